@@ -1,0 +1,43 @@
+# Laurel: each target is a thin wrapper; the scripts/ they call say what they do.
+PYTHON ?= python3
+VENV := .venv
+PORT ?= 8000
+export PORT
+
+.PHONY: run test lint bench messages clean-venv
+
+## make run: install, migrate, load the default award, serve on http://127.0.0.1:$(PORT)
+run: $(VENV)/.installed-base
+	scripts/run.sh
+
+## make test: lint, import contracts, the whole suite on SQLite and on PostgreSQL (browser included)
+test: $(VENV)/.installed-test
+	scripts/test.sh
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+
+bench: $(VENV)/.installed-test
+	$(VENV)/bin/python bench/run_all.py
+
+## make messages: refresh locale/sv from the code and templates, then compile (needs GNU gettext)
+messages: $(VENV)/.installed-base
+	$(VENV)/bin/python manage.py makemessages -l sv --no-location --no-obsolete -i ".venv/*" -i "var/*"
+	$(VENV)/bin/python manage.py compilemessages -l sv --ignore ".venv"
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+
+$(VENV)/.installed-base: requirements/base.txt | $(VENV)/bin/python
+	$(VENV)/bin/pip install --quiet -r requirements/base.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements/test.txt | $(VENV)/bin/python
+	$(VENV)/bin/pip install --quiet -r requirements/test.txt
+	touch $(VENV)/.installed-base $@
+
+clean-venv:
+	rm -rf $(VENV)

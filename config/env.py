@@ -1,0 +1,95 @@
+"""Reading settings from the environment, with a clear message for every bad value.
+
+Messages name the variable and what was expected, never the value itself: a value may be a secret
+(a password, a database URL with credentials).
+"""
+
+import os
+import secrets
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+
+def text(name: str, default: str = "") -> str:
+    return os.environ.get(name, default).strip()
+
+
+def flag(name: str, default: bool = False) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    word = raw.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false (1/0, yes/no, on/off).")
+
+
+def whole_number(name: str, default: int, *, minimum: int = 0, maximum: int = 2**31) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number.") from None
+    if not minimum <= value <= maximum:
+        raise ImproperlyConfigured(f"{name} must be between {minimum} and {maximum}.")
+    return value
+
+
+def word_list(name: str, default: str = "") -> list[str]:
+    return [part.strip() for part in text(name, default).split(",") if part.strip()]
+
+
+def secret_key(data_dir: Path) -> str:
+    """SECRET_KEY from the environment, or one generated once into the data directory."""
+    value = text("SECRET_KEY")
+    if value:
+        if len(value) < 50:
+            raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters long.")
+        return value
+    key_file = data_dir / "secret_key"
+    if key_file.exists():
+        return key_file.read_text().strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    value = secrets.token_urlsafe(64)
+    # Written with owner-only permissions, and never overwritten once there.
+    fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(value)
+    return value
+
+
+def database(default_path: Path) -> dict:
+    import dj_database_url
+
+    url = text("DATABASE_URL")
+    if not url:
+        config = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(default_path)}
+    else:
+        try:
+            config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        except (ValueError, KeyError):
+            raise ImproperlyConfigured(
+                "DATABASE_URL is not a database URL this installation understands "
+                "(expected sqlite:///path or postgres://user:password@host:port/name)."
+            ) from None
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["CONN_MAX_AGE"] = 0
+        config["OPTIONS"] = {
+            # WAL lets readers and one writer work at once; synchronous=FULL makes every commit
+            # durable before the user is told; IMMEDIATE takes the write lock at BEGIN, so that
+            # two writers queue up instead of failing with "database is locked" mid-transaction.
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+            ),
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 30,
+        }
+    return config

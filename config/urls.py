@@ -1,0 +1,25 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+admin.site.site_header = "Laurel"
+
+urlpatterns = [
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("admin/", admin.site.urls),
+]
+
+# Every page has its language in the address: /sv/… and /en/…; "/" redirects by the browser's.
+urlpatterns += i18n_patterns(
+    path("", include("laurel.nominations.urls")),
+    path("", include("laurel.accounts.urls")),
+    path("", include("laurel.cycles.urls")),
+    path("", include("laurel.core.urls")),
+    path("", include("laurel.notifications.urls")),
+    path("accounts/", include("allauth.urls")),
+    prefix_default_language=True,
+)
+
+handler404 = "laurel.core.views.not_found"
+handler500 = "laurel.core.views.server_error"

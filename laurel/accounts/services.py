@@ -1,0 +1,207 @@
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from laurel.accounts.enums import CYCLE_ROLES, InvitationState, Role
+from laurel.accounts.models import Invitation, RoleGrant, User, hash_token, new_token
+from laurel.core.services import record
+from laurel.notifications.services import queue_email
+
+
+class InvitationError(Exception):
+    """An invitation that cannot be used; `state` says why."""
+
+    def __init__(self, state: InvitationState | None):
+        self.state = state
+        super().__init__(str(state))
+
+
+def invitation_url(invitation: Invitation, token: str) -> str:
+    with translation.override(invitation.language):
+        path = reverse("accounts:invitation", kwargs={"token": token})
+    return settings.SITE_URL + path
+
+
+def _new_invitation_token(invitation: Invitation) -> str:
+    token, invitation.token_hash = new_token()
+    invitation.expires_at = timezone.now() + settings.INVITATION_VALIDITY
+    return token
+
+
+@transaction.atomic
+def invite(
+    email: str,
+    *,
+    role: Role,
+    actor: Any,
+    full_name: str = "",
+    language: str = "en",
+    cycle: Any = None,
+    send: bool = True,
+) -> tuple[Invitation, str]:
+    """Invite someone to a role; returns the invitation and its link's token (shown only once)."""
+    if (role in CYCLE_ROLES) != (cycle is not None):
+        raise ValueError("cycle roles need a cycle; global roles take none")
+    invitation = Invitation(
+        email=email.strip().lower(),
+        full_name=full_name.strip(),
+        language=language,
+        role=role,
+        cycle=cycle,
+        invited_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    token = _new_invitation_token(invitation)
+    invitation.save()
+    record(
+        "invitation.sent",
+        actor=actor,
+        subject=invitation,
+        summary=f"{invitation.email} · {role}",
+        data={"role": role, "cycle": getattr(cycle, "pk", None)},
+    )
+    if send:
+        _send_invitation(invitation, token)
+    return invitation, token
+
+
+def _send_invitation(invitation: Invitation, token: str) -> None:
+    queue_email(
+        "invitation",
+        to=invitation.email,
+        language=invitation.language,
+        context={
+            "invitation": invitation,
+            "role": invitation.get_role_display(),
+            "url": invitation_url(invitation, token),
+            "valid_days": settings.INVITATION_VALID_DAYS,
+        },
+    )
+
+
+@transaction.atomic
+def resend_invitation(invitation: Invitation, *, actor: Any) -> Invitation:
+    """A new link, valid from now; the old link stops working."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.state not in {InvitationState.PENDING, InvitationState.EXPIRED}:
+        raise InvitationError(invitation.state)
+    token = _new_invitation_token(invitation)
+    invitation.save(update_fields=["token_hash", "expires_at"])
+    record("invitation.resent", actor=actor, subject=invitation, summary=invitation.email)
+    _send_invitation(invitation, token)
+    return invitation
+
+
+@transaction.atomic
+def revoke_invitation(invitation: Invitation, *, actor: Any) -> Invitation:
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.state != InvitationState.PENDING:
+        raise InvitationError(invitation.state)
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+    record("invitation.revoked", actor=actor, subject=invitation, summary=invitation.email)
+    return invitation
+
+
+def find_invitation(token: str) -> Invitation:
+    """The pending invitation behind a link, or InvitationError saying why it cannot be used."""
+    invitation = (
+        Invitation.objects.select_related("cycle").filter(token_hash=hash_token(token)).first()
+    )
+    if invitation is None:
+        raise InvitationError(None)
+    if invitation.state != InvitationState.PENDING:
+        raise InvitationError(invitation.state)
+    return invitation
+
+
+def _grant(user: User, invitation: Invitation) -> None:
+    RoleGrant.objects.get_or_create(user=user, role=invitation.role, cycle=invitation.cycle)
+    if invitation.makes_superuser and not user.is_superuser:
+        user.is_superuser = True
+        user.save(update_fields=["is_superuser"])
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    record(
+        "invitation.accepted",
+        actor=user,
+        subject=invitation,
+        summary=f"{user.email} · {invitation.role}",
+    )
+
+
+@transaction.atomic
+def accept_invitation(token: str, *, full_name: str, password: str, language: str) -> User:
+    """Accept an invitation for an email address with no account yet: the account is made."""
+    invitation = find_invitation(token)
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.state != InvitationState.PENDING:
+        raise InvitationError(invitation.state)
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        raise InvitationError(InvitationState.ACCEPTED)
+    user = User.objects.create_user(
+        invitation.email, password, full_name=full_name.strip(), language=language
+    )
+    record("user.created", actor=user, subject=user, summary=user.email)
+    _grant(user, invitation)
+    return user
+
+
+@transaction.atomic
+def accept_invitation_as(token: str, *, user: User) -> Invitation:
+    """A signed-in user accepts an invitation sent to their own address: they gain the role."""
+    invitation = find_invitation(token)
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.state != InvitationState.PENDING or invitation.email != user.email.lower():
+        raise InvitationError(invitation.state)
+    _grant(user, invitation)
+    return invitation
+
+
+@transaction.atomic
+def ensure_first_staff(email: str) -> str | None:
+    """Make sure someone can run the platform: with no staff account that can sign in, issue a
+    fresh single-use invitation for `email` (staff, superuser) and return its link."""
+    has_staff = (
+        User.objects.filter(is_active=True, role_grants__role=Role.STAFF)
+        .exclude(password__startswith=UNUSABLE_PASSWORD_PREFIX)
+        .exists()
+    )
+    if has_staff:
+        return None
+    now = timezone.now()
+    Invitation.objects.filter(
+        email=email.lower(), makes_superuser=True, accepted_at=None, revoked_at=None
+    ).update(revoked_at=now)
+    invitation, token = invite(email, role=Role.STAFF, actor=None, send=False)
+    invitation.makes_superuser = True
+    invitation.save(update_fields=["makes_superuser"])
+    return invitation_url(invitation, token)
+
+
+@transaction.atomic
+def remove_role(grant: RoleGrant, *, actor: Any) -> None:
+    record(
+        "role.removed",
+        actor=actor,
+        subject=grant.user,
+        summary=f"{grant.user.email} · {grant.role}",
+        data={"role": grant.role, "cycle": grant.cycle_id},
+    )
+    grant.delete()
+
+
+@transaction.atomic
+def set_user_active(user: User, *, active: bool, actor: Any) -> User:
+    """A deactivated user is signed out on their next request (the auth backend refuses
+    inactive users) and cannot sign in again."""
+    if user == actor and not active:
+        raise ValueError("staff cannot deactivate themselves")
+    user.is_active = active
+    user.save(update_fields=["is_active"])
+    record("user.activated" if active else "user.deactivated", actor=actor, subject=user)
+    return user

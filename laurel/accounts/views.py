@@ -1,0 +1,178 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from laurel.accounts import services
+from laurel.accounts.enums import InvitationState
+from laurel.accounts.forms import AcceptInvitationForm, InviteForm
+from laurel.accounts.models import Invitation, RoleGrant, User
+from laurel.accounts.queries import cycle_choices, open_invitations, users_with_roles
+from laurel.core.permissions import require
+
+INVITATION_PROBLEMS = {
+    None: gettext_lazy("This invitation link is not valid. Check that you copied the whole link."),
+    InvitationState.EXPIRED: gettext_lazy(
+        "This invitation has expired. Ask the secretariat for a new one."
+    ),
+    InvitationState.ACCEPTED: gettext_lazy(
+        "This invitation has already been used. Sign in instead."
+    ),
+    InvitationState.REVOKED: gettext_lazy(
+        "This invitation was withdrawn. Ask the secretariat if you think that is wrong."
+    ),
+}
+
+
+@login_required
+def user_list(request):
+    require(request.user, "accounts.manage_users")
+    return render(
+        request,
+        "accounts/user_list.html",
+        {"users": users_with_roles(), "invitations": open_invitations()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invite(request):
+    require(request.user, "accounts.manage_users")
+    form = InviteForm(
+        request.POST or None,
+        cycles=cycle_choices(),
+        initial={"language": translation.get_language()},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.invite(
+            data["email"],
+            role=data["role"],
+            cycle=data["cycle"],
+            full_name=data["full_name"],
+            language=data["language"],
+            actor=request.user,
+        )
+        messages.success(
+            request, _("The invitation is on its way to %(email)s.") % {"email": data["email"]}
+        )
+        return redirect("accounts:users")
+    return render(request, "accounts/invite.html", {"form": form})
+
+
+@login_required
+@require_POST
+def invitation_resend(request, pk: int):
+    require(request.user, "accounts.manage_users")
+    invitation = get_object_or_404(Invitation, pk=pk)
+    try:
+        services.resend_invitation(invitation, actor=request.user)
+        messages.success(
+            request, _("A new invitation link was sent to %(email)s.") % {"email": invitation.email}
+        )
+    except services.InvitationError:
+        messages.error(request, _("This invitation can no longer be sent again."))
+    return redirect("accounts:users")
+
+
+@login_required
+@require_POST
+def invitation_revoke(request, pk: int):
+    require(request.user, "accounts.manage_users")
+    invitation = get_object_or_404(Invitation, pk=pk)
+    try:
+        services.revoke_invitation(invitation, actor=request.user)
+        messages.success(
+            request, _("The invitation for %(email)s was withdrawn.") % {"email": invitation.email}
+        )
+    except services.InvitationError:
+        messages.error(request, _("Only a pending invitation can be withdrawn."))
+    return redirect("accounts:users")
+
+
+@login_required
+@require_POST
+def user_active(request, pk: int):
+    require(request.user, "accounts.manage_users")
+    user = get_object_or_404(User, pk=pk)
+    active = request.POST.get("active") == "1"
+    try:
+        services.set_user_active(user, active=active, actor=request.user)
+    except ValueError:
+        messages.error(request, _("You cannot deactivate your own account."))
+    return redirect("accounts:users")
+
+
+@login_required
+@require_POST
+def role_remove(request, pk: int):
+    require(request.user, "accounts.manage_users")
+    grant = get_object_or_404(RoleGrant.objects.select_related("user"), pk=pk)
+    if grant.user == request.user:
+        messages.error(request, _("You cannot remove your own role."))
+    else:
+        services.remove_role(grant, actor=request.user)
+    return redirect("accounts:users")
+
+
+@require_http_methods(["GET", "POST"])
+def invitation(request, token: str):
+    """Open to anyone holding the link: it makes the account, or adds the role to the one
+    signed in with the invited address."""
+    try:
+        found = services.find_invitation(token)
+    except services.InvitationError as error:
+        return render(
+            request,
+            "accounts/invitation_problem.html",
+            {"problem": INVITATION_PROBLEMS[error.state]},
+            status=410 if error.state else 404,
+        )
+    existing = User.objects.filter(email__iexact=found.email).first()
+    if existing is not None:
+        return _accept_existing(request, token, found, existing)
+    form = AcceptInvitationForm(
+        request.POST or None, email=found.email, initial={"full_name": found.full_name}
+    )
+    if request.method == "POST" and form.is_valid():
+        user = services.accept_invitation(
+            token,
+            full_name=form.cleaned_data["full_name"],
+            password=form.cleaned_data["password1"],
+            language=translation.get_language(),
+        )
+        login(request, user, backend="allauth.account.auth_backends.AuthenticationBackend")
+        messages.success(request, _("Welcome to Laurel. Your account is ready."))
+        return redirect("staff:dashboard" if user.needs_second_factor else "nominations:call")
+    return render(request, "accounts/invitation_accept.html", {"form": form, "invitation": found})
+
+
+def _accept_existing(request, token, found, existing):
+    if not request.user.is_authenticated:
+        messages.info(request, _("You already have an account. Sign in to accept the invitation."))
+        return redirect(f"{reverse('account_login')}?{urlencode({'next': request.path})}")
+    if request.user != existing:
+        return render(
+            request,
+            "accounts/invitation_problem.html",
+            {
+                "problem": _(
+                    "This invitation is for another account. "
+                    "Sign out and sign in with the invited address."
+                )
+            },
+            status=403,
+        )
+    if request.method == "POST":
+        services.accept_invitation_as(token, user=request.user)
+        messages.success(
+            request, _("You now have the role %(role)s.") % {"role": found.get_role_display()}
+        )
+        return redirect("staff:dashboard")
+    return render(request, "accounts/invitation_confirm.html", {"invitation": found})

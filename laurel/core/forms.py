@@ -1,0 +1,42 @@
+"""Form helpers shared by every app."""
+
+from django import forms
+from django.conf import settings
+from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
+
+
+class TranslatedTextsMixin:
+    """Edits {"sv": ..., "en": ...} fields as one text box per language.
+
+    Subclasses list `translated_fields` as (name, label, multiline); the form gets fields
+    `<name>_<language>`, and `translated_values()` gives back {name: {language: text}}.
+    """
+
+    translated_fields: list[tuple[str, str, bool]] = []
+
+    def add_translated_fields(self, instance) -> None:
+        for name, label, multiline in self.translated_fields:
+            current = getattr(instance, name) or {}
+            for code, language in settings.LANGUAGES:
+                self.fields[f"{name}_{code}"] = forms.CharField(
+                    label=_("%(field)s (%(language)s)") % {"field": label, "language": language},
+                    initial=current.get(code, ""),
+                    widget=forms.Textarea(attrs={"rows": 6}) if multiline else forms.TextInput,
+                    max_length=20000 if multiline else 300,
+                )
+
+    def translated_values(self) -> dict[str, dict[str, str]]:
+        return {
+            name: {
+                code: self.cleaned_data[f"{name}_{code}"].strip() for code, _l in settings.LANGUAGES
+            }
+            for name, _label, _multiline in self.translated_fields
+        }
+
+
+class FormRenderer(TemplatesSetting):
+    """Every form field in a `.field` wrapper; errors and help tied to the input by id."""
+
+    form_template_name = "django/forms/div.html"
+    field_template_name = "forms/field.html"

@@ -1,0 +1,23 @@
+from django.db.models import QuerySet
+
+from laurel.core.models import AuditEntry
+
+
+def audit_entries(*, key_prefix: str = "", actor: str = "", subject_type: str = "") -> QuerySet:
+    entries = AuditEntry.objects.select_related("actor").order_by("-at", "-id")
+    if key_prefix:
+        entries = entries.filter(key__startswith=key_prefix)
+    if actor:
+        entries = entries.filter(actor_label__icontains=actor)
+    if subject_type:
+        entries = entries.filter(subject_type=subject_type)
+    return entries
+
+
+def audit_subject_types() -> list[str]:
+    return list(
+        AuditEntry.objects.exclude(subject_type="")
+        .order_by("subject_type")
+        .values_list("subject_type", flat=True)
+        .distinct()
+    )

@@ -1,0 +1,40 @@
+"""Template helpers every page uses; loaded as a builtin."""
+
+from django import template
+from django.urls import translate_url
+from django.utils import translation
+
+from laurel.core.texts import in_language
+
+register = template.Library()
+
+
+@register.filter
+def tr(value: dict | None) -> str:
+    """The text of a {"sv": ..., "en": ...} field in the page's language (or the other one)."""
+    return in_language(value, translation.get_language())
+
+
+@register.simple_tag(takes_context=True)
+def page_in_language(context, language: str) -> str:
+    """The address of the current page in another language, query string kept."""
+    request = context.get("request")
+    if request is None:
+        return f"/{language}/"
+    url = translate_url(request.path, language)
+    query = request.GET.urlencode()
+    return f"{url}?{query}" if query else url
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes) -> str:
+    """The current query string with some parameters replaced (for pagination links)."""
+    query = context["request"].GET.copy()
+    for name, value in changes.items():
+        query[name] = value
+    return query.urlencode()
+
+
+@register.filter
+def get_item(mapping: dict, key: str):
+    return mapping.get(key)

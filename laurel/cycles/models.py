@@ -1,0 +1,131 @@
+import zoneinfo
+from datetime import datetime
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from laurel.core.models import TimeStamped
+from laurel.cycles.enums import PHASE_STARTS, Phase
+
+
+def translated(verbose_name: str, **kwargs) -> models.JSONField:
+    """A text kept in every language of the site: {"sv": "...", "en": "..."}."""
+    return models.JSONField(verbose_name, default=dict, blank=True, **kwargs)
+
+
+class Cycle(TimeStamped):
+    """One award in one year: its call, its criteria, its dates and its laureates."""
+
+    slug = models.SlugField(_("short name"), max_length=60, unique=True)
+    time_zone = models.CharField(_("time zone"), max_length=60, default="Europe/Stockholm")
+    organiser = translated(_("organiser"))
+    name = translated(_("name"))
+    theme = translated(_("theme"))
+    theme_description = translated(_("theme description"))
+    background = translated(_("background"))
+    criteria_intro = translated(_("introduction to the criteria"))
+    benefits_intro = translated(_("introduction to what the laureates receive"))
+    closing = translated(_("closing words"))
+    region = translated(_("eligible region"))
+    laureate_count = models.PositiveSmallIntegerField(_("number of laureates"), default=10)
+    prize_amount = models.PositiveIntegerField(_("prize per laureate"), default=0)
+    prize_currency = models.CharField(_("prize currency"), max_length=3, default="SEK")
+    prize_funder = translated(_("prize funder"))
+    eligible_countries = models.JSONField(_("eligible countries"), default=list, blank=True)
+    score_min = models.PositiveSmallIntegerField(_("lowest score"), default=1)
+    score_max = models.PositiveSmallIntegerField(_("highest score"), default=5)
+    score_labels = models.JSONField(_("score labels"), default=dict, blank=True)
+
+    nominations_open_at = models.DateTimeField(_("nominations open"))
+    nominations_close_at = models.DateTimeField(_("nominations close"))
+    review_open_at = models.DateTimeField(_("review opens"))
+    review_close_at = models.DateTimeField(_("review closes"))
+    decision_at = models.DateTimeField(_("decision announced"))
+    programme_start_at = models.DateTimeField(_("programme starts"))
+    archive_at = models.DateTimeField(_("archived"))
+
+    class Meta:
+        verbose_name = _("award cycle")
+        verbose_name_plural = _("award cycles")
+        ordering = ["-nominations_open_at"]
+
+    def __str__(self) -> str:
+        return self.name.get("en") or self.slug
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    def phase_at(self, moment: datetime) -> Phase:
+        current = Phase.DRAFT
+        for field, phase in PHASE_STARTS:
+            if moment >= getattr(self, field):
+                current = phase
+        # The nomination deadline is inclusive: the last second it names still counts.
+        if current == Phase.SCREENING and moment == self.nominations_close_at:
+            current = Phase.NOMINATIONS
+        return current
+
+    @property
+    def phase(self) -> Phase:
+        return self.phase_at(timezone.now())
+
+    def phase_schedule(self) -> list[tuple[str, datetime, bool]]:
+        """(phase name, when it starts, whether it is the current one) for each dated phase."""
+        current = self.phase
+        return [
+            (phase.label, getattr(self, field), phase == current) for field, phase in PHASE_STARTS
+        ]
+
+    @property
+    def nominations_are_open(self) -> bool:
+        return self.phase == Phase.NOMINATIONS
+
+
+class Criterion(models.Model):
+    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="criteria")
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = translated(_("title"))
+    text = translated(_("criterion"))
+    weight = models.DecimalField(_("weight"), max_digits=4, decimal_places=2, default=1)
+    # {"1": {"sv": ..., "en": ...}, ...}: what each score means for this criterion.
+    guidance = models.JSONField(_("guidance for each score"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("criterion")
+        verbose_name_plural = _("criteria")
+        ordering = ["cycle", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "number"], name="criterion_number_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title.get('en', '')}"
+
+    def guidance_levels(self) -> list[tuple[int, dict, dict]]:
+        """(score, label, guidance) for every score on the cycle's scale."""
+        labels = self.cycle.score_labels
+        return [
+            (score, labels.get(str(score), {}), self.guidance.get(str(score), {}))
+            for score in range(self.cycle.score_min, self.cycle.score_max + 1)
+        ]
+
+
+class Benefit(models.Model):
+    """One thing every laureate receives."""
+
+    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="benefits")
+    number = models.PositiveSmallIntegerField(_("number"))
+    text = translated(_("text"))
+
+    class Meta:
+        verbose_name = _("benefit")
+        verbose_name_plural = _("benefits")
+        ordering = ["cycle", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "number"], name="benefit_number_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.text.get("en", "")

@@ -1,0 +1,41 @@
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from laurel.accounts.models import Invitation, User
+from laurel.cycles.models import Benefit, Criterion, Cycle
+from laurel.notifications.enums import EmailState
+from laurel.notifications.queries import outbox_counts
+
+
+def with_call_content(cycles: QuerySet) -> QuerySet:
+    return cycles.prefetch_related(
+        Prefetch("criteria", queryset=Criterion.objects.order_by("number")),
+        Prefetch("benefits", queryset=Benefit.objects.order_by("number")),
+    )
+
+
+def public_cycle() -> Cycle | None:
+    """The call the public sees: the latest cycle that has opened and is not yet archived."""
+    now = timezone.now()
+    return (
+        with_call_content(Cycle.objects.filter(nominations_open_at__lte=now, archive_at__gt=now))
+        .order_by("-nominations_open_at")
+        .first()
+    )
+
+
+def staff_cycles() -> QuerySet:
+    return Cycle.objects.order_by("-nominations_open_at")
+
+
+def dashboard_counts(cycle: Cycle | None) -> dict[str, int]:
+    """The numbers on the staff dashboard; later capabilities add theirs here."""
+    outbox = outbox_counts()
+    return {
+        "users": User.objects.filter(is_active=True).count(),
+        "open_invitations": Invitation.objects.filter(
+            accepted_at=None, revoked_at=None, expires_at__gt=timezone.now()
+        ).count(),
+        "emails_failed": outbox[EmailState.FAILED],
+        "emails_held": outbox[EmailState.HELD],
+    }

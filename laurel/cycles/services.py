@@ -1,0 +1,193 @@
+from datetime import datetime, time, timedelta
+from itertools import pairwise
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from laurel.core.services import record
+from laurel.cycles.definition import AwardDefinition
+from laurel.cycles.enums import DATE_FIELDS
+from laurel.cycles.models import Benefit, Criterion, Cycle
+
+DEMO_WINDOW = timedelta(weeks=8)
+
+
+def opened_from_today(dates: dict[str, datetime], zone, *, now: datetime) -> dict[str, datetime]:
+    """The same schedule moved so that nominations open today and close in eight weeks.
+
+    Only for a window already past: a newcomer's `make run` can be used at once. Later phases
+    keep their distance from the deadline.
+    """
+    if dates["nominations_close_at"] >= now:
+        return dates
+    today = now.astimezone(zone).date()
+    opens = datetime.combine(today, time(0, 0), tzinfo=zone)
+    closes = datetime.combine(today + DEMO_WINDOW, time(23, 59, 59), tzinfo=zone)
+    shift = closes - dates["nominations_close_at"]
+    moved = {name: value + shift for name, value in dates.items()}
+    moved["nominations_open_at"] = opens
+    moved["nominations_close_at"] = closes
+    return moved
+
+
+@transaction.atomic
+def load_award(
+    definition: AwardDefinition,
+    *,
+    actor: Any = None,
+    create_only: bool = False,
+    open_now: bool = False,
+) -> tuple[Cycle, str]:
+    """Create or update the cycle a definition describes. Returns it and "created", "updated",
+    "unchanged" or "kept" (it existed and `create_only` was asked)."""
+    existing = Cycle.objects.select_for_update().filter(slug=definition.slug).first()
+    if existing is not None and create_only:
+        return existing, "kept"
+    dates = definition.dates
+    if open_now:
+        dates = opened_from_today(
+            dates, existing.zone if existing else _zone(definition), now=timezone.now()
+        )
+    values = {
+        "time_zone": definition.time_zone,
+        "laureate_count": definition.laureate_count,
+        "prize_amount": definition.prize_amount,
+        "prize_currency": definition.prize_currency,
+        "prize_funder": definition.prize_funder,
+        "eligible_countries": definition.eligible_countries,
+        "region": definition.region,
+        "score_min": definition.score_min,
+        "score_max": definition.score_max,
+        "score_labels": definition.score_labels,
+        **definition.texts,
+        **dates,
+    }
+    cycle = existing or Cycle(slug=definition.slug)
+    changed = [name for name, value in values.items() if getattr(cycle, name, None) != value]
+    for name, value in values.items():
+        setattr(cycle, name, value)
+    if existing is None:
+        cycle.save()
+    elif changed:
+        cycle.save(update_fields=[*changed, "updated_at"])
+    changed += _sync_criteria(cycle, definition)
+    changed += _sync_benefits(cycle, definition)
+    outcome = "created" if existing is None else ("updated" if changed else "unchanged")
+    if outcome != "unchanged":
+        record(
+            f"cycle.{outcome}",
+            actor=actor,
+            subject=cycle,
+            summary=cycle.slug,
+            data={"fields": sorted(set(changed))} if existing else {},
+        )
+    return cycle, outcome
+
+
+def _zone(definition: AwardDefinition):
+    import zoneinfo
+
+    return zoneinfo.ZoneInfo(definition.time_zone)
+
+
+def _sync_criteria(cycle: Cycle, definition: AwardDefinition) -> list[str]:
+    current = {criterion.number: criterion for criterion in cycle.criteria.all()}
+    changed = []
+    for number, item in enumerate(definition.criteria, start=1):
+        values = {
+            "title": item.title,
+            "text": item.text,
+            "weight": item.weight,
+            "guidance": item.guidance,
+        }
+        criterion = current.pop(number, None)
+        if criterion is None:
+            Criterion.objects.create(cycle=cycle, number=number, **values)
+            changed.append(f"criteria[{number}]")
+            continue
+        fields = [name for name, value in values.items() if getattr(criterion, name) != value]
+        if fields:
+            for name in fields:
+                setattr(criterion, name, values[name])
+            criterion.save(update_fields=fields)
+            changed.append(f"criteria[{number}]")
+    for criterion in current.values():
+        criterion.delete()
+        changed.append(f"criteria[{criterion.number}]")
+    return changed
+
+
+def _sync_benefits(cycle: Cycle, definition: AwardDefinition) -> list[str]:
+    current = {benefit.number: benefit for benefit in cycle.benefits.all()}
+    changed = []
+    for number, text in enumerate(definition.benefits, start=1):
+        benefit = current.pop(number, None)
+        if benefit is None:
+            Benefit.objects.create(cycle=cycle, number=number, text=text)
+            changed.append(f"benefits[{number}]")
+        elif benefit.text != text:
+            benefit.text = text
+            benefit.save(update_fields=["text"])
+            changed.append(f"benefits[{number}]")
+    for benefit in current.values():
+        benefit.delete()
+        changed.append(f"benefits[{benefit.number}]")
+    return changed
+
+
+def _apply(obj: Any, changes: dict[str, Any]) -> list[str]:
+    fields = [name for name, value in changes.items() if getattr(obj, name) != value]
+    for name in fields:
+        setattr(obj, name, changes[name])
+    return fields
+
+
+@transaction.atomic
+def update_cycle(cycle: Cycle, *, actor: Any, changes: dict[str, Any]) -> list[str]:
+    """Staff edit a cycle's texts, dates and numbers. Returns the names of the changed fields."""
+    if any(name in changes for name in DATE_FIELDS):
+        dates = [changes.get(name, getattr(cycle, name)) for name in DATE_FIELDS]
+        if any(later <= earlier for earlier, later in pairwise(dates)):
+            raise ValueError("phase dates must follow each other")
+    fields = _apply(cycle, changes)
+    if fields:
+        cycle.save(update_fields=[*fields, "updated_at"])
+        record(
+            "cycle.updated",
+            actor=actor,
+            subject=cycle,
+            summary=cycle.slug,
+            data={"fields": sorted(fields)},
+        )
+    return fields
+
+
+@transaction.atomic
+def update_criterion(criterion: Criterion, *, actor: Any, changes: dict[str, Any]) -> list[str]:
+    fields = _apply(criterion, changes)
+    if fields:
+        criterion.save(update_fields=fields)
+        record(
+            "criterion.updated",
+            actor=actor,
+            subject=criterion,
+            summary=f"{criterion.cycle.slug} #{criterion.number}",
+            data={"fields": sorted(fields)},
+        )
+    return fields
+
+
+@transaction.atomic
+def update_benefit(benefit: Benefit, *, actor: Any, changes: dict[str, Any]) -> list[str]:
+    fields = _apply(benefit, changes)
+    if fields:
+        benefit.save(update_fields=fields)
+        record(
+            "benefit.updated",
+            actor=actor,
+            subject=benefit,
+            summary=f"{benefit.cycle.slug} #{benefit.number}",
+            data={"fields": sorted(fields)},
+        )
+    return fields

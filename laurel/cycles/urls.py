@@ -1,0 +1,20 @@
+from django.urls import path
+
+from laurel.cycles import views
+
+app_name = "staff"
+urlpatterns = [
+    path("staff/", views.dashboard, name="dashboard"),
+    path("staff/cycles/<slug:slug>/", views.cycle_detail, name="cycle"),
+    path("staff/cycles/<slug:slug>/edit/", views.cycle_edit, name="cycle_edit"),
+    path(
+        "staff/cycles/<slug:slug>/criteria/<int:number>/edit/",
+        views.criterion_edit,
+        name="criterion_edit",
+    ),
+    path(
+        "staff/cycles/<slug:slug>/benefits/<int:number>/edit/",
+        views.benefit_edit,
+        name="benefit_edit",
+    ),
+]

@@ -1,0 +1,79 @@
+from typing import Any
+
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from laurel.core.services import record
+from laurel.notifications.catalogue import kind
+from laurel.notifications.enums import ALLOWED_TRANSITIONS, EmailState
+from laurel.notifications.models import OutgoingEmail
+from laurel.notifications.tasks import deliver_email
+
+
+class TransitionError(Exception):
+    pass
+
+
+def render_email(key: str, *, language: str, context: dict[str, Any]) -> tuple[str, str, str]:
+    """Subject, plain text and HTML of a catalogue email, in one language."""
+    kind(key)
+    base = f"notifications/email/{key}"
+    with translation.override(language):
+        subject = " ".join(render_to_string(f"{base}.subject.txt", context).split())
+        text = render_to_string(f"{base}.txt", context).strip() + "\n"
+        html = render_to_string(f"{base}.html", context)
+    return subject, text, html
+
+
+@transaction.atomic
+def queue_email(key: str, *, to: str, language: str, context: dict[str, Any]) -> OutgoingEmail:
+    """Render a catalogue email now and send it from a task once this transaction commits.
+
+    The task row is written in the same transaction: an email is queued exactly when the change
+    that caused it is committed. Held kinds wait in the outbox for `release_email`.
+    """
+    subject, text, html = render_email(key, language=language, context=context)
+    email = OutgoingEmail.objects.create(
+        key=key,
+        to=to,
+        language=language,
+        subject=subject,
+        body_text=text,
+        body_html=html,
+        state=EmailState.HELD if kind(key).held else EmailState.QUEUED,
+    )
+    if email.state == EmailState.QUEUED:
+        deliver_email.enqueue(email.pk)
+    return email
+
+
+def _move(email: OutgoingEmail, state: EmailState) -> None:
+    if state not in ALLOWED_TRANSITIONS[email.state]:
+        raise TransitionError(f"{email.state} → {state}")
+    email.state = state
+
+
+@transaction.atomic
+def release_email(email: OutgoingEmail, *, actor: Any) -> OutgoingEmail:
+    """Staff release a held email, or send a failed one again."""
+    email = OutgoingEmail.objects.select_for_update().get(pk=email.pk)
+    was = email.state
+    _move(email, EmailState.QUEUED)
+    email.attempts = 0 if was == EmailState.FAILED else email.attempts
+    email.last_error = ""
+    email.save(update_fields=["state", "attempts", "last_error", "updated_at"])
+    deliver_email.enqueue(email.pk)
+    record(
+        "email.released" if was == EmailState.HELD else "email.retried", actor=actor, subject=email
+    )
+    return email
+
+
+@transaction.atomic
+def cancel_email(email: OutgoingEmail, *, actor: Any) -> OutgoingEmail:
+    email = OutgoingEmail.objects.select_for_update().get(pk=email.pk)
+    _move(email, EmailState.CANCELLED)
+    email.save(update_fields=["state", "updated_at"])
+    record("email.cancelled", actor=actor, subject=email)
+    return email
