@@ -75,7 +75,7 @@ def _send_invitation(invitation: Invitation, token: str) -> None:
         language=invitation.language,
         context={
             "invitation": invitation,
-            "role": invitation.get_role_display(),
+            "role": Role(invitation.role).label,
             "url": invitation_url(invitation, token),
             "valid_days": settings.INVITATION_VALID_DAYS,
         },

@@ -1,5 +1,6 @@
 from django.contrib import messages
-from django.contrib.auth import login
+from allauth.account.internal.flows.login import record_authentication
+from allauth.account.utils import perform_login
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -147,9 +148,8 @@ def invitation(request, token: str):
             password=form.cleaned_data["password1"],
             language=translation.get_language(),
         )
-        login(request, user, backend="allauth.account.auth_backends.AuthenticationBackend")
         messages.success(request, _("Welcome to Laurel. Your account is ready."))
-        return redirect("staff:dashboard" if user.needs_second_factor else "nominations:call")
+        return sign_in_new_account(request, user)
     return render(request, "accounts/invitation_accept.html", {"form": form, "invitation": found})
 
 
@@ -176,3 +176,11 @@ def _accept_existing(request, token, found, existing):
         )
         return redirect("staff:dashboard")
     return render(request, "accounts/invitation_confirm.html", {"invitation": found})
+
+
+def sign_in_new_account(request, user):
+    """Sign the new account in through allauth, recording that the password was just given:
+    enrolling a second factor then needs no second password prompt."""
+    redirect_url = reverse("staff:dashboard" if user.needs_second_factor else "nominations:call")
+    record_authentication(request, user, method="password", email=user.email, reauthenticated=True)
+    return perform_login(request, user, redirect_url=redirect_url)

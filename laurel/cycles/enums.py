@@ -1,18 +1,18 @@
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Phase(models.TextChoices):
     """One award cycle's lifecycle; the current phase follows from the cycle's dates."""
 
-    DRAFT = "draft", _("Draft")
-    NOMINATIONS = "nominations", _("Nominations open")
-    SCREENING = "screening", _("Screening")
-    REVIEW = "review", _("Review")
-    DELIBERATION = "deliberation", _("Deliberation")
-    DECIDED = "decided", _("Decided (announced)")
-    PROGRAMME = "programme", _("Programme")
-    ARCHIVED = "archived", _("Archived")
+    DRAFT = "draft", pgettext_lazy("phase", "Draft")
+    NOMINATIONS = "nominations", pgettext_lazy("phase", "Nominations open")
+    SCREENING = "screening", pgettext_lazy("phase", "Screening")
+    REVIEW = "review", pgettext_lazy("phase", "Review")
+    DELIBERATION = "deliberation", pgettext_lazy("phase", "Deliberation")
+    DECIDED = "decided", pgettext_lazy("phase", "Decided (announced)")
+    PROGRAMME = "programme", pgettext_lazy("phase", "Programme")
+    ARCHIVED = "archived", pgettext_lazy("phase", "Archived")
 
 
 # The date that starts each phase, in order; the phase before the first date is DRAFT.

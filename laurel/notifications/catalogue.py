@@ -23,6 +23,22 @@ CATALOGUE: dict[str, EmailKind] = {
             "invitation",
             _("An invitation to sign in to Laurel with a role (staff, finance, committee)."),
         ),
+        # Sign-in emails from django-allauth: its templates, our outbox.
+        EmailKind("account/email/password_reset_key", _("A link to choose a new password.")),
+        EmailKind(
+            "account/email/unknown_account",
+            _("Someone asked for a new password for an address that has no account."),
+        ),
+        EmailKind("account/email/password_changed", _("The password was changed.")),
+        EmailKind("account/email/password_reset", _("The password was reset.")),
+        EmailKind("account/email/password_set", _("A password was set.")),
+        EmailKind("account/email/email_changed", _("The email address was changed.")),
+        EmailKind("account/email/email_confirmed", _("An email address was confirmed.")),
+        EmailKind("account/email/email_deleted", _("An email address was removed.")),
+        EmailKind("account/email/email_confirmation", _("A link to confirm an email address.")),
+        EmailKind("mfa/email/totp_activated", _("An authenticator app was set up.")),
+        EmailKind("mfa/email/totp_deactivated", _("An authenticator app was removed.")),
+        EmailKind("mfa/email/recovery_codes_generated", _("New recovery codes were generated.")),
     ]
 }
 

@@ -34,6 +34,17 @@ def queue_email(key: str, *, to: str, language: str, context: dict[str, Any]) ->
     that caused it is committed. Held kinds wait in the outbox for `release_email`.
     """
     subject, text, html = render_email(key, language=language, context=context)
+    return queue_rendered_email(
+        key, to=to, language=language, subject=subject, text=text, html=html
+    )
+
+
+@transaction.atomic
+def queue_rendered_email(
+    key: str, *, to: str, language: str, subject: str, text: str, html: str = ""
+) -> OutgoingEmail:
+    """Queue an email rendered elsewhere (django-allauth's), under its catalogue key."""
+    kind(key)
     email = OutgoingEmail.objects.create(
         key=key,
         to=to,

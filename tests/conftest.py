@@ -1,0 +1,101 @@
+"""Fixtures every test may use: the default award, a user for each role, signed-in clients."""
+
+import os
+from pathlib import Path
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from laurel.accounts.enums import Role
+from laurel.cycles.definition import read_file
+from laurel.cycles.services import load_award
+from tests.factories import RoleGrantFactory, UserFactory
+
+ROOT = Path(__file__).resolve().parent.parent
+# WhiteNoise looks for the collected static files at start; tests serve them from the finders.
+Path(os.environ["LAUREL_DATA_DIR"], "static").mkdir(parents=True, exist_ok=True)
+AWARD_FILE = ROOT / "awards" / "child10-2022.toml"
+
+# Roles as the permission matrix and the role tests see them.
+ROLES = ["anonymous", "staff", "staff_without_2fa", "finance", "committee", "laureate", "plain"]
+
+
+@pytest.fixture
+def child10(db):
+    """The Child10 Award 2022 from its definition file, with its window opened from today."""
+    cycle, _outcome = load_award(read_file(AWARD_FILE), open_now=True)
+    return cycle
+
+
+def enrol_totp(user) -> str:
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret
+
+
+def make_user(role: str, cycle=None):
+    """A user holding one of ROLES (anonymous gives None)."""
+    if role == "anonymous":
+        return None
+    user = UserFactory(email=f"{role}@example.org")
+    grants = {
+        "staff": (Role.STAFF, None),
+        "staff_without_2fa": (Role.STAFF, None),
+        "finance": (Role.FINANCE, None),
+        "committee": (Role.COMMITTEE_MEMBER, cycle),
+        "laureate": (Role.LAUREATE_CONTACT, cycle),
+        "plain": None,
+    }[role]
+    if grants:
+        RoleGrantFactory(user=user, role=grants[0], cycle=grants[1])
+    if role in {"staff", "finance", "committee"}:
+        enrol_totp(user)
+    return user
+
+
+@pytest.fixture
+def staff_user(db):
+    return make_user("staff")
+
+
+@pytest.fixture
+def staff_client(client, staff_user):
+    client.force_login(staff_user)
+    return client
+
+
+@pytest.fixture
+def run_tasks():
+    """Run every task that is due, as the worker would, and return how many ran."""
+
+    def run() -> None:
+        call_command(
+            "db_worker",
+            queue_name="*",
+            batch=True,
+            startup_delay=False,
+            reload=False,
+            verbosity=0,
+        )
+
+    return run
+
+
+class QueryCounter:
+    def __call__(self, func) -> int:
+        with CaptureQueriesContext(connection) as context:
+            func()
+        return len(context.captured_queries)
+
+
+@pytest.fixture
+def count_queries():
+    """count_queries(func) → the number of SQL queries func issued."""
+    return QueryCounter()
+
+
+def pytest_report_header(config):
+    return f"database: {os.environ.get('DATABASE_URL', 'sqlite (default)').split('@')[-1]}"

@@ -1,0 +1,83 @@
+"""Factories without surprises: each makes the plainest valid object; tests say what differs."""
+
+from datetime import timedelta
+
+import factory
+from django.utils import timezone
+
+from laurel.accounts.enums import Role
+from laurel.accounts.models import RoleGrant, User
+from laurel.cycles.models import Benefit, Criterion, Cycle
+
+PASSWORD = "correct horse battery staple"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    full_name = factory.Sequence(lambda n: f"Person {n}")
+    password = factory.django.Password(PASSWORD)
+
+
+class RoleGrantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoleGrant
+
+    user = factory.SubFactory(UserFactory)
+    role = Role.STAFF
+    cycle = None
+
+
+def _days(n: int):
+    return factory.LazyFunction(lambda: timezone.now() + timedelta(days=n))
+
+
+class CycleFactory(factory.django.DjangoModelFactory):
+    """A cycle whose nominations are open now (opened a week ago, closing in four weeks)."""
+
+    class Meta:
+        model = Cycle
+
+    slug = factory.Sequence(lambda n: f"award-{n}")
+    time_zone = "Europe/Stockholm"
+    organiser = {"sv": "Arrangören", "en": "The Organiser"}
+    name = factory.Sequence(lambda n: {"sv": f"Priset {n}", "en": f"The Award {n}"})
+    theme = {"sv": "Temat", "en": "The theme"}
+    theme_description = {"sv": "Temats beskrivning", "en": "The theme's description"}
+    background = {"sv": "Bakgrund.", "en": "Background."}
+    benefits_intro = {"sv": "Pristagarna får:", "en": "The laureates receive:"}
+    region = {"sv": "Europa", "en": "Europe"}
+    prize_funder = {"sv": "Stiftelsen", "en": "The Foundation"}
+    prize_amount = 100000
+    eligible_countries = ["SE", "NO", "XK"]
+    score_labels = {str(n): {"sv": f"Nivå {n}", "en": f"Level {n}"} for n in range(1, 6)}
+    nominations_open_at = _days(-7)
+    nominations_close_at = _days(28)
+    review_open_at = _days(40)
+    review_close_at = _days(60)
+    decision_at = _days(80)
+    programme_start_at = _days(90)
+    archive_at = _days(400)
+
+
+class CriterionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Criterion
+
+    cycle = factory.SubFactory(CycleFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: {"sv": f"Kriterium {n}", "en": f"Criterion {n}"})
+    text = {"sv": "Vad kriteriet kräver.", "en": "What the criterion asks."}
+    guidance = {str(n): {"sv": f"Råd {n}", "en": f"Guidance {n}"} for n in range(1, 6)}
+
+
+class BenefitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Benefit
+
+    cycle = factory.SubFactory(CycleFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    text = {"sv": "En förmån.", "en": "A benefit."}
