@@ -52,7 +52,7 @@ def test_invalid_definition_names_every_error_by_key():
     raw["criteria"][1]["weight"] = -2
     del raw["criteria"][2]["guidance"]["4"]
     raw["eligibility"]["countries"][3] = "ZZ"
-    raw["dates"]["review_open"] = datetime(2021, 5, 1)
+    raw["dates"]["review_open"] = datetime(2021, 5, 1)  # noqa: DTZ001 (a TOML local date-time)
     raw["prize"]["currency"] = "KRONOR"
     raw["colour"] = "green"
 
