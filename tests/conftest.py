@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core.management import call_command
 from django.db import connection
@@ -23,6 +24,12 @@ AWARD_FILE = ROOT / "awards" / "child10-2022.toml"
 ROLES = ["anonymous", "staff", "staff_without_2fa", "finance", "committee", "laureate", "plain"]
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Hashing a password properly takes a third of a second; tests make many users."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def child10(db):
     """The Child10 Award 2022 from its definition file, with its window opened from today."""
@@ -31,8 +38,10 @@ def child10(db):
 
 
 def enrol_totp(user) -> str:
+    """What the enrolment pages do: an authenticator app, and recovery codes beside it."""
     secret = generate_totp_secret()
     TOTP.activate(user, secret)
+    RecoveryCodes.activate(user)
     return secret
 
 

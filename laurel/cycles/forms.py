@@ -62,7 +62,7 @@ class CycleForm(TranslatedTextsMixin, forms.Form):
     def clean(self):
         data = super().clean()
         zone = self.cycle.zone
-        previous = None
+        previous: tuple[str, datetime] | None = None
         for name in DATE_FIELDS:
             value: datetime | None = data.get(name)
             if value is None:
@@ -71,12 +71,13 @@ class CycleForm(TranslatedTextsMixin, forms.Form):
             if name.endswith("close_at") or name == "archive_at":
                 value = value.replace(second=59)  # the minute named is the last one that counts
             data[name] = value
-            if previous and value <= data[previous]:
+            if previous and value <= previous[1]:
                 self.add_error(
                     name,
-                    _("Must be later than “%(previous)s”.") % {"previous": DATE_LABELS[previous]},
+                    _("Must be later than “%(previous)s”.")
+                    % {"previous": DATE_LABELS[previous[0]]},
                 )
-            previous = name
+            previous = (name, value)
         return data
 
     def changes(self) -> dict:

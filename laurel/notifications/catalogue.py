@@ -33,7 +33,6 @@ CATALOGUE: dict[str, EmailKind] = {
         EmailKind("account/email/password_reset", _("The password was reset.")),
         EmailKind("account/email/password_set", _("A password was set.")),
         EmailKind("account/email/email_changed", _("The email address was changed.")),
-        EmailKind("account/email/email_confirmed", _("An email address was confirmed.")),
         EmailKind("account/email/email_deleted", _("An email address was removed.")),
         EmailKind("account/email/email_confirmation", _("A link to confirm an email address.")),
         EmailKind("mfa/email/totp_activated", _("An authenticator app was set up.")),

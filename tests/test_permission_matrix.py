@@ -1,0 +1,181 @@
+"""Every URL × every role: who gets the page, who is sent to sign in or to enrol a second factor,
+and for whom it does not exist (404). docs/permissions.md is this table in prose.
+
+A new URL without a row here fails `test_every_url_has_a_row`.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from laurel.accounts import services as accounts
+from laurel.accounts.enums import Role
+from laurel.accounts.models import RoleGrant
+from laurel.notifications.models import OutgoingEmail
+from tests.conftest import ROLES, make_user
+from tests.factories import UserFactory
+
+OK, LOGIN, MFA, REDIRECT, GONE, NOT_FOUND, NOT_ALLOWED = (
+    200,
+    "login",
+    "mfa",
+    "redirect",
+    410,
+    404,
+    405,
+)
+ALL = dict.fromkeys(ROLES, OK) | {"staff_without_2fa": MFA}
+STAFF = {
+    "anonymous": LOGIN,
+    "staff": OK,
+    "staff_without_2fa": MFA,
+    "finance": NOT_FOUND,
+    "committee": NOT_FOUND,
+    "laureate": NOT_FOUND,
+    "plain": NOT_FOUND,
+}
+STAFF_ACTION = STAFF | {"staff": REDIRECT}
+SIGNED_OUT_ONLY = dict.fromkeys(ROLES, REDIRECT) | {"anonymous": OK, "staff_without_2fa": MFA}
+SIGNED_IN = dict.fromkeys(ROLES, OK) | {"anonymous": LOGIN, "staff_without_2fa": MFA}
+SIGNED_IN_REAUTH = dict.fromkeys(ROLES, REDIRECT) | {
+    "anonymous": LOGIN,
+    "staff_without_2fa": MFA,
+}
+WITH_SECOND_FACTOR = {"staff": OK, "finance": OK, "committee": OK}
+WITHOUT_SECOND_FACTOR = {"laureate": NOT_FOUND, "plain": NOT_FOUND}
+RECOVERY_CODES = SIGNED_IN_REAUTH | WITHOUT_SECOND_FACTOR | {"staff_without_2fa": NOT_FOUND}
+
+
+@dataclass
+class Row:
+    expected: dict
+    method: str = "get"
+    kwargs: Callable[[dict], dict] = field(default=lambda objects: {})
+
+
+def objects_for_test(cycle, staff) -> dict:
+    invitation, token = accounts.invite("invited@example.org", role=Role.STAFF, actor=staff)
+    other = UserFactory(email="other@example.org")
+    grant = RoleGrant.objects.create(user=other, role=Role.FINANCE)
+    return {
+        "cycle": cycle,
+        "invitation": invitation,
+        "token": token,
+        "other": other,
+        "grant": grant,
+        "email": OutgoingEmail.objects.get(),
+    }
+
+
+CYCLE = lambda o: {"slug": o["cycle"].slug}  # noqa: E731
+
+MATRIX: dict[str, Row] = {
+    # Public pages.
+    "nominations:call": Row(ALL),
+    "nominations:privacy": Row(ALL),
+    "set_language": Row(ALL | dict.fromkeys(ROLES, REDIRECT), method="post"),
+    "accounts:invitation": Row(
+        dict.fromkeys(ROLES, OK) | {"staff_without_2fa": MFA},
+        kwargs=lambda o: {"token": o["token"]},
+    ),
+    # The staff area.
+    "staff:dashboard": Row(STAFF),
+    "staff:cycle": Row(STAFF, kwargs=CYCLE),
+    "staff:cycle_edit": Row(STAFF, kwargs=CYCLE),
+    "staff:criterion_edit": Row(STAFF, kwargs=lambda o: CYCLE(o) | {"number": 1}),
+    "staff:benefit_edit": Row(STAFF, kwargs=lambda o: CYCLE(o) | {"number": 1}),
+    "accounts:users": Row(STAFF),
+    "accounts:invite": Row(STAFF),
+    "accounts:user_active": Row(STAFF_ACTION, "post", lambda o: {"pk": o["other"].pk}),
+    "accounts:role_remove": Row(STAFF_ACTION, "post", lambda o: {"pk": o["grant"].pk}),
+    "accounts:invitation_resend": Row(STAFF_ACTION, "post", lambda o: {"pk": o["invitation"].pk}),
+    "accounts:invitation_revoke": Row(STAFF_ACTION, "post", lambda o: {"pk": o["invitation"].pk}),
+    "audit:log": Row(STAFF),
+    "outbox:list": Row(STAFF),
+    "outbox:release": Row(STAFF_ACTION, "post", lambda o: {"pk": o["email"].pk}),
+    "outbox:cancel": Row(STAFF_ACTION, "post", lambda o: {"pk": o["email"].pk}),
+    # Signing in and out (django-allauth). Sign-up is closed: the page says so to everyone.
+    # Changing a second factor or seeing recovery codes first asks for the password again
+    # (REDIRECT to reauthentication); with no second factor there is nothing to see (404).
+    "account_login": Row(SIGNED_OUT_ONLY),
+    "account_logout": Row(SIGNED_IN | {"anonymous": REDIRECT, "staff_without_2fa": OK}),
+    "account_inactive": Row(ALL),
+    "account_signup": Row(SIGNED_OUT_ONLY),
+    "account_reauthenticate": Row(SIGNED_IN | {"staff_without_2fa": OK}),
+    "account_request_reauthentication_code": Row(SIGNED_IN_REAUTH),
+    "account_confirm_reauthentication_code": Row(SIGNED_IN_REAUTH),
+    "account_email": Row(SIGNED_IN),
+    "account_email_verification_sent": Row(ALL),
+    "account_change_password": Row(SIGNED_IN),
+    "account_set_password": Row(SIGNED_IN_REAUTH),
+    "account_reset_password": Row(ALL),
+    "account_reset_password_done": Row(ALL),
+    "account_reset_password_from_key": Row(
+        ALL, kwargs=lambda o: {"uidb36": "0", "key": "not-a-key"}
+    ),
+    "account_reset_password_from_key_done": Row(ALL),
+    "account_confirm_login_code": Row(SIGNED_IN_REAUTH),
+    "account_confirm_email": Row(ALL, kwargs=lambda o: {"key": "not-a-key"}),
+    "mfa_index": Row(SIGNED_IN | {"staff_without_2fa": OK}),
+    "mfa_authenticate": Row(SIGNED_IN_REAUTH),
+    "mfa_reauthenticate": Row(SIGNED_IN_REAUTH | WITH_SECOND_FACTOR),
+    "mfa_activate_totp": Row(SIGNED_IN_REAUTH | {"staff_without_2fa": REDIRECT}),
+    "mfa_deactivate_totp": Row(SIGNED_IN_REAUTH | WITHOUT_SECOND_FACTOR),
+    "mfa_view_recovery_codes": Row(RECOVERY_CODES),
+    "mfa_generate_recovery_codes": Row(SIGNED_IN_REAUTH | {"staff_without_2fa": REDIRECT}),
+    "mfa_download_recovery_codes": Row(RECOVERY_CODES),
+    # Django's admin: a safety net for superusers only; everyone else is sent to its sign-in.
+    "admin:*": Row(dict.fromkeys(ROLES, REDIRECT) | {"staff_without_2fa": MFA}),
+}
+
+
+def url_names(patterns=None, namespace="") -> set[str]:
+    names = set()
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names |= url_names(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(f"{namespace}{pattern.name}")
+    return names
+
+
+def test_every_url_has_a_row():
+    names = {"admin:*" if name.startswith("admin:") else name for name in url_names()}
+
+    assert sorted(names - set(MATRIX)) == []
+    assert sorted(set(MATRIX) - names) == []
+
+
+def check(response, expected) -> None:
+    if expected == LOGIN:
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("account_login"))
+    elif expected == MFA:
+        assert response.status_code == 302
+        assert response.url == reverse("mfa_activate_totp")
+    elif expected == REDIRECT:
+        assert response.status_code == 302
+        assert not response.url.startswith(reverse("account_login"))
+        assert response.url != reverse("mfa_activate_totp")
+    else:
+        assert response.status_code == expected
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_permission_matrix(client, child10, name, role):
+    row = MATRIX[name]
+    staff = make_user("staff") if role != "staff" else None
+    user = make_user(role, cycle=child10)
+    objects = objects_for_test(child10, staff or user)
+    if user is not None:
+        client.force_login(user)
+    url = reverse("admin:index" if name == "admin:*" else name, kwargs=row.kwargs(objects))
+
+    response = getattr(client, row.method)(url)
+
+    check(response, row.expected[role])

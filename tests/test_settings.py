@@ -1,0 +1,94 @@
+"""Configuration comes from the environment; bad values get specific messages, never the value."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+PRODUCTION = {
+    "DEBUG": "false",
+    "HTTPS": "true",
+    "SECRET_KEY": "a-long-random-production-secret-" + "x7Kq9" * 10,
+    "ALLOWED_HOSTS": "award.example.org",
+    "SITE_URL": "https://award.example.org",
+    "EMAIL_HOST": "smtp.example.org",
+    "DEFAULT_FROM_EMAIL": "Award <award@example.org>",
+}
+
+
+def manage(*args: str, env: dict[str, str], tmp_path) -> subprocess.CompletedProcess:
+    test_only = {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION and k not in test_only}
+    clean.update({"LAUREL_DATA_DIR": str(tmp_path), **env})
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_deploy_check_passes_with_production_settings(tmp_path):
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION, tmp_path=tmp_path
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_deploy_check_warns_when_https_is_off(tmp_path):
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env={**PRODUCTION, "HTTPS": "false"},
+        tmp_path=tmp_path,
+    )
+
+    assert result.returncode == 1
+    assert "security.W008" in result.stderr  # SECURE_SSL_REDIRECT
+
+
+def test_secret_key_is_generated_once_into_the_data_directory(tmp_path):
+    env = {"SECRET_KEY": ""}
+    manage("check", env=env, tmp_path=tmp_path)
+    first = (tmp_path / "secret_key").read_text()
+    manage("check", env=env, tmp_path=tmp_path)
+
+    assert len(first) >= 80
+    assert (tmp_path / "secret_key").read_text() == first
+    assert oct((tmp_path / "secret_key").stat().st_mode & 0o777) == "0o600"
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"DEBUG": "maybe"}, "DEBUG must be true or false (1/0, yes/no, on/off)."),
+        ({"EMAIL_PORT": "smtp"}, "EMAIL_PORT must be a whole number."),
+        ({"EMAIL_PORT": "70000"}, "EMAIL_PORT must be between 1 and 65535."),
+        ({"SECRET_KEY": "short-secret-value"}, "SECRET_KEY must be at least 50 characters long."),
+        (
+            {"EMAIL_USE_TLS": "true", "EMAIL_USE_SSL": "true"},
+            "EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be true.",
+        ),
+        (
+            {"DATABASE_URL": "mysqlish://root:hunter2-secret@db/laurel"},
+            "DATABASE_URL is not a database URL this installation understands",
+        ),
+    ],
+)
+def test_a_bad_setting_is_named_without_echoing_its_value(tmp_path, env, message):
+    result = manage("check", env=env, tmp_path=tmp_path)
+
+    assert result.returncode == 1
+    assert message in result.stderr
+    for value in env.values():
+        if value not in {"true", "false"}:
+            assert value not in result.stderr
