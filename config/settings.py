@@ -166,8 +166,9 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
 MEDIA_ROOT = Path(env.text("MEDIA_ROOT") or DATA_DIR / "media")
-# Uploads are never served by URL: they are read back through views that check permissions.
-MEDIA_URL = None
+# Uploads are never served by URL: no route and no web server configuration serves this
+# prefix; files are read back through views that check permissions.
+MEDIA_URL = "/private-media-is-not-served/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The whole check, as CI runs it: system packages, lint, import contracts, and the suite on SQLite
+# and then on PostgreSQL (browser tests included both times).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+in_ci() { [ "${CI:-}" = "true" ]; }
+
+# Debian packages the tests need: Chromium for the browser tests, pdftotext and the PDF libraries,
+# gettext for the translation check. Installed only when missing, and only as root.
+need=()
+command -v chromium >/dev/null || need+=(chromium)
+command -v pdftotext >/dev/null || need+=(poppler-utils)
+command -v msgfmt >/dev/null || need+=(gettext)
+dpkg -s libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core >/dev/null 2>&1 \
+  || need+=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "Installing Debian packages: ${need[*]}"
+    apt-get -o DPkg::Lock::Timeout=300 update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq "${need[@]}" >/dev/null
+  else
+    echo "Missing Debian packages (run as root to install): ${need[*]}" >&2
+    in_ci && exit 1
+  fi
+fi
+
+# PostgreSQL: start the local cluster if it is installed and down.
+PG_URL="${LAUREL_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/laurel}"
+pg_up() { $PY -c "import psycopg,sys; psycopg.connect(sys.argv[1].replace('/laurel', '/postgres'), connect_timeout=3).close()" "$PG_URL" 2>/dev/null; }
+if ! pg_up && command -v pg_ctlcluster >/dev/null; then
+  version=$(ls /etc/postgresql | sort -V | tail -n 1)
+  pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+  for _ in $(seq 1 30); do pg_up && break; sleep 1; done
+fi
+
+echo "== lint"
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+echo "== import contracts"
+.venv/bin/lint-imports --no-cache
+
+echo "== tests on SQLite"
+env -u DATABASE_URL $PY -m pytest -q --cov --cov-report=term:skip-covered "$@"
+
+if pg_up; then
+  echo "== tests on PostgreSQL"
+  DATABASE_URL="$PG_URL" $PY -m pytest -q "$@"
+elif in_ci; then
+  echo "PostgreSQL is expected in CI and is not reachable at ${PG_URL##*@}" >&2
+  exit 1
+else
+  echo "PostgreSQL is not reachable: the PostgreSQL run was skipped (CI would fail here)." >&2
+fi

@@ -1,0 +1,67 @@
+"""Playwright on Debian's Chromium, with axe-core, against pytest-django's live server."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("LAUREL_CHROMIUM", "/usr/bin/chromium")
+AXE_SOURCE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def pytest_collection_modifyitems(config, items):
+    browser_items = [item for item in items if "tests/browser/" in str(item.fspath)]
+    for item in browser_items:
+        item.add_marker(pytest.mark.browser)
+    if shutil.which(CHROMIUM) or Path(CHROMIUM).exists():
+        return
+    if os.environ.get("CI") == "true":
+        raise pytest.UsageError(f"Chromium is expected at {CHROMIUM} in CI and is missing")
+    skip = pytest.mark.skip(reason=f"no Chromium at {CHROMIUM} (make test installs it as root)")
+    for item in browser_items:
+        item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    }
+
+
+@pytest.fixture
+def axe():
+    """axe(page) → the WCAG 2.2 A/AA violations on the page, as (rule, help, targets)."""
+
+    def run(page) -> list[tuple[str, str, list]]:
+        page.evaluate(AXE_SOURCE)
+        result = page.evaluate(
+            "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+            WCAG_TAGS,
+        )
+        return [
+            (violation["id"], violation["help"], [node["target"] for node in violation["nodes"]])
+            for violation in result["violations"]
+        ]
+
+    return run
+
+
+@pytest.fixture
+def requests_seen(page):
+    """Every URL the page asks for, to prove nothing comes from another host."""
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url))
+    return seen

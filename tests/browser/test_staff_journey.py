@@ -1,0 +1,123 @@
+"""A new staff member's first visit, in a real browser: invitation, account, second factor,
+staff area. Every page, error states included, passes axe."""
+
+import re
+import time
+
+import pytest
+from allauth.mfa.totp.internal.auth import hotp_value
+from playwright.sync_api import expect
+
+from laurel.accounts import services
+from laurel.accounts.enums import Role
+from tests.factories import PASSWORD
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def code_for(secret: str) -> str:
+    return f"{hotp_value(secret, int(time.time()) // 30):06d}"
+
+
+def test_invited_staff_member_enrols_a_second_factor_before_the_staff_area(
+    page, live_server, child10, axe
+):
+    _invitation, token = services.invite(
+        "new.staff@example.org", role=Role.STAFF, actor=None, language="sv"
+    )
+    page.goto(f"{live_server.url}/sv/invitation/{token}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Skapa ditt konto")
+    assert axe(page) == []
+
+    # A mismatched password: the message sits beside its field, the name is kept.
+    page.get_by_label("Fullständigt namn").fill("Sara Staff")
+    page.get_by_label("Lösenord", exact=True).fill(PASSWORD)
+    page.get_by_label("Lösenordet igen").fill("something else entirely")
+    page.get_by_role("button", name="Skapa konto").click()
+    again = page.get_by_label("Lösenordet igen")
+    expect(again).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#id_password2_error")).to_have_text("De två lösenorden är inte likadana.")
+    expect(page.get_by_label("Fullständigt namn")).to_have_value("Sara Staff")
+    assert axe(page) == []
+
+    page.get_by_label("Lösenord", exact=True).fill(PASSWORD)
+    again.fill(PASSWORD)
+    page.get_by_role("button", name="Skapa konto").click()
+
+    # Straight to enrolment: the staff area is out of reach until a second factor exists.
+    expect(page).to_have_url(re.compile(r"/sv/accounts/2fa/totp/activate/$"))
+    assert axe(page) == []
+    page.goto(f"{live_server.url}/sv/staff/")
+    expect(page).to_have_url(re.compile(r"/sv/accounts/2fa/totp/activate/$"))
+
+    secret = page.locator("#authenticator_secret").input_value()
+    page.get_by_label("Autentiseringskod").fill("000000")
+    page.get_by_role("button", name="Aktivera").click()
+    expect(page.locator(".errorlist")).to_be_visible()
+    assert axe(page) == []
+    page.get_by_label("Autentiseringskod").fill(code_for(secret))
+    page.get_by_role("button", name="Aktivera").click()
+
+    page.goto(f"{live_server.url}/sv/staff/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Översikt")
+    expect(page.get_by_text("Aktuell fas: Nominering pågår")).to_be_visible()
+    assert axe(page) == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/staff/",
+        "/en/staff/users/",
+        "/en/staff/users/invite/",
+        "/en/staff/cycles/child10-2022/",
+        "/en/staff/cycles/child10-2022/edit/",
+        "/en/staff/cycles/child10-2022/criteria/1/edit/",
+        "/en/staff/audit/",
+        "/en/staff/outbox/",
+        "/sv/staff/cycles/child10-2022/edit/",
+    ],
+)
+def test_staff_pages_pass_axe(page, live_server, child10, axe, path):
+    from tests.conftest import make_user
+
+    staff = make_user("staff")
+    services.invite("someone@example.org", role=Role.FINANCE, actor=staff)
+    sign_in(page, live_server, staff)
+
+    page.goto(f"{live_server.url}{path}")
+
+    expect(page.locator("main h1")).to_be_visible()
+    assert axe(page) == []
+
+
+def test_invite_form_errors_are_tied_to_their_fields(page, live_server, child10, axe):
+    from tests.conftest import make_user
+
+    sign_in(page, live_server, make_user("staff"))
+    page.goto(f"{live_server.url}/en/staff/users/invite/")
+
+    page.get_by_label("Email address").fill("not-an-address")
+    page.get_by_label("Role").select_option("committee_member")
+    page.get_by_role("button", name="Send invitation").click()
+
+    expect(page.get_by_label("Email address")).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_label("Award cycle")).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_label("Email address")).to_have_value("not-an-address")
+    assert axe(page) == []
+
+
+def sign_in(page, live_server, user) -> None:
+    """Through the real sign-in pages, second factor included."""
+    from allauth.mfa.models import Authenticator
+
+    secret = Authenticator.objects.get(user=user, type="totp").wrap().instance.data["secret"]
+    from allauth.mfa.utils import decrypt
+
+    page.goto(f"{live_server.url}/en/accounts/login/")
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.get_by_label("Code").fill(code_for(decrypt(secret)))
+    page.get_by_role("button", name="Sign In").click()
+    expect(page).not_to_have_url(re.compile(r"/accounts/"))
