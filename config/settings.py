@@ -233,6 +233,8 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Laurel"
+# One 30-second step of clock drift either way, as RFC 6238 recommends; codes stay single-use.
+MFA_TOTP_TOLERANCE = 1
 MFA_RECOVERY_CODE_COUNT = 10
 
 INVITATION_VALID_DAYS = env.whole_number("INVITATION_VALID_DAYS", 14, minimum=1, maximum=90)

@@ -6,9 +6,11 @@ from pathlib import Path
 import pytest
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
 
 from laurel.accounts.enums import Role
 from laurel.cycles.definition import read_file
@@ -22,6 +24,13 @@ AWARD_FILE = ROOT / "awards" / "child10-2022.toml"
 
 # Roles as the permission matrix and the role tests see them.
 ROLES = ["anonymous", "staff", "staff_without_2fa", "finance", "committee", "laureate", "plain"]
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Each test starts in English, whatever the one before it activated."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -78,17 +87,29 @@ def staff_client(client, staff_user):
 
 @pytest.fixture
 def run_tasks():
-    """Run every task that is due, as the worker would, and return how many ran."""
+    """Run every task that is due, through django-tasks-db's own worker, and return how many.
 
-    def run() -> None:
-        call_command(
-            "db_worker",
-            queue_name="*",
+    The worker's loop also recycles database connections, which would end a test's transaction,
+    so the claiming is done here and each task is run by the worker's `run_task`.
+    """
+
+    def run() -> int:
+        worker = Worker(
+            queue_names=["*"],
+            interval=0,
             batch=True,
+            backend_name="default",
             startup_delay=False,
-            reload=False,
-            verbosity=0,
+            max_tasks=None,
+            worker_id="test-worker",
+            excluded_queue_names=[],
         )
+        ran = 0
+        while (result := DBTaskResult.objects.ready().get_locked()) is not None:
+            result.claim(worker.worker_id)
+            worker.run_task(result)
+            ran += 1
+        return ran
 
     return run
 
