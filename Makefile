@@ -4,7 +4,7 @@ VENV := .venv
 PORT ?= 8000
 export PORT
 
-.PHONY: run test lint bench messages clean-venv
+.PHONY: run test lint messages clean-venv
 
 ## make run: install, migrate, load the default award, serve on http://127.0.0.1:$(PORT)
 run: $(VENV)/.installed-base
@@ -18,9 +18,6 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
-
-bench: $(VENV)/.installed-test
-	$(VENV)/bin/python bench/run_all.py
 
 ## make messages: refresh locale/sv from the code and templates, then compile (needs GNU gettext)
 messages: $(VENV)/.installed-base

@@ -92,3 +92,21 @@ def test_a_bad_setting_is_named_without_echoing_its_value(tmp_path, env, message
     for value in env.values():
         if value not in {"true", "false"}:
             assert value not in result.stderr
+
+
+def test_every_setting_read_from_the_environment_is_documented():
+    import re
+
+    sources = [ROOT / "config" / "settings.py", ROOT / "config" / "env.py", ROOT / "scripts" / "run.sh"]
+    read = set()
+    for source in sources:
+        text = source.read_text()
+        read |= set(re.findall(r'env\.\w+\(\s*"([A-Z_]+)"', text))
+        read |= set(re.findall(r'text\("([A-Z_]+)"\)', text))
+        read |= set(re.findall(r"\$\{([A-Z_]+):-", text))
+    read |= {"DATABASE_URL", "SECRET_KEY"}
+    documented = set(re.findall(r"^([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.M))
+    readme = (ROOT / "README.md").read_text()
+
+    assert sorted(read - documented) == []
+    assert sorted(name for name in documented if f"`{name}`" not in readme) == []
