@@ -114,17 +114,25 @@ def run_tasks():
     return run
 
 
-class QueryCounter:
-    def __call__(self, func) -> int:
-        with CaptureQueriesContext(connection) as context:
-            func()
-        return len(context.captured_queries)
+def count_queries(func) -> int:
+    """The number of SQL queries func issued."""
+    with CaptureQueriesContext(connection) as context:
+        func()
+    return len(context.captured_queries)
 
 
 @pytest.fixture
-def count_queries():
-    """count_queries(func) → the number of SQL queries func issued."""
-    return QueryCounter()
+def queries_for_one_and_many():
+    """(queries with one row, queries with many rows) for a list page: add(n) adds n rows,
+    fetch() loads the page. A list whose query count grows with its rows has an N+1 bug."""
+
+    def measure(fetch, add, many: int = 25) -> tuple[int, int]:
+        add(1)
+        one = count_queries(fetch)
+        add(many)
+        return one, count_queries(fetch)
+
+    return measure
 
 
 def pytest_report_header(config):

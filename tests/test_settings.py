@@ -97,7 +97,11 @@ def test_a_bad_setting_is_named_without_echoing_its_value(tmp_path, env, message
 def test_every_setting_read_from_the_environment_is_documented():
     import re
 
-    sources = [ROOT / "config" / "settings.py", ROOT / "config" / "env.py", ROOT / "scripts" / "run.sh"]
+    sources = [
+        ROOT / "config" / "settings.py",
+        ROOT / "config" / "env.py",
+        ROOT / "scripts" / "run.sh",
+    ]
     read = set()
     for source in sources:
         text = source.read_text()

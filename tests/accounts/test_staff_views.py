@@ -105,7 +105,7 @@ def test_staff_remove_someone_elses_role(staff_client):
 
 
 def test_user_list_issues_the_same_queries_for_one_and_many(
-    staff_client, staff_user, child10, count_queries
+    staff_client, staff_user, child10, queries_for_one_and_many
 ):
     def add(n):
         for _ in range(n):
@@ -113,9 +113,6 @@ def test_user_list_issues_the_same_queries_for_one_and_many(
             RoleGrantFactory(user=user, role=Role.COMMITTEE_MEMBER, cycle=child10)
             services.invite(f"x{user.pk}@example.org", role=Role.STAFF, actor=staff_user)
 
-    add(1)
-    one = count_queries(lambda: staff_client.get(reverse("accounts:users")))
-    add(20)
-    many = count_queries(lambda: staff_client.get(reverse("accounts:users")))
+    one, many = queries_for_one_and_many(lambda: staff_client.get(reverse("accounts:users")), add)
 
     assert one == many

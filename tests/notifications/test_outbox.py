@@ -156,16 +156,13 @@ def test_every_catalogue_entry_has_its_template_triple():
 
 
 def test_outbox_list_issues_the_same_queries_for_one_and_many(
-    staff_client, staff_user, count_queries
+    staff_client, staff_user, queries_for_one_and_many
 ):
     def add(n):
         for i in range(n):
             accounts.invite(f"p{i}-{n}@example.org", role=Role.STAFF, actor=staff_user)
 
-    add(1)
-    one = count_queries(lambda: staff_client.get(reverse("outbox:list")))
-    add(30)
-    many = count_queries(lambda: staff_client.get(reverse("outbox:list")))
+    one, many = queries_for_one_and_many(lambda: staff_client.get(reverse("outbox:list")), add)
 
     assert one == many
 
