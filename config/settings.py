@@ -239,6 +239,9 @@ MFA_RECOVERY_CODE_COUNT = 10
 
 INVITATION_VALID_DAYS = env.whole_number("INVITATION_VALID_DAYS", 14, minimum=1, maximum=90)
 INVITATION_VALIDITY = timedelta(days=INVITATION_VALID_DAYS)
+# Proof-of-work cost for the nomination form (PBKDF2 iterations a browser must try, on average half).
+ALTCHA_COST = env.whole_number("ALTCHA_COST", 5000, minimum=1, maximum=1_000_000)
+NOMINATION_CONFIRM_DAYS = env.whole_number("NOMINATION_CONFIRM_DAYS", 14, minimum=1, maximum=90)
 EMAIL_MAX_ATTEMPTS = env.whole_number("EMAIL_MAX_ATTEMPTS", 6, minimum=1, maximum=20)
 
 LOGGING = {
@@ -252,3 +255,8 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
     },
 }
+
+# Kosovo has no ISO 3166-1 code; XK is the code everyone uses for it.
+COUNTRIES_OVERRIDE = {"XK": _("Kosovo")}
+# The largest request the nomination form takes: three 10 MB documents and the text around them.
+NOMINATION_MAX_REQUEST = 32 * 1024 * 1024

@@ -22,6 +22,7 @@ from laurel.cycles.enums import DATE_FIELDS
 DATE_KEYS = [name.removesuffix("_at") for name in DATE_FIELDS]
 EXTRA_COUNTRIES = {"XK"}  # Kosovo: not in ISO 3166-1, but a user-assigned code everyone uses.
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,58}$")
+REFERENCE_PREFIX = re.compile(r"^[A-Z0-9][A-Z0-9-]{0,11}$")
 
 TRANSLATED_KEYS = [
     "organiser",
@@ -35,6 +36,7 @@ TRANSLATED_KEYS = [
 ]
 TOP_KEYS = {
     "slug",
+    "reference_prefix",
     "time_zone",
     "laureate_count",
     "benefits",
@@ -61,11 +63,13 @@ class CriterionDefinition:
     text: dict
     weight: Decimal
     guidance: dict
+    max_characters: int = 2000
 
 
 @dataclass
 class AwardDefinition:
     slug: str
+    reference_prefix: str
     time_zone: str
     laureate_count: int
     texts: dict[str, dict]
@@ -152,6 +156,10 @@ def parse(raw: dict) -> AwardDefinition:
     if not isinstance(slug, str) or not SLUG.match(slug):
         reader.fail("slug", _("must be lower-case letters, digits and hyphens (2 to 59)"))
 
+    reference_prefix = raw.get("reference_prefix", "NOM")
+    if not isinstance(reference_prefix, str) or not REFERENCE_PREFIX.match(reference_prefix):
+        reader.fail("reference_prefix", _("must be capital letters, digits and hyphens (1 to 12)"))
+
     time_zone = raw.get("time_zone")
     zone = None
     try:
@@ -196,6 +204,7 @@ def parse(raw: dict) -> AwardDefinition:
         raise DefinitionError(reader.errors)
     return AwardDefinition(
         slug=slug,
+        reference_prefix=reference_prefix,
         time_zone=time_zone,
         laureate_count=laureate_count,
         texts=texts,
@@ -296,7 +305,15 @@ def _criteria(reader: _Reader, data: Any, low: int, high: int) -> list[Criterion
     for number, item in enumerate(data, start=1):
         key = f"criteria[{number}]"
         table = reader.table(item, key)
-        reader.unknown(table, {"title", "text", "weight", "guidance"}, f"{key}.")
+        reader.unknown(table, {"title", "text", "weight", "guidance", "max_characters"}, f"{key}.")
+        max_characters = table.get("max_characters", 2000)
+        if (
+            isinstance(max_characters, bool)
+            or not isinstance(max_characters, int)
+            or not (100 <= max_characters <= 20000)
+        ):
+            reader.fail(f"{key}.max_characters", _("must be a whole number from 100 to 20000"))
+            max_characters = 2000
         weight = Decimal(1)
         raw_weight = table.get("weight", 1)
         try:
@@ -316,6 +333,7 @@ def _criteria(reader: _Reader, data: Any, low: int, high: int) -> list[Criterion
                 guidance=_levels(reader, guidance, f"{key}.guidance", low, high)
                 if guidance
                 else {},
+                max_characters=max_characters,
             )
         )
     return criteria

@@ -18,6 +18,8 @@ class Cycle(TimeStamped):
     """One award in one year: its call, its criteria, its dates and its laureates."""
 
     slug = models.SlugField(_("short name"), max_length=60, unique=True)
+    # Nomination references read like C10-2022-7K3Q.
+    reference_prefix = models.CharField(_("reference prefix"), max_length=12, default="NOM")
     time_zone = models.CharField(_("time zone"), max_length=60, default="Europe/Stockholm")
     organiser = translated(_("organiser"))
     name = translated(_("name"))
@@ -89,6 +91,7 @@ class Criterion(models.Model):
     title = translated(_("title"))
     text = translated(_("criterion"))
     weight = models.DecimalField(_("weight"), max_digits=4, decimal_places=2, default=1)
+    max_characters = models.PositiveIntegerField(_("longest answer (characters)"), default=2000)
     # {"1": {"sv": ..., "en": ...}, ...}: what each score means for this criterion.
     guidance = models.JSONField(_("guidance for each score"), default=dict, blank=True)
 

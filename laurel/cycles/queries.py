@@ -1,3 +1,5 @@
+from collections.abc import Callable
+
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
@@ -28,8 +30,21 @@ def staff_cycles() -> QuerySet:
     return Cycle.objects.order_by("-nominations_open_at")
 
 
+# Apps above this one add their numbers to the dashboard here (from their AppConfig.ready):
+# each source takes the cycle and returns {name: number}.
+DASHBOARD_SOURCES: list[Callable[[Cycle], dict[str, int]]] = []
+
+
 def dashboard_counts(cycle: Cycle | None) -> dict[str, int]:
-    """The numbers on the staff dashboard; later capabilities add theirs here."""
+    """The numbers on the staff dashboard, ours and those the apps above add."""
+    counts = _own_counts()
+    if cycle is not None:
+        for source in DASHBOARD_SOURCES:
+            counts.update(source(cycle))
+    return counts
+
+
+def _own_counts() -> dict[str, int]:
     outbox = outbox_counts()
     return {
         "users": User.objects.filter(is_active=True).count(),

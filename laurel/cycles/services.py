@@ -50,6 +50,7 @@ def load_award(
             dates, existing.zone if existing else _zone(definition), now=timezone.now()
         )
     values = {
+        "reference_prefix": definition.reference_prefix,
         "time_zone": definition.time_zone,
         "laureate_count": definition.laureate_count,
         "prize_amount": definition.prize_amount,
@@ -100,6 +101,7 @@ def _sync_criteria(cycle: Cycle, definition: AwardDefinition) -> list[str]:
             "text": item.text,
             "weight": item.weight,
             "guidance": item.guidance,
+            "max_characters": item.max_characters,
         }
         criterion = current.pop(number, None)
         if criterion is None:

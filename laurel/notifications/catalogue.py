@@ -23,6 +23,19 @@ CATALOGUE: dict[str, EmailKind] = {
             "invitation",
             _("An invitation to sign in to Laurel with a role (staff, finance, committee)."),
         ),
+        EmailKind(
+            "nomination_draft",
+            _("The private link to a nomination draft, to continue it later."),
+        ),
+        EmailKind(
+            "nomination_submitted",
+            _(
+                "Thanks for a nomination, with the link to confirm the address and the private "
+                "link to change or withdraw it."
+            ),
+        ),
+        EmailKind("nomination_edited", _("A receipt for a changed nomination.")),
+        EmailKind("nomination_withdrawn", _("A receipt for a withdrawn nomination.")),
         # Sign-in emails from django-allauth: its templates, our outbox.
         EmailKind("account/email/password_reset_key", _("A link to choose a new password.")),
         EmailKind(

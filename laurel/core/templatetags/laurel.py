@@ -36,5 +36,8 @@ def query_with(context, **changes) -> str:
 
 
 @register.filter
-def get_item(mapping: dict, key: str):
-    return mapping.get(key)
+def get_item(mapping: dict, key):
+    """mapping[key], trying the key as text too (JSON objects have text keys)."""
+    if not mapping:
+        return None
+    return mapping.get(key, mapping.get(str(key)))

@@ -1,0 +1,178 @@
+import hashlib
+import secrets
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from laurel.core.models import TimeStamped
+from laurel.nominations.enums import Awareness, NominationState, Relationship, VersionKind
+
+# What a nominator writes: snapshotted into every version, shown on the review page.
+ORGANISATION_FIELDS = [
+    "org_name",
+    "org_country",
+    "org_city",
+    "org_website",
+    "org_registration_number",
+    "org_contact_name",
+    "org_contact_email",
+    "org_description",
+    "org_founded_year",
+]
+NOMINATOR_FIELDS = [
+    "nominator_name",
+    "nominator_email",
+    "nominator_organisation",
+    "nominator_role",
+    "relationship",
+    "organisation_aware",
+    "preferred_language",
+]
+DECLARATION_FIELDS = ["declared_true", "declared_safeguarding", "declared_privacy"]
+DATA_FIELDS = [
+    *ORGANISATION_FIELDS,
+    "answers",
+    "links",
+    *NOMINATOR_FIELDS,
+    *DECLARATION_FIELDS,
+    "safeguarding_acknowledged",
+]
+
+
+def new_token() -> tuple[str, str]:
+    token = secrets.token_urlsafe(24)
+    return token, hash_token(token)
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class Nomination(TimeStamped):
+    """What a nominator sends: one organisation proposed for one cycle.
+
+    A draft and the submitted nomination are the same row; the private link's token (only its
+    hash is stored) finds it, and makes saving and submitting idempotent.
+    """
+
+    cycle = models.ForeignKey("cycles.Cycle", on_delete=models.PROTECT, related_name="nominations")
+    state = models.CharField(
+        _("state"), max_length=12, choices=NominationState.choices, default=NominationState.DRAFT
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    confirm_token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    reference = models.CharField(_("reference"), max_length=24, unique=True, null=True, blank=True)
+    language = models.CharField(_("language of the form"), max_length=8, default="en")
+
+    org_name = models.CharField(_("organisation"), max_length=200, blank=True)
+    org_country = models.CharField(_("country"), max_length=2, blank=True)
+    org_city = models.CharField(_("city"), max_length=120, blank=True)
+    org_website = models.URLField(_("website"), max_length=300, blank=True)
+    org_registration_number = models.CharField(_("registration number"), max_length=60, blank=True)
+    org_contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
+    org_contact_email = models.EmailField(_("contact email"), blank=True)
+    org_description = models.TextField(_("what the organisation does"), blank=True)
+    org_founded_year = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
+
+    # {"1": "answer to criterion 1", ...} and the language detected in each.
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    answer_languages = models.JSONField(_("languages of the answers"), default=dict, blank=True)
+    links = models.JSONField(_("links"), default=list, blank=True)
+
+    nominator_name = models.CharField(_("your name"), max_length=150, blank=True)
+    nominator_email = models.EmailField(_("your email"), blank=True)
+    nominator_organisation = models.CharField(_("your organisation"), max_length=200, blank=True)
+    nominator_role = models.CharField(_("your role"), max_length=120, blank=True)
+    relationship = models.CharField(
+        _("relationship"), max_length=20, choices=Relationship.choices, blank=True
+    )
+    organisation_aware = models.CharField(
+        _("organisation knows"), max_length=8, choices=Awareness.choices, blank=True
+    )
+    preferred_language = models.CharField(_("preferred language"), max_length=8, blank=True)
+
+    declared_true = models.BooleanField(default=False)
+    declared_safeguarding = models.BooleanField(default=False)
+    declared_privacy = models.BooleanField(default=False)
+
+    # [{"field": "answer_1", "kind": "phone"}, ...]: what the safeguarding check found.
+    safeguarding_flags = models.JSONField(default=list, blank=True)
+    safeguarding_acknowledged = models.BooleanField(default=False)
+    held_for_moderation = models.BooleanField(_("held for moderation"), default=False)
+    moderation_reason = models.CharField(max_length=60, blank=True)
+
+    resume_sent_to = models.EmailField(blank=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    late_code = models.ForeignKey(
+        "LateSubmissionCode", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("nomination")
+        verbose_name_plural = _("nominations")
+        ordering = ["-submitted_at", "-id"]
+        indexes = [models.Index(fields=["cycle", "state"])]
+
+    def __str__(self) -> str:
+        return self.reference or f"draft {self.pk}"
+
+    @property
+    def is_self_nomination(self) -> bool:
+        return self.relationship == Relationship.SELF
+
+    def data(self) -> dict:
+        return {name: getattr(self, name) for name in DATA_FIELDS}
+
+
+class NominationVersion(models.Model):
+    """Every submitted, edited or withdrawn state of a nomination, kept as it was."""
+
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=12, choices=VersionKind.choices)
+    data = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["nomination", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["nomination", "number"], name="version_number_unique")
+        ]
+
+
+class Attachment(models.Model):
+    """Evidence a nominator uploaded: stored outside the web root under a random name."""
+
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to="nominations/%Y/%m/")
+    original_name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=8)  # pdf, docx, odt: what the content is, not the name
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+
+class LateSubmissionCode(models.Model):
+    """A single-use code staff give one nominator to submit after the deadline."""
+
+    cycle = models.ForeignKey("cycles.Cycle", on_delete=models.CASCADE, related_name="+")
+    code_hash = models.CharField(max_length=64, unique=True)
+    note = models.CharField(_("for whom"), max_length=200)
+    created_by = models.ForeignKey(
+        "accounts.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    valid_until = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+
+class UsedChallenge(models.Model):
+    """ALTCHA solutions already accepted, kept until they expire: each works once."""
+
+    signature = models.CharField(max_length=128, unique=True)
+    expires_at = models.DateTimeField(db_index=True)

@@ -1,0 +1,59 @@
+from django.db.models import Count, QuerySet
+
+from laurel.cycles.models import Cycle
+from laurel.nominations.enums import NominationState
+from laurel.nominations.models import Nomination
+
+# What staff can filter the list by; anything else in the query string is ignored.
+LIST_FILTERS = {
+    "": {},
+    "confirmed": {"state": NominationState.CONFIRMED},
+    "unconfirmed": {"state": NominationState.SUBMITTED},
+    "held": {"held_for_moderation": True},
+    "withdrawn": {"state": NominationState.WITHDRAWN},
+    "lapsed": {"state": NominationState.LAPSED},
+    "self": {"relationship": "self"},
+}
+
+
+def staff_nominations(cycle: Cycle, *, show: str = "") -> QuerySet:
+    """Submitted nominations of a cycle (drafts are the nominators' own business)."""
+    return (
+        Nomination.objects.filter(cycle=cycle, **LIST_FILTERS.get(show, {}))
+        .exclude(state=NominationState.DRAFT)
+        .annotate(attachment_count=Count("attachments"))
+        .only(
+            "reference",
+            "state",
+            "org_name",
+            "org_country",
+            "relationship",
+            "submitted_at",
+            "held_for_moderation",
+            "moderation_reason",
+            "safeguarding_flags",
+            "answer_languages",
+            "cycle_id",
+        )
+        .order_by("-submitted_at", "-id")
+    )
+
+
+def nomination_counts(cycle: Cycle) -> dict[str, int]:
+    rows = dict(Nomination.objects.filter(cycle=cycle).values_list("state").annotate(n=Count("id")))
+    held = (
+        Nomination.objects.filter(cycle=cycle, held_for_moderation=True)
+        .exclude(state=NominationState.DRAFT)
+        .count()
+    )
+    return {**{state: rows.get(state, 0) for state in NominationState.values}, "held": held}
+
+
+def dashboard_counts(cycle: Cycle) -> dict[str, int]:
+    counts = nomination_counts(cycle)
+    return {
+        "nominations_confirmed": counts[NominationState.CONFIRMED],
+        "nominations_unconfirmed": counts[NominationState.SUBMITTED],
+        "nominations_held": counts["held"],
+        "nominations_drafts": counts[NominationState.DRAFT],
+    }

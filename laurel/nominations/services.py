@@ -1,0 +1,344 @@
+"""Every write to a nomination is one of these calls (ARCHITECTURE rule 1)."""
+
+import secrets
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.files.base import File
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from laurel.core.services import record
+from laurel.cycles.models import Cycle
+from laurel.nominations.enums import (
+    ALLOWED_TRANSITIONS,
+    EDITABLE_STATES,
+    NominationState,
+    VersionKind,
+)
+from laurel.nominations.language import detect_language
+from laurel.nominations.models import (
+    DATA_FIELDS,
+    Attachment,
+    LateSubmissionCode,
+    Nomination,
+    NominationVersion,
+    hash_token,
+    new_token,
+)
+from laurel.nominations.safeguarding import scan
+from laurel.nominations.tasks import lapse_if_unconfirmed
+from laurel.nominations.uploads import CheckedUpload
+from laurel.notifications.services import queue_email
+
+MAX_ATTACHMENTS = 3
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+
+
+class NominationsClosed(Exception):
+    """The deadline has passed (or the call has not opened)."""
+
+
+class NotEditable(Exception):
+    """The nomination is in a state that does not allow this."""
+
+
+def is_open(cycle: Cycle, *, late_code: LateSubmissionCode | None = None) -> bool:
+    """Whether nominations are accepted now, in the cycle's time zone; a late code extends it."""
+    if cycle.nominations_are_open:
+        return True
+    now = timezone.now()
+    return bool(
+        late_code
+        and late_code.cycle_id == cycle.pk
+        and late_code.used_at is None
+        and late_code.valid_until >= now
+        and now >= cycle.nominations_open_at
+    )
+
+
+def private_url(nomination: Nomination, token: str, language: str) -> str:
+    with translation.override(language):
+        return settings.SITE_URL + reverse("nominations:manage", kwargs={"token": token})
+
+
+def _email_context(nomination: Nomination, token: str) -> dict[str, Any]:
+    language = nomination.preferred_language or nomination.language
+    return {
+        "nomination": nomination,
+        "cycle": nomination.cycle,
+        "private_url": private_url(nomination, token, language),
+    }
+
+
+def _send(key: str, nomination: Nomination, context: dict[str, Any]) -> None:
+    queue_email(
+        key,
+        to=nomination.nominator_email,
+        language=nomination.preferred_language or nomination.language,
+        context=context,
+    )
+
+
+def _apply(nomination: Nomination, data: dict[str, Any]) -> None:
+    for name in DATA_FIELDS:
+        if name in data:
+            setattr(nomination, name, data[name])
+
+
+def _add_attachments(nomination: Nomination, uploads: list[tuple[Any, CheckedUpload]]) -> None:
+    room = MAX_ATTACHMENTS - nomination.attachments.count()
+    for upload, checked in uploads[: max(room, 0)]:
+        attachment = Attachment(
+            nomination=nomination,
+            original_name=upload.name[-200:],
+            kind=checked.kind,
+            size=checked.size,
+            sha256=checked.sha256,
+        )
+        # A random name: nothing the nominator chose reaches the file system.
+        attachment.file.save(f"{secrets.token_hex(16)}.{checked.kind}", File(upload), save=False)
+        attachment.save()
+
+
+@transaction.atomic
+def save_draft(
+    cycle: Cycle,
+    *,
+    token: str,
+    data: dict[str, Any],
+    language: str,
+    uploads: list[tuple[Any, CheckedUpload]] = (),
+    late_code: LateSubmissionCode | None = None,
+    honeypot: bool = False,
+    send_resume_link: bool = True,
+) -> tuple[Nomination, bool]:
+    """Create or update the draft behind `token`; returns it and whether it was created.
+
+    Saving the same token twice (a double click, a retried request, two tabs) updates one draft.
+    A nomination already submitted is returned unchanged, with NotEditable.
+    """
+    if not is_open(cycle, late_code=late_code):
+        raise NominationsClosed
+    token_hash = hash_token(token)
+    nomination = Nomination.objects.select_for_update().filter(token_hash=token_hash).first()
+    created = False
+    if nomination is None:
+        try:
+            with transaction.atomic():
+                nomination = Nomination.objects.create(
+                    cycle=cycle, token_hash=token_hash, language=language
+                )
+                created = True
+        except IntegrityError:
+            nomination = Nomination.objects.select_for_update().get(token_hash=token_hash)
+    if nomination.cycle_id != cycle.pk or nomination.state != NominationState.DRAFT:
+        raise NotEditable(nomination)
+    _apply(nomination, data)
+    nomination.language = language
+    if honeypot:
+        nomination.moderation_reason = "honeypot"
+    nomination.save()
+    _add_attachments(nomination, list(uploads))
+    if created:
+        record("nomination.started", subject=nomination)
+    email = nomination.nominator_email
+    # Only on an explicit save: an autosave may catch an address half typed.
+    if send_resume_link and email and nomination.resume_sent_to != email:
+        nomination.resume_sent_to = email
+        nomination.save(update_fields=["resume_sent_to", "updated_at"])
+        _send("nomination_draft", nomination, _email_context(nomination, token))
+    return nomination, created
+
+
+@transaction.atomic
+def remove_attachment(attachment: Attachment) -> None:
+    nomination = Nomination.objects.select_for_update().get(pk=attachment.nomination_id)
+    if nomination.state != NominationState.DRAFT:
+        raise NotEditable(nomination)
+    attachment.file.delete(save=False)
+    attachment.delete()
+
+
+def _new_reference(cycle: Cycle) -> str:
+    while True:
+        suffix = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(4))
+        reference = f"{cycle.reference_prefix}-{suffix}"
+        if not Nomination.objects.filter(reference=reference).exists():
+            return reference
+
+
+def _scan(nomination: Nomination) -> None:
+    texts = {f"answer_{number}": text for number, text in nomination.answers.items()}
+    texts["org_description"] = nomination.org_description
+    nomination.safeguarding_flags = [finding.as_flag() for finding in scan(texts)]
+    nomination.answer_languages = {
+        number: detect_language(text) for number, text in nomination.answers.items()
+    }
+
+
+def _version(nomination: Nomination, kind: VersionKind) -> NominationVersion:
+    number = nomination.versions.count() + 1
+    data = nomination.data()
+    data["attachments"] = list(nomination.attachments.values_list("sha256", flat=True))
+    return NominationVersion.objects.create(
+        nomination=nomination, number=number, kind=kind, data=data
+    )
+
+
+def _move(nomination: Nomination, state: NominationState) -> None:
+    if state not in ALLOWED_TRANSITIONS[nomination.state]:
+        raise NotEditable(nomination)
+    nomination.state = state
+
+
+@transaction.atomic
+def submit_nomination(
+    nomination: Nomination,
+    *,
+    token: str,
+    hold_reason: str = "",
+    late_code: LateSubmissionCode | None = None,
+    acknowledged: bool = False,
+) -> Nomination:
+    """Submit a draft: it gets its reference, its first version and a confirmation email.
+
+    Idempotent: submitting a nomination already submitted returns it as it is. `hold_reason`
+    (no proof of work, a honeypot, a rate limit) keeps it for staff moderation; it is never lost.
+    """
+    nomination = (
+        Nomination.objects.select_for_update().select_related("cycle").get(pk=nomination.pk)
+    )
+    if nomination.state != NominationState.DRAFT:
+        return nomination
+    if late_code is not None:
+        late_code = LateSubmissionCode.objects.select_for_update().get(pk=late_code.pk)
+    if not is_open(nomination.cycle, late_code=late_code):
+        raise NominationsClosed
+    if not nomination.cycle.nominations_are_open and late_code is not None:
+        late_code.used_at = timezone.now()
+        late_code.save(update_fields=["used_at"])
+        nomination.late_code = late_code
+    _scan(nomination)
+    nomination.safeguarding_acknowledged = acknowledged
+    _move(nomination, NominationState.SUBMITTED)
+    confirm_token, nomination.confirm_token_hash = new_token()
+    nomination.reference = _new_reference(nomination.cycle)
+    nomination.submitted_at = timezone.now()
+    nomination.held_for_moderation = bool(hold_reason)
+    nomination.moderation_reason = hold_reason
+    nomination.save()
+    _version(nomination, VersionKind.SUBMITTED)
+    record(
+        "nomination.submitted",
+        subject=nomination,
+        summary=nomination.reference,
+        data={"held": hold_reason, "late": nomination.late_code_id is not None},
+    )
+    language = nomination.preferred_language or nomination.language
+    with translation.override(language):
+        confirm_url = settings.SITE_URL + reverse(
+            "nominations:confirm", kwargs={"token": confirm_token}
+        )
+    context = _email_context(nomination, token)
+    context.update(confirm_url=confirm_url, confirm_days=settings.NOMINATION_CONFIRM_DAYS)
+    _send("nomination_submitted", nomination, context)
+    lapse_if_unconfirmed.using(
+        run_after=nomination.submitted_at + timedelta(days=settings.NOMINATION_CONFIRM_DAYS)
+    ).enqueue(nomination.pk)
+    return nomination
+
+
+def find_by_token(token: str) -> Nomination | None:
+    return Nomination.objects.select_related("cycle").filter(token_hash=hash_token(token)).first()
+
+
+@transaction.atomic
+def confirm_nomination(token: str) -> Nomination | None:
+    """The nominator confirmed their address: the nomination counts. None for an unknown link."""
+    nomination = (
+        Nomination.objects.select_for_update().filter(confirm_token_hash=hash_token(token)).first()
+    )
+    if nomination is None:
+        return None
+    if nomination.state == NominationState.SUBMITTED:
+        _move(nomination, NominationState.CONFIRMED)
+        nomination.confirmed_at = timezone.now()
+        nomination.save(update_fields=["state", "confirmed_at", "updated_at"])
+        record("nomination.confirmed", subject=nomination, summary=nomination.reference)
+    return nomination
+
+
+@transaction.atomic
+def edit_nomination(
+    nomination: Nomination,
+    *,
+    token: str,
+    data: dict[str, Any],
+    uploads: list[tuple[Any, CheckedUpload]] = (),
+) -> Nomination:
+    """The nominator changes a submitted nomination before the deadline; the old version stays."""
+    nomination = (
+        Nomination.objects.select_for_update().select_related("cycle").get(pk=nomination.pk)
+    )
+    if nomination.state not in EDITABLE_STATES:
+        raise NotEditable(nomination)
+    if not nomination.cycle.nominations_are_open:
+        raise NominationsClosed
+    _apply(nomination, data)
+    _add_attachments(nomination, list(uploads))
+    _scan(nomination)
+    nomination.save()
+    version = _version(nomination, VersionKind.EDITED)
+    record(
+        "nomination.edited",
+        subject=nomination,
+        summary=nomination.reference,
+        data={"version": version.number},
+    )
+    _send("nomination_edited", nomination, _email_context(nomination, token))
+    return nomination
+
+
+@transaction.atomic
+def withdraw_nomination(nomination: Nomination, *, token: str) -> Nomination:
+    nomination = (
+        Nomination.objects.select_for_update().select_related("cycle").get(pk=nomination.pk)
+    )
+    if nomination.state not in EDITABLE_STATES:
+        raise NotEditable(nomination)
+    if not nomination.cycle.nominations_are_open:
+        raise NominationsClosed
+    _move(nomination, NominationState.WITHDRAWN)
+    nomination.withdrawn_at = timezone.now()
+    nomination.save(update_fields=["state", "withdrawn_at", "updated_at"])
+    _version(nomination, VersionKind.WITHDRAWN)
+    record("nomination.withdrawn", subject=nomination, summary=nomination.reference)
+    _send("nomination_withdrawn", nomination, _email_context(nomination, token))
+    return nomination
+
+
+@transaction.atomic
+def create_late_code(cycle: Cycle, *, note: str, actor: Any, valid_days: int = 7) -> str:
+    """A single-use code for one nominator to submit after the deadline; shown once."""
+    code = "-".join("".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(4)) for _ in range(3))
+    late = LateSubmissionCode.objects.create(
+        cycle=cycle,
+        code_hash=hash_token(code),
+        note=note,
+        created_by=actor,
+        valid_until=timezone.now() + timedelta(days=valid_days),
+    )
+    record("late_code.created", actor=actor, subject=late, summary=note[:100])
+    return code
+
+
+def find_late_code(cycle: Cycle, code: str) -> LateSubmissionCode | None:
+    code = code.strip().upper()
+    if not code:
+        return None
+    return LateSubmissionCode.objects.filter(
+        cycle=cycle, code_hash=hash_token(code), used_at=None, valid_until__gte=timezone.now()
+    ).first()

@@ -1,0 +1,99 @@
+"""The secretariat's view of incoming nominations (the screening console comes next)."""
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
+
+from laurel.core.permissions import require
+from laurel.core.services import record
+from laurel.cycles.queries import staff_cycles
+from laurel.nominations import services
+from laurel.nominations.models import Attachment
+from laurel.nominations.queries import LIST_FILTERS, nomination_counts, staff_nominations
+from laurel.nominations.uploads import CONTENT_TYPES
+
+FILTER_LABELS = [
+    ("", _("All")),
+    ("confirmed", _("Confirmed")),
+    ("unconfirmed", _("Awaiting confirmation")),
+    ("held", _("Held for moderation")),
+    ("self", _("Self-nominations")),
+    ("withdrawn", _("Withdrawn")),
+    ("lapsed", _("Lapsed")),
+]
+
+
+class LateCodeForm(forms.Form):
+    note = forms.CharField(
+        label=_("For whom"),
+        max_length=200,
+        help_text=_("The nominator's name or email, so the audit log says who it was for."),
+    )
+
+
+def _cycle(request):
+    cycles = staff_cycles()
+    return cycles.filter(slug=request.GET.get("cycle", "")).first() or cycles.first()
+
+
+@login_required
+def nomination_list(request):
+    require(request.user, "nominations.view_nominations")
+    cycle = _cycle(request)
+    if cycle is None:
+        raise Http404
+    show = request.GET.get("show", "")
+    show = show if show in LIST_FILTERS else ""
+    page = Paginator(staff_nominations(cycle, show=show), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "nominations/staff_list.html",
+        {
+            "cycle": cycle,
+            "page": page,
+            "show": show,
+            "counts": nomination_counts(cycle),
+            "filter_choices": FILTER_LABELS,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def late_code_new(request):
+    require(request.user, "nominations.create_late_code")
+    cycle = _cycle(request)
+    if cycle is None:
+        raise Http404
+    form = LateCodeForm(request.POST or None)
+    code = None
+    if request.method == "POST" and form.is_valid():
+        code = services.create_late_code(cycle, note=form.cleaned_data["note"], actor=request.user)
+    return render(
+        request, "nominations/late_code.html", {"cycle": cycle, "form": form, "code": code}
+    )
+
+
+@login_required
+def attachment_download(request, pk: int, attachment_pk: int):
+    """Always a download, never shown in the browser: a document cannot run as a page here."""
+    require(request.user, "nominations.download_attachment")
+    attachment = get_object_or_404(Attachment, pk=attachment_pk, nomination_id=pk)
+    record(
+        "attachment.downloaded",
+        actor=request.user,
+        subject=attachment,
+        summary=str(attachment.nomination_id),
+    )
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=f"{attachment.nomination_id}-{attachment.pk}.{attachment.kind}",
+        content_type=CONTENT_TYPES[attachment.kind],
+    )
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

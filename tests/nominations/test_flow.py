@@ -1,0 +1,208 @@
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from laurel.core.models import AuditEntry
+from laurel.nominations.enums import NominationState
+from laurel.nominations.models import Nomination, NominationVersion
+from laurel.nominations.services import submit_nomination
+from tests.nominations.helpers import complete_post
+
+pytestmark = pytest.mark.django_db
+NOMINATE = "/en/nominate/"
+
+
+def new_token(client) -> str:
+    page = client.get(NOMINATE).content.decode()
+    return re.search(r'name="token" value="([^"]+)"', page).group(1)
+
+
+def test_the_form_asks_one_question_per_criterion_with_its_text(client, child10):
+    response = client.get(NOMINATE)
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    for criterion in child10.criteria.all():
+        assert f'name="answer_{criterion.number}"' in page
+        assert criterion.text["en"] in page
+    assert 'maxlength="2000"' in page
+
+
+def test_country_list_is_the_eligible_countries_in_the_pages_language(client, child10):
+    sv = client.get("/sv/nominate/").content.decode()
+    en = client.get(NOMINATE).content.decode()
+
+    assert '<option value="SE">Sverige</option>' in sv
+    assert '<option value="XK">Kosovo</option>' in en
+    assert '<option value="US">' not in en
+    assert en.count("<option value=") == 47 + 1 + 1 + 2  # countries, not listed, empty, languages
+
+
+def test_saving_a_draft_keeps_everything_and_emails_the_private_link(client, child10, run_tasks):
+    token = new_token(client)
+
+    response = client.post(NOMINATE, complete_post(child10, token, action="save"))
+    run_tasks()
+
+    nomination = Nomination.objects.get()
+    assert response.status_code == 302
+    assert response.url == reverse("nominations:manage", kwargs={"token": token})
+    assert nomination.state == NominationState.DRAFT
+    assert nomination.org_name == "Safe Online Europe"
+    assert nomination.answers["1"].startswith("The organisation's work on criterion 1")
+    assert mail.outbox[0].subject == "Your draft nomination for the Child10 Award 2022"
+    assert f"/en/nominate/n/{token}/" in mail.outbox[0].body
+    assert "sustained and documented" not in mail.outbox[0].body
+
+
+def test_an_incomplete_form_can_be_saved_but_not_reviewed(client, child10):
+    token = new_token(client)
+    partial = {"token": token, "org_name": "Half Done", "action": "save"}
+
+    saved = client.post(NOMINATE, partial)
+    reviewed = client.post(
+        reverse("nominations:manage", kwargs={"token": token}), {**partial, "action": "review"}
+    )
+
+    assert saved.status_code == 302
+    assert reviewed.status_code == 200
+    assert reviewed.context["form"].errors["org_city"] == ["This field is required."]
+    assert 'value="Half Done"' in reviewed.content.decode()
+    assert Nomination.objects.get().org_name == "Half Done"
+
+
+def test_the_whole_flow_submit_confirm_edit_withdraw(client, child10, run_tasks):
+    token = new_token(client)
+    client.post(NOMINATE, complete_post(child10, token))
+    review = reverse("nominations:review", kwargs={"token": token})
+    assert client.get(review).status_code == 200
+
+    submitted = client.post(review, {})
+    run_tasks()
+
+    nomination = Nomination.objects.get()
+    assert submitted.url == reverse("nominations:submitted", kwargs={"token": token})
+    assert nomination.state == NominationState.SUBMITTED
+    assert re.fullmatch(r"C10-2022-[2-9A-HJ-NP-Z]{4}", nomination.reference)
+    assert nomination.held_for_moderation is True  # no proof of work from a test client
+    assert nomination.moderation_reason == "no-proof-of-work"
+    confirmation = mail.outbox[-1]
+    assert confirmation.subject == f"Please confirm your nomination {nomination.reference}"
+    confirm_path = re.search(r"http://testserver(/en/nominate/confirm/\S+/)", confirmation.body)
+
+    client.post(confirm_path.group(1))
+    nomination.refresh_from_db()
+    assert nomination.state == NominationState.CONFIRMED
+
+    manage = reverse("nominations:manage", kwargs={"token": token})
+    edited = complete_post(child10, token, org_city="Lund", action="save")
+    assert client.post(manage, edited).status_code == 302
+    nomination.refresh_from_db()
+    assert nomination.org_city == "Lund"
+
+    client.post(reverse("nominations:withdraw", kwargs={"token": token}), {"really": "yes"})
+    run_tasks()
+    nomination.refresh_from_db()
+    assert nomination.state == NominationState.WITHDRAWN
+    assert [v.kind for v in NominationVersion.objects.filter(nomination=nomination)] == [
+        "submitted",
+        "edited",
+        "withdrawn",
+    ]
+    assert [v.data["org_city"] for v in nomination.versions.all()] == ["Malmö", "Lund", "Lund"]
+    assert [m.subject.split(" ")[-1] for m in mail.outbox[-2:]] == ["changed", "withdrawn"]
+    assert list(
+        AuditEntry.objects.filter(subject_type="nominations.nomination")
+        .order_by("id")
+        .values_list("key", flat=True)
+    ) == [
+        "nomination.started",
+        "nomination.submitted",
+        "nomination.confirmed",
+        "nomination.edited",
+        "nomination.withdrawn",
+    ]
+
+
+def test_submitting_twice_yields_one_nomination(client, child10):
+    token = new_token(client)
+    client.post(NOMINATE, complete_post(child10, token))
+    review = reverse("nominations:review", kwargs={"token": token})
+
+    first = client.post(review, {})
+    second = client.post(review, {})
+    nomination = Nomination.objects.get()
+    again = submit_nomination(nomination, token=token)
+
+    assert first.status_code == second.status_code == 302
+    assert Nomination.objects.count() == 1
+    assert again.reference == nomination.reference
+    assert nomination.versions.count() == 1
+
+
+def test_a_retried_first_save_reaches_the_same_draft(client, child10):
+    token = new_token(client)
+
+    client.post(NOMINATE, complete_post(child10, token, action="save"))
+    client.post(NOMINATE, complete_post(child10, token, action="save", org_city="Lund"))
+
+    assert Nomination.objects.count() == 1
+    assert Nomination.objects.get().org_city == "Lund"
+
+
+def test_a_country_outside_europe_is_explained(client, child10):
+    token = new_token(client)
+
+    response = client.post(NOMINATE, complete_post(child10, token, org_country="--"))
+
+    assert (
+        response.context["form"]
+        .errors["org_country"][0]
+        .startswith("This award is for organisations working in Europe")
+    )
+
+
+def test_an_answer_over_the_limit_is_refused_on_the_server(client, child10):
+    token = new_token(client)
+
+    response = client.post(NOMINATE, complete_post(child10, token, answer_2="x" * 2001))
+
+    assert response.context["form"].errors["answer_2"] == [
+        "Ensure this value has at most 2000 characters (it has 2001)."
+    ]
+
+
+def test_the_honeypot_holds_the_nomination_for_moderation(client, child10):
+    token = new_token(client)
+    client.post(NOMINATE, complete_post(child10, token, fax_number="+1 555 0100"))
+
+    client.post(reverse("nominations:review", kwargs={"token": token}), {})
+
+    nomination = Nomination.objects.get()
+    assert nomination.state == NominationState.SUBMITTED
+    assert (nomination.held_for_moderation, nomination.moderation_reason) == (True, "honeypot")
+
+
+def test_safeguarding_findings_must_be_acknowledged_before_submitting(client, child10):
+    token = new_token(client)
+    text = "We helped Anna, 14, after she was groomed. Call her mother on +46 70 123 45 67."
+    client.post(NOMINATE, complete_post(child10, token, answer_1=text))
+    review = reverse("nominations:review", kwargs={"token": token})
+
+    page = client.get(review)
+    refused = client.post(review, {})
+    accepted = client.post(review, {"acknowledge_flags": "on"})
+
+    kinds = [finding.kind for finding in page.context["findings"]]
+    assert kinds == ["name_and_age", "phone"]
+    assert refused.status_code == 200
+    assert refused.context["form"].errors == {
+        "acknowledge_flags": ["Remove these details, or confirm that they identify no one."]
+    }
+    assert accepted.status_code == 302
+    nomination = Nomination.objects.get()
+    assert [flag["kind"] for flag in nomination.safeguarding_flags] == ["name_and_age", "phone"]
+    assert nomination.safeguarding_acknowledged is True
+    assert nomination.answer_languages["1"] == "en"
