@@ -1,12 +1,10 @@
 """The nomination form, generated from the cycle: another award's criteria change it, not code."""
 
 import re
-from datetime import date
-
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -127,7 +125,7 @@ class NominationForm(forms.Form):
                 help_text=_("A short description of its work, at most 1,000 characters."),
             ),
         )
-        this_year = date.today().year
+        this_year = timezone.localdate().year
         add(
             "org_founded_year",
             forms.IntegerField(label=_("Year it started"), min_value=1800, max_value=this_year),

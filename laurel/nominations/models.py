@@ -141,6 +141,9 @@ class NominationVersion(models.Model):
             models.UniqueConstraint(fields=["nomination", "number"], name="version_number_unique")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.nomination} v{self.number}"
+
 
 class Attachment(models.Model):
     """Evidence a nominator uploaded: stored outside the web root under a random name."""
@@ -156,6 +159,9 @@ class Attachment(models.Model):
     class Meta:
         ordering = ["created_at", "id"]
 
+    def __str__(self) -> str:
+        return self.original_name
+
 
 class LateSubmissionCode(models.Model):
     """A single-use code staff give one nominator to submit after the deadline."""
@@ -170,9 +176,15 @@ class LateSubmissionCode(models.Model):
     valid_until = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
 
+    def __str__(self) -> str:
+        return self.note
+
 
 class UsedChallenge(models.Model):
     """ALTCHA solutions already accepted, kept until they expire: each works once."""
 
     signature = models.CharField(max_length=128, unique=True)
     expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return self.signature[:12]

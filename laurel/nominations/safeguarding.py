@@ -87,8 +87,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         "name_and_age",
         re.compile(
             r"\b(?:1[0-9]|[1-9])[-\s](?:year|år|jahr)[-\s]?(?:old|gammal|alte?r?)?\s+"
-            r"(?:girl|boy|child|flicka|pojke|barnet|mädchen|junge)?\s*(?:called|named|som heter)?\s*"
-            + NAME
+            r"(?:girl|boy|child|flicka|pojke|barnet|mädchen|junge)?\s*"
+            r"(?:called|named|som heter)?\s*" + NAME
         ),
     ),
     (

@@ -235,7 +235,7 @@ def _typed_copy(form) -> list[tuple[str, str]]:
 
 
 def _summary(nomination) -> dict:
-    return {"flags": [finding for finding in scan(_texts(nomination))]}
+    return {"flags": scan(_texts(nomination))}
 
 
 def _texts(nomination) -> dict[str, str]:
