@@ -56,6 +56,21 @@ class Row:
 
 
 def objects_for_test(cycle, staff) -> dict:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from laurel.nominations import services as nominations
+    from laurel.nominations.models import Attachment, new_token
+    from laurel.nominations.uploads import check_upload
+
+    draft_token, _ = new_token()
+    draft, _ = nominations.save_draft(cycle, token=draft_token, data={}, language="en")
+    sent_token, _ = new_token()
+    pdf = SimpleUploadedFile("evidence.pdf", b"%PDF-1.4 evidence")
+    sent, _ = nominations.save_draft(
+        cycle, token=sent_token, data={"nominator_email": "n@example.org"}, language="en",
+        uploads=[(pdf, check_upload(pdf))], send_resume_link=False,
+    )
+    nominations.submit_nomination(sent, token=sent_token)
     invitation, token = accounts.invite("invited@example.org", role=Role.STAFF, actor=staff)
     other = UserFactory(email="other@example.org")
     grant = RoleGrant.objects.create(user=other, role=Role.FINANCE)
@@ -65,7 +80,11 @@ def objects_for_test(cycle, staff) -> dict:
         "token": token,
         "other": other,
         "grant": grant,
-        "email": OutgoingEmail.objects.get(),
+        "email": OutgoingEmail.objects.filter(key="invitation").get(),
+        "draft_token": draft_token,
+        "sent_token": sent_token,
+        "sent": sent,
+        "attachment": Attachment.objects.get(),
     }
 
 
@@ -79,6 +98,25 @@ MATRIX: dict[str, Row] = {
     "accounts:invitation": Row(
         dict.fromkeys(ROLES, OK) | {"staff_without_2fa": MFA},
         kwargs=lambda o: {"token": o["token"]},
+    ),
+    # Nominating: open to everyone who holds the private link.
+    "nominations:nominate": Row(ALL),
+    "nominations:challenge": Row(ALL),
+    "nominations:manage": Row(ALL, kwargs=lambda o: {"token": o["sent_token"]}),
+    "nominations:review": Row(
+        {role: REDIRECT for role in ROLES} | {"staff_without_2fa": MFA},
+        kwargs=lambda o: {"token": o["draft_token"]},
+    ),
+    "nominations:submitted": Row(ALL, kwargs=lambda o: {"token": o["sent_token"]}),
+    "nominations:withdraw": Row(
+        {role: REDIRECT for role in ROLES} | {"staff_without_2fa": MFA}, "post",
+        lambda o: {"token": o["sent_token"]},
+    ),
+    "nominations:confirm": Row(ALL, kwargs=lambda o: {"token": "not-a-real-token"}),
+    "nominations:staff_list": Row(STAFF),
+    "nominations:late_code_new": Row(STAFF),
+    "nominations:attachment_download": Row(
+        STAFF, kwargs=lambda o: {"pk": o["sent"].pk, "attachment_pk": o["attachment"].pk}
     ),
     # The staff area.
     "staff:dashboard": Row(STAFF),

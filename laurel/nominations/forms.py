@@ -1,6 +1,7 @@
 """The nomination form, generated from the cycle: another award's criteria change it, not code."""
 
 import re
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError

@@ -1,0 +1,116 @@
+import altcha
+import pytest
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings as hypothesis_settings
+from hypothesis import strategies as st
+
+from laurel.nominations import challenge
+from laurel.nominations.models import Nomination
+from tests.nominations.helpers import complete_post
+from tests.nominations.test_flow import NOMINATE, new_token
+
+pytestmark = pytest.mark.django_db
+
+
+def solved_payload(settings) -> str:
+    settings.ALTCHA_COST = 50
+    issued = altcha.v2.Challenge.from_dict(challenge.new_challenge())
+    return altcha.Payload(challenge=issued, solution=altcha.solve_challenge(issued)).to_base64()
+
+
+def test_with_proof_of_work_the_nomination_is_not_held(client, child10, settings):
+    token = new_token(client)
+    client.post(NOMINATE, complete_post(child10, token))
+
+    client.post(reverse("nominations:review", kwargs={"token": token}),
+                {"altcha": solved_payload(settings)})
+
+    assert Nomination.objects.get().held_for_moderation is False
+
+
+def test_a_replayed_proof_of_work_holds_the_nomination(client, child10, settings):
+    payload = solved_payload(settings)
+    first, second = new_token(client), new_token(client)
+    for token in (first, second):
+        client.post(NOMINATE, complete_post(child10, token))
+        client.post(reverse("nominations:review", kwargs={"token": token}), {"altcha": payload})
+
+    held = dict(Nomination.objects.values_list("held_for_moderation", "moderation_reason"))
+    assert held == {False: "", True: "failed-proof-of-work"}
+
+
+def test_many_nominations_from_one_email_are_held_not_refused(client, child10, settings):
+    for _ in range(6):
+        token = new_token(client)
+        client.post(NOMINATE, complete_post(child10, token))
+        client.post(reverse("nominations:review", kwargs={"token": token}),
+                    {"altcha": solved_payload(settings)})
+
+    reasons = list(Nomination.objects.order_by("id").values_list("moderation_reason", flat=True))
+    assert Nomination.objects.filter(state="submitted").count() == 6
+    assert reasons == ["", "", "", "", "", "many-from-one-email"]
+
+
+def test_an_oversized_request_is_refused_with_a_message(client, child10, settings):
+    settings.NOMINATION_MAX_REQUEST = 1000
+    token = new_token(client)
+
+    response = client.post(NOMINATE, complete_post(child10, token, org_description="x" * 900))
+
+    assert response.status_code == 413
+    assert "larger than the form accepts" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("hostile", "shown_as"),
+    [
+        ("<script>alert('x')</script>", "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;"),
+        ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;"),
+    ],
+)
+def test_markup_is_stored_as_text_and_shown_inert(client, child10, hostile, shown_as):
+    token = new_token(client)
+    client.post(NOMINATE, complete_post(child10, token, org_name=hostile, action="save"))
+
+    page = client.get(reverse("nominations:review", kwargs={"token": token})).content.decode()
+
+    assert Nomination.objects.get().org_name == hostile
+    assert shown_as in page
+    assert hostile not in page
+
+
+@pytest.mark.parametrize(
+    ("field", "hostile", "message"),
+    [
+        ("org_name", "\u202eevil\u202c", "The text contains invisible direction-control "
+         "characters. Please retype it."),
+        ("org_name", "a\x00b", "Null characters are not allowed."),
+        ("answer_1", "x" * 100_000, "Ensure this value has at most 2000 characters (it has 100000)."),
+    ],
+)
+def test_hostile_text_is_refused_beside_its_field(client, child10, field, hostile, message):
+    token = new_token(client)
+
+    response = client.post(NOMINATE, complete_post(child10, token, **{field: hostile}))
+
+    assert response.context["form"].errors[field] == [message]
+    assert Nomination.objects.get().state == "draft"
+    assert getattr(Nomination.objects.get(), "org_name") != hostile
+
+
+@hypothesis_settings(max_examples=60, deadline=None,
+                     suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    fields=st.dictionaries(
+        st.sampled_from(["org_name", "org_city", "org_country", "org_founded_year", "answer_1",
+                         "nominator_email", "relationship", "link_1", "org_website",
+                         "declared_true", "action", "preferred_language"]),
+        st.text(max_size=300),
+    )
+)
+def test_the_form_never_fails_with_a_server_error(client, child10, fields):
+    token = new_token(client)
+
+    response = client.post(NOMINATE, {"token": token, **fields})
+
+    assert response.status_code in {200, 302}

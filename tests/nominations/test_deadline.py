@@ -1,0 +1,91 @@
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from laurel.cycles.models import Cycle
+from laurel.nominations.enums import NominationState
+from laurel.nominations.models import Nomination
+from laurel.nominations.services import create_late_code
+from tests.nominations.helpers import complete_post
+from tests.nominations.test_flow import NOMINATE, new_token
+
+pytestmark = pytest.mark.django_db
+
+
+def close(cycle: Cycle) -> None:
+    Cycle.objects.filter(pk=cycle.pk).update(
+        nominations_close_at=timezone.now() - timedelta(seconds=1)
+    )
+
+
+def test_a_form_opened_before_the_deadline_and_sent_after_it_keeps_a_copy(client, child10):
+    token = new_token(client)
+    close(child10)
+
+    response = client.post(NOMINATE, complete_post(child10, token))
+
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert "Your nomination arrived after the deadline and was not saved." in page
+    assert "Safe Online Europe" in page
+    assert "sustained and documented in yearly reports" in page
+    assert Nomination.objects.count() == 0
+
+
+def test_after_the_deadline_the_form_says_it_is_closed(client, child10):
+    close(child10)
+
+    response = client.get(NOMINATE)
+
+    assert response.status_code == 200
+    assert "Nominations are closed" in response.content.decode()
+
+
+def test_a_draft_cannot_be_submitted_after_the_deadline(client, child10):
+    token = new_token(client)
+    client.post(NOMINATE, complete_post(child10, token))
+    close(child10)
+
+    response = client.post(reverse("nominations:review", kwargs={"token": token}), {})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["late_code"][0].startswith("The deadline has passed")
+    assert Nomination.objects.get().state == NominationState.DRAFT
+
+
+def test_after_the_deadline_the_private_link_shows_a_read_only_summary(client, child10):
+    token = new_token(client)
+    client.post(NOMINATE, complete_post(child10, token))
+    client.post(reverse("nominations:review", kwargs={"token": token}), {})
+    close(child10)
+
+    page = client.get(reverse("nominations:manage", kwargs={"token": token}))
+    edit = client.post(reverse("nominations:manage", kwargs={"token": token}),
+                       complete_post(child10, token, org_city="Lund", action="save"))
+
+    assert page.context["editable"] is False
+    assert "can no longer be changed" in page.content.decode()
+    assert edit.status_code == 403
+    assert Nomination.objects.get().org_city == "Malmö"
+
+
+def test_a_late_code_lets_one_nominator_submit_once(client, child10, staff_user):
+    close(child10)
+    code = create_late_code(child10, note="Nora at Safe Online", actor=staff_user)
+
+    opened = client.post(NOMINATE, {"late_code": code.lower()}, follow=True)
+    token = new_token(client)
+    client.post(NOMINATE, complete_post(child10, token))
+    client.post(reverse("nominations:review", kwargs={"token": token}), {})
+    client.session.flush()
+    second = client.post(NOMINATE, {"late_code": code}, follow=True)
+
+    assert opened.status_code == 200
+    nomination = Nomination.objects.get()
+    assert nomination.state == NominationState.SUBMITTED
+    assert nomination.late_code.note == "Nora at Safe Online"
+    assert [str(m) for m in second.context["messages"]] == [
+        "This late-submission code is not valid, or was used already."
+    ]
