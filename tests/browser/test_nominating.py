@@ -1,0 +1,176 @@
+"""A nominator's whole journey in Chromium, by keyboard, in Swedish and English; axe on every step."""
+
+import re
+
+import pytest
+from django.core import mail
+from playwright.sync_api import expect
+
+from laurel.nominations.enums import NominationState
+from laurel.nominations.models import Nomination
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+TEXTS = {
+    "en": {
+        "nominate": "Nominate an organisation", "org": "Name of the organisation",
+        "country": "Country where it works", "country_value": "Sweden", "city": "City",
+        "description": "What the organisation does", "year": "Year it started",
+        "name": "Your name", "email": "Your email address", "partner": "We work with the organisation",
+        "aware": "Yes", "true": "The information I give is true",
+        "safeguarding": "I have read the safeguarding notice", "privacy": "I have read the privacy notice.",
+        "review": "Continue to review", "submit": "Submit the nomination",
+        "thanks": "Thank you for your nomination", "check": "I have checked these passages",
+        "required": "This field is required.",
+    },
+    "sv": {
+        "nominate": "Nominera en organisation", "org": "Organisationens namn",
+        "country": "Land där den verkar", "country_value": "Sverige", "city": "Ort",
+        "description": "Vad organisationen gör", "year": "År då den startade",
+        "name": "Ditt namn", "email": "Din e-postadress", "partner": "Vi samarbetar med organisationen",
+        "aware": "Ja", "true": "Uppgifterna jag lämnar är sanna",
+        "safeguarding": "Jag har läst informationen om skydd av barn",
+        "privacy": "Jag har läst integritetsmeddelandet.",
+        "review": "Fortsätt till granskning", "submit": "Skicka in nomineringen",
+        "thanks": "Tack för din nominering", "check": "Jag har kontrollerat dessa avsnitt",
+        "required": "Detta fält måste fyllas i.",
+    },
+}
+
+
+def tab_to(page, locator, limit: int = 120) -> None:
+    """Press Tab until the element has the focus: proof it is reachable by keyboard."""
+    handle = locator.element_handle()
+    for _ in range(limit):
+        if page.evaluate("element => document.activeElement === element", handle):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{locator} is not reachable with the Tab key")
+
+
+def choose(page, group: str, option) -> None:
+    """A radio group by keyboard: Tab enters the group, the arrow keys move the choice."""
+    tab_to(page, page.locator(f"input[name={group}]").first)
+    for _ in range(10):
+        if option.is_checked():
+            return
+        page.keyboard.press("ArrowDown")
+    raise AssertionError(f"{option} could not be chosen with the arrow keys")
+
+
+def type_into(page, locator, text: str) -> None:
+    tab_to(page, locator)
+    page.keyboard.type(text)
+
+
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_nominating_by_keyboard_from_call_to_confirmation(
+    page, live_server, child10, axe, settings, run_tasks, language
+):
+    settings.ALTCHA_COST = 200
+    t = TEXTS[language]
+    page.goto(f"{live_server.url}/{language}/")
+    tab_to(page, page.get_by_role("link", name=t["nominate"]))
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text(t["nominate"])
+    assert axe(page) == []
+
+    # Sending it half done: errors beside the fields, focus on the summary, nothing lost.
+    type_into(page, page.get_by_label(t["org"]), "Safe Online Europe")
+    tab_to(page, page.get_by_role("button", name=t["review"]))
+    page.keyboard.press("Enter")
+    expect(page.locator("#form-errors")).to_be_focused()
+    expect(page.get_by_label(t["org"])).to_have_value("Safe Online Europe")
+    expect(page.locator("#id_org_city_error")).to_have_text(t["required"])
+    expect(page.get_by_label(t["city"])).to_have_attribute("aria-invalid", "true")
+    assert axe(page) == []
+
+    tab_to(page, page.get_by_label(t["country"]))
+    page.keyboard.type(t["country_value"])
+    type_into(page, page.get_by_label(t["city"]), "Malmö")
+    type_into(page, page.get_by_label(t["description"]), "Runs a helpline for children.")
+    type_into(page, page.get_by_label(t["year"]), "2009")
+    for criterion in child10.criteria.all():
+        answer = page.locator(f"#id_answer_{criterion.number}")
+        text = "Its helpline reached Anna, 14, on +46 70 123 45 67." if criterion.number == 1 else (
+            "Years of documented, rights-based work with partners across Europe."
+        )
+        type_into(page, answer, text)
+    expect(page.locator("[data-counter-for=id_answer_4]")).to_contain_text("67")
+    type_into(page, page.get_by_label(t["name"]), "Nora Nominator")
+    type_into(page, page.get_by_label(t["email"]), "nora@example.org")
+    choose(page, "relationship", page.get_by_label(t["partner"]))
+    choose(page, "organisation_aware", page.get_by_label(t["aware"], exact=True))
+    for label in ("true", "safeguarding", "privacy"):
+        tab_to(page, page.get_by_label(t[label]))
+        page.keyboard.press("Space")
+    tab_to(page, page.get_by_role("button", name=t["review"]))
+    page.keyboard.press("Enter")
+
+    # The review: what the safeguarding check found must be looked at before submitting.
+    expect(page).to_have_url(re.compile(r"/review/$"))
+    expect(page.locator(".notice--warning li")).to_have_count(2)
+    assert axe(page) == []
+    tab_to(page, page.get_by_role("button", name=t["submit"]))
+    page.keyboard.press("Enter")
+    expect(page.get_by_label(t["check"])).to_have_attribute("aria-invalid", "true")
+    assert axe(page) == []
+    tab_to(page, page.get_by_label(t["check"]))
+    page.keyboard.press("Space")
+    tab_to(page, page.get_by_role("button", name=t["submit"]))
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(t["thanks"], timeout=20000)
+    assert axe(page) == []
+    nomination = Nomination.objects.get()
+    assert nomination.held_for_moderation is False  # the browser did the proof of work
+    assert nomination.org_city == "Malmö"
+    assert nomination.org_country == "SE"
+
+    run_tasks()
+    confirm = re.search(r"http://testserver(\S+/nominate/confirm/\S+/)", mail.outbox[-1].body)
+    page.goto(live_server.url + confirm.group(1))
+    assert axe(page) == []
+    page.get_by_role("button").filter(has_text=re.compile("Confirm|Bekräfta")).click()
+    nomination.refresh_from_db()
+    assert nomination.state == NominationState.CONFIRMED
+    assert axe(page) == []
+
+
+def test_nominating_without_javascript_is_accepted_and_held(browser, live_server, child10):
+    from tests.nominations.helpers import complete_post
+
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/en/nominate/")
+    values = complete_post(child10, "unused")
+    for name, value in values.items():
+        field = page.locator(f"[name={name}]")
+        if name in {"token", "action", "fax_number"} or field.count() != 1:
+            continue
+        kind = field.evaluate("element => element.type")
+        if kind == "checkbox":
+            field.check()
+        elif kind == "select-one":
+            field.select_option(value)
+        else:
+            field.fill(value)
+    page.get_by_label("We work with the organisation").check()
+    page.get_by_label("Yes", exact=True).check()
+    page.get_by_role("button", name="Continue to review").click()
+    page.get_by_role("button", name="Submit the nomination").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you for your nomination")
+    nomination = Nomination.objects.get()
+    assert (nomination.state, nomination.held_for_moderation) == ("submitted", True)
+    assert nomination.moderation_reason == "no-proof-of-work"
+    context.close()
+
+
+def test_autosave_keeps_a_draft_while_typing(page, live_server, child10):
+    page.goto(f"{live_server.url}/en/nominate/")
+    page.get_by_label("Name of the organisation").fill("Typed, not saved by hand")
+
+    expect(page.locator("#autosave-status")).to_contain_text("Draft saved at", timeout=15000)
+
+    assert Nomination.objects.get().org_name == "Typed, not saved by hand"
