@@ -67,8 +67,12 @@ def objects_for_test(cycle, staff) -> dict:
     sent_token, _ = new_token()
     pdf = SimpleUploadedFile("evidence.pdf", b"%PDF-1.4 evidence")
     sent, _ = nominations.save_draft(
-        cycle, token=sent_token, data={"nominator_email": "n@example.org"}, language="en",
-        uploads=[(pdf, check_upload(pdf))], send_resume_link=False,
+        cycle,
+        token=sent_token,
+        data={"nominator_email": "n@example.org"},
+        language="en",
+        uploads=[(pdf, check_upload(pdf))],
+        send_resume_link=False,
     )
     nominations.submit_nomination(sent, token=sent_token)
     invitation, token = accounts.invite("invited@example.org", role=Role.STAFF, actor=staff)
@@ -104,12 +108,13 @@ MATRIX: dict[str, Row] = {
     "nominations:challenge": Row(ALL),
     "nominations:manage": Row(ALL, kwargs=lambda o: {"token": o["sent_token"]}),
     "nominations:review": Row(
-        {role: REDIRECT for role in ROLES} | {"staff_without_2fa": MFA},
+        dict.fromkeys(ROLES, REDIRECT) | {"staff_without_2fa": MFA},
         kwargs=lambda o: {"token": o["draft_token"]},
     ),
     "nominations:submitted": Row(ALL, kwargs=lambda o: {"token": o["sent_token"]}),
     "nominations:withdraw": Row(
-        {role: REDIRECT for role in ROLES} | {"staff_without_2fa": MFA}, "post",
+        dict.fromkeys(ROLES, REDIRECT) | {"staff_without_2fa": MFA},
+        "post",
         lambda o: {"token": o["sent_token"]},
     ),
     "nominations:confirm": Row(ALL, kwargs=lambda o: {"token": "not-a-real-token"}),

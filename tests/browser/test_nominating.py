@@ -13,26 +13,45 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 TEXTS = {
     "en": {
-        "nominate": "Nominate an organisation", "org": "Name of the organisation",
-        "country": "Country where it works", "country_value": "Sweden", "city": "City",
-        "description": "What the organisation does", "year": "Year it started",
-        "name": "Your name", "email": "Your email address", "partner": "We work with the organisation",
-        "aware": "Yes", "true": "The information I give is true",
-        "safeguarding": "I have read the safeguarding notice", "privacy": "I have read the privacy notice.",
-        "review": "Continue to review", "submit": "Submit the nomination",
-        "thanks": "Thank you for your nomination", "check": "I have checked these passages",
+        "nominate": "Nominate an organisation",
+        "org": "Name of the organisation",
+        "country": "Country where it works",
+        "country_value": "Sweden",
+        "city": "City",
+        "description": "What the organisation does",
+        "year": "Year it started",
+        "name": "Your name",
+        "email": "Your email address",
+        "partner": "We work with the organisation",
+        "aware": "Yes",
+        "true": "The information I give is true",
+        "safeguarding": "I have read the safeguarding notice",
+        "privacy": "I have read the privacy notice.",
+        "review": "Continue to review",
+        "submit": "Submit the nomination",
+        "thanks": "Thank you for your nomination",
+        "check": "I have checked these passages",
         "required": "This field is required.",
     },
     "sv": {
-        "nominate": "Nominera en organisation", "org": "Organisationens namn",
-        "country": "Land där den verkar", "country_value": "Sverige", "city": "Ort",
-        "description": "Vad organisationen gör", "year": "År då den startade",
-        "name": "Ditt namn", "email": "Din e-postadress", "partner": "Vi samarbetar med organisationen",
-        "aware": "Ja", "true": "Uppgifterna jag lämnar är sanna",
+        "nominate": "Nominera en organisation",
+        "org": "Organisationens namn",
+        "country": "Land där den verkar",
+        "country_value": "Sverige",
+        "city": "Ort",
+        "description": "Vad organisationen gör",
+        "year": "År då den startade",
+        "name": "Ditt namn",
+        "email": "Din e-postadress",
+        "partner": "Vi samarbetar med organisationen",
+        "aware": "Ja",
+        "true": "Uppgifterna jag lämnar är sanna",
         "safeguarding": "Jag har läst informationen om skydd av barn",
         "privacy": "Jag har läst integritetsmeddelandet.",
-        "review": "Fortsätt till granskning", "submit": "Skicka in nomineringen",
-        "thanks": "Tack för din nominering", "check": "Jag har kontrollerat dessa avsnitt",
+        "review": "Fortsätt till granskning",
+        "submit": "Skicka in nomineringen",
+        "thanks": "Tack för din nominering",
+        "check": "Jag har kontrollerat dessa avsnitt",
         "required": "Detta fält måste fyllas i.",
     },
 }
@@ -92,8 +111,10 @@ def test_nominating_by_keyboard_from_call_to_confirmation(
     type_into(page, page.get_by_label(t["year"]), "2009")
     for criterion in child10.criteria.all():
         answer = page.locator(f"#id_answer_{criterion.number}")
-        text = "Its helpline reached Anna, 14, on +46 70 123 45 67." if criterion.number == 1 else (
-            "Years of documented, rights-based work with partners across Europe."
+        text = (
+            "Its helpline reached Anna, 14, on +46 70 123 45 67."
+            if criterion.number == 1
+            else ("Years of documented, rights-based work with partners across Europe.")
         )
         type_into(page, answer, text)
     expect(page.locator("[data-counter-for=id_answer_4]")).to_contain_text("67")

@@ -1,7 +1,8 @@
 import altcha
 import pytest
 from django.urls import reverse
-from hypothesis import HealthCheck, given, settings as hypothesis_settings
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from laurel.nominations import challenge
@@ -22,8 +23,9 @@ def test_with_proof_of_work_the_nomination_is_not_held(client, child10, settings
     token = new_token(client)
     client.post(NOMINATE, complete_post(child10, token))
 
-    client.post(reverse("nominations:review", kwargs={"token": token}),
-                {"altcha": solved_payload(settings)})
+    client.post(
+        reverse("nominations:review", kwargs={"token": token}), {"altcha": solved_payload(settings)}
+    )
 
     assert Nomination.objects.get().held_for_moderation is False
 
@@ -43,8 +45,10 @@ def test_many_nominations_from_one_email_are_held_not_refused(client, child10, s
     for _ in range(6):
         token = new_token(client)
         client.post(NOMINATE, complete_post(child10, token))
-        client.post(reverse("nominations:review", kwargs={"token": token}),
-                    {"altcha": solved_payload(settings)})
+        client.post(
+            reverse("nominations:review", kwargs={"token": token}),
+            {"altcha": solved_payload(settings)},
+        )
 
     reasons = list(Nomination.objects.order_by("id").values_list("moderation_reason", flat=True))
     assert Nomination.objects.filter(state="submitted").count() == 6
@@ -82,10 +86,17 @@ def test_markup_is_stored_as_text_and_shown_inert(client, child10, hostile, show
 @pytest.mark.parametrize(
     ("field", "hostile", "message"),
     [
-        ("org_name", "\u202eevil\u202c", "The text contains invisible direction-control "
-         "characters. Please retype it."),
+        (
+            "org_name",
+            "\u202eevil\u202c",
+            "The text contains invisible direction-control characters. Please retype it.",
+        ),
         ("org_name", "a\x00b", "Null characters are not allowed."),
-        ("answer_1", "x" * 100_000, "Ensure this value has at most 2000 characters (it has 100000)."),
+        (
+            "answer_1",
+            "x" * 100_000,
+            "Ensure this value has at most 2000 characters (it has 100000).",
+        ),
     ],
 )
 def test_hostile_text_is_refused_beside_its_field(client, child10, field, hostile, message):
@@ -95,16 +106,30 @@ def test_hostile_text_is_refused_beside_its_field(client, child10, field, hostil
 
     assert response.context["form"].errors[field] == [message]
     assert Nomination.objects.get().state == "draft"
-    assert getattr(Nomination.objects.get(), "org_name") != hostile
+    assert Nomination.objects.get().org_name != hostile
 
 
-@hypothesis_settings(max_examples=60, deadline=None,
-                     suppress_health_check=[HealthCheck.function_scoped_fixture])
+@hypothesis_settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     fields=st.dictionaries(
-        st.sampled_from(["org_name", "org_city", "org_country", "org_founded_year", "answer_1",
-                         "nominator_email", "relationship", "link_1", "org_website",
-                         "declared_true", "action", "preferred_language"]),
+        st.sampled_from(
+            [
+                "org_name",
+                "org_city",
+                "org_country",
+                "org_founded_year",
+                "answer_1",
+                "nominator_email",
+                "relationship",
+                "link_1",
+                "org_website",
+                "declared_true",
+                "action",
+                "preferred_language",
+            ]
+        ),
         st.text(max_size=300),
     )
 )

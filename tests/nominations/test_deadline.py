@@ -62,8 +62,10 @@ def test_after_the_deadline_the_private_link_shows_a_read_only_summary(client, c
     close(child10)
 
     page = client.get(reverse("nominations:manage", kwargs={"token": token}))
-    edit = client.post(reverse("nominations:manage", kwargs={"token": token}),
-                       complete_post(child10, token, org_city="Lund", action="save"))
+    edit = client.post(
+        reverse("nominations:manage", kwargs={"token": token}),
+        complete_post(child10, token, org_city="Lund", action="save"),
+    )
 
     assert page.context["editable"] is False
     assert "can no longer be changed" in page.content.decode()

@@ -13,9 +13,17 @@ pytestmark = pytest.mark.django_db
 def submitted(cycle, *, relationship="partner", uploads=()):
     token, _ = new_token()
     draft, _ = services.save_draft(
-        cycle, token=token, language="en", uploads=list(uploads), send_resume_link=False,
-        data={"org_name": "Org", "org_country": "NO", "nominator_email": "n@example.org",
-              "relationship": relationship},
+        cycle,
+        token=token,
+        language="en",
+        uploads=list(uploads),
+        send_resume_link=False,
+        data={
+            "org_name": "Org",
+            "org_country": "NO",
+            "nominator_email": "n@example.org",
+            "relationship": relationship,
+        },
     )
     return services.submit_nomination(draft, token=token, hold_reason="no-proof-of-work")
 
@@ -50,8 +58,12 @@ def test_the_dashboard_counts_nominations(staff_client, child10):
 
     counts = staff_client.get(reverse("staff:dashboard")).context["counts"]
 
-    assert (counts["nominations_unconfirmed"], counts["nominations_held"],
-            counts["nominations_drafts"], counts["nominations_confirmed"]) == (1, 1, 1, 0)
+    assert (
+        counts["nominations_unconfirmed"],
+        counts["nominations_held"],
+        counts["nominations_drafts"],
+        counts["nominations_confirmed"],
+    ) == (1, 1, 1, 0)
 
 
 def test_the_list_issues_the_same_queries_for_one_and_many(
@@ -82,8 +94,9 @@ def test_documents_download_as_attachments_never_inline(staff_client, staff_user
     sent = submitted(child10, uploads=[(pdf, check_upload(pdf))])
     attachment = Attachment.objects.get()
 
-    response = staff_client.get(reverse("nominations:attachment_download",
-                                        args=[sent.pk, attachment.pk]))
+    response = staff_client.get(
+        reverse("nominations:attachment_download", args=[sent.pk, attachment.pk])
+    )
 
     assert response["Content-Disposition"] == (
         f'attachment; filename="{sent.pk}-{attachment.pk}.pdf"'

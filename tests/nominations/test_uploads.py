@@ -28,8 +28,12 @@ def upload(name: str, content: bytes) -> SimpleUploadedFile:
 
 @pytest.mark.parametrize(
     ("name", "content", "kind"),
-    [("report.pdf", PDF, "pdf"), ("report.docx", DOCX, "docx"), ("report.odt", ODT, "odt"),
-     ("named-wrongly.docx", PDF, "pdf")],
+    [
+        ("report.pdf", PDF, "pdf"),
+        ("report.docx", DOCX, "docx"),
+        ("report.odt", ODT, "odt"),
+        ("named-wrongly.docx", PDF, "pdf"),
+    ],
 )
 def test_documents_are_recognised_by_their_content(name, content, kind):
     assert check_upload(upload(name, content)).kind == kind
@@ -39,15 +43,31 @@ def test_documents_are_recognised_by_their_content(name, content, kind):
     ("name", "content", "message"),
     [
         ("empty.pdf", b"", "The file empty.pdf is empty."),
-        ("page.pdf", b"<html><script>alert(1)</script></html>",
-         "The file page.pdf is not a PDF, Word (DOCX) or OpenDocument (ODT) document."),
-        ("archive.docx", zipped({"notes.txt": b"hello"}),
-         "The file archive.docx is not a document we can accept (PDF, DOCX or ODT)."),
-        ("bomb.docx", zipped({"[Content_Types].xml": b"<Types/>",
-                              "word/document.xml": b"\0" * (20 * 1024 * 1024)}),
-         "The file bomb.docx unpacks to far more than its size; it was refused."),
-        ("broken.docx", b"PK\x03\x04 not really a zip",
-         "The file broken.docx is not a document we can accept (PDF, DOCX or ODT)."),
+        (
+            "page.pdf",
+            b"<html><script>alert(1)</script></html>",
+            "The file page.pdf is not a PDF, Word (DOCX) or OpenDocument (ODT) document.",
+        ),
+        (
+            "archive.docx",
+            zipped({"notes.txt": b"hello"}),
+            "The file archive.docx is not a document we can accept (PDF, DOCX or ODT).",
+        ),
+        (
+            "bomb.docx",
+            zipped(
+                {
+                    "[Content_Types].xml": b"<Types/>",
+                    "word/document.xml": b"\0" * (20 * 1024 * 1024),
+                }
+            ),
+            "The file bomb.docx unpacks to far more than its size; it was refused.",
+        ),
+        (
+            "broken.docx",
+            b"PK\x03\x04 not really a zip",
+            "The file broken.docx is not a document we can accept (PDF, DOCX or ODT).",
+        ),
     ],
 )
 def test_hostile_or_broken_uploads_are_refused_with_a_message(name, content, message):
