@@ -63,7 +63,7 @@ def objects_for_test(cycle, staff) -> dict:
     from laurel.nominations.uploads import check_upload
 
     draft_token, _ = new_token()
-    draft, _ = nominations.save_draft(cycle, token=draft_token, data={}, language="en")
+    nominations.save_draft(cycle, token=draft_token, data={}, language="en")
     sent_token, _ = new_token()
     pdf = SimpleUploadedFile("evidence.pdf", b"%PDF-1.4 evidence")
     sent, _ = nominations.save_draft(

@@ -1,4 +1,4 @@
-"""A nominator's whole journey in Chromium, by keyboard, in Swedish and English; axe on every step."""
+"""A nominator's whole journey in Chromium, by keyboard, in both languages; axe on every step."""
 
 import re
 
