@@ -80,7 +80,9 @@ def database(default_path: Path) -> dict:
                 "(expected sqlite:///path or postgres://user:password@host:port/name)."
             ) from None
     if config["ENGINE"] == "django.db.backends.sqlite3":
-        config["CONN_MAX_AGE"] = 0
+        # A connection per process, kept: opening one runs the PRAGMAs below every time.
+        config["CONN_MAX_AGE"] = None
+        config["CONN_HEALTH_CHECKS"] = True
         config["OPTIONS"] = {
             # WAL lets readers and one writer work at once; synchronous=FULL makes every commit
             # durable before the user is told; IMMEDIATE takes the write lock at BEGIN, so that

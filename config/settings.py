@@ -90,7 +90,14 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "laurel_cache",
-    }
+    },
+    # Rendered fragments that are the same for every visitor (the call, the blank form), per
+    # process; their keys include what they show, so an edit is seen at once.
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "laurel-fragments",
+        "TIMEOUT": 600,
+    },
 }
 if env.text("REDIS_URL"):
     CACHES["default"] = {
@@ -241,6 +248,11 @@ INVITATION_VALID_DAYS = env.whole_number("INVITATION_VALID_DAYS", 14, minimum=1,
 INVITATION_VALIDITY = timedelta(days=INVITATION_VALID_DAYS)
 # Proof-of-work cost for the nomination form (PBKDF2 iterations a browser must try, on average half).
 ALTCHA_COST = env.whole_number("ALTCHA_COST", 5000, minimum=1, maximum=1_000_000)
+# Per hour, from one client address: draft saves beyond this are refused for a while (what was
+# typed stays in the browser); nominations beyond this are held for moderation, never refused.
+NOMINATION_SAVES_PER_ADDRESS = env.whole_number("NOMINATION_SAVES_PER_ADDRESS", 240, minimum=1)
+NOMINATION_SUBMITS_PER_ADDRESS = env.whole_number("NOMINATION_SUBMITS_PER_ADDRESS", 20, minimum=1)
+NOMINATION_SUBMITS_PER_EMAIL = env.whole_number("NOMINATION_SUBMITS_PER_EMAIL", 5, minimum=1)
 NOMINATION_CONFIRM_DAYS = env.whole_number("NOMINATION_CONFIRM_DAYS", 14, minimum=1, maximum=90)
 EMAIL_MAX_ATTEMPTS = env.whole_number("EMAIL_MAX_ATTEMPTS", 6, minimum=1, maximum=20)
 

@@ -42,3 +42,14 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} {self.subject_type}:{self.subject_id}"
+
+
+class RateCounter(models.Model):
+    """Events counted per key and time window, for rate limits (see core.ratelimit)."""
+
+    key = models.CharField(max_length=120, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.count}"

@@ -17,10 +17,12 @@ def with_call_content(cycles: QuerySet) -> QuerySet:
 
 
 def public_cycle() -> Cycle | None:
-    """The call the public sees: the latest cycle that has opened and is not yet archived."""
+    """The call the public sees: the latest cycle that has opened and is not yet archived.
+
+    Its criteria and benefits are read only when the page's cached fragment is missing."""
     now = timezone.now()
     return (
-        with_call_content(Cycle.objects.filter(nominations_open_at__lte=now, archive_at__gt=now))
+        Cycle.objects.filter(nominations_open_at__lte=now, archive_at__gt=now)
         .order_by("-nominations_open_at")
         .first()
     )

@@ -74,6 +74,8 @@ def load_award(
         cycle.save(update_fields=[*changed, "updated_at"])
     changed += _sync_criteria(cycle, definition)
     changed += _sync_benefits(cycle, definition)
+    if existing is not None and changed:
+        _touch(cycle)
     outcome = "created" if existing is None else ("updated" if changed else "unchanged")
     if outcome != "unchanged":
         record(
@@ -138,6 +140,12 @@ def _sync_benefits(cycle: Cycle, definition: AwardDefinition) -> list[str]:
     return changed
 
 
+def _touch(cycle: Cycle) -> None:
+    """A cycle changes when its criteria or benefits do (cached pages key on updated_at)."""
+    cycle.updated_at = timezone.now()
+    Cycle.objects.filter(pk=cycle.pk).update(updated_at=cycle.updated_at)
+
+
 def _apply(obj: Any, changes: dict[str, Any]) -> list[str]:
     fields = [name for name, value in changes.items() if getattr(obj, name) != value]
     for name in fields:
@@ -170,6 +178,7 @@ def update_criterion(criterion: Criterion, *, actor: Any, changes: dict[str, Any
     fields = _apply(criterion, changes)
     if fields:
         criterion.save(update_fields=fields)
+        _touch(criterion.cycle)
         record(
             "criterion.updated",
             actor=actor,
@@ -185,6 +194,7 @@ def update_benefit(benefit: Benefit, *, actor: Any, changes: dict[str, Any]) -> 
     fields = _apply(benefit, changes)
     if fields:
         benefit.save(update_fields=fields)
+        _touch(benefit.cycle)
         record(
             "benefit.updated",
             actor=actor,

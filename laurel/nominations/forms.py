@@ -1,6 +1,8 @@
 """The nomination form, generated from the cycle: another award's criteria change it, not code."""
 
 import re
+import unicodedata
+from functools import lru_cache
 
 from django import forms
 from django.conf import settings
@@ -26,6 +28,18 @@ SECTIONS = [
     ("nominator", _("About you")),
     ("declarations", _("Declarations")),
 ]
+
+
+@lru_cache(maxsize=64)
+def country_choices(codes: tuple[str, ...], language: str) -> list[tuple[str, str]]:
+    """The countries' names in one language, in alphabetical order (accents with their letter)."""
+    with translation.override(language):
+        names = [(code, str(countries.name(code)) or code) for code in codes]
+    return sorted(names, key=lambda pair: _sort_key(pair[1]))
+
+
+def _sort_key(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
 
 
 def clean_text(value: str) -> str:
@@ -133,10 +147,7 @@ class NominationForm(forms.Form):
         )
 
     def country_choices(self) -> list[tuple[str, str]]:
-        names = [
-            (code, str(countries.name(code)) or code) for code in self.cycle.eligible_countries
-        ]
-        return sorted(names, key=lambda pair: pair[1])
+        return country_choices(tuple(self.cycle.eligible_countries), translation.get_language())
 
     def _criteria_fields(self) -> None:
         for criterion in self.cycle.criteria.all():

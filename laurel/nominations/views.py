@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -133,7 +134,11 @@ def _form_page(request, cycle, form, token, nomination, status=200):
             "form": form,
             "token": token,
             "nomination": nomination,
+            # Called by the template only if the cached fragments are missing.
+            "sections": form.sections,
             "attachments": nomination.attachments.all() if nomination else [],
+            # A new, empty form is the same for everyone: its fields come from the cache.
+            "blank": nomination is None and not form.is_bound,
         },
         status=status,
     )
@@ -145,51 +150,58 @@ def _save(request, cycle, token, nomination):
         return render(request, "nominations/too_large.html", {"cycle": cycle}, status=413)
     action = request.POST.get("action", "save")
     submitted = nomination is not None and nomination.state != NominationState.DRAFT
-    existing = nomination.attachments.count() if nomination else 0
     form = NominationForm(
         request.POST,
         request.FILES,
         cycle=cycle,
         complete=action == "review" or submitted,
-        existing_attachments=existing,
+        existing_attachments=nomination.attachments.count() if nomination else 0,
     )
     valid = form.is_valid()
-    if over_limit("nomination-save", client_ip(request), limit=240, window=3600):
-        return render(request, "nominations/slow_down.html", {"cycle": cycle}, status=429)
     try:
-        if submitted:
-            if not valid:
-                return _manage_with_errors(request, nomination, token, form)
-            services.edit_nomination(
-                nomination, token=token, data=form.nomination_data(), uploads=form.checked_uploads
-            )
-            messages.success(request, _("Your changes are saved. We sent you a receipt."))
-            return redirect("nominations:manage", token=token)
-        nomination, _created = services.save_draft(
-            cycle,
-            token=token,
-            data=form.nomination_data(),
-            language=translation.get_language(),
-            uploads=form.checked_uploads,
-            late_code=_late_code(request, cycle),
-            honeypot=form.honeypot_filled,
-            send_resume_link=action == "save",
-        )
-        removal = request.POST.get("remove_attachment", "")
-        if removal.isdigit():
-            attachment = nomination.attachments.filter(pk=int(removal)).first()
-            if attachment is not None:
-                services.remove_attachment(attachment)
-                messages.success(request, _("The document was removed."))
-                return redirect("nominations:manage", token=token)
+        # One transaction: the counter and the draft are committed together, once.
+        with transaction.atomic():
+            limit = settings.NOMINATION_SAVES_PER_ADDRESS
+            if over_limit("nomination-save", client_ip(request), limit=limit, window=3600):
+                return render(request, "nominations/slow_down.html", {"cycle": cycle}, status=429)
+            if submitted:
+                return _save_edit(request, nomination, token, form, valid)
+            return _save_draft(request, cycle, token, form, valid, action)
     except services.NominationsClosed:
-        return render(
-            request,
-            "nominations/closed.html",
-            {"cycle": cycle, "typed": _typed_copy(form)},
-            status=403,
-        )
+        typed = {"cycle": cycle, "typed": _typed_copy(form)}
+        return render(request, "nominations/closed.html", typed, status=403)
     except services.NotEditable:
+        return redirect("nominations:manage", token=token)
+
+
+def _save_edit(request, nomination, token, form, valid):
+    if not valid:
+        return _manage_with_errors(request, nomination, token, form)
+    services.edit_nomination(
+        nomination, token=token, data=form.nomination_data(), uploads=form.checked_uploads
+    )
+    messages.success(request, _("Your changes are saved. We sent you a receipt."))
+    return redirect("nominations:manage", token=token)
+
+
+def _save_draft(request, cycle, token, form, valid, action):
+    nomination, _created = services.save_draft(
+        cycle,
+        token=token,
+        data=form.nomination_data(),
+        language=translation.get_language(),
+        uploads=form.checked_uploads,
+        late_code=_late_code(request, cycle),
+        honeypot=form.honeypot_filled,
+        send_resume_link=action == "save",
+    )
+    removal = request.POST.get("remove_attachment", "")
+    attachment = (
+        nomination.attachments.filter(pk=int(removal)).first() if removal.isdigit() else None
+    )
+    if attachment is not None:
+        services.remove_attachment(attachment)
+        messages.success(request, _("The document was removed."))
         return redirect("nominations:manage", token=token)
     if request.htmx and action == "autosave":
         return render(request, "nominations/form.html#autosave-status", {"nomination": nomination})
@@ -201,8 +213,8 @@ def _save(request, cycle, token, nomination):
     messages.success(
         request,
         _(
-            "Your draft is saved. You can come back to it with your private "
-            "link; we emailed it to you if you gave your address."
+            "Your draft is saved. You can come back to it with your private link; we emailed "
+            "it to you if you gave your address."
         ),
     )
     return redirect("nominations:manage", token=token)
@@ -281,15 +293,16 @@ def review(request, token: str):
                 ),
             )
         else:
-            hold = _hold_reason(request, nomination)
             try:
-                services.submit_nomination(
-                    nomination,
-                    token=token,
-                    hold_reason=hold,
-                    late_code=late_code,
-                    acknowledged=bool(findings),
-                )
+                # One transaction, one commit: the used challenge, the counters, the nomination.
+                with transaction.atomic():
+                    services.submit_nomination(
+                        nomination,
+                        token=token,
+                        hold_reason=_hold_reason(request, nomination),
+                        late_code=late_code,
+                        acknowledged=bool(findings),
+                    )
             except services.NominationsClosed:
                 form.add_error("late_code", _("The deadline has passed."))
             else:
@@ -322,9 +335,13 @@ def _hold_reason(request, nomination) -> str:
         return "no-proof-of-work"
     if not challenge.verify(request.POST["altcha"]):
         return "failed-proof-of-work"
-    if over_limit("nomination-submit-ip", client_ip(request), limit=20, window=3600):
+    by_address = settings.NOMINATION_SUBMITS_PER_ADDRESS
+    if over_limit("nomination-submit-ip", client_ip(request), limit=by_address, window=3600):
         return "many-from-one-address"
-    if over_limit("nomination-submit-email", nomination.nominator_email, limit=5, window=3600):
+    by_email = settings.NOMINATION_SUBMITS_PER_EMAIL
+    if over_limit(
+        "nomination-submit-email", nomination.nominator_email, limit=by_email, window=3600
+    ):
         return "many-from-one-email"
     return ""
 
