@@ -195,3 +195,66 @@ def test_autosave_keeps_a_draft_while_typing(page, live_server, child10):
     expect(page.locator("#autosave-status")).to_contain_text("Draft saved at", timeout=15000)
 
     assert Nomination.objects.get().org_name == "Typed, not saved by hand"
+
+
+def fill_rest(page, child10) -> None:
+    page.get_by_label("Country where it works").select_option("NO")
+    page.get_by_label("City", exact=True).fill("Oslo")
+    page.get_by_label("What the organisation does").fill("Trains teachers.")
+    page.get_by_label("Year it started").fill("2012")
+    for criterion in child10.criteria.all():
+        page.locator(f"#id_answer_{criterion.number}").fill("Documented work over many years.")
+    page.get_by_label("Your name").fill("Nils")
+    page.get_by_label("We work with the organisation").check()
+    page.get_by_label("Yes", exact=True).check()
+    for label in ("The information I give is true", "I have read the safeguarding notice",
+                  "I have read the privacy notice."):
+        page.get_by_label(label).check()
+
+
+def test_save_resume_submit_edit_and_withdraw_by_keyboard(
+    browser, live_server, child10, axe, run_tasks
+):
+    first = browser.new_context()
+    page = first.new_page()
+    page.goto(f"{live_server.url}/en/nominate/")
+    type_into(page, page.get_by_label("Name of the organisation"), "Nordic Child Safety")
+    type_into(page, page.get_by_label("Your email address"), "nils@example.org")
+    tab_to(page, page.get_by_role("button", name="Save draft"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Your draft is saved.")).to_be_visible()
+    first.close()
+
+    # Later, in another browser: the emailed private link brings the draft back.
+    run_tasks()
+    link = re.search(r"http://testserver(\S+/nominate/n/\S+/)", mail.outbox[-1].body).group(1)
+    second = browser.new_context()
+    page = second.new_page()
+    page.goto(live_server.url + link)
+    expect(page.get_by_label("Name of the organisation")).to_have_value("Nordic Child Safety")
+    fill_rest(page, child10)
+    page.get_by_role("button", name="Continue to review").click()
+    page.get_by_role("button", name="Submit the nomination").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you for your nomination",
+                                                              timeout=20000)
+
+    page.goto(live_server.url + link)
+    assert axe(page) == []
+    city = page.get_by_label("City", exact=True)
+    tab_to(page, city)
+    page.keyboard.press("Control+a")
+    page.keyboard.type("Bergen")
+    tab_to(page, page.get_by_role("button", name="Save changes"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Your changes are saved.")).to_be_visible()
+    tab_to(page, page.get_by_label("I want to withdraw this nomination"))
+    page.keyboard.press("Space")
+    tab_to(page, page.get_by_role("button", name="Withdraw", exact=True))
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Your nomination is withdrawn.")).to_be_visible()
+    assert axe(page) == []
+    second.close()
+
+    nomination = Nomination.objects.get()
+    assert nomination.state == NominationState.WITHDRAWN
+    assert [v.data["org_city"] for v in nomination.versions.all()] == ["Oslo", "Bergen", "Bergen"]

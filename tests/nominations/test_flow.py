@@ -206,3 +206,74 @@ def test_safeguarding_findings_must_be_acknowledged_before_submitting(client, ch
     assert [flag["kind"] for flag in nomination.safeguarding_flags] == ["name_and_age", "phone"]
     assert nomination.safeguarding_acknowledged is True
     assert nomination.answer_languages["1"] == "en"
+
+
+def test_an_unconfirmed_nomination_lapses_when_its_time_is_up(client, child10, run_tasks):
+    from django_tasks_db.models import DBTaskResult
+    from django.utils import timezone
+
+    token = new_token(client)
+    client.post(NOMINATE, complete_post(child10, token))
+    client.post(reverse("nominations:review", kwargs={"token": token}), {})
+    run_tasks()  # the confirmation email; the lapse waits for its day
+    waiting = Nomination.objects.get().state
+
+    DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
+    run_tasks()
+
+    assert waiting == NominationState.SUBMITTED
+    assert Nomination.objects.get().state == NominationState.LAPSED
+    assert AuditEntry.objects.filter(key="nomination.lapsed").count() == 1
+
+
+def test_a_confirmed_nomination_does_not_lapse(client, child10, run_tasks):
+    from django_tasks_db.models import DBTaskResult
+    from django.utils import timezone
+
+    token = new_token(client)
+    client.post(NOMINATE, complete_post(child10, token))
+    client.post(reverse("nominations:review", kwargs={"token": token}), {})
+    run_tasks()
+    confirm_path = re.search(r"http://testserver(/en/nominate/confirm/\S+/)", mail.outbox[-1].body)
+    client.post(confirm_path.group(1))
+
+    DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
+    run_tasks()
+
+    assert Nomination.objects.get().state == NominationState.CONFIRMED
+
+
+def test_documents_go_up_with_the_form_and_can_be_removed(client, child10):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    token = new_token(client)
+    report = SimpleUploadedFile("report.pdf", b"%PDF-1.4 yearly report", "application/pdf")
+    fake = SimpleUploadedFile("fake.pdf", b"<html>not a pdf</html>", "application/pdf")
+
+    refused = client.post(NOMINATE, {**complete_post(child10, token), "attachments": [fake]})
+    client.post(NOMINATE, {**complete_post(child10, token, action="save"), "attachments": [report]})
+    nomination = Nomination.objects.get()
+    attachment = nomination.attachments.get()
+    manage = reverse("nominations:manage", kwargs={"token": token})
+    client.post(manage, {**complete_post(child10, token, action="save"),
+                         "remove_attachment": str(attachment.pk)})
+
+    assert refused.context["form"].errors["attachments"] == [
+        "The file fake.pdf is not a PDF, Word (DOCX) or OpenDocument (ODT) document."
+    ]
+    assert (attachment.original_name, attachment.kind) == ("report.pdf", "pdf")
+    assert nomination.attachments.count() == 0
+    assert not attachment.file.storage.exists(attachment.file.name)
+
+
+def test_a_fourth_document_is_refused(client, child10):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    token = new_token(client)
+    files = [SimpleUploadedFile(f"r{n}.pdf", b"%PDF-1.4 r") for n in range(4)]
+
+    response = client.post(NOMINATE, {**complete_post(child10, token), "attachments": files})
+
+    assert response.context["form"].errors["attachments"] == [
+        "You can attach at most three documents."
+    ]

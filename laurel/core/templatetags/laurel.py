@@ -41,3 +41,10 @@ def get_item(mapping: dict, key):
     if not mapping:
         return None
     return mapping.get(key, mapping.get(str(key)))
+
+
+@register.filter
+def is_optional(field) -> bool:
+    """Whether a form field may be left empty in the end (a draft form marks what submitting
+    will need with `needed`, although it requires nothing yet)."""
+    return not getattr(field, "needed", field.required)
