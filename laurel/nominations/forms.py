@@ -308,8 +308,11 @@ class NominationForm(forms.Form):
                 for name, field in self.fields.items()
                 if getattr(field, "section", None) == key
             ]
-            done = all(bool(bound.value()) for bound in fields if bound.field.needed)
-            result.append({"key": key, "title": title, "fields": fields, "done": done})
+            needed = [bound for bound in fields if bound.field.needed]
+            done = all(bool(bound.value()) for bound in needed)
+            result.append(
+                {"key": key, "title": title, "fields": fields, "done": done, "optional": not needed}
+            )
         return result
 
 

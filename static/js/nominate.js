@@ -12,8 +12,9 @@
       var announced = false;
       function update() {
         var count = field.value.length;
-        counter.textContent = template.replace("%(count)s", count.toLocaleString())
-          .replace("%(limit)s", limit.toLocaleString());
+        var language = document.documentElement.lang || undefined;
+        counter.textContent = template.replace("%(count)s", count.toLocaleString(language))
+          .replace("%(limit)s", limit.toLocaleString(language));
         counter.classList.toggle("counter--over", count > limit);
         // Speak up only near the limit, not on every key.
         var near = count > limit * 0.9;

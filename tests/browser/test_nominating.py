@@ -207,8 +207,11 @@ def fill_rest(page, child10) -> None:
     page.get_by_label("Your name").fill("Nils")
     page.get_by_label("We work with the organisation").check()
     page.get_by_label("Yes", exact=True).check()
-    for label in ("The information I give is true", "I have read the safeguarding notice",
-                  "I have read the privacy notice."):
+    for label in (
+        "The information I give is true",
+        "I have read the safeguarding notice",
+        "I have read the privacy notice.",
+    ):
         page.get_by_label(label).check()
 
 
@@ -235,8 +238,9 @@ def test_save_resume_submit_edit_and_withdraw_by_keyboard(
     fill_rest(page, child10)
     page.get_by_role("button", name="Continue to review").click()
     page.get_by_role("button", name="Submit the nomination").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you for your nomination",
-                                                              timeout=20000)
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Thank you for your nomination", timeout=20000
+    )
 
     page.goto(live_server.url + link)
     assert axe(page) == []

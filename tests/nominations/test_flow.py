@@ -255,8 +255,10 @@ def test_documents_go_up_with_the_form_and_can_be_removed(client, child10):
     nomination = Nomination.objects.get()
     attachment = nomination.attachments.get()
     manage = reverse("nominations:manage", kwargs={"token": token})
-    client.post(manage, {**complete_post(child10, token, action="save"),
-                         "remove_attachment": str(attachment.pk)})
+    client.post(
+        manage,
+        {**complete_post(child10, token, action="save"), "remove_attachment": str(attachment.pk)},
+    )
 
     assert refused.context["form"].errors["attachments"] == [
         "The file fake.pdf is not a PDF, Word (DOCX) or OpenDocument (ODT) document."
