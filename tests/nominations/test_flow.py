@@ -2,7 +2,10 @@ import re
 
 import pytest
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from laurel.core.models import AuditEntry
 from laurel.nominations.enums import NominationState
@@ -209,9 +212,6 @@ def test_safeguarding_findings_must_be_acknowledged_before_submitting(client, ch
 
 
 def test_an_unconfirmed_nomination_lapses_when_its_time_is_up(client, child10, run_tasks):
-    from django_tasks_db.models import DBTaskResult
-    from django.utils import timezone
-
     token = new_token(client)
     client.post(NOMINATE, complete_post(child10, token))
     client.post(reverse("nominations:review", kwargs={"token": token}), {})
@@ -227,9 +227,6 @@ def test_an_unconfirmed_nomination_lapses_when_its_time_is_up(client, child10, r
 
 
 def test_a_confirmed_nomination_does_not_lapse(client, child10, run_tasks):
-    from django_tasks_db.models import DBTaskResult
-    from django.utils import timezone
-
     token = new_token(client)
     client.post(NOMINATE, complete_post(child10, token))
     client.post(reverse("nominations:review", kwargs={"token": token}), {})
@@ -244,8 +241,6 @@ def test_a_confirmed_nomination_does_not_lapse(client, child10, run_tasks):
 
 
 def test_documents_go_up_with_the_form_and_can_be_removed(client, child10):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     token = new_token(client)
     report = SimpleUploadedFile("report.pdf", b"%PDF-1.4 yearly report", "application/pdf")
     fake = SimpleUploadedFile("fake.pdf", b"<html>not a pdf</html>", "application/pdf")
@@ -269,8 +264,6 @@ def test_documents_go_up_with_the_form_and_can_be_removed(client, child10):
 
 
 def test_a_fourth_document_is_refused(client, child10):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     token = new_token(client)
     files = [SimpleUploadedFile(f"r{n}.pdf", b"%PDF-1.4 r") for n in range(4)]
 
