@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django_tasks_db.management.commands.db_worker import Worker
@@ -105,11 +105,14 @@ def run_tasks():
             excluded_queue_names=[],
         )
         ran = 0
-        while (result := DBTaskResult.objects.ready().get_locked()) is not None:
-            result.claim(worker.worker_id)
+        while True:
+            with transaction.atomic():
+                result = DBTaskResult.objects.ready().get_locked()
+                if result is None:
+                    return ran
+                result.claim(worker.worker_id)
             worker.run_task(result)
             ran += 1
-        return ran
 
     return run
 
