@@ -14,7 +14,7 @@ from django_countries import countries
 from laurel.core.texts import in_language
 from laurel.cycles.models import Cycle
 from laurel.nominations.enums import Awareness, Relationship
-from laurel.nominations.models import DECLARATION_FIELDS
+from laurel.nominations.models import DECLARATION_FIELDS, NOMINATOR_FIELDS, ORGANISATION_FIELDS
 from laurel.nominations.uploads import check_upload
 
 MAX_LINKS = 5
@@ -318,28 +318,8 @@ class NominationForm(forms.Form):
 
 def initial_from(nomination) -> dict:
     """The form's initial values from a saved draft or nomination."""
-    initial = {
-        name: getattr(nomination, name)
-        for name in (
-            "org_name",
-            "org_country",
-            "org_city",
-            "org_website",
-            "org_registration_number",
-            "org_contact_name",
-            "org_contact_email",
-            "org_description",
-            "org_founded_year",
-            "nominator_name",
-            "nominator_email",
-            "nominator_organisation",
-            "nominator_role",
-            "relationship",
-            "organisation_aware",
-            "preferred_language",
-            *DECLARATION_FIELDS,
-        )
-    }
+    names = [*ORGANISATION_FIELDS, *NOMINATOR_FIELDS, *DECLARATION_FIELDS]
+    initial = {name: getattr(nomination, name) for name in names}
     for number, text in nomination.answers.items():
         initial[f"answer_{number}"] = text
     for index, link in enumerate(nomination.links[:MAX_LINKS], start=1):

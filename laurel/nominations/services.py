@@ -271,6 +271,18 @@ def confirm_nomination(token: str) -> Nomination | None:
     return nomination
 
 
+def _lock_for_change(nomination: Nomination) -> Nomination:
+    """The nomination, locked, if the nominator may still change it; else why not."""
+    nomination = (
+        Nomination.objects.select_for_update().select_related("cycle").get(pk=nomination.pk)
+    )
+    if nomination.state not in EDITABLE_STATES:
+        raise NotEditable(nomination)
+    if not nomination.cycle.nominations_are_open:
+        raise NominationsClosed
+    return nomination
+
+
 @transaction.atomic
 def edit_nomination(
     nomination: Nomination,
@@ -280,13 +292,7 @@ def edit_nomination(
     uploads: list[tuple[Any, CheckedUpload]] = (),
 ) -> Nomination:
     """The nominator changes a submitted nomination before the deadline; the old version stays."""
-    nomination = (
-        Nomination.objects.select_for_update().select_related("cycle").get(pk=nomination.pk)
-    )
-    if nomination.state not in EDITABLE_STATES:
-        raise NotEditable(nomination)
-    if not nomination.cycle.nominations_are_open:
-        raise NominationsClosed
+    nomination = _lock_for_change(nomination)
     _apply(nomination, data)
     _add_attachments(nomination, list(uploads))
     _scan(nomination)
@@ -304,13 +310,7 @@ def edit_nomination(
 
 @transaction.atomic
 def withdraw_nomination(nomination: Nomination, *, token: str) -> Nomination:
-    nomination = (
-        Nomination.objects.select_for_update().select_related("cycle").get(pk=nomination.pk)
-    )
-    if nomination.state not in EDITABLE_STATES:
-        raise NotEditable(nomination)
-    if not nomination.cycle.nominations_are_open:
-        raise NominationsClosed
+    nomination = _lock_for_change(nomination)
     _move(nomination, NominationState.WITHDRAWN)
     nomination.withdrawn_at = timezone.now()
     nomination.save(update_fields=["state", "withdrawn_at", "updated_at"])

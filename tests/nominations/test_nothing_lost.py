@@ -45,14 +45,23 @@ def rows(server: ProductionServer, database_url: str, sql: str, params=()) -> li
         return connection.execute(sql, params).fetchall()
 
 
-@pytest.mark.timeout(240)
-def test_sigkill_mid_burst_loses_no_acknowledged_nomination(tmp_path):
+@pytest.fixture
+def server(tmp_path):
+    """The production server on a database of its own (PostgreSQL on the PostgreSQL run)."""
     database_url = ""
     if os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        database_url = fresh_postgres(os.environ["DATABASE_URL"], "laurel_sigkill")
+        database_url = fresh_postgres(os.environ["DATABASE_URL"], "laurel_nothing_lost")
     server = ProductionServer(tmp_path, database_url=database_url)
+    server.database_url = database_url
     server.prepare()
     server.start()
+    yield server
+    server.stop()
+
+
+@pytest.mark.timeout(240)
+def test_sigkill_mid_burst_loses_no_acknowledged_nomination(server):
+    database_url = server.database_url
     told: list[str] = []
     lock = threading.Lock()
     stop = threading.Event()
@@ -104,46 +113,38 @@ def test_sigkill_mid_burst_loses_no_acknowledged_nomination(tmp_path):
 
 
 @pytest.mark.timeout(120)
-def test_two_tabs_submitting_the_same_draft_at_once_make_one_nomination(tmp_path):
+def test_two_tabs_submitting_the_same_draft_at_once_make_one_nomination(server):
     import re
 
-    database_url = ""
-    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        database_url = fresh_postgres(os.environ["DATABASE_URL"], "laurel_two_tabs")
-    server = ProductionServer(tmp_path, database_url=database_url)
-    server.prepare()
-    server.start()
-    try:
-        session = requests.Session()
-        page = session.get(f"{server.url}/en/nominate/")
-        csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
-        token = re.search(r'name="token" value="([^"]+)"', page.text).group(1)
-        fields = form_fields([1, 2, 3, 4], 1)
-        session.post(
-            f"{server.url}/en/nominate/",
+    database_url = server.database_url
+    session = requests.Session()
+    page = session.get(f"{server.url}/en/nominate/")
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+    token = re.search(r'name="token" value="([^"]+)"', page.text).group(1)
+    fields = form_fields([1, 2, 3, 4], 1)
+    session.post(
+        f"{server.url}/en/nominate/",
+        allow_redirects=False,
+        data={**fields, "csrfmiddlewaretoken": csrf, "token": token, "action": "review"},
+        headers={"Referer": f"{server.url}/en/nominate/"},
+    )
+    review = f"{server.url}/en/nominate/n/{token}/review/"
+    answers = []
+
+    def submit():
+        response = session.post(
+            review,
+            data={"csrfmiddlewaretoken": csrf},
+            headers={"Referer": review},
             allow_redirects=False,
-            data={**fields, "csrfmiddlewaretoken": csrf, "token": token, "action": "review"},
-            headers={"Referer": f"{server.url}/en/nominate/"},
         )
-        review = f"{server.url}/en/nominate/n/{token}/review/"
-        answers = []
+        answers.append(response.headers.get("Location", ""))
 
-        def submit():
-            response = session.post(
-                review,
-                data={"csrfmiddlewaretoken": csrf},
-                headers={"Referer": review},
-                allow_redirects=False,
-            )
-            answers.append(response.headers.get("Location", ""))
-
-        tabs = [threading.Thread(target=submit) for _ in range(4)]
-        for tab in tabs:
-            tab.start()
-        for tab in tabs:
-            tab.join()
-    finally:
-        server.stop()
+    tabs = [threading.Thread(target=submit) for _ in range(4)]
+    for tab in tabs:
+        tab.start()
+    for tab in tabs:
+        tab.join()
 
     # Each tab lands on the nomination: the thank-you page, or its page if another tab won.
     assert set(answers) <= {f"/en/nominate/n/{token}/submitted/", f"/en/nominate/n/{token}/"}
