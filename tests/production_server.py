@@ -36,7 +36,10 @@ def fresh_postgres(url: str, name: str) -> str:
 
 
 class ProductionServer:
-    def __init__(self, data_dir: Path, *, database_url: str = "", workers: int = 2, **env):
+    def __init__(
+        self, data_dir: Path, *, database_url: str = "", workers: int = 2, threads: int = 1, **env
+    ):
+        self.threads = threads
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.workers = workers
@@ -85,6 +88,8 @@ class ProductionServer:
                 f"127.0.0.1:{self.port}",
                 "--workers",
                 str(self.workers),
+                "--threads",
+                str(self.threads),
                 "--graceful-timeout",
                 "5",
             ],
