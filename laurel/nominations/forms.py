@@ -336,7 +336,3 @@ class ReviewForm(forms.Form):
         required=False,
     )
     late_code = forms.CharField(label=_("Late-submission code"), required=False, max_length=20)
-
-
-class ConfirmForm(forms.Form):
-    pass

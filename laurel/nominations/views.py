@@ -120,7 +120,6 @@ def manage(request, token: str):
             "token": token,
             "form": form,
             "editable": editable,
-            "summary": _summary(nomination),
         },
     )
 
@@ -231,7 +230,6 @@ def _manage_with_errors(request, nomination, token, form):
             "token": token,
             "form": form,
             "editable": True,
-            "summary": _summary(nomination),
         },
     )
 
@@ -244,10 +242,6 @@ def _typed_copy(form) -> list[tuple[str, str]]:
         if value and isinstance(value, str) and name not in {"fax_number"}:
             copy.append((str(field.label), value))
     return copy
-
-
-def _summary(nomination) -> dict:
-    return {"flags": scan(_texts(nomination))}
 
 
 def _texts(nomination) -> dict[str, str]:
@@ -317,7 +311,6 @@ def review(request, token: str):
             "form": form,
             "findings": findings,
             "closed": not cycle.nominations_are_open,
-            "countries": dict(complete.country_choices()),
         },
     )
 
