@@ -73,6 +73,7 @@ def objects_for_test(cycle, staff) -> dict:
         language="en",
         uploads=[(pdf, check_upload(pdf))],
         send_resume_link=False,
+        complete=True,
     )
     nominations.submit_nomination(sent, token=sent_token)
     invitation, token = accounts.invite("invited@example.org", role=Role.STAFF, actor=staff)

@@ -101,6 +101,9 @@ class Nomination(TimeStamped):
     held_for_moderation = models.BooleanField(_("held for moderation"), default=False)
     moderation_reason = models.CharField(max_length=60, blank=True)
 
+    # True when the draft was last saved from a form that passed the submission checks:
+    # the review page needs no second validation. Any other save clears it.
+    complete = models.BooleanField(default=False)
     resume_sent_to = models.EmailField(blank=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)

@@ -45,6 +45,10 @@ class NotEditable(Exception):
     """The nomination is in a state that does not allow this."""
 
 
+class Incomplete(Exception):
+    """The draft was not last saved from a form that passed the submission checks."""
+
+
 def is_open(cycle: Cycle, *, late_code: LateSubmissionCode | None = None) -> bool:
     """Whether nominations are accepted now, in the cycle's time zone; a late code extends it."""
     if cycle.nominations_are_open:
@@ -114,6 +118,7 @@ def save_draft(
     late_code: LateSubmissionCode | None = None,
     honeypot: bool = False,
     send_resume_link: bool = True,
+    complete: bool = False,
 ) -> tuple[Nomination, bool]:
     """Create or update the draft behind `token`; returns it and whether it was created.
 
@@ -138,6 +143,7 @@ def save_draft(
         raise NotEditable(nomination)
     _apply(nomination, data)
     nomination.language = language
+    nomination.complete = complete
     if honeypot:
         nomination.moderation_reason = "honeypot"
     nomination.save()
@@ -213,6 +219,8 @@ def submit_nomination(
     )
     if nomination.state != NominationState.DRAFT:
         return nomination
+    if not nomination.complete:
+        raise Incomplete(nomination)
     if late_code is not None:
         late_code = LateSubmissionCode.objects.select_for_update().get(pk=late_code.pk)
     if not is_open(nomination.cycle, late_code=late_code):

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -76,10 +77,14 @@ def nominate(request):
     if not services.is_open(cycle, late_code=_late_code(request, cycle)):
         return render(request, "nominations/closed.html", {"cycle": cycle})
     token, _hash = new_token()
-    form = NominationForm(
-        cycle=cycle, complete=False, initial={"preferred_language": translation.get_language()}
+    language = translation.get_language()
+    # Built only if the cached fragments of the blank form are missing.
+    form = SimpleLazyObject(
+        lambda: NominationForm(
+            cycle=cycle, complete=False, initial={"preferred_language": language}
+        )
     )
-    return _form_page(request, cycle, form, token, nomination=None)
+    return _form_page(request, cycle, form, token, nomination=None, blank=True)
 
 
 @never_cache
@@ -124,7 +129,7 @@ def manage(request, token: str):
     )
 
 
-def _form_page(request, cycle, form, token, nomination, status=200):
+def _form_page(request, cycle, form, token, nomination, status=200, blank=False):
     return render(
         request,
         "nominations/form.html",
@@ -137,7 +142,7 @@ def _form_page(request, cycle, form, token, nomination, status=200):
             "sections": form.sections,
             "attachments": nomination.attachments.all() if nomination else [],
             # A new, empty form is the same for everyone: its fields come from the cache.
-            "blank": nomination is None and not form.is_bound,
+            "blank": blank,
         },
         status=status,
     )
@@ -193,6 +198,7 @@ def _save_draft(request, cycle, token, form, valid, action):
         late_code=_late_code(request, cycle),
         honeypot=form.honeypot_filled,
         send_resume_link=action == "save",
+        complete=valid and form.complete,
     )
     removal = request.POST.get("remove_attachment", "")
     attachment = (
@@ -260,13 +266,7 @@ def review(request, token: str):
     if nomination.state != NominationState.DRAFT:
         return redirect("nominations:manage", token=token)
     cycle = nomination.cycle
-    complete = NominationForm(
-        initial_from_data(nomination),
-        cycle=cycle,
-        complete=True,
-        existing_attachments=nomination.attachments.count(),
-    )
-    if not complete.is_valid():
+    if not nomination.complete:
         messages.error(request, _("Some required answers are missing. Please complete them."))
         return redirect("nominations:manage", token=token)
     findings = scan(_texts(nomination))
@@ -299,6 +299,11 @@ def review(request, token: str):
                     )
             except services.NominationsClosed:
                 form.add_error("late_code", _("The deadline has passed."))
+            except services.Incomplete:
+                messages.error(
+                    request, _("Some required answers are missing. Please complete them.")
+                )
+                return redirect("nominations:manage", token=token)
             else:
                 return redirect("nominations:submitted", token=token)
     return render(
@@ -313,11 +318,6 @@ def review(request, token: str):
             "closed": not cycle.nominations_are_open,
         },
     )
-
-
-def initial_from_data(nomination) -> dict:
-    data = initial_from(nomination)
-    return {key: value for key, value in data.items() if value not in (None, "")}
 
 
 def _hold_reason(request, nomination) -> str:

@@ -74,7 +74,7 @@ def test_an_oversized_request_is_refused_with_a_message(client, child10, setting
 )
 def test_markup_is_stored_as_text_and_shown_inert(client, child10, hostile, shown_as):
     token = new_token(client)
-    client.post(NOMINATE, complete_post(child10, token, org_name=hostile, action="save"))
+    client.post(NOMINATE, complete_post(child10, token, org_name=hostile))
 
     page = client.get(reverse("nominations:review", kwargs={"token": token})).content.decode()
 

@@ -272,3 +272,27 @@ def test_a_fourth_document_is_refused(client, child10):
     assert response.context["form"].errors["attachments"] == [
         "You can attach at most three documents."
     ]
+
+
+def test_a_draft_changed_after_review_must_pass_the_checks_again(client, child10):
+    token = new_token(client)
+    client.post(NOMINATE, complete_post(child10, token))
+    manage = reverse("nominations:manage", kwargs={"token": token})
+    client.post(manage, {"token": token, "org_name": "Half", "action": "autosave"})
+
+    review = client.get(reverse("nominations:review", kwargs={"token": token}))
+
+    assert review.status_code == 302
+    assert review.url == manage
+    assert Nomination.objects.get().complete is False
+
+
+def test_the_service_refuses_to_submit_an_unchecked_draft(child10):
+    from laurel.nominations import services
+
+    draft, _ = services.save_draft(child10, token="t" * 32, data={"org_name": "X"}, language="en")
+
+    with pytest.raises(services.Incomplete):
+        services.submit_nomination(draft, token="t" * 32)
+
+    assert Nomination.objects.get().state == NominationState.DRAFT

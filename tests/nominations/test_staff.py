@@ -18,6 +18,7 @@ def submitted(cycle, *, relationship="partner", uploads=()):
         language="en",
         uploads=list(uploads),
         send_resume_link=False,
+        complete=True,
         data={
             "org_name": "Org",
             "org_country": "NO",
