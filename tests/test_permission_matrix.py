@@ -121,6 +121,7 @@ MATRIX: dict[str, Row] = {
     "nominations:confirm": Row(ALL, kwargs=lambda o: {"token": "not-a-real-token"}),
     "nominations:staff_list": Row(STAFF),
     "nominations:late_code_new": Row(STAFF),
+    "nominations:release": Row(STAFF_ACTION, "post", lambda o: {"pk": o["sent"].pk}),
     "nominations:attachment_download": Row(
         STAFF, kwargs=lambda o: {"pk": o["sent"].pk, "attachment_pk": o["attachment"].pk}
     ),

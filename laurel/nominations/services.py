@@ -329,6 +329,23 @@ def withdraw_nomination(nomination: Nomination, *, token: str) -> Nomination:
 
 
 @transaction.atomic
+def release_from_moderation(nomination: Nomination, *, actor: Any) -> Nomination:
+    """Staff looked at a held nomination and found a real person behind it."""
+    nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
+    if nomination.held_for_moderation:
+        nomination.held_for_moderation = False
+        nomination.save(update_fields=["held_for_moderation", "updated_at"])
+        record(
+            "nomination.released",
+            actor=actor,
+            subject=nomination,
+            summary=nomination.reference,
+            data={"reason": nomination.moderation_reason},
+        )
+    return nomination
+
+
+@transaction.atomic
 def create_late_code(cycle: Cycle, *, note: str, actor: Any, valid_days: int = 7) -> str:
     """A single-use code for one nominator to submit after the deadline; shown once."""
     code = "-".join("".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(4)) for _ in range(3))

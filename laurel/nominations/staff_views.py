@@ -1,18 +1,20 @@
 """The secretariat's view of incoming nominations (the screening console comes next)."""
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.core.permissions import require
 from laurel.core.services import record
 from laurel.cycles.queries import staff_cycles
 from laurel.nominations import services
-from laurel.nominations.models import Attachment
+from laurel.nominations.models import Attachment, Nomination
 from laurel.nominations.queries import LIST_FILTERS, nomination_counts, staff_nominations
 from laurel.nominations.uploads import CONTENT_TYPES
 
@@ -60,6 +62,19 @@ def nomination_list(request):
             "filter_choices": FILTER_LABELS,
         },
     )
+
+
+@login_required
+@require_POST
+def release(request, pk: int):
+    """A held nomination let through after a person looked at it."""
+    require(request.user, "nominations.moderate")
+    nomination = get_object_or_404(Nomination.objects.exclude(state="draft"), pk=pk)
+    services.release_from_moderation(nomination, actor=request.user)
+    messages.success(
+        request, _("%(reference)s is no longer held.") % {"reference": nomination.reference}
+    )
+    return redirect(f"{reverse('nominations:staff_list')}?show=held")
 
 
 @login_required

@@ -15,6 +15,7 @@ urlpatterns = [
     path("nominate/confirm/<str:token>/", views.confirm, name="confirm"),
     path("staff/nominations/", staff_views.nomination_list, name="staff_list"),
     path("staff/nominations/late-codes/", staff_views.late_code_new, name="late_code_new"),
+    path("staff/nominations/<int:pk>/release/", staff_views.release, name="release"),
     path(
         "staff/nominations/<int:pk>/documents/<int:attachment_pk>/",
         staff_views.attachment_download,

@@ -106,3 +106,17 @@ def test_documents_download_as_attachments_never_inline(staff_client, staff_user
     assert b"".join(response.streaming_content) == b"%PDF-1.4 evidence"
     assert not attachment.file.name.endswith("évidence <1>.pdf")
     assert AuditEntry.objects.filter(key="attachment.downloaded", actor=staff_user).count() == 1
+
+
+def test_staff_let_a_held_nomination_through(staff_client, staff_user, child10):
+    held = submitted(child10)
+
+    response = staff_client.post(reverse("nominations:release", args=[held.pk]), follow=True)
+
+    held.refresh_from_db()
+    assert held.held_for_moderation is False
+    assert [str(m) for m in response.context["messages"]] == [
+        f"{held.reference} is no longer held."
+    ]
+    entry = AuditEntry.objects.get(key="nomination.released")
+    assert (entry.actor, entry.data) == (staff_user, {"reason": "no-proof-of-work"})
