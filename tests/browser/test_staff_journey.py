@@ -75,14 +75,34 @@ def test_invited_staff_member_enrols_a_second_factor_before_the_staff_area(
         "/en/staff/cycles/child10-2022/criteria/1/edit/",
         "/en/staff/audit/",
         "/en/staff/outbox/",
+        "/en/staff/nominations/",
+        "/sv/staff/nominations/?show=held",
+        "/en/staff/nominations/late-codes/",
         "/sv/staff/cycles/child10-2022/edit/",
     ],
 )
 def test_staff_pages_pass_axe(page, live_server, child10, axe, path):
+    from laurel.nominations import services as nominations
+    from laurel.nominations.models import new_token
     from tests.conftest import make_user
 
     staff = make_user("staff")
     services.invite("someone@example.org", role=Role.FINANCE, actor=staff)
+    token, _ = new_token()
+    draft, _ = nominations.save_draft(
+        child10,
+        token=token,
+        language="en",
+        complete=True,
+        send_resume_link=False,
+        data={
+            "org_name": "Held Org",
+            "org_country": "SE",
+            "relationship": "self",
+            "answers": {"1": "Call 070-123 45 67."},
+        },
+    )
+    nominations.submit_nomination(draft, token=token, hold_reason="no-proof-of-work")
     sign_in(page, live_server, staff)
 
     page.goto(f"{live_server.url}{path}")
