@@ -271,6 +271,18 @@ class NominationForm(forms.Form):
                     self.add_error("attachments", error)
         return data
 
+    def passes_submission_checks(self) -> bool:
+        """Valid, and everything submitting needs is there: also true of a draft form (which
+        requires nothing) when the nominator has in fact filled it all in."""
+        if self.errors:
+            return False
+        empty = (None, "", [], False)
+        return all(
+            self.cleaned_data.get(name) not in empty
+            for name, field in self.fields.items()
+            if field.needed
+        )
+
     @property
     def honeypot_filled(self) -> bool:
         return bool(self.cleaned_data.get("fax_number"))

@@ -198,7 +198,8 @@ def _save_draft(request, cycle, token, form, valid, action):
         late_code=_late_code(request, cycle),
         honeypot=form.honeypot_filled,
         send_resume_link=action == "save",
-        complete=valid and form.complete,
+        # An autosave or a plain save of a complete form keeps the draft ready for review.
+        complete=form.passes_submission_checks(),
     )
     removal = request.POST.get("remove_attachment", "")
     attachment = (

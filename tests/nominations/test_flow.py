@@ -296,3 +296,17 @@ def test_the_service_refuses_to_submit_an_unchecked_draft(child10):
         services.submit_nomination(draft, token="t" * 32)
 
     assert Nomination.objects.get().state == NominationState.DRAFT
+
+
+def test_an_autosave_of_a_complete_form_keeps_it_ready_for_review(client, child10):
+    """Typing, then pressing "Continue to review" before the autosave fired: the late autosave
+    must not send the nominator back."""
+    token = new_token(client)
+    client.post(NOMINATE, complete_post(child10, token))
+    manage = reverse("nominations:manage", kwargs={"token": token})
+
+    client.post(manage, complete_post(child10, token, action="autosave"))
+    review = client.get(reverse("nominations:review", kwargs={"token": token}))
+
+    assert review.status_code == 200
+    assert Nomination.objects.get().complete is True
