@@ -38,6 +38,17 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
+def run_clients(client, clients: int) -> float:
+    """Run client(number) in `clients` threads at once; the seconds until all have finished."""
+    started = time.monotonic()
+    threads = [threading.Thread(target=client, args=(number,)) for number in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.monotonic() - started
+
+
 def solve(session: requests.Session, base: str) -> str:
     challenge = altcha.v2.Challenge.from_dict(session.get(f"{base}/en/nominate/challenge/").json())
     return altcha.Payload(
@@ -105,13 +116,7 @@ def flow(server: ProductionServer, clients: int, seconds: float) -> dict:
                 else:
                     errors.append("not accepted")
 
-    started = time.monotonic()
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.monotonic() - started
+    elapsed = run_clients(client, clients)
     return {
         "completed": len(tokens),
         "per_second": round(len(tokens) / elapsed, 1),
@@ -144,13 +149,7 @@ def call_page(server: ProductionServer, clients: int, seconds: float) -> dict:
                 times.append(time.perf_counter() - started)
                 errors += 0 if ok else 1
 
-    started = time.monotonic()
-    threads = [threading.Thread(target=client) for _ in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.monotonic() - started
+    elapsed = run_clients(lambda _number: client(), clients)
     return {
         "clients": clients,
         "requests_per_second": round(len(times) / elapsed, 1),
