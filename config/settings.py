@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "laurel.accounts",
     "laurel.cycles",
     "laurel.nominations",
+    "laurel.candidates",
     "laurel.notifications",
     "django.contrib.admin",
     "django.contrib.auth",

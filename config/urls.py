@@ -13,6 +13,7 @@ urlpatterns = [
 # Every page has its language in the address: /sv/… and /en/…; "/" redirects by the browser's.
 urlpatterns += i18n_patterns(
     path("", include("laurel.nominations.urls")),
+    path("", include("laurel.candidates.urls")),
     path("", include("laurel.accounts.urls")),
     path("", include("laurel.cycles.urls")),
     path("", include("laurel.core.urls")),

@@ -25,3 +25,20 @@ def safe_next(request: HttpRequest, fallback: str) -> str:
     ):
         return target
     return fallback
+
+
+def network_of(address: str) -> str:
+    """A keyed digest of the client's network (IPv4 /24, IPv6 /48): enough to see that many
+    nominations came from one place, never enough to say from which address."""
+    import hashlib
+    import hmac
+    import ipaddress
+
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return ""
+    prefix = 24 if ip.version == 4 else 48
+    network = ipaddress.ip_network(f"{ip}/{prefix}", strict=False)
+    digest = hmac.new(settings.SECRET_KEY.encode(), str(network).encode(), hashlib.sha256)
+    return digest.hexdigest()[:16]

@@ -21,3 +21,14 @@ def audit_subject_types() -> list[str]:
         .values_list("subject_type", flat=True)
         .distinct()
     )
+
+
+def history_of(subject) -> QuerySet:
+    """Every audit entry about one object, newest first."""
+    return (
+        AuditEntry.objects.filter(
+            subject_type=subject._meta.label_lower, subject_id=str(subject.pk)
+        )
+        .select_related("actor")
+        .order_by("-at", "-id")
+    )

@@ -32,6 +32,12 @@ def staff_cycles() -> QuerySet:
     return Cycle.objects.order_by("-nominations_open_at")
 
 
+def staff_cycle(slug: str = "") -> Cycle | None:
+    """The cycle a staff page is about: the one named, or else the latest."""
+    cycles = staff_cycles()
+    return (cycles.filter(slug=slug).first() if slug else None) or cycles.first()
+
+
 # Apps above this one add their numbers to the dashboard here (from their AppConfig.ready):
 # each source takes the cycle and returns {name: number}.
 DASHBOARD_SOURCES: list[Callable[[Cycle], dict[str, int]]] = []

@@ -100,6 +100,8 @@ class Nomination(TimeStamped):
     safeguarding_acknowledged = models.BooleanField(default=False)
     held_for_moderation = models.BooleanField(_("held for moderation"), default=False)
     moderation_reason = models.CharField(max_length=60, blank=True)
+    # core.http.network_of(client address): a keyed digest, to see coordinated nominations.
+    network = models.CharField(max_length=16, blank=True)
 
     # True when the draft was last saved from a form that passed the submission checks:
     # the review page needs no second validation. Any other save clears it.

@@ -29,6 +29,7 @@ from laurel.nominations.models import (
     new_token,
 )
 from laurel.nominations.safeguarding import scan
+from laurel.nominations.signals import nomination_changed, nomination_confirmed
 from laurel.nominations.tasks import lapse_if_unconfirmed
 from laurel.nominations.uploads import CheckedUpload
 from laurel.notifications.services import queue_email
@@ -208,6 +209,7 @@ def submit_nomination(
     hold_reason: str = "",
     late_code: LateSubmissionCode | None = None,
     acknowledged: bool = False,
+    network: str = "",
 ) -> Nomination:
     """Submit a draft: it gets its reference, its first version and a confirmation email.
 
@@ -237,6 +239,7 @@ def submit_nomination(
     nomination.submitted_at = timezone.now()
     nomination.held_for_moderation = bool(hold_reason)
     nomination.moderation_reason = hold_reason
+    nomination.network = network
     nomination.save()
     _version(nomination, VersionKind.SUBMITTED)
     record(
@@ -276,6 +279,7 @@ def confirm_nomination(token: str) -> Nomination | None:
         nomination.confirmed_at = timezone.now()
         nomination.save(update_fields=["state", "confirmed_at", "updated_at"])
         record("nomination.confirmed", subject=nomination, summary=nomination.reference)
+        nomination_confirmed.send(sender=Nomination, nomination=nomination)
     return nomination
 
 
@@ -312,6 +316,7 @@ def edit_nomination(
         summary=nomination.reference,
         data={"version": version.number},
     )
+    nomination_changed.send(sender=Nomination, nomination=nomination)
     _send("nomination_edited", nomination, _email_context(nomination, token))
     return nomination
 
@@ -324,6 +329,7 @@ def withdraw_nomination(nomination: Nomination, *, token: str) -> Nomination:
     nomination.save(update_fields=["state", "withdrawn_at", "updated_at"])
     _version(nomination, VersionKind.WITHDRAWN)
     record("nomination.withdrawn", subject=nomination, summary=nomination.reference)
+    nomination_changed.send(sender=Nomination, nomination=nomination)
     _send("nomination_withdrawn", nomination, _email_context(nomination, token))
     return nomination
 

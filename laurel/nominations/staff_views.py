@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.core.permissions import require
 from laurel.core.services import record
-from laurel.cycles.queries import staff_cycles
+from laurel.cycles.queries import staff_cycle
 from laurel.nominations import services
 from laurel.nominations.models import Attachment, Nomination
 from laurel.nominations.queries import LIST_FILTERS, nomination_counts, staff_nominations
@@ -38,8 +38,7 @@ class LateCodeForm(forms.Form):
 
 
 def _cycle(request):
-    cycles = staff_cycles()
-    return cycles.filter(slug=request.GET.get("cycle", "")).first() or cycles.first()
+    return staff_cycle(request.GET.get("cycle", ""))
 
 
 @login_required

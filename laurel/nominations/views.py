@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from laurel.core.http import client_ip
+from laurel.core.http import client_ip, network_of
 from laurel.core.ratelimit import over_limit
 from laurel.cycles.queries import public_cycle
 from laurel.nominations import challenge, services
@@ -297,6 +297,7 @@ def review(request, token: str):
                         hold_reason=_hold_reason(request, nomination),
                         late_code=late_code,
                         acknowledged=bool(findings),
+                        network=network_of(client_ip(request)),
                     )
             except services.NominationsClosed:
                 form.add_error("late_code", _("The deadline has passed."))

@@ -36,6 +36,13 @@ CATALOGUE: dict[str, EmailKind] = {
         ),
         EmailKind("nomination_edited", _("A receipt for a changed nomination.")),
         EmailKind("nomination_withdrawn", _("A receipt for a withdrawn nomination.")),
+        EmailKind(
+            "candidate_ineligible",
+            _(
+                "To the nominators of a candidate found ineligible: neutral, without the reason, "
+                "sent once."
+            ),
+        ),
         # Sign-in emails from django-allauth: its templates, our outbox.
         EmailKind("account/email/password_reset_key", _("A link to choose a new password.")),
         EmailKind(

@@ -1,0 +1,162 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from laurel.candidates.enums import CandidateState, Flag, IneligibleReason, SuggestionState
+from laurel.core.models import TimeStamped
+
+
+class Organisation(TimeStamped):
+    """An organisation as Laurel knows it across the years: nominated in one cycle or several."""
+
+    name = models.CharField(_("name"), max_length=200)
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    website = models.URLField(_("website"), max_length=300, blank=True)
+    registration_number = models.CharField(_("registration number"), max_length=60, blank=True)
+    description = models.TextField(_("what the organisation does"), blank=True)
+    founded_year = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Candidate(TimeStamped):
+    """An organisation in one cycle, with one or more nominations."""
+
+    cycle = models.ForeignKey("cycles.Cycle", on_delete=models.PROTECT, related_name="candidates")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="candidacies"
+    )
+    state = models.CharField(
+        _("state"), max_length=12, choices=CandidateState.choices, default=CandidateState.TO_SCREEN
+    )
+    ineligible_reason = models.CharField(
+        _("why ineligible"), max_length=20, choices=IneligibleReason.choices, blank=True
+    )
+    screening_note = models.CharField(_("screening note"), max_length=500, blank=True)
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_candidates"
+    )
+    # Kept up to date by the services, so that lists of thousands need no counting queries.
+    name = models.CharField(_("name"), max_length=200)
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    nomination_count = models.PositiveIntegerField(_("nominations"), default=0)
+    nominator_count = models.PositiveIntegerField(_("distinct nominators"), default=0)
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    flags = models.JSONField(_("flags"), default=list, blank=True)
+    first_nominated_at = models.DateTimeField(_("first nominated"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("candidate")
+        verbose_name_plural = _("candidates")
+        ordering = ["name", "id"]
+        indexes = [
+            models.Index(fields=["cycle", "state", "name"]),
+            models.Index(fields=["cycle", "country"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def flag_labels(self) -> list[str]:
+        return [Flag(flag).label for flag in self.flags if flag in Flag.values]
+
+
+class Placement(models.Model):
+    """Which candidate a nomination counts for. A merge moves placements; an undo moves them
+    back, so a nomination is always in exactly one candidate."""
+
+    nomination = models.OneToOneField(
+        "nominations.Nomination", on_delete=models.CASCADE, related_name="placement"
+    )
+    candidate = models.ForeignKey(Candidate, on_delete=models.PROTECT, related_name="placements")
+    placed_at = models.DateTimeField(auto_now_add=True)
+    # When the nominator was told that the candidate is ineligible: they are told once.
+    ineligible_notified_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.nomination_id} → {self.candidate_id}"
+
+
+class DuplicateSuggestion(models.Model):
+    """Two candidates that may be one organisation: how sure, and why."""
+
+    cycle = models.ForeignKey("cycles.Cycle", on_delete=models.CASCADE, related_name="+")
+    first = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="+")
+    confidence = models.FloatField(_("confidence"))
+    reasons = models.JSONField(_("reasons"), default=list)
+    name_score = models.PositiveSmallIntegerField(default=0)
+    state = models.CharField(
+        _("state"), max_length=10, choices=SuggestionState.choices, default=SuggestionState.OPEN
+    )
+    decided_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-confidence", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="suggestion_pair_unique"),
+            models.CheckConstraint(
+                condition=models.Q(first__lt=models.F("second")), name="suggestion_pair_ordered"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_id} ~ {self.second_id} ({self.confidence:.2f})"
+
+    @property
+    def pair(self) -> list[Candidate]:
+        return [self.first, self.second]
+
+
+class MergeRecord(models.Model):
+    """One merge: what moved where, and what the source was before, so it can be undone."""
+
+    cycle = models.ForeignKey("cycles.Cycle", on_delete=models.CASCADE, related_name="+")
+    source = models.ForeignKey(Candidate, on_delete=models.PROTECT, related_name="+")
+    target = models.ForeignKey(Candidate, on_delete=models.PROTECT, related_name="+")
+    placements = models.JSONField(default=list)  # ids of the placements moved
+    source_state = models.CharField(max_length=12, choices=CandidateState.choices)
+    merged_by = models.ForeignKey(
+        "accounts.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    merged_at = models.DateTimeField(auto_now_add=True)
+    undone_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-merged_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.source_id} → {self.target_id}"
+
+
+class CandidateNote(models.Model):
+    """A staff note on a candidate: what was checked, who was called."""
+
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        "accounts.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField(_("note"), max_length=4000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"note {self.pk}"

@@ -1,0 +1,7 @@
+import rules
+
+from laurel.accounts.rules import is_staff_member
+
+rules.add_perm("candidates.view_candidates", is_staff_member)
+rules.add_perm("candidates.screen", is_staff_member)
+rules.add_perm("candidates.merge", is_staff_member)

@@ -1,0 +1,245 @@
+"""The screening console: candidates, duplicates, eligibility. Views parse, authorise, call
+one service and respond; the rules are in services.py."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from laurel.candidates import queries, services
+from laurel.candidates.enums import CandidateState, Flag
+from laurel.candidates.forms import MergeForm, NoteForm, ScreeningForm
+from laurel.candidates.models import Candidate, DuplicateSuggestion, MergeRecord
+from laurel.core.permissions import require
+from laurel.core.queries import history_of
+from laurel.core.services import record
+from laurel.cycles.queries import staff_cycle
+from laurel.nominations.models import Nomination
+
+FILTERS = ["q", "country", "state", "flag", "language", "nominations", "sort"]
+
+
+def _cycle(request):
+    cycle = staff_cycle(request.GET.get("cycle", ""))
+    if cycle is None:
+        raise Http404
+    return cycle
+
+
+@login_required
+def candidate_list(request):
+    require(request.user, "candidates.view_candidates")
+    cycle = _cycle(request)
+    chosen = {name: request.GET.get(name, "") for name in FILTERS}
+    rows = queries.candidate_list(
+        cycle,
+        search=chosen["q"],
+        country=chosen["country"],
+        state=chosen["state"],
+        flag=chosen["flag"],
+        language=chosen["language"],
+        nominations=chosen["nominations"],
+        sort=chosen["sort"] or "name",
+    )
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "candidates/list.html",
+        {
+            "cycle": cycle,
+            "page": page,
+            "chosen": chosen,
+            "states": CandidateState.choices,
+            "flags": Flag.choices,
+            "sorts": [
+                ("name", _("Name, A–Z")),
+                ("-name", _("Name, Z–A")),
+                ("country", _("Country")),
+                ("nominations", _("Most nominations")),
+                ("nominators", _("Most nominators")),
+                ("first", _("First nominated")),
+                ("-first", _("Last nominated")),
+            ],
+        },
+    )
+
+
+def _detail_context(candidate, **forms):
+    return {
+        "candidate": candidate,
+        "cycle": candidate.cycle,
+        "nominations": queries.nominations_of(candidate),
+        "suggestions": queries.suggestions_for(candidate),
+        "merges": queries.merges_of(candidate),
+        "notes": candidate.notes.select_related("author"),
+        "history": history_of(candidate)[:50],
+        "screening_form": forms.get("screening_form")
+        or ScreeningForm(
+            initial={
+                "decision": "ineligible"
+                if candidate.state == CandidateState.INELIGIBLE
+                else "eligible",
+                "reason": candidate.ineligible_reason,
+                "note": candidate.screening_note,
+            }
+        ),
+        "merge_form": forms.get("merge_form")
+        or MergeForm(targets=queries.merge_targets(candidate)),
+        "note_form": forms.get("note_form") or NoteForm(),
+    }
+
+
+@login_required
+def candidate_detail(request, pk: int):
+    require(request.user, "candidates.view_candidates")
+    candidate = get_object_or_404(
+        Candidate.objects.select_related("cycle", "organisation", "merged_into"), pk=pk
+    )
+    return render(request, "candidates/detail.html", _detail_context(candidate))
+
+
+def _screening_error(request, candidate, error, status=409, **forms):
+    messages.error(request, error.message)
+    return render(
+        request, "candidates/detail.html", _detail_context(candidate, **forms), status=status
+    )
+
+
+@login_required
+@require_POST
+def screen(request, pk: int):
+    require(request.user, "candidates.screen")
+    candidate = get_object_or_404(Candidate.objects.select_related("cycle"), pk=pk)
+    form = ScreeningForm(request.POST)
+    if not form.is_valid():
+        context = _detail_context(candidate, screening_form=form)
+        return render(request, "candidates/detail.html", context, status=400)
+    try:
+        services.decide_eligibility(
+            candidate,
+            eligible=form.cleaned_data["decision"] == "eligible",
+            reason=form.cleaned_data["reason"],
+            note=form.cleaned_data["note"],
+            actor=request.user,
+        )
+    except services.ScreeningError as error:
+        return _screening_error(request, candidate, error, screening_form=form)
+    messages.success(request, _("The screening decision is saved."))
+    return redirect("candidates:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def merge(request, pk: int):
+    require(request.user, "candidates.merge")
+    candidate = get_object_or_404(Candidate.objects.select_related("cycle"), pk=pk)
+    form = MergeForm(request.POST, targets=queries.merge_targets(candidate))
+    if not form.is_valid():
+        context = _detail_context(candidate, merge_form=form)
+        return render(request, "candidates/detail.html", context, status=400)
+    target = form.cleaned_data["target"]
+    try:
+        services.merge_candidates(candidate, target, actor=request.user)
+    except services.ScreeningError as error:
+        return _screening_error(request, candidate, error, merge_form=form)
+    messages.success(
+        request, _("%(name)s is merged into this candidate.") % {"name": candidate.name}
+    )
+    return redirect("candidates:detail", pk=target.pk)
+
+
+@login_required
+@require_POST
+def undo(request, pk: int):
+    require(request.user, "candidates.merge")
+    merge_record = get_object_or_404(MergeRecord, pk=pk)
+    try:
+        source = services.undo_merge(merge_record, actor=request.user)
+    except services.ScreeningError as error:
+        messages.error(request, error.message)
+        return redirect("candidates:detail", pk=merge_record.target_id)
+    messages.success(request, _("The merge is undone."))
+    return redirect("candidates:detail", pk=source.pk)
+
+
+@login_required
+@require_POST
+def split(request, pk: int, nomination_pk: int):
+    require(request.user, "candidates.merge")
+    nomination = get_object_or_404(Nomination, pk=nomination_pk, placement__candidate_id=pk)
+    try:
+        candidate = services.split_nomination(nomination, actor=request.user)
+    except services.ScreeningError as error:
+        messages.error(request, error.message)
+        return redirect("candidates:detail", pk=pk)
+    messages.success(request, _("The nomination is now a candidate of its own."))
+    return redirect("candidates:detail", pk=candidate.pk)
+
+
+@login_required
+@require_POST
+def note(request, pk: int):
+    require(request.user, "candidates.screen")
+    candidate = get_object_or_404(Candidate.objects.select_related("cycle"), pk=pk)
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        context = _detail_context(candidate, note_form=form)
+        return render(request, "candidates/detail.html", context, status=400)
+    services.add_note(candidate, text=form.cleaned_data["text"], actor=request.user)
+    return redirect("candidates:detail", pk=pk)
+
+
+@login_required
+def suggestion_list(request):
+    require(request.user, "candidates.view_candidates")
+    cycle = _cycle(request)
+    page = Paginator(queries.open_suggestions(cycle), 30).get_page(request.GET.get("page"))
+    return render(request, "candidates/suggestions.html", {"cycle": cycle, "page": page})
+
+
+@login_required
+@require_POST
+def suggestion_decide(request, pk: int):
+    require(request.user, "candidates.merge")
+    suggestion = get_object_or_404(DuplicateSuggestion, pk=pk)
+    try:
+        if request.POST.get("decision") == "reject":
+            services.reject_suggestion(suggestion, actor=request.user)
+            messages.success(request, _("Marked as different organisations."))
+        else:
+            keep = get_object_or_404(Candidate, pk=request.POST.get("keep") or 0)
+            services.confirm_suggestion(suggestion, keep=keep, actor=request.user)
+            messages.success(request, _("Merged. You can undo it on the candidate's page."))
+    except services.ScreeningError as error:
+        messages.error(request, error.message)
+    return redirect("candidates:suggestions")
+
+
+@login_required
+@require_POST
+def refresh(request):
+    require(request.user, "candidates.merge")
+    cycle = _cycle(request)
+    found = services.suggest_duplicates(cycle)
+    messages.success(request, _("%(count)d new suggestions.") % {"count": found})
+    return redirect("candidates:suggestions")
+
+
+@login_required
+def nomination_text(request, pk: int, nomination_pk: int):
+    """A nomination's full text as the nominator wrote it; each reading is logged."""
+    require(request.user, "candidates.view_candidates")
+    nomination = get_object_or_404(
+        Nomination.objects.select_related("cycle"),
+        pk=nomination_pk,
+        placement__candidate_id=pk,
+    )
+    record("nomination.read", actor=request.user, subject=nomination, summary=nomination.reference)
+    return render(
+        request,
+        "candidates/nomination.html",
+        {"nomination": nomination, "cycle": nomination.cycle, "candidate_pk": pk},
+    )

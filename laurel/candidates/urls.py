@@ -1,0 +1,32 @@
+from django.urls import path
+
+from laurel.candidates import staff_views
+
+app_name = "candidates"
+urlpatterns = [
+    path("staff/candidates/", staff_views.candidate_list, name="list"),
+    path("staff/candidates/duplicates/", staff_views.suggestion_list, name="suggestions"),
+    path("staff/candidates/duplicates/refresh/", staff_views.refresh, name="refresh"),
+    path(
+        "staff/candidates/duplicates/<int:pk>/",
+        staff_views.suggestion_decide,
+        name="suggestion_decide",
+    ),
+    path("staff/candidates/<int:pk>/", staff_views.candidate_detail, name="detail"),
+    path("staff/candidates/<int:pk>/screen/", staff_views.screen, name="screen"),
+    path("staff/candidates/<int:pk>/merge/", staff_views.merge, name="merge"),
+    path("staff/candidates/<int:pk>/note/", staff_views.note, name="note"),
+    path("staff/candidates/merges/<int:pk>/undo/", staff_views.undo, name="undo"),
+    path(
+        "staff/candidates/<int:pk>/split/<int:nomination_pk>/",
+        staff_views.split,
+        name="split",
+    ),
+]
+urlpatterns += [
+    path(
+        "staff/candidates/<int:pk>/nominations/<int:nomination_pk>/",
+        staff_views.nomination_text,
+        name="nomination",
+    ),
+]
