@@ -76,6 +76,17 @@ def objects_for_test(cycle, staff) -> dict:
         complete=True,
     )
     nominations.submit_nomination(sent, token=sent_token)
+    from laurel.candidates import services as candidates
+    from laurel.candidates.models import DuplicateSuggestion
+
+    candidate = candidates.place_nomination(sent)
+    merged = candidates.place_nomination(_another_nomination(cycle, "Merged Org"))
+    merge = candidates.merge_candidates(merged, candidate, actor=staff)
+    third = candidates.place_nomination(_another_nomination(cycle, "Third Org"))
+    pair = sorted([candidate.pk, third.pk])
+    suggestion = DuplicateSuggestion.objects.create(
+        cycle=cycle, first_id=pair[0], second_id=pair[1], confidence=0.9, reasons=["same-name"]
+    )
     invitation, token = accounts.invite("invited@example.org", role=Role.STAFF, actor=staff)
     other = UserFactory(email="other@example.org")
     grant = RoleGrant.objects.create(user=other, role=Role.FINANCE)
@@ -90,10 +101,31 @@ def objects_for_test(cycle, staff) -> dict:
         "sent_token": sent_token,
         "sent": sent,
         "attachment": Attachment.objects.get(),
+        "candidate": candidate,
+        "merge": merge,
+        "suggestion": suggestion,
     }
 
 
+def _another_nomination(cycle, name):
+    from laurel.nominations import services as nominations
+    from laurel.nominations.models import new_token
+
+    token, _ = new_token()
+    draft, _ = nominations.save_draft(
+        cycle,
+        token=token,
+        data={"org_name": name, "org_country": "SE", "nominator_email": "m@example.org"},
+        language="en",
+        send_resume_link=False,
+        complete=True,
+    )
+    return nominations.submit_nomination(draft, token=token)
+
+
 CYCLE = lambda o: {"slug": o["cycle"].slug}  # noqa: E731
+CANDIDATE = lambda o: {"pk": o["candidate"].pk}  # noqa: E731
+BAD = 400  # a form posted empty: refused with its errors
 
 MATRIX: dict[str, Row] = {
     # Public pages.
@@ -124,6 +156,22 @@ MATRIX: dict[str, Row] = {
     "nominations:release": Row(STAFF_ACTION, "post", lambda o: {"pk": o["sent"].pk}),
     "nominations:attachment_download": Row(
         STAFF, kwargs=lambda o: {"pk": o["sent"].pk, "attachment_pk": o["attachment"].pk}
+    ),
+    # The screening console.
+    "candidates:list": Row(STAFF),
+    "candidates:suggestions": Row(STAFF),
+    "candidates:refresh": Row(STAFF_ACTION, "post"),
+    "candidates:suggestion_decide": Row(STAFF_ACTION, "post", lambda o: {"pk": o["suggestion"].pk}),
+    "candidates:detail": Row(STAFF, kwargs=CANDIDATE),
+    "candidates:screen": Row(STAFF | {"staff": BAD}, "post", CANDIDATE),
+    "candidates:merge": Row(STAFF | {"staff": BAD}, "post", CANDIDATE),
+    "candidates:note": Row(STAFF | {"staff": BAD}, "post", CANDIDATE),
+    "candidates:undo": Row(STAFF_ACTION, "post", lambda o: {"pk": o["merge"].pk}),
+    "candidates:split": Row(
+        STAFF_ACTION, "post", lambda o: CANDIDATE(o) | {"nomination_pk": o["sent"].pk}
+    ),
+    "candidates:nomination": Row(
+        STAFF, kwargs=lambda o: CANDIDATE(o) | {"nomination_pk": o["sent"].pk}
     ),
     # The staff area.
     "staff:dashboard": Row(STAFF),

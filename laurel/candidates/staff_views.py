@@ -210,7 +210,13 @@ def suggestion_decide(request, pk: int):
             services.reject_suggestion(suggestion, actor=request.user)
             messages.success(request, _("Marked as different organisations."))
         else:
-            keep = get_object_or_404(Candidate, pk=request.POST.get("keep") or 0)
+            keep = Candidate.objects.filter(
+                pk__in=[suggestion.first_id, suggestion.second_id],
+                pk=request.POST.get("keep", "") if request.POST.get("keep", "").isdigit() else 0,
+            ).first()
+            if keep is None:
+                messages.error(request, _("Choose which of the two candidates to keep."))
+                return redirect("candidates:suggestions")
             services.confirm_suggestion(suggestion, keep=keep, actor=request.user)
             messages.success(request, _("Merged. You can undo it on the candidate's page."))
     except services.ScreeningError as error:
