@@ -1,15 +1,20 @@
 """Benchmark: duplicate detection over generated nominations, and the candidates list.
 
     .venv/bin/python bench/candidates.py [--nominations 10000] [--organisations 7000] [--seed 7]
+                                         [--list-candidates 10000]
 
 Prints one JSON document: how long `find_duplicates` takes over all nominations (each one a
 record, as if every nomination had become its own candidate) and its precision and recall
 against the generator's truth, counted over pairs: a suggested pair is right when both
 nominations are of the same organisation; recall is over every pair of nominations of the same
-organisation. Timing lives here, never in the tests.
+organisation. Then the staff candidates list (Django in this process, a fresh SQLite database):
+the queries one page issues with 10 candidates and with `--list-candidates`, and the p50/p95 of
+the page (default, filtered by country, sorted by nominations, searched) over 40 requests each.
+Timing lives here, never in the tests.
 """
 
 import argparse
+import io
 import json
 import random
 import sys
@@ -79,14 +84,107 @@ def detection(args) -> dict:
     }
 
 
+def candidate_list(args) -> dict:
+    import os
+    import tempfile
+
+    data_dir = tempfile.mkdtemp(prefix="laurel-bench-")
+    os.environ.update(
+        SECRET_KEY="bench-" + "k" * 60,
+        LAUREL_DATA_DIR=data_dir,
+        ALLOWED_HOSTS="testserver",
+        LAUREL_PLAIN_STATIC="true",
+        DEBUG="false",
+        EMAIL_HOST="",
+        DJANGO_SETTINGS_MODULE="config.settings",
+    )
+    os.environ.pop("DATABASE_URL", None)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    from laurel.candidates.models import Candidate, Organisation
+    from laurel.cycles.models import Cycle
+    from tests.conftest import make_user
+
+    call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    call_command("load_award", "awards/child10-2022.toml", "--open-now", stdout=io.StringIO())
+    cycle = Cycle.objects.get()
+    client = Client()
+    client.force_login(make_user("staff"))
+    rng = random.Random(args.seed)
+    organisations = make_organisations(rng, args.list_candidates)
+
+    def add(chosen):
+        made = Organisation.objects.bulk_create(
+            Organisation(name=o.name, country=o.country, website=o.website) for o in chosen
+        )
+        Candidate.objects.bulk_create(
+            Candidate(
+                cycle=cycle,
+                organisation=organisation,
+                name=organisation.name,
+                country=organisation.country,
+                nomination_count=rng.randint(1, 4),
+                nominator_count=1,
+                languages=["en"],
+            )
+            for organisation in made
+        )
+
+    pages = {
+        "default": "",
+        "country": "?country=SE",
+        "sorted": "?sort=nominations",
+        "search": "?q=a&page=3",
+    }
+
+    def measure() -> dict:
+        result = {}
+        for label, query in pages.items():
+            url = f"/en/staff/candidates/{query}"
+            queries = []
+
+            def counted(execute, sql, params, many, context):
+                queries.append(sql)
+                return execute(sql, params, many, context)
+
+            with connection.execute_wrapper(counted):
+                assert client.get(url).status_code == 200
+            times = []
+            for _ in range(40):
+                started = time.perf_counter()
+                client.get(url)
+                times.append(time.perf_counter() - started)
+            times.sort()
+            result[label] = {
+                "queries": len(queries),
+                "p50_ms": round(times[len(times) // 2] * 1000, 1),
+                "p95_ms": round(times[int(len(times) * 0.95)] * 1000, 1),
+            }
+        return result
+
+    add(organisations[:10])
+    few = measure()
+    add(organisations[10:])
+    many = measure()
+    return {"candidates": {"10": few, str(args.list_candidates): many}}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nominations", type=int, default=10000)
     parser.add_argument("--organisations", type=int, default=7000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--examples", type=int, default=5)
+    parser.add_argument("--list-candidates", type=int, default=10000)
     args = parser.parse_args()
-    print(json.dumps({"detection": detection(args)}, indent=2, ensure_ascii=False))
+    result = {"detection": detection(args), "list": candidate_list(args)}
+    print(json.dumps(result, indent=2, ensure_ascii=False))
 
 
 if __name__ == "__main__":
