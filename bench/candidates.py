@@ -149,7 +149,7 @@ def candidate_list(args) -> dict:
             url = f"/en/staff/candidates/{query}"
             queries = []
 
-            def counted(execute, sql, params, many, context):
+            def counted(execute, sql, params, many, context, queries=queries):
                 queries.append(sql)
                 return execute(sql, params, many, context)
 

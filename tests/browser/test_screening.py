@@ -46,15 +46,11 @@ def test_staff_merge_a_duplicate_undo_it_and_screen_a_candidate(
     save = "Save the decision" if language == "en" else "Spara beslutet"
     ineligible = "Ineligible" if language == "en" else "Ej behörig"
     page.get_by_label(ineligible, exact=True).check()
-    page.get_by_role(
-        "button", name="Save the decision" if language == "en" else "Spara beslutet"
-    ).click()
+    page.get_by_role("button", name=save).click()
     reason = page.locator("#id_reason")
     expect(reason).to_have_attribute("aria-invalid", "true")
     assert axe(page) == []
     reason.select_option("outside_theme")
-    page.get_by_role(
-        "button", name="Save the decision" if language == "en" else "Spara beslutet"
-    ).click()
+    page.get_by_role("button", name=save).click()
     expect(page.locator(".badge--ineligible").first).to_be_visible()
     assert axe(page) == []
