@@ -59,3 +59,38 @@ class Flag(models.TextChoices):
     COORDINATED_NETWORK = "coordinated_network", _("Several nominations from one network")
     SELF_NOMINATED = "self_nominated", _("Self-nominated")
     SAFEGUARDING = "safeguarding", _("Safeguarding check found details")
+
+
+class DiligenceArea(models.TextChoices):
+    """What the secretariat checks before the committee reads a candidate."""
+
+    FINANCES = "finances", _("Finances and governance")
+    CHILD_RIGHTS = "child_rights", _("A child-rights-based approach")
+    SAFEGUARDING = "safeguarding", _("Safeguarding policy and procedures")
+    AIMS_AND_IMPACT = "aims_and_impact", _("Aims and impact")
+    DO_NO_HARM = "do_no_harm", _("Do no harm")
+
+
+class DiligenceStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    SATISFACTORY = "satisfactory", _("Satisfactory")
+    CONCERN = "concern", _("Concern")
+
+
+# A check is done when it has a verdict, good or not: staff decide what a concern means.
+DILIGENCE_DONE = {DiligenceStatus.SATISFACTORY, DiligenceStatus.CONCERN}
+
+
+class DocumentKind(models.TextChoices):
+    SAFEGUARDING_POLICY = "safeguarding_policy", _("Safeguarding policy")
+    ANNUAL_REPORT = "annual_report", _("Latest annual report")
+    FINANCIAL_STATEMENT = "financial_statement", _("Financial statement")
+    OTHER = "other", _("Other document")
+
+
+class Consent(models.TextChoices):
+    NOT_ASKED = "not_asked", _("Not asked yet")
+    PENDING = "pending", _("Asked, no answer yet")
+    GIVEN = "given", _("Consents to be considered")
+    REFUSED = "refused", _("Does not want to be considered")

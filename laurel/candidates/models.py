@@ -1,7 +1,16 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from laurel.candidates.enums import CandidateState, Flag, IneligibleReason, SuggestionState
+from laurel.candidates.enums import (
+    CandidateState,
+    Consent,
+    DiligenceArea,
+    DiligenceStatus,
+    DocumentKind,
+    Flag,
+    IneligibleReason,
+    SuggestionState,
+)
 from laurel.core.models import TimeStamped
 
 
@@ -52,6 +61,17 @@ class Candidate(TimeStamped):
     languages = models.JSONField(_("languages"), default=list, blank=True)
     flags = models.JSONField(_("flags"), default=list, blank=True)
     first_nominated_at = models.DateTimeField(_("first nominated"), null=True, blank=True)
+    # Staff mark a candidate ready once it is eligible, its due diligence is done and the
+    # committee's version of each nomination is prepared.
+    ready_for_committee = models.BooleanField(_("ready for the committee"), default=False)
+    ready_at = models.DateTimeField(null=True, blank=True)
+    consent = models.CharField(
+        _("consent"), max_length=10, choices=Consent.choices, default=Consent.NOT_ASKED
+    )
+    consent_at = models.DateTimeField(null=True, blank=True)
+    consent_deadline = models.DateTimeField(_("answer by"), null=True, blank=True)
+    # Set when the organisation refused: its nominations' content is erased from then on.
+    erase_due_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("candidate")
@@ -160,3 +180,95 @@ class CandidateNote(models.Model):
 
     def __str__(self) -> str:
         return f"note {self.pk}"
+
+
+class DiligenceCheck(models.Model):
+    """One area of due diligence for one candidate: its status and what was found."""
+
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="checks")
+    area = models.CharField(_("area"), max_length=20, choices=DiligenceArea.choices)
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=DiligenceStatus.choices,
+        default=DiligenceStatus.NOT_STARTED,
+    )
+    notes = models.TextField(_("notes"), max_length=4000, blank=True)
+    updated_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["candidate", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["candidate", "area"], name="one_check_per_area")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.candidate_id} {self.area}: {self.status}"
+
+
+class CandidateDocument(models.Model):
+    """A due-diligence document: uploaded by staff or by the organisation through its link.
+    Stored outside the web root under a random name, checked by its content."""
+
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(_("document"), max_length=20, choices=DocumentKind.choices)
+    file = models.FileField(upload_to="candidates/%Y/%m/")
+    original_name = models.CharField(max_length=200)
+    file_type = models.CharField(max_length=8)  # pdf, docx, odt
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    from_organisation = models.BooleanField(default=False)
+    uploaded_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["kind", "created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class CommitteeVersion(models.Model):
+    """What the committee reads of one nomination: its free texts with identifying details
+    redacted by staff. The original stays with staff; the committee never sees it."""
+
+    nomination = models.OneToOneField(
+        "nominations.Nomination", on_delete=models.CASCADE, related_name="committee_version"
+    )
+    # {"org_description": "...", "answer_1": "...", ...}
+    texts = models.JSONField(default=dict)
+    prepared_by = models.ForeignKey(
+        "accounts.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    prepared_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"committee version of {self.nomination_id}"
+
+
+class ClaimInvitation(models.Model):
+    """A single-use link for the nominated organisation: it learns it was nominated (never by
+    whom), consents or refuses, corrects its profile and uploads documents."""
+
+    candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="claims")
+    email = models.EmailField(_("contact email"))
+    language = models.CharField(_("language"), max_length=8, default="en")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        "accounts.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"claim for {self.candidate_id}"

@@ -1,0 +1,36 @@
+"""Screening: every write is one atomic, audited service call (ARCHITECTURE rule 1).
+
+placing: nominations become candidates · merging: duplicates, merges and their undoing ·
+screening: eligibility and notes · diligence: the checklist, documents, the committee's version,
+readiness · consent: the organisation's own answer through a single-use link.
+"""
+
+from laurel.candidates.services.common import ScreeningError, suggest_duplicates
+from laurel.candidates.services.merging import (
+    confirm_suggestion,
+    merge_candidates,
+    reject_suggestion,
+    split_nomination,
+    undo_merge,
+)
+from laurel.candidates.services.placing import (
+    on_nomination_changed,
+    on_nomination_confirmed,
+    place_nomination,
+)
+from laurel.candidates.services.screening import add_note, decide_eligibility
+
+__all__ = [
+    "ScreeningError",
+    "add_note",
+    "confirm_suggestion",
+    "decide_eligibility",
+    "merge_candidates",
+    "on_nomination_changed",
+    "on_nomination_confirmed",
+    "place_nomination",
+    "reject_suggestion",
+    "split_nomination",
+    "suggest_duplicates",
+    "undo_merge",
+]

@@ -1,0 +1,188 @@
+"""Duplicates: suggestions, merges, undoing them, splitting a nomination off."""
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from laurel.candidates.enums import (
+    ACTIVE_STATES,
+    CandidateState,
+    SuggestionState,
+)
+from laurel.candidates.models import (
+    Candidate,
+    DuplicateSuggestion,
+    MergeRecord,
+    Placement,
+)
+
+# A nomination joins an existing candidate without asking when the evidence is this strong: the
+from laurel.candidates.services.common import ScreeningError, _move, suggest_duplicates
+from laurel.candidates.services.placing import _new_candidate, _refresh
+from laurel.core.services import record
+from laurel.nominations.models import Nomination
+
+# --- duplicates ---------------------------------------------------------------------------
+
+
+def _locked_pair(first: Candidate, second: Candidate) -> tuple[Candidate, Candidate]:
+    """Both rows locked, in one order for everyone: two merges of one pair wait, never deadlock."""
+    rows = {
+        c.pk: c
+        for c in Candidate.objects.select_for_update()
+        .select_related("organisation")
+        .filter(pk__in=[first.pk, second.pk])
+        .order_by("pk")
+    }
+    return rows[first.pk], rows[second.pk]
+
+
+@transaction.atomic
+def merge_candidates(source: Candidate, target: Candidate, *, actor: Any) -> MergeRecord:
+    """`source` joins `target`: its nominations move, it is kept as merged, and the merge
+    can be undone."""
+    if source.pk == target.pk:
+        raise ScreeningError(_("A candidate cannot be merged into itself."))
+    source, target = _locked_pair(source, target)
+    if source.cycle_id != target.cycle_id:
+        raise ScreeningError(_("Candidates of different award cycles cannot be merged."))
+    for candidate in (source, target):
+        if candidate.state not in ACTIVE_STATES:
+            raise ScreeningError(
+                _("%(name)s is %(state)s already; nothing was merged.")
+                % {"name": candidate.name, "state": candidate.get_state_display().lower()}
+            )
+    moved = list(source.placements.values_list("pk", flat=True))
+    Placement.objects.filter(pk__in=moved).update(candidate=target)
+    merge = MergeRecord.objects.create(
+        cycle_id=target.cycle_id,
+        source=source,
+        target=target,
+        placements=moved,
+        source_state=source.state,
+        merged_by=actor,
+    )
+    _move(source, CandidateState.MERGED)
+    source.merged_into = target
+    source.save(update_fields=["state", "merged_into", "updated_at"])
+    pair = sorted([source.pk, target.pk])
+    DuplicateSuggestion.objects.filter(
+        first_id=pair[0], second_id=pair[1], state=SuggestionState.OPEN
+    ).update(state=SuggestionState.CONFIRMED, decided_by=actor, decided_at=timezone.now())
+    # What was suggested about the source is now a question about the target.
+    DuplicateSuggestion.objects.filter(state=SuggestionState.OPEN).filter(
+        Q(first_id=source.pk) | Q(second_id=source.pk)
+    ).delete()
+    _refresh(source)
+    _refresh(target)
+    record(
+        "candidate.merged",
+        actor=actor,
+        subject=target,
+        summary=f"{source.name} → {target.name}",
+        data={"source": source.pk, "target": target.pk, "placements": moved},
+    )
+    suggest_duplicates(target.cycle, only=[target.pk])
+    return merge
+
+
+@transaction.atomic
+def undo_merge(merge: MergeRecord, *, actor: Any) -> Candidate:
+    """The merged candidate comes back as it was, with the nominations it brought."""
+    merge = MergeRecord.objects.select_for_update().get(pk=merge.pk)
+    if merge.undone_at is not None:
+        raise ScreeningError(_("This merge was undone already."))
+    source, target = _locked_pair(merge.source, merge.target)
+    if target.state == CandidateState.MERGED:
+        raise ScreeningError(
+            _("%(name)s was merged again later. Undo that merge first, then this one.")
+            % {"name": target.name}
+        )
+    if source.state != CandidateState.MERGED or source.merged_into_id != target.pk:
+        raise ScreeningError(_("This merge was changed since; it cannot be undone."))
+    still_there = Placement.objects.filter(pk__in=merge.placements, candidate=target)
+    if still_there.count() != len(merge.placements):
+        raise ScreeningError(_("Some of these nominations were moved since; undo that first."))
+    still_there.update(candidate=source)
+    source.state = merge.source_state
+    source.merged_into = None
+    source.save(update_fields=["state", "merged_into", "updated_at"])
+    merge.undone_at = timezone.now()
+    merge.undone_by = actor
+    merge.save(update_fields=["undone_at", "undone_by"])
+    pair = sorted([source.pk, target.pk])
+    DuplicateSuggestion.objects.filter(first_id=pair[0], second_id=pair[1]).update(
+        state=SuggestionState.OPEN, decided_by=None, decided_at=None
+    )
+    _refresh(source)
+    _refresh(target)
+    record(
+        "candidate.merge_undone",
+        actor=actor,
+        subject=source,
+        summary=f"{source.name} ← {target.name}",
+        data={"source": source.pk, "target": target.pk, "placements": merge.placements},
+    )
+    return source
+
+
+@transaction.atomic
+def reject_suggestion(suggestion: DuplicateSuggestion, *, actor: Any) -> DuplicateSuggestion:
+    """Two different organisations: the pair is not suggested again."""
+    suggestion = DuplicateSuggestion.objects.select_for_update().get(pk=suggestion.pk)
+    if suggestion.state != SuggestionState.OPEN:
+        raise ScreeningError(_("Someone decided this suggestion already."))
+    suggestion.state = SuggestionState.REJECTED
+    suggestion.decided_by = actor
+    suggestion.decided_at = timezone.now()
+    suggestion.save(update_fields=["state", "decided_by", "decided_at"])
+    record(
+        "duplicate.rejected",
+        actor=actor,
+        subject=suggestion,
+        data={"first": suggestion.first_id, "second": suggestion.second_id},
+    )
+    return suggestion
+
+
+@transaction.atomic
+def confirm_suggestion(
+    suggestion: DuplicateSuggestion, *, keep: Candidate, actor: Any
+) -> MergeRecord:
+    """One organisation: the other candidate of the pair is merged into `keep`."""
+    suggestion = DuplicateSuggestion.objects.select_for_update().get(pk=suggestion.pk)
+    if suggestion.state != SuggestionState.OPEN:
+        raise ScreeningError(_("Someone decided this suggestion already."))
+    if keep.pk not in (suggestion.first_id, suggestion.second_id):
+        raise ScreeningError(_("Keep one of the two candidates of this suggestion."))
+    other_pk = suggestion.second_id if keep.pk == suggestion.first_id else suggestion.first_id
+    return merge_candidates(Candidate.objects.get(pk=other_pk), keep, actor=actor)
+
+
+@transaction.atomic
+def split_nomination(nomination: Nomination, *, actor: Any) -> Candidate:
+    """A nomination that joined the wrong candidate becomes a candidate of its own."""
+    placement = (
+        Placement.objects.select_for_update().select_related("candidate").get(nomination=nomination)
+    )
+    old = placement.candidate
+    if old.placements.count() < 2:
+        raise ScreeningError(
+            _("This is the candidate's only nomination; there is nothing to split.")
+        )
+    candidate = _new_candidate(nomination)
+    placement.candidate = candidate
+    placement.save(update_fields=["candidate"])
+    _refresh(old)
+    _refresh(candidate)
+    record(
+        "candidate.split",
+        actor=actor,
+        subject=candidate,
+        summary=nomination.reference or "",
+        data={"from": old.pk, "nomination": nomination.pk},
+    )
+    return candidate

@@ -1,0 +1,163 @@
+"""Confirmed nominations become candidates, or join one; a candidate's counts and flags."""
+
+from collections import defaultdict
+from typing import Any
+
+from django.db import transaction
+
+from laurel.candidates.enums import (
+    Flag,
+)
+from laurel.candidates.matching import Record, find_duplicates
+from laurel.candidates.models import (
+    Candidate,
+    Organisation,
+    Placement,
+)
+
+# A nomination joins an existing candidate without asking when the evidence is this strong: the
+from laurel.candidates.services.common import (
+    COORDINATED_COUNT,
+    COORDINATED_WINDOW,
+    JOIN_FROM,
+    _active,
+    _record_of,
+    suggest_duplicates,
+)
+from laurel.core.services import record
+from laurel.nominations.enums import COUNTING_STATES, Relationship
+from laurel.nominations.models import Nomination
+
+# --- placing nominations ---------------------------------------------------------------
+
+
+def on_nomination_confirmed(sender: Any, nomination: Nomination, **kwargs: Any) -> None:
+    place_nomination(nomination)
+
+
+def on_nomination_changed(sender: Any, nomination: Nomination, **kwargs: Any) -> None:
+    placement = Placement.objects.filter(nomination=nomination).select_related("candidate").first()
+    if placement is not None:
+        _refresh(placement.candidate)
+
+
+def _organisation_from(nomination: Nomination) -> Organisation:
+    return Organisation.objects.create(
+        name=nomination.org_name,
+        country=nomination.org_country,
+        city=nomination.org_city,
+        website=nomination.org_website,
+        registration_number=nomination.org_registration_number,
+        description=nomination.org_description,
+        founded_year=nomination.org_founded_year,
+        contact_name=nomination.org_contact_name,
+        contact_email=nomination.org_contact_email,
+    )
+
+
+def _new_candidate(nomination: Nomination) -> Candidate:
+    organisation = _organisation_from(nomination)
+    return Candidate.objects.create(
+        cycle_id=nomination.cycle_id,
+        organisation=organisation,
+        name=organisation.name,
+        country=organisation.country,
+    )
+
+
+@transaction.atomic
+def place_nomination(nomination: Nomination) -> Candidate:
+    """A confirmed nomination joins the candidate it is clearly about, or becomes a new one;
+    likely duplicates of a new candidate are suggested to staff. Idempotent."""
+    existing = Placement.objects.filter(nomination=nomination).select_related("candidate").first()
+    if existing is not None:
+        return existing.candidate
+    others = list(_active(nomination.cycle))
+    new = Record(
+        key=0,
+        name=nomination.org_name,
+        country=nomination.org_country,
+        website=nomination.org_website,
+        registration=nomination.org_registration_number,
+    )
+    matches = [
+        suggestion
+        for suggestion in find_duplicates([new, *map(_record_of, others)], only=[0])
+        if suggestion.confidence >= JOIN_FROM
+    ]
+    if matches:
+        best = matches[0]
+        candidate = next(other for other in others if other.pk == best.second)
+        reasons = best.reasons
+    else:
+        candidate = _new_candidate(nomination)
+        reasons = []
+    Placement.objects.create(nomination=nomination, candidate=candidate)
+    _refresh(candidate)
+    record(
+        "nomination.placed",
+        subject=candidate,
+        summary=nomination.reference or "",
+        data={"nomination": nomination.pk, "joined": bool(matches), "reasons": reasons},
+    )
+    if not matches:
+        suggest_duplicates(candidate.cycle, only=[candidate.pk])
+    return candidate
+
+
+def _flags(nominations: list[Nomination]) -> list[str]:
+    flags = []
+    if any(n.relationship == Relationship.SELF for n in nominations):
+        flags.append(Flag.SELF_NOMINATED)
+    if any(n.safeguarding_flags for n in nominations):
+        flags.append(Flag.SAFEGUARDING)
+    for flag, key in [
+        (Flag.COORDINATED_DOMAIN, lambda n: n.nominator_email.rpartition("@")[2].lower()),
+        (Flag.COORDINATED_NETWORK, lambda n: n.network),
+    ]:
+        groups: dict[str, list] = defaultdict(list)
+        for nomination in nominations:
+            if key(nomination) and nomination.submitted_at:
+                groups[key(nomination)].append(nomination.submitted_at)
+        if any(_burst(times) for times in groups.values()):
+            flags.append(flag)
+    return [str(flag) for flag in flags]
+
+
+def _burst(times: list) -> bool:
+    """COORDINATED_COUNT or more within COORDINATED_WINDOW."""
+    times = sorted(times)
+    span = COORDINATED_COUNT - 1
+    return any(
+        times[index + span] - times[index] <= COORDINATED_WINDOW
+        for index in range(len(times) - span)
+    )
+
+
+def _refresh(candidate: Candidate) -> None:
+    """The candidate's counts, languages and flags, from the nominations it holds now."""
+    nominations = list(
+        Nomination.objects.filter(placement__candidate=candidate, state__in=COUNTING_STATES)
+    )
+    languages = sorted(
+        {language for n in nominations for language in n.answer_languages.values() if language}
+    )
+    candidate.nomination_count = len(nominations)
+    candidate.nominator_count = len({n.nominator_email.lower() for n in nominations})
+    candidate.languages = languages
+    candidate.flags = _flags(nominations)
+    candidate.first_nominated_at = min((n.submitted_at for n in nominations), default=None)
+    candidate.name = candidate.organisation.name
+    candidate.country = candidate.organisation.country
+    candidate.save(
+        update_fields=[
+            "nomination_count",
+            "nominator_count",
+            "languages",
+            "flags",
+            "first_nominated_at",
+            "name",
+            "country",
+            "updated_at",
+        ]
+    )
