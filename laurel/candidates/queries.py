@@ -1,9 +1,15 @@
-from django.db.models import Count, Q, QuerySet
+import re
 
+from django.db.models import Count, Q, QuerySet
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from laurel.accounts.enums import Role
 from laurel.candidates.enums import ACTIVE_STATES, CandidateState, Flag, SuggestionState
-from laurel.candidates.models import Candidate, DuplicateSuggestion, MergeRecord
+from laurel.candidates.models import Candidate, DiligenceCheck, DuplicateSuggestion, MergeRecord
+from laurel.core.texts import in_language
 from laurel.cycles.models import Cycle
-from laurel.nominations.enums import NominationState
+from laurel.nominations.enums import COUNTING_STATES, NominationState
 from laurel.nominations.models import Nomination
 
 # What the list can be sorted by; anything else in the query string is ignored.
@@ -113,3 +119,81 @@ def dashboard_counts(cycle: Cycle) -> dict[str, int]:
             cycle=cycle, state=SuggestionState.OPEN
         ).count(),
     }
+
+
+def diligence_of(candidate: Candidate) -> dict[str, DiligenceCheck]:
+    """The candidate's checks by area (an area not yet checked is missing)."""
+    return {check.area: check for check in candidate.checks.select_related("updated_by")}
+
+
+def text_labels(nomination: Nomination) -> dict[str, str]:
+    """The nomination's free texts, by field, with what each answers."""
+    titles = {c.number: c.title for c in nomination.cycle.criteria.order_by("number")}
+    labels = {"org_description": str(_("What the organisation does"))}
+    for number in sorted(nomination.answers, key=int):
+        title = in_language(titles.get(int(number), {}), translation.get_language())
+        labels[f"answer_{number}"] = f"{number}. {title}"
+    return labels
+
+
+def original_texts(nomination: Nomination) -> dict[str, str]:
+    """The nomination's free texts, as the nominator wrote them."""
+    texts = {"org_description": nomination.org_description}
+    for number, text in sorted(nomination.answers.items(), key=lambda item: int(item[0])):
+        texts[f"answer_{number}"] = text
+    return texts
+
+
+def committee_texts(nomination: Nomination) -> dict[str, str]:
+    version = getattr(nomination, "committee_version", None)
+    return dict(version.texts) if version is not None else {}
+
+
+def marked_originals(nomination: Nomination) -> list[tuple[str, list[tuple[str, bool]]]]:
+    """Each free text as written, cut into pieces, with what the safeguarding check flagged
+    marked: [(label, [(piece, flagged), …]), …]. The template escapes every piece."""
+    labels = text_labels(nomination)
+    flagged: dict[str, list[str]] = {}
+    for flag in nomination.safeguarding_flags:
+        if flag.get("text"):
+            flagged.setdefault(flag.get("field", ""), []).append(flag["text"])
+    result = []
+    for field, text in original_texts(nomination).items():
+        found = flagged.get(field, [])
+        if not found:
+            result.append((labels.get(field, field), [(text, False)]))
+            continue
+        pattern = re.compile("|".join(re.escape(piece) for piece in sorted(found, key=len)[::-1]))
+        pieces, last = [], 0
+        for match in pattern.finditer(text):
+            pieces += [(text[last : match.start()], False), (match.group(0), True)]
+            last = match.end()
+        pieces.append((text[last:], False))
+        result.append((labels.get(field, field), pieces))
+    return result
+
+
+def committee_candidates(user) -> QuerySet:
+    """Candidates the committee member may read: ready, in cycles where they serve."""
+    cycles = user.role_grants.filter(
+        role__in=[Role.COMMITTEE_MEMBER, Role.COMMITTEE_CHAIR]
+    ).values_list("cycle_id", flat=True)
+    return Candidate.objects.filter(cycle_id__in=cycles, ready_for_committee=True).order_by(
+        "name", "id"
+    )
+
+
+def committee_dossier(candidate: Candidate) -> list[tuple[Nomination, list[tuple[str, str]]]]:
+    """The nominations that count, each with the committee's version only, as (label, text):
+    nothing of the original text is read here."""
+    nominations = (
+        Nomination.objects.filter(placement__candidate=candidate, state__in=COUNTING_STATES)
+        .select_related("committee_version", "cycle")
+        .order_by("submitted_at", "id")
+    )
+    dossier = []
+    for nomination in nominations:
+        texts = committee_texts(nomination)
+        labels = text_labels(nomination)
+        dossier.append((nomination, [(labels[f], texts.get(f, "")) for f in labels]))
+    return dossier

@@ -6,12 +6,20 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from laurel.candidates import queries, services
-from laurel.candidates.enums import CandidateState, Flag
-from laurel.candidates.forms import MergeForm, NoteForm, ScreeningForm
+from laurel.candidates.enums import CandidateState, DiligenceArea, Flag
+from laurel.candidates.forms import (
+    DiligenceForm,
+    DocumentForm,
+    InviteOrganisationForm,
+    MergeForm,
+    NoteForm,
+    ScreeningForm,
+)
 from laurel.candidates.models import Candidate, DuplicateSuggestion, MergeRecord
 from laurel.core.permissions import require
 from laurel.core.queries import history_of
@@ -67,8 +75,11 @@ def candidate_list(request):
     )
 
 
-def _detail_context(candidate, **forms):
-    return {
+def detail_page(request, candidate, *, status=200, **forms):
+    """The candidate page; a form given here (with its errors) replaces the blank one."""
+    checks = queries.diligence_of(candidate)
+    diligence_forms = forms.get("diligence_forms", {})
+    context = {
         "candidate": candidate,
         "cycle": candidate.cycle,
         "nominations": queries.nominations_of(candidate),
@@ -76,6 +87,8 @@ def _detail_context(candidate, **forms):
         "merges": queries.merges_of(candidate),
         "notes": candidate.notes.select_related("author"),
         "history": history_of(candidate)[:50],
+        "documents": candidate.documents.all(),
+        "claims": candidate.claims.all()[:5],
         "screening_form": forms.get("screening_form")
         or ScreeningForm(
             initial={
@@ -89,7 +102,30 @@ def _detail_context(candidate, **forms):
         "merge_form": forms.get("merge_form")
         or MergeForm(targets=queries.merge_targets(candidate)),
         "note_form": forms.get("note_form") or NoteForm(),
+        "diligence_forms": [
+            (
+                diligence_forms.get(area)
+                or DiligenceForm(
+                    area=area,
+                    initial={
+                        "status": checks[area].status if area in checks else "not_started",
+                        "notes": checks[area].notes if area in checks else "",
+                    },
+                ),
+                checks.get(area),
+            )
+            for area in DiligenceArea.values
+        ],
+        "document_form": forms.get("document_form") or DocumentForm(),
+        "invite_form": forms.get("invite_form")
+        or InviteOrganisationForm(
+            initial={
+                "email": candidate.organisation.contact_email,
+                "language": translation.get_language(),
+            }
+        ),
     }
+    return render(request, "candidates/detail.html", context, status=status)
 
 
 @login_required
@@ -98,14 +134,12 @@ def candidate_detail(request, pk: int):
     candidate = get_object_or_404(
         Candidate.objects.select_related("cycle", "organisation", "merged_into"), pk=pk
     )
-    return render(request, "candidates/detail.html", _detail_context(candidate))
+    return detail_page(request, candidate)
 
 
 def _screening_error(request, candidate, error, status=409, **forms):
     messages.error(request, error.message)
-    return render(
-        request, "candidates/detail.html", _detail_context(candidate, **forms), status=status
-    )
+    return detail_page(request, candidate, status=status, **forms)
 
 
 @login_required
@@ -115,8 +149,7 @@ def screen(request, pk: int):
     candidate = get_object_or_404(Candidate.objects.select_related("cycle"), pk=pk)
     form = ScreeningForm(request.POST)
     if not form.is_valid():
-        context = _detail_context(candidate, screening_form=form)
-        return render(request, "candidates/detail.html", context, status=400)
+        return detail_page(request, candidate, status=400, screening_form=form)
     try:
         services.decide_eligibility(
             candidate,
@@ -138,8 +171,7 @@ def merge(request, pk: int):
     candidate = get_object_or_404(Candidate.objects.select_related("cycle"), pk=pk)
     form = MergeForm(request.POST, targets=queries.merge_targets(candidate))
     if not form.is_valid():
-        context = _detail_context(candidate, merge_form=form)
-        return render(request, "candidates/detail.html", context, status=400)
+        return detail_page(request, candidate, status=400, merge_form=form)
     target = form.cleaned_data["target"]
     try:
         services.merge_candidates(candidate, target, actor=request.user)
@@ -186,8 +218,7 @@ def note(request, pk: int):
     candidate = get_object_or_404(Candidate.objects.select_related("cycle"), pk=pk)
     form = NoteForm(request.POST)
     if not form.is_valid():
-        context = _detail_context(candidate, note_form=form)
-        return render(request, "candidates/detail.html", context, status=400)
+        return detail_page(request, candidate, status=400, note_form=form)
     services.add_note(candidate, text=form.cleaned_data["text"], actor=request.user)
     return redirect("candidates:detail", pk=pk)
 

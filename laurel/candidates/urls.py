@@ -1,6 +1,6 @@
 from django.urls import path
 
-from laurel.candidates import staff_views
+from laurel.candidates import dossier_views, staff_views, views
 
 app_name = "candidates"
 urlpatterns = [
@@ -29,4 +29,27 @@ urlpatterns += [
         staff_views.nomination_text,
         name="nomination",
     ),
+]
+urlpatterns += [
+    path(
+        "staff/candidates/<int:pk>/diligence/<str:area>/",
+        dossier_views.diligence,
+        name="diligence",
+    ),
+    path("staff/candidates/<int:pk>/documents/", dossier_views.document_add, name="document_add"),
+    path(
+        "staff/candidates/<int:pk>/documents/<int:document_pk>/",
+        dossier_views.document_download,
+        name="document_download",
+    ),
+    path(
+        "staff/candidates/<int:pk>/nominations/<int:nomination_pk>/committee-version/",
+        dossier_views.committee_version,
+        name="committee_version",
+    ),
+    path("staff/candidates/<int:pk>/ready/", dossier_views.ready, name="ready"),
+    path("staff/candidates/<int:pk>/invite/", dossier_views.invite, name="invite"),
+    path("organisation/<str:token>/", views.claim, name="claim"),
+    path("committee/candidates/", views.committee_list, name="committee_list"),
+    path("committee/candidates/<int:pk>/", views.committee_candidate, name="committee_candidate"),
 ]

@@ -21,6 +21,8 @@ from laurel.nominations.enums import (
 from laurel.nominations.language import detect_language
 from laurel.nominations.models import (
     DATA_FIELDS,
+    NOMINATOR_FIELDS,
+    ORGANISATION_FIELDS,
     Attachment,
     LateSubmissionCode,
     Nomination,
@@ -373,3 +375,30 @@ def find_late_code(cycle: Cycle, code: str) -> LateSubmissionCode | None:
     return LateSubmissionCode.objects.filter(
         cycle=cycle, code_hash=hash_token(code), used_at=None, valid_until__gte=timezone.now()
     ).first()
+
+
+@transaction.atomic
+def erase_content(nomination: Nomination, *, reason: str) -> int:
+    """Erase what a nomination says and holds (texts, documents, versions), keeping the row,
+    its reference and its dates so that counts and the audit trail still add up. Returns how
+    many documents were deleted. Idempotent."""
+    nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
+    documents = list(nomination.attachments.all())
+    for attachment in documents:
+        attachment.file.delete(save=False)
+        attachment.delete()
+    nomination.versions.all().delete()
+    for name in ORGANISATION_FIELDS[2:] + NOMINATOR_FIELDS[:4]:
+        field = Nomination._meta.get_field(name)
+        setattr(nomination, name, None if field.null else "")
+    nomination.answers = {}
+    nomination.links = []
+    nomination.safeguarding_flags = []
+    nomination.save()
+    record(
+        "nomination.erased",
+        subject=nomination,
+        summary=nomination.reference or "",
+        data={"reason": reason, "documents": len(documents)},
+    )
+    return len(documents)

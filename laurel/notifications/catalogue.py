@@ -43,6 +43,17 @@ CATALOGUE: dict[str, EmailKind] = {
                 "sent once."
             ),
         ),
+        EmailKind(
+            "organisation_invitation",
+            _(
+                "To a nominated organisation: it was nominated (never by whom), with the "
+                "single-use link to consent or refuse."
+            ),
+        ),
+        EmailKind(
+            "organisation_reminder",
+            _("A reminder before the consent deadline to an organisation that has not answered."),
+        ),
         # Sign-in emails from django-allauth: its templates, our outbox.
         EmailKind("account/email/password_reset_key", _("A link to choose a new password.")),
         EmailKind(

@@ -6,6 +6,20 @@ readiness · consent: the organisation's own answer through a single-use link.
 """
 
 from laurel.candidates.services.common import ScreeningError, suggest_duplicates
+from laurel.candidates.services.consent import (
+    ClaimRefused,
+    answer_claim,
+    find_claim,
+    invite_organisation,
+)
+from laurel.candidates.services.diligence import (
+    add_document,
+    mark_ready,
+    original_texts,
+    redacted_texts,
+    save_committee_version,
+    update_check,
+)
 from laurel.candidates.services.merging import (
     confirm_suggestion,
     merge_candidates,
@@ -21,16 +35,26 @@ from laurel.candidates.services.placing import (
 from laurel.candidates.services.screening import add_note, decide_eligibility
 
 __all__ = [
+    "ClaimRefused",
     "ScreeningError",
+    "add_document",
     "add_note",
+    "answer_claim",
     "confirm_suggestion",
     "decide_eligibility",
+    "find_claim",
+    "invite_organisation",
+    "mark_ready",
     "merge_candidates",
     "on_nomination_changed",
     "on_nomination_confirmed",
+    "original_texts",
     "place_nomination",
+    "redacted_texts",
     "reject_suggestion",
+    "save_committee_version",
     "split_nomination",
     "suggest_duplicates",
     "undo_merge",
+    "update_check",
 ]

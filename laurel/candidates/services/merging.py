@@ -67,7 +67,8 @@ def merge_candidates(source: Candidate, target: Candidate, *, actor: Any) -> Mer
     )
     _move(source, CandidateState.MERGED)
     source.merged_into = target
-    source.save(update_fields=["state", "merged_into", "updated_at"])
+    source.ready_for_committee = False
+    source.save(update_fields=["state", "merged_into", "ready_for_committee", "updated_at"])
     pair = sorted([source.pk, target.pk])
     DuplicateSuggestion.objects.filter(
         first_id=pair[0], second_id=pair[1], state=SuggestionState.OPEN

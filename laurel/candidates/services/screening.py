@@ -46,7 +46,16 @@ def decide_eligibility(
         _move(candidate, state)
     candidate.ineligible_reason = "" if eligible else reason
     candidate.screening_note = note[:500]
-    candidate.save(update_fields=["state", "ineligible_reason", "screening_note", "updated_at"])
+    candidate.ready_for_committee = candidate.ready_for_committee and eligible
+    candidate.save(
+        update_fields=[
+            "state",
+            "ineligible_reason",
+            "screening_note",
+            "ready_for_committee",
+            "updated_at",
+        ]
+    )
     record(
         "candidate.screened",
         actor=actor,

@@ -1,0 +1,160 @@
+"""Staff prepare a candidate for the committee: due diligence, documents, the committee's
+version of each nomination, the organisation's consent, readiness."""
+
+from datetime import datetime, time
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from laurel.candidates import queries, services
+from laurel.candidates.forms import (
+    CommitteeVersionForm,
+    DiligenceForm,
+    DocumentForm,
+    InviteOrganisationForm,
+)
+from laurel.candidates.models import Candidate, CandidateDocument
+from laurel.candidates.staff_views import detail_page
+from laurel.core.permissions import require
+from laurel.core.services import record
+from laurel.nominations.models import Nomination
+from laurel.nominations.uploads import CONTENT_TYPES
+
+
+def candidate_url(pk: int) -> str:
+    return reverse("candidates:detail", args=[pk])
+
+
+def _candidate(request, pk: int, perm: str) -> Candidate:
+    require(request.user, perm)
+    return get_object_or_404(Candidate.objects.select_related("cycle", "organisation"), pk=pk)
+
+
+@login_required
+@require_POST
+def diligence(request, pk: int, area: str):
+    candidate = _candidate(request, pk, "candidates.prepare_dossier")
+    form = DiligenceForm(request.POST, area=area)
+    if not form.is_valid():
+        return detail_page(request, candidate, status=400, diligence_forms={area: form})
+    try:
+        services.update_check(
+            candidate,
+            area=area,
+            status=form.cleaned_data["status"],
+            notes=form.cleaned_data["notes"],
+            actor=request.user,
+        )
+    except services.ScreeningError as error:
+        messages.error(request, error.message)
+        return redirect("candidates:detail", pk=pk)
+    messages.success(request, _("The due-diligence check is saved."))
+    return redirect(f"{candidate_url(pk)}#diligence")
+
+
+@login_required
+@require_POST
+def document_add(request, pk: int):
+    candidate = _candidate(request, pk, "candidates.prepare_dossier")
+    form = DocumentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return detail_page(request, candidate, status=400, document_form=form)
+    services.add_document(
+        candidate,
+        upload=form.cleaned_data["document"],
+        checked=form.checked,
+        kind=form.cleaned_data["kind"],
+        actor=request.user,
+    )
+    messages.success(request, _("The document is added."))
+    return redirect(f"{candidate_url(pk)}#documents")
+
+
+@login_required
+def document_download(request, pk: int, document_pk: int):
+    """Always a download, never shown in the browser; every download is logged."""
+    require(request.user, "candidates.prepare_dossier")
+    document = get_object_or_404(CandidateDocument, pk=document_pk, candidate_id=pk)
+    record("candidate.document_downloaded", actor=request.user, subject=document.candidate)
+    response = FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=f"candidate-{pk}-{document.kind}-{document.pk}.{document.file_type}",
+        content_type=CONTENT_TYPES[document.file_type],
+    )
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def committee_version(request, pk: int, nomination_pk: int):
+    """The committee's version of one nomination: the flags shown in place, the text edited."""
+    require(request.user, "candidates.prepare_dossier")
+    nomination = get_object_or_404(
+        Nomination.objects.select_related("cycle", "committee_version"),
+        pk=nomination_pk,
+        placement__candidate_id=pk,
+    )
+    labels = queries.text_labels(nomination)
+    current = queries.committee_texts(nomination) or services.redacted_texts(nomination)
+    form = CommitteeVersionForm(request.POST or None, labels=labels, initial_texts=current)
+    if request.method == "POST" and form.is_valid():
+        services.save_committee_version(nomination, texts=form.cleaned_data, actor=request.user)
+        messages.success(request, _("The committee's version is saved."))
+        return redirect(f"{candidate_url(pk)}#committee-versions")
+    record("nomination.read", actor=request.user, subject=nomination, summary=nomination.reference)
+    return render(
+        request,
+        "candidates/committee_version.html",
+        {
+            "nomination": nomination,
+            "candidate_pk": pk,
+            "form": form,
+            "originals": queries.marked_originals(nomination),
+        },
+    )
+
+
+@login_required
+@require_POST
+def ready(request, pk: int):
+    candidate = _candidate(request, pk, "candidates.prepare_dossier")
+    try:
+        services.mark_ready(candidate, ready=request.POST.get("ready") == "yes", actor=request.user)
+    except services.ScreeningError as error:
+        messages.error(request, error.message)
+        return redirect(f"{candidate_url(pk)}#ready")
+    messages.success(request, _("Saved."))
+    return redirect(f"{candidate_url(pk)}#ready")
+
+
+@login_required
+@require_POST
+def invite(request, pk: int):
+    candidate = _candidate(request, pk, "candidates.invite_organisation")
+    form = InviteOrganisationForm(request.POST)
+    if not form.is_valid():
+        return detail_page(request, candidate, status=400, invite_form=form)
+    deadline = timezone.make_aware(
+        datetime.combine(form.cleaned_data["deadline"], time(23, 59)), candidate.cycle.zone
+    )
+    try:
+        services.invite_organisation(
+            candidate,
+            email=form.cleaned_data["email"],
+            language=form.cleaned_data["language"],
+            deadline=deadline,
+            actor=request.user,
+        )
+    except services.ScreeningError as error:
+        form.add_error("deadline" if "date" in error.message else None, error.message)
+        return detail_page(request, candidate, status=400, invite_form=form)
+    messages.success(request, _("The organisation is asked; the link is in the outbox."))
+    return redirect(f"{candidate_url(pk)}#consent")

@@ -1,0 +1,174 @@
+"""Due diligence, documents, the committee's version of each nomination, and readiness."""
+
+import re
+import secrets
+from typing import Any
+
+from django.core.files.base import File
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from laurel.candidates.enums import (
+    DILIGENCE_DONE,
+    CandidateState,
+    DiligenceArea,
+    DiligenceStatus,
+    DocumentKind,
+)
+from laurel.candidates.models import Candidate, CandidateDocument, CommitteeVersion, DiligenceCheck
+from laurel.candidates.queries import original_texts
+from laurel.candidates.services.common import ScreeningError
+from laurel.core.services import record
+from laurel.nominations.enums import COUNTING_STATES
+from laurel.nominations.models import Nomination
+
+# What replaces a redacted detail in the committee's version.
+REDACTED = "[…]"
+
+
+@transaction.atomic
+def update_check(
+    candidate: Candidate, *, area: str, status: str, notes: str, actor: Any
+) -> DiligenceCheck:
+    """One area of due diligence: its status and notes. A check that is no longer done takes
+    the candidate off the committee's list until staff mark it ready again."""
+    if area not in DiligenceArea.values or status not in DiligenceStatus.values:
+        raise ScreeningError(_("Choose an area and a status from the list."))
+    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    check, _created = DiligenceCheck.objects.get_or_create(candidate=candidate, area=area)
+    check.status = status
+    check.notes = notes.strip()[:4000]
+    check.updated_by = actor
+    check.save(update_fields=["status", "notes", "updated_by", "updated_at"])
+    record(
+        "diligence.updated",
+        actor=actor,
+        subject=candidate,
+        summary=f"{area}: {status}",
+        data={"area": area, "status": status},
+    )
+    if candidate.ready_for_committee and status not in DILIGENCE_DONE:
+        _set_ready(candidate, False, actor)
+    return check
+
+
+@transaction.atomic
+def add_document(
+    candidate: Candidate,
+    *,
+    upload: Any,
+    checked: Any,
+    kind: str,
+    actor: Any = None,
+    from_organisation: bool = False,
+) -> CandidateDocument:
+    """A due-diligence document, already checked by its content (nominations.uploads)."""
+    if kind not in DocumentKind.values:
+        raise ScreeningError(_("Choose what kind of document this is."))
+    document = CandidateDocument(
+        candidate=candidate,
+        kind=kind,
+        original_name=upload.name[-200:],
+        file_type=checked.kind,
+        size=checked.size,
+        sha256=checked.sha256,
+        from_organisation=from_organisation,
+        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    # A random name: nothing the uploader chose reaches the file system.
+    document.file.save(f"{secrets.token_hex(16)}.{checked.kind}", File(upload), save=False)
+    document.save()
+    record(
+        "candidate.document_added",
+        actor=actor,
+        subject=candidate,
+        summary=kind,
+        data={"document": document.pk, "from_organisation": from_organisation},
+    )
+    return document
+
+
+def redacted_texts(nomination: Nomination) -> dict[str, str]:
+    """The free texts with every detail the safeguarding check flagged replaced: where staff
+    start when they prepare the committee's version."""
+    texts = original_texts(nomination)
+    for flag in nomination.safeguarding_flags:
+        field, found = flag.get("field", ""), flag.get("text", "")
+        if field in texts and found:
+            texts[field] = re.sub(re.escape(found), REDACTED, texts[field])
+    return texts
+
+
+@transaction.atomic
+def save_committee_version(
+    nomination: Nomination, *, texts: dict[str, str], actor: Any
+) -> CommitteeVersion:
+    """What the committee will read of this nomination. Only the nomination's own fields are
+    kept; the audit entry names the fields that differ from the original, never their text."""
+    original = original_texts(nomination)
+    kept = {field: (texts.get(field) or "").strip() for field in original}
+    version, _created = CommitteeVersion.objects.select_for_update().get_or_create(
+        nomination=nomination, defaults={"texts": kept, "prepared_by": actor}
+    )
+    version.texts = kept
+    version.prepared_by = actor
+    version.save(update_fields=["texts", "prepared_by", "prepared_at"])
+    changed = sorted(field for field in original if kept[field] != original[field].strip())
+    record(
+        "nomination.redacted",
+        actor=actor,
+        subject=nomination,
+        summary=nomination.reference or "",
+        data={"fields_changed": changed},
+    )
+    return version
+
+
+def _missing_for_committee(candidate: Candidate) -> list[str]:
+    missing = []
+    if candidate.state != CandidateState.ELIGIBLE:
+        missing.append(_("the candidate is not screened eligible"))
+    done = set(
+        DiligenceCheck.objects.filter(candidate=candidate, status__in=DILIGENCE_DONE).values_list(
+            "area", flat=True
+        )
+    )
+    for area in DiligenceArea:
+        if area.value not in done:
+            missing.append(_("due diligence: %(area)s") % {"area": area.label})
+    unprepared = Nomination.objects.filter(
+        placement__candidate=candidate, state__in=COUNTING_STATES, committee_version=None
+    ).values_list("reference", flat=True)
+    for reference in unprepared:
+        missing.append(_("the committee's version of %(reference)s") % {"reference": reference})
+    return missing
+
+
+def _set_ready(candidate: Candidate, ready: bool, actor: Any) -> None:
+    candidate.ready_for_committee = ready
+    candidate.ready_at = timezone.now() if ready else None
+    candidate.save(update_fields=["ready_for_committee", "ready_at", "updated_at"])
+    record(
+        "candidate.ready" if ready else "candidate.unready",
+        actor=actor,
+        subject=candidate,
+        summary=candidate.name,
+    )
+
+
+@transaction.atomic
+def mark_ready(candidate: Candidate, *, ready: bool, actor: Any) -> Candidate:
+    """Ready for the committee: eligible, every area of due diligence decided, and the
+    committee's version of every nomination that counts prepared. Or taken off again."""
+    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    if ready:
+        missing = _missing_for_committee(candidate)
+        if missing:
+            raise ScreeningError(
+                _("Not ready for the committee yet. Still needed: %(missing)s.")
+                % {"missing": "; ".join(missing)}
+            )
+    if candidate.ready_for_committee != ready:
+        _set_ready(candidate, ready, actor)
+    return candidate
