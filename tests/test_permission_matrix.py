@@ -6,13 +6,16 @@ A new URL without a row here fails `test_every_url_has_a_row`.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from laurel.accounts import services as accounts
 from laurel.accounts.enums import Role
 from laurel.accounts.models import RoleGrant
+from laurel.nominations.models import Nomination
 from laurel.notifications.models import OutgoingEmail
 from tests.conftest import ROLES, make_user
 from tests.factories import UserFactory
@@ -37,6 +40,7 @@ STAFF = {
     "plain": NOT_FOUND,
 }
 STAFF_ACTION = STAFF | {"staff": REDIRECT}
+COMMITTEE = STAFF | {"staff": NOT_FOUND, "committee": OK}
 SIGNED_OUT_ONLY = dict.fromkeys(ROLES, REDIRECT) | {"anonymous": OK, "staff_without_2fa": MFA}
 SIGNED_IN = dict.fromkeys(ROLES, OK) | {"anonymous": LOGIN, "staff_without_2fa": MFA}
 SIGNED_IN_REAUTH = dict.fromkeys(ROLES, REDIRECT) | {
@@ -87,6 +91,24 @@ def objects_for_test(cycle, staff) -> dict:
     suggestion = DuplicateSuggestion.objects.create(
         cycle=cycle, first_id=pair[0], second_id=pair[1], confidence=0.9, reasons=["same-name"]
     )
+    ready = candidates.place_nomination(_another_nomination(cycle, "Ready Org", confirm=True))
+    candidates.decide_eligibility(ready, eligible=True, actor=staff)
+    for area in ("finances", "child_rights", "safeguarding", "aims_and_impact", "do_no_harm"):
+        candidates.update_check(ready, area=area, status="satisfactory", notes="", actor=staff)
+    for placement in ready.placements.select_related("nomination"):
+        candidates.save_committee_version(placement.nomination, texts={}, actor=staff)
+    candidates.mark_ready(ready, ready=True, actor=staff)
+    pdf = SimpleUploadedFile("policy.pdf", b"%PDF-1.4 policy")
+    document = candidates.add_document(
+        candidate, upload=pdf, checked=check_upload(pdf), kind="annual_report"
+    )
+    claim_token = candidates.invite_organisation(
+        third,
+        email="info@third.example.org",
+        language="en",
+        deadline=timezone.now() + timedelta(days=10),
+        actor=staff,
+    )
     invitation, token = accounts.invite("invited@example.org", role=Role.STAFF, actor=staff)
     other = UserFactory(email="other@example.org")
     grant = RoleGrant.objects.create(user=other, role=Role.FINANCE)
@@ -104,10 +126,13 @@ def objects_for_test(cycle, staff) -> dict:
         "candidate": candidate,
         "merge": merge,
         "suggestion": suggestion,
+        "ready": ready,
+        "document": document,
+        "claim_token": claim_token,
     }
 
 
-def _another_nomination(cycle, name):
+def _another_nomination(cycle, name, confirm=False):
     from laurel.nominations import services as nominations
     from laurel.nominations.models import new_token
 
@@ -120,7 +145,11 @@ def _another_nomination(cycle, name):
         send_resume_link=False,
         complete=True,
     )
-    return nominations.submit_nomination(draft, token=token)
+    nomination = nominations.submit_nomination(draft, token=token)
+    if confirm:
+        Nomination.objects.filter(pk=nomination.pk).update(state="confirmed")
+        nomination.refresh_from_db()
+    return nomination
 
 
 CYCLE = lambda o: {"slug": o["cycle"].slug}  # noqa: E731
@@ -170,6 +199,23 @@ MATRIX: dict[str, Row] = {
     "candidates:split": Row(
         STAFF_ACTION, "post", lambda o: CANDIDATE(o) | {"nomination_pk": o["sent"].pk}
     ),
+    "candidates:diligence": Row(
+        STAFF | {"staff": BAD}, "post", lambda o: CANDIDATE(o) | {"area": "finances"}
+    ),
+    "candidates:document_add": Row(STAFF | {"staff": BAD}, "post", CANDIDATE),
+    "candidates:document_download": Row(
+        STAFF, kwargs=lambda o: CANDIDATE(o) | {"document_pk": o["document"].pk}
+    ),
+    "candidates:committee_version": Row(
+        STAFF, kwargs=lambda o: CANDIDATE(o) | {"nomination_pk": o["sent"].pk}
+    ),
+    "candidates:ready": Row(STAFF_ACTION, "post", CANDIDATE),
+    "candidates:invite": Row(STAFF | {"staff": BAD}, "post", CANDIDATE),
+    # The nominated organisation's link: whoever holds it.
+    "candidates:claim": Row(ALL, kwargs=lambda o: {"token": o["claim_token"]}),
+    # The committee reads ready candidates of its own cycle, redacted.
+    "candidates:committee_list": Row(COMMITTEE),
+    "candidates:committee_candidate": Row(COMMITTEE, kwargs=lambda o: {"pk": o["ready"].pk}),
     "candidates:nomination": Row(
         STAFF, kwargs=lambda o: CANDIDATE(o) | {"nomination_pk": o["sent"].pk}
     ),

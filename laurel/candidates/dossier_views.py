@@ -5,7 +5,7 @@ from datetime import datetime, time
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.candidates import queries, services
+from laurel.candidates.enums import DiligenceArea
 from laurel.candidates.forms import (
     CommitteeVersionForm,
     DiligenceForm,
@@ -40,6 +41,8 @@ def _candidate(request, pk: int, perm: str) -> Candidate:
 @require_POST
 def diligence(request, pk: int, area: str):
     candidate = _candidate(request, pk, "candidates.prepare_dossier")
+    if area not in DiligenceArea.values:
+        raise Http404
     form = DiligenceForm(request.POST, area=area)
     if not form.is_valid():
         return detail_page(request, candidate, status=400, diligence_forms={area: form})

@@ -19,6 +19,7 @@ def confirmed(
     relationship: str = "partner",
     network: str = "",
     language: str = "en",
+    answers: dict | None = None,
 ) -> Nomination:
     """A nomination submitted and confirmed by its nominator (the link in the email)."""
     number = next(_numbers)
@@ -38,7 +39,7 @@ def confirmed(
             "nominator_email": email or f"nominator{number}@example.org",
             "relationship": relationship,
             "preferred_language": language,
-            "answers": {"1": "Trains moderators and runs a helpline."},
+            "answers": answers or {"1": "Trains moderators and runs a helpline."},
         },
     )
     nomination = services.submit_nomination(draft, token=token, network=network)
