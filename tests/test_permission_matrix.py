@@ -189,6 +189,7 @@ MATRIX: dict[str, Row] = {
     # The screening console.
     "candidates:list": Row(STAFF),
     "candidates:suggestions": Row(STAFF),
+    "candidates:overview": Row(STAFF),
     "candidates:refresh": Row(STAFF_ACTION, "post"),
     "candidates:suggestion_decide": Row(STAFF_ACTION, "post", lambda o: {"pk": o["suggestion"].pk}),
     "candidates:detail": Row(STAFF, kwargs=CANDIDATE),

@@ -197,3 +197,25 @@ def committee_dossier(candidate: Candidate) -> list[tuple[Nomination, list[tuple
         labels = text_labels(nomination)
         dossier.append((nomination, [(labels[f], texts.get(f, "")) for f in labels]))
     return dossier
+
+
+def nominations_per_day(cycle: Cycle) -> dict:
+    """Submitted nominations (drafts aside) per day, in the cycle's time zone."""
+    from django.db.models.functions import TruncDate
+
+    rows = (
+        Nomination.objects.filter(cycle=cycle, submitted_at__isnull=False)
+        .annotate(day=TruncDate("submitted_at", tzinfo=cycle.zone))
+        .values_list("day")
+        .annotate(n=Count("id"))
+    )
+    return dict(rows)
+
+
+def nominations_per_country(cycle: Cycle) -> dict[str, int]:
+    rows = (
+        Nomination.objects.filter(cycle=cycle, submitted_at__isnull=False)
+        .values_list("org_country")
+        .annotate(n=Count("id"))
+    )
+    return dict(rows)

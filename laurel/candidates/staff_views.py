@@ -9,8 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_countries import countries
 
-from laurel.candidates import queries, services
+from laurel.candidates import charts, queries, services
 from laurel.candidates.enums import CandidateState, DiligenceArea, Flag
 from laurel.candidates.forms import (
     DiligenceForm,
@@ -279,4 +280,35 @@ def nomination_text(request, pk: int, nomination_pk: int):
         request,
         "candidates/nomination.html",
         {"nomination": nomination, "cycle": nomination.cycle, "candidate_pk": pk},
+    )
+
+
+@login_required
+def overview(request):
+    """Nominations per day and per country, drawn and in tables."""
+    require(request.user, "candidates.view_candidates")
+    cycle = _cycle(request)
+    names = {code: str(dict(countries)[code]) for code in cycle.eligible_countries}
+    by_country = queries.nominations_per_country(cycle)
+    tiles, map_width, map_height = charts.europe(by_country, names)
+    bars, chart_width, chart_height = charts.per_day(queries.nominations_per_day(cycle))
+    return render(
+        request,
+        "candidates/overview.html",
+        {
+            "cycle": cycle,
+            "tiles": tiles,
+            "map_width": map_width,
+            "map_height": map_height,
+            "tile_size": charts.TILE - 4,
+            "bars": bars,
+            "chart_width": chart_width,
+            "chart_height": chart_height,
+            "bar_width": charts.BAR_WIDTH - 2,
+            "by_country": sorted(
+                ((names.get(code, code), n) for code, n in by_country.items()),
+                key=lambda row: (-row[1], row[0]),
+            ),
+            "outside": sum(n for code, n in by_country.items() if code not in names),
+        },
     )

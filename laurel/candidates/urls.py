@@ -6,6 +6,7 @@ app_name = "candidates"
 urlpatterns = [
     path("staff/candidates/", staff_views.candidate_list, name="list"),
     path("staff/candidates/duplicates/", staff_views.suggestion_list, name="suggestions"),
+    path("staff/candidates/overview/", staff_views.overview, name="overview"),
     path("staff/candidates/duplicates/refresh/", staff_views.refresh, name="refresh"),
     path(
         "staff/candidates/duplicates/<int:pk>/",

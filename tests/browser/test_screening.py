@@ -54,3 +54,15 @@ def test_staff_merge_a_duplicate_undo_it_and_screen_a_candidate(
     page.get_by_role("button", name=save).click()
     expect(page.locator(".badge--ineligible").first).to_be_visible()
     assert axe(page) == []
+
+
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_the_overview_charts_pass_axe(page, live_server, batch, axe, language):
+    sign_in(page, live_server, make_user("staff"))
+
+    page.goto(f"{live_server.url}/{language}/staff/candidates/overview/")
+
+    expect(page.locator("svg.chart").first).to_be_visible()
+    page.locator("details summary").click()
+    assert axe(page) == []
+    page.screenshot(path=f"/tmp/overview-{language}.png", full_page=True)
