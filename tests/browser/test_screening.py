@@ -65,4 +65,3 @@ def test_the_overview_charts_pass_axe(page, live_server, batch, axe, language):
     expect(page.locator("svg.chart").first).to_be_visible()
     page.locator("details summary").click()
     assert axe(page) == []
-    page.screenshot(path=f"/tmp/overview-{language}.png", full_page=True)
