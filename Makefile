@@ -4,11 +4,15 @@ VENV := .venv
 PORT ?= 8000
 export PORT
 
-.PHONY: run test lint messages clean-venv
+.PHONY: run test lint messages demo clean-venv
 
 ## make run: install, migrate, load the default award, serve on http://127.0.0.1:$(PORT)
 run: $(VENV)/.installed-base
 	scripts/run.sh
+
+## make demo: a fictional batch of nominations (with duplicates) in the local database
+demo: $(VENV)/.installed-base
+	scripts/demo.sh
 
 ## make test: lint, import contracts, the whole suite on SQLite and on PostgreSQL (browser included)
 test: $(VENV)/.installed-test

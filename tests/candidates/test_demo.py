@@ -1,0 +1,42 @@
+"""`manage.py load_demo`: the batch staff practise on has what screening must handle."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from laurel.candidates.enums import Flag
+from laurel.candidates.models import Candidate, DuplicateSuggestion
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_batch_holds_joins_suggestions_and_flags(child10):
+    call_command("load_demo", stdout=io.StringIO())
+
+    candidates = {c.name: c for c in Candidate.objects.all()}
+    assert candidates["Digitaler Kinderschutzbund e.V."].nomination_count == 2  # same site
+    assert candidates["Fundacja Bezpieczne Dzieci w Sieci"].nomination_count == 2  # in English
+    assert candidates["Udruga Sigurna Mreža"].nomination_count == 2  # without diacritics
+    assert candidates["Фонд Безпечні Діти"].nomination_count == 2  # transliterated
+    pairs = {
+        frozenset((s.first.name, s.second.name))
+        for s in DuplicateSuggestion.objects.select_related("first", "second")
+    }
+    assert frozenset(("Digitaler Kinderschutzbund e.V.", "Kinderschutzbnd Digitaler")) in pairs
+    assert frozenset(("Stichting Internetwacht", "Internetwatch Stichting")) in pairs
+    assert frozenset(("Stiftelsen Vänskapsbron", "Stiftelsen Vänskapsbyn")) in pairs
+    assert Flag.COORDINATED_DOMAIN in candidates["Asociația Copii în Siguranță"].flags
+    harbour = candidates["Harbourlight Trust"]
+    assert {Flag.SELF_NOMINATED, Flag.SAFEGUARDING} <= set(harbour.flags)
+
+
+def test_loading_the_demo_twice_adds_nothing(child10):
+    call_command("load_demo", stdout=io.StringIO())
+    count = Candidate.objects.count()
+    out = io.StringIO()
+
+    call_command("load_demo", stdout=out)
+
+    assert Candidate.objects.count() == count
+    assert "nothing was added" in out.getvalue()
