@@ -26,6 +26,10 @@ class Organisation(TimeStamped):
     founded_year = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
+    # How later nominations find this organisation again, in another year: its registrable
+    # website domain and its registration number as matching.py normalises them.
+    domain = models.CharField(max_length=300, blank=True, db_index=True)
+    registration_key = models.CharField(max_length=60, blank=True)
 
     class Meta:
         verbose_name = _("organisation")

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -22,6 +23,7 @@ from laurel.candidates.forms import (
     ScreeningForm,
 )
 from laurel.candidates.models import Candidate, DuplicateSuggestion, MergeRecord
+from laurel.core.http import safe_next
 from laurel.core.permissions import require
 from laurel.core.queries import history_of
 from laurel.core.services import record
@@ -161,8 +163,11 @@ def screen(request, pk: int):
         )
     except services.ScreeningError as error:
         return _screening_error(request, candidate, error, screening_form=form)
-    messages.success(request, _("The screening decision is saved."))
-    return redirect("candidates:detail", pk=pk)
+    messages.success(
+        request,
+        _("%(name)s: the screening decision is saved.") % {"name": candidate.name},
+    )
+    return redirect(safe_next(request, reverse("candidates:detail", args=[pk])))
 
 
 @login_required

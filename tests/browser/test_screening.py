@@ -12,9 +12,12 @@ from tests.conftest import make_user
 
 @pytest.fixture
 def batch(child10):
-    """Two spellings of one organisation, a third that joins by its website, one more."""
+    """Two spellings of one organisation, a third that joins by its website, a look-alike that
+    is another organisation, one more."""
     first = confirmed(child10, "Digitala Kinderskyddsnätet", website="kinderskydd.se")
     confirmed(child10, "Digitala Kinderskyddsnätat", language="sv")
+    confirmed(child10, "Stiftelsen Vänskapsbron")
+    confirmed(child10, "Stiftelsen Vänskapsbyn")
     confirmed(child10, "Child Protection Net", website="https://www.kinderskydd.se/en")
     confirmed(child10, "Fundacja Bezpieczne Dzieci", country="PL", relationship="self")
     return Placement.objects.get(nomination=first).candidate
@@ -32,9 +35,15 @@ def test_staff_merge_a_duplicate_undo_it_and_screen_a_candidate(
 
     page.goto(f"{live_server.url}/{language}/staff/candidates/duplicates/")
     assert axe(page) == []
+    bron = page.locator("section.suggestion", has_text="Vänskapsbron")
+    different = "Different organisations" if language == "en" else "Olika organisationer"
+    bron.get_by_role("button", name=different).click()
+    expect(page.locator(".message--success")).to_be_visible()
+    expect(page.locator("section.suggestion", has_text="Vänskapsbron")).to_have_count(0)
     merge = "Same organisation: merge" if language == "en" else "Samma organisation: slå ihop"
     page.get_by_role("button", name=merge).click()
     expect(page.locator(".message--success")).to_be_visible()
+    expect(page.locator("section.suggestion")).to_have_count(0)
 
     page.goto(f"{live_server.url}/{language}/staff/candidates/{batch.pk}/")
     assert axe(page) == []

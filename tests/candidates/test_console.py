@@ -148,3 +148,29 @@ def test_the_dashboard_counts_candidates(staff_client, child10):
     response = staff_client.get(reverse("staff:dashboard"))
 
     assert response.context["counts"]["candidates_to_screen"] == 1
+
+
+def test_one_click_screening_from_the_list_returns_to_the_list(staff_client, child10):
+    candidate = Placement.objects.get(nomination=confirmed(child10, "Ljus")).candidate
+    back = reverse("candidates:list") + "?state=to_screen"
+
+    listed = staff_client.get(back).content.decode()
+    response = staff_client.post(
+        reverse("candidates:screen", args=[candidate.pk]), {"decision": "eligible", "next": back}
+    )
+
+    assert f'action="{reverse("candidates:screen", args=[candidate.pk])}"' in listed
+    assert response.url == back
+    candidate.refresh_from_db()
+    assert candidate.state == CandidateState.ELIGIBLE
+
+
+def test_a_next_address_on_another_site_is_ignored(staff_client, child10):
+    candidate = Placement.objects.get(nomination=confirmed(child10, "Ljus")).candidate
+
+    response = staff_client.post(
+        reverse("candidates:screen", args=[candidate.pk]),
+        {"decision": "eligible", "next": "https://evil.example/"},
+    )
+
+    assert response.url == reverse("candidates:detail", args=[candidate.pk])

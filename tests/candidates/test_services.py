@@ -264,3 +264,25 @@ def test_two_staff_merging_the_same_pair_at_once_leave_one_merge(child10):
     assert sorted(outcomes) == ["merged", "refused"]
     assert MergeRecord.objects.count() == 1
     assert Placement.objects.filter(candidate=target).count() == 2
+
+
+def test_an_organisation_nominated_again_next_year_is_the_same_organisation(child10):
+    next_year = CycleFactory(slug="child10-2023")
+    this_year = candidate_of(confirmed(child10, "Trygga Nätet", website="https://trygga.se"))
+
+    again = candidate_of(
+        confirmed(next_year, "Trygga Natet Foundation", website="http://www.trygga.se/en")
+    )
+
+    assert again != this_year
+    assert again.organisation == this_year.organisation
+    assert again.cycle == next_year
+
+
+def test_a_registration_number_finds_the_organisation_of_another_year(child10):
+    next_year = CycleFactory(slug="child10-2023")
+    this_year = candidate_of(confirmed(child10, "Ljus", registration="802000-1234"))
+
+    again = candidate_of(confirmed(next_year, "Light Sweden", registration="8020001234"))
+
+    assert again.organisation == this_year.organisation

@@ -14,6 +14,7 @@ from laurel.candidates.enums import ACTIVE_STATES, CandidateState, Consent
 from laurel.candidates.models import Candidate, ClaimInvitation
 from laurel.candidates.services.common import ScreeningError, _move
 from laurel.candidates.services.diligence import add_document
+from laurel.candidates.services.placing import organisation_keys
 from laurel.candidates.tasks import erase_refused_candidate, remind_organisation
 from laurel.core.services import record
 from laurel.nominations.models import hash_token, new_token
@@ -159,7 +160,10 @@ def _consent(candidate: Candidate, profile: dict[str, Any], documents) -> None:
     for name in changed:
         setattr(organisation, name, profile[name])
     if changed:
-        organisation.save(update_fields=[*changed, "updated_at"])
+        keys = organisation_keys(organisation.website, organisation.registration_number)
+        for name, value in keys.items():
+            setattr(organisation, name, value)
+        organisation.save(update_fields=[*changed, *keys, "updated_at"])
     candidate.consent = Consent.GIVEN
     candidate.name = organisation.name
     candidate.save(update_fields=["consent", "consent_at", "name", "updated_at"])

@@ -4,11 +4,17 @@ from collections import defaultdict
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 
 from laurel.candidates.enums import (
     Flag,
 )
-from laurel.candidates.matching import Record, find_duplicates
+from laurel.candidates.matching import (
+    Record,
+    find_duplicates,
+    normalise_registration,
+    normalise_website,
+)
 from laurel.candidates.models import (
     Candidate,
     Organisation,
@@ -41,7 +47,35 @@ def on_nomination_changed(sender: Any, nomination: Nomination, **kwargs: Any) ->
         _refresh(placement.candidate)
 
 
+def organisation_keys(website: str, registration: str) -> dict[str, str]:
+    found = normalise_website(website)
+    return {
+        "domain": found.domain if found else "",
+        "registration_key": normalise_registration(registration),
+    }
+
+
+def _known_organisation(nomination: Nomination) -> Organisation | None:
+    """The organisation as nominated in another year: the same website, or the same
+    registration number in the same country. Never one already a candidate in this cycle."""
+    keys = organisation_keys(nomination.org_website, nomination.org_registration_number)
+    same = Q(pk__in=[])
+    if keys["domain"] and "/" not in keys["domain"]:
+        same |= Q(domain=keys["domain"])
+    if len(keys["registration_key"]) >= 4:
+        same |= Q(country=nomination.org_country, registration_key=keys["registration_key"])
+    return (
+        Organisation.objects.filter(same)
+        .exclude(candidacies__cycle_id=nomination.cycle_id)
+        .order_by("-updated_at", "-id")
+        .first()
+    )
+
+
 def _organisation_from(nomination: Nomination) -> Organisation:
+    known = _known_organisation(nomination)
+    if known is not None:
+        return known
     return Organisation.objects.create(
         name=nomination.org_name,
         country=nomination.org_country,
@@ -52,6 +86,7 @@ def _organisation_from(nomination: Nomination) -> Organisation:
         founded_year=nomination.org_founded_year,
         contact_name=nomination.org_contact_name,
         contact_email=nomination.org_contact_email,
+        **organisation_keys(nomination.org_website, nomination.org_registration_number),
     )
 
 
@@ -98,7 +133,12 @@ def place_nomination(nomination: Nomination) -> Candidate:
         "nomination.placed",
         subject=candidate,
         summary=nomination.reference or "",
-        data={"nomination": nomination.pk, "joined": bool(matches), "reasons": reasons},
+        data={
+            "nomination": nomination.pk,
+            "joined": bool(matches),
+            "reasons": reasons,
+            "organisation": candidate.organisation_id,
+        },
     )
     if not matches:
         suggest_duplicates(candidate.cycle, only=[candidate.pk])
