@@ -89,7 +89,7 @@ def detail_page(request, candidate, *, status=200, **forms):
         "suggestions": queries.suggestions_for(candidate),
         "merges": queries.merges_of(candidate),
         "notes": candidate.notes.select_related("author"),
-        "history": history_of(candidate)[:50],
+        "history": history_of(candidate, *queries.nominations_of(candidate).only("pk"))[:50],
         "documents": candidate.documents.all(),
         "claims": candidate.claims.all()[:5],
         "screening_form": forms.get("screening_form")

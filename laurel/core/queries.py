@@ -1,4 +1,4 @@
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from laurel.core.models import AuditEntry
 
@@ -23,12 +23,13 @@ def audit_subject_types() -> list[str]:
     )
 
 
-def history_of(subject) -> QuerySet:
-    """Every audit entry about one object, newest first."""
-    return (
-        AuditEntry.objects.filter(
-            subject_type=subject._meta.label_lower, subject_id=str(subject.pk)
-        )
-        .select_related("actor")
-        .order_by("-at", "-id")
-    )
+def history_of(subject, *related) -> QuerySet:
+    """Every audit entry about one object (and about the related objects given, such as a
+    candidate's nominations), newest first."""
+    about = Q(subject_type=subject._meta.label_lower, subject_id=str(subject.pk))
+    by_type: dict[str, list[str]] = {}
+    for other in related:
+        by_type.setdefault(other._meta.label_lower, []).append(str(other.pk))
+    for label, ids in by_type.items():
+        about |= Q(subject_type=label, subject_id__in=ids)
+    return AuditEntry.objects.filter(about).select_related("actor").order_by("-at", "-id")

@@ -174,3 +174,17 @@ def test_a_next_address_on_another_site_is_ignored(staff_client, child10):
     )
 
     assert response.url == reverse("candidates:detail", args=[candidate.pk])
+
+
+def test_the_history_holds_the_candidate_s_and_its_nominations_events(
+    staff_client, staff_user, child10
+):
+    nomination = confirmed(child10, "Ljus")
+    candidate = Placement.objects.get(nomination=nomination).candidate
+    services.save_committee_version(nomination, texts={}, actor=staff_user)
+
+    response = staff_client.get(reverse("candidates:detail", args=[candidate.pk]))
+
+    keys = [entry.key for entry in response.context["history"]]
+    assert keys[0] == "nomination.redacted"
+    assert "nomination.placed" in keys and "nomination.confirmed" in keys
