@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "laurel.cycles",
     "laurel.nominations",
     "laurel.candidates",
+    "laurel.review",
     "laurel.notifications",
     "django.contrib.admin",
     "django.contrib.auth",

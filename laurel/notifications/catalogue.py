@@ -54,6 +54,10 @@ CATALOGUE: dict[str, EmailKind] = {
             "organisation_reminder",
             _("A reminder before the consent deadline to an organisation that has not answered."),
         ),
+        EmailKind(
+            "review_assigned",
+            _("To a committee member: how many candidates were assigned, with the link."),
+        ),
         # Sign-in emails from django-allauth: its templates, our outbox.
         EmailKind("account/email/password_reset_key", _("A link to choose a new password.")),
         EmailKind(

@@ -1,0 +1,45 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AffiliationKind(models.TextChoices):
+    EMPLOYMENT = "employment", _("Works for it")
+    BOARD = "board", _("Sits on its board")
+    FUNDS = "funds", _("Funds it")
+    FUNDED_BY = "funded_by", _("Is funded by it")
+    PARTNER = "partner", _("Works in partnership with it")
+    OTHER = "other", _("Other tie")
+
+
+class ConflictKind(models.TextChoices):
+    EMPLOYMENT = "employment", _("Employment")
+    BOARD = "board", _("Board membership")
+    FUNDING = "funding", _("Funding")
+    PARTNERSHIP = "partnership", _("Partnership")
+    PERSONAL = "personal", _("Personal relationship")
+    OTHER = "other", _("Other")
+
+
+class ConflictState(models.TextChoices):
+    # Found by Laurel from the member's affiliations: treated as a conflict until dismissed.
+    SUGGESTED = "suggested", _("Possible conflict, to confirm or dismiss")
+    CONFIRMED = "confirmed", _("Conflict")
+    DISMISSED = "dismissed", _("Not a conflict")
+
+
+# What keeps a member away from a candidate: a suggestion counts until the member dismisses it.
+BLOCKING_STATES = {ConflictState.SUGGESTED, ConflictState.CONFIRMED}
+
+AFFILIATION_TO_CONFLICT = {
+    AffiliationKind.EMPLOYMENT: ConflictKind.EMPLOYMENT,
+    AffiliationKind.BOARD: ConflictKind.BOARD,
+    AffiliationKind.FUNDS: ConflictKind.FUNDING,
+    AffiliationKind.FUNDED_BY: ConflictKind.FUNDING,
+    AffiliationKind.PARTNER: ConflictKind.PARTNERSHIP,
+    AffiliationKind.OTHER: ConflictKind.OTHER,
+}
+
+
+class AssignmentState(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")
+    PUBLISHED = "published", _("Published")

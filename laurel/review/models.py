@@ -1,0 +1,91 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from laurel.review.enums import (
+    AffiliationKind,
+    AssignmentState,
+    ConflictKind,
+    ConflictState,
+)
+
+
+class CommitteeProfile(models.Model):
+    """What assignment needs to know of a member in one cycle: languages read, country."""
+
+    user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
+    cycle = models.ForeignKey("cycles.Cycle", on_delete=models.CASCADE, related_name="+")
+    languages = models.JSONField(_("languages you read"), default=list)
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "cycle"], name="one_profile_per_cycle")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} in {self.cycle_id}"
+
+
+class Affiliation(models.Model):
+    """An organisation a member is tied to: where conflicts are looked for."""
+
+    profile = models.ForeignKey(
+        CommitteeProfile, on_delete=models.CASCADE, related_name="affiliations"
+    )
+    name = models.CharField(_("organisation"), max_length=200)
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    website = models.CharField(_("website"), max_length=300, blank=True)
+    kind = models.CharField(_("tie"), max_length=12, choices=AffiliationKind.choices)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Conflict(models.Model):
+    """A member's conflict of interest with a candidate: declared, or found and confirmed."""
+
+    cycle = models.ForeignKey("cycles.Cycle", on_delete=models.CASCADE, related_name="+")
+    member = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
+    candidate = models.ForeignKey(
+        "candidates.Candidate", on_delete=models.CASCADE, related_name="conflicts"
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=ConflictKind.choices)
+    state = models.CharField(_("state"), max_length=10, choices=ConflictState.choices)
+    declared = models.BooleanField(default=True)  # False: found by Laurel
+    reasons = models.JSONField(default=list, blank=True)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["cycle", "member", "candidate"]
+        constraints = [
+            models.UniqueConstraint(fields=["member", "candidate"], name="one_conflict_per_pair")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member_id} × {self.candidate_id}: {self.state}"
+
+
+class Assignment(models.Model):
+    """A member reviews a candidate: proposed by the optimiser, published by staff."""
+
+    cycle = models.ForeignKey("cycles.Cycle", on_delete=models.CASCADE, related_name="+")
+    candidate = models.ForeignKey(
+        "candidates.Candidate", on_delete=models.CASCADE, related_name="assignments"
+    )
+    member = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
+    state = models.CharField(max_length=10, choices=AssignmentState.choices)
+    by_hand = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["candidate", "member"]
+        constraints = [
+            models.UniqueConstraint(fields=["candidate", "member"], name="one_assignment_per_pair")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member_id} → {self.candidate_id}"

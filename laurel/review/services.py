@@ -1,0 +1,304 @@
+"""The committee: members' profiles, conflicts of interest, the assignment of reviewers.
+Every write is one atomic, audited service call."""
+
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from laurel.accounts.enums import Role
+from laurel.accounts.models import User
+from laurel.candidates.enums import ACTIVE_STATES
+from laurel.candidates.matching import SUGGEST_FROM, Record, find_duplicates
+from laurel.candidates.models import Candidate
+from laurel.core.services import record
+from laurel.cycles.models import Cycle
+from laurel.notifications.services import queue_email
+from laurel.review.assignment import Infeasible, Problem, Solution, language_preference, solve
+from laurel.review.enums import (
+    AFFILIATION_TO_CONFLICT,
+    BLOCKING_STATES,
+    AffiliationKind,
+    AssignmentState,
+    ConflictKind,
+    ConflictState,
+)
+from laurel.review.models import Affiliation, Assignment, CommitteeProfile, Conflict
+
+COMMITTEE_ROLES = [Role.COMMITTEE_MEMBER, Role.COMMITTEE_CHAIR]
+
+
+class ReviewError(Exception):
+    """A committee step that cannot be done; the message says what to change."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def committee_of(cycle: Cycle) -> list[User]:
+    return list(
+        User.objects.filter(
+            is_active=True, role_grants__cycle=cycle, role_grants__role__in=COMMITTEE_ROLES
+        )
+        .distinct()
+        .order_by("email")
+    )
+
+
+def _require_member(user: User, cycle: Cycle) -> None:
+    if user not in committee_of(cycle):
+        raise ReviewError(_("Only members of this cycle's committee can do this."))
+
+
+@transaction.atomic
+def save_profile(
+    user: User,
+    cycle: Cycle,
+    *,
+    languages: list[str],
+    country: str,
+    affiliations: list[dict[str, str]],
+) -> CommitteeProfile:
+    """A member's languages, country and ties; possible conflicts are looked for again."""
+    _require_member(user, cycle)
+    for affiliation in affiliations:
+        if affiliation.get("kind") not in AffiliationKind.values or not affiliation.get("name"):
+            raise ReviewError(_("Every tie needs an organisation and what kind of tie it is."))
+    profile, _created = CommitteeProfile.objects.update_or_create(
+        user=user, cycle=cycle, defaults={"languages": sorted(set(languages)), "country": country}
+    )
+    profile.affiliations.all().delete()
+    Affiliation.objects.bulk_create(
+        Affiliation(
+            profile=profile,
+            name=a["name"][:200],
+            country=a.get("country", "")[:2],
+            website=a.get("website", "")[:300],
+            kind=a["kind"],
+        )
+        for a in affiliations
+    )
+    record(
+        "committee.profile_updated",
+        actor=user,
+        subject=profile,
+        data={"languages": profile.languages, "affiliations": len(affiliations)},
+    )
+    detect_conflicts(cycle, member=user)
+    return profile
+
+
+@transaction.atomic
+def detect_conflicts(cycle: Cycle, *, member: User | None = None) -> int:
+    """Possible conflicts from members' ties: the same organisation, website or a name close
+    enough in the same country. Each is a suggestion the member confirms or dismisses; a pair
+    already decided is left alone. Returns how many are new."""
+    candidates = list(
+        Candidate.objects.filter(cycle=cycle, state__in=ACTIVE_STATES).select_related(
+            "organisation"
+        )
+    )
+    ties = list(
+        Affiliation.objects.filter(profile__cycle=cycle).select_related("profile")
+        if member is None
+        else Affiliation.objects.filter(profile__cycle=cycle, profile__user=member)
+    )
+    if not candidates or not ties:
+        return 0
+    records = [
+        Record(
+            key=c.pk,
+            name=c.organisation.name,
+            country=c.organisation.country,
+            website=c.organisation.website,
+        )
+        for c in candidates
+    ]
+    records += [
+        Record(key=-tie.pk, name=tie.name, country=tie.country, website=tie.website) for tie in ties
+    ]
+    by_tie = {tie.pk: tie for tie in ties}
+    known = set(Conflict.objects.filter(cycle=cycle).values_list("member_id", "candidate_id"))
+    new = {}
+    for found in find_duplicates(records, only=[-tie.pk for tie in ties]):
+        if found.first >= 0 or found.second <= 0 or found.confidence < SUGGEST_FROM:
+            continue  # a tie against a candidate: the tie's key is negative, the candidate's not
+        tie, candidate_id = by_tie[-found.first], found.second
+        pair = (tie.profile.user_id, candidate_id)
+        if pair in known or pair in new:
+            continue
+        new[pair] = Conflict(
+            cycle=cycle,
+            member_id=pair[0],
+            candidate_id=candidate_id,
+            kind=AFFILIATION_TO_CONFLICT[tie.kind],
+            state=ConflictState.SUGGESTED,
+            declared=False,
+            reasons=found.reasons,
+        )
+    Conflict.objects.bulk_create(new.values())
+    if new:
+        record("conflict.detected", subject=cycle, data={"count": len(new)})
+    return len(new)
+
+
+def _drop_assignment(member_id: int, candidate_id: int, actor: Any) -> None:
+    dropped, _count = Assignment.objects.filter(
+        member_id=member_id, candidate_id=candidate_id
+    ).delete()
+    if dropped:
+        record(
+            "assignment.withdrawn_for_conflict",
+            actor=actor,
+            data={"member": member_id, "candidate": candidate_id},
+        )
+
+
+@transaction.atomic
+def declare_conflict(member: User, candidate: Candidate, *, kind: str, note: str = "") -> Conflict:
+    """A member declares a conflict: from now on they are kept away from the candidate."""
+    _require_member(member, candidate.cycle)
+    if kind not in ConflictKind.values:
+        raise ReviewError(_("Choose what kind of conflict it is."))
+    conflict, _created = Conflict.objects.update_or_create(
+        member=member,
+        candidate=candidate,
+        defaults={
+            "cycle": candidate.cycle,
+            "kind": kind,
+            "state": ConflictState.CONFIRMED,
+            "declared": True,
+            "note": note[:500],
+            "decided_at": timezone.now(),
+        },
+    )
+    _drop_assignment(member.pk, candidate.pk, member)
+    record("conflict.declared", actor=member, subject=candidate, data={"kind": kind})
+    return conflict
+
+
+@transaction.atomic
+def decide_conflict(conflict: Conflict, *, member: User, confirmed: bool) -> Conflict:
+    """The member confirms or dismisses a conflict Laurel suggested; only they can."""
+    conflict = Conflict.objects.select_for_update().get(pk=conflict.pk)
+    if conflict.member_id != member.pk:
+        raise ReviewError(_("Only the member concerned can decide about this conflict."))
+    if conflict.state != ConflictState.SUGGESTED:
+        raise ReviewError(_("This conflict was decided already."))
+    conflict.state = ConflictState.CONFIRMED if confirmed else ConflictState.DISMISSED
+    conflict.decided_at = timezone.now()
+    conflict.save(update_fields=["state", "decided_at"])
+    if confirmed:
+        _drop_assignment(member.pk, conflict.candidate_id, member)
+    record(
+        "conflict.confirmed" if confirmed else "conflict.dismissed",
+        actor=member,
+        subject=conflict.candidate,
+    )
+    return conflict
+
+
+def blocking_pairs(cycle: Cycle) -> frozenset[tuple[int, int]]:
+    """(candidate, member) pairs a member must be kept from: confirmed or not yet dismissed."""
+    return frozenset(
+        Conflict.objects.filter(cycle=cycle, state__in=BLOCKING_STATES).values_list(
+            "candidate_id", "member_id"
+        )
+    )
+
+
+@transaction.atomic
+def propose_assignment(
+    cycle: Cycle,
+    *,
+    actor: Any,
+    k: int = 3,
+    min_load: int | None = None,
+    max_load: int | None = None,
+) -> Solution:
+    """The optimal assignment of the candidates ready for the committee, kept as a proposal
+    (replacing any earlier one); published assignments are kept as they are."""
+    candidates = list(
+        Candidate.objects.filter(cycle=cycle, ready_for_committee=True, state__in=ACTIVE_STATES)
+    )
+    if not candidates:
+        raise ReviewError(_("No candidate is ready for the committee yet."))
+    members = committee_of(cycle)
+    conflicts = blocking_pairs(cycle)
+    languages = dict(
+        CommitteeProfile.objects.filter(cycle=cycle).values_list("user_id", "languages")
+    )
+    ready = {c.pk for c in candidates}
+    keep = frozenset(
+        (candidate_id, member_id)
+        for candidate_id, member_id in Assignment.objects.filter(
+            cycle=cycle, state=AssignmentState.PUBLISHED
+        ).values_list("candidate_id", "member_id")
+        if candidate_id in ready and (candidate_id, member_id) not in conflicts
+    )
+    problem = Problem(
+        candidates=[c.pk for c in candidates],
+        members=[m.pk for m in members],
+        k=k,
+        min_load=min_load,
+        max_load=max_load,
+        conflicts=conflicts,
+        keep=keep,
+        preference={
+            (c.pk, m.pk): language_preference(c.languages, languages.get(m.pk, []))
+            for c in candidates
+            for m in members
+        },
+    )
+    try:
+        solution = solve(problem)
+    except Infeasible as infeasible:
+        raise ReviewError(infeasible.message) from None
+    Assignment.objects.filter(cycle=cycle, state=AssignmentState.PROPOSED).delete()
+    Assignment.objects.bulk_create(
+        Assignment(cycle=cycle, candidate_id=c, member_id=m, state=AssignmentState.PROPOSED)
+        for c, m in solution.pairs
+        if (c, m) not in keep
+    )
+    record(
+        "assignment.proposed",
+        actor=actor,
+        subject=cycle,
+        data={"pairs": len(solution.pairs), "objective": solution.objective, "k": k},
+    )
+    return solution
+
+
+@transaction.atomic
+def publish_assignment(cycle: Cycle, *, actor: Any) -> int:
+    """The proposal becomes the members' work; each member with new candidates is told."""
+    proposed = Assignment.objects.select_for_update().filter(
+        cycle=cycle, state=AssignmentState.PROPOSED
+    )
+    counts: dict[int, int] = {}
+    for assignment in proposed:
+        counts[assignment.member_id] = counts.get(assignment.member_id, 0) + 1
+    if not counts:
+        raise ReviewError(_("There is no proposed assignment to publish."))
+    proposed.update(state=AssignmentState.PUBLISHED, published_at=timezone.now())
+    for member in User.objects.filter(pk__in=counts):
+        language = member.language or settings.LANGUAGE_CODE
+        with translation.override(language):
+            url = settings.SITE_URL + reverse("candidates:committee_list")
+        queue_email(
+            "review_assigned",
+            to=member.email,
+            language=language,
+            context={"cycle": cycle, "count": counts[member.pk], "url": url},
+        )
+    record(
+        "assignment.published",
+        actor=actor,
+        subject=cycle,
+        data={"pairs": sum(counts.values()), "members": len(counts)},
+    )
+    return sum(counts.values())
