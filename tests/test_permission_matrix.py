@@ -129,7 +129,18 @@ def objects_for_test(cycle, staff) -> dict:
         "ready": ready,
         "document": document,
         "claim_token": claim_token,
+        "conflict": _someone_elses_conflict(cycle, ready),
     }
+
+
+def _someone_elses_conflict(cycle, candidate):
+    from laurel.review.models import Conflict
+
+    someone = UserFactory(email="someone.else@example.org")
+    RoleGrant.objects.create(user=someone, role=Role.COMMITTEE_MEMBER, cycle=cycle)
+    return Conflict.objects.create(
+        cycle=cycle, member=someone, candidate=candidate, kind="other", state="suggested"
+    )
 
 
 def _another_nomination(cycle, name, confirm=False):
@@ -215,8 +226,20 @@ MATRIX: dict[str, Row] = {
     # The nominated organisation's link: whoever holds it.
     "candidates:claim": Row(ALL, kwargs=lambda o: {"token": o["claim_token"]}),
     # The committee reads ready candidates of its own cycle, redacted.
-    "candidates:committee_list": Row(COMMITTEE),
-    "candidates:committee_candidate": Row(COMMITTEE, kwargs=lambda o: {"pk": o["ready"].pk}),
+    "review:home": Row(COMMITTEE),
+    "review:profile": Row(COMMITTEE),
+    "review:candidate": Row(COMMITTEE, kwargs=lambda o: {"pk": o["ready"].pk}),
+    "review:declare": Row(
+        COMMITTEE | {"committee": REDIRECT}, "post", lambda o: {"pk": o["ready"].pk}
+    ),
+    # Someone else's conflict: only its member may decide it.
+    "review:decide": Row(
+        COMMITTEE | {"committee": NOT_FOUND}, "post", lambda o: {"pk": o["conflict"].pk}
+    ),
+    "review:assignment": Row(STAFF),
+    "review:publish": Row(STAFF_ACTION, "post"),
+    "review:assignments_csv": Row(STAFF),
+    "review:conflicts": Row(STAFF),
     "candidates:nomination": Row(
         STAFF, kwargs=lambda o: CANDIDATE(o) | {"nomination_pk": o["sent"].pk}
     ),

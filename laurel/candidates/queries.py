@@ -4,7 +4,6 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from laurel.accounts.enums import Role
 from laurel.candidates.enums import ACTIVE_STATES, CandidateState, Flag, SuggestionState
 from laurel.candidates.models import Candidate, DiligenceCheck, DuplicateSuggestion, MergeRecord
 from laurel.core.texts import in_language
@@ -171,16 +170,6 @@ def marked_originals(nomination: Nomination) -> list[tuple[str, list[tuple[str, 
         pieces.append((text[last:], False))
         result.append((labels.get(field, field), pieces))
     return result
-
-
-def committee_candidates(user) -> QuerySet:
-    """Candidates the committee member may read: ready, in cycles where they serve."""
-    cycles = user.role_grants.filter(
-        role__in=[Role.COMMITTEE_MEMBER, Role.COMMITTEE_CHAIR]
-    ).values_list("cycle_id", flat=True)
-    return Candidate.objects.filter(cycle_id__in=cycles, ready_for_committee=True).order_by(
-        "name", "id"
-    )
 
 
 def committee_dossier(candidate: Candidate) -> list[tuple[Nomination, list[tuple[str, str]]]]:

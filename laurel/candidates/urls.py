@@ -51,6 +51,4 @@ urlpatterns += [
     path("staff/candidates/<int:pk>/ready/", dossier_views.ready, name="ready"),
     path("staff/candidates/<int:pk>/invite/", dossier_views.invite, name="invite"),
     path("organisation/<str:token>/", views.claim, name="claim"),
-    path("committee/candidates/", views.committee_list, name="committee_list"),
-    path("committee/candidates/<int:pk>/", views.committee_candidate, name="committee_candidate"),
 ]

@@ -1,14 +1,11 @@
-"""Pages outside the staff area: the nominated organisation's link, and the committee's view."""
+"""The nominated organisation's own page: its single-use link."""
 
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from laurel.candidates import queries, services
+from laurel.candidates import services
 from laurel.candidates.forms import ClaimForm
-from laurel.candidates.models import Candidate
-from laurel.core.permissions import require
 
 REFUSED_STATUS = {"unknown": 404, "used": 410, "revoked": 410, "expired": 410}
 
@@ -54,30 +51,4 @@ def claim(request, token: str):
         "candidates/claim.html",
         {"candidate": candidate, "cycle": candidate.cycle, "form": form, "claim": invitation},
         status=400 if request.method == "POST" else 200,
-    )
-
-
-@login_required
-def committee_list(request):
-    require(request.user, "candidates.view_committee_list")
-    return render(
-        request,
-        "candidates/committee_list.html",
-        {"candidates": queries.committee_candidates(request.user)},
-    )
-
-
-@login_required
-def committee_candidate(request, pk: int):
-    """What the committee reads: the organisation and the redacted nominations, nothing else."""
-    candidate = get_object_or_404(Candidate.objects.select_related("cycle", "organisation"), pk=pk)
-    require(request.user, "candidates.view_dossier", candidate)
-    return render(
-        request,
-        "candidates/committee_candidate.html",
-        {
-            "candidate": candidate,
-            "cycle": candidate.cycle,
-            "dossier": queries.committee_dossier(candidate),
-        },
     )

@@ -288,7 +288,7 @@ def publish_assignment(cycle: Cycle, *, actor: Any) -> int:
     for member in User.objects.filter(pk__in=counts):
         language = member.language or settings.LANGUAGE_CODE
         with translation.override(language):
-            url = settings.SITE_URL + reverse("candidates:committee_list")
+            url = settings.SITE_URL + reverse("review:home")
         queue_email(
             "review_assigned",
             to=member.email,

@@ -90,7 +90,7 @@ def test_from_screening_to_the_committee(page, live_server, candidate, axe, tmp_
     member = make_user("committee", cycle=child10)
     page.context.clear_cookies()
     sign_in(page, live_server, member)
-    page.goto(f"{live_server.url}/en/committee/candidates/")
+    page.goto(f"{live_server.url}/en/committee/")
     assert axe(page) == []
     page.get_by_role("link", name="Trygga Nätet").click()
     expect(

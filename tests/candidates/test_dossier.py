@@ -101,8 +101,8 @@ def test_the_committee_reads_only_the_redacted_text(client, child10):
     member = make_user("committee", cycle=child10)
     client.force_login(member)
 
-    listed = client.get(reverse("candidates:committee_list"))
-    page = client.get(reverse("candidates:committee_candidate", args=[candidate.pk])).content
+    listed = client.get(reverse("review:home"))
+    page = client.get(reverse("review:candidate", args=[candidate.pk])).content
 
     assert list(listed.context["candidates"]) == [candidate]
     assert "[…], called us from […] about a man." in page.decode()
@@ -114,7 +114,7 @@ def test_a_candidate_not_ready_does_not_exist_for_the_committee(client, child10)
     candidate, _nomination = flagged_candidate(child10)
     client.force_login(make_user("committee", cycle=child10))
 
-    response = client.get(reverse("candidates:committee_candidate", args=[candidate.pk]))
+    response = client.get(reverse("review:candidate", args=[candidate.pk]))
 
     assert response.status_code == 404
 
@@ -125,7 +125,7 @@ def test_a_member_of_another_cycle_s_committee_cannot_read_it(client, child10):
     candidate = ready_candidate(child10)
     client.force_login(make_user("committee", cycle=CycleFactory(slug="other-2023")))
 
-    response = client.get(reverse("candidates:committee_candidate", args=[candidate.pk]))
+    response = client.get(reverse("review:candidate", args=[candidate.pk]))
 
     assert response.status_code == 404
 

@@ -10,15 +10,17 @@ from laurel.review import services
 from laurel.review.enums import AssignmentState, ConflictState
 from laurel.review.models import Assignment, Conflict
 from tests.candidates.helpers import confirmed
-from tests.conftest import make_user
+from tests.conftest import enrol_totp, make_user
 from tests.factories import RoleGrantFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def member(cycle, email):
+    """A committee member of the cycle, with the second factor committee members must have."""
     user = UserFactory(email=email)
     RoleGrantFactory(user=user, role="committee_member", cycle=cycle)
+    enrol_totp(user)
     return user
 
 

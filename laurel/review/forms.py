@@ -1,0 +1,94 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from laurel.review.enums import AffiliationKind, ConflictKind
+
+LANGUAGES = [
+    ("en", "English"), ("sv", "Svenska"), ("de", "Deutsch"), ("fr", "Français"),
+    ("es", "Español"), ("it", "Italiano"), ("pl", "Polski"), ("nl", "Nederlands"),
+    ("pt", "Português"), ("fi", "Suomi"), ("da", "Dansk"), ("no", "Norsk"),
+    ("uk", "Українська"), ("ru", "Русский"), ("ro", "Română"), ("hr", "Hrvatski"),
+    ("sr", "Српски"), ("cs", "Čeština"), ("sk", "Slovenčina"), ("hu", "Magyar"),
+    ("el", "Ελληνικά"), ("bg", "Български"), ("lt", "Lietuvių"), ("lv", "Latviešu"),
+    ("et", "Eesti"), ("sl", "Slovenščina"), ("tr", "Türkçe"), ("sq", "Shqip"),
+]  # fmt: skip
+
+
+class AssignmentForm(forms.Form):
+    k = forms.IntegerField(label=_("Reviewers per candidate"), min_value=1, max_value=10, initial=3)
+    min_load = forms.IntegerField(
+        label=_("Fewest candidates per member"),
+        min_value=0,
+        required=False,
+        help_text=_("Empty: as even as possible."),
+    )
+    max_load = forms.IntegerField(
+        label=_("Most candidates per member"),
+        min_value=1,
+        required=False,
+        help_text=_("Empty: as even as possible."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        low, high = data.get("min_load"), data.get("max_load")
+        if low is not None and high is not None and low > high:
+            self.add_error("max_load", _("The most must be at least the fewest."))
+        return data
+
+
+class ProfileForm(forms.Form):
+    languages = forms.MultipleChoiceField(
+        label=_("Languages you read"),
+        choices=LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Nominations in these languages are preferred for you."),
+    )
+    country = forms.CharField(label=_("Country (code, e.g. SE)"), max_length=2, required=False)
+
+    def __init__(self, *args, ties: int = 5, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tie_rows = []
+        for number in range(1, ties + 1):
+            names = (f"tie_{number}_name", f"tie_{number}_country", f"tie_{number}_website",
+                     f"tie_{number}_kind")  # fmt: skip
+            self.fields[names[0]] = forms.CharField(
+                label=_("Organisation %(number)s") % {"number": number},
+                max_length=200,
+                required=False,
+            )
+            self.fields[names[1]] = forms.CharField(
+                label=_("Its country (code)"), max_length=2, required=False
+            )
+            self.fields[names[2]] = forms.CharField(
+                label=_("Its website"), max_length=300, required=False
+            )
+            self.fields[names[3]] = forms.ChoiceField(
+                label=_("Your tie"), choices=[("", "—"), *AffiliationKind.choices], required=False
+            )
+            self.tie_rows.append(names)
+
+    def clean(self):
+        data = super().clean()
+        for name, _country, _website, kind in self.tie_rows:
+            if data.get(name) and not data.get(kind):
+                self.add_error(kind, _("Say what your tie to this organisation is."))
+        return data
+
+    def affiliations(self) -> list[dict[str, str]]:
+        data = self.cleaned_data
+        return [
+            {
+                "name": data[name],
+                "country": (data[country] or "").upper(),
+                "website": data[website],
+                "kind": data[kind],
+            }
+            for name, country, website, kind in self.tie_rows
+            if data.get(name)
+        ]
+
+
+class DeclareConflictForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of conflict"), choices=ConflictKind.choices)
+    note = forms.CharField(label=_("Note (optional)"), max_length=500, required=False)

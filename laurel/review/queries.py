@@ -1,0 +1,76 @@
+from collections import defaultdict
+
+from django.db.models import QuerySet
+
+from laurel.candidates.enums import ACTIVE_STATES
+from laurel.candidates.models import Candidate
+from laurel.cycles.models import Cycle
+from laurel.review.enums import AssignmentState, ConflictState
+from laurel.review.models import Assignment, CommitteeProfile, Conflict
+
+
+def assignment_table(cycle: Cycle) -> list[tuple[Candidate, list[Assignment]]]:
+    """Every candidate ready for the committee with its assignments (published and proposed)."""
+    by_candidate: dict[int, list[Assignment]] = defaultdict(list)
+    for assignment in Assignment.objects.filter(cycle=cycle).select_related("member"):
+        by_candidate[assignment.candidate_id].append(assignment)
+    candidates = Candidate.objects.filter(
+        cycle=cycle, ready_for_committee=True, state__in=ACTIVE_STATES
+    ).order_by("name", "id")
+    return [(c, by_candidate.get(c.pk, [])) for c in candidates]
+
+
+def loads(cycle: Cycle) -> list[tuple[str, int, int]]:
+    """Per member: (email, published, proposed)."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for email, state in Assignment.objects.filter(cycle=cycle).values_list(
+        "member__email", "state"
+    ):
+        counts[email][0 if state == AssignmentState.PUBLISHED else 1] += 1
+    return sorted((email, p, q) for email, (p, q) in counts.items())
+
+
+def conflict_register(cycle: Cycle) -> QuerySet:
+    return (
+        Conflict.objects.filter(cycle=cycle)
+        .select_related("member", "candidate")
+        .order_by("candidate__name", "member__email")
+    )
+
+
+def member_conflicts(user, cycle: Cycle) -> QuerySet:
+    return Conflict.objects.filter(cycle=cycle, member=user).select_related("candidate")
+
+
+def suggested_conflicts(user, cycle: Cycle) -> QuerySet:
+    return member_conflicts(user, cycle).filter(state=ConflictState.SUGGESTED)
+
+
+def profile_of(user, cycle: Cycle) -> CommitteeProfile | None:
+    return (
+        CommitteeProfile.objects.filter(user=user, cycle=cycle)
+        .prefetch_related("affiliations")
+        .first()
+    )
+
+
+def committee_cycles(user) -> QuerySet:
+    return Cycle.objects.filter(
+        pk__in=user.role_grants.filter(
+            role__in=["committee_member", "committee_chair"]
+        ).values_list("cycle_id", flat=True)
+    ).order_by("-nominations_open_at")
+
+
+def ready_candidates(cycle: Cycle) -> QuerySet:
+    return Candidate.objects.filter(
+        cycle=cycle, ready_for_committee=True, state__in=ACTIVE_STATES
+    ).order_by("name", "id")
+
+
+def assigned_to(user, cycle: Cycle) -> QuerySet:
+    return (
+        Assignment.objects.filter(cycle=cycle, member=user, state=AssignmentState.PUBLISHED)
+        .select_related("candidate")
+        .order_by("candidate__name")
+    )

@@ -1,0 +1,124 @@
+"""Staff run the committee: the assignment (propose, preview, publish) and the conflict register."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from laurel.core.permissions import require
+from laurel.cycles.queries import staff_cycle
+from laurel.review import queries, services
+from laurel.review.forms import AssignmentForm
+
+
+def _cycle(request):
+    cycle = staff_cycle(request.GET.get("cycle", ""))
+    if cycle is None:
+        raise Http404
+    return cycle
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assignment(request):
+    require(request.user, "review.manage_assignment")
+    cycle = _cycle(request)
+    form = AssignmentForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                solution = services.propose_assignment(
+                    cycle,
+                    actor=request.user,
+                    k=form.cleaned_data["k"],
+                    min_load=form.cleaned_data["min_load"],
+                    max_load=form.cleaned_data["max_load"],
+                )
+            except services.ReviewError as error:
+                form.add_error(None, error.message)
+                status = 400
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "A proposal of %(count)d assignments is ready (preference %(objective)s, "
+                        "the best possible). Check it, then publish it."
+                    )
+                    % {"count": len(solution.pairs), "objective": solution.objective},
+                )
+                return redirect("review:assignment")
+        else:
+            status = 400
+    return render(
+        request,
+        "review/assignment.html",
+        {
+            "cycle": cycle,
+            "form": form,
+            "table": queries.assignment_table(cycle),
+            "loads": queries.loads(cycle),
+            "members": services.committee_of(cycle),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def publish(request):
+    require(request.user, "review.manage_assignment")
+    cycle = _cycle(request)
+    try:
+        count = services.publish_assignment(cycle, actor=request.user)
+    except services.ReviewError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("%(count)d assignments are published; members are told.") % {"count": count}
+        )
+    return redirect("review:assignment")
+
+
+@login_required
+def conflict_register(request):
+    require(request.user, "review.view_conflict_register")
+    cycle = _cycle(request)
+    conflicts = queries.conflict_register(cycle)
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="conflicts-{cycle.slug}.csv"'
+        writer = csv.writer(response)
+        writer.writerow(["candidate", "member", "kind", "state", "declared", "reasons", "decided"])
+        for conflict in conflicts:
+            writer.writerow(
+                [
+                    conflict.candidate.name,
+                    conflict.member.email,
+                    conflict.kind,
+                    conflict.state,
+                    "yes" if conflict.declared else "found",
+                    " ".join(conflict.reasons),
+                    conflict.decided_at.isoformat() if conflict.decided_at else "",
+                ]
+            )
+        return response
+    return render(request, "review/conflicts.html", {"cycle": cycle, "conflicts": conflicts})
+
+
+@login_required
+def assignments_csv(request):
+    require(request.user, "review.manage_assignment")
+    cycle = _cycle(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="assignments-{cycle.slug}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["candidate_id", "candidate", "member", "state"])
+    for candidate, assignments in queries.assignment_table(cycle):
+        for item in assignments:
+            writer.writerow([candidate.pk, candidate.name, item.member.email, item.state])
+    return response

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from laurel.review import staff_views, views
+
+app_name = "review"
+urlpatterns = [
+    path("committee/", views.home, name="home"),
+    path("committee/profile/", views.profile, name="profile"),
+    path("committee/candidates/<int:pk>/", views.candidate, name="candidate"),
+    path("committee/candidates/<int:pk>/conflict/", views.declare, name="declare"),
+    path("committee/conflicts/<int:pk>/", views.decide, name="decide"),
+    path("staff/review/assignment/", staff_views.assignment, name="assignment"),
+    path("staff/review/assignment/publish/", staff_views.publish, name="publish"),
+    path("staff/review/assignment.csv", staff_views.assignments_csv, name="assignments_csv"),
+    path("staff/review/conflicts/", staff_views.conflict_register, name="conflicts"),
+]

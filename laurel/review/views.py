@@ -1,0 +1,128 @@
+"""The committee's area: profile and ties, conflicts, the candidates to read."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from laurel.candidates.models import Candidate
+from laurel.candidates.queries import committee_dossier
+from laurel.core.permissions import require
+from laurel.review import queries, services
+from laurel.review.forms import DeclareConflictForm, ProfileForm
+from laurel.review.models import Conflict
+
+
+def _cycle(request):
+    cycle = queries.committee_cycles(request.user).first()
+    if cycle is None:
+        raise Http404
+    return cycle
+
+
+@login_required
+def home(request):
+    """A member's starting point: what to confirm, what to read."""
+    require(request.user, "review.use_committee_area")
+    cycle = _cycle(request)
+    conflicts = queries.member_conflicts(request.user, cycle)
+    blocked = {c.candidate_id for c in conflicts if c.state != "dismissed"}
+    return render(
+        request,
+        "review/home.html",
+        {
+            "cycle": cycle,
+            "profile": queries.profile_of(request.user, cycle),
+            "suggested": [c for c in conflicts if c.state == "suggested"],
+            "conflicts": conflicts,
+            "candidates": queries.ready_candidates(cycle),
+            "blocked": blocked,
+            "assigned": queries.assigned_to(request.user, cycle),
+            "declare_form": DeclareConflictForm(),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    require(request.user, "review.use_committee_area")
+    cycle = _cycle(request)
+    current = queries.profile_of(request.user, cycle)
+    initial = {}
+    if current is not None:
+        initial = {"languages": current.languages, "country": current.country}
+        for number, tie in enumerate(current.affiliations.all(), start=1):
+            initial |= {
+                f"tie_{number}_name": tie.name,
+                f"tie_{number}_country": tie.country,
+                f"tie_{number}_website": tie.website,
+                f"tie_{number}_kind": tie.kind,
+            }
+    form = ProfileForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.save_profile(
+            request.user,
+            cycle,
+            languages=form.cleaned_data["languages"],
+            country=form.cleaned_data["country"].upper(),
+            affiliations=form.affiliations(),
+        )
+        messages.success(request, _("Your profile is saved. Possible conflicts were looked for."))
+        return redirect("review:home")
+    return render(request, "review/profile.html", {"cycle": cycle, "form": form})
+
+
+@login_required
+@require_POST
+def declare(request, pk: int):
+    candidate = get_object_or_404(Candidate.objects.select_related("cycle"), pk=pk)
+    require(request.user, "review.declare_conflict", candidate)
+    form = DeclareConflictForm(request.POST)
+    if form.is_valid():
+        services.declare_conflict(
+            request.user,
+            candidate,
+            kind=form.cleaned_data["kind"],
+            note=form.cleaned_data["note"],
+        )
+        messages.success(
+            request,
+            _("Your conflict with %(name)s is recorded.") % {"name": candidate.name},
+        )
+    else:
+        messages.error(request, _("Choose what kind of conflict it is."))
+    return redirect("review:home")
+
+
+@login_required
+@require_POST
+def decide(request, pk: int):
+    require(request.user, "review.use_committee_area")
+    conflict = get_object_or_404(Conflict, pk=pk, member=request.user)
+    try:
+        services.decide_conflict(
+            conflict, member=request.user, confirmed=request.POST.get("confirmed") == "yes"
+        )
+    except services.ReviewError as error:
+        messages.error(request, error.message)
+    return redirect("review:home")
+
+
+@login_required
+def candidate(request, pk: int):
+    """What the committee reads: the organisation and the redacted nominations, nothing else.
+    A conflicted member is told so, and sees nothing of it."""
+    found = get_object_or_404(Candidate.objects.select_related("cycle", "organisation"), pk=pk)
+    require(request.user, "review.declare_conflict", found)
+    if not found.ready_for_committee:
+        raise Http404
+    if not request.user.has_perm("review.read_candidate", found):
+        return render(request, "review/conflicted.html", {"candidate": found}, status=403)
+    return render(
+        request,
+        "review/candidate.html",
+        {"candidate": found, "cycle": found.cycle, "dossier": committee_dossier(found)},
+    )

@@ -1,0 +1,57 @@
+"""The committee in Chromium: a member's ties, a conflict found and confirmed, a conflict
+declared; staff propose and publish the assignment. axe-core on every page, in both languages."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.test_staff_journey import sign_in
+from tests.conftest import make_user
+from tests.review.test_committee import member, ready
+
+
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_a_member_and_staff_prepare_the_review(page, live_server, child10, axe, language):
+    staff = make_user("staff")
+    tied = ready(child10, "Trygga Nätet", website="https://trygga.se", staff=staff)
+    other = ready(child10, "Ljus och Röst", website="https://ljus.se", staff=staff)
+    for number in range(3):
+        ready(child10, f"Organisation {number} Bro", website=f"https://o{number}.se", staff=staff)
+    alice = member(child10, "alice@example.org")
+    for number in range(3):
+        member(child10, f"m{number}@example.org")
+    sign_in(page, live_server, alice)
+    base = f"{live_server.url}/{language}"
+
+    page.goto(f"{base}/committee/profile/")
+    assert axe(page) == []
+    page.locator("input[name=languages][value=sv]").check()
+    page.locator("#id_tie_1_name").fill("Trygga Nätet")
+    page.locator("#id_tie_1_country").fill("SE")
+    page.locator("#id_tie_1_kind").select_option("board")
+    page.locator("main form button[type=submit]").click()
+
+    expect(page.locator("#to-confirm")).to_be_visible()
+    assert axe(page) == []
+    yes = "Yes, a conflict" if language == "en" else "Ja, jäv"
+    page.get_by_role("button", name=f"{yes} {tied.name}").click()
+    declare = "Declare a conflict" if language == "en" else "Anmäl jäv"
+    page.get_by_role("button", name=f"{declare} {other.name}").click()
+    expect(page.locator(".badge--failed")).to_have_count(2)
+
+    page.goto(f"{base}/committee/candidates/{tied.pk}/")
+    expect(page.locator("main h1")).to_be_visible()
+    assert "trygga" not in page.locator("main").inner_text().lower().replace("trygga nätet", "")
+    assert axe(page) == []
+
+    page.context.clear_cookies()
+    sign_in(page, live_server, staff)
+    page.goto(f"{base}/staff/review/assignment/")
+    page.locator("#id_k").fill("2")
+    page.locator("main form button[type=submit]").first.click()
+    expect(page.locator(".message--success")).to_be_visible()
+    assert axe(page) == []
+    page.locator("form[action$='/publish/'] button").click()
+    expect(page.locator(".message--success")).to_be_visible()
+    page.goto(f"{base}/staff/review/conflicts/")
+    expect(page.locator("tbody tr")).to_have_count(2)
+    assert axe(page) == []

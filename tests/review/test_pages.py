@@ -1,0 +1,101 @@
+"""The committee's pages and the staff's assignment pages, as each role uses them."""
+
+import pytest
+from django.urls import reverse
+
+from laurel.review.models import Assignment, Conflict
+from tests.review.test_committee import member, ready
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff(staff_user):
+    return staff_user
+
+
+def test_a_member_saves_languages_and_ties_and_sees_a_possible_conflict(client, child10, staff):
+    ready(child10, "Trygga Nätet", website="https://trygga.se", staff=staff)
+    alice = member(child10, "alice@example.org")
+    client.force_login(alice)
+
+    saved = client.post(
+        reverse("review:profile"),
+        {
+            "languages": ["sv", "en"],
+            "country": "se",
+            "tie_1_name": "Trygga Nätet",
+            "tie_1_country": "se",
+            "tie_1_kind": "employment",
+        },
+    )
+    home = client.get(reverse("review:home"))
+
+    assert saved.status_code == 302
+    assert [c.candidate.name for c in home.context["suggested"]] == ["Trygga Nätet"]
+
+
+def test_a_tie_without_its_kind_is_refused_next_to_the_field(client, child10, staff):
+    client.force_login(member(child10, "alice@example.org"))
+
+    response = client.post(
+        reverse("review:profile"), {"languages": ["en"], "tie_1_name": "Somewhere"}
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["tie_1_kind"]
+    assert 'value="Somewhere"' in response.content.decode()
+
+
+def test_a_conflicted_member_is_told_so_and_sees_nothing_of_the_candidate(client, child10, staff):
+    candidate = ready(child10, "Trygga Nätet", website="https://trygga.se", staff=staff)
+    alice = member(child10, "alice@example.org")
+    client.force_login(alice)
+    client.post(reverse("review:declare", args=[candidate.pk]), {"kind": "board"})
+
+    response = client.get(reverse("review:candidate", args=[candidate.pk]))
+
+    assert response.status_code == 403
+    assert "You have a conflict with this candidate" in response.content.decode()
+    assert "dossier" not in response.context
+    assert Conflict.objects.get().state == "confirmed"
+
+
+def test_staff_propose_then_publish_from_the_page(staff_client, child10, staff):
+    for number in range(3):
+        ready(child10, f"Organisation {number} Ljus", website=f"https://o{number}.se", staff=staff)
+    for number in range(3):
+        member(child10, f"m{number}@example.org")
+
+    proposed = staff_client.post(reverse("review:assignment"), {"k": "2"})
+    published = staff_client.post(reverse("review:publish"))
+    csv = staff_client.get(reverse("review:assignments_csv")).content.decode()
+
+    assert proposed.status_code == 302 and published.status_code == 302
+    assert Assignment.objects.filter(state="published").count() == 6
+    assert csv.count("published") == 6
+
+
+def test_an_impossible_assignment_is_explained_on_the_page(staff_client, child10, staff):
+    ready(child10, "Ljus", website="https://ljus.se", staff=staff)
+    member(child10, "only@example.org")
+
+    response = staff_client.post(reverse("review:assignment"), {"k": "3"})
+
+    assert response.status_code == 400
+    assert "invite more members" in response.content.decode()
+    assert Assignment.objects.count() == 0
+
+
+def test_the_conflict_register_exports_as_csv(staff_client, child10, staff):
+    candidate = ready(child10, "Ljus", website="https://ljus.se", staff=staff)
+    alice = member(child10, "alice@example.org")
+    from laurel.review import services
+
+    services.declare_conflict(alice, candidate, kind="funding")
+
+    response = staff_client.get(reverse("review:conflicts"), {"format": "csv"})
+
+    lines = response.content.decode().splitlines()
+    assert lines[0] == "candidate,member,kind,state,declared,reasons,decided"
+    assert lines[1].startswith("Ljus,alice@example.org,funding,confirmed,yes")
