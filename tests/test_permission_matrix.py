@@ -236,6 +236,10 @@ MATRIX: dict[str, Row] = {
     "review:decide": Row(
         COMMITTEE | {"committee": NOT_FOUND}, "post", lambda o: {"pk": o["conflict"].pk}
     ),
+    # Only for a member the candidate is assigned to; this one is not.
+    "review:review": Row(
+        COMMITTEE | {"committee": NOT_FOUND}, kwargs=lambda o: {"pk": o["ready"].pk}
+    ),
     "review:assignment": Row(STAFF),
     "review:publish": Row(STAFF_ACTION, "post"),
     "review:assignments_csv": Row(STAFF),

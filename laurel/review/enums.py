@@ -43,3 +43,23 @@ AFFILIATION_TO_CONFLICT = {
 class AssignmentState(models.TextChoices):
     PROPOSED = "proposed", _("Proposed")
     PUBLISHED = "published", _("Published")
+
+
+class Visibility(models.TextChoices):
+    """When a member sees the other members' reviews of a candidate (as in pretalx)."""
+
+    NEVER = "never", _("Never")
+    AFTER_OWN = "after_own", _("After submitting their own")
+    ALWAYS = "always", _("Always")
+
+
+class ReviewState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+
+
+class Recommendation(models.TextChoices):
+    STRONG_YES = "strong_yes", _("A laureate without doubt")
+    YES = "yes", _("Should be a laureate")
+    MAYBE = "maybe", _("Could be a laureate")
+    NO = "no", _("Should not be a laureate")

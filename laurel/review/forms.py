@@ -1,7 +1,9 @@
 from django import forms
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from laurel.review.enums import AffiliationKind, ConflictKind
+from laurel.core.texts import in_language
+from laurel.review.enums import AffiliationKind, ConflictKind, Recommendation
 
 LANGUAGES = [
     ("en", "English"), ("sv", "Svenska"), ("de", "Deutsch"), ("fr", "Français"),
@@ -92,3 +94,76 @@ class ProfileForm(forms.Form):
 class DeclareConflictForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of conflict"), choices=ConflictKind.choices)
     note = forms.CharField(label=_("Note (optional)"), max_length=500, required=False)
+
+
+class ReviewForm(forms.Form):
+    """A score (radio buttons, each with its label) and a comment per criterion, then the
+    recommendation, or an abstention with its reason. Nothing is required to save a draft;
+    the service checks completeness on submit."""
+
+    recommendation = forms.ChoiceField(
+        label=_("Your recommendation"),
+        choices=Recommendation.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    overall = forms.CharField(
+        label=_("Overall comment"),
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    abstained = forms.BooleanField(label=_("I abstain from scoring this candidate"), required=False)
+    abstain_reason = forms.CharField(label=_("Why you abstain"), max_length=500, required=False)
+
+    def __init__(self, *args, cycle, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = []
+        for criterion in cycle.criteria.order_by("number"):
+            levels = criterion.guidance_levels()
+            score = forms.ChoiceField(
+                label=_("Score"),
+                choices=[
+                    (str(level), f"{level} – {in_language(label, translation.get_language())}")
+                    for level, label, _guidance in levels
+                ],
+                widget=forms.RadioSelect,
+                required=False,
+            )
+            comment = forms.CharField(
+                label=_("Comment"),
+                max_length=4000,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+            self.fields[f"score_{criterion.number}"] = score
+            self.fields[f"comment_{criterion.number}"] = comment
+            self.criteria.append(
+                (criterion, f"score_{criterion.number}", f"comment_{criterion.number}", levels)
+            )
+
+    def scores(self) -> dict[str, str]:
+        return {
+            str(c.number): self.cleaned_data.get(score, "")
+            for c, score, _comment, _l in self.criteria
+        }
+
+    def comments(self) -> dict[str, str]:
+        return {
+            str(c.number): self.cleaned_data.get(comment, "")
+            for c, _score, comment, _l in self.criteria
+        }
+
+    @staticmethod
+    def initial_from(review) -> dict:
+        if review is None:
+            return {}
+        initial = {
+            "recommendation": review.recommendation,
+            "overall": review.overall,
+            "abstained": review.abstained,
+            "abstain_reason": review.abstain_reason,
+        }
+        initial |= {f"score_{n}": str(s) for n, s in review.scores.items()}
+        initial |= {f"comment_{n}": text for n, text in review.comments.items()}
+        return initial

@@ -6,6 +6,9 @@ from laurel.review.enums import (
     AssignmentState,
     ConflictKind,
     ConflictState,
+    Recommendation,
+    ReviewState,
+    Visibility,
 )
 
 
@@ -89,3 +92,51 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member_id} → {self.candidate_id}"
+
+
+class CommitteeSettings(models.Model):
+    """How the committee of one cycle works."""
+
+    cycle = models.OneToOneField(
+        "cycles.Cycle", on_delete=models.CASCADE, related_name="committee_settings"
+    )
+    visibility = models.CharField(
+        _("members see each other's reviews"),
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.AFTER_OWN,
+    )
+
+    def __str__(self) -> str:
+        return f"settings of {self.cycle_id}"
+
+
+class Review(models.Model):
+    """One member's review of one candidate: a score and a comment per criterion, an overall
+    recommendation, or an abstention with its reason."""
+
+    cycle = models.ForeignKey("cycles.Cycle", on_delete=models.CASCADE, related_name="+")
+    candidate = models.ForeignKey(
+        "candidates.Candidate", on_delete=models.CASCADE, related_name="reviews"
+    )
+    member = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
+    scores = models.JSONField(default=dict, blank=True)  # {"1": 4, ...}
+    comments = models.JSONField(default=dict, blank=True)  # {"1": "...", ...}
+    recommendation = models.CharField(
+        _("recommendation"), max_length=12, choices=Recommendation.choices, blank=True
+    )
+    overall = models.TextField(_("overall comment"), max_length=4000, blank=True)
+    abstained = models.BooleanField(_("abstained"), default=False)
+    abstain_reason = models.CharField(_("why abstaining"), max_length=500, blank=True)
+    state = models.CharField(max_length=10, choices=ReviewState.choices, default=ReviewState.DRAFT)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["candidate", "member"]
+        constraints = [
+            models.UniqueConstraint(fields=["candidate", "member"], name="one_review_per_pair")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member_id} on {self.candidate_id}: {self.state}"

@@ -5,8 +5,8 @@ from django.db.models import QuerySet
 from laurel.candidates.enums import ACTIVE_STATES
 from laurel.candidates.models import Candidate
 from laurel.cycles.models import Cycle
-from laurel.review.enums import AssignmentState, ConflictState
-from laurel.review.models import Assignment, CommitteeProfile, Conflict
+from laurel.review.enums import AssignmentState, ConflictState, ReviewState
+from laurel.review.models import Assignment, CommitteeProfile, Conflict, Review
 
 
 def assignment_table(cycle: Cycle) -> list[tuple[Candidate, list[Assignment]]]:
@@ -74,3 +74,35 @@ def assigned_to(user, cycle: Cycle) -> QuerySet:
         .select_related("candidate")
         .order_by("candidate__name")
     )
+
+
+def review_of(user, candidate) -> Review | None:
+    return Review.objects.filter(member=user, candidate=candidate).first()
+
+
+def other_reviews(user, candidate) -> QuerySet:
+    """The other members' submitted reviews (the caller checks visibility first)."""
+    return (
+        Review.objects.filter(candidate=candidate, state=ReviewState.SUBMITTED)
+        .exclude(member=user)
+        .select_related("member")
+        .order_by("submitted_at")
+    )
+
+
+def queue(user, cycle: Cycle) -> list[tuple[Assignment, Review | None]]:
+    """A member's published assignments, each with their review (or None) — two queries."""
+    assignments = list(assigned_to(user, cycle))
+    reviews = {
+        r.candidate_id: r
+        for r in Review.objects.filter(
+            member=user, candidate_id__in=[a.candidate_id for a in assignments]
+        )
+    }
+    return [(a, reviews.get(a.candidate_id)) for a in assignments]
+
+
+def is_assigned(user, candidate) -> bool:
+    return Assignment.objects.filter(
+        member=user, candidate=candidate, state=AssignmentState.PUBLISHED
+    ).exists()

@@ -8,6 +8,7 @@ urlpatterns = [
     path("committee/profile/", views.profile, name="profile"),
     path("committee/candidates/<int:pk>/", views.candidate, name="candidate"),
     path("committee/candidates/<int:pk>/conflict/", views.declare, name="declare"),
+    path("committee/candidates/<int:pk>/review/", views.review, name="review"),
     path("committee/conflicts/<int:pk>/", views.decide, name="decide"),
     path("staff/review/assignment/", staff_views.assignment, name="assignment"),
     path("staff/review/assignment/publish/", staff_views.publish, name="publish"),

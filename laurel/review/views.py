@@ -11,7 +11,7 @@ from laurel.candidates.models import Candidate
 from laurel.candidates.queries import committee_dossier
 from laurel.core.permissions import require
 from laurel.review import queries, services
-from laurel.review.forms import DeclareConflictForm, ProfileForm
+from laurel.review.forms import DeclareConflictForm, ProfileForm, ReviewForm
 from laurel.review.models import Conflict
 
 
@@ -39,7 +39,7 @@ def home(request):
             "conflicts": conflicts,
             "candidates": queries.ready_candidates(cycle),
             "blocked": blocked,
-            "assigned": queries.assigned_to(request.user, cycle),
+            "queue": queries.queue(request.user, cycle),
             "declare_form": DeclareConflictForm(),
         },
     )
@@ -125,4 +125,58 @@ def candidate(request, pk: int):
         request,
         "review/candidate.html",
         {"candidate": found, "cycle": found.cycle, "dossier": committee_dossier(found)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review(request, pk: int):
+    """The review form: a draft saved with "Save draft", sent with "Submit"; revisable until
+    the review phase ends. What was typed stays on the page when something is refused."""
+    found = get_object_or_404(Candidate.objects.select_related("cycle", "organisation"), pk=pk)
+    require(request.user, "review.read_candidate", found)
+    if not queries.is_assigned(request.user, found):
+        raise Http404
+    current = queries.review_of(request.user, found)
+    form = ReviewForm(
+        request.POST or None, cycle=found.cycle, initial=ReviewForm.initial_from(current)
+    )
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        submit = request.POST.get("action") == "submit"
+        try:
+            services.save_review(
+                request.user,
+                found,
+                scores=form.scores(),
+                comments=form.comments(),
+                recommendation=form.cleaned_data["recommendation"],
+                overall=form.cleaned_data["overall"],
+                abstained=form.cleaned_data["abstained"],
+                abstain_reason=form.cleaned_data["abstain_reason"],
+                submit=submit,
+            )
+        except services.ReviewError as error:
+            form.add_error(None, error.message)
+            status = 400
+        else:
+            if submit or (current and current.state == "submitted"):
+                messages.success(request, _("Your review is submitted."))
+            else:
+                messages.success(request, _("Your draft is saved."))
+            return redirect("review:review", pk=pk)
+    return render(
+        request,
+        "review/review.html",
+        {
+            "candidate": found,
+            "cycle": found.cycle,
+            "form": form,
+            "current": current,
+            "open": services.in_review_phase(found),
+            "others": queries.other_reviews(request.user, found)
+            if services.others_visible(request.user, found)
+            else None,
+        },
+        status=status,
     )

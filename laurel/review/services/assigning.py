@@ -1,0 +1,115 @@
+"""The assignment of reviewers: proposed by the optimiser, published by staff."""
+
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from laurel.accounts.models import User
+from laurel.candidates.enums import ACTIVE_STATES
+from laurel.candidates.models import Candidate
+from laurel.core.services import record
+from laurel.cycles.models import Cycle
+from laurel.notifications.services import queue_email
+from laurel.review.assignment import Infeasible, Problem, Solution, language_preference, solve
+from laurel.review.enums import (
+    AssignmentState,
+)
+from laurel.review.models import Assignment, CommitteeProfile
+from laurel.review.services.committee import ReviewError, blocking_pairs, committee_of
+
+
+@transaction.atomic
+def propose_assignment(
+    cycle: Cycle,
+    *,
+    actor: Any,
+    k: int = 3,
+    min_load: int | None = None,
+    max_load: int | None = None,
+) -> Solution:
+    """The optimal assignment of the candidates ready for the committee, kept as a proposal
+    (replacing any earlier one); published assignments are kept as they are."""
+    candidates = list(
+        Candidate.objects.filter(cycle=cycle, ready_for_committee=True, state__in=ACTIVE_STATES)
+    )
+    if not candidates:
+        raise ReviewError(_("No candidate is ready for the committee yet."))
+    members = committee_of(cycle)
+    conflicts = blocking_pairs(cycle)
+    languages = dict(
+        CommitteeProfile.objects.filter(cycle=cycle).values_list("user_id", "languages")
+    )
+    ready = {c.pk for c in candidates}
+    keep = frozenset(
+        (candidate_id, member_id)
+        for candidate_id, member_id in Assignment.objects.filter(
+            cycle=cycle, state=AssignmentState.PUBLISHED
+        ).values_list("candidate_id", "member_id")
+        if candidate_id in ready and (candidate_id, member_id) not in conflicts
+    )
+    problem = Problem(
+        candidates=[c.pk for c in candidates],
+        members=[m.pk for m in members],
+        k=k,
+        min_load=min_load,
+        max_load=max_load,
+        conflicts=conflicts,
+        keep=keep,
+        preference={
+            (c.pk, m.pk): language_preference(c.languages, languages.get(m.pk, []))
+            for c in candidates
+            for m in members
+        },
+    )
+    try:
+        solution = solve(problem)
+    except Infeasible as infeasible:
+        raise ReviewError(infeasible.message) from None
+    Assignment.objects.filter(cycle=cycle, state=AssignmentState.PROPOSED).delete()
+    Assignment.objects.bulk_create(
+        Assignment(cycle=cycle, candidate_id=c, member_id=m, state=AssignmentState.PROPOSED)
+        for c, m in solution.pairs
+        if (c, m) not in keep
+    )
+    record(
+        "assignment.proposed",
+        actor=actor,
+        subject=cycle,
+        data={"pairs": len(solution.pairs), "objective": solution.objective, "k": k},
+    )
+    return solution
+
+
+@transaction.atomic
+def publish_assignment(cycle: Cycle, *, actor: Any) -> int:
+    """The proposal becomes the members' work; each member with new candidates is told."""
+    proposed = Assignment.objects.select_for_update().filter(
+        cycle=cycle, state=AssignmentState.PROPOSED
+    )
+    counts: dict[int, int] = {}
+    for assignment in proposed:
+        counts[assignment.member_id] = counts.get(assignment.member_id, 0) + 1
+    if not counts:
+        raise ReviewError(_("There is no proposed assignment to publish."))
+    proposed.update(state=AssignmentState.PUBLISHED, published_at=timezone.now())
+    for member in User.objects.filter(pk__in=counts):
+        language = member.language or settings.LANGUAGE_CODE
+        with translation.override(language):
+            url = settings.SITE_URL + reverse("review:home")
+        queue_email(
+            "review_assigned",
+            to=member.email,
+            language=language,
+            context={"cycle": cycle, "count": counts[member.pk], "url": url},
+        )
+    record(
+        "assignment.published",
+        actor=actor,
+        subject=cycle,
+        data={"pairs": sum(counts.values()), "members": len(counts)},
+    )
+    return sum(counts.values())

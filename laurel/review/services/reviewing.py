@@ -1,0 +1,135 @@
+"""Reviews: drafts saved as members go, submitted, revised until the phase ends; who sees
+whose reviews."""
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from laurel.accounts.models import User
+from laurel.candidates.models import Candidate
+from laurel.core.services import record
+from laurel.review.enums import (
+    BLOCKING_STATES,
+    AssignmentState,
+    Recommendation,
+    ReviewState,
+    Visibility,
+)
+from laurel.review.models import Assignment, CommitteeSettings, Conflict, Review
+from laurel.review.services.committee import ReviewError
+
+
+def in_review_phase(candidate: Candidate, *, at=None) -> bool:
+    now = at or timezone.now()
+    cycle = candidate.cycle
+    return cycle.review_open_at <= now < cycle.review_close_at
+
+
+def _check_may_review(member: User, candidate: Candidate) -> None:
+    if Conflict.objects.filter(
+        member=member, candidate=candidate, state__in=BLOCKING_STATES
+    ).exists():
+        raise ReviewError(_("You have a conflict with this candidate: you cannot review it."))
+    if not Assignment.objects.filter(
+        member=member, candidate=candidate, state=AssignmentState.PUBLISHED
+    ).exists():
+        raise ReviewError(_("This candidate is not assigned to you."))
+    if not in_review_phase(candidate):
+        raise ReviewError(_("The review phase is not open: reviews cannot be changed now."))
+
+
+def _clean_scores(candidate: Candidate, scores: dict[str, Any]) -> dict[str, int]:
+    cycle = candidate.cycle
+    numbers = {str(c.number) for c in cycle.criteria.all()}
+    cleaned = {}
+    for number, value in scores.items():
+        if value in (None, ""):
+            continue
+        if str(number) not in numbers:
+            raise ReviewError(_("There is no criterion %(number)s.") % {"number": number})
+        try:
+            score = int(str(value).strip())  # 4.5 is no score; "4" and 4 are
+        except (TypeError, ValueError):
+            score = None
+        if score is None or not cycle.score_min <= score <= cycle.score_max:
+            raise ReviewError(
+                _("Scores go from %(low)d to %(high)d.")
+                % {"low": cycle.score_min, "high": cycle.score_max}
+            )
+        cleaned[str(number)] = score
+    return cleaned
+
+
+@transaction.atomic
+def save_review(
+    member: User,
+    candidate: Candidate,
+    *,
+    scores: dict[str, Any],
+    comments: dict[str, str],
+    recommendation: str = "",
+    overall: str = "",
+    abstained: bool = False,
+    abstain_reason: str = "",
+    submit: bool = False,
+) -> Review:
+    """Save what the member has written; with `submit`, it must be complete (every criterion
+    scored and a recommendation, or an abstention with its reason). Nothing is half-saved: a
+    refused submission changes nothing."""
+    _check_may_review(member, candidate)
+    cleaned = _clean_scores(candidate, scores)
+    if recommendation and recommendation not in Recommendation.values:
+        raise ReviewError(_("Choose a recommendation from the list."))
+    criteria = {str(c.number) for c in candidate.cycle.criteria.all()}
+    if submit:
+        if abstained and not abstain_reason.strip():
+            raise ReviewError(_("Say why you abstain."))
+        if not abstained and (set(cleaned) != criteria or not recommendation):
+            raise ReviewError(
+                _("To submit, score every criterion and give a recommendation (or abstain).")
+            )
+    review, _created = Review.objects.select_for_update().get_or_create(
+        candidate=candidate, member=member, defaults={"cycle": candidate.cycle}
+    )
+    was_submitted = review.state == ReviewState.SUBMITTED
+    review.scores = {} if abstained else cleaned
+    review.comments = {k: v.strip()[:4000] for k, v in comments.items() if k in criteria and v}
+    review.recommendation = "" if abstained else recommendation
+    review.overall = overall.strip()[:4000]
+    review.abstained = abstained
+    review.abstain_reason = abstain_reason.strip()[:500] if abstained else ""
+    if submit or was_submitted:
+        review.state = ReviewState.SUBMITTED
+        review.submitted_at = timezone.now()
+    review.save()
+    if submit or was_submitted:
+        record(
+            "review.revised" if was_submitted else "review.submitted",
+            actor=member,
+            subject=candidate,
+            data={"review": review.pk, "abstained": abstained},
+        )
+    return review
+
+
+def visibility_of(candidate: Candidate) -> str:
+    settings = CommitteeSettings.objects.filter(cycle_id=candidate.cycle_id).first()
+    return settings.visibility if settings else Visibility.AFTER_OWN
+
+
+def others_visible(member: User, candidate: Candidate) -> bool:
+    """Whether the member may read the other members' reviews of this candidate now."""
+    if Conflict.objects.filter(
+        member=member, candidate=candidate, state__in=BLOCKING_STATES
+    ).exists():
+        return False
+    mode = visibility_of(candidate)
+    if mode == Visibility.ALWAYS:
+        return True
+    if mode == Visibility.NEVER:
+        return False
+    return Review.objects.filter(
+        member=member, candidate=candidate, state=ReviewState.SUBMITTED
+    ).exists()

@@ -1,0 +1,163 @@
+"""Reviewing: drafts, submission, revision, the phase, and who sees whose reviews."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from laurel.core.models import AuditEntry
+from laurel.review import services
+from laurel.review.models import CommitteeSettings, Review
+from tests.review.test_committee import member, ready
+
+pytestmark = pytest.mark.django_db
+FULL = {"1": 4, "2": 3, "3": 5, "4": 2}
+
+
+def open_review(cycle):
+    """Nominations closed, the review phase open for two weeks."""
+    now = timezone.now()
+    cycle.nominations_close_at = now - timedelta(days=2)
+    cycle.review_open_at = now - timedelta(days=1)
+    cycle.review_close_at = now + timedelta(days=14)
+    cycle.save(update_fields=["nominations_close_at", "review_open_at", "review_close_at"])
+
+
+@pytest.fixture
+def setting(child10, staff_user):
+    """One candidate ready, three members, all assigned, the review phase open."""
+    candidate = ready(child10, "Ljus", website="https://ljus.se", staff=staff_user)
+    people = [member(child10, f"m{n}@example.org") for n in range(3)]
+    services.propose_assignment(child10, actor=staff_user, k=3)
+    services.publish_assignment(child10, actor=staff_user)
+    open_review(child10)
+    candidate.cycle.refresh_from_db()
+    return candidate, people
+
+
+def test_a_draft_may_be_partial_and_a_submission_must_be_complete(setting):
+    candidate, (alice, *_rest) = setting
+
+    draft = services.save_review(alice, candidate, scores={"1": 4}, comments={"1": "Strong."})
+    with pytest.raises(services.ReviewError, match="score every criterion"):
+        services.save_review(alice, candidate, scores={"1": 4}, comments={}, submit=True)
+
+    draft.refresh_from_db()
+    assert (draft.state, draft.scores, draft.comments) == ("draft", {"1": 4}, {"1": "Strong."})
+
+
+def test_submitting_and_revising_until_the_phase_ends(setting):
+    candidate, (alice, *_rest) = setting
+
+    services.save_review(
+        alice, candidate, scores=FULL, comments={}, recommendation="yes", submit=True
+    )
+    services.save_review(
+        alice, candidate, scores={**FULL, "1": 5}, comments={}, recommendation="yes"
+    )
+
+    review = Review.objects.get()
+    assert (review.state, review.scores["1"]) == ("submitted", 5)
+    keys = sorted(
+        AuditEntry.objects.filter(key__startswith="review.").values_list("key", flat=True)
+    )
+    assert keys == ["review.revised", "review.submitted"]
+    after = candidate.cycle.review_close_at + timedelta(minutes=1)
+    with time_machine.travel(after), pytest.raises(services.ReviewError, match="not open"):
+        services.save_review(alice, candidate, scores=FULL, comments={}, recommendation="no")
+    review.refresh_from_db()
+    assert review.recommendation == "yes"
+
+
+@pytest.mark.parametrize("score", [0, 6, "five", 4.5])
+def test_a_score_outside_the_scale_is_refused(setting, score):
+    candidate, (alice, *_rest) = setting
+
+    with pytest.raises(services.ReviewError, match="Scores go from 1 to 5"):
+        services.save_review(alice, candidate, scores={"1": score}, comments={})
+
+    assert Review.objects.count() == 0
+
+
+def test_an_unassigned_or_conflicted_candidate_cannot_be_reviewed(setting, child10):
+    candidate, (alice, *_rest) = setting
+    outsider = member(child10, "late@example.org")
+    services.declare_conflict(alice, candidate, kind="personal")
+
+    with pytest.raises(services.ReviewError, match="not assigned to you"):
+        services.save_review(outsider, candidate, scores={}, comments={})
+    with pytest.raises(services.ReviewError, match="conflict"):
+        services.save_review(alice, candidate, scores={}, comments={})
+
+
+def test_abstaining_needs_a_reason_and_drops_the_scores(setting):
+    candidate, (alice, *_rest) = setting
+
+    with pytest.raises(services.ReviewError, match="why you abstain"):
+        services.save_review(
+            alice, candidate, scores=FULL, comments={}, abstained=True, submit=True
+        )
+    review = services.save_review(
+        alice, candidate, scores=FULL, comments={}, abstained=True,
+        abstain_reason="I know its director.", submit=True,
+    )  # fmt: skip
+
+    assert (review.state, review.scores, review.abstained) == ("submitted", {}, True)
+
+
+@pytest.mark.parametrize(
+    ("mode", "before_own", "after_own"),
+    [("never", False, False), ("after_own", False, True), ("always", True, True)],
+)
+def test_others_reviews_are_visible_as_the_phase_says(setting, mode, before_own, after_own):
+    candidate, (alice, bob, _carol) = setting
+    CommitteeSettings.objects.create(cycle=candidate.cycle, visibility=mode)
+    services.save_review(bob, candidate, scores=FULL, comments={}, recommendation="no", submit=True)
+
+    before = services.others_visible(alice, candidate)
+    services.save_review(
+        alice, candidate, scores=FULL, comments={}, recommendation="yes", submit=True
+    )
+
+    assert (before, services.others_visible(alice, candidate)) == (before_own, after_own)
+
+
+def test_a_conflicted_member_never_sees_the_reviews(setting):
+    candidate, (alice, _bob, _carol) = setting
+    CommitteeSettings.objects.create(cycle=candidate.cycle, visibility="always")
+    services.declare_conflict(alice, candidate, kind="funding")
+
+    assert services.others_visible(alice, candidate) is False
+
+
+def test_the_review_page_keeps_what_was_typed_when_refused(client, setting):
+    candidate, (alice, *_rest) = setting
+    client.force_login(alice)
+
+    response = client.post(
+        reverse("review:review", args=[candidate.pk]),
+        {"score_1": "4", "comment_1": "Strong helpline.", "action": "submit"},
+    )
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "score every criterion" in page
+    assert "Strong helpline." in page
+    assert Review.objects.count() == 0
+
+
+def test_the_review_page_saves_a_draft_then_submits(client, setting):
+    candidate, (alice, *_rest) = setting
+    client.force_login(alice)
+    url = reverse("review:review", args=[candidate.pk])
+    data = {f"score_{n}": str(s) for n, s in FULL.items()} | {"recommendation": "yes"}
+
+    client.post(url, {**data, "action": "save"})
+    assert Review.objects.get().state == "draft"
+    client.post(url, {**data, "action": "submit"})
+
+    assert Review.objects.get().state == "submitted"
+    home = client.get(reverse("review:home"))
+    assert [r.state for _a, r in home.context["queue"]] == ["submitted"]
