@@ -25,7 +25,8 @@ def test_scoring_with_the_keyboard(page, live_server, child10, axe, language):
     sign_in(page, live_server, alice)
 
     page.goto(f"{live_server.url}/{language}/committee/")
-    page.locator("section[aria-labelledby=assigned]").get_by_role("link", name="Trygga Nätet").focus()
+    queue = page.locator("section[aria-labelledby=assigned]")
+    queue.get_by_role("link", name="Trygga Nätet").focus()
     page.keyboard.press("Enter")
     expect(page.locator("main h1")).to_contain_text("Trygga Nätet")
     assert axe(page) == []
