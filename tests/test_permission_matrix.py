@@ -244,6 +244,7 @@ MATRIX: dict[str, Row] = {
     "review:publish": Row(STAFF_ACTION, "post"),
     "review:assignments_csv": Row(STAFF),
     "review:conflicts": Row(STAFF),
+    "review:results": Row(STAFF),
     "candidates:nomination": Row(
         STAFF, kwargs=lambda o: CANDIDATE(o) | {"nomination_pk": o["sent"].pk}
     ),

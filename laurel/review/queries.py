@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 from laurel.candidates.enums import ACTIVE_STATES
 from laurel.candidates.models import Candidate
 from laurel.cycles.models import Cycle
+from laurel.review.aggregation import Score, aggregate
 from laurel.review.enums import AssignmentState, ConflictState, ReviewState
 from laurel.review.models import Assignment, CommitteeProfile, Conflict, Review
 
@@ -106,3 +107,39 @@ def is_assigned(user, candidate) -> bool:
     return Assignment.objects.filter(
         member=user, candidate=candidate, state=AssignmentState.PUBLISHED
     ).exists()
+
+
+RESULT_SORTS = {
+    "normalised": lambda row: -row["result"].normalised_total,
+    "weighted": lambda row: -row["result"].weighted_total,
+    "spread": lambda row: -row["result"].total_spread,
+    "reviews": lambda row: -row["result"].reviews,
+    "name": lambda row: row["candidate"].name.lower(),
+}
+
+
+def results(cycle: Cycle, *, sort: str = "normalised"):
+    """The committee's results: every submitted, scored review of the cycle in one query,
+    the candidates in another, combined by aggregation.aggregate. Rows sorted by an allowlisted
+    key; the Results object too (alpha, reviewers who stand out)."""
+    reviews = list(
+        Review.objects.filter(cycle=cycle, state=ReviewState.SUBMITTED, abstained=False)
+        .select_related("member")
+        .only("candidate_id", "member_id", "member__email", "scores")
+    )
+    scores = [
+        Score(r.candidate_id, r.member_id, number, float(value))
+        for r in reviews
+        for number, value in r.scores.items()
+    ]
+    weights = {str(c.number): float(c.weight) for c in cycle.criteria.all()}
+    combined = aggregate(scores, weights, (cycle.score_min, cycle.score_max))
+    candidates = {c.pk: c for c in Candidate.objects.filter(pk__in=combined.candidates)}
+    rows = [
+        {"candidate": candidates[pk], "result": result}
+        for pk, result in combined.candidates.items()
+        if pk in candidates
+    ]
+    rows.sort(key=RESULT_SORTS.get(sort, RESULT_SORTS["normalised"]))
+    emails = {r.member_id: r.member.email for r in reviews}
+    return rows, combined, emails, reviews

@@ -40,3 +40,11 @@ def on_committee_of(user, candidate) -> bool:
 
 rules.add_perm("review.read_candidate", may_read_candidate)
 rules.add_perm("review.declare_conflict", on_committee_of)
+
+
+@rules.predicate
+def chairs_a_cycle(user) -> bool:
+    return user.is_authenticated and user.is_active and Role.COMMITTEE_CHAIR in user.role_set()
+
+
+rules.add_perm("review.view_results", is_staff_member | chairs_a_cycle)

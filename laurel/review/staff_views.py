@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.core.permissions import require
 from laurel.cycles.queries import staff_cycle
-from laurel.review import queries, services
+from laurel.review import exports, queries, services
 from laurel.review.forms import AssignmentForm
 
 
@@ -122,3 +122,34 @@ def assignments_csv(request):
         for item in assignments:
             writer.writerow([candidate.pk, candidate.name, item.member.email, item.state])
     return response
+
+
+@login_required
+def results(request):
+    """The results table for staff and the chair, sortable; XLSX with every review."""
+    require(request.user, "review.view_results")
+    cycle = _cycle(request)
+    sort = request.GET.get("sort", "normalised")
+    rows, combined, emails, reviews = queries.results(cycle, sort=sort)
+    if request.GET.get("format") == "xlsx":
+        return exports.results_workbook(cycle, rows, combined, emails, reviews)
+    criteria = list(cycle.criteria.order_by("number"))
+    return render(
+        request,
+        "review/results.html",
+        {
+            "cycle": cycle,
+            "rows": rows,
+            "criteria": criteria,
+            "alpha": combined.alpha,
+            "reviewers": [(emails.get(r.member, r.member), r) for r in combined.reviewers],
+            "sort": sort,
+            "sorts": [
+                ("normalised", _("Normalised total")),
+                ("weighted", _("Weighted total")),
+                ("spread", _("Disagreement")),
+                ("reviews", _("Number of reviews")),
+                ("name", _("Name")),
+            ],
+        },
+    )

@@ -14,4 +14,5 @@ urlpatterns = [
     path("staff/review/assignment/publish/", staff_views.publish, name="publish"),
     path("staff/review/assignment.csv", staff_views.assignments_csv, name="assignments_csv"),
     path("staff/review/conflicts/", staff_views.conflict_register, name="conflicts"),
+    path("staff/review/results/", staff_views.results, name="results"),
 ]
