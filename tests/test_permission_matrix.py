@@ -130,6 +130,7 @@ def objects_for_test(cycle, staff) -> dict:
         "document": document,
         "claim_token": claim_token,
         "conflict": _someone_elses_conflict(cycle, ready),
+        "assignment": _an_assignment(cycle, ready),
     }
 
 
@@ -140,6 +141,16 @@ def _someone_elses_conflict(cycle, candidate):
     RoleGrant.objects.create(user=someone, role=Role.COMMITTEE_MEMBER, cycle=cycle)
     return Conflict.objects.create(
         cycle=cycle, member=someone, candidate=candidate, kind="other", state="suggested"
+    )
+
+
+def _an_assignment(cycle, candidate):
+    from laurel.review.models import Assignment
+
+    reviewer = UserFactory(email="reviewer@example.org")
+    RoleGrant.objects.create(user=reviewer, role=Role.COMMITTEE_MEMBER, cycle=cycle)
+    return Assignment.objects.create(
+        cycle=cycle, candidate=candidate, member=reviewer, state="proposed"
     )
 
 
@@ -245,6 +256,10 @@ MATRIX: dict[str, Row] = {
     "review:assignments_csv": Row(STAFF),
     "review:conflicts": Row(STAFF),
     "review:results": Row(STAFF),
+    "review:progress": Row(STAFF),
+    "review:by_hand": Row(STAFF_ACTION, "post"),
+    "review:import": Row(STAFF_ACTION, "post"),
+    "review:remove": Row(STAFF_ACTION, "post", lambda o: {"pk": o["assignment"].pk}),
     "candidates:nomination": Row(
         STAFF, kwargs=lambda o: CANDIDATE(o) | {"nomination_pk": o["sent"].pk}
     ),

@@ -58,6 +58,13 @@ CATALOGUE: dict[str, EmailKind] = {
             "review_assigned",
             _("To a committee member: how many candidates were assigned, with the link."),
         ),
+        EmailKind(
+            "review_reminder",
+            _(
+                "A reminder a week and two days before the review deadline, to members with "
+                "unfinished reviews."
+            ),
+        ),
         # Sign-in emails from django-allauth: its templates, our outbox.
         EmailKind("account/email/password_reset_key", _("A link to choose a new password.")),
         EmailKind(

@@ -167,3 +167,31 @@ class ReviewForm(forms.Form):
         initial |= {f"score_{n}": str(s) for n, s in review.scores.items()}
         initial |= {f"comment_{n}": text for n, text in review.comments.items()}
         return initial
+
+
+class ByHandForm(forms.Form):
+    candidate = forms.ModelChoiceField(label=_("Candidate"), queryset=None)
+    member = forms.ModelChoiceField(label=_("Member"), queryset=None)
+
+    def __init__(self, *args, candidates, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["candidate"].queryset = candidates
+        self.fields["member"].queryset = members
+        self.fields["member"].label_from_instance = lambda user: user.email
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("A CSV file with the columns candidate_id and member (an email address)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+    def rows(self) -> list[dict[str, str]]:
+        import csv
+        import io
+
+        upload = self.cleaned_data["file"]
+        if upload.size > 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than 1 MB."))
+        text = upload.read().decode("utf-8-sig", errors="replace")
+        return list(csv.DictReader(io.StringIO(text)))

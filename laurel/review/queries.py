@@ -143,3 +143,30 @@ def results(cycle: Cycle, *, sort: str = "normalised"):
     rows.sort(key=RESULT_SORTS.get(sort, RESULT_SORTS["normalised"]))
     emails = {r.member_id: r.member.email for r in reviews}
     return rows, combined, emails, reviews
+
+
+def progress(cycle: Cycle) -> tuple[list[dict], list[dict]]:
+    """Per member and per candidate: assigned, drafts, submitted (three queries)."""
+    assigned = list(
+        Assignment.objects.filter(cycle=cycle, state=AssignmentState.PUBLISHED).values_list(
+            "candidate_id", "candidate__name", "member_id", "member__email"
+        )
+    )
+    states = {
+        (c, m): state
+        for c, m, state in Review.objects.filter(cycle=cycle).values_list(
+            "candidate_id", "member_id", "state"
+        )
+    }
+    members: dict[str, dict] = {}
+    candidates: dict[str, dict] = {}
+    for candidate_id, name, member_id, email in assigned:
+        state = states.get((candidate_id, member_id))
+        for table, key in ((members, email), (candidates, name)):
+            row = table.setdefault(key, {"name": key, "assigned": 0, "drafts": 0, "submitted": 0})
+            row["assigned"] += 1
+            row["drafts"] += state == ReviewState.DRAFT
+            row["submitted"] += state == ReviewState.SUBMITTED
+    return sorted(members.values(), key=lambda r: r["name"]), sorted(
+        candidates.values(), key=lambda r: r["name"]
+    )

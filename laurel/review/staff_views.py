@@ -2,17 +2,20 @@
 
 import csv
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from laurel.accounts.models import User
 from laurel.core.permissions import require
 from laurel.cycles.queries import staff_cycle
 from laurel.review import exports, queries, services
-from laurel.review.forms import AssignmentForm
+from laurel.review.forms import AssignmentForm, ByHandForm, ImportForm
+from laurel.review.models import Assignment
 
 
 def _cycle(request):
@@ -63,6 +66,8 @@ def assignment(request):
             "table": queries.assignment_table(cycle),
             "loads": queries.loads(cycle),
             "members": services.committee_of(cycle),
+            "by_hand_form": _by_hand_form(cycle),
+            "import_form": ImportForm(),
         },
         status=status,
     )
@@ -153,3 +158,75 @@ def results(request):
             ],
         },
     )
+
+
+@login_required
+def progress(request):
+    require(request.user, "review.manage_assignment")
+    cycle = _cycle(request)
+    members, candidates = queries.progress(cycle)
+    return render(
+        request,
+        "review/progress.html",
+        {"cycle": cycle, "members": members, "candidates": candidates},
+    )
+
+
+def _by_hand_form(cycle, data=None):
+    return ByHandForm(
+        data,
+        candidates=queries.ready_candidates(cycle),
+        members=User.objects.filter(pk__in=[m.pk for m in services.committee_of(cycle)]),
+    )
+
+
+@login_required
+@require_POST
+def by_hand(request):
+    require(request.user, "review.manage_assignment")
+    cycle = _cycle(request)
+    form = _by_hand_form(cycle, request.POST)
+    if form.is_valid():
+        try:
+            services.assign_by_hand(
+                cycle,
+                form.cleaned_data["candidate"],
+                form.cleaned_data["member"],
+                actor=request.user,
+            )
+            messages.success(request, _("The reviewer is added to the proposal."))
+        except services.ReviewError as error:
+            messages.error(request, error.message)
+    else:
+        messages.error(request, _("Choose a candidate and a member."))
+    return redirect("review:assignment")
+
+
+@login_required
+@require_POST
+def remove(request, pk: int):
+    require(request.user, "review.manage_assignment")
+    assignment = get_object_or_404(Assignment.objects.select_related("candidate"), pk=pk)
+    try:
+        services.unassign(assignment, actor=request.user)
+        messages.success(request, _("The reviewer is taken off."))
+    except services.ReviewError as error:
+        messages.error(request, error.message)
+    return redirect("review:assignment")
+
+
+@login_required
+@require_POST
+def import_csv(request):
+    require(request.user, "review.manage_assignment")
+    cycle = _cycle(request)
+    form = ImportForm(request.POST, request.FILES)
+    try:
+        if not form.is_valid():
+            raise services.ReviewError(_("Choose a CSV file."))
+        count = services.import_assignments(cycle, form.rows(), actor=request.user)
+    except (services.ReviewError, forms.ValidationError) as error:
+        messages.error(request, getattr(error, "message", None) or " ".join(error.messages))
+    else:
+        messages.success(request, _("%(count)d assignments imported.") % {"count": count})
+    return redirect("review:assignment")

@@ -13,6 +13,10 @@ urlpatterns = [
     path("staff/review/assignment/", staff_views.assignment, name="assignment"),
     path("staff/review/assignment/publish/", staff_views.publish, name="publish"),
     path("staff/review/assignment.csv", staff_views.assignments_csv, name="assignments_csv"),
+    path("staff/review/assignment/by-hand/", staff_views.by_hand, name="by_hand"),
+    path("staff/review/assignment/import/", staff_views.import_csv, name="import"),
+    path("staff/review/assignment/<int:pk>/remove/", staff_views.remove, name="remove"),
     path("staff/review/conflicts/", staff_views.conflict_register, name="conflicts"),
     path("staff/review/results/", staff_views.results, name="results"),
+    path("staff/review/progress/", staff_views.progress, name="progress"),
 ]

@@ -99,3 +99,63 @@ def test_the_conflict_register_exports_as_csv(staff_client, child10, staff):
     lines = response.content.decode().splitlines()
     assert lines[0] == "candidate,member,kind,state,declared,reasons,decided"
     assert lines[1].startswith("Ljus,alice@example.org,funding,confirmed,yes")
+
+
+def test_staff_add_a_reviewer_by_hand_but_never_a_conflicted_one(staff_client, child10, staff):
+    from laurel.review import services
+
+    candidate = ready(child10, "Ljus", website="https://ljus.se", staff=staff)
+    alice = member(child10, "alice@example.org")
+    bob = member(child10, "bob@example.org")
+    services.declare_conflict(bob, candidate, kind="board")
+
+    staff_client.post(reverse("review:by_hand"), {"candidate": candidate.pk, "member": alice.pk})
+    refused = staff_client.post(
+        reverse("review:by_hand"), {"candidate": candidate.pk, "member": bob.pk}, follow=True
+    )
+
+    assert list(Assignment.objects.values_list("member__email", "by_hand")) == [
+        ("alice@example.org", True)
+    ]
+    assert "has a conflict with Ljus" in refused.content.decode()
+
+
+def test_an_import_is_all_or_nothing_and_names_the_bad_lines(staff_client, child10, staff):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    candidate = ready(child10, "Ljus", website="https://ljus.se", staff=staff)
+    member(child10, "alice@example.org")
+    bad = SimpleUploadedFile(
+        "a.csv",
+        f"candidate_id,member\n{candidate.pk},alice@example.org\n{candidate.pk},nobody@x.org\n".encode(),
+    )
+    good = SimpleUploadedFile(
+        "a.csv", f"candidate_id,member\n{candidate.pk},ALICE@example.org\n".encode()
+    )
+
+    refused = staff_client.post(reverse("review:import"), {"file": bad}, follow=True)
+    assert "line 3" in refused.content.decode()
+    assert Assignment.objects.count() == 0
+
+    staff_client.post(reverse("review:import"), {"file": good})
+    assert Assignment.objects.count() == 1
+
+
+def test_a_reviewer_with_a_submitted_review_stays(staff_client, child10, staff):
+    from laurel.review import services
+    from tests.review.test_reviewing import FULL, open_review
+
+    candidate = ready(child10, "Ljus", website="https://ljus.se", staff=staff)
+    people = [member(child10, f"m{n}@example.org") for n in range(3)]
+    services.propose_assignment(child10, actor=staff, k=3)
+    services.publish_assignment(child10, actor=staff)
+    open_review(child10)
+    services.save_review(
+        people[0], candidate, scores=FULL, comments={}, recommendation="yes", submit=True
+    )
+    assignment = Assignment.objects.get(member=people[0])
+
+    response = staff_client.post(reverse("review:remove", args=[assignment.pk]), follow=True)
+
+    assert "submitted a review" in response.content.decode()
+    assert Assignment.objects.count() == 3

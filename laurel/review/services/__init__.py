@@ -4,7 +4,13 @@ committee: profiles, ties and conflicts · assigning: the optimal assignment, pu
 reviewing: drafts, submissions and who sees what.
 """
 
-from laurel.review.services.assigning import propose_assignment, publish_assignment
+from laurel.review.services.assigning import (
+    assign_by_hand,
+    import_assignments,
+    propose_assignment,
+    publish_assignment,
+    unassign,
+)
 from laurel.review.services.committee import (
     ReviewError,
     blocking_pairs,
@@ -23,16 +29,19 @@ from laurel.review.services.reviewing import (
 
 __all__ = [
     "ReviewError",
+    "assign_by_hand",
     "blocking_pairs",
     "committee_of",
     "decide_conflict",
     "declare_conflict",
     "detect_conflicts",
+    "import_assignments",
     "in_review_phase",
     "others_visible",
     "propose_assignment",
     "publish_assignment",
     "save_profile",
     "save_review",
+    "unassign",
     "visibility_of",
 ]

@@ -1,5 +1,6 @@
 """The assignment of reviewers: proposed by the optimiser, published by staff."""
 
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -18,8 +19,12 @@ from laurel.review.assignment import Infeasible, Problem, Solution, language_pre
 from laurel.review.enums import (
     AssignmentState,
 )
-from laurel.review.models import Assignment, CommitteeProfile
+from laurel.review.models import Assignment, CommitteeProfile, Review
 from laurel.review.services.committee import ReviewError, blocking_pairs, committee_of
+from laurel.review.tasks import remind_reviewers
+
+# Reminders to members with unfinished reviews, this long before the review phase ends.
+REMINDERS = [timedelta(days=7), timedelta(days=2)]
 
 
 @transaction.atomic
@@ -106,6 +111,10 @@ def publish_assignment(cycle: Cycle, *, actor: Any) -> int:
             language=language,
             context={"cycle": cycle, "count": counts[member.pk], "url": url},
         )
+    now = timezone.now()
+    for before in REMINDERS:
+        if cycle.review_close_at - before > now:
+            remind_reviewers.using(run_after=cycle.review_close_at - before).enqueue(cycle.pk)
     record(
         "assignment.published",
         actor=actor,
@@ -113,3 +122,85 @@ def publish_assignment(cycle: Cycle, *, actor: Any) -> int:
         data={"pairs": sum(counts.values()), "members": len(counts)},
     )
     return sum(counts.values())
+
+
+def _check_pair(cycle: Cycle, candidate: Candidate, member: User) -> None:
+    if candidate.cycle_id != cycle.pk or not candidate.ready_for_committee:
+        raise ReviewError(
+            _("%(name)s is not ready for the committee of this cycle.") % {"name": candidate.name}
+        )
+    if member not in committee_of(cycle):
+        raise ReviewError(
+            _("%(email)s is not on this cycle's committee.") % {"email": member.email}
+        )
+    if (candidate.pk, member.pk) in blocking_pairs(cycle):
+        raise ReviewError(
+            _("%(email)s has a conflict with %(name)s.")
+            % {"email": member.email, "name": candidate.name}
+        )
+
+
+@transaction.atomic
+def assign_by_hand(cycle: Cycle, candidate: Candidate, member: User, *, actor: Any) -> Assignment:
+    """Staff add a reviewer themselves: never one with a conflict. Kept as proposed."""
+    _check_pair(cycle, candidate, member)
+    assignment, _created = Assignment.objects.get_or_create(
+        candidate=candidate,
+        member=member,
+        defaults={"cycle": cycle, "state": AssignmentState.PROPOSED, "by_hand": True},
+    )
+    record(
+        "assignment.added_by_hand",
+        actor=actor,
+        subject=candidate,
+        data={"member": member.pk},
+    )
+    return assignment
+
+
+@transaction.atomic
+def unassign(assignment: Assignment, *, actor: Any) -> None:
+    """Staff take a reviewer off a candidate, unless a review was submitted."""
+    if Review.objects.filter(
+        candidate_id=assignment.candidate_id, member_id=assignment.member_id, state="submitted"
+    ).exists():
+        raise ReviewError(_("This member has submitted a review of it; it stays assigned."))
+    record(
+        "assignment.removed",
+        actor=actor,
+        subject=assignment.candidate,
+        data={"member": assignment.member_id, "state": assignment.state},
+    )
+    assignment.delete()
+
+
+@transaction.atomic
+def import_assignments(cycle: Cycle, rows: list[dict[str, str]], *, actor: Any) -> int:
+    """Assignments from a CSV (candidate_id, member): all lines or none; every refused line is
+    named in the message."""
+    members = {m.email.lower(): m for m in committee_of(cycle)}
+    candidates = {
+        str(c.pk): c for c in Candidate.objects.filter(cycle=cycle, ready_for_committee=True)
+    }
+    problems, pairs = [], []
+    for line, row in enumerate(rows, start=2):
+        candidate = candidates.get((row.get("candidate_id") or "").strip())
+        member = members.get((row.get("member") or "").strip().lower())
+        if candidate is None or member is None:
+            problems.append(_("line %(line)d: unknown candidate or member") % {"line": line})
+            continue
+        try:
+            _check_pair(cycle, candidate, member)
+        except ReviewError as error:
+            problems.append(
+                _("line %(line)d: %(problem)s") % {"line": line, "problem": error.message}
+            )
+            continue
+        pairs.append((candidate, member))
+    if problems:
+        raise ReviewError(
+            _("Nothing was imported. %(problems)s") % {"problems": "; ".join(problems)}
+        )
+    for candidate, member in pairs:
+        assign_by_hand(cycle, candidate, member, actor=actor)
+    return len(pairs)
