@@ -251,6 +251,9 @@ MATRIX: dict[str, Row] = {
     "review:review": Row(
         COMMITTEE | {"committee": NOT_FOUND}, kwargs=lambda o: {"pk": o["ready"].pk}
     ),
+    "review:comment": Row(
+        COMMITTEE | {"committee": REDIRECT}, "post", lambda o: {"pk": o["ready"].pk}
+    ),
     "review:assignment": Row(STAFF),
     "review:publish": Row(STAFF_ACTION, "post"),
     "review:assignments_csv": Row(STAFF),

@@ -65,6 +65,10 @@ CATALOGUE: dict[str, EmailKind] = {
                 "unfinished reviews."
             ),
         ),
+        EmailKind(
+            "discussion_mention",
+            _("To a committee member mentioned in a discussion: where, never the message."),
+        ),
         # Sign-in emails from django-allauth: its templates, our outbox.
         EmailKind("account/email/password_reset_key", _("A link to choose a new password.")),
         EmailKind(

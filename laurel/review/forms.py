@@ -195,3 +195,12 @@ class ImportForm(forms.Form):
             raise forms.ValidationError(_("The file is larger than 1 MB."))
         text = upload.read().decode("utf-8-sig", errors="replace")
         return list(csv.DictReader(io.StringIO(text)))
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your message"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Mention a member with @ and the start of their email address (@alice)."),
+    )

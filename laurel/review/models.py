@@ -140,3 +140,21 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member_id} on {self.candidate_id}: {self.state}"
+
+
+class Comment(models.Model):
+    """A message in the committee's discussion of one candidate."""
+
+    candidate = models.ForeignKey(
+        "candidates.Candidate", on_delete=models.CASCADE, related_name="comments"
+    )
+    author = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(_("message"), max_length=4000)
+    mentions = models.JSONField(default=list, blank=True)  # user ids told about it
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"comment {self.pk} on {self.candidate_id}"

@@ -7,7 +7,7 @@ from laurel.candidates.models import Candidate
 from laurel.cycles.models import Cycle
 from laurel.review.aggregation import Score, aggregate
 from laurel.review.enums import AssignmentState, ConflictState, ReviewState
-from laurel.review.models import Assignment, CommitteeProfile, Conflict, Review
+from laurel.review.models import Assignment, Comment, CommitteeProfile, Conflict, Review
 
 
 def assignment_table(cycle: Cycle) -> list[tuple[Candidate, list[Assignment]]]:
@@ -170,3 +170,7 @@ def progress(cycle: Cycle) -> tuple[list[dict], list[dict]]:
     return sorted(members.values(), key=lambda r: r["name"]), sorted(
         candidates.values(), key=lambda r: r["name"]
     )
+
+
+def discussion(candidate) -> QuerySet:
+    return Comment.objects.filter(candidate=candidate).select_related("author")

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -11,7 +12,7 @@ from laurel.candidates.models import Candidate
 from laurel.candidates.queries import committee_dossier
 from laurel.core.permissions import require
 from laurel.review import queries, services
-from laurel.review.forms import DeclareConflictForm, ProfileForm, ReviewForm
+from laurel.review.forms import CommentForm, DeclareConflictForm, ProfileForm, ReviewForm
 from laurel.review.models import Conflict
 
 
@@ -124,7 +125,14 @@ def candidate(request, pk: int):
     return render(
         request,
         "review/candidate.html",
-        {"candidate": found, "cycle": found.cycle, "dossier": committee_dossier(found)},
+        {
+            "candidate": found,
+            "cycle": found.cycle,
+            "dossier": committee_dossier(found),
+            "comments": queries.discussion(found),
+            "comment_form": CommentForm(),
+            "assigned": queries.is_assigned(request.user, found),
+        },
     )
 
 
@@ -180,3 +188,19 @@ def review(request, pk: int):
         },
         status=status,
     )
+
+
+@login_required
+@require_POST
+def comment(request, pk: int):
+    found = get_object_or_404(Candidate.objects.select_related("cycle"), pk=pk)
+    require(request.user, "review.read_candidate", found)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.post_comment(request.user, found, text=form.cleaned_data["text"])
+        except services.ReviewError as error:
+            messages.error(request, error.message)
+    else:
+        messages.error(request, _("Write a message first."))
+    return redirect(f"{reverse('review:candidate', args=[pk])}#discussion")

@@ -20,6 +20,7 @@ from laurel.review.services.committee import (
     detect_conflicts,
     save_profile,
 )
+from laurel.review.services.discussing import post_comment
 from laurel.review.services.reviewing import (
     in_review_phase,
     others_visible,
@@ -38,6 +39,7 @@ __all__ = [
     "import_assignments",
     "in_review_phase",
     "others_visible",
+    "post_comment",
     "propose_assignment",
     "publish_assignment",
     "save_profile",
