@@ -260,6 +260,7 @@ MATRIX: dict[str, Row] = {
     "review:conflicts": Row(STAFF),
     "review:results": Row(STAFF),
     "review:progress": Row(STAFF),
+    "review:visibility": Row(STAFF_ACTION, "post"),
     "review:by_hand": Row(STAFF_ACTION, "post"),
     "review:import": Row(STAFF_ACTION, "post"),
     "review:remove": Row(STAFF_ACTION, "post", lambda o: {"pk": o["assignment"].pk}),

@@ -3,7 +3,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from laurel.core.texts import in_language
-from laurel.review.enums import AffiliationKind, ConflictKind, Recommendation
+from laurel.review.enums import AffiliationKind, ConflictKind, Recommendation, Visibility
 
 LANGUAGES = [
     ("en", "English"), ("sv", "Svenska"), ("de", "Deutsch"), ("fr", "Français"),
@@ -203,4 +203,10 @@ class CommentForm(forms.Form):
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Mention a member with @ and the start of their email address (@alice)."),
+    )
+
+
+class VisibilityForm(forms.Form):
+    visibility = forms.ChoiceField(
+        label=_("Members see each other's reviews"), choices=Visibility.choices
     )

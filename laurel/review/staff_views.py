@@ -14,7 +14,7 @@ from laurel.accounts.models import User
 from laurel.core.permissions import require
 from laurel.cycles.queries import staff_cycle
 from laurel.review import exports, queries, services
-from laurel.review.forms import AssignmentForm, ByHandForm, ImportForm
+from laurel.review.forms import AssignmentForm, ByHandForm, ImportForm, VisibilityForm
 from laurel.review.models import Assignment
 
 
@@ -68,6 +68,9 @@ def assignment(request):
             "members": services.committee_of(cycle),
             "by_hand_form": _by_hand_form(cycle),
             "import_form": ImportForm(),
+            "visibility_form": VisibilityForm(
+                initial={"visibility": services.visibility_of_cycle(cycle)}
+            ),
         },
         status=status,
     )
@@ -229,4 +232,20 @@ def import_csv(request):
         messages.error(request, getattr(error, "message", None) or " ".join(error.messages))
     else:
         messages.success(request, _("%(count)d assignments imported.") % {"count": count})
+    return redirect("review:assignment")
+
+
+@login_required
+@require_POST
+def visibility(request):
+    require(request.user, "review.manage_assignment")
+    cycle = _cycle(request)
+    form = VisibilityForm(request.POST)
+    if form.is_valid():
+        services.set_visibility(
+            cycle, visibility=form.cleaned_data["visibility"], actor=request.user
+        )
+        messages.success(request, _("Saved."))
+    else:
+        messages.error(request, _("Choose when members see each other's reviews."))
     return redirect("review:assignment")

@@ -20,4 +20,5 @@ urlpatterns = [
     path("staff/review/conflicts/", staff_views.conflict_register, name="conflicts"),
     path("staff/review/results/", staff_views.results, name="results"),
     path("staff/review/progress/", staff_views.progress, name="progress"),
+    path("staff/review/visibility/", staff_views.visibility, name="visibility"),
 ]

@@ -2,9 +2,10 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -151,7 +152,10 @@ def review(request, pk: int):
     )
     status = 200
     if request.method == "POST" and form.is_valid():
-        submit = request.POST.get("action") == "submit"
+        action = request.POST.get("action")
+        if request.htmx and action == "autosave":
+            return _autosave(request, found, form, current)
+        submit = action == "submit"
         try:
             services.save_review(
                 request.user,
@@ -204,3 +208,25 @@ def comment(request, pk: int):
     else:
         messages.error(request, _("Write a message first."))
     return redirect(f"{reverse('review:candidate', args=[pk])}#discussion")
+
+
+def _autosave(request, found, form, current):
+    """htmx, as the member types: the draft is saved (a submitted review keeps its state);
+    a refusal says why in the status line and changes nothing. A submitted review is revised
+    only with its button."""
+    if current is not None and current.state == "submitted":
+        return HttpResponse(escape(_("Submitted: save the revised review with its button.")))
+    try:
+        current = services.save_review(
+            request.user,
+            found,
+            scores=form.scores(),
+            comments=form.comments(),
+            recommendation=form.cleaned_data["recommendation"],
+            overall=form.cleaned_data["overall"],
+            abstained=form.cleaned_data["abstained"],
+            abstain_reason=form.cleaned_data["abstain_reason"],
+        )
+    except services.ReviewError as error:
+        return HttpResponse(escape(error.message))
+    return render(request, "review/review.html#autosave-status", {"current": current})

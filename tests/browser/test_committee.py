@@ -55,3 +55,36 @@ def test_a_member_and_staff_prepare_the_review(page, live_server, child10, axe, 
     page.goto(f"{base}/staff/review/conflicts/")
     expect(page.locator("tbody tr")).to_have_count(2)
     assert axe(page) == []
+
+
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_staff_watch_progress_and_read_the_results(page, live_server, child10, axe, language):
+    from laurel.review import services
+    from tests.review.test_reviewing import FULL, open_review
+
+    staff = make_user("staff")
+    candidates = [
+        ready(child10, f"Organisation {n} Bro", website=f"https://o{n}.se", staff=staff)
+        for n in range(3)
+    ]
+    people = [member(child10, f"m{n}@example.org") for n in range(3)]
+    services.propose_assignment(child10, actor=staff, k=3)
+    services.publish_assignment(child10, actor=staff)
+    open_review(child10)
+    for number, person in enumerate(people):
+        for candidate in candidates:
+            scores = {key: max(1, value - number) for key, value in FULL.items()}
+            services.save_review(
+                person, candidate, scores=scores, comments={}, recommendation="yes", submit=True
+            )
+    sign_in(page, live_server, staff)
+
+    page.goto(f"{live_server.url}/{language}/staff/review/progress/")
+    expect(page.locator("tbody tr")).to_have_count(6)
+    assert axe(page) == []
+    page.goto(f"{live_server.url}/{language}/staff/review/results/")
+    expect(page.locator("main table").first.locator("tbody tr")).to_have_count(3)
+    assert axe(page) == []
+    with page.expect_download() as download:
+        page.locator("a[href*='format=xlsx']").click()
+    assert download.value.suggested_filename == "results-child10-2022.xlsx"

@@ -159,3 +159,11 @@ def test_a_reviewer_with_a_submitted_review_stays(staff_client, child10, staff):
 
     assert "submitted a review" in response.content.decode()
     assert Assignment.objects.count() == 3
+
+
+def test_staff_set_when_members_see_each_other_s_reviews(staff_client, child10):
+    from laurel.review import services
+
+    staff_client.post(reverse("review:visibility"), {"visibility": "always"})
+
+    assert services.visibility_of_cycle(child10) == "always"

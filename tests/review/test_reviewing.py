@@ -161,3 +161,37 @@ def test_the_review_page_saves_a_draft_then_submits(client, setting):
     assert Review.objects.get().state == "submitted"
     home = client.get(reverse("review:home"))
     assert [r.state for _a, r in home.context["queue"]] == ["submitted"]
+
+
+def test_htmx_autosave_keeps_a_draft_as_the_member_types(client, setting):
+    candidate, (alice, *_rest) = setting
+    client.force_login(alice)
+    url = reverse("review:review", args=[candidate.pk])
+
+    response = client.post(
+        url,
+        {"score_2": "3", "comment_2": "Thinking…", "action": "autosave"},
+        HTTP_HX_REQUEST="true",
+    )
+
+    assert response.status_code == 200
+    assert "Saved at" in response.content.decode()
+    review = Review.objects.get()
+    assert (review.state, review.scores, review.comments) == ("draft", {"2": 3}, {"2": "Thinking…"})
+
+
+def test_autosave_never_revises_a_submitted_review(client, setting):
+    candidate, (alice, *_rest) = setting
+    services.save_review(
+        alice, candidate, scores=FULL, comments={}, recommendation="yes", submit=True
+    )
+    client.force_login(alice)
+
+    response = client.post(
+        reverse("review:review", args=[candidate.pk]),
+        {"score_1": "1", "action": "autosave"},
+        HTTP_HX_REQUEST="true",
+    )
+
+    assert "with its button" in response.content.decode()
+    assert Review.objects.get().scores["1"] == 4

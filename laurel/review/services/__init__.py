@@ -25,7 +25,9 @@ from laurel.review.services.reviewing import (
     in_review_phase,
     others_visible,
     save_review,
+    set_visibility,
     visibility_of,
+    visibility_of_cycle,
 )
 
 __all__ = [
@@ -44,6 +46,8 @@ __all__ = [
     "publish_assignment",
     "save_profile",
     "save_review",
+    "set_visibility",
     "unassign",
     "visibility_of",
+    "visibility_of_cycle",
 ]

@@ -114,9 +114,13 @@ def save_review(
     return review
 
 
-def visibility_of(candidate: Candidate) -> str:
-    settings = CommitteeSettings.objects.filter(cycle_id=candidate.cycle_id).first()
+def visibility_of_cycle(cycle) -> str:
+    settings = CommitteeSettings.objects.filter(cycle=cycle).first()
     return settings.visibility if settings else Visibility.AFTER_OWN
+
+
+def visibility_of(candidate: Candidate) -> str:
+    return visibility_of_cycle(candidate.cycle)
 
 
 def others_visible(member: User, candidate: Candidate) -> bool:
@@ -133,3 +137,15 @@ def others_visible(member: User, candidate: Candidate) -> bool:
     return Review.objects.filter(
         member=member, candidate=candidate, state=ReviewState.SUBMITTED
     ).exists()
+
+
+@transaction.atomic
+def set_visibility(cycle, *, visibility: str, actor: Any) -> CommitteeSettings:
+    """When members see each other's reviews, for the whole review phase."""
+    if visibility not in Visibility.values:
+        raise ReviewError(_("Choose when members see each other's reviews."))
+    settings, _created = CommitteeSettings.objects.update_or_create(
+        cycle=cycle, defaults={"visibility": visibility}
+    )
+    record("review.visibility_set", actor=actor, subject=cycle, data={"visibility": visibility})
+    return settings
