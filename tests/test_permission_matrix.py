@@ -131,6 +131,7 @@ def objects_for_test(cycle, staff) -> dict:
         "claim_token": claim_token,
         "conflict": _someone_elses_conflict(cycle, ready),
         "assignment": _an_assignment(cycle, ready),
+        "ready_document": _a_document(candidates, ready),
     }
 
 
@@ -141,6 +142,17 @@ def _someone_elses_conflict(cycle, candidate):
     RoleGrant.objects.create(user=someone, role=Role.COMMITTEE_MEMBER, cycle=cycle)
     return Conflict.objects.create(
         cycle=cycle, member=someone, candidate=candidate, kind="other", state="suggested"
+    )
+
+
+def _a_document(candidates, candidate):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from laurel.nominations.uploads import check_upload
+
+    report = SimpleUploadedFile("report.pdf", b"%PDF-1.4 annual report")
+    return candidates.add_document(
+        candidate, upload=report, checked=check_upload(report), kind="annual_report"
     )
 
 
@@ -253,6 +265,10 @@ MATRIX: dict[str, Row] = {
     ),
     "review:comment": Row(
         COMMITTEE | {"committee": REDIRECT}, "post", lambda o: {"pk": o["ready"].pk}
+    ),
+    "review:document": Row(
+        COMMITTEE,
+        kwargs=lambda o: {"pk": o["ready"].pk, "document_pk": o["ready_document"].pk},
     ),
     "review:assignment": Row(STAFF),
     "review:publish": Row(STAFF_ACTION, "post"),

@@ -174,3 +174,14 @@ def progress(cycle: Cycle) -> tuple[list[dict], list[dict]]:
 
 def discussion(candidate) -> QuerySet:
     return Comment.objects.filter(candidate=candidate).select_related("author")
+
+
+def diligence_summary(candidate) -> list[tuple[str, str]]:
+    """(area, status) for the committee: the verdicts, not staff's working notes."""
+    from laurel.candidates.enums import DiligenceArea
+
+    checks = {c.area: c for c in candidate.checks.all()}
+    return [
+        (area.label, checks[area.value].get_status_display() if area.value in checks else "—")
+        for area in DiligenceArea
+    ]

@@ -10,6 +10,11 @@ urlpatterns = [
     path("committee/candidates/<int:pk>/conflict/", views.declare, name="declare"),
     path("committee/candidates/<int:pk>/review/", views.review, name="review"),
     path("committee/candidates/<int:pk>/discussion/", views.comment, name="comment"),
+    path(
+        "committee/candidates/<int:pk>/documents/<int:document_pk>/",
+        views.document,
+        name="document",
+    ),
     path("committee/conflicts/<int:pk>/", views.decide, name="decide"),
     path("staff/review/assignment/", staff_views.assignment, name="assignment"),
     path("staff/review/assignment/publish/", staff_views.publish, name="publish"),

@@ -2,16 +2,18 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from laurel.candidates.models import Candidate
+from laurel.candidates.models import Candidate, CandidateDocument
 from laurel.candidates.queries import committee_dossier
 from laurel.core.permissions import require
+from laurel.core.services import record
+from laurel.nominations.uploads import CONTENT_TYPES
 from laurel.review import queries, services
 from laurel.review.forms import CommentForm, DeclareConflictForm, ProfileForm, ReviewForm
 from laurel.review.models import Conflict
@@ -131,6 +133,8 @@ def candidate(request, pk: int):
             "cycle": found.cycle,
             "dossier": committee_dossier(found),
             "comments": queries.discussion(found),
+            "checks": queries.diligence_summary(found),
+            "documents": found.documents.all(),
             "comment_form": CommentForm(),
             "assigned": queries.is_assigned(request.user, found),
         },
@@ -230,3 +234,26 @@ def _autosave(request, found, form, current):
     except services.ReviewError as error:
         return HttpResponse(escape(error.message))
     return render(request, "review/review.html#autosave-status", {"current": current})
+
+
+@login_required
+def document(request, pk: int, document_pk: int):
+    """A due-diligence document, for a member who may read the candidate; always a download,
+    and every opening is logged."""
+    found = get_object_or_404(Candidate.objects.select_related("cycle"), pk=pk)
+    require(request.user, "review.read_candidate", found)
+    item = get_object_or_404(CandidateDocument, pk=document_pk, candidate=found)
+    record(
+        "candidate.document_opened_by_committee",
+        actor=request.user,
+        subject=found,
+        data={"document": item.pk},
+    )
+    response = FileResponse(
+        item.file.open("rb"),
+        as_attachment=True,
+        filename=f"candidate-{found.pk}-{item.kind}-{item.pk}.{item.file_type}",
+        content_type=CONTENT_TYPES[item.file_type],
+    )
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

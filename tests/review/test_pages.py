@@ -167,3 +167,29 @@ def test_staff_set_when_members_see_each_other_s_reviews(staff_client, child10):
     staff_client.post(reverse("review:visibility"), {"visibility": "always"})
 
     assert services.visibility_of_cycle(child10) == "always"
+
+
+def test_the_committee_reads_the_due_diligence_verdicts_and_opens_documents_logged(
+    client, child10, staff
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from laurel.candidates import services as screening
+    from laurel.core.models import AuditEntry
+    from laurel.nominations.uploads import check_upload
+
+    candidate = ready(child10, "Ljus", website="https://ljus.se", staff=staff)
+    policy = SimpleUploadedFile("policy.pdf", b"%PDF-1.4 policy")
+    document = screening.add_document(
+        candidate, upload=policy, checked=check_upload(policy), kind="safeguarding_policy"
+    )
+    alice = member(child10, "alice@example.org")
+    client.force_login(alice)
+
+    page = client.get(reverse("review:candidate", args=[candidate.pk]))
+    download = client.get(reverse("review:document", args=[candidate.pk, document.pk]))
+
+    assert ("Finances and governance", "Satisfactory") in page.context["checks"]
+    assert download["Content-Disposition"].startswith("attachment")
+    entry = AuditEntry.objects.get(key="candidate.document_opened_by_committee")
+    assert entry.actor == alice
