@@ -118,6 +118,16 @@ RESULT_SORTS = {
 }
 
 
+def _result_sort(sort: str, weights: dict[str, float]):
+    """A key from the allowlist, or a criterion's mean or median: "mean_2", "median_4"."""
+    if sort in RESULT_SORTS:
+        return RESULT_SORTS[sort]
+    measure, _sep, number = sort.partition("_")
+    if measure in {"mean", "median"} and number in weights:
+        return lambda row: -getattr(row["result"], measure).get(number, 0.0)
+    return RESULT_SORTS["normalised"]
+
+
 def results(cycle: Cycle, *, sort: str = "normalised"):
     """The committee's results: every submitted, scored review of the cycle in one query,
     the candidates in another, combined by aggregation.aggregate. Rows sorted by an allowlisted
@@ -140,7 +150,7 @@ def results(cycle: Cycle, *, sort: str = "normalised"):
         for pk, result in combined.candidates.items()
         if pk in candidates
     ]
-    rows.sort(key=RESULT_SORTS.get(sort, RESULT_SORTS["normalised"]))
+    rows.sort(key=_result_sort(sort, weights))
     emails = {r.member_id: r.member.email for r in reviews}
     return rows, combined, emails, reviews
 

@@ -158,6 +158,14 @@ def results(request):
                 ("spread", _("Disagreement")),
                 ("reviews", _("Number of reviews")),
                 ("name", _("Name")),
+                *[
+                    (f"{measure}_{c.number}", label % {"number": c.number})
+                    for c in criteria
+                    for measure, label in (
+                        ("mean", _("Criterion %(number)s, mean")),
+                        ("median", _("Criterion %(number)s, median")),
+                    )
+                ],
             ],
         },
     )

@@ -80,3 +80,23 @@ def test_the_chair_reads_the_results_and_a_member_does_not(client, child10):
     assert client.get(reverse("review:results")).status_code == 200
     client.force_login(plain_member)
     assert client.get(reverse("review:results")).status_code == 404
+
+
+def test_the_results_sort_by_a_criterion_s_mean(staff_client, staff_user, child10):
+    from laurel.review.models import Review
+
+    people = [member(child10, f"m{n}@example.org") for n in range(2)]
+    first = ready(child10, "First Org", website="https://first.se", staff=staff_user)
+    second = ready(child10, "Second Org", website="https://second.se", staff=staff_user)
+    for person in people:
+        for candidate, scores in ((first, {"1": 5, "2": 1}), (second, {"1": 1, "2": 5})):
+            Review.objects.create(
+                cycle=child10, candidate=candidate, member=person, state="submitted",
+                scores={**scores, "3": 3, "4": 3}, recommendation="yes",
+            )  # fmt: skip
+
+    by_first = staff_client.get(reverse("review:results"), {"sort": "mean_1"})
+    by_second = staff_client.get(reverse("review:results"), {"sort": "median_2"})
+
+    assert [r["candidate"] for r in by_first.context["rows"]] == [first, second]
+    assert [r["candidate"] for r in by_second.context["rows"]] == [second, first]
