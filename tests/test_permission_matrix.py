@@ -59,110 +59,166 @@ class Row:
     kwargs: Callable[[dict], dict] = field(default=lambda objects: {})
 
 
-def objects_for_test(cycle, staff) -> dict:
+class Objects:
+    """What the rows' URLs name, made on first use: a row builds only what it needs, so the
+    matrix stays fast however many objects the whole table needs."""
+
+    def __init__(self, cycle, staff):
+        self.cycle, self.staff = cycle, staff
+        self.made: dict = {"cycle": cycle}
+
+    def __getitem__(self, name: str):
+        if name not in self.made:
+            self.made[name] = getattr(self, f"make_{name}")()
+        return self.made[name]
+
+    def make_draft_token(self):
+        from laurel.nominations import services as nominations
+        from laurel.nominations.models import new_token
+
+        token, _ = new_token()
+        nominations.save_draft(self.cycle, token=token, data={}, language="en")
+        return token
+
+    def make_sent(self):
+        from laurel.nominations import services as nominations
+        from laurel.nominations.models import new_token
+
+        token, _ = new_token()
+        pdf = _pdf("evidence.pdf")
+        sent, _ = nominations.save_draft(
+            self.cycle,
+            token=token,
+            data={"nominator_email": "n@example.org"},
+            language="en",
+            uploads=[(pdf, _checked(pdf))],
+            send_resume_link=False,
+            complete=True,
+        )
+        self.made["sent_token"] = token
+        return nominations.submit_nomination(sent, token=token)
+
+    def make_sent_token(self):
+        self["sent"]
+        return self.made["sent_token"]
+
+    def make_attachment(self):
+        return self["sent"].attachments.get()
+
+    def make_candidate(self):
+        from laurel.candidates import services as candidates
+
+        return candidates.place_nomination(self["sent"])
+
+    def make_merge(self):
+        from laurel.candidates import services as candidates
+
+        merged = candidates.place_nomination(_another_nomination(self.cycle, "Merged Org"))
+        return candidates.merge_candidates(merged, self["candidate"], actor=self.staff)
+
+    def make_third(self):
+        from laurel.candidates import services as candidates
+
+        return candidates.place_nomination(_another_nomination(self.cycle, "Third Org"))
+
+    def make_suggestion(self):
+        from laurel.candidates.models import DuplicateSuggestion
+
+        pair = sorted([self["candidate"].pk, self["third"].pk])
+        return DuplicateSuggestion.objects.create(
+            cycle=self.cycle, first_id=pair[0], second_id=pair[1], confidence=0.9,
+            reasons=["same-name"],
+        )  # fmt: skip
+
+    def make_ready(self):
+        from laurel.candidates import services as candidates
+
+        nomination = _another_nomination(self.cycle, "Ready Org", confirm=True)
+        ready = candidates.place_nomination(nomination)
+        candidates.decide_eligibility(ready, eligible=True, actor=self.staff)
+        for area in ("finances", "child_rights", "safeguarding", "aims_and_impact", "do_no_harm"):
+            candidates.update_check(
+                ready, area=area, status="satisfactory", notes="", actor=self.staff
+            )
+        candidates.save_committee_version(nomination, texts={}, actor=self.staff)
+        return candidates.mark_ready(ready, ready=True, actor=self.staff)
+
+    def make_document(self):
+        return _a_document(self["candidate"])
+
+    def make_ready_document(self):
+        return _a_document(self["ready"])
+
+    def make_claim_token(self):
+        from laurel.candidates import services as candidates
+
+        return candidates.invite_organisation(
+            self["third"],
+            email="info@third.example.org",
+            language="en",
+            deadline=timezone.now() + timedelta(days=10),
+            actor=self.staff,
+        )
+
+    def make_invitation(self):
+        invitation, token = accounts.invite(
+            "invited@example.org", role=Role.STAFF, actor=self.staff
+        )
+        self.made["token"] = token
+        return invitation
+
+    def make_token(self):
+        self["invitation"]
+        return self.made["token"]
+
+    def make_email(self):
+        self["invitation"]
+        return OutgoingEmail.objects.filter(key="invitation").get()
+
+    def make_other(self):
+        return UserFactory(email="other@example.org")
+
+    def make_grant(self):
+        return RoleGrant.objects.create(user=self["other"], role=Role.FINANCE)
+
+    def make_conflict(self):
+        from laurel.review.models import Conflict
+
+        someone = UserFactory(email="someone.else@example.org")
+        RoleGrant.objects.create(user=someone, role=Role.COMMITTEE_MEMBER, cycle=self.cycle)
+        return Conflict.objects.create(
+            cycle=self.cycle, member=someone, candidate=self["ready"], kind="other",
+            state="suggested",
+        )  # fmt: skip
+
+    def make_assignment(self):
+        from laurel.review.models import Assignment
+
+        reviewer = UserFactory(email="reviewer@example.org")
+        RoleGrant.objects.create(user=reviewer, role=Role.COMMITTEE_MEMBER, cycle=self.cycle)
+        return Assignment.objects.create(
+            cycle=self.cycle, candidate=self["ready"], member=reviewer, state="proposed"
+        )
+
+
+def _pdf(name):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from laurel.nominations import services as nominations
-    from laurel.nominations.models import Attachment, new_token
+    return SimpleUploadedFile(name, b"%PDF-1.4 " + name.encode())
+
+
+def _checked(upload):
     from laurel.nominations.uploads import check_upload
 
-    draft_token, _ = new_token()
-    nominations.save_draft(cycle, token=draft_token, data={}, language="en")
-    sent_token, _ = new_token()
-    pdf = SimpleUploadedFile("evidence.pdf", b"%PDF-1.4 evidence")
-    sent, _ = nominations.save_draft(
-        cycle,
-        token=sent_token,
-        data={"nominator_email": "n@example.org"},
-        language="en",
-        uploads=[(pdf, check_upload(pdf))],
-        send_resume_link=False,
-        complete=True,
-    )
-    nominations.submit_nomination(sent, token=sent_token)
+    return check_upload(upload)
+
+
+def _a_document(candidate):
     from laurel.candidates import services as candidates
-    from laurel.candidates.models import DuplicateSuggestion
 
-    candidate = candidates.place_nomination(sent)
-    merged = candidates.place_nomination(_another_nomination(cycle, "Merged Org"))
-    merge = candidates.merge_candidates(merged, candidate, actor=staff)
-    third = candidates.place_nomination(_another_nomination(cycle, "Third Org"))
-    pair = sorted([candidate.pk, third.pk])
-    suggestion = DuplicateSuggestion.objects.create(
-        cycle=cycle, first_id=pair[0], second_id=pair[1], confidence=0.9, reasons=["same-name"]
-    )
-    ready = candidates.place_nomination(_another_nomination(cycle, "Ready Org", confirm=True))
-    candidates.decide_eligibility(ready, eligible=True, actor=staff)
-    for area in ("finances", "child_rights", "safeguarding", "aims_and_impact", "do_no_harm"):
-        candidates.update_check(ready, area=area, status="satisfactory", notes="", actor=staff)
-    for placement in ready.placements.select_related("nomination"):
-        candidates.save_committee_version(placement.nomination, texts={}, actor=staff)
-    candidates.mark_ready(ready, ready=True, actor=staff)
-    pdf = SimpleUploadedFile("policy.pdf", b"%PDF-1.4 policy")
-    document = candidates.add_document(
-        candidate, upload=pdf, checked=check_upload(pdf), kind="annual_report"
-    )
-    claim_token = candidates.invite_organisation(
-        third,
-        email="info@third.example.org",
-        language="en",
-        deadline=timezone.now() + timedelta(days=10),
-        actor=staff,
-    )
-    invitation, token = accounts.invite("invited@example.org", role=Role.STAFF, actor=staff)
-    other = UserFactory(email="other@example.org")
-    grant = RoleGrant.objects.create(user=other, role=Role.FINANCE)
-    return {
-        "cycle": cycle,
-        "invitation": invitation,
-        "token": token,
-        "other": other,
-        "grant": grant,
-        "email": OutgoingEmail.objects.filter(key="invitation").get(),
-        "draft_token": draft_token,
-        "sent_token": sent_token,
-        "sent": sent,
-        "attachment": Attachment.objects.get(),
-        "candidate": candidate,
-        "merge": merge,
-        "suggestion": suggestion,
-        "ready": ready,
-        "document": document,
-        "claim_token": claim_token,
-        "conflict": _someone_elses_conflict(cycle, ready),
-        "assignment": _an_assignment(cycle, ready),
-        "ready_document": _a_document(candidates, ready),
-    }
-
-
-def _someone_elses_conflict(cycle, candidate):
-    from laurel.review.models import Conflict
-
-    someone = UserFactory(email="someone.else@example.org")
-    RoleGrant.objects.create(user=someone, role=Role.COMMITTEE_MEMBER, cycle=cycle)
-    return Conflict.objects.create(
-        cycle=cycle, member=someone, candidate=candidate, kind="other", state="suggested"
-    )
-
-
-def _a_document(candidates, candidate):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    from laurel.nominations.uploads import check_upload
-
-    report = SimpleUploadedFile("report.pdf", b"%PDF-1.4 annual report")
+    report = _pdf("report.pdf")
     return candidates.add_document(
-        candidate, upload=report, checked=check_upload(report), kind="annual_report"
-    )
-
-
-def _an_assignment(cycle, candidate):
-    from laurel.review.models import Assignment
-
-    reviewer = UserFactory(email="reviewer@example.org")
-    RoleGrant.objects.create(user=reviewer, role=Role.COMMITTEE_MEMBER, cycle=cycle)
-    return Assignment.objects.create(
-        cycle=cycle, candidate=candidate, member=reviewer, state="proposed"
+        candidate, upload=report, checked=_checked(report), kind="annual_report"
     )
 
 
@@ -374,7 +430,7 @@ def test_permission_matrix(client, child10, name, role):
     row = MATRIX[name]
     staff = make_user("staff") if role != "staff" else None
     user = make_user(role, cycle=child10)
-    objects = objects_for_test(child10, staff or user)
+    objects = Objects(child10, staff or user)
     if user is not None:
         client.force_login(user)
     url = reverse("admin:index" if name == "admin:*" else name, kwargs=row.kwargs(objects))
