@@ -350,6 +350,9 @@ def release_from_moderation(nomination: Nomination, *, actor: Any) -> Nomination
             summary=nomination.reference,
             data={"reason": nomination.moderation_reason},
         )
+        if nomination.state == NominationState.CONFIRMED:
+            # Confirmed while held: it counts from now on.
+            nomination_confirmed.send(sender=Nomination, nomination=nomination)
     return nomination
 
 
@@ -394,7 +397,16 @@ def erase_content(nomination: Nomination, *, reason: str) -> int:
     nomination.answers = {}
     nomination.links = []
     nomination.safeguarding_flags = []
-    nomination.save()
+    nomination.save(
+        update_fields=[
+            *ORGANISATION_FIELDS[2:],
+            *NOMINATOR_FIELDS[:4],
+            "answers",
+            "links",
+            "safeguarding_flags",
+            "updated_at",
+        ]
+    )
     record(
         "nomination.erased",
         subject=nomination,

@@ -286,3 +286,35 @@ def test_a_registration_number_finds_the_organisation_of_another_year(child10):
     again = candidate_of(confirmed(next_year, "Light Sweden", registration="8020001234"))
 
     assert again.organisation == this_year.organisation
+
+
+def test_a_held_nomination_becomes_a_candidate_only_once_let_through(child10):
+    from laurel.nominations import services as nominations
+    from laurel.nominations.models import Nomination, hash_token, new_token
+
+    token, _ = new_token()
+    draft, _ = nominations.save_draft(
+        child10, token=token, language="en", send_resume_link=False, complete=True,
+        data={"org_name": "Held Org", "org_country": "SE", "nominator_email": "h@example.org"},
+    )  # fmt: skip
+    nomination = nominations.submit_nomination(draft, token=token, hold_reason="no-proof-of-work")
+    Nomination.objects.filter(pk=nomination.pk).update(confirm_token_hash=hash_token("held"))
+    nominations.confirm_nomination("held")
+
+    assert not Placement.objects.filter(nomination=nomination).exists()
+
+    nominations.release_from_moderation(nomination, actor=make_user("staff"))
+
+    assert candidate_of(nomination).name == "Held Org"
+
+
+def test_erasing_a_nomination_keeps_its_reference_and_counts(child10):
+    from laurel.nominations import services as nominations
+
+    nomination = confirmed(child10, "Ljus", email="private@example.org")
+
+    nominations.erase_content(nomination, reason="test")
+
+    nomination.refresh_from_db()
+    assert (nomination.nominator_email, nomination.answers) == ("", {})
+    assert nomination.reference and nomination.state == "confirmed"

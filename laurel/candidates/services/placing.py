@@ -38,7 +38,9 @@ from laurel.nominations.models import Nomination
 
 
 def on_nomination_confirmed(sender: Any, nomination: Nomination, **kwargs: Any) -> None:
-    place_nomination(nomination)
+    """A nomination held for moderation waits until staff let it through."""
+    if not nomination.held_for_moderation:
+        place_nomination(nomination)
 
 
 def on_nomination_changed(sender: Any, nomination: Nomination, **kwargs: Any) -> None:
