@@ -193,3 +193,13 @@ def test_the_committee_reads_the_due_diligence_verdicts_and_opens_documents_logg
     assert download["Content-Disposition"].startswith("attachment")
     entry = AuditEntry.objects.get(key="candidate.document_opened_by_committee")
     assert entry.actor == alice
+
+
+def test_the_candidate_page_title_is_the_candidate_s_name(client, child10, staff):
+    candidate = ready(child10, "Ljus", website="https://ljus.se", staff=staff)
+    client.force_login(member(child10, "alice@example.org"))
+
+    page = client.get(reverse("review:candidate", args=[candidate.pk])).content.decode()
+
+    assert "<title>Ljus</title>" in page
+    assert page.count('id="discussion"') == 1
