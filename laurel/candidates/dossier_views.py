@@ -5,7 +5,7 @@ from datetime import datetime, time
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -25,7 +25,7 @@ from laurel.candidates.staff_views import detail_page
 from laurel.core.permissions import require
 from laurel.core.services import record
 from laurel.nominations.models import Nomination
-from laurel.nominations.uploads import CONTENT_TYPES
+from laurel.nominations.uploads import as_download
 
 
 def candidate_url(pk: int) -> str:
@@ -85,14 +85,11 @@ def document_download(request, pk: int, document_pk: int):
     require(request.user, "candidates.prepare_dossier")
     document = get_object_or_404(CandidateDocument, pk=document_pk, candidate_id=pk)
     record("candidate.document_downloaded", actor=request.user, subject=document.candidate)
-    response = FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
+    return as_download(
+        document.file,
         filename=f"candidate-{pk}-{document.kind}-{document.pk}.{document.file_type}",
-        content_type=CONTENT_TYPES[document.file_type],
+        kind=document.file_type,
     )
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
 
 
 @login_required

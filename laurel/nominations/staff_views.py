@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +16,7 @@ from laurel.cycles.queries import staff_cycle
 from laurel.nominations import services
 from laurel.nominations.models import Attachment, Nomination
 from laurel.nominations.queries import LIST_FILTERS, nomination_counts, staff_nominations
-from laurel.nominations.uploads import CONTENT_TYPES
+from laurel.nominations.uploads import as_download
 
 FILTER_LABELS = [
     ("", _("All")),
@@ -103,11 +103,8 @@ def attachment_download(request, pk: int, attachment_pk: int):
         subject=attachment,
         summary=str(attachment.nomination_id),
     )
-    response = FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
+    return as_download(
+        attachment.file,
         filename=f"{attachment.nomination_id}-{attachment.pk}.{attachment.kind}",
-        content_type=CONTENT_TYPES[attachment.kind],
+        kind=attachment.kind,
     )
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response

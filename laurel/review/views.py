@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import escape
@@ -13,7 +13,7 @@ from laurel.candidates.models import Candidate, CandidateDocument
 from laurel.candidates.queries import committee_dossier
 from laurel.core.permissions import require
 from laurel.core.services import record
-from laurel.nominations.uploads import CONTENT_TYPES
+from laurel.nominations.uploads import as_download
 from laurel.review import queries, services
 from laurel.review.forms import CommentForm, DeclareConflictForm, ProfileForm, ReviewForm
 from laurel.review.models import Conflict
@@ -249,11 +249,8 @@ def document(request, pk: int, document_pk: int):
         subject=found,
         data={"document": item.pk},
     )
-    response = FileResponse(
-        item.file.open("rb"),
-        as_attachment=True,
+    return as_download(
+        item.file,
         filename=f"candidate-{found.pk}-{item.kind}-{item.pk}.{item.file_type}",
-        content_type=CONTENT_TYPES[item.file_type],
+        kind=item.file_type,
     )
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
