@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "laurel.nominations",
     "laurel.candidates",
     "laurel.review",
+    "laurel.selection",
     "laurel.notifications",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -94,3 +94,12 @@ class Consent(models.TextChoices):
     PENDING = "pending", _("Asked, no answer yet")
     GIVEN = "given", _("Consents to be considered")
     REFUSED = "refused", _("Does not want to be considered")
+
+
+class WorkKind(models.TextChoices):
+    """Kinds of work, tagged during screening so that the laureates can complement each other."""
+
+    VICTIM_SUPPORT = "victim_support", _("Victim support")
+    PREVENTION = "prevention", _("Prevention")
+    TECHNOLOGY = "technology", _("Technology")
+    ADVOCACY = "advocacy", _("Advocacy")

@@ -2,7 +2,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from laurel.candidates.enums import DiligenceArea, DiligenceStatus, DocumentKind, IneligibleReason
+from laurel.candidates.enums import (
+    DiligenceArea,
+    DiligenceStatus,
+    DocumentKind,
+    IneligibleReason,
+    WorkKind,
+)
 from laurel.candidates.services.consent import PROFILE_FIELDS
 from laurel.nominations.uploads import check_upload
 
@@ -44,6 +50,16 @@ class MergeForm(forms.Form):
 class NoteForm(forms.Form):
     text = forms.CharField(
         label=_("Note"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class WorkKindsForm(forms.Form):
+    kinds = forms.MultipleChoiceField(
+        label=_("Kinds of work"),
+        choices=WorkKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The final selection can ask for a spread across these."),
     )
 
 

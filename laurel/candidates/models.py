@@ -10,6 +10,7 @@ from laurel.candidates.enums import (
     Flag,
     IneligibleReason,
     SuggestionState,
+    WorkKind,
 )
 from laurel.core.models import TimeStamped
 
@@ -64,6 +65,8 @@ class Candidate(TimeStamped):
     nominator_count = models.PositiveIntegerField(_("distinct nominators"), default=0)
     languages = models.JSONField(_("languages"), default=list, blank=True)
     flags = models.JSONField(_("flags"), default=list, blank=True)
+    # Kinds of work (enums.WorkKind), tagged during screening.
+    work_kinds = models.JSONField(_("kinds of work"), default=list, blank=True)
     first_nominated_at = models.DateTimeField(_("first nominated"), null=True, blank=True)
     # Staff mark a candidate ready once it is eligible, its due diligence is done and the
     # committee's version of each nomination is prepared.
@@ -92,6 +95,10 @@ class Candidate(TimeStamped):
     @property
     def flag_labels(self) -> list[str]:
         return [Flag(flag).label for flag in self.flags if flag in Flag.values]
+
+    @property
+    def work_kind_labels(self) -> list[str]:
+        return [WorkKind(kind).label for kind in self.work_kinds if kind in WorkKind.values]
 
 
 class Placement(models.Model):

@@ -21,6 +21,7 @@ from laurel.candidates.forms import (
     MergeForm,
     NoteForm,
     ScreeningForm,
+    WorkKindsForm,
 )
 from laurel.candidates.models import Candidate, DuplicateSuggestion, MergeRecord
 from laurel.core.http import safe_next
@@ -105,6 +106,8 @@ def detail_page(request, candidate, *, status=200, **forms):
         "merge_form": forms.get("merge_form")
         or MergeForm(targets=queries.merge_targets(candidate)),
         "note_form": forms.get("note_form") or NoteForm(),
+        "work_kinds_form": forms.get("work_kinds_form")
+        or WorkKindsForm(initial={"kinds": candidate.work_kinds}),
         "diligence_forms": [
             (
                 diligence_forms.get(area)
@@ -226,6 +229,19 @@ def note(request, pk: int):
     if not form.is_valid():
         return detail_page(request, candidate, status=400, note_form=form)
     services.add_note(candidate, text=form.cleaned_data["text"], actor=request.user)
+    return redirect("candidates:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def tag(request, pk: int):
+    require(request.user, "candidates.screen")
+    candidate = get_object_or_404(Candidate.objects.select_related("cycle"), pk=pk)
+    form = WorkKindsForm(request.POST)
+    if not form.is_valid():
+        return detail_page(request, candidate, status=400, work_kinds_form=form)
+    services.tag_work(candidate, kinds=form.cleaned_data["kinds"], actor=request.user)
+    messages.success(request, _("The kinds of work are saved."))
     return redirect("candidates:detail", pk=pk)
 
 

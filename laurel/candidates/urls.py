@@ -17,6 +17,7 @@ urlpatterns = [
     path("staff/candidates/<int:pk>/screen/", staff_views.screen, name="screen"),
     path("staff/candidates/<int:pk>/merge/", staff_views.merge, name="merge"),
     path("staff/candidates/<int:pk>/note/", staff_views.note, name="note"),
+    path("staff/candidates/<int:pk>/kinds/", staff_views.tag, name="tag"),
     path("staff/candidates/merges/<int:pk>/undo/", staff_views.undo, name="undo"),
     path(
         "staff/candidates/<int:pk>/split/<int:nomination_pk>/",

@@ -69,6 +69,29 @@ CATALOGUE: dict[str, EmailKind] = {
             "discussion_mention",
             _("To a committee member mentioned in a discussion: where, never the message."),
         ),
+        EmailKind(
+            "decision_laureate",
+            _(
+                "To a laureate: congratulations and the private link to accept. Held until "
+                "staff release the decision letters, never before the announcement."
+            ),
+            held=True,
+        ),
+        EmailKind(
+            "decision_reserve",
+            _("To a reserve: on the reserve list. Held like every decision letter."),
+            held=True,
+        ),
+        EmailKind(
+            "decision_not_selected",
+            _("To a candidate not selected: neutral and kind. Held like every decision letter."),
+            held=True,
+        ),
+        EmailKind(
+            "decision_nominator",
+            _("To a nominator: the outcome only. Held like every decision letter."),
+            held=True,
+        ),
         # Sign-in emails from django-allauth: its templates, our outbox.
         EmailKind("account/email/password_reset_key", _("A link to choose a new password.")),
         EmailKind(

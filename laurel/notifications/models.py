@@ -17,6 +17,10 @@ class OutgoingEmail(TimeStamped):
     state = models.CharField(
         _("state"), max_length=12, choices=EmailState.choices, default=EmailState.QUEUED
     )
+    # A group of held emails released together (decision letters: "decision:<cycle id>").
+    batch = models.CharField(max_length=60, blank=True, db_index=True)
+    # Never delivered before this moment, whoever releases it (an embargo).
+    not_before = models.DateTimeField(_("not before"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)

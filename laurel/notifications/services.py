@@ -1,3 +1,4 @@
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
@@ -27,7 +28,15 @@ def render_email(key: str, *, language: str, context: dict[str, Any]) -> tuple[s
 
 
 @transaction.atomic
-def queue_email(key: str, *, to: str, language: str, context: dict[str, Any]) -> OutgoingEmail:
+def queue_email(
+    key: str,
+    *,
+    to: str,
+    language: str,
+    context: dict[str, Any],
+    batch: str = "",
+    not_before: datetime | None = None,
+) -> OutgoingEmail:
     """Render a catalogue email now and send it from a task once this transaction commits.
 
     The task row is written in the same transaction: an email is queued exactly when the change
@@ -35,13 +44,28 @@ def queue_email(key: str, *, to: str, language: str, context: dict[str, Any]) ->
     """
     subject, text, html = render_email(key, language=language, context=context)
     return queue_rendered_email(
-        key, to=to, language=language, subject=subject, text=text, html=html
+        key,
+        to=to,
+        language=language,
+        subject=subject,
+        text=text,
+        html=html,
+        batch=batch,
+        not_before=not_before,
     )
 
 
 @transaction.atomic
 def queue_rendered_email(
-    key: str, *, to: str, language: str, subject: str, text: str, html: str = ""
+    key: str,
+    *,
+    to: str,
+    language: str,
+    subject: str,
+    text: str,
+    html: str = "",
+    batch: str = "",
+    not_before: datetime | None = None,
 ) -> OutgoingEmail:
     """Queue an email rendered elsewhere (django-allauth's), under its catalogue key."""
     kind(key)
@@ -52,6 +76,8 @@ def queue_rendered_email(
         subject=subject,
         body_text=text,
         body_html=html,
+        batch=batch,
+        not_before=not_before,
         state=EmailState.HELD if kind(key).held else EmailState.QUEUED,
     )
     if email.state == EmailState.QUEUED:
@@ -88,3 +114,31 @@ def cancel_email(email: OutgoingEmail, *, actor: Any) -> OutgoingEmail:
     email.save(update_fields=["state", "updated_at"])
     record("email.cancelled", actor=actor, subject=email)
     return email
+
+
+@transaction.atomic
+def edit_held_email(email: OutgoingEmail, *, subject: str, text: str, actor: Any) -> OutgoingEmail:
+    """Staff change a held email before it is released; its HTML part becomes the new text."""
+    email = OutgoingEmail.objects.select_for_update().get(pk=email.pk)
+    if email.state != EmailState.HELD:
+        raise TransitionError(f"{email.state}: not held")
+    email.subject = " ".join(subject.split())[:300]
+    email.body_text = text.strip() + "\n"
+    email.body_html = render_to_string("notifications/email/edited.html", {"text": email.body_text})
+    email.save(update_fields=["subject", "body_text", "body_html", "updated_at"])
+    record("email.edited", actor=actor, subject=email)
+    return email
+
+
+@transaction.atomic
+def release_batch(batch: str, *, actor: Any) -> int:
+    """Release every held email of a batch at once; how many were released."""
+    emails = list(
+        OutgoingEmail.objects.select_for_update().filter(batch=batch, state=EmailState.HELD)
+    )
+    for email in emails:
+        email.state = EmailState.QUEUED
+        email.save(update_fields=["state", "updated_at"])
+        deliver_email.using(run_after=email.not_before).enqueue(email.pk)
+    record("email.batch_released", actor=actor, data={"batch": batch, "count": len(emails)})
+    return len(emails)

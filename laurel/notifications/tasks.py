@@ -34,6 +34,10 @@ def deliver_email(email_id: int) -> str:
         email = OutgoingEmail.objects.select_for_update().filter(pk=email_id).first()
         if email is None or email.state not in {EmailState.QUEUED, EmailState.RETRYING}:
             return "skipped"
+        if email.not_before and timezone.now() < email.not_before:
+            # Released too early by hand: it waits for its embargo.
+            deliver_email.using(run_after=email.not_before).enqueue(email.pk)
+            return "embargoed"
         message = EmailMultiAlternatives(
             subject=email.subject,
             body=email.body_text,

@@ -32,7 +32,7 @@ from laurel.candidates.services.placing import (
     on_nomination_confirmed,
     place_nomination,
 )
-from laurel.candidates.services.screening import add_note, decide_eligibility
+from laurel.candidates.services.screening import add_note, decide_eligibility, tag_work
 
 __all__ = [
     "ClaimRefused",
@@ -55,6 +55,7 @@ __all__ = [
     "save_committee_version",
     "split_nomination",
     "suggest_duplicates",
+    "tag_work",
     "undo_merge",
     "update_check",
 ]

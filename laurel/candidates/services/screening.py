@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from laurel.candidates.enums import (
     CandidateState,
     IneligibleReason,
+    WorkKind,
 )
 from laurel.candidates.models import (
     Candidate,
@@ -90,3 +91,18 @@ def add_note(candidate: Candidate, *, text: str, actor: Any) -> CandidateNote:
     note = CandidateNote.objects.create(candidate=candidate, author=actor, text=text.strip())
     record("candidate.noted", actor=actor, subject=candidate, data={"note": note.pk})
     return note
+
+
+@transaction.atomic
+def tag_work(candidate: Candidate, *, kinds: list[str], actor: Any) -> Candidate:
+    """Tag the kinds of work a candidate does: the final selection can ask for a spread."""
+    unknown = set(kinds) - set(WorkKind.values)
+    if unknown:
+        raise ScreeningError(_("Choose kinds of work from the list."))
+    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    chosen = [kind for kind in WorkKind.values if kind in kinds]
+    if chosen != candidate.work_kinds:
+        candidate.work_kinds = chosen
+        candidate.save(update_fields=["work_kinds", "updated_at"])
+        record("candidate.tagged", actor=actor, subject=candidate, data={"kinds": chosen})
+    return candidate

@@ -1,0 +1,283 @@
+"""The final selection (staff and the chair) and the decision letters (staff)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from laurel.candidates.enums import WorkKind
+from laurel.core.permissions import require
+from laurel.notifications.enums import EmailState
+from laurel.notifications.models import OutgoingEmail
+from laurel.notifications.services import TransitionError, edit_held_email
+from laurel.selection import queries, report, services
+from laurel.selection.enums import Role
+from laurel.selection.forms import (
+    ConstraintsForm,
+    LetterForm,
+    LettersForm,
+    OverrideForm,
+    PlaceForm,
+)
+from laurel.selection.models import Place
+from laurel.selection.staff_views import lead_cycle
+
+
+def _decision_page(request, cycle, *, status=200, **forms):
+    decision = queries.decision_of(cycle)
+    places = queries.places(decision)
+    laureate_ids = [p.candidate_id for p in places[Role.LAUREATE]]
+    initial = {"reserve_count": 3, "from_shortlist": True}
+    if decision is not None:
+        initial = {
+            "max_per_country": decision.max_per_country,
+            "reserve_count": decision.reserve_count,
+            "from_shortlist": decision.from_shortlist,
+        } | {f"min_{kind}": n for kind, n in decision.min_per_kind.items()}
+    suggestion = decision.suggestion if decision else {}
+    scores = suggestion.get("scores", {})
+    return render(
+        request,
+        "selection/decision.html",
+        {
+            "cycle": cycle,
+            "decision": decision,
+            "places": places,
+            "scores": scores,
+            "costs": [
+                (name, cost, WorkKind(name[5:]).label if name.startswith("kind:") else "")
+                for name, cost in suggestion.get("costs", {}).items()
+            ],
+            "constraints_form": forms.get("constraints_form") or ConstraintsForm(initial=initial),
+            "override_form": forms.get("override_form")
+            or OverrideForm(
+                laureates=queries.selectable(cycle).filter(pk__in=laureate_ids),
+                others=queries.selectable(cycle).exclude(pk__in=laureate_ids),
+            ),
+            "place_forms": [
+                (
+                    place,
+                    PlaceForm(
+                        prefix=f"p{place.pk}",
+                        initial={
+                            "reason": place.reason,
+                            **{f"citation_{k}": v for k, v in place.citation.items()},
+                            **{f"summary_{k}": v for k, v in place.summary.items()},
+                        },
+                    ),
+                )
+                for place in places[Role.LAUREATE]
+            ],
+            "overrides": decision.overrides.select_related("removed", "added", "by")
+            if decision
+            else [],
+            "problems": services.problems(decision) if decision else [],
+            "may_lock": request.user.has_perm("selection.lock", cycle),
+            "may_manage": request.user.has_perm("selection.manage", cycle),
+        },
+        status=status,
+    )
+
+
+@login_required
+def decision(request):
+    return _decision_page(request, lead_cycle(request))
+
+
+@login_required
+@require_POST
+def suggest(request):
+    cycle = lead_cycle(request, "selection.manage")
+    form = ConstraintsForm(request.POST)
+    if not form.is_valid():
+        return _decision_page(request, cycle, status=400, constraints_form=form)
+    try:
+        services.suggest_slate(
+            cycle,
+            max_per_country=form.cleaned_data["max_per_country"],
+            min_per_kind=form.min_per_kind(),
+            reserve_count=form.cleaned_data["reserve_count"],
+            from_shortlist=form.cleaned_data["from_shortlist"],
+            actor=request.user,
+        )
+    except services.SelectionError as error:
+        form.add_error(None, error.message)
+        return _decision_page(request, cycle, status=409, constraints_form=form)
+    messages.success(request, _("Laurel's suggestion is the draft decision."))
+    return redirect("selection:decision")
+
+
+@login_required
+@require_POST
+def override(request):
+    cycle = lead_cycle(request)
+    decision = queries.decision_of(cycle)
+    laureates = queries.places(decision)[Role.LAUREATE]
+    ids = [p.candidate_id for p in laureates]
+    form = OverrideForm(
+        request.POST,
+        laureates=queries.selectable(cycle).filter(pk__in=ids),
+        others=queries.selectable(cycle).exclude(pk__in=ids),
+    )
+    if decision is None or not form.is_valid():
+        return _decision_page(request, cycle, status=400, override_form=form)
+    try:
+        services.replace_place(
+            decision,
+            removed=form.cleaned_data["removed"],
+            added=form.cleaned_data["added"],
+            reason=form.cleaned_data["reason"],
+            actor=request.user,
+        )
+    except services.SelectionError as error:
+        form.add_error(None, error.message)
+        return _decision_page(request, cycle, status=409, override_form=form)
+    messages.success(request, _("The place is changed and the reason recorded."))
+    return redirect("selection:decision")
+
+
+@login_required
+@require_POST
+def write_place(request, pk: int):
+    place = get_object_or_404(Place.objects.select_related("decision__cycle"), pk=pk)
+    require(request.user, "selection.lead", place.decision.cycle)
+    form = PlaceForm(request.POST, prefix=f"p{place.pk}")
+    if form.is_valid():
+        try:
+            services.write_place(
+                place,
+                reason=form.cleaned_data["reason"],
+                citation=form.texts("citation"),
+                summary=form.texts("summary"),
+                actor=request.user,
+            )
+        except services.SelectionError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Saved."))
+    else:
+        messages.error(request, _("The texts are too long."))
+    return redirect("selection:decision")
+
+
+@login_required
+@require_POST
+def lock(request):
+    cycle = lead_cycle(request, "selection.lock")
+    decision = queries.decision_of(cycle)
+    try:
+        if decision is None:
+            raise services.SelectionError(_("There is no decision to lock yet."))
+        services.lock_decision(decision, actor=request.user)
+    except services.SelectionError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The decision is locked."))
+    return redirect("selection:decision")
+
+
+@login_required
+def report_pdf(request):
+    cycle = lead_cycle(request)
+    response = HttpResponse(report.decision_report(cycle), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="decision-{cycle.slug}.pdf"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def letters(request):
+    cycle = lead_cycle(request, "selection.manage")
+    decision = queries.decision_of(cycle)
+    form = LettersForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        with timezone.override(cycle.zone):  # the dates are the award's local times
+            valid = form.is_valid()
+        if valid and decision is not None:
+            try:
+                counts = services.prepare_letters(
+                    decision,
+                    announce_at=form.cleaned_data["announce_at"],
+                    respond_by=form.cleaned_data["respond_by"],
+                    actor=request.user,
+                )
+            except services.SelectionError as error:
+                form.add_error(None, error.message)
+                status = 409
+            else:
+                messages.success(
+                    request,
+                    _("%(count)d letters wait in the outbox until you release them.")
+                    % {"count": sum(counts.values())},
+                )
+                return redirect("selection:letters")
+        else:
+            status = 400
+    return render(
+        request,
+        "selection/letters.html",
+        {
+            "cycle": cycle,
+            "decision": decision,
+            "form": form,
+            "letters": services.letters(decision) if decision else [],
+            "now": timezone.now(),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def letter(request, pk: int):
+    cycle = lead_cycle(request, "selection.manage")
+    decision = queries.decision_of(cycle)
+    email = get_object_or_404(
+        OutgoingEmail, pk=pk, batch=services.batch_of(decision) if decision else "-"
+    )
+    form = LetterForm(
+        request.POST or None, initial={"subject": email.subject, "text": email.body_text}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            edit_held_email(
+                email,
+                subject=form.cleaned_data["subject"],
+                text=form.cleaned_data["text"],
+                actor=request.user,
+            )
+        except TransitionError:
+            messages.error(request, _("This letter has left the outbox: it cannot change."))
+        else:
+            messages.success(request, _("The letter is changed."))
+        return redirect("selection:letters")
+    return render(
+        request,
+        "selection/letter.html",
+        {"cycle": cycle, "email": email, "form": form, "held": email.state == EmailState.HELD},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def release(request):
+    cycle = lead_cycle(request, "selection.manage")
+    decision = queries.decision_of(cycle)
+    try:
+        if decision is None:
+            raise services.SelectionError(_("There is no decision yet."))
+        count = services.release_letters(decision, actor=request.user)
+    except services.SelectionError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("%(count)d letters are on their way and the laureates are published.")
+            % {"count": count},
+        )
+    return redirect("selection:letters")

@@ -1,0 +1,203 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from laurel.accounts.models import User
+from laurel.candidates.enums import WorkKind
+from laurel.candidates.models import Candidate
+from laurel.selection.enums import ListKind, Method, Outcome
+
+
+class ShortlistForm(forms.Form):
+    candidate = forms.ModelChoiceField(label=_("Candidate"), queryset=Candidate.objects.none())
+    kind = forms.ChoiceField(label=_("List"), choices=ListKind.choices)
+    note = forms.CharField(label=_("Note"), max_length=1000, required=False)
+
+    def __init__(self, *args, candidates=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if candidates is not None:
+            self.fields["candidate"].queryset = candidates
+
+
+class MoveForm(forms.Form):
+    offset = forms.TypedChoiceField(choices=[("-1", "-1"), ("1", "1")], coerce=int)
+
+
+class GoForm(forms.Form):
+    entry = forms.IntegerField(required=False)
+
+
+class RecordForm(forms.Form):
+    arguments = forms.CharField(
+        label=_("Arguments heard"),
+        max_length=8000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    recused = forms.ModelMultipleChoiceField(
+        label=_("Who recused"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
+
+    def __init__(self, *args, members=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if members is not None:
+            self.fields["recused"].queryset = members
+
+
+class OpenRoundForm(forms.Form):
+    method = forms.ChoiceField(label=_("Ballot"), choices=Method.choices)
+    secret = forms.BooleanField(
+        label=_("Secret ballot: nobody sees who voted how"), required=False, initial=True
+    )
+    candidates = forms.ModelMultipleChoiceField(
+        label=_("Candidates in this round"),
+        queryset=Candidate.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, candidates=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if candidates is not None:
+            self.fields["candidates"].queryset = candidates
+
+
+class BallotForm(forms.Form):
+    """One field per candidate the voter may judge: a rank (ranked) or a tick (approval)."""
+
+    def __init__(self, *args, round_, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.ranked = round_.method == Method.RANKED
+        self.candidates = list(candidates)
+        for candidate in self.candidates:
+            name = f"c{candidate.pk}"
+            if self.ranked:
+                self.fields[name] = forms.IntegerField(
+                    label=candidate.name,
+                    required=False,
+                    min_value=1,
+                    max_value=len(self.candidates),
+                    widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+                )
+            else:
+                self.fields[name] = forms.BooleanField(label=candidate.name, required=False)
+
+    def ranks(self) -> dict[int, int]:
+        ranks = {}
+        for candidate in self.candidates:
+            value = self.cleaned_data.get(f"c{candidate.pk}")
+            if value:
+                ranks[candidate.pk] = 1 if value is True else value
+        return ranks
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not self.ranks():
+            raise forms.ValidationError(
+                _("Rank at least one candidate.") if self.ranked else _("Tick at least one.")
+            )
+        return cleaned
+
+
+class ConstraintsForm(forms.Form):
+    max_per_country = forms.IntegerField(
+        label=_("At most this many laureates from one country"),
+        required=False,
+        min_value=1,
+        help_text=_("Leave empty for no limit."),
+    )
+    reserve_count = forms.IntegerField(
+        label=_("Reserves to suggest"), min_value=0, max_value=20, initial=3
+    )
+    from_shortlist = forms.BooleanField(
+        label=_("Choose only from the shortlist and its reserve"), required=False, initial=True
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for kind in WorkKind:
+            self.fields[f"min_{kind.value}"] = forms.IntegerField(
+                label=_("At least this many doing: %(kind)s") % {"kind": kind.label},
+                required=False,
+                min_value=0,
+                max_value=50,
+            )
+
+    def min_per_kind(self) -> dict[str, int]:
+        return {
+            kind: self.cleaned_data[f"min_{kind}"]
+            for kind in WorkKind.values
+            if self.cleaned_data.get(f"min_{kind}")
+        }
+
+
+class OverrideForm(forms.Form):
+    removed = forms.ModelChoiceField(label=_("Take out"), queryset=Candidate.objects.none())
+    added = forms.ModelChoiceField(label=_("Put in"), queryset=Candidate.objects.none())
+    reason = forms.CharField(
+        label=_("Why the committee decided so"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, laureates=None, others=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if laureates is not None:
+            self.fields["removed"].queryset = laureates
+            self.fields["added"].queryset = others
+
+
+class PlaceForm(forms.Form):
+    reason = forms.CharField(
+        label=_("The committee's reason (for the decision report)"),
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    citation_sv = forms.CharField(
+        label=_("Citation in Swedish"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    citation_en = forms.CharField(
+        label=_("Citation in English"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    summary_sv = forms.CharField(
+        label=_("What it does, in Swedish"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    summary_en = forms.CharField(
+        label=_("What it does, in English"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def texts(self, name: str) -> dict[str, str]:
+        return {code: self.cleaned_data[f"{name}_{code}"] for code in ("sv", "en")}
+
+
+class LettersForm(forms.Form):
+    announce_at = forms.DateTimeField(
+        label=_("Announcement (the letters leave no earlier)"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    respond_by = forms.DateTimeField(
+        label=_("Laureates answer by"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+
+class LetterForm(forms.Form):
+    subject = forms.CharField(label=_("Subject"), max_length=300)
+    text = forms.CharField(
+        label=_("Text"), max_length=20000, widget=forms.Textarea(attrs={"rows": 14})
+    )

@@ -1,0 +1,188 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from laurel.selection.enums import (
+    Answer,
+    DecisionState,
+    ListKind,
+    Method,
+    Outcome,
+    Role,
+    RoundState,
+)
+
+
+class Meeting(models.Model):
+    """The selection meeting of one cycle: where the chair is in the shortlist."""
+
+    cycle = models.OneToOneField("cycles.Cycle", on_delete=models.CASCADE, related_name="meeting")
+    current = models.ForeignKey(
+        "selection.ShortlistEntry",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Bumped whenever the chair moves on: members' screens follow by polling this number.
+    step = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"meeting of {self.cycle_id}"
+
+
+class ShortlistEntry(models.Model):
+    """A candidate on the shortlist (or the reserve), with the deliberation about it."""
+
+    cycle = models.ForeignKey("cycles.Cycle", on_delete=models.CASCADE, related_name="+")
+    candidate = models.OneToOneField(
+        "candidates.Candidate", on_delete=models.CASCADE, related_name="shortlisting"
+    )
+    kind = models.CharField(_("list"), max_length=10, choices=ListKind.choices)
+    position = models.PositiveIntegerField(default=0)
+    note = models.CharField(_("note"), max_length=1000, blank=True)
+    added_by = models.ForeignKey(
+        "accounts.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The record of the meeting, kept by the chair or a scribe.
+    arguments = models.TextField(_("arguments"), max_length=8000, blank=True)
+    recused = models.ManyToManyField(
+        "accounts.User", blank=True, related_name="+", verbose_name=_("recused")
+    )
+    outcome = models.CharField(
+        _("outcome"), max_length=14, choices=Outcome.choices, default=Outcome.UNDECIDED
+    )
+    recorded_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["cycle", "kind", "position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.position}: {self.candidate_id}"
+
+
+class VotingRound(models.Model):
+    """One round of votes over some shortlisted candidates."""
+
+    cycle = models.ForeignKey("cycles.Cycle", on_delete=models.CASCADE, related_name="+")
+    number = models.PositiveSmallIntegerField()
+    method = models.CharField(_("ballot"), max_length=10, choices=Method.choices)
+    secret = models.BooleanField(_("secret ballot"), default=True)
+    candidates = models.ManyToManyField("candidates.Candidate", related_name="+")
+    state = models.CharField(max_length=8, choices=RoundState.choices, default=RoundState.OPEN)
+    opened_by = models.ForeignKey(
+        "accounts.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    opened_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    # The count as it was at closing: {"rows": [{"candidate": id, "position": n, ...}], ...}.
+    result = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["cycle", "number"]
+        constraints = [models.UniqueConstraint(fields=["cycle", "number"], name="one_round_number")]
+
+    def __str__(self) -> str:
+        return f"round {self.number} of {self.cycle_id}"
+
+
+class Receipt(models.Model):
+    """That a member voted in a round: one each. Kept apart from the ballot, so that a secret
+    ballot cannot be traced to its voter."""
+
+    round = models.ForeignKey(VotingRound, on_delete=models.CASCADE, related_name="receipts")
+    voter = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
+    voted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["round", "voter"], name="one_vote_each")]
+
+    def __str__(self) -> str:
+        return f"{self.voter_id} voted in {self.round_id}"
+
+
+class Ballot(models.Model):
+    round = models.ForeignKey(VotingRound, on_delete=models.CASCADE, related_name="ballots")
+    voter = models.ForeignKey(  # only in an open round
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    ranks = models.JSONField(default=dict)  # {"candidate id": rank}; approval: rank 1 each
+    excluded = models.JSONField(default=list)  # candidates the voter may not judge
+
+    def __str__(self) -> str:
+        return f"ballot {self.pk} in {self.round_id}"
+
+
+class Decision(models.Model):
+    """The committee's final selection in one cycle: exactly N laureates and a reserve list."""
+
+    cycle = models.OneToOneField("cycles.Cycle", on_delete=models.CASCADE, related_name="decision")
+    state = models.CharField(max_length=10, choices=DecisionState.choices, default="draft")
+    # What staff asked of the slate, and what Laurel suggested under it.
+    max_per_country = models.PositiveSmallIntegerField(
+        _("at most this many laureates from one country"), null=True, blank=True
+    )
+    min_per_kind = models.JSONField(default=dict, blank=True)
+    reserve_count = models.PositiveSmallIntegerField(_("reserves"), default=3)
+    from_shortlist = models.BooleanField(_("only from the shortlist"), default=True)
+    suggestion = models.JSONField(default=dict, blank=True)
+    locked_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    locked_at = models.DateTimeField(null=True, blank=True)
+    # Decision letters and the laureates page wait for this moment (the embargo).
+    announce_at = models.DateTimeField(_("announcement"), null=True, blank=True)
+    announced_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"decision of {self.cycle_id}"
+
+
+class Place(models.Model):
+    """A laureate or a reserve in the decision, with the reason and the public citation."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="places")
+    candidate = models.ForeignKey(
+        "candidates.Candidate", on_delete=models.PROTECT, related_name="+"
+    )
+    role = models.CharField(max_length=10, choices=Role.choices)
+    position = models.PositiveSmallIntegerField()
+    reason = models.TextField(_("reason for the committee's choice"), max_length=4000, blank=True)
+    citation = models.JSONField(_("citation"), default=dict, blank=True)  # {"sv": ..., "en": ...}
+    summary = models.JSONField(
+        _("what it does"), default=dict, blank=True
+    )  # {"sv": ..., "en": ...}
+    # A laureate's answer through the private link in its letter (stored only hashed).
+    token_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    respond_by = models.DateTimeField(_("answer by"), null=True, blank=True)
+    answer = models.CharField(_("answer"), max_length=10, choices=Answer.choices, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["decision", "role", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["decision", "candidate"], name="one_place_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role} {self.position}: {self.candidate_id}"
+
+
+class Override(models.Model):
+    """The committee chose differently from Laurel's suggestion: which place, and why."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="overrides")
+    removed = models.ForeignKey("candidates.Candidate", on_delete=models.PROTECT, related_name="+")
+    added = models.ForeignKey("candidates.Candidate", on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField(_("reason"), max_length=2000)
+    by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.removed_id} → {self.added_id}"

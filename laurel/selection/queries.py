@@ -1,0 +1,133 @@
+from django.db.models import Prefetch, QuerySet
+
+from laurel.accounts.models import User
+from laurel.candidates.enums import CandidateState
+from laurel.candidates.models import Candidate
+from laurel.cycles.models import Cycle
+from laurel.cycles.queries import staff_cycle
+from laurel.review.enums import BLOCKING_STATES
+from laurel.review.models import Conflict
+from laurel.review.queries import committee_cycles
+from laurel.selection.enums import DecisionState, ListKind, Role
+from laurel.selection.models import Ballot, Decision, Meeting, Place, ShortlistEntry, VotingRound
+
+
+def selectable(cycle: Cycle) -> QuerySet:
+    """Candidates the committee may choose: eligible and ready for it."""
+    return Candidate.objects.filter(
+        cycle=cycle, state=CandidateState.ELIGIBLE, ready_for_committee=True
+    )
+
+
+def shortlist(cycle: Cycle) -> QuerySet:
+    return (
+        ShortlistEntry.objects.filter(cycle=cycle)
+        .select_related("candidate", "added_by", "recorded_by")
+        .prefetch_related("recused")
+        .order_by("kind", "position", "id")
+    )
+
+
+def shortlist_by_kind(cycle: Cycle) -> dict[str, list[ShortlistEntry]]:
+    lists: dict[str, list[ShortlistEntry]] = {kind: [] for kind in ListKind.values}
+    for entry in shortlist(cycle):
+        lists[entry.kind].append(entry)
+    return lists
+
+
+def meeting_of(cycle: Cycle) -> Meeting:
+    meeting, _created = Meeting.objects.select_related("current__candidate").get_or_create(
+        cycle=cycle
+    )
+    return meeting
+
+
+def conflicted_candidates(user, cycle: Cycle) -> set[int]:
+    """The candidates a member may not judge (a suggested conflict counts until dismissed)."""
+    return set(
+        Conflict.objects.filter(cycle=cycle, member=user, state__in=BLOCKING_STATES).values_list(
+            "candidate_id", flat=True
+        )
+    )
+
+
+def conflicted_members(cycle: Cycle) -> dict[int, set[int]]:
+    """Per candidate, the members who may not judge it."""
+    by_candidate: dict[int, set[int]] = {}
+    for candidate_id, member_id in Conflict.objects.filter(
+        cycle=cycle, state__in=BLOCKING_STATES
+    ).values_list("candidate_id", "member_id"):
+        by_candidate.setdefault(candidate_id, set()).add(member_id)
+    return by_candidate
+
+
+def rounds(cycle: Cycle) -> QuerySet:
+    return (
+        VotingRound.objects.filter(cycle=cycle)
+        .prefetch_related(Prefetch("candidates", queryset=Candidate.objects.order_by("name")))
+        .prefetch_related("receipts")
+        .order_by("-number")
+    )
+
+
+def open_ballots(round_: VotingRound) -> QuerySet:
+    return Ballot.objects.filter(round=round_).select_related("voter").order_by("id")
+
+
+def decision_of(cycle: Cycle) -> Decision | None:
+    return Decision.objects.filter(cycle=cycle).select_related("locked_by").first()
+
+
+def places(decision: Decision | None) -> dict[str, list[Place]]:
+    result: dict[str, list[Place]] = {role: [] for role in Role.values}
+    if decision is None:
+        return result
+    for place in (
+        Place.objects.filter(decision=decision)
+        .select_related("candidate")
+        .order_by("role", "position")
+    ):
+        result[place.role].append(place)
+    return result
+
+
+def announced_laureates(cycle: Cycle) -> QuerySet:
+    """The public list: only once the decision is announced."""
+    return (
+        Place.objects.filter(
+            decision__cycle=cycle,
+            decision__state=DecisionState.ANNOUNCED,
+            role=Role.LAUREATE,
+        )
+        .select_related("candidate")
+        .order_by("candidate__name", "candidate_id")
+    )
+
+
+def announced_cycle() -> Cycle | None:
+    """The latest cycle whose laureates are announced."""
+    return (
+        Cycle.objects.filter(decision__state=DecisionState.ANNOUNCED)
+        .order_by("-decision__announced_at")
+        .first()
+    )
+
+
+def cycle_for(user, slug: str = "") -> Cycle | None:
+    """The cycle a selection page is about: staff choose one (the latest by default); the
+    committee's is the latest cycle they sit on."""
+    if user.has_perm("selection.manage"):
+        return staff_cycle(slug)
+    return committee_cycles(user).first()
+
+
+def committee_members(cycle: Cycle) -> QuerySet:
+    return (
+        User.objects.filter(
+            is_active=True,
+            role_grants__cycle=cycle,
+            role_grants__role__in=["committee_member", "committee_chair"],
+        )
+        .distinct()
+        .order_by("email")
+    )

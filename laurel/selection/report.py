@@ -1,0 +1,68 @@
+"""The decision report for the board: one PDF made by WeasyPrint from an HTML template."""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from laurel.candidates.enums import CandidateState
+from laurel.candidates.models import Candidate
+from laurel.cycles.models import Cycle
+from laurel.nominations.enums import COUNTING_STATES
+from laurel.nominations.models import Nomination
+from laurel.review.enums import BLOCKING_STATES
+from laurel.review.queries import conflict_register, results
+from laurel.selection import queries
+from laurel.selection.enums import RoundState
+
+STYLESHEET = settings.BASE_DIR / "static" / "css" / "report.css"
+
+
+def report_context(cycle: Cycle) -> dict:
+    decision = queries.decision_of(cycle)
+    rows, combined, _emails, _reviews = results(cycle)
+    places = queries.places(decision)
+    in_decision = {p.candidate_id: p for role in places.values() for p in role}
+    shortlist = list(queries.shortlist(cycle))
+    discussed = {e.candidate_id for e in shortlist} | set(in_decision)
+    names = {c.pk: c.name for c in Candidate.objects.filter(cycle=cycle)}
+    rounds = [r for r in queries.rounds(cycle).order_by("number") if r.state == RoundState.CLOSED]
+    return {
+        "cycle": cycle,
+        "decision": decision,
+        "generated_at": timezone.localtime(timezone.now(), cycle.zone),
+        "counts": {
+            "nominations": Nomination.objects.filter(
+                cycle=cycle, state__in=COUNTING_STATES
+            ).count(),
+            "candidates": Candidate.objects.filter(cycle=cycle)
+            .exclude(state=CandidateState.MERGED)
+            .count(),
+            "eligible": Candidate.objects.filter(
+                cycle=cycle, state=CandidateState.ELIGIBLE
+            ).count(),
+            "ready": queries.selectable(cycle).count(),
+            "reviewed": len(rows),
+            "shortlisted": len(shortlist),
+        },
+        "committee": queries.committee_members(cycle),
+        "conflicts": [c for c in conflict_register(cycle) if c.state in BLOCKING_STATES],
+        "alpha": combined.alpha,
+        "rows": [r for r in rows if r["candidate"].pk in discussed],
+        "shortlist": shortlist,
+        "rounds": [
+            (r, [{**row, "name": names.get(row["candidate"])} for row in r.result.get("rows", [])])
+            for r in rounds
+        ],
+        "places": places,
+        "overrides": (
+            decision.overrides.select_related("removed", "added", "by") if decision else []
+        ),
+        "costs": decision.suggestion.get("costs", {}) if decision else {},
+    }
+
+
+def decision_report(cycle: Cycle) -> bytes:
+    from weasyprint import CSS, HTML  # a heavy import, needed only here
+
+    html = render_to_string("selection/report.html", report_context(cycle))
+    return HTML(string=html).write_pdf(stylesheets=[CSS(filename=str(STYLESHEET))])

@@ -1,0 +1,39 @@
+"""Who may do what in the selection (see docs/permissions.md). The object is the cycle."""
+
+import rules
+
+from laurel.accounts.enums import Role
+from laurel.accounts.rules import is_staff_member
+
+
+def _active(user) -> bool:
+    return user.is_authenticated and user.is_active
+
+
+@rules.predicate
+def chairs(user, cycle) -> bool:
+    return cycle is not None and _active(user) and user.has_role(Role.COMMITTEE_CHAIR, cycle)
+
+
+@rules.predicate
+def sits_on_committee(user, cycle) -> bool:
+    return (
+        cycle is not None
+        and _active(user)
+        and (
+            user.has_role(Role.COMMITTEE_MEMBER, cycle)
+            or user.has_role(Role.COMMITTEE_CHAIR, cycle)
+        )
+    )
+
+
+# Shortlist, the meeting's steering and record, voting rounds, overrides, the report.
+rules.add_perm("selection.lead", is_staff_member | chairs)
+# Following the meeting and voting.
+rules.add_perm("selection.take_part", sits_on_committee)
+# Locking the decision is the chair's confirmation.
+rules.add_perm("selection.lock", chairs)
+# The slate's constraints, the letters, the announcement.
+rules.add_perm("selection.manage", is_staff_member)
+# Following the meeting and seeing the rounds' results.
+rules.add_perm("selection.follow", is_staff_member | chairs | sits_on_committee)

@@ -1,0 +1,59 @@
+"""Selection: every write is one atomic, audited service call (ARCHITECTURE rule 1).
+
+shortlisting: the shortlist, the meeting and its record · voting: rounds and ballots ·
+deciding: the suggested slate, overrides, the chair's lock · announcing: decision letters,
+the embargo, the laureate's answer.
+"""
+
+from laurel.selection.services.announcing import (
+    AnswerRefused,
+    answer_award,
+    batch_of,
+    find_place,
+    letters,
+    prepare_letters,
+    release_letters,
+)
+from laurel.selection.services.common import SelectionError
+from laurel.selection.services.deciding import (
+    lock_decision,
+    problems,
+    replace_place,
+    slate_options,
+    suggest_slate,
+    write_place,
+)
+from laurel.selection.services.shortlisting import (
+    go_to,
+    move_entry,
+    record_discussion,
+    shortlist_candidate,
+    unshortlist,
+)
+from laurel.selection.services.voting import cast_ballot, close_round, count, open_round
+
+__all__ = [
+    "AnswerRefused",
+    "SelectionError",
+    "answer_award",
+    "batch_of",
+    "cast_ballot",
+    "close_round",
+    "count",
+    "find_place",
+    "go_to",
+    "letters",
+    "lock_decision",
+    "move_entry",
+    "open_round",
+    "prepare_letters",
+    "problems",
+    "record_discussion",
+    "release_letters",
+    "replace_place",
+    "shortlist_candidate",
+    "slate_options",
+    "suggest_slate",
+    "unshortlist",
+    "write_place",
+]

@@ -1,0 +1,257 @@
+"""The final selection: Laurel's suggested slate, the committee's overrides, the chair's lock."""
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from laurel.candidates.enums import Consent, WorkKind
+from laurel.candidates.models import Candidate
+from laurel.core.services import record
+from laurel.cycles.models import Cycle
+from laurel.review.queries import results
+from laurel.selection import slate
+from laurel.selection.enums import DecisionState, Role
+from laurel.selection.models import Decision, Override, Place, ShortlistEntry
+from laurel.selection.queries import selectable
+from laurel.selection.services.common import SelectionError
+
+LANGUAGES = ("sv", "en")
+
+
+def slate_options(cycle: Cycle, *, from_shortlist: bool) -> list[slate.Option]:
+    """The candidates the slate may choose from, each with the committee's normalised score
+    (candidates without a scored review are left out), best first."""
+    rows, _combined, _emails, _reviews = results(cycle)
+    pool = selectable(cycle).exclude(consent=Consent.REFUSED)
+    if from_shortlist:
+        pool = pool.filter(pk__in=ShortlistEntry.objects.filter(cycle=cycle).values("candidate_id"))
+    allowed = set(pool.values_list("pk", flat=True))
+    return [
+        slate.Option(
+            candidate=row["candidate"].pk,
+            score=round(row["result"].normalised_total, 4),
+            country=row["candidate"].country,
+            kinds=frozenset(row["candidate"].work_kinds),
+        )
+        for row in rows
+        if row["candidate"].pk in allowed
+    ]
+
+
+def _draft(cycle: Cycle) -> Decision:
+    """The cycle's decision, locked for this transaction, with the cycle as stored now."""
+    decision, _created = Decision.objects.select_for_update().get_or_create(cycle=cycle)
+    decision.cycle = Cycle.objects.get(pk=cycle.pk)
+    if decision.state != DecisionState.DRAFT:
+        raise SelectionError(_("The decision is locked: it can no longer change."))
+    return decision
+
+
+@transaction.atomic
+def suggest_slate(
+    cycle: Cycle,
+    *,
+    max_per_country: int | None,
+    min_per_kind: dict[str, int],
+    reserve_count: int,
+    from_shortlist: bool,
+    actor: Any,
+) -> Decision:
+    """Solve for the best slate under the constraints and make it the decision's draft."""
+    decision = _draft(cycle)
+    cycle = decision.cycle
+    if set(min_per_kind) - set(WorkKind.values):
+        raise SelectionError(_("Choose kinds of work from the list."))
+    min_per_kind = {k: v for k, v in min_per_kind.items() if v}
+    if sum(min_per_kind.values()) and max(min_per_kind.values()) > cycle.laureate_count:
+        raise SelectionError(_("A minimum cannot be larger than the number of laureates."))
+    options = slate_options(cycle, from_shortlist=from_shortlist)
+    constraints = slate.Constraints(cycle.laureate_count, max_per_country, min_per_kind)
+    if len(options) < cycle.laureate_count:
+        raise SelectionError(
+            _(
+                "Only %(count)d candidates can be chosen from (eligible, ready, scored%(where)s): "
+                "%(needed)d laureates are needed."
+            )
+            % {
+                "count": len(options),
+                "where": _(", shortlisted") if from_shortlist else "",
+                "needed": cycle.laureate_count,
+            }
+        )
+    try:
+        best = slate.suggest(options, constraints)
+    except slate.Infeasible:
+        raise SelectionError(
+            _(
+                "No slate of %(needed)d meets every constraint. Loosen the limit per country or "
+                "the minimum for a kind of work."
+            )
+            % {"needed": cycle.laureate_count}
+        ) from None
+    reserves = slate.reserves(options, best.chosen, reserve_count)
+    decision.max_per_country = max_per_country
+    decision.min_per_kind = min_per_kind
+    decision.reserve_count = reserve_count
+    decision.from_shortlist = from_shortlist
+    decision.suggestion = {
+        "laureates": best.chosen,
+        "reserves": reserves,
+        "score": round(best.score, 4),
+        "unconstrained_score": round(best.unconstrained_score, 4),
+        "costs": best.costs,
+        "scores": {str(o.candidate): o.score for o in options},
+        "at": timezone.now().isoformat(),
+    }
+    decision.save(
+        update_fields=[
+            "max_per_country",
+            "min_per_kind",
+            "reserve_count",
+            "from_shortlist",
+            "suggestion",
+        ]
+    )
+    decision.places.all().delete()
+    Place.objects.bulk_create(
+        [
+            Place(decision=decision, candidate_id=pk, role=Role.LAUREATE, position=i)
+            for i, pk in enumerate(best.chosen, start=1)
+        ]
+        + [
+            Place(decision=decision, candidate_id=pk, role=Role.RESERVE, position=i)
+            for i, pk in enumerate(reserves, start=1)
+        ]
+    )
+    record(
+        "decision.suggested",
+        actor=actor,
+        subject=decision,
+        data={
+            "max_per_country": max_per_country,
+            "min_per_kind": min_per_kind,
+            "score": decision.suggestion["score"],
+        },
+    )
+    return decision
+
+
+@transaction.atomic
+def replace_place(
+    decision: Decision, *, removed: Candidate, added: Candidate, reason: str, actor: Any
+) -> Override:
+    """The committee overrides the suggestion: `added` takes `removed`'s laureate place. A
+    reserve that is promoted swaps with the laureate it replaces."""
+    decision = _draft(decision.cycle)
+    reason = reason.strip()
+    if not reason:
+        raise SelectionError(_("Give the reason for the change: it goes into the record."))
+    places = {p.candidate_id: p for p in decision.places.select_for_update()}
+    out = places.get(removed.pk)
+    if out is None or out.role != Role.LAUREATE:
+        raise SelectionError(_("%(name)s is not a laureate.") % {"name": removed.name})
+    incoming = places.get(added.pk)
+    if incoming is not None and incoming.role == Role.LAUREATE:
+        raise SelectionError(_("%(name)s is a laureate already.") % {"name": added.name})
+    if not selectable(decision.cycle).filter(pk=added.pk).exclude(consent=Consent.REFUSED):
+        raise SelectionError(
+            _("%(name)s is not eligible and ready for the committee: it cannot be chosen.")
+            % {"name": added.name}
+        )
+    position = out.position
+    if incoming is not None:  # a reserve moves up; the laureate takes its reserve place
+        out.role, out.position = Role.RESERVE, incoming.position
+        out.save(update_fields=["role", "position"])
+        incoming.role, incoming.position = Role.LAUREATE, position
+        incoming.save(update_fields=["role", "position"])
+    else:
+        out.delete()
+        Place.objects.create(
+            decision=decision, candidate=added, role=Role.LAUREATE, position=position
+        )
+    override = Override.objects.create(
+        decision=decision, removed=removed, added=added, reason=reason, by=actor
+    )
+    record(
+        "decision.overridden",
+        actor=actor,
+        subject=decision,
+        summary=f"{removed.name} → {added.name}",
+        data={"removed": removed.pk, "added": added.pk},
+    )
+    return override
+
+
+@transaction.atomic
+def write_place(
+    place: Place, *, reason: str, citation: dict[str, str], summary: dict[str, str], actor: Any
+) -> Place:
+    """The committee's reason for a place, and the citation and description to publish."""
+    _draft(place.decision.cycle)
+    place = Place.objects.select_for_update().get(pk=place.pk)
+    place.reason = reason.strip()
+    place.citation = {code: citation.get(code, "").strip() for code in LANGUAGES}
+    place.summary = {code: summary.get(code, "").strip() for code in LANGUAGES}
+    place.save(update_fields=["reason", "citation", "summary"])
+    record("decision.place_written", actor=actor, subject=place.decision, data={"place": place.pk})
+    return place
+
+
+def problems(decision: Decision) -> list[str]:
+    """Why the decision cannot be locked yet (empty: it can)."""
+    cycle = decision.cycle
+    found = []
+    places = list(decision.places.select_related("candidate"))
+    laureates = [p for p in places if p.role == Role.LAUREATE]
+    if len(laureates) != cycle.laureate_count:
+        found.append(
+            _("The decision names %(count)d laureates; exactly %(needed)d are needed.")
+            % {"count": len(laureates), "needed": cycle.laureate_count}
+        )
+    allowed = set(selectable(cycle).exclude(consent=Consent.REFUSED).values_list("pk", flat=True))
+    for place in places:
+        name = place.candidate.name
+        if place.candidate_id not in allowed:
+            found.append(
+                _("%(name)s is no longer eligible, ready and consenting.") % {"name": name}
+            )
+        if place.role == Role.LAUREATE:
+            if not place.reason:
+                found.append(_("%(name)s: the reason is missing.") % {"name": name})
+            if not all(place.citation.get(code) for code in LANGUAGES):
+                found.append(
+                    _("%(name)s: the citation is needed in Swedish and English.") % {"name": name}
+                )
+            if not all(place.summary.get(code) for code in LANGUAGES):
+                found.append(
+                    _("%(name)s: what it does is needed in Swedish and English.") % {"name": name}
+                )
+    return found
+
+
+@transaction.atomic
+def lock_decision(decision: Decision, *, actor: Any) -> Decision:
+    """The chair confirms the decision; from then on it does not change."""
+    decision = _draft(decision.cycle)
+    if not actor.has_role("committee_chair", decision.cycle):
+        raise SelectionError(_("Only the chair of the committee can lock the decision."))
+    found = problems(decision)
+    if found:
+        raise SelectionError(" ".join(found))
+    decision.state = DecisionState.LOCKED
+    decision.locked_by = actor
+    decision.locked_at = timezone.now()
+    decision.save(update_fields=["state", "locked_by", "locked_at"])
+    record(
+        "decision.locked",
+        actor=actor,
+        subject=decision,
+        data={
+            "laureates": list(
+                decision.places.filter(role=Role.LAUREATE).values_list("candidate_id", flat=True)
+            )
+        },
+    )
+    return decision

@@ -1,0 +1,136 @@
+"""The shortlist (and its reserve) and the meeting that steps through it."""
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from laurel.candidates.models import Candidate
+from laurel.core.services import record
+from laurel.cycles.models import Cycle
+from laurel.selection.enums import ListKind, Outcome
+from laurel.selection.models import Meeting, ShortlistEntry
+from laurel.selection.queries import selectable
+from laurel.selection.services.common import SelectionError, locked
+
+
+def _not_locked(cycle: Cycle) -> None:
+    if locked(cycle):
+        raise SelectionError(_("The decision is locked: the shortlist can no longer change."))
+
+
+@transaction.atomic
+def shortlist_candidate(
+    candidate: Candidate, *, kind: str, note: str = "", actor: Any
+) -> ShortlistEntry:
+    """Put a candidate on the shortlist or the reserve (at the end), or move it between them."""
+    if kind not in ListKind.values:
+        raise SelectionError(_("Choose the shortlist or the reserve."))
+    cycle = candidate.cycle
+    _not_locked(cycle)
+    if not selectable(cycle).filter(pk=candidate.pk).exists():
+        raise SelectionError(
+            _("%(name)s is not eligible and ready for the committee: it cannot be shortlisted.")
+            % {"name": candidate.name}
+        )
+    last = ShortlistEntry.objects.filter(cycle=cycle, kind=kind).aggregate(m=Max("position"))["m"]
+    entry, created = ShortlistEntry.objects.select_for_update().get_or_create(
+        candidate=candidate,
+        defaults={
+            "cycle": cycle,
+            "kind": kind,
+            "position": (last or 0) + 1,
+            "note": note[:1000],
+            "added_by": actor,
+        },
+    )
+    if not created:
+        if entry.kind != kind:
+            entry.kind, entry.position = kind, (last or 0) + 1
+        entry.note = note[:1000] or entry.note
+        entry.save(update_fields=["kind", "position", "note"])
+    record(
+        "candidate.shortlisted",
+        actor=actor,
+        subject=candidate,
+        summary=candidate.name,
+        data={"list": kind},
+    )
+    return entry
+
+
+@transaction.atomic
+def move_entry(entry: ShortlistEntry, *, offset: int, actor: Any) -> ShortlistEntry:
+    """Move an entry up (-1) or down (+1) in its list."""
+    _not_locked(entry.cycle)
+    entries = list(
+        ShortlistEntry.objects.select_for_update()
+        .filter(cycle=entry.cycle, kind=entry.kind)
+        .order_by("position", "id")
+    )
+    index = next(i for i, e in enumerate(entries) if e.pk == entry.pk)
+    target = index + offset
+    if 0 <= target < len(entries):
+        entries[index], entries[target] = entries[target], entries[index]
+    for position, each in enumerate(entries, start=1):
+        if each.position != position:
+            each.position = position
+            each.save(update_fields=["position"])
+    return next(e for e in entries if e.pk == entry.pk)
+
+
+@transaction.atomic
+def unshortlist(entry: ShortlistEntry, *, actor: Any) -> None:
+    _not_locked(entry.cycle)
+    Meeting.objects.filter(current=entry).update(current=None)
+    record(
+        "candidate.unshortlisted",
+        actor=actor,
+        subject=entry.candidate,
+        summary=entry.candidate.name,
+    )
+    entry.delete()
+
+
+@transaction.atomic
+def go_to(cycle: Cycle, *, entry: ShortlistEntry | None, actor: Any) -> Meeting:
+    """The chair moves the meeting to a shortlisted candidate (None: the overview)."""
+    if entry is not None and entry.cycle_id != cycle.pk:
+        raise SelectionError(_("That candidate is not on this cycle's shortlist."))
+    meeting, _created = Meeting.objects.select_for_update().get_or_create(cycle=cycle)
+    meeting.current = entry
+    meeting.step += 1
+    meeting.save(update_fields=["current", "step", "updated_at"])
+    record("meeting.moved", actor=actor, subject=cycle, data={"entry": entry and entry.pk})
+    return meeting
+
+
+@transaction.atomic
+def record_discussion(
+    entry: ShortlistEntry,
+    *,
+    arguments: str,
+    outcome: str,
+    recused: list[Any],
+    actor: Any,
+) -> ShortlistEntry:
+    """The chair or a scribe writes down the discussion of one candidate."""
+    _not_locked(entry.cycle)
+    if outcome not in Outcome.values:
+        raise SelectionError(_("Choose the outcome of the discussion."))
+    entry = ShortlistEntry.objects.select_for_update().get(pk=entry.pk)
+    entry.arguments = arguments.strip()
+    entry.outcome = outcome
+    entry.recorded_by = actor
+    entry.recorded_at = timezone.now()
+    entry.save(update_fields=["arguments", "outcome", "recorded_by", "recorded_at"])
+    entry.recused.set(recused)
+    record(
+        "deliberation.recorded",
+        actor=actor,
+        subject=entry.candidate,
+        data={"outcome": outcome, "recused": sorted(u.pk for u in recused)},
+    )
+    return entry

@@ -1,0 +1,166 @@
+"""Voting rounds: open, vote (once, never on a conflict), close and count."""
+
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from laurel.accounts.enums import Role
+from laurel.candidates.models import Candidate
+from laurel.core.services import record
+from laurel.cycles.models import Cycle
+from laurel.selection.counting import ApprovalBallot, RankedBallot, approval, schulze
+from laurel.selection.enums import Method, RoundState
+from laurel.selection.models import Ballot, Receipt, ShortlistEntry, VotingRound
+from laurel.selection.queries import conflicted_candidates
+from laurel.selection.services.common import SelectionError, locked
+
+
+@transaction.atomic
+def open_round(
+    cycle: Cycle, *, method: str, secret: bool, candidates: list[Candidate], actor: Any
+) -> VotingRound:
+    if locked(cycle):
+        raise SelectionError(_("The decision is locked: no more rounds of votes."))
+    if method not in Method.values:
+        raise SelectionError(_("Choose the kind of ballot."))
+    ids = {c.pk for c in candidates}
+    shortlisted = set(
+        ShortlistEntry.objects.filter(cycle=cycle, candidate_id__in=ids).values_list(
+            "candidate_id", flat=True
+        )
+    )
+    if len(ids) < 2:
+        raise SelectionError(_("A round needs at least two candidates."))
+    if shortlisted != ids:
+        raise SelectionError(_("Only shortlisted candidates can be voted on."))
+    if VotingRound.objects.select_for_update().filter(cycle=cycle, state=RoundState.OPEN):
+        raise SelectionError(_("Close the open round before opening another."))
+    number = (VotingRound.objects.filter(cycle=cycle).aggregate(n=Max("number"))["n"] or 0) + 1
+    round_ = VotingRound.objects.create(
+        cycle=cycle, number=number, method=method, secret=secret, opened_by=actor
+    )
+    round_.candidates.set(candidates)
+    record(
+        "round.opened",
+        actor=actor,
+        subject=round_,
+        data={"method": method, "secret": secret, "candidates": sorted(ids)},
+    )
+    return round_
+
+
+def _may_vote(voter: Any, cycle: Cycle) -> bool:
+    return voter.has_role(Role.COMMITTEE_MEMBER, cycle) or voter.has_role(
+        Role.COMMITTEE_CHAIR, cycle
+    )
+
+
+@transaction.atomic
+def cast_ballot(round_: VotingRound, *, voter: Any, ranks: dict[int, int], actor: Any) -> Ballot:
+    """One ballot per member and round. `ranks` maps candidates to 1, 2, … (ties allowed); an
+    approval ballot gives 1 to each approved candidate. A candidate the voter has a conflict
+    with may not be on the ballot: it is left out of their comparisons."""
+    round_ = VotingRound.objects.select_for_update().get(pk=round_.pk)
+    if round_.state != RoundState.OPEN:
+        raise SelectionError(_("This round is closed."))
+    if not _may_vote(voter, round_.cycle):
+        raise SelectionError(_("Only the committee votes."))
+    if Receipt.objects.filter(round=round_, voter=voter).exists():
+        raise SelectionError(_("You have already voted in this round. A vote cannot be changed."))
+    in_round = set(round_.candidates.values_list("pk", flat=True))
+    conflicts = conflicted_candidates(voter, round_.cycle) & in_round
+    if set(ranks) - in_round:
+        raise SelectionError(_("The ballot names a candidate that is not in this round."))
+    if set(ranks) & conflicts:
+        raise SelectionError(
+            _("You have a conflict with a candidate on your ballot: you cannot vote on it.")
+        )
+    if any(not isinstance(r, int) or r < 1 for r in ranks.values()):
+        raise SelectionError(_("Ranks are whole numbers from 1."))
+    if round_.method == Method.APPROVAL:
+        ranks = dict.fromkeys(ranks, 1)
+    try:
+        with transaction.atomic():
+            Receipt.objects.create(round=round_, voter=voter)
+    except IntegrityError:
+        raise SelectionError(
+            _("You have already voted in this round. A vote cannot be changed.")
+        ) from None
+    ballot = Ballot.objects.create(
+        round=round_,
+        voter=None if round_.secret else voter,
+        ranks={str(c): r for c, r in sorted(ranks.items())},
+        excluded=sorted(conflicts),
+    )
+    # The audit says that someone voted, never how (the round may be secret).
+    record("round.voted", actor=actor, subject=round_)
+    return ballot
+
+
+def count(round_: VotingRound) -> dict:
+    """The result of a round from its ballots (closed or not)."""
+    candidates = sorted(round_.candidates.values_list("pk", flat=True))
+    ballots = list(round_.ballots.all())
+    if round_.method == Method.APPROVAL:
+        rows = approval(
+            candidates,
+            [
+                ApprovalBallot(frozenset(int(c) for c in b.ranks), frozenset(b.excluded))
+                for b in ballots
+            ],
+        )
+        position, previous = 0, None
+        result_rows = []
+        for index, row in enumerate(rows, start=1):
+            key = (row.approvals, row.voters)
+            position = position if key == previous else index
+            previous = key
+            result_rows.append(
+                {
+                    "candidate": row.candidate,
+                    "position": position,
+                    "approvals": row.approvals,
+                    "voters": row.voters,
+                }
+            )
+        return {"ballots": len(ballots), "rows": result_rows}
+    result = schulze(
+        candidates,
+        [
+            RankedBallot({int(c): r for c, r in b.ranks.items()}, frozenset(b.excluded))
+            for b in ballots
+        ],
+    )
+    rows = []
+    position = 1
+    for tier in result.order:  # tied candidates share a position; the next one skips
+        for candidate in tier:
+            rows.append(
+                {
+                    "candidate": candidate,
+                    "position": position,
+                    "wins": sum(result.beats(candidate, other) for other in candidates),
+                }
+            )
+        position += len(tier)
+    return {
+        "ballots": len(ballots),
+        "rows": rows,
+        "pairwise": [[a, b, n] for (a, b), n in sorted(result.pairwise.items())],
+    }
+
+
+@transaction.atomic
+def close_round(round_: VotingRound, *, actor: Any) -> VotingRound:
+    round_ = VotingRound.objects.select_for_update().get(pk=round_.pk)
+    if round_.state != RoundState.OPEN:
+        raise SelectionError(_("This round is closed already."))
+    round_.result = count(round_)
+    round_.state = RoundState.CLOSED
+    round_.closed_at = timezone.now()
+    round_.save(update_fields=["result", "state", "closed_at"])
+    record("round.closed", actor=actor, subject=round_, data={"ballots": round_.result["ballots"]})
+    return round_

@@ -1,0 +1,181 @@
+"""Leading the selection (staff and the chair): the shortlist, the meeting, rounds of votes."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from laurel.core.permissions import require
+from laurel.review.queries import results
+from laurel.selection import queries, services
+from laurel.selection.forms import GoForm, MoveForm, OpenRoundForm, RecordForm, ShortlistForm
+from laurel.selection.models import ShortlistEntry, VotingRound
+
+
+def lead_cycle(request, perm: str = "selection.lead"):
+    """The cycle of the page, once the user may `perm` in it (else 404)."""
+    cycle = queries.cycle_for(request.user, request.GET.get("cycle", ""))
+    if cycle is None:
+        raise Http404
+    require(request.user, perm, cycle)
+    return cycle
+
+
+def _entry(request, pk: int) -> ShortlistEntry:
+    entry = get_object_or_404(ShortlistEntry.objects.select_related("cycle", "candidate"), pk=pk)
+    require(request.user, "selection.lead", entry.cycle)
+    return entry
+
+
+def _refused(request, error) -> None:
+    messages.error(request, error.message)
+
+
+@login_required
+def home(request):
+    cycle = queries.cycle_for(request.user, request.GET.get("cycle", ""))
+    if cycle is not None and not request.user.has_perm("selection.lead", cycle):
+        require(request.user, "selection.follow", cycle)
+        return redirect("selection:meeting")  # members follow the meeting
+    cycle = lead_cycle(request)
+    rows, _combined, _emails, _reviews = results(cycle)
+    lists = queries.shortlist_by_kind(cycle)
+    on_list = {e.candidate_id: e.kind for entries in lists.values() for e in entries}
+    shortlisted = queries.selectable(cycle).filter(pk__in=on_list)
+    return render(
+        request,
+        "selection/home.html",
+        {
+            "cycle": cycle,
+            "rows": rows,
+            "lists": lists,
+            "on_list": on_list,
+            "selectable": set(queries.selectable(cycle).values_list("pk", flat=True)),
+            "round_form": OpenRoundForm(candidates=shortlisted),
+            "rounds": queries.rounds(cycle),
+            "decision": queries.decision_of(cycle),
+        },
+    )
+
+
+@login_required
+@require_POST
+def shortlist(request):
+    cycle = lead_cycle(request)
+    form = ShortlistForm(request.POST, candidates=queries.selectable(cycle))
+    if not form.is_valid():
+        messages.error(request, _("Choose an eligible candidate and a list."))
+        return redirect("selection:home")
+    try:
+        services.shortlist_candidate(
+            form.cleaned_data["candidate"],
+            kind=form.cleaned_data["kind"],
+            note=form.cleaned_data["note"],
+            actor=request.user,
+        )
+    except services.SelectionError as error:
+        _refused(request, error)
+    else:
+        messages.success(
+            request, _("%(name)s is on the list.") % {"name": form.cleaned_data["candidate"].name}
+        )
+    return redirect("selection:home")
+
+
+@login_required
+@require_POST
+def move(request, pk: int):
+    entry = _entry(request, pk)
+    form = MoveForm(request.POST)
+    if form.is_valid():
+        try:
+            services.move_entry(entry, offset=form.cleaned_data["offset"], actor=request.user)
+        except services.SelectionError as error:
+            _refused(request, error)
+    return redirect("selection:home")
+
+
+@login_required
+@require_POST
+def remove(request, pk: int):
+    entry = _entry(request, pk)
+    try:
+        services.unshortlist(entry, actor=request.user)
+    except services.SelectionError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, _("%(name)s is off the list.") % {"name": entry.candidate.name})
+    return redirect("selection:home")
+
+
+@login_required
+@require_POST
+def go(request):
+    cycle = lead_cycle(request)
+    form = GoForm(request.POST)
+    entry = None
+    if form.is_valid() and form.cleaned_data["entry"]:
+        entry = get_object_or_404(ShortlistEntry, pk=form.cleaned_data["entry"], cycle=cycle)
+    services.go_to(cycle, entry=entry, actor=request.user)
+    return redirect("selection:meeting")
+
+
+@login_required
+@require_POST
+def record_discussion(request, pk: int):
+    entry = _entry(request, pk)
+    form = RecordForm(request.POST, members=queries.committee_members(entry.cycle))
+    if not form.is_valid():
+        messages.error(request, _("Choose the outcome of the discussion."))
+        return redirect("selection:meeting")
+    try:
+        services.record_discussion(
+            entry,
+            arguments=form.cleaned_data["arguments"],
+            outcome=form.cleaned_data["outcome"],
+            recused=list(form.cleaned_data["recused"]),
+            actor=request.user,
+        )
+    except services.SelectionError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, _("The record is saved."))
+    return redirect("selection:meeting")
+
+
+@login_required
+@require_POST
+def open_round(request):
+    cycle = lead_cycle(request)
+    shortlisted = queries.selectable(cycle).filter(shortlisting__isnull=False)
+    form = OpenRoundForm(request.POST, candidates=shortlisted)
+    if not form.is_valid():
+        messages.error(request, _("Choose the kind of ballot and at least two candidates."))
+        return redirect("selection:home")
+    try:
+        round_ = services.open_round(
+            cycle,
+            method=form.cleaned_data["method"],
+            secret=form.cleaned_data["secret"],
+            candidates=list(form.cleaned_data["candidates"]),
+            actor=request.user,
+        )
+    except services.SelectionError as error:
+        _refused(request, error)
+        return redirect("selection:home")
+    messages.success(request, _("Round %(number)d is open.") % {"number": round_.number})
+    return redirect("selection:round", pk=round_.pk)
+
+
+@login_required
+@require_POST
+def close_round(request, pk: int):
+    round_ = get_object_or_404(VotingRound.objects.select_related("cycle"), pk=pk)
+    require(request.user, "selection.lead", round_.cycle)
+    try:
+        services.close_round(round_, actor=request.user)
+    except services.SelectionError as error:
+        _refused(request, error)
+    return redirect("selection:round", pk=pk)

@@ -1,0 +1,137 @@
+"""The committee in the selection: following the meeting, and voting."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from laurel.core.permissions import require
+from laurel.review.queries import results
+from laurel.selection import queries, services
+from laurel.selection.enums import RoundState
+from laurel.selection.forms import BallotForm, RecordForm
+from laurel.selection.models import VotingRound
+
+
+def _cycle(request):
+    cycle = queries.cycle_for(request.user, request.GET.get("cycle", ""))
+    if cycle is None:
+        raise Http404
+    require(request.user, "selection.follow", cycle)
+    return cycle
+
+
+def _current(request, cycle) -> dict:
+    """What a screen shows of the meeting's current candidate; nothing of it on a conflict."""
+    meeting = queries.meeting_of(cycle)
+    entry = meeting.current
+    conflicted = entry is not None and entry.candidate_id in queries.conflicted_candidates(
+        request.user, cycle
+    )
+    score = None
+    if entry is not None and not conflicted:
+        rows, _combined, _emails, _reviews = results(cycle)
+        score = next((r["result"] for r in rows if r["candidate"].pk == entry.candidate_id), None)
+    return {
+        "cycle": cycle,
+        "meeting": meeting,
+        "entry": None if conflicted else entry,
+        "conflicted": conflicted,
+        "score": score,
+    }
+
+
+@login_required
+def meeting(request):
+    cycle = _cycle(request)
+    context = _current(request, cycle)
+    leads = request.user.has_perm("selection.lead", cycle)
+    entry = context["meeting"].current
+    if leads and entry is not None:
+        context["record_form"] = RecordForm(
+            members=queries.committee_members(cycle),
+            initial={
+                "arguments": entry.arguments,
+                "outcome": entry.outcome,
+                "recused": list(entry.recused.all()),
+            },
+        )
+    context |= {
+        "leads": leads,
+        "current_entry": entry,
+        "shortlist": queries.shortlist(cycle) if leads else [],
+        "open_rounds": [r for r in queries.rounds(cycle) if r.state == RoundState.OPEN],
+    }
+    return render(request, "selection/meeting.html", context)
+
+
+@login_required
+def meeting_current(request):
+    """The part of the meeting page that follows the chair (polled by htmx)."""
+    cycle = _cycle(request)
+    return render(request, "selection/meeting.html#current", _current(request, cycle))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_page(request, pk: int):
+    round_ = get_object_or_404(VotingRound.objects.select_related("cycle"), pk=pk)
+    cycle = round_.cycle
+    require(request.user, "selection.follow", cycle)
+    conflicts = queries.conflicted_candidates(request.user, cycle)
+    candidates = list(round_.candidates.order_by("name"))
+    may_vote = request.user.has_perm("selection.take_part", cycle)
+    voted = round_.receipts.filter(voter=request.user).exists()
+    form = BallotForm(
+        request.POST or None,
+        round_=round_,
+        candidates=[c for c in candidates if c.pk not in conflicts],
+    )
+    status = 200
+    if request.method == "POST":
+        if not may_vote:
+            raise Http404
+        if form.is_valid():
+            try:
+                services.cast_ballot(
+                    round_, voter=request.user, ranks=form.ranks(), actor=request.user
+                )
+            except services.SelectionError as error:
+                messages.error(request, error.message)
+                status = 409
+            else:
+                messages.success(request, _("Your vote is counted. Thank you."))
+                return redirect("selection:round", pk=pk)
+        else:
+            status = 400
+    names = {c.pk: c for c in candidates}
+    return render(
+        request,
+        "selection/round.html",
+        {
+            "cycle": cycle,
+            "round": round_,
+            "form": form,
+            "may_vote": may_vote and not voted and round_.state == RoundState.OPEN,
+            "voted": voted,
+            "conflicts": [c for c in candidates if c.pk in conflicts],
+            "rows": [
+                {**row, "name": names[row["candidate"]].name}
+                for row in round_.result.get("rows", [])
+            ],
+            "ballots": [
+                (
+                    ballot.voter,
+                    sorted((rank, names[int(pk)].name) for pk, rank in ballot.ranks.items()),
+                )
+                for ballot in queries.open_ballots(round_)
+            ]
+            if round_.state == RoundState.CLOSED and not round_.secret
+            else [],
+            "names": names,
+            "leads": request.user.has_perm("selection.lead", cycle),
+        },
+        status=status,
+    )

@@ -1,0 +1,94 @@
+"""A committee that has scored its candidates, the way the review phase leaves it."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.utils import timezone
+
+from laurel.candidates import services as screening
+from laurel.candidates.models import Candidate
+from laurel.review import queries as review_queries
+from laurel.review import services as review
+from laurel.review.models import Conflict
+from tests.conftest import enrol_totp
+from tests.factories import RoleGrantFactory, UserFactory
+from tests.review.test_committee import member, ready
+from tests.review.test_reviewing import open_review
+
+# (name, country, kinds of work): twelve candidates, three from Sweden, every kind covered.
+CANDIDATES = [
+    ("Ljusglimt", "SE", ["victim_support"]),
+    ("Trygga Nätet", "SE", ["prevention"]),
+    ("Barnens Röst", "SE", ["advocacy"]),
+    ("Netzwerk Kinderschutz", "DE", ["technology"]),
+    ("Safe Online Lab", "IE", ["technology", "prevention"]),
+    ("Fundacja Dzieci", "PL", ["victim_support"]),
+    ("Aide Enfance", "FR", ["advocacy"]),
+    ("Kinderrecht Nu", "NL", ["prevention"]),
+    ("Rete Sicura", "IT", ["victim_support", "advocacy"]),
+    ("Pelastakaa Lapset", "FI", ["prevention"]),
+    ("Digital Shield", "EE", ["technology"]),
+    ("Casa Segura", "ES", ["victim_support"]),
+]
+
+
+@dataclass
+class Committee:
+    candidates: list  # best scored first
+    chair: object
+    members: list  # two members; the second has a conflict with candidates[0]
+
+
+def chair_of(cycle, email="chair@example.org"):
+    user = UserFactory(email=email)
+    RoleGrantFactory(user=user, role="committee_chair", cycle=cycle)
+    enrol_totp(user)
+    return user
+
+
+def scored_committee(cycle, staff, *, count: int = 12) -> Committee:
+    """Candidates ready and consenting, a chair and two members, each candidate reviewed by two of them with
+    scores that fall from the first candidate to the last."""
+    candidates = []
+    for index, (name, country, kinds) in enumerate(CANDIDATES[:count]):
+        candidate = ready(
+            cycle,
+            name,
+            country=country,
+            website=f"https://candidate{index}.{country.lower()}",
+            staff=staff,
+        )
+        token = screening.invite_organisation(
+            candidate,
+            email=f"office@candidate{index}.{country.lower()}",
+            language="sv" if country == "SE" else "en",
+            deadline=timezone.now() + timedelta(days=14),
+            actor=staff,
+        )
+        screening.answer_claim(token, consent=True)
+        candidates.append(screening.tag_work(candidate, kinds=kinds, actor=staff))
+    chair = chair_of(cycle)
+    alice = member(cycle, "alice@example.org")
+    bob = member(cycle, "bob@example.org")
+    review.declare_conflict(bob, candidates[0], kind="employment")
+    review.propose_assignment(cycle, actor=staff, k=2)
+    review.publish_assignment(cycle, actor=staff)
+    open_review(cycle)
+    candidates = [Candidate.objects.select_related("cycle").get(pk=c.pk) for c in candidates]
+    for index, candidate in enumerate(candidates):
+        score = 5 - (index * 4) // len(candidates)  # 5, 5, 5, 4, … 2
+        for person in (chair, alice, bob):
+            if not review_queries.is_assigned(person, candidate):
+                continue
+            review.save_review(
+                person,
+                candidate,
+                scores={
+                    str(n): score if n != 4 else max(1, score - index % 2) for n in range(1, 5)
+                },
+                comments={},
+                recommendation="yes",
+                submit=True,
+            )
+    assert Conflict.objects.filter(member=bob).count() == 1
+    return Committee(candidates, chair, [alice, bob])
