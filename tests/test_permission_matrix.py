@@ -200,6 +200,49 @@ class Objects:
             cycle=self.cycle, candidate=self["ready"], member=reviewer, state="proposed"
         )
 
+    def make_entry(self):
+        from laurel.selection import services as selection
+
+        return selection.shortlist_candidate(self["ready"], kind="shortlist", actor=self.staff)
+
+    def make_round(self):
+        from laurel.selection.models import VotingRound
+
+        round_ = VotingRound.objects.create(cycle=self.cycle, number=1, method="approval")
+        round_.candidates.set([self["ready"]])
+        return round_
+
+    def make_place(self):
+        from laurel.selection.models import Decision, Place
+
+        decision = Decision.objects.create(cycle=self.cycle)
+        return Place.objects.create(
+            decision=decision, candidate=self["ready"], role="laureate", position=1
+        )
+
+    def make_letter(self):
+        from laurel.notifications.services import queue_rendered_email
+        from laurel.selection.models import Decision
+
+        Decision.objects.create(cycle=self.cycle, state="locked")
+        return queue_rendered_email(
+            "decision_reserve", to="org@example.org", language="en", subject="S", text="T",
+            batch=f"decision:{self.cycle.pk}",
+        )  # fmt: skip
+
+    def make_answer_token(self):
+        from laurel.nominations.models import hash_token
+        from laurel.selection.models import Decision, Place
+
+        decision = Decision.objects.create(
+            cycle=self.cycle, state="announced", announced_at=timezone.now()
+        )
+        Place.objects.create(
+            decision=decision, candidate=self["ready"], role="laureate", position=1,
+            token_hash=hash_token("an-answer-token"), summary={"en": "Helps."},
+        )  # fmt: skip
+        return "an-answer-token"
+
 
 def _pdf(name):
     from django.core.files.uploadedfile import SimpleUploadedFile
@@ -336,6 +379,34 @@ MATRIX: dict[str, Row] = {
     "review:by_hand": Row(STAFF_ACTION, "post"),
     "review:import": Row(STAFF_ACTION, "post"),
     "review:remove": Row(STAFF_ACTION, "post", lambda o: {"pk": o["assignment"].pk}),
+    # The selection: staff and the chair lead (the chair is tested in tests/selection); members
+    # follow the meeting and vote; locking is the chair's alone.
+    "selection:home": Row(STAFF | {"committee": REDIRECT}),
+    "selection:shortlist": Row(STAFF_ACTION, "post"),
+    "selection:move": Row(STAFF_ACTION, "post", lambda o: {"pk": o["entry"].pk}),
+    "selection:remove": Row(STAFF_ACTION, "post", lambda o: {"pk": o["entry"].pk}),
+    "selection:record": Row(STAFF_ACTION, "post", lambda o: {"pk": o["entry"].pk}),
+    "selection:meeting": Row(STAFF | {"committee": OK}),
+    "selection:meeting_current": Row(STAFF | {"committee": OK}),
+    "selection:go": Row(STAFF_ACTION, "post"),
+    "selection:open_round": Row(STAFF_ACTION, "post"),
+    "selection:round": Row(STAFF | {"committee": OK}, kwargs=lambda o: {"pk": o["round"].pk}),
+    "selection:close_round": Row(STAFF_ACTION, "post", lambda o: {"pk": o["round"].pk}),
+    "selection:decision": Row(STAFF),
+    "selection:suggest": Row(STAFF | {"staff": BAD}, "post"),
+    "selection:override": Row(STAFF | {"staff": BAD}, "post"),
+    "selection:place": Row(STAFF_ACTION, "post", lambda o: {"pk": o["place"].pk}),
+    "selection:lock": Row(STAFF | {"staff": NOT_FOUND}, "post"),
+    "selection:report": Row(STAFF),
+    "selection:letters": Row(STAFF),
+    "selection:letter": Row(STAFF, kwargs=lambda o: {"pk": o["letter"].pk}),
+    "selection:release": Row(STAFF_ACTION, "post"),
+    # The announcement is public; the answer link is for whoever holds it.
+    "selection:laureates": Row(ALL),
+    "selection:laureates_csv": Row(ALL, kwargs=lambda o: (o["answer_token"], {})[1]),
+    "selection:laureates_json": Row(ALL, kwargs=lambda o: (o["answer_token"], {})[1]),
+    "selection:answer": Row(ALL, kwargs=lambda o: {"token": o["answer_token"]}),
+    "candidates:tag": Row(STAFF_ACTION, "post", CANDIDATE),
     "candidates:nomination": Row(
         STAFF, kwargs=lambda o: CANDIDATE(o) | {"nomination_pk": o["sent"].pk}
     ),

@@ -47,8 +47,8 @@ def chair_of(cycle, email="chair@example.org"):
 
 
 def scored_committee(cycle, staff, *, count: int = 12) -> Committee:
-    """Candidates ready and consenting, a chair and two members, each candidate reviewed by two of them with
-    scores that fall from the first candidate to the last."""
+    """Candidates ready and consenting, a chair and two members, each candidate reviewed by two
+    of them with scores that fall from the first candidate to the last."""
     candidates = []
     for index, (name, country, kinds) in enumerate(CANDIDATES[:count]):
         candidate = ready(

@@ -49,7 +49,12 @@ def write_all(decision, actor):
 
 def test_the_suggested_slate_respects_the_country_limit_and_shows_its_cost(committee, staff_user):
     free = suggest(committee, staff_user)
-    assert names(free, "laureate") == ["Ljusglimt", "Trygga Nätet", "Barnens Röst", "Netzwerk Kinderschutz"]  # fmt: skip
+    assert names(free, "laureate") == [
+        "Ljusglimt",
+        "Trygga Nätet",
+        "Barnens Röst",
+        "Netzwerk Kinderschutz",
+    ]
 
     limited = suggest(committee, staff_user, max_per_country=1, min_per_kind={"technology": 1})
 
@@ -69,7 +74,7 @@ def test_fewer_candidates_than_places_are_refused(committee, staff_user, child10
     child10.laureate_count = 9
     child10.save(update_fields=["laureate_count"])
 
-    with pytest.raises(services.SelectionError, match="Only 8 candidates .* 9 laureates"):
+    with pytest.raises(services.SelectionError, match=r"Only 8 candidates .* 9 laureates"):
         suggest(committee, staff_user)
     assert Decision.objects.filter(places__isnull=False).count() == 0
 

@@ -50,7 +50,7 @@ def test_an_ineligible_candidate_cannot_be_shortlisted(committee, staff_user):
 
 def test_the_meeting_follows_the_chair_and_the_record_names_who_recused(committee, staff_user):
     entries = shortlist_all(committee, staff_user)
-    alice, bob = committee.members
+    bob = committee.members[1]
 
     meeting = services.go_to(entries[0].cycle, entry=entries[0], actor=committee.chair)
     services.record_discussion(
