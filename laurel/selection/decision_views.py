@@ -48,7 +48,11 @@ def _decision_page(request, cycle, *, status=200, **forms):
             "places": places,
             "scores": scores,
             "costs": [
-                (name, cost, WorkKind(name[5:]).label if name.startswith("kind:") else "")
+                (
+                    cost,
+                    WorkKind(name[5:]).label if name.startswith("kind:") else "",
+                    decision.min_per_kind.get(name[5:], 0),
+                )
                 for name, cost in suggestion.get("costs", {}).items()
             ],
             "constraints_form": forms.get("constraints_form") or ConstraintsForm(initial=initial),

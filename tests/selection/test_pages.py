@@ -150,8 +150,7 @@ def test_an_open_round_shows_who_voted_how_once_closed(client, committee, staff_
 
 @pytest.fixture
 def drafted(committee, staff_user):
-    for entry in shortlist_all(committee, staff_user):
-        pass
+    shortlist_all(committee, staff_user)
     return services.suggest_slate(
         committee.candidates[0].cycle,
         max_per_country=1,
@@ -271,7 +270,8 @@ def test_letters_are_previewed_edited_and_refused_before_the_embargo(staff_clien
         },
     )
     assert prepared.status_code == 302, prepared.content.decode()
-    letter = services.letters(locked).filter(key="decision_laureate").first()
+    letter = services.letters(locked).filter(key="decision_laureate", language="en").first()
+    swedish = services.letters(locked).filter(key="decision_laureate", language="sv").get()
     preview = staff_client.get(reverse("selection:letter", args=[letter.pk])).content.decode()
     staff_client.post(
         reverse("selection:letter", args=[letter.pk]),
@@ -280,6 +280,8 @@ def test_letters_are_previewed_edited_and_refused_before_the_embargo(staff_clien
     refused = staff_client.post(reverse("selection:release"), follow=True).content.decode()
 
     assert "Congratulations! The selection committee has chosen your organisation" in preview
+    assert swedish.body_text.startswith("Kära Ljusglimt,\n\nGrattis! Urvalskommittén har valt")
+    assert "100\xa0000 SEK" in swedish.body_text  # grouped the Swedish way
     letter.refresh_from_db()
     assert (letter.subject, letter.body_text, letter.state) == (
         "Congratulations",
