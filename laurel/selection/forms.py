@@ -149,37 +149,23 @@ class OverrideForm(forms.Form):
             self.fields["added"].queryset = others
 
 
+def _optional_text(label, max_length: int = 1000, rows: int = 2) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": rows}),
+    )
+
+
 class PlaceForm(forms.Form):
-    reason = forms.CharField(
-        label=_("The committee's reason (for the decision report)"),
-        max_length=4000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    citation_sv = forms.CharField(
-        label=_("Citation in Swedish"),
-        max_length=1000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    citation_en = forms.CharField(
-        label=_("Citation in English"),
-        max_length=1000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    summary_sv = forms.CharField(
-        label=_("What it does, in Swedish"),
-        max_length=1000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    summary_en = forms.CharField(
-        label=_("What it does, in English"),
-        max_length=1000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    """What the lock needs for each laureate; saved partly as the committee writes."""
+
+    reason = _optional_text(_("The committee's reason (for the decision report)"), 4000, 3)
+    citation_sv = _optional_text(_("Citation in Swedish"))
+    citation_en = _optional_text(_("Citation in English"))
+    summary_sv = _optional_text(_("What it does, in Swedish"))
+    summary_en = _optional_text(_("What it does, in English"))
 
     def texts(self, name: str) -> dict[str, str]:
         return {code: self.cleaned_data[f"{name}_{code}"] for code in ("sv", "en")}

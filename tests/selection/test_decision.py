@@ -213,3 +213,15 @@ def test_after_the_embargo_every_letter_leaves_once_and_the_laureate_can_accept(
     nominator_letters = [m for m in mail.outbox if "outcome of your nomination" in m.subject]
     assert len(nominator_letters) == 8
     assert all("Trains moderators" not in m.body for m in nominator_letters)
+
+
+def test_a_decision_with_more_laureates_than_places_cannot_be_locked(committee, staff_user):
+    decision = suggest(committee, staff_user)
+    write_all(decision, staff_user)
+    outsider = queries.places(decision)["reserve"][0]
+    # However it came about (a place added in the admin, say), one too many stops the lock.
+    Place.objects.filter(pk=outsider.pk).update(role="laureate", position=5)
+
+    with pytest.raises(services.SelectionError, match="names 5 laureates; exactly 4"):
+        services.lock_decision(decision, actor=committee.chair)
+    assert Decision.objects.get().state == "draft"
