@@ -396,6 +396,7 @@ MATRIX: dict[str, Row] = {
     "selection:suggest": Row(STAFF | {"staff": BAD}, "post"),
     "selection:override": Row(STAFF | {"staff": BAD}, "post"),
     "selection:place": Row(STAFF_ACTION, "post", lambda o: {"pk": o["place"].pk}),
+    "selection:move_reserve": Row(STAFF_ACTION, "post", lambda o: {"pk": o["place"].pk}),
     "selection:lock": Row(STAFF | {"staff": NOT_FOUND}, "post"),
     "selection:report": Row(STAFF),
     "selection:letters": Row(STAFF),

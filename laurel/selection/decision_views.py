@@ -19,6 +19,7 @@ from laurel.selection.forms import (
     ConstraintsForm,
     LetterForm,
     LettersForm,
+    MoveForm,
     OverrideForm,
     PlaceForm,
 )
@@ -164,6 +165,20 @@ def write_place(request, pk: int):
             messages.success(request, _("Saved."))
     else:
         messages.error(request, _("The texts are too long."))
+    return redirect("selection:decision")
+
+
+@login_required
+@require_POST
+def move_reserve(request, pk: int):
+    place = get_object_or_404(Place.objects.select_related("decision__cycle", "candidate"), pk=pk)
+    require(request.user, "selection.lead", place.decision.cycle)
+    form = MoveForm(request.POST)
+    if form.is_valid():
+        try:
+            services.move_reserve(place, offset=form.cleaned_data["offset"], actor=request.user)
+        except services.SelectionError as error:
+            messages.error(request, error.message)
     return redirect("selection:decision")
 
 

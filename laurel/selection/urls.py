@@ -19,6 +19,11 @@ urlpatterns = [
     path("selection/decision/suggest/", decision_views.suggest, name="suggest"),
     path("selection/decision/override/", decision_views.override, name="override"),
     path("selection/decision/places/<int:pk>/", decision_views.write_place, name="place"),
+    path(
+        "selection/decision/reserves/<int:pk>/move/",
+        decision_views.move_reserve,
+        name="move_reserve",
+    ),
     path("selection/decision/lock/", decision_views.lock, name="lock"),
     path("selection/decision/report.pdf", decision_views.report_pdf, name="report"),
     path("selection/letters/", decision_views.letters, name="letters"),

@@ -104,7 +104,7 @@ def test_from_the_shortlist_to_the_announcement(page, browser, live_server, chil
     # The chair replaces one place, with the reason, writes the texts and locks.
     chair.goto(f"{url}/en/selection/decision/")
     last_laureate = laureates.nth(2).inner_text().split(". ", 1)[1]
-    reserve = chair.locator("section[aria-labelledby=laureates] ol li").first.inner_text()
+    reserve = chair.locator("section[aria-labelledby=laureates] .reserve-name").first.inner_text()
     chair.get_by_label("Take out").select_option(label=last_laureate)
     chair.get_by_label("Put in").select_option(label=reserve)
     chair.get_by_role("button", name="Change the place").click()

@@ -225,3 +225,15 @@ def test_a_decision_with_more_laureates_than_places_cannot_be_locked(committee, 
     with pytest.raises(services.SelectionError, match="names 5 laureates; exactly 4"):
         services.lock_decision(decision, actor=committee.chair)
     assert Decision.objects.get().state == "draft"
+
+
+def test_the_reserves_can_be_reordered_until_the_lock(committee, staff_user):
+    decision = suggest(committee, staff_user)
+    first, second = queries.places(decision)["reserve"]
+
+    services.move_reserve(second, offset=-1, actor=committee.chair)
+
+    assert names(decision, "reserve") == [second.candidate.name, first.candidate.name]
+    with pytest.raises(services.SelectionError, match="not a reserve"):
+        laureate = queries.places(decision)["laureate"][0]
+        services.move_reserve(laureate, offset=1, actor=committee.chair)

@@ -375,3 +375,42 @@ def test_the_shortlist_costs_the_same_queries_for_one_and_many(
     one, many = queries_for_one_and_many(lambda: chair.get(reverse("selection:home")), add, many=3)
 
     assert one == many
+
+
+def test_the_final_selection_costs_the_same_queries_for_one_and_many(
+    client, committee, staff_user, child10, queries_for_one_and_many
+):
+    shortlist_all(committee, staff_user)
+    chair = signed_in(client, committee.chair)
+    sizes = iter([1, 3])
+
+    def add(_count):
+        child10.laureate_count = next(sizes)
+        child10.save(update_fields=["laureate_count"])
+        services.suggest_slate(
+            child10, max_per_country=None, min_per_kind={}, reserve_count=1,
+            from_shortlist=True, actor=staff_user,
+        )  # fmt: skip
+
+    one, many = queries_for_one_and_many(lambda: chair.get(reverse("selection:decision")), add)
+
+    assert one == many
+
+
+def test_the_letters_cost_the_same_queries_for_one_and_many(
+    staff_client, locked, staff_user, queries_for_one_and_many
+):
+    from laurel.notifications.services import queue_rendered_email
+
+    def add(count):
+        for number in range(count):
+            queue_rendered_email(
+                "decision_nominator", to=f"n{number}@example.org", language="en",
+                subject="S", text="T", batch=services.batch_of(locked),
+            )  # fmt: skip
+
+    one, many = queries_for_one_and_many(
+        lambda: staff_client.get(reverse("selection:letters")), add
+    )
+
+    assert one == many

@@ -17,6 +17,7 @@ from laurel.selection.services.announcing import (
 from laurel.selection.services.common import SelectionError
 from laurel.selection.services.deciding import (
     lock_decision,
+    move_reserve,
     problems,
     replace_place,
     slate_options,
@@ -45,6 +46,7 @@ __all__ = [
     "letters",
     "lock_decision",
     "move_entry",
+    "move_reserve",
     "open_round",
     "prepare_letters",
     "problems",

@@ -255,3 +255,28 @@ def lock_decision(decision: Decision, *, actor: Any) -> Decision:
         },
     )
     return decision
+
+
+@transaction.atomic
+def move_reserve(place: Place, *, offset: int, actor: Any) -> None:
+    """Move a reserve up (-1) or down (+1): the order in which places are offered."""
+    decision = _draft(place.decision.cycle)
+    reserves = list(
+        decision.places.select_for_update().filter(role=Role.RESERVE).order_by("position", "id")
+    )
+    index = next((i for i, p in enumerate(reserves) if p.pk == place.pk), None)
+    if index is None:
+        raise SelectionError(_("%(name)s is not a reserve.") % {"name": place.candidate.name})
+    target = index + offset
+    if 0 <= target < len(reserves):
+        reserves[index], reserves[target] = reserves[target], reserves[index]
+    for position, each in enumerate(reserves, start=1):
+        if each.position != position:
+            each.position = position
+            each.save(update_fields=["position"])
+    record(
+        "decision.reserves_reordered",
+        actor=actor,
+        subject=decision,
+        data={"order": [p.candidate_id for p in reserves]},
+    )
