@@ -16,6 +16,10 @@ class TransitionError(Exception):
     pass
 
 
+class ReleasedWithItsBatch(TransitionError):
+    """A held email of a batch (the decision letters) leaves only with the whole batch."""
+
+
 def render_email(key: str, *, language: str, context: dict[str, Any]) -> tuple[str, str, str]:
     """Subject, plain text and HTML of a catalogue email, in one language."""
     kind(key)
@@ -96,6 +100,8 @@ def release_email(email: OutgoingEmail, *, actor: Any) -> OutgoingEmail:
     """Staff release a held email, or send a failed one again."""
     email = OutgoingEmail.objects.select_for_update().get(pk=email.pk)
     was = email.state
+    if was == EmailState.HELD and email.batch:
+        raise ReleasedWithItsBatch(email.batch)
     _move(email, EmailState.QUEUED)
     email.attempts = 0 if was == EmailState.FAILED else email.attempts
     email.last_error = ""

@@ -41,6 +41,11 @@ def email_release(request, pk: int):
         messages.success(
             request, _("The email to %(to)s is queued for sending.") % {"to": email.to}
         )
+    except services.ReleasedWithItsBatch:
+        messages.error(
+            request,
+            _("This letter leaves with the others of its kind, when staff release them together."),
+        )
     except services.TransitionError:
         messages.error(request, _("This email cannot be sent again in its present state."))
     return redirect("outbox:list")

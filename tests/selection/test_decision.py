@@ -4,12 +4,18 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from laurel.candidates import services as screening
 from laurel.notifications.enums import EmailState
 from laurel.notifications.models import OutgoingEmail
-from laurel.notifications.services import release_email
+from laurel.notifications.services import (
+    ReleasedWithItsBatch,
+    queue_rendered_email,
+    release_email,
+)
 from laurel.selection import queries, services
 from laurel.selection.models import Decision, Override, Place
 from tests.selection.helpers import scored_committee
@@ -173,18 +179,38 @@ def test_letters_wait_in_the_outbox_until_released_after_the_embargo(locked, sta
     assert queries.announced_laureates(locked.cycle).count() == 0
 
 
-def test_a_letter_released_by_hand_before_the_embargo_still_waits(locked, staff_user, run_tasks):
+def test_a_decision_letter_cannot_be_released_alone_from_the_outbox(
+    locked, staff_user, staff_client, run_tasks
+):
     announce = timezone.now() + timedelta(days=2)
     services.prepare_letters(
         locked, announce_at=announce, respond_by=announce + timedelta(days=14), actor=staff_user
     )
     email = services.letters(locked).first()
 
-    release_email(email, actor=staff_user)
+    with pytest.raises(ReleasedWithItsBatch):
+        release_email(email, actor=staff_user)
+    page = staff_client.post(reverse("outbox:release", args=[email.pk]), follow=True)
+    run_tasks()
+
+    assert "leaves with the others of its kind" in page.content.decode()
+    assert mail.outbox == []
+    assert OutgoingEmail.objects.get(pk=email.pk).state == EmailState.HELD
+
+
+def test_the_delivery_task_keeps_any_email_until_its_not_before(staff_user, run_tasks, db):
+    embargo = timezone.now() + timedelta(hours=3)
+    email = queue_rendered_email(
+        "invitation", to="someone@example.org", language="en", subject="S", text="T",
+        not_before=embargo,
+    )  # fmt: skip
+
     run_tasks()
 
     assert mail.outbox == []
     assert OutgoingEmail.objects.get(pk=email.pk).state == EmailState.QUEUED
+    waiting = DBTaskResult.objects.filter(status="READY").get()
+    assert waiting.run_after == embargo
 
 
 def test_after_the_embargo_every_letter_leaves_once_and_the_laureate_can_accept(
