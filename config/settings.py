@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "laurel.candidates",
     "laurel.review",
     "laurel.selection",
+    "laurel.laureates",
     "laurel.notifications",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -230,6 +230,15 @@ class Objects:
             batch=f"decision:{self.cycle.pk}",
         )  # fmt: skip
 
+    def make_laureate(self):
+        from laurel.laureates.models import Contact, Laureate
+
+        laureate = Laureate.objects.create(
+            cycle=self.cycle, candidate=self["ready"], accepted_at=timezone.now()
+        )
+        Contact.objects.create(laureate=laureate, email="laureate@example.org")
+        return laureate
+
     def make_answer_token(self):
         from laurel.nominations.models import hash_token
         from laurel.selection.models import Decision, Place
@@ -407,6 +416,11 @@ MATRIX: dict[str, Row] = {
     "selection:laureates_csv": Row(ALL, kwargs=lambda o: (o["answer_token"], {})[1]),
     "selection:laureates_json": Row(ALL, kwargs=lambda o: (o["answer_token"], {})[1]),
     "selection:answer": Row(ALL, kwargs=lambda o: {"token": o["answer_token"]}),
+    "selection:offer": Row(STAFF_ACTION, "post", lambda o: {"pk": o["place"].pk}),
+    # The laureate's area: its contacts only (the laureate role here is a contact of one).
+    "laureates:home": Row(
+        STAFF | {"staff": NOT_FOUND, "laureate": OK}, kwargs=lambda o: (o["laureate"], {})[1]
+    ),
     "candidates:tag": Row(STAFF_ACTION, "post", CANDIDATE),
     "candidates:nomination": Row(
         STAFF, kwargs=lambda o: CANDIDATE(o) | {"nomination_pk": o["sent"].pk}

@@ -41,3 +41,21 @@ class AccountAdapter(DefaultAccountAdapter):
             text=message.body,
             html=html,
         )
+
+    def get_login_redirect_url(self, request) -> str:
+        """Where each role starts: staff at the dashboard, the committee at its page, laureate
+        contacts in their programme area; anyone else at the call."""
+        from django.urls import reverse
+
+        from laurel.accounts.enums import Role
+
+        roles = request.user.role_set() if request.user.is_authenticated else set()
+        for role, page in (
+            (Role.STAFF, "staff:dashboard"),
+            (Role.COMMITTEE_CHAIR, "review:home"),
+            (Role.COMMITTEE_MEMBER, "review:home"),
+            (Role.LAUREATE_CONTACT, "laureates:home"),
+        ):
+            if role in roles:
+                return reverse(page)
+        return reverse("nominations:call")

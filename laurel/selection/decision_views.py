@@ -14,12 +14,13 @@ from laurel.notifications.enums import EmailState
 from laurel.notifications.models import OutgoingEmail
 from laurel.notifications.services import TransitionError, edit_held_email
 from laurel.selection import queries, report, services
-from laurel.selection.enums import Role
+from laurel.selection.enums import Answer, Role
 from laurel.selection.forms import (
     ConstraintsForm,
     LetterForm,
     LettersForm,
     MoveForm,
+    OfferForm,
     OverrideForm,
     PlaceForm,
 )
@@ -80,6 +81,14 @@ def _decision_page(request, cycle, *, status=200, **forms):
             if decision
             else [],
             "problems": services.problems(decision) if decision else [],
+            "offer_forms": {
+                place.pk: OfferForm(
+                    prefix=f"o{place.pk}",
+                    reserves=decision.places.filter(role=Role.RESERVE).select_related("candidate"),
+                )
+                for place in places[Role.LAUREATE]
+                if place.answer == Answer.DECLINED
+            },
             "may_lock": request.user.has_perm("selection.lock", cycle),
             "may_manage": request.user.has_perm("selection.manage", cycle),
         },
@@ -179,6 +188,40 @@ def move_reserve(request, pk: int):
             services.move_reserve(place, offset=form.cleaned_data["offset"], actor=request.user)
         except services.SelectionError as error:
             messages.error(request, error.message)
+    return redirect("selection:decision")
+
+
+@login_required
+@require_POST
+def offer(request, pk: int):
+    declined = get_object_or_404(Place.objects.select_related("decision__cycle"), pk=pk)
+    cycle = declined.decision.cycle
+    require(request.user, "selection.manage", cycle)
+    form = OfferForm(
+        request.POST,
+        prefix=f"o{declined.pk}",
+        reserves=declined.decision.places.filter(role=Role.RESERVE),
+    )
+    with timezone.override(cycle.zone):
+        valid = form.is_valid()
+    if not valid:
+        messages.error(request, _("Choose a reserve and the date to answer by."))
+        return redirect("selection:decision")
+    try:
+        place = services.offer_place(
+            declined,
+            reserve=form.cleaned_data["reserve"],
+            respond_by=form.cleaned_data["respond_by"],
+            actor=request.user,
+        )
+    except services.SelectionError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("The place is offered to %(name)s; their letter is on its way.")
+            % {"name": place.candidate.name},
+        )
     return redirect("selection:decision")
 
 

@@ -48,6 +48,8 @@ DECISION_TRANSITIONS: dict[str, set[str]] = {
 class Role(models.TextChoices):
     LAUREATE = "laureate", _("Laureate")
     RESERVE = "reserve", _("Reserve")
+    # A laureate that declined the award; its place went to a reserve.
+    DECLINED = "declined", _("Declined")
 
 
 class LetterKind(models.TextChoices):

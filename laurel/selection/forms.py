@@ -5,6 +5,7 @@ from laurel.accounts.models import User
 from laurel.candidates.enums import WorkKind
 from laurel.candidates.models import Candidate
 from laurel.selection.enums import ListKind, Method, Outcome
+from laurel.selection.models import Place
 
 
 class ShortlistForm(forms.Form):
@@ -187,3 +188,17 @@ class LetterForm(forms.Form):
     text = forms.CharField(
         label=_("Text"), max_length=20000, widget=forms.Textarea(attrs={"rows": 14})
     )
+
+
+class OfferForm(forms.Form):
+    reserve = forms.ModelChoiceField(label=_("Offer the place to"), queryset=Place.objects.none())
+    respond_by = forms.DateTimeField(
+        label=_("They answer by"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+    def __init__(self, *args, reserves=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if reserves is not None:
+            self.fields["reserve"].queryset = reserves
+            self.fields["reserve"].label_from_instance = lambda place: place.candidate.name

@@ -1,3 +1,5 @@
+from collections.abc import Callable
+
 from django.db.models import Prefetch, QuerySet
 
 from laurel.accounts.models import User
@@ -102,6 +104,18 @@ def announced_laureates(cycle: Cycle) -> QuerySet:
         .select_related("candidate")
         .order_by("candidate__name", "candidate_id")
     )
+
+
+# Apps above this one name candidates whose names must not be published (a laureate's media
+# consent): each takes the cycle and returns candidate ids.
+WITHHELD_NAMES: list[Callable[[Cycle], set[int]]] = []
+
+
+def withheld_names(cycle: Cycle) -> set[int]:
+    withheld: set[int] = set()
+    for source in WITHHELD_NAMES:
+        withheld |= source(cycle)
+    return withheld
 
 
 def announced_cycle() -> Cycle | None:

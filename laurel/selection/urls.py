@@ -25,6 +25,7 @@ urlpatterns = [
         name="move_reserve",
     ),
     path("selection/decision/lock/", decision_views.lock, name="lock"),
+    path("selection/decision/places/<int:pk>/offer/", decision_views.offer, name="offer"),
     path("selection/decision/report.pdf", decision_views.report_pdf, name="report"),
     path("selection/letters/", decision_views.letters, name="letters"),
     path("selection/letters/<int:pk>/", decision_views.letter, name="letter"),

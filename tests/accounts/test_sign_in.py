@@ -118,3 +118,23 @@ def test_public_sign_up_is_closed(client):
     response = client.get(reverse("account_signup"))
 
     assert "Sign Up Closed" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("role", "start"),
+    [("staff", "staff:dashboard"), ("committee", "review:home"), ("plain", "nominations:call")],
+)
+def test_each_role_starts_where_its_work_is(client, child10, role, start):
+    user = make_user(role, cycle=child10)  # staff and committee with their second factor
+
+    first = sign_in(client, user.email)
+    if first.url == reverse("mfa_authenticate"):
+        from allauth.mfa.models import Authenticator
+        from allauth.mfa.utils import decrypt
+
+        secret = decrypt(
+            Authenticator.objects.get(user=user, type="totp").wrap().instance.data["secret"]
+        )
+        first = client.post(reverse("mfa_authenticate"), {"code": totp_code(secret)})
+
+    assert first.url == reverse(start)

@@ -11,6 +11,7 @@ from laurel.selection.services.announcing import (
     batch_of,
     find_place,
     letters,
+    offer_place,
     prepare_letters,
     release_letters,
 )
@@ -47,6 +48,7 @@ __all__ = [
     "lock_decision",
     "move_entry",
     "move_reserve",
+    "offer_place",
     "open_round",
     "prepare_letters",
     "problems",

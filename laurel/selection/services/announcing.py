@@ -6,6 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
@@ -21,6 +22,7 @@ from laurel.notifications.services import queue_email, release_batch
 from laurel.selection.enums import Answer, DecisionState, LetterKind, Role
 from laurel.selection.models import Decision, Place
 from laurel.selection.services.common import SelectionError
+from laurel.selection.signals import award_answered
 
 
 def batch_of(decision: Decision) -> str:
@@ -28,7 +30,11 @@ def batch_of(decision: Decision) -> str:
 
 
 def letters(decision: Decision):
-    return OutgoingEmail.objects.filter(batch=batch_of(decision)).order_by("key", "to", "id")
+    """The decision's letters, those offering a declined place to a reserve included."""
+    batch = batch_of(decision)
+    return OutgoingEmail.objects.filter(Q(batch=batch) | Q(batch__startswith=f"{batch}:")).order_by(
+        "key", "to", "id"
+    )
 
 
 def _contact(candidate: Candidate) -> tuple[str, str]:
@@ -204,9 +210,67 @@ def answer_award(token: str, *, accept: bool) -> Place:
     place.answer = Answer.ACCEPTED if accept else Answer.DECLINED
     place.answered_at = timezone.now()
     place.save(update_fields=["answer", "answered_at"])
+    email, language = _contact(place.candidate)
+    award_answered.send(sender=Place, place=place, accepted=accept, email=email, language=language)
     record(
         "laureate.accepted" if accept else "laureate.declined",
         subject=place.candidate,
         summary=place.candidate.name,
     )
     return place
+
+
+@transaction.atomic
+def offer_place(declined: Place, *, reserve: Place, respond_by: datetime, actor: Any) -> Place:
+    """A laureate declined: the reserve takes its place, and gets its laureate letter now."""
+    decision = (
+        Decision.objects.select_for_update().select_related("cycle").get(pk=declined.decision_id)
+    )
+    declined = Place.objects.select_for_update().select_related("candidate").get(pk=declined.pk)
+    reserve = (
+        Place.objects.select_for_update()
+        .select_related("candidate__organisation")
+        .get(pk=reserve.pk)
+    )
+    if decision.state != DecisionState.ANNOUNCED:
+        raise SelectionError(_("A place is offered again only after the announcement."))
+    if declined.role != Role.LAUREATE or declined.answer != Answer.DECLINED:
+        raise SelectionError(_("Only a laureate that declined leaves a place to offer."))
+    if reserve.role != Role.RESERVE or reserve.decision_id != decision.pk:
+        raise SelectionError(_("Choose a reserve of this decision."))
+    if respond_by <= timezone.now():
+        raise SelectionError(_("The answer-by date must be in the future."))
+    email, language = _contact(reserve.candidate)
+    if not email:
+        raise SelectionError(
+            _("No contact email for %(names)s: add it on the candidate's page first.")
+            % {"names": reserve.candidate.name}
+        )
+    position = declined.position
+    declined.role = Role.DECLINED
+    declined.save(update_fields=["role"])
+    token, reserve.token_hash = new_token()
+    reserve.role, reserve.position, reserve.respond_by = Role.LAUREATE, position, respond_by
+    reserve.save(update_fields=["role", "position", "token_hash", "respond_by"])
+    letter = queue_email(
+        LetterKind.LAUREATE,
+        to=email,
+        language=language,
+        context={
+            "cycle": decision.cycle,
+            "candidate": reserve.candidate,
+            "accept_url": accept_url(token, language),
+            "respond_by": respond_by,
+            "prize": _prize(decision.cycle, language),
+        },
+        batch=f"{batch_of(decision)}:offer:{reserve.pk}",
+    )
+    release_batch(letter.batch, actor=actor)
+    record(
+        "decision.place_offered",
+        actor=actor,
+        subject=decision,
+        summary=f"{declined.candidate.name} → {reserve.candidate.name}",
+        data={"declined": declined.candidate_id, "offered": reserve.candidate_id},
+    )
+    return reserve

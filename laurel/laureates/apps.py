@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LaureatesConfig(AppConfig):
+    name = "laurel.laureates"
+    label = "laureates"
+    verbose_name = _("Laureates' programme")
+
+    def ready(self) -> None:
+        from laurel.laureates import services
+        from laurel.selection.queries import WITHHELD_NAMES
+        from laurel.selection.signals import award_answered
+
+        award_answered.connect(services.on_award_answered, dispatch_uid="laureates")
+        WITHHELD_NAMES.append(services.withheld_names)

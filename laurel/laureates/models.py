@@ -1,0 +1,56 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from laurel.core.models import TimeStamped
+
+
+class Laureate(TimeStamped):
+    """A candidate that accepted the award: its journey through the programme starts here."""
+
+    cycle = models.ForeignKey("cycles.Cycle", on_delete=models.PROTECT, related_name="+")
+    candidate = models.OneToOneField(
+        "candidates.Candidate", on_delete=models.PROTECT, related_name="laureate"
+    )
+    accepted_at = models.DateTimeField(_("accepted"))
+    # Media consent: what may be published about the organisation.
+    publish_name = models.BooleanField(_("Our organisation's name may be published"), default=True)
+    publish_logo = models.BooleanField(_("Our logo may be published"), default=False)
+    publish_staff_names = models.BooleanField(
+        _("Names of our staff may be published"), default=False
+    )
+    # People at risk: nothing that identifies the organisation's people, whatever else is ticked.
+    at_risk = models.BooleanField(
+        _("People in our organisation are at risk: publish no names or pictures of them"),
+        default=False,
+    )
+    media_consent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["cycle", "candidate__name"]
+
+    def __str__(self) -> str:
+        return f"laureate {self.candidate_id}"
+
+    @property
+    def may_name_staff(self) -> bool:
+        return self.publish_staff_names and not self.at_risk
+
+
+class Contact(models.Model):
+    """A person who acts for a laureate: found by the address they were invited at."""
+
+    laureate = models.ForeignKey(Laureate, on_delete=models.CASCADE, related_name="contacts")
+    email = models.EmailField(_("email"))
+    language = models.CharField(_("language"), max_length=8, default="en")
+    user = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["laureate", "email"], name="one_contact_per_address")
+        ]
+
+    def __str__(self) -> str:
+        return self.email

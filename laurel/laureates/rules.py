@@ -1,0 +1,21 @@
+"""Who may do what in the laureates' programme (see docs/permissions.md)."""
+
+import rules
+
+from laurel.accounts.enums import Role
+from laurel.accounts.rules import is_staff_member
+from laurel.laureates.models import Contact
+
+
+@rules.predicate
+def acts_for(user, laureate) -> bool:
+    """A laureate contact of that laureate (signed in, holding the role in its cycle)."""
+    if laureate is None or not user.is_authenticated or not user.is_active:
+        return False
+    if not user.has_role(Role.LAUREATE_CONTACT, laureate.cycle):
+        return False
+    return Contact.objects.filter(laureate=laureate, email__iexact=user.email).exists()
+
+
+rules.add_perm("laureates.act_for", acts_for)
+rules.add_perm("laureates.manage", is_staff_member)

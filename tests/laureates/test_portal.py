@@ -1,0 +1,166 @@
+"""From the laureate's answer to its area: the welcome, the invitation, media consent, and a
+declined place offered to the next reserve."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from laurel.accounts.models import Invitation, RoleGrant
+from laurel.laureates import services as laureates
+from laurel.laureates.models import Contact, Laureate
+from laurel.notifications.models import OutgoingEmail
+from laurel.selection import queries, services
+from tests.conftest import make_user
+from tests.factories import UserFactory
+from tests.selection.helpers import scored_committee
+
+TEXTS = {"sv": "Svensk text.", "en": "English text."}
+
+
+def token_of(letter) -> str:
+    line = next(line for line in letter.body_text.splitlines() if "/laureate/" in line)
+    return line.rsplit("/laureate/", 1)[1].strip("/")
+
+
+@pytest.fixture
+def announced(child10, staff_user, run_tasks):
+    """Two laureates and one reserve, the letters released; every email so far delivered."""
+    child10.laureate_count = 2
+    child10.save(update_fields=["laureate_count"])
+    committee = scored_committee(child10, staff_user, count=4)
+    for candidate in committee.candidates:
+        services.shortlist_candidate(candidate, kind="shortlist", actor=staff_user)
+    decision = services.suggest_slate(
+        child10, max_per_country=None, min_per_kind={}, reserve_count=1, from_shortlist=True,
+        actor=staff_user,
+    )  # fmt: skip
+    for place in decision.places.filter(role="laureate"):
+        services.write_place(place, reason="R.", citation=TEXTS, summary=TEXTS, actor=staff_user)
+    services.lock_decision(decision, actor=committee.chair)
+    now = timezone.now()
+    services.prepare_letters(
+        decision, announce_at=now - timedelta(minutes=1), respond_by=now + timedelta(days=9),
+        actor=staff_user,
+    )  # fmt: skip
+    services.release_letters(decision, actor=staff_user)
+    run_tasks()
+    mail.outbox.clear()
+    return decision
+
+
+def letter_to(decision, candidate):
+    email, _language = services.announcing._contact(candidate)
+    return services.letters(decision).get(key="decision_laureate", to=email)
+
+
+def test_accepting_welcomes_the_laureate_and_invites_its_contact(announced, run_tasks):
+    place = queries.places(announced)["laureate"][0]
+    letter = letter_to(announced, place.candidate)
+
+    services.answer_award(token_of(letter), accept=True)
+    run_tasks()
+
+    laureate = Laureate.objects.get()
+    assert laureate.candidate == place.candidate
+    assert [c.email for c in laureate.contacts.all()] == [letter.to]
+    invitation = Invitation.objects.get(email=letter.to)
+    assert (invitation.role, invitation.cycle) == ("laureate_contact", announced.cycle)
+    assert [m.to for m in mail.outbox] == [[letter.to]]
+
+
+def test_the_contact_lands_in_the_programme_and_chooses_what_is_published(
+    client, announced, run_tasks
+):
+    place = queries.places(announced)["laureate"][0]
+    letter = letter_to(announced, place.candidate)
+    services.answer_award(token_of(letter), accept=True)
+    contact = UserFactory(email=letter.to)
+    RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=announced.cycle)
+
+    signed_in = client.post(
+        "/en/accounts/login/", {"login": contact.email, "password": "correct horse battery staple"}
+    )
+    page = client.get(reverse("laureates:home"))
+    client.post(
+        reverse("laureates:home"),
+        {"publish_name": "", "publish_logo": "on", "publish_staff_names": "on", "at_risk": "on"},
+    )
+
+    assert signed_in.url == reverse("laureates:home")
+    assert f"{place.candidate.name}: your programme" in page.content.decode()
+    laureate = Laureate.objects.get()
+    assert (laureate.publish_name, laureate.publish_logo) == (False, True)
+    assert (laureate.publish_staff_names, laureate.at_risk) == (False, True)  # the opt-out wins
+    public = client.get(reverse("selection:laureates")).content.decode()
+    assert "Name withheld at the laureate&#x27;s request" in public
+    assert place.candidate.name not in public
+
+
+def test_another_laureates_contact_sees_nothing_of_it(client, announced):
+    first = queries.places(announced)["laureate"][0]
+    services.answer_award(token_of(letter_to(announced, first.candidate)), accept=True)
+    other = make_user("laureate", cycle=announced.cycle)  # a contact of no laureate here
+    client.force_login(other)
+
+    assert client.get(reverse("laureates:home")).status_code == 404
+
+
+def test_a_declined_place_is_offered_to_the_reserve(staff_client, announced, run_tasks):
+    declined = queries.places(announced)["laureate"][1]
+    reserve = queries.places(announced)["reserve"][0]
+    services.answer_award(token_of(letter_to(announced, declined.candidate)), accept=False)
+    respond_by = timezone.localtime(timezone.now() + timedelta(days=7), announced.cycle.zone)
+
+    response = staff_client.post(
+        reverse("selection:offer", args=[declined.pk]),
+        {
+            f"o{declined.pk}-reserve": reserve.pk,
+            f"o{declined.pk}-respond_by": respond_by.strftime("%Y-%m-%dT%H:%M"),
+        },
+    )
+    run_tasks()
+
+    assert response.status_code == 302
+    places = queries.places(announced)
+    assert [p.candidate for p in places["laureate"]][1] == reserve.candidate
+    assert [p.candidate for p in places["declined"]] == [declined.candidate]
+    assert Laureate.objects.count() == 0
+    offered = OutgoingEmail.objects.get(batch__endswith=f":offer:{reserve.pk}")
+    assert (offered.key, offered.state) == ("decision_laureate", "sent")
+    assert [m.subject for m in mail.outbox] == [offered.subject]
+    public = [p.candidate.name for p in queries.announced_laureates(announced.cycle)]
+    assert reserve.candidate.name in public and declined.candidate.name not in public
+    # The promoted reserve's own link works.
+    services.answer_award(token_of(offered), accept=True)
+    assert Laureate.objects.get().candidate == reserve.candidate
+
+
+def test_only_a_declined_place_can_be_offered_again(announced, staff_user):
+    laureate = queries.places(announced)["laureate"][0]
+    reserve = queries.places(announced)["reserve"][0]
+
+    with pytest.raises(services.SelectionError, match="Only a laureate that declined"):
+        services.offer_place(
+            laureate, reserve=reserve, respond_by=timezone.now() + timedelta(days=3),
+            actor=staff_user,
+        )  # fmt: skip
+    assert Contact.objects.count() == 0
+
+
+def test_media_consent_is_audited(announced, staff_user):
+    place = queries.places(announced)["laureate"][0]
+    services.answer_award(token_of(letter_to(announced, place.candidate)), accept=True)
+    laureate = Laureate.objects.get()
+
+    laureates.set_media_consent(
+        laureate, publish_name=True, publish_logo=False, publish_staff_names=True,
+        at_risk=False, actor=staff_user,
+    )  # fmt: skip
+
+    from laurel.core.models import AuditEntry
+
+    entry = AuditEntry.objects.get(key="laureate.media_consent_given")
+    assert entry.data == {"name": True, "logo": False, "staff_names": True, "at_risk": False}
