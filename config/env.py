@@ -65,6 +65,25 @@ def secret_key(data_dir: Path) -> str:
     return value
 
 
+def field_keys(data_dir: Path) -> list[str]:
+    """Keys that encrypt sensitive fields at rest (bank and passport details), newest first:
+    FIELD_ENCRYPTION_KEYS (comma-separated Fernet keys; add a new one in front to rotate), or
+    one generated once into the data directory. Losing them loses that data: back them up."""
+    value = text("FIELD_ENCRYPTION_KEYS")
+    if value:
+        return [key.strip() for key in value.split(",") if key.strip()]
+    key_file = data_dir / "field_keys"
+    if key_file.exists():
+        return [key for key in key_file.read_text().split() if key]
+    from cryptography.fernet import Fernet
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(Fernet.generate_key().decode())
+    return field_keys(data_dir)
+
+
 def database(default_path: Path) -> dict:
     import dj_database_url
 

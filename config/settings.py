@@ -13,6 +13,13 @@ DATA_DIR = Path(env.text("LAUREL_DATA_DIR") or BASE_DIR / "var")
 
 DEBUG = env.flag("DEBUG", default=False)
 SECRET_KEY = env.secret_key(DATA_DIR)
+FIELD_ENCRYPTION_KEYS = env.field_keys(DATA_DIR)
+# The organiser's account the prizes are paid from (pain.001 exports).
+PRIZE_DEBTOR = {
+    "name": env.text("PRIZE_DEBTOR_NAME"),
+    "iban": env.text("PRIZE_DEBTOR_IBAN"),
+    "bic": env.text("PRIZE_DEBTOR_BIC"),
+}
 ALLOWED_HOSTS = env.word_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env.word_list("CSRF_TRUSTED_ORIGINS")
 # Behind a TLS-terminating proxy set HTTPS=true: secure cookies, HSTS and the redirect to https.

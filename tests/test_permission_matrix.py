@@ -41,6 +41,7 @@ STAFF = {
 }
 STAFF_ACTION = STAFF | {"staff": REDIRECT}
 COMMITTEE = STAFF | {"staff": NOT_FOUND, "committee": OK}
+FINANCE = STAFF | {"staff": NOT_FOUND, "finance": OK}
 SIGNED_OUT_ONLY = dict.fromkeys(ROLES, REDIRECT) | {"anonymous": OK, "staff_without_2fa": MFA}
 SIGNED_IN = dict.fromkeys(ROLES, OK) | {"anonymous": LOGIN, "staff_without_2fa": MFA}
 SIGNED_IN_REAUTH = dict.fromkeys(ROLES, REDIRECT) | {
@@ -239,6 +240,25 @@ class Objects:
         Contact.objects.create(laureate=laureate, email="laureate@example.org")
         return laureate
 
+    def make_payment(self):
+        from laurel.laureates import services as laureates
+        from laurel.laureates.models import Payment
+        from laurel.laureates.services.prize import Details
+
+        laureate = self["laureate"]
+        account = laureates.save_bank_details(
+            laureate,
+            details=Details(
+                holder="Ready Org", iban="SE4550000000058398257466", bic="ESSESESS",
+                account_number="", bank_name="SEB", bank_address="Stockholm", country="SE",
+            ),
+            proof=b"%PDF-1.4 statement", proof_kind="pdf", actor=None,
+        )  # fmt: skip
+        return Payment.objects.create(
+            laureate=laureate, account=account, amount=100000, currency="SEK",
+            reference="C10-2022-PRIZE-1", requested_by=self.staff,
+        )  # fmt: skip
+
     def make_answer_token(self):
         from laurel.nominations.models import hash_token
         from laurel.selection.models import Decision, Place
@@ -421,6 +441,26 @@ MATRIX: dict[str, Row] = {
     "laureates:home": Row(
         STAFF | {"staff": NOT_FOUND, "laureate": OK}, kwargs=lambda o: (o["laureate"], {})[1]
     ),
+    # Bank details: the laureate's contact gives them after confirming the password again.
+    "laureates:bank": Row(
+        STAFF | {"staff": NOT_FOUND, "laureate": REDIRECT}, kwargs=lambda o: (o["laureate"], {})[1]
+    ),
+    # Prize payments: masked for staff and finance; details and every step for finance only.
+    "laureates:payments": Row(STAFF | {"finance": OK}),
+    "laureates:payments_csv": Row(STAFF | {"finance": OK}),
+    "laureates:request": Row(
+        STAFF_ACTION | {"finance": REDIRECT}, "post", lambda o: {"pk": o["laureate"].pk}
+    ),
+    "laureates:payment": Row(STAFF | {"finance": OK}, kwargs=lambda o: {"pk": o["payment"].pk}),
+    "laureates:reveal": Row(FINANCE, "post", lambda o: {"pk": o["payment"].pk}),
+    "laureates:proof": Row(FINANCE, kwargs=lambda o: {"pk": o["payment"].pk}),
+    "laureates:paid": Row(FINANCE | {"finance": BAD}, "post", lambda o: {"pk": o["payment"].pk}),
+    "laureates:step": Row(
+        FINANCE | {"finance": REDIRECT},
+        "post",
+        lambda o: {"pk": o["payment"].pk, "action": "verify"},
+    ),
+    "laureates:pain001": Row(FINANCE | {"finance": REDIRECT}, "post"),
     "candidates:tag": Row(STAFF_ACTION, "post", CANDIDATE),
     "candidates:nomination": Row(
         STAFF, kwargs=lambda o: CANDIDATE(o) | {"nomination_pk": o["sent"].pk}

@@ -52,6 +52,7 @@ class AccountAdapter(DefaultAccountAdapter):
         roles = request.user.role_set() if request.user.is_authenticated else set()
         for role, page in (
             (Role.STAFF, "staff:dashboard"),
+            (Role.FINANCE, "laureates:payments"),
             (Role.COMMITTEE_CHAIR, "review:home"),
             (Role.COMMITTEE_MEMBER, "review:home"),
             (Role.LAUREATE_CONTACT, "laureates:home"),

@@ -1,6 +1,7 @@
 from django.db.models import QuerySet
 
-from laurel.laureates.models import Laureate
+from laurel.laureates.enums import PaymentState
+from laurel.laureates.models import BankAccount, Laureate, Payment
 
 
 def laureates_of(user) -> QuerySet:
@@ -22,4 +23,46 @@ def cohort(cycle) -> QuerySet:
         .select_related("candidate")
         .prefetch_related("contacts")
         .order_by("candidate__name")
+    )
+
+
+def current_account(laureate):
+    return laureate.bank_accounts.filter(replaced_at=None).first()
+
+
+def payment_table(cycle) -> list[tuple]:
+    """Every laureate of the cycle with its current account (masked) and its payments (three
+    queries)."""
+    laureates = list(
+        Laureate.objects.filter(cycle=cycle).select_related("candidate").order_by("candidate__name")
+    )
+    accounts = {
+        a.laureate_id: a
+        for a in BankAccount.objects.filter(laureate__in=laureates, replaced_at=None).only(
+            "id", "laureate_id", "masked", "country", "created_at"
+        )
+    }
+    payments: dict[int, list] = {}
+    for payment in Payment.objects.filter(laureate__in=laureates).select_related(
+        "requested_by", "verified_by", "approved_by"
+    ):
+        payments.setdefault(payment.laureate_id, []).append(payment)
+    return [(each, accounts.get(each.pk), payments.get(each.pk, [])) for each in laureates]
+
+
+def approved_payments(cycle) -> list:
+    return list(
+        Payment.objects.filter(laureate__cycle=cycle, state=PaymentState.APPROVED)
+        .select_related("account", "laureate__candidate")
+        .order_by("reference")
+    )
+
+
+def payments_of(cycle):
+    return (
+        Payment.objects.filter(laureate__cycle=cycle)
+        .select_related(
+            "account", "laureate__candidate", "requested_by", "verified_by", "approved_by"
+        )
+        .order_by("reference")
     )

@@ -3,7 +3,7 @@
 import rules
 
 from laurel.accounts.enums import Role
-from laurel.accounts.rules import is_staff_member
+from laurel.accounts.rules import is_finance, is_staff_member
 from laurel.laureates.models import Contact
 
 
@@ -19,3 +19,10 @@ def acts_for(user, laureate) -> bool:
 
 rules.add_perm("laureates.act_for", acts_for)
 rules.add_perm("laureates.manage", is_staff_member)
+
+
+# Masked accounts and payment states: staff and finance. Full bank details, verifying,
+# approving, paying, exporting: finance only (services check it again).
+rules.add_perm("laureates.view_payments", is_staff_member | is_finance)
+rules.add_perm("laureates.request_payment", is_staff_member | is_finance)
+rules.add_perm("laureates.handle_payments", is_finance)

@@ -92,6 +92,13 @@ CATALOGUE: dict[str, EmailKind] = {
             _("To a nominator: the outcome only. Held like every decision letter."),
             held=True,
         ),
+        EmailKind(
+            "bank_details_changed",
+            _(
+                "To every contact of a laureate when its bank details change: that they did, "
+                "the last digits only, and whom to tell if it was not them."
+            ),
+        ),
         # Sign-in emails from django-allauth: its templates, our outbox.
         EmailKind("account/email/password_reset_key", _("A link to choose a new password.")),
         EmailKind(

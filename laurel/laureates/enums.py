@@ -1,0 +1,21 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PaymentState(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    VERIFIED = "verified", _("Bank details verified")
+    APPROVED = "approved", _("Approved")
+    PAID = "paid", _("Paid")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+PAYMENT_TRANSITIONS: dict[str, set[str]] = {
+    PaymentState.REQUESTED: {PaymentState.VERIFIED, PaymentState.CANCELLED},
+    PaymentState.VERIFIED: {PaymentState.APPROVED, PaymentState.REQUESTED, PaymentState.CANCELLED},
+    # New bank details send a payment back to be verified again, until it is paid.
+    PaymentState.APPROVED: {PaymentState.PAID, PaymentState.REQUESTED, PaymentState.CANCELLED},
+    PaymentState.PAID: set(),
+    PaymentState.CANCELLED: set(),
+}
+OPEN_PAYMENT_STATES = [PaymentState.REQUESTED, PaymentState.VERIFIED, PaymentState.APPROVED]

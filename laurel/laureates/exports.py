@@ -1,0 +1,155 @@
+"""Approved prize payments for the bank: an ISO 20022 pain.001.001.09 credit-transfer file
+(validated against the schema before it leaves) and a CSV for the accounts."""
+
+import csv
+import io
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+from lxml import etree
+
+NS = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.09"
+SCHEMA = Path(__file__).parent / "schemas" / "pain.001.001.09.xsd"
+
+
+class ExportError(Exception):
+    pass
+
+
+@cache
+def schema() -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(SCHEMA)))
+
+
+def _add(parent, tag: str, text: str | None = None, **attributes) -> etree._Element:
+    element = etree.SubElement(parent, f"{{{NS}}}{tag}", **attributes)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def _path(parent, *tags: str, text: str) -> None:
+    for tag in tags[:-1]:
+        parent = _add(parent, tag)
+    _add(parent, tags[-1], text)
+
+
+def _text(value: str, length: int = 140) -> str:
+    """Latin letters for the bank: the SEPA character set is the safe subset everywhere."""
+    from anyascii import anyascii
+
+    return " ".join(anyascii(value).split())[:length]
+
+
+def pain001(payments: list, *, message_id: str, execution_date) -> bytes:
+    """One payment information block per currency, one transaction per payment. Each payment
+    carries its decrypted account (the caller logs that read)."""
+    debtor = settings.PRIZE_DEBTOR
+    if not all(debtor.get(key) for key in ("name", "iban", "bic")):
+        raise ExportError("PRIZE_DEBTOR_NAME, PRIZE_DEBTOR_IBAN and PRIZE_DEBTOR_BIC must be set.")
+    if not payments:
+        raise ExportError("There are no approved payments to export.")
+    total = sum((p.amount for p in payments), Decimal(0))
+    root = etree.Element(f"{{{NS}}}Document", nsmap={None: NS})
+    initiation = _add(root, "CstmrCdtTrfInitn")
+    header = _add(initiation, "GrpHdr")
+    _add(header, "MsgId", message_id[:35])
+    _add(header, "CreDtTm", timezone.now().replace(microsecond=0).isoformat())
+    _add(header, "NbOfTxs", str(len(payments)))
+    _add(header, "CtrlSum", f"{total:.2f}")
+    _path(header, "InitgPty", "Nm", text=_text(debtor["name"]))
+    by_currency: dict[str, list] = {}
+    for payment in payments:
+        by_currency.setdefault(payment.currency, []).append(payment)
+    for currency, group in sorted(by_currency.items()):
+        block = _add(initiation, "PmtInf")
+        _add(block, "PmtInfId", f"{message_id}-{currency}"[:35])
+        _add(block, "PmtMtd", "TRF")
+        _add(block, "NbOfTxs", str(len(group)))
+        _add(block, "CtrlSum", f"{sum((p.amount for p in group), Decimal(0)):.2f}")
+        _path(block, "ReqdExctnDt", "Dt", text=execution_date.isoformat())
+        _path(block, "Dbtr", "Nm", text=_text(debtor["name"]))
+        _path(block, "DbtrAcct", "Id", "IBAN", text=debtor["iban"])
+        _path(block, "DbtrAgt", "FinInstnId", "BICFI", text=debtor["bic"])
+        _add(block, "ChrgBr", "SHAR")
+        for payment in group:
+            account = payment.account
+            transaction = _add(block, "CdtTrfTxInf")
+            _path(transaction, "PmtId", "EndToEndId", text=payment.reference)
+            amount = _add(_add(transaction, "Amt"), "InstdAmt", f"{payment.amount:.2f}")
+            amount.set("Ccy", currency)
+            if account.bic:
+                _path(transaction, "CdtrAgt", "FinInstnId", "BICFI", text=account.bic)
+            creditor = _add(transaction, "Cdtr")
+            _add(creditor, "Nm", _text(account.holder))
+            address = _add(creditor, "PstlAdr")
+            _add(address, "Ctry", account.country)
+            creditor_id = _add(_add(transaction, "CdtrAcct"), "Id")
+            if account.iban:
+                _add(creditor_id, "IBAN", account.iban)
+            else:
+                _path(creditor_id, "Othr", "Id", text=account.account_number[:34])
+            _path(transaction, "RmtInf", "Ustrd", text=_text(f"Prize {payment.reference}"))
+    schema().assertValid(root)  # never hand the bank a file its schema refuses
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+CSV_COLUMNS = [
+    "reference",
+    "laureate",
+    "state",
+    "amount",
+    "currency",
+    "account",
+    "requested_by",
+    "verified_by",
+    "approved_by",
+    "paid_on",
+    "fees",
+    "exchange_rate",
+]
+
+
+def payments_csv(payments) -> str:
+    """For the accounts: masked accounts only (the file may travel)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for p in payments:
+        writer.writerow(
+            [
+                p.reference,
+                p.laureate.candidate.name,
+                p.state,
+                f"{p.amount:.2f}",
+                p.currency,
+                p.account.masked if p.account else "",
+                p.requested_by.email if p.requested_by else "",
+                p.verified_by.email if p.verified_by else "",
+                p.approved_by.email if p.approved_by else "",
+                p.paid_on.isoformat() if p.paid_on else "",
+                p.fees if p.fees is not None else "",
+                p.exchange_rate if p.exchange_rate is not None else "",
+            ]
+        )
+    return out.getvalue()
+
+
+def approved_file(payments: list, *, actor, execution_date) -> bytes:
+    """The bank file for approved payments; reading their accounts for it is logged."""
+    from laurel.core.services import record
+
+    content = pain001(
+        payments,
+        message_id=f"LAUREL-{timezone.now():%Y%m%d%H%M%S}",
+        execution_date=execution_date,
+    )
+    record(
+        "payments.exported",
+        actor=actor,
+        data={"payments": [p.pk for p in payments], "accounts": [p.account_id for p in payments]},
+    )
+    return content

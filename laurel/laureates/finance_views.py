@@ -1,0 +1,192 @@
+"""Prize payments for staff and finance: masked by default; full details, verification,
+approval, payment and the bank file for finance only, every read of details logged."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from laurel.core.permissions import require
+from laurel.cycles.queries import staff_cycle
+from laurel.laureates import exports, queries, services
+from laurel.laureates.forms import ExportForm, PaidForm
+from laurel.laureates.models import Laureate, Payment
+from laurel.nominations.uploads import CONTENT_TYPES
+
+
+def _cycle(request):
+    cycle = staff_cycle(request.GET.get("cycle", ""))
+    if cycle is None:
+        raise Http404
+    return cycle
+
+
+def _refused(request, error) -> None:
+    messages.error(request, error.message)
+
+
+@login_required
+def payments(request):
+    require(request.user, "laureates.view_payments")
+    cycle = _cycle(request)
+    return render(
+        request,
+        "laureates/payments.html",
+        {
+            "cycle": cycle,
+            "table": queries.payment_table(cycle),
+            "export_form": ExportForm(),
+            "may_handle": request.user.has_perm("laureates.handle_payments"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def request_payment(request, pk: int):
+    require(request.user, "laureates.request_payment")
+    laureate = get_object_or_404(Laureate, pk=pk)
+    try:
+        services.request_payment(laureate, actor=request.user)
+    except services.PrizeError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, _("The payment is requested."))
+    return redirect("laureates:payments")
+
+
+def _payment_page(request, payment, *, revealed=None, form=None, status=200):
+    return render(
+        request,
+        "laureates/payment.html",
+        {
+            "payment": payment,
+            "account": queries.current_account(payment.laureate),
+            "revealed": revealed,
+            "paid_form": form or PaidForm(),
+            "may_handle": request.user.has_perm("laureates.handle_payments"),
+        },
+        status=status,
+    )
+
+
+def _payment(pk: int) -> Payment:
+    return get_object_or_404(
+        Payment.objects.select_related(
+            "laureate__candidate", "account", "requested_by", "verified_by", "approved_by"
+        ),
+        pk=pk,
+    )
+
+
+@login_required
+def payment(request, pk: int):
+    require(request.user, "laureates.view_payments")
+    return _payment_page(request, _payment(pk))
+
+
+@login_required
+@require_POST
+def reveal(request, pk: int):
+    """Finance shows the full details (a POST: a read that is logged is an action)."""
+    require(request.user, "laureates.handle_payments")
+    payment = _payment(pk)
+    account = queries.current_account(payment.laureate)
+    if account is None:
+        raise Http404
+    return _payment_page(
+        request, payment, revealed=services.reveal_account(account, actor=request.user)
+    )
+
+
+@login_required
+def proof(request, pk: int):
+    require(request.user, "laureates.handle_payments")
+    account = queries.current_account(_payment(pk).laureate)
+    if account is None:
+        raise Http404
+    response = HttpResponse(
+        services.proof_of(account, actor=request.user),
+        content_type=CONTENT_TYPES[account.proof_kind],
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="proof-{account.pk}.{account.proof_kind}"'
+    )
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+STEPS = {
+    "verify": (services.verify_payment, _("The bank details are verified.")),
+    "approve": (services.approve_payment, _("The payment is approved.")),
+    "cancel": (services.cancel_payment, _("The payment is cancelled.")),
+}
+
+
+@login_required
+@require_POST
+def step(request, pk: int, action: str):
+    require(request.user, "laureates.handle_payments")
+    if action not in STEPS:
+        raise Http404
+    service, done = STEPS[action]
+    try:
+        service(_payment(pk), actor=request.user)
+    except services.PrizeError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, done)
+    return redirect("laureates:payment", pk=pk)
+
+
+@login_required
+@require_POST
+def paid(request, pk: int):
+    require(request.user, "laureates.handle_payments")
+    payment = _payment(pk)
+    form = PaidForm(request.POST)
+    if not form.is_valid():
+        return _payment_page(request, payment, form=form, status=400)
+    try:
+        services.mark_paid(payment, actor=request.user, **form.cleaned_data)
+    except services.PrizeError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, _("The payment is recorded as paid."))
+    return redirect("laureates:payment", pk=pk)
+
+
+@login_required
+@require_POST
+def export_pain(request):
+    require(request.user, "laureates.handle_payments")
+    cycle = _cycle(request)
+    form = ExportForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose the date the bank should pay on."))
+        return redirect("laureates:payments")
+    try:
+        content = exports.approved_file(
+            queries.approved_payments(cycle),
+            actor=request.user,
+            execution_date=form.cleaned_data["execution_date"],
+        )
+    except exports.ExportError as error:
+        messages.error(request, str(error))
+        return redirect("laureates:payments")
+    response = HttpResponse(content, content_type="application/xml")
+    response["Content-Disposition"] = f'attachment; filename="prizes-{cycle.slug}.xml"'
+    return response
+
+
+@login_required
+def export_csv(request):
+    require(request.user, "laureates.view_payments")
+    cycle = _cycle(request)
+    response = HttpResponse(
+        exports.payments_csv(queries.payments_of(cycle)), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="prizes-{cycle.slug}.csv"'
+    return response

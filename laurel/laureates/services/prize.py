@@ -1,0 +1,259 @@
+"""Prize payments: the laureate's bank details (encrypted, masked, read only by finance, every
+read logged) and the payment's four-eyes path, requested → verified → approved → paid."""
+
+import secrets
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from schwifty import BIC, IBAN
+from schwifty.exceptions import SchwiftyException
+
+from laurel.accounts.enums import Role
+from laurel.candidates.matching import normalise_name
+from laurel.core.crypto import cipher, mask
+from laurel.core.services import record
+from laurel.laureates.enums import OPEN_PAYMENT_STATES, PAYMENT_TRANSITIONS, PaymentState
+from laurel.laureates.models import BankAccount, Laureate, Payment
+from laurel.notifications.services import queue_email
+
+
+class PrizeError(Exception):
+    def __init__(self, message: str, field: str | None = None):
+        self.message, self.field = message, field
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class Details:
+    holder: str
+    iban: str
+    bic: str
+    account_number: str
+    bank_name: str
+    bank_address: str
+    country: str
+
+
+def check_details(laureate: Laureate, details: Details) -> Details:
+    """The details cleaned, or PrizeError naming the field that is wrong."""
+    if normalise_name(details.holder) != normalise_name(laureate.candidate.name):
+        raise PrizeError(
+            _(
+                "The account holder must be the organisation itself (%(name)s): the prize is "
+                "paid to the organisation, never to a person."
+            )
+            % {"name": laureate.candidate.name},
+            "holder",
+        )
+    iban = bic = ""
+    if details.iban:
+        try:
+            iban = IBAN(details.iban).compact
+        except SchwiftyException:
+            raise PrizeError(
+                _("This is not a valid IBAN: check it letter by letter."), "iban"
+            ) from None
+        if iban[:2] != details.country:
+            raise PrizeError(_("The IBAN belongs to another country than the bank's."), "iban")
+    elif not details.account_number:
+        raise PrizeError(
+            _("Give the IBAN, or the account number where the country has no IBAN."), "iban"
+        )
+    if details.bic:
+        try:
+            bic = BIC(details.bic).compact
+        except SchwiftyException:
+            raise PrizeError(_("This is not a valid BIC (SWIFT code)."), "bic") from None
+        if bic[4:6] != details.country:
+            raise PrizeError(_("The BIC belongs to another country than the bank's."), "bic")
+    elif not details.iban:
+        raise PrizeError(_("Without an IBAN the bank's BIC (SWIFT code) is needed."), "bic")
+    return Details(
+        holder=details.holder.strip(),
+        iban=iban,
+        bic=bic,
+        account_number=details.account_number.strip(),
+        bank_name=details.bank_name.strip(),
+        bank_address=details.bank_address.strip(),
+        country=details.country,
+    )
+
+
+@transaction.atomic
+def save_bank_details(
+    laureate: Laureate, *, details: Details, proof: bytes, proof_kind: str, actor: Any
+) -> BankAccount:
+    """New bank details for the prize (the view asked for the password again first). The old
+    account is kept, replaced; payments not yet paid go back to be verified; every contact of
+    the laureate is told by email that the details changed (never what they are)."""
+    laureate = Laureate.objects.select_for_update().select_related("candidate").get(pk=laureate.pk)
+    details = check_details(laureate, details)
+    name = f"bank-proofs/{secrets.token_hex(16)}.bin"
+    default_storage.save(name, ContentFile(cipher().encrypt(proof)))
+    now = timezone.now()
+    replaced = laureate.bank_accounts.filter(replaced_at=None).update(replaced_at=now)
+    account = BankAccount.objects.create(
+        laureate=laureate,
+        holder=details.holder,
+        iban=details.iban,
+        bic=details.bic,
+        account_number=details.account_number,
+        bank_name=details.bank_name,
+        bank_address=details.bank_address,
+        country=details.country,
+        masked=f"{details.country} {mask(details.iban or details.account_number)}",
+        proof_file=name,
+        proof_kind=proof_kind,
+        submitted_by=actor,
+    )
+    back = Payment.objects.filter(
+        laureate=laureate, state__in=[PaymentState.VERIFIED, PaymentState.APPROVED]
+    )
+    for payment in back:
+        payment.state, payment.account = PaymentState.REQUESTED, None
+        payment.save(update_fields=["state", "account", "updated_at"])
+        record("payment.returned", subject=payment, data={"why": "bank details changed"})
+    record(
+        "bank_account.changed" if replaced else "bank_account.added",
+        actor=actor,
+        subject=laureate,
+        data={"account": account.pk},
+    )
+    for contact in laureate.contacts.all():
+        queue_email(
+            "bank_details_changed",
+            to=contact.email,
+            language=contact.language,
+            context={"laureate": laureate, "cycle": laureate.cycle, "masked": account.masked},
+        )
+    return account
+
+
+def current_account(laureate: Laureate) -> BankAccount | None:
+    return laureate.bank_accounts.filter(replaced_at=None).first()
+
+
+def _finance(actor: Any) -> None:
+    if not actor.has_role(Role.FINANCE):
+        raise PrizeError(_("Only finance can do this."))
+
+
+def reveal_account(account: BankAccount, *, actor: Any) -> BankAccount:
+    """Finance reads the full details: logged, every time."""
+    _finance(actor)
+    record(
+        "bank_account.revealed", actor=actor, subject=account.laureate, data={"account": account.pk}
+    )
+    return account
+
+
+def proof_of(account: BankAccount, *, actor: Any) -> bytes:
+    _finance(actor)
+    with default_storage.open(account.proof_file, "rb") as handle:
+        content = cipher().decrypt(handle.read())
+    record(
+        "bank_account.proof_read",
+        actor=actor,
+        subject=account.laureate,
+        data={"account": account.pk},
+    )
+    return content
+
+
+def _move(payment: Payment, state: str) -> None:
+    if state not in PAYMENT_TRANSITIONS[payment.state]:
+        raise PrizeError(
+            _("This payment is at “%(state)s”: it cannot move to “%(next)s”.")
+            % {"state": payment.get_state_display(), "next": PaymentState(state).label}
+        )
+    payment.state = state
+
+
+@transaction.atomic
+def request_payment(laureate: Laureate, *, actor: Any) -> Payment:
+    """The prize payment for a laureate, for the cycle's prize amount (one open at a time)."""
+    if not (actor.has_role(Role.FINANCE) or actor.has_role(Role.STAFF)):
+        raise PrizeError(_("Only staff or finance can request a payment."))
+    laureate = Laureate.objects.select_for_update().select_related("cycle").get(pk=laureate.pk)
+    if laureate.payments.exclude(state=PaymentState.CANCELLED).exists():
+        raise PrizeError(_("This laureate's prize payment is requested already."))
+    cycle = laureate.cycle
+    payment = Payment.objects.create(
+        laureate=laureate,
+        amount=Decimal(cycle.prize_amount),
+        currency=cycle.prize_currency,
+        reference=f"{cycle.reference_prefix}-PRIZE-{laureate.pk}-{secrets.token_hex(3).upper()}",
+        requested_by=actor,
+    )
+    record("payment.requested", actor=actor, subject=payment, summary=payment.reference)
+    return payment
+
+
+@transaction.atomic
+def verify_payment(payment: Payment, *, actor: Any) -> Payment:
+    """Finance has checked the current bank details against the proof of ownership."""
+    _finance(actor)
+    payment = Payment.objects.select_for_update().get(pk=payment.pk)
+    account = current_account(payment.laureate)
+    if account is None:
+        raise PrizeError(_("The laureate has not given bank details yet."))
+    _move(payment, PaymentState.VERIFIED)
+    payment.account, payment.verified_by = account, actor
+    payment.save(update_fields=["state", "account", "verified_by", "updated_at"])
+    record("payment.verified", actor=actor, subject=payment, data={"account": account.pk})
+    return payment
+
+
+@transaction.atomic
+def approve_payment(payment: Payment, *, actor: Any) -> Payment:
+    """The second pair of eyes: a finance user who did not request the payment."""
+    _finance(actor)
+    payment = Payment.objects.select_for_update().get(pk=payment.pk)
+    if payment.requested_by_id == actor.pk:
+        raise PrizeError(
+            _("You requested this payment: another finance user must approve it (four eyes).")
+        )
+    _move(payment, PaymentState.APPROVED)
+    payment.approved_by = actor
+    payment.save(update_fields=["state", "approved_by", "updated_at"])
+    record("payment.approved", actor=actor, subject=payment)
+    return payment
+
+
+@transaction.atomic
+def mark_paid(
+    payment: Payment,
+    *,
+    paid_on: date,
+    fees: Decimal | None,
+    exchange_rate: Decimal | None,
+    actor: Any,
+) -> Payment:
+    _finance(actor)
+    payment = Payment.objects.select_for_update().get(pk=payment.pk)
+    _move(payment, PaymentState.PAID)
+    payment.paid_on, payment.fees, payment.exchange_rate = paid_on, fees, exchange_rate
+    payment.save(update_fields=["state", "paid_on", "fees", "exchange_rate", "updated_at"])
+    record("payment.paid", actor=actor, subject=payment, data={"on": paid_on.isoformat()})
+    return payment
+
+
+@transaction.atomic
+def cancel_payment(payment: Payment, *, actor: Any) -> Payment:
+    _finance(actor)
+    payment = Payment.objects.select_for_update().get(pk=payment.pk)
+    _move(payment, PaymentState.CANCELLED)
+    payment.save(update_fields=["state", "updated_at"])
+    record("payment.cancelled", actor=actor, subject=payment)
+    return payment
+
+
+def open_payments(laureate: Laureate):
+    return laureate.payments.filter(state__in=OPEN_PAYMENT_STATES)
