@@ -1,12 +1,15 @@
 """A laureate accepts through its letter's link and its contact chooses what may be published,
 in Chromium, in both languages; axe-core on every page."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
 from laurel.accounts.models import RoleGrant
 from laurel.laureates.models import Laureate
 from laurel.selection import queries
+from tests.browser.test_staff_journey import sign_in
 from tests.factories import UserFactory
 from tests.laureates.test_portal import announced, letter_to, token_of  # noqa: F401
 
@@ -46,3 +49,91 @@ def test_accepting_and_choosing_what_is_published(page, live_server, announced, 
     page.goto(f"{url}/{language}/laureates/")
     expect(page.locator(".laureates")).not_to_contain_text(place.candidate.name)
     assert axe(page) == []
+
+
+def test_bank_details_and_a_four_eyes_payment(
+    browser, page, live_server, child10, axe, settings, tmp_path
+):
+    from django.utils import timezone
+    from lxml import etree
+
+    from laurel.laureates import exports
+    from laurel.laureates.models import Contact, Payment
+    from tests.conftest import make_user
+    from tests.laureates.test_prize import finance
+    from tests.review.test_committee import ready
+
+    settings.PRIZE_DEBTOR = {
+        "name": "Child10",
+        "iban": "SE3550000000054910000003",
+        "bic": "ESSESESS",
+    }
+    staff = make_user("staff")
+    candidate = ready(child10, "Trygga Nätet", website="https://trygga.se", staff=staff)
+    laureate = Laureate.objects.create(
+        cycle=child10, candidate=candidate, accepted_at=timezone.now()
+    )
+    Contact.objects.create(laureate=laureate, email="office@trygga.se")
+    contact = UserFactory(email="office@trygga.se")
+    RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=child10)
+    proof = tmp_path / "statement.pdf"
+    proof.write_bytes(b"%PDF-1.4 a bank statement")
+    url = live_server.url
+
+    page.goto(f"{url}/en/accounts/login/")
+    page.get_by_label("Email").fill(contact.email)
+    page.get_by_label("Password").fill("correct horse battery staple")
+    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("link", name="Bank details for the prize").click()
+    # Bank details are asked for only after the password is confirmed again.
+    assert axe(page) == []
+    page.get_by_label("Password").fill("correct horse battery staple")
+    page.get_by_role("button", name="Confirm").click()
+    page.get_by_label("Account holder").fill("Trygga Nätet")
+    page.get_by_label("The bank's country").select_option("SE")
+    page.get_by_label("IBAN").fill("SE45 5000 0000 0583 9825 7467")  # one digit wrong
+    page.get_by_label("BIC (SWIFT code)").fill("ESSESESS")
+    page.get_by_label("Bank", exact=True).fill("SEB")
+    page.get_by_label("The bank's address").fill("Kungsträdgårdsgatan 8, Stockholm")
+    page.get_by_label("Proof that the account is the organisation's").set_input_files(str(proof))
+    page.get_by_role("button", name="Save the bank details").click()
+    expect(page.locator(".errorlist").first).to_contain_text("not a valid IBAN")
+    assert axe(page) == []
+    page.get_by_label("IBAN").fill("SE45 5000 0000 0583 9825 7466")
+    page.get_by_label("Proof that the account is the organisation's").set_input_files(str(proof))
+    page.get_by_role("button", name="Save the bank details").click()
+    expect(page.locator(".message--success")).to_contain_text("Finance will check them")
+    expect(page.locator(".checklist")).to_contain_text("SE •••• 7466")
+    assert axe(page) == []
+
+    first, second = finance("f1@example.org"), finance("f2@example.org")
+    for who, steps in ((first, ["request", "reveal", "verify"]), (second, ["approve", "export"])):
+        finance_page = browser.new_context(accept_downloads=True).new_page()
+        sign_in(finance_page, live_server, who)
+        finance_page.goto(f"{url}/en/staff/prizes/")
+        assert axe(finance_page) == []
+        if "request" in steps:
+            finance_page.get_by_role("button", name="Request the payment Trygga Nätet").click()
+        finance_page.get_by_role("link", name=re.compile("PRIZE")).click()
+        if "reveal" in steps:
+            finance_page.get_by_role("button", name="Show the full bank details (logged)").click()
+            expect(finance_page.locator("section[aria-labelledby=details]")).to_contain_text(
+                "SE4550000000058398257466"
+            )
+            assert axe(finance_page) == []
+            finance_page.get_by_role("button", name="The bank details are checked").click()
+        if "approve" in steps:
+            finance_page.get_by_role("button", name="Approve the payment").click()
+            expect(finance_page.locator(".message--success")).to_have_text(
+                "The payment is approved."
+            )
+            assert axe(finance_page) == []
+        if "export" in steps:
+            finance_page.goto(f"{url}/en/staff/prizes/")
+            finance_page.get_by_label("Pay on").fill("2022-03-15")
+            with finance_page.expect_download() as download:
+                finance_page.get_by_role("button", name="Download the bank file").click()
+            document = etree.parse(download.value.path())
+            assert exports.schema().validate(document)
+    payment = Payment.objects.get()
+    assert (payment.state, payment.requested_by, payment.approved_by) == ("approved", first, second)
