@@ -259,6 +259,28 @@ class Objects:
             reference="C10-2022-PRIZE-1", requested_by=self.staff,
         )  # fmt: skip
 
+    def make_delegate(self):
+        from laurel.laureates import services as laureates
+        from tests.laureates.test_summit import delegate_values, summit_values
+
+        laureates.define_summit(self.cycle, values=summit_values(), actor=self.staff)
+        return laureates.register_delegate(
+            self["laureate"], values=delegate_values(needs_visa=True), actor=None
+        )
+
+    def make_visa(self):
+        from datetime import date
+
+        from laurel.laureates import services as laureates
+
+        delegate = self["delegate"]
+        visa = laureates.give_passport_data(
+            delegate, passport_number="FT123456", nationality="Ukrainian",
+            date_of_birth=date(1985, 4, 2), passport_expires_on=date(2033, 1, 1), actor=None,
+        )  # fmt: skip
+        laureates.confirm_delegate(delegate, actor=self.staff)
+        return laureates.approve_visa_letter(visa, actor=self.staff)
+
     def make_answer_token(self):
         from laurel.nominations.models import hash_token
         from laurel.selection.models import Decision, Place
@@ -461,6 +483,21 @@ MATRIX: dict[str, Row] = {
         lambda o: {"pk": o["payment"].pk, "action": "verify"},
     ),
     "laureates:pain001": Row(FINANCE | {"finance": REDIRECT}, "post"),
+    # The summit: a laureate's contact registers its delegates; staff run the event.
+    "laureates:summit": Row(
+        STAFF | {"staff": NOT_FOUND, "laureate": OK}, kwargs=lambda o: (o["laureate"], {})[1]
+    ),
+    "laureates:passport": Row(
+        STAFF | {"staff": NOT_FOUND, "laureate": REDIRECT},
+        "post",
+        lambda o: {"pk": o["delegate"].pk},
+    ),
+    "laureates:staff_summit": Row(STAFF),
+    "laureates:guests_csv": Row(STAFF),
+    "laureates:information": Row(STAFF_ACTION, "post"),
+    "laureates:confirm": Row(STAFF_ACTION, "post", lambda o: {"pk": o["delegate"].pk}),
+    "laureates:approve_visa": Row(STAFF_ACTION, "post", lambda o: {"pk": o["visa"].pk}),
+    "laureates:visa_letter": Row(STAFF, kwargs=lambda o: {"pk": o["visa"].pk}),
     "candidates:tag": Row(STAFF_ACTION, "post", CANDIDATE),
     "candidates:nomination": Row(
         STAFF, kwargs=lambda o: CANDIDATE(o) | {"nomination_pk": o["sent"].pk}

@@ -19,3 +19,20 @@ PAYMENT_TRANSITIONS: dict[str, set[str]] = {
     PaymentState.CANCELLED: set(),
 }
 OPEN_PAYMENT_STATES = [PaymentState.REQUESTED, PaymentState.VERIFIED, PaymentState.APPROVED]
+
+
+class Booking(models.TextChoices):
+    ORGANISER = "organiser", _("The organiser books and pays")
+    SELF = "self", _("We book; the organiser reimburses")
+
+
+class DelegateState(models.TextChoices):
+    REGISTERED = "registered", _("Registered")
+    CONFIRMED = "confirmed", _("Confirmed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class VisaState(models.TextChoices):
+    REQUESTED = "requested", _("Waiting for approval")
+    APPROVED = "approved", _("Approved: the letter can be made")
+    ERASED = "erased", _("Passport data deleted")

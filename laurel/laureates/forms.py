@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from laurel.laureates.models import Laureate
+from laurel.laureates.models import Delegate, Laureate, Summit
 from laurel.nominations.uploads import check_upload
 
 
@@ -69,4 +69,90 @@ class PaidForm(forms.Form):
 class ExportForm(forms.Form):
     execution_date = forms.DateField(
         label=_("Pay on"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class SummitForm(forms.ModelForm):
+    class Meta:
+        model = Summit
+        fields = [
+            "title",
+            "starts_on",
+            "ends_on",
+            "place",
+            "address",
+            "programme",
+            "ceremony_at",
+            "places_per_laureate",
+            "registration_closes_at",
+            "accommodation",
+            "costs",
+            "host",
+            "signatory",
+            "passport_days",
+        ]
+        widgets = {
+            "starts_on": forms.DateInput(attrs={"type": "date"}),
+            "ends_on": forms.DateInput(attrs={"type": "date"}),
+            "ceremony_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "registration_closes_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "address": forms.Textarea(attrs={"rows": 2}),
+            "programme": forms.Textarea(attrs={"rows": 6}),
+            "accommodation": forms.Textarea(attrs={"rows": 2}),
+            "costs": forms.Textarea(attrs={"rows": 2}),
+            "host": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class DelegateForm(forms.ModelForm):
+    code_of_conduct = forms.BooleanField(
+        label=_("The delegate has read and accepts the summit's code of conduct")
+    )
+
+    class Meta:
+        model = Delegate
+        fields = [
+            "full_name",
+            "role",
+            "email",
+            "phone",
+            "travelling_from",
+            "arrive_on",
+            "leave_on",
+            "booking",
+            "needs_room",
+            "dietary",
+            "dietary_consent",
+            "accessibility",
+            "accessibility_consent",
+            "interpretation",
+            "emergency_contact",
+            "needs_visa",
+        ]
+        widgets = {
+            "arrive_on": forms.DateInput(attrs={"type": "date"}),
+            "leave_on": forms.DateInput(attrs={"type": "date"}),
+            "booking": forms.RadioSelect,
+        }
+
+
+class PassportForm(forms.Form):
+    passport_number = forms.CharField(label=_("Passport number"), max_length=30)
+    nationality = forms.CharField(label=_("Nationality"), max_length=80)
+    date_of_birth = forms.DateField(
+        label=_("Date of birth"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    passport_expires_on = forms.DateField(
+        label=_("Passport valid until"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class InformationForm(forms.Form):
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    text = forms.CharField(
+        label=_("Text"), max_length=10000, widget=forms.Textarea(attrs={"rows": 10})
     )

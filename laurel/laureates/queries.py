@@ -1,7 +1,7 @@
 from django.db.models import QuerySet
 
 from laurel.laureates.enums import PaymentState
-from laurel.laureates.models import BankAccount, Laureate, Payment
+from laurel.laureates.models import BankAccount, Delegate, Laureate, Payment, Summit
 
 
 def laureates_of(user) -> QuerySet:
@@ -65,4 +65,21 @@ def payments_of(cycle):
             "account", "laureate__candidate", "requested_by", "verified_by", "approved_by"
         )
         .order_by("reference")
+    )
+
+
+def summit_of(cycle):
+    return Summit.objects.filter(cycle=cycle).first()
+
+
+def delegates_of(laureate):
+    return laureate.delegates.select_related("visa").order_by("full_name")
+
+
+def participants(cycle):
+    """Every delegate of the cycle with their laureate and visa request (one query)."""
+    return (
+        Delegate.objects.filter(laureate__cycle=cycle)
+        .select_related("laureate__candidate", "visa")
+        .order_by("laureate__candidate__name", "full_name")
     )

@@ -1,11 +1,19 @@
 from django.urls import path
 
-from laurel.laureates import finance_views, views
+from laurel.laureates import finance_views, summit_views, views
 
 app_name = "laureates"
 urlpatterns = [
     path("programme/", views.home, name="home"),
     path("programme/bank/", views.bank, name="bank"),
+    path("programme/summit/", views.summit, name="summit"),
+    path("programme/summit/delegates/<int:pk>/passport/", views.passport, name="passport"),
+    path("staff/summit/", summit_views.summit, name="staff_summit"),
+    path("staff/summit/guests.csv", summit_views.guests_csv, name="guests_csv"),
+    path("staff/summit/information/", summit_views.information, name="information"),
+    path("staff/summit/delegates/<int:pk>/confirm/", summit_views.confirm, name="confirm"),
+    path("staff/summit/visas/<int:pk>/approve/", summit_views.approve_visa, name="approve_visa"),
+    path("staff/summit/visas/<int:pk>/letter.pdf", summit_views.visa_letter, name="visa_letter"),
     path("staff/prizes/", finance_views.payments, name="payments"),
     path("staff/prizes/prizes.csv", finance_views.export_csv, name="payments_csv"),
     path("staff/prizes/pain001/", finance_views.export_pain, name="pain001"),

@@ -4,13 +4,13 @@ from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.core.permissions import require
 from laurel.laureates import queries, services
-from laurel.laureates.forms import BankDetailsForm, MediaConsentForm
+from laurel.laureates.forms import BankDetailsForm, DelegateForm, MediaConsentForm, PassportForm
 from laurel.laureates.services.prize import Details
 
 
@@ -100,3 +100,53 @@ def _bank_form(request, laureate):
         },
         status=status,
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def summit(request):
+    """The summit for a laureate: the event, its delegates, registering one more."""
+    laureate = _laureate(request)
+    event = queries.summit_of(laureate.cycle)
+    form = DelegateForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if event is not None and form.is_valid():
+            try:
+                services.register_delegate(laureate, values=form.cleaned_data, actor=request.user)
+            except services.SummitError as error:
+                form.add_error(error.field, error.message)
+            else:
+                messages.success(request, _("The delegate is registered."))
+                return redirect("laureates:summit")
+    return render(
+        request,
+        "laureates/summit.html",
+        {
+            "laureate": laureate,
+            "summit": event,
+            "delegates": queries.delegates_of(laureate),
+            "form": form,
+            "passport_form": PassportForm(),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def passport(request, pk: int):
+    laureate = _laureate(request)
+    delegate = get_object_or_404(laureate.delegates, pk=pk)
+    form = PassportForm(request.POST)
+    if form.is_valid():
+        try:
+            services.give_passport_data(delegate, actor=request.user, **form.cleaned_data)
+        except services.SummitError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The passport data is saved for the invitation letter."))
+    else:
+        messages.error(request, _("Give every passport detail, the dates as dates."))
+    return redirect("laureates:summit")

@@ -99,6 +99,13 @@ CATALOGUE: dict[str, EmailKind] = {
                 "the last digits only, and whom to tell if it was not them."
             ),
         ),
+        EmailKind(
+            "summit_information",
+            _(
+                "Practical information about the summit, written by staff, to every confirmed "
+                "delegate and the laureates' contacts."
+            ),
+        ),
         # Sign-in emails from django-allauth: its templates, our outbox.
         EmailKind("account/email/password_reset_key", _("A link to choose a new password.")),
         EmailKind(

@@ -1,0 +1,97 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from laurel.core.crypto import EncryptedTextField
+from laurel.core.models import TimeStamped
+from laurel.laureates.enums import Booking, DelegateState, VisaState
+
+
+class Summit(TimeStamped):
+    """The summit and award ceremony of one cycle, as staff define it."""
+
+    cycle = models.OneToOneField("cycles.Cycle", on_delete=models.CASCADE, related_name="summit")
+    title = models.CharField(_("title"), max_length=200)
+    starts_on = models.DateField(_("first day"))
+    ends_on = models.DateField(_("last day"))
+    place = models.CharField(_("place"), max_length=200)
+    address = models.TextField(_("address"), max_length=500)
+    programme = models.TextField(_("programme"), max_length=8000, blank=True)
+    ceremony_at = models.DateTimeField(_("award ceremony"))
+    places_per_laureate = models.PositiveSmallIntegerField(_("delegates per laureate"), default=2)
+    registration_closes_at = models.DateTimeField(_("registration closes"))
+    accommodation = models.TextField(
+        _("accommodation (for visa letters)"), max_length=500, blank=True
+    )
+    costs = models.TextField(
+        _("what the organiser pays (for visa letters)"), max_length=500, blank=True
+    )
+    host = models.TextField(_("inviting organisation and its address"), max_length=500)
+    signatory = models.CharField(_("who signs the visa letters, and their title"), max_length=200)
+    # Passport data is deleted this many days after the last day.
+    passport_days = models.PositiveSmallIntegerField(
+        _("days after the summit before passport data is deleted"), default=30
+    )
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Delegate(TimeStamped):
+    """A person a laureate sends to the summit."""
+
+    laureate = models.ForeignKey(
+        "laureates.Laureate", on_delete=models.CASCADE, related_name="delegates"
+    )
+    full_name = models.CharField(_("full name, as in the passport"), max_length=200)
+    role = models.CharField(_("role in the organisation"), max_length=120)
+    email = models.EmailField(_("email"))
+    phone = models.CharField(_("phone"), max_length=40)
+    travelling_from = models.CharField(_("travelling from (city, country)"), max_length=200)
+    arrive_on = models.DateField(_("arrives"))
+    leave_on = models.DateField(_("leaves"))
+    booking = models.CharField(_("travel booked by"), max_length=12, choices=Booking.choices)
+    needs_room = models.BooleanField(_("needs a hotel room"), default=True)
+    # Sensitive: kept only with the delegate's explicit consent.
+    dietary = models.CharField(_("dietary needs"), max_length=500, blank=True)
+    dietary_consent = models.BooleanField(
+        _("I agree that the organiser keeps my dietary needs for this event"), default=False
+    )
+    accessibility = models.CharField(_("accessibility needs"), max_length=500, blank=True)
+    accessibility_consent = models.BooleanField(
+        _("I agree that the organiser keeps my accessibility needs for this event"),
+        default=False,
+    )
+    interpretation = models.CharField(_("interpretation needs"), max_length=200, blank=True)
+    emergency_contact = models.CharField(_("emergency contact (name, phone)"), max_length=200)
+    needs_visa = models.BooleanField(_("needs a Schengen visa"), default=False)
+    state = models.CharField(
+        max_length=10, choices=DelegateState.choices, default=DelegateState.REGISTERED
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["laureate", "full_name"]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class VisaRequest(TimeStamped):
+    """What an invitation letter for a Schengen visa needs. Encrypted at rest, shown masked,
+    deleted `Summit.passport_days` after the summit."""
+
+    delegate = models.OneToOneField(Delegate, on_delete=models.CASCADE, related_name="visa")
+    passport_number = EncryptedTextField(_("passport number"), blank=True)
+    nationality = EncryptedTextField(_("nationality"), blank=True)
+    date_of_birth = EncryptedTextField(_("date of birth"), blank=True)
+    passport_expires_on = EncryptedTextField(_("passport valid until"), blank=True)
+    masked = models.CharField(max_length=40, blank=True)
+    state = models.CharField(max_length=10, choices=VisaState.choices, default=VisaState.REQUESTED)
+    approved_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    delete_after = models.DateField()
+    erased_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"visa for {self.delegate_id}"

@@ -1,0 +1,207 @@
+"""The summit: staff define it, laureates register delegates, staff confirm them, visa letters
+for those who need one (passport data encrypted, masked, deleted after the event)."""
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from laurel.core.crypto import mask
+from laurel.core.services import record
+from laurel.cycles.models import Cycle
+from laurel.laureates.enums import DelegateState, VisaState
+from laurel.laureates.models import Delegate, Laureate, Summit, VisaRequest
+from laurel.notifications.services import queue_email
+
+DELEGATE_FIELDS = [
+    "full_name",
+    "role",
+    "email",
+    "phone",
+    "travelling_from",
+    "arrive_on",
+    "leave_on",
+    "booking",
+    "needs_room",
+    "dietary",
+    "dietary_consent",
+    "accessibility",
+    "accessibility_consent",
+    "interpretation",
+    "emergency_contact",
+    "needs_visa",
+]
+
+
+class SummitError(Exception):
+    def __init__(self, message: str, field: str | None = None):
+        self.message, self.field = message, field
+        super().__init__(message)
+
+
+@transaction.atomic
+def define_summit(cycle: Cycle, *, values: dict[str, Any], actor: Any) -> Summit:
+    if values["ends_on"] < values["starts_on"]:
+        raise SummitError(_("The last day cannot come before the first."), "ends_on")
+    if values["registration_closes_at"].date() > values["starts_on"]:
+        raise SummitError(
+            _("Registration must close before the summit starts."), "registration_closes_at"
+        )
+    summit, created = Summit.objects.update_or_create(cycle=cycle, defaults=values)
+    record("summit.defined" if created else "summit.changed", actor=actor, subject=summit)
+    return summit
+
+
+def _check_delegate(summit: Summit, values: dict[str, Any]) -> None:
+    if values["leave_on"] < values["arrive_on"]:
+        raise SummitError(_("The day you leave cannot come before the day you arrive."), "leave_on")
+    if values["arrive_on"] > summit.starts_on or values["leave_on"] < summit.ends_on:
+        raise SummitError(
+            _("Arrive by %(start)s and stay until %(end)s: the summit takes every day.")
+            % {"start": summit.starts_on, "end": summit.ends_on},
+            "arrive_on",
+        )
+    for topic in ("dietary", "accessibility"):
+        if values.get(topic) and not values.get(f"{topic}_consent"):
+            raise SummitError(
+                _("Tick the box to let us keep this, or leave the field empty."),
+                f"{topic}_consent",
+            )
+
+
+@transaction.atomic
+def register_delegate(laureate: Laureate, *, values: dict[str, Any], actor: Any) -> Delegate:
+    """A laureate registers a delegate: within its places and before registration closes."""
+    laureate = Laureate.objects.select_for_update().select_related("cycle").get(pk=laureate.pk)
+    summit = Summit.objects.filter(cycle=laureate.cycle).first()
+    if summit is None:
+        raise SummitError(_("The summit is not open for registration yet."))
+    if timezone.now() >= summit.registration_closes_at:
+        raise SummitError(
+            _(
+                "Registration closed on %(when)s. Write to the secretariat if someone must "
+                "still come."
+            )
+            % {
+                "when": timezone.localtime(
+                    summit.registration_closes_at, laureate.cycle.zone
+                ).date()
+            }
+        )
+    taken = laureate.delegates.exclude(state=DelegateState.CANCELLED).count()
+    if taken >= summit.places_per_laureate:
+        raise SummitError(
+            _("Each laureate has %(places)d places at the summit, and yours are taken.")
+            % {"places": summit.places_per_laureate}
+        )
+    _check_delegate(summit, values)
+    delegate = Delegate.objects.create(
+        laureate=laureate, **{k: values[k] for k in DELEGATE_FIELDS if k in values}
+    )
+    record("delegate.registered", actor=actor, subject=laureate, data={"delegate": delegate.pk})
+    return delegate
+
+
+@transaction.atomic
+def confirm_delegate(delegate: Delegate, *, actor: Any) -> Delegate:
+    delegate = Delegate.objects.select_for_update().get(pk=delegate.pk)
+    if delegate.state != DelegateState.REGISTERED:
+        raise SummitError(_("Only a registered delegate can be confirmed."))
+    delegate.state, delegate.confirmed_at = DelegateState.CONFIRMED, timezone.now()
+    delegate.save(update_fields=["state", "confirmed_at", "updated_at"])
+    record(
+        "delegate.confirmed", actor=actor, subject=delegate.laureate, data={"delegate": delegate.pk}
+    )
+    return delegate
+
+
+def _delete_after(summit: Summit) -> date:
+    return summit.ends_on + timedelta(days=summit.passport_days)
+
+
+@transaction.atomic
+def give_passport_data(
+    delegate: Delegate,
+    *,
+    passport_number: str,
+    nationality: str,
+    date_of_birth: date,
+    passport_expires_on: date,
+    actor: Any,
+) -> VisaRequest:
+    """The delegate's passport data for the invitation letter (replaces what was given)."""
+    delegate = (
+        Delegate.objects.select_for_update().select_related("laureate__cycle").get(pk=delegate.pk)
+    )
+    summit = Summit.objects.get(cycle=delegate.laureate.cycle)
+    if not delegate.needs_visa:
+        raise SummitError(_("This delegate does not need a visa."))
+    if timezone.localdate() >= _delete_after(summit):
+        raise SummitError(
+            _("Passport data is no longer taken: the summit is long over and it would be deleted.")
+        )
+    if passport_expires_on < summit.ends_on + timedelta(days=90):
+        raise SummitError(
+            _("A Schengen visa needs a passport valid three months after you leave."),
+            "passport_expires_on",
+        )
+    visa, _created = VisaRequest.objects.update_or_create(
+        delegate=delegate,
+        defaults={
+            "passport_number": passport_number.strip().upper(),
+            "nationality": nationality.strip(),
+            "date_of_birth": date_of_birth.isoformat(),
+            "passport_expires_on": passport_expires_on.isoformat(),
+            "masked": mask(passport_number, keep=3),
+            "state": VisaState.REQUESTED,
+            "approved_by": None,
+            "delete_after": _delete_after(summit),
+            "erased_at": None,
+        },
+    )
+    record("visa.requested", actor=actor, subject=delegate.laureate, data={"delegate": delegate.pk})
+    return visa
+
+
+@transaction.atomic
+def approve_visa_letter(visa: VisaRequest, *, actor: Any) -> VisaRequest:
+    visa = VisaRequest.objects.select_for_update().select_related("delegate").get(pk=visa.pk)
+    if visa.delegate.state != DelegateState.CONFIRMED:
+        raise SummitError(_("Letters are made only for confirmed delegates: confirm them first."))
+    if visa.state == VisaState.ERASED:
+        raise SummitError(_("The passport data was deleted: no letter can be made."))
+    visa.state, visa.approved_by = VisaState.APPROVED, actor
+    visa.save(update_fields=["state", "approved_by", "updated_at"])
+    record("visa.approved", actor=actor, subject=visa.delegate.laureate, data={"visa": visa.pk})
+    return visa
+
+
+def letter_data(visa: VisaRequest, *, actor: Any) -> VisaRequest:
+    """The decrypted data for the letter (its making is logged)."""
+    if visa.state != VisaState.APPROVED:
+        raise SummitError(_("The letter can be made once staff approve the request."))
+    record("visa.letter_made", actor=actor, subject=visa.delegate.laureate, data={"visa": visa.pk})
+    return visa
+
+
+@transaction.atomic
+def send_practical_information(summit: Summit, *, subject: str, text: str, actor: Any) -> int:
+    """Staff's practical information to every confirmed delegate (and its laureate's contacts)."""
+    addresses: dict[str, str] = {}
+    for delegate in Delegate.objects.filter(
+        laureate__cycle=summit.cycle, state=DelegateState.CONFIRMED
+    ).prefetch_related("laureate__contacts"):
+        addresses.setdefault(delegate.email.lower(), "en")
+        for contact in delegate.laureate.contacts.all():
+            addresses.setdefault(contact.email.lower(), contact.language)
+    for address, language in sorted(addresses.items()):
+        queue_email(
+            "summit_information",
+            to=address,
+            language=language,
+            context={"summit": summit, "subject": subject, "text": text},
+        )
+    record("summit.information_sent", actor=actor, subject=summit, data={"count": len(addresses)})
+    return len(addresses)

@@ -1,0 +1,168 @@
+"""The summit for staff: the event, the participants and their summaries, visa letters."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from laurel.core.permissions import require
+from laurel.cycles.queries import staff_cycle
+from laurel.laureates import documents, queries, services
+from laurel.laureates.enums import DelegateState
+from laurel.laureates.forms import InformationForm, SummitForm
+from laurel.laureates.models import Delegate, VisaRequest
+
+
+def _cycle(request):
+    cycle = staff_cycle(request.GET.get("cycle", ""))
+    if cycle is None:
+        raise Http404
+    require(request.user, "laureates.manage")
+    return cycle
+
+
+def summaries(delegates) -> dict:
+    """Rooms, diets and access needs for the organisers (needs only with consent)."""
+    going = [d for d in delegates if d.state != DelegateState.CANCELLED]
+    return {
+        "rooms": [(d, (d.leave_on - d.arrive_on).days) for d in going if d.needs_room],
+        "diets": [(d, d.dietary) for d in going if d.dietary and d.dietary_consent],
+        "access": [
+            (d, d.accessibility) for d in going if d.accessibility and d.accessibility_consent
+        ],
+        "interpretation": [(d, d.interpretation) for d in going if d.interpretation],
+        "count": len(going),
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def summit(request):
+    cycle = _cycle(request)
+    event = queries.summit_of(cycle)
+    form = SummitForm(request.POST or None, instance=event)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        with timezone.override(cycle.zone):
+            valid = form.is_valid()
+        if valid:
+            try:
+                services.define_summit(cycle, values=form.cleaned_data, actor=request.user)
+            except services.SummitError as error:
+                form.add_error(error.field, error.message)
+            else:
+                messages.success(request, _("The summit is saved."))
+                return redirect("laureates:staff_summit")
+    delegates = list(queries.participants(cycle))
+    return render(
+        request,
+        "laureates/staff_summit.html",
+        {
+            "cycle": cycle,
+            "summit": event,
+            "form": form,
+            "delegates": delegates,
+            "summaries": summaries(delegates),
+            "information_form": InformationForm(),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def confirm(request, pk: int):
+    _cycle(request)
+    delegate = get_object_or_404(Delegate, pk=pk)
+    try:
+        services.confirm_delegate(delegate, actor=request.user)
+    except services.SummitError as error:
+        messages.error(request, error.message)
+    return redirect("laureates:staff_summit")
+
+
+@login_required
+@require_POST
+def approve_visa(request, pk: int):
+    _cycle(request)
+    visa = get_object_or_404(VisaRequest, pk=pk)
+    try:
+        services.approve_visa_letter(visa, actor=request.user)
+    except services.SummitError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Approved: the letter can be downloaded."))
+    return redirect("laureates:staff_summit")
+
+
+@login_required
+def visa_letter(request, pk: int):
+    cycle = _cycle(request)
+    visa = get_object_or_404(
+        VisaRequest.objects.select_related("delegate__laureate__candidate"), pk=pk
+    )
+    try:
+        data = services.letter_data(visa, actor=request.user)
+    except services.SummitError as error:
+        messages.error(request, error.message)
+        return redirect("laureates:staff_summit")
+    response = HttpResponse(
+        documents.visa_letter(data, queries.summit_of(cycle)), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'attachment; filename="invitation-{visa.pk}.pdf"'
+    return response
+
+
+GUEST_COLUMNS = [
+    "laureate",
+    "full_name",
+    "role",
+    "email",
+    "phone",
+    "state",
+    "arrive_on",
+    "leave_on",
+    "booking",
+    "needs_room",
+    "interpretation",
+]
+
+
+@login_required
+def guests_csv(request):
+    cycle = _cycle(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="guests-{cycle.slug}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(GUEST_COLUMNS)
+    for d in queries.participants(cycle):
+        writer.writerow(
+            [d.laureate.candidate.name, d.full_name, d.role, d.email, d.phone, d.state,
+             d.arrive_on, d.leave_on, d.booking, d.needs_room, d.interpretation]
+        )  # fmt: skip
+    return response
+
+
+@login_required
+@require_POST
+def information(request):
+    cycle = _cycle(request)
+    event = queries.summit_of(cycle)
+    form = InformationForm(request.POST)
+    if event is None or not form.is_valid():
+        messages.error(request, _("Write a subject and a text."))
+        return redirect("laureates:staff_summit")
+    count = services.send_practical_information(
+        event,
+        subject=form.cleaned_data["subject"],
+        text=form.cleaned_data["text"],
+        actor=request.user,
+    )
+    messages.success(request, _("Sent to %(count)d people.") % {"count": count})
+    return redirect("laureates:staff_summit")

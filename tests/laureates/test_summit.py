@@ -1,0 +1,240 @@
+"""The summit: the event, delegates within their places and the deadline, sensitive needs only
+with consent, visa letters for confirmed delegates, passport data encrypted and deleted."""
+
+import subprocess
+from datetime import date, datetime, timedelta
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from laurel.core.models import AuditEntry
+from laurel.laureates import services
+from laurel.laureates.models import Contact, Delegate, Laureate, VisaRequest
+from laurel.laureates.tasks import erase_passport_data
+from tests.review.test_committee import ready
+
+START = date(2030, 10, 16)
+
+
+def summit_values(**changes):
+    zone = timezone.get_current_timezone()
+    return {
+        "title": "Child10 Summit 2030", "starts_on": START, "ends_on": START + timedelta(days=2),
+        "place": "Stockholm", "address": "Drottninggatan 1, Stockholm", "programme": "",
+        "ceremony_at": datetime(2030, 10, 18, 18, 0, tzinfo=zone), "places_per_laureate": 2,
+        "registration_closes_at": datetime(2030, 9, 1, 12, 0, tzinfo=zone),
+        "accommodation": "Hotel Nordic, Vasaplan 4, Stockholm",
+        "costs": "Child10 pays travel, accommodation and meals.",
+        "host": "Child10, Box 1, 111 11 Stockholm", "signatory": "Anna Svensson, Director",
+        "passport_days": 30,
+    } | changes  # fmt: skip
+
+
+def delegate_values(**changes):
+    return {
+        "full_name": "Maria Kowalska", "role": "Director", "email": "maria@fundacja.pl",
+        "phone": "+48 600 000 000", "travelling_from": "Warsaw, Poland",
+        "arrive_on": START - timedelta(days=1), "leave_on": START + timedelta(days=3),
+        "booking": "organiser", "needs_room": True, "dietary": "", "dietary_consent": False,
+        "accessibility": "", "accessibility_consent": False, "interpretation": "",
+        "emergency_contact": "Jan Kowalski, +48 600 000 001", "needs_visa": False,
+    } | changes  # fmt: skip
+
+
+@pytest.fixture
+def laureate(child10, staff_user):
+    candidate = ready(
+        child10, "Fundacja Dzieci", country="PL", website="https://dzieci.pl", staff=staff_user
+    )
+    laureate = Laureate.objects.create(
+        cycle=child10, candidate=candidate, accepted_at=timezone.now()
+    )
+    Contact.objects.create(laureate=laureate, email="office@dzieci.pl", language="en")
+    services.define_summit(child10, values=summit_values(), actor=staff_user)
+    return laureate
+
+
+def test_a_summit_that_ends_before_it_starts_is_refused(child10, staff_user):
+    with pytest.raises(services.SummitError, match="cannot come before") as refused:
+        services.define_summit(
+            child10, values=summit_values(ends_on=START - timedelta(days=1)), actor=staff_user
+        )
+    assert refused.value.field == "ends_on"
+
+
+def test_a_laureate_registers_within_its_places(laureate):
+    services.register_delegate(laureate, values=delegate_values(), actor=None)
+    services.register_delegate(
+        laureate, values=delegate_values(full_name="Piotr Nowak"), actor=None
+    )
+
+    with pytest.raises(services.SummitError, match="2 places at the summit"):
+        services.register_delegate(laureate, values=delegate_values(full_name="Third"), actor=None)
+    assert Delegate.objects.count() == 2
+
+
+def test_registration_after_the_deadline_is_refused(laureate, child10):
+    summit = child10.summit
+    summit.registration_closes_at = timezone.now() - timedelta(minutes=1)
+    summit.save(update_fields=["registration_closes_at"])
+
+    with pytest.raises(services.SummitError, match="Registration closed"):
+        services.register_delegate(laureate, values=delegate_values(), actor=None)
+    assert Delegate.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"dietary": "Vegetarian"}, "dietary_consent"),
+        ({"accessibility": "Wheelchair"}, "accessibility_consent"),
+        ({"arrive_on": START + timedelta(days=1)}, "arrive_on"),
+        ({"leave_on": START - timedelta(days=3)}, "leave_on"),
+    ],
+)
+def test_needs_without_consent_and_dates_off_the_summit_are_refused(laureate, changes, field):
+    with pytest.raises(services.SummitError) as refused:
+        services.register_delegate(laureate, values=delegate_values(**changes), actor=None)
+
+    assert refused.value.field == field
+    assert Delegate.objects.count() == 0
+
+
+@pytest.fixture
+def visa_delegate(laureate):
+    return services.register_delegate(
+        laureate,
+        values=delegate_values(needs_visa=True, full_name="Olena Shevchenko"),
+        actor=None,
+    )
+
+
+def give(delegate, **changes):
+    values = {
+        "passport_number": "FT123456", "nationality": "Ukrainian",
+        "date_of_birth": date(1985, 4, 2), "passport_expires_on": date(2033, 1, 1),
+    } | changes  # fmt: skip
+    return services.give_passport_data(delegate, actor=None, **values)
+
+
+def test_passport_data_is_encrypted_masked_and_checked(visa_delegate):
+    with pytest.raises(services.SummitError, match="valid three months"):
+        give(visa_delegate, passport_expires_on=START + timedelta(days=30))
+
+    visa = give(visa_delegate)
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT passport_number, nationality, date_of_birth FROM laureates_visarequest"
+        )
+        stored = " ".join(cursor.fetchone())
+    assert "FT123456" not in stored and "Ukrainian" not in stored and "1985" not in stored
+    assert visa.masked == "•••• 456"
+    assert VisaRequest.objects.get().passport_number == "FT123456"
+
+
+def test_a_letter_only_for_a_confirmed_delegate_and_its_text(visa_delegate, staff_user, tmp_path):
+    visa = give(visa_delegate)
+    with pytest.raises(services.SummitError, match="only for confirmed delegates"):
+        services.approve_visa_letter(visa, actor=staff_user)
+    services.confirm_delegate(visa_delegate, actor=staff_user)
+    services.approve_visa_letter(visa, actor=staff_user)
+
+    from laurel.laureates import documents
+
+    pdf = documents.visa_letter(
+        services.letter_data(VisaRequest.objects.get(), actor=staff_user),
+        visa_delegate.laureate.cycle.summit,
+    )
+    path = tmp_path / "letter.pdf"
+    path.write_bytes(pdf)
+    text = " ".join(
+        subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout.split()
+    )
+
+    assert "Letter of invitation" in text
+    assert "Olena Shevchenko" in text and "FT123456" in text and "Ukrainian" in text
+    assert "from 16 October 2030 to 18 October 2030" in text
+    assert "Hotel Nordic, Vasaplan 4, Stockholm" in text
+    assert "Child10 pays travel, accommodation and meals." in text
+    assert "Anna Svensson, Director" in text
+    assert AuditEntry.objects.filter(key="visa.letter_made").count() == 1
+
+
+def test_passport_data_is_erased_after_its_date_and_not_taken_again(visa_delegate, staff_user):
+    give(visa_delegate)
+    after = START + timedelta(days=2 + 30)
+
+    assert erase_passport_data(today=after - timedelta(days=1)) == 0
+    assert erase_passport_data(today=after) == 1
+
+    visa = VisaRequest.objects.get()
+    assert (visa.state, visa.passport_number, visa.masked) == ("erased", "", "")
+    assert AuditEntry.objects.get(key="visa.passport_data_erased").data == {"count": 1}
+    services.confirm_delegate(visa_delegate, actor=staff_user)
+    with pytest.raises(services.SummitError, match="deleted"):
+        services.approve_visa_letter(visa, actor=staff_user)
+
+
+def test_the_staff_page_summarises_needs_only_with_consent(laureate, staff_client, child10):
+    services.register_delegate(
+        laureate, values=delegate_values(dietary="Halal", dietary_consent=True), actor=None
+    )
+    Delegate.objects.create(
+        laureate=laureate, **delegate_values(full_name="No Consent", dietary="Vegan")
+    )
+
+    page = staff_client.get(reverse("laureates:staff_summit")).content.decode()
+    guests = staff_client.get(reverse("laureates:guests_csv")).content.decode()
+
+    assert "Maria Kowalska: Halal" in page
+    assert "Vegan" not in page
+    assert "Maria Kowalska: 4 nights" in page
+    assert guests.splitlines()[1].startswith("Fundacja Dzieci,Maria Kowalska,Director,")
+    assert "Halal" not in guests
+
+
+def test_practical_information_reaches_confirmed_delegates_and_contacts(
+    laureate, staff_client, staff_user, run_tasks
+):
+    confirmed = services.register_delegate(laureate, values=delegate_values(), actor=None)
+    services.register_delegate(
+        laureate, values=delegate_values(full_name="Not Yet", email="notyet@dzieci.pl"), actor=None
+    )
+    services.confirm_delegate(confirmed, actor=staff_user)
+    run_tasks()
+    mail.outbox.clear()
+
+    staff_client.post(
+        reverse("laureates:information"),
+        {"subject": "Your trip to Stockholm", "text": "Meet at the hotel at 9."},
+    )
+    run_tasks()
+
+    assert sorted(m.to[0] for m in mail.outbox) == ["maria@fundacja.pl", "office@dzieci.pl"]
+    assert all(m.subject == "Your trip to Stockholm" for m in mail.outbox)
+
+
+def test_the_contact_registers_a_delegate_and_keeps_what_was_typed(laureate, client):
+    from laurel.accounts.models import RoleGrant
+    from tests.factories import UserFactory
+
+    contact = UserFactory(email="office@dzieci.pl")
+    RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=laureate.cycle)
+    client.force_login(contact)
+    form = {
+        k: ("on" if v is True else "" if v is False else str(v))
+        for k, v in delegate_values(dietary="Vegetarian").items()
+    } | {"code_of_conduct": "on"}
+
+    refused = client.post(reverse("laureates:summit"), form)
+    accepted = client.post(reverse("laureates:summit"), form | {"dietary_consent": "on"})
+
+    assert refused.status_code == 400
+    assert "Tick the box to let us keep this" in refused.content.decode()
+    assert 'value="Maria Kowalska"' in refused.content.decode()
+    assert accepted.status_code == 302
+    assert Delegate.objects.get().dietary == "Vegetarian"
