@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from laurel.laureates.enums import Booking
 from laurel.laureates.models import Delegate, Laureate, Summit
 from laurel.nominations.uploads import check_upload
 
@@ -138,6 +139,10 @@ class DelegateForm(forms.ModelForm):
             "leave_on": forms.DateInput(attrs={"type": "date"}),
             "booking": forms.RadioSelect,
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["booking"].choices = Booking.choices  # no empty radio button
 
 
 class PassportForm(forms.Form):

@@ -137,3 +137,91 @@ def test_bank_details_and_a_four_eyes_payment(
             assert exports.schema().validate(document)
     payment = Payment.objects.get()
     assert (payment.state, payment.requested_by, payment.approved_by) == ("approved", first, second)
+
+
+def test_two_delegates_one_with_a_visa_letter(browser, page, live_server, child10, axe, tmp_path):
+    import subprocess
+
+    from django.utils import timezone
+
+    from laurel.laureates import services
+    from laurel.laureates.models import Contact
+    from tests.conftest import make_user
+    from tests.laureates.test_summit import START, delegate_values, summit_values
+    from tests.review.test_committee import ready
+
+    staff = make_user("staff")
+    candidate = ready(
+        child10, "Fundacja Dzieci", country="PL", website="https://dzieci.pl", staff=staff
+    )
+    laureate = Laureate.objects.create(
+        cycle=child10, candidate=candidate, accepted_at=timezone.now()
+    )
+    Contact.objects.create(laureate=laureate, email="office@dzieci.pl")
+    contact = UserFactory(email="office@dzieci.pl")
+    RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=child10)
+    services.define_summit(child10, values=summit_values(), actor=staff)
+    url = live_server.url
+
+    page.goto(f"{url}/en/accounts/login/")
+    page.get_by_label("Email").fill(contact.email)
+    page.get_by_label("Password").fill("correct horse battery staple")
+    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("link", name="The summit: your delegates").click()
+    assert axe(page) == []
+    for name, visa in (("Maria Kowalska", False), ("Olena Shevchenko", True)):
+        values = delegate_values(full_name=name)
+        form = page.locator("section[aria-labelledby=register]")
+        for field in (
+            "full_name",
+            "role",
+            "email",
+            "phone",
+            "travelling_from",
+            "emergency_contact",
+        ):
+            form.locator(f"#id_{field}").fill(str(values[field]))
+        form.locator("#id_arrive_on").fill(values["arrive_on"].isoformat())
+        form.locator("#id_leave_on").fill(values["leave_on"].isoformat())
+        form.locator("#id_booking_0").check()
+        form.locator("#id_dietary").fill("Vegetarian")
+        form.locator("#id_needs_visa").set_checked(visa)
+        form.locator("#id_dietary_consent").set_checked(visa)  # the first time without consent
+        form.locator("#id_code_of_conduct").check()
+        form.get_by_role("button", name="Register the delegate").click()
+        if not visa:  # refused beside the consent box, everything typed kept
+            expect(page.locator("#id_dietary_consent_error")).to_contain_text("Tick the box")
+            expect(page.locator("#id_full_name")).to_have_value(name)
+            assert axe(page) == []
+            page.locator("#id_dietary_consent").check()
+            page.locator("#id_code_of_conduct").check()
+            page.get_by_role("button", name="Register the delegate").click()
+        expect(page.locator(".message--success")).to_have_text("The delegate is registered.")
+    page.locator("summary").click()
+    details = page.locator("details")
+    details.get_by_label("Passport number").fill("FT123456")
+    details.get_by_label("Nationality").fill("Ukrainian")
+    details.get_by_label("Date of birth").fill("1985-04-02")
+    details.get_by_label("Passport valid until").fill("2033-01-01")
+    details.get_by_role("button", name="Save the passport data").click()
+    expect(page.locator(".message--success")).to_contain_text("passport data is saved")
+    expect(page.locator("main")).to_contain_text("•••• 456")
+    expect(page.locator("main")).not_to_contain_text("FT123456")
+    assert axe(page) == []
+
+    staff_page = browser.new_context(accept_downloads=True).new_page()
+    sign_in(staff_page, live_server, staff)
+    staff_page.goto(f"{url}/en/staff/summit/")
+    assert axe(staff_page) == []
+    staff_page.get_by_role("button", name="Confirm Olena Shevchenko").click()
+    staff_page.get_by_role("button", name="Approve Olena Shevchenko").click()
+    expect(staff_page.locator(".message--success")).to_contain_text("letter can be downloaded")
+    with staff_page.expect_download() as download:
+        staff_page.get_by_role("link", name="Letter (PDF) Olena Shevchenko").click()
+    path = tmp_path / "letter.pdf"
+    download.value.save_as(path)
+    text = " ".join(
+        subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout.split()
+    )
+    assert "We invite Olena Shevchenko" in text and "FT123456" in text
+    assert f"from {START.day} October 2030" in text
