@@ -43,5 +43,6 @@ def erase_passport_data(*, today: date | None = None) -> int:
 
 @task()
 def erase_expired_passport_data() -> int:
-    """Run daily (see README): passport data past its deletion date is erased."""
+    """Scheduled when passport data is given, for the day it is due: every visa request past
+    its date is erased (so a run that was missed is caught up by the next)."""
     return erase_passport_data()

@@ -165,8 +165,14 @@ def test_a_letter_only_for_a_confirmed_delegate_and_its_text(visa_delegate, staf
 
 
 def test_passport_data_is_erased_after_its_date_and_not_taken_again(visa_delegate, staff_user):
+    from django_tasks_db.models import DBTaskResult
+
     give(visa_delegate)
     after = START + timedelta(days=2 + 30)
+    scheduled = DBTaskResult.objects.get(task_path__endswith="erase_expired_passport_data")
+    assert (
+        timezone.localtime(scheduled.run_after, visa_delegate.laureate.cycle.zone).date() == after
+    )
 
     assert erase_passport_data(today=after - timedelta(days=1)) == 0
     assert erase_passport_data(today=after) == 1

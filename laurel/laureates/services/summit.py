@@ -1,7 +1,7 @@
 """The summit: staff define it, laureates register delegates, staff confirm them, visa letters
 for those who need one (passport data encrypted, masked, deleted after the event)."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db import transaction
@@ -13,6 +13,7 @@ from laurel.core.services import record
 from laurel.cycles.models import Cycle
 from laurel.laureates.enums import DelegateState, VisaState
 from laurel.laureates.models import Delegate, Laureate, Summit, VisaRequest
+from laurel.laureates.tasks import erase_expired_passport_data
 from laurel.notifications.services import queue_email
 
 DELEGATE_FIELDS = [
@@ -162,6 +163,11 @@ def give_passport_data(
         },
     )
     record("visa.requested", actor=actor, subject=delegate.laureate, data={"delegate": delegate.pk})
+    # The erasure is scheduled now, for the first moment of its day in the award's time zone.
+    zone = delegate.laureate.cycle.zone
+    erase_expired_passport_data.using(
+        run_after=datetime.combine(visa.delete_after, time.min, tzinfo=zone)
+    ).enqueue()
     return visa
 
 
