@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from laurel.core.permissions import require
@@ -118,10 +119,11 @@ def proof(request, pk: int):
     return response
 
 
+# Lazy: translated when the message is shown, in the language of that request.
 STEPS = {
-    "verify": (services.verify_payment, _("The bank details are verified.")),
-    "approve": (services.approve_payment, _("The payment is approved.")),
-    "cancel": (services.cancel_payment, _("The payment is cancelled.")),
+    "verify": (services.verify_payment, gettext_lazy("The bank details are verified.")),
+    "approve": (services.approve_payment, gettext_lazy("The payment is approved.")),
+    "cancel": (services.cancel_payment, gettext_lazy("The payment is cancelled.")),
 }
 
 
