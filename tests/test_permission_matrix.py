@@ -281,6 +281,14 @@ class Objects:
         laureates.confirm_delegate(delegate, actor=self.staff)
         return laureates.approve_visa_letter(visa, actor=self.staff)
 
+    def make_milestone(self):
+        from datetime import date
+
+        from laurel.laureates import services as laureates
+
+        objective = laureates.add_objective(self["laureate"], area="finance", title="x", actor=None)
+        return laureates.add_milestone(objective, title="m", due_on=date(2030, 1, 1), actor=None)
+
     def make_answer_token(self):
         from laurel.nominations.models import hash_token
         from laurel.selection.models import Decision, Place
@@ -498,6 +506,20 @@ MATRIX: dict[str, Row] = {
     "laureates:confirm": Row(STAFF_ACTION, "post", lambda o: {"pk": o["delegate"].pk}),
     "laureates:approve_visa": Row(STAFF_ACTION, "post", lambda o: {"pk": o["visa"].pk}),
     "laureates:visa_letter": Row(STAFF, kwargs=lambda o: {"pk": o["visa"].pk}),
+    # The support programme: the laureate's own page; the plan and sessions are staff's.
+    "laureates:support": Row(
+        STAFF | {"staff": NOT_FOUND, "laureate": OK}, kwargs=lambda o: (o["laureate"], {})[1]
+    ),
+    "laureates:support_overview": Row(STAFF),
+    "laureates:support_plan": Row(STAFF, kwargs=lambda o: {"pk": o["laureate"].pk}),
+    "laureates:objective": Row(STAFF_ACTION, "post", lambda o: {"pk": o["laureate"].pk}),
+    "laureates:milestone": Row(STAFF_ACTION, "post", lambda o: {"pk": o["laureate"].pk}),
+    "laureates:milestone_status": Row(
+        STAFF_ACTION,
+        "post",
+        lambda o: {"pk": o["laureate"].pk, "milestone_pk": o["milestone"].pk},
+    ),
+    "laureates:session": Row(STAFF_ACTION, "post", lambda o: {"pk": o["laureate"].pk}),
     "candidates:tag": Row(STAFF_ACTION, "post", CANDIDATE),
     "candidates:nomination": Row(
         STAFF, kwargs=lambda o: CANDIDATE(o) | {"nomination_pk": o["sent"].pk}

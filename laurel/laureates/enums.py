@@ -36,3 +36,23 @@ class VisaState(models.TextChoices):
     REQUESTED = "requested", _("Waiting for approval")
     APPROVED = "approved", _("Approved: the letter can be made")
     ERASED = "erased", _("Passport data deleted")
+
+
+class SupportArea(models.TextChoices):
+    STRATEGY = "strategy", _("Strategy")
+    GOVERNANCE = "governance", _("Governance")
+    FINANCE = "finance", _("Finance")
+    FUNDRAISING = "fundraising", _("Fundraising")
+    COMMUNICATION = "communication", _("Communication")
+    ADVOCACY = "advocacy", _("Advocacy")
+    IMPACT = "impact", _("Impact measurement")
+    SAFEGUARDING = "safeguarding", _("Safeguarding")
+
+
+class Rag(models.TextChoices):
+    """Where a milestone stands."""
+
+    GREEN = "green", _("On track")
+    AMBER = "amber", _("At risk")
+    RED = "red", _("Off track")
+    DONE = "done", _("Done")

@@ -1,7 +1,16 @@
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Sum
 
-from laurel.laureates.enums import PaymentState
-from laurel.laureates.models import BankAccount, Delegate, Laureate, Payment, Summit
+from laurel.laureates.enums import PaymentState, Rag, SupportArea
+from laurel.laureates.models import (
+    Assessment,
+    BankAccount,
+    Delegate,
+    Laureate,
+    Milestone,
+    Payment,
+    Session,
+    Summit,
+)
 
 
 def laureates_of(user) -> QuerySet:
@@ -83,3 +92,41 @@ def participants(cycle):
         .select_related("laureate__candidate", "visa")
         .order_by("laureate__candidate__name", "full_name")
     )
+
+
+def plan_of(laureate) -> list:
+    """The laureate's objectives, each with its milestones (two queries)."""
+    return list(laureate.objectives.prefetch_related("milestones").order_by("area", "id"))
+
+
+def support_overview(cycle) -> list[dict]:
+    """Per laureate: levels per area, milestones by status, coaching hours (four queries)."""
+    laureates = list(
+        Laureate.objects.filter(cycle=cycle).select_related("candidate").order_by("candidate__name")
+    )
+    levels: dict[int, dict[str, int]] = {}
+    for laureate_id, area, level in Assessment.objects.filter(laureate__in=laureates).values_list(
+        "laureate_id", "area", "level"
+    ):
+        levels.setdefault(laureate_id, {})[area] = level
+    statuses: dict[int, dict[str, int]] = {}
+    for laureate_id, status in Milestone.objects.filter(
+        objective__laureate__in=laureates
+    ).values_list("objective__laureate_id", "status"):
+        counts = statuses.setdefault(laureate_id, dict.fromkeys(Rag.values, 0))
+        counts[status] += 1
+    hours = dict(
+        Session.objects.filter(laureate__in=laureates)
+        .values("laureate_id")
+        .annotate(total=Sum("hours"))
+        .values_list("laureate_id", "total")
+    )
+    return [
+        {
+            "laureate": laureate,
+            "levels": [levels.get(laureate.pk, {}).get(area) for area in SupportArea.values],
+            "statuses": statuses.get(laureate.pk, dict.fromkeys(Rag.values, 0)),
+            "hours": hours.get(laureate.pk) or 0,
+        }
+        for laureate in laureates
+    ]

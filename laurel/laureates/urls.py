@@ -1,12 +1,23 @@
 from django.urls import path
 
-from laurel.laureates import finance_views, summit_views, views
+from laurel.laureates import finance_views, summit_views, support_views, views
 
 app_name = "laureates"
 urlpatterns = [
     path("programme/", views.home, name="home"),
     path("programme/bank/", views.bank, name="bank"),
     path("programme/summit/", views.summit, name="summit"),
+    path("programme/support/", views.support, name="support"),
+    path("staff/support/", support_views.overview, name="support_overview"),
+    path("staff/support/<int:pk>/", support_views.plan, name="support_plan"),
+    path("staff/support/<int:pk>/objectives/", support_views.objective, name="objective"),
+    path("staff/support/<int:pk>/milestones/", support_views.milestone, name="milestone"),
+    path(
+        "staff/support/<int:pk>/milestones/<int:milestone_pk>/",
+        support_views.status,
+        name="milestone_status",
+    ),
+    path("staff/support/<int:pk>/sessions/", support_views.session, name="session"),
     path("programme/summit/delegates/<int:pk>/passport/", views.passport, name="passport"),
     path("staff/summit/", summit_views.summit, name="staff_summit"),
     path("staff/summit/guests.csv", summit_views.guests_csv, name="guests_csv"),

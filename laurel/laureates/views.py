@@ -10,7 +10,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.core.permissions import require
 from laurel.laureates import queries, services
-from laurel.laureates.forms import BankDetailsForm, DelegateForm, MediaConsentForm, PassportForm
+from laurel.laureates.forms import (
+    AssessmentForm,
+    BankDetailsForm,
+    DelegateForm,
+    MediaConsentForm,
+    PassportForm,
+)
 from laurel.laureates.services.prize import Details
 
 
@@ -150,3 +156,32 @@ def passport(request, pk: int):
     else:
         messages.error(request, _("Give every passport detail, the dates as dates."))
     return redirect("laureates:summit")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def support(request):
+    """The laureate's support programme: its needs assessment, its plan, its sessions."""
+    laureate = _laureate(request)
+    initial = {}
+    for assessment in laureate.assessments.all():
+        initial[f"level_{assessment.area}"] = assessment.level
+        initial[f"note_{assessment.area}"] = assessment.note
+    form = AssessmentForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.assess_needs(
+            laureate, levels=form.levels(), notes=form.notes(), actor=request.user
+        )
+        messages.success(request, _("Your needs assessment is saved."))
+        return redirect("laureates:support")
+    return render(
+        request,
+        "laureates/support.html",
+        {
+            "laureate": laureate,
+            "form": form,
+            "plan": queries.plan_of(laureate),
+            "sessions": laureate.sessions.all(),
+        },
+        status=400 if form.errors else 200,
+    )

@@ -1,7 +1,8 @@
 """The laureates' programme: every write is one atomic, audited service call.
 
 portal: the laureate, its contacts, media consent · prize: bank details, payments ·
-summit: the event, delegates, visa letters.
+summit: the event, delegates, visa letters ·
+support: needs assessment, plan, coaching sessions.
 """
 
 from laurel.laureates.services.portal import (
@@ -32,18 +33,31 @@ from laurel.laureates.services.summit import (
     register_delegate,
     send_practical_information,
 )
+from laurel.laureates.services.support import (
+    SupportError,
+    add_milestone,
+    add_objective,
+    assess_needs,
+    log_session,
+    set_milestone_status,
+)
 
 __all__ = [
     "PrizeError",
     "SummitError",
+    "SupportError",
     "add_contact",
+    "add_milestone",
+    "add_objective",
     "approve_payment",
     "approve_visa_letter",
+    "assess_needs",
     "cancel_payment",
     "confirm_delegate",
     "define_summit",
     "give_passport_data",
     "letter_data",
+    "log_session",
     "mark_paid",
     "on_award_answered",
     "proof_of",
@@ -53,6 +67,7 @@ __all__ = [
     "save_bank_details",
     "send_practical_information",
     "set_media_consent",
+    "set_milestone_status",
     "verify_payment",
     "welcome_laureate",
     "withheld_names",
