@@ -225,3 +225,52 @@ def test_two_delegates_one_with_a_visa_letter(browser, page, live_server, child1
     )
     assert "We invite Olena Shevchenko" in text and "FT123456" in text
     assert f"from {START.day} October 2030" in text
+
+
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_the_support_programme_pages(browser, page, live_server, child10, axe, language):
+    from datetime import date
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from laurel.laureates import services
+    from laurel.laureates.models import Contact
+    from tests.conftest import make_user
+    from tests.review.test_committee import ready
+
+    staff = make_user("staff")
+    candidate = ready(child10, "Trygga Nätet", website="https://trygga.se", staff=staff)
+    laureate = Laureate.objects.create(
+        cycle=child10, candidate=candidate, accepted_at=timezone.now()
+    )
+    Contact.objects.create(laureate=laureate, email="office@trygga.se")
+    objective = services.add_objective(
+        laureate, area="advocacy", title="Joint statement", actor=staff
+    )
+    services.add_milestone(objective, title="First draft", due_on=date(2030, 5, 1), actor=staff)
+    services.log_session(
+        laureate, held_on=date(2030, 3, 2), topic="Strategy", hours=Decimal("1.5"), coach="Eva",
+        notes="Good start.", actor=staff,
+    )  # fmt: skip
+    contact = UserFactory(email="office@trygga.se")
+    RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=child10)
+    url = live_server.url
+
+    page.goto(f"{url}/{language}/accounts/login/")
+    page.locator("#id_login").fill(contact.email)
+    page.locator("#id_password").fill("correct horse battery staple")
+    page.locator("main form button[type=submit]").click()
+    page.goto(f"{url}/{language}/programme/support/")
+    expect(page.locator("main")).to_contain_text("First draft")
+    assert axe(page) == []
+    page.locator("main form button[type=submit]").last.click()  # nothing chosen: every area asked
+    expect(page.locator(".errorlist").first).to_be_visible()
+    assert axe(page) == []
+
+    staff_page = browser.new_context().new_page()
+    sign_in(staff_page, live_server, staff)
+    for path in ("staff/support/", f"staff/support/{laureate.pk}/"):
+        staff_page.goto(f"{url}/{language}/{path}")
+        expect(staff_page.locator("main h1")).to_be_visible()
+        assert axe(staff_page) == []
