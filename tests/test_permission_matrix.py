@@ -289,6 +289,29 @@ class Objects:
         objective = laureates.add_objective(self["laureate"], area="finance", title="x", actor=None)
         return laureates.add_milestone(objective, title="m", due_on=date(2030, 1, 1), actor=None)
 
+    def make_post(self):
+        from laurel.laureates import services as laureates
+
+        self["laureate"]
+        return laureates.post(self.cycle, title="Welcome", body="Hello", actor=self.staff)
+
+    def make_initiative(self):
+        from laurel.laureates import services as laureates
+
+        return laureates.propose_initiative(
+            self.cycle, kind="statement", title="Safety by design", description="x",
+            owners=[self["laureate"]], actor=self.staff,
+        )  # fmt: skip
+
+    def make_shared(self):
+        from laurel.laureates import services as laureates
+
+        self["laureate"]
+        guide = _pdf("guide.pdf")
+        return laureates.share_document(
+            self.cycle, title="Guide", upload=guide, kind="pdf", actor=self.staff
+        )
+
     def make_answer_token(self):
         from laurel.nominations.models import hash_token
         from laurel.selection.models import Decision, Place
@@ -520,6 +543,35 @@ MATRIX: dict[str, Row] = {
         lambda o: {"pk": o["laureate"].pk, "milestone_pk": o["milestone"].pk},
     ),
     "laureates:session": Row(STAFF_ACTION, "post", lambda o: {"pk": o["laureate"].pk}),
+    # The cohort space: staff and the laureates' contacts.
+    "laureates:cohort": Row(STAFF | {"laureate": OK}, kwargs=lambda o: (o["laureate"], {})[1]),
+    "laureates:new_post": Row(
+        STAFF | {"staff": BAD, "laureate": BAD}, "post", lambda o: (o["laureate"], {})[1]
+    ),
+    "laureates:post": Row(STAFF | {"laureate": OK}, kwargs=lambda o: {"pk": o["post"].pk}),
+    "laureates:new_initiative": Row(
+        STAFF | {"staff": BAD, "laureate": BAD}, "post", lambda o: (o["laureate"], {})[1]
+    ),
+    "laureates:initiative": Row(
+        STAFF | {"laureate": OK}, kwargs=lambda o: {"pk": o["initiative"].pk}
+    ),
+    "laureates:sign": Row(
+        STAFF_ACTION | {"laureate": REDIRECT}, "post", lambda o: {"pk": o["initiative"].pk}
+    ),
+    "laureates:initiative_status": Row(
+        STAFF_ACTION | {"laureate": REDIRECT}, "post", lambda o: {"pk": o["initiative"].pk}
+    ),
+    "laureates:initiative_milestone": Row(
+        STAFF_ACTION | {"laureate": REDIRECT}, "post", lambda o: {"pk": o["initiative"].pk}
+    ),
+    "laureates:share": Row(
+        STAFF | {"staff": BAD, "laureate": BAD}, "post", lambda o: (o["laureate"], {})[1]
+    ),
+    "laureates:document": Row(STAFF | {"laureate": OK}, kwargs=lambda o: {"pk": o["shared"].pk}),
+    "laureates:event": Row(STAFF | {"staff": BAD}, "post", lambda o: (o["laureate"], {})[1]),
+    "laureates:digest": Row(
+        STAFF_ACTION | {"laureate": REDIRECT}, "post", lambda o: (o["laureate"], {})[1]
+    ),
     "candidates:tag": Row(STAFF_ACTION, "post", CANDIDATE),
     "candidates:nomination": Row(
         STAFF, kwargs=lambda o: CANDIDATE(o) | {"nomination_pk": o["sent"].pk}

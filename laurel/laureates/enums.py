@@ -56,3 +56,22 @@ class Rag(models.TextChoices):
     AMBER = "amber", _("At risk")
     RED = "red", _("Off track")
     DONE = "done", _("Done")
+
+
+class InitiativeStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")
+    ACTIVE = "active", _("Under way")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")
+
+
+class InitiativeKind(models.TextChoices):
+    CAMPAIGN = "campaign", _("Advocacy campaign")
+    STATEMENT = "statement", _("Joint statement")
+    OTHER = "other", _("Other joint work")
+
+
+class DigestFrequency(models.TextChoices):
+    NEVER = "never", _("Never")
+    DAILY = "daily", _("Once a day")
+    WEEKLY = "weekly", _("Once a week")

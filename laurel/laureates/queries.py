@@ -1,13 +1,19 @@
-from django.db.models import QuerySet, Sum
+from django.db.models import Count, QuerySet, Sum
+from django.utils import timezone
 
+from laurel.cycles.queries import staff_cycle
 from laurel.laureates.enums import PaymentState, Rag, SupportArea
 from laurel.laureates.models import (
     Assessment,
     BankAccount,
     Delegate,
+    Event,
+    Initiative,
     Laureate,
+    LibraryDocument,
     Milestone,
     Payment,
+    Post,
     Session,
     Summit,
 )
@@ -130,3 +136,33 @@ def support_overview(cycle) -> list[dict]:
         }
         for laureate in laureates
     ]
+
+
+def cohort_cycle(user):
+    """The cycle whose cohort space a person uses: a contact's laureate's, or staff's latest."""
+    laureate = laureates_of(user).first()
+    return laureate.cycle if laureate is not None else staff_cycle()
+
+
+def cohort_page(cycle) -> dict:
+    """Everything the cohort space's front page lists (five queries)."""
+    return {
+        "posts": list(
+            Post.objects.filter(cycle=cycle)
+            .select_related("author", "laureate__candidate")
+            .annotate(reply_count=Count("replies"))[:30]
+        ),
+        "initiatives": list(
+            Initiative.objects.filter(cycle=cycle).annotate(signature_count=Count("signatures"))
+        ),
+        "documents": list(
+            LibraryDocument.objects.filter(cycle=cycle).select_related("uploaded_by")
+        ),
+        "events": list(Event.objects.filter(cycle=cycle, ends_at__gte=timezone.now())),
+    }
+
+
+def initiative_detail(initiative) -> Initiative:
+    return Initiative.objects.prefetch_related(
+        "owners__candidate", "milestones", "signatures__laureate__candidate"
+    ).get(pk=initiative.pk)

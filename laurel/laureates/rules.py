@@ -26,3 +26,18 @@ rules.add_perm("laureates.manage", is_staff_member)
 rules.add_perm("laureates.view_payments", is_staff_member | is_finance)
 rules.add_perm("laureates.request_payment", is_staff_member | is_finance)
 rules.add_perm("laureates.handle_payments", is_finance)
+
+
+@rules.predicate
+def in_cohort(user, cycle) -> bool:
+    """Staff, or a contact of a laureate of that cycle."""
+    if cycle is None or not user.is_authenticated or not user.is_active:
+        return False
+    if Role.STAFF in user.role_set():
+        return True
+    if not user.has_role(Role.LAUREATE_CONTACT, cycle):
+        return False
+    return Contact.objects.filter(laureate__cycle=cycle, email__iexact=user.email).exists()
+
+
+rules.add_perm("laureates.use_cohort", in_cohort)

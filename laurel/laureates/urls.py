@@ -1,6 +1,6 @@
 from django.urls import path
 
-from laurel.laureates import finance_views, summit_views, support_views, views
+from laurel.laureates import cohort_views, finance_views, summit_views, support_views, views
 
 app_name = "laureates"
 urlpatterns = [
@@ -8,6 +8,26 @@ urlpatterns = [
     path("programme/bank/", views.bank, name="bank"),
     path("programme/summit/", views.summit, name="summit"),
     path("programme/support/", views.support, name="support"),
+    path("programme/cohort/", cohort_views.cohort, name="cohort"),
+    path("programme/cohort/posts/", cohort_views.new_post, name="new_post"),
+    path("programme/cohort/posts/<int:pk>/", cohort_views.post_page, name="post"),
+    path("programme/cohort/initiatives/", cohort_views.new_initiative, name="new_initiative"),
+    path("programme/cohort/initiatives/<int:pk>/", cohort_views.initiative_page, name="initiative"),
+    path("programme/cohort/initiatives/<int:pk>/sign/", cohort_views.sign, name="sign"),
+    path(
+        "programme/cohort/initiatives/<int:pk>/status/",
+        cohort_views.initiative_status,
+        name="initiative_status",
+    ),
+    path(
+        "programme/cohort/initiatives/<int:pk>/milestones/",
+        cohort_views.initiative_milestone,
+        name="initiative_milestone",
+    ),
+    path("programme/cohort/library/", cohort_views.share, name="share"),
+    path("programme/cohort/library/<int:pk>/", cohort_views.document, name="document"),
+    path("programme/cohort/events/", cohort_views.event, name="event"),
+    path("programme/cohort/digest/", cohort_views.digest, name="digest"),
     path("staff/support/", support_views.overview, name="support_overview"),
     path("staff/support/<int:pk>/", support_views.plan, name="support_plan"),
     path("staff/support/<int:pk>/objectives/", support_views.objective, name="objective"),

@@ -106,6 +106,13 @@ CATALOGUE: dict[str, EmailKind] = {
                 "delegate and the laureates' contacts."
             ),
         ),
+        EmailKind(
+            "cohort_digest",
+            _(
+                "What happened in the laureates' space (titles only), daily or weekly as each "
+                "person chose."
+            ),
+        ),
         # Sign-in emails from django-allauth: its templates, our outbox.
         EmailKind("account/email/password_reset_key", _("A link to choose a new password.")),
         EmailKind(

@@ -1,0 +1,244 @@
+"""The cohort space, for the laureates' contacts and staff."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from laurel.core.permissions import require
+from laurel.laureates import queries, services
+from laurel.laureates.forms import (
+    DigestForm,
+    DocumentForm,
+    EventForm,
+    InitiativeForm,
+    InitiativeMilestoneForm,
+    InitiativeStatusForm,
+    PostForm,
+    ReplyForm,
+)
+from laurel.laureates.models import DigestPreference, Initiative, Laureate, LibraryDocument, Post
+from laurel.nominations.uploads import as_download
+
+
+def _cycle(request):
+    cycle = queries.cohort_cycle(request.user)
+    if cycle is None:
+        raise Http404
+    require(request.user, "laureates.use_cohort", cycle)
+    return cycle
+
+
+def _page(request, cycle, status=200, **forms):
+    preference = DigestPreference.objects.filter(user=request.user, cycle=cycle).first()
+    return render(
+        request,
+        "laureates/cohort.html",
+        {
+            "cycle": cycle,
+            **queries.cohort_page(cycle),
+            "post_form": forms.get("post_form") or PostForm(),
+            "initiative_form": forms.get("initiative_form")
+            or InitiativeForm(laureates=Laureate.objects.filter(cycle=cycle)),
+            "document_form": forms.get("document_form") or DocumentForm(),
+            "event_form": forms.get("event_form") or EventForm(),
+            "digest_form": DigestForm(
+                initial={"frequency": preference.frequency if preference else "weekly"}
+            ),
+            "is_staff": request.user.has_perm("laureates.manage"),
+        },
+        status=status,
+    )
+
+
+@login_required
+def cohort(request):
+    return _page(request, _cycle(request))
+
+
+@login_required
+@require_POST
+def new_post(request):
+    cycle = _cycle(request)
+    form = PostForm(request.POST)
+    if not form.is_valid():
+        return _page(request, cycle, status=400, post_form=form)
+    message = services.post(cycle, actor=request.user, **form.cleaned_data)
+    return redirect("laureates:post", pk=message.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def post_page(request, pk: int):
+    cycle = _cycle(request)
+    message = get_object_or_404(
+        Post.objects.select_related("author", "laureate__candidate"), pk=pk, cycle=cycle
+    )
+    form = ReplyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.reply(message, body=form.cleaned_data["body"], actor=request.user)
+        return redirect("laureates:post", pk=pk)
+    return render(
+        request,
+        "laureates/post.html",
+        {
+            "post": message,
+            "replies": message.replies.select_related("author", "laureate__candidate"),
+            "form": form,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def new_initiative(request):
+    cycle = _cycle(request)
+    form = InitiativeForm(request.POST, laureates=Laureate.objects.filter(cycle=cycle))
+    if not form.is_valid():
+        return _page(request, cycle, status=400, initiative_form=form)
+    data = form.cleaned_data
+    try:
+        initiative = services.propose_initiative(
+            cycle,
+            kind=data["kind"],
+            title=data["title"],
+            description=data["description"],
+            owners=list(data["owners"]),
+            actor=request.user,
+        )
+    except services.CohortError as error:
+        form.add_error(error.field, error.message)
+        return _page(request, cycle, status=400, initiative_form=form)
+    return redirect("laureates:initiative", pk=initiative.pk)
+
+
+def _initiative(request, pk: int) -> Initiative:
+    cycle = _cycle(request)
+    return get_object_or_404(Initiative, pk=pk, cycle=cycle)
+
+
+@login_required
+def initiative_page(request, pk: int):
+    initiative = queries.initiative_detail(_initiative(request, pk))
+    speaks_for = services.laureate_of(request.user, initiative.cycle)
+    signed = {s.laureate_id for s in initiative.signatures.all()}
+    return render(
+        request,
+        "laureates/initiative.html",
+        {
+            "initiative": initiative,
+            "may_sign": speaks_for is not None and speaks_for.pk not in signed,
+            "status_form": InitiativeStatusForm(initial={"status": initiative.status}),
+            "milestone_form": InitiativeMilestoneForm(),
+        },
+    )
+
+
+def _act(request, pk: int, call) -> object:
+    try:
+        call()
+    except services.CohortError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Saved."))
+    return redirect("laureates:initiative", pk=pk)
+
+
+@login_required
+@require_POST
+def sign(request, pk: int):
+    initiative = _initiative(request, pk)
+    return _act(request, pk, lambda: services.co_sign(initiative, actor=request.user))
+
+
+@login_required
+@require_POST
+def initiative_status(request, pk: int):
+    initiative = _initiative(request, pk)
+    form = InitiativeStatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a status."))
+        return redirect("laureates:initiative", pk=pk)
+    return _act(
+        request,
+        pk,
+        lambda: services.set_initiative_status(
+            initiative, status=form.cleaned_data["status"], actor=request.user
+        ),
+    )
+
+
+@login_required
+@require_POST
+def initiative_milestone(request, pk: int):
+    initiative = _initiative(request, pk)
+    form = InitiativeMilestoneForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the milestone and its date."))
+        return redirect("laureates:initiative", pk=pk)
+    return _act(
+        request,
+        pk,
+        lambda: services.add_initiative_milestone(
+            initiative, actor=request.user, **form.cleaned_data
+        ),
+    )
+
+
+@login_required
+@require_POST
+def share(request):
+    cycle = _cycle(request)
+    form = DocumentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _page(request, cycle, status=400, document_form=form)
+    services.share_document(
+        cycle,
+        title=form.cleaned_data["title"],
+        upload=form.cleaned_data["upload"],
+        kind=form.checked.kind,
+        actor=request.user,
+    )
+    messages.success(request, _("The document is in the library."))
+    return redirect("laureates:cohort")
+
+
+@login_required
+def document(request, pk: int):
+    cycle = _cycle(request)
+    shared = get_object_or_404(LibraryDocument, pk=pk, cycle=cycle)
+    return as_download(shared.file, filename=f"{shared.title}.{shared.kind}", kind=shared.kind)
+
+
+@login_required
+@require_POST
+def event(request):
+    cycle = _cycle(request)
+    require(request.user, "laureates.manage")
+    form = EventForm(request.POST)
+    with timezone.override(cycle.zone):
+        valid = form.is_valid()
+    if not valid:
+        return _page(request, cycle, status=400, event_form=form)
+    try:
+        services.add_event(cycle, actor=request.user, **form.cleaned_data)
+    except services.CohortError as error:
+        form.add_error(error.field, error.message)
+        return _page(request, cycle, status=400, event_form=form)
+    messages.success(request, _("The event is in the calendar."))
+    return redirect("laureates:cohort")
+
+
+@login_required
+@require_POST
+def digest(request):
+    cycle = _cycle(request)
+    form = DigestForm(request.POST)
+    if form.is_valid():
+        services.choose_digest(cycle, frequency=form.cleaned_data["frequency"], actor=request.user)
+        messages.success(request, _("Saved."))
+    return redirect("laureates:cohort")

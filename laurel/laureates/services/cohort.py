@@ -1,0 +1,178 @@
+"""The cohort space: posts and replies, joint initiatives with co-signers, a shared library, the
+programme's calendar, and email digests at each person's chosen frequency."""
+
+from datetime import date, datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from laurel.core.services import record
+from laurel.cycles.models import Cycle
+from laurel.laureates.enums import DigestFrequency, InitiativeKind, InitiativeStatus
+from laurel.laureates.models import (
+    Contact,
+    DigestPreference,
+    Event,
+    Initiative,
+    InitiativeMilestone,
+    Laureate,
+    LibraryDocument,
+    Post,
+    Reply,
+    Signature,
+)
+from laurel.laureates.tasks import schedule_digests
+
+
+class CohortError(Exception):
+    def __init__(self, message: str, field: str | None = None):
+        self.message, self.field = message, field
+        super().__init__(message)
+
+
+def laureate_of(user: Any, cycle: Cycle) -> Laureate | None:
+    """The organisation a person speaks for in the cohort (staff: none)."""
+    contact = (
+        Contact.objects.filter(laureate__cycle=cycle, email__iexact=user.email)
+        .select_related("laureate")
+        .first()
+    )
+    return contact.laureate if contact else None
+
+
+@transaction.atomic
+def post(cycle: Cycle, *, title: str, body: str, actor: Any) -> Post:
+    message = Post.objects.create(
+        cycle=cycle,
+        author=actor,
+        laureate=laureate_of(actor, cycle),
+        title=title.strip(),
+        body=body.strip(),
+    )
+    record("cohort.posted", actor=actor, subject=message)
+    return message
+
+
+@transaction.atomic
+def reply(message: Post, *, body: str, actor: Any) -> Reply:
+    answer = Reply.objects.create(
+        post=message, author=actor, laureate=laureate_of(actor, message.cycle), body=body.strip()
+    )
+    record("cohort.replied", actor=actor, subject=message, data={"reply": answer.pk})
+    return answer
+
+
+@transaction.atomic
+def propose_initiative(
+    cycle: Cycle, *, kind: str, title: str, description: str, owners: list, actor: Any
+) -> Initiative:
+    if kind not in InitiativeKind.values:
+        raise CohortError(_("Choose the kind of initiative."), "kind")
+    if not owners:
+        raise CohortError(_("Name at least one laureate that leads it."), "owners")
+    if any(owner.cycle_id != cycle.pk for owner in owners):
+        raise CohortError(_("Only laureates of this award can lead it."), "owners")
+    initiative = Initiative.objects.create(
+        cycle=cycle, kind=kind, title=title.strip(), description=description.strip()
+    )
+    initiative.owners.set(owners)
+    record("initiative.proposed", actor=actor, subject=initiative)
+    return initiative
+
+
+def _may_lead(initiative: Initiative, actor: Any) -> bool:
+    speaks_for = laureate_of(actor, initiative.cycle)
+    return actor.has_role("staff") or (
+        speaks_for is not None and initiative.owners.filter(pk=speaks_for.pk).exists()
+    )
+
+
+@transaction.atomic
+def set_initiative_status(initiative: Initiative, *, status: str, actor: Any) -> Initiative:
+    if status not in InitiativeStatus.values:
+        raise CohortError(_("Choose a status."), "status")
+    if not _may_lead(initiative, actor):
+        raise CohortError(_("Only its owners or staff change an initiative."))
+    initiative.status = status
+    initiative.save(update_fields=["status", "updated_at"])
+    record("initiative.status_changed", actor=actor, subject=initiative, data={"status": status})
+    return initiative
+
+
+@transaction.atomic
+def add_initiative_milestone(
+    initiative: Initiative, *, title: str, due_on: date, actor: Any
+) -> InitiativeMilestone:
+    if not _may_lead(initiative, actor):
+        raise CohortError(_("Only its owners or staff change an initiative."))
+    milestone = InitiativeMilestone.objects.create(
+        initiative=initiative, title=title.strip(), due_on=due_on
+    )
+    record("initiative.milestone_added", actor=actor, subject=initiative)
+    return milestone
+
+
+@transaction.atomic
+def co_sign(initiative: Initiative, *, actor: Any) -> Signature:
+    """The actor's organisation co-signs, once."""
+    laureate = laureate_of(actor, initiative.cycle)
+    if laureate is None:
+        raise CohortError(_("Only a laureate's contact signs for the organisation."))
+    if initiative.status == InitiativeStatus.DROPPED:
+        raise CohortError(_("This initiative was dropped."))
+    signature, created = Signature.objects.get_or_create(
+        initiative=initiative, laureate=laureate, defaults={"signed_by": actor}
+    )
+    if not created:
+        raise CohortError(_("Your organisation has signed already."))
+    record("initiative.signed", actor=actor, subject=initiative, data={"laureate": laureate.pk})
+    return signature
+
+
+@transaction.atomic
+def share_document(
+    cycle: Cycle, *, title: str, upload: Any, kind: str, actor: Any
+) -> LibraryDocument:
+    document = LibraryDocument.objects.create(
+        cycle=cycle, title=title.strip(), file=upload, kind=kind, uploaded_by=actor
+    )
+    record("cohort.document_shared", actor=actor, subject=document)
+    return document
+
+
+@transaction.atomic
+def add_event(
+    cycle: Cycle,
+    *,
+    title: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    where: str,
+    description: str,
+    actor: Any,
+) -> Event:
+    if ends_at < starts_at:
+        raise CohortError(_("An event cannot end before it starts."), "ends_at")
+    event = Event.objects.create(
+        cycle=cycle,
+        title=title.strip(),
+        starts_at=starts_at,
+        ends_at=ends_at,
+        where=where.strip(),
+        description=description.strip(),
+    )
+    record("cohort.event_added", actor=actor, subject=event)
+    return event
+
+
+@transaction.atomic
+def choose_digest(cycle: Cycle, *, frequency: str, actor: Any) -> DigestPreference:
+    if frequency not in DigestFrequency.values:
+        raise CohortError(_("Choose how often."), "frequency")
+    preference, _created = DigestPreference.objects.update_or_create(
+        user=actor, cycle=cycle, defaults={"frequency": frequency}
+    )
+    if frequency != DigestFrequency.NEVER:
+        schedule_digests(frequency)
+    return preference
