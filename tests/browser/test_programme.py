@@ -274,3 +274,58 @@ def test_the_support_programme_pages(browser, page, live_server, child10, axe, l
         staff_page.goto(f"{url}/{language}/{path}")
         expect(staff_page.locator("main h1")).to_be_visible()
         assert axe(staff_page) == []
+
+
+def test_a_session_recorded_and_an_initiative_co_signed(browser, page, live_server, child10, axe):
+    from django.utils import timezone
+
+    from laurel.laureates import services
+    from laurel.laureates.models import Contact, Session, Signature
+    from tests.conftest import make_user
+    from tests.review.test_committee import ready
+
+    staff = make_user("staff")
+    candidate = ready(child10, "Trygga Nätet", website="https://trygga.se", staff=staff)
+    laureate = Laureate.objects.create(
+        cycle=child10, candidate=candidate, accepted_at=timezone.now()
+    )
+    Contact.objects.create(laureate=laureate, email="office@trygga.se")
+    contact = UserFactory(email="office@trygga.se")
+    RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=child10)
+    services.propose_initiative(
+        child10, kind="statement", title="Safety by design", description="A joint statement.",
+        owners=[laureate], actor=staff,
+    )  # fmt: skip
+    url = live_server.url
+
+    staff_page = browser.new_context().new_page()
+    sign_in(staff_page, live_server, staff)
+    staff_page.goto(f"{url}/en/staff/support/{laureate.pk}/")
+    form = staff_page.locator("form[action$='/sessions/']")
+    form.get_by_label("Date").fill("2030-03-02")
+    form.get_by_label("Topic").fill("Fundraising strategy")
+    form.get_by_label("Hours").fill("1.5")
+    form.get_by_label("Coach").fill("Eva Lind")
+    form.get_by_role("button", name="Record the session").click()
+    expect(staff_page.locator(".message--success")).to_have_text("Saved.")
+    expect(staff_page.locator("section[aria-labelledby=sessions]")).to_contain_text(
+        "Fundraising strategy"
+    )
+    assert axe(staff_page) == []
+    assert Session.objects.get().coach == "Eva Lind"
+
+    for language in ("en", "sv"):
+        page.goto(f"{url}/{language}/accounts/login/")
+        if "/accounts/login/" in page.url:
+            page.locator("#id_login").fill(contact.email)
+            page.locator("#id_password").fill("correct horse battery staple")
+            page.locator("main form button[type=submit]").click()
+        page.goto(f"{url}/{language}/programme/cohort/")
+        assert axe(page) == []
+    page.goto(f"{url}/en/programme/cohort/")
+    page.get_by_role("link", name="Safety by design").click()
+    assert axe(page) == []
+    page.get_by_role("button", name="Our organisation co-signs").click()
+    expect(page.locator("main")).to_contain_text("Trygga Nätet (")
+    assert axe(page) == []
+    assert Signature.objects.get().laureate == laureate

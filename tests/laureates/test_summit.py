@@ -244,3 +244,25 @@ def test_the_contact_registers_a_delegate_and_keeps_what_was_typed(laureate, cli
     assert 'value="Maria Kowalska"' in refused.content.decode()
     assert accepted.status_code == 302
     assert Delegate.objects.get().dietary == "Vegetarian"
+
+
+def test_passport_numbers_appear_only_in_the_letter(visa_delegate, staff_client, client):
+    from laurel.accounts.models import RoleGrant
+    from tests.factories import UserFactory
+
+    give(visa_delegate)
+    contact = UserFactory(email="office@dzieci.pl")
+    RoleGrant.objects.create(
+        user=contact, role="laureate_contact", cycle=visa_delegate.laureate.cycle
+    )
+    client.force_login(contact)
+
+    pages = [
+        client.get(reverse("laureates:summit")).content.decode(),
+        staff_client.get(reverse("laureates:staff_summit")).content.decode(),
+        staff_client.get(reverse("laureates:guests_csv")).content.decode(),
+    ]
+
+    assert all("FT123456" not in page for page in pages)
+    assert "•••• 456" in pages[0] and "•••• 456" in pages[1]
+    assert AuditEntry.objects.filter(key="visa.letter_made").count() == 0
