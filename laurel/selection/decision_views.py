@@ -88,6 +88,7 @@ def _decision_page(request, cycle, *, status=200, **forms):
                 )
                 for place in places[Role.LAUREATE]
                 if place.answer == Answer.DECLINED
+                or (not place.answer and place.respond_by and place.respond_by <= timezone.now())
             },
             "may_lock": request.user.has_perm("selection.lock", cycle),
             "may_manage": request.user.has_perm("selection.manage", cycle),
@@ -205,7 +206,9 @@ def offer(request, pk: int):
     with timezone.override(cycle.zone):
         valid = form.is_valid()
     if not valid:
-        messages.error(request, _("Choose a reserve and the date to answer by."))
+        messages.error(
+            request, _("Choose a reserve and the date to answer by, and confirm the offer.")
+        )
         return redirect("selection:decision")
     try:
         place = services.offer_place(

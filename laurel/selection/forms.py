@@ -196,6 +196,9 @@ class OfferForm(forms.Form):
         label=_("They answer by"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
+    confirm = forms.BooleanField(
+        label=_("I confirm: the place goes to this reserve, and their letter leaves now")
+    )
 
     def __init__(self, *args, reserves=None, **kwargs):
         super().__init__(*args, **kwargs)

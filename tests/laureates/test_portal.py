@@ -119,6 +119,7 @@ def test_a_declined_place_is_offered_to_the_reserve(staff_client, announced, run
         {
             f"o{declined.pk}-reserve": reserve.pk,
             f"o{declined.pk}-respond_by": respond_by.strftime("%Y-%m-%dT%H:%M"),
+            f"o{declined.pk}-confirm": "on",
         },
     )
     run_tasks()
@@ -142,7 +143,7 @@ def test_only_a_declined_place_can_be_offered_again(announced, staff_user):
     laureate = queries.places(announced)["laureate"][0]
     reserve = queries.places(announced)["reserve"][0]
 
-    with pytest.raises(services.SelectionError, match="Only a laureate that declined"):
+    with pytest.raises(services.SelectionError, match="Only a laureate that declined, or did not"):
         services.offer_place(
             laureate, reserve=reserve, respond_by=timezone.now() + timedelta(days=3),
             actor=staff_user,
@@ -164,3 +165,17 @@ def test_media_consent_is_audited(announced, staff_user):
 
     entry = AuditEntry.objects.get(key="laureate.media_consent_given")
     assert entry.data == {"name": True, "logo": False, "staff_names": True, "at_risk": False}
+
+
+def test_a_laureate_silent_past_its_date_leaves_its_place_to_offer(announced, staff_user):
+    from laurel.selection.models import Place
+
+    silent = queries.places(announced)["laureate"][0]
+    reserve = queries.places(announced)["reserve"][0]
+    Place.objects.filter(pk=silent.pk).update(respond_by=timezone.now() - timedelta(minutes=1))
+
+    services.offer_place(
+        silent, reserve=reserve, respond_by=timezone.now() + timedelta(days=3), actor=staff_user
+    )
+
+    assert [p.candidate for p in queries.places(announced)["declined"]] == [silent.candidate]

@@ -234,8 +234,11 @@ def offer_place(declined: Place, *, reserve: Place, respond_by: datetime, actor:
     )
     if decision.state != DecisionState.ANNOUNCED:
         raise SelectionError(_("A place is offered again only after the announcement."))
-    if declined.role != Role.LAUREATE or declined.answer != Answer.DECLINED:
-        raise SelectionError(_("Only a laureate that declined leaves a place to offer."))
+    silent = not declined.answer and declined.respond_by and declined.respond_by <= timezone.now()
+    if declined.role != Role.LAUREATE or not (declined.answer == Answer.DECLINED or silent):
+        raise SelectionError(
+            _("Only a laureate that declined, or did not answer in time, leaves a place to offer.")
+        )
     if reserve.role != Role.RESERVE or reserve.decision_id != decision.pk:
         raise SelectionError(_("Choose a reserve of this decision."))
     if respond_by <= timezone.now():
