@@ -11,6 +11,7 @@ from laurel.laureates.enums import (
     SupportArea,
 )
 from laurel.laureates.models import Delegate, Laureate, Objective, Summit
+from laurel.laureates.services.summit import DELEGATE_FIELDS
 from laurel.nominations.uploads import check_upload
 
 
@@ -123,24 +124,7 @@ class DelegateForm(forms.ModelForm):
 
     class Meta:
         model = Delegate
-        fields = [
-            "full_name",
-            "role",
-            "email",
-            "phone",
-            "travelling_from",
-            "arrive_on",
-            "leave_on",
-            "booking",
-            "needs_room",
-            "dietary",
-            "dietary_consent",
-            "accessibility",
-            "accessibility_consent",
-            "interpretation",
-            "emergency_contact",
-            "needs_visa",
-        ]
+        fields = DELEGATE_FIELDS
         widgets = {
             "arrive_on": forms.DateInput(attrs={"type": "date"}),
             "leave_on": forms.DateInput(attrs={"type": "date"}),

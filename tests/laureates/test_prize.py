@@ -38,6 +38,19 @@ def finance(email):
     return user
 
 
+def approved_payment(laureate):
+    """Bank details given, the payment requested and verified by one finance user and approved
+    by another: (the requester, the payment)."""
+    first, second = finance("f1@example.org"), finance("f2@example.org")
+    services.save_bank_details(
+        laureate, details=details(), proof=PROOF, proof_kind="pdf", actor=None
+    )
+    payment = services.request_payment(laureate, actor=first)
+    services.verify_payment(payment, actor=first)
+    services.approve_payment(payment, actor=second)
+    return first, payment
+
+
 @pytest.fixture
 def laureate(child10, staff_user, run_tasks):
     candidate = ready(child10, "Trygga Nätet", website="https://trygga.se", staff=staff_user)
@@ -133,13 +146,7 @@ def test_four_eyes_from_request_to_paid(laureate):
 
 
 def test_new_bank_details_send_an_unpaid_payment_back_to_verification(laureate):
-    first, second = finance("f1@example.org"), finance("f2@example.org")
-    services.save_bank_details(
-        laureate, details=details(), proof=PROOF, proof_kind="pdf", actor=None
-    )
-    payment = services.request_payment(laureate, actor=first)
-    services.verify_payment(payment, actor=first)
-    services.approve_payment(payment, actor=second)
+    first, payment = approved_payment(laureate)
 
     services.save_bank_details(
         laureate, details=details(iban="SE3550000000054910000003"), proof=PROOF, proof_kind="pdf",
@@ -179,13 +186,7 @@ def test_the_bank_file_is_valid_pain001_and_its_reading_logged(laureate, setting
         "iban": "SE3550000000054910000003",
         "bic": "ESSESESS",
     }
-    first, second = finance("f1@example.org"), finance("f2@example.org")
-    services.save_bank_details(
-        laureate, details=details(), proof=PROOF, proof_kind="pdf", actor=None
-    )
-    payment = services.request_payment(laureate, actor=first)
-    services.verify_payment(payment, actor=first)
-    services.approve_payment(payment, actor=second)
+    first, payment = approved_payment(laureate)
 
     content = exports.approved_file(
         [Payment.objects.select_related("account").get()],
@@ -205,13 +206,7 @@ def test_the_bank_file_is_valid_pain001_and_its_reading_logged(laureate, setting
 
 def test_a_file_the_schema_would_refuse_is_never_made(laureate, settings):
     settings.PRIZE_DEBTOR = {"name": "Child10", "iban": "not an iban", "bic": "ESSESESS"}
-    first, second = finance("f1@example.org"), finance("f2@example.org")
-    services.save_bank_details(
-        laureate, details=details(), proof=PROOF, proof_kind="pdf", actor=None
-    )
-    payment = services.request_payment(laureate, actor=first)
-    services.verify_payment(payment, actor=first)
-    services.approve_payment(payment, actor=second)
+    first, _payment = approved_payment(laureate)
 
     with pytest.raises(etree.DocumentInvalid):
         exports.approved_file(
