@@ -95,6 +95,20 @@ def _apply(nomination: Nomination, data: dict[str, Any]) -> None:
             setattr(nomination, name, data[name])
 
 
+# What a draft save changes: the nominator's fields and the draft's own state.
+DRAFT_FIELDS = [*DATA_FIELDS, "language", "complete", "moderation_reason", "updated_at"]
+
+
+def _fill_draft(
+    nomination: Nomination, data: dict[str, Any], *, language: str, complete: bool, honeypot: bool
+) -> None:
+    _apply(nomination, data)
+    nomination.language = language
+    nomination.complete = complete
+    if honeypot:
+        nomination.moderation_reason = "honeypot"
+
+
 def _add_attachments(nomination: Nomination, uploads: list[tuple[Any, CheckedUpload]]) -> None:
     room = MAX_ATTACHMENTS - nomination.attachments.count()
     for upload, checked in uploads[: max(room, 0)]:
@@ -134,23 +148,23 @@ def save_draft(
     nomination = Nomination.objects.select_for_update().filter(token_hash=token_hash).first()
     created = False
     if nomination is None:
+        # The first save writes the whole draft in one INSERT; a second request racing with
+        # the same token finds the row the first one made and updates it instead.
+        fresh = Nomination(cycle=cycle, token_hash=token_hash)
+        _fill_draft(fresh, data, language=language, complete=complete, honeypot=honeypot)
         try:
             with transaction.atomic():
-                nomination = Nomination.objects.create(
-                    cycle=cycle, token_hash=token_hash, language=language
-                )
-                created = True
+                fresh.save(force_insert=True)
+            nomination, created = fresh, True
         except IntegrityError:
             nomination = Nomination.objects.select_for_update().get(token_hash=token_hash)
-    if nomination.cycle_id != cycle.pk or nomination.state != NominationState.DRAFT:
-        raise NotEditable(nomination)
-    _apply(nomination, data)
-    nomination.language = language
-    nomination.complete = complete
-    if honeypot:
-        nomination.moderation_reason = "honeypot"
-    nomination.save()
-    _add_attachments(nomination, list(uploads))
+    if not created:
+        if nomination.cycle_id != cycle.pk or nomination.state != NominationState.DRAFT:
+            raise NotEditable(nomination)
+        _fill_draft(nomination, data, language=language, complete=complete, honeypot=honeypot)
+        nomination.save(update_fields=DRAFT_FIELDS)
+    if uploads:
+        _add_attachments(nomination, list(uploads))
     if created:
         record("nomination.started", subject=nomination)
     email = nomination.nominator_email
@@ -242,7 +256,22 @@ def submit_nomination(
     nomination.held_for_moderation = bool(hold_reason)
     nomination.moderation_reason = hold_reason
     nomination.network = network
-    nomination.save()
+    nomination.save(
+        update_fields=[
+            "late_code",
+            "safeguarding_flags",
+            "answer_languages",
+            "safeguarding_acknowledged",
+            "state",
+            "confirm_token_hash",
+            "reference",
+            "submitted_at",
+            "held_for_moderation",
+            "moderation_reason",
+            "network",
+            "updated_at",
+        ]
+    )
     _version(nomination, VersionKind.SUBMITTED)
     record(
         "nomination.submitted",
@@ -308,9 +337,12 @@ def edit_nomination(
     """The nominator changes a submitted nomination before the deadline; the old version stays."""
     nomination = _lock_for_change(nomination)
     _apply(nomination, data)
-    _add_attachments(nomination, list(uploads))
+    if uploads:
+        _add_attachments(nomination, list(uploads))
     _scan(nomination)
-    nomination.save()
+    nomination.save(
+        update_fields=[*DATA_FIELDS, "safeguarding_flags", "answer_languages", "updated_at"]
+    )
     version = _version(nomination, VersionKind.EDITED)
     record(
         "nomination.edited",
