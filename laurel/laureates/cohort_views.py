@@ -46,7 +46,7 @@ def _page(request, cycle, status=200, **forms):
             "document_form": forms.get("document_form") or DocumentForm(),
             "event_form": forms.get("event_form") or EventForm(),
             "digest_form": DigestForm(
-                initial={"frequency": preference.frequency if preference else "weekly"}
+                initial={"frequency": preference.frequency if preference else "never"}
             ),
             "is_staff": request.user.has_perm("laureates.manage"),
         },

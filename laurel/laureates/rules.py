@@ -41,3 +41,12 @@ def in_cohort(user, cycle) -> bool:
 
 
 rules.add_perm("laureates.use_cohort", in_cohort)
+
+
+@rules.predicate
+def is_laureate_contact(user) -> bool:
+    return user.is_authenticated and user.is_active and Role.LAUREATE_CONTACT in user.role_set()
+
+
+# The link to the programme in the site's navigation.
+rules.add_perm("laureates.see_programme", is_laureate_contact)

@@ -162,3 +162,16 @@ def test_people_outside_the_cohort_do_not_see_it(client, cohort, child10):
     for role in ("committee", "finance", "laureate"):
         client.force_login(make_user(role, cycle=child10) if role != "finance" else make_user(role))
         assert client.get(reverse("laureates:cohort")).status_code == 404
+
+
+def test_the_digest_shows_never_until_someone_chooses(client, cohort, child10):
+    (_trygga, alice), _second = cohort
+    client.force_login(alice)
+
+    before = client.get(reverse("laureates:cohort")).content.decode()
+    client.post(reverse("laureates:digest"), {"frequency": "weekly"})
+    after = client.get(reverse("laureates:cohort")).content.decode()
+
+    assert "checked" in before.split('value="never"')[1][:60]
+    assert "checked" in after.split('value="weekly"')[1][:60]
+    assert "Your programme" in after
