@@ -4,7 +4,6 @@ one service and respond; the rules are in services.py."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -28,17 +27,14 @@ from laurel.core.http import safe_next
 from laurel.core.permissions import require
 from laurel.core.queries import history_of
 from laurel.core.services import record
-from laurel.cycles.queries import staff_cycle
+from laurel.cycles.queries import requested_staff_cycle
 from laurel.nominations.models import Nomination
 
 FILTERS = ["q", "country", "state", "flag", "language", "nominations", "sort"]
 
 
 def _cycle(request):
-    cycle = staff_cycle(request.GET.get("cycle", ""))
-    if cycle is None:
-        raise Http404
-    return cycle
+    return requested_staff_cycle(request)
 
 
 @login_required

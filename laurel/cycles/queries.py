@@ -1,6 +1,7 @@
 from collections.abc import Callable
 
 from django.db.models import Prefetch, QuerySet
+from django.http import Http404
 from django.utils import timezone
 
 from laurel.accounts.models import Invitation, User
@@ -36,6 +37,14 @@ def staff_cycle(slug: str = "") -> Cycle | None:
     """The cycle a staff page is about: the one named, or else the latest."""
     cycles = staff_cycles()
     return (cycles.filter(slug=slug).first() if slug else None) or cycles.first()
+
+
+def requested_staff_cycle(request) -> Cycle:
+    """The cycle a staff page asks for (`?cycle=slug`, else the latest); 404 if there is none."""
+    cycle = staff_cycle(request.GET.get("cycle", ""))
+    if cycle is None:
+        raise Http404
+    return cycle
 
 
 # Apps above this one add their numbers to the dashboard here (from their AppConfig.ready):

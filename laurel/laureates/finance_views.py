@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from laurel.core.permissions import require
-from laurel.cycles.queries import staff_cycle
+from laurel.cycles.queries import requested_staff_cycle
 from laurel.laureates import exports, queries, services
 from laurel.laureates.forms import ExportForm, PaidForm
 from laurel.laureates.models import Laureate, Payment
@@ -18,10 +18,7 @@ from laurel.nominations.uploads import CONTENT_TYPES
 
 
 def _cycle(request):
-    cycle = staff_cycle(request.GET.get("cycle", ""))
-    if cycle is None:
-        raise Http404
-    return cycle
+    return requested_staff_cycle(request)
 
 
 def _refused(request, error) -> None:

@@ -4,14 +4,14 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.core.permissions import require
-from laurel.cycles.queries import staff_cycle
+from laurel.cycles.queries import requested_staff_cycle
 from laurel.laureates import documents, queries, services
 from laurel.laureates.enums import DelegateState
 from laurel.laureates.forms import InformationForm, SummitForm
@@ -19,11 +19,8 @@ from laurel.laureates.models import Delegate, VisaRequest
 
 
 def _cycle(request):
-    cycle = staff_cycle(request.GET.get("cycle", ""))
-    if cycle is None:
-        raise Http404
     require(request.user, "laureates.manage")
-    return cycle
+    return requested_staff_cycle(request)
 
 
 def summaries(delegates) -> dict:

@@ -2,13 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from laurel.core.permissions import require
-from laurel.cycles.queries import staff_cycle
+from laurel.cycles.queries import requested_staff_cycle
 from laurel.laureates import queries, services
 from laurel.laureates.enums import Rag, SupportArea
 from laurel.laureates.forms import MilestoneForm, ObjectiveForm, SessionForm, StatusForm
@@ -18,9 +17,7 @@ from laurel.laureates.models import Laureate, Milestone
 @login_required
 def overview(request):
     require(request.user, "laureates.manage")
-    cycle = staff_cycle(request.GET.get("cycle", ""))
-    if cycle is None:
-        raise Http404
+    cycle = requested_staff_cycle(request)
     return render(
         request,
         "laureates/support_overview.html",

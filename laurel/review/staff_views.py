@@ -5,24 +5,21 @@ import csv
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.accounts.models import User
 from laurel.core.permissions import require
-from laurel.cycles.queries import staff_cycle
+from laurel.cycles.queries import requested_staff_cycle
 from laurel.review import exports, queries, services
 from laurel.review.forms import AssignmentForm, ByHandForm, ImportForm, VisibilityForm
 from laurel.review.models import Assignment
 
 
 def _cycle(request):
-    cycle = staff_cycle(request.GET.get("cycle", ""))
-    if cycle is None:
-        raise Http404
-    return cycle
+    return requested_staff_cycle(request)
 
 
 @login_required
