@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole check, as CI runs it: system packages, lint, import contracts, and the suite on SQLite
-# and then on PostgreSQL (browser tests included both times).
+# and on PostgreSQL, side by side (browser tests included both times).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
@@ -40,15 +40,33 @@ echo "== lint"
 echo "== import contracts"
 .venv/bin/lint-imports --no-cache
 
-echo "== tests on SQLite"
-env -u DATABASE_URL $PY -m pytest -q --cov --cov-report=term:skip-covered "$@"
-
+# The two runs go side by side: much of the suite waits (on Chromium, on gunicorn, on fsync),
+# and one run alone leaves a core idle. Each has its own data directory; PostgreSQL's output is
+# kept in a file and shown after SQLite's.
+pg_pid=""
+pg_log=$(mktemp)
+trap 'rm -f "$pg_log"; [ -n "$pg_pid" ] && kill "$pg_pid" 2>/dev/null || true' EXIT
 if pg_up; then
-  echo "== tests on PostgreSQL"
-  DATABASE_URL="$PG_URL" $PY -m pytest -q "$@"
+  echo "== tests on PostgreSQL (in the background; output below when done)"
+  DATABASE_URL="$PG_URL" LAUREL_DATA_DIR=var/test-postgres $PY -m pytest -q "$@" >"$pg_log" 2>&1 &
+  pg_pid=$!
 elif in_ci; then
   echo "PostgreSQL is expected in CI and is not reachable at ${PG_URL##*@}" >&2
   exit 1
 else
   echo "PostgreSQL is not reachable: the PostgreSQL run was skipped (CI would fail here)." >&2
 fi
+
+echo "== tests on SQLite"
+sqlite_status=0
+env -u DATABASE_URL $PY -m pytest -q --cov --cov-report=term:skip-covered "$@" || sqlite_status=$?
+
+pg_status=0
+if [ -n "$pg_pid" ]; then
+  wait "$pg_pid" || pg_status=$?
+  pg_pid=""
+  echo "== tests on PostgreSQL"
+  cat "$pg_log"
+fi
+echo "== SQLite: exit $sqlite_status; PostgreSQL: exit $pg_status"
+[ "$sqlite_status" = 0 ] && [ "$pg_status" = 0 ]
