@@ -229,6 +229,12 @@ TASKS = {
         "QUEUES": ["default", "email"],
     }
 }
+# The worker's heartbeat (core.worker): how often it beats, and after how long a silent worker
+# counts as dead (its running tasks go back to the queue; /readyz reports no live worker).
+WORKER_HEARTBEAT_SECONDS = env.whole_number("WORKER_HEARTBEAT_SECONDS", 10, minimum=1)
+WORKER_STALE_SECONDS = env.whole_number("WORKER_STALE_SECONDS", 60, minimum=5)
+# /readyz reports not ready when the data directory's disk has less free space than this.
+READY_MIN_FREE_MB = env.whole_number("READY_MIN_FREE_MB", 500)
 
 # django-allauth: email sign-in, no public sign-up (accounts come from invitations), and a second
 # factor that the accounts middleware makes mandatory for staff, finance and committee.
@@ -270,13 +276,17 @@ EMAIL_MAX_ATTEMPTS = env.whole_number("EMAIL_MAX_ATTEMPTS", 6, minimum=1, maximu
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "filters": {"private_links": {"()": "laurel.core.logging.RedactPrivateLinks"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "laurel.core.logging.JsonFormatter"},
+    },
+    "filters": {"personal_data": {"()": "laurel.core.logging.RedactPersonalData"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "formatter": "plain",
-            "filters": ["private_links"],
+            # LOG_FORMAT=json: one JSON object a line, for a log collector.
+            "formatter": "json" if env.text("LOG_FORMAT", "plain") == "json" else "plain",
+            "filters": ["personal_data"],
         }
     },
     "root": {"handlers": ["console"], "level": env.text("LOG_LEVEL", "INFO")},

@@ -3,11 +3,16 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from laurel.core.views import healthz, readyz
+
 admin.site.site_header = "Laurel"
 
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
+    # Probes for load balancers and orchestrators: no language, no session, no personal data.
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
 ]
 
 # Every page has its language in the address: /sv/… and /en/…; "/" redirects by the browser's.

@@ -26,7 +26,7 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-$PY manage.py db_worker --queue-name '*' --no-reload --interval 1 &
+$PY manage.py laurel_worker --queue-name '*' --no-reload --interval 1 &
 pids+=($!)
 .venv/bin/gunicorn config.wsgi \
   --bind "${BIND:-127.0.0.1}:$PORT" \

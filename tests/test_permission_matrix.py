@@ -176,6 +176,27 @@ class Objects:
         self["invitation"]
         return OutgoingEmail.objects.filter(key="invitation").get()
 
+    def make_heartbeat(self):
+        from django.utils import timezone
+
+        from laurel.core.models import WorkerHeartbeat
+
+        now = timezone.now()
+        return WorkerHeartbeat.objects.create(
+            worker_id="w", host="h", pid=1, started_at=now, beat_at=now
+        )
+
+    def make_failed_task(self):
+        from django_tasks.base import TaskResultStatus
+        from django_tasks_db.models import DBTaskResult
+
+        from laurel.notifications.tasks import deliver_email
+
+        result = DBTaskResult.objects.get(pk=deliver_email.enqueue(0).id)
+        result.status = TaskResultStatus.FAILED
+        result.save(update_fields=["status"])
+        return result
+
     def make_other(self):
         return UserFactory(email="other@example.org")
 
@@ -589,6 +610,11 @@ MATRIX: dict[str, Row] = {
     "accounts:invitation_resend": Row(STAFF_ACTION, "post", lambda o: {"pk": o["invitation"].pk}),
     "accounts:invitation_revoke": Row(STAFF_ACTION, "post", lambda o: {"pk": o["invitation"].pk}),
     "audit:log": Row(STAFF),
+    "audit:tasks": Row(STAFF),
+    "audit:task_retry": Row(STAFF_ACTION, "post", lambda o: {"pk": o["failed_task"].pk}),
+    # The probes: the same answer for everyone (a worker has reported, so /readyz is ready).
+    "healthz": Row(ALL | {"staff_without_2fa": OK}),
+    "readyz": Row(ALL | {"staff_without_2fa": OK}, kwargs=lambda o: (o["heartbeat"], {})[1]),
     "outbox:list": Row(STAFF),
     "outbox:release": Row(STAFF_ACTION, "post", lambda o: {"pk": o["email"].pk}),
     "outbox:cancel": Row(STAFF_ACTION, "post", lambda o: {"pk": o["email"].pk}),

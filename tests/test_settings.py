@@ -1,5 +1,6 @@
 """Configuration comes from the environment; bad values get specific messages, never the value."""
 
+import json
 import os
 import subprocess
 import sys
@@ -114,3 +115,14 @@ def test_every_setting_read_from_the_environment_is_documented():
 
     assert sorted(read - documented) == []
     assert sorted(name for name in documented if f"`{name}`" not in readme) == []
+
+
+def test_log_format_json_writes_one_redacted_json_object_a_line(tmp_path):
+    script = "import logging; logging.getLogger('laurel.x').warning('no account for %s', 'a@b.se')"
+
+    result = manage("shell", "-c", script, env={"LOG_FORMAT": "json"}, tmp_path=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    line = json.loads(result.stderr.strip().splitlines()[-1])
+    assert line["logger"] == "laurel.x" and line["level"] == "WARNING"
+    assert line["message"] == "no account for [email]"

@@ -5,8 +5,11 @@ from django.urls import resolve
 from django.urls.exceptions import Resolver404
 from django.utils.translation import gettext as _
 
-# What a user who must enrol a second factor may still reach: enrolment itself and signing out.
+# What a user who must enrol a second factor may still reach: enrolment itself, signing out, and
+# the health probes (which show nobody anything).
 ENROLMENT_VIEWS = {
+    "healthz",
+    "readyz",
     "mfa_activate_totp",
     "mfa_index",
     "mfa_view_recovery_codes",

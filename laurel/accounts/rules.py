@@ -25,4 +25,5 @@ def is_committee(user) -> bool:
 rules.add_perm("staff.view_area", is_staff_member)
 rules.add_perm("accounts.manage_users", is_staff_member)
 rules.add_perm("core.view_audit", is_staff_member)
+rules.add_perm("core.manage_tasks", is_staff_member)
 rules.add_perm("notifications.manage_outbox", is_staff_member)

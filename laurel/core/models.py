@@ -53,3 +53,17 @@ class RateCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}: {self.count}"
+
+
+class WorkerHeartbeat(models.Model):
+    """A task worker says it is alive every few seconds (core.worker). /readyz reads the newest;
+    tasks left running by a worker that stopped beating are handed back to the queue."""
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    host = models.CharField(max_length=255)
+    pid = models.PositiveIntegerField()
+    started_at = models.DateTimeField()
+    beat_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} on {self.host} ({self.beat_at:%Y-%m-%d %H:%M:%S})"

@@ -33,3 +33,14 @@ def history_of(subject, *related) -> QuerySet:
     for label, ids in by_type.items():
         about |= Q(subject_type=label, subject_id__in=ids)
     return AuditEntry.objects.filter(about).select_related("actor").order_by("-at", "-id")
+
+
+def failed_tasks() -> QuerySet:
+    """Background tasks that ended in an error, newest first (their arguments are ids only)."""
+    from django_tasks_db.models import DBTaskResult
+
+    return (
+        DBTaskResult.objects.failed()
+        .order_by("-finished_at")
+        .only("id", "task_path", "queue_name", "enqueued_at", "finished_at", "exception_class_path")
+    )

@@ -28,3 +28,41 @@ def record(
         summary=summary[:300],
         data=data or {},
     )
+
+
+class NotFailed(Exception):
+    """Only a failed task can be tried again."""
+
+
+def retry_task(result, *, actor) -> None:
+    """Put a failed task back in the queue as it was, to run as soon as a worker is free."""
+    from django.db import transaction
+    from django.utils import timezone
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    with transaction.atomic():
+        result = DBTaskResult.objects.select_for_update().get(pk=result.pk)
+        if result.status != TaskResultStatus.FAILED:
+            raise NotFailed
+        error = result.exception_class_path.rsplit(".", 1)[-1]
+        result.status = TaskResultStatus.READY
+        result.run_after = timezone.now()
+        result.started_at = result.finished_at = None
+        result.exception_class_path = result.traceback = ""
+        result.save(
+            update_fields=[
+                "status",
+                "run_after",
+                "started_at",
+                "finished_at",
+                "exception_class_path",
+                "traceback",
+            ]
+        )
+        record(
+            "task.retried",
+            actor=actor,
+            summary=result.task_path.rsplit(".", 1)[-1],
+            data={"task": str(result.pk), "error": error},
+        )

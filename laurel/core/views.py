@@ -1,10 +1,16 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+from django_tasks_db.models import DBTaskResult
 
+from laurel.core import health, services
 from laurel.core.permissions import require
-from laurel.core.queries import audit_entries, audit_subject_types
+from laurel.core.queries import audit_entries, audit_subject_types, failed_tasks
 
 PAGE_SIZE = 50
 
@@ -30,6 +36,49 @@ def audit_log(request):
             "query": request.GET.copy(),
         },
     )
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """The process is up and answers; nothing else is checked (a liveness probe)."""
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+@require_GET
+def readyz(request):
+    """Ready for traffic: database, migrations, a live task worker, free disk (core.health)."""
+    checks = health.readiness()
+    ready = all(check.ok for check in checks)
+    return JsonResponse(
+        {
+            "status": "ready" if ready else "not ready",
+            "checks": {check.name: {"ok": check.ok, "detail": check.detail} for check in checks},
+        },
+        status=200 if ready else 503,
+    )
+
+
+@login_required
+@require_GET
+def task_list(request):
+    require(request.user, "core.manage_tasks")
+    page = Paginator(failed_tasks(), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "core/failed_tasks.html", {"page": page})
+
+
+@login_required
+@require_POST
+def task_retry(request, pk):
+    require(request.user, "core.manage_tasks")
+    result = get_object_or_404(DBTaskResult, pk=pk)
+    try:
+        services.retry_task(result, actor=request.user)
+        messages.success(request, _("The task is back in the queue."))
+    except services.NotFailed:
+        messages.error(request, _("This task has not failed; there is nothing to try again."))
+    return redirect("audit:tasks")
 
 
 def not_found(request, exception=None):
