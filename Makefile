@@ -4,7 +4,7 @@ VENV := .venv
 PORT ?= 8000
 export PORT
 
-.PHONY: run test lint messages demo clean-venv
+.PHONY: run test lint messages demo backup clean-venv
 
 ## make run: install, migrate, load the default award, serve on http://127.0.0.1:$(PORT)
 run: $(VENV)/.installed-base
@@ -13,6 +13,11 @@ run: $(VENV)/.installed-base
 ## make demo: a fictional batch of nominations (with duplicates) in the local database
 demo: $(VENV)/.installed-base
 	scripts/demo.sh
+
+## make backup: the database and the uploads in one archive under var/backups (restore:
+## scripts/manage.sh restore var/backups/laurel-backup-….tar.gz --yes, with the site stopped)
+backup: $(VENV)/.installed-base
+	scripts/manage.sh backup $(if $(OUTPUT),--output $(OUTPUT))
 
 ## make test: lint, import contracts, the whole suite on SQLite and on PostgreSQL (browser included)
 test: $(VENV)/.installed-test
