@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "laurel.selection",
     "laurel.laureates",
     "laurel.notifications",
+    "laurel.privacy",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -233,6 +234,10 @@ TASKS = {
 # counts as dead (its running tasks go back to the queue; /readyz reports no live worker).
 WORKER_HEARTBEAT_SECONDS = env.whole_number("WORKER_HEARTBEAT_SECONDS", 10, minimum=1)
 WORKER_STALE_SECONDS = env.whole_number("WORKER_STALE_SECONDS", 60, minimum=5)
+# The retention policy (laurel.privacy): config/retention.toml unless another file is named.
+RETENTION_FILE = env.text("RETENTION_FILE")
+# Tasks that run every day at a set time (server time zone); task workers keep each scheduled.
+DAILY_TASKS = {"laurel.privacy.retention.apply_retention": "03:00"}
 # /readyz reports not ready when the data directory's disk has less free space than this.
 READY_MIN_FREE_MB = env.whole_number("READY_MIN_FREE_MB", 500)
 

@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("", include("laurel.cycles.urls")),
     path("", include("laurel.core.urls")),
     path("", include("laurel.notifications.urls")),
+    path("", include("laurel.privacy.urls")),
     path("accounts/", include("allauth.urls")),
     prefix_default_language=True,
 )

@@ -611,6 +611,8 @@ MATRIX: dict[str, Row] = {
     "accounts:invitation_revoke": Row(STAFF_ACTION, "post", lambda o: {"pk": o["invitation"].pk}),
     "audit:log": Row(STAFF),
     "audit:tasks": Row(STAFF),
+    "privacy:retention": Row(STAFF),
+    "privacy:retention_apply": Row(STAFF_ACTION, "post"),
     "audit:task_retry": Row(STAFF_ACTION, "post", lambda o: {"pk": o["failed_task"].pk}),
     # The probes: the same answer for everyone (a worker has reported, so /readyz is ready).
     "healthz": Row(ALL | {"staff_without_2fa": OK}),

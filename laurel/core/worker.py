@@ -12,11 +12,12 @@ import logging
 import os
 import socket
 import threading
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.db import close_old_connections, connection, transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
@@ -69,8 +70,39 @@ def requeue_abandoned() -> int:
     return requeued
 
 
+def next_daily_run(clock: str, now: datetime) -> datetime:
+    """The next time it is `clock` ("03:00") in the server's time zone, after `now`."""
+    hour, minute = (int(part) for part in clock.split(":"))
+    local = timezone.localtime(now)
+    run = timezone.make_aware(datetime.combine(local.date(), time(hour, minute)))
+    while run <= now:
+        run = timezone.make_aware(
+            datetime.combine(run.date() + timedelta(days=1), time(hour, minute))
+        )
+    return run
+
+
+def ensure_daily_tasks(now: datetime | None = None) -> list[str]:
+    """Enqueue each of settings.DAILY_TASKS for its next time unless it is already waiting or
+    running; the paths enqueued. Every heartbeat calls it, so a daily task cannot get lost."""
+    now = now or timezone.now()
+    waiting = set(
+        DBTaskResult.objects.filter(
+            status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
+            task_path__in=list(settings.DAILY_TASKS),
+        ).values_list("task_path", flat=True)
+    )
+    enqueued = []
+    for path, clock in settings.DAILY_TASKS.items():
+        if path not in waiting:
+            import_string(path).using(run_after=next_daily_run(clock, now)).enqueue()
+            enqueued.append(path)
+    return enqueued
+
+
 class Heartbeat(threading.Thread):
-    """Beats until stopped; each beat also requeues what dead workers left behind."""
+    """Beats until stopped; each beat also requeues what dead workers left behind and keeps
+    the daily tasks scheduled."""
 
     def __init__(self, worker_id: str):
         super().__init__(name="laurel-heartbeat", daemon=True)
@@ -80,6 +112,7 @@ class Heartbeat(threading.Thread):
 
     def beat_now(self) -> None:
         beat(self.worker_id, self.started_at)
+        ensure_daily_tasks()
 
     def run(self) -> None:
         while not self.stopping.wait(settings.WORKER_HEARTBEAT_SECONDS):
@@ -87,6 +120,7 @@ class Heartbeat(threading.Thread):
                 close_old_connections()
                 beat(self.worker_id, self.started_at)
                 requeue_abandoned()
+                ensure_daily_tasks()
             except Exception:  # a database gap must not end the heartbeat for good
                 logger.exception("worker heartbeat failed")
             finally:

@@ -113,6 +113,8 @@ class Nomination(TimeStamped):
     late_code = models.ForeignKey(
         "LateSubmissionCode", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Set when the retention policy or an erasure request removed what it said (privacy app).
+    anonymised_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("nomination")

@@ -76,6 +76,7 @@ def test_invited_staff_member_enrols_a_second_factor_before_the_staff_area(
         "/en/staff/audit/",
         "/en/staff/outbox/",
         "/sv/staff/tasks/",
+        "/sv/staff/retention/",
         "/en/staff/nominations/",
         "/sv/staff/nominations/?show=held",
         "/en/staff/nominations/late-codes/",

@@ -128,15 +128,18 @@ def test_the_worker_command_beats_while_it_runs_and_leaves_no_row(tmp_path):
         "from tests.core.tasks_for_tests import heartbeats; "
         "heartbeats.enqueue(); "
         "call_command('laurel_worker', batch=True, startup_delay=False, verbosity=0); "
-        "print(DBTaskResult.objects.get().return_value, H.objects.count())"
+        "print(DBTaskResult.objects.get(task_path__endswith='heartbeats').return_value, "
+        "H.objects.count(), "
+        "DBTaskResult.objects.filter(task_path__endswith='apply_retention').count())"
     )
     manage("migrate", "-v", "0", env={}, tmp_path=tmp_path)
 
     result = manage("shell", "--no-imports", "-c", script, env={}, tmp_path=tmp_path)
 
     assert result.returncode == 0, result.stderr
-    # One heartbeat while the task ran; none left once the worker had stopped.
-    assert result.stdout.split() == ["1", "0"]
+    # One heartbeat while the task ran; none left once the worker had stopped; the daily
+    # retention run scheduled by the worker.
+    assert result.stdout.split() == ["1", "0", "1"]
 
 
 @pytest.mark.django_db

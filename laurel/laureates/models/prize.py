@@ -27,6 +27,8 @@ class BankAccount(TimeStamped):
         "accounts.User", null=True, on_delete=models.SET_NULL, related_name="+"
     )
     replaced_at = models.DateTimeField(null=True, blank=True)
+    # Set when the retention policy erased the details (the masked form stays, for the record).
+    erased_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["laureate", "-created_at"]

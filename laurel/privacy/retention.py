@@ -1,0 +1,315 @@
+"""Applying the retention policy: what each category holds, what is due, when the next falls
+due, and the erasure itself. Counts go to the audit log, never the content."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import Exists, F, Min, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
+from django_tasks import task
+
+from laurel.candidates.models import CandidateDocument, CandidateNote, DiligenceCheck
+from laurel.core.models import AuditEntry
+from laurel.core.services import record
+from laurel.laureates.enums import OPEN_PAYMENT_STATES, PaymentState, VisaState
+from laurel.laureates.models import BankAccount, Delegate, Payment, VisaRequest
+from laurel.laureates.tasks import erase_passport_data
+from laurel.nominations.enums import NominationState
+from laurel.nominations.models import Attachment, Nomination
+from laurel.privacy.policy import ANONYMISE, CATEGORIES, Rule, rules
+from laurel.review.models import Comment, Review
+
+# Audit entries about money are accounting records: they follow the payments' period.
+PAYMENT_KEYS = ("payment.", "payments.", "bank_account.")
+NOMINATOR_CONTACT = {
+    "nominator_name": "",
+    "nominator_email": "",
+    "nominator_organisation": "",
+    "nominator_role": "",
+    "org_contact_name": "",
+    "org_contact_email": "",
+}
+NOMINATION_TEXT = {"answers": {}, "answer_languages": {}, "links": [], "org_description": ""}
+
+
+@dataclass
+class Source:
+    """Rows of one model that still hold the category's data, each with its `event`."""
+
+    rows: Callable[[], QuerySet]
+    is_date: bool = False
+
+
+def _announced(path: str) -> F:
+    return F(f"{path}cycle__decision__announced_at")
+
+
+def _with_event(queryset: QuerySet, event) -> QuerySet:
+    return queryset.annotate(event=event).filter(event__isnull=False)
+
+
+def _last_payment():
+    paid = Payment.objects.filter(laureate=OuterRef("laureate"), state=PaymentState.PAID)
+    return Subquery(paid.order_by("-paid_on").values("paid_on")[:1])
+
+
+def _audit_entries(*, about_payments: bool) -> QuerySet:
+    money = Q()
+    for prefix in PAYMENT_KEYS:
+        money |= Q(key__startswith=prefix)
+    entries = (
+        AuditEntry.objects.filter(money) if about_payments else AuditEntry.objects.exclude(money)
+    )
+    return _with_event(entries, F("at"))
+
+
+SOURCES: dict[str, list[Source]] = {
+    "unconfirmed_nominations": [
+        Source(
+            lambda: _with_event(
+                Nomination.objects.filter(
+                    state__in=[NominationState.DRAFT, NominationState.LAPSED]
+                ),
+                F("updated_at"),
+            )
+        )
+    ],
+    "unselected_nominations": [
+        Source(
+            lambda: _with_event(
+                Nomination.objects.filter(
+                    anonymised_at__isnull=True, placement__candidate__laureate__isnull=True
+                ),
+                _announced("placement__candidate__"),
+            )
+        )
+    ],
+    "nominator_contacts": [
+        Source(
+            lambda: _with_event(
+                Nomination.objects.exclude(**NOMINATOR_CONTACT, resume_sent_to=""),
+                _announced(""),
+            )
+        )
+    ],
+    "nominee_documents": [
+        Source(lambda: _with_event(Attachment.objects.all(), _announced("nomination__"))),
+        Source(lambda: _with_event(CandidateDocument.objects.all(), _announced("candidate__"))),
+    ],
+    "reviews": [
+        Source(
+            lambda: _with_event(
+                Review.objects.exclude(comments={}, overall="", abstain_reason=""), _announced("")
+            )
+        ),
+        Source(lambda: _with_event(Comment.objects.all(), _announced("candidate__"))),
+        Source(lambda: _with_event(CandidateNote.objects.all(), _announced("candidate__"))),
+        Source(
+            lambda: _with_event(DiligenceCheck.objects.exclude(notes=""), _announced("candidate__"))
+        ),
+    ],
+    "delegate_needs": [
+        Source(
+            lambda: _with_event(
+                Delegate.objects.exclude(dietary="", accessibility="", interpretation=""),
+                F("laureate__cycle__summit__ends_on"),
+            ),
+            is_date=True,
+        )
+    ],
+    "passport_data": [
+        Source(
+            lambda: _with_event(
+                VisaRequest.objects.exclude(state=VisaState.ERASED), F("delete_after")
+            ),
+            is_date=True,
+        )
+    ],
+    "bank_details": [
+        Source(
+            lambda: _with_event(
+                BankAccount.objects.filter(erased_at__isnull=True).exclude(
+                    Exists(
+                        Payment.objects.filter(
+                            laureate=OuterRef("laureate"), state__in=OPEN_PAYMENT_STATES
+                        )
+                    )
+                ),
+                _last_payment(),
+            ),
+            is_date=True,
+        )
+    ],
+    "payments": [
+        Source(
+            lambda: _with_event(Payment.objects.filter(state=PaymentState.PAID), F("paid_on")),
+            is_date=True,
+        ),
+        Source(lambda: _audit_entries(about_payments=True)),
+    ],
+    "audit_log": [Source(lambda: _audit_entries(about_payments=False))],
+}
+
+
+def _cutoff(rule: Rule, now: datetime, is_date: bool) -> datetime | date:
+    cutoff = now - timedelta(days=rule.days or 0)
+    return timezone.localtime(cutoff).date() if is_date else cutoff
+
+
+def due(key: str, *, now: datetime | None = None) -> list[QuerySet]:
+    """For each source of the category, the rows whose time has come."""
+    now = now or timezone.now()
+    policy = rules()
+    rule = policy[key]
+    return [
+        source.rows().filter(event__lte=_cutoff(rule, now, source.is_date))
+        for source in SOURCES[key]
+    ]
+
+
+@dataclass
+class Status:
+    key: str
+    label: str
+    event: str
+    days: int | None
+    action: str
+    due_now: int
+    next_due: date | None
+
+
+def _as_date(value) -> date:
+    return timezone.localtime(value).date() if isinstance(value, datetime) else value
+
+
+def status(*, now: datetime | None = None) -> list[Status]:
+    """Each category: its rule, how many rows are due now, and the day the next falls due."""
+    now = now or timezone.now()
+    policy = rules()
+    rows = []
+    for category in CATEGORIES:
+        rule = policy[category.key]
+        count, upcoming = 0, []
+        for source in SOURCES[category.key]:
+            cutoff = _cutoff(rule, now, source.is_date)
+            count += source.rows().filter(event__lte=cutoff).count()
+            first = source.rows().filter(event__gt=cutoff).aggregate(first=Min("event"))["first"]
+            if first is not None:
+                upcoming.append(_as_date(first) + timedelta(days=rule.days or 0))
+        rows.append(
+            Status(
+                key=category.key,
+                label=str(category.label),
+                event=str(category.event),
+                days=rule.days,
+                action=rule.action,
+                due_now=count,
+                next_due=min(upcoming, default=None),
+            )
+        )
+    return rows
+
+
+def _delete_files(rows, field: str) -> None:
+    names = [name for name in rows.values_list(field, flat=True) if name]
+    # After the commit: a rollback must not leave rows whose files are gone.
+    transaction.on_commit(lambda: [default_storage.delete(name) for name in names])
+
+
+def _anonymise_nominations(nominations: QuerySet, fields: dict, now, *, whole: bool) -> int:
+    """Clear `fields` in each nomination and its versions; `whole`: nothing personal is left."""
+    count = 0
+    for nomination in nominations.select_for_update(of=("self",)):
+        for name, value in fields.items():
+            setattr(nomination, name, value)
+        nomination.anonymised_at = now if whole else nomination.anonymised_at
+        nomination.save(update_fields=[*fields, "anonymised_at", "updated_at"])
+        for version in nomination.versions.all():
+            version.data = {k: v for k, v in version.data.items() if k not in fields}
+            version.save(update_fields=["data"])
+        count += 1
+    return count
+
+
+def _erase(key: str, rule: Rule, queries: list[QuerySet], now: datetime) -> int:
+    """Erase what is due in one category; how many rows were changed or removed."""
+    deleting = rule.action != ANONYMISE
+    if key == "unconfirmed_nominations" or (key == "unselected_nominations" and deleting):
+        [nominations] = queries
+        _delete_files(Attachment.objects.filter(nomination__in=nominations), "file")
+        return nominations.delete()[1].get("nominations.Nomination", 0)
+    if key == "unselected_nominations":
+        [nominations] = queries
+        _delete_files(Attachment.objects.filter(nomination__in=nominations), "file")
+        Attachment.objects.filter(nomination__in=nominations).delete()
+        fields = {**NOMINATOR_CONTACT, **NOMINATION_TEXT, "resume_sent_to": ""}
+        return _anonymise_nominations(nominations, fields, now, whole=True)
+    if key == "nominator_contacts":
+        [nominations] = queries
+        fields = {**NOMINATOR_CONTACT, "resume_sent_to": ""}
+        return _anonymise_nominations(nominations, fields, now, whole=False)
+    if key == "nominee_documents":
+        count = 0
+        for rows in queries:
+            _delete_files(rows, "file")
+            count += rows.delete()[0]
+        return count
+    if key == "reviews":
+        reviews, comments, notes, checks = queries
+        if rule.action == ANONYMISE:
+            count = reviews.update(comments={}, overall="", abstain_reason="")
+        else:
+            count = reviews.delete()[0]
+        count += comments.delete()[0] + notes.delete()[0]
+        return count + checks.update(notes="")
+    if key == "delegate_needs":
+        [delegates] = queries
+        return delegates.update(
+            dietary="", accessibility="", interpretation="",
+            dietary_consent=False, accessibility_consent=False,
+        )  # fmt: skip
+    if key == "passport_data":
+        return erase_passport_data(today=timezone.localtime(now).date())
+    if key == "bank_details":
+        [accounts] = queries
+        count = 0
+        for account in accounts.select_for_update(of=("self",)):
+            if account.proof_file:
+                transaction.on_commit(lambda name=account.proof_file: default_storage.delete(name))
+            for field in ("holder", "iban", "bic", "account_number", "bank_name", "bank_address"):
+                setattr(account, field, "")
+            account.proof_file, account.erased_at = "", now
+            account.save(
+                update_fields=["holder", "iban", "bic", "account_number", "bank_name",
+                               "bank_address", "proof_file", "erased_at", "updated_at"]
+            )  # fmt: skip
+            count += 1
+        return count
+    # payments, audit_log: the rows go.
+    return sum(rows.delete()[0] for rows in queries)
+
+
+def apply(*, now: datetime | None = None, only: str | None = None, actor=None) -> dict[str, int]:
+    """Apply the policy (every category, or `only` one); how many rows each changed."""
+    now = now or timezone.now()
+    policy = rules()
+    erased = {}
+    for category in CATEGORIES:
+        if only and category.key != only:
+            continue
+        with transaction.atomic():
+            erased[category.key] = _erase(
+                category.key, policy[category.key], due(category.key, now=now), now
+            )
+    changed = {key: count for key, count in erased.items() if count}
+    record("retention.applied", actor=actor, data={"erased": changed})
+    return erased
+
+
+@task()
+def apply_retention() -> dict[str, int]:
+    """The daily run (settings.DAILY_TASKS); task workers keep the next one scheduled."""
+    return apply()
