@@ -197,6 +197,16 @@ class Objects:
         result.save(update_fields=["status"])
         return result
 
+    def make_subject_request(self):
+        from datetime import date
+
+        from laurel.privacy import requests
+
+        return requests.open_request(
+            kind="access", about="person", email="n@example.org", name="",
+            received_on=date(2026, 1, 5), actor=self.staff,
+        )  # fmt: skip
+
     def make_other(self):
         return UserFactory(email="other@example.org")
 
@@ -613,6 +623,20 @@ MATRIX: dict[str, Row] = {
     "audit:tasks": Row(STAFF),
     "privacy:retention": Row(STAFF),
     "privacy:retention_apply": Row(STAFF_ACTION, "post"),
+    "privacy:requests": Row(STAFF),
+    "privacy:request": Row(STAFF, kwargs=lambda o: {"pk": o["subject_request"].pk}),
+    "privacy:request_export": Row(
+        STAFF, kwargs=lambda o: {"pk": o["subject_request"].pk, "fmt": "json"}
+    ),
+    "privacy:request_correct": Row(
+        STAFF | {"staff": BAD}, "post", lambda o: {"pk": o["subject_request"].pk}
+    ),
+    "privacy:request_erase": Row(
+        STAFF | {"staff": BAD}, "post", lambda o: {"pk": o["subject_request"].pk}
+    ),
+    "privacy:request_close": Row(
+        STAFF | {"staff": BAD}, "post", lambda o: {"pk": o["subject_request"].pk}
+    ),
     "audit:task_retry": Row(STAFF_ACTION, "post", lambda o: {"pk": o["failed_task"].pk}),
     # The probes: the same answer for everyone (a worker has reported, so /readyz is ready).
     "healthz": Row(ALL | {"staff_without_2fa": OK}),

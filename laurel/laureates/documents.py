@@ -1,19 +1,15 @@
 """Documents the programme makes as PDFs (WeasyPrint): the visa invitation letter."""
 
-from django.conf import settings
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-STYLESHEET = settings.BASE_DIR / "static" / "css" / "report.css"
+from laurel.core.pdf import render_pdf
 
 
 def visa_letter(visa, summit) -> bytes:
     """In English, the language consulates read; the data comes decrypted from `visa`."""
-    from weasyprint import CSS, HTML  # a heavy import, needed only here
-
     delegate = visa.delegate
     with translation.override("en"):
-        html = render_to_string(
+        return render_pdf(
             "laureates/visa_letter.html",
             {
                 "visa": visa,
@@ -23,4 +19,3 @@ def visa_letter(visa, summit) -> bytes:
                 "today": timezone.localdate(),
             },
         )
-    return HTML(string=html).write_pdf(stylesheets=[CSS(filename=str(STYLESHEET))])

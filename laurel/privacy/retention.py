@@ -219,7 +219,7 @@ def _delete_files(rows, field: str) -> None:
     transaction.on_commit(lambda: [default_storage.delete(name) for name in names])
 
 
-def _anonymise_nominations(nominations: QuerySet, fields: dict, now, *, whole: bool) -> int:
+def anonymise_nominations(nominations: QuerySet, fields: dict, now, *, whole: bool) -> int:
     """Clear `fields` in each nomination and its versions; `whole`: nothing personal is left."""
     count = 0
     for nomination in nominations.select_for_update(of=("self",)):
@@ -246,11 +246,11 @@ def _erase(key: str, rule: Rule, queries: list[QuerySet], now: datetime) -> int:
         _delete_files(Attachment.objects.filter(nomination__in=nominations), "file")
         Attachment.objects.filter(nomination__in=nominations).delete()
         fields = {**NOMINATOR_CONTACT, **NOMINATION_TEXT, "resume_sent_to": ""}
-        return _anonymise_nominations(nominations, fields, now, whole=True)
+        return anonymise_nominations(nominations, fields, now, whole=True)
     if key == "nominator_contacts":
         [nominations] = queries
         fields = {**NOMINATOR_CONTACT, "resume_sent_to": ""}
-        return _anonymise_nominations(nominations, fields, now, whole=False)
+        return anonymise_nominations(nominations, fields, now, whole=False)
     if key == "nominee_documents":
         count = 0
         for rows in queries:

@@ -1,11 +1,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from laurel.core.permissions import require
-from laurel.privacy import retention
+from laurel.privacy import requests, retention
+from laurel.privacy.forms import CloseForm, CorrectForm, EraseForm, OpenRequestForm
+from laurel.privacy.models import SubjectRequest
 from laurel.privacy.policy import policy_file
 
 
@@ -31,3 +35,105 @@ def retention_apply(request):
         _("The policy was applied: %(count)s records erased or anonymised.") % {"count": total},
     )
     return redirect("privacy:retention")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_list(request):
+    require(request.user, "privacy.manage")
+    form = OpenRequestForm(
+        request.POST or None, initial={"received_on": timezone.localdate(), "about": "person"}
+    )
+    if request.method == "POST" and form.is_valid():
+        opened = requests.open_request(**form.cleaned_data, actor=request.user)
+        return redirect("privacy:request", pk=opened.pk)
+    return render(
+        request,
+        "privacy/requests.html",
+        {
+            "form": form,
+            "open_requests": SubjectRequest.objects.filter(state="open"),
+            "closed_requests": SubjectRequest.objects.exclude(state="open")[:50],
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def _detail(request, subject_request, **forms):
+    return render(
+        request,
+        "privacy/request.html",
+        {
+            "subject_request": subject_request,
+            "held": requests.holdings(subject_request),
+            "correct_form": forms.get("correct_form") or CorrectForm(),
+            "erase_form": forms.get("erase_form") or EraseForm(),
+            "close_form": forms.get("close_form") or CloseForm(),
+            "today": timezone.localdate(),
+        },
+        status=400 if forms else 200,
+    )
+
+
+@login_required
+@require_GET
+def request_detail(request, pk: int):
+    require(request.user, "privacy.manage")
+    return _detail(request, get_object_or_404(SubjectRequest, pk=pk))
+
+
+@login_required
+@require_GET
+def request_export(request, pk: int, fmt: str):
+    require(request.user, "privacy.manage")
+    if fmt not in {"json", "pdf"}:
+        raise Http404
+    subject_request = get_object_or_404(SubjectRequest, pk=pk)
+    content = requests.export(subject_request, fmt=fmt, actor=request.user)
+    kind = "application/json" if fmt == "json" else "application/pdf"
+    response = HttpResponse(content, content_type=kind)
+    name = f"laurel-request-{subject_request.pk}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_POST
+def request_correct(request, pk: int):
+    require(request.user, "privacy.manage")
+    subject_request = get_object_or_404(SubjectRequest, pk=pk, about="person")
+    form = CorrectForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, subject_request, correct_form=form)
+    changed = requests.correct(subject_request, **form.cleaned_data, actor=request.user)
+    messages.success(request, _("Corrected in %(count)s records.") % {"count": changed})
+    return redirect("privacy:request", pk=pk)
+
+
+@login_required
+@require_POST
+def request_erase(request, pk: int):
+    require(request.user, "privacy.manage")
+    subject_request = get_object_or_404(SubjectRequest, pk=pk, about="person")
+    form = EraseForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, subject_request, erase_form=form)
+    counts = requests.erase(subject_request, actor=request.user)
+    messages.success(
+        request, _("Erased: %(count)s records changed.") % {"count": sum(counts.values())}
+    )
+    return redirect("privacy:request", pk=pk)
+
+
+@login_required
+@require_POST
+def request_close(request, pk: int):
+    require(request.user, "privacy.manage")
+    subject_request = get_object_or_404(SubjectRequest, pk=pk, state="open")
+    form = CloseForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, subject_request, close_form=form)
+    requests.close(subject_request, **form.cleaned_data, actor=request.user)
+    messages.success(request, _("The request is closed."))
+    return redirect("privacy:requests")

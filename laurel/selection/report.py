@@ -1,11 +1,10 @@
 """The decision report for the board: one PDF made by WeasyPrint from an HTML template."""
 
-from django.conf import settings
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from laurel.candidates.enums import CandidateState
 from laurel.candidates.models import Candidate
+from laurel.core.pdf import render_pdf
 from laurel.cycles.models import Cycle
 from laurel.nominations.enums import COUNTING_STATES
 from laurel.nominations.models import Nomination
@@ -13,8 +12,6 @@ from laurel.review.enums import BLOCKING_STATES
 from laurel.review.queries import conflict_register, results
 from laurel.selection import queries
 from laurel.selection.enums import RoundState
-
-STYLESHEET = settings.BASE_DIR / "static" / "css" / "report.css"
 
 
 def report_context(cycle: Cycle) -> dict:
@@ -62,7 +59,4 @@ def report_context(cycle: Cycle) -> dict:
 
 
 def decision_report(cycle: Cycle) -> bytes:
-    from weasyprint import CSS, HTML  # a heavy import, needed only here
-
-    html = render_to_string("selection/report.html", report_context(cycle))
-    return HTML(string=html).write_pdf(stylesheets=[CSS(filename=str(STYLESHEET))])
+    return render_pdf("selection/report.html", report_context(cycle))

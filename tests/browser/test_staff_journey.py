@@ -77,6 +77,7 @@ def test_invited_staff_member_enrols_a_second_factor_before_the_staff_area(
         "/en/staff/outbox/",
         "/sv/staff/tasks/",
         "/sv/staff/retention/",
+        "/en/staff/requests/",
         "/en/staff/nominations/",
         "/sv/staff/nominations/?show=held",
         "/en/staff/nominations/late-codes/",
