@@ -32,7 +32,7 @@ def test_a_request_from_record_to_erasure(page, live_server, child10, axe, langu
 
     with page.expect_download() as download:
         page.locator("main a[href$='export.pdf']").click()
-    assert "anna.berg@example.org" in pdf_text(open(download.value.path(), "rb").read())
+    assert "anna.berg@example.org" in pdf_text(download.value.path().read_bytes())
 
     page.locator("form[action$='/erase/'] button").press("Enter")  # not confirmed
     expect(page.locator("form[action$='/erase/'] .errorlist")).to_be_visible()
