@@ -102,9 +102,10 @@ class ProductionServer:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                if requests.get(f"{self.url}/en/", timeout=2).status_code == 200:
+                # A cold worker's first request loads the whole site: slow on a busy machine.
+                if requests.get(f"{self.url}/en/", timeout=15).status_code == 200:
                     return
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):
                 pass
             time.sleep(0.2)
         raise RuntimeError("the production server did not start")
