@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "laurel.laureates",
     "laurel.notifications",
     "laurel.privacy",
+    "laurel.api",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -71,6 +72,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "laurel.accounts.middleware.SecondFactorRequiredMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "laurel.api.middleware.LogApiReads",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from laurel.api.api import api
 from laurel.core.views import healthz, readyz
 
 admin.site.site_header = "Laurel"
@@ -13,6 +14,8 @@ urlpatterns = [
     # Probes for load balancers and orchestrators: no language, no session, no personal data.
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
+    # The read-only API for staff tokens (laurel.api), with its OpenAPI description.
+    path("api/v1/", api.urls),
 ]
 
 # Every page has its language in the address: /sv/… and /en/…; "/" redirects by the browser's.
@@ -27,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("", include("laurel.core.urls")),
     path("", include("laurel.notifications.urls")),
     path("", include("laurel.privacy.urls")),
+    path("", include("laurel.api.urls")),
     path("accounts/", include("allauth.urls")),
     prefix_default_language=True,
 )

@@ -40,6 +40,8 @@ STAFF = {
     "plain": NOT_FOUND,
 }
 STAFF_ACTION = STAFF | {"staff": REDIRECT}
+# The API opens with a bearer token only: a signed-in session gets 401 like anyone else.
+TOKEN_ONLY = dict.fromkeys(ROLES, 401)
 COMMITTEE = STAFF | {"staff": NOT_FOUND, "committee": OK}
 FINANCE = STAFF | {"staff": NOT_FOUND, "finance": OK}
 SIGNED_OUT_ONLY = dict.fromkeys(ROLES, REDIRECT) | {"anonymous": OK, "staff_without_2fa": MFA}
@@ -196,6 +198,11 @@ class Objects:
         result.status = TaskResultStatus.FAILED
         result.save(update_fields=["status"])
         return result
+
+    def make_api_token(self):
+        from laurel.api import tokens
+
+        return tokens.create_token(name="t", scopes=["cycles"], actor=self.staff)[0]
 
     def make_subject_request(self):
         from datetime import date
@@ -638,6 +645,17 @@ MATRIX: dict[str, Row] = {
         STAFF | {"staff": BAD}, "post", lambda o: {"pk": o["subject_request"].pk}
     ),
     "audit:task_retry": Row(STAFF_ACTION, "post", lambda o: {"pk": o["failed_task"].pk}),
+    "api_tokens:list": Row(STAFF),
+    "api_tokens:revoke": Row(STAFF_ACTION, "post", lambda o: {"pk": o["api_token"].pk}),
+    "api:api-root": Row(dict.fromkeys(ROLES, NOT_FOUND)),
+    "api:openapi-json": Row(dict.fromkeys(ROLES, OK)),
+    "api:list_cycles": Row(TOKEN_ONLY),
+    "api:get_cycle": Row(TOKEN_ONLY, kwargs=lambda o: {"slug": o["cycle"].slug}),
+    "api:list_candidates": Row(TOKEN_ONLY, kwargs=lambda o: {"slug": o["cycle"].slug}),
+    "api:list_nominations": Row(TOKEN_ONLY, kwargs=lambda o: {"slug": o["cycle"].slug}),
+    "api:list_reviews": Row(TOKEN_ONLY, kwargs=lambda o: {"slug": o["cycle"].slug}),
+    "api:get_decision": Row(TOKEN_ONLY, kwargs=lambda o: {"slug": o["cycle"].slug}),
+    "api:list_laureates": Row(TOKEN_ONLY, kwargs=lambda o: {"slug": o["cycle"].slug}),
     # The probes: the same answer for everyone (a worker has reported, so /readyz is ready).
     "healthz": Row(ALL | {"staff_without_2fa": OK}),
     "readyz": Row(ALL | {"staff_without_2fa": OK}, kwargs=lambda o: (o["heartbeat"], {})[1]),

@@ -78,6 +78,7 @@ def test_invited_staff_member_enrols_a_second_factor_before_the_staff_area(
         "/sv/staff/tasks/",
         "/sv/staff/retention/",
         "/en/staff/requests/",
+        "/sv/staff/api-tokens/",
         "/en/staff/nominations/",
         "/sv/staff/nominations/?show=held",
         "/en/staff/nominations/late-codes/",

@@ -1,0 +1,218 @@
+"""The read-only JSON API for staff tokens: /api/v1/… with its OpenAPI description at
+/api/v1/openapi.json. Each call needs `Authorization: Bearer <key>` and the scope of what it
+reads; each call is in the audit log (laurel.api.middleware)."""
+
+from django.db.models import Count, Prefetch
+from django.shortcuts import get_object_or_404
+from ninja import NinjaAPI, Query
+from ninja.errors import HttpError
+from ninja.pagination import PageNumberPagination, paginate
+from ninja.security import HttpBearer
+
+from laurel.api import tokens
+from laurel.api.enums import Scope
+from laurel.api.schemas import (
+    CandidateOut,
+    CycleOut,
+    DecisionOut,
+    Error,
+    InvalidInput,
+    LaureateOut,
+    NominationOut,
+    ReviewOut,
+)
+from laurel.candidates.models import Candidate
+from laurel.cycles.models import Cycle
+from laurel.laureates.models import Laureate
+from laurel.nominations.enums import NominationState, Relationship
+from laurel.nominations.models import Nomination
+from laurel.review.models import Review
+from laurel.selection.models import Decision, Place
+
+PAGE_SIZE = 50
+ERRORS = {401: Error, 403: Error, 404: Error, 422: InvalidInput}
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request, token):
+        found = tokens.authenticate(token)
+        if found is not None:
+            request.api_token = found
+        return found
+
+
+api = NinjaAPI(
+    title="Laurel API",
+    version="1",
+    description=(
+        "Read-only data of the awards Laurel runs, for staff tools. Lists are paginated "
+        "(`page`, 50 items a page) and filtered by the parameters each names."
+    ),
+    auth=TokenAuth(),
+    urls_namespace="api",
+    docs_url=None,  # no browsable docs: they would load scripts from another host
+)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, error: HttpError):
+    return api.create_response(request, {"detail": str(error)}, status=error.status_code)
+
+
+def need(request, scope: str) -> None:
+    if scope not in request.api_token.scopes:
+        raise HttpError(403, f"this token may not read {scope}")
+
+
+def cycle_or_404(slug: str) -> Cycle:
+    return get_object_or_404(Cycle, slug=slug)
+
+
+def _cycle(cycle: Cycle) -> dict:
+    return {
+        **{f: getattr(cycle, f) for f in CycleOut.model_fields if f != "phase"},
+        "phase": cycle.phase,
+    }
+
+
+@api.get("/cycles", response={200: list[CycleOut], **ERRORS}, tags=["awards"])
+@paginate(PageNumberPagination, page_size=PAGE_SIZE)
+def list_cycles(request):
+    need(request, Scope.CYCLES)
+    return [_cycle(cycle) for cycle in Cycle.objects.order_by("-nominations_open_at", "slug")]
+
+
+@api.get("/cycles/{slug}", response={200: CycleOut, **ERRORS}, tags=["awards"])
+def get_cycle(request, slug: str):
+    need(request, Scope.CYCLES)
+    return _cycle(cycle_or_404(slug))
+
+
+@api.get(
+    "/cycles/{slug}/candidates", response={200: list[CandidateOut], **ERRORS}, tags=["candidates"]
+)
+@paginate(PageNumberPagination, page_size=PAGE_SIZE)
+def list_candidates(request, slug: str, state: str | None = None, country: str | None = None):
+    need(request, Scope.CANDIDATES)
+    candidates = (
+        Candidate.objects.filter(cycle=cycle_or_404(slug))
+        .select_related("organisation")
+        .annotate(count=Count("placements"))
+        .order_by("organisation__name", "id")
+    )
+    if state:
+        candidates = candidates.filter(state=state)
+    if country:
+        candidates = candidates.filter(organisation__country=country.upper())
+    return [
+        {"id": c.pk, "organisation": c.organisation.name, "country": c.organisation.country,
+         "website": c.organisation.website, "state": c.state, "work_kinds": c.work_kinds,
+         "nominations": c.count, "created_at": c.created_at}
+        for c in candidates
+    ]  # fmt: skip
+
+
+PERSONAL = ["nominator_name", "nominator_email", "nominator_organisation", "org_contact_name",
+            "org_contact_email"]  # fmt: skip
+
+
+@api.get(
+    "/cycles/{slug}/nominations",
+    response={200: list[NominationOut], **ERRORS},
+    tags=["nominations"],
+    description=(
+        "Nominations sent (drafts are not listed). With the scope `nominations.personal` the "
+        "nominators' details and the answers are included; with `nominations` they are null."
+    ),
+)
+@paginate(PageNumberPagination, page_size=PAGE_SIZE)
+def list_nominations(request, slug: str, state: str | None = None, country: str | None = None):
+    personal = Scope.NOMINATIONS_PERSONAL in request.api_token.scopes
+    if not personal:
+        need(request, Scope.NOMINATIONS)
+    nominations = (
+        Nomination.objects.filter(cycle=cycle_or_404(slug))
+        .exclude(state=NominationState.DRAFT)
+        .select_related("placement")
+        .order_by("submitted_at", "id")
+    )
+    if state:
+        nominations = nominations.filter(state=state)
+    if country:
+        nominations = nominations.filter(org_country=country.upper())
+    rows = []
+    for n in nominations:
+        placement = getattr(n, "placement", None)
+        row = {
+            "reference": n.reference or "", "state": n.state,
+            "candidate_id": placement.candidate_id if placement else None,
+            "org_name": n.org_name, "org_country": n.org_country, "org_website": n.org_website,
+            "self_nomination": n.relationship == Relationship.SELF,
+            "submitted_at": n.submitted_at, "confirmed_at": n.confirmed_at,
+        }  # fmt: skip
+        if personal:
+            row |= {field: getattr(n, field) for field in PERSONAL}
+            row["answers"] = {str(k): str(v) for k, v in n.answers.items()}
+        rows.append(row)
+    return rows
+
+
+@api.get(
+    "/cycles/{slug}/reviews",
+    response={200: list[ReviewOut], **ERRORS},
+    tags=["reviews"],
+    description="Scores and recommendations; members by number; comments are not included.",
+)
+@paginate(PageNumberPagination, page_size=PAGE_SIZE)
+def list_reviews(request, slug: str, candidate: int | None = Query(None, ge=1)):
+    need(request, Scope.REVIEWS)
+    reviews = Review.objects.filter(cycle=cycle_or_404(slug)).order_by("candidate_id", "member_id")
+    if candidate:
+        reviews = reviews.filter(candidate_id=candidate)
+    return [
+        {"candidate_id": r.candidate_id, "member": r.member_id, "state": r.state,
+         "abstained": r.abstained, "recommendation": r.recommendation,
+         "scores": {str(k): int(v) for k, v in r.scores.items()}, "submitted_at": r.submitted_at}
+        for r in reviews
+    ]  # fmt: skip
+
+
+@api.get("/cycles/{slug}/decision", response={200: DecisionOut, **ERRORS}, tags=["decisions"])
+def get_decision(request, slug: str):
+    need(request, Scope.DECISIONS)
+    places = Place.objects.select_related("candidate__organisation").order_by("role", "position")
+    decision = get_object_or_404(
+        Decision.objects.prefetch_related(Prefetch("places", queryset=places)),
+        cycle=cycle_or_404(slug),
+    )
+    return {
+        "state": decision.state, "locked_at": decision.locked_at,
+        "announce_at": decision.announce_at, "announced_at": decision.announced_at,
+        "places": [
+            {"role": p.role, "position": p.position, "candidate_id": p.candidate_id,
+             "organisation": p.candidate.organisation.name,
+             "country": p.candidate.organisation.country, "answer": p.answer}
+            for p in decision.places.all()
+        ],
+    }  # fmt: skip
+
+
+@api.get(
+    "/cycles/{slug}/laureates", response={200: list[LaureateOut], **ERRORS}, tags=["laureates"]
+)
+@paginate(PageNumberPagination, page_size=PAGE_SIZE)
+def list_laureates(request, slug: str):
+    need(request, Scope.LAUREATES)
+    laureates = (
+        Laureate.objects.filter(cycle=cycle_or_404(slug))
+        .select_related("candidate__organisation")
+        .order_by("candidate__organisation__name")
+    )
+    return [
+        {"candidate_id": laureate.candidate_id,
+         "organisation": laureate.candidate.organisation.name,
+         "country": laureate.candidate.organisation.country,
+         "accepted_at": laureate.accepted_at, "publish_name": laureate.publish_name,
+         "media_consent_at": laureate.media_consent_at}
+        for laureate in laureates
+    ]  # fmt: skip

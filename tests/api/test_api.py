@@ -1,0 +1,173 @@
+"""The read-only API: tokens made and revoked by staff, scopes enforced, personal data only with
+its own scope, every call logged, lists paginated and filtered; and the whole API checked against
+its own OpenAPI description by schemathesis."""
+
+import json
+
+import pytest
+import schemathesis
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from django.urls import reverse
+from hypothesis import HealthCheck, settings
+
+from laurel.api import tokens
+from laurel.api.api import api
+from laurel.api.enums import Scope
+from laurel.api.models import ApiToken
+from laurel.core.models import AuditEntry
+from tests.candidates.helpers import confirmed
+
+BASE = "/api/v1/cycles/child10-2022"
+
+
+def bearer(key: str) -> dict:
+    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+
+
+@pytest.fixture
+def key_for(staff_user):
+    def make(*scopes: str) -> str:
+        return tokens.create_token(name="reporting", scopes=list(scopes), actor=staff_user)[1]
+
+    return make
+
+
+@pytest.fixture
+def nominated(child10):
+    confirmed(child10, "Trygga Nätet", email="anna@example.org", country="SE")
+    confirmed(child10, "Fundacja Dzieci", email="jan@example.org", country="PL")
+    return child10
+
+
+def test_staff_make_a_token_that_is_shown_once_and_stored_hashed(staff_client):
+    response = staff_client.post(
+        reverse("api_tokens:list"), {"name": "board report", "scopes": ["cycles", "candidates"]}
+    )
+
+    page = response.content.decode()
+    token = ApiToken.objects.get()
+    key = page.split("<code>lrl_")[1].split("</code>")[0]
+    assert token.scopes == ["candidates", "cycles"] and token.prefix == ("lrl_" + key)[:10]
+    assert ("lrl_" + key) not in str(ApiToken.objects.values().get())  # only its hash
+    assert "lrl_" + key not in staff_client.get(reverse("api_tokens:list")).content.decode()
+    assert AuditEntry.objects.filter(key="api_token.created").count() == 1
+
+
+def test_a_token_form_without_scopes_is_refused(staff_client):
+    response = staff_client.post(reverse("api_tokens:list"), {"name": "x"})
+
+    assert response.status_code == 400
+    assert "This field is required." in response.content.decode()
+    assert not ApiToken.objects.exists()
+
+
+def test_no_token_a_wrong_one_or_a_revoked_one_opens_nothing(client, key_for, staff_user):
+    key = key_for(Scope.CYCLES)
+    assert client.get("/api/v1/cycles", **bearer(key)).status_code == 200
+
+    assert client.get("/api/v1/cycles").status_code == 401
+    assert client.get("/api/v1/cycles", **bearer("lrl_" + "x" * 43)).status_code == 401
+    tokens.revoke_token(ApiToken.objects.get(), actor=staff_user)
+    assert client.get("/api/v1/cycles", **bearer(key)).status_code == 401
+
+
+def test_a_token_reads_only_its_scopes(client, key_for, nominated):
+    key = key_for(Scope.CYCLES)
+
+    refused = client.get(f"{BASE}/candidates", **bearer(key))
+
+    assert refused.status_code == 403
+    assert refused.json() == {"detail": "this token may not read candidates"}
+    assert client.get(f"{BASE}/reviews", **bearer(key)).status_code == 403
+    assert client.get(f"{BASE}/laureates", **bearer(key)).status_code == 403
+
+
+def test_nominations_come_without_personal_data_unless_the_scope_allows(client, key_for, nominated):
+    plain = client.get(f"{BASE}/nominations", **bearer(key_for(Scope.NOMINATIONS))).json()
+    full = client.get(f"{BASE}/nominations", **bearer(key_for(Scope.NOMINATIONS_PERSONAL))).json()
+
+    assert plain["count"] == full["count"] == 2
+    assert all(row["nominator_email"] is None and row["answers"] is None for row in plain["items"])
+    assert "anna@example.org" not in str(plain)
+    assert {row["nominator_email"] for row in full["items"]} == {
+        "anna@example.org",
+        "jan@example.org",
+    }
+
+
+def test_lists_are_filtered_and_paginated(client, key_for, nominated):
+    key = key_for(Scope.CANDIDATES)
+
+    polish = client.get(f"{BASE}/candidates?country=pl", **bearer(key)).json()
+    second = client.get(f"{BASE}/candidates?page=2&page_size=1", **bearer(key)).json()
+
+    assert [c["organisation"] for c in polish["items"]] == ["Fundacja Dzieci"]
+    assert second["count"] == 2 and [c["organisation"] for c in second["items"]] == ["Trygga Nätet"]
+    assert client.get(f"{BASE}/candidates?page=0", **bearer(key)).status_code == 422
+    assert client.get("/api/v1/cycles/nope/candidates", **bearer(key)).status_code == 404
+
+
+def test_every_call_is_in_the_audit_log_without_the_data(client, key_for, nominated):
+    key = key_for(Scope.NOMINATIONS_PERSONAL)
+
+    client.get(f"{BASE}/nominations", **bearer(key))
+    client.get(f"{BASE}/candidates", **bearer(key))  # refused: no scope
+
+    entries = AuditEntry.objects.filter(key="api.read").order_by("id")
+    assert [entry.data["status"] for entry in entries] == [200, 403]
+    assert entries[0].summary.endswith("/api/v1/cycles/child10-2022/nominations")
+    assert "anna" not in str(list(entries.values()))
+
+
+def test_a_list_costs_the_same_queries_for_one_row_or_many(
+    client, key_for, child10, queries_for_one_and_many
+):
+    key = key_for(Scope.CANDIDATES, Scope.NOMINATIONS)
+    client.get("/api/v1/cycles", **bearer(key))  # the first use writes last_used_at
+    counter = iter(range(1000))
+
+    def add(n):
+        for _ in range(n):
+            confirmed(child10, f"Organisation {next(counter)}")
+
+    for path in ("candidates", "nominations"):
+        one, many = queries_for_one_and_many(
+            lambda path=path: client.get(f"{BASE}/{path}", **bearer(key)), add, many=5
+        )
+        assert one == many, path
+
+
+@pytest.fixture
+def in_test_transaction():
+    """Requests go straight into Django's WSGI handler inside the test's transaction: as
+    Django's own test client does, the handler must not close the connection after each."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+# The description exactly as /api/v1/openapi.json serves it (a test below checks that).
+DESCRIPTION = json.loads(json.dumps(api.get_openapi_schema()))
+schema = schemathesis.openapi.from_dict(DESCRIPTION)
+schema.app = WSGIHandler()
+
+
+def test_the_served_description_is_the_one_tested(client):
+    assert client.get("/api/v1/openapi.json").json() == DESCRIPTION
+
+
+@pytest.fixture
+def every_scope(staff_user, nominated):
+    return tokens.create_token(name="all", scopes=Scope.values, actor=staff_user)[1]
+
+
+@schema.parametrize()
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+def test_the_api_keeps_to_its_openapi_description(case, every_scope, in_test_transaction):
+    """Generated requests for every operation, with a token that may read everything: each
+    response has a documented status and matches its schema; without the token, 401."""
+    case.call_and_validate(headers={"Authorization": f"Bearer {every_scope}"})
