@@ -471,6 +471,7 @@ MATRIX: dict[str, Row] = {
     "review:home": Row(COMMITTEE),
     "review:profile": Row(COMMITTEE),
     "review:candidate": Row(COMMITTEE, kwargs=lambda o: {"pk": o["ready"].pk}),
+    "review:dossier_pdf": Row(COMMITTEE, kwargs=lambda o: {"pk": o["ready"].pk}),
     "review:declare": Row(
         COMMITTEE | {"committee": REDIRECT}, "post", lambda o: {"pk": o["ready"].pk}
     ),

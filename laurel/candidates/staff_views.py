@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_countries import countries
 
-from laurel.candidates import charts, queries, services
+from laurel.candidates import charts, exports, queries, services
 from laurel.candidates.enums import CandidateState, DiligenceArea, Flag
 from laurel.candidates.forms import (
     DiligenceForm,
@@ -27,6 +27,7 @@ from laurel.core.http import safe_next
 from laurel.core.permissions import require
 from laurel.core.queries import history_of
 from laurel.core.services import record
+from laurel.core.tables import FORMATS, table_response
 from laurel.cycles.queries import requested_staff_cycle
 from laurel.nominations.models import Nomination
 
@@ -52,6 +53,9 @@ def candidate_list(request):
         nominations=chosen["nominations"],
         sort=chosen["sort"] or "name",
     )
+    if request.GET.get("format") in FORMATS:
+        header, table = exports.candidate_table(rows)
+        return table_response(f"candidates-{cycle.slug}", header, table, request.GET["format"])
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     return render(
         request,

@@ -12,8 +12,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.core.permissions import require
 from laurel.core.services import record
+from laurel.core.tables import FORMATS, table_response
 from laurel.cycles.queries import staff_cycle
-from laurel.nominations import services
+from laurel.nominations import exports, services
 from laurel.nominations.models import Attachment, Nomination
 from laurel.nominations.queries import LIST_FILTERS, nomination_counts, staff_nominations
 from laurel.nominations.uploads import as_download
@@ -49,7 +50,11 @@ def nomination_list(request):
         raise Http404
     show = request.GET.get("show", "")
     show = show if show in LIST_FILTERS else ""
-    page = Paginator(staff_nominations(cycle, show=show), 50).get_page(request.GET.get("page"))
+    nominations = staff_nominations(cycle, show=show)
+    if request.GET.get("format") in FORMATS:
+        header, rows = exports.nomination_table(nominations)
+        return table_response(f"nominations-{cycle.slug}", header, rows, request.GET["format"])
+    page = Paginator(nominations, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "nominations/staff_list.html",

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.accounts.models import User
 from laurel.core.permissions import require
+from laurel.core.tables import FORMATS, table_response
 from laurel.cycles.queries import requested_staff_cycle
 from laurel.review import exports, queries, services
 from laurel.review.forms import AssignmentForm, ByHandForm, ImportForm, VisibilityForm
@@ -136,8 +137,15 @@ def results(request):
     cycle = _cycle(request)
     sort = request.GET.get("sort", "normalised")
     rows, combined, emails, reviews = queries.results(cycle, sort=sort)
-    if request.GET.get("format") == "xlsx":
+    fmt = request.GET.get("format")
+    if request.GET.get("table") == "reviews" and fmt in FORMATS:
+        header, table = exports.reviews_table(cycle, rows, emails, reviews)
+        return table_response(f"reviews-{cycle.slug}", header, table, fmt)
+    if fmt == "xlsx":
         return exports.results_workbook(cycle, rows, combined, emails, reviews)
+    if fmt == "csv":
+        header, table = exports.results_table(cycle, rows)
+        return table_response(f"results-{cycle.slug}", header, table, fmt)
     criteria = list(cycle.criteria.order_by("number"))
     return render(
         request,

@@ -9,6 +9,7 @@ urlpatterns = [
     path("committee/candidates/<int:pk>/", views.candidate, name="candidate"),
     path("committee/candidates/<int:pk>/conflict/", views.declare, name="declare"),
     path("committee/candidates/<int:pk>/review/", views.review, name="review"),
+    path("committee/candidates/<int:pk>/dossier.pdf", views.dossier_pdf, name="dossier_pdf"),
     path("committee/candidates/<int:pk>/discussion/", views.comment, name="comment"),
     path(
         "committee/candidates/<int:pk>/documents/<int:document_pk>/",

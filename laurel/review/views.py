@@ -7,14 +7,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from laurel.candidates.models import Candidate, CandidateDocument
 from laurel.candidates.queries import committee_dossier
 from laurel.core.permissions import require
 from laurel.core.services import record
 from laurel.nominations.uploads import as_download
-from laurel.review import queries, services
+from laurel.review import documents, queries, services
 from laurel.review.forms import CommentForm, DeclareConflictForm, ProfileForm, ReviewForm
 from laurel.review.models import Conflict
 
@@ -139,6 +139,23 @@ def candidate(request, pk: int):
             "assigned": queries.is_assigned(request.user, found),
         },
     )
+
+
+@login_required
+@require_GET
+def dossier_pdf(request, pk: int):
+    """The same dossier as the candidate page, as a PDF to read on paper (the download is
+    recorded; every page says who it was printed for)."""
+    found = get_object_or_404(Candidate.objects.select_related("cycle", "organisation"), pk=pk)
+    require(request.user, "review.read_candidate", found)
+    if not found.ready_for_committee:
+        raise Http404
+    content = documents.dossier_pdf(found, reader=request.user)
+    record("dossier.printed", actor=request.user, subject=found)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="dossier-{found.pk}.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required
