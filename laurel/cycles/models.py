@@ -64,8 +64,10 @@ class Cycle(TimeStamped):
         for field, phase in PHASE_STARTS:
             if moment >= getattr(self, field):
                 current = phase
-        # The nomination deadline is inclusive: the last second it names still counts.
-        if current == Phase.SCREENING and moment == self.nominations_close_at:
+        # The nomination deadline is inclusive: all of the last second it names still counts
+        # (a nomination sent at 23:59:59.8 was sent "at 23:59:59").
+        last_second = self.nominations_close_at.replace(microsecond=0)
+        if current == Phase.SCREENING and moment.replace(microsecond=0) <= last_second:
             current = Phase.NOMINATIONS
         return current
 

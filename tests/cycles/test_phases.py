@@ -13,7 +13,9 @@ from tests.factories import CycleFactory
         (lambda c: c.nominations_open_at - timedelta(seconds=1), Phase.DRAFT),
         (lambda c: c.nominations_open_at, Phase.NOMINATIONS),
         (lambda c: c.nominations_close_at, Phase.NOMINATIONS),  # the deadline is inclusive
-        (lambda c: c.nominations_close_at + timedelta(microseconds=1), Phase.SCREENING),
+        # … all of its last second (23:59:59.999 is "at 23:59:59"), and not one second more.
+        (lambda c: c.nominations_close_at.replace(microsecond=999999), Phase.NOMINATIONS),
+        (lambda c: c.nominations_close_at + timedelta(seconds=1), Phase.SCREENING),
         (lambda c: c.review_open_at, Phase.REVIEW),
         (lambda c: c.review_close_at, Phase.DELIBERATION),
         (lambda c: c.decision_at, Phase.DECIDED),

@@ -1,6 +1,8 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -91,3 +93,33 @@ def test_a_late_code_lets_one_nominator_submit_once(client, child10, staff_user)
     assert [str(m) for m in second.context["messages"]] == [
         "This late-submission code is not valid, or was used already."
     ]
+
+
+@pytest.mark.parametrize(
+    ("after_last_second", "accepted"),
+    [(timedelta(0), True), (timedelta(milliseconds=999), True), (timedelta(seconds=1), False)],
+)
+def test_the_deadline_second_in_the_cycles_own_time_zone(
+    client, child10, after_last_second, accepted
+):
+    """The deadline names a second (23:59:59 in the award's zone, not the server's): all of that
+    second counts, and midnight does not. The clock is faked."""
+    zone = ZoneInfo("Europe/Helsinki")  # the server runs on Europe/Stockholm
+    last = datetime(2027, 1, 24, 23, 59, 59, tzinfo=zone)
+    Cycle.objects.filter(pk=child10.pk).update(
+        time_zone="Europe/Helsinki", nominations_open_at=last - timedelta(days=30),
+        nominations_close_at=last,
+    )  # fmt: skip
+    with time_machine.travel(last - timedelta(minutes=10), tick=False):
+        token = new_token(client)
+        client.post(NOMINATE, complete_post(child10, token))
+
+    with time_machine.travel(last + after_last_second, tick=False):
+        response = client.post(reverse("nominations:review", kwargs={"token": token}), {})
+
+    nomination = Nomination.objects.get()
+    if accepted:
+        assert response.status_code == 302 and nomination.state == NominationState.SUBMITTED
+    else:
+        assert response.context["form"].errors["late_code"][0].startswith("The deadline")
+        assert nomination.state == NominationState.DRAFT
