@@ -7,12 +7,14 @@ PY=.venv/bin/python
 in_ci() { [ "${CI:-}" = "true" ]; }
 
 # Debian packages the tests need: Chromium for the browser tests, pdftotext and the PDF libraries,
-# gettext for the translation check, pg_dump/pg_restore for the backup tests. Installed only when missing, and only as root.
+# gettext for the translation check, pg_dump/pg_restore for the backup tests, nginx for the
+# several-machine deployment test. Installed only when missing, and only as root.
 need=()
 command -v chromium >/dev/null || need+=(chromium)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v msgfmt >/dev/null || need+=(gettext)
 command -v pg_dump >/dev/null || need+=(postgresql-client)
+[ -x /usr/sbin/nginx ] || need+=(nginx-light)
 dpkg -s libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core >/dev/null 2>&1 \
   || need+=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
 if [ ${#need[@]} -gt 0 ]; then

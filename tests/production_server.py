@@ -70,8 +70,9 @@ class ProductionServer:
             capture_output=True,
             text=True,
             timeout=300,
-            check=True,
         )
+        if result.returncode != 0:
+            raise RuntimeError(f"manage.py {args[0]} failed:\n{result.stderr[-2000:]}")
         return result.stdout
 
     def prepare(self) -> None:

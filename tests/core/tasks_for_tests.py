@@ -22,3 +22,13 @@ def heartbeats() -> int:
     from laurel.core.models import WorkerHeartbeat
 
     return WorkerHeartbeat.objects.count()
+
+
+@task()
+def slow(path: str, seconds: float) -> str:
+    """Sleeps, then leaves a mark: a task a worker can be killed in the middle of."""
+    import time
+
+    time.sleep(seconds)
+    Path(path).write_text("done")
+    return "done"
