@@ -18,9 +18,9 @@ class _Collect:
 
 
 class SMTPServer:
-    def __init__(self):
+    def __init__(self, port: int | None = None):
         self.handler = _Collect()
-        self.port = free_port()
+        self.port = port or free_port()
         self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
 
     @property

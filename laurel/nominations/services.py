@@ -1,11 +1,13 @@
 """Every write to a nomination is one of these calls (ARCHITECTURE rule 1)."""
 
+import contextlib
 import secrets
 from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core.files.base import File
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -109,8 +111,14 @@ def _fill_draft(
         nomination.moderation_reason = "honeypot"
 
 
+class StorageFull(Exception):
+    """An uploaded file could not be written (the disk is full, or the storage failed): nothing
+    of it is kept, and the transaction around it rolls back."""
+
+
 def _add_attachments(nomination: Nomination, uploads: list[tuple[Any, CheckedUpload]]) -> None:
     room = MAX_ATTACHMENTS - nomination.attachments.count()
+    stored: list[str] = []
     for upload, checked in uploads[: max(room, 0)]:
         attachment = Attachment(
             nomination=nomination,
@@ -120,7 +128,18 @@ def _add_attachments(nomination: Nomination, uploads: list[tuple[Any, CheckedUpl
             sha256=checked.sha256,
         )
         # A random name: nothing the nominator chose reaches the file system.
-        attachment.file.save(f"{secrets.token_hex(16)}.{checked.kind}", File(upload), save=False)
+        name = attachment.file.field.generate_filename(
+            attachment, f"{secrets.token_hex(16)}.{checked.kind}"
+        )
+        try:
+            stored.append(default_storage.save(name, File(upload)))
+        except OSError as error:
+            # A half-written file, and the files this request already stored, go too.
+            for path in [name, *stored]:
+                with contextlib.suppress(OSError):
+                    default_storage.delete(path)
+            raise StorageFull from error
+        attachment.file.name = stored[-1]
         attachment.save()
 
 

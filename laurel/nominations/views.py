@@ -176,6 +176,16 @@ def _save(request, cycle, token, nomination):
         return render(request, "nominations/closed.html", typed, status=403)
     except services.NotEditable:
         return redirect("nominations:manage", token=token)
+    except services.StorageFull:
+        # Nothing was saved; the form comes back with everything typed, the files to add again.
+        form.add_error(
+            "attachments",
+            _(
+                "We could not store your documents just now, so nothing was saved. Your text "
+                "is still here: please try again in a few minutes, or save without the documents."
+            ),
+        )
+        return _form_page(request, cycle, form, token, nomination, status=507)
 
 
 def _save_edit(request, nomination, token, form, valid):
