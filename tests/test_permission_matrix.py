@@ -642,6 +642,9 @@ MATRIX: dict[str, Row] = {
     "privacy:request_erase": Row(
         STAFF | {"staff": BAD}, "post", lambda o: {"pk": o["subject_request"].pk}
     ),
+    "privacy:request_restrict": Row(
+        STAFF_ACTION, "post", lambda o: {"pk": o["subject_request"].pk}
+    ),
     "privacy:request_close": Row(
         STAFF | {"staff": BAD}, "post", lambda o: {"pk": o["subject_request"].pk}
     ),

@@ -26,6 +26,7 @@ from laurel.cycles.models import Cycle
 from laurel.laureates.models import Laureate
 from laurel.nominations.enums import NominationState, Relationship
 from laurel.nominations.models import Nomination
+from laurel.notifications.models import Suppression
 from laurel.review.models import Review
 from laurel.selection.models import Decision, Place
 
@@ -140,6 +141,7 @@ def list_nominations(request, slug: str, state: str | None = None, country: str 
         nominations = nominations.filter(state=state)
     if country:
         nominations = nominations.filter(org_country=country.upper())
+    restricted = set(Suppression.objects.values_list("address", flat=True)) if personal else set()
     rows = []
     for n in nominations:
         placement = getattr(n, "placement", None)
@@ -150,7 +152,8 @@ def list_nominations(request, slug: str, state: str | None = None, country: str 
             "self_nomination": n.relationship == Relationship.SELF,
             "submitted_at": n.submitted_at, "confirmed_at": n.confirmed_at,
         }  # fmt: skip
-        if personal:
+        # A nominator who restricted processing is left out (GDPR art. 18).
+        if personal and n.nominator_email.lower() not in restricted:
             row |= {field: getattr(n, field) for field in PERSONAL}
             row["answers"] = {str(k): str(v) for k, v in n.answers.items()}
         rows.append(row)

@@ -35,3 +35,19 @@ class OutgoingEmail(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.key} → {self.to}"
+
+
+class Suppression(models.Model):
+    """An address Laurel must not write to: processing restricted at the person's request
+    (privacy app). Emails to it are kept as a record, cancelled, never rendered or sent."""
+
+    address = models.EmailField(unique=True)  # stored lower-case
+    reason = models.CharField(max_length=60)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"suppressed: {self.reason}"
+
+    @classmethod
+    def covers(cls, address: str) -> bool:
+        return cls.objects.filter(address=address.strip().lower()).exists()

@@ -8,8 +8,10 @@ from django.utils import translation
 from laurel.core.services import record
 from laurel.notifications.catalogue import kind
 from laurel.notifications.enums import ALLOWED_TRANSITIONS, EmailState
-from laurel.notifications.models import OutgoingEmail
+from laurel.notifications.models import OutgoingEmail, Suppression
 from laurel.notifications.tasks import deliver_email
+
+SUPPRESSED = "restricted"
 
 
 class TransitionError(Exception):
@@ -44,8 +46,11 @@ def queue_email(
     """Render a catalogue email now and send it from a task once this transaction commits.
 
     The task row is written in the same transaction: an email is queued exactly when the change
-    that caused it is committed. Held kinds wait in the outbox for `release_email`.
+    that caused it is committed. Held kinds wait in the outbox for `release_email`. An address
+    whose processing is restricted gets nothing: a cancelled row records that one was due.
     """
+    if Suppression.covers(to):
+        return _suppressed(key, to=to, language=language)
     subject, text, html = render_email(key, language=language, context=context)
     return queue_rendered_email(
         key,
@@ -73,6 +78,8 @@ def queue_rendered_email(
 ) -> OutgoingEmail:
     """Queue an email rendered elsewhere (django-allauth's), under its catalogue key."""
     kind(key)
+    if Suppression.covers(to):
+        return _suppressed(key, to=to, language=language)
     email = OutgoingEmail.objects.create(
         key=key,
         to=to,
@@ -87,6 +94,31 @@ def queue_rendered_email(
     if email.state == EmailState.QUEUED:
         deliver_email.enqueue(email.pk)
     return email
+
+
+def _suppressed(key: str, *, to: str, language: str) -> OutgoingEmail:
+    return OutgoingEmail.objects.create(
+        key=key, to=to, language=language, subject="", body_text="",
+        state=EmailState.CANCELLED, last_error=SUPPRESSED,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def suppress(address: str, *, reason: str, actor: Any) -> None:
+    """No more email to this address; what waits in the outbox for it is cancelled."""
+    address = address.strip().lower()
+    Suppression.objects.get_or_create(address=address, defaults={"reason": reason})
+    waiting = [EmailState.HELD, EmailState.QUEUED, EmailState.RETRYING]
+    cancelled = OutgoingEmail.objects.filter(to__iexact=address, state__in=waiting).update(
+        state=EmailState.CANCELLED, last_error=SUPPRESSED, next_attempt_at=None
+    )
+    record("email.address_suppressed", actor=actor, data={"reason": reason, "cancelled": cancelled})
+
+
+@transaction.atomic
+def unsuppress(address: str, *, actor: Any) -> None:
+    Suppression.objects.filter(address=address.strip().lower()).delete()
+    record("email.address_unsuppressed", actor=actor)
 
 
 def _move(email: OutgoingEmail, state: EmailState) -> None:

@@ -12,7 +12,7 @@ from django_tasks import task
 
 from laurel.core.services import record
 from laurel.notifications.enums import EmailState
-from laurel.notifications.models import OutgoingEmail
+from laurel.notifications.models import OutgoingEmail, Suppression
 
 logger = logging.getLogger(__name__)
 MAX_BACKOFF = timedelta(hours=6)
@@ -34,6 +34,10 @@ def deliver_email(email_id: int) -> str:
         email = OutgoingEmail.objects.select_for_update().filter(pk=email_id).first()
         if email is None or email.state not in {EmailState.QUEUED, EmailState.RETRYING}:
             return "skipped"
+        if Suppression.covers(email.to):  # restricted after it was queued
+            email.state, email.last_error = EmailState.CANCELLED, "restricted"
+            email.save(update_fields=["state", "last_error", "updated_at"])
+            return "restricted"
         if email.not_before and timezone.now() < email.not_before:
             # Released too early by hand: it waits for its embargo.
             deliver_email.using(run_after=email.not_before).enqueue(email.pk)

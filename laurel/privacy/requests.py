@@ -20,6 +20,8 @@ from laurel.core.pdf import render_pdf
 from laurel.core.services import record
 from laurel.nominations.models import NOMINATOR_FIELDS, ORGANISATION_FIELDS
 from laurel.notifications.enums import EmailState
+from laurel.notifications.models import Suppression
+from laurel.notifications.services import suppress, unsuppress
 from laurel.privacy import subjects
 from laurel.privacy.enums import RequestState
 from laurel.privacy.models import SubjectRequest
@@ -258,6 +260,27 @@ def correct(request: SubjectRequest, *, email: str, name: str, actor) -> int:
     request.save(update_fields=["email", "name", "updated_at"])
     record("subject_request.corrected", actor=actor, subject=request, data={"records": changed})
     return changed
+
+
+def is_restricted(request: SubjectRequest) -> bool:
+    return bool(request.email) and Suppression.covers(request.email)
+
+
+@transaction.atomic
+def restrict(request: SubjectRequest, *, actor) -> None:
+    """Restrict processing (GDPR art. 18): Laurel keeps what it holds but writes to the person no
+    more (waiting emails are cancelled), and the API leaves out their details."""
+    if request.about == ORGANISATION or not request.email:
+        raise RequestError("restriction needs a person's email address")
+    suppress(request.email, reason="restriction", actor=actor)
+    record("subject_request.restricted", actor=actor, subject=request)
+
+
+@transaction.atomic
+def lift_restriction(request: SubjectRequest, *, actor) -> None:
+    if request.email:
+        unsuppress(request.email, actor=actor)
+    record("subject_request.restriction_lifted", actor=actor, subject=request)
 
 
 @transaction.atomic

@@ -15,5 +15,6 @@ urlpatterns = [
     ),
     path("staff/requests/<int:pk>/correct/", views.request_correct, name="request_correct"),
     path("staff/requests/<int:pk>/erase/", views.request_erase, name="request_erase"),
+    path("staff/requests/<int:pk>/restrict/", views.request_restrict, name="request_restrict"),
     path("staff/requests/<int:pk>/close/", views.request_close, name="request_close"),
 ]

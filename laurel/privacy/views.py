@@ -66,6 +66,7 @@ def _detail(request, subject_request, **forms):
         {
             "subject_request": subject_request,
             "held": requests.holdings(subject_request),
+            "restricted": requests.is_restricted(subject_request),
             "correct_form": forms.get("correct_form") or CorrectForm(),
             "erase_form": forms.get("erase_form") or EraseForm(),
             "close_form": forms.get("close_form") or CloseForm(),
@@ -123,6 +124,22 @@ def request_erase(request, pk: int):
     messages.success(
         request, _("Erased: %(count)s records changed.") % {"count": sum(counts.values())}
     )
+    return redirect("privacy:request", pk=pk)
+
+
+@login_required
+@require_POST
+def request_restrict(request, pk: int):
+    require(request.user, "privacy.manage")
+    subject_request = get_object_or_404(SubjectRequest, pk=pk, about="person")
+    if requests.is_restricted(subject_request):
+        requests.lift_restriction(subject_request, actor=request.user)
+        messages.success(request, _("The restriction is lifted."))
+    elif subject_request.email:
+        requests.restrict(subject_request, actor=request.user)
+        messages.success(request, _("Processing is restricted: Laurel writes to them no more."))
+    else:
+        messages.error(request, _("A restriction needs their email address."))
     return redirect("privacy:request", pk=pk)
 
 
