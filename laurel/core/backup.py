@@ -72,15 +72,20 @@ def _run(command: list[str], env: dict[str, str]) -> None:
         raise BackupError(f"{command[0]} failed: {result.stderr.strip()[-500:]}")
 
 
+def _sqlite_copy(source_path, target_path) -> None:
+    """SQLite's online backup: a consistent copy page by page, while others may write."""
+    source = sqlite3.connect(source_path, timeout=30)
+    target = sqlite3.connect(target_path, timeout=30)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
+
+
 def _copy_database(vendor: str, target: Path) -> None:
     if vendor == "sqlite":
-        source = sqlite3.connect(settings.DATABASES["default"]["NAME"], timeout=30)
-        copy = sqlite3.connect(target)
-        try:
-            source.backup(copy)
-        finally:
-            copy.close()
-            source.close()
+        _sqlite_copy(settings.DATABASES["default"]["NAME"], target)
     else:
         env, args = _pg_env_and_args()
         _run(["pg_dump", "--format=custom", "--no-owner", "--no-privileges", *args,
@@ -174,13 +179,7 @@ def restore_backup(archive: Path) -> Summary:
                 raise BackupError("an uploaded file in the archive does not match its manifest")
         connection.close()
         if vendor == "sqlite":
-            source = sqlite3.connect(database)
-            target = sqlite3.connect(settings.DATABASES["default"]["NAME"], timeout=30)
-            try:
-                source.backup(target)
-            finally:
-                target.close()
-                source.close()
+            _sqlite_copy(database, settings.DATABASES["default"]["NAME"])
         else:
             env, args = _pg_env_and_args()
             options = ["--clean", "--if-exists", "--no-owner", "--no-privileges"]
