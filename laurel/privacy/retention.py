@@ -1,6 +1,7 @@
 """Applying the retention policy: what each category holds, what is due, when the next falls
 due, and the erasure itself. Counts go to the audit log, never the content."""
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -22,6 +23,8 @@ from laurel.nominations.models import Attachment, Nomination
 from laurel.privacy.policy import ANONYMISE, CATEGORIES, Rule, rules
 from laurel.review.models import Comment, Review
 
+logger = logging.getLogger(__name__)
+
 # Audit entries about money are accounting records: they follow the payments' period.
 PAYMENT_KEYS = ("payment.", "payments.", "bank_account.")
 NOMINATOR_CONTACT = {
@@ -33,6 +36,10 @@ NOMINATOR_CONTACT = {
     "org_contact_email": "",
 }
 NOMINATION_TEXT = {"answers": {}, "answer_languages": {}, "links": [], "org_description": ""}
+
+
+class RetentionIncomplete(Exception):
+    """Some categories could not be applied (the others were); named in the audit entry."""
 
 
 @dataclass
@@ -296,16 +303,22 @@ def apply(*, now: datetime | None = None, only: str | None = None, actor=None) -
     """Apply the policy (every category, or `only` one); how many rows each changed."""
     now = now or timezone.now()
     policy = rules()
-    erased = {}
+    erased, failed = {}, {}
     for category in CATEGORIES:
         if only and category.key != only:
             continue
-        with transaction.atomic():
-            erased[category.key] = _erase(
-                category.key, policy[category.key], due(category.key, now=now), now
-            )
+        try:
+            with transaction.atomic():
+                erased[category.key] = _erase(
+                    category.key, policy[category.key], due(category.key, now=now), now
+                )
+        except Exception as error:  # one category's failure must not stop the others
+            logger.exception("retention of %s failed", category.key)
+            erased[category.key], failed[category.key] = 0, type(error).__name__
     changed = {key: count for key, count in erased.items() if count}
-    record("retention.applied", actor=actor, data={"erased": changed})
+    record("retention.applied", actor=actor, data={"erased": changed, "failed": failed})
+    if failed:
+        raise RetentionIncomplete(failed)  # the task shows as failed, to be looked at
     return erased
 
 

@@ -142,7 +142,8 @@ def test_applying_the_policy_erases_exactly_what_is_due(
         "erased": {
             "unconfirmed_nominations": 1, "unselected_nominations": 1, "delegate_needs": 1,
             "bank_details": 1,
-        }
+        },
+        "failed": {},
     }  # fmt: skip
     assert "Anna" not in str(entry.data) and "helpline" not in str(entry.data)
     assert set(due_now().values()) == {0}
@@ -228,3 +229,24 @@ def test_staff_apply_the_policy_from_the_retention_page(award_over, staff_client
 
     assert "4 records erased or anonymised" in response.content.decode()
     assert AuditEntry.objects.get(key="retention.applied").actor_label == "staff@example.org"
+
+
+def test_a_category_that_fails_does_not_stop_the_others(award_over, monkeypatch):
+    from django.db.models import ProtectedError
+
+    real = retention._erase
+
+    def erase(key, *args):
+        if key == "delegate_needs":
+            raise ProtectedError("protected", set())
+        return real(key, *args)
+
+    monkeypatch.setattr(retention, "_erase", erase)
+
+    with pytest.raises(retention.RetentionIncomplete):
+        retention.apply()
+
+    entry = AuditEntry.objects.get(key="retention.applied")
+    assert entry.data["failed"] == {"delegate_needs": "ProtectedError"}
+    assert entry.data["erased"]["bank_details"] == 1  # the categories after it ran
+    assert Delegate.objects.get().dietary == "vegan"  # its own change rolled back
