@@ -16,8 +16,12 @@ PRIVATE_LINK = re.compile(r"(/(?:nominate/n|nominate/confirm|invitation|laureate
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
+def redact_links(text: str) -> str:
+    return PRIVATE_LINK.sub(r"\1[private]", text)
+
+
 def redact(text: str) -> str:
-    return EMAIL.sub("[email]", PRIVATE_LINK.sub(r"\1[private]", text))
+    return EMAIL.sub("[email]", redact_links(text))
 
 
 class RedactPersonalData(logging.Filter):

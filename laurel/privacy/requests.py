@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from laurel.core.logging import redact_links
 from laurel.core.models import AuditEntry
 from laurel.core.pdf import render_pdf
 from laurel.core.services import record
@@ -112,9 +113,13 @@ def export_data(request: SubjectRequest) -> dict:
         sections["laureate contact"] = _rows(
             held.laureate_contacts, ["laureate__candidate__organisation__name", "email", "language"]
         )
-        sections["emails sent to you"] = _rows(
-            held.emails, ["created_at", "sent_at", "state", "subject", "body_text"]
-        )
+        # The private links in them are capabilities: a copy must not open anything again.
+        sections["emails sent to you"] = [
+            row | {"body_text": redact_links(row["body_text"])}
+            for row in _rows(
+                held.emails, ["created_at", "sent_at", "state", "subject", "body_text"]
+            )
+        ]
         if held.account is not None:
             sections["your account"] = [
                 {"email": held.account.email, "full name": held.account.full_name,

@@ -3,6 +3,7 @@ corrected and erased, with the rights of others kept; an organisation's copy nev
 nominators; each request tracked to its due date."""
 
 import json
+import re
 from datetime import date
 
 import pytest
@@ -96,6 +97,9 @@ def test_a_persons_copy_holds_their_data_and_not_who_wrote_about_them(anna, staf
     assert data["summit registrations"][0]["full_name"] == "Anna Berg"
     text = response.content.decode()
     assert "reviewer@example.org" not in text and "bo@example.org" not in text
+    bodies = " ".join(row["body_text"] for row in data["emails sent to you"])
+    assert "/nominate/n/[private]/" in bodies  # her private links do not work from a copy
+    assert not re.search(r"/nominate/(n|confirm)/(?!\[private\])", bodies)
     entry = AuditEntry.objects.get(key="subject_request.exported")
     assert "anna" not in json.dumps(entry.data).lower()
 
