@@ -99,14 +99,24 @@ def request_export(request, pk: int, fmt: str):
     return response
 
 
+def _posted(request, pk: int, form_class, slot: str, **lookup):
+    """The request a form was posted about, the bound form, and the page with its errors when
+    it is not valid (else None)."""
+    require(request.user, "privacy.manage")
+    subject_request = get_object_or_404(SubjectRequest, pk=pk, **lookup)
+    form = form_class(request.POST)
+    refused = None if form.is_valid() else _detail(request, subject_request, **{slot: form})
+    return subject_request, form, refused
+
+
 @login_required
 @require_POST
 def request_correct(request, pk: int):
-    require(request.user, "privacy.manage")
-    subject_request = get_object_or_404(SubjectRequest, pk=pk, about="person")
-    form = CorrectForm(request.POST)
-    if not form.is_valid():
-        return _detail(request, subject_request, correct_form=form)
+    subject_request, form, refused = _posted(
+        request, pk, CorrectForm, "correct_form", about="person"
+    )
+    if refused:
+        return refused
     changed = requests.correct(subject_request, **form.cleaned_data, actor=request.user)
     messages.success(request, _("Corrected in %(count)s records.") % {"count": changed})
     return redirect("privacy:request", pk=pk)
@@ -115,11 +125,9 @@ def request_correct(request, pk: int):
 @login_required
 @require_POST
 def request_erase(request, pk: int):
-    require(request.user, "privacy.manage")
-    subject_request = get_object_or_404(SubjectRequest, pk=pk, about="person")
-    form = EraseForm(request.POST)
-    if not form.is_valid():
-        return _detail(request, subject_request, erase_form=form)
+    subject_request, _form, refused = _posted(request, pk, EraseForm, "erase_form", about="person")
+    if refused:
+        return refused
     counts = requests.erase(subject_request, actor=request.user)
     messages.success(
         request, _("Erased: %(count)s records changed.") % {"count": sum(counts.values())}
@@ -146,11 +154,9 @@ def request_restrict(request, pk: int):
 @login_required
 @require_POST
 def request_close(request, pk: int):
-    require(request.user, "privacy.manage")
-    subject_request = get_object_or_404(SubjectRequest, pk=pk, state="open")
-    form = CloseForm(request.POST)
-    if not form.is_valid():
-        return _detail(request, subject_request, close_form=form)
+    subject_request, form, refused = _posted(request, pk, CloseForm, "close_form", state="open")
+    if refused:
+        return refused
     requests.close(subject_request, **form.cleaned_data, actor=request.user)
     messages.success(request, _("The request is closed."))
     return redirect("privacy:requests")
