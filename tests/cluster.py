@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import psycopg
+import requests
 
 from tests.production_server import PYTHON, ROOT, ProductionServer, free_port
 
@@ -84,8 +85,6 @@ class Cluster:
         )
         for _ in range(50):
             try:
-                import requests
-
                 if requests.get(f"{self.url}/healthz", timeout=5).status_code == 200:
                     return
             except requests.RequestException:

@@ -1,6 +1,9 @@
 from typing import Any
 
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from laurel.core.models import AuditEntry
 
@@ -34,35 +37,22 @@ class NotFailed(Exception):
     """Only a failed task can be tried again."""
 
 
-def retry_task(result, *, actor) -> None:
+@transaction.atomic
+def retry_task(result: DBTaskResult, *, actor) -> None:
     """Put a failed task back in the queue as it was, to run as soon as a worker is free."""
-    from django.db import transaction
-    from django.utils import timezone
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
-    with transaction.atomic():
-        result = DBTaskResult.objects.select_for_update().get(pk=result.pk)
-        if result.status != TaskResultStatus.FAILED:
-            raise NotFailed
-        error = result.exception_class_path.rsplit(".", 1)[-1]
-        result.status = TaskResultStatus.READY
-        result.run_after = timezone.now()
-        result.started_at = result.finished_at = None
-        result.exception_class_path = result.traceback = ""
-        result.save(
-            update_fields=[
-                "status",
-                "run_after",
-                "started_at",
-                "finished_at",
-                "exception_class_path",
-                "traceback",
-            ]
-        )
-        record(
-            "task.retried",
-            actor=actor,
-            summary=result.task_path.rsplit(".", 1)[-1],
-            data={"task": str(result.pk), "error": error},
-        )
+    result = DBTaskResult.objects.select_for_update().get(pk=result.pk)
+    if result.status != TaskResultStatus.FAILED:
+        raise NotFailed
+    error = result.exception_class_path.rsplit(".", 1)[-1]
+    result.status = TaskResultStatus.READY
+    result.run_after = timezone.now()
+    result.started_at = result.finished_at = None
+    result.exception_class_path = result.traceback = ""
+    fields = ["status", "run_after", "started_at", "finished_at", "exception_class_path"]
+    result.save(update_fields=[*fields, "traceback"])
+    record(
+        "task.retried",
+        actor=actor,
+        summary=result.task_path.rsplit(".", 1)[-1],
+        data={"task": str(result.pk), "error": error},
+    )
