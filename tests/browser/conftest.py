@@ -46,6 +46,8 @@ def axe():
     """axe(page) → the WCAG 2.2 A/AA violations on the page, as (rule, help, targets)."""
 
     def run(page) -> list[tuple[str, str, list]]:
+        # Callers wait for what a click leads to; this waits for that page's subresources.
+        page.wait_for_load_state("load")
         page.evaluate(AXE_SOURCE)
         result = page.evaluate(
             "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",

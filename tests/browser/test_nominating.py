@@ -153,6 +153,9 @@ def test_nominating_by_keyboard_from_call_to_confirmation(
     page.goto(live_server.url + confirm.group(1))
     assert axe(page) == []
     page.get_by_role("button").filter(has_text=re.compile("Confirm|Bekräfta")).click()
+    expect(page.locator("main h1")).to_have_text(
+        re.compile("Your nomination is confirmed|Din nominering är bekräftad")
+    )
     nomination.refresh_from_db()
     assert nomination.state == NominationState.CONFIRMED
     assert axe(page) == []

@@ -88,6 +88,7 @@ def test_bank_details_and_a_four_eyes_payment(
     sign_in_contact(page, url, contact.email)
     page.get_by_role("link", name="Bank details for the prize").click()
     # Bank details are asked for only after the password is confirmed again.
+    expect(page.get_by_label("Password")).to_be_visible()
     assert axe(page) == []
     page.get_by_label("Password").fill("correct horse battery staple")
     page.get_by_role("button", name="Confirm").click()
@@ -167,6 +168,7 @@ def test_two_delegates_one_with_a_visa_letter(browser, page, live_server, child1
 
     sign_in_contact(page, url, contact.email)
     page.get_by_role("link", name="The summit: your delegates").click()
+    expect(page).to_have_url(re.compile(r"/en/programme/summit/$"))
     assert axe(page) == []
     for name, visa in (("Maria Kowalska", False), ("Olena Shevchenko", True)):
         values = delegate_values(full_name=name)
@@ -317,6 +319,7 @@ def test_a_session_recorded_and_an_initiative_co_signed(browser, page, live_serv
         assert axe(page) == []
     page.goto(f"{url}/en/programme/cohort/")
     page.get_by_role("link", name="Safety by design").click()
+    expect(page.get_by_role("button", name="Our organisation co-signs")).to_be_visible()
     assert axe(page) == []
     page.get_by_role("button", name="Our organisation co-signs").click()
     expect(page.locator("main")).to_contain_text("Trygga Nätet (")
