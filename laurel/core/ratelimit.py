@@ -26,6 +26,9 @@ def over_limit(scope: str, identity: str, *, limit: int, window: int) -> bool:
     key = f"{scope}:{digest}:{bucket}"
     expires_at = datetime.fromtimestamp((bucket + 1) * window, tz=UTC)
     with connection.cursor() as cursor:
+        # Stored as the ORM stores a DateTimeField (naive UTC text on SQLite), so that the
+        # clean-up below compares like with like.
+        expires_at = connection.ops.adapt_datetimefield_value(expires_at)
         cursor.execute(UPSERT, [key, expires_at])
         count = cursor.fetchone()[0]
     if secrets.randbelow(200) == 0:  # now and then, forget windows that are over

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 import altcha
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import connection
 from django.utils import timezone
 
 from laurel.nominations.models import UsedChallenge
@@ -34,6 +34,21 @@ def new_challenge() -> dict:
     return challenge.to_dict()
 
 
+# One statement, no savepoint: a signature already there inserts nothing (SQLite and PostgreSQL).
+USE_UP = (
+    "INSERT INTO nominations_usedchallenge (signature, expires_at) VALUES (%s, %s) "
+    "ON CONFLICT (signature) DO NOTHING"
+)
+
+
+def _use_up(signature: str) -> bool:
+    """Record a solution as used; False if it was used before."""
+    with connection.cursor() as cursor:
+        expires_at = connection.ops.adapt_datetimefield_value(timezone.now() + VALID_FOR)
+        cursor.execute(USE_UP, [signature, expires_at])
+        return cursor.rowcount == 1
+
+
 def verify(payload: str) -> bool:
     """True for a correct, unexpired solution never used before; it is then used up."""
     if not payload or len(payload) > 4000:
@@ -44,12 +59,7 @@ def verify(payload: str) -> bool:
         signature = json.loads(base64.b64decode(payload))["challenge"]["signature"]
     except (ValueError, KeyError, TypeError, binascii.Error):
         return False
-    try:
-        with transaction.atomic():
-            UsedChallenge.objects.create(
-                signature=str(signature)[:128], expires_at=timezone.now() + VALID_FOR
-            )
-    except IntegrityError:
+    if not _use_up(str(signature)[:128]):
         return False  # a replay
     if secrets.randbelow(50) == 0:  # now and then, forget the expired ones
         UsedChallenge.objects.filter(expires_at__lt=timezone.now()).delete()

@@ -2,6 +2,7 @@
 
 import contextlib
 import secrets
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -39,6 +40,8 @@ from laurel.nominations.uploads import CheckedUpload
 from laurel.notifications.services import queue_email
 
 MAX_ATTACHMENTS = 3
+# A check the caller runs inside a service's transaction; it refuses by raising.
+Admit = Callable[[], None]
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 
 
@@ -155,12 +158,16 @@ def save_draft(
     honeypot: bool = False,
     send_resume_link: bool = True,
     complete: bool = False,
+    admit: Admit | None = None,
 ) -> tuple[Nomination, bool]:
     """Create or update the draft behind `token`; returns it and whether it was created.
 
     Saving the same token twice (a double click, a retried request, two tabs) updates one draft.
-    A nomination already submitted is returned unchanged, with NotEditable.
+    A nomination already submitted is returned unchanged, with NotEditable. `admit` (the web
+    form's rate limit) runs first, in this transaction; what it raises refuses the save.
     """
+    if admit is not None:
+        admit()
     if not is_open(cycle, late_code=late_code):
         raise NominationsClosed
     token_hash = hash_token(token)
@@ -222,7 +229,9 @@ def _scan(nomination: Nomination) -> None:
 
 
 def _version(nomination: Nomination, kind: VersionKind) -> NominationVersion:
-    number = nomination.versions.count() + 1
+    # A draft has no versions: submitting it makes the first (one statement fewer on the rush).
+    first = kind == VersionKind.SUBMITTED
+    number = 1 if first else nomination.versions.count() + 1
     data = nomination.data()
     data["attachments"] = list(nomination.attachments.values_list("sha256", flat=True))
     return NominationVersion.objects.create(
@@ -241,7 +250,7 @@ def submit_nomination(
     nomination: Nomination,
     *,
     token: str,
-    hold_reason: str = "",
+    hold_reason: str | Callable[[], str] = "",
     late_code: LateSubmissionCode | None = None,
     acknowledged: bool = False,
     network: str = "",
@@ -250,6 +259,8 @@ def submit_nomination(
 
     Idempotent: submitting a nomination already submitted returns it as it is. `hold_reason`
     (no proof of work, a honeypot, a rate limit) keeps it for staff moderation; it is never lost.
+    Given as a function, it is asked in this transaction, only when the draft is submitted now:
+    the web form's proof of work is used up and its counters count together with the submission.
     """
     nomination = (
         Nomination.objects.select_for_update().select_related("cycle").get(pk=nomination.pk)
@@ -266,6 +277,8 @@ def submit_nomination(
         late_code.used_at = timezone.now()
         late_code.save(update_fields=["used_at"])
         nomination.late_code = late_code
+    if callable(hold_reason):
+        hold_reason = hold_reason()
     _scan(nomination)
     nomination.safeguarding_acknowledged = acknowledged
     _move(nomination, NominationState.SUBMITTED)
@@ -352,8 +365,12 @@ def edit_nomination(
     token: str,
     data: dict[str, Any],
     uploads: list[tuple[Any, CheckedUpload]] = (),
+    admit: Admit | None = None,
 ) -> Nomination:
-    """The nominator changes a submitted nomination before the deadline; the old version stays."""
+    """The nominator changes a submitted nomination before the deadline; the old version stays.
+    `admit` as for save_draft."""
+    if admit is not None:
+        admit()
     nomination = _lock_for_change(nomination)
     _apply(nomination, data)
     if uploads:

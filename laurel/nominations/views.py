@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -138,14 +137,19 @@ def _form_page(request, cycle, form, token, nomination, status=200, blank=False)
             "form": form,
             "token": token,
             "nomination": nomination,
-            # Called by the template only if the cached fragments are missing.
-            "sections": form.sections,
+            # Called by the template only if the cached fragments are missing: a lambda, because
+            # even naming `form.sections` would build the lazy blank form.
+            "sections": lambda: form.sections(),
             "attachments": nomination.attachments.all() if nomination else [],
             # A new, empty form is the same for everyone: its fields come from the cache.
             "blank": blank,
         },
         status=status,
     )
+
+
+class SlowDown(Exception):
+    """Too many saves from one address in an hour."""
 
 
 def _save(request, cycle, token, nomination):
@@ -162,15 +166,19 @@ def _save(request, cycle, token, nomination):
         existing_attachments=nomination.attachments.count() if nomination else 0,
     )
     valid = form.is_valid()
+
+    def admit() -> None:
+        # Counted in the service's transaction: the counter and the draft commit together, once.
+        limit = settings.NOMINATION_SAVES_PER_ADDRESS
+        if over_limit("nomination-save", client_ip(request), limit=limit, window=3600):
+            raise SlowDown
+
     try:
-        # One transaction: the counter and the draft are committed together, once.
-        with transaction.atomic():
-            limit = settings.NOMINATION_SAVES_PER_ADDRESS
-            if over_limit("nomination-save", client_ip(request), limit=limit, window=3600):
-                return render(request, "nominations/slow_down.html", {"cycle": cycle}, status=429)
-            if submitted:
-                return _save_edit(request, nomination, token, form, valid)
-            return _save_draft(request, cycle, token, form, valid, action)
+        if submitted:
+            return _save_edit(request, nomination, token, form, valid, admit)
+        return _save_draft(request, cycle, token, form, valid, action, admit)
+    except SlowDown:
+        return render(request, "nominations/slow_down.html", {"cycle": cycle}, status=429)
     except services.NominationsClosed:
         typed = {"cycle": cycle, "typed": _typed_copy(form)}
         return render(request, "nominations/closed.html", typed, status=403)
@@ -188,17 +196,21 @@ def _save(request, cycle, token, nomination):
         return _form_page(request, cycle, form, token, nomination, status=507)
 
 
-def _save_edit(request, nomination, token, form, valid):
+def _save_edit(request, nomination, token, form, valid, admit):
     if not valid:
         return _manage_with_errors(request, nomination, token, form)
     services.edit_nomination(
-        nomination, token=token, data=form.nomination_data(), uploads=form.checked_uploads
+        nomination,
+        token=token,
+        data=form.nomination_data(),
+        uploads=form.checked_uploads,
+        admit=admit,
     )
     messages.success(request, _("Your changes are saved. We sent you a receipt."))
     return redirect("nominations:manage", token=token)
 
 
-def _save_draft(request, cycle, token, form, valid, action):
+def _save_draft(request, cycle, token, form, valid, action, admit):
     nomination, _created = services.save_draft(
         cycle,
         token=token,
@@ -210,6 +222,7 @@ def _save_draft(request, cycle, token, form, valid, action):
         send_resume_link=action == "save",
         # An autosave or a plain save of a complete form keeps the draft ready for review.
         complete=form.passes_submission_checks(),
+        admit=admit,
     )
     removal = request.POST.get("remove_attachment", "")
     attachment = (
@@ -300,15 +313,14 @@ def review(request, token: str):
         else:
             try:
                 # One transaction, one commit: the used challenge, the counters, the nomination.
-                with transaction.atomic():
-                    services.submit_nomination(
-                        nomination,
-                        token=token,
-                        hold_reason=_hold_reason(request, nomination),
-                        late_code=late_code,
-                        acknowledged=bool(findings),
-                        network=network_of(client_ip(request)),
-                    )
+                services.submit_nomination(
+                    nomination,
+                    token=token,
+                    hold_reason=lambda: _hold_reason(request, nomination),
+                    late_code=late_code,
+                    acknowledged=bool(findings),
+                    network=network_of(client_ip(request)),
+                )
             except services.NominationsClosed:
                 form.add_error("late_code", _("The deadline has passed."))
             except services.Incomplete:

@@ -54,16 +54,7 @@ def queue_email(
     if Suppression.covers(to):
         return _suppressed(key, to=to, language=language)
     subject, text, html = render_email(key, language=language, context=context)
-    return queue_rendered_email(
-        key,
-        to=to,
-        language=language,
-        subject=subject,
-        text=text,
-        html=html,
-        batch=batch,
-        not_before=not_before,
-    )
+    return _queue(key, to, language, subject, text, html, batch=batch, not_before=not_before)
 
 
 # No savepoint of its own either (see queue_email).
@@ -83,6 +74,11 @@ def queue_rendered_email(
     kind(key)
     if Suppression.covers(to):
         return _suppressed(key, to=to, language=language)
+    return _queue(key, to, language, subject, text, html, batch=batch, not_before=not_before)
+
+
+def _queue(key, to, language, subject, text, html, *, batch, not_before) -> OutgoingEmail:
+    """The outbox row and, unless its kind is held, the task that sends it (address checked)."""
     email = OutgoingEmail.objects.create(
         key=key,
         to=to,

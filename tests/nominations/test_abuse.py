@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from laurel.nominations import challenge
 from laurel.nominations.models import Nomination
+from laurel.nominations.services import submit_nomination
 from tests.nominations.helpers import complete_post
 from tests.nominations.test_flow import NOMINATE, new_token
 
@@ -139,3 +140,34 @@ def test_the_form_never_fails_with_a_server_error(client, child10, fields):
     response = client.post(NOMINATE, {"token": token, **fields})
 
     assert response.status_code in {200, 302}
+
+
+def test_too_many_saves_from_one_address_are_refused_and_not_saved(client, child10, settings):
+    settings.NOMINATION_SAVES_PER_ADDRESS = 2
+    tokens = [new_token(client) for _ in range(4)]
+
+    statuses = [client.post(NOMINATE, complete_post(child10, t)).status_code for t in tokens]
+
+    assert statuses == [302, 302, 429, 429]
+    assert Nomination.objects.count() == 2
+    refused = client.post(NOMINATE, complete_post(child10, tokens[3]))
+    assert "Please wait a moment" in refused.content.decode()
+
+
+def test_a_second_concurrent_submit_asks_for_no_hold_reason(client, child10):
+    """Two requests read the draft; the second, once it has the lock, finds it submitted and
+    neither uses up its proof of work nor counts against the limits."""
+    token = new_token(client)
+    client.post(NOMINATE, complete_post(child10, token))
+    stale = Nomination.objects.get()  # what both requests read before either locked it
+    asked = []
+
+    def hold_reason() -> str:
+        asked.append(1)
+        return ""
+
+    for _ in range(2):
+        submit_nomination(stale, token=token, hold_reason=hold_reason)
+
+    assert asked == [1]
+    assert Nomination.objects.get().state == "submitted"

@@ -1,5 +1,6 @@
 import re
 
+import altcha
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -11,6 +12,7 @@ from laurel.core.models import AuditEntry
 from laurel.nominations.enums import NominationState
 from laurel.nominations.models import Nomination, NominationVersion
 from laurel.nominations.services import submit_nomination
+from tests.conftest import count_queries
 from tests.nominations.helpers import complete_post
 
 pytestmark = pytest.mark.django_db
@@ -310,3 +312,26 @@ def test_an_autosave_of_a_complete_form_keeps_it_ready_for_review(client, child1
 
     assert review.status_code == 200
     assert Nomination.objects.get().complete is True
+
+
+def test_the_flow_under_the_deadline_rush_takes_few_statements(client, child10, settings):
+    """The statements one nomination costs, request by request (on SQLite and PostgreSQL alike):
+    a change that adds a query to the busiest path fails here first."""
+    settings.ALTCHA_COST = 50
+    client.get(NOMINATE)  # the blank form's fragments are cached after the first visitor
+    token = new_token(client)
+    review = reverse("nominations:review", kwargs={"token": token})
+    issued = altcha.v2.Challenge.from_dict(client.get("/en/nominate/challenge/").json())
+    payload = altcha.Payload(challenge=issued, solution=altcha.solve_challenge(issued))
+
+    counts = {
+        "form": count_queries(lambda: client.get(NOMINATE)),
+        "draft": count_queries(lambda: client.post(NOMINATE, complete_post(child10, token))),
+        "review": count_queries(lambda: client.get(review)),
+        "submit": count_queries(lambda: client.post(review, {"altcha": payload.to_base64()})),
+    }
+
+    assert Nomination.objects.get().state == NominationState.SUBMITTED
+    # The form: the cycle only. The draft: the cycle and its criteria, the rate counter, the
+    # token's lookup, the insert (in a savepoint, for the race of two tabs), the audit entry.
+    assert counts == {"form": 1, "draft": 11, "review": 3, "submit": 16}
