@@ -1,6 +1,7 @@
 """Fixtures every test may use: the default award, a user for each role, signed-in clients."""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -117,11 +118,12 @@ def run_tasks():
     return run
 
 
-def count_queries(func) -> int:
-    """The number of SQL queries func issued."""
+def count_queries(func, ignore: re.Pattern | None = None) -> int:
+    """The number of SQL queries func issued, leaving out those `ignore` matches."""
     with CaptureQueriesContext(connection) as context:
         func()
-    return len(context.captured_queries)
+    sql = [query["sql"] for query in context.captured_queries]
+    return sum(1 for text in sql if not (ignore and ignore.match(text)))
 
 
 @pytest.fixture

@@ -325,13 +325,22 @@ def test_the_flow_under_the_deadline_rush_takes_few_statements(client, child10, 
     payload = altcha.Payload(challenge=issued, solution=altcha.solve_challenge(issued))
 
     counts = {
-        "form": count_queries(lambda: client.get(NOMINATE)),
-        "draft": count_queries(lambda: client.post(NOMINATE, complete_post(child10, token))),
-        "review": count_queries(lambda: client.get(review)),
-        "submit": count_queries(lambda: client.post(review, {"altcha": payload.to_base64()})),
+        "form": statements(lambda: client.get(NOMINATE)),
+        "draft": statements(lambda: client.post(NOMINATE, complete_post(child10, token))),
+        "review": statements(lambda: client.get(review)),
+        "submit": statements(lambda: client.post(review, {"altcha": payload.to_base64()})),
     }
 
     assert Nomination.objects.get().state == NominationState.SUBMITTED
     # The form: the cycle only. The draft: the cycle and its criteria, the rate counter, the
     # token's lookup, the insert (in a savepoint, for the race of two tabs), the audit entry.
     assert counts == {"form": 1, "draft": 11, "review": 3, "submit": 16}
+
+
+# Now and then (1 in 200 counts, 1 in 50 used challenges) a request also deletes the expired
+# counters and challenges: housekeeping by lottery, not part of a request's cost.
+HOUSEKEEPING = re.compile(r'^DELETE FROM "(core_ratecounter|nominations_usedchallenge)"')
+
+
+def statements(func) -> int:
+    return count_queries(func, ignore=HOUSEKEEPING)
