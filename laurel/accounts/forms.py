@@ -4,6 +4,7 @@ from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
 from laurel.accounts.enums import CYCLE_ROLES, Role
+from laurel.accounts.models import User
 
 
 class InviteForm(forms.Form):
@@ -54,8 +55,6 @@ class AcceptInvitationForm(forms.Form):
         if first and second and first != second:
             self.add_error("password2", _("The two passwords are not the same."))
         elif first:
-            from laurel.accounts.models import User
-
             probe = User(email=self.email, full_name=data.get("full_name", ""))
             try:
                 password_validation.validate_password(first, probe)

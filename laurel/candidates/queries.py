@@ -1,6 +1,7 @@
 import re
 
 from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncDate
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -190,8 +191,6 @@ def committee_dossier(candidate: Candidate) -> list[tuple[Nomination, list[tuple
 
 def nominations_per_day(cycle: Cycle) -> dict:
     """Submitted nominations (drafts aside) per day, in the cycle's time zone."""
-    from django.db.models.functions import TruncDate
-
     rows = (
         Nomination.objects.filter(cycle=cycle, submitted_at__isnull=False)
         .annotate(day=TruncDate("submitted_at", tzinfo=cycle.zone))

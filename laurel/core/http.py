@@ -1,7 +1,12 @@
 """Small request helpers shared by all apps."""
 
+import hashlib
+import hmac
+import ipaddress
+
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.http import url_has_allowed_host_and_scheme
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -17,8 +22,6 @@ def client_ip(request: HttpRequest) -> str:
 
 
 def safe_next(request: HttpRequest, fallback: str) -> str:
-    from django.utils.http import url_has_allowed_host_and_scheme
-
     target = request.POST.get("next") or request.GET.get("next") or ""
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
@@ -30,10 +33,6 @@ def safe_next(request: HttpRequest, fallback: str) -> str:
 def network_of(address: str) -> str:
     """A keyed digest of the client's network (IPv4 /24, IPv6 /48): enough to see that many
     nominations came from one place, never enough to say from which address."""
-    import hashlib
-    import hmac
-    import ipaddress
-
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:

@@ -1,6 +1,7 @@
 from datetime import datetime
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from laurel.core.forms import TranslatedTextsMixin
@@ -97,8 +98,6 @@ class CriterionForm(TranslatedTextsMixin, forms.Form):
         self.criterion = criterion
         self.add_translated_fields(criterion)
         self.fields["weight"].initial = criterion.weight
-        from django.conf import settings
-
         for score, label, guidance in criterion.guidance_levels():
             for code, language in settings.LANGUAGES:
                 self.fields[f"guidance_{score}_{code}"] = forms.CharField(
@@ -110,8 +109,6 @@ class CriterionForm(TranslatedTextsMixin, forms.Form):
                 )
 
     def changes(self) -> dict:
-        from django.conf import settings
-
         values = self.translated_values()
         values["weight"] = self.cleaned_data["weight"]
         values["guidance"] = {

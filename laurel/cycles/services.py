@@ -1,3 +1,4 @@
+import zoneinfo
 from datetime import datetime, time, timedelta
 from itertools import pairwise
 from typing import Any
@@ -89,8 +90,6 @@ def load_award(
 
 
 def _zone(definition: AwardDefinition):
-    import zoneinfo
-
     return zoneinfo.ZoneInfo(definition.time_zone)
 
 

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.utils import timezone
 from lxml import etree
 
+from laurel.core.services import record
+
 NS = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.09"
 SCHEMA = Path(__file__).parent / "schemas" / "pain.001.001.09.xsd"
 
@@ -140,8 +142,6 @@ def payments_csv(payments) -> str:
 
 def approved_file(payments: list, *, actor, execution_date) -> bytes:
     """The bank file for approved payments; reading their accounts for it is logged."""
-    from laurel.core.services import record
-
     content = pain001(
         payments,
         message_id=f"LAUREL-{timezone.now():%Y%m%d%H%M%S}",

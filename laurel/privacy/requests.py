@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from laurel.candidates.models import CandidateNote, DiligenceCheck
 from laurel.core.logging import redact_links
 from laurel.core.models import AuditEntry
 from laurel.core.pdf import render_pdf
@@ -27,6 +28,7 @@ from laurel.privacy import subjects
 from laurel.privacy.enums import RequestState
 from laurel.privacy.models import SubjectRequest
 from laurel.privacy.retention import anonymise_nominations
+from laurel.review.models import Comment, Review
 
 ORGANISATION = "organisation"
 ERASED = "[erased]"
@@ -163,9 +165,6 @@ def export(request: SubjectRequest, *, fmt: str, actor) -> bytes:
 
 
 def _replace_mentions(name: str) -> int:
-    from laurel.candidates.models import CandidateNote, DiligenceCheck
-    from laurel.review.models import Comment, Review
-
     if len(name) < subjects.MIN_NAME:
         return 0
     changed = 0

@@ -1,3 +1,6 @@
+import csv
+import io
+
 from django import forms
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -187,9 +190,6 @@ class ImportForm(forms.Form):
     )
 
     def rows(self) -> list[dict[str, str]]:
-        import csv
-        import io
-
         upload = self.cleaned_data["file"]
         if upload.size > 1024 * 1024:
             raise forms.ValidationError(_("The file is larger than 1 MB."))

@@ -2,7 +2,7 @@ from collections import defaultdict
 
 from django.db.models import QuerySet
 
-from laurel.candidates.enums import ACTIVE_STATES
+from laurel.candidates.enums import ACTIVE_STATES, DiligenceArea
 from laurel.candidates.models import Candidate
 from laurel.cycles.models import Cycle
 from laurel.review.aggregation import Score, aggregate
@@ -188,8 +188,6 @@ def discussion(candidate) -> QuerySet:
 
 def diligence_summary(candidate) -> list[tuple[str, str]]:
     """(area, status) for the committee: the verdicts, not staff's working notes."""
-    from laurel.candidates.enums import DiligenceArea
-
     checks = {c.area: c for c in candidate.checks.all()}
     return [
         (area.label, checks[area.value].get_status_display() if area.value in checks else "—")
