@@ -22,6 +22,8 @@ def sign_in_contact(page, url: str, email: str, language: str = "en") -> None:
     page.locator("#id_login").fill(email)
     page.locator("#id_password").fill("correct horse battery staple")
     page.locator("main form button[type=submit]").click()
+    # Signed in once the sign-in page is left: a goto before that would cancel the POST.
+    expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
 
 
 @pytest.mark.parametrize("language", ["en", "sv"])
