@@ -10,7 +10,6 @@ call page alone at 8 and 32 clients. Timing lives here, never in the tests.
 """
 
 import argparse
-import hashlib
 import http.client
 import json
 import os
@@ -27,7 +26,7 @@ import altcha
 import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.production_server import ProductionServer, form_fields, fresh_postgres
+from tests.production_server import ProductionServer, form_fields, fresh_postgres, token_hash
 
 PG_URL = os.environ.get("LAUREL_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/laurel")
 
@@ -209,7 +208,7 @@ def call_page(server: ProductionServer, clients: int, seconds: float) -> dict:
 
 
 def check_rows(server: ProductionServer, database_url: str, tokens: list[str]) -> dict:
-    hashes = [hashlib.sha256(token.encode()).hexdigest() for token in tokens]
+    hashes = [token_hash(token) for token in tokens]
     sql = "SELECT token_hash FROM nominations_nomination WHERE state = 'submitted'"
     if database_url:
         with psycopg.connect(database_url) as connection:

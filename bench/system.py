@@ -33,7 +33,13 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.cluster import Cluster
-from tests.production_server import ProductionServer, form_fields, fresh_postgres, nominate
+from tests.production_server import (
+    ProductionServer,
+    form_fields,
+    fresh_postgres,
+    nominate,
+    token_hash,
+)
 
 PG_URL = os.environ.get("LAUREL_TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/laurel")
 # The form, the draft, the submit without proof of work (held for moderation, as without JS).
@@ -189,7 +195,7 @@ class Load:
 
 
 def stored(rows, tokens: list[str]) -> dict:
-    hashes = [hashlib.sha256(token.encode()).hexdigest() for token in tokens]
+    hashes = [token_hash(token) for token in tokens]
     found = [row[0] for row in rows]
     return {
         "acknowledged": len(hashes),

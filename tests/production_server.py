@@ -1,12 +1,14 @@
 """The production server as `make run` starts it (gunicorn, two workers), on a database of its
 own, for tests that kill it and for the benchmarks."""
 
+import hashlib
 import os
 import re
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -166,3 +168,63 @@ def form_fields(criteria_numbers: list[int], n: int) -> dict:
     for number in criteria_numbers:
         fields[f"answer_{number}"] = "Sustained, documented, rights-based work with partners."
     return fields
+
+
+def token_hash(token: str) -> str:
+    """How a nomination's private token is stored."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+# PostgreSQL's amcheck over every btree index of the application's tables (one row per index).
+BTREE_CHECK = (
+    "SELECT bt_index_check(c.oid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+    "JOIN pg_am a ON a.oid = c.relam "
+    "WHERE a.amname = 'btree' AND c.relnamespace = 'public'::regnamespace"
+)
+
+
+class Burst:
+    """`clients` threads nominating through `url`, each in a loop, while the `with` block runs
+    (whatever it does to the servers). Each outcome is kept with its time: `told`, (time, token)
+    of every nomination the server acknowledged; `failed`, the times of the attempts it did not."""
+
+    def __init__(self, url: str, clients: int):
+        self.told: list[tuple[float, str]] = []
+        self.failed: list[float] = []
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._threads = [
+            threading.Thread(target=self._client, args=(url, number)) for number in range(clients)
+        ]
+
+    def _client(self, url: str, number: int) -> None:
+        session, n = requests.Session(), 0
+        while not self._stop.is_set():
+            n += 1
+            try:
+                token = nominate(session, url, form_fields([1, 2, 3, 4], number * 1000 + n))
+            except (requests.RequestException, AttributeError):
+                token = None
+            with self._lock:
+                if token:
+                    self.told.append((time.monotonic(), token))
+                else:
+                    self.failed.append(time.monotonic())
+
+    def __enter__(self) -> "Burst":
+        for thread in self._threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self._stop.set()
+        for thread in self._threads:
+            thread.join(timeout=60)
+
+    def hanging(self) -> bool:
+        """Whether a client is still waiting after the burst (a request that never ended)."""
+        return any(thread.is_alive() for thread in self._threads)
+
+    def hashes(self) -> list[str]:
+        """The stored form of every acknowledged nomination's token."""
+        return [token_hash(token) for _at, token in self.told]

@@ -3,18 +3,16 @@ instances behind nginx, two task workers, shared uploads. Sessions and rate limi
 instances; a web instance killed under load loses no accepted nomination while the other keeps
 serving; a worker killed mid-task has its task run by the other."""
 
-import hashlib
 import os
 import re
 import signal
-import threading
 import time
 
 import pytest
 import requests
 
 from tests.cluster import Cluster
-from tests.production_server import form_fields, fresh_postgres, nominate
+from tests.production_server import Burst, form_fields, fresh_postgres
 
 pytestmark = [
     pytest.mark.skipif(
@@ -114,33 +112,15 @@ def test_uploads_made_through_one_instance_are_there_for_the_other(cluster):
 
 
 def test_a_web_instance_killed_under_load_loses_nothing_and_the_other_serves(cluster):
-    told, failed, lock, stop = [], [], threading.Lock(), threading.Event()
+    with Burst(cluster.url, 6) as burst:
+        time.sleep(3)
+        cluster.web[0].kill()  # SIGKILL, requests in flight
+        killed_at = time.monotonic()
+        time.sleep(4)
 
-    def client(number: int) -> None:
-        session, n = requests.Session(), 0
-        while not stop.is_set():
-            n += 1
-            try:
-                token = nominate(session, cluster.url, form_fields([1, 2, 3, 4], number * 1000 + n))
-            except (requests.RequestException, AttributeError):
-                token = None
-            with lock:
-                (told if token else failed).append((time.monotonic(), token))
-
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(6)]
-    for thread in threads:
-        thread.start()
-    time.sleep(3)
-    cluster.web[0].kill()  # SIGKILL, requests in flight
-    killed_at = time.monotonic()
-    time.sleep(4)
-    stop.set()
-    for thread in threads:
-        thread.join(timeout=60)
-
-    after = [token for at, token in told if at > killed_at + 0.5]
+    after = [token for at, token in burst.told if at > killed_at + 0.5]
     assert len(after) >= 5, "the other instance kept taking nominations"
-    hashes = [hashlib.sha256(token.encode()).hexdigest() for _at, token in told]
+    hashes = burst.hashes()
     stored = cluster.query(
         "SELECT token_hash FROM nominations_nomination WHERE token_hash = ANY(%s)", (hashes,)
     )

@@ -1,7 +1,6 @@
 """Nothing lost: SIGKILL the production server in the middle of a burst of nominations; every
 nomination a client was told about exists exactly once afterwards, and the database is sound."""
 
-import hashlib
 import os
 import sqlite3
 import threading
@@ -11,29 +10,15 @@ import psycopg
 import pytest
 import requests
 
-from tests.production_server import ProductionServer, form_fields, fresh_postgres, nominate
+from tests.production_server import (
+    BTREE_CHECK,
+    Burst,
+    ProductionServer,
+    form_fields,
+    fresh_postgres,
+)
 
 CLIENTS = 8
-
-
-def burst(server: ProductionServer, stop: threading.Event, told: list[str], lock) -> None:
-    def client(number: int) -> None:
-        session = requests.Session()
-        n = 0
-        while not stop.is_set():
-            n += 1
-            try:
-                token = nominate(session, server.url, form_fields([1, 2, 3, 4], number * 1000 + n))
-            except (requests.RequestException, AttributeError):
-                return  # the server is gone
-            if token:
-                with lock:
-                    told.append(token)
-
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(CLIENTS)]
-    for thread in threads:
-        thread.start()
-    return threads
 
 
 def rows(server: ProductionServer, database_url: str, sql: str, params=()) -> list:
@@ -62,23 +47,16 @@ def server(tmp_path):
 @pytest.mark.timeout(240)
 def test_sigkill_mid_burst_loses_no_acknowledged_nomination(server):
     database_url = server.database_url
-    told: list[str] = []
-    lock = threading.Lock()
-    stop = threading.Event()
-    threads = burst(server, stop, told, lock)
-    deadline = time.monotonic() + 60
-    while len(told) < 25 and time.monotonic() < deadline:
-        time.sleep(0.05)
-
-    server.kill()  # mid-burst: requests are in flight
-    stop.set()
-    for thread in threads:
-        thread.join(timeout=60)
+    with Burst(server.url, CLIENTS) as burst:
+        deadline = time.monotonic() + 60
+        while len(burst.told) < 25 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        server.kill()  # mid-burst: requests are in flight
     server.start()  # the same database, after the crash
     server.stop()
 
-    assert len(told) >= 25
-    hashes = [hashlib.sha256(token.encode()).hexdigest() for token in told]
+    assert len(burst.told) >= 25
+    hashes = burst.hashes()
     placeholders = ",".join("?" * len(hashes))
     found = rows(
         server,
@@ -99,13 +77,7 @@ def test_sigkill_mid_burst_loses_no_acknowledged_nomination(server):
     assert unversioned == []
     if database_url:
         rows(server, database_url, "CREATE EXTENSION IF NOT EXISTS amcheck")
-        checked = rows(
-            server,
-            database_url,
-            "SELECT bt_index_check(c.oid), c.relname FROM pg_index i "
-            "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam "
-            "WHERE a.amname = 'btree' AND c.relnamespace = 'public'::regnamespace",
-        )
+        checked = rows(server, database_url, BTREE_CHECK)
         assert len(checked) > 10
     else:
         assert rows(server, database_url, "PRAGMA integrity_check") == [("ok",)]

@@ -1,18 +1,15 @@
 """What happens when a part fails: the SMTP server stops, the disk fills up, PostgreSQL restarts
 under load. Nothing accepted is lost, nothing is sent twice, nothing half-written stays."""
 
-import hashlib
 import os
 import shutil
 import subprocess
 import tempfile
-import threading
 import time
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-import requests
 import time_machine
 from django.utils import timezone
 
@@ -24,7 +21,7 @@ from laurel.notifications.models import OutgoingEmail
 from tests.nominations.helpers import complete_post
 from tests.nominations.test_flow import NOMINATE, new_token
 from tests.notifications.test_outbox import smtp_settings
-from tests.production_server import ProductionServer, form_fields, free_port, nominate
+from tests.production_server import BTREE_CHECK, Burst, ProductionServer, free_port
 from tests.smtp import SMTPServer
 
 
@@ -146,52 +143,28 @@ def test_postgresql_restarted_under_load(tmp_path):
     try:
         server.prepare()
         server.start()
-        told, refused, lock, stop = [], [], threading.Lock(), threading.Event()
+        with Burst(server.url, 4) as burst:
+            time.sleep(2)
+            postgres.stop()
+            down_at = time.monotonic()
+            time.sleep(1.5)
+            postgres.start()
+            up_at = time.monotonic()
+            time.sleep(4)
+        assert not burst.hanging()  # nobody hangs
 
-        def client(number: int) -> None:
-            session, n = requests.Session(), 0
-            while not stop.is_set():
-                n += 1
-                try:
-                    token = nominate(
-                        session, server.url, form_fields([1, 2, 3, 4], number * 1000 + n)
-                    )
-                except (requests.RequestException, AttributeError):
-                    token = None
-                with lock:
-                    (told if token else refused).append((time.monotonic(), token))
-
-        threads = [threading.Thread(target=client, args=(i,)) for i in range(4)]
-        for thread in threads:
-            thread.start()
-        time.sleep(2)
-        postgres.stop()
-        down_at = time.monotonic()
-        time.sleep(1.5)
-        postgres.start()
-        up_at = time.monotonic()
-        time.sleep(4)
-        stop.set()
-        for thread in threads:
-            thread.join(timeout=60)
-        assert not any(thread.is_alive() for thread in threads)  # nobody hangs
-
-        assert any(down_at < at < up_at for at, _token in refused)  # the gap failed, cleanly
-        assert len([at for at, _t in told if at > up_at + 1]) >= 5  # and it serves again
+        assert any(down_at < at < up_at for at in burst.failed)  # the gap failed, cleanly
+        assert len([at for at, _t in burst.told if at > up_at + 1]) >= 5  # and it serves again
         import psycopg
 
-        hashes = [hashlib.sha256(t.encode()).hexdigest() for _at, t in told]
+        hashes = burst.hashes()
         with psycopg.connect(postgres.url) as db:
             stored = [row[0] for row in db.execute(
                 "SELECT token_hash FROM nominations_nomination WHERE token_hash = ANY(%s)",
                 (hashes,),
             )]  # fmt: skip
             db.execute("CREATE EXTENSION IF NOT EXISTS amcheck")
-            checked = db.execute(
-                "SELECT bt_index_check(c.oid) FROM pg_index i JOIN pg_class c "
-                "ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam "
-                "WHERE a.amname = 'btree' AND c.relnamespace = 'public'::regnamespace"
-            ).fetchall()
+            checked = db.execute(BTREE_CHECK).fetchall()
         assert sorted(stored) == sorted(hashes)  # every acknowledged nomination, once
         assert len(checked) > 10  # and every index is sound
     finally:
