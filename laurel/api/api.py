@@ -65,6 +65,20 @@ def need(request, scope: str) -> None:
         raise HttpError(403, f"this token may not read {scope}")
 
 
+class Rows:
+    """A queryset seen through `row`: the paginator counts it in the database and reads, and
+    turns into dicts, only the page it returns."""
+
+    def __init__(self, queryset, row):
+        self.queryset, self.row = queryset, row
+
+    def all(self):  # what the paginator counts
+        return self.queryset
+
+    def __getitem__(self, page: slice) -> list[dict]:
+        return [self.row(item) for item in self.queryset[page]]
+
+
 def cycle_or_404(slug: str) -> Cycle:
     return get_object_or_404(Cycle, slug=slug)
 
@@ -80,7 +94,7 @@ def _cycle(cycle: Cycle) -> dict:
 @paginate(PageNumberPagination, page_size=PAGE_SIZE)
 def list_cycles(request):
     need(request, Scope.CYCLES)
-    return [_cycle(cycle) for cycle in Cycle.objects.order_by("-nominations_open_at", "slug")]
+    return Rows(Cycle.objects.order_by("-nominations_open_at", "slug"), _cycle)
 
 
 @api.get("/cycles/{slug}", response={200: CycleOut, **ERRORS}, tags=["awards"])
@@ -105,12 +119,11 @@ def list_candidates(request, slug: str, state: str | None = None, country: str |
         candidates = candidates.filter(state=state)
     if country:
         candidates = candidates.filter(organisation__country=country.upper())
-    return [
-        {"id": c.pk, "organisation": c.organisation.name, "country": c.organisation.country,
-         "website": c.organisation.website, "state": c.state, "work_kinds": c.work_kinds,
-         "nominations": c.count, "created_at": c.created_at}
-        for c in candidates
-    ]  # fmt: skip
+    return Rows(candidates, lambda c: {
+        "id": c.pk, "organisation": c.organisation.name, "country": c.organisation.country,
+        "website": c.organisation.website, "state": c.state, "work_kinds": c.work_kinds,
+        "nominations": c.count, "created_at": c.created_at,
+    })  # fmt: skip
 
 
 PERSONAL = ["nominator_name", "nominator_email", "nominator_organisation", "org_contact_name",
@@ -142,10 +155,10 @@ def list_nominations(request, slug: str, state: str | None = None, country: str 
     if country:
         nominations = nominations.filter(org_country=country.upper())
     restricted = set(Suppression.objects.values_list("address", flat=True)) if personal else set()
-    rows = []
-    for n in nominations:
+
+    def row(n: Nomination) -> dict:
         placement = getattr(n, "placement", None)
-        row = {
+        out = {
             "reference": n.reference or "", "state": n.state,
             "candidate_id": placement.candidate_id if placement else None,
             "org_name": n.org_name, "org_country": n.org_country, "org_website": n.org_website,
@@ -154,10 +167,11 @@ def list_nominations(request, slug: str, state: str | None = None, country: str 
         }  # fmt: skip
         # A nominator who restricted processing is left out (GDPR art. 18).
         if personal and n.nominator_email.lower() not in restricted:
-            row |= {field: getattr(n, field) for field in PERSONAL}
-            row["answers"] = {str(k): str(v) for k, v in n.answers.items()}
-        rows.append(row)
-    return rows
+            out |= {field: getattr(n, field) for field in PERSONAL}
+            out["answers"] = {str(k): str(v) for k, v in n.answers.items()}
+        return out
+
+    return Rows(nominations, row)
 
 
 @api.get(
@@ -172,12 +186,11 @@ def list_reviews(request, slug: str, candidate: int | None = Query(None, ge=1)):
     reviews = Review.objects.filter(cycle=cycle_or_404(slug)).order_by("candidate_id", "member_id")
     if candidate:
         reviews = reviews.filter(candidate_id=candidate)
-    return [
-        {"candidate_id": r.candidate_id, "member": r.member_id, "state": r.state,
-         "abstained": r.abstained, "recommendation": r.recommendation,
-         "scores": {str(k): int(v) for k, v in r.scores.items()}, "submitted_at": r.submitted_at}
-        for r in reviews
-    ]  # fmt: skip
+    return Rows(reviews, lambda r: {
+        "candidate_id": r.candidate_id, "member": r.member_id, "state": r.state,
+        "abstained": r.abstained, "recommendation": r.recommendation,
+        "scores": {str(k): int(v) for k, v in r.scores.items()}, "submitted_at": r.submitted_at,
+    })  # fmt: skip
 
 
 @api.get("/cycles/{slug}/decision", response={200: DecisionOut, **ERRORS}, tags=["decisions"])
@@ -211,11 +224,10 @@ def list_laureates(request, slug: str):
         .select_related("candidate__organisation")
         .order_by("candidate__organisation__name")
     )
-    return [
-        {"candidate_id": laureate.candidate_id,
-         "organisation": laureate.candidate.organisation.name,
-         "country": laureate.candidate.organisation.country,
-         "accepted_at": laureate.accepted_at, "publish_name": laureate.publish_name,
-         "media_consent_at": laureate.media_consent_at}
-        for laureate in laureates
-    ]  # fmt: skip
+    return Rows(laureates, lambda laureate: {
+        "candidate_id": laureate.candidate_id,
+        "organisation": laureate.candidate.organisation.name,
+        "country": laureate.candidate.organisation.country,
+        "accepted_at": laureate.accepted_at, "publish_name": laureate.publish_name,
+        "media_consent_at": laureate.media_consent_at,
+    })  # fmt: skip

@@ -8,7 +8,8 @@ import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from hypothesis import HealthCheck, settings
 
@@ -171,3 +172,17 @@ def test_the_api_keeps_to_its_openapi_description(case, every_scope, in_test_tra
     """Generated requests for every operation, with a token that may read everything: each
     response has a documented status and matches its schema; without the token, 401."""
     case.call_and_validate(headers={"Authorization": f"Bearer {every_scope}"})
+
+
+def test_a_page_reads_only_its_rows_from_the_database(client, key_for, child10):
+    key = key_for(Scope.CANDIDATES)
+    for n in range(3):
+        confirmed(child10, f"Organisation {n}")
+
+    with CaptureQueriesContext(connection) as context:
+        page = client.get(f"{BASE}/candidates?page=2&page_size=1", **bearer(key)).json()
+
+    assert page["count"] == 3 and len(page["items"]) == 1
+    listed = [q["sql"] for q in context.captured_queries if "candidates_candidate" in q["sql"]]
+    assert any("COUNT(" in sql for sql in listed)  # counted by the database
+    assert any("LIMIT 1" in sql and "OFFSET 1" in sql for sql in listed)  # one row read
