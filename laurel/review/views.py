@@ -232,11 +232,8 @@ def comment(request, pk: int):
 
 
 def _autosave(request, found, form, current):
-    """htmx, as the member types: the draft is saved (a submitted review keeps its state);
-    a refusal says why in the status line and changes nothing. A submitted review is revised
-    only with its button."""
-    if current is not None and current.state == "submitted":
-        return HttpResponse(escape(_("Submitted: save the revised review with its button.")))
+    """htmx, as the member types: the draft is saved; a refusal (a submitted review is revised
+    only with its button) says why in the status line and changes nothing."""
     try:
         current = services.save_review(
             request.user,
@@ -247,6 +244,7 @@ def _autosave(request, found, form, current):
             overall=form.cleaned_data["overall"],
             abstained=form.cleaned_data["abstained"],
             abstain_reason=form.cleaned_data["abstain_reason"],
+            autosave=True,
         )
     except services.ReviewError as error:
         return HttpResponse(escape(error.message))

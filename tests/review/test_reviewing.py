@@ -71,6 +71,32 @@ def test_submitting_and_revising_until_the_phase_ends(setting):
     assert review.recommendation == "yes"
 
 
+def test_a_submitted_review_stays_complete_and_a_late_autosave_changes_nothing(setting):
+    """The race a browser test met: an autosave sent while the member was still typing arrives
+    after the submission; it must not put the older, partial answers back."""
+    candidate, (alice, *_rest) = setting
+    services.save_review(
+        alice, candidate, scores=FULL, comments={}, recommendation="yes", submit=True
+    )
+
+    with pytest.raises(services.ReviewError, match="with its button"):
+        services.save_review(alice, candidate, scores={"1": 4}, comments={}, autosave=True)
+    with pytest.raises(services.ReviewError, match="score every criterion"):
+        services.save_review(alice, candidate, scores={"1": 4}, comments={})  # a revision
+
+    review = Review.objects.get()
+    assert (review.state, review.scores, review.recommendation) == ("submitted", FULL, "yes")
+
+
+def test_a_refused_first_submission_leaves_no_review_behind(setting):
+    candidate, (alice, *_rest) = setting
+
+    with pytest.raises(services.ReviewError, match="score every criterion"):
+        services.save_review(alice, candidate, scores={"1": 4}, comments={}, submit=True)
+
+    assert not Review.objects.exists()
+
+
 @pytest.mark.parametrize("score", [0, 6, "five", 4.5])
 def test_a_score_outside_the_scale_is_refused(setting, score):
     candidate, (alice, *_rest) = setting

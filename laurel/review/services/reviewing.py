@@ -74,26 +74,31 @@ def save_review(
     abstained: bool = False,
     abstain_reason: str = "",
     submit: bool = False,
+    autosave: bool = False,
 ) -> Review:
     """Save what the member has written; with `submit`, it must be complete (every criterion
-    scored and a recommendation, or an abstention with its reason). Nothing is half-saved: a
-    refused submission changes nothing."""
+    scored and a recommendation, or an abstention with its reason), and a submitted review stays
+    complete when revised. An `autosave` (sent while typing) never touches a submitted review:
+    one still in flight when the member submitted would put back older answers. Nothing is
+    half-saved: a refused save changes nothing."""
     _check_may_review(member, candidate)
     cleaned = _clean_scores(candidate, scores)
     if recommendation and recommendation not in Recommendation.values:
         raise ReviewError(_("Choose a recommendation from the list."))
+    review, _created = Review.objects.select_for_update().get_or_create(
+        candidate=candidate, member=member, defaults={"cycle": candidate.cycle}
+    )
+    was_submitted = review.state == ReviewState.SUBMITTED
+    if autosave and was_submitted:
+        raise ReviewError(_("Submitted: save the revised review with its button."))
     criteria = {str(c.number) for c in candidate.cycle.criteria.all()}
-    if submit:
+    if submit or was_submitted:
         if abstained and not abstain_reason.strip():
             raise ReviewError(_("Say why you abstain."))
         if not abstained and (set(cleaned) != criteria or not recommendation):
             raise ReviewError(
                 _("To submit, score every criterion and give a recommendation (or abstain).")
             )
-    review, _created = Review.objects.select_for_update().get_or_create(
-        candidate=candidate, member=member, defaults={"cycle": candidate.cycle}
-    )
-    was_submitted = review.state == ReviewState.SUBMITTED
     review.scores = {} if abstained else cleaned
     review.comments = {k: v.strip()[:4000] for k, v in comments.items() if k in criteria and v}
     review.recommendation = "" if abstained else recommendation
