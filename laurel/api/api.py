@@ -31,6 +31,7 @@ from laurel.review.models import Review
 from laurel.selection.models import Decision, Place
 
 PAGE_SIZE = 50
+BEYOND_ANY_LIST = 2**62  # a row offset past this fits no database's integer
 ERRORS = {401: Error, 403: Error, 404: Error, 422: InvalidInput}
 
 
@@ -76,6 +77,8 @@ class Rows:
         return self.queryset
 
     def __getitem__(self, page: slice) -> list[dict]:
+        if page.stop > BEYOND_ANY_LIST:  # no such page; the databases refuse such an offset
+            return []
         return [self.row(item) for item in self.queryset[page]]
 
 
