@@ -2,9 +2,16 @@
 
 import os
 import re
+import time
 from pathlib import Path
 
 import pytest
+from allauth.account.internal.flows.login import (
+    _AUTHENTICATION_METHODS_USER_SESSION_KEY as AUTHENTICATION_METHODS_USER_SESSION_KEY,
+)
+from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
+from allauth.account.internal.userkit import user_id_to_str
+from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.db import connection, transaction
@@ -75,6 +82,22 @@ def make_user(role: str, cycle=None):
     return user
 
 
+def sign_in(client, user) -> None:
+    """Sign `user` in on the test client as allauth would after a full sign-in: the session
+    records the password and, for a user with an authenticator app, the second factor (the
+    accounts middleware refuses a session of a second-factor role without that record).
+    Use this, never client.force_login, for a signed-in user."""
+    client.force_login(user)
+    records = [{"method": "password", "at": time.time(), "email": user.email}]
+    totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    if totp is not None:
+        records.append({"method": "mfa", "at": time.time(), "id": totp.pk, "type": "totp"})
+    session = client.session
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = records
+    session[AUTHENTICATION_METHODS_USER_SESSION_KEY] = user_id_to_str(user)
+    session.save()
+
+
 @pytest.fixture
 def staff_user(db):
     return make_user("staff")
@@ -82,7 +105,7 @@ def staff_user(db):
 
 @pytest.fixture
 def staff_client(client, staff_user):
-    client.force_login(staff_user)
+    sign_in(client, staff_user)
     return client
 
 

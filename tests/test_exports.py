@@ -12,6 +12,7 @@ from laurel.core.models import AuditEntry
 from laurel.core.tables import cell, table_response
 from laurel.review import services
 from tests.candidates.helpers import confirmed
+from tests.conftest import sign_in
 from tests.pdf import pdf_text
 from tests.review.test_committee import member, ready
 from tests.review.test_reviewing import open_review
@@ -105,7 +106,7 @@ def test_a_member_prints_the_dossier_and_it_says_for_whom(client, staff_user, ch
     texts = {"answer_1": "Trains moderators (as edited for the committee)."}
     save_committee_version(nomination, texts=texts, actor=staff_user)
     reader = member(child10, "reader@example.org")
-    client.force_login(reader)
+    sign_in(client, reader)
 
     response = client.get(reverse("review:dossier_pdf", kwargs={"pk": candidate.pk}))
 
@@ -129,7 +130,7 @@ def test_a_conflicted_member_gets_no_dossier(client, staff_user, child10):
         cycle=child10, member=reader, candidate=candidate, kind="board", state="confirmed",
         declared=True,
     )  # fmt: skip
-    client.force_login(reader)
+    sign_in(client, reader)
 
     response = client.get(reverse("review:dossier_pdf", kwargs={"pk": candidate.pk}))
 

@@ -17,7 +17,7 @@ from laurel.accounts.enums import Role
 from laurel.accounts.models import RoleGrant
 from laurel.nominations.models import Nomination
 from laurel.notifications.models import OutgoingEmail
-from tests.conftest import ROLES, make_user
+from tests.conftest import ROLES, make_user, sign_in
 from tests.factories import UserFactory
 
 OK, LOGIN, MFA, REDIRECT, GONE, NOT_FOUND, NOT_ALLOWED = (
@@ -743,7 +743,7 @@ def test_permission_matrix(client, child10, name, role):
     user = make_user(role, cycle=child10)
     objects = Objects(child10, staff or user)
     if user is not None:
-        client.force_login(user)
+        sign_in(client, user)
     url = reverse("admin:index" if name == "admin:*" else name, kwargs=row.kwargs(objects))
 
     response = getattr(client, row.method)(url)

@@ -11,6 +11,7 @@ from laurel.accounts.enums import Role
 from laurel.accounts.models import Invitation, RoleGrant, User
 from laurel.core.models import AuditEntry
 from laurel.notifications.models import OutgoingEmail
+from tests.conftest import sign_in
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -129,7 +130,7 @@ def test_an_existing_user_accepts_after_signing_in_and_gains_the_cycle_role(
     url = reverse("accounts:invitation", kwargs={"token": token})
 
     anonymous = client.get(url)
-    client.force_login(member)
+    sign_in(client, member)
     confirmed = client.post(url)
 
     assert anonymous.status_code == 302

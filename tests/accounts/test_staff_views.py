@@ -7,7 +7,7 @@ from laurel.accounts import services
 from laurel.accounts.enums import InvitationState, Role
 from laurel.accounts.models import Invitation, RoleGrant
 from laurel.core.models import AuditEntry
-from tests.conftest import make_user
+from tests.conftest import make_user, sign_in
 from tests.factories import RoleGrantFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +73,7 @@ def test_staff_withdraw_and_resend_invitations(staff_client, staff_user):
 def test_staff_deactivate_a_user_who_is_then_signed_out(staff_client):
     finance = make_user("finance")
     client = Client()
-    client.force_login(finance)
+    sign_in(client, finance)
 
     staff_client.post(reverse("accounts:user_active", args=[finance.pk]), {"active": "0"})
 

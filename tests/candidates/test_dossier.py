@@ -10,7 +10,7 @@ from laurel.candidates.models import CandidateDocument, Placement
 from laurel.core.models import AuditEntry
 from laurel.nominations.uploads import check_upload
 from tests.candidates.helpers import confirmed
-from tests.conftest import make_user
+from tests.conftest import make_user, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +99,7 @@ def ready_candidate(cycle):
 def test_the_committee_reads_only_the_redacted_text(client, child10):
     candidate = ready_candidate(child10)
     member = make_user("committee", cycle=child10)
-    client.force_login(member)
+    sign_in(client, member)
 
     listed = client.get(reverse("review:home"))
     page = client.get(reverse("review:candidate", args=[candidate.pk])).content
@@ -117,7 +117,7 @@ def test_the_committee_reads_only_the_redacted_text(client, child10):
 
 def test_a_candidate_not_ready_does_not_exist_for_the_committee(client, child10):
     candidate, _nomination = flagged_candidate(child10)
-    client.force_login(make_user("committee", cycle=child10))
+    sign_in(client, make_user("committee", cycle=child10))
 
     response = client.get(reverse("review:candidate", args=[candidate.pk]))
 
@@ -128,7 +128,7 @@ def test_a_member_of_another_cycle_s_committee_cannot_read_it(client, child10):
     from tests.factories import CycleFactory
 
     candidate = ready_candidate(child10)
-    client.force_login(make_user("committee", cycle=CycleFactory(slug="other-2023")))
+    sign_in(client, make_user("committee", cycle=CycleFactory(slug="other-2023")))
 
     response = client.get(reverse("review:candidate", args=[candidate.pk]))
 

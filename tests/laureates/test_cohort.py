@@ -14,6 +14,7 @@ from laurel.accounts.models import RoleGrant
 from laurel.laureates import services
 from laurel.laureates.models import Contact, Initiative, Laureate, Post, Signature
 from laurel.laureates.tasks import send_digests
+from tests.conftest import sign_in
 from tests.factories import UserFactory
 from tests.review.test_committee import ready
 
@@ -40,10 +41,10 @@ def cohort(child10, staff_user, run_tasks):
 
 def test_contacts_and_staff_talk_in_the_space(client, cohort, staff_user, child10):
     (trygga, alice), (_ljus, bob) = cohort
-    client.force_login(alice)
+    sign_in(client, alice)
     client.post(reverse("laureates:new_post"), {"title": "Helpline tips", "body": "What works?"})
     message = Post.objects.get()
-    client.force_login(bob)
+    sign_in(client, bob)
     client.post(reverse("laureates:post", args=[message.pk]), {"body": "Night shifts."})
     services.post(child10, title="Welcome", body="Hello all", actor=staff_user)
 
@@ -81,7 +82,7 @@ def test_an_initiative_is_co_signed_once_per_organisation(cohort, staff_user, ch
 
 def test_an_initiative_needs_an_owner_and_keeps_what_was_typed(client, cohort):
     (_trygga, alice), _second = cohort
-    client.force_login(alice)
+    sign_in(client, alice)
 
     response = client.post(
         reverse("laureates:new_initiative"),
@@ -95,7 +96,7 @@ def test_an_initiative_needs_an_owner_and_keeps_what_was_typed(client, cohort):
 
 def test_the_library_takes_documents_checked_by_content(client, cohort):
     (_trygga, alice), _second = cohort
-    client.force_login(alice)
+    sign_in(client, alice)
 
     refused = client.post(
         reverse("laureates:share"),
@@ -128,7 +129,7 @@ def test_only_staff_add_events_and_they_cannot_end_before_they_start(client, coh
         reverse("laureates:event"),
         event | {"ends_at": (start + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")},
     )
-    client.force_login(alice)
+    sign_in(client, alice)
 
     assert "cannot end before it starts" in refused.content.decode()
     assert client.post(reverse("laureates:event"), event).status_code == 404
@@ -160,13 +161,13 @@ def test_people_outside_the_cohort_do_not_see_it(client, cohort, child10):
     from tests.conftest import make_user
 
     for role in ("committee", "finance", "laureate"):
-        client.force_login(make_user(role, cycle=child10) if role != "finance" else make_user(role))
+        sign_in(client, make_user(role, cycle=child10) if role != "finance" else make_user(role))
         assert client.get(reverse("laureates:cohort")).status_code == 404
 
 
 def test_the_digest_shows_never_until_someone_chooses(client, cohort, child10):
     (_trygga, alice), _second = cohort
-    client.force_login(alice)
+    sign_in(client, alice)
 
     before = client.get(reverse("laureates:cohort")).content.decode()
     client.post(reverse("laureates:digest"), {"frequency": "weekly"})

@@ -13,7 +13,7 @@ from laurel.laureates import services as laureates
 from laurel.laureates.models import Contact, Laureate
 from laurel.notifications.models import OutgoingEmail
 from laurel.selection import queries, services
-from tests.conftest import make_user
+from tests.conftest import make_user, sign_in
 from tests.factories import UserFactory
 from tests.selection.helpers import scored_committee
 
@@ -103,7 +103,7 @@ def test_another_laureates_contact_sees_nothing_of_it(client, announced):
     first = queries.places(announced)["laureate"][0]
     services.answer_award(token_of(letter_to(announced, first.candidate)), accept=True)
     other = make_user("laureate", cycle=announced.cycle)  # a contact of no laureate here
-    client.force_login(other)
+    sign_in(client, other)
 
     assert client.get(reverse("laureates:home")).status_code == 404
 

@@ -15,7 +15,7 @@ from laurel.core.models import AuditEntry
 from laurel.laureates import exports, services
 from laurel.laureates.models import BankAccount, Contact, Laureate, Payment
 from laurel.laureates.services.prize import Details
-from tests.conftest import enrol_totp
+from tests.conftest import enrol_totp, sign_in
 from tests.factories import RoleGrantFactory, UserFactory
 from tests.review.test_committee import ready
 
@@ -249,7 +249,7 @@ def test_finance_reveals_the_details_on_the_page_and_it_is_logged(laureate, clie
     )
     reader = finance("f1@example.org")
     payment = services.request_payment(laureate, actor=reader)
-    client.force_login(reader)
+    sign_in(client, reader)
 
     page = client.post(reverse("laureates:reveal", args=[payment.pk])).content.decode()
 
@@ -262,7 +262,7 @@ def test_the_contact_gives_details_after_confirming_the_password(laureate, clien
 
     contact = UserFactory(email="office@trygga.se")
     RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=laureate.cycle)
-    client.force_login(contact)
+    sign_in(client, contact)
     url = reverse("laureates:bank")
 
     first = client.get(url)

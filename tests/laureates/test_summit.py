@@ -14,6 +14,7 @@ from laurel.core.models import AuditEntry
 from laurel.laureates import services
 from laurel.laureates.models import Contact, Delegate, Laureate, VisaRequest
 from laurel.laureates.tasks import erase_passport_data
+from tests.conftest import sign_in
 from tests.review.test_committee import ready
 
 START = date(2030, 10, 16)
@@ -230,7 +231,7 @@ def test_the_contact_registers_a_delegate_and_keeps_what_was_typed(laureate, cli
 
     contact = UserFactory(email="office@dzieci.pl")
     RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=laureate.cycle)
-    client.force_login(contact)
+    sign_in(client, contact)
     form = {
         k: ("on" if v is True else "" if v is False else str(v))
         for k, v in delegate_values(dietary="Vegetarian").items()
@@ -255,10 +256,10 @@ def test_passport_numbers_appear_only_in_the_letter(visa_delegate, staff_user, c
     RoleGrant.objects.create(
         user=contact, role="laureate_contact", cycle=visa_delegate.laureate.cycle
     )
-    client.force_login(contact)
+    sign_in(client, contact)
 
     pages = [client.get(reverse("laureates:summit")).content.decode()]
-    client.force_login(staff_user)
+    sign_in(client, staff_user)
     pages += [
         client.get(reverse("laureates:staff_summit")).content.decode(),
         client.get(reverse("laureates:guests_csv")).content.decode(),

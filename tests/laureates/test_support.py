@@ -12,6 +12,7 @@ from laurel.accounts.models import RoleGrant
 from laurel.laureates import services
 from laurel.laureates.enums import SupportArea
 from laurel.laureates.models import Assessment, Contact, Laureate
+from tests.conftest import sign_in
 from tests.factories import UserFactory
 from tests.review.test_committee import ready
 
@@ -52,7 +53,7 @@ def test_the_contact_assesses_and_sees_the_plan(laureate, client, staff_user):
     services.add_milestone(
         objective, title="Two new funders", due_on=date(2030, 6, 1), actor=staff_user
     )
-    client.force_login(contact)
+    sign_in(client, contact)
     form = {f"level_{area}": "4" for area in SupportArea.values} | {"note_impact": "Measure reach"}
 
     missing = client.post(reverse("laureates:support"), {"level_strategy": "4"})

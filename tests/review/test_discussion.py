@@ -6,6 +6,7 @@ from django.urls import reverse
 from laurel.notifications.models import OutgoingEmail
 from laurel.review import services
 from laurel.review.models import Comment
+from tests.conftest import sign_in
 from tests.review.test_committee import member, ready
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +39,7 @@ def test_a_conflicted_member_neither_posts_nor_reads(client, thread):
 
     with pytest.raises(services.ReviewError, match="cannot take part"):
         services.post_comment(carol, candidate, text="Let me add…")
-    client.force_login(carol)
+    sign_in(client, carol)
     page = client.get(reverse("review:candidate", args=[candidate.pk]))
 
     assert page.status_code == 403
@@ -47,7 +48,7 @@ def test_a_conflicted_member_neither_posts_nor_reads(client, thread):
 
 def test_members_post_from_the_page(client, thread):
     candidate, alice, _bob, _carol = thread
-    client.force_login(alice)
+    sign_in(client, alice)
 
     client.post(reverse("review:comment", args=[candidate.pk]), {"text": "Strong on prevention."})
     page = client.get(reverse("review:candidate", args=[candidate.pk])).content.decode()

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from laurel.review.models import Assignment, Conflict
+from tests.conftest import sign_in
 from tests.review.test_committee import member, ready
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +18,7 @@ def staff(staff_user):
 def test_a_member_saves_languages_and_ties_and_sees_a_possible_conflict(client, child10, staff):
     ready(child10, "Trygga Nätet", website="https://trygga.se", staff=staff)
     alice = member(child10, "alice@example.org")
-    client.force_login(alice)
+    sign_in(client, alice)
 
     saved = client.post(
         reverse("review:profile"),
@@ -36,7 +37,7 @@ def test_a_member_saves_languages_and_ties_and_sees_a_possible_conflict(client, 
 
 
 def test_a_tie_without_its_kind_is_refused_next_to_the_field(client, child10, staff):
-    client.force_login(member(child10, "alice@example.org"))
+    sign_in(client, member(child10, "alice@example.org"))
 
     response = client.post(
         reverse("review:profile"), {"languages": ["en"], "tie_1_name": "Somewhere"}
@@ -50,7 +51,7 @@ def test_a_tie_without_its_kind_is_refused_next_to_the_field(client, child10, st
 def test_a_conflicted_member_is_told_so_and_sees_nothing_of_the_candidate(client, child10, staff):
     candidate = ready(child10, "Trygga Nätet", website="https://trygga.se", staff=staff)
     alice = member(child10, "alice@example.org")
-    client.force_login(alice)
+    sign_in(client, alice)
     client.post(reverse("review:declare", args=[candidate.pk]), {"kind": "board"})
 
     response = client.get(reverse("review:candidate", args=[candidate.pk]))
@@ -184,7 +185,7 @@ def test_the_committee_reads_the_due_diligence_verdicts_and_opens_documents_logg
         candidate, upload=policy, checked=check_upload(policy), kind="safeguarding_policy"
     )
     alice = member(child10, "alice@example.org")
-    client.force_login(alice)
+    sign_in(client, alice)
 
     page = client.get(reverse("review:candidate", args=[candidate.pk]))
     download = client.get(reverse("review:document", args=[candidate.pk, document.pk]))
@@ -197,7 +198,7 @@ def test_the_committee_reads_the_due_diligence_verdicts_and_opens_documents_logg
 
 def test_the_candidate_page_title_is_the_candidate_s_name(client, child10, staff):
     candidate = ready(child10, "Ljus", website="https://ljus.se", staff=staff)
-    client.force_login(member(child10, "alice@example.org"))
+    sign_in(client, member(child10, "alice@example.org"))
 
     page = client.get(reverse("review:candidate", args=[candidate.pk])).content.decode()
 

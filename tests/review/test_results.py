@@ -7,7 +7,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from laurel.review import services
-from tests.conftest import enrol_totp
+from tests.conftest import enrol_totp, sign_in
 from tests.factories import RoleGrantFactory, UserFactory
 from tests.review.test_committee import member, ready
 from tests.review.test_reviewing import open_review
@@ -76,9 +76,9 @@ def test_the_chair_reads_the_results_and_a_member_does_not(client, child10):
     enrol_totp(chair)
     plain_member = member(child10, "m@example.org")
 
-    client.force_login(chair)
+    sign_in(client, chair)
     assert client.get(reverse("review:results")).status_code == 200
-    client.force_login(plain_member)
+    sign_in(client, plain_member)
     assert client.get(reverse("review:results")).status_code == 404
 
 

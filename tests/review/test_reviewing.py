@@ -10,6 +10,7 @@ from django.utils import timezone
 from laurel.core.models import AuditEntry
 from laurel.review import services
 from laurel.review.models import CommitteeSettings, Review
+from tests.conftest import sign_in
 from tests.review.test_committee import member, ready
 
 pytestmark = pytest.mark.django_db
@@ -160,7 +161,7 @@ def test_a_conflicted_member_never_sees_the_reviews(setting):
 
 def test_the_review_page_keeps_what_was_typed_when_refused(client, setting):
     candidate, (alice, *_rest) = setting
-    client.force_login(alice)
+    sign_in(client, alice)
 
     response = client.post(
         reverse("review:review", args=[candidate.pk]),
@@ -176,7 +177,7 @@ def test_the_review_page_keeps_what_was_typed_when_refused(client, setting):
 
 def test_the_review_page_saves_a_draft_then_submits(client, setting):
     candidate, (alice, *_rest) = setting
-    client.force_login(alice)
+    sign_in(client, alice)
     url = reverse("review:review", args=[candidate.pk])
     data = {f"score_{n}": str(s) for n, s in FULL.items()} | {"recommendation": "yes"}
 
@@ -191,7 +192,7 @@ def test_the_review_page_saves_a_draft_then_submits(client, setting):
 
 def test_htmx_autosave_keeps_a_draft_as_the_member_types(client, setting):
     candidate, (alice, *_rest) = setting
-    client.force_login(alice)
+    sign_in(client, alice)
     url = reverse("review:review", args=[candidate.pk])
 
     response = client.post(
@@ -211,7 +212,7 @@ def test_autosave_never_revises_a_submitted_review(client, setting):
     services.save_review(
         alice, candidate, scores=FULL, comments={}, recommendation="yes", submit=True
     )
-    client.force_login(alice)
+    sign_in(client, alice)
 
     response = client.post(
         reverse("review:review", args=[candidate.pk]),

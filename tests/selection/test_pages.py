@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from laurel.selection import queries, services
 from laurel.selection.models import Ballot, Decision, ShortlistEntry
+from tests.conftest import sign_in
 from tests.selection.helpers import scored_committee
 
 TEXTS = {"sv": "Svensk text.", "en": "English text."}
@@ -23,7 +24,7 @@ def committee(child10, staff_user):
 
 
 def signed_in(client, user):
-    client.force_login(user)
+    sign_in(client, user)
     return client
 
 
