@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "laurel.accounts.middleware.SessionLifetimeMiddleware",
     "laurel.accounts.middleware.SecondFactorRequiredMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "laurel.api.middleware.LogApiReads",
@@ -140,6 +141,9 @@ LOGIN_REDIRECT_URL = "staff:dashboard"
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = env.whole_number("SESSION_IDLE_MINUTES", 30, minimum=5) * 60
 SESSION_SAVE_EVERY_REQUEST = True
+# However active, a session ends this many hours after its sign-in (a polling page would
+# otherwise keep it alive for ever); see accounts.middleware.SessionLifetimeMiddleware.
+SESSION_ABSOLUTE_HOURS = env.whole_number("SESSION_ABSOLUTE_HOURS", 12, minimum=1, maximum=168)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = HTTPS
@@ -258,9 +262,18 @@ ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if HTTPS else "http"
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
-    "login_failed": "5/5m/ip,5/5m/key",
+    # Failed sign-ins (password and second factor) are slowed by Laurel's back-off instead of
+    # allauth's hard lock, which strangers could use to lock a named account or a whole office
+    # out (laurel.accounts.adapter).
+    "login_failed": "",
     "reset_password": "5/m/ip,3/15m/key",
     "reset_password_from_key": "20/m/ip",
+}
+MFA_ADAPTER = "laurel.accounts.adapter.MFAAdapter"  # secrets encrypted with the field keys
+MFA_FORMS = {
+    "activate_totp": "laurel.accounts.adapter.EnrolTOTPForm",
+    "authenticate": "laurel.accounts.adapter.SecondFactorForm",
+    "reauthenticate": "laurel.accounts.adapter.SecondFactorReauthenticateForm",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Laurel"

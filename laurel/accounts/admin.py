@@ -1,6 +1,24 @@
+from allauth.mfa import admin as allauth_mfa_admin
+from allauth.mfa.models import Authenticator
 from django.contrib import admin
 
 from laurel.accounts.models import Invitation, RoleGrant, User
+
+# allauth's own admin shows an authenticator's data: the (encrypted) TOTP secret and recovery
+# seed. Replace it with one that shows only what kind of factor it is and when it was used.
+admin.site.unregister(Authenticator)
+
+
+@admin.register(Authenticator)
+class AuthenticatorAdmin(allauth_mfa_admin.AuthenticatorAdmin):
+    exclude = ["data"]
+    readonly_fields = ["user", "type", "created_at", "last_used_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 class RoleGrantInline(admin.TabularInline):
@@ -13,6 +31,8 @@ class UserAdmin(admin.ModelAdmin):
     list_display = ["email", "full_name", "is_active", "is_superuser", "last_login"]
     search_fields = ["email", "full_name"]
     exclude = ["password", "groups", "user_permissions"]
+    # Making a superuser is done deliberately with createsuperuser, not with a tick box.
+    readonly_fields = ["is_superuser", "last_login", "date_joined"]
     inlines = [RoleGrantInline]
 
 

@@ -1,9 +1,18 @@
+import time
+
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import resolve
 from django.urls.exceptions import Resolver404
 from django.utils.translation import gettext as _
+
+from laurel.accounts.signals import SIGNED_IN_AT
+from laurel.core.permissions import passed_second_factor
 
 # What a user who must enrol a second factor may still reach: enrolment itself, signing out, and
 # the health probes (which show nobody anything).
@@ -21,25 +30,41 @@ ENROLMENT_VIEWS = {
 }
 
 
+def _sign_out_to_login(request, message: str):
+    """End the session and send the person to the sign-in page, back here afterwards. An htmx
+    request (a polling fragment) is told to load the sign-in page as a whole page."""
+    path = request.get_full_path()
+    logout(request)
+    messages.info(request, message)
+    response = redirect_to_login(path)
+    if request.headers.get("HX-Request"):
+        hx = HttpResponse(status=204)
+        hx["HX-Redirect"] = response.url
+        return hx
+    return response
+
+
 class SecondFactorRequiredMiddleware:
-    """Staff, finance and committee reach no page but enrolment until they have a second factor."""
+    """Staff, finance, committee and superusers reach no page but enrolment until they have a
+    second factor, and none at all with a session that did not pass it (a password alone, or a
+    session made some other way than allauth's sign-in)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         user = request.user
-        if (
-            user.is_authenticated
-            and user.needs_second_factor
-            and not self._allowed(request)
-            and not Authenticator.objects.filter(user=user).exists()
-        ):
-            messages.warning(
-                request,
-                _("Your role needs a second factor. Set up an authenticator app to continue."),
-            )
-            return redirect("mfa_activate_totp")
+        if user.is_authenticated and user.needs_second_factor and not self._allowed(request):
+            if not Authenticator.objects.filter(user=user).exists():
+                messages.warning(
+                    request,
+                    _("Your role needs a second factor. Set up an authenticator app to continue."),
+                )
+                return redirect("mfa_activate_totp")
+            if not passed_second_factor(request):
+                return _sign_out_to_login(
+                    request, _("Sign in again, with your second factor, to continue.")
+                )
         return self.get_response(request)
 
     @staticmethod
@@ -50,3 +75,23 @@ class SecondFactorRequiredMiddleware:
             return resolve(request.path_info).url_name in ENROLMENT_VIEWS
         except Resolver404:
             return True  # a 404 page reveals nothing
+
+
+class SessionLifetimeMiddleware:
+    """A signed-in session ends SESSION_ABSOLUTE_HOURS after its sign-in, however busy it is:
+    the idle timeout alone would let a page that polls (the meeting page) keep it for ever."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            signed_in_at = request.session.get(SIGNED_IN_AT)
+            if not isinstance(signed_in_at, int | float):
+                # A session from before this rule: its lifetime starts now.
+                request.session[SIGNED_IN_AT] = time.time()
+            elif time.time() - signed_in_at > settings.SESSION_ABSOLUTE_HOURS * 3600:
+                return _sign_out_to_login(
+                    request, _("Your session has ended. Sign in again to continue.")
+                )
+        return self.get_response(request)

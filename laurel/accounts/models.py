@@ -1,6 +1,7 @@
 import hashlib
 import secrets
 
+import rules
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
@@ -19,7 +20,14 @@ class UserManager(BaseUserManager):
         return user
 
     def create_superuser(self, email: str, password: str | None = None, **fields):
-        return self.create_user(email, password, is_superuser=True, **fields)
+        """Only `manage.py createsuperuser` makes one, deliberately; it is audited. A superuser
+        reaches Django's admin (behind the second factor) and no more of Laurel's rules."""
+        from laurel.core.services import record
+
+        fields.pop("is_staff", None)  # is_staff follows is_superuser here
+        user = self.create_user(email, password, is_superuser=True, **fields)
+        record("user.superuser_created", actor=None, subject=user, summary=user.email)
+        return user
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -44,6 +52,14 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.full_name or self.email
+
+    def has_perm(self, perm: str, obj=None) -> bool:
+        """Laurel's own permissions (django-rules) are decided by their rules alone: Django would
+        answer yes to any superuser before asking, skipping finance, conflicts and four eyes.
+        Django's model permissions (the admin's) keep Django's answer."""
+        if rules.perm_exists(perm):
+            return self.is_active and rules.has_perm(perm, self, obj)
+        return super().has_perm(perm, obj)
 
     @property
     def is_staff(self) -> bool:

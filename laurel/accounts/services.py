@@ -119,10 +119,8 @@ def find_invitation(token: str) -> Invitation:
 
 
 def _grant(user: User, invitation: Invitation) -> None:
+    # (Invitation.makes_superuser is no longer honoured: no link makes a superuser.)
     RoleGrant.objects.get_or_create(user=user, role=invitation.role, cycle=invitation.cycle)
-    if invitation.makes_superuser and not user.is_superuser:
-        user.is_superuser = True
-        user.save(update_fields=["is_superuser"])
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
@@ -165,7 +163,8 @@ def accept_invitation_as(token: str, *, user: User) -> Invitation:
 @transaction.atomic
 def ensure_first_staff(email: str) -> str | None:
     """Make sure someone can run the platform: with no staff account that can sign in, issue a
-    fresh single-use invitation for `email` (staff, superuser) and return its link."""
+    fresh single-use invitation for `email` (the staff role, not a superuser: Django's admin is
+    for an operator made deliberately with createsuperuser) and return its link."""
     has_staff = (
         User.objects.filter(is_active=True, role_grants__role=Role.STAFF)
         .exclude(password__startswith=UNUSABLE_PASSWORD_PREFIX)
@@ -175,11 +174,9 @@ def ensure_first_staff(email: str) -> str | None:
         return None
     now = timezone.now()
     Invitation.objects.filter(
-        email=email.lower(), makes_superuser=True, accepted_at=None, revoked_at=None
+        email=email.lower(), role=Role.STAFF, invited_by=None, accepted_at=None, revoked_at=None
     ).update(revoked_at=now)
     invitation, token = invite(email, role=Role.STAFF, actor=None, send=False)
-    invitation.makes_superuser = True
-    invitation.save(update_fields=["makes_superuser"])
     return invitation_url(invitation, token)
 
 

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+from allauth.mfa.totp.forms import ActivateTOTPForm
 from allauth.mfa.totp.internal.auth import hotp_value
 from django.contrib.sessions.models import Session
 from django.urls import reverse
@@ -39,7 +40,7 @@ def test_staff_without_a_second_factor_reaches_only_enrolment(client):
     # allauth asks for the password again before a second factor is changed; we let it.
     assert confirm.url.startswith(reverse("account_reauthenticate"))
     assert enrolment.status_code == 200
-    assert type(enrolment.context["form"]).__name__ == "ActivateTOTPForm"
+    assert isinstance(enrolment.context["form"], ActivateTOTPForm)
 
 
 def test_staff_sign_in_asks_for_the_second_factor_before_the_staff_area(client):
