@@ -2,13 +2,12 @@ import hashlib
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.adapter import get_adapter as get_account_adapter
+from allauth.account.internal.flows.login import record_authentication
 from allauth.core import context as allauth_request_context
 from allauth.mfa.adapter import DefaultMFAAdapter
-from allauth.account.internal.flows.login import record_authentication
 from allauth.mfa.base.forms import AuthenticateForm, ReauthenticateForm
 from allauth.mfa.totp.forms import ActivateTOTPForm
 from django.conf import settings
-from django.core import signing
 from django.utils import translation
 
 from laurel.core import crypto

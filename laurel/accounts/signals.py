@@ -13,4 +13,3 @@ SIGNED_IN_AT = "laurel_signed_in_at"
 def remember_sign_in_time(sender, request, user, **kwargs) -> None:
     if request is not None and hasattr(request, "session"):
         request.session[SIGNED_IN_AT] = time.time()
-

@@ -72,9 +72,7 @@ class Backoff:
 
     def state(self, identity: str) -> tuple[int, int]:
         """(failures so far, seconds still to wait before the next try)."""
-        row = RateCounter.objects.filter(key=self._key(identity)).values_list(
-            "count", "expires_at"
-        )
+        row = RateCounter.objects.filter(key=self._key(identity)).values_list("count", "expires_at")
         found = row.first()
         if found is None:
             return 0, 0

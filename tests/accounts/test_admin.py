@@ -45,9 +45,7 @@ def test_a_password_alone_does_not_open_the_admin(client, operator):
     assert admin.url == "/admin/login/?next=/admin/"
 
 
-def test_a_superuser_session_without_the_second_factor_is_kept_out_of_the_admin(
-    client, operator
-):
+def test_a_superuser_session_without_the_second_factor_is_kept_out_of_the_admin(client, operator):
     client.force_login(operator)
     session = client.session
     session[AUTHENTICATION_METHODS_SESSION_KEY] = [{"method": "password", "at": time.time()}]
