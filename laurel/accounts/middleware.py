@@ -28,6 +28,10 @@ ENROLMENT_VIEWS = {
     "account_reauthenticate",
     "set_language",
 }
+# What any signed-in user may reach whatever their second factor: the probes, signing out,
+# the language switch, static files, the API and pages that do not exist.
+OPEN = "(open)"
+ALWAYS_OPEN = {OPEN, "healthz", "readyz", "account_logout", "set_language"}
 
 
 def _sign_out_to_login(request, message: str):
@@ -54,27 +58,34 @@ class SecondFactorRequiredMiddleware:
 
     def __call__(self, request):
         user = request.user
-        if user.is_authenticated and user.needs_second_factor and not self._allowed(request):
-            if not Authenticator.objects.filter(user=user).exists():
-                messages.warning(
-                    request,
-                    _("Your role needs a second factor. Set up an authenticator app to continue."),
-                )
-                return redirect("mfa_activate_totp")
-            if not passed_second_factor(request):
-                return _sign_out_to_login(
-                    request, _("Sign in again, with your second factor, to continue.")
-                )
+        if not (user.is_authenticated and user.needs_second_factor):
+            return self.get_response(request)
+        view = self._view_name(request)
+        if view in ALWAYS_OPEN:
+            return self.get_response(request)
+        if not Authenticator.objects.filter(user=user).exists():
+            if view in ENROLMENT_VIEWS:
+                return self.get_response(request)
+            messages.warning(
+                request,
+                _("Your role needs a second factor. Set up an authenticator app to continue."),
+            )
+            return redirect("mfa_activate_totp")
+        if not passed_second_factor(request):
+            # Not even the second-factor pages (recovery codes!) for such a session.
+            return _sign_out_to_login(
+                request, _("Sign in again, with your second factor, to continue.")
+            )
         return self.get_response(request)
 
     @staticmethod
-    def _allowed(request) -> bool:
+    def _view_name(request) -> str:
         if request.path.startswith(("/static/", "/api/")):
-            return True  # the API is opened by tokens, never by a session
+            return OPEN  # the API is opened by tokens, never by a session
         try:
-            return resolve(request.path_info).url_name in ENROLMENT_VIEWS
+            return resolve(request.path_info).url_name or ""
         except Resolver404:
-            return True  # a 404 page reveals nothing
+            return OPEN  # a 404 page reveals nothing
 
 
 class SessionLifetimeMiddleware:

@@ -85,3 +85,14 @@ def test_createsuperuser_makes_a_superuser_deliberately_and_audited(monkeypatch)
     assert list(AuditEntry.objects.values_list("key", "subject_id")) == [
         ("user.superuser_created", str(operator.pk))
     ]
+
+
+def test_a_session_without_the_second_factor_cannot_read_the_recovery_codes(client):
+    staff = make_user("staff")
+    password_only_session(client, staff)
+
+    response = client.get(reverse("mfa_view_recovery_codes"))
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("account_login"))
+    assert "_auth_user_id" not in client.session
