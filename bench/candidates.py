@@ -108,14 +108,14 @@ def candidate_list(args) -> dict:
 
     from laurel.candidates.models import Candidate, Organisation
     from laurel.cycles.models import Cycle
-    from tests.conftest import make_user
+    from tests.conftest import make_user, sign_in
 
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
     call_command("load_award", "awards/child10-2022.toml", "--open-now", stdout=io.StringIO())
     cycle = Cycle.objects.get()
     client = Client()
-    client.force_login(make_user("staff"))
+    sign_in(client, make_user("staff"))  # as allauth would, second factor included
     rng = random.Random(args.seed)
     organisations = make_organisations(rng, args.list_candidates)
 
