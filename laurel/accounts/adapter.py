@@ -3,11 +3,13 @@ import hashlib
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.adapter import get_adapter as get_account_adapter
 from allauth.account.internal.flows.login import record_authentication
+from allauth.account.signals import password_reset
 from allauth.core import context as allauth_request_context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.base.forms import AuthenticateForm, ReauthenticateForm
 from allauth.mfa.totp.forms import ActivateTOTPForm
 from django.conf import settings
+from django.dispatch import receiver
 from django.utils import translation
 
 from laurel.core import crypto
@@ -62,6 +64,15 @@ def _second_factor_rules(request, user) -> list[tuple[Backoff, str]]:
     ]
 
 
+@receiver(password_reset, dispatch_uid="laurel.accounts.reset_clears_backoff")
+def forgive_after_password_reset(sender, request, user, **kwargs) -> None:
+    """A password reset (its link proves the mailbox) clears the account's back-off: the way in
+    for an owner whose account strangers keep slowing down."""
+    account = user.email.strip().lower()
+    SIGN_IN_ACCOUNT.forgive(account)
+    SIGN_IN_PAIR.forgive(f"{account}|{client_ip(request)}")
+
+
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request) -> bool:
         # Accounts come only from invitations; nominators need none.
@@ -78,16 +89,11 @@ class AccountAdapter(DefaultAccountAdapter):
         if user is not None:
             # The right password: this account's counts start again; the address only takes
             # back this attempt, so that signing in now and then does not hide a guesser.
-            login = credentials.get("email", credentials.get("username", "")) or ""
+            login = (credentials.get("email", credentials.get("username", "")) or "").lower()
+            SIGN_IN_ACCOUNT.forgive(login.strip())
             for rule, identity in _sign_in_rules(request, login):
                 (rule.forgive_one if rule is SIGN_IN_ADDRESS else rule.forgive)(identity)
         return user
-
-    def _delete_login_attempts_cached_email(self, request, **credentials) -> None:
-        """A password reset (its link proves the mailbox) clears the account's back-off."""
-        login = credentials.get("email", credentials.get("username", "")) or ""
-        SIGN_IN_ACCOUNT.forgive(login.strip().lower())
-        SIGN_IN_PAIR.forgive(f"{login.strip().lower()}|{client_ip(request)}")
 
     def post_login(self, request, user, **kwargs):
         """Remember this browser for this account: the account-wide back-off, which strangers
