@@ -1,4 +1,4 @@
-import hashlib
+import ipaddress
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.adapter import get_adapter as get_account_adapter
@@ -11,6 +11,7 @@ from allauth.mfa.totp.forms import ActivateTOTPForm
 from django.conf import settings
 from django.dispatch import receiver
 from django.utils import translation
+from django.utils.crypto import salted_hmac
 
 from laurel.core import crypto
 from laurel.core.http import client_ip
@@ -39,7 +40,8 @@ KNOWN_BROWSER_DAYS = 180
 
 
 def _account_mark(login: str) -> str:
-    return hashlib.sha256(login.strip().lower().encode()).hexdigest()[:32]
+    """A keyed digest of the address: the cookie does not say which account it is for."""
+    return salted_hmac(KNOWN_BROWSER_SALT, login.strip().lower()).hexdigest()[:32]
 
 
 def _known_browser(request, login: str) -> bool:
@@ -47,8 +49,18 @@ def _known_browser(request, login: str) -> bool:
     return mark is not None and mark == _account_mark(login)
 
 
+def _address(request) -> str:
+    """The client's address; for IPv6 its /64, which one machine usually has whole."""
+    address = client_ip(request)
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    return str(ipaddress.ip_network(f"{ip}/64", strict=False)) if ip.version == 6 else address
+
+
 def _sign_in_rules(request, login: str) -> list[tuple[Backoff, str]]:
-    address, account = client_ip(request), login.strip().lower()
+    address, account = _address(request), login.strip().lower()
     rules = [(SIGN_IN_PAIR, f"{account}|{address}"), (SIGN_IN_ADDRESS, address)]
     if not _known_browser(request, account):
         rules.append((SIGN_IN_ACCOUNT, account))
@@ -56,7 +68,7 @@ def _sign_in_rules(request, login: str) -> list[tuple[Backoff, str]]:
 
 
 def _second_factor_rules(request, user) -> list[tuple[Backoff, str]]:
-    address = client_ip(request)
+    address = _address(request)
     return [
         (SECOND_FACTOR_PAIR, f"{user.pk}|{address}"),
         (SIGN_IN_ADDRESS, address),
@@ -70,7 +82,7 @@ def forgive_after_password_reset(sender, request, user, **kwargs) -> None:
     for an owner whose account strangers keep slowing down."""
     account = user.email.strip().lower()
     SIGN_IN_ACCOUNT.forgive(account)
-    SIGN_IN_PAIR.forgive(f"{account}|{client_ip(request)}")
+    SIGN_IN_PAIR.forgive(f"{account}|{_address(request)}")
 
 
 class AccountAdapter(DefaultAccountAdapter):

@@ -161,3 +161,14 @@ def test_wrong_second_factor_codes_are_slowed_down_with_a_bounded_wait(client, c
     assert refused.context["form"].errors == {"code": TOO_MANY}
     assert accepted.status_code == 302
     assert client.get(reverse("staff:dashboard"), REMOTE_ADDR=OFFICE).status_code == 200
+
+
+def test_an_ipv6_guesser_cannot_escape_by_changing_address_within_its_network(client, clock):
+    owner = UserFactory(email="owner@example.org")
+
+    answers = [
+        refusal(attempt(client, owner.email, f"guess {n}", address=f"2001:db8:1:2::{n + 1:x}"))
+        for n in range(10)
+    ]
+
+    assert [answer == TOO_MANY for answer in answers] == [False] * 5 + [True] * 5
