@@ -91,6 +91,8 @@ def _get_audited_actions(self, request):
     }
 
 
+# Django has no hook for every admin model at once (allauth's and Django's own included): the
+# two funnels every admin write passes through are wrapped, once, when the admin loads.
 LogEntryManager.log_actions = _log_actions_and_audit
 admin.ModelAdmin.get_actions = _get_audited_actions
 
