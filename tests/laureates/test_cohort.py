@@ -14,7 +14,7 @@ from laurel.accounts.models import RoleGrant
 from laurel.laureates import services
 from laurel.laureates.models import Contact, Initiative, Laureate, Post, Signature
 from laurel.laureates.tasks import send_digests
-from tests.factories import UserFactory
+from tests.factories import UserFactory, tie_contacts
 from tests.review.test_committee import ready
 
 
@@ -24,6 +24,7 @@ def laureate_with_contact(cycle, staff, name, site, email):
     Contact.objects.create(laureate=laureate, email=email)
     user = UserFactory(email=email)
     RoleGrant.objects.create(user=user, role="laureate_contact", cycle=cycle)
+    tie_contacts(user)
     return laureate, user
 
 

@@ -21,7 +21,9 @@ from laurel.laureates.services.cohort import (
 from laurel.laureates.services.portal import (
     add_contact,
     on_award_answered,
+    on_invitation_accepted,
     set_media_consent,
+    tie_contacts,
     welcome_laureate,
     withheld_names,
 )
@@ -79,6 +81,7 @@ __all__ = [
     "log_session",
     "mark_paid",
     "on_award_answered",
+    "on_invitation_accepted",
     "post",
     "proof_of",
     "propose_initiative",
@@ -92,6 +95,7 @@ __all__ = [
     "set_media_consent",
     "set_milestone_status",
     "share_document",
+    "tie_contacts",
     "verify_payment",
     "welcome_laureate",
     "withheld_names",

@@ -41,17 +41,40 @@ def add_contact(laureate: Laureate, *, email: str, language: str, actor: Any) ->
         laureate=laureate, email=email, defaults={"language": language}
     )
     if created:
-        accounts.invite(
+        contact.invitation, _token = accounts.invite(
             email,
             role=Role.LAUREATE_CONTACT,
             cycle=laureate.cycle,
             language=language,
             actor=actor,
         )
+        contact.save(update_fields=["invitation"])
         record(
             "laureate.contact_added", actor=actor, subject=laureate, data={"contact": contact.pk}
         )
     return contact
+
+
+def on_invitation_accepted(sender, *, invitation: Any, user: Any, **kwargs) -> None:
+    """Whoever accepted a contact's invitation acts for its laureate from now on."""
+    tie_contacts(invitation, user=user)
+
+
+@transaction.atomic
+def tie_contacts(invitation: Any, *, user: Any) -> list[Contact]:
+    """Tie the contacts this invitation was sent for to the user who accepted it (by id: the
+    link was mailed to the contact's address, so accepting it proves the person is theirs)."""
+    contacts = list(Contact.objects.select_for_update().filter(invitation=invitation, user=None))
+    for contact in contacts:
+        contact.user = user
+        contact.save(update_fields=["user"])
+        record(
+            "laureate.contact_tied",
+            actor=user,
+            subject=contact.laureate,
+            data={"contact": contact.pk, "user": user.pk},
+        )
+    return contacts
 
 
 @transaction.atomic
