@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from laurel.accounts.enums import CYCLE_ROLES, InvitationState, Role
 from laurel.accounts.models import Invitation, RoleGrant, User, hash_token, new_token
-from laurel.accounts.signals import invitation_accepted
+from laurel.accounts.signals import email_changed, invitation_accepted
 from laurel.core.services import record
 from laurel.notifications.services import queue_email
 
@@ -248,6 +248,7 @@ def change_email(user: User, *, email: str, actor: Any) -> User:
     stray = EmailAddress.objects.filter(email__iexact=email).delete()[0]
     EmailAddress.objects.create(user=user, email=email, primary=True, verified=False)
     record("user.email_changed", actor=actor, subject=user, data={"stray_addresses": stray})
+    email_changed.send(sender=User, user=user, old=old, new=email, actor=actor)
     for address in (old, email):
         queue_email(
             "email_address_changed",

@@ -55,6 +55,31 @@ def add_contact(laureate: Laureate, *, email: str, language: str, actor: Any) ->
     return contact
 
 
+def on_email_changed(sender, *, user: Any, new: str, actor: Any, **kwargs) -> None:
+    """The laureate's mail to a contact follows its person's new address."""
+    readdress_contacts(user, email=new, actor=actor)
+
+
+@transaction.atomic
+def readdress_contacts(user: Any, *, email: str, actor: Any) -> int:
+    """The contacts tied to this user are written to at `email` from now on (a laureate that
+    already has a contact at that address keeps both rows as they are)."""
+    moved = 0
+    for contact in Contact.objects.select_for_update().filter(user=user).exclude(email=email):
+        if Contact.objects.filter(laureate_id=contact.laureate_id, email=email).exists():
+            continue
+        contact.email = email
+        contact.save(update_fields=["email"])
+        record(
+            "laureate.contact_readdressed",
+            actor=actor,
+            subject=contact.laureate,
+            data={"contact": contact.pk},
+        )
+        moved += 1
+    return moved
+
+
 def on_invitation_accepted(sender, *, invitation: Any, user: Any, **kwargs) -> None:
     """Whoever accepted a contact's invitation acts for its laureate from now on."""
     tie_contacts(invitation, user=user)
