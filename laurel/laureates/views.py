@@ -84,7 +84,9 @@ def bank(request):
     says how to set one up; with one, its code is asked again unless given lately."""
     laureate = _laureate(request)
     if not Authenticator.objects.filter(user=request.user, type=Authenticator.Type.TOTP).exists():
-        return render(request, "laureates/bank_second_factor.html", {"laureate": laureate})
+        return render(
+            request, "laureates/bank.html", {"laureate": laureate, "needs_second_factor": True}
+        )
     if not _second_factor_given_lately(request):
         # A POST is kept (not its file) and replayed once the code is given.
         return suspend_request(request, reverse("mfa_reauthenticate"))

@@ -40,17 +40,22 @@ def contact_user(email, cycle):
     return user
 
 
-@pytest.fixture
-def two(child10, staff_user):
-    """Laureate A with a signed-up contact, laureate B whose contact has not accepted yet."""
-    first = laureate(child10, staff_user, "Trygga Nätet", "https://trygga.se")
-    second = laureate(child10, staff_user, "Dzieci w Sieci", "https://dzieci.pl")
-    services.add_contact(first, email="office@trygga.se", language="sv", actor=staff_user)
+def laureates_a_and_b(cycle, staff):
+    """Laureate A whose contact accepted its invitation (an account made), laureate B whose
+    contact has not accepted yet: (A, B, A's contact's account)."""
+    first = laureate(cycle, staff, "Trygga Nätet", "https://trygga.se")
+    second = laureate(cycle, staff, "Dzieci w Sieci", "https://dzieci.pl")
+    services.add_contact(first, email="office@trygga.se", language="sv", actor=staff)
     a = accounts.accept_invitation(
         invitation_token(), full_name="A", password=PASSWORD, language="sv"
     )
-    services.add_contact(second, email="office@dzieci.pl", language="en", actor=staff_user)
+    services.add_contact(second, email="office@dzieci.pl", language="en", actor=staff)
     return first, second, a
+
+
+@pytest.fixture
+def two(child10, staff_user):
+    return laureates_a_and_b(child10, staff_user)
 
 
 def test_accepting_the_invitation_ties_the_contact_to_the_new_account(two):
@@ -160,14 +165,8 @@ def tie_existing_contacts(*args):
 
 
 def test_the_migration_ties_only_what_an_accepted_invitation_proves(child10, staff_user):
-    accepted = laureate(child10, staff_user, "Trygga Nätet", "https://trygga.se")
-    pending = laureate(child10, staff_user, "Dzieci w Sieci", "https://dzieci.pl")
+    _accepted, _pending, a = laureates_a_and_b(child10, staff_user)
     unproven = laureate(child10, staff_user, "Safe Online", "https://safe-online.example.org")
-    services.add_contact(accepted, email="office@trygga.se", language="sv", actor=staff_user)
-    a = accounts.accept_invitation(
-        invitation_token(), full_name="A", password=PASSWORD, language="sv"
-    )
-    services.add_contact(pending, email="office@dzieci.pl", language="en", actor=staff_user)
     Contact.objects.create(laureate=unproven, email="info@safe-online.example.org")
     contact_user("info@safe-online.example.org", child10)  # an account, no invitation
     Contact.objects.update(user=None, invitation=None)  # as before the migration
