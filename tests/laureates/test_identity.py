@@ -83,6 +83,29 @@ def test_an_existing_account_is_tied_only_by_accepting_over_http(client, two, st
     assert Contact.objects.get(laureate=second, email=a.email).user == a
 
 
+def test_an_invitation_staff_send_by_hand_ties_the_contact_when_accepted(client, two, staff_user):
+    """B's contact's own invitation was withdrawn; staff invite the address to the role in the
+    cycle from the users page; accepting that link ties B's contact."""
+    _first, second, _a = two
+    accounts.revoke_invitation(second.contacts.get().invitation, actor=staff_user)
+    staff_client = client
+    staff_client.force_login(staff_user)
+    staff_client.post(
+        reverse("accounts:invite"),
+        {"email": "office@dzieci.pl", "role": "laureate_contact", "cycle": second.cycle.pk,
+         "language": "en"},
+    )  # fmt: skip
+    staff_client.logout()
+
+    b = accounts.accept_invitation(
+        invitation_token(), full_name="B", password=PASSWORD, language="en"
+    )
+
+    assert [c.user for c in second.contacts.all()] == [b]
+    client.force_login(b)
+    assert client.get(reverse("laureates:home")).context["laureate"] == second
+
+
 def test_an_account_at_another_laureates_contact_address_gets_nothing_of_it(client, two):
     """The address of laureate B's contact, held by an account that accepted no invitation for
     it (as after claiming the address): B's area, bank page and summit do not exist for it."""

@@ -88,11 +88,20 @@ def on_invitation_accepted(sender, *, invitation: Any, user: Any, **kwargs) -> N
 @transaction.atomic
 def tie_contacts(invitation: Any, *, user: Any) -> list[Contact]:
     """Tie the contacts this invitation was sent for to the user who accepted it (by id: the
-    link was mailed to the contact's address, so accepting it proves the person is theirs)."""
-    contacts = list(Contact.objects.select_for_update().filter(invitation=invitation, user=None))
+    link was mailed to the contact's address, so accepting it proves the person is theirs).
+
+    A laureate-contact invitation that staff sent by hand (the contact's own was withdrawn, or
+    the contact predates the link) proves the same for its cycle: it ties the untied contacts of
+    that cycle at the address it was sent to."""
+    untied = Contact.objects.select_for_update().filter(user=None)
+    contacts = list(untied.filter(invitation=invitation))
+    if not contacts and invitation.role == Role.LAUREATE_CONTACT and invitation.cycle_id:
+        contacts = list(
+            untied.filter(laureate__cycle_id=invitation.cycle_id, email__iexact=invitation.email)
+        )
     for contact in contacts:
-        contact.user = user
-        contact.save(update_fields=["user"])
+        contact.user, contact.invitation = user, invitation
+        contact.save(update_fields=["user", "invitation"])
         record(
             "laureate.contact_tied",
             actor=user,
