@@ -81,3 +81,11 @@ class BenefitFactory(factory.django.DjangoModelFactory):
     cycle = factory.SubFactory(CycleFactory)
     number = factory.Sequence(lambda n: n + 1)
     text = {"sv": "En förmån.", "en": "A benefit."}
+
+
+def tie_contacts(user) -> None:
+    """What accepting a laureate contact's invitation does: the laureates' contacts at this
+    user's address now act through this user, by id (for tests that skip the invitation)."""
+    from laurel.laureates.models import Contact
+
+    Contact.objects.filter(email__iexact=user.email).update(user=user)

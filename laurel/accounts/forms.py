@@ -33,6 +33,16 @@ class InviteForm(forms.Form):
         return data
 
 
+class ChangeEmailForm(forms.Form):
+    email = forms.EmailField(label=_("New email address"))
+    confirm = forms.BooleanField(
+        label=_(
+            "I have checked with the person, other than by writing to the new address, "
+            "that it is theirs."
+        ),
+    )
+
+
 class AcceptInvitationForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=150)
     password1 = forms.CharField(

@@ -2,6 +2,7 @@ from allauth.account.internal.flows.login import record_authentication
 from allauth.account.utils import perform_login
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.accounts import services
 from laurel.accounts.enums import InvitationState
-from laurel.accounts.forms import AcceptInvitationForm, InviteForm
+from laurel.accounts.forms import AcceptInvitationForm, ChangeEmailForm, InviteForm
 from laurel.accounts.models import Invitation, RoleGrant, User
 from laurel.accounts.queries import cycle_choices, open_invitations, users_with_roles
 from laurel.core.permissions import require
@@ -108,6 +109,39 @@ def user_active(request, pk: int):
     except ValueError:
         messages.error(request, _("You cannot deactivate your own account."))
     return redirect("accounts:users")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def user_email(request, pk: int):
+    """Staff change someone's sign-in address (the person cannot: see services.change_email)."""
+    require(request.user, "accounts.manage_users")
+    person = get_object_or_404(User, pk=pk)
+    form = ChangeEmailForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                services.change_email(person, email=form.cleaned_data["email"], actor=request.user)
+            except services.EmailChangeError as error:
+                form.add_error("email", error.message)
+            else:
+                messages.success(
+                    request,
+                    _("The address is changed. The old and the new address are both told."),
+                )
+                return redirect("accounts:users")
+    return render(
+        request, "accounts/user_email.html", {"person": person, "form": form}, status=status
+    )
+
+
+def email_pages_closed(request, **kwargs):
+    """allauth's own address pages (add, remove, make primary, resend, confirm) do not exist
+    here: a user who could set their own address could claim another's, and with it whatever
+    hangs on it. Staff change an address through `user_email`."""
+    raise Http404
 
 
 @login_required

@@ -20,10 +20,13 @@ from laurel.laureates.models import (
 
 
 def laureates_of(user) -> QuerySet:
-    """The laureates a signed-in contact acts for (by the address they were invited at)."""
+    """The laureates a signed-in contact acts for: tied to them by user id when they accepted
+    the contact's invitation (never by address, which can change)."""
+    if not user.is_authenticated:
+        return Laureate.objects.none()
     return (
         Laureate.objects.filter(
-            contacts__email__iexact=user.email,
+            contacts__user=user,
             cycle__role_grants__user=user,
             cycle__role_grants__role="laureate_contact",
         )

@@ -9,12 +9,13 @@ from laurel.laureates.models import Contact
 
 @rules.predicate
 def acts_for(user, laureate) -> bool:
-    """A laureate contact of that laureate (signed in, holding the role in its cycle)."""
+    """A laureate contact of that laureate (signed in, holding the role in its cycle, and tied
+    to one of its contacts by user id when the contact's invitation was accepted)."""
     if laureate is None or not user.is_authenticated or not user.is_active:
         return False
     if not user.has_role(Role.LAUREATE_CONTACT, laureate.cycle):
         return False
-    return Contact.objects.filter(laureate=laureate, email__iexact=user.email).exists()
+    return Contact.objects.filter(laureate=laureate, user=user).exists()
 
 
 rules.add_perm("laureates.act_for", acts_for)
@@ -30,14 +31,14 @@ rules.add_perm("laureates.handle_payments", is_finance)
 
 @rules.predicate
 def in_cohort(user, cycle) -> bool:
-    """Staff, or a contact of a laureate of that cycle."""
+    """Staff, or a contact (tied by user id) of a laureate of that cycle."""
     if cycle is None or not user.is_authenticated or not user.is_active:
         return False
     if Role.STAFF in user.role_set():
         return True
     if not user.has_role(Role.LAUREATE_CONTACT, cycle):
         return False
-    return Contact.objects.filter(laureate__cycle=cycle, email__iexact=user.email).exists()
+    return Contact.objects.filter(laureate__cycle=cycle, user=user).exists()
 
 
 rules.add_perm("laureates.use_cohort", in_cohort)

@@ -1,10 +1,15 @@
 """The laureate's area: its journey as a checklist, and what it lets the world publish."""
 
-from allauth.account.decorators import reauthentication_required
+import time
+
+from allauth.account.internal.flows.login import get_authentication_records
+from allauth.account.internal.flows.reauthentication import suspend_request
+from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -56,15 +61,38 @@ def home(request):
     )
 
 
+# How long a code from the authenticator app opens the bank details page (the form may take a
+# while: finding the IBAN, scanning the bank's letter).
+BANK_STEP_UP_SECONDS = 15 * 60
+
+
+def _second_factor_given_lately(request) -> bool:
+    """Whether this session gave a second factor (at sign-in or since) in the last minutes."""
+    now = time.time()
+    return any(
+        record.get("method") == "mfa" and now - record.get("at", 0) < BANK_STEP_UP_SECONDS
+        for record in get_authentication_records(request, request.user)
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def bank(request):
     """The laureate's bank details: entered here, never shown back in full. Who may is checked
-    first (404 for anyone else); then the password is asked again if not given lately."""
-    return _bank_form(request, _laureate(request))
+    first (404 for anyone else); then a second factor (step-up): a password alone, guessed or
+    phished, must not be enough to redirect the prize. Without an authenticator app the page
+    says how to set one up; with one, its code is asked again unless given lately."""
+    laureate = _laureate(request)
+    if not Authenticator.objects.filter(user=request.user, type=Authenticator.Type.TOTP).exists():
+        return render(
+            request, "laureates/bank.html", {"laureate": laureate, "needs_second_factor": True}
+        )
+    if not _second_factor_given_lately(request):
+        # A POST is kept (not its file) and replayed once the code is given.
+        return suspend_request(request, reverse("mfa_reauthenticate"))
+    return _bank_form(request, laureate)
 
 
-@reauthentication_required
 def _bank_form(request, laureate):
     form = BankDetailsForm(request.POST or None, request.FILES or None)
     status = 200

@@ -113,6 +113,13 @@ CATALOGUE: dict[str, EmailKind] = {
                 "person chose."
             ),
         ),
+        EmailKind(
+            "email_address_changed",
+            _(
+                "To the old and the new address when staff change someone's sign-in address "
+                "(people cannot change their own)."
+            ),
+        ),
         # Sign-in emails from django-allauth: its templates, our outbox.
         EmailKind("account/email/password_reset_key", _("A link to choose a new password.")),
         EmailKind(

@@ -79,7 +79,7 @@ def test_staff_deactivate_a_user_who_is_then_signed_out(staff_client):
 
     finance.refresh_from_db()
     assert finance.is_active is False
-    assert client.get(reverse("account_email")).status_code == 302
+    assert client.get(reverse("account_change_password")).status_code == 302
     assert AuditEntry.objects.filter(key="user.deactivated").count() == 1
 
 

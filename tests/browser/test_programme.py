@@ -10,7 +10,7 @@ from laurel.accounts.models import RoleGrant
 from laurel.laureates.models import Laureate
 from laurel.selection import queries
 from tests.browser.test_staff_journey import sign_in
-from tests.factories import UserFactory
+from tests.factories import UserFactory, tie_contacts
 from tests.laureates.test_portal import announced, letter_to, token_of  # noqa: F401
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -42,6 +42,7 @@ def test_accepting_and_choosing_what_is_published(page, live_server, announced, 
     contact.set_password("correct horse battery staple")
     contact.save(update_fields=["password"])
     RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=announced.cycle)
+    tie_contacts(contact)
     sign_in_contact(page, url, contact.email)
     expect(page).to_have_url(f"{url}/en/programme/")
     page.goto(f"{url}/{language}/programme/")
@@ -66,7 +67,8 @@ def test_bank_details_and_a_four_eyes_payment(
 
     from laurel.laureates import exports
     from laurel.laureates.models import Contact, Payment
-    from tests.conftest import make_user
+    from tests.browser.test_staff_journey import code_for
+    from tests.conftest import enrol_totp, make_user
     from tests.laureates.test_prize import finance
     from tests.review.test_committee import ready
 
@@ -80,8 +82,8 @@ def test_bank_details_and_a_four_eyes_payment(
     laureate = Laureate.objects.create(
         cycle=child10, candidate=candidate, accepted_at=timezone.now()
     )
-    Contact.objects.create(laureate=laureate, email="office@trygga.se")
     contact = UserFactory(email="office@trygga.se")
+    Contact.objects.create(laureate=laureate, email="office@trygga.se", user=contact)
     RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=child10)
     proof = tmp_path / "statement.pdf"
     proof.write_bytes(b"%PDF-1.4 a bank statement")
@@ -89,10 +91,14 @@ def test_bank_details_and_a_four_eyes_payment(
 
     sign_in_contact(page, url, contact.email)
     page.get_by_role("link", name="Bank details for the prize").click()
-    # Bank details are asked for only after the password is confirmed again.
-    expect(page.get_by_label("Password")).to_be_visible()
+    # A password alone opens no bank form: the page says how to set up an authenticator app.
+    expect(page.get_by_role("link", name="Set up an authenticator app")).to_be_visible()
     assert axe(page) == []
-    page.get_by_label("Password").fill("correct horse battery staple")
+    secret = enrol_totp(contact)  # what the enrolment pages do
+    page.get_by_role("link", name="Come back to this page").click()
+    # Then a code from the app, asked again before the bank details.
+    page.get_by_label("Code").fill(code_for(secret))
+    assert axe(page) == []
     page.get_by_role("button", name="Confirm").click()
     page.get_by_label("Account holder").fill("Trygga Nätet")
     page.get_by_label("The bank's country").select_option("SE")
@@ -165,6 +171,7 @@ def test_two_delegates_one_with_a_visa_letter(browser, page, live_server, child1
     Contact.objects.create(laureate=laureate, email="office@dzieci.pl")
     contact = UserFactory(email="office@dzieci.pl")
     RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=child10)
+    tie_contacts(contact)
     services.define_summit(child10, values=summit_values(), actor=staff)
     url = live_server.url
 
@@ -258,6 +265,7 @@ def test_the_support_programme_pages(browser, page, live_server, child10, axe, l
     )  # fmt: skip
     contact = UserFactory(email="office@trygga.se")
     RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=child10)
+    tie_contacts(contact)
     url = live_server.url
 
     sign_in_contact(page, url, contact.email, language)
@@ -292,6 +300,7 @@ def test_a_session_recorded_and_an_initiative_co_signed(browser, page, live_serv
     Contact.objects.create(laureate=laureate, email="office@trygga.se")
     contact = UserFactory(email="office@trygga.se")
     RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=child10)
+    tie_contacts(contact)
     services.propose_initiative(
         child10, kind="statement", title="Safety by design", description="A joint statement.",
         owners=[laureate], actor=staff,

@@ -15,7 +15,7 @@ from laurel.laureates import services
 from laurel.laureates.models import Contact, Initiative, Laureate, Post, Signature
 from laurel.laureates.tasks import send_digests
 from tests.conftest import sign_in
-from tests.factories import UserFactory
+from tests.factories import UserFactory, tie_contacts
 from tests.review.test_committee import ready
 
 
@@ -25,6 +25,7 @@ def laureate_with_contact(cycle, staff, name, site, email):
     Contact.objects.create(laureate=laureate, email=email)
     user = UserFactory(email=email)
     RoleGrant.objects.create(user=user, role="laureate_contact", cycle=cycle)
+    tie_contacts(user)
     return laureate, user
 
 

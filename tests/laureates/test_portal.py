@@ -8,7 +8,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from laurel.accounts.models import Invitation, RoleGrant
+from laurel.accounts import services as accounts
+from laurel.accounts.models import Invitation
 from laurel.laureates import services as laureates
 from laurel.laureates.models import Contact, Laureate
 from laurel.notifications.models import OutgoingEmail
@@ -77,8 +78,14 @@ def test_the_contact_lands_in_the_programme_and_chooses_what_is_published(
     place = queries.places(announced)["laureate"][0]
     letter = letter_to(announced, place.candidate)
     services.answer_award(token_of(letter), accept=True)
-    contact = UserFactory(email=letter.to)
-    RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=announced.cycle)
+    run_tasks()
+    link = next(line for line in mail.outbox[-1].body.splitlines() if "/invitation/" in line)
+    contact = accounts.accept_invitation(
+        link.rstrip("/").rsplit("/", 1)[1],
+        full_name="Office",
+        password="correct horse battery staple",
+        language="en",
+    )
 
     signed_in = client.post(
         "/en/accounts/login/", {"login": contact.email, "password": "correct horse battery staple"}

@@ -257,19 +257,24 @@ def test_finance_reveals_the_details_on_the_page_and_it_is_logged(laureate, clie
     assert AuditEntry.objects.filter(key="bank_account.revealed", actor=reader).count() == 1
 
 
-def test_the_contact_gives_details_after_confirming_the_password(laureate, client, run_tasks):
+def test_the_contact_gives_details_after_a_code_from_the_authenticator_app(
+    laureate, client, run_tasks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
     from laurel.accounts.models import RoleGrant
+    from tests.accounts.test_sign_in import totp_code
 
     contact = UserFactory(email="office@trygga.se")
     RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=laureate.cycle)
-    sign_in(client, contact)
+    Contact.objects.filter(laureate=laureate, email=contact.email).update(user=contact)
+    secret = enrol_totp(contact)
+    client.force_login(contact)
     url = reverse("laureates:bank")
 
     first = client.get(url)
-    client.post(reverse("account_reauthenticate"), {"password": "correct horse battery staple"})
+    client.post(reverse("mfa_reauthenticate"), {"code": totp_code(secret)})
     page = client.get(url)
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     bad = client.post(url, {
         "holder": "Trygga Nätet", "country": "SE", "iban": "SE45 5000 0000 0583 9825 7467",
         "bic": "ESSESESS", "bank_name": "SEB", "bank_address": "Stockholm",
@@ -281,7 +286,7 @@ def test_the_contact_gives_details_after_confirming_the_password(laureate, clien
         "proof": SimpleUploadedFile("statement.pdf", PROOF),
     })  # fmt: skip
 
-    assert first.url.startswith(reverse("account_reauthenticate"))
+    assert first.url.startswith(reverse("mfa_reauthenticate"))
     assert page.status_code == 200
     assert bad.status_code == 400
     assert "not a valid IBAN" in bad.content.decode()

@@ -227,10 +227,11 @@ def test_practical_information_reaches_confirmed_delegates_and_contacts(
 
 def test_the_contact_registers_a_delegate_and_keeps_what_was_typed(laureate, client):
     from laurel.accounts.models import RoleGrant
-    from tests.factories import UserFactory
+    from tests.factories import UserFactory, tie_contacts
 
     contact = UserFactory(email="office@dzieci.pl")
     RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=laureate.cycle)
+    tie_contacts(contact)
     sign_in(client, contact)
     form = {
         k: ("on" if v is True else "" if v is False else str(v))
@@ -249,13 +250,14 @@ def test_the_contact_registers_a_delegate_and_keeps_what_was_typed(laureate, cli
 
 def test_passport_numbers_appear_only_in_the_letter(visa_delegate, staff_user, client):
     from laurel.accounts.models import RoleGrant
-    from tests.factories import UserFactory
+    from tests.factories import UserFactory, tie_contacts
 
     give(visa_delegate)
     contact = UserFactory(email="office@dzieci.pl")
     RoleGrant.objects.create(
         user=contact, role="laureate_contact", cycle=visa_delegate.laureate.cycle
     )
+    tie_contacts(contact)
     sign_in(client, contact)
 
     pages = [client.get(reverse("laureates:summit")).content.decode()]

@@ -13,7 +13,7 @@ from laurel.laureates import services
 from laurel.laureates.enums import SupportArea
 from laurel.laureates.models import Assessment, Contact, Laureate
 from tests.conftest import sign_in
-from tests.factories import UserFactory
+from tests.factories import UserFactory, tie_contacts
 from tests.review.test_committee import ready
 
 
@@ -47,6 +47,7 @@ def test_the_assessment_needs_every_area_and_levels_from_1_to_5(laureate):
 def test_the_contact_assesses_and_sees_the_plan(laureate, client, staff_user):
     contact = UserFactory(email="office@trygga.se")
     RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=laureate.cycle)
+    tie_contacts(contact)
     objective = services.add_objective(
         laureate, area="fundraising", title="Diversify funding", actor=staff_user
     )

@@ -37,13 +37,20 @@ class Laureate(TimeStamped):
 
 
 class Contact(models.Model):
-    """A person who acts for a laureate: found by the address they were invited at."""
+    """A person who acts for a laureate. The address is where the invitation and the laureate's
+    mail go; the right to act is `user`, tied when that invitation is accepted, never an
+    address (a user's address can change, and matching on it let one contact take another's
+    laureate)."""
 
     laureate = models.ForeignKey(Laureate, on_delete=models.CASCADE, related_name="contacts")
     email = models.EmailField(_("email"))
     language = models.CharField(_("language"), max_length=8, default="en")
     user = models.ForeignKey(
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The invitation sent for this contact: whoever accepts it becomes `user`.
+    invitation = models.ForeignKey(
+        "accounts.Invitation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -32,11 +32,12 @@ class CohortError(Exception):
 
 
 def laureate_of(user: Any, cycle: Cycle) -> Laureate | None:
-    """The organisation a person speaks for in the cohort (staff: none)."""
+    """The organisation a person speaks for in the cohort (staff: none): the contact tied to
+    them by user id, never one found by address."""
+    if not getattr(user, "is_authenticated", False):
+        return None
     contact = (
-        Contact.objects.filter(laureate__cycle=cycle, email__iexact=user.email)
-        .select_related("laureate")
-        .first()
+        Contact.objects.filter(laureate__cycle=cycle, user=user).select_related("laureate").first()
     )
     return contact.laureate if contact else None
 

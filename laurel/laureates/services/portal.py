@@ -41,17 +41,74 @@ def add_contact(laureate: Laureate, *, email: str, language: str, actor: Any) ->
         laureate=laureate, email=email, defaults={"language": language}
     )
     if created:
-        accounts.invite(
+        contact.invitation, _token = accounts.invite(
             email,
             role=Role.LAUREATE_CONTACT,
             cycle=laureate.cycle,
             language=language,
             actor=actor,
         )
+        contact.save(update_fields=["invitation"])
         record(
             "laureate.contact_added", actor=actor, subject=laureate, data={"contact": contact.pk}
         )
     return contact
+
+
+def on_email_changed(sender, *, user: Any, new: str, actor: Any, **kwargs) -> None:
+    """The laureate's mail to a contact follows its person's new address."""
+    readdress_contacts(user, email=new, actor=actor)
+
+
+@transaction.atomic
+def readdress_contacts(user: Any, *, email: str, actor: Any) -> int:
+    """The contacts tied to this user are written to at `email` from now on (a laureate that
+    already has a contact at that address keeps both rows as they are)."""
+    moved = 0
+    for contact in Contact.objects.select_for_update().filter(user=user).exclude(email=email):
+        if Contact.objects.filter(laureate_id=contact.laureate_id, email=email).exists():
+            continue
+        contact.email = email
+        contact.save(update_fields=["email"])
+        record(
+            "laureate.contact_readdressed",
+            actor=actor,
+            subject=contact.laureate,
+            data={"contact": contact.pk},
+        )
+        moved += 1
+    return moved
+
+
+def on_invitation_accepted(sender, *, invitation: Any, user: Any, **kwargs) -> None:
+    """Whoever accepted a contact's invitation acts for its laureate from now on."""
+    tie_contacts(invitation, user=user)
+
+
+@transaction.atomic
+def tie_contacts(invitation: Any, *, user: Any) -> list[Contact]:
+    """Tie the contacts this invitation was sent for to the user who accepted it (by id: the
+    link was mailed to the contact's address, so accepting it proves the person is theirs).
+
+    A laureate-contact invitation that staff sent by hand (the contact's own was withdrawn, or
+    the contact predates the link) proves the same for its cycle: it ties the untied contacts of
+    that cycle at the address it was sent to."""
+    untied = Contact.objects.select_for_update().filter(user=None)
+    contacts = list(untied.filter(invitation=invitation))
+    if not contacts and invitation.role == Role.LAUREATE_CONTACT and invitation.cycle_id:
+        contacts = list(
+            untied.filter(laureate__cycle_id=invitation.cycle_id, email__iexact=invitation.email)
+        )
+    for contact in contacts:
+        contact.user, contact.invitation = user, invitation
+        contact.save(update_fields=["user", "invitation"])
+        record(
+            "laureate.contact_tied",
+            actor=user,
+            subject=contact.laureate,
+            data={"contact": contact.pk, "user": user.pk},
+        )
+    return contacts
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from allauth.mfa.models import Authenticator
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -90,9 +91,15 @@ def check_details(laureate: Laureate, details: Details) -> Details:
 def save_bank_details(
     laureate: Laureate, *, details: Details, proof: bytes, proof_kind: str, actor: Any
 ) -> BankAccount:
-    """New bank details for the prize (the view asked for the password again first). The old
-    account is kept, replaced; payments not yet paid go back to be verified; every contact of
-    the laureate is told by email that the details changed (never what they are)."""
+    """New bank details for the prize (the view asked for a code from the contact's
+    authenticator app first). The old account is kept, replaced; payments not yet paid go back to
+    be verified; every contact of the laureate is told by email that the details changed (never
+    what they are). A person giving them must have a second factor (`actor` None: the system)."""
+    if (
+        actor is not None
+        and not Authenticator.objects.filter(user=actor, type=Authenticator.Type.TOTP).exists()
+    ):
+        raise PrizeError(_("Set up an authenticator app before giving bank details."))
     laureate = Laureate.objects.select_for_update().select_related("candidate").get(pk=laureate.pk)
     details = check_details(laureate, details)
     name = f"bank-proofs/{secrets.token_hex(16)}.bin"
