@@ -133,10 +133,10 @@ def assignments_csv(request):
 @login_required
 def results(request):
     """The results table for staff and the chair of that cycle, sortable; XLSX with every
-    review."""
+    review. Nothing of a candidate the reader has a conflict with."""
     cycle = _cycle(request, "review.view_results")
     sort = request.GET.get("sort", "normalised")
-    rows, combined, emails, reviews = queries.results(cycle, sort=sort)
+    rows, combined, emails, reviews = queries.results_for(request.user, cycle, sort=sort)
     fmt = request.GET.get("format")
     if request.GET.get("table") == "reviews" and fmt in FORMATS:
         header, table = exports.reviews_table(cycle, rows, emails, reviews)

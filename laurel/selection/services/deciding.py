@@ -14,7 +14,7 @@ from laurel.review.queries import results
 from laurel.selection import slate
 from laurel.selection.enums import DecisionState, Role
 from laurel.selection.models import Decision, Override, Place, ShortlistEntry
-from laurel.selection.queries import selectable
+from laurel.selection.queries import conflicted_candidates, selectable
 from laurel.selection.services.common import SelectionError
 
 LANGUAGES = ("sv", "en")
@@ -188,8 +188,13 @@ def replace_place(
 def write_place(
     place: Place, *, reason: str, citation: dict[str, str], summary: dict[str, str], actor: Any
 ) -> Place:
-    """The committee's reason for a place, and the citation and description to publish."""
+    """The committee's reason for a place, and the citation and description to publish; never
+    by someone with a conflict with its candidate (staff write those)."""
     _draft(place.decision.cycle)
+    if place.candidate_id in conflicted_candidates(actor, place.decision.cycle):
+        raise SelectionError(
+            _("You have a conflict with this candidate: staff write its reason and citations.")
+        )
     place = Place.objects.select_for_update().get(pk=place.pk)
     place.reason = reason.strip()
     place.citation = {code: citation.get(code, "").strip() for code in LANGUAGES}

@@ -12,7 +12,7 @@ from laurel.core.services import record
 from laurel.cycles.models import Cycle
 from laurel.selection.enums import ListKind, Outcome
 from laurel.selection.models import Meeting, ShortlistEntry
-from laurel.selection.queries import selectable
+from laurel.selection.queries import conflicted_candidates, selectable
 from laurel.selection.services.common import SelectionError, locked
 
 
@@ -116,8 +116,13 @@ def record_discussion(
     recused: list[Any],
     actor: Any,
 ) -> ShortlistEntry:
-    """The chair or a scribe writes down the discussion of one candidate."""
+    """The chair or a scribe writes down the discussion of one candidate; never someone with
+    a conflict with it (a conflicted chair leaves that item to staff)."""
     _not_locked(entry.cycle)
+    if entry.candidate_id in conflicted_candidates(actor, entry.cycle):
+        raise SelectionError(
+            _("You have a conflict with this candidate: staff lead and record its discussion.")
+        )
     if outcome not in Outcome.values:
         raise SelectionError(_("Choose the outcome of the discussion."))
     entry = ShortlistEntry.objects.select_for_update().get(pk=entry.pk)
