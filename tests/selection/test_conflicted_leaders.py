@@ -168,3 +168,41 @@ def test_a_member_without_that_conflict_sees_every_vote(client, committee, staff
         voter.email: sorted(n for _r, n in names) for voter, names in response.context["ballots"]
     }
     assert marks == {alice.email: sorted([conflicted.name, other.name])}
+
+
+def test_a_conflicted_chair_takes_no_selection_step_on_that_candidate(
+    client, committee, conflicted, staff_user
+):
+    chair = signed_in(client, committee.chair)
+    before = list(ShortlistEntry.objects.order_by("kind", "position").values_list("pk", "kind"))
+
+    to_reserve = chair.post(
+        reverse("selection:shortlist"),
+        {"candidate": conflicted.candidate_id, "kind": "reserve"},
+        follow=True,
+    )
+    chair.post(reverse("selection:move", args=[conflicted.pk]), {"offset": -1})
+    chair.post(reverse("selection:remove", args=[conflicted.pk]))
+
+    after = list(ShortlistEntry.objects.order_by("kind", "position").values_list("pk", "kind"))
+    assert after == before
+    assert "You have a conflict with this candidate: staff take this step." in (
+        to_reserve.content.decode()
+    )
+
+
+def test_a_conflicted_chair_does_not_swap_that_candidate_into_or_out_of_the_decision(
+    client, committee, drafted
+):
+    laureate = queries.places(drafted)["laureate"][0].candidate
+    reserve = queries.places(drafted)["reserve"][0].candidate
+    review.declare_conflict(committee.chair, reserve, kind="personal")
+    chair = signed_in(client, committee.chair)
+
+    response = chair.post(
+        reverse("selection:override"),
+        {"removed": laureate.pk, "added": reserve.pk, "reason": "My cousin's organisation."},
+    )
+
+    assert response.status_code == 409
+    assert [p.candidate for p in queries.places(drafted)["reserve"]] == [reserve]
