@@ -708,6 +708,125 @@ MATRIX: dict[str, Row] = {
 }
 
 
+# The roles that must be authorised on the very object (#14), each compared with the column it
+# is closest to; only where it differs is its value written out:
+# - "superuser": staff and Django's superuser, not finance: what staff get, never finance's.
+# - "other_chair": the chair of another cycle: leads their own cycle, nothing of Child10's.
+# - "conflicted_chair": Child10's chair, with a conflict with the candidate every committee row
+#   names: leads the cycle, reads nothing of that candidate.
+# - "other_laureate": a contact of another laureate of Child10: their own area, nobody else's.
+MORE_ROLES = {
+    "superuser": "staff",
+    "other_chair": "committee",
+    "conflicted_chair": "committee",
+    "other_laureate": "laureate",
+}
+# What a chair gets where a member does not, on pages about their own cycle's meeting.
+CHAIR_LEADS = {
+    "review:results": OK,
+    "selection:home": OK,
+    "selection:shortlist": REDIRECT,
+    "selection:go": REDIRECT,
+    "selection:open_round": REDIRECT,
+    "selection:decision": OK,
+    "selection:override": BAD,
+    "selection:lock": REDIRECT,
+    "selection:report": OK,
+}
+# Rows naming Child10's objects: the chair of another cycle reaches none of them.
+OF_CHILD10 = [
+    "review:candidate", "review:dossier_pdf", "review:declare", "review:comment",
+    "review:document", "selection:round",
+]  # fmt: skip
+MORE_EXPECTED = {
+    "superuser": {"admin:*": OK},
+    "other_chair": CHAIR_LEADS | dict.fromkeys(OF_CHILD10, NOT_FOUND),
+    "conflicted_chair": CHAIR_LEADS
+    | {
+        # The conflicted page says only that there is a conflict; its dossier, documents and
+        # discussion are closed; declaring stays open.
+        "review:candidate": 403,
+        "review:dossier_pdf": NOT_FOUND,
+        "review:comment": NOT_FOUND,
+        "review:document": NOT_FOUND,
+        # Leading the shortlist, rounds and places (the services refuse the record and the
+        # reasons of that candidate with a message).
+        "selection:move": REDIRECT,
+        "selection:remove": REDIRECT,
+        "selection:record": REDIRECT,
+        "selection:close_round": REDIRECT,
+        "selection:place": REDIRECT,
+        "selection:move_reserve": REDIRECT,
+    },
+    # The delegate the row names is the other laureate's.
+    "other_laureate": {"laureates:passport": NOT_FOUND},
+}
+
+
+# Django's PermissionsMixin.has_perm says yes to a superuser before django-rules is asked, so
+# the superuser still reaches these committee rows. h2's branch (#14) makes has_perm ask the
+# rules alone; once it is merged these pass and xfail(strict) fails: delete this set then.
+SUPERUSER_SHORTCUT = {
+    "review:candidate", "review:comment", "review:declare", "review:document",
+    "review:dossier_pdf", "selection:lock",
+}  # fmt: skip
+
+
+def expected_of(name: str, role: str):
+    row = MATRIX[name]
+    if role in row.expected:
+        return row.expected[role]
+    return MORE_EXPECTED[role].get(name, row.expected[MORE_ROLES[role]])
+
+
+def make_more_user(role: str, objects: "Objects"):
+    """One of MORE_ROLES, with what makes it that role."""
+    from laurel.laureates.models import Contact, Laureate
+    from laurel.review.models import Conflict
+    from tests.conftest import enrol_totp
+    from tests.factories import CycleFactory, RoleGrantFactory
+
+    user = UserFactory(email=f"{role.replace('_', '.')}@example.org")
+    if role == "superuser":
+        type(user).objects.filter(pk=user.pk).update(is_superuser=True)
+        user.refresh_from_db()
+        RoleGrantFactory(user=user, role=Role.STAFF)
+    elif role == "other_chair":
+        RoleGrantFactory(user=user, role=Role.COMMITTEE_CHAIR, cycle=CycleFactory(slug="another"))
+    elif role == "conflicted_chair":
+        RoleGrantFactory(user=user, role=Role.COMMITTEE_CHAIR, cycle=objects.cycle)
+        Conflict.objects.create(
+            cycle=objects.cycle, member=user, candidate=objects["ready"], kind="personal",
+            state="confirmed", declared=True,
+        )  # fmt: skip
+    else:  # other_laureate: both the address and the account, whichever the rules read
+        RoleGrantFactory(user=user, role=Role.LAUREATE_CONTACT, cycle=objects.cycle)
+        mine = Laureate.objects.create(
+            cycle=objects.cycle, candidate=objects["third"], accepted_at=timezone.now()
+        )
+        Contact.objects.create(laureate=mine, email=user.email, user=user)
+        return user
+    enrol_totp(user)
+    return user
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", list(MORE_ROLES))
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_permission_matrix_on_the_very_object(client, child10, name, role, request):
+    if role == "superuser" and name in SUPERUSER_SHORTCUT:
+        request.applymarker(pytest.mark.xfail(strict=True, reason="superuser shortcut (h2)"))
+    row = MATRIX[name]
+    staff = make_user("staff")
+    objects = Objects(child10, staff)
+    client.force_login(make_more_user(role, objects))
+    url = reverse("admin:index" if name == "admin:*" else name, kwargs=row.kwargs(objects))
+
+    response = getattr(client, row.method)(url)
+
+    check(response, expected_of(name, role))
+
+
 def url_names(patterns=None, namespace="") -> set[str]:
     names = set()
     for pattern in patterns if patterns is not None else get_resolver().url_patterns:

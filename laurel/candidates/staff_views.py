@@ -34,14 +34,14 @@ from laurel.nominations.models import Nomination
 FILTERS = ["q", "country", "state", "flag", "language", "nominations", "sort"]
 
 
-def _cycle(request):
-    return requested_staff_cycle(request)
+def _cycle(request, perm: str):
+    return requested_staff_cycle(request, perm)
 
 
 @login_required
 def candidate_list(request):
     require(request.user, "candidates.view_candidates")
-    cycle = _cycle(request)
+    cycle = _cycle(request, "candidates.view_candidates")
     chosen = {name: request.GET.get(name, "") for name in FILTERS}
     rows = queries.candidate_list(
         cycle,
@@ -248,7 +248,7 @@ def tag(request, pk: int):
 @login_required
 def suggestion_list(request):
     require(request.user, "candidates.view_candidates")
-    cycle = _cycle(request)
+    cycle = _cycle(request, "candidates.view_candidates")
     page = Paginator(queries.open_suggestions(cycle), 30).get_page(request.GET.get("page"))
     return render(request, "candidates/suggestions.html", {"cycle": cycle, "page": page})
 
@@ -281,7 +281,7 @@ def suggestion_decide(request, pk: int):
 @require_POST
 def refresh(request):
     require(request.user, "candidates.merge")
-    cycle = _cycle(request)
+    cycle = _cycle(request, "candidates.merge")
     found = services.suggest_duplicates(cycle)
     messages.success(request, _("%(count)d new suggestions.") % {"count": found})
     return redirect("candidates:suggestions")
@@ -308,7 +308,7 @@ def nomination_text(request, pk: int, nomination_pk: int):
 def overview(request):
     """Nominations per day and per country, drawn and in tables."""
     require(request.user, "candidates.view_candidates")
-    cycle = _cycle(request)
+    cycle = _cycle(request, "candidates.view_candidates")
     names = {code: str(dict(countries)[code]) for code in cycle.eligible_countries}
     by_country = queries.nominations_per_country(cycle)
     tiles, map_width, map_height = charts.europe(by_country, names)

@@ -5,6 +5,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from laurel.accounts.models import Invitation, User
+from laurel.core.permissions import require
 from laurel.cycles.models import Benefit, Criterion, Cycle
 from laurel.notifications.enums import EmailState
 from laurel.notifications.queries import outbox_counts
@@ -39,11 +40,19 @@ def staff_cycle(slug: str = "") -> Cycle | None:
     return (cycles.filter(slug=slug).first() if slug else None) or cycles.first()
 
 
-def requested_staff_cycle(request) -> Cycle:
-    """The cycle a staff page asks for (`?cycle=slug`, else the latest); 404 if there is none."""
-    cycle = staff_cycle(request.GET.get("cycle", ""))
+def requested_staff_cycle(request, perm: str) -> Cycle:
+    """The cycle a staff page asks for (`?cycle=slug`, else the latest one the user may `perm`
+    in), once the user may `perm` in that very cycle: a chair or member holds rights only in the
+    cycles of their role grants, so a cycle picked by the address is checked like any other
+    object. 404 if there is none or it is out of reach (ARCHITECTURE rule 3)."""
+    slug = request.GET.get("cycle", "")
+    if slug:
+        cycle = staff_cycles().filter(slug=slug).first()
+    else:
+        cycle = next((c for c in staff_cycles() if request.user.has_perm(perm, c)), None)
     if cycle is None:
         raise Http404
+    require(request.user, perm, cycle)
     return cycle
 
 

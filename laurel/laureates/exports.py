@@ -12,6 +12,7 @@ from django.utils import timezone
 from lxml import etree
 
 from laurel.core.services import record
+from laurel.laureates.services.prize import require_finance
 
 NS = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.09"
 SCHEMA = Path(__file__).parent / "schemas" / "pain.001.001.09.xsd"
@@ -141,7 +142,9 @@ def payments_csv(payments) -> str:
 
 
 def approved_file(payments: list, *, actor, execution_date) -> bytes:
-    """The bank file for approved payments; reading their accounts for it is logged."""
+    """The bank file for approved payments, for finance only (PrizeError for anyone else, a
+    superuser too: the file holds every full account); reading their accounts is logged."""
+    require_finance(actor)
     content = pain001(
         payments,
         message_id=f"LAUREL-{timezone.now():%Y%m%d%H%M%S}",

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from laurel.accounts.enums import Role
 from laurel.core.permissions import require
 from laurel.cycles.queries import requested_staff_cycle
 from laurel.laureates import exports, queries, services
@@ -17,18 +18,28 @@ from laurel.laureates.models import Laureate, Payment
 from laurel.nominations.uploads import CONTENT_TYPES
 
 
-def _cycle(request):
-    return requested_staff_cycle(request)
+def _cycle(request, perm: str):
+    return requested_staff_cycle(request, perm)
 
 
 def _refused(request, error) -> None:
     messages.error(request, error.message)
 
 
+def _handles_payments(user) -> bool:
+    """Finance, and only finance: the superuser flag opens none of it (the services refuse too)."""
+    return user.has_perm("laureates.handle_payments") and user.has_role(Role.FINANCE)
+
+
+def _finance_only(request) -> None:
+    if not _handles_payments(request.user):
+        raise Http404
+
+
 @login_required
 def payments(request):
     require(request.user, "laureates.view_payments")
-    cycle = _cycle(request)
+    cycle = _cycle(request, "laureates.view_payments")
     return render(
         request,
         "laureates/payments.html",
@@ -36,7 +47,7 @@ def payments(request):
             "cycle": cycle,
             "table": queries.payment_table(cycle),
             "export_form": ExportForm(),
-            "may_handle": request.user.has_perm("laureates.handle_payments"),
+            "may_handle": _handles_payments(request.user),
         },
     )
 
@@ -64,7 +75,7 @@ def _payment_page(request, payment, *, revealed=None, form=None, status=200):
             "account": queries.current_account(payment.laureate),
             "revealed": revealed,
             "paid_form": form or PaidForm(),
-            "may_handle": request.user.has_perm("laureates.handle_payments"),
+            "may_handle": _handles_payments(request.user),
         },
         status=status,
     )
@@ -89,26 +100,29 @@ def payment(request, pk: int):
 @require_POST
 def reveal(request, pk: int):
     """Finance shows the full details (a POST: a read that is logged is an action)."""
-    require(request.user, "laureates.handle_payments")
+    _finance_only(request)
     payment = _payment(pk)
     account = queries.current_account(payment.laureate)
     if account is None:
         raise Http404
-    return _payment_page(
-        request, payment, revealed=services.reveal_account(account, actor=request.user)
-    )
+    try:
+        revealed = services.reveal_account(account, actor=request.user)
+    except services.PrizeError:
+        raise Http404 from None  # refused: out of reach, as the matrix has it (never a 500)
+    return _payment_page(request, payment, revealed=revealed)
 
 
 @login_required
 def proof(request, pk: int):
-    require(request.user, "laureates.handle_payments")
+    _finance_only(request)
     account = queries.current_account(_payment(pk).laureate)
     if account is None:
         raise Http404
-    response = HttpResponse(
-        services.proof_of(account, actor=request.user),
-        content_type=CONTENT_TYPES[account.proof_kind],
-    )
+    try:
+        content = services.proof_of(account, actor=request.user)
+    except services.PrizeError:
+        raise Http404 from None
+    response = HttpResponse(content, content_type=CONTENT_TYPES[account.proof_kind])
     response["Content-Disposition"] = (
         f'attachment; filename="proof-{account.pk}.{account.proof_kind}"'
     )
@@ -127,7 +141,7 @@ STEPS = {
 @login_required
 @require_POST
 def step(request, pk: int, action: str):
-    require(request.user, "laureates.handle_payments")
+    _finance_only(request)
     if action not in STEPS:
         raise Http404
     service, done = STEPS[action]
@@ -143,7 +157,7 @@ def step(request, pk: int, action: str):
 @login_required
 @require_POST
 def paid(request, pk: int):
-    require(request.user, "laureates.handle_payments")
+    _finance_only(request)
     payment = _payment(pk)
     form = PaidForm(request.POST)
     if not form.is_valid():
@@ -160,8 +174,8 @@ def paid(request, pk: int):
 @login_required
 @require_POST
 def export_pain(request):
-    require(request.user, "laureates.handle_payments")
-    cycle = _cycle(request)
+    _finance_only(request)
+    cycle = _cycle(request, "laureates.handle_payments")
     form = ExportForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose the date the bank should pay on."))
@@ -172,6 +186,8 @@ def export_pain(request):
             actor=request.user,
             execution_date=form.cleaned_data["execution_date"],
         )
+    except services.PrizeError:
+        raise Http404 from None
     except exports.ExportError as error:
         messages.error(request, str(error))
         return redirect("laureates:payments")
@@ -183,7 +199,7 @@ def export_pain(request):
 @login_required
 def export_csv(request):
     require(request.user, "laureates.view_payments")
-    cycle = _cycle(request)
+    cycle = _cycle(request, "laureates.view_payments")
     response = HttpResponse(
         exports.payments_csv(queries.payments_of(cycle)), content_type="text/csv; charset=utf-8"
     )

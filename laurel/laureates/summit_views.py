@@ -20,7 +20,7 @@ from laurel.laureates.models import Delegate, VisaRequest
 
 def _cycle(request):
     require(request.user, "laureates.manage")
-    return requested_staff_cycle(request)
+    return requested_staff_cycle(request, "laureates.manage")
 
 
 def summaries(delegates) -> dict:

@@ -17,7 +17,7 @@ from laurel.laureates.models import Laureate, Milestone
 @login_required
 def overview(request):
     require(request.user, "laureates.manage")
-    cycle = requested_staff_cycle(request)
+    cycle = requested_staff_cycle(request, "laureates.manage")
     return render(
         request,
         "laureates/support_overview.html",

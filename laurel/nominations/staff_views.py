@@ -4,7 +4,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from laurel.core.permissions import require
 from laurel.core.services import record
 from laurel.core.tables import FORMATS, table_response
-from laurel.cycles.queries import staff_cycle
+from laurel.cycles.queries import requested_staff_cycle
 from laurel.nominations import exports, services
 from laurel.nominations.models import Attachment, Nomination
 from laurel.nominations.queries import LIST_FILTERS, nomination_counts, staff_nominations
@@ -38,16 +37,14 @@ class LateCodeForm(forms.Form):
     )
 
 
-def _cycle(request):
-    return staff_cycle(request.GET.get("cycle", ""))
+def _cycle(request, perm: str):
+    return requested_staff_cycle(request, perm)
 
 
 @login_required
 def nomination_list(request):
     require(request.user, "nominations.view_nominations")
-    cycle = _cycle(request)
-    if cycle is None:
-        raise Http404
+    cycle = _cycle(request, "nominations.view_nominations")
     show = request.GET.get("show", "")
     show = show if show in LIST_FILTERS else ""
     nominations = staff_nominations(cycle, show=show)
@@ -85,9 +82,7 @@ def release(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def late_code_new(request):
     require(request.user, "nominations.create_late_code")
-    cycle = _cycle(request)
-    if cycle is None:
-        raise Http404
+    cycle = _cycle(request, "nominations.create_late_code")
     form = LateCodeForm(request.POST or None)
     code = None
     if request.method == "POST" and form.is_valid():

@@ -1,4 +1,5 @@
 from collections import defaultdict
+from dataclasses import replace
 
 from django.db.models import QuerySet
 
@@ -6,7 +7,7 @@ from laurel.candidates.enums import ACTIVE_STATES, DiligenceArea
 from laurel.candidates.models import Candidate
 from laurel.cycles.models import Cycle
 from laurel.review.aggregation import Score, aggregate
-from laurel.review.enums import AssignmentState, ConflictState, ReviewState
+from laurel.review.enums import BLOCKING_STATES, AssignmentState, ConflictState, ReviewState
 from laurel.review.models import Assignment, Comment, CommitteeProfile, Conflict, Review
 
 
@@ -152,6 +153,40 @@ def results(cycle: Cycle, *, sort: str = "normalised"):
     ]
     rows.sort(key=_result_sort(sort, weights))
     emails = {r.member_id: r.member.email for r in reviews}
+    return rows, combined, emails, reviews
+
+
+def conflicted_candidates(user, cycle: Cycle) -> set[int]:
+    """The candidates a member or chair may not judge (a suggested conflict counts until
+    dismissed)."""
+    return set(
+        Conflict.objects.filter(cycle=cycle, member=user, state__in=BLOCKING_STATES).values_list(
+            "candidate_id", flat=True
+        )
+    )
+
+
+def results_for(user, cycle: Cycle, *, sort: str = "normalised"):
+    """The results as `user` may read them: nothing of a candidate they have a conflict with."""
+    return without_candidates(results(cycle, sort=sort), conflicted_candidates(user, cycle))
+
+
+def without_candidates(found, hidden: set[int]):
+    """`results(...)` with nothing of the hidden candidates: neither their rows nor their
+    reviews, nor a reviewer known only from them. The numbers of the others stay those everyone
+    sees (the aggregation still counted every review)."""
+    rows, combined, emails, reviews = found
+    if not hidden:
+        return rows, combined, emails, reviews
+    rows = [row for row in rows if row["candidate"].pk not in hidden]
+    reviews = [review for review in reviews if review.candidate_id not in hidden]
+    seen = {review.member_id for review in reviews}
+    combined = replace(
+        combined,
+        candidates={pk: r for pk, r in combined.candidates.items() if pk not in hidden},
+        reviewers=[reviewer for reviewer in combined.reviewers if reviewer.member in seen],
+    )
+    emails = {member: email for member, email in emails.items() if member in seen}
     return rows, combined, emails, reviews
 
 

@@ -43,8 +43,12 @@ rules.add_perm("review.declare_conflict", on_committee_of)
 
 
 @rules.predicate
-def chairs_a_cycle(user) -> bool:
-    return user.is_authenticated and user.is_active and Role.COMMITTEE_CHAIR in user.role_set()
+def chairs(user, cycle) -> bool:
+    """The chair of that very cycle: a chair's rights hang on the cycle of their role grant."""
+    if cycle is None or not user.is_authenticated or not user.is_active:
+        return False
+    return user.has_role(Role.COMMITTEE_CHAIR, cycle)
 
 
-rules.add_perm("review.view_results", is_staff_member | chairs_a_cycle)
+# The object is the cycle whose results are read (a chair of another cycle gets a 404).
+rules.add_perm("review.view_results", is_staff_member | chairs)

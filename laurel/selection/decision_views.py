@@ -40,7 +40,9 @@ def _decision_page(request, cycle, *, status=200, **forms):
             "from_shortlist": decision.from_shortlist,
         } | {f"min_{kind}": n for kind, n in decision.min_per_kind.items()}
     suggestion = decision.suggestion if decision else {}
-    scores = suggestion.get("scores", {})
+    # A leader sees no score, reason or citation of a candidate they have a conflict with.
+    hidden = queries.conflicted_candidates(request.user, cycle)
+    scores = {pk: v for pk, v in suggestion.get("scores", {}).items() if int(pk) not in hidden}
     return render(
         request,
         "selection/decision.html",
@@ -73,7 +75,9 @@ def _decision_page(request, cycle, *, status=200, **forms):
                             **{f"citation_{k}": v for k, v in place.citation.items()},
                             **{f"summary_{k}": v for k, v in place.summary.items()},
                         },
-                    ),
+                    )
+                    if place.candidate_id not in hidden
+                    else None,
                 )
                 for place in places[Role.LAUREATE]
             ],
@@ -90,6 +94,7 @@ def _decision_page(request, cycle, *, status=200, **forms):
                 if place.answer == Answer.DECLINED
                 or (not place.answer and place.respond_by and place.respond_by <= timezone.now())
             },
+            "hidden": hidden,
             "may_lock": request.user.has_perm("selection.lock", cycle),
             "may_manage": request.user.has_perm("selection.manage", cycle),
         },
@@ -247,7 +252,9 @@ def lock(request):
 @login_required
 def report_pdf(request):
     cycle = lead_cycle(request)
-    response = HttpResponse(report.decision_report(cycle), content_type="application/pdf")
+    response = HttpResponse(
+        report.decision_report(cycle, reader=request.user), content_type="application/pdf"
+    )
     response["Content-Disposition"] = f'attachment; filename="decision-{cycle.slug}.pdf"'
     return response
 

@@ -9,7 +9,10 @@ from laurel.cycles.models import Cycle
 from laurel.cycles.queries import staff_cycle
 from laurel.review.enums import BLOCKING_STATES
 from laurel.review.models import Conflict
-from laurel.review.queries import committee_cycles
+from laurel.review.queries import (
+    committee_cycles,
+    conflicted_candidates,  # noqa: F401 (one definition, used here too)
+)
 from laurel.selection.enums import DecisionState, ListKind, Role
 from laurel.selection.models import Ballot, Decision, Meeting, Place, ShortlistEntry, VotingRound
 
@@ -42,15 +45,6 @@ def meeting_of(cycle: Cycle) -> Meeting:
         cycle=cycle
     )
     return meeting
-
-
-def conflicted_candidates(user, cycle: Cycle) -> set[int]:
-    """The candidates a member may not judge (a suggested conflict counts until dismissed)."""
-    return set(
-        Conflict.objects.filter(cycle=cycle, member=user, state__in=BLOCKING_STATES).values_list(
-            "candidate_id", flat=True
-        )
-    )
 
 
 def conflicted_members(cycle: Cycle) -> dict[int, set[int]]:

@@ -9,14 +9,23 @@ from laurel.cycles.models import Cycle
 from laurel.nominations.enums import COUNTING_STATES
 from laurel.nominations.models import Nomination
 from laurel.review.enums import BLOCKING_STATES
-from laurel.review.queries import conflict_register, results
+from laurel.review.queries import (
+    conflict_register,
+    conflicted_candidates,
+    results,
+    without_candidates,
+)
 from laurel.selection import queries
 from laurel.selection.enums import RoundState
 
 
-def report_context(cycle: Cycle) -> dict:
+def report_context(cycle: Cycle, *, reader) -> dict:
+    """The report as `reader` may read it: of a candidate they have a conflict with, only its
+    name where the decision names it, never its scores, its record, its votes or its reasons."""
     decision = queries.decision_of(cycle)
-    rows, combined, _emails, _reviews = results(cycle)
+    hidden = conflicted_candidates(reader, cycle)
+    found = results(cycle)
+    rows, combined, _emails, _reviews = without_candidates(found, hidden)
     places = queries.places(decision)
     in_decision = {p.candidate_id: p for role in places.values() for p in role}
     shortlist = list(queries.shortlist(cycle))
@@ -38,7 +47,7 @@ def report_context(cycle: Cycle) -> dict:
                 cycle=cycle, state=CandidateState.ELIGIBLE
             ).count(),
             "ready": queries.selectable(cycle).count(),
-            "reviewed": len(rows),
+            "reviewed": len(found[0]),
             "shortlisted": len(shortlist),
         },
         "committee": queries.committee_members(cycle),
@@ -47,7 +56,14 @@ def report_context(cycle: Cycle) -> dict:
         "rows": [r for r in rows if r["candidate"].pk in discussed],
         "shortlist": shortlist,
         "rounds": [
-            (r, [{**row, "name": names.get(row["candidate"])} for row in r.result.get("rows", [])])
+            (
+                r,
+                [
+                    {**row, "name": names.get(row["candidate"])}
+                    for row in r.result.get("rows", [])
+                    if row["candidate"] not in hidden
+                ],
+            )
             for r in rounds
         ],
         "places": places,
@@ -55,8 +71,9 @@ def report_context(cycle: Cycle) -> dict:
             decision.overrides.select_related("removed", "added", "by") if decision else []
         ),
         "costs": decision.suggestion.get("costs", {}) if decision else {},
+        "hidden": hidden,
     }
 
 
-def decision_report(cycle: Cycle) -> bytes:
-    return render_pdf("selection/report.html", report_context(cycle))
+def decision_report(cycle: Cycle, *, reader) -> bytes:
+    return render_pdf("selection/report.html", report_context(cycle, reader=reader))

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from laurel.core.permissions import require
-from laurel.review.queries import results
+from laurel.review.queries import conflicted_candidates, results_for
 from laurel.selection import queries, services
 from laurel.selection.forms import GoForm, MoveForm, OpenRoundForm, RecordForm, ShortlistForm
 from laurel.selection.models import ShortlistEntry, VotingRound
@@ -40,7 +40,8 @@ def home(request):
         require(request.user, "selection.follow", cycle)
         return redirect("selection:meeting")  # members follow the meeting
     cycle = lead_cycle(request)
-    rows, _combined, _emails, _reviews = results(cycle)
+    # A leader sees nothing of a candidate they have a conflict with: no scores, no notes.
+    rows, _combined, _emails, _reviews = results_for(request.user, cycle)
     lists = queries.shortlist_by_kind(cycle)
     on_list = {e.candidate_id: e.kind for entries in lists.values() for e in entries}
     shortlisted = queries.selectable(cycle).filter(pk__in=on_list)
@@ -56,6 +57,7 @@ def home(request):
             "round_form": OpenRoundForm(candidates=shortlisted),
             "rounds": queries.rounds(cycle),
             "decision": queries.decision_of(cycle),
+            "hidden": conflicted_candidates(request.user, cycle),
         },
     )
 

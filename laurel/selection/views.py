@@ -27,9 +27,8 @@ def _current(request, cycle) -> dict:
     """What a screen shows of the meeting's current candidate; nothing of it on a conflict."""
     meeting = queries.meeting_of(cycle)
     entry = meeting.current
-    conflicted = entry is not None and entry.candidate_id in queries.conflicted_candidates(
-        request.user, cycle
-    )
+    hidden = queries.conflicted_candidates(request.user, cycle)
+    conflicted = entry is not None and entry.candidate_id in hidden
     score = None
     if entry is not None and not conflicted:
         rows, _combined, _emails, _reviews = results(cycle)
@@ -39,6 +38,7 @@ def _current(request, cycle) -> dict:
         "meeting": meeting,
         "entry": None if conflicted else entry,
         "conflicted": conflicted,
+        "hidden": hidden,
         "score": score,
     }
 
@@ -48,7 +48,9 @@ def meeting(request):
     cycle = _cycle(request)
     context = _current(request, cycle)
     leads = request.user.has_perm("selection.lead", cycle)
-    entry = context["meeting"].current
+    # A leader with a conflict is conflicted like anyone: no record of that item, not even
+    # prefilled in the form (staff lead it).
+    entry = None if context["conflicted"] else context["meeting"].current
     if leads and entry is not None:
         context["record_form"] = RecordForm(
             members=queries.committee_members(cycle),
@@ -124,7 +126,12 @@ def round_page(request, pk: int):
             "ballots": [
                 (
                     ballot.voter,
-                    sorted((rank, names[int(pk)].name) for pk, rank in ballot.ranks.items()),
+                    # Nothing of how anyone voted on a candidate the reader is conflicted on.
+                    sorted(
+                        (rank, names[int(pk)].name)
+                        for pk, rank in ballot.ranks.items()
+                        if int(pk) not in conflicts
+                    ),
                 )
                 for ballot in queries.open_ballots(round_)
             ]

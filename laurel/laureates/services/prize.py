@@ -147,14 +147,17 @@ def current_account(laureate: Laureate) -> BankAccount | None:
     return laureate.bank_accounts.filter(replaced_at=None).first()
 
 
-def _finance(actor: Any) -> None:
-    if not actor.has_role(Role.FINANCE):
+def require_finance(actor: Any) -> None:
+    """Refuse anyone without the finance role, a superuser too: full bank details, the proof,
+    the steps of a payment and the bank file are finance's alone, whatever the caller checked
+    (ARCHITECTURE rule 3: the superuser flag does not skip Laurel's rules)."""
+    if actor is None or not actor.is_active or not actor.has_role(Role.FINANCE):
         raise PrizeError(_("Only finance can do this."))
 
 
 def reveal_account(account: BankAccount, *, actor: Any) -> BankAccount:
     """Finance reads the full details: logged, every time."""
-    _finance(actor)
+    require_finance(actor)
     record(
         "bank_account.revealed", actor=actor, subject=account.laureate, data={"account": account.pk}
     )
@@ -162,7 +165,7 @@ def reveal_account(account: BankAccount, *, actor: Any) -> BankAccount:
 
 
 def proof_of(account: BankAccount, *, actor: Any) -> bytes:
-    _finance(actor)
+    require_finance(actor)
     with default_storage.open(account.proof_file, "rb") as handle:
         content = cipher().decrypt(handle.read())
     record(
@@ -206,7 +209,7 @@ def request_payment(laureate: Laureate, *, actor: Any) -> Payment:
 @transaction.atomic
 def verify_payment(payment: Payment, *, actor: Any) -> Payment:
     """Finance has checked the current bank details against the proof of ownership."""
-    _finance(actor)
+    require_finance(actor)
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
     account = current_account(payment.laureate)
     if account is None:
@@ -221,7 +224,7 @@ def verify_payment(payment: Payment, *, actor: Any) -> Payment:
 @transaction.atomic
 def approve_payment(payment: Payment, *, actor: Any) -> Payment:
     """The second pair of eyes: a finance user who did not request the payment."""
-    _finance(actor)
+    require_finance(actor)
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
     if payment.requested_by_id == actor.pk:
         raise PrizeError(
@@ -243,7 +246,7 @@ def mark_paid(
     exchange_rate: Decimal | None,
     actor: Any,
 ) -> Payment:
-    _finance(actor)
+    require_finance(actor)
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
     _move(payment, PaymentState.PAID)
     payment.paid_on, payment.fees, payment.exchange_rate = paid_on, fees, exchange_rate
@@ -254,7 +257,7 @@ def mark_paid(
 
 @transaction.atomic
 def cancel_payment(payment: Payment, *, actor: Any) -> Payment:
-    _finance(actor)
+    require_finance(actor)
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
     _move(payment, PaymentState.CANCELLED)
     payment.save(update_fields=["state", "updated_at"])

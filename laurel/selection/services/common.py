@@ -1,5 +1,8 @@
+from django.utils.translation import gettext as _
+
 from laurel.selection.enums import DecisionState
 from laurel.selection.models import Decision
+from laurel.selection.queries import conflicted_candidates
 
 
 class SelectionError(Exception):
@@ -12,3 +15,12 @@ class SelectionError(Exception):
 
 def locked(cycle) -> bool:
     return Decision.objects.filter(cycle=cycle).exclude(state=DecisionState.DRAFT).exists()
+
+
+def not_conflicted(actor, cycle, *candidate_ids: int, message: str = "") -> None:
+    """Refuse a step on a candidate the actor has a conflict with: a chair with a conflict is
+    conflicted like any member, and leaves that candidate's steps to staff."""
+    if set(candidate_ids) & conflicted_candidates(actor, cycle):
+        raise SelectionError(
+            message or _("You have a conflict with this candidate: staff take this step.")
+        )

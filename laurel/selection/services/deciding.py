@@ -15,7 +15,7 @@ from laurel.selection import slate
 from laurel.selection.enums import DecisionState, Role
 from laurel.selection.models import Decision, Override, Place, ShortlistEntry
 from laurel.selection.queries import selectable
-from laurel.selection.services.common import SelectionError
+from laurel.selection.services.common import SelectionError, not_conflicted
 
 LANGUAGES = ("sv", "en")
 
@@ -145,6 +145,7 @@ def replace_place(
     """The committee overrides the suggestion: `added` takes `removed`'s laureate place. A
     reserve that is promoted swaps with the laureate it replaces."""
     decision = _draft(decision.cycle)
+    not_conflicted(actor, decision.cycle, removed.pk, added.pk)
     reason = reason.strip()
     if not reason:
         raise SelectionError(_("Give the reason for the change: it goes into the record."))
@@ -188,8 +189,15 @@ def replace_place(
 def write_place(
     place: Place, *, reason: str, citation: dict[str, str], summary: dict[str, str], actor: Any
 ) -> Place:
-    """The committee's reason for a place, and the citation and description to publish."""
+    """The committee's reason for a place, and the citation and description to publish; never
+    by someone with a conflict with its candidate (staff write those)."""
     _draft(place.decision.cycle)
+    not_conflicted(
+        actor,
+        place.decision.cycle,
+        place.candidate_id,
+        message=_("You have a conflict with this candidate: staff write its reason and citations."),
+    )
     place = Place.objects.select_for_update().get(pk=place.pk)
     place.reason = reason.strip()
     place.citation = {code: citation.get(code, "").strip() for code in LANGUAGES}
@@ -261,6 +269,7 @@ def lock_decision(decision: Decision, *, actor: Any) -> Decision:
 def move_reserve(place: Place, *, offset: int, actor: Any) -> None:
     """Move a reserve up (-1) or down (+1): the order in which places are offered."""
     decision = _draft(place.decision.cycle)
+    not_conflicted(actor, decision.cycle, place.candidate_id)
     reserves = list(
         decision.places.select_for_update().filter(role=Role.RESERVE).order_by("position", "id")
     )

@@ -13,7 +13,7 @@ from laurel.cycles.models import Cycle
 from laurel.selection.enums import ListKind, Outcome
 from laurel.selection.models import Meeting, ShortlistEntry
 from laurel.selection.queries import selectable
-from laurel.selection.services.common import SelectionError, locked
+from laurel.selection.services.common import SelectionError, locked, not_conflicted
 
 
 def _not_locked(cycle: Cycle) -> None:
@@ -30,6 +30,7 @@ def shortlist_candidate(
         raise SelectionError(_("Choose the shortlist or the reserve."))
     cycle = candidate.cycle
     _not_locked(cycle)
+    not_conflicted(actor, cycle, candidate.pk)
     if not selectable(cycle).filter(pk=candidate.pk).exists():
         raise SelectionError(
             _("%(name)s is not eligible and ready for the committee: it cannot be shortlisted.")
@@ -65,6 +66,7 @@ def shortlist_candidate(
 def move_entry(entry: ShortlistEntry, *, offset: int, actor: Any) -> ShortlistEntry:
     """Move an entry up (-1) or down (+1) in its list."""
     _not_locked(entry.cycle)
+    not_conflicted(actor, entry.cycle, entry.candidate_id)
     entries = list(
         ShortlistEntry.objects.select_for_update()
         .filter(cycle=entry.cycle, kind=entry.kind)
@@ -84,6 +86,7 @@ def move_entry(entry: ShortlistEntry, *, offset: int, actor: Any) -> ShortlistEn
 @transaction.atomic
 def unshortlist(entry: ShortlistEntry, *, actor: Any) -> None:
     _not_locked(entry.cycle)
+    not_conflicted(actor, entry.cycle, entry.candidate_id)
     Meeting.objects.filter(current=entry).update(current=None)
     record(
         "candidate.unshortlisted",
@@ -116,8 +119,15 @@ def record_discussion(
     recused: list[Any],
     actor: Any,
 ) -> ShortlistEntry:
-    """The chair or a scribe writes down the discussion of one candidate."""
+    """The chair or a scribe writes down the discussion of one candidate; never someone with
+    a conflict with it (a conflicted chair leaves that item to staff)."""
     _not_locked(entry.cycle)
+    not_conflicted(
+        actor,
+        entry.cycle,
+        entry.candidate_id,
+        message=_("You have a conflict with this candidate: staff lead and record its discussion."),
+    )
     if outcome not in Outcome.values:
         raise SelectionError(_("Choose the outcome of the discussion."))
     entry = ShortlistEntry.objects.select_for_update().get(pk=entry.pk)
