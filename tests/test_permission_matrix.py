@@ -763,15 +763,6 @@ MORE_EXPECTED = {
 }
 
 
-# Django's PermissionsMixin.has_perm says yes to a superuser before django-rules is asked, so
-# the superuser still reaches these committee rows. h2's branch (#14) makes has_perm ask the
-# rules alone; once it is merged these pass and xfail(strict) fails: delete this set then.
-SUPERUSER_SHORTCUT = {
-    "review:candidate", "review:comment", "review:declare", "review:document",
-    "review:dossier_pdf", "selection:lock",
-}  # fmt: skip
-
-
 def expected_of(name: str, role: str):
     row = MATRIX[name]
     if role in row.expected:
@@ -813,13 +804,11 @@ def make_more_user(role: str, objects: "Objects"):
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", list(MORE_ROLES))
 @pytest.mark.parametrize("name", sorted(MATRIX))
-def test_permission_matrix_on_the_very_object(client, child10, name, role, request):
-    if role == "superuser" and name in SUPERUSER_SHORTCUT:
-        request.applymarker(pytest.mark.xfail(strict=True, reason="superuser shortcut (h2)"))
+def test_permission_matrix_on_the_very_object(client, child10, name, role):
     row = MATRIX[name]
     staff = make_user("staff")
     objects = Objects(child10, staff)
-    client.force_login(make_more_user(role, objects))
+    sign_in(client, make_more_user(role, objects))
     url = reverse("admin:index" if name == "admin:*" else name, kwargs=row.kwargs(objects))
 
     response = getattr(client, row.method)(url)

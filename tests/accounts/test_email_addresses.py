@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from laurel.accounts.models import User
 from laurel.core.models import AuditEntry
-from tests.conftest import make_user
+from tests.conftest import make_user, sign_in
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +28,7 @@ CLOSED = [
 def test_allauths_address_pages_do_not_exist(client, child10, method, url, data):
     someone = UserFactory(email="someone@example.org")
     user = make_user("laureate", cycle=child10)
-    client.force_login(user)
+    sign_in(client, user)
 
     response = getattr(client, method)(url, data)
 
@@ -44,7 +44,7 @@ def test_making_another_accounts_address_primary_is_a_refusal_not_a_500(client, 
     UserFactory(email="other@example.org")
     user = make_user("laureate", cycle=child10)
     EmailAddress.objects.create(user=user, email="other@example.org", primary=False)
-    client.force_login(user)
+    sign_in(client, user)
 
     response = client.post(
         "/en/accounts/email/", {"action_primary": "", "email": "other@example.org"}
@@ -125,7 +125,7 @@ def test_staff_cannot_change_their_own_address(staff_client, staff_user):
 def test_no_one_but_staff_changes_an_address(client, child10, role):
     user = make_user(role, cycle=child10)
     victim = UserFactory(email="victim@example.org")
-    client.force_login(user)
+    sign_in(client, user)
     url = reverse("accounts:user_email", args=[victim.pk])
 
     responses = [client.get(url), client.post(url, {"email": user.email, "confirm": "on"})]

@@ -9,7 +9,7 @@ from django.urls import reverse
 from laurel.core.models import AuditEntry
 from laurel.laureates import exports, services
 from laurel.laureates.models import Payment
-from tests.conftest import enrol_totp
+from tests.conftest import enrol_totp, sign_in
 from tests.factories import RoleGrantFactory, UserFactory
 from tests.laureates import test_prize
 from tests.laureates.test_prize import IBAN, approved_payment
@@ -36,7 +36,7 @@ def approved(laureate, settings):
 
 
 def test_a_superuser_who_is_not_finance_cannot_reveal_the_account(client, superuser, approved):
-    client.force_login(superuser)
+    sign_in(client, superuser)
 
     response = client.post(reverse("laureates:reveal", args=[approved.pk]))
 
@@ -46,7 +46,7 @@ def test_a_superuser_who_is_not_finance_cannot_reveal_the_account(client, superu
 
 
 def test_a_superuser_who_is_not_finance_cannot_read_the_proof(client, superuser, approved):
-    client.force_login(superuser)
+    sign_in(client, superuser)
 
     response = client.get(reverse("laureates:proof", args=[approved.pk]))
 
@@ -56,7 +56,7 @@ def test_a_superuser_who_is_not_finance_cannot_read_the_proof(client, superuser,
 
 
 def test_a_superuser_who_is_not_finance_gets_no_bank_file(client, superuser, approved):
-    client.force_login(superuser)
+    sign_in(client, superuser)
 
     response = client.post(reverse("laureates:pain001"), {"execution_date": "2030-03-15"})
 
@@ -66,7 +66,7 @@ def test_a_superuser_who_is_not_finance_gets_no_bank_file(client, superuser, app
 
 
 def test_a_superuser_who_is_not_finance_takes_no_step_of_a_payment(client, superuser, approved):
-    client.force_login(superuser)
+    sign_in(client, superuser)
 
     response = client.post(reverse("laureates:step", args=[approved.pk, "cancel"]))
 
@@ -91,7 +91,7 @@ def test_finance_still_gets_the_bank_file(client, approved):
     reader = UserFactory(email="f3@example.org")
     RoleGrantFactory(user=reader, role="finance", cycle=None)
     enrol_totp(reader)
-    client.force_login(reader)
+    sign_in(client, reader)
 
     response = client.post(reverse("laureates:pain001"), {"execution_date": "2030-03-15"})
 

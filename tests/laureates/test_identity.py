@@ -14,6 +14,7 @@ from laurel.accounts.models import RoleGrant, User
 from laurel.core.models import AuditEntry
 from laurel.laureates import services
 from laurel.laureates.models import Contact, Laureate
+from tests.conftest import sign_in
 from tests.factories import PASSWORD, UserFactory
 from tests.review.test_committee import ready
 
@@ -73,7 +74,7 @@ def test_an_existing_account_is_tied_only_by_accepting_over_http(client, two, st
     _first, second, a = two
     services.add_contact(second, email=a.email, language="sv", actor=staff_user)
     token = invitation_token()
-    client.force_login(a)
+    sign_in(client, a)
 
     before = Contact.objects.get(laureate=second, email=a.email).user
     accepted = client.post(reverse("accounts:invitation", args=[token]))
@@ -89,7 +90,7 @@ def test_an_invitation_staff_send_by_hand_ties_the_contact_when_accepted(client,
     _first, second, _a = two
     accounts.revoke_invitation(second.contacts.get().invitation, actor=staff_user)
     staff_client = client
-    staff_client.force_login(staff_user)
+    sign_in(staff_client, staff_user)
     staff_client.post(
         reverse("accounts:invite"),
         {"email": "office@dzieci.pl", "role": "laureate_contact", "cycle": second.cycle.pk,
@@ -102,7 +103,7 @@ def test_an_invitation_staff_send_by_hand_ties_the_contact_when_accepted(client,
     )
 
     assert [c.user for c in second.contacts.all()] == [b]
-    client.force_login(b)
+    sign_in(client, b)
     assert client.get(reverse("laureates:home")).context["laureate"] == second
 
 
@@ -111,7 +112,7 @@ def test_an_account_at_another_laureates_contact_address_gets_nothing_of_it(clie
     it (as after claiming the address): B's area, bank page and summit do not exist for it."""
     _first, second, _a = two
     impostor = contact_user("office@dzieci.pl", second.cycle)
-    client.force_login(impostor)
+    sign_in(client, impostor)
 
     pages = [
         client.get(reverse(name)).status_code
@@ -127,7 +128,7 @@ def test_contact_a_cannot_claim_bs_address_and_reach_bs_programme(client, two):
     """What was seen: A's contact added B's contact address on allauth's page, made it primary
     and opened B's programme. The page is gone; A still sees only A's own laureate."""
     first, second, a = two
-    client.force_login(a)
+    sign_in(client, a)
 
     added = client.post("/en/accounts/email/", {"action_add": "", "email": "office@dzieci.pl"})
     primary = client.post(
@@ -147,9 +148,9 @@ def test_a_changed_address_moves_no_right(client, two, staff_user):
     accounts.change_email(a, email="new@trygga.se", actor=staff_user)
     newcomer = contact_user("office@trygga.se", first.cycle)
 
-    client.force_login(a)
+    sign_in(client, a)
     kept = client.get(reverse("laureates:home")).status_code
-    client.force_login(newcomer)
+    sign_in(client, newcomer)
     refused = client.get(reverse("laureates:home")).status_code
 
     assert (kept, refused) == (200, 404)
@@ -174,7 +175,7 @@ def test_only_the_tied_contact_speaks_for_the_organisation_in_the_cohort(two):
 def test_a_removed_role_closes_the_area_even_when_tied(client, two):
     _first, _second, a = two
     RoleGrant.objects.filter(user=a).delete()
-    client.force_login(a)
+    sign_in(client, a)
 
     assert client.get(reverse("laureates:home")).status_code == 404
 

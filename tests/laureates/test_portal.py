@@ -15,7 +15,6 @@ from laurel.laureates.models import Contact, Laureate
 from laurel.notifications.models import OutgoingEmail
 from laurel.selection import queries, services
 from tests.conftest import make_user, sign_in
-from tests.factories import UserFactory
 from tests.selection.helpers import scored_committee
 
 TEXTS = {"sv": "Svensk text.", "en": "English text."}

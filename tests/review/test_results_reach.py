@@ -10,6 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from laurel.review import services
+from tests.conftest import sign_in
 from tests.factories import CycleFactory
 from tests.selection.helpers import chair_of, scored_committee
 
@@ -53,7 +54,7 @@ def text_of(response) -> str:
 def test_the_chair_of_another_cycle_reads_nothing_of_this_one(
     client, child10, committee, other_chair, query
 ):
-    client.force_login(other_chair)
+    sign_in(client, other_chair)
 
     response = client.get(reverse("review:results"), {"cycle": child10.slug, **query})
 
@@ -62,7 +63,7 @@ def test_the_chair_of_another_cycle_reads_nothing_of_this_one(
 
 
 def test_the_chair_of_another_cycle_reads_their_own_by_default(client, other_chair, committee):
-    client.force_login(other_chair)
+    sign_in(client, other_chair)
 
     response = client.get(reverse("review:results"))
 
@@ -73,7 +74,7 @@ def test_the_chair_of_another_cycle_reads_their_own_by_default(client, other_cha
 
 @pytest.mark.parametrize("query", DOWNLOADS)
 def test_the_chair_of_the_cycle_reads_its_results(client, child10, committee, query):
-    client.force_login(committee.chair)
+    sign_in(client, committee.chair)
 
     response = client.get(reverse("review:results"), {"cycle": child10.slug, **query})
 
@@ -85,7 +86,7 @@ def test_the_chair_of_the_cycle_reads_its_results(client, child10, committee, qu
 def test_a_conflicted_chair_reads_nothing_of_that_candidate(client, child10, committee, query):
     conflicted = committee.candidates[1]
     services.declare_conflict(committee.chair, conflicted, kind="employment")
-    client.force_login(committee.chair)
+    sign_in(client, committee.chair)
 
     response = client.get(reverse("review:results"), {"cycle": child10.slug, **query})
 
@@ -100,7 +101,7 @@ def test_a_conflicted_chair_sees_no_reviewer_of_that_candidate_in_the_reviews(
 ):
     conflicted = committee.candidates[0]  # reviewed by the chair or alice only (bob is conflicted)
     services.declare_conflict(committee.chair, conflicted, kind="employment")
-    client.force_login(committee.chair)
+    sign_in(client, committee.chair)
 
     response = client.get(
         reverse("review:results"), {"cycle": child10.slug, "table": "reviews", "format": "csv"}
