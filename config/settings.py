@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads a request body (CSRF reads the form): an oversized one is refused.
+    "laurel.core.limits.RequestSizeLimit",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -200,7 +202,10 @@ STORAGES = {
         )
     },
 }
-DATA_UPLOAD_MAX_MEMORY_SIZE = 2_500_000
+# The largest request body an address without uploads takes (core.limits; the upload forms
+# have their own limits there). Form fields without files are held to the same in memory.
+REQUEST_MAX_BYTES = env.whole_number("REQUEST_MAX_BYTES", 1024 * 1024, minimum=64 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_500_000
 
 # Email: the console in development (no EMAIL_HOST), SMTP when EMAIL_HOST is set.
