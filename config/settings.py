@@ -159,9 +159,12 @@ X_FRAME_OPTIONS = "DENY"
 # A reverse proxy that sets the client's address in a header: name that header here. Only then is
 # it believed, for rate limits and the audit log; and only then is X-Forwarded-Proto believed.
 TRUSTED_PROXY_HEADER = env.text("TRUSTED_PROXY_HEADER")
+# How many proxies of ours each append a hop to that header: the client is the left-most of the
+# hops they wrote (core.http.client_ip, also for allauth's limits); what is further left is the
+# client's own writing and is ignored.
+TRUSTED_PROXY_COUNT = env.whole_number("TRUSTED_PROXY_COUNT", 1, minimum=1, maximum=10)
 if TRUSTED_PROXY_HEADER:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    ALLAUTH_TRUSTED_CLIENT_IP_HEADER = TRUSTED_PROXY_HEADER
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -1,6 +1,9 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.utils import translation
 
+from laurel.core.http import client_ip, forwarded_hops
 from laurel.notifications.services import queue_rendered_email
 
 
@@ -41,6 +44,13 @@ class AccountAdapter(DefaultAccountAdapter):
             text=message.body,
             html=html,
         )
+
+    def get_client_ip(self, request) -> str:
+        """The address allauth's rate limits count: the same as ours (core.http.client_ip).
+        Behind a proxy, a request without the proxy's header did not come through it: refused."""
+        if settings.TRUSTED_PROXY_HEADER and not forwarded_hops(request):
+            raise PermissionDenied("The request did not come through the proxy.")
+        return client_ip(request)
 
     def get_login_redirect_url(self, request) -> str:
         """Where each role starts: staff at the dashboard, the committee at its page, laureate
