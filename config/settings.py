@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from config import env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-DATA_DIR = Path(env.text("LAUREL_DATA_DIR") or BASE_DIR / "var")
+# Made 0700 if missing: it holds the keys, the database and the uploads.
+DATA_DIR = env.private_directory(Path(env.text("LAUREL_DATA_DIR") or BASE_DIR / "var"))
 
 DEBUG = env.flag("DEBUG", default=False)
 SECRET_KEY = env.secret_key(DATA_DIR)
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "laurel.core.headers.PermissionsPolicy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -155,6 +157,20 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# The language cookie as the session's: only over HTTPS when it is on, never read by scripts.
+LANGUAGE_COOKIE_SECURE = HTTPS
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Browser features no page uses, switched off (core.headers.PermissionsPolicy); empty: nobody.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "camera",
+        "display-capture", "fullscreen", "geolocation", "gyroscope", "hid", "magnetometer",
+        "microphone", "midi", "payment", "screen-wake-lock",
+        "serial", "usb", "xr-spatial-tracking",
+    )
+}  # fmt: skip
 
 # A reverse proxy that sets the client's address in a header: name that header here. Only then is
 # it believed, for rate limits and the audit log; and only then is X-Forwarded-Proto believed.
@@ -209,6 +225,9 @@ STORAGES = {
 # have their own limits there). Form fields without files are held to the same in memory.
 REQUEST_MAX_BYTES = env.whole_number("REQUEST_MAX_BYTES", 1024 * 1024, minimum=64 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BYTES
+# Uploads hold personal data: readable by the site's own user only, whatever its umask.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_500_000
 
 # Email: the console in development (no EMAIL_HOST), SMTP when EMAIL_HOST is set.

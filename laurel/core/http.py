@@ -35,6 +35,23 @@ def client_ip(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
+FORWARDING_HEADERS = ("HTTP_X_FORWARDED_FOR", "HTTP_FORWARDED", "HTTP_X_REAL_IP")
+
+
+def is_direct_from_this_machine(request: HttpRequest) -> bool:
+    """The request came from this machine itself, not passed on by a proxy (which would make
+    every visitor look local)."""
+    try:
+        local = ipaddress.ip_address(request.META.get("REMOTE_ADDR", "")).is_loopback
+    except ValueError:
+        return False
+    return (
+        local
+        and not forwarded_hops(request)
+        and not any(request.META.get(header) for header in FORWARDING_HEADERS)
+    )
+
+
 def safe_next(request: HttpRequest, fallback: str) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if target and url_has_allowed_host_and_scheme(
