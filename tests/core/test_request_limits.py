@@ -112,3 +112,15 @@ def test_a_nomination_with_a_large_document_still_goes_through(client, child10):
 
     assert response.status_code == 302
     assert Nomination.objects.get().attachments.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("declared", "status"),
+    [(20 * MB, 404), (40 * MB, 413)],  # an unknown link is 404 once the view runs
+)
+def test_the_organisations_form_takes_three_documents_and_no_more(client, db, declared, status):
+    body = HugeUpload(actual=MB)
+
+    response = post_declaring(client, "/en/organisation/no-such-link/", body, declared=declared)
+
+    assert response.status_code == status
