@@ -4,6 +4,7 @@ Messages name the variable and what was expected, never the value itself: a valu
 (a password, a database URL with credentials).
 """
 
+import contextlib
 import os
 import secrets
 from pathlib import Path
@@ -46,6 +47,22 @@ def word_list(name: str, default: str = "") -> list[str]:
     return [part.strip() for part in text(name, default).split(",") if part.strip()]
 
 
+def private_directory(path: Path) -> Path:
+    """A directory only its owner may enter (0700), made with its parents if missing. The data
+    directory holds the keys, the database and the uploads."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return path
+
+
+def private_file(path: Path) -> Path:
+    """An empty file only its owner may read (0600), if there is none yet: SQLite then makes
+    its journal and WAL files with the same permissions."""
+    private_directory(path.parent)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    return path
+
+
 def secret_key(data_dir: Path) -> str:
     """SECRET_KEY from the environment, or one generated once into the data directory."""
     value = text("SECRET_KEY")
@@ -56,7 +73,7 @@ def secret_key(data_dir: Path) -> str:
     key_file = data_dir / "secret_key"
     if key_file.exists():
         return key_file.read_text().strip()
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private_directory(data_dir)
     value = secrets.token_urlsafe(64)
     # Written with owner-only permissions, and never overwritten once there.
     fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -77,7 +94,7 @@ def field_keys(data_dir: Path) -> list[str]:
         return [key for key in key_file.read_text().split() if key]
     from cryptography.fernet import Fernet
 
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private_directory(data_dir)
     fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as handle:
         handle.write(Fernet.generate_key().decode())
@@ -89,7 +106,7 @@ def database(default_path: Path) -> dict:
 
     url = text("DATABASE_URL")
     if not url:
-        config = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(default_path)}
+        config = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(private_file(default_path))}
     else:
         try:
             config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)

@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from config import env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-DATA_DIR = Path(env.text("LAUREL_DATA_DIR") or BASE_DIR / "var")
+# Made 0700 if missing: it holds the keys, the database and the uploads.
+DATA_DIR = env.private_directory(Path(env.text("LAUREL_DATA_DIR") or BASE_DIR / "var"))
 
 DEBUG = env.flag("DEBUG", default=False)
 SECRET_KEY = env.secret_key(DATA_DIR)
@@ -60,10 +61,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "laurel.core.headers.PermissionsPolicy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads a request body (CSRF reads the form): an oversized one is refused.
+    "laurel.core.limits.RequestSizeLimit",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -157,13 +161,30 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# The language cookie as the session's: only over HTTPS when it is on, never read by scripts.
+LANGUAGE_COOKIE_SECURE = HTTPS
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Browser features no page uses, switched off (core.headers.PermissionsPolicy); empty: nobody.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "ambient-light-sensor", "autoplay", "bluetooth", "camera",
+        "display-capture", "fullscreen", "geolocation", "gyroscope", "hid", "magnetometer",
+        "microphone", "midi", "payment", "screen-wake-lock",
+        "serial", "usb", "xr-spatial-tracking",
+    )
+}  # fmt: skip
 
 # A reverse proxy that sets the client's address in a header: name that header here. Only then is
 # it believed, for rate limits and the audit log; and only then is X-Forwarded-Proto believed.
 TRUSTED_PROXY_HEADER = env.text("TRUSTED_PROXY_HEADER")
+# How many proxies of ours each append a hop to that header: the client is the left-most of the
+# hops they wrote (core.http.client_ip, also for allauth's limits); what is further left is the
+# client's own writing and is ignored.
+TRUSTED_PROXY_COUNT = env.whole_number("TRUSTED_PROXY_COUNT", 1, minimum=1, maximum=10)
 if TRUSTED_PROXY_HEADER:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    ALLAUTH_TRUSTED_CLIENT_IP_HEADER = TRUSTED_PROXY_HEADER
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -204,7 +225,13 @@ STORAGES = {
         )
     },
 }
-DATA_UPLOAD_MAX_MEMORY_SIZE = 2_500_000
+# The largest request body an address without uploads takes (core.limits; the upload forms
+# have their own limits there). Form fields without files are held to the same in memory.
+REQUEST_MAX_BYTES = env.whole_number("REQUEST_MAX_BYTES", 1024 * 1024, minimum=64 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = REQUEST_MAX_BYTES
+# Uploads hold personal data: readable by the site's own user only, whatever its umask.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_500_000
 
 # Email: the console in development (no EMAIL_HOST), SMTP when EMAIL_HOST is set.

@@ -2,6 +2,8 @@
 # Prepare and serve Laurel: gunicorn (web) and one task worker; Ctrl-C stops both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Everything Laurel writes (database, keys, uploads, backups) is for its own user only.
+umask 077
 # A .env file in the repository root, if there is one, sets the environment (see .env.example).
 if [ -f .env ]; then set -a; . ./.env; set +a; fi
 PY=.venv/bin/python

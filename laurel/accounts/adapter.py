@@ -9,12 +9,13 @@ from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.base.forms import AuthenticateForm, ReauthenticateForm
 from allauth.mfa.totp.forms import ActivateTOTPForm
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.dispatch import receiver
 from django.utils import translation
 from django.utils.crypto import salted_hmac
 
 from laurel.core import crypto
-from laurel.core.http import client_ip
+from laurel.core.http import client_ip, forwarded_hops
 from laurel.core.ratelimit import Backoff, take_turn
 from laurel.notifications.services import queue_rendered_email
 
@@ -154,6 +155,13 @@ class AccountAdapter(DefaultAccountAdapter):
             text=message.body,
             html=html,
         )
+
+    def get_client_ip(self, request) -> str:
+        """The address allauth's rate limits count: the same as ours (core.http.client_ip).
+        Behind a proxy, a request without the proxy's header did not come through it: refused."""
+        if settings.TRUSTED_PROXY_HEADER and not forwarded_hops(request):
+            raise PermissionDenied("The request did not come through the proxy.")
+        return client_ip(request)
 
     def get_login_redirect_url(self, request) -> str:
         """Where each role starts: staff at the dashboard, the committee at its page, laureate

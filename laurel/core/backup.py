@@ -110,7 +110,7 @@ def _latest_migrations() -> dict[str, str]:
 def make_backup(directory: Path) -> Summary:
     """Write `laurel-backup-<UTC time>.tar.gz` into `directory` (readable by its owner only)."""
     vendor = _vendor()
-    directory.mkdir(parents=True, exist_ok=True)
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     path = directory / f"laurel-backup-{stamp}.tar.gz"
     media = Path(settings.MEDIA_ROOT)

@@ -9,16 +9,47 @@ from django.http import HttpRequest
 from django.utils.http import url_has_allowed_host_and_scheme
 
 
-def client_ip(request: HttpRequest) -> str:
-    """The client's address; a proxy's header is believed only when one is configured."""
+def forwarded_hops(request: HttpRequest) -> list[str]:
+    """The addresses in the trusted proxy's header, left to right; none without a proxy."""
     header = settings.TRUSTED_PROXY_HEADER
-    if header:
-        meta_key = "HTTP_" + header.upper().replace("-", "_")
-        forwarded = request.META.get(meta_key, "")
-        if forwarded:
-            # X-Forwarded-For lists the client first; the configured proxy appends itself.
-            return forwarded.split(",")[0].strip()
+    if not header:
+        return []
+    forwarded = request.META.get("HTTP_" + header.upper().replace("-", "_"), "")
+    return [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The client's address; a proxy's header is believed only when one is configured, and only
+    as far as our proxies wrote it. Each proxy appends the address it was connected from, so the
+    right-most TRUSTED_PROXY_COUNT hops are ours and the left-most of them is the client: what
+    is further left the client wrote itself, and is ignored."""
+    hops = forwarded_hops(request)
+    if hops:
+        count = settings.TRUSTED_PROXY_COUNT
+        # Fewer hops than proxies: every hop is one of ours, the left-most is the furthest out.
+        hop = hops[-count] if len(hops) >= count else hops[0]
+        try:
+            return str(ipaddress.ip_address(hop))
+        except ValueError:
+            pass  # not an address: the connection's own address is all we know
     return request.META.get("REMOTE_ADDR", "")
+
+
+FORWARDING_HEADERS = ("HTTP_X_FORWARDED_FOR", "HTTP_FORWARDED", "HTTP_X_REAL_IP")
+
+
+def is_direct_from_this_machine(request: HttpRequest) -> bool:
+    """The request came from this machine itself, not passed on by a proxy (which would make
+    every visitor look local)."""
+    try:
+        local = ipaddress.ip_address(request.META.get("REMOTE_ADDR", "")).is_loopback
+    except ValueError:
+        return False
+    return (
+        local
+        and not forwarded_hops(request)
+        and not any(request.META.get(header) for header in FORWARDING_HEADERS)
+    )
 
 
 def safe_next(request: HttpRequest, fallback: str) -> str:

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django_tasks_db.models import DBTaskResult
 
 from laurel.core import health, services
+from laurel.core.http import is_direct_from_this_machine
 from laurel.core.permissions import require
 from laurel.core.queries import audit_entries, audit_subject_types, failed_tasks
 
@@ -48,16 +49,15 @@ def healthz(request):
 @never_cache
 @require_GET
 def readyz(request):
-    """Ready for traffic: database, migrations, a live task worker, free disk (core.health)."""
+    """Ready for traffic: database, migrations, a live task worker, free disk (core.health).
+    Anyone learns ready or not (the status code and one word); what each check found (the
+    database vendor, heartbeat times, free space) only staff and a probe on this machine."""
     checks = health.readiness()
     ready = all(check.ok for check in checks)
-    return JsonResponse(
-        {
-            "status": "ready" if ready else "not ready",
-            "checks": {check.name: {"ok": check.ok, "detail": check.detail} for check in checks},
-        },
-        status=200 if ready else 503,
-    )
+    body = {"status": "ready" if ready else "not ready"}
+    if is_direct_from_this_machine(request) or request.user.has_perm("core.manage_tasks"):
+        body["checks"] = {check.name: {"ok": check.ok, "detail": check.detail} for check in checks}
+    return JsonResponse(body, status=200 if ready else 503)
 
 
 @login_required

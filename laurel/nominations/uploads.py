@@ -1,7 +1,9 @@
 """Checking uploaded evidence by what it is, not by what it is called."""
 
 import hashlib
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -13,6 +15,17 @@ MAX_SIZE = 10 * 1024 * 1024
 MAX_UNCOMPRESSED = 100 * 1024 * 1024
 MAX_RATIO = 100
 MAX_MEMBERS = 2000
+READ_CHUNK = 64 * 1024
+MAX_CONTENT_TYPES = 1024 * 1024
+# Content types of parts that hold programs: macro-enabled main parts (docm, dotm), VBA
+# projects and their data, ActiveX controls, embedded OLE objects.
+MACRO_CONTENT_TYPES = (
+    b"macroenabled",
+    b"vbaproject",
+    b"vbadata",
+    b"activex",
+    b"oleobject",
+)
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -65,25 +78,108 @@ def _office_kind(upload) -> str:
     try:
         with zipfile.ZipFile(upload) as archive:
             members = archive.infolist()
-            total = sum(member.file_size for member in members)
-            packed = sum(member.compress_size for member in members) or 1
-            if len(members) > MAX_MEMBERS or total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO:
+            if len(members) > MAX_MEMBERS:
+                raise _bomb(upload)
+            _measure(upload, members, refused)
+            names = {member.filename for member in members}
+            if _has_macros(archive, names):
                 raise ValidationError(
-                    _("The file %(name)s unpacks to far more than its size; it was refused.")
+                    _(
+                        "The file %(name)s contains macros or embedded programs, which we do "
+                        "not accept. Save it as a plain document (DOCX, ODT or PDF) and add "
+                        "it again."
+                    )
                     % {"name": upload.name}
                 )
-            names = {member.filename for member in members}
             if "[Content_Types].xml" in names and "word/document.xml" in names:
                 return "docx"
             if "mimetype" in names and "content.xml" in names:
                 with archive.open("mimetype") as handle:
                     if handle.read(len(ODT_MIMETYPE) + 1).strip() == ODT_MIMETYPE:
                         return "odt"
-    except (zipfile.BadZipFile, OSError, EOFError):
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error):
         raise refused from None
     finally:
         upload.seek(0)
     raise refused
+
+
+def _bomb(upload) -> ValidationError:
+    return ValidationError(
+        _("The file %(name)s unpacks to far more than its size; it was refused.")
+        % {"name": upload.name}
+    )
+
+
+def _measure(upload, members: list[zipfile.ZipInfo], refused: ValidationError) -> None:
+    """Unpack every member as a program opening the file would, counting the bytes that really
+    come out: the sizes the archive declares are the attacker's to write, so they are only
+    compared with what was measured, never believed."""
+    budget = min(MAX_UNCOMPRESSED, MAX_RATIO * max(upload.size, 1))
+    unpacked = 0
+    for member in members:
+        if member.flag_bits & 0x1:  # encrypted: nothing we could check, nothing staff could read
+            raise refused
+        size = _unpacked_size(upload, member, budget - unpacked, refused)
+        if size is None:
+            raise _bomb(upload)
+        if size != member.file_size:
+            raise refused  # declares one size and holds another: forged
+        unpacked += size
+
+
+def _unpacked_size(upload, member: zipfile.ZipInfo, budget: int, refused) -> int | None:
+    """The member's real size, read from its own data (the local header on); None once it
+    passes `budget`."""
+    upload.seek(member.header_offset)
+    header = upload.read(zipfile.sizeFileHeader)
+    if len(header) != zipfile.sizeFileHeader or header[:4] != zipfile.stringFileHeader:
+        raise refused
+    *_fields, name_length, extra_length = struct.unpack(zipfile.structFileHeader, header)
+    upload.seek(name_length + extra_length, 1)
+    if member.compress_type == zipfile.ZIP_STORED:
+        # Stored as is: its size is what the upload holds, never more than the upload.
+        size = member.compress_size
+        if size > upload.size:
+            raise refused
+        return size if size <= budget else None
+    if member.compress_type != zipfile.ZIP_DEFLATED:
+        raise refused  # Office and OpenDocument files use deflate only
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    size = 0
+    while not inflater.eof:
+        chunk = upload.read(READ_CHUNK)
+        if not chunk:
+            raise refused  # the data ends before the member does
+        while chunk and not inflater.eof:
+            # Never more than what is left of the budget (plus one byte) at a time, so that
+            # a bomb is stopped after the first few megabytes, not after it has burst.
+            out = inflater.decompress(chunk, max(budget - size + 1, 1))
+            size += len(out)
+            if size > budget:
+                return None
+            chunk = inflater.unconsumed_tail
+    return size
+
+
+def _has_macros(archive: zipfile.ZipFile, names: set[str]) -> bool:
+    """Macros (VBA, OpenDocument Basic and scripts), ActiveX controls and embedded OLE objects:
+    programs that may run when staff open the document."""
+    for name in names:
+        lowered = name.lower()
+        base = lowered.rsplit("/", 1)[-1]
+        if base == "vbaproject.bin" or "activex" in lowered:
+            return True
+        if lowered.startswith(("basic/", "scripts/")):
+            return True
+        # Printer settings are the one binary part a plain Word document may have.
+        if lowered.endswith(".bin") and "/printersettings/" not in lowered:
+            return True
+    if "[Content_Types].xml" in names:
+        with archive.open("[Content_Types].xml") as handle:
+            types = handle.read(MAX_CONTENT_TYPES).lower()
+        return any(marker in types for marker in MACRO_CONTENT_TYPES)
+    return False
 
 
 def as_download(stored_file, *, filename: str, kind: str):

@@ -39,13 +39,6 @@ def _cycle_or_404():
     return cycle
 
 
-def _too_large(request) -> bool:
-    try:
-        return int(request.META.get("CONTENT_LENGTH") or 0) > settings.NOMINATION_MAX_REQUEST
-    except ValueError:
-        return True
-
-
 def _late_code(request, cycle):
     code = request.POST.get("late_code") or request.session.get("late_code", "")
     return services.find_late_code(cycle, code) if code else None
@@ -153,9 +146,8 @@ class SlowDown(Exception):
 
 
 def _save(request, cycle, token, nomination):
-    """Save what was typed (a draft, or an edit of a submitted nomination), then go on."""
-    if _too_large(request):
-        return render(request, "nominations/too_large.html", {"cycle": cycle}, status=413)
+    """Save what was typed (a draft, or an edit of a submitted nomination), then go on. A body
+    larger than the form takes never gets here (core.limits refuses it before it is read)."""
     action = request.POST.get("action", "save")
     submitted = nomination is not None and nomination.state != NominationState.DRAFT
     form = NominationForm(

@@ -123,6 +123,7 @@ def test_the_archive_is_private_and_holds_no_keys(child10, tmp_path, settings):
 
     [archive] = (tmp_path / "b").glob("*.tar.gz")
     assert stat.S_IMODE(archive.stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / "b").stat().st_mode) == 0o700
     with tarfile.open(archive) as tar:
         names = sorted(tar.getnames())
     database = "database.sqlite3" if connection.vendor == "sqlite" else "database.pgdump"

@@ -1,11 +1,15 @@
 import io
+import struct
 import zipfile
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from laurel.nominations.models import Attachment
 from laurel.nominations.uploads import check_upload
+from tests.nominations.helpers import complete_post
+from tests.nominations.test_flow import NOMINATE, new_token
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
@@ -82,3 +86,130 @@ def test_a_file_over_ten_megabytes_is_refused():
 
     with pytest.raises(ValidationError, match="files may be at most 10 MB"):
         check_upload(big)
+
+
+def with_declared_size(archive: bytes, member: str, size: int) -> bytes:
+    """The archive with `member`'s declared size (and checksum) forged, in its local header and
+    in the central directory, to match the first `size` bytes of what it really holds: a program
+    that believes the directory sees a small, valid member."""
+    data = bytearray(archive)
+    with zipfile.ZipFile(io.BytesIO(archive)) as opened:
+        info = opened.getinfo(member)
+        real = opened.read(member)
+    crc = zipfile.crc32(real[:size])
+    local = info.header_offset
+    struct.pack_into("<L", data, local + 14, crc)
+    struct.pack_into("<L", data, local + 22, size)
+    central = data.index(b"PK\x01\x02")
+    while data[central + 46 : central + 46 + len(member)] != member.encode():
+        central = data.index(b"PK\x01\x02", central + 4)
+    struct.pack_into("<L", data, central + 16, crc)
+    struct.pack_into("<L", data, central + 24, size)
+    return bytes(data)
+
+
+def test_a_bomb_that_declares_small_sizes_is_measured_and_refused():
+    bomb = with_declared_size(
+        zipped(
+            {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"\0" * (50 * 1024 * 1024)}
+        ),
+        "word/document.xml",
+        1000,
+    )
+
+    with pytest.raises(ValidationError) as caught:
+        check_upload(upload("bomb.docx", bomb))
+
+    assert caught.value.messages == [
+        "The file bomb.docx unpacks to far more than its size; it was refused."
+    ]
+
+
+def test_one_member_listed_many_times_is_counted_each_time():
+    """Overlapping entries (every directory entry points at the same data): counted per entry."""
+    archive = bytearray(
+        zipped({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"\0" * (1024 * 1024)})
+    )
+    start = archive.index(b"PK\x01\x02")
+    end = archive.index(b"PK\x05\x06")
+    document_entry = archive[archive.index(b"PK\x01\x02", start + 4) : end]
+    copies = b"".join(
+        document_entry.replace(b"word/document.xml", f"word/copy{n:04}.xml".encode()[:17])
+        for n in range(300)
+    )
+    count = 2 + 300
+    trailer = bytearray(archive[end:])
+    struct.pack_into("<HH", trailer, 8, count, count)
+    struct.pack_into("<L", trailer, 12, end - start + len(copies))
+    forged = bytes(archive[:end]) + copies + bytes(trailer)
+
+    with pytest.raises(ValidationError) as caught:
+        check_upload(upload("overlap.docx", forged))
+
+    assert caught.value.messages == [
+        "The file overlap.docx unpacks to far more than its size; it was refused."
+    ]
+
+
+MACROS = "The file {} contains macros or embedded programs, which we do not accept. Save it as a plain document (DOCX, ODT or PDF) and add it again."  # noqa: E501
+MACRO_TYPES = (
+    b'<Types><Override PartName="/word/document.xml" '
+    b'ContentType="application/vnd.ms-word.document.macroEnabled.main+xml"/></Types>'
+)
+
+
+WORD = {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w/>"}
+
+
+@pytest.mark.parametrize(
+    "members",
+    [
+        WORD | {"word/vbaProject.bin": b"\xd0\xcf"},
+        {"[Content_Types].xml": MACRO_TYPES, "word/document.xml": b"<w/>"},
+        WORD | {"word/activeX/activeX1.xml": b"<ax/>"},
+        WORD | {"word/embeddings/oleObject1.bin": b"\xd0\xcf"},
+        {
+            "mimetype": b"application/vnd.oasis.opendocument.text",
+            "content.xml": b"<x/>",
+            "Basic/Standard/Module1.xml": b"<m/>",
+        },
+    ],
+    ids=["vba-project", "macro-enabled-type", "activex", "ole-object", "odt-basic"],
+)
+def test_documents_with_macros_or_embedded_programs_are_refused(members):
+    with pytest.raises(ValidationError) as caught:
+        check_upload(upload("letter.docx", zipped(members)))
+
+    assert caught.value.messages == [MACROS.format("letter.docx")]
+
+
+def test_a_word_document_with_printer_settings_is_accepted():
+    members = {
+        "[Content_Types].xml": b"<Types/>",
+        "word/document.xml": b"<w:document/>",
+        "word/printerSettings/printerSettings1.bin": b"\0" * 64,
+    }
+
+    assert check_upload(upload("letter.docx", zipped(members))).kind == "docx"
+
+
+@pytest.mark.django_db
+def test_a_nomination_with_a_macro_document_is_refused_beside_the_field(client, child10):
+    macro = zipped(
+        {
+            "[Content_Types].xml": MACRO_TYPES,
+            "word/document.xml": b"<w/>",
+            "word/vbaProject.bin": b"x",
+        }
+    )
+    token = new_token(client)
+
+    response = client.post(
+        NOMINATE,
+        complete_post(
+            child10, token, action="save", attachments=[SimpleUploadedFile("plan.docx", macro)]
+        ),
+    )
+
+    assert response.context["form"].errors["attachments"] == [MACROS.format("plan.docx")]
+    assert Attachment.objects.count() == 0

@@ -1,9 +1,11 @@
 """The cohort space: posts and replies, joint initiatives with co-signers, a shared library, the
 programme's calendar, and email digests at each person's chosen frequency."""
 
+import secrets
 from datetime import date, datetime
 from typing import Any
 
+from django.core.files import File
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -135,9 +137,10 @@ def co_sign(initiative: Initiative, *, actor: Any) -> Signature:
 def share_document(
     cycle: Cycle, *, title: str, upload: Any, kind: str, actor: Any
 ) -> LibraryDocument:
-    document = LibraryDocument.objects.create(
-        cycle=cycle, title=title.strip(), file=upload, kind=kind, uploaded_by=actor
-    )
+    document = LibraryDocument(cycle=cycle, title=title.strip(), kind=kind, uploaded_by=actor)
+    # A random name: nothing the uploader chose reaches the file system; people see the title.
+    document.file.save(f"{secrets.token_hex(16)}.{kind}", File(upload), save=False)
+    document.save()
     record("cohort.document_shared", actor=actor, subject=document)
     return document
 
