@@ -9,8 +9,8 @@ class LaureatesConfig(AppConfig):
 
     def ready(self) -> None:
         from laurel.laureates import services
-        from laurel.selection.queries import WITHHELD_NAMES
+        from laurel.selection.queries import NAMED_IN_PUBLIC
         from laurel.selection.signals import award_answered
 
         award_answered.connect(services.on_award_answered, dispatch_uid="laureates")
-        WITHHELD_NAMES.append(services.withheld_names)
+        NAMED_IN_PUBLIC.append(services.named_in_public)

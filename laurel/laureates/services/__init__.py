@@ -20,10 +20,10 @@ from laurel.laureates.services.cohort import (
 )
 from laurel.laureates.services.portal import (
     add_contact,
+    named_in_public,
     on_award_answered,
     set_media_consent,
     welcome_laureate,
-    withheld_names,
 )
 from laurel.laureates.services.prize import (
     PrizeError,
@@ -78,6 +78,7 @@ __all__ = [
     "letter_data",
     "log_session",
     "mark_paid",
+    "named_in_public",
     "on_award_answered",
     "post",
     "proof_of",
@@ -94,5 +95,4 @@ __all__ = [
     "share_document",
     "verify_payment",
     "welcome_laureate",
-    "withheld_names",
 ]
