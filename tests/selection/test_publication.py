@@ -13,7 +13,7 @@ from laurel.laureates import services as laureates
 from laurel.laureates.models import Laureate
 from laurel.selection import queries, services
 from tests.laureates.test_portal import letter_to, token_of
-from tests.selection.helpers import scored_committee
+from tests.selection.helpers import announced_decision
 
 LANGUAGES = ["sv", "en"]
 
@@ -21,31 +21,14 @@ LANGUAGES = ["sv", "en"]
 @pytest.fixture
 def announced(child10, staff_user, run_tasks):
     """Two laureates and a reserve, each with its own citation and summary; letters released."""
-    child10.laureate_count = 2
-    child10.save(update_fields=["laureate_count"])
-    committee = scored_committee(child10, staff_user, count=4)
-    for candidate in committee.candidates:
-        services.shortlist_candidate(candidate, kind="shortlist", actor=staff_user)
-    decision = services.suggest_slate(
-        child10, max_per_country=None, min_per_kind={}, reserve_count=1, from_shortlist=True,
-        actor=staff_user,
-    )  # fmt: skip
-    for place in decision.places.select_related("candidate"):
-        name = place.candidate.name
-        services.write_place(
-            place,
-            reason="R.",
-            citation={"sv": f"Hyllning till {name}.", "en": f"Citation for {name}."},
-            summary={"sv": f"Vad {name} gör.", "en": f"What {name} does."},
-            actor=staff_user,
-        )
-    services.lock_decision(decision, actor=committee.chair)
-    now = timezone.now()
-    services.prepare_letters(
-        decision, announce_at=now - timedelta(minutes=1), respond_by=now + timedelta(days=9),
-        actor=staff_user,
-    )  # fmt: skip
-    services.release_letters(decision, actor=staff_user)
+    decision = announced_decision(
+        child10,
+        staff_user,
+        texts=lambda name: (
+            {"sv": f"Hyllning till {name}.", "en": f"Citation for {name}."},
+            {"sv": f"Vad {name} gör.", "en": f"What {name} does."},
+        ),
+    )
     run_tasks()
     return decision
 
