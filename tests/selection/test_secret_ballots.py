@@ -1,6 +1,9 @@
 """A secret ballot cannot be traced to its voter from anything stored, and still counts."""
 
+import threading
+
 import pytest
+from django.db import connection
 
 from laurel.core.models import AuditEntry
 from laurel.review import services as review
@@ -126,3 +129,35 @@ def test_an_open_round_keeps_who_voted_how_but_not_their_conflicts(committee, st
         {"voter": bob.pk, "ranks": {str(b.pk): 1}},
     ]
     assert sorted(closed.result["pairwise"]) == sorted([[a.pk, b.pk, 0], [b.pk, a.pk, 1]])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ballots_cast_at_once_all_reach_the_tally(child10, staff_user):
+    if connection.vendor == "sqlite":
+        pytest.skip("SQLite takes the write lock at BEGIN: the votes cannot overlap there")
+    committee = scored_committee(child10, staff_user, count=3)
+    _a, b, c = committee.candidates
+    for candidate in (b, c):
+        services.shortlist_candidate(candidate, kind="shortlist", actor=staff_user)
+    round_ = services.open_round(
+        child10, method="approval", secret=True, candidates=[b, c], actor=staff_user
+    )
+    voters = [committee.chair, *committee.members]
+    barrier = threading.Barrier(len(voters))
+
+    def vote(voter):
+        barrier.wait()
+        try:
+            services.cast_ballot(round_, voter=voter, ranks={b.pk: 1}, actor=voter)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=vote, args=(voter,)) for voter in voters]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    tally = VotingRound.objects.get(pk=round_.pk).tally
+    assert (tally["approvals"], tally["voters"]) == ([3, 0], [3, 3])
+    assert Receipt.objects.filter(round=round_).count() == 3
