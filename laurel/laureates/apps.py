@@ -10,10 +10,10 @@ class LaureatesConfig(AppConfig):
     def ready(self) -> None:
         from laurel.accounts.signals import email_changed, invitation_accepted
         from laurel.laureates import services
-        from laurel.selection.queries import WITHHELD_NAMES
+        from laurel.selection.queries import NAMED_IN_PUBLIC
         from laurel.selection.signals import award_answered
 
         award_answered.connect(services.on_award_answered, dispatch_uid="laureates")
         invitation_accepted.connect(services.on_invitation_accepted, dispatch_uid="laureates")
         email_changed.connect(services.on_email_changed, dispatch_uid="laureates")
-        WITHHELD_NAMES.append(services.withheld_names)
+        NAMED_IN_PUBLIC.append(services.named_in_public)

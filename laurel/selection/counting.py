@@ -5,6 +5,11 @@ every ranked one) and names the candidates its voter may not judge (a conflict o
 every comparison involving those is left out for that voter, so a conflict neither helps nor
 harms a candidate. The Schulze method (Schulze 2011) turns the pairwise preferences into the
 strongest-path relation, which is transitive; the result is the full order with ties.
+
+Both methods need only sums over the ballots (the pairwise matrix; approvals and eligible voters
+per candidate), so a round can keep a running tally and no single ballot at all: a secret
+ballot is added to its round's tally the moment it is cast (`Tally.add`), which is how a
+secret ballot stays unlinkable to its voter, conflicts included.
 """
 
 from collections.abc import Iterable, Sequence
@@ -58,8 +63,13 @@ def pairwise_matrix(candidates: Sequence[int], ballots: Iterable[RankedBallot]) 
 
 
 def schulze(candidates: Sequence[int], ballots: Iterable[RankedBallot]) -> SchulzeResult:
+    return schulze_of_matrix(candidates, pairwise_matrix(candidates, ballots))
+
+
+def schulze_of_matrix(candidates: Sequence[int], d: np.ndarray) -> SchulzeResult:
+    """Schulze from the pairwise matrix `d` alone (rows and columns in `candidates` order)."""
     candidates = list(candidates)
-    d = pairwise_matrix(candidates, ballots)
+    d = np.asarray(d, dtype=np.int64).reshape(len(candidates), len(candidates))
     p = np.where(d > d.T, d, 0)
     np.fill_diagonal(p, 0)
     for i in range(len(candidates)):
@@ -107,6 +117,74 @@ def approval(candidates: Sequence[int], ballots: Iterable[ApprovalBallot]) -> li
                 continue
             voters[candidate] += 1
             approvals[candidate] += candidate in ballot.approved
-    rows = [ApprovalRow(c, approvals[c], voters[c]) for c in candidates]
+    return approval_of_counts(candidates, approvals, voters)
+
+
+def approval_of_counts(
+    candidates: Sequence[int], approvals: dict[int, int], voters: dict[int, int]
+) -> list[ApprovalRow]:
+    """The approval order from the sums alone: approvals and eligible voters per candidate."""
+    candidates = list(candidates)
+    rows = [ApprovalRow(c, approvals.get(c, 0), voters.get(c, 0)) for c in candidates]
     rows.sort(key=lambda row: (-row.share, -row.approvals, candidates.index(row.candidate)))
     return rows
+
+
+@dataclass
+class Tally:
+    """The running sums of one round, all its counting needs: for a ranked round the pairwise
+    matrix, for an approval round the approvals and the voters who could judge, per candidate.
+    Stored as plain JSON (`as_json`/`of_json`); it holds no trace of any single ballot beyond
+    what the sums themselves say."""
+
+    candidates: list[int]
+    pairwise: list[list[int]]  # pairwise[i][j]: voters preferring candidates[i] to candidates[j]
+    approvals: list[int]
+    voters: list[int]
+
+    @classmethod
+    def empty(cls, candidates: Iterable[int]) -> "Tally":
+        candidates = sorted(candidates)
+        n = len(candidates)
+        return cls(candidates, [[0] * n for _ in range(n)], [0] * n, [0] * n)
+
+    @classmethod
+    def of_json(cls, data: dict, candidates: Iterable[int]) -> "Tally":
+        if not data:
+            return cls.empty(candidates)
+        return cls(
+            [int(c) for c in data["candidates"]],
+            [[int(n) for n in row] for row in data["pairwise"]],
+            [int(n) for n in data["approvals"]],
+            [int(n) for n in data["voters"]],
+        )
+
+    def as_json(self) -> dict:
+        return {
+            "candidates": self.candidates,
+            "pairwise": self.pairwise,
+            "approvals": self.approvals,
+            "voters": self.voters,
+        }
+
+    def add(self, ranks: dict[int, int], excluded: Iterable[int] = ()) -> None:
+        """Add one ballot: `ranks` as on a RankedBallot (an approval ballot ranks each approved
+        candidate 1), `excluded` the candidates its voter may not judge."""
+        excluded = frozenset(excluded)
+        d = pairwise_matrix(self.candidates, [RankedBallot(ranks, excluded)])
+        self.pairwise = (np.asarray(self.pairwise, dtype=np.int64) + d).tolist()
+        for i, candidate in enumerate(self.candidates):
+            if candidate in excluded:
+                continue
+            self.voters[i] += 1
+            self.approvals[i] += candidate in ranks
+
+    def schulze(self) -> SchulzeResult:
+        return schulze_of_matrix(self.candidates, np.asarray(self.pairwise, dtype=np.int64))
+
+    def approval(self) -> list[ApprovalRow]:
+        return approval_of_counts(
+            self.candidates,
+            dict(zip(self.candidates, self.approvals, strict=True)),
+            dict(zip(self.candidates, self.voters, strict=True)),
+        )

@@ -349,7 +349,10 @@ def release(request):
     else:
         messages.success(
             request,
-            _("%(count)d letters are on their way and the laureates are published.")
+            _(
+                "%(count)d letters are on their way. The laureates page names each laureate "
+                "once it has accepted the award and agreed to be named."
+            )
             % {"count": count},
         )
     return redirect("selection:letters")

@@ -80,6 +80,10 @@ class VotingRound(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True)
     # The count as it was at closing: {"rows": [{"candidate": id, "position": n, ...}], ...}.
     result = models.JSONField(default=dict, blank=True)
+    # The running sums of the ballots cast so far (counting.Tally): all that counting needs. A
+    # secret ballot is only added here, never stored on its own, so nothing links it to its
+    # voter's receipt (no row, id, time or conflict of its own).
+    tally = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["cycle", "number"]
@@ -90,8 +94,8 @@ class VotingRound(models.Model):
 
 
 class Receipt(models.Model):
-    """That a member voted in a round: one each. Kept apart from the ballot, so that a secret
-    ballot cannot be traced to its voter."""
+    """That a member voted in a round: one each. A secret round keeps only receipts and its
+    tally, so that a secret ballot cannot be traced to its voter."""
 
     round = models.ForeignKey(VotingRound, on_delete=models.CASCADE, related_name="receipts")
     voter = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
@@ -105,12 +109,14 @@ class Receipt(models.Model):
 
 
 class Ballot(models.Model):
+    """Who voted how in a round that is not secret, shown to the committee once it is closed.
+    A secret round has none: its ballots exist only as sums in the round's tally."""
+
     round = models.ForeignKey(VotingRound, on_delete=models.CASCADE, related_name="ballots")
-    voter = models.ForeignKey(  # only in an open round
+    voter = models.ForeignKey(
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     ranks = models.JSONField(default=dict)  # {"candidate id": rank}; approval: rank 1 each
-    excluded = models.JSONField(default=list)  # candidates the voter may not judge
 
     def __str__(self) -> str:
         return f"ballot {self.pk} in {self.round_id}"

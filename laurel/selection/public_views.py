@@ -6,32 +6,24 @@ import json
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from laurel.selection import queries, services
 
 
 def _laureates():
-    """The announced cycle and its laureates, each with the name it may be published under."""
+    """The announced cycle and the laureates that may be named in public (see
+    queries.announced_laureates): of any other laureate, nothing at all is shown."""
     cycle = queries.announced_cycle()
     if cycle is None:
         return None, []
-    withheld = queries.withheld_names(cycle)
-    places = list(queries.announced_laureates(cycle))
-    for place in places:
-        place.public_name = (
-            _("Name withheld at the laureate's request")
-            if place.candidate_id in withheld
-            else place.candidate.name
-        )
-    return cycle, places
+    return cycle, list(queries.announced_laureates(cycle))
 
 
 def _rows(cycle, laureates) -> list[dict]:
     return [
         {
-            "name": place.public_name,
+            "name": place.candidate.name,
             "country": place.candidate.country,
             "what_it_does_sv": place.summary.get("sv", ""),
             "what_it_does_en": place.summary.get("en", ""),

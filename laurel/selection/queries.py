@@ -13,7 +13,7 @@ from laurel.review.queries import (
     committee_cycles,
     conflicted_candidates,  # noqa: F401 (one definition, used here too)
 )
-from laurel.selection.enums import DecisionState, ListKind, Role
+from laurel.selection.enums import Answer, DecisionState, ListKind, Role
 from laurel.selection.models import Ballot, Decision, Meeting, Place, ShortlistEntry, VotingRound
 
 
@@ -88,28 +88,32 @@ def places(decision: Decision | None) -> dict[str, list[Place]]:
 
 
 def announced_laureates(cycle: Cycle) -> QuerySet:
-    """The public list: only once the decision is announced."""
+    """The public list: once the decision is announced, only the laureates that accepted the
+    award and said their name may be published (a source in NAMED_IN_PUBLIC). A laureate that
+    has not answered, declined or keeps its name back is not listed at all."""
     return (
         Place.objects.filter(
             decision__cycle=cycle,
             decision__state=DecisionState.ANNOUNCED,
             role=Role.LAUREATE,
+            answer=Answer.ACCEPTED,
+            candidate_id__in=named_in_public(cycle),
         )
         .select_related("candidate")
         .order_by("candidate__name", "candidate_id")
     )
 
 
-# Apps above this one name candidates whose names must not be published (a laureate's media
-# consent): each takes the cycle and returns candidate ids.
-WITHHELD_NAMES: list[Callable[[Cycle], set[int]]] = []
+# Apps above this one say which laureates may be named in public (a laureate's media consent):
+# each takes the cycle and returns candidate ids. With no source, nobody is named.
+NAMED_IN_PUBLIC: list[Callable[[Cycle], set[int]]] = []
 
 
-def withheld_names(cycle: Cycle) -> set[int]:
-    withheld: set[int] = set()
-    for source in WITHHELD_NAMES:
-        withheld |= source(cycle)
-    return withheld
+def named_in_public(cycle: Cycle) -> set[int]:
+    """Candidates every source agrees may be named in public (none without a source)."""
+    if not NAMED_IN_PUBLIC:
+        return set()
+    return set.intersection(*(source(cycle) for source in NAMED_IN_PUBLIC))
 
 
 def announced_cycle() -> Cycle | None:

@@ -10,10 +10,13 @@ from datetime import timedelta
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from laurel.laureates import services as programme
 from laurel.notifications.models import OutgoingEmail
+from laurel.selection import services
 from laurel.selection.models import Decision, Override
 from tests.browser.test_staff_journey import sign_in
 from tests.conftest import make_user
+from tests.laureates.test_portal import token_of
 from tests.selection.helpers import scored_committee
 
 
@@ -157,7 +160,7 @@ def test_from_the_shortlist_to_the_announcement(page, browser, live_server, chil
     staff_page.get_by_role("button", name="Write the letters").click()
     expect(staff_page.locator(".message--success")).to_contain_text("letters wait in the outbox")
     assert axe(staff_page) == []
-    staff_page.get_by_role("button", name="Release every letter and publish the laureates").click()
+    staff_page.get_by_role("button", name="Release every letter and announce the decision").click()
     expect(staff_page.locator(".message--error")).to_contain_text("cannot leave before then")
     staff_page.get_by_role("link", name=re.compile("your organisation is a laureate")).first.click()
     expect(staff_page.get_by_label("Text")).to_be_visible()
@@ -169,12 +172,28 @@ def test_from_the_shortlist_to_the_announcement(page, browser, live_server, chil
     staff_page.get_by_label("Announcement (the letters leave no earlier)").fill(local(now, child10))
     staff_page.get_by_label("Laureates answer by").fill(local(now + timedelta(days=14), child10))
     staff_page.get_by_role("button", name="Write the letters again").click()
-    staff_page.get_by_role("button", name="Release every letter and publish the laureates").click()
+    staff_page.get_by_role("button", name="Release every letter and announce the decision").click()
     expect(staff_page.locator(".message--success")).to_contain_text("are on their way")
     assert OutgoingEmail.objects.filter(batch__startswith="decision:", state="held").count() == 0
 
-    # The public page, in both languages.
+    # The public page, in both languages: nobody is named before accepting and consenting.
     public = browser.new_context().new_page()
+    public.goto(f"{url}/en/laureates/")
+    expect(public.locator("main")).to_contain_text("once it has accepted the award")
+    expect(public.locator(".laureates")).to_have_count(0)
+    decision = Decision.objects.get()
+    for place in decision.places.filter(role="laureate").select_related("candidate"):
+        email, _language = services.announcing._contact(place.candidate)
+        letter = (
+            services.letters(decision)
+            .exclude(state="cancelled")  # the letters written first were written again
+            .get(key="decision_laureate", to=email)
+        )
+        laureate = services.answer_award(token_of(letter), accept=True).candidate.laureate
+        programme.set_media_consent(
+            laureate, publish_name=True, publish_logo=False, publish_staff_names=False,
+            at_risk=False, actor=None,
+        )  # fmt: skip
     for language, citation in (("en", "For brave work"), ("sv", "För modigt arbete")):
         public.goto(f"{url}/{language}/laureates/")
         expect(public.locator(".laureates > li")).to_have_count(3)

@@ -10,6 +10,7 @@ from laurel.candidates.models import Candidate
 from laurel.review import queries as review_queries
 from laurel.review import services as review
 from laurel.review.models import Conflict
+from laurel.selection import services as selection
 from tests.conftest import enrol_totp
 from tests.factories import RoleGrantFactory, UserFactory
 from tests.review.test_committee import member, ready
@@ -92,3 +93,28 @@ def scored_committee(cycle, staff, *, count: int = 12) -> Committee:
             )
     assert Conflict.objects.filter(member=bob).count() == 1
     return Committee(candidates, chair, [alice, bob])
+
+
+def announced_decision(cycle, staff, *, texts) -> object:
+    """Two laureates and one reserve out of four scored candidates, each place written with
+    `texts(name)` as its citation and its summary, locked, and the letters released."""
+    cycle.laureate_count = 2
+    cycle.save(update_fields=["laureate_count"])
+    committee = scored_committee(cycle, staff, count=4)
+    for candidate in committee.candidates:
+        selection.shortlist_candidate(candidate, kind="shortlist", actor=staff)
+    decision = selection.suggest_slate(
+        cycle, max_per_country=None, min_per_kind={}, reserve_count=1, from_shortlist=True,
+        actor=staff,
+    )  # fmt: skip
+    for place in decision.places.select_related("candidate"):
+        citation, summary = texts(place.candidate.name)
+        selection.write_place(place, reason="R.", citation=citation, summary=summary, actor=staff)
+    selection.lock_decision(decision, actor=committee.chair)
+    now = timezone.now()
+    selection.prepare_letters(
+        decision, announce_at=now - timedelta(minutes=1), respond_by=now + timedelta(days=9),
+        actor=staff,
+    )  # fmt: skip
+    selection.release_letters(decision, actor=staff)
+    return decision

@@ -235,7 +235,8 @@ def test_after_the_embargo_every_letter_leaves_once_and_the_laureate_can_accept(
     assert place.answer == "accepted"
     with pytest.raises(services.AnswerRefused):
         services.answer_award(token, accept=False)
-    assert queries.announced_laureates(locked.cycle).count() == 4
+    # Public only once it has also said its name may be published.
+    assert queries.announced_laureates(locked.cycle).count() == 0
     nominator_letters = [m for m in mail.outbox if "outcome of your nomination" in m.subject]
     assert len(nominator_letters) == 8
     assert all("Trains moderators" not in m.body for m in nominator_letters)

@@ -20,6 +20,7 @@ from laurel.laureates.services.cohort import (
 )
 from laurel.laureates.services.portal import (
     add_contact,
+    named_in_public,
     on_award_answered,
     on_email_changed,
     on_invitation_accepted,
@@ -27,7 +28,6 @@ from laurel.laureates.services.portal import (
     set_media_consent,
     tie_contacts,
     welcome_laureate,
-    withheld_names,
 )
 from laurel.laureates.services.prize import (
     PrizeError,
@@ -83,6 +83,7 @@ __all__ = [
     "letter_data",
     "log_session",
     "mark_paid",
+    "named_in_public",
     "on_award_answered",
     "on_email_changed",
     "on_invitation_accepted",
@@ -104,5 +105,4 @@ __all__ = [
     "tie_contacts",
     "verify_payment",
     "welcome_laureate",
-    "withheld_names",
 ]

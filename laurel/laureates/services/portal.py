@@ -151,10 +151,11 @@ def set_media_consent(
     return laureate
 
 
-def withheld_names(cycle: Cycle) -> set[int]:
-    """Candidates whose laureates asked that their name not be published."""
+def named_in_public(cycle: Cycle) -> set[int]:
+    """Candidates whose laureate has given its media consent and lets its name be published:
+    until a contact has answered the consent form, a laureate is not named."""
     return set(
-        Laureate.objects.filter(cycle=cycle, publish_name=False).values_list(
-            "candidate_id", flat=True
-        )
+        Laureate.objects.filter(
+            cycle=cycle, publish_name=True, media_consent_at__isnull=False
+        ).values_list("candidate_id", flat=True)
     )

@@ -154,7 +154,9 @@ def prepare_letters(
 
 @transaction.atomic
 def release_letters(decision: Decision, *, actor: Any) -> int:
-    """Send every held letter and publish the laureates: not before the announcement."""
+    """Send every held letter and announce the decision: not before the announcement. The
+    laureates page then names each laureate once it has accepted and consented to be named
+    (queries.announced_laureates), never at this moment."""
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     if decision.state != DecisionState.LOCKED or decision.announce_at is None:
         raise SelectionError(_("Prepare the letters of a locked decision first."))

@@ -11,7 +11,7 @@ from laurel.accounts.enums import Role
 from laurel.candidates.models import Candidate
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
-from laurel.selection.counting import ApprovalBallot, RankedBallot, approval, schulze
+from laurel.selection.counting import Tally
 from laurel.selection.enums import Method, RoundState
 from laurel.selection.models import Ballot, Receipt, ShortlistEntry, VotingRound
 from laurel.selection.queries import conflicted_candidates
@@ -40,7 +40,12 @@ def open_round(
         raise SelectionError(_("Close the open round before opening another."))
     number = (VotingRound.objects.filter(cycle=cycle).aggregate(n=Max("number"))["n"] or 0) + 1
     round_ = VotingRound.objects.create(
-        cycle=cycle, number=number, method=method, secret=secret, opened_by=actor
+        cycle=cycle,
+        number=number,
+        method=method,
+        secret=secret,
+        opened_by=actor,
+        tally=Tally.empty(ids).as_json(),
     )
     round_.candidates.set(candidates)
     record(
@@ -59,10 +64,16 @@ def _may_vote(voter: Any, cycle: Cycle) -> bool:
 
 
 @transaction.atomic
-def cast_ballot(round_: VotingRound, *, voter: Any, ranks: dict[int, int], actor: Any) -> Ballot:
+def cast_ballot(
+    round_: VotingRound, *, voter: Any, ranks: dict[int, int], actor: Any
+) -> Ballot | None:
     """One ballot per member and round. `ranks` maps candidates to 1, 2, … (ties allowed); an
     approval ballot gives 1 to each approved candidate. A candidate the voter has a conflict
-    with may not be on the ballot: it is left out of their comparisons."""
+    with may not be on the ballot: it is left out of their comparisons.
+
+    The ballot is added to the round's tally at once. Only a round that is not secret also
+    keeps it as a row with its voter (returned); a secret ballot leaves nothing of its own, so
+    no column, id, order or time can tie it to the voter's receipt (None is returned)."""
     round_ = VotingRound.objects.select_for_update().get(pk=round_.pk)
     if round_.state != RoundState.OPEN:
         raise SelectionError(_("This round is closed."))
@@ -89,29 +100,27 @@ def cast_ballot(round_: VotingRound, *, voter: Any, ranks: dict[int, int], actor
         raise SelectionError(
             _("You have already voted in this round. A vote cannot be changed.")
         ) from None
-    ballot = Ballot.objects.create(
-        round=round_,
-        voter=None if round_.secret else voter,
-        ranks={str(c): r for c, r in sorted(ranks.items())},
-        excluded=sorted(conflicts),
-    )
+    tally = Tally.of_json(round_.tally, in_round)
+    tally.add(ranks, excluded=conflicts)
+    round_.tally = tally.as_json()
+    round_.save(update_fields=["tally"])
+    ballot = None
+    if not round_.secret:
+        ballot = Ballot.objects.create(
+            round=round_, voter=voter, ranks={str(c): r for c, r in sorted(ranks.items())}
+        )
     # The audit says that someone voted, never how (the round may be secret).
     record("round.voted", actor=actor, subject=round_)
     return ballot
 
 
 def count(round_: VotingRound) -> dict:
-    """The result of a round from its ballots (closed or not)."""
-    candidates = sorted(round_.candidates.values_list("pk", flat=True))
-    ballots = list(round_.ballots.all())
+    """The result of a round from its tally (closed or not)."""
+    tally = Tally.of_json(round_.tally, round_.candidates.values_list("pk", flat=True))
+    candidates = tally.candidates
+    ballots = round_.receipts.count()
     if round_.method == Method.APPROVAL:
-        rows = approval(
-            candidates,
-            [
-                ApprovalBallot(frozenset(int(c) for c in b.ranks), frozenset(b.excluded))
-                for b in ballots
-            ],
-        )
+        rows = tally.approval()
         position, previous = 0, None
         result_rows = []
         for index, row in enumerate(rows, start=1):
@@ -126,14 +135,8 @@ def count(round_: VotingRound) -> dict:
                     "voters": row.voters,
                 }
             )
-        return {"ballots": len(ballots), "rows": result_rows}
-    result = schulze(
-        candidates,
-        [
-            RankedBallot({int(c): r for c, r in b.ranks.items()}, frozenset(b.excluded))
-            for b in ballots
-        ],
-    )
+        return {"ballots": ballots, "rows": result_rows}
+    result = tally.schulze()
     rows = []
     position = 1
     for tier in result.order:  # tied candidates share a position; the next one skips
@@ -147,7 +150,7 @@ def count(round_: VotingRound) -> dict:
             )
         position += len(tier)
     return {
-        "ballots": len(ballots),
+        "ballots": ballots,
         "rows": rows,
         "pairwise": [[a, b, n] for (a, b), n in sorted(result.pairwise.items())],
     }

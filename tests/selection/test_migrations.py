@@ -1,0 +1,59 @@
+"""Migration 0003: the ballots kept before it become round tallies, the secret ones go."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from laurel.candidates.models import Placement
+from laurel.selection.models import Ballot, VotingRound
+from tests.candidates.helpers import confirmed
+
+BEFORE = [("selection", "0002_declined_places")]
+AFTER = [("selection", "0003_secret_ballots_only_in_tally")]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_old_ballots_become_tallies_and_secret_ones_are_deleted(child10):
+    a, b, c = (
+        Placement.objects.get(nomination=confirmed(child10, name)).candidate_id
+        for name in ("Ljusglimt", "Trygga Nätet", "Barnens Röst")
+    )
+    executor = MigrationExecutor(connection)
+    executor.migrate(BEFORE)
+    old = executor.loader.project_state(BEFORE).apps
+    OldRound, OldBallot = (
+        old.get_model("selection", "VotingRound"),
+        old.get_model("selection", "Ballot"),
+    )
+    secret = OldRound.objects.create(cycle_id=child10.pk, number=1, method="ranked", secret=True)
+    secret.candidates.set([a, b, c])
+    for ranks, excluded in [
+        ({a: 1, b: 2, c: 3}, []),
+        ({b: 1, c: 2}, [a]),  # a conflicted voter
+        ({c: 1, a: 2}, [b]),
+    ]:
+        OldBallot.objects.create(
+            round=secret, ranks={str(k): v for k, v in ranks.items()}, excluded=excluded
+        )
+    open_ = OldRound.objects.create(cycle_id=child10.pk, number=2, method="approval", secret=False)
+    open_.candidates.set([a, b])
+    OldBallot.objects.create(round=open_, voter_id=None, ranks={str(a): 1}, excluded=[b])
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(AFTER)
+
+    tally = VotingRound.objects.get(pk=secret.pk).tally
+    assert tally["candidates"] == sorted([a, b, c])
+    order = {candidate: i for i, candidate in enumerate(tally["candidates"])}
+    pairwise = {(x, y): tally["pairwise"][order[x]][order[y]] for x in order for y in order}
+    assert pairwise == {
+        (a, a): 0, (a, b): 1, (a, c): 1,  # the first ballot; the second left a out
+        (b, a): 0, (b, b): 0, (b, c): 2,  # the first two; the third left b out
+        (c, a): 1, (c, b): 0, (c, c): 0,
+    }  # fmt: skip
+    assert not Ballot.objects.filter(round_id=secret.pk).exists()
+    assert list(Ballot.objects.filter(round_id=open_.pk).values_list("ranks", flat=True)) == [
+        {str(a): 1}
+    ]
+    open_tally = VotingRound.objects.get(pk=open_.pk).tally
+    assert (open_tally["approvals"], open_tally["voters"]) == ([1, 0], [1, 0])

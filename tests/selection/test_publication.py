@@ -1,0 +1,147 @@
+"""Nothing about a laureate is public before it has accepted the award and agreed to be named:
+the laureates page, its CSV and its JSON, in Swedish and English, as anyone sees them."""
+
+import csv
+import io
+import json
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from laurel.laureates import services as laureates
+from laurel.laureates.models import Laureate
+from laurel.selection import queries, services
+from tests.laureates.test_portal import letter_to, token_of
+from tests.selection.helpers import announced_decision
+
+LANGUAGES = ["sv", "en"]
+
+
+@pytest.fixture
+def announced(child10, staff_user, run_tasks):
+    """Two laureates and a reserve, each with its own citation and summary; letters released."""
+    decision = announced_decision(
+        child10,
+        staff_user,
+        texts=lambda name: (
+            {"sv": f"Hyllning till {name}.", "en": f"Citation for {name}."},
+            {"sv": f"Vad {name} gör.", "en": f"What {name} does."},
+        ),
+    )
+    run_tasks()
+    return decision
+
+
+def _public(client, language: str) -> dict:
+    """What anyone reads on the page, in the CSV and in the JSON, in one language."""
+    page = client.get(f"/{language}/laureates/")
+    as_csv = client.get(f"/{language}/laureates.csv")
+    as_json = client.get(f"/{language}/laureates.json")
+    assert (page.status_code, as_csv.status_code, as_json.status_code) == (200, 200, 200)
+    return {
+        "page": page.content.decode(),
+        "csv": list(csv.DictReader(io.StringIO(as_csv.content.decode()))),
+        "json": json.loads(as_json.content)["laureates"],
+    }
+
+
+def _assert_named_exactly(client, decision, named) -> None:
+    """In both languages and all three forms, exactly the laureates `named` are listed, and of
+    every other laureate (or reserve) not a word: no name, citation, summary or country."""
+    everyone = list(decision.places.select_related("candidate"))
+    for language in LANGUAGES:
+        public = _public(client, language)
+        names = sorted(p.candidate.name for p in named)
+        assert sorted(row["name"] for row in public["csv"]) == names
+        assert sorted(row["name"] for row in public["json"]) == names
+        for place in everyone:
+            shown = place in named
+            texts = [place.candidate.name, *place.citation.values(), *place.summary.values()]
+            on_page = [place.candidate.name, place.citation[language], place.summary[language]]
+            for text in texts:
+                assert (text in public["page"]) == (shown and text in on_page), (language, text)
+                assert (text in json.dumps(public["json"], ensure_ascii=False)) == shown
+                assert any(text in row.values() for row in public["csv"]) == shown
+        countries = sorted(row["country"] for row in public["json"])
+        assert countries == sorted(p.candidate.country for p in named)
+        assert sorted(row["country"] for row in public["csv"]) == countries
+        if not named:
+            assert 'class="laureates"' not in public["page"]
+
+
+def _consent(place, *, publish_name: bool, staff_user) -> None:
+    laureates.set_media_consent(
+        Laureate.objects.get(candidate=place.candidate),
+        publish_name=publish_name, publish_logo=False, publish_staff_names=False,
+        at_risk=False, actor=staff_user,
+    )  # fmt: skip
+
+
+def test_no_laureate_is_public_at_the_announcement(client, announced):
+    _assert_named_exactly(client, announced, [])
+    assert "agreed to be named" in _public(client, "en")["page"]
+    swedish = _public(client, "sv")["page"]
+    assert "tackat ja till priset och godkänt att dess namn publiceras" in swedish
+
+
+def test_a_laureate_that_accepted_but_gave_no_media_consent_is_not_public(client, announced):
+    first, _second = queries.places(announced)["laureate"]
+    services.answer_award(token_of(letter_to(announced, first.candidate)), accept=True)
+
+    _assert_named_exactly(client, announced, [])
+
+
+def test_a_laureate_that_keeps_its_name_back_is_not_public_at_all(client, announced, staff_user):
+    first, _second = queries.places(announced)["laureate"]
+    services.answer_award(token_of(letter_to(announced, first.candidate)), accept=True)
+    _consent(first, publish_name=False, staff_user=staff_user)
+
+    _assert_named_exactly(client, announced, [])
+
+
+def test_a_laureate_that_accepted_and_may_be_named_is_public(client, announced, staff_user):
+    first, _second = queries.places(announced)["laureate"]
+    services.answer_award(token_of(letter_to(announced, first.candidate)), accept=True)
+    _consent(first, publish_name=True, staff_user=staff_user)
+
+    _assert_named_exactly(client, announced, [first])
+
+
+def test_a_laureate_that_withdraws_its_consent_is_no_longer_public(client, announced, staff_user):
+    first, second = queries.places(announced)["laureate"]
+    for place in (first, second):
+        services.answer_award(token_of(letter_to(announced, place.candidate)), accept=True)
+        _consent(place, publish_name=True, staff_user=staff_user)
+    _assert_named_exactly(client, announced, [first, second])
+
+    _consent(second, publish_name=False, staff_user=staff_user)
+
+    _assert_named_exactly(client, announced, [first])
+
+
+def test_a_declined_place_is_gone_and_the_reserve_shows_once_it_agrees(
+    client, announced, staff_user
+):
+    _first, second = queries.places(announced)["laureate"]
+    reserve = queries.places(announced)["reserve"][0]
+    services.answer_award(token_of(letter_to(announced, second.candidate)), accept=False)
+    offered = services.offer_place(
+        second, reserve=reserve, respond_by=timezone.now() + timedelta(days=3), actor=staff_user
+    )
+    _assert_named_exactly(client, announced, [])
+
+    letter = services.letters(announced).get(batch__endswith=f":offer:{reserve.pk}")
+    services.answer_award(token_of(letter), accept=True)
+    _consent(offered, publish_name=True, staff_user=staff_user)
+
+    _assert_named_exactly(client, announced, [offered])
+
+
+def test_a_laureate_that_declined_is_not_listed(client, announced, staff_user):
+    first, second = queries.places(announced)["laureate"]
+    services.answer_award(token_of(letter_to(announced, first.candidate)), accept=True)
+    _consent(first, publish_name=True, staff_user=staff_user)
+    services.answer_award(token_of(letter_to(announced, second.candidate)), accept=False)
+
+    _assert_named_exactly(client, announced, [first])
