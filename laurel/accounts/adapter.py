@@ -40,6 +40,7 @@ class AccountAdapter(DefaultAccountAdapter):
             subject=message.subject,
             text=message.body,
             html=html,
+            context=context,  # its reset and confirm links are kept out of the stored bodies
         )
 
     def get_login_redirect_url(self, request) -> str:

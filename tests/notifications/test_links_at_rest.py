@@ -1,0 +1,184 @@
+"""A copy of the database holds no usable capability link (ARCHITECTURE rule 9).
+
+Every email that carries one is queued (invitation, a nominator's private and confirm links, an
+organisation's consent link, a laureate's accept link, a password reset); the whole database is
+read as a thief with a copy would read it, before and after sending; no token is in it, while
+the emails as delivered carry links that work.
+"""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from laurel.accounts import services as accounts
+from laurel.accounts.enums import Role
+from laurel.candidates import services as screening
+from laurel.candidates.models import Placement
+from laurel.nominations import services as nominations
+from laurel.nominations.models import new_token
+from laurel.notifications.enums import EmailState
+from laurel.notifications.models import OutgoingEmail
+from laurel.notifications.services import cancel_email, release_email
+from laurel.selection import services as selection
+from tests.candidates.helpers import confirmed
+from tests.conftest import make_user
+from tests.notifications.test_outbox import smtp_settings
+from tests.selection.helpers import scored_committee
+from tests.smtp import free_port
+
+pytestmark = pytest.mark.django_db
+
+# The capability links Laurel sends, by the path that holds the token.
+CAPABILITY = re.compile(
+    r"https?://[^\s\"'<>]+/(invitation|nominate/n|nominate/confirm|organisation|laureate"
+    r"|accounts/password/reset/key)/([^/\s\"'<>]+)/"
+)
+TEXTS = {"sv": "Svensk text.", "en": "English text."}
+
+
+def database_copy() -> str:
+    """Every value of every table, as text: what a backup or a stolen dump holds."""
+    values = []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
+            values.extend(str(value) for row in cursor.fetchall() for value in row)
+    return "\n".join(values)
+
+
+def queue_every_capability_email(cycle, staff_user, client) -> None:
+    accounts.invite("new.staff@example.org", role=Role.STAFF, actor=staff_user, language="en")
+
+    token, _ = new_token()
+    draft, _ = nominations.save_draft(
+        cycle,
+        token=token,
+        language="en",
+        send_resume_link=True,
+        complete=True,
+        data={
+            "org_name": "Safe Harbour",
+            "org_country": "SE",
+            "nominator_name": "Nora Nominator",
+            "nominator_email": "nora@example.org",
+            "relationship": "partner",
+            "preferred_language": "en",
+            "answers": {"1": "Runs a helpline."},
+        },
+    )
+    nominations.submit_nomination(draft, token=token)
+
+    organisation = confirmed(cycle, "Kustvakten", website="kustvakten.se")
+    screening.invite_organisation(
+        Placement.objects.get(nomination=organisation).candidate,
+        email="info@kustvakten.se",
+        language="sv",
+        deadline=timezone.now() + timedelta(days=14),
+        actor=staff_user,
+    )
+
+    cycle.laureate_count = 1
+    cycle.save(update_fields=["laureate_count"])
+    committee = scored_committee(cycle, staff_user, count=2)
+    for candidate in committee.candidates:
+        selection.shortlist_candidate(candidate, kind="shortlist", actor=staff_user)
+    decision = selection.suggest_slate(
+        cycle, max_per_country=None, min_per_kind={}, reserve_count=0, from_shortlist=True,
+        actor=staff_user,
+    )  # fmt: skip
+    for place in decision.places.filter(role="laureate"):
+        selection.write_place(place, reason="R.", citation=TEXTS, summary=TEXTS, actor=staff_user)
+    selection.lock_decision(decision, actor=committee.chair)
+    now = timezone.now()
+    selection.prepare_letters(
+        decision, announce_at=now - timedelta(minutes=1), respond_by=now + timedelta(days=9),
+        actor=staff_user,
+    )  # fmt: skip
+    selection.release_letters(decision, actor=staff_user)
+
+    forgetful = make_user("plain")
+    client.post(reverse("account_reset_password"), {"email": forgetful.email})
+
+
+def test_a_copy_of_the_database_holds_no_usable_link(child10, staff_user, client, run_tasks):
+    mail.outbox.clear()
+    queue_every_capability_email(child10, staff_user, client)
+    before_sending = database_copy()
+
+    run_tasks()
+
+    delivered = {
+        (kind, token)
+        for message in mail.outbox
+        for body in [message.body, *(part for part, _type in message.alternatives)]
+        for kind, token in CAPABILITY.findall(body)
+    }
+    assert {kind for kind, _token in delivered} == {
+        "invitation", "nominate/n", "nominate/confirm", "organisation", "laureate",
+        "accounts/password/reset/key",
+    }  # fmt: skip
+    after_sending = database_copy()
+    for kind, token in delivered:
+        assert token not in before_sending, kind
+        assert token not in after_sending, kind
+    assert CAPABILITY.findall(before_sending + after_sending) == []
+    assert set(OutgoingEmail.objects.values_list("links", flat=True)) == {""}  # sent: gone
+
+
+def test_the_invitation_from_a_copy_is_refused_and_the_delivered_one_works(
+    client, staff_user, run_tasks
+):
+    accounts.invite("new.staff@example.org", role=Role.STAFF, actor=staff_user, language="en")
+    stored = OutgoingEmail.objects.get(key="invitation")
+    copied_links = CAPABILITY.findall(stored.body_text + stored.body_html)
+    run_tasks()
+    [message] = mail.outbox
+    [(_kind, token)] = set(CAPABILITY.findall(message.body))
+
+    assert copied_links == []
+    assert "[private-link-1]" in stored.body_text
+    assert "[private-link-1]" not in message.body
+    assert client.get("/en/invitation/[private-link-1]/").status_code == 404
+    assert client.get(f"/en/invitation/{token}/").status_code == 200
+
+
+def test_a_failed_email_keeps_its_link_encrypted_until_it_is_sent_again(
+    settings, staff_user, run_tasks
+):
+    settings.EMAIL_MAX_ATTEMPTS = 1
+    smtp_settings(settings, free_port())  # nothing listens there
+    accounts.invite("retry@example.org", role=Role.STAFF, actor=staff_user)
+    run_tasks()
+    failed = OutgoingEmail.objects.get()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT links FROM notifications_outgoingemail")
+        [(raw,)] = cursor.fetchall()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # the server is back
+
+    release_email(failed, actor=staff_user)
+    run_tasks()
+
+    assert failed.state == EmailState.FAILED
+    assert "/invitation/" not in raw and raw != ""  # kept, as ciphertext
+    [message] = mail.outbox
+    [(_kind, token)] = set(CAPABILITY.findall(message.body))
+    assert accounts.find_invitation(token).email == "retry@example.org"
+    assert OutgoingEmail.objects.get().links == ""
+
+
+def test_a_cancelled_email_loses_its_link(staff_user):
+    accounts.invite("someone@example.org", role=Role.STAFF, actor=staff_user)
+    email = OutgoingEmail.objects.get()
+    email.state = EmailState.FAILED  # as after its last attempt
+    email.save(update_fields=["state"])
+
+    waiting = email.links
+    cancel_email(email, actor=staff_user)
+
+    assert "/invitation/" in waiting
+    assert OutgoingEmail.objects.get().links == ""
