@@ -23,7 +23,8 @@ from laurel.nominations import services as nominations
 from laurel.nominations.models import new_token
 from laurel.notifications.enums import EmailState
 from laurel.notifications.models import OutgoingEmail
-from laurel.notifications.services import cancel_email, release_email
+from laurel.notifications.services import cancel_email, release_email, suppress
+from laurel.privacy import requests
 from laurel.selection import services as selection
 from tests.candidates.helpers import confirmed
 from tests.conftest import make_user
@@ -50,6 +51,32 @@ def database_copy() -> str:
             cursor.execute(f"SELECT * FROM {table}")  # noqa: S608
             values.extend(str(value) for row in cursor.fetchall() for value in row)
     return "\n".join(values)
+
+
+def decision_with_letters(cycle, staff_user):
+    """A locked decision with one laureate, its letters written and held."""
+    cycle.laureate_count = 1
+    cycle.save(update_fields=["laureate_count"])
+    committee = scored_committee(cycle, staff_user, count=2)
+    for candidate in committee.candidates:
+        selection.shortlist_candidate(candidate, kind="shortlist", actor=staff_user)
+    decision = selection.suggest_slate(
+        cycle, max_per_country=None, min_per_kind={}, reserve_count=0, from_shortlist=True,
+        actor=staff_user,
+    )  # fmt: skip
+    for place in decision.places.filter(role="laureate"):
+        selection.write_place(place, reason="R.", citation=TEXTS, summary=TEXTS, actor=staff_user)
+    selection.lock_decision(decision, actor=committee.chair)
+    write_letters(decision, staff_user)
+    return decision
+
+
+def write_letters(decision, staff_user) -> None:
+    now = timezone.now()
+    selection.prepare_letters(
+        decision, announce_at=now - timedelta(minutes=1), respond_by=now + timedelta(days=9),
+        actor=staff_user,
+    )  # fmt: skip
 
 
 def queue_every_capability_email(cycle, staff_user, client) -> None:
@@ -83,24 +110,7 @@ def queue_every_capability_email(cycle, staff_user, client) -> None:
         actor=staff_user,
     )
 
-    cycle.laureate_count = 1
-    cycle.save(update_fields=["laureate_count"])
-    committee = scored_committee(cycle, staff_user, count=2)
-    for candidate in committee.candidates:
-        selection.shortlist_candidate(candidate, kind="shortlist", actor=staff_user)
-    decision = selection.suggest_slate(
-        cycle, max_per_country=None, min_per_kind={}, reserve_count=0, from_shortlist=True,
-        actor=staff_user,
-    )  # fmt: skip
-    for place in decision.places.filter(role="laureate"):
-        selection.write_place(place, reason="R.", citation=TEXTS, summary=TEXTS, actor=staff_user)
-    selection.lock_decision(decision, actor=committee.chair)
-    now = timezone.now()
-    selection.prepare_letters(
-        decision, announce_at=now - timedelta(minutes=1), respond_by=now + timedelta(days=9),
-        actor=staff_user,
-    )  # fmt: skip
-    selection.release_letters(decision, actor=staff_user)
+    selection.release_letters(decision_with_letters(cycle, staff_user), actor=staff_user)
 
     forgetful = make_user("plain")
     client.post(reverse("account_reset_password"), {"email": forgetful.email})
@@ -183,3 +193,41 @@ def test_a_cancelled_email_loses_its_link(staff_user):
 
     assert "/invitation/" in waiting
     assert OutgoingEmail.objects.get().links == ""
+
+
+def test_letters_written_again_lose_the_links_of_those_they_replace(child10, staff_user):
+    decision = decision_with_letters(child10, staff_user)
+    first = OutgoingEmail.objects.get(key="decision_laureate")
+    waiting = first.links
+
+    write_letters(decision, staff_user)
+
+    first.refresh_from_db()
+    assert "/laureate/" in waiting
+    assert (first.state, first.links) == (EmailState.CANCELLED, "")
+    assert "/laureate/" in OutgoingEmail.objects.get(key="decision_laureate", state="held").links
+
+
+def test_a_restricted_address_loses_the_links_waiting_for_it(staff_user):
+    accounts.invite("restricted@example.org", role=Role.STAFF, actor=staff_user)
+
+    suppress("restricted@example.org", reason="restricted", actor=staff_user)
+
+    email = OutgoingEmail.objects.get()
+    assert (email.state, email.links) == (EmailState.CANCELLED, "")
+
+
+def test_an_erased_persons_emails_lose_their_links(staff_user, staff_client):
+    accounts.invite("gone@example.org", role=Role.STAFF, actor=staff_user)
+    OutgoingEmail.objects.update(state=EmailState.FAILED)  # kept for a resend
+    request = requests.open_request(
+        kind="erasure", about="person", email="gone@example.org", name="",
+        received_on=timezone.localdate(), actor=staff_user,
+    )  # fmt: skip
+
+    staff_client.post(
+        reverse("privacy:request_erase", kwargs={"pk": request.pk}), {"confirm": "on"}
+    )
+
+    email = OutgoingEmail.objects.get()
+    assert (email.to, email.links) == ("erased@invalid", "")
