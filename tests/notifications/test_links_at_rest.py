@@ -6,12 +6,15 @@ read as a thief with a copy would read it, before and after sending; no token is
 the emails as delivered carry links that work.
 """
 
+import importlib
+import json
 import re
 from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from django.urls import reverse
 from django.utils import timezone
 
@@ -27,7 +30,8 @@ from laurel.notifications.services import cancel_email, release_email, suppress
 from laurel.privacy import requests
 from laurel.selection import services as selection
 from tests.candidates.helpers import confirmed
-from tests.conftest import make_user
+from tests.conftest import enrol_totp, make_user
+from tests.factories import UserFactory
 from tests.notifications.test_outbox import smtp_settings
 from tests.selection.helpers import scored_committee
 from tests.smtp import free_port
@@ -231,3 +235,39 @@ def test_an_erased_persons_emails_lose_their_links(staff_user, staff_client):
 
     email = OutgoingEmail.objects.get()
     assert (email.to, email.links) == ("erased@invalid", "")
+
+
+def test_the_admin_never_shows_an_emails_links(client, staff_user):
+    accounts.invite("someone@example.org", role=Role.STAFF, actor=staff_user)
+    email = OutgoingEmail.objects.get()
+    superuser = UserFactory(email="root@example.org", is_superuser=True)
+    enrol_totp(superuser)
+    client.force_login(superuser)
+
+    page = client.get(reverse("admin:notifications_outgoingemail_change", args=[email.pk]))
+
+    [(_kind, token)] = CAPABILITY.findall(email.links)
+    assert page.status_code == 200
+    assert token not in page.content.decode()
+
+
+def test_the_migration_takes_the_links_out_of_emails_stored_before(staff_user):
+    link = "http://testserver/sv/nominate/n/Z1x2C3v4B5n6M7/"
+    for state in ("queued", "sent"):  # as an earlier version stored them
+        OutgoingEmail.objects.create(
+            key="nomination_draft", to=f"{state}@example.org", language="sv", subject="S",
+            body_text=f"Your link:\n{link}\n", body_html=f'<a href="{link}">x</a>', state=state,
+        )  # fmt: skip
+    migration = importlib.import_module(
+        "laurel.notifications.migrations.0004_encrypted_capability_links"
+    )
+    state = MigrationLoader(connection).project_state(("notifications", "0003_suppression"))
+    migration.Migration.operations[0].state_forwards("notifications", state)  # the links column
+
+    migration.take_links_out(state.apps, None)
+
+    assert "Z1x2C3v4B5n6M7" not in database_copy()
+    queued, sent = (OutgoingEmail.objects.get(state=s) for s in ("queued", "sent"))
+    assert queued.body_text == sent.body_text == "Your link:\n[private-link-1]\n"
+    assert (json.loads(queued.links), sent.links) == ([link], "")
+    assert queued.with_links()[1] == f'<a href="{link}">x</a>'
