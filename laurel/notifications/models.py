@@ -58,8 +58,12 @@ class OutgoingEmail(TimeStamped):
         """The plain text and HTML bodies as the recipient gets them, links in place."""
         text, html = self.body_text, self.body_html
         for number, link in enumerate(json.loads(self.links) if self.links else [], 1):
-            text = text.replace(link_placeholder(number), link)
-            html = html.replace(link_placeholder(number), escape(link))
+            placeholder, safe = link_placeholder(number), escape(link)
+            text = text.replace(placeholder, link)
+            # In an attribute (href="…") the link itself; in the text (a letter staff edited,
+            # its HTML made from plain text) a link to click.
+            html = html.replace(f'"{placeholder}"', f'"{safe}"')
+            html = html.replace(placeholder, f'<a href="{safe}">{safe}</a>')
         return text, html
 
 

@@ -26,7 +26,7 @@ from laurel.nominations import services as nominations
 from laurel.nominations.models import new_token
 from laurel.notifications.enums import EmailState
 from laurel.notifications.models import OutgoingEmail
-from laurel.notifications.services import cancel_email, release_email, suppress
+from laurel.notifications.services import cancel_email, edit_held_email, release_email, suppress
 from laurel.privacy import requests
 from laurel.selection import services as selection
 from tests.candidates.helpers import confirmed
@@ -271,3 +271,21 @@ def test_the_migration_takes_the_links_out_of_emails_stored_before(staff_user):
     assert queued.body_text == sent.body_text == "Your link:\n[private-link-1]\n"
     assert (json.loads(queued.links), sent.links) == ([link], "")
     assert queued.with_links()[1] == f'<a href="{link}">x</a>'
+
+
+def test_a_held_letter_staff_edit_keeps_its_link_where_the_placeholder_stands(
+    child10, staff_user, run_tasks
+):
+    decision = decision_with_letters(child10, staff_user)
+    letter = OutgoingEmail.objects.get(key="decision_laureate")
+    edited = letter.body_text.replace("Dear", "Dear friends at")
+
+    edit_held_email(letter, subject=letter.subject, text=edited, actor=staff_user)
+    selection.release_letters(decision, actor=staff_user)
+    run_tasks()
+
+    [message] = [m for m in mail.outbox if m.to == [letter.to] and "/laureate/" in m.body]
+    [(_kind, token)] = set(CAPABILITY.findall(message.body))
+    html = message.alternatives[0][0]
+    assert "[private-link-1]" in OutgoingEmail.objects.get(pk=letter.pk).body_text
+    assert re.search(rf'<a href="http://testserver/\w+/laureate/{token}/">', html)
