@@ -15,10 +15,7 @@ from laurel.notifications.models import OutgoingEmail
 from laurel.selection import queries, services
 from tests.conftest import make_user
 from tests.factories import UserFactory
-from tests.selection.helpers import scored_committee
-
-TEXTS = {"sv": "Svensk text.", "en": "English text."}
-
+from tests.selection.helpers import decided_with_letters
 
 # The letters delivered before the test's own actions (the outbox keeps no link: read them here).
 DELIVERED: list = []
@@ -34,23 +31,7 @@ def token_of(letter) -> str:
 @pytest.fixture
 def announced(child10, staff_user, run_tasks):
     """Two laureates and one reserve, the letters released; every email so far delivered."""
-    child10.laureate_count = 2
-    child10.save(update_fields=["laureate_count"])
-    committee = scored_committee(child10, staff_user, count=4)
-    for candidate in committee.candidates:
-        services.shortlist_candidate(candidate, kind="shortlist", actor=staff_user)
-    decision = services.suggest_slate(
-        child10, max_per_country=None, min_per_kind={}, reserve_count=1, from_shortlist=True,
-        actor=staff_user,
-    )  # fmt: skip
-    for place in decision.places.filter(role="laureate"):
-        services.write_place(place, reason="R.", citation=TEXTS, summary=TEXTS, actor=staff_user)
-    services.lock_decision(decision, actor=committee.chair)
-    now = timezone.now()
-    services.prepare_letters(
-        decision, announce_at=now - timedelta(minutes=1), respond_by=now + timedelta(days=9),
-        actor=staff_user,
-    )  # fmt: skip
+    decision = decided_with_letters(child10, staff_user, laureates=2, reserves=1, count=4)
     services.release_letters(decision, actor=staff_user)
     run_tasks()
     DELIVERED[:] = mail.outbox

@@ -33,7 +33,7 @@ from tests.candidates.helpers import confirmed
 from tests.conftest import enrol_totp, make_user
 from tests.factories import UserFactory
 from tests.notifications.test_outbox import smtp_settings
-from tests.selection.helpers import scored_committee
+from tests.selection.helpers import decided_with_letters, write_letters
 from tests.smtp import free_port
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +43,6 @@ CAPABILITY = re.compile(
     r"https?://[^\s\"'<>]+/(invitation|nominate/n|nominate/confirm|organisation|laureate"
     r"|accounts/password/reset/key)/([^/\s\"'<>]+)/"
 )
-TEXTS = {"sv": "Svensk text.", "en": "English text."}
 
 
 def database_copy() -> str:
@@ -59,28 +58,7 @@ def database_copy() -> str:
 
 def decision_with_letters(cycle, staff_user):
     """A locked decision with one laureate, its letters written and held."""
-    cycle.laureate_count = 1
-    cycle.save(update_fields=["laureate_count"])
-    committee = scored_committee(cycle, staff_user, count=2)
-    for candidate in committee.candidates:
-        selection.shortlist_candidate(candidate, kind="shortlist", actor=staff_user)
-    decision = selection.suggest_slate(
-        cycle, max_per_country=None, min_per_kind={}, reserve_count=0, from_shortlist=True,
-        actor=staff_user,
-    )  # fmt: skip
-    for place in decision.places.filter(role="laureate"):
-        selection.write_place(place, reason="R.", citation=TEXTS, summary=TEXTS, actor=staff_user)
-    selection.lock_decision(decision, actor=committee.chair)
-    write_letters(decision, staff_user)
-    return decision
-
-
-def write_letters(decision, staff_user) -> None:
-    now = timezone.now()
-    selection.prepare_letters(
-        decision, announce_at=now - timedelta(minutes=1), respond_by=now + timedelta(days=9),
-        actor=staff_user,
-    )  # fmt: skip
+    return decided_with_letters(cycle, staff_user, laureates=1, reserves=0, count=2)
 
 
 def queue_every_capability_email(cycle, staff_user, client) -> None:

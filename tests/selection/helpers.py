@@ -10,6 +10,7 @@ from laurel.candidates.models import Candidate
 from laurel.review import queries as review_queries
 from laurel.review import services as review
 from laurel.review.models import Conflict
+from laurel.selection import services as selection
 from tests.conftest import enrol_totp
 from tests.factories import RoleGrantFactory, UserFactory
 from tests.review.test_committee import member, ready
@@ -92,3 +93,33 @@ def scored_committee(cycle, staff, *, count: int = 12) -> Committee:
             )
     assert Conflict.objects.filter(member=bob).count() == 1
     return Committee(candidates, chair, [alice, bob])
+
+
+def decided_with_letters(cycle, staff, *, laureates: int, reserves: int, count: int):
+    """A decision on a scored committee's shortlist, written up, locked by the chair, and its
+    letters prepared (held; announced a minute ago, answers due in nine days)."""
+    texts = {"sv": "Svensk text.", "en": "English text."}
+    cycle.laureate_count = laureates
+    cycle.save(update_fields=["laureate_count"])
+    committee = scored_committee(cycle, staff, count=count)
+    for candidate in committee.candidates:
+        selection.shortlist_candidate(candidate, kind="shortlist", actor=staff)
+    decision = selection.suggest_slate(
+        cycle, max_per_country=None, min_per_kind={}, reserve_count=reserves,
+        from_shortlist=True, actor=staff,
+    )  # fmt: skip
+    for place in decision.places.filter(role="laureate"):
+        selection.write_place(place, reason="R.", citation=texts, summary=texts, actor=staff)
+    selection.lock_decision(decision, actor=committee.chair)
+    write_letters(decision, staff)
+    return decision
+
+
+def write_letters(decision, staff) -> None:
+    """Prepare (or prepare again) the decision's letters: announced a minute ago, answers due
+    in nine days."""
+    now = timezone.now()
+    selection.prepare_letters(
+        decision, announce_at=now - timedelta(minutes=1), respond_by=now + timedelta(days=9),
+        actor=staff,
+    )  # fmt: skip
