@@ -154,6 +154,7 @@ class AccountAdapter(DefaultAccountAdapter):
             subject=message.subject,
             text=message.body,
             html=html,
+            context=context,  # its reset and confirm links are kept out of the stored bodies
         )
 
     def get_client_ip(self, request) -> str:

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from laurel.api.enums import Scope
+from laurel.api.tokens import MAX_DAYS
 
 
 class TokenForm(forms.Form):
@@ -13,3 +14,14 @@ class TokenForm(forms.Form):
     scopes = forms.MultipleChoiceField(
         label=_("It may read"), choices=Scope.choices, widget=forms.CheckboxSelectMultiple
     )
+    valid_days = forms.IntegerField(
+        label=_("Works for (days)"),
+        min_value=1,
+        max_value=MAX_DAYS,
+        initial=MAX_DAYS,
+        required=False,
+        help_text=_("At most 90 days; then make a new one."),  # tokens.MAX_DAYS
+    )
+
+    def clean_valid_days(self) -> int:
+        return self.cleaned_data["valid_days"] or MAX_DAYS  # left empty: the longest

@@ -7,7 +7,8 @@ from laurel.notifications.models import OutgoingEmail
 class OutgoingEmailAdmin(admin.ModelAdmin):
     list_display = ["created_at", "key", "to", "state", "attempts", "last_error"]
     list_filter = ["state", "key"]
-    exclude = ["body_text", "body_html"]
+    # The bodies are personal data; the links (decrypted on read) are capabilities.
+    exclude = ["body_text", "body_html", "links"]
     readonly_fields = [
         "key",
         "to",

@@ -2,6 +2,8 @@
 
 templates/notifications/email/<key>.subject.txt, <key>.txt and <key>.html, rendered in the
 recipient's language. An entry that is `held` waits in the outbox until staff release it.
+`links` names the context values that are capability links (whoever holds one can act): the
+outbox keeps them only encrypted, until the email is sent (see services.queue_email).
 """
 
 from dataclasses import dataclass
@@ -14,6 +16,7 @@ class EmailKind:
     key: str
     description: str
     held: bool = False
+    links: tuple[str, ...] = ()
 
 
 CATALOGUE: dict[str, EmailKind] = {
@@ -22,10 +25,12 @@ CATALOGUE: dict[str, EmailKind] = {
         EmailKind(
             "invitation",
             _("An invitation to sign in to Laurel with a role (staff, finance, committee)."),
+            links=("url",),
         ),
         EmailKind(
             "nomination_draft",
             _("The private link to a nomination draft, to continue it later."),
+            links=("private_url",),
         ),
         EmailKind(
             "nomination_submitted",
@@ -33,9 +38,18 @@ CATALOGUE: dict[str, EmailKind] = {
                 "Thanks for a nomination, with the link to confirm the address and the private "
                 "link to change or withdraw it."
             ),
+            links=("confirm_url", "private_url"),
         ),
-        EmailKind("nomination_edited", _("A receipt for a changed nomination.")),
-        EmailKind("nomination_withdrawn", _("A receipt for a withdrawn nomination.")),
+        EmailKind(
+            "nomination_edited",
+            _("A receipt for a changed nomination."),
+            links=("private_url",),
+        ),
+        EmailKind(
+            "nomination_withdrawn",
+            _("A receipt for a withdrawn nomination."),
+            links=("private_url",),
+        ),
         EmailKind(
             "candidate_ineligible",
             _(
@@ -49,6 +63,7 @@ CATALOGUE: dict[str, EmailKind] = {
                 "To a nominated organisation: it was nominated (never by whom), with the "
                 "single-use link to consent or refuse."
             ),
+            links=("claim_url",),
         ),
         EmailKind(
             "organisation_reminder",
@@ -76,6 +91,7 @@ CATALOGUE: dict[str, EmailKind] = {
                 "staff release the decision letters, never before the announcement."
             ),
             held=True,
+            links=("accept_url",),
         ),
         EmailKind(
             "decision_reserve",
@@ -121,7 +137,11 @@ CATALOGUE: dict[str, EmailKind] = {
             ),
         ),
         # Sign-in emails from django-allauth: its templates, our outbox.
-        EmailKind("account/email/password_reset_key", _("A link to choose a new password.")),
+        EmailKind(
+            "account/email/password_reset_key",
+            _("A link to choose a new password."),
+            links=("password_reset_url",),
+        ),
         EmailKind(
             "account/email/unknown_account",
             _("Someone asked for a new password for an address that has no account."),
@@ -131,7 +151,11 @@ CATALOGUE: dict[str, EmailKind] = {
         EmailKind("account/email/password_set", _("A password was set.")),
         EmailKind("account/email/email_changed", _("The email address was changed.")),
         EmailKind("account/email/email_deleted", _("An email address was removed.")),
-        EmailKind("account/email/email_confirmation", _("A link to confirm an email address.")),
+        EmailKind(
+            "account/email/email_confirmation",
+            _("A link to confirm an email address."),
+            links=("activate_url",),
+        ),
         EmailKind("mfa/email/totp_activated", _("An authenticator app was set up.")),
         EmailKind("mfa/email/totp_deactivated", _("An authenticator app was removed.")),
         EmailKind("mfa/email/recovery_codes_generated", _("New recovery codes were generated.")),

@@ -1,12 +1,28 @@
+import json
+
 from django.db import models
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
+from laurel.core.crypto import EncryptedTextField
 from laurel.core.models import TimeStamped
 from laurel.notifications.enums import EmailState
 
 
+def link_placeholder(number: int) -> str:
+    """What stands in the stored body for an email's capability link number `number` (from 1):
+    plain ASCII that HTML escaping leaves alone, inert if copied, plain to staff in a preview."""
+    return f"[private-link-{number}]"
+
+
 class OutgoingEmail(TimeStamped):
-    """One email, rendered when it was queued and kept until sent (the outbox)."""
+    """One email, rendered when it was queued and kept until sent (the outbox).
+
+    The bodies hold no capability link (ARCHITECTURE rule 9: a copy of the database opens
+    nothing): each one is a `link_placeholder`, and the links themselves wait in `links`,
+    encrypted with the field keys (which backups do not hold), until the email is sent or
+    cancelled; then they are gone. `with_links` puts them back in for the sending task only.
+    """
 
     key = models.CharField(_("kind"), max_length=60, db_index=True)
     to = models.EmailField(_("to"))
@@ -14,6 +30,8 @@ class OutgoingEmail(TimeStamped):
     subject = models.CharField(_("subject"), max_length=300)
     body_text = models.TextField()
     body_html = models.TextField(blank=True)
+    # The capability links, a JSON list in placeholder order, encrypted; "" once sent or cancelled.
+    links = EncryptedTextField(blank=True, default="")
     state = models.CharField(
         _("state"), max_length=12, choices=EmailState.choices, default=EmailState.QUEUED
     )
@@ -35,6 +53,18 @@ class OutgoingEmail(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.key} → {self.to}"
+
+    def with_links(self) -> tuple[str, str]:
+        """The plain text and HTML bodies as the recipient gets them, links in place."""
+        text, html = self.body_text, self.body_html
+        for number, link in enumerate(json.loads(self.links) if self.links else [], 1):
+            placeholder, safe = link_placeholder(number), escape(link)
+            text = text.replace(placeholder, link)
+            # In an attribute (href="…") the link itself; in the text (a letter staff edited,
+            # its HTML made from plain text) a link to click.
+            html = html.replace(f'"{placeholder}"', f'"{safe}"')
+            html = html.replace(placeholder, f'<a href="{safe}">{safe}</a>')
+        return text, html
 
 
 class Suppression(models.Model):

@@ -5,7 +5,10 @@ from laurel.notifications.models import OutgoingEmail
 
 
 def outbox(*, state: str = "") -> QuerySet:
-    emails = OutgoingEmail.objects.defer("body_text", "body_html").order_by("-created_at", "-id")
+    # Not the bodies, nor the links (decrypting them is needless, and they are capabilities).
+    emails = OutgoingEmail.objects.defer("body_text", "body_html", "links").order_by(
+        "-created_at", "-id"
+    )
     if state in EmailState.values:
         emails = emails.filter(state=state)
     return emails

@@ -1,14 +1,17 @@
+import json
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import escape
 
 from laurel.core.services import record
 from laurel.notifications.catalogue import kind
 from laurel.notifications.enums import ALLOWED_TRANSITIONS, EmailState
-from laurel.notifications.models import OutgoingEmail, Suppression
+from laurel.notifications.models import OutgoingEmail, Suppression, link_placeholder
 from laurel.notifications.tasks import deliver_email
 
 SUPPRESSED = "restricted"
@@ -53,8 +56,13 @@ def queue_email(
     """
     if Suppression.covers(to):
         return _suppressed(key, to=to, language=language)
-    subject, text, html = render_email(key, language=language, context=context)
-    return _queue(key, to, language, subject, text, html, batch=batch, not_before=not_before)
+    names = [name for name in kind(key).links if context.get(name)]
+    inert = {name: link_placeholder(number) for number, name in enumerate(names, 1)}
+    subject, text, html = render_email(key, language=language, context={**context, **inert})
+    links = [str(context[name]) for name in names]
+    return _queue(
+        key, to, language, subject, text, html, links=links, batch=batch, not_before=not_before
+    )
 
 
 # No savepoint of its own either (see queue_email).
@@ -67,18 +75,36 @@ def queue_rendered_email(
     subject: str,
     text: str,
     html: str = "",
+    context: Mapping[str, Any] | None = None,
     batch: str = "",
     not_before: datetime | None = None,
 ) -> OutgoingEmail:
-    """Queue an email rendered elsewhere (django-allauth's), under its catalogue key."""
+    """Queue an email rendered elsewhere (django-allauth's), under its catalogue key.
+
+    `context` is the one it was rendered with: the capability links the catalogue names in it
+    are taken out of the rendered bodies (kept encrypted until sent), as queue_email does."""
     kind(key)
     if Suppression.covers(to):
         return _suppressed(key, to=to, language=language)
-    return _queue(key, to, language, subject, text, html, batch=batch, not_before=not_before)
+    context = context or {}
+    links = [str(context[name]) for name in kind(key).links if context.get(name)]
+    for number, link in enumerate(links, 1):
+        subject = subject.replace(link, link_placeholder(number))
+        text = text.replace(link, link_placeholder(number))
+        html = html.replace(escape(link), link_placeholder(number))
+        html = html.replace(link, link_placeholder(number))
+    return _queue(
+        key, to, language, subject, text, html, links=links, batch=batch, not_before=not_before
+    )
 
 
-def _queue(key, to, language, subject, text, html, *, batch, not_before) -> OutgoingEmail:
-    """The outbox row and, unless its kind is held, the task that sends it (address checked)."""
+def _queue(key, to, language, subject, text, html, *, links, batch, not_before) -> OutgoingEmail:
+    """The outbox row and, unless its kind is held, the task that sends it (address checked).
+    Only the links whose placeholder made it into a body are kept, encrypted."""
+    used = [
+        link if link_placeholder(number) in text + html else ""
+        for number, link in enumerate(links, 1)
+    ]
     email = OutgoingEmail.objects.create(
         key=key,
         to=to,
@@ -86,6 +112,7 @@ def _queue(key, to, language, subject, text, html, *, batch, not_before) -> Outg
         subject=subject,
         body_text=text,
         body_html=html,
+        links=json.dumps(used) if any(used) else "",
         batch=batch,
         not_before=not_before,
         state=EmailState.HELD if kind(key).held else EmailState.QUEUED,
@@ -109,7 +136,7 @@ def suppress(address: str, *, reason: str, actor: Any) -> None:
     Suppression.objects.get_or_create(address=address, defaults={"reason": reason})
     waiting = [EmailState.HELD, EmailState.QUEUED, EmailState.RETRYING]
     cancelled = OutgoingEmail.objects.filter(to__iexact=address, state__in=waiting).update(
-        state=EmailState.CANCELLED, last_error=SUPPRESSED, next_attempt_at=None
+        state=EmailState.CANCELLED, last_error=SUPPRESSED, next_attempt_at=None, links=""
     )
     record("email.address_suppressed", actor=actor, data={"reason": reason, "cancelled": cancelled})
 
@@ -148,7 +175,8 @@ def release_email(email: OutgoingEmail, *, actor: Any) -> OutgoingEmail:
 def cancel_email(email: OutgoingEmail, *, actor: Any) -> OutgoingEmail:
     email = OutgoingEmail.objects.select_for_update().get(pk=email.pk)
     _move(email, EmailState.CANCELLED)
-    email.save(update_fields=["state", "updated_at"])
+    email.links = ""  # a cancelled email's links are never needed again
+    email.save(update_fields=["state", "links", "updated_at"])
     record("email.cancelled", actor=actor, subject=email)
     return email
 

@@ -35,21 +35,23 @@ def deliver_email(email_id: int) -> str:
         if email is None or email.state not in {EmailState.QUEUED, EmailState.RETRYING}:
             return "skipped"
         if Suppression.covers(email.to):  # restricted after it was queued
-            email.state, email.last_error = EmailState.CANCELLED, "restricted"
-            email.save(update_fields=["state", "last_error", "updated_at"])
+            email.state, email.last_error, email.links = EmailState.CANCELLED, "restricted", ""
+            email.save(update_fields=["state", "last_error", "links", "updated_at"])
             return "restricted"
         if email.not_before and timezone.now() < email.not_before:
             # Released too early by hand: it waits for its embargo.
             deliver_email.using(run_after=email.not_before).enqueue(email.pk)
             return "embargoed"
+        # The capability links go in now, in memory only (models.OutgoingEmail).
+        text, html = email.with_links()
         message = EmailMultiAlternatives(
             subject=email.subject,
-            body=email.body_text,
+            body=text,
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[email.to],
         )
-        if email.body_html:
-            message.attach_alternative(email.body_html, "text/html")
+        if html:
+            message.attach_alternative(html, "text/html")
         email.attempts += 1
         try:
             message.send()
@@ -69,8 +71,10 @@ def deliver_email(email_id: int) -> str:
             email.sent_at = timezone.now()
             email.next_attempt_at = None
             email.last_error = ""
+            email.links = ""  # delivered: the links live on only in the recipient's mailbox
         email.save(
             update_fields=[
+                "links",
                 "attempts",
                 "state",
                 "sent_at",

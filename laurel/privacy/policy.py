@@ -82,6 +82,12 @@ CATEGORIES = [
         minimum_days=ACCOUNTING_DAYS,
     ),
     Category("audit_log", _("Audit log"), _("each entry"), (DELETE,)),
+    Category(
+        "sent_emails",
+        _("Emails sent or cancelled: their subject and text"),
+        _("the sending or cancellation"),
+        (ANONYMISE, DELETE),
+    ),
 ]
 BY_KEY = {category.key: category for category in CATEGORIES}
 

@@ -199,7 +199,9 @@ def _blank_emails(emails: QuerySet) -> int:
     """Emails not yet sent are cancelled (the delivery task skips them); all are blanked."""
     waiting = [EmailState.HELD, EmailState.QUEUED, EmailState.RETRYING]
     emails.filter(state__in=waiting).update(state=EmailState.CANCELLED, next_attempt_at=None)
-    return emails.update(to="erased@invalid", subject=ERASED, body_text=ERASED, body_html="")
+    return emails.update(
+        to="erased@invalid", subject=ERASED, body_text=ERASED, body_html="", links=""
+    )
 
 
 @transaction.atomic

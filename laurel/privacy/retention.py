@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Exists, F, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django_tasks import task
 
@@ -20,6 +21,8 @@ from laurel.laureates.models import BankAccount, Delegate, Payment, VisaRequest
 from laurel.laureates.tasks import erase_passport_data
 from laurel.nominations.enums import NominationState
 from laurel.nominations.models import Attachment, Nomination
+from laurel.notifications.enums import EmailState
+from laurel.notifications.models import OutgoingEmail
 from laurel.privacy.policy import ANONYMISE, CATEGORIES, Rule, rules
 from laurel.review.models import Comment, Review
 
@@ -158,6 +161,17 @@ SOURCES: dict[str, list[Source]] = {
         Source(lambda: _audit_entries(about_payments=True)),
     ],
     "audit_log": [Source(lambda: _audit_entries(about_payments=False))],
+    # What the outbox still holds of emails that have left it (or never will).
+    "sent_emails": [
+        Source(
+            lambda: _with_event(
+                OutgoingEmail.objects.filter(
+                    state__in=[EmailState.SENT, EmailState.CANCELLED]
+                ).exclude(subject="", body_text="", body_html=""),
+                Coalesce(F("sent_at"), F("updated_at")),
+            )
+        )
+    ],
 }
 
 
@@ -278,6 +292,11 @@ def _erase(key: str, rule: Rule, queries: list[QuerySet], now: datetime) -> int:
             dietary="", accessibility="", interpretation="",
             dietary_consent=False, accessibility_consent=False,
         )  # fmt: skip
+    if key == "sent_emails":
+        [emails] = queries
+        if rule.action == ANONYMISE:  # who was written to, what kind and when stay as a record
+            return emails.update(subject="", body_text="", body_html="", links="")
+        return emails.delete()[0]
     if key == "passport_data":
         return erase_passport_data(today=timezone.localtime(now).date())
     if key == "bank_details":

@@ -43,7 +43,7 @@ def test_from_screening_to_the_committee(page, live_server, candidate, axe, tmp_
 
     # The organisation answers through the link from its email, in Swedish.
     email = OutgoingEmail.objects.get(key="organisation_invitation")
-    link = re.search(r"https?://\S+/organisation/\S+/", email.body_text).group(0)
+    link = re.search(r"https?://\S+/organisation/\S+/", email.with_links()[0]).group(0)
     path = link.split("/en/", 1)[1] if "/en/" in link else link.split("/sv/", 1)[1]
     organisation = page.context.new_page()
     organisation.goto(f"{live_server.url}/sv/{path}")

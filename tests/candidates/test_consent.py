@@ -51,7 +51,8 @@ def test_asking_sends_the_link_and_schedules_two_reminders(child10):
         "info@trygga.se",
         "sv",
     )
-    assert f"/sv/organisation/{token}/" in email.body_text
+    assert f"/sv/organisation/{token}/" in email.with_links()[0]  # as it is sent
+    assert token not in email.body_text  # as it is stored: encrypted apart, until sent
     assert "nominator.private" not in email.body_text
     reminders = DBTaskResult.objects.filter(task_path__endswith="remind_organisation")
     assert reminders.count() == 2

@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from laurel.laureates.models import LibraryDocument
+from tests.conftest import sign_in
 from tests.laureates.test_cohort import cohort  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.django_db
@@ -12,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 def test_a_shared_document_is_stored_under_a_random_name(client, cohort):  # noqa: F811
     (_trygga, alice), _second = cohort
-    client.force_login(alice)
+    sign_in(client, alice)
     chosen = "Årsrapport <script> ..%2F passport scan.pdf"
 
     client.post(

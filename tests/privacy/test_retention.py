@@ -11,12 +11,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from laurel.accounts import services as accounts
+from laurel.accounts.enums import Role
 from laurel.candidates.models import CandidateNote, Placement
 from laurel.core import worker
 from laurel.core.models import AuditEntry
 from laurel.laureates.models import BankAccount, Delegate, Laureate, Payment, Summit
 from laurel.nominations import services as nominations
 from laurel.nominations.models import Attachment, Nomination, new_token
+from laurel.notifications.enums import EmailState
+from laurel.notifications.models import OutgoingEmail
 from laurel.privacy import policy, retention
 from laurel.review.models import Comment, Review
 from laurel.selection.models import Decision
@@ -100,6 +104,7 @@ def test_staff_see_what_is_due_under_the_default_policy(award_over):
         "bank_details": 1,  # paid 100 days ago, kept 90
         "payments": 0,  # seven years
         "audit_log": 0,
+        "sent_emails": 0,  # nothing sent yet
     }
     announced = timezone.localdate() - timedelta(days=400)
     assert rows["nominator_contacts"].next_due == announced + timedelta(days=730)
@@ -250,3 +255,20 @@ def test_a_category_that_fails_does_not_stop_the_others(award_over, monkeypatch)
     assert entry.data["failed"] == {"delegate_needs": "ProtectedError"}
     assert entry.data["erased"]["bank_details"] == 1  # the categories after it ran
     assert Delegate.objects.get().dietary == "vegan"  # its own change rolled back
+
+
+def test_sent_emails_keep_their_text_for_the_policys_days(staff_user, run_tasks):
+    for address in ("old@example.org", "new@example.org", "waiting@example.org"):
+        accounts.invite(address, role=Role.STAFF, actor=staff_user)
+    run_tasks()
+    OutgoingEmail.objects.filter(to="old@example.org").update(sent_at=days_ago(91))
+    OutgoingEmail.objects.filter(to="waiting@example.org").update(state=EmailState.FAILED)
+
+    erased = retention.apply()
+
+    old, new, waiting = (OutgoingEmail.objects.get(to=f"{name}@example.org")
+                         for name in ("old", "new", "waiting"))  # fmt: skip
+    assert erased["sent_emails"] == 1
+    assert (old.subject, old.body_text, old.body_html, old.key) == ("", "", "", "invitation")
+    assert new.body_text != "" and waiting.body_text != ""  # 1 day old; not sent
+    assert due_now()["sent_emails"] == 0

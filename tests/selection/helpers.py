@@ -98,23 +98,40 @@ def scored_committee(cycle, staff, *, count: int = 12) -> Committee:
 def announced_decision(cycle, staff, *, texts) -> object:
     """Two laureates and one reserve out of four scored candidates, each place written with
     `texts(name)` as its citation and its summary, locked, and the letters released."""
-    cycle.laureate_count = 2
+    decision = decided_with_letters(cycle, staff, laureates=2, reserves=1, count=4, texts=texts)
+    selection.release_letters(decision, actor=staff)
+    return decision
+
+
+def decided_with_letters(cycle, staff, *, laureates: int, reserves: int, count: int, texts=None):
+    """A decision on a scored committee's shortlist, written up, locked by the chair, and its
+    letters prepared (held; announced a minute ago, answers due in nine days). `texts(name)`
+    gives a place's citation and summary: then every place is written, reserves too;
+    without it the laureates' places get a fixed text."""
+    fixed = {"sv": "Svensk text.", "en": "English text."}
+    cycle.laureate_count = laureates
     cycle.save(update_fields=["laureate_count"])
-    committee = scored_committee(cycle, staff, count=4)
+    committee = scored_committee(cycle, staff, count=count)
     for candidate in committee.candidates:
         selection.shortlist_candidate(candidate, kind="shortlist", actor=staff)
     decision = selection.suggest_slate(
-        cycle, max_per_country=None, min_per_kind={}, reserve_count=1, from_shortlist=True,
-        actor=staff,
+        cycle, max_per_country=None, min_per_kind={}, reserve_count=reserves,
+        from_shortlist=True, actor=staff,
     )  # fmt: skip
-    for place in decision.places.select_related("candidate"):
-        citation, summary = texts(place.candidate.name)
+    places = decision.places.select_related("candidate")
+    for place in places if texts else places.filter(role="laureate"):
+        citation, summary = texts(place.candidate.name) if texts else (fixed, fixed)
         selection.write_place(place, reason="R.", citation=citation, summary=summary, actor=staff)
     selection.lock_decision(decision, actor=committee.chair)
+    write_letters(decision, staff)
+    return decision
+
+
+def write_letters(decision, staff) -> None:
+    """Prepare (or prepare again) the decision's letters: announced a minute ago, answers due
+    in nine days."""
     now = timezone.now()
     selection.prepare_letters(
         decision, announce_at=now - timedelta(minutes=1), respond_by=now + timedelta(days=9),
         actor=staff,
     )  # fmt: skip
-    selection.release_letters(decision, actor=staff)
-    return decision

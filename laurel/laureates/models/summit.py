@@ -1,9 +1,17 @@
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from laurel.core.crypto import EncryptedTextField
 from laurel.core.models import TimeStamped
 from laurel.laureates.enums import Booking, DelegateState, VisaState
+
+
+class EncryptedLineField(EncryptedTextField):
+    """Encrypted at rest like the passport fields, and typed on one line (an input, as before)."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"widget": forms.TextInput, **kwargs})
 
 
 class Summit(TimeStamped):
@@ -51,18 +59,19 @@ class Delegate(TimeStamped):
     leave_on = models.DateField(_("leaves"))
     booking = models.CharField(_("travel booked by"), max_length=12, choices=Booking.choices)
     needs_room = models.BooleanField(_("needs a hotel room"), default=True)
-    # Sensitive: kept only with the delegate's explicit consent.
-    dietary = models.CharField(_("dietary needs"), max_length=500, blank=True)
+    # Special-category data (health): kept only with the delegate's explicit consent, and like
+    # the emergency contact encrypted at rest (ARCHITECTURE rule 9). Never searched or sorted.
+    dietary = EncryptedLineField(_("dietary needs"), max_length=500, blank=True)
     dietary_consent = models.BooleanField(
         _("I agree that the organiser keeps my dietary needs for this event"), default=False
     )
-    accessibility = models.CharField(_("accessibility needs"), max_length=500, blank=True)
+    accessibility = EncryptedLineField(_("accessibility needs"), max_length=500, blank=True)
     accessibility_consent = models.BooleanField(
         _("I agree that the organiser keeps my accessibility needs for this event"),
         default=False,
     )
     interpretation = models.CharField(_("interpretation needs"), max_length=200, blank=True)
-    emergency_contact = models.CharField(_("emergency contact (name, phone)"), max_length=200)
+    emergency_contact = EncryptedLineField(_("emergency contact (name, phone)"), max_length=200)
     needs_visa = models.BooleanField(_("needs a Schengen visa"), default=False)
     state = models.CharField(
         max_length=10, choices=DelegateState.choices, default=DelegateState.REGISTERED

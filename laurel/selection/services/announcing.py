@@ -84,7 +84,8 @@ def prepare_letters(
         )
     batch = batch_of(decision)
     OutgoingEmail.objects.filter(batch=batch, state=EmailState.HELD).update(
-        state=EmailState.CANCELLED
+        state=EmailState.CANCELLED,
+        links="",  # their accept links go with them
     )
     counts = dict.fromkeys(LetterKind.values, 0)
 
