@@ -56,16 +56,20 @@ def _writers(tree: ast.AST) -> list[str]:
     """Where a module writes CSV or builds a workbook itself."""
     found = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and node.attr in {"writer", "DictWriter"}:
-            if isinstance(node.value, ast.Name) and node.value.id == "csv":
-                found.append(f"csv.{node.attr}")
+        if (
+            isinstance(node, ast.Attribute)
+            and node.attr in {"writer", "DictWriter"}
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "csv"
+        ):
+            found.append(f"csv.{node.attr}")
         if isinstance(node, ast.ImportFrom) and node.module in {"csv", "openpyxl"}:
             found += [f"from {node.module} import {alias.name}" for alias in node.names]
         if isinstance(node, ast.Import):
             found += [alias.name for alias in node.names if alias.name == "openpyxl"]
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            if node.value.startswith("text/csv") or node.value == "openpyxl":
-                found.append(repr(node.value))
+        text = node.value if isinstance(node, ast.Constant) else None
+        if isinstance(text, str) and (text.startswith("text/csv") or text == "openpyxl"):
+            found.append(repr(text))
     return found
 
 
