@@ -259,6 +259,24 @@ def test_staff_see_masked_details_and_cannot_reveal_them(laureate, staff_client)
     assert (reveal.status_code, proof.status_code) == (404, 404)
 
 
+def test_the_bank_proof_and_the_payment_page_are_never_stored(laureate, client):
+    services.save_bank_details(
+        laureate, details=details(), proof=PROOF, proof_kind="pdf", actor=None
+    )
+    reader = finance("f1@example.org")
+    payment = services.request_payment(laureate, actor=reader)
+    client.force_login(reader)
+
+    proof = client.get(reverse("laureates:proof", args=[payment.pk]))
+    page = client.get(reverse("laureates:payment", args=[payment.pk]))
+
+    assert proof.content == PROOF
+    assert page.status_code == 200
+    for response in (proof, page):
+        assert "no-store" in response["Cache-Control"]
+        assert "private" in response["Cache-Control"]
+
+
 def test_finance_reveals_the_details_on_the_page_and_it_is_logged(laureate, client):
     services.save_bank_details(
         laureate, details=details(), proof=PROOF, proof_kind="pdf", actor=None

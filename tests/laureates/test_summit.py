@@ -263,6 +263,19 @@ def test_the_contact_registers_a_delegate_and_keeps_what_was_typed(laureate, cli
     assert Delegate.objects.get().dietary == "Vegetarian"
 
 
+def test_the_visa_letter_is_never_stored_by_a_browser_or_proxy(
+    visa_delegate, staff_user, staff_client
+):
+    visa = give(visa_delegate)
+    services.confirm_delegate(visa_delegate, actor=staff_user)
+    services.approve_visa_letter(visa, actor=staff_user)
+
+    response = staff_client.get(reverse("laureates:visa_letter", args=[visa.pk]))
+
+    assert response["Content-Type"] == "application/pdf"
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+
+
 def test_passport_numbers_appear_only_in_the_letter(visa_delegate, staff_user, client):
     from laurel.accounts.models import RoleGrant
     from tests.factories import UserFactory

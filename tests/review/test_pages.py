@@ -223,6 +223,9 @@ def test_the_committee_reads_the_due_diligence_verdicts_and_opens_documents_logg
 
     assert ("Finances and governance", "Satisfactory") in page.context["checks"]
     assert download["Content-Disposition"].startswith("attachment")
+    for response in (page, download):  # the candidate page and the document
+        assert "no-store" in response["Cache-Control"]
+        assert "private" in response["Cache-Control"]
     entry = AuditEntry.objects.get(key="candidate.document_opened_by_committee")
     assert entry.actor == alice
 

@@ -238,6 +238,7 @@ def test_the_chair_locks_and_the_report_tells_the_whole_decision(
 
     assert Decision.objects.get().state == "locked"
     assert report["Content-Type"] == "application/pdf"
+    assert "no-store" in report["Cache-Control"] and "private" in report["Cache-Control"]
     text = " ".join(pdf_text(report.content, tmp_path).split())
     assert "Decision report" in text
     assert "Decision locked by the chair" in text
