@@ -1,7 +1,13 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.utils import translation
 
+from laurel.core.ratelimit import over_limit
 from laurel.notifications.services import queue_rendered_email
+
+# django-allauth's emails to one address an hour (reset keys, "no account with this address",
+# security notices): its own limits count requests per form and per 15 minutes; this caps what
+# one inbox can be sent by someone typing its address.
+EMAILS_PER_ADDRESS_PER_HOUR = 5
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -10,7 +16,10 @@ class AccountAdapter(DefaultAccountAdapter):
         return False
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
-        """allauth's emails go through our outbox too: retried on failure, visible to staff."""
+        """allauth's emails go through our outbox too: retried on failure, visible to staff.
+        Past the hourly limit for the address nothing is sent (the page says the same)."""
+        if over_limit("account-email-to", email, limit=EMAILS_PER_ADDRESS_PER_HOUR, window=3600):
+            return
         from allauth.account.adapter import context as allauth_context
         from django.contrib.sites.shortcuts import get_current_site
 

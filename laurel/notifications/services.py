@@ -44,17 +44,21 @@ def queue_email(
     context: dict[str, Any],
     batch: str = "",
     not_before: datetime | None = None,
+    hold: bool = False,
 ) -> OutgoingEmail:
     """Render a catalogue email now and send it from a task once this transaction commits.
 
     The task row is written in the same transaction: an email is queued exactly when the change
-    that caused it is committed. Held kinds wait in the outbox for `release_email`. An address
+    that caused it is committed. Held kinds, and an email queued with `hold` (one of a held
+    nomination), wait in the outbox for `release_email` or `release_batch`. An address
     whose processing is restricted gets nothing: a cancelled row records that one was due.
     """
     if Suppression.covers(to):
         return _suppressed(key, to=to, language=language)
     subject, text, html = render_email(key, language=language, context=context)
-    return _queue(key, to, language, subject, text, html, batch=batch, not_before=not_before)
+    return _queue(
+        key, to, language, subject, text, html, batch=batch, not_before=not_before, hold=hold
+    )
 
 
 # No savepoint of its own either (see queue_email).
@@ -77,8 +81,10 @@ def queue_rendered_email(
     return _queue(key, to, language, subject, text, html, batch=batch, not_before=not_before)
 
 
-def _queue(key, to, language, subject, text, html, *, batch, not_before) -> OutgoingEmail:
-    """The outbox row and, unless its kind is held, the task that sends it (address checked)."""
+def _queue(
+    key, to, language, subject, text, html, *, batch, not_before, hold=False
+) -> OutgoingEmail:
+    """The outbox row and, unless it is held, the task that sends it (address checked)."""
     email = OutgoingEmail.objects.create(
         key=key,
         to=to,
@@ -88,7 +94,7 @@ def _queue(key, to, language, subject, text, html, *, batch, not_before) -> Outg
         body_html=html,
         batch=batch,
         not_before=not_before,
-        state=EmailState.HELD if kind(key).held else EmailState.QUEUED,
+        state=EmailState.HELD if hold or kind(key).held else EmailState.QUEUED,
     )
     if email.state == EmailState.QUEUED:
         deliver_email.enqueue(email.pk)
