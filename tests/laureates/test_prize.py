@@ -259,13 +259,19 @@ def test_staff_see_masked_details_and_cannot_reveal_them(laureate, staff_client)
     assert (reveal.status_code, proof.status_code) == (404, 404)
 
 
-def test_the_bank_proof_and_the_payment_page_are_never_stored(laureate, client):
+def finance_reads_a_payment(laureate, client):
+    """Bank details given, a payment requested by finance, who is signed in: (finance, payment)."""
     services.save_bank_details(
         laureate, details=details(), proof=PROOF, proof_kind="pdf", actor=None
     )
     reader = finance("f1@example.org")
     payment = services.request_payment(laureate, actor=reader)
     client.force_login(reader)
+    return reader, payment
+
+
+def test_the_bank_proof_and_the_payment_page_are_never_stored(laureate, client):
+    _reader, payment = finance_reads_a_payment(laureate, client)
 
     proof = client.get(reverse("laureates:proof", args=[payment.pk]))
     page = client.get(reverse("laureates:payment", args=[payment.pk]))
@@ -278,12 +284,7 @@ def test_the_bank_proof_and_the_payment_page_are_never_stored(laureate, client):
 
 
 def test_finance_reveals_the_details_on_the_page_and_it_is_logged(laureate, client):
-    services.save_bank_details(
-        laureate, details=details(), proof=PROOF, proof_kind="pdf", actor=None
-    )
-    reader = finance("f1@example.org")
-    payment = services.request_payment(laureate, actor=reader)
-    client.force_login(reader)
+    reader, payment = finance_reads_a_payment(laureate, client)
 
     page = client.post(reverse("laureates:reveal", args=[payment.pk])).content.decode()
 
