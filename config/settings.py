@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "laurel.core.cache.NoStoreMiddleware",  # no-store on signed-in pages, downloads, private links
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -317,6 +318,9 @@ ALTCHA_COST = env.whole_number("ALTCHA_COST", 5000, minimum=1, maximum=1_000_000
 NOMINATION_SAVES_PER_ADDRESS = env.whole_number("NOMINATION_SAVES_PER_ADDRESS", 240, minimum=1)
 NOMINATION_SUBMITS_PER_ADDRESS = env.whole_number("NOMINATION_SUBMITS_PER_ADDRESS", 20, minimum=1)
 NOMINATION_SUBMITS_PER_EMAIL = env.whole_number("NOMINATION_SUBMITS_PER_EMAIL", 5, minimum=1)
+# Emails the nomination form sends to one address an hour (drafts, confirmations, receipts):
+# the form takes any address, so it must not become a relay; a confirmation past it is held.
+NOMINATION_EMAILS_PER_ADDRESS = 10
 NOMINATION_CONFIRM_DAYS = env.whole_number("NOMINATION_CONFIRM_DAYS", 14, minimum=1, maximum=90)
 EMAIL_MAX_ATTEMPTS = env.whole_number("EMAIL_MAX_ATTEMPTS", 6, minimum=1, maximum=20)
 

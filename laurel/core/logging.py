@@ -1,18 +1,35 @@
 """Log hygiene and shape.
 
-Private links are capabilities and email addresses are personal data: neither reaches a log
-line (`RedactPersonalData`). With LOG_FORMAT=json each line is one JSON object (`JsonFormatter`)
-for a log collector; the fields are fixed and carry no request bodies.
+Private links and API keys are capabilities and email addresses are personal data: none reaches
+a log line (`RedactPersonalData`), and an exception's own text (which may hold what someone
+typed, a link or an address) is left out of tracebacks: the type and the frames stay. With
+LOG_FORMAT=json each line is one JSON object (`JsonFormatter`) for a log collector; the fields
+are fixed and carry no request bodies.
 """
 
 import json
 import logging
 import re
+import traceback
 from datetime import UTC, datetime
 
-# /nominate/n/<token>/, /nominate/confirm/<token>/, /invitation/<token>/, /laureate/<token>/
-# (any language prefix).
-PRIVATE_LINK = re.compile(r"(/(?:nominate/n|nominate/confirm|invitation|laureate)/)[^/\s?#\"']+")
+# The paths whose next segment is a capability (any language prefix): /nominate/n/<token>/,
+# /nominate/confirm/<token>/, /invitation/<token>/, /laureate/<token>/, /organisation/<token>/,
+# allauth's /accounts/password/reset/key/<uid>-<key>/ and /accounts/confirm-email/<key>/.
+PRIVATE_PREFIXES = (
+    "nominate/n",
+    "nominate/confirm",
+    "invitation",
+    "laureate",
+    "organisation",
+    "accounts/password/reset/key",
+    "accounts/confirm-email",
+)
+PRIVATE_LINK = re.compile(
+    r"(/(?:" + "|".join(map(re.escape, PRIVATE_PREFIXES)) + r")/)[^/\s?#\"'&<>]+"
+)
+# API keys: "lrl_" and 43 URL-safe characters (laurel.api.tokens).
+API_KEY = re.compile(r"\blrl_[A-Za-z0-9_-]+")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -21,7 +38,25 @@ def redact_links(text: str) -> str:
 
 
 def redact(text: str) -> str:
-    return EMAIL.sub("[email]", redact_links(text))
+    return EMAIL.sub("[email]", API_KEY.sub("lrl_[private]", redact_links(text)))
+
+
+def traceback_without_messages(error: BaseException) -> str:
+    """A traceback as Python prints it, each exception's message replaced by its type only."""
+    chain, seen = [], set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        chain.append(error)
+        error = error.__cause__ or (None if error.__suppress_context__ else error.__context__)
+    parts = []
+    for number, link in enumerate(reversed(chain)):
+        if number:
+            parts.append("\nThe exception above led to the one below:\n\n")
+        parts.append("Traceback (most recent call last):\n")
+        parts.extend(traceback.format_tb(link.__traceback__))
+        kind = type(link)
+        parts.append(f"{kind.__module__}.{kind.__qualname__} (message left out of the log)\n")
+    return redact("".join(parts).rstrip("\n"))
 
 
 class RedactPersonalData(logging.Filter):
@@ -30,6 +65,14 @@ class RedactPersonalData(logging.Filter):
         cleaned = redact(message)
         if cleaned != message:
             record.msg, record.args = cleaned, ()
+        if record.exc_info and record.exc_info[1] is not None:
+            # A formatter uses exc_text as it is when it is set: the plain format then prints
+            # this traceback, never the exception's own text.
+            record.exc_text = traceback_without_messages(record.exc_info[1])
+        elif record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
         return True
 
 

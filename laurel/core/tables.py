@@ -1,12 +1,16 @@
-"""Tables staff download — the rows they see on screen, filtered the same way — as CSV or XLSX.
+"""Every table that leaves Laurel — staff downloads filtered as on screen, the finance and
+summit lists, the public laureates list — as CSV or XLSX, through this one module.
 
-Cells come from what nominators and organisations typed: a text starting with = + - @ would be
-run as a formula by a spreadsheet ("CSV injection"), so such a cell gets a leading apostrophe.
+Cells come from what nominators and organisations typed: a text a spreadsheet would read as a
+formula ("CSV injection": = + - @ | %, a tab or a carriage return, also after leading spaces)
+gets a leading apostrophe. No other module writes CSV or builds a workbook
+(tests/core/test_tables.py checks the code for it).
 """
 
 import csv
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from decimal import Decimal
 from io import BytesIO, StringIO
 
 from django.http import HttpResponse
@@ -14,20 +18,55 @@ from django.utils import timezone
 
 FORMATS = ("csv", "xlsx")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# "|" starts a DDE call in older Excel, "%" a formula in some locales; tab and CR hide what follows.
+FORMULA_STARTS = ("=", "+", "-", "@", "|", "%", "\t", "\r")
+
+# One sheet of a workbook: its title, its header row and its rows.
+Sheet = tuple[str, Sequence[str], Iterable[Sequence]]
+
+
+def _is_formula(text: str) -> bool:
+    # Spreadsheets skip leading spaces (and other white space) before reading "=…".
+    return text.startswith(FORMULA_STARTS) or text.lstrip().startswith(FORMULA_STARTS)
 
 
 def cell(value):
     """A value made safe for a spreadsheet (and plain for CSV)."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if isinstance(value, str) and _is_formula(value):
         return "'" + value
     if isinstance(value, datetime):
         return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
     if isinstance(value, list | tuple | set):
         return cell(", ".join(str(item) for item in value))
-    if value is None or isinstance(value, str | int | float | date | bool):
+    if value is None or isinstance(value, str | int | float | Decimal | date | bool):
         return value
-    return str(value)
+    return cell(str(value))
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence]) -> str:
+    """The table as CSV text (no byte-order mark), every cell made safe."""
+    text = StringIO()
+    writer = csv.writer(text)
+    writer.writerow([cell(str(title)) for title in header])
+    for row in rows:
+        writer.writerow(["" if (value := cell(v)) is None else value for v in row])
+    return text.getvalue()
+
+
+def workbook_response(name: str, sheets: Sequence[Sheet]) -> HttpResponse:
+    """`name`.xlsx with one sheet per (title, header, rows), every cell made safe."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for title, header, rows in sheets:
+        sheet = book.create_sheet(str(title)[:31])
+        sheet.append([cell(str(text)) for text in header])
+        for row in rows:
+            sheet.append([cell(value) for value in row])
+    buffer = BytesIO()
+    book.save(buffer)
+    return _download(HttpResponse(buffer.getvalue(), content_type=XLSX), f"{name}.xlsx")
 
 
 def table_response(
@@ -35,25 +74,14 @@ def table_response(
 ) -> HttpResponse:
     """`name`.csv or `name`.xlsx, with the header row first."""
     if fmt == "xlsx":
-        from openpyxl import Workbook
+        return workbook_response(name, [(name, header, rows)])
+    # A byte-order mark: Excel then reads the file as UTF-8 (å, ä, ö, ł …).
+    body = "\ufeff" + csv_text(header, rows)
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    return _download(response, f"{name}.csv")
 
-        book = Workbook()
-        sheet = book.active
-        sheet.title = name[:31]
-        sheet.append([str(title) for title in header])
-        for row in rows:
-            sheet.append([cell(value) for value in row])
-        buffer = BytesIO()
-        book.save(buffer)
-        response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    else:
-        text = StringIO()
-        writer = csv.writer(text)
-        writer.writerow([str(title) for title in header])
-        for row in rows:
-            writer.writerow(["" if (value := cell(v)) is None else value for v in row])
-        # A byte-order mark: Excel then reads the file as UTF-8 (å, ä, ö, ł …).
-        response = HttpResponse("\ufeff" + text.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    response["Cache-Control"] = "no-store"
+
+def _download(response: HttpResponse, filename: str) -> HttpResponse:
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store, private"
     return response

@@ -1,8 +1,6 @@
 """Approved prize payments for the bank: an ISO 20022 pain.001.001.09 credit-transfer file
 (validated against the schema before it leaves) and a CSV for the accounts."""
 
-import csv
-import io
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -116,29 +114,26 @@ CSV_COLUMNS = [
 ]
 
 
-def payments_csv(payments) -> str:
+def payments_table(payments) -> tuple[list[str], list[list]]:
     """For the accounts: masked accounts only (the file may travel)."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    for p in payments:
-        writer.writerow(
-            [
-                p.reference,
-                p.laureate.candidate.name,
-                p.state,
-                f"{p.amount:.2f}",
-                p.currency,
-                p.account.masked if p.account else "",
-                p.requested_by.email if p.requested_by else "",
-                p.verified_by.email if p.verified_by else "",
-                p.approved_by.email if p.approved_by else "",
-                p.paid_on.isoformat() if p.paid_on else "",
-                p.fees if p.fees is not None else "",
-                p.exchange_rate if p.exchange_rate is not None else "",
-            ]
-        )
-    return out.getvalue()
+    rows = [
+        [
+            p.reference,
+            p.laureate.candidate.name,
+            p.state,
+            f"{p.amount:.2f}",
+            p.currency,
+            p.account.masked if p.account else "",
+            p.requested_by.email if p.requested_by else "",
+            p.verified_by.email if p.verified_by else "",
+            p.approved_by.email if p.approved_by else "",
+            p.paid_on.isoformat() if p.paid_on else "",
+            p.fees if p.fees is not None else "",
+            p.exchange_rate if p.exchange_rate is not None else "",
+        ]
+        for p in payments
+    ]
+    return CSV_COLUMNS, rows
 
 
 def approved_file(payments: list, *, actor, execution_date) -> bytes:

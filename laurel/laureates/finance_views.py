@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from laurel.accounts.enums import Role
 from laurel.core.permissions import require
+from laurel.core.tables import table_response
 from laurel.cycles.queries import requested_staff_cycle
 from laurel.laureates import exports, queries, services
 from laurel.laureates.forms import ExportForm, PaidForm
@@ -200,8 +201,5 @@ def export_pain(request):
 def export_csv(request):
     require(request.user, "laureates.view_payments")
     cycle = _cycle(request, "laureates.view_payments")
-    response = HttpResponse(
-        exports.payments_csv(queries.payments_of(cycle)), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="prizes-{cycle.slug}.csv"'
-    return response
+    header, rows = exports.payments_table(queries.payments_of(cycle))
+    return table_response(f"prizes-{cycle.slug}", header, rows, "csv")

@@ -1,7 +1,5 @@
 """The summit for staff: the event, the participants and their summaries, visa letters."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -11,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.core.permissions import require
+from laurel.core.tables import table_response
 from laurel.cycles.queries import requested_staff_cycle
 from laurel.laureates import documents, queries, services
 from laurel.laureates.enums import DelegateState
@@ -134,16 +133,12 @@ GUEST_COLUMNS = [
 @login_required
 def guests_csv(request):
     cycle = _cycle(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="guests-{cycle.slug}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(GUEST_COLUMNS)
-    for d in queries.participants(cycle):
-        writer.writerow(
-            [d.laureate.candidate.name, d.full_name, d.role, d.email, d.phone, d.state,
-             d.arrive_on, d.leave_on, d.booking, d.needs_room, d.interpretation]
-        )  # fmt: skip
-    return response
+    rows = [
+        [d.laureate.candidate.name, d.full_name, d.role, d.email, d.phone, d.state,
+         d.arrive_on, d.leave_on, d.booking, d.needs_room, d.interpretation]
+        for d in queries.participants(cycle)
+    ]  # fmt: skip
+    return table_response(f"guests-{cycle.slug}", GUEST_COLUMNS, rows, "csv")
 
 
 @login_required

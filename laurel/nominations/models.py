@@ -107,6 +107,9 @@ class Nomination(TimeStamped):
     # the review page needs no second validation. Any other save clears it.
     complete = models.BooleanField(default=False)
     resume_sent_to = models.EmailField(blank=True)
+    # Not stored: set by a service that would have emailed the nominator and did not, because
+    # the address had its hourly share of nomination emails; the page says so.
+    email_withheld = False
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from laurel.core.ratelimit import over_limit
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
 from laurel.nominations.enums import (
@@ -37,7 +38,7 @@ from laurel.nominations.safeguarding import scan
 from laurel.nominations.signals import nomination_changed, nomination_confirmed
 from laurel.nominations.tasks import lapse_if_unconfirmed
 from laurel.nominations.uploads import CheckedUpload
-from laurel.notifications.services import queue_email
+from laurel.notifications.services import queue_email, release_batch
 
 MAX_ATTACHMENTS = 3
 # A check the caller runs inside a service's transaction; it refuses by raising.
@@ -85,13 +86,38 @@ def _email_context(nomination: Nomination, token: str) -> dict[str, Any]:
     }
 
 
-def _send(key: str, nomination: Nomination, context: dict[str, Any]) -> None:
+def held_batch(nomination: Nomination) -> str:
+    """The outbox batch of a held nomination's emails, released with the nomination."""
+    return f"nomination:{nomination.pk}"
+
+
+def over_email_limit(address: str) -> bool:
+    """Count one nomination email to `address`; whether it is past the hourly limit. The form
+    takes any address, so without a limit it would be a relay to someone else's inbox."""
+    limit = settings.NOMINATION_EMAILS_PER_ADDRESS
+    return over_limit("nomination-email-to", address, limit=limit, window=3600)
+
+
+def _send(key: str, nomination: Nomination, context: dict[str, Any]) -> bool:
+    """Queue a nomination email to the address the nominator typed; whether it was queued.
+
+    The emails hold no text the nominator typed (only our own text, the reference and links),
+    so the form cannot write to a stranger. A held nomination's emails wait with it for staff;
+    past the hourly limit for its address nothing is queued (`email_withheld` says so).
+    """
+    trapped = nomination.state == NominationState.DRAFT and nomination.moderation_reason
+    if nomination.held_for_moderation or trapped:
+        return False
+    if over_email_limit(nomination.nominator_email):
+        nomination.email_withheld = True
+        return False
     queue_email(
         key,
         to=nomination.nominator_email,
         language=nomination.preferred_language or nomination.language,
         context=context,
     )
+    return True
 
 
 def _apply(nomination: Nomination, data: dict[str, Any]) -> None:
@@ -279,6 +305,9 @@ def submit_nomination(
         nomination.late_code = late_code
     if callable(hold_reason):
         hold_reason = hold_reason()
+    if not hold_reason and over_email_limit(nomination.nominator_email):
+        # The confirmation is still due: it waits, held, for staff to look (never lost).
+        hold_reason = "many-emails-to-one-address"
     _scan(nomination)
     nomination.safeguarding_acknowledged = acknowledged
     _move(nomination, NominationState.SUBMITTED)
@@ -318,11 +347,31 @@ def submit_nomination(
         )
     context = _email_context(nomination, token)
     context.update(confirm_url=confirm_url, confirm_days=settings.NOMINATION_CONFIRM_DAYS)
-    _send("nomination_submitted", nomination, context)
-    lapse_if_unconfirmed.using(
-        run_after=nomination.submitted_at + timedelta(days=settings.NOMINATION_CONFIRM_DAYS)
-    ).enqueue(nomination.pk)
+    if hold_reason:
+        # Nothing leaves for a held nomination: its confirmation waits in the outbox until
+        # staff release the nomination, and its confirmation period starts then.
+        queue_email(
+            "nomination_submitted",
+            to=nomination.nominator_email,
+            language=language,
+            context=context,
+            batch=held_batch(nomination),
+            hold=True,
+        )
+    else:
+        queue_email(
+            "nomination_submitted",
+            to=nomination.nominator_email,
+            language=language,
+            context=context,
+        )
+        _lapse_later(nomination)
     return nomination
+
+
+def _lapse_later(nomination: Nomination) -> None:
+    days = timedelta(days=settings.NOMINATION_CONFIRM_DAYS)
+    lapse_if_unconfirmed.using(run_after=timezone.now() + days).enqueue(nomination.pk)
 
 
 def find_by_token(token: str) -> Nomination | None:
@@ -421,6 +470,11 @@ def release_from_moderation(nomination: Nomination, *, actor: Any) -> Nomination
         if nomination.state == NominationState.CONFIRMED:
             # Confirmed while held: it counts from now on.
             nomination_confirmed.send(sender=Nomination, nomination=nomination)
+        elif nomination.state == NominationState.SUBMITTED and release_batch(
+            held_batch(nomination), actor=actor
+        ):
+            # Its confirmation email leaves now; the confirmation period starts with it.
+            _lapse_later(nomination)
     return nomination
 
 

@@ -191,14 +191,17 @@ def _save(request, cycle, token, nomination):
 def _save_edit(request, nomination, token, form, valid, admit):
     if not valid:
         return _manage_with_errors(request, nomination, token, form)
-    services.edit_nomination(
+    edited = services.edit_nomination(
         nomination,
         token=token,
         data=form.nomination_data(),
         uploads=form.checked_uploads,
         admit=admit,
     )
-    messages.success(request, _("Your changes are saved. We sent you a receipt."))
+    if edited.email_withheld or edited.held_for_moderation:
+        messages.success(request, _("Your changes are saved. We sent no receipt this time."))
+    else:
+        messages.success(request, _("Your changes are saved. We sent you a receipt."))
     return redirect("nominations:manage", token=token)
 
 
@@ -231,13 +234,18 @@ def _save_draft(request, cycle, token, form, valid, action, admit):
         return _form_page(request, cycle, form, token, nomination, status=200)
     if action == "review":
         return redirect("nominations:review", token=token)
-    messages.success(
-        request,
-        _(
+    if nomination.email_withheld:
+        # Neutral: the address has had its share of our emails for this hour.
+        saved = _(
+            "Your draft is saved. You can come back to it with your private link. We sent no "
+            "email this time: this address has had several from us in the last hour."
+        )
+    else:
+        saved = _(
             "Your draft is saved. You can come back to it with your private link; we emailed "
             "it to you if you gave your address."
-        ),
-    )
+        )
+    messages.success(request, saved)
     return redirect("nominations:manage", token=token)
 
 
@@ -393,8 +401,11 @@ def withdraw(request, token: str):
         messages.error(request, _("Tick the box to confirm that you want to withdraw it."))
         return redirect("nominations:manage", token=token)
     try:
-        services.withdraw_nomination(nomination, token=token)
-        messages.success(request, _("Your nomination is withdrawn. We sent you a receipt."))
+        withdrawn = services.withdraw_nomination(nomination, token=token)
+        if withdrawn.email_withheld or withdrawn.held_for_moderation:
+            messages.success(request, _("Your nomination is withdrawn. We sent no receipt."))
+        else:
+            messages.success(request, _("Your nomination is withdrawn. We sent you a receipt."))
     except (services.NotEditable, services.NominationsClosed):
         messages.error(request, _("This nomination can no longer be withdrawn."))
     return redirect("nominations:manage", token=token)

@@ -47,11 +47,13 @@ def queue_email(
     context: dict[str, Any],
     batch: str = "",
     not_before: datetime | None = None,
+    hold: bool = False,
 ) -> OutgoingEmail:
     """Render a catalogue email now and send it from a task once this transaction commits.
 
     The task row is written in the same transaction: an email is queued exactly when the change
-    that caused it is committed. Held kinds wait in the outbox for `release_email`. An address
+    that caused it is committed. Held kinds, and an email queued with `hold` (one of a held
+    nomination), wait in the outbox for `release_email` or `release_batch`. An address
     whose processing is restricted gets nothing: a cancelled row records that one was due.
     """
     if Suppression.covers(to):
@@ -61,7 +63,16 @@ def queue_email(
     subject, text, html = render_email(key, language=language, context={**context, **inert})
     links = [str(context[name]) for name in names]
     return _queue(
-        key, to, language, subject, text, html, links=links, batch=batch, not_before=not_before
+        key,
+        to,
+        language,
+        subject,
+        text,
+        html,
+        links=links,
+        batch=batch,
+        not_before=not_before,
+        hold=hold,
     )
 
 
@@ -98,9 +109,11 @@ def queue_rendered_email(
     )
 
 
-def _queue(key, to, language, subject, text, html, *, links, batch, not_before) -> OutgoingEmail:
-    """The outbox row and, unless its kind is held, the task that sends it (address checked).
-    Only the links whose placeholder made it into a body are kept, encrypted."""
+def _queue(
+    key, to, language, subject, text, html, *, links, batch, not_before, hold=False
+) -> OutgoingEmail:
+    """The outbox row and, unless it or its kind is held, the task that sends it (address
+    checked). Only the links whose placeholder made it into a body are kept, encrypted."""
     used = [
         link if link_placeholder(number) in text + html else ""
         for number, link in enumerate(links, 1)
@@ -115,7 +128,7 @@ def _queue(key, to, language, subject, text, html, *, links, batch, not_before) 
         links=json.dumps(used) if any(used) else "",
         batch=batch,
         not_before=not_before,
-        state=EmailState.HELD if kind(key).held else EmailState.QUEUED,
+        state=EmailState.HELD if hold or kind(key).held else EmailState.QUEUED,
     )
     if email.state == EmailState.QUEUED:
         deliver_email.enqueue(email.pk)

@@ -1,12 +1,9 @@
 """The results as a workbook: the table, then every review."""
 
-from io import BytesIO
-
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
-from laurel.core.tables import XLSX, cell
+from laurel.core.tables import workbook_response
 
 
 def results_table(cycle, rows) -> tuple[list[str], list[list]]:
@@ -41,44 +38,38 @@ def reviews_table(cycle, rows, emails, reviews) -> tuple[list[str], list[list]]:
 
 
 def results_workbook(cycle, rows, combined, emails, reviews) -> HttpResponse:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Results"
+    """The results, every review and the reviewers' agreement, as three sheets."""
     criteria = [str(c.number) for c in cycle.criteria.order_by("number")]
-    sheet.append(
+    results_header = (
         ["candidate", "reviews", "normalised total", "weighted total", "disagreement"]
         + [f"criterion {n} mean" for n in criteria]
         + [f"criterion {n} median" for n in criteria]
         + [f"criterion {n} normalised" for n in criteria]
     )
-    for row in rows:
-        result = row["result"]
-        sheet.append(
-            [
-                cell(row["candidate"].name),
-                result.reviews,
-                result.normalised_total,
-                result.weighted_total,
-                result.total_spread,
-            ]
-            + [result.mean.get(n) for n in criteria]
-            + [result.median.get(n) for n in criteria]
-            + [result.normalised.get(n) for n in criteria]
-        )
-    every = book.create_sheet("Reviews")
-    every.append(["candidate", "member"] + [f"criterion {n}" for n in criteria])
+    results = [
+        [row["candidate"].name, row["result"].reviews, row["result"].normalised_total,
+         row["result"].weighted_total, row["result"].total_spread]
+        + [row["result"].mean.get(n) for n in criteria]
+        + [row["result"].median.get(n) for n in criteria]
+        + [row["result"].normalised.get(n) for n in criteria]
+        for row in rows
+    ]  # fmt: skip
     names = {row["candidate"].pk: row["candidate"].name for row in rows}
-    for review in reviews:
-        every.append(
-            [cell(names.get(review.candidate_id, review.candidate_id)), emails[review.member_id]]
-            + [review.scores.get(n) for n in criteria]
-        )
-    summary = book.create_sheet("Agreement")
-    summary.append(["Krippendorff's alpha (interval)", combined.alpha])
-    for reviewer in combined.reviewers:
-        summary.append([emails.get(reviewer.member, reviewer.member), reviewer.mean, reviewer.bias])
-    buffer = BytesIO()
-    book.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="results-{cycle.slug}.xlsx"'
-    return response
+    every = [
+        [names.get(review.candidate_id, review.candidate_id), emails[review.member_id]]
+        + [review.scores.get(n) for n in criteria]
+        for review in reviews
+    ]
+    agreement = [["Krippendorff's alpha (interval)", combined.alpha]] + [
+        [emails.get(reviewer.member, reviewer.member), reviewer.mean, reviewer.bias]
+        for reviewer in combined.reviewers
+    ]
+    return workbook_response(
+        f"results-{cycle.slug}",
+        [
+            ("Results", results_header, results),
+            ("Reviews", ["candidate", "member"] + [f"criterion {n}" for n in criteria], every),
+            # The first row of this sheet is data too, as it always was.
+            ("Agreement", agreement[0], agreement[1:]),
+        ],
+    )

@@ -1,11 +1,8 @@
 """Staff run the committee: the assignment (propose, preview, publish) and the conflict register."""
 
-import csv
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -96,23 +93,14 @@ def conflict_register(request):
     cycle = _cycle(request, "review.view_conflict_register")
     conflicts = queries.conflict_register(cycle)
     if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="conflicts-{cycle.slug}.csv"'
-        writer = csv.writer(response)
-        writer.writerow(["candidate", "member", "kind", "state", "declared", "reasons", "decided"])
-        for conflict in conflicts:
-            writer.writerow(
-                [
-                    conflict.candidate.name,
-                    conflict.member.email,
-                    conflict.kind,
-                    conflict.state,
-                    "yes" if conflict.declared else "found",
-                    " ".join(conflict.reasons),
-                    conflict.decided_at.isoformat() if conflict.decided_at else "",
-                ]
-            )
-        return response
+        header = ["candidate", "member", "kind", "state", "declared", "reasons", "decided"]
+        rows = [
+            [conflict.candidate.name, conflict.member.email, conflict.kind, conflict.state,
+             "yes" if conflict.declared else "found", " ".join(conflict.reasons),
+             conflict.decided_at.isoformat() if conflict.decided_at else ""]
+            for conflict in conflicts
+        ]  # fmt: skip
+        return table_response(f"conflicts-{cycle.slug}", header, rows, "csv")
     return render(request, "review/conflicts.html", {"cycle": cycle, "conflicts": conflicts})
 
 
@@ -120,14 +108,13 @@ def conflict_register(request):
 def assignments_csv(request):
     require(request.user, "review.manage_assignment")
     cycle = _cycle(request, "review.manage_assignment")
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="assignments-{cycle.slug}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["candidate_id", "candidate", "member", "state"])
-    for candidate, assignments in queries.assignment_table(cycle):
-        for item in assignments:
-            writer.writerow([candidate.pk, candidate.name, item.member.email, item.state])
-    return response
+    rows = [
+        [candidate.pk, candidate.name, item.member.email, item.state]
+        for candidate, assignments in queries.assignment_table(cycle)
+        for item in assignments
+    ]
+    header = ["candidate_id", "candidate", "member", "state"]
+    return table_response(f"assignments-{cycle.slug}", header, rows, "csv")
 
 
 @login_required

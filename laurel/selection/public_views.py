@@ -1,13 +1,13 @@
 """The public side of the decision: the laureates page and its open data, and the laureate's
 answer through the private link in its letter."""
 
-import csv
 import json
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
+from laurel.core.tables import table_response
 from laurel.selection import queries, services
 
 
@@ -44,13 +44,10 @@ def laureates_csv(request):
     cycle, places = _laureates()
     if cycle is None:
         raise Http404
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="laureates-{cycle.slug}.csv"'
     rows = _rows(cycle, places)
-    writer = csv.DictWriter(response, fieldnames=list(rows[0]) if rows else ["name"])
-    writer.writeheader()
-    writer.writerows(rows)
-    return response
+    header = list(rows[0]) if rows else ["name"]
+    body = [[row[name] for name in header] for row in rows]
+    return table_response(f"laureates-{cycle.slug}", header, body, "csv")
 
 
 def laureates_json(request):

@@ -195,6 +195,7 @@ def test_an_ineligible_candidate_s_nominators_are_told_once_in_their_language(ch
     )
     assert nomination.reference in email.body_text
     assert "tema" not in email.body_text.lower()  # the reason is not given
+    assert nomination.nominator_name not in email.body_text  # nothing the nominator typed
     candidate.refresh_from_db()
     assert (candidate.state, candidate.ineligible_reason) == (CandidateState.INELIGIBLE, "other")
 

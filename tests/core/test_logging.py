@@ -1,6 +1,9 @@
+import io
 import json
 import logging
 import sys
+
+import pytest
 
 from laurel.core.logging import JsonFormatter, RedactPersonalData, redact
 
@@ -66,3 +69,70 @@ def test_the_console_handler_filters_and_can_speak_json():
     handler = settings.LOGGING["handlers"]["console"]
     assert handler["filters"] == ["personal_data"]
     assert settings.LOGGING["formatters"]["json"]["()"] == "laurel.core.logging.JsonFormatter"
+
+
+@pytest.fixture
+def console():
+    """What the configured console handler (its filter, its plain formatter) writes."""
+    from django.conf import settings
+
+    handler = next(h for h in logging.getLogger().handlers if isinstance(h, logging.StreamHandler))
+    formatter = handler.formatter
+    handler.setFormatter(logging.Formatter(settings.LOGGING["formatters"]["plain"]["format"]))
+    written = io.StringIO()
+    previous = handler.setStream(written)
+    yield written
+    handler.setStream(previous)
+    handler.setFormatter(formatter)
+
+
+@pytest.mark.parametrize(
+    ("path", "shown"),
+    [
+        ("/sv/organisation/Zq9-consent_token/", "/sv/organisation/[private]/"),
+        ("/en/laureate/acc3pt-t0ken/", "/en/laureate/[private]/"),
+        (
+            "/en/accounts/password/reset/key/1b-cfa7x3-4e9d2c0f1a/",
+            "/en/accounts/password/reset/key/[private]/",
+        ),
+        ("/en/accounts/confirm-email/MQ:1v2b3n:4m5/", "/en/accounts/confirm-email/[private]/"),
+    ],
+)
+def test_capability_paths_never_reach_the_log(console, path, shown):
+    logging.getLogger("django.request").error("Internal Server Error: %s", path)
+
+    line = console.getvalue()
+    assert f"Internal Server Error: {shown}" in line
+    assert path.rstrip("/").rsplit("/", 1)[-1] not in line
+
+
+def test_an_api_key_never_reaches_the_log(console):
+    key = "lrl_" + "Ab3-_x" * 7 + "Q"
+
+    logging.getLogger("laurel.api").warning("refused key %s from a@b.se", key)
+
+    assert console.getvalue().rstrip().endswith("refused key lrl_[private] from [email]")
+    assert key[4:] not in console.getvalue()
+
+
+def test_a_plain_traceback_keeps_the_frames_but_not_the_exception_text(console):
+    typed = ["anna@example.org", "typed: Anna, 14, Malmö, /en/organisation/s3cret/"]
+
+    def fails(address, text):
+        try:
+            raise KeyError(address)
+        except KeyError as error:
+            raise ValueError(text) from error
+
+    try:
+        fails(*typed)
+    except ValueError:
+        logging.getLogger("django.request").exception("Internal Server Error: %s", "/en/staff/")
+
+    text = console.getvalue()
+    assert "Internal Server Error: /en/staff/" in text
+    assert "Traceback (most recent call last):" in text
+    assert "in fails" in text  # the frames stay
+    assert "builtins.KeyError (message left out of the log)" in text
+    assert "builtins.ValueError (message left out of the log)" in text
+    assert "anna" not in text and "Malmö" not in text and "s3cret" not in text

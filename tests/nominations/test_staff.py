@@ -38,6 +38,7 @@ def test_staff_see_submitted_nominations_but_not_drafts(staff_client, child10):
 
     assert list(response.context["page"]) == [sent]
     assert "self-nomination" in page
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
     assert "held: no-proof-of-work" in page
 
 
@@ -105,6 +106,7 @@ def test_documents_download_as_attachments_never_inline(staff_client, staff_user
     assert response["Content-Type"] == "application/pdf"
     assert b"".join(response.streaming_content) == b"%PDF-1.4 evidence"
     assert not attachment.file.name.endswith("évidence <1>.pdf")
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
     assert AuditEntry.objects.filter(key="attachment.downloaded", actor=staff_user).count() == 1
 
 

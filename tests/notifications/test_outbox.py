@@ -167,6 +167,22 @@ def test_outbox_list_issues_the_same_queries_for_one_and_many(
     assert one == many
 
 
+def test_password_reset_emails_to_one_address_are_capped_an_hour(client, run_tasks):
+    from django.core.cache import cache
+
+    from tests.conftest import make_user
+
+    user = make_user("plain")
+    for _ in range(8):
+        cache.clear()  # allauth's own per-15-minutes limit, as if the windows had passed
+        client.post(reverse("account_reset_password"), {"email": user.email})
+        client.post(reverse("account_reset_password"), {"email": "stranger@example.org"})
+    run_tasks()
+
+    sent = [m.to[0] for m in mail.outbox]
+    assert (sent.count(user.email), sent.count("stranger@example.org")) == (5, 5)
+
+
 def test_password_reset_email_goes_through_the_outbox(client, run_tasks):
     from tests.conftest import make_user
 

