@@ -140,3 +140,27 @@ def test_the_users_page_links_to_the_change(staff_client, child10):
     page = staff_client.get(reverse("accounts:users")).content.decode()
 
     assert reverse("accounts:user_email", args=[person.pk]) in page
+
+
+def test_the_migration_drops_addresses_attached_to_someone_elses_account():
+    """Rows the old pages let anyone add: another person's address on an attacker's account
+    (a password reset for that address must not reach the attacker's account)."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "laurel.accounts.migrations.0003_drop_foreign_email_addresses"
+    )
+    attacker = UserFactory(email="attacker@example.org")
+    victim = UserFactory(email="Victim@Example.org")
+    EmailAddress.objects.create(user=attacker, email="attacker@example.org", primary=True)
+    EmailAddress.objects.create(user=attacker, email="office@victim.example.org")
+    EmailAddress.objects.create(user=victim, email="victim@example.org", primary=True)
+
+    migration.drop_foreign_addresses(apps, None)
+
+    assert set(EmailAddress.objects.values_list("user__email", "email")) == {
+        ("attacker@example.org", "attacker@example.org"),
+        ("Victim@Example.org", "victim@example.org"),  # the same address, in other case
+    }
