@@ -129,7 +129,7 @@ def test_a_password_reset_lets_the_owner_in_at_once_from_a_new_browser(client, c
     refused = attempt(client, owner.email, PASSWORD, address=HOME)
 
     client.post(reverse("account_reset_password"), {"email": owner.email}, REMOTE_ADDR=HOME)
-    body = OutgoingEmail.objects.get(to=owner.email).body_text
+    body, _html = OutgoingEmail.objects.get(to=owner.email).with_links()
     link = re.search(r"https?://[^/\s]+(/\S+/password/reset/key/\S+)", body).group(1)
     form = client.get(link, REMOTE_ADDR=HOME)
     client.post(

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from tests.conftest import sign_in
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +22,7 @@ def test_the_public_call_page_is_left_cacheable(client, child10):
 
 
 def test_every_page_to_a_signed_in_user_is_never_stored(client, child10):
-    client.force_login(UserFactory(email="someone@example.org"))
+    sign_in(client, UserFactory(email="someone@example.org"))
 
     response = client.get(reverse("nominations:call"))
 

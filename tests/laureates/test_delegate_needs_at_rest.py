@@ -13,7 +13,7 @@ from laurel.accounts.models import RoleGrant
 from laurel.laureates import services
 from laurel.laureates.models import Delegate
 from tests.conftest import sign_in
-from tests.factories import UserFactory
+from tests.factories import UserFactory, tie_contacts
 from tests.laureates.test_summit import delegate_values, laureate  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +36,7 @@ def stored_needs() -> str:
 def test_needs_typed_by_the_contact_are_stored_encrypted(laureate, client):  # noqa: F811
     contact = UserFactory(email="office@dzieci.pl")
     RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=laureate.cycle)
+    tie_contacts(contact)
     sign_in(client, contact)
     form = {
         k: ("on" if v is True else "" if v is False else str(v))

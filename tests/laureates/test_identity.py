@@ -25,7 +25,7 @@ def invitation_token() -> str:
     """The token in the last invitation email queued (the worker has not run: read the outbox)."""
     from laurel.notifications.models import OutgoingEmail
 
-    text = OutgoingEmail.objects.filter(key="invitation").latest("id").body_text
+    text, _html = OutgoingEmail.objects.filter(key="invitation").latest("id").with_links()
     link = next(line for line in text.splitlines() if "/invitation/" in line)
     return link.rstrip("/").rsplit("/", 1)[1]
 

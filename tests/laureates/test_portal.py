@@ -24,8 +24,10 @@ DELIVERED: list = []
 
 
 def token_of(letter) -> str:
-    """The accept link's token, from the letter as it was delivered."""
-    bodies = [m.body for m in [*DELIVERED, *mail.outbox] if m.to == [letter.to]]
+    """The accept link's token: from the letter waiting in the outbox (its link is kept
+    encrypted until it is sent), or from the letter as it was delivered."""
+    bodies = [letter.with_links()[0]] if letter.links else []
+    bodies += [m.body for m in [*DELIVERED, *mail.outbox] if m.to == [letter.to]]
     line = next(line for body in bodies for line in body.splitlines() if "/laureate/" in line)
     return line.rsplit("/laureate/", 1)[1].strip("/")
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from laurel.nominations.models import Nomination
 from laurel.notifications.models import OutgoingEmail
+from tests.conftest import sign_in
 from tests.nominations.helpers import complete_post
 from tests.nominations.test_abuse import solved_payload
 from tests.nominations.test_flow import NOMINATE, new_token
@@ -80,7 +81,7 @@ def test_a_held_nomination_gets_no_email_until_staff_release_it(
     assert OutgoingEmail.objects.get().state == "held"
     assert "The secretariat looks at your nomination before we email you" in page
 
-    client.force_login(staff_user)
+    sign_in(client, staff_user)
     client.post(reverse("nominations:release", args=[nomination.pk]))
     run_tasks()
 

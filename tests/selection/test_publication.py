@@ -41,7 +41,7 @@ def _public(client, language: str) -> dict:
     assert (page.status_code, as_csv.status_code, as_json.status_code) == (200, 200, 200)
     return {
         "page": page.content.decode(),
-        "csv": list(csv.DictReader(io.StringIO(as_csv.content.decode()))),
+        "csv": list(csv.DictReader(io.StringIO(as_csv.content.decode("utf-8-sig")))),
         "json": json.loads(as_json.content)["laureates"],
     }
 
