@@ -39,7 +39,8 @@ def announced(child10, staff_user, run_tasks):
     run_tasks()
     DELIVERED[:] = mail.outbox
     mail.outbox.clear()
-    return decision
+    yield decision
+    DELIVERED.clear()  # other tests' letters go to the same addresses: never read them there
 
 
 def letter_to(decision, candidate):
