@@ -42,8 +42,7 @@ class ChangeEmailForm(forms.Form):
         ),
         error_messages={
             "required": _(
-                "Tick the box once you have checked with the person that the new address "
-                "is theirs."
+                "Tick the box once you have checked with the person that the new address is theirs."
             )
         },
     )
