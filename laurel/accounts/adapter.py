@@ -97,6 +97,10 @@ class AccountAdapter(DefaultAccountAdapter):
     # The back-off's refusal says how long at most (the ceiling above), for the password and the
     # second-factor code alike; allauth's own says only "later".
     error_messages = DefaultAccountAdapter.error_messages | {
+        # allauth's Swedish for this one is not the site's ("Epost-adressen och/eller").
+        "email_password_mismatch": gettext_lazy(
+            "The email address and/or password you specified are not correct."
+        ),
         "too_many_login_attempts": gettext_lazy(
             "Too many wrong attempts. Wait a moment (at most 15 minutes) and try again."
         ),
