@@ -347,7 +347,19 @@ LOGGING = {
     },
 }
 
-# Kosovo has no ISO 3166-1 code; XK is the code everyone uses for it.
-COUNTRIES_OVERRIDE = {"XK": _("Kosovo")}
+# Kosovo has no ISO 3166-1 code; XK is the code everyone uses for it. The other names are
+# django-countries' own, repeated here so that the Swedish catalogue gives them: its own
+# Swedish leaves them in English or out of date (Albania, Makedonien, Swaziland …).
+COUNTRIES_OVERRIDE = {
+    "XK": _("Kosovo"),
+    "AL": _("Albania"), "AS": _("American Samoa"), "AU": _("Australia"),
+    "BV": _("Bouvet Island"), "BR": _("Brazil"), "CV": _("Cabo Verde"),
+    "KH": _("Cambodia"), "CA": _("Canada"), "TD": _("Chad"),
+    "CC": _("Cocos (Keeling) Islands"), "CU": _("Cuba"), "EG": _("Egypt"),
+    "SZ": _("Eswatini"), "GE": _("Georgia"), "IN": _("India"), "ID": _("Indonesia"),
+    "JO": _("Jordan"), "LB": _("Lebanon"), "NF": _("Norfolk Island"),
+    "MK": _("North Macedonia"), "PS": _("Palestine"), "PH": _("Philippines"),
+    "PN": _("Pitcairn"), "SS": _("South Sudan"),
+}  # fmt: skip
 # The largest request the nomination form takes: three 10 MB documents and the text around them.
 NOMINATION_MAX_REQUEST = 32 * 1024 * 1024

@@ -56,3 +56,16 @@ def test_the_code_has_no_string_missing_from_the_catalogue(tmp_path):
     current = entries(CATALOGUE)
 
     assert sorted(set(fresh) - set(current), key=str) == []
+
+
+def test_country_names_are_swedish_where_django_countries_leaves_them_english():
+    from django.utils import translation
+    from django_countries import countries
+
+    with translation.override("sv"):
+        names = {code: str(countries.name(code)) for code in ("AL", "BR", "MK", "SZ", "XK")}
+
+    assert names == {
+        "AL": "Albanien", "BR": "Brasilien", "MK": "Nordmakedonien", "SZ": "Eswatini",
+        "XK": "Kosovo",
+    }  # fmt: skip

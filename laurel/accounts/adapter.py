@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.dispatch import receiver
 from django.utils import translation
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy
 
 from laurel.core import crypto
 from laurel.core.http import client_ip, forwarded_hops
@@ -93,6 +94,18 @@ EMAILS_PER_ADDRESS_PER_HOUR = 5
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    # The back-off's refusal says how long at most (the ceiling above), for the password and the
+    # second-factor code alike; allauth's own says only "later".
+    error_messages = DefaultAccountAdapter.error_messages | {
+        # allauth's Swedish for this one is not the site's ("Epost-adressen och/eller").
+        "email_password_mismatch": gettext_lazy(
+            "The email address and/or password you specified are not correct."
+        ),
+        "too_many_login_attempts": gettext_lazy(
+            "Too many wrong attempts. Wait a moment (at most 15 minutes) and try again."
+        ),
+    }
+
     def is_open_for_signup(self, request) -> bool:
         # Accounts come only from invitations; nominators need none.
         return False

@@ -40,6 +40,11 @@ class ChangeEmailForm(forms.Form):
             "I have checked with the person, other than by writing to the new address, "
             "that it is theirs."
         ),
+        error_messages={
+            "required": _(
+                "Tick the box once you have checked with the person that the new address is theirs."
+            )
+        },
     )
 
 

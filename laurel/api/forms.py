@@ -12,7 +12,10 @@ class TokenForm(forms.Form):
         help_text=_("For example: the board's reporting spreadsheet."),
     )
     scopes = forms.MultipleChoiceField(
-        label=_("It may read"), choices=Scope.choices, widget=forms.CheckboxSelectMultiple
+        label=_("It may read"),
+        choices=Scope.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Tick at least one.")},
     )
     valid_days = forms.IntegerField(
         label=_("Works for (days)"),
@@ -21,6 +24,10 @@ class TokenForm(forms.Form):
         initial=MAX_DAYS,
         required=False,
         help_text=_("At most 90 days; then make a new one."),  # tokens.MAX_DAYS
+        error_messages={
+            "max_value": _("A token works for at most 90 days."),  # tokens.MAX_DAYS
+            "min_value": _("Give at least one day."),
+        },
     )
 
     def clean_valid_days(self) -> int:

@@ -236,9 +236,11 @@ def _save_draft(request, cycle, token, form, valid, action, admit):
         return redirect("nominations:review", token=token)
     if nomination.email_withheld:
         # Neutral: the address has had its share of our emails for this hour.
+        # No email carries the private link this time: the page's own address is the link.
         saved = _(
-            "Your draft is saved. You can come back to it with your private link. We sent no "
-            "email this time: this address has had several from us in the last hour."
+            "Your draft is saved. We sent no email this time: this address has had several "
+            "from us in the last hour. Bookmark this page: its address is your private link "
+            "to the draft."
         )
     else:
         saved = _(

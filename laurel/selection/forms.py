@@ -186,7 +186,14 @@ class LettersForm(forms.Form):
 class LetterForm(forms.Form):
     subject = forms.CharField(label=_("Subject"), max_length=300)
     text = forms.CharField(
-        label=_("Text"), max_length=20000, widget=forms.Textarea(attrs={"rows": 14})
+        label=_("Text"),
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 14}),
+        # notifications.models.link_placeholder: staff never see the link itself.
+        help_text=_(
+            "[private-link-1] stands for the recipient's private link, which is put in as the "
+            "letter leaves. Leave it as it is: without it the recipient gets no link."
+        ),
     )
 
 

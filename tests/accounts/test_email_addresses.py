@@ -108,6 +108,8 @@ def test_staff_confirm_before_changing_an_address(staff_client, child10):
 
     assert response.status_code == 400
     assert list(response.context["form"].errors) == ["confirm"]
+    # The box's message says what to do, not only that "this field is required".
+    assert "checked with the person" in response.context["form"].errors["confirm"][0]
     assert User.objects.get(pk=person.pk).email == "laureate@example.org"
 
 
@@ -119,6 +121,14 @@ def test_staff_cannot_change_their_own_address(staff_client, staff_user):
 
     assert response.status_code == 400
     assert User.objects.get(pk=staff_user.pk).email == "staff@example.org"
+
+
+def test_staff_opening_their_own_address_page_are_told_before_typing(staff_client, staff_user):
+    page = staff_client.get(reverse("accounts:user_email", args=[staff_user.pk]))
+
+    html = page.content.decode()
+    assert "You cannot change your own address: ask another member of staff." in html
+    assert 'name="email"' not in html  # no form to fill in only to be refused
 
 
 @pytest.mark.parametrize("role", ["laureate", "finance", "committee", "plain"])

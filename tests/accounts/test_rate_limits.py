@@ -16,7 +16,7 @@ from tests.conftest import enrol_totp, make_user
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
-TOO_MANY = ["Too many failed login attempts. Try again later."]
+TOO_MANY = ["Too many wrong attempts. Wait a moment (at most 15 minutes) and try again."]
 OFFICE = "192.0.2.10"
 HOME = "198.51.100.7"
 
@@ -172,3 +172,18 @@ def test_an_ipv6_guesser_cannot_escape_by_changing_address_within_its_network(cl
     ]
 
     assert [answer == TOO_MANY for answer in answers] == [False] * 5 + [True] * 5
+
+
+def test_in_swedish_the_refusals_are_in_the_sites_own_words(client, clock):
+    owner = UserFactory(email="owner@example.org")
+    url = reverse("account_login").replace("/en/", "/sv/")
+
+    answers = [
+        refusal(client.post(url, {"login": owner.email, "password": f"guess {n}"}))
+        for n in range(6)
+    ]
+
+    assert answers[0] == ["E-postadressen eller lösenordet stämmer inte."]
+    assert answers[5] == [
+        "För många felaktiga försök. Vänta en stund (högst 15 minuter) och försök igen."
+    ]

@@ -88,7 +88,7 @@ def test_failed_sign_ins_are_rate_limited(client):
     response = sign_in(client, user.email, PASSWORD)
 
     assert response.context["form"].non_field_errors() == [
-        "Too many failed login attempts. Try again later."
+        "Too many wrong attempts. Wait a moment (at most 15 minutes) and try again."
     ]
     assert "_auth_user_id" not in client.session
 
@@ -119,6 +119,16 @@ def test_public_sign_up_is_closed(client):
     response = client.get(reverse("account_signup"))
 
     assert "Sign Up Closed" in response.content.decode()
+
+
+def test_the_sign_in_page_sends_no_one_to_sign_up(client):
+    english = client.get(reverse("account_login")).content.decode()
+    swedish = client.get(reverse("account_login").replace("/en/", "/sv/")).content.decode()
+
+    assert "/accounts/signup/" not in english + swedish
+    assert "Accounts are made by invitation" in english
+    assert "Konton skapas genom inbjudan" in swedish
+    assert "Har du redan ett konto" not in swedish  # allauth's Swedish, saying the opposite
 
 
 @pytest.mark.parametrize(

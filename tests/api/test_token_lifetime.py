@@ -59,8 +59,17 @@ def test_a_token_longer_than_90_days_is_refused_and_90_is_the_default(staff_clie
     form = staff_client.get(reverse("api_tokens:list")).content.decode()
 
     assert refused.status_code == 400
+    assert refused.context["form"].errors["valid_days"] == ["A token works for at most 90 days."]
     assert not ApiToken.objects.exists()
     assert 'name="valid_days" value="90"' in form
+
+
+def test_a_token_that_may_read_nothing_is_refused_with_a_message_that_says_so(staff_client):
+    refused = staff_client.post(reverse("api_tokens:list"), {"name": "nothing", "valid_days": 9})
+
+    assert refused.status_code == 400
+    assert refused.context["form"].errors["scopes"] == ["Tick at least one."]
+    assert not ApiToken.objects.exists()
 
 
 def test_a_token_is_refused_while_its_maker_is_deactivated(staff_client, staff_user, client):

@@ -90,3 +90,19 @@ def test_the_service_refuses_a_person_without_a_second_factor(laureate, contact)
             laureate, details=details(), proof=PROOF, proof_kind="pdf", actor=contact
         )
     assert BankAccount.objects.count() == 0
+
+
+def test_the_code_prompt_says_why_and_offers_no_password_instead(client, contact):
+    enrol_totp(contact)
+    client.force_login(contact)
+
+    prompt, password_page = reverse("mfa_reauthenticate"), reverse("account_reauthenticate")
+
+    asked = client.get(reverse("laureates:bank"), follow=True)
+    page = asked.content.decode()
+    swedish = client.get(prompt.replace("/en/", "/sv/")).content.decode()
+
+    assert asked.request["PATH_INFO"] == prompt
+    assert "your password alone is not enough here" in page
+    assert password_page not in page  # the password would only lead back here
+    assert "lösenordet räcker inte ensamt här" in swedish

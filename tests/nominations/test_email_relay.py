@@ -42,7 +42,10 @@ def test_fifteen_drafts_to_one_address_send_only_the_hourly_share(client, child1
     assert len(mail.outbox) == 10  # settings.NOMINATION_EMAILS_PER_ADDRESS
     assert {m.to[0] for m in mail.outbox} == {VICTIM}
     page = client.get(last.url)
-    assert "We sent no email this time" in " ".join(str(m) for m in get_messages(page.wsgi_request))
+    said = " ".join(str(m) for m in get_messages(page.wsgi_request))
+    assert "We sent no email this time" in said
+    # No email brings the private link this time: the message says where it is instead.
+    assert "Bookmark this page: its address is your private link" in said
 
 
 def test_no_nomination_email_carries_what_the_nominator_typed(client, child10, run_tasks, settings):

@@ -296,6 +296,26 @@ def test_letters_are_previewed_edited_and_refused_before_the_embargo(staff_clien
     assert Decision.objects.get().announce_at == announce.replace(second=0, microsecond=0)
 
 
+def test_the_letter_form_says_what_the_private_link_placeholder_is(staff_client, locked):
+    announce = timezone.localtime(timezone.now() + timedelta(days=3), locked.cycle.zone)
+    staff_client.post(
+        reverse("selection:letters"),
+        {
+            "announce_at": announce.strftime("%Y-%m-%dT%H:%M"),
+            "respond_by": (announce + timedelta(days=14)).strftime("%Y-%m-%dT%H:%M"),
+        },
+    )
+    letter = services.letters(locked).filter(key="decision_laureate").first()
+    url = reverse("selection:letter", args=[letter.pk])
+
+    english = staff_client.get(url).content.decode()
+    swedish = staff_client.get(url.replace("/en/", "/sv/")).content.decode()
+
+    assert "[private-link-1]" in english  # in the text, and explained beside it
+    assert "stands for the recipient&#x27;s private link" in english
+    assert "står för mottagarens privata länk" in swedish
+
+
 @pytest.fixture
 def announced(staff_user, locked):
     now = timezone.now()
