@@ -25,6 +25,20 @@ class RoleGrantInline(admin.TabularInline):
     model = RoleGrant
     extra = 0
 
+    # No one gives or takes their own roles here: a superuser would make themselves finance.
+    @staticmethod
+    def _own(request, obj) -> bool:
+        return obj is not None and obj.pk == request.user.pk
+
+    def has_add_permission(self, request, obj=None):
+        return not self._own(request, obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not self._own(request, obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._own(request, obj) and super().has_delete_permission(request, obj)
+
 
 @admin.register(User)
 class UserAdmin(admin.ModelAdmin):
