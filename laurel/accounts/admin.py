@@ -1,3 +1,5 @@
+import allauth.account.admin  # noqa: F401  (registers EmailAddress, unregistered below)
+from allauth.account.models import EmailAddress
 from allauth.mfa import admin as allauth_mfa_admin
 from allauth.mfa.models import Authenticator
 from django.contrib import admin
@@ -7,6 +9,9 @@ from laurel.accounts.models import Invitation, RoleGrant, User
 # allauth's own admin shows an authenticator's data: the (encrypted) TOTP secret and recovery
 # seed. Replace it with one that shows only what kind of factor it is and when it was used.
 admin.site.unregister(Authenticator)
+# allauth's address rows: sign-in and password reset find an account by them too, so a row
+# added here would route another account's reset to any address. They are not edited by hand.
+admin.site.unregister(EmailAddress)
 
 
 @admin.register(Authenticator)
@@ -48,6 +53,13 @@ class UserAdmin(admin.ModelAdmin):
     # Making a superuser is done deliberately with createsuperuser, not with a tick box.
     readonly_fields = ["is_superuser", "last_login", "date_joined"]
     inlines = [RoleGrantInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        # A sign-in address changes only through the staff page (confirmed, audited as
+        # user.email_changed, both addresses told): silently here, a password reset to the new
+        # address would take the account over.
+        fields = super().get_readonly_fields(request, obj)
+        return [*fields, "email"] if obj is not None else fields
 
 
 @admin.register(Invitation)

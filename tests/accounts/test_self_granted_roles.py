@@ -89,3 +89,24 @@ def test_a_superuser_still_gives_a_colleague_a_role_in_the_admin(client):
 
     assert response.status_code == 302
     assert roles(colleague) == {"finance"}
+
+
+def test_the_admin_changes_no_sign_in_address(client):
+    """Found re-probing issue 14, item 1: a superuser changed a laureate contact's address in
+    the admin (no email to either address, no user.email_changed) or added an allauth address
+    row for it; a password reset to that address then took the account, and its laureate."""
+    operator = UserFactory(email="operator@example.org", is_superuser=True)
+    enrol_totp(operator)
+    contact = UserFactory(email="office@trygga.se")
+    sign_in(client, operator)
+
+    changed = client.post(
+        f"/admin/accounts/user/{contact.pk}/change/",
+        user_change_form(contact, email="attacker@example.net"),
+    )
+    address_rows = client.get("/admin/account/emailaddress/add/")
+
+    contact.refresh_from_db()
+    assert changed.status_code == 302
+    assert contact.email == "office@trygga.se"
+    assert address_rows.status_code == 404
