@@ -74,4 +74,10 @@ class InvitationAdmin(admin.ModelAdmin):
         "revoked_at",
     ]
     exclude = ["token_hash"]
-    readonly_fields = ["accepted_at", "accepted_by", "invited_by"]
+    # Who is invited, to what, and by whom are fixed when staff send it: changing the role of
+    # a pending invitation here would make its holder finance or a chair without anyone
+    # inviting them to that. (The admin makes none: it could not send the link.)
+    readonly_fields = ["email", "role", "cycle", "accepted_at", "accepted_by", "invited_by"]
+
+    def has_add_permission(self, request):
+        return False

@@ -110,3 +110,22 @@ def test_the_admin_changes_no_sign_in_address(client):
     assert changed.status_code == 302
     assert contact.email == "office@trygga.se"
     assert address_rows.status_code == 404
+
+
+def test_the_admin_does_not_change_what_a_pending_invitation_grants(client, staff_user):
+    operator = UserFactory(email="operator@example.org", is_superuser=True)
+    enrol_totp(operator)
+    invitation, _token = services.invite(
+        "friend@example.net", role="staff", actor=staff_user, send=False
+    )
+    sign_in(client, operator)
+
+    client.post(
+        f"/admin/accounts/invitation/{invitation.pk}/change/",
+        {"email": "operator@example.org", "role": "finance", "full_name": "", "language": "en"},
+    )
+    added = client.get("/admin/accounts/invitation/add/")
+
+    invitation.refresh_from_db()
+    assert (invitation.email, invitation.role) == ("friend@example.net", "staff")
+    assert added.status_code == 403
