@@ -1,12 +1,17 @@
-"""Sessions in the database under a hash of their key (issue 14, item 4): the cookie holds the
-key, the table only its SHA-256, so a copy of the database or a backup holds no session that a
-browser could present. Otherwise Django's database sessions, unchanged."""
+"""Sessions in the database under a hash of their key, their data encrypted with the field keys
+(issue 14, item 4): the cookie holds the key, the table only its SHA-256, so a copy of the
+database or a backup holds no session that a browser could present; and what a session holds
+(allauth keeps a password-reset key there between the emailed link and the new password) is
+ciphertext without FIELD_ENCRYPTION_KEYS, which are not in backups. Otherwise Django's database
+sessions, unchanged."""
 
 import hashlib
 
 from django.contrib.sessions.backends import db
 from django.core.exceptions import SuspiciousOperation
 from django.utils import timezone
+
+from laurel.core import crypto
 
 
 def stored_key(session_key: str) -> str:
@@ -22,6 +27,15 @@ class SessionStore(db.SessionStore):
             )
         except (self.model.DoesNotExist, SuspiciousOperation):
             self._session_key = None
+
+    def encode(self, session_dict):
+        return crypto.encrypt(super().encode(session_dict))
+
+    def decode(self, session_data):
+        try:
+            return super().decode(crypto.decrypt(session_data))
+        except ValueError:  # not made with the configured keys (or before encryption): empty
+            return {}
 
     def exists(self, session_key):
         return super().exists(stored_key(session_key))
