@@ -57,3 +57,20 @@ def test_a_password_reset_key_waiting_in_a_session_is_not_readable_from_a_copy(c
     assert key not in row.session_data
     assert PlainSessionStore().decode(row.session_data) == {}  # no field keys: nothing
     assert SessionStore().decode(row.session_data)["_password_reset_key"] == key
+
+
+def test_the_migration_ends_sessions_stored_in_the_clear(client, staff_user):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "laurel.accounts.migrations.0004_end_sessions_stored_in_the_clear"
+    )
+    plain = PlainSessionStore()
+    plain["_password_reset_key"] = "a-key"
+    plain.create()
+
+    migration.end_sessions(apps, None)
+
+    assert Session.objects.count() == 0
