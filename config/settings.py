@@ -142,8 +142,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "staff:dashboard"
 
-# Sessions live in the database, expire after 30 idle minutes, and end on the server at sign-out.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Sessions live in the database (under a hash of the cookie's key: a copy of the database holds
+# no usable session), expire after 30 idle minutes, and end on the server at sign-out.
+SESSION_ENGINE = "laurel.accounts.sessions"
 SESSION_COOKIE_AGE = env.whole_number("SESSION_IDLE_MINUTES", 30, minimum=5) * 60
 SESSION_SAVE_EVERY_REQUEST = True
 # However active, a session ends this many hours after its sign-in (a polling page would

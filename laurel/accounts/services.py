@@ -23,6 +23,9 @@ class EmailChangeError(Exception):
         super().__init__(message)
 
 
+SELF_INVITED = "self_invited"
+
+
 class InvitationError(Exception):
     """An invitation that cannot be used; `state` says why."""
 
@@ -168,6 +171,10 @@ def accept_invitation_as(token: str, *, user: User) -> Invitation:
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.state != InvitationState.PENDING or invitation.email != user.email.lower():
         raise InvitationError(invitation.state)
+    if invitation.invited_by_id == user.pk:
+        # No one gives themselves a role (staff would make themselves finance): someone else
+        # invites them.
+        raise InvitationError(SELF_INVITED)
     _grant(user, invitation)
     return invitation
 

@@ -29,6 +29,9 @@ INVITATION_PROBLEMS = {
     InvitationState.REVOKED: gettext_lazy(
         "This invitation was withdrawn. Ask the secretariat if you think that is wrong."
     ),
+    services.SELF_INVITED: gettext_lazy(
+        "You cannot accept an invitation you sent yourself. Ask a colleague to invite you."
+    ),
 }
 
 
@@ -51,6 +54,12 @@ def invite(request):
         cycles=cycle_choices(),
         initial={"language": translation.get_language()},
     )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.cleaned_data["email"].lower() == request.user.email.lower()
+    ):
+        form.add_error("email", _("You cannot invite yourself. Ask a colleague to invite you."))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.invite(
@@ -204,7 +213,15 @@ def _accept_existing(request, token, found, existing):
             status=403,
         )
     if request.method == "POST":
-        services.accept_invitation_as(token, user=request.user)
+        try:
+            services.accept_invitation_as(token, user=request.user)
+        except services.InvitationError as error:
+            return render(
+                request,
+                "accounts/invitation_problem.html",
+                {"problem": INVITATION_PROBLEMS[error.state]},
+                status=403,
+            )
         messages.success(
             request, _("You now have the role %(role)s.") % {"role": found.get_role_display()}
         )

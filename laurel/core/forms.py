@@ -40,3 +40,23 @@ class FormRenderer(TemplatesSetting):
 
     form_template_name = "django/forms/div.html"
     field_template_name = "forms/field.html"
+
+
+class ModelIdsField(forms.ModelMultipleChoiceField):
+    """Django's ModelMultipleChoiceField, refusing as invalid an id beyond the database's
+    integers: Django passes it to the query, where SQLite raises OverflowError and PostgreSQL
+    an out-of-range error, a 500 for anyone who edits the form."""
+
+    def _check_values(self, value):
+        for pk in value:
+            try:
+                number = int(str(pk))
+            except ValueError:
+                continue  # Django's own check says it is not a valid value
+            if not 0 < number < 2**63:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)

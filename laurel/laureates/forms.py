@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from laurel.core.forms import ModelIdsField
 from laurel.laureates.enums import (
     Booking,
     DigestFrequency,
@@ -231,7 +232,7 @@ class InitiativeForm(forms.Form):
     description = forms.CharField(
         label=_("What it is"), max_length=8000, widget=forms.Textarea(attrs={"rows": 5})
     )
-    owners = forms.ModelMultipleChoiceField(
+    owners = ModelIdsField(
         label=_("Led by"), queryset=Laureate.objects.none(), widget=forms.CheckboxSelectMultiple
     )
 

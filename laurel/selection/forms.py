@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from laurel.accounts.models import User
 from laurel.candidates.enums import WorkKind
 from laurel.candidates.models import Candidate
+from laurel.core.forms import ModelIdsField
 from laurel.selection.enums import ListKind, Method, Outcome
 from laurel.selection.models import Place
 
@@ -34,7 +35,7 @@ class RecordForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
-    recused = forms.ModelMultipleChoiceField(
+    recused = ModelIdsField(
         label=_("Who recused"),
         queryset=User.objects.none(),
         required=False,
@@ -53,7 +54,7 @@ class OpenRoundForm(forms.Form):
     secret = forms.BooleanField(
         label=_("Secret ballot: nobody sees who voted how"), required=False, initial=True
     )
-    candidates = forms.ModelMultipleChoiceField(
+    candidates = ModelIdsField(
         label=_("Candidates in this round"),
         queryset=Candidate.objects.none(),
         widget=forms.CheckboxSelectMultiple,

@@ -7,6 +7,7 @@ from django.contrib.sessions.models import Session
 from django.urls import reverse
 from django.utils import timezone
 
+from laurel.accounts.sessions import stored_key
 from tests.conftest import enrol_totp, make_user
 from tests.factories import PASSWORD
 
@@ -96,10 +97,11 @@ def test_failed_sign_ins_are_rate_limited(client):
 def test_signing_out_ends_the_session_on_the_server(staff_client):
     key = staff_client.session.session_key
     staff_client.get(reverse("staff:dashboard"))
+    assert Session.objects.filter(session_key=stored_key(key)).exists()
 
     staff_client.post(reverse("account_logout"))
 
-    assert Session.objects.filter(session_key=key).exists() is False
+    assert Session.objects.filter(session_key=stored_key(key)).exists() is False
     assert staff_client.get(reverse("staff:dashboard")).status_code == 302
 
 

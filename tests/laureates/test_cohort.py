@@ -177,3 +177,39 @@ def test_the_digest_shows_never_until_someone_chooses(client, cohort, child10):
     assert "checked" in before.split('value="never"')[1][:60]
     assert "checked" in after.split('value="weekly"')[1][:60]
     assert "Your programme" in after
+
+
+def test_a_contact_cannot_name_another_laureate_to_lead_an_initiative(client, cohort):
+    """Found re-probing issue 14, item 1: contact A proposed a statement 'led by' laureate B."""
+    (trygga, alice), (ljus, _bob) = cohort
+    sign_in(client, alice)
+
+    for owners in ([ljus.pk], [trygga.pk, ljus.pk]):
+        response = client.post(
+            reverse("laureates:new_initiative"),
+            {"kind": "statement", "title": "We say", "description": "x", "owners": owners},
+        )
+        assert response.status_code == 400
+        assert "only your own organisation" in response.content.decode()
+    own = client.post(
+        reverse("laureates:new_initiative"),
+        {"kind": "statement", "title": "We say", "description": "x", "owners": [trygga.pk]},
+    )
+
+    assert own.status_code == 302
+    assert [list(i.owners.all()) for i in Initiative.objects.all()] == [[trygga]]
+
+
+def test_an_id_beyond_the_databases_integers_is_a_refusal_not_a_500(client, cohort):
+    """Found re-probing issue 14, item 20: an edited form with owners=99999999999999999999
+    reached the query (OverflowError on SQLite, out of range on PostgreSQL)."""
+    (_trygga, alice), _second = cohort
+    sign_in(client, alice)
+
+    response = client.post(
+        reverse("laureates:new_initiative"),
+        {"kind": "statement", "title": "t", "description": "d", "owners": ["9" * 20]},
+    )
+
+    assert response.status_code == 400
+    assert Initiative.objects.count() == 0

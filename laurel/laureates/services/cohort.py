@@ -76,6 +76,13 @@ def propose_initiative(
         raise CohortError(_("Name at least one laureate that leads it."), "owners")
     if any(owner.cycle_id != cycle.pk for owner in owners):
         raise CohortError(_("Only laureates of this award can lead it."), "owners")
+    if not actor.has_role("staff"):
+        # A contact speaks for their own organisation only: naming another laureate as its
+        # leader would put words in that laureate's mouth (and let it steer what it never
+        # proposed). Others join by co-signing.
+        speaks_for = laureate_of(actor, cycle)
+        if speaks_for is None or any(owner.pk != speaks_for.pk for owner in owners):
+            raise CohortError(_("You can name only your own organisation to lead it."), "owners")
     initiative = Initiative.objects.create(
         cycle=cycle, kind=kind, title=title.strip(), description=description.strip()
     )
