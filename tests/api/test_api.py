@@ -61,7 +61,7 @@ def test_a_token_form_without_scopes_is_refused(staff_client):
     response = staff_client.post(reverse("api_tokens:list"), {"name": "x"})
 
     assert response.status_code == 400
-    assert "This field is required." in response.content.decode()
+    assert "Tick at least one." in response.content.decode()
     assert not ApiToken.objects.exists()
 
 
