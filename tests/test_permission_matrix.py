@@ -277,7 +277,7 @@ class Objects:
         laureate = Laureate.objects.create(
             cycle=self.cycle, candidate=self["ready"], accepted_at=timezone.now()
         )
-        # Tied by user id, as accepting the contact's invitation does (h1: rights never by address).
+        # Tied by user id, as accepting the contact's invitation does (issue 14: rights never by address).
         contact = User.objects.filter(email="laureate@example.org").first()
         Contact.objects.create(laureate=laureate, email="laureate@example.org", user=contact)
         return laureate
@@ -538,7 +538,7 @@ MATRIX: dict[str, Row] = {
         STAFF | {"staff": NOT_FOUND, "laureate": OK}, kwargs=lambda o: (o["laureate"], {})[1]
     ),
     # Bank details: the laureate's contact gives them after confirming the password again.
-    # Without an authenticator app the page says to set one up (h1: step-up second factor).
+    # Without an authenticator app the page says to set one up (issue 14: step-up second factor).
     "laureates:bank": Row(
         STAFF | {"staff": NOT_FOUND, "laureate": OK}, kwargs=lambda o: (o["laureate"], {})[1]
     ),
@@ -682,7 +682,7 @@ MATRIX: dict[str, Row] = {
     "account_reauthenticate": Row(SIGNED_IN | {"staff_without_2fa": OK}),
     "account_request_reauthentication_code": Row(SIGNED_IN_REAUTH),
     "account_confirm_reauthentication_code": Row(SIGNED_IN_REAUTH),
-    # allauth's address pages are closed to everyone (h1): only staff change an address.
+    # allauth's address pages are closed to everyone (issue 14): only staff change an address.
     "account_email": Row(CLOSED),
     "account_email_verification_sent": Row(CLOSED),
     "account_change_password": Row(SIGNED_IN),
