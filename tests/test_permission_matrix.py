@@ -277,7 +277,7 @@ class Objects:
         laureate = Laureate.objects.create(
             cycle=self.cycle, candidate=self["ready"], accepted_at=timezone.now()
         )
-        # Tied by user id, as accepting the contact's invitation does (issue 14: rights never by address).
+        # Tied by user id, as accepting the invitation does (issue 14: no right by address).
         contact = User.objects.filter(email="laureate@example.org").first()
         Contact.objects.create(laureate=laureate, email="laureate@example.org", user=contact)
         return laureate
