@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from laurel.accounts.enums import Role
 from laurel.accounts.models import RoleGrant, User
+from laurel.cycles.enums import DATE_FIELDS
 from laurel.cycles.models import Benefit, Criterion, Cycle
 
 PASSWORD = "correct horse battery staple"
@@ -61,6 +62,19 @@ class CycleFactory(factory.django.DjangoModelFactory):
     decision_at = _days(80)
     programme_start_at = _days(90)
     archive_at = _days(400)
+    # Stored, as load_award stores it: the phase the dates plan for now, unless a test names one
+    # (CycleFactory(phase=Phase.DELIBERATION)) or moves it later (in_phase).
+    phase = factory.LazyAttribute(
+        lambda o: Cycle(**{field: getattr(o, field) for field in DATE_FIELDS}).planned_phase
+    )
+
+
+def in_phase(cycle: Cycle, phase: str) -> Cycle:
+    """Put an existing cycle in a phase, as if staff had moved it there (no checks, no audit):
+    for arranging a test; the moves themselves are tested through cycles.services."""
+    cycle.phase = phase
+    cycle.save(update_fields=["phase"])
+    return cycle
 
 
 class CriterionFactory(factory.django.DjangoModelFactory):

@@ -46,6 +46,10 @@ class Cycle(TimeStamped):
     decision_at = models.DateTimeField(_("decision announced"))
     programme_start_at = models.DateTimeField(_("programme starts"))
     archive_at = models.DateTimeField(_("archived"))
+    # The phase is stored: staff move it (cycles.services), the dates above are the plan and
+    # drive reminders and the public deadline. A new cycle starts in the phase its dates give.
+    phase = models.CharField(_("phase"), max_length=12, choices=Phase.choices, default=Phase.DRAFT)
+    phase_changed_at = models.DateTimeField(_("phase changed"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("award cycle")
@@ -59,7 +63,8 @@ class Cycle(TimeStamped):
     def zone(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.time_zone)
 
-    def phase_at(self, moment: datetime) -> Phase:
+    def planned_phase_at(self, moment: datetime) -> Phase:
+        """The phase the dates plan for a moment (the stored `phase` is what holds)."""
         current = Phase.DRAFT
         for field, phase in PHASE_STARTS:
             if moment >= getattr(self, field):
@@ -72,11 +77,15 @@ class Cycle(TimeStamped):
         return current
 
     @property
-    def phase(self) -> Phase:
-        return self.phase_at(timezone.now())
+    def planned_phase(self) -> Phase:
+        return self.planned_phase_at(timezone.now())
+
+    @property
+    def current_phase(self) -> Phase:
+        return Phase(self.phase)
 
     def phase_schedule(self) -> list[tuple[str, datetime, bool]]:
-        """(phase name, when it starts, whether it is the current one) for each dated phase."""
+        """(phase name, when it is planned to start, whether it is the current one)."""
         current = self.phase
         return [
             (phase.label, getattr(self, field), phase == current) for field, phase in PHASE_STARTS
@@ -84,7 +93,9 @@ class Cycle(TimeStamped):
 
     @property
     def nominations_are_open(self) -> bool:
-        return self.phase == Phase.NOMINATIONS
+        """In the nominations phase and within the published window (the deadline holds even
+        if staff have not yet moved the cycle on)."""
+        return self.phase == Phase.NOMINATIONS and self.planned_phase == Phase.NOMINATIONS
 
 
 class Criterion(models.Model):

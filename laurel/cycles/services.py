@@ -70,6 +70,9 @@ def load_award(
     for name, value in values.items():
         setattr(cycle, name, value)
     if existing is None:
+        # A new cycle starts in the phase its dates plan for now; from then on staff move it.
+        cycle.phase = cycle.planned_phase
+        cycle.phase_changed_at = timezone.now()
         cycle.save()
     elif changed:
         cycle.save(update_fields=[*changed, "updated_at"])

@@ -23,10 +23,10 @@ from tests.factories import CycleFactory
         (lambda c: c.archive_at, Phase.ARCHIVED),
     ],
 )
-def test_phase_follows_the_dates(moment, phase):
+def test_planned_phase_follows_the_dates(moment, phase):
     cycle = CycleFactory()
 
-    assert cycle.phase_at(moment(cycle)) == phase
+    assert cycle.planned_phase_at(moment(cycle)) == phase
 
 
 @pytest.mark.django_db

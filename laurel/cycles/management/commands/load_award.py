@@ -31,6 +31,6 @@ class Command(BaseCommand):
         cycle, outcome = load_award(definition, create_only=create_only, open_now=open_now)
         closes = cycle.nominations_close_at.astimezone(cycle.zone)
         self.stdout.write(
-            f"{cycle.slug}: {outcome}; phase {cycle.phase.label}; "
+            f"{cycle.slug}: {outcome}; phase {cycle.get_phase_display()}; "
             f"nominations close {closes:%Y-%m-%d %H:%M} {cycle.time_zone}"
         )
