@@ -44,6 +44,7 @@ def report_context(cycle: Cycle, *, reader) -> dict:
         "dates": dates,
         "generated_at": timezone.localtime(timezone.now(), cycle.zone),
         "locked_at": _at(made.get("locked_at"), cycle),
+        "rebuilt_at": _at(record.get("rebuilt_at"), cycle),
         # The PDF's own dates: the lock, in UTC to the second (W3C form), never today.
         "pdf_date": (
             datetime.fromisoformat(made["locked_at"]).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
