@@ -90,7 +90,7 @@ def test_the_lock_needs_the_chairs_reason_for_each_broken_constraint(
         refused.content.decode()
     )
     assert asked.status_code == 200
-    assert [t.name for t in asked.templates][0] == "core/confirm.html"
+    assert asked.templates[0].name == "core/confirm.html"
     assert "This cannot be undone." in asked.content.decode()
     assert f'name="because_country_SE" value="{REASON}"' in asked.content.decode()
     assert locked.status_code == 302
