@@ -32,7 +32,7 @@ from laurel.selection.models import Place
 from laurel.selection.staff_views import lead_cycle
 
 
-def _decision_page(request, cycle, *, status=200, **forms):
+def _decision_page(request, cycle, *, status=200, offered=None, **forms):
     decision = queries.decision_of(cycle)
     places = queries.places(decision)
     laureate_ids = [p.candidate_id for p in places[Role.LAUREATE]]
@@ -103,7 +103,9 @@ def _decision_page(request, cycle, *, status=200, **forms):
             else [],
             "problems": services.problems(decision) if decision else [],
             "offer_forms": {
-                place.pk: OfferForm(
+                place.pk: offered[1]
+                if offered and offered[0] == place.pk
+                else OfferForm(
                     prefix=f"o{place.pk}",
                     reserves=decision.places.filter(role=Role.RESERVE).select_related("candidate"),
                 )
@@ -217,7 +219,9 @@ def move_reserve(request, pk: int):
 @login_required
 @require_POST
 def offer(request, pk: int):
-    declined = get_object_or_404(Place.objects.select_related("decision__cycle"), pk=pk)
+    declined = get_object_or_404(
+        Place.objects.select_related("decision__cycle", "candidate"), pk=pk
+    )
     cycle = declined.decision.cycle
     require(request.user, "selection.manage", cycle)
     form = OfferForm(
@@ -227,15 +231,33 @@ def offer(request, pk: int):
     )
     with timezone.override(cycle.zone):
         valid = form.is_valid()
-    if not valid:
-        messages.error(
+    if not valid:  # the page again, with what was typed and what is missing
+        return _decision_page(request, cycle, status=400, offered=(declined.pk, form))
+    if not confirmed(request):
+        names = {
+            "reserve": form.cleaned_data["reserve"].candidate.name,
+            "declined": declined.candidate.name,
+        }
+        return confirmation(
             request,
-            _(
-                "Choose a reserve and the date to answer by, give the reason, write its "
-                "citation and what it does in Swedish and English, and confirm the offer."
-            ),
+            title=_("Offer the place to %(reserve)s") % names,
+            consequences=[
+                _(
+                    "%(reserve)s takes the place of %(declined)s as a laureate; the change is "
+                    "recorded as an amendment to the locked decision, with your reason and its "
+                    "texts."
+                )
+                % names,
+                _(
+                    "Their letter, with the private link to accept, leaves now. Nothing about "
+                    "them is public until they accept and say what may be published."
+                ),
+            ],
+            emails=1,
+            irreversible=True,
+            button=_("Offer the place"),
+            cancel_url=reverse("selection:decision"),
         )
-        return redirect("selection:decision")
     try:
         place = services.offer_place(
             declined,

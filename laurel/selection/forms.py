@@ -226,9 +226,6 @@ class OfferForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    confirm = forms.BooleanField(
-        label=_("I confirm: the place goes to this reserve, and their letter leaves now")
-    )
 
     def texts(self, name: str) -> dict[str, str]:
         return {code: self.cleaned_data[f"{name}_{code}"] for code in ("sv", "en")}

@@ -125,7 +125,7 @@ def test_a_declined_place_is_offered_to_the_reserve(staff_client, announced, run
             f"o{declined.pk}-citation_en": "Citation.",
             f"o{declined.pk}-summary_sv": "Stödjer barn.",
             f"o{declined.pk}-summary_en": "Supports children.",
-            f"o{declined.pk}-confirm": "on",
+            "confirmed": "yes",
         },
     )
     run_tasks()

@@ -40,11 +40,10 @@ def offer(client, declined, reserve, **changes):
         "citation_en": CITATION["en"],
         "summary_sv": SUMMARY["sv"],
         "summary_en": SUMMARY["en"],
-        "confirm": "on",
     } | changes
     return client.post(
         reverse("selection:offer", args=[declined.pk]),
-        {f"o{declined.pk}-{name}": value for name, value in data.items()},
+        {f"o{declined.pk}-{name}": value for name, value in data.items()} | {"confirmed": "yes"},
     )
 
 
@@ -91,7 +90,8 @@ def test_an_offer_without_its_reason_or_texts_changes_nothing(staff_client, decl
     without_reason = offer(staff_client, declined, reserve, reason="")
     without_citation = offer(staff_client, declined, reserve, citation_en="")
 
-    assert without_reason.status_code == without_citation.status_code == 302
+    assert without_reason.status_code == without_citation.status_code == 400
+    assert CITATION["sv"] in without_citation.content.decode()  # nothing typed is lost
     assert Amendment.objects.count() == 0
     assert Place.objects.get(pk=reserve.pk).role == "reserve"
     assert Place.objects.get(pk=declined.pk).role == "laureate"
@@ -134,3 +134,27 @@ def test_a_draft_decision_takes_no_amendment(staff_user, declined):
             Decision.objects.get(), kind="laureate_withdrawn", place=declined, reason="x",
             actor=staff_user,
         )  # fmt: skip
+
+
+def test_an_offer_asks_for_confirmation_naming_the_email_first(staff_client, declined):
+    reserve = queries.places(declined.decision)["reserve"][0]
+    respond_by = timezone.localtime(
+        timezone.now() + timedelta(days=7), declined.decision.cycle.zone
+    )
+    data = {
+        "reserve": reserve.pk, "respond_by": respond_by.strftime("%Y-%m-%dT%H:%M"),
+        "reason": REASON, "citation_sv": CITATION["sv"], "citation_en": CITATION["en"],
+        "summary_sv": SUMMARY["sv"], "summary_en": SUMMARY["en"],
+    }  # fmt: skip
+
+    response = staff_client.post(
+        reverse("selection:offer", args=[declined.pk]),
+        {f"o{declined.pk}-{name}": value for name, value in data.items()},
+    )
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert f"{reserve.candidate.name} takes the place of {declined.candidate.name}" in body
+    assert "1 email will be sent to people outside the secretariat." in body
+    assert Amendment.objects.count() == 0
+    assert Place.objects.get(pk=reserve.pk).role == "reserve"
