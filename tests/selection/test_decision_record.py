@@ -237,3 +237,22 @@ def test_a_member_cannot_open_the_report(client, committee, locked):
     member = signed_in(client, committee.members[1])
 
     assert member.get(reverse("selection:report")).status_code == 404
+
+
+def test_a_laureate_taken_out_for_an_outsider_heads_the_reserves(committee, deliberating):
+    reserve = queries.places(deliberating)["reserve"][0].candidate
+    laureate = queries.places(deliberating)["laureate"][0].candidate
+    outsider = next(
+        c
+        for c in committee.candidates
+        if c.pk not in {p.candidate_id for p in deliberating.places.all()}
+    )
+
+    services.replace_place(
+        deliberating, removed=laureate, added=outsider, reason="Closer to the theme.",
+        actor=committee.chair,
+    )  # fmt: skip
+
+    places = queries.places(deliberating)
+    assert [(p.candidate, p.position) for p in places["reserve"]] == [(laureate, 1), (reserve, 2)]
+    assert places["laureate"][0].candidate == outsider
