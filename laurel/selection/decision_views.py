@@ -47,7 +47,11 @@ def _decision_page(request, cycle, *, status=200, offered=None, **forms):
     # A leader sees no score, reason or citation of a candidate they have a conflict with.
     hidden = queries.conflicted_candidates(request.user, cycle)
     scores = {pk: v for pk, v in suggestion.get("scores", {}).items() if int(pk) not in hidden}
-    check = services.check_slate(decision) if decision and decision.suggestion else None
+    check = None
+    if decision and decision.record:  # locked: the record, not today's scores
+        check = services.frozen_check(decision)
+    elif decision and decision.suggestion:
+        check = services.check_slate(decision)
     breaches = [(b.name, services.describe(b)) for b in check.breaches] if check else []
     # The suggestion's costs are per constraint ("country", "kind:…"); a breach names the country.
     broken = {"country" if name.startswith("country:") else name for name, _text in breaches}

@@ -144,6 +144,7 @@ def test_the_report_is_the_same_bytes_after_a_member_reviews_after_the_lock(
     )
     chair = signed_in(client, committee.chair)
     before = chair.get(reverse("selection:report")).content
+    total_before = chair.get(reverse("selection:decision")).context["check"].total
     client.logout()
 
     sign_in(client, alice)
@@ -155,8 +156,10 @@ def test_the_report_is_the_same_bytes_after_a_member_reviews_after_the_lock(
     client.logout()
     chair = signed_in(client, committee.chair)
     after = chair.get(reverse("selection:report")).content
+    total_after = chair.get(reverse("selection:decision")).context["check"].total
 
     assert after == before
+    assert total_after == total_before  # the page of a locked decision reads the record too
     decision = Decision.objects.get()
     expected = hashlib.sha256(
         json.dumps(

@@ -17,7 +17,7 @@ from laurel.selection.services.announcing import (
     prepare_letters,
     release_letters,
 )
-from laurel.selection.services.checking import check_slate, describe, problems
+from laurel.selection.services.checking import check_slate, describe, frozen_check, problems
 from laurel.selection.services.common import SelectionError
 from laurel.selection.services.deciding import (
     lock_decision,
@@ -50,6 +50,7 @@ __all__ = [
     "count",
     "describe",
     "find_place",
+    "frozen_check",
     "go_to",
     "letters",
     "lock_decision",

@@ -35,6 +35,17 @@ class SlateCheck:
         return None if self.best is None else round(self.best - self.total, 4)
 
 
+def frozen_check(decision: Decision) -> SlateCheck:
+    """The slate as the locked record took it (the page of a locked decision shows this)."""
+    made = decision.record["decision"]
+    return SlateCheck(
+        total=made["slate"]["total"],
+        best=made["suggested"]["score"],
+        unconstrained=made["suggested"]["unconstrained_score"],
+        breaches=[slate.Breach(**b) for b in made["slate"]["breaches"]],
+    )
+
+
 def constraints_of(decision: Decision) -> slate.Constraints:
     return slate.Constraints(
         decision.cycle.laureate_count, decision.max_per_country, decision.min_per_kind
