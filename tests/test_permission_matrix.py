@@ -532,7 +532,7 @@ MATRIX: dict[str, Row] = {
     "selection:laureates_csv": Row(ALL, kwargs=lambda o: (o["answer_token"], {})[1]),
     "selection:laureates_json": Row(ALL, kwargs=lambda o: (o["answer_token"], {})[1]),
     "selection:answer": Row(ALL, kwargs=lambda o: {"token": o["answer_token"]}),
-    "selection:offer": Row(STAFF_ACTION, "post", lambda o: {"pk": o["place"].pk}),
+    "selection:offer": Row(STAFF | {"staff": BAD}, "post", lambda o: {"pk": o["place"].pk}),
     # The laureate's area: its contacts only (the laureate role here is a contact of one).
     "laureates:home": Row(
         STAFF | {"staff": NOT_FOUND, "laureate": OK}, kwargs=lambda o: (o["laureate"], {})[1]

@@ -72,7 +72,10 @@ def _fetcher_class():
     return StaticFilesOnly
 
 
-def render_pdf(template: str, context: dict) -> bytes:
+def render_pdf(template: str, context: dict, *, identifier: bytes | None = None) -> bytes:
+    """The template as PDF. WeasyPrint writes no creation date unless the document names one
+    (`<meta name="dcterms.created">`); `identifier` fixes the PDF's /ID, for a document that
+    must come out byte for byte the same (the locked decision report)."""
     from weasyprint import CSS, HTML  # a heavy import, needed only here
 
     html = render_to_string(template, context)
@@ -80,4 +83,5 @@ def render_pdf(template: str, context: dict) -> bytes:
     # Relative addresses ({% static %} gives /static/…) are read against the site's address.
     document = HTML(string=html, base_url=settings.SITE_URL + "/", url_fetcher=fetcher)
     stylesheet = CSS(filename=str(STYLESHEET), url_fetcher=fetcher)
-    return document.write_pdf(stylesheets=[stylesheet])
+    options = {"pdf_identifier": identifier} if identifier else {}
+    return document.write_pdf(stylesheets=[stylesheet], **options)

@@ -4,11 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.candidates.enums import WorkKind
+from laurel.core.confirm import confirmation, confirmed
 from laurel.core.permissions import require
 from laurel.notifications.enums import EmailState
 from laurel.notifications.models import OutgoingEmail
@@ -19,6 +22,7 @@ from laurel.selection.forms import (
     ConstraintsForm,
     LetterForm,
     LettersForm,
+    LockForm,
     MoveForm,
     OfferForm,
     OverrideForm,
@@ -28,7 +32,7 @@ from laurel.selection.models import Place
 from laurel.selection.staff_views import lead_cycle
 
 
-def _decision_page(request, cycle, *, status=200, **forms):
+def _decision_page(request, cycle, *, status=200, offered=None, **forms):
     decision = queries.decision_of(cycle)
     places = queries.places(decision)
     laureate_ids = [p.candidate_id for p in places[Role.LAUREATE]]
@@ -43,6 +47,14 @@ def _decision_page(request, cycle, *, status=200, **forms):
     # A leader sees no score, reason or citation of a candidate they have a conflict with.
     hidden = queries.conflicted_candidates(request.user, cycle)
     scores = {pk: v for pk, v in suggestion.get("scores", {}).items() if int(pk) not in hidden}
+    check = None
+    if decision and decision.record:  # locked: the record, not today's scores
+        check = services.frozen_check(decision)
+    elif decision and decision.suggestion:
+        check = services.check_slate(decision)
+    breaches = [(b.name, services.describe(b)) for b in check.breaches] if check else []
+    # The suggestion's costs are per constraint ("country", "kind:…"); a breach names the country.
+    broken = {"country" if name.startswith("country:") else name for name, _text in breaches}
     return render(
         request,
         "selection/decision.html",
@@ -56,9 +68,18 @@ def _decision_page(request, cycle, *, status=200, **forms):
                     cost,
                     WorkKind(name[5:]).label if name.startswith("kind:") else "",
                     decision.min_per_kind.get(name[5:], 0),
+                    name in broken,
                 )
                 for name, cost in suggestion.get("costs", {}).items()
             ],
+            "check": check,
+            "breaches": breaches,
+            "lock_form": forms.get("lock_form") or LockForm(breaches=breaches),
+            "amendments": decision.amendments.select_related(
+                "place__candidate", "incoming__candidate", "by"
+            )
+            if decision
+            else [],
             "constraints_form": forms.get("constraints_form") or ConstraintsForm(initial=initial),
             "override_form": forms.get("override_form")
             or OverrideForm(
@@ -86,7 +107,9 @@ def _decision_page(request, cycle, *, status=200, **forms):
             else [],
             "problems": services.problems(decision) if decision else [],
             "offer_forms": {
-                place.pk: OfferForm(
+                place.pk: offered[1]
+                if offered and offered[0] == place.pk
+                else OfferForm(
                     prefix=f"o{place.pk}",
                     reserves=decision.places.filter(role=Role.RESERVE).select_related("candidate"),
                 )
@@ -200,7 +223,9 @@ def move_reserve(request, pk: int):
 @login_required
 @require_POST
 def offer(request, pk: int):
-    declined = get_object_or_404(Place.objects.select_related("decision__cycle"), pk=pk)
+    declined = get_object_or_404(
+        Place.objects.select_related("decision__cycle", "candidate"), pk=pk
+    )
     cycle = declined.decision.cycle
     require(request.user, "selection.manage", cycle)
     form = OfferForm(
@@ -210,16 +235,41 @@ def offer(request, pk: int):
     )
     with timezone.override(cycle.zone):
         valid = form.is_valid()
-    if not valid:
-        messages.error(
-            request, _("Choose a reserve and the date to answer by, and confirm the offer.")
+    if not valid:  # the page again, with what was typed and what is missing
+        return _decision_page(request, cycle, status=400, offered=(declined.pk, form))
+    if not confirmed(request):
+        names = {
+            "reserve": form.cleaned_data["reserve"].candidate.name,
+            "declined": declined.candidate.name,
+        }
+        return confirmation(
+            request,
+            title=_("Offer the place to %(reserve)s") % names,
+            consequences=[
+                _(
+                    "%(reserve)s takes the place of %(declined)s as a laureate; the change is "
+                    "recorded as an amendment to the locked decision, with your reason and its "
+                    "texts."
+                )
+                % names,
+                _(
+                    "Their letter, with the private link to accept, leaves now. Nothing about "
+                    "them is public until they accept and say what may be published."
+                ),
+            ],
+            emails=1,
+            irreversible=True,
+            button=_("Offer the place"),
+            cancel_url=reverse("selection:decision"),
         )
-        return redirect("selection:decision")
     try:
         place = services.offer_place(
             declined,
             reserve=form.cleaned_data["reserve"],
             respond_by=form.cleaned_data["respond_by"],
+            reason=form.cleaned_data["reason"],
+            citation=form.texts("citation"),
+            summary=form.texts("summary"),
             actor=request.user,
         )
     except services.SelectionError as error:
@@ -238,10 +288,43 @@ def offer(request, pk: int):
 def lock(request):
     cycle = lead_cycle(request, "selection.lock")
     decision = queries.decision_of(cycle)
+    if decision is None:
+        messages.error(request, _("There is no decision to lock yet."))
+        return redirect("selection:decision")
+    breaches = [(b.name, services.describe(b)) for b in services.check_slate(decision).breaches]
+    form = LockForm(request.POST, breaches=breaches)
+    valid = form.is_valid()
+    found = services.problems(decision, reasons=form.reasons()) if valid else []
+    for problem in found:
+        form.add_error(None, problem)
+    if not valid or found:
+        return _decision_page(request, cycle, status=409 if found else 400, lock_form=form)
+    if not confirmed(request):
+        consequences = [
+            _("The decision is frozen as a record with a content hash: the report is rendered "
+              "from it, and any later change is a dated, signed amendment."),
+            _("Reviews close: no score can change any more."),
+            _("Staff can prepare the decision letters."),
+        ]  # fmt: skip
+        if breaches:
+            consequences.append(
+                ngettext(
+                    "The slate breaks %(count)d constraint; your reason goes into the record.",
+                    "The slate breaks %(count)d constraints; your reasons go into the record.",
+                    len(breaches),
+                )
+                % {"count": len(breaches)}
+            )
+        return confirmation(
+            request,
+            title=_("Lock the decision"),
+            consequences=consequences,
+            irreversible=True,
+            button=_("Lock the decision"),
+            cancel_url=reverse("selection:decision"),
+        )
     try:
-        if decision is None:
-            raise services.SelectionError(_("There is no decision to lock yet."))
-        services.lock_decision(decision, actor=request.user)
+        services.lock_decision(decision, actor=request.user, reasons=form.reasons())
     except services.SelectionError as error:
         messages.error(request, error.message)
     else:

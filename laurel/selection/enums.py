@@ -62,3 +62,12 @@ class LetterKind(models.TextChoices):
 class Answer(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted the award")
     DECLINED = "declined", _("Declined the award")
+
+
+class AmendmentKind(models.TextChoices):
+    """What changed in a locked decision."""
+
+    RESERVE_PROMOTED = "reserve_promoted", _("A reserve was offered a place")
+    LAUREATE_DECLINED = "laureate_declined", _("A laureate declined the award")
+    LAUREATE_WITHDRAWN = "laureate_withdrawn", _("A laureate was withdrawn")
+    TEXT_CORRECTED = "text_corrected", _("A text was corrected")

@@ -204,12 +204,57 @@ class OfferForm(forms.Form):
         label=_("They answer by"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
-    confirm = forms.BooleanField(
-        label=_("I confirm: the place goes to this reserve, and their letter leaves now")
+    reason = forms.CharField(
+        label=_("Reason for the amendment (it goes into the decision report)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
+    # The reserve's texts: the locked decision never had them written.
+    citation_sv = forms.CharField(
+        label=_("Citation in Swedish"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    citation_en = forms.CharField(
+        label=_("Citation in English"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    summary_sv = forms.CharField(
+        label=_("What it does, in Swedish"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    summary_en = forms.CharField(
+        label=_("What it does, in English"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def texts(self, name: str) -> dict[str, str]:
+        return {code: self.cleaned_data[f"{name}_{code}"] for code in ("sv", "en")}
 
     def __init__(self, *args, reserves=None, **kwargs):
         super().__init__(*args, **kwargs)
         if reserves is not None:
             self.fields["reserve"].queryset = reserves
             self.fields["reserve"].label_from_instance = lambda place: place.candidate.name
+
+
+class LockForm(forms.Form):
+    """The chair's lock: a reason for each constraint the slate breaks (`breaches`: pairs of
+    constraint name and its description), none otherwise."""
+
+    def __init__(self, *args, breaches=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.names = {}
+        for name, description in breaches:
+            field = "because_" + name.replace(":", "_")
+            self.names[field] = name
+            self.fields[field] = forms.CharField(
+                label=description,
+                help_text=_("Your reason for locking the decision all the same."),
+                max_length=2000,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def reasons(self) -> dict[str, str]:
+        """Constraint name → the chair's reason, as typed."""
+        return {name: self.cleaned_data.get(field, "") for field, name in self.names.items()}

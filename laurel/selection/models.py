@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from laurel.selection.enums import (
+    AmendmentKind,
     Answer,
     DecisionState,
     ListKind,
@@ -142,6 +143,12 @@ class Decision(models.Model):
     # Decision letters and the laureates page wait for this moment (the embargo).
     announce_at = models.DateTimeField(_("announcement"), null=True, blank=True)
     announced_at = models.DateTimeField(null=True, blank=True)
+    # The chair's reason for each constraint the slate breaks (constraint name → reason).
+    breach_reasons = models.JSONField(default=dict, blank=True)
+    # The frozen record taken at the lock (services.recording), and the SHA-256 of its
+    # canonical JSON. Never written again: later changes are amendments.
+    record = models.JSONField(default=dict, blank=True)
+    record_hash = models.CharField(max_length=64, blank=True)
 
     def __str__(self) -> str:
         return f"decision of {self.cycle_id}"
@@ -192,3 +199,34 @@ class Override(models.Model):
 
     def __str__(self) -> str:
         return f"{self.removed_id} → {self.added_id}"
+
+
+class Amendment(models.Model):
+    """A change after the lock, dated and signed, with its own reason: the locked record itself
+    is never edited. A laureate coming in (a promoted reserve) has its citation and description
+    written here, in Swedish and English."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="amendments")
+    kind = models.CharField(_("kind"), max_length=20, choices=AmendmentKind.choices)
+    # The place the change is about (the laureate that declined or withdrew, the text
+    # corrected), and the place that comes in, if any (the reserve promoted).
+    place = models.ForeignKey(
+        Place, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    incoming = models.ForeignKey(
+        Place, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.TextField(_("reason"), max_length=2000)
+    citation = models.JSONField(_("citation"), default=dict, blank=True)  # {"sv": ..., "en": ...}
+    summary = models.JSONField(_("what it does"), default=dict, blank=True)
+    # Nobody signed in when a laureate answers through its private link.
+    by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["decision", "at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} in {self.decision_id}"

@@ -1,79 +1,92 @@
-"""The decision report for the board: one PDF made by WeasyPrint from an HTML template."""
+"""The decision report for the board: one PDF made by WeasyPrint from an HTML template.
+
+A locked decision's report is rendered from its frozen record (services.recording) alone, with
+the record's content hash printed in it, and its amendments after it: the same reader in the
+same language gets the same bytes, whatever happens to scores afterwards. A draft's report is
+rendered from the same record built live, and says it is a draft."""
+
+from datetime import UTC, datetime
 
 from django.utils import timezone
 
-from laurel.candidates.enums import CandidateState
-from laurel.candidates.models import Candidate
 from laurel.core.pdf import render_pdf
 from laurel.cycles.models import Cycle
-from laurel.nominations.enums import COUNTING_STATES
-from laurel.nominations.models import Nomination
-from laurel.review.enums import BLOCKING_STATES
-from laurel.review.queries import (
-    conflict_register,
-    conflicted_candidates,
-    results,
-    without_candidates,
-)
-from laurel.selection import queries
-from laurel.selection.enums import RoundState
+from laurel.review.enums import ConflictKind
+from laurel.review.queries import conflicted_candidates
+from laurel.selection import queries, services, slate
+from laurel.selection.enums import DecisionState, Method, Outcome
+
+
+def _at(value: str | None, cycle: Cycle) -> datetime | None:
+    return timezone.localtime(datetime.fromisoformat(value), cycle.zone) if value else None
+
+
+def _label(choices, code: str) -> str:
+    return choices(code).label if code in choices.values else code
 
 
 def report_context(cycle: Cycle, *, reader) -> dict:
     """The report as `reader` may read it: of a candidate they have a conflict with, only its
     name where the decision names it, never its scores, its record, its votes or its reasons."""
     decision = queries.decision_of(cycle)
+    frozen = decision is not None and decision.state != DecisionState.DRAFT
+    record = decision.record if frozen else services.build_record(cycle, decision)
     hidden = conflicted_candidates(reader, cycle)
-    found = results(cycle)
-    rows, combined, _emails, _reviews = without_candidates(found, hidden)
-    places = queries.places(decision)
-    in_decision = {p.candidate_id: p for role in places.values() for p in role}
-    shortlist = list(queries.shortlist(cycle))
-    discussed = {e.candidate_id for e in shortlist} | set(in_decision)
-    names = {c.pk: c.name for c in Candidate.objects.filter(cycle=cycle)}
-    rounds = [r for r in queries.rounds(cycle).order_by("number") if r.state == RoundState.CLOSED]
+    made = record["decision"] or {}
+    dates = {
+        key: _at(value, cycle) for key, value in record["cycle"].items() if key.endswith("_at")
+    }
     return {
         "cycle": cycle,
-        "decision": decision,
+        "record": record,
+        "frozen": frozen,
+        "hash": decision.record_hash if frozen else "",
+        "dates": dates,
         "generated_at": timezone.localtime(timezone.now(), cycle.zone),
-        "counts": {
-            "nominations": Nomination.objects.filter(
-                cycle=cycle, state__in=COUNTING_STATES
-            ).count(),
-            "candidates": Candidate.objects.filter(cycle=cycle)
-            .exclude(state=CandidateState.MERGED)
-            .count(),
-            "eligible": Candidate.objects.filter(
-                cycle=cycle, state=CandidateState.ELIGIBLE
-            ).count(),
-            "ready": queries.selectable(cycle).count(),
-            "reviewed": len(found[0]),
-            "shortlisted": len(shortlist),
-        },
-        "committee": queries.committee_members(cycle),
-        "conflicts": [c for c in conflict_register(cycle) if c.state in BLOCKING_STATES],
-        "alpha": combined.alpha,
-        "rows": [r for r in rows if r["candidate"].pk in discussed],
-        "shortlist": shortlist,
-        "rounds": [
-            (
-                r,
-                [
-                    {**row, "name": names.get(row["candidate"])}
-                    for row in r.result.get("rows", [])
-                    if row["candidate"] not in hidden
-                ],
-            )
-            for r in rounds
-        ],
-        "places": places,
-        "overrides": (
-            decision.overrides.select_related("removed", "added", "by") if decision else []
+        "locked_at": _at(made.get("locked_at"), cycle),
+        "rebuilt_at": _at(record.get("rebuilt_at"), cycle),
+        # The PDF's own dates: the lock, in UTC to the second (W3C form), never today.
+        "pdf_date": (
+            datetime.fromisoformat(made["locked_at"]).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            if frozen
+            else ""
         ),
-        "costs": decision.suggestion.get("costs", {}) if decision else {},
+        "committee": record["committee"],
+        "conflicts": [
+            {**c, "kind_label": _label(ConflictKind, c["kind"])} for c in record["conflicts"]
+        ],
+        "scores": [r for r in record["scores"] if r["candidate"] not in hidden],
+        "shortlist": [
+            {**e, "outcome_label": _label(Outcome, e["outcome"])} for e in record["shortlist"]
+        ],
+        "rounds": [
+            {
+                **r,
+                "method_label": _label(Method, r["method"]),
+                "rows": [row for row in r["rows"] if row["candidate"] not in hidden],
+            }
+            for r in record["rounds"]
+        ],
+        "made": made,
+        "breaches": [
+            {
+                "text": services.describe(slate.Breach(**b)),
+                "reason": made["slate"]["reasons"].get(b["name"], ""),
+            }
+            for b in (made["slate"]["breaches"] if made else [])
+        ],
+        "overrides": [{**o, "at": _at(o["at"], cycle)} for o in (made.get("overrides") or [])],
+        "amendments": (
+            decision.amendments.select_related("place__candidate", "incoming__candidate", "by")
+            if frozen
+            else []
+        ),
         "hidden": hidden,
     }
 
 
 def decision_report(cycle: Cycle, *, reader) -> bytes:
-    return render_pdf("selection/report.html", report_context(cycle, reader=reader))
+    context = report_context(cycle, reader=reader)
+    # A frozen report's PDF carries the lock time and the content hash, never today's date.
+    identifier = context["hash"][:32].encode() if context["frozen"] else None
+    return render_pdf("selection/report.html", context, identifier=identifier)

@@ -112,3 +112,35 @@ def reserves(options: Sequence[Option], chosen: Sequence[int], count: int) -> li
     rest = [(o.score, -i, o.candidate) for i, o in enumerate(options) if o.candidate not in taken]
     rest.sort(reverse=True)
     return [candidate for _score, _i, candidate in rest[:count]]
+
+
+@dataclass(frozen=True)
+class Breach:
+    """A constraint the slate breaks: `name` as in Constraints.names() with the country or
+    kind, `count` what the slate has, `limit` what the constraint asks."""
+
+    name: str  # "country:SE", "kind:prevention", "size"
+    count: int
+    limit: int
+
+
+def breaches(options: Sequence[Option], chosen: Sequence[int], constraints: Constraints) -> list:
+    """Every constraint a given slate breaks (an override can choose any slate): the number of
+    laureates, at most N per country, at least N per kind of work. Empty: it meets them all."""
+    by_id = {o.candidate: o for o in options}
+    picked = [by_id[c] for c in chosen if c in by_id]
+    found = []
+    if len(chosen) != constraints.size:
+        found.append(Breach("size", len(chosen), constraints.size))
+    if constraints.max_per_country:
+        countries: dict[str, int] = {}
+        for option in picked:
+            countries[option.country] = countries.get(option.country, 0) + 1
+        for country, count in sorted(countries.items()):
+            if count > constraints.max_per_country:
+                found.append(Breach(f"country:{country}", count, constraints.max_per_country))
+    for kind, minimum in sorted(constraints.min_per_kind.items()):
+        count = sum(kind in o.kinds for o in picked)
+        if minimum > 0 and count < minimum:
+            found.append(Breach(f"kind:{kind}", count, minimum))
+    return found

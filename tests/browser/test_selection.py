@@ -129,7 +129,12 @@ def test_from_the_shortlist_to_the_announcement(page, browser, live_server, chil
         article.get_by_label("What it does, in English").fill("Supports children online.")
         article.get_by_role("button", name=f"Save {name}").click()
         expect(chair.locator(".message--success")).to_have_text("Saved.")
+    # The reserve is a second Swedish laureate: the chair gives the reason, then confirms.
+    chair.get_by_label("At most 1 laureate from one country: the slate has 2 from Sweden.").fill(
+        "Two Swedish organisations, on different sides of the problem."
+    )
     chair.get_by_role("button", name="I confirm the decision as chair").click()
+    chair.get_by_role("button", name="Lock the decision").click()
     expect(chair.locator(".message--success")).to_have_text("The decision is locked.")
     assert axe(chair) == []
     assert Decision.objects.get().state == "locked"

@@ -22,6 +22,9 @@ TEXTS = {"sv": "Svensk text.", "en": "English text."}
 # The letters delivered before the test's own actions (the outbox keeps no link: read them here).
 DELIVERED: list = []
 
+# A reserve offered a place gets its texts with the offer (an amendment to the decision).
+OFFER_TEXTS = {"sv": "Svensk text.", "en": "English text."}
+
 
 def token_of(letter) -> str:
     """The accept link's token: from the letter waiting in the outbox (its link is kept
@@ -117,7 +120,12 @@ def test_a_declined_place_is_offered_to_the_reserve(staff_client, announced, run
         {
             f"o{declined.pk}-reserve": reserve.pk,
             f"o{declined.pk}-respond_by": respond_by.strftime("%Y-%m-%dT%H:%M"),
-            f"o{declined.pk}-confirm": "on",
+            f"o{declined.pk}-reason": "The laureate declined the award.",
+            f"o{declined.pk}-citation_sv": "Hyllning.",
+            f"o{declined.pk}-citation_en": "Citation.",
+            f"o{declined.pk}-summary_sv": "Stödjer barn.",
+            f"o{declined.pk}-summary_en": "Supports children.",
+            "confirmed": "yes",
         },
     )
     run_tasks()
@@ -143,7 +151,7 @@ def test_only_a_declined_place_can_be_offered_again(announced, staff_user):
     with pytest.raises(services.SelectionError, match="Only a laureate that declined, or did not"):
         services.offer_place(
             laureate, reserve=reserve, respond_by=timezone.now() + timedelta(days=3),
-            actor=staff_user,
+            reason="Declined.", citation=OFFER_TEXTS, summary=OFFER_TEXTS, actor=staff_user,
         )  # fmt: skip
     assert Contact.objects.count() == 0
 
@@ -172,7 +180,8 @@ def test_a_laureate_silent_past_its_date_leaves_its_place_to_offer(announced, st
     Place.objects.filter(pk=silent.pk).update(respond_by=timezone.now() - timedelta(minutes=1))
 
     services.offer_place(
-        silent, reserve=reserve, respond_by=timezone.now() + timedelta(days=3), actor=staff_user
-    )
+        silent, reserve=reserve, respond_by=timezone.now() + timedelta(days=3),
+        reason="No answer in time.", citation=OFFER_TEXTS, summary=OFFER_TEXTS, actor=staff_user,
+    )  # fmt: skip
 
     assert [p.candidate for p in queries.places(announced)["declined"]] == [silent.candidate]

@@ -57,3 +57,25 @@ def test_old_ballots_become_tallies_and_secret_ones_are_deleted(child10):
     ]
     open_tally = VotingRound.objects.get(pk=open_.pk).tally
     assert (open_tally["approvals"], open_tally["voters"]) == ([1, 0], [1, 0])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_decision_locked_before_records_gets_its_record_once(child10, staff_user):
+    from laurel.selection import services
+    from laurel.selection.models import Decision
+    from tests.selection.helpers import decided_with_letters
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())  # wherever the test before left it
+    decision = decided_with_letters(child10, staff_user, laureates=2, reserves=1, count=4)
+    executor = MigrationExecutor(connection)
+    executor.migrate([("selection", "0004_decision_record_and_amendments")])
+    Decision.objects.filter(pk=decision.pk).update(record={}, record_hash="")
+
+    executor = MigrationExecutor(connection)
+    executor.migrate([("selection", "0005_freeze_locked_decisions")])
+
+    decision = Decision.objects.get()
+    assert decision.record["decision"]["locked_by"]["id"] == decision.locked_by_id
+    assert decision.record["rebuilt_at"]
+    assert decision.record_hash == services.content_hash(decision.record)

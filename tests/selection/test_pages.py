@@ -233,7 +233,11 @@ def test_the_chair_locks_and_the_report_tells_the_whole_decision(
     )
     complete(drafted, chair)
 
-    chair.post(reverse("selection:lock"))
+    # The reserve is a second Swedish laureate under "at most 1 per country": the chair's reason.
+    chair.post(
+        reverse("selection:lock"),
+        {"because_country_SE": "Two Swedish organisations.", "confirmed": "yes"},
+    )
     report = chair.get(reverse("selection:report"))
 
     assert Decision.objects.get().state == "locked"

@@ -127,8 +127,10 @@ def test_a_declined_place_is_gone_and_the_reserve_shows_once_it_agrees(
     reserve = queries.places(announced)["reserve"][0]
     services.answer_award(token_of(letter_to(announced, second.candidate)), accept=False)
     offered = services.offer_place(
-        second, reserve=reserve, respond_by=timezone.now() + timedelta(days=3), actor=staff_user
-    )
+        second, reserve=reserve, respond_by=timezone.now() + timedelta(days=3),
+        reason="The laureate declined.", citation={"sv": "Svensk.", "en": "English."},
+        summary={"sv": "Svensk.", "en": "English."}, actor=staff_user,
+    )  # fmt: skip
     _assert_named_exactly(client, announced, [])
 
     letter = services.letters(announced).get(batch__endswith=f":offer:{reserve.pk}")

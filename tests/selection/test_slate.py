@@ -77,3 +77,16 @@ def test_impossible_constraints_are_refused():
 
 def test_reserves_are_the_next_best_in_order():
     assert reserves(OPTIONS, [1, 2, 4], 2) == [3, 5]
+
+
+def test_breaches_name_each_constraint_a_chosen_slate_breaks():
+    from laurel.selection.slate import Breach, breaches
+
+    constraints = Constraints(3, max_per_country=1, min_per_kind={"technology": 1, "advocacy": 1})
+
+    assert breaches(OPTIONS, [1, 2, 3], constraints) == [
+        Breach("country:SE", 3, 1),
+        Breach("kind:technology", 0, 1),
+    ]
+    assert breaches(OPTIONS, [3, 4, 5], constraints) == []
+    assert breaches(OPTIONS, [3, 4], constraints) == [Breach("size", 2, 3)]

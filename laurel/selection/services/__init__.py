@@ -1,10 +1,12 @@
 """Selection: every write is one atomic, audited service call (ARCHITECTURE rule 1).
 
 shortlisting: the shortlist, the meeting and its record · voting: rounds and ballots ·
-deciding: the suggested slate, overrides, the chair's lock · announcing: decision letters,
-the embargo, the laureate's answer.
+deciding: the suggested slate, overrides, the chair's lock · checking: the slate's breaches and
+the lock checklist · recording: the frozen decision record · amending: changes after the lock ·
+announcing: decision letters, the embargo, the laureate's answer, a reserve's offer.
 """
 
+from laurel.selection.services.amending import record_amendment
 from laurel.selection.services.announcing import (
     AnswerRefused,
     answer_award,
@@ -15,16 +17,17 @@ from laurel.selection.services.announcing import (
     prepare_letters,
     release_letters,
 )
+from laurel.selection.services.checking import check_slate, describe, frozen_check, problems
 from laurel.selection.services.common import SelectionError
 from laurel.selection.services.deciding import (
     lock_decision,
     move_reserve,
-    problems,
     replace_place,
     slate_options,
     suggest_slate,
     write_place,
 )
+from laurel.selection.services.recording import build_record, content_hash
 from laurel.selection.services.shortlisting import (
     go_to,
     move_entry,
@@ -39,10 +42,15 @@ __all__ = [
     "SelectionError",
     "answer_award",
     "batch_of",
+    "build_record",
     "cast_ballot",
+    "check_slate",
     "close_round",
+    "content_hash",
     "count",
+    "describe",
     "find_place",
+    "frozen_check",
     "go_to",
     "letters",
     "lock_decision",
@@ -52,6 +60,7 @@ __all__ = [
     "open_round",
     "prepare_letters",
     "problems",
+    "record_amendment",
     "record_discussion",
     "release_letters",
     "replace_place",

@@ -19,8 +19,9 @@ from laurel.nominations.models import Nomination, hash_token, new_token
 from laurel.notifications.enums import EmailState
 from laurel.notifications.models import OutgoingEmail
 from laurel.notifications.services import queue_email, release_batch
-from laurel.selection.enums import Answer, DecisionState, LetterKind, Role
+from laurel.selection.enums import AmendmentKind, Answer, DecisionState, LetterKind, Role
 from laurel.selection.models import Decision, Place
+from laurel.selection.services.amending import record_amendment
 from laurel.selection.services.common import SelectionError
 from laurel.selection.signals import award_answered
 
@@ -224,8 +225,19 @@ def answer_award(token: str, *, accept: bool) -> Place:
 
 
 @transaction.atomic
-def offer_place(declined: Place, *, reserve: Place, respond_by: datetime, actor: Any) -> Place:
-    """A laureate declined: the reserve takes its place, and gets its laureate letter now."""
+def offer_place(
+    declined: Place,
+    *,
+    reserve: Place,
+    respond_by: datetime,
+    reason: str,
+    citation: dict[str, str],
+    summary: dict[str, str],
+    actor: Any,
+) -> Place:
+    """A laureate declined: the reserve takes its place, and gets its laureate letter now. The
+    change is an amendment to the locked decision, with its reason and the reserve's citation
+    and description in Swedish and English (amending.record_amendment)."""
     decision = (
         Decision.objects.select_for_update().select_related("cycle").get(pk=declined.decision_id)
     )
@@ -258,6 +270,16 @@ def offer_place(declined: Place, *, reserve: Place, respond_by: datetime, actor:
     token, reserve.token_hash = new_token()
     reserve.role, reserve.position, reserve.respond_by = Role.LAUREATE, position, respond_by
     reserve.save(update_fields=["role", "position", "token_hash", "respond_by"])
+    record_amendment(
+        decision,
+        kind=AmendmentKind.RESERVE_PROMOTED,
+        place=declined,
+        incoming=reserve,
+        reason=reason,
+        citation=citation,
+        summary=summary,
+        actor=actor,
+    )
     letter = queue_email(
         LetterKind.LAUREATE,
         to=email,

@@ -15,9 +15,9 @@ from laurel.selection import slate
 from laurel.selection.enums import DecisionState, Role
 from laurel.selection.models import Decision, Override, Place, ShortlistEntry
 from laurel.selection.queries import selectable
+from laurel.selection.services.checking import LANGUAGES, check_slate, problems
 from laurel.selection.services.common import SelectionError, not_conflicted
-
-LANGUAGES = ("sv", "en")
+from laurel.selection.services.recording import build_record, content_hash
 
 
 def slate_options(cycle: Cycle, *, from_shortlist: bool) -> list[slate.Option]:
@@ -142,8 +142,9 @@ def suggest_slate(
 def replace_place(
     decision: Decision, *, removed: Candidate, added: Candidate, reason: str, actor: Any
 ) -> Override:
-    """The committee overrides the suggestion: `added` takes `removed`'s laureate place. A
-    reserve that is promoted swaps with the laureate it replaces."""
+    """The committee overrides the suggestion: `added` takes `removed`'s laureate place, and
+    `removed` becomes the first reserve. The slate may then break a constraint: the page and
+    the lock checklist say which (checking.check_slate)."""
     decision = _draft(decision.cycle)
     not_conflicted(actor, decision.cycle, removed.pk, added.pk)
     reason = reason.strip()
@@ -162,16 +163,24 @@ def replace_place(
             % {"name": added.name}
         )
     position = out.position
-    if incoming is not None:  # a reserve moves up; the laureate takes its reserve place
-        out.role, out.position = Role.RESERVE, incoming.position
-        out.save(update_fields=["role", "position"])
+    if incoming is not None:
         incoming.role, incoming.position = Role.LAUREATE, position
         incoming.save(update_fields=["role", "position"])
     else:
-        out.delete()
         Place.objects.create(
             decision=decision, candidate=added, role=Role.LAUREATE, position=position
         )
+    # The laureate taken out heads the reserves: the committee chose it once, so it is the
+    # first to be offered a place that comes free.
+    reserves = sorted(
+        (p for p in places.values() if p.role == Role.RESERVE and p is not incoming),
+        key=lambda p: (p.position, p.pk),
+    )
+    out.role = Role.RESERVE
+    for number, place in enumerate([out, *reserves], start=1):
+        if place is out or place.position != number:
+            place.position = number
+            place.save(update_fields=["role", "position"])
     override = Override.objects.create(
         decision=decision, removed=removed, added=added, reason=reason, by=actor
     )
@@ -180,7 +189,11 @@ def replace_place(
         actor=actor,
         subject=decision,
         summary=f"{removed.name} → {added.name}",
-        data={"removed": removed.pk, "added": added.pk},
+        data={
+            "removed": removed.pk,
+            "added": added.pk,
+            "breaks": [b.name for b in check_slate(decision).breaches],
+        },
     )
     return override
 
@@ -207,51 +220,29 @@ def write_place(
     return place
 
 
-def problems(decision: Decision) -> list[str]:
-    """Why the decision cannot be locked yet (empty: it can)."""
-    cycle = decision.cycle
-    found = []
-    places = list(decision.places.select_related("candidate"))
-    laureates = [p for p in places if p.role == Role.LAUREATE]
-    if len(laureates) != cycle.laureate_count:
-        found.append(
-            _("The decision names %(count)d laureates; exactly %(needed)d are needed.")
-            % {"count": len(laureates), "needed": cycle.laureate_count}
-        )
-    allowed = set(selectable(cycle).exclude(consent=Consent.REFUSED).values_list("pk", flat=True))
-    for place in places:
-        name = place.candidate.name
-        if place.candidate_id not in allowed:
-            found.append(
-                _("%(name)s is no longer eligible, ready and consenting.") % {"name": name}
-            )
-        if place.role == Role.LAUREATE:
-            if not place.reason:
-                found.append(_("%(name)s: the reason is missing.") % {"name": name})
-            if not all(place.citation.get(code) for code in LANGUAGES):
-                found.append(
-                    _("%(name)s: the citation is needed in Swedish and English.") % {"name": name}
-                )
-            if not all(place.summary.get(code) for code in LANGUAGES):
-                found.append(
-                    _("%(name)s: what it does is needed in Swedish and English.") % {"name": name}
-                )
-    return found
-
-
 @transaction.atomic
-def lock_decision(decision: Decision, *, actor: Any) -> Decision:
-    """The chair confirms the decision; from then on it does not change."""
+def lock_decision(
+    decision: Decision, *, actor: Any, reasons: dict[str, str] | None = None
+) -> Decision:
+    """The chair confirms the decision; from then on it does not change. `reasons`: the chair's
+    reason for each constraint the slate breaks (constraint name → text). The record of the
+    decision is taken now, with its content hash: the report is rendered from it alone."""
     decision = _draft(decision.cycle)
     if not actor.has_role("committee_chair", decision.cycle):
         raise SelectionError(_("Only the chair of the committee can lock the decision."))
-    found = problems(decision)
+    reasons = {name: text.strip() for name, text in (reasons or {}).items() if text.strip()}
+    found = problems(decision, reasons=reasons)
     if found:
         raise SelectionError(" ".join(found))
+    decision.breach_reasons = {b.name: reasons[b.name] for b in check_slate(decision).breaches}
     decision.state = DecisionState.LOCKED
     decision.locked_by = actor
     decision.locked_at = timezone.now()
-    decision.save(update_fields=["state", "locked_by", "locked_at"])
+    decision.record = build_record(decision.cycle, decision)
+    decision.record_hash = content_hash(decision.record)
+    decision.save(
+        update_fields=["state", "locked_by", "locked_at", "breach_reasons", "record", "record_hash"]
+    )
     record(
         "decision.locked",
         actor=actor,
@@ -259,7 +250,9 @@ def lock_decision(decision: Decision, *, actor: Any) -> Decision:
         data={
             "laureates": list(
                 decision.places.filter(role=Role.LAUREATE).values_list("candidate_id", flat=True)
-            )
+            ),
+            "hash": decision.record_hash,
+            "breaches": decision.breach_reasons,
         },
     )
     return decision
