@@ -7,6 +7,7 @@ from laurel.candidates.models import Candidate
 from laurel.core.forms import ModelIdsField
 from laurel.selection.enums import ListKind, Method, Outcome
 from laurel.selection.models import Place
+from laurel.selection.signals import MediaConsent
 
 
 class ShortlistForm(forms.Form):
@@ -213,3 +214,23 @@ class OfferForm(forms.Form):
         if reserves is not None:
             self.fields["reserve"].queryset = reserves
             self.fields["reserve"].label_from_instance = lambda place: place.candidate.name
+
+
+class MediaConsentForm(forms.Form):
+    """What may be published, asked with the acceptance: nothing is ticked until the laureate
+    ticks it (the same words as the laureate's area, where it can change them later)."""
+
+    publish_name = forms.BooleanField(
+        label=_("Our organisation's name may be published"), required=False
+    )
+    publish_logo = forms.BooleanField(label=_("Our logo may be published"), required=False)
+    publish_staff_names = forms.BooleanField(
+        label=_("Names of our staff may be published"), required=False
+    )
+    at_risk = forms.BooleanField(
+        label=_("We are at risk if named: publish nothing about our organisation or its people"),
+        required=False,
+    )
+
+    def consent(self) -> MediaConsent:
+        return MediaConsent(**self.cleaned_data)
