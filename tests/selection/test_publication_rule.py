@@ -19,7 +19,7 @@ from laurel.selection.enums import Answer
 from tests.conftest import sign_in
 from tests.factories import UserFactory, in_phase, tie_contacts
 from tests.laureates.test_portal import letter_to, token_of
-from tests.selection.helpers import decided_with_letters
+from tests.selection.helpers import decided_with_letters, write_letters
 from tests.selection.test_publication import _assert_named_exactly, _public
 
 NOTHING = {"publish_name": "", "publish_logo": "", "publish_staff_names": "", "at_risk": ""}
@@ -219,3 +219,22 @@ def test_a_reserve_offered_a_place_shows_nothing_until_it_accepts_and_consents(
         actor=None,
     )  # fmt: skip
     _assert_named_exactly(client, released, [first, offered])
+
+
+LETTER_SAYS = {
+    "en": "The same page asks what we may publish about your organisation",
+    "sv": "På samma sida frågar vi vad vi får publicera om er organisation",
+}
+
+
+def test_the_laureate_letter_says_its_page_asks_what_may_be_published(prepared, staff_user):
+    _laureates(prepared)[0].candidate.claims.update(language="en")  # one answered in English
+    write_letters(prepared, staff_user)
+
+    letters = list(services.letters(prepared).filter(key="decision_laureate", state="held"))
+
+    assert sorted(letter.language for letter in letters) == ["en", "sv"]
+    for letter in letters:
+        text, html = letter.with_links()
+        assert LETTER_SAYS[letter.language] in text
+        assert LETTER_SAYS[letter.language] in html
