@@ -108,7 +108,7 @@ def answer(request, token: str):
             )
         except services.AnswerRefused as refused:
             return _refused(request, refused.reason, 410)
-        named = accept and form.consent().publish_name and not form.consent().at_risk
+        named = accept and place.candidate_id in queries.named_in_public(place.decision.cycle)
         return render(request, "selection/answer_done.html", {"place": place, "named": named})
     return render(
         request,
