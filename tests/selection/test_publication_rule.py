@@ -16,7 +16,7 @@ from laurel.laureates import services as laureates
 from laurel.laureates.models import Laureate
 from laurel.selection import queries, services
 from laurel.selection.enums import Answer
-from tests.conftest import sign_in
+from tests.conftest import count_queries, make_user, sign_in
 from tests.factories import UserFactory, in_phase, tie_contacts
 from tests.laureates.test_portal import letter_to, token_of
 from tests.selection.helpers import decided_with_letters, write_letters
@@ -238,3 +238,37 @@ def test_the_laureate_letter_says_its_page_asks_what_may_be_published(prepared, 
         text, html = letter.with_links()
         assert LETTER_SAYS[letter.language] in text
         assert LETTER_SAYS[letter.language] in html
+
+
+def test_the_public_list_costs_the_same_queries_for_one_laureate_or_more(client, released):
+    first, second = _laureates(released)
+    paths = ("/en/laureates/", "/en/laureates.csv", "/en/laureates.json")
+
+    def fetch():
+        for path in paths:
+            assert client.get(path).status_code == 200
+
+    _accept(client, released, first, publish_name=True)
+    one = count_queries(fetch)
+    _accept(client, released, second, publish_name=True)
+    _assert_named_exactly(client, released, [first, second])
+
+    assert count_queries(fetch) == one
+
+
+@pytest.mark.parametrize("role", ["staff", "finance", "committee", "laureate", "plain"])
+def test_signed_in_users_see_the_public_list_as_anyone_does(client, released, staff_user, role):
+    first, second = _laureates(released)
+    _accept(client, released, first, publish_name=True)
+    _accept(client, released, second)  # accepted, not to be named
+    user = staff_user if role == "staff" else make_user(role, released.cycle)
+    reader = Client()
+    sign_in(reader, user)
+
+    page = reader.get("/en/laureates/").content.decode()
+    as_json = reader.get("/en/laureates.json").json()["laureates"]
+
+    assert first.candidate.name in page
+    assert second.candidate.name not in page
+    assert second.citation["en"] not in page
+    assert [row["name"] for row in as_json] == [first.candidate.name]
