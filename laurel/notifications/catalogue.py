@@ -87,8 +87,9 @@ CATALOGUE: dict[str, EmailKind] = {
         EmailKind(
             "decision_laureate",
             _(
-                "To a laureate: congratulations and the private link to accept. Held until "
-                "staff release the decision letters, never before the announcement."
+                "To a laureate: congratulations and the private link to accept and say what "
+                "may be published. Held until staff release the decision letters, never "
+                "before the announcement."
             ),
             held=True,
             links=("accept_url",),

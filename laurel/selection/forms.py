@@ -7,6 +7,7 @@ from laurel.candidates.models import Candidate
 from laurel.core.forms import ModelIdsField
 from laurel.selection.enums import ListKind, Method, Outcome
 from laurel.selection.models import Place
+from laurel.selection.signals import MediaConsent
 
 
 class ShortlistForm(forms.Form):
@@ -258,3 +259,23 @@ class LockForm(forms.Form):
     def reasons(self) -> dict[str, str]:
         """Constraint name → the chair's reason, as typed."""
         return {name: self.cleaned_data.get(field, "") for field, name in self.names.items()}
+
+
+class MediaConsentForm(forms.Form):
+    """What may be published, asked with the acceptance: nothing is ticked until the laureate
+    ticks it (the same words as the laureate's area, where it can change them later)."""
+
+    publish_name = forms.BooleanField(
+        label=_("Our organisation's name may be published"), required=False
+    )
+    publish_logo = forms.BooleanField(label=_("Our logo may be published"), required=False)
+    publish_staff_names = forms.BooleanField(
+        label=_("Names of our staff may be published"), required=False
+    )
+    at_risk = forms.BooleanField(
+        label=_("We are at risk if named: publish nothing about our organisation or its people"),
+        required=False,
+    )
+
+    def consent(self) -> MediaConsent:
+        return MediaConsent(**self.cleaned_data)

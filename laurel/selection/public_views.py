@@ -5,10 +5,16 @@ import json
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from laurel.core.confirm import confirmation, confirmed
 from laurel.core.tables import table_response
+from laurel.core.texts import in_language
 from laurel.selection import queries, services
+from laurel.selection.forms import MediaConsentForm
 
 
 def _laureates():
@@ -35,11 +41,24 @@ def _rows(cycle, laureates) -> list[dict]:
     ]
 
 
+# The public list changes the moment a laureate declines, opts out or says it is at risk: no
+# browser or proxy may keep a copy to show later (there is no server-side cache of it either).
+@never_cache
 def laureates(request):
     cycle, places = _laureates()
-    return render(request, "selection/laureates.html", {"cycle": cycle, "laureates": places})
+    return render(
+        request,
+        "selection/laureates.html",
+        {
+            "cycle": cycle,
+            "laureates": places,
+            "total": cycle.laureate_count if cycle else 0,
+            "all_named": cycle is not None and len(places) >= cycle.laureate_count,
+        },
+    )
 
 
+@never_cache
 def laureates_csv(request):
     cycle, places = _laureates()
     if cycle is None:
@@ -50,6 +69,7 @@ def laureates_csv(request):
     return table_response(f"laureates-{cycle.slug}", header, body, "csv")
 
 
+@never_cache
 def laureates_json(request):
     cycle, places = _laureates()
     if cycle is None:
@@ -64,26 +84,55 @@ def laureates_json(request):
     )
 
 
+def _refused(request, reason: str, status: int):
+    return render(request, "selection/answer_refused.html", {"reason": reason}, status=status)
+
+
 @require_http_methods(["GET", "POST"])
 def answer(request, token: str):
+    """Accept with what may be published, or decline after a confirmation step. The token is in
+    the path only: logs redact it, and no-store and the referrer policy keep it in the page."""
     try:
         place = services.find_place(token)
     except services.AnswerRefused as refused:
-        status = 404 if refused.reason == "unknown" else 410
-        return render(
-            request, "selection/answer_refused.html", {"reason": refused.reason}, status=status
-        )
-    if request.method == "POST" and request.POST.get("answer") in {"accept", "decline"}:
+        return _refused(request, refused.reason, 404 if refused.reason == "unknown" else 410)
+    choice = request.POST.get("answer") if request.method == "POST" else None
+    form = MediaConsentForm(request.POST if choice == "accept" else None)
+    if choice == "decline" and not confirmed(request):
+        return _confirm_decline(request, place)
+    if choice == "decline" or (choice == "accept" and form.is_valid()):
+        accept = choice == "accept"
         try:
-            place = services.answer_award(token, accept=request.POST["answer"] == "accept")
-        except services.AnswerRefused as refused:
-            return render(
-                request, "selection/answer_refused.html", {"reason": refused.reason}, status=410
+            place = services.answer_award(
+                token, accept=accept, consent=form.consent() if accept else None
             )
-        return render(request, "selection/answer_done.html", {"place": place})
+        except services.AnswerRefused as refused:
+            return _refused(request, refused.reason, 410)
+        named = accept and place.candidate_id in queries.named_in_public(place.decision.cycle)
+        return render(request, "selection/answer_done.html", {"place": place, "named": named})
     return render(
         request,
         "selection/answer.html",
-        {"place": place, "cycle": place.decision.cycle},
+        {"place": place, "cycle": place.decision.cycle, "form": form},
         status=400 if request.method == "POST" else 200,
+    )
+
+
+def _confirm_decline(request, place):
+    cycle = place.decision.cycle
+    return confirmation(
+        request,
+        title=_("You are declining the award"),
+        consequences=[
+            _(
+                "%(name)s will not be a laureate of %(award)s: no summit, support programme or "
+                "prize money."
+            )
+            % {"name": place.candidate.name, "award": in_language(cycle.name, get_language())},
+            _("The place goes to another organisation."),
+            _("Nothing about your organisation will be published."),
+        ],
+        irreversible=True,
+        button=_("Yes, we decline the award"),
+        cancel_url=request.path,
     )

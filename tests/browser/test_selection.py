@@ -184,7 +184,9 @@ def test_from_the_shortlist_to_the_announcement(page, browser, live_server, chil
     # The public page, in both languages: nobody is named before accepting and consenting.
     public = browser.new_context().new_page()
     public.goto(f"{url}/en/laureates/")
-    expect(public.locator("main")).to_contain_text("once it has accepted the award")
+    expect(public.locator("main")).to_contain_text(
+        "3 laureates will be presented here once they have accepted the award"
+    )
     expect(public.locator(".laureates")).to_have_count(0)
     decision = Decision.objects.get()
     for place in decision.places.filter(role="laureate").select_related("candidate"):

@@ -80,9 +80,14 @@ def _consent(place, *, publish_name: bool, staff_user) -> None:
 
 def test_no_laureate_is_public_at_the_announcement(client, announced):
     _assert_named_exactly(client, announced, [])
-    assert "agreed to be named" in _public(client, "en")["page"]
-    swedish = _public(client, "sv")["page"]
-    assert "tackat ja till priset och godkänt att dess namn publiceras" in swedish
+    assert (
+        "2 laureates will be presented here once they have accepted the award and agreed to be "
+        "named." in _public(client, "en")["page"]
+    )
+    assert (
+        "2 pristagare presenteras här så snart de har tackat ja till priset och godkänt att "
+        "deras namn publiceras." in _public(client, "sv")["page"]
+    )
 
 
 def test_a_laureate_that_accepted_but_gave_no_media_consent_is_not_public(client, announced):

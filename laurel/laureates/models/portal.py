@@ -12,15 +12,17 @@ class Laureate(TimeStamped):
         "candidates.Candidate", on_delete=models.PROTECT, related_name="laureate"
     )
     accepted_at = models.DateTimeField(_("accepted"))
-    # Media consent: what may be published about the organisation.
-    publish_name = models.BooleanField(_("Our organisation's name may be published"), default=True)
+    # Media consent: what may be published about the organisation. Opt-in: nothing is ticked
+    # until the laureate says so (with its acceptance, or later in its area).
+    publish_name = models.BooleanField(_("Our organisation's name may be published"), default=False)
     publish_logo = models.BooleanField(_("Our logo may be published"), default=False)
     publish_staff_names = models.BooleanField(
         _("Names of our staff may be published"), default=False
     )
-    # People at risk: nothing that identifies the organisation's people, whatever else is ticked.
+    # At risk when named: nothing public identifies the organisation or its people, whatever
+    # else is ticked (selection.queries.announced_laureates leaves it out).
     at_risk = models.BooleanField(
-        _("People in our organisation are at risk: publish no names or pictures of them"),
+        _("We are at risk if named: publish nothing about our organisation or its people"),
         default=False,
     )
     media_consent_at = models.DateTimeField(null=True, blank=True)

@@ -1,5 +1,6 @@
 """The laureates' programme: every write is one atomic, audited service call."""
 
+from dataclasses import asdict
 from typing import Any
 
 from django.db import transaction
@@ -12,11 +13,16 @@ from laurel.cycles.models import Cycle
 from laurel.laureates.models import Contact, Laureate
 
 
-def on_award_answered(sender, *, place, accepted: bool, email: str, language: str, **kwargs):
-    """A laureate accepted: its programme record, and an invitation for the contact who
-    answered, to the laureate's area. (A decline is the selection's to handle.)"""
+def on_award_answered(
+    sender, *, place, accepted: bool, email: str, language: str, consent=None, **kwargs
+):
+    """A laureate accepted: its programme record with what it said may be published (in the
+    same transaction as the answer), and an invitation for the contact who answered, to the
+    laureate's area. (A decline is the selection's to handle.)"""
     if accepted:
-        welcome_laureate(place, email=email, language=language)
+        laureate = welcome_laureate(place, email=email, language=language)
+        if consent is not None:
+            set_media_consent(laureate, **asdict(consent), actor=None)
 
 
 @transaction.atomic
@@ -152,10 +158,11 @@ def set_media_consent(
 
 
 def named_in_public(cycle: Cycle) -> set[int]:
-    """Candidates whose laureate has given its media consent and lets its name be published:
-    until a contact has answered the consent form, a laureate is not named."""
+    """Candidates whose laureate has said what may be published and lets its name be: until it
+    has answered (with its acceptance, or later in its area), and whenever it says it is at risk
+    if named, a laureate is not named."""
     return set(
         Laureate.objects.filter(
-            cycle=cycle, publish_name=True, media_consent_at__isnull=False
+            cycle=cycle, publish_name=True, at_risk=False, media_consent_at__isnull=False
         ).values_list("candidate_id", flat=True)
     )

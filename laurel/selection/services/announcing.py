@@ -23,7 +23,7 @@ from laurel.selection.enums import AmendmentKind, Answer, DecisionState, LetterK
 from laurel.selection.models import Decision, Place
 from laurel.selection.services.amending import record_amendment
 from laurel.selection.services.common import SelectionError
-from laurel.selection.signals import award_answered
+from laurel.selection.signals import MediaConsent, award_answered
 
 
 def batch_of(decision: Decision) -> str:
@@ -205,8 +205,10 @@ def find_place(token: str) -> Place:
 
 
 @transaction.atomic
-def answer_award(token: str, *, accept: bool) -> Place:
-    """The laureate accepts or declines, once, by the answer-by date."""
+def answer_award(token: str, *, accept: bool, consent: MediaConsent | None = None) -> Place:
+    """The laureate accepts or declines, once, by the answer-by date. With an acceptance comes
+    what may be published (`consent`), kept in the same transaction: a laureate is named in
+    public only once both are given (queries.announced_laureates)."""
     place = find_place(token)
     place = Place.objects.select_for_update().select_related("candidate").get(pk=place.pk)
     if place.answer:
@@ -215,7 +217,14 @@ def answer_award(token: str, *, accept: bool) -> Place:
     place.answered_at = timezone.now()
     place.save(update_fields=["answer", "answered_at"])
     email, language = _contact(place.candidate)
-    award_answered.send(sender=Place, place=place, accepted=accept, email=email, language=language)
+    award_answered.send(
+        sender=Place,
+        place=place,
+        accepted=accept,
+        email=email,
+        language=language,
+        consent=consent if accept else None,
+    )
     record(
         "laureate.accepted" if accept else "laureate.declined",
         subject=place.candidate,
