@@ -4,6 +4,7 @@ from django.utils import timezone
 from laurel.cycles.queries import staff_cycle
 from laurel.laureates.enums import PaymentState, Rag, SupportArea
 from laurel.laureates.models import (
+    acted_for_by,
     Assessment,
     BankAccount,
     Delegate,
@@ -22,17 +23,7 @@ from laurel.laureates.models import (
 def laureates_of(user) -> QuerySet:
     """The laureates a signed-in contact acts for: tied to them by user id when they accepted
     the contact's invitation (never by address, which can change)."""
-    if not user.is_authenticated:
-        return Laureate.objects.none()
-    return (
-        Laureate.objects.filter(
-            contacts__user=user,
-            cycle__role_grants__user=user,
-            cycle__role_grants__role="laureate_contact",
-        )
-        .select_related("candidate", "cycle")
-        .distinct()
-    )
+    return acted_for_by(user).select_related("candidate", "cycle").distinct()
 
 
 def cohort(cycle) -> QuerySet:
