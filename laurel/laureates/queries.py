@@ -4,7 +4,6 @@ from django.utils import timezone
 from laurel.cycles.queries import staff_cycle
 from laurel.laureates.enums import PaymentState, Rag, SupportArea
 from laurel.laureates.models import (
-    acted_for_by,
     Assessment,
     BankAccount,
     Delegate,
@@ -17,6 +16,7 @@ from laurel.laureates.models import (
     Post,
     Session,
     Summit,
+    acted_for_by,
 )
 
 

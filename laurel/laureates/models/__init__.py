@@ -41,7 +41,6 @@ __all__ = [
     "Initiative",
     "InitiativeMilestone",
     "Laureate",
-    "acted_for_by",
     "LibraryDocument",
     "Milestone",
     "Objective",
@@ -52,4 +51,5 @@ __all__ = [
     "Signature",
     "Summit",
     "VisaRequest",
+    "acted_for_by",
 ]
