@@ -638,7 +638,8 @@ MATRIX: dict[str, Row] = {
     "audit:log": Row(STAFF),
     "audit:tasks": Row(STAFF),
     "privacy:retention": Row(STAFF),
-    "privacy:retention_apply": Row(STAFF_ACTION, "post"),
+    # The first post asks for the confirmation (a page), the second applies.
+    "privacy:retention_apply": Row(STAFF, "post"),
     "privacy:requests": Row(STAFF),
     "privacy:request": Row(STAFF, kwargs=lambda o: {"pk": o["subject_request"].pk}),
     "privacy:request_export": Row(
