@@ -189,3 +189,29 @@ def test_applying_the_retention_policy(page, live_server, child10, axe, language
     page.get_by_role("button", name=apply).click()
     expect(page.locator(".message--success")).to_be_visible()
     assert AuditEntry.objects.filter(key="retention.applied").count() == 1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_inviting_a_committee_member(page, live_server, child10, axe, language):
+    from laurel.accounts.models import Invitation
+
+    sign_in(page, live_server, make_user("staff"))
+    send = {"en": "Send invitation", "sv": "Skicka inbjudan"}[language]
+    says = {"en": "They get the role", "sv": "Personen får rollen"}
+
+    def fill_in():
+        page.goto(f"{live_server.url}/{language}/staff/users/invite/")
+        page.locator("#id_email").fill("maria@example.org")
+        page.locator("#id_role").select_option("committee_member")
+        page.locator("#id_cycle").select_option(str(child10.pk))
+        page.get_by_role("button", name=send, exact=True).click()
+
+    fill_in()
+    asks_then_cancels(page, axe, language, says=says[language])
+
+    assert Invitation.objects.count() == 0
+    fill_in()
+    confirm = {"en": "Send the invitation", "sv": "Skicka inbjudan"}[language]
+    page.get_by_role("button", name=confirm, exact=True).click()
+    expect(page.locator(".message--success")).to_be_visible()
+    assert Invitation.objects.get().email == "maria@example.org"
