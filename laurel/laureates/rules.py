@@ -62,3 +62,20 @@ def did_not_request(user, payment) -> bool:
 
 # The second pair of eyes (the service checks it again and says why).
 rules.add_perm("laureates.approve_payment", is_finance & did_not_request)
+
+
+@rules.predicate
+def leads_initiative(user, initiative) -> bool:
+    """A contact (tied by user id) of one of the laureates that lead the initiative."""
+    if initiative is None or not user.is_authenticated or not user.is_active:
+        return False
+    return (
+        acted_for_by(user)
+        .filter(cycle=initiative.cycle_id, pk__in=initiative.owners.values("pk"))
+        .exists()
+    )
+
+
+# Changing an initiative's status and milestones: its owners and staff (the service checks it
+# again); the page offers those forms only to them.
+rules.add_perm("laureates.lead_initiative", is_staff_member | leads_initiative)
