@@ -59,7 +59,7 @@ def _deadline(cycle) -> str:
 
 def _confirm_ineligible(request, candidate, emails: int):
     """Who will be told, and when: at the deadline while nominations are open, else now."""
-    cancel_url = reverse("candidates:detail", args=[candidate.pk])
+    cancel_url = safe_next(request, reverse("candidates:detail", args=[candidate.pk]))
     title = _("Mark %(name)s ineligible?") % {"name": candidate.name}
     if services.notices_wait(candidate.cycle):
         told = ngettext(

@@ -193,3 +193,21 @@ def test_only_staff_may_tell_the_nominators(child10, client, role):
 
     assert response.status_code in (403, 404)
     assert told() == []
+
+
+def test_one_click_ineligibility_from_the_list_confirms_and_cancels_back_to_the_list(
+    child10, staff_client
+):
+    candidate, _nominations = candidate_with_nominations(child10, count=1)
+    back = reverse("candidates:list") + "?state=to_screen"
+    form = {"decision": "ineligible", "reason": "outside_countries", "next": back}
+
+    asked = staff_client.post(reverse("candidates:screen", args=[candidate.pk]), form)
+    done = staff_client.post(
+        reverse("candidates:screen", args=[candidate.pk]), {**form, "confirmed": "yes"}
+    )
+
+    assert f'href="{back}"' in asked.content.decode()
+    assert done.url == back
+    candidate.refresh_from_db()
+    assert candidate.state == CandidateState.INELIGIBLE
