@@ -448,6 +448,7 @@ MATRIX: dict[str, Row] = {
     "candidates:suggestions": Row(STAFF),
     "candidates:overview": Row(STAFF),
     "candidates:refresh": Row(STAFF_ACTION, "post"),
+    "candidates:tell": Row(STAFF_ACTION, "post"),
     "candidates:suggestion_decide": Row(STAFF_ACTION, "post", lambda o: {"pk": o["suggestion"].pk}),
     "candidates:detail": Row(STAFF, kwargs=CANDIDATE),
     "candidates:screen": Row(STAFF | {"staff": BAD}, "post", CANDIDATE),
@@ -516,7 +517,8 @@ MATRIX: dict[str, Row] = {
     "selection:go": Row(STAFF_ACTION, "post"),
     "selection:open_round": Row(STAFF_ACTION, "post"),
     "selection:round": Row(STAFF | {"committee": OK}, kwargs=lambda o: {"pk": o["round"].pk}),
-    "selection:close_round": Row(STAFF_ACTION, "post", lambda o: {"pk": o["round"].pk}),
+    # The first post asks for the confirmation (a page), the second closes.
+    "selection:close_round": Row(STAFF, "post", lambda o: {"pk": o["round"].pk}),
     "selection:decision": Row(STAFF),
     "selection:suggest": Row(STAFF | {"staff": BAD}, "post"),
     "selection:override": Row(STAFF | {"staff": BAD}, "post"),
@@ -636,7 +638,8 @@ MATRIX: dict[str, Row] = {
     "audit:log": Row(STAFF),
     "audit:tasks": Row(STAFF),
     "privacy:retention": Row(STAFF),
-    "privacy:retention_apply": Row(STAFF_ACTION, "post"),
+    # The first post asks for the confirmation (a page), the second applies.
+    "privacy:retention_apply": Row(STAFF, "post"),
     "privacy:requests": Row(STAFF),
     "privacy:request": Row(STAFF, kwargs=lambda o: {"pk": o["subject_request"].pk}),
     "privacy:request_export": Row(
@@ -754,7 +757,7 @@ MORE_EXPECTED = {
         "selection:move": REDIRECT,
         "selection:remove": REDIRECT,
         "selection:record": REDIRECT,
-        "selection:close_round": REDIRECT,
+        "selection:close_round": OK,
         "selection:place": REDIRECT,
         "selection:move_reserve": REDIRECT,
     },

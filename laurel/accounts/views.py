@@ -12,11 +12,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.accounts import services
-from laurel.accounts.enums import InvitationState
+from laurel.accounts.enums import InvitationState, Role
 from laurel.accounts.forms import AcceptInvitationForm, ChangeEmailForm, InviteForm
 from laurel.accounts.models import Invitation, RoleGrant, User
 from laurel.accounts.queries import cycle_choices, open_invitations, users_with_roles
+from laurel.core.confirm import confirmation, confirmed
 from laurel.core.permissions import require
+from laurel.core.texts import in_language
 
 INVITATION_PROBLEMS = {
     None: gettext_lazy("This invitation link is not valid. Check that you copied the whole link."),
@@ -60,6 +62,29 @@ def invite(request):
         and form.cleaned_data["email"].lower() == request.user.email.lower()
     ):
         form.add_error("email", _("You cannot invite yourself. Ask a colleague to invite you."))
+    if request.method == "POST" and form.is_valid() and not confirmed(request):
+        data = form.cleaned_data
+        role = Role(data["role"]).label
+        return confirmation(
+            request,
+            title=_("Invite %(email)s?") % {"email": data["email"]},
+            consequences=[
+                (
+                    _("They get the role “%(role)s” in %(cycle)s once they accept the link.")
+                    % {
+                        "role": role,
+                        "cycle": in_language(data["cycle"].name, translation.get_language()),
+                    }
+                    if data["cycle"]
+                    else _("They get the role “%(role)s” once they accept the link.")
+                    % {"role": role}
+                ),
+                _("The link works once and expires; you can revoke it until it is used."),
+            ],
+            emails=1,
+            button=_("Send the invitation"),
+            cancel_url=reverse("accounts:users"),
+        )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.invite(

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -22,6 +22,7 @@ from laurel.candidates.forms import (
 )
 from laurel.candidates.models import Candidate, CandidateDocument
 from laurel.candidates.staff_views import detail_page
+from laurel.core.confirm import confirmation, confirmed
 from laurel.core.permissions import require
 from laurel.core.services import record
 from laurel.nominations.models import Nomination
@@ -145,6 +146,26 @@ def invite(request, pk: int):
     deadline = timezone.make_aware(
         datetime.combine(form.cleaned_data["deadline"], time(23, 59)), candidate.cycle.zone
     )
+    if not confirmed(request):
+        return confirmation(
+            request,
+            title=_("Ask %(name)s for its consent?") % {"name": candidate.name},
+            consequences=[
+                _(
+                    "An email goes to %(email)s: the organisation learns that it was nominated "
+                    "(never by whom) and is asked to answer by %(deadline)s; reminders follow."
+                )
+                % {
+                    "email": form.cleaned_data["email"],
+                    "deadline": formats.date_format(form.cleaned_data["deadline"]),
+                },
+                _("Any earlier link sent to the organisation stops working."),
+            ],
+            emails=1,
+            irreversible=True,
+            button=_("Send the request"),
+            cancel_url=f"{candidate_url(pk)}#consent",
+        )
     try:
         services.invite_organisation(
             candidate,

@@ -6,7 +6,13 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from laurel.candidates.enums import ACTIVE_STATES, CandidateState, Flag, SuggestionState
-from laurel.candidates.models import Candidate, DiligenceCheck, DuplicateSuggestion, MergeRecord
+from laurel.candidates.models import (
+    Candidate,
+    DiligenceCheck,
+    DuplicateSuggestion,
+    MergeRecord,
+    Placement,
+)
 from laurel.core.texts import in_language
 from laurel.cycles.models import Cycle
 from laurel.nominations.enums import COUNTING_STATES, NominationState
@@ -119,6 +125,30 @@ def dashboard_counts(cycle: Cycle) -> dict[str, int]:
             cycle=cycle, state=SuggestionState.OPEN
         ).count(),
     }
+
+
+def waiting_notices(cycle: Cycle, candidate: Candidate | None = None) -> QuerySet:
+    """The nominations whose nominators are still to be told that their candidate is
+    ineligible (one email each): the candidate is ineligible now, the nomination counts, and
+    nobody told them yet. A candidate marked eligible again drops out, so nothing leaves."""
+    placements = _untold().filter(
+        candidate__cycle=cycle, candidate__state=CandidateState.INELIGIBLE
+    )
+    if candidate is not None:
+        placements = placements.filter(candidate=candidate)
+    return placements
+
+
+def ineligibility_emails(candidate: Candidate) -> int:
+    """How many emails marking this candidate ineligible leads to (now or when nominations
+    close): one per counting nomination whose nominator was not told yet."""
+    return _untold().filter(candidate=candidate).count()
+
+
+def _untold() -> QuerySet:
+    return Placement.objects.filter(
+        nomination__state__in=COUNTING_STATES, ineligible_notified_at=None
+    )
 
 
 def diligence_of(candidate: Candidate) -> dict[str, DiligenceCheck]:

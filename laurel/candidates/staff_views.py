@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -23,7 +22,6 @@ from laurel.candidates.forms import (
     WorkKindsForm,
 )
 from laurel.candidates.models import Candidate, DuplicateSuggestion, MergeRecord
-from laurel.core.http import safe_next
 from laurel.core.permissions import require
 from laurel.core.queries import history_of
 from laurel.core.services import record
@@ -62,6 +60,7 @@ def candidate_list(request):
         "candidates/list.html",
         {
             "cycle": cycle,
+            "waiting_notices": queries.waiting_notices(cycle).count(),
             "page": page,
             "chosen": chosen,
             "states": CandidateState.choices,
@@ -123,6 +122,8 @@ def detail_page(request, candidate, *, status=200, **forms):
             for area in DiligenceArea.values
         ],
         "document_form": forms.get("document_form") or DocumentForm(),
+        "waiting_notices": queries.waiting_notices(candidate.cycle, candidate).count(),
+        "notices_wait": services.notices_wait(candidate.cycle),
         "invite_form": forms.get("invite_form")
         or InviteOrganisationForm(
             initial={
@@ -146,31 +147,6 @@ def candidate_detail(request, pk: int):
 def _screening_error(request, candidate, error, status=409, **forms):
     messages.error(request, error.message)
     return detail_page(request, candidate, status=status, **forms)
-
-
-@login_required
-@require_POST
-def screen(request, pk: int):
-    require(request.user, "candidates.screen")
-    candidate = get_object_or_404(Candidate.objects.select_related("cycle"), pk=pk)
-    form = ScreeningForm(request.POST)
-    if not form.is_valid():
-        return detail_page(request, candidate, status=400, screening_form=form)
-    try:
-        services.decide_eligibility(
-            candidate,
-            eligible=form.cleaned_data["decision"] == "eligible",
-            reason=form.cleaned_data["reason"],
-            note=form.cleaned_data["note"],
-            actor=request.user,
-        )
-    except services.ScreeningError as error:
-        return _screening_error(request, candidate, error, screening_form=form)
-    messages.success(
-        request,
-        _("%(name)s: the screening decision is saved.") % {"name": candidate.name},
-    )
-    return redirect(safe_next(request, reverse("candidates:detail", args=[pk])))
 
 
 @login_required

@@ -1,10 +1,16 @@
+from datetime import timedelta
+from typing import Any
+
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
+from django_tasks_db.models import DBTaskResult
 
 from laurel.candidates.enums import Consent
 from laurel.candidates.models import Candidate, ClaimInvitation, Placement
+from laurel.candidates.queries import waiting_notices
 from laurel.core.services import record
+from laurel.cycles.models import Cycle
 from laurel.nominations.services import erase_content
 from laurel.notifications.services import queue_email
 
@@ -58,3 +64,69 @@ def erase_refused_candidate(candidate_id: int) -> str:
         data={"nominations": len(placements)},
     )
     return "erased"
+
+
+# The deadline's last second still counts (Cycle.planned_phase_at): the notices go a minute later.
+AFTER_THE_DEADLINE = timedelta(minutes=1)
+
+
+def tell_waiting_nominators(
+    cycle: Cycle, *, actor: Any = None, candidate: Candidate | None = None
+) -> int:
+    """Email each nominator still waiting to hear that their candidate is ineligible, once, in
+    their language, without the reason; the number of emails. The rows are locked, so the
+    staff button and the deadline's task running together cannot tell anyone twice. The one
+    piece of code behind services.send_waiting_ineligibility_notices and the deadline task."""
+    with transaction.atomic():
+        placements = list(
+            waiting_notices(cycle, candidate)
+            .select_related("nomination", "candidate")
+            .select_for_update(of=("self",))
+            .order_by("candidate_id", "pk")
+        )
+        told: dict[Candidate, int] = {}
+        for placement in placements:
+            nomination = placement.nomination
+            queue_email(
+                "candidate_ineligible",
+                to=nomination.nominator_email,
+                language=nomination.preferred_language or nomination.language,
+                context={"nomination": nomination, "cycle": cycle},
+            )
+            told[placement.candidate] = told.get(placement.candidate, 0) + 1
+        Placement.objects.filter(pk__in=[p.pk for p in placements]).update(
+            ineligible_notified_at=timezone.now()
+        )
+        for told_candidate, emails in told.items():
+            record(
+                "candidate.nominators_told",
+                actor=actor,
+                subject=told_candidate,
+                summary=told_candidate.name,
+                data={"emails": emails},
+            )
+    return len(placements)
+
+
+def schedule_deadline_notices(cycle: Cycle) -> None:
+    """Make sure the deadline's task will tell the waiting nominators (one task per cycle)."""
+    waiting = DBTaskResult.objects.filter(
+        status="READY", task_path__endswith="tell_nominators_at_deadline"
+    ).values_list("args_kwargs", flat=True)
+    if any(args.get("args") == [cycle.pk] for args in waiting):
+        return
+    run_after = max(cycle.nominations_close_at, timezone.now()) + AFTER_THE_DEADLINE
+    tell_nominators_at_deadline.using(run_after=run_after).enqueue(cycle.pk)
+
+
+@task()
+def tell_nominators_at_deadline(cycle_id: int) -> str:
+    """Scheduled when a candidate is marked ineligible while nominations are open: once they
+    have closed, its nominators are told. A deadline moved later waits for the new one."""
+    cycle = Cycle.objects.filter(pk=cycle_id).first()
+    if cycle is None:
+        return "no such cycle"
+    if cycle.nominations_are_open:
+        schedule_deadline_notices(cycle)
+        return "nominations are open"
+    return f"told {tell_waiting_nominators(cycle)}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from laurel.candidates import dossier_views, staff_views, views
+from laurel.candidates import dossier_views, screening_views, staff_views, views
 
 app_name = "candidates"
 urlpatterns = [
@@ -8,13 +8,14 @@ urlpatterns = [
     path("staff/candidates/duplicates/", staff_views.suggestion_list, name="suggestions"),
     path("staff/candidates/overview/", staff_views.overview, name="overview"),
     path("staff/candidates/duplicates/refresh/", staff_views.refresh, name="refresh"),
+    path("staff/candidates/tell-nominators/", screening_views.tell_nominators, name="tell"),
     path(
         "staff/candidates/duplicates/<int:pk>/",
         staff_views.suggestion_decide,
         name="suggestion_decide",
     ),
     path("staff/candidates/<int:pk>/", staff_views.candidate_detail, name="detail"),
-    path("staff/candidates/<int:pk>/screen/", staff_views.screen, name="screen"),
+    path("staff/candidates/<int:pk>/screen/", screening_views.screen, name="screen"),
     path("staff/candidates/<int:pk>/merge/", staff_views.merge, name="merge"),
     path("staff/candidates/<int:pk>/note/", staff_views.note, name="note"),
     path("staff/candidates/<int:pk>/kinds/", staff_views.tag, name="tag"),

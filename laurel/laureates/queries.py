@@ -2,7 +2,7 @@ from django.db.models import Count, QuerySet, Sum
 from django.utils import timezone
 
 from laurel.cycles.queries import staff_cycle
-from laurel.laureates.enums import PaymentState, Rag, SupportArea
+from laurel.laureates.enums import DelegateState, PaymentState, Rag, SupportArea
 from laurel.laureates.models import (
     Assessment,
     BankAccount,
@@ -16,23 +16,14 @@ from laurel.laureates.models import (
     Post,
     Session,
     Summit,
+    acted_for_by,
 )
 
 
 def laureates_of(user) -> QuerySet:
     """The laureates a signed-in contact acts for: tied to them by user id when they accepted
     the contact's invitation (never by address, which can change)."""
-    if not user.is_authenticated:
-        return Laureate.objects.none()
-    return (
-        Laureate.objects.filter(
-            contacts__user=user,
-            cycle__role_grants__user=user,
-            cycle__role_grants__role="laureate_contact",
-        )
-        .select_related("candidate", "cycle")
-        .distinct()
-    )
+    return acted_for_by(user).select_related("candidate", "cycle").distinct()
 
 
 def cohort(cycle) -> QuerySet:
@@ -169,3 +160,16 @@ def initiative_detail(initiative) -> Initiative:
     return Initiative.objects.prefetch_related(
         "owners__candidate", "milestones", "signatures__laureate__candidate"
     ).get(pk=initiative.pk)
+
+
+def summit_recipients(cycle) -> dict[str, str]:
+    """Who the summit's practical information goes to, address → language: every confirmed
+    delegate, and the contacts of its laureate (each address once)."""
+    addresses: dict[str, str] = {}
+    for delegate in Delegate.objects.filter(
+        laureate__cycle=cycle, state=DelegateState.CONFIRMED
+    ).prefetch_related("laureate__contacts"):
+        addresses.setdefault(delegate.email.lower(), "en")
+        for contact in delegate.laureate.contacts.all():
+            addresses.setdefault(contact.email.lower(), contact.language)
+    return addresses

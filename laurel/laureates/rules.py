@@ -4,7 +4,7 @@ import rules
 
 from laurel.accounts.enums import Role
 from laurel.accounts.rules import is_finance, is_staff_member
-from laurel.laureates.models import Contact
+from laurel.laureates.models import Contact, acted_for_by
 
 
 @rules.predicate
@@ -46,8 +46,36 @@ rules.add_perm("laureates.use_cohort", in_cohort)
 
 @rules.predicate
 def is_laureate_contact(user) -> bool:
-    return user.is_authenticated and user.is_active and Role.LAUREATE_CONTACT in user.role_set()
+    """Acts for a laureate: what the programme's pages open for (the role alone, with no
+    contact tied to the account yet, opens nothing)."""
+    return user.is_authenticated and user.is_active and acted_for_by(user).exists()
 
 
-# The link to the programme in the site's navigation.
+# The link to the programme in the site's navigation: shown exactly when its pages open.
 rules.add_perm("laureates.see_programme", is_laureate_contact)
+
+
+@rules.predicate
+def did_not_request(user, payment) -> bool:
+    return payment is not None and payment.requested_by_id != user.pk
+
+
+# The second pair of eyes (the service checks it again and says why).
+rules.add_perm("laureates.approve_payment", is_finance & did_not_request)
+
+
+@rules.predicate
+def leads_initiative(user, initiative) -> bool:
+    """A contact (tied by user id) of one of the laureates that lead the initiative."""
+    if initiative is None or not user.is_authenticated or not user.is_active:
+        return False
+    return (
+        acted_for_by(user)
+        .filter(cycle=initiative.cycle_id, pk__in=initiative.owners.values("pk"))
+        .exists()
+    )
+
+
+# Changing an initiative's status and milestones: its owners and staff (the service checks it
+# again); the page offers those forms only to them.
+rules.add_perm("laureates.lead_initiative", is_staff_member | leads_initiative)

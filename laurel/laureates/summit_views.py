@@ -4,10 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from laurel.core.confirm import confirmation, confirmed
 from laurel.core.permissions import require
 from laurel.core.tables import table_response
 from laurel.cycles.queries import requested_staff_cycle
@@ -150,6 +153,26 @@ def information(request):
     if event is None or not form.is_valid():
         messages.error(request, _("Write a subject and a text."))
         return redirect("laureates:staff_summit")
+    if not confirmed(request):
+        people = len(queries.summit_recipients(cycle))
+        return confirmation(
+            request,
+            title=_("Send the practical information?"),
+            consequences=[
+                ngettext(
+                    "“%(subject)s” goes to %(count)d person: the confirmed delegates and "
+                    "their laureates' contacts.",
+                    "“%(subject)s” goes to %(count)d people: the confirmed delegates and "
+                    "their laureates' contacts.",
+                    people,
+                )
+                % {"subject": form.cleaned_data["subject"], "count": people},
+            ],
+            emails=people,
+            irreversible=True,
+            button=_("Send it"),
+            cancel_url=reverse("laureates:staff_summit"),
+        )
     count = services.send_practical_information(
         event,
         subject=form.cleaned_data["subject"],

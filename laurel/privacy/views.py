@@ -2,10 +2,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from laurel.core.confirm import confirmation, confirmed
 from laurel.core.permissions import require
 from laurel.privacy import requests, retention
 from laurel.privacy.forms import CloseForm, CorrectForm, EraseForm, OpenRequestForm
@@ -28,6 +30,25 @@ def retention_page(request):
 @require_POST
 def retention_apply(request):
     require(request.user, "privacy.manage")
+    if not confirmed(request):
+        due = [row for row in retention.status() if row.due_now]
+        return confirmation(
+            request,
+            title=_("Apply the retention policy now?"),
+            consequences=[
+                (
+                    _("%(category)s: %(count)d anonymised")
+                    if row.action == "anonymise"
+                    else _("%(category)s: %(count)d deleted")
+                )
+                % {"category": row.label, "count": row.due_now}
+                for row in due
+            ]
+            or [_("Nothing is due now: no record changes.")],
+            irreversible=bool(due),
+            button=_("Apply the policy now"),
+            cancel_url=reverse("privacy:retention"),
+        )
     erased = retention.apply(actor=request.user)
     total = sum(erased.values())
     messages.success(

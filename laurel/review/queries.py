@@ -228,3 +228,9 @@ def diligence_summary(candidate) -> list[tuple[str, str]]:
         (area.label, checks[area.value].get_status_display() if area.value in checks else "—")
         for area in DiligenceArea
     ]
+
+
+def proposed_assignment(cycle: Cycle) -> tuple[int, int]:
+    """(pairs proposed, members they would go to): what publishing would tell."""
+    proposed = Assignment.objects.filter(cycle=cycle, state=AssignmentState.PROPOSED)
+    return proposed.count(), proposed.values("member").distinct().count()

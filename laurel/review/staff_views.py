@@ -4,10 +4,13 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.accounts.models import User
+from laurel.core.confirm import confirmation, confirmed
 from laurel.core.permissions import require
 from laurel.core.tables import FORMATS, table_response
 from laurel.cycles.queries import requested_staff_cycle
@@ -76,6 +79,31 @@ def assignment(request):
 def publish(request):
     require(request.user, "review.manage_assignment")
     cycle = _cycle(request, "review.manage_assignment")
+    pairs, members = queries.proposed_assignment(cycle)
+    if pairs and not confirmed(request):
+        return confirmation(
+            request,
+            title=_("Publish the assignment?"),
+            consequences=[
+                ngettext(
+                    "%(pairs)d candidate–reviewer pair becomes the members' work.",
+                    "%(pairs)d candidate–reviewer pairs become the members' work.",
+                    pairs,
+                )
+                % {"pairs": pairs},
+                ngettext(
+                    "%(count)d member is told by email what to review.",
+                    "%(count)d members are told by email what to review.",
+                    members,
+                )
+                % {"count": members},
+                _("A published assignment is not taken back; change it pair by pair."),
+            ],
+            emails=members,
+            irreversible=True,
+            button=_("Publish and tell the members"),
+            cancel_url=reverse("review:assignment") + f"?cycle={cycle.slug}",
+        )
     try:
         count = services.publish_assignment(cycle, actor=request.user)
     except services.ReviewError as error:

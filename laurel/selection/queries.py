@@ -70,6 +70,13 @@ def open_ballots(round_: VotingRound) -> QuerySet:
     return Ballot.objects.filter(round=round_).select_related("voter").order_by("id")
 
 
+def turnout(round_: VotingRound) -> tuple[int, int]:
+    """(members who have voted in the round, members who have not): the committee of the
+    round's cycle, chair included."""
+    voted = round_.receipts.count()
+    return voted, max(committee_members(round_.cycle).count() - voted, 0)
+
+
 def decision_of(cycle: Cycle) -> Decision | None:
     return Decision.objects.filter(cycle=cycle).select_related("locked_by").first()
 

@@ -3,7 +3,7 @@
 import rules
 
 from laurel.accounts.enums import Role
-from laurel.accounts.rules import is_staff_member
+from laurel.accounts.rules import is_committee, is_staff_member
 
 
 def _active(user) -> bool:
@@ -37,3 +37,6 @@ rules.add_perm("selection.lock", chairs)
 rules.add_perm("selection.manage", is_staff_member)
 # Following the meeting and seeing the rounds' results.
 rules.add_perm("selection.follow", is_staff_member | chairs | sits_on_committee)
+# The link to the selection in the site's navigation: staff lead it in the cycle they pick,
+# the committee follow it in theirs (staff_views.home sends each where they belong).
+rules.add_perm("selection.open_area", is_staff_member | is_committee)

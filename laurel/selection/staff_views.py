@@ -4,12 +4,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from laurel.core.confirm import confirmation, confirmed
 from laurel.core.permissions import require
 from laurel.review.queries import conflicted_candidates, results_for
 from laurel.selection import queries, services
+from laurel.selection.enums import RoundState
 from laurel.selection.forms import GoForm, MoveForm, OpenRoundForm, RecordForm, ShortlistForm
 from laurel.selection.models import ShortlistEntry, VotingRound
 
@@ -176,6 +180,26 @@ def open_round(request):
 def close_round(request, pk: int):
     round_ = get_object_or_404(VotingRound.objects.select_related("cycle"), pk=pk)
     require(request.user, "selection.lead", round_.cycle)
+    if not confirmed(request) and round_.state == RoundState.OPEN:
+        voted, not_voted = queries.turnout(round_)
+        return confirmation(
+            request,
+            title=_("Close round %(number)d?") % {"number": round_.number},
+            consequences=[
+                ngettext("%(count)d member has voted.", "%(count)d members have voted.", voted)
+                % {"count": voted},
+                ngettext(
+                    "%(count)d member has not voted and cannot vote once it is closed.",
+                    "%(count)d members have not voted and cannot vote once it is closed.",
+                    not_voted,
+                )
+                % {"count": not_voted},
+                _("Closing counts the votes and shows the result to the committee."),
+            ],
+            irreversible=True,
+            button=_("Close the round and count"),
+            cancel_url=reverse("selection:round", args=[round_.pk]),
+        )
     try:
         services.close_round(round_, actor=request.user)
     except services.SelectionError as error:

@@ -14,19 +14,22 @@ pytestmark = pytest.mark.django_db
 
 
 def test_staff_invite_a_committee_member_to_a_cycle(staff_client, child10, run_tasks):
-    response = staff_client.post(
-        reverse("accounts:invite"),
-        {
-            "email": "member@example.org",
-            "full_name": "Maria Member",
-            "role": Role.COMMITTEE_MEMBER,
-            "cycle": child10.pk,
-            "language": "sv",
-        },
-    )
+    form = {
+        "email": "member@example.org",
+        "full_name": "Maria Member",
+        "role": Role.COMMITTEE_MEMBER,
+        "cycle": child10.pk,
+        "language": "sv",
+    }
+    asked = staff_client.post(reverse("accounts:invite"), form).content.decode()
+    nothing_yet = Invitation.objects.count()
+    response = staff_client.post(reverse("accounts:invite"), form | {"confirmed": "yes"})
     run_tasks()
 
     invitation = Invitation.objects.get()
+    assert "They get the role “Committee member” in Child10 Award 2022" in asked
+    assert "1 email will be sent to people outside the secretariat." in asked
+    assert nothing_yet == 0
     assert response.status_code == 302
     assert (invitation.role, invitation.cycle, invitation.language) == (
         Role.COMMITTEE_MEMBER,

@@ -51,6 +51,7 @@ def test_a_member_and_staff_prepare_the_review(page, live_server, child10, axe, 
     expect(page.locator(".message--success")).to_be_visible()
     assert axe(page) == []
     page.locator("form[action$='/publish/'] button").click()
+    page.locator("main form input[name=confirmed] ~ button[type=submit]").click()
     expect(page.locator(".message--success")).to_be_visible()
     page.goto(f"{base}/staff/review/conflicts/")
     expect(page.locator("tbody tr")).to_have_count(2)

@@ -38,6 +38,7 @@ def test_from_screening_to_the_committee(page, live_server, candidate, axe, tmp_
     page.get_by_label("The organisation's contact email").fill("info@trygga.se")
     page.get_by_label("Answer by").fill((timezone.now() + timedelta(days=14)).strftime("%Y-%m-%d"))
     page.get_by_role("button", name="Ask the organisation").click()
+    page.get_by_role("button", name="Send the request").click()
     expect(page.locator(".message--success")).to_be_visible()
     assert axe(page) == []
 

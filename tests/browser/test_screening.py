@@ -61,6 +61,8 @@ def test_staff_merge_a_duplicate_undo_it_and_screen_a_candidate(
     assert axe(page) == []
     reason.select_option("outside_theme")
     page.get_by_role("button", name=save).click()
+    mark = "Mark ineligible" if language == "en" else "Markera som ej behörig"
+    page.get_by_role("button", name=mark, exact=True).click()
     expect(page.locator(".badge--ineligible").first).to_be_visible()
     assert axe(page) == []
 

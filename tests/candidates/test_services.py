@@ -9,10 +9,11 @@ from laurel.candidates import services
 from laurel.candidates.enums import CandidateState, Flag, SuggestionState
 from laurel.candidates.models import Candidate, DuplicateSuggestion, MergeRecord, Placement
 from laurel.core.models import AuditEntry
+from laurel.cycles.enums import Phase
 from laurel.notifications.models import OutgoingEmail
 from tests.candidates.helpers import confirmed
 from tests.conftest import make_user
-from tests.factories import CycleFactory
+from tests.factories import CycleFactory, in_phase
 
 pytestmark = pytest.mark.django_db
 
@@ -181,6 +182,7 @@ def test_an_ineligible_candidate_s_nominators_are_told_once_in_their_language(ch
     staff = make_user("staff")
     nomination = confirmed(child10, "Ljus", language="sv")
     candidate = candidate_of(nomination)
+    in_phase(child10, Phase.SCREENING)  # nominations have closed: the email leaves at once
     OutgoingEmail.objects.all().delete()
 
     services.decide_eligibility(candidate, eligible=False, reason="outside_theme", actor=staff)

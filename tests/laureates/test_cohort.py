@@ -213,3 +213,26 @@ def test_an_id_beyond_the_databases_integers_is_a_refusal_not_a_500(client, coho
 
     assert response.status_code == 400
     assert Initiative.objects.count() == 0
+
+
+def test_only_an_initiative_s_owners_and_staff_are_offered_to_change_it(
+    client, cohort, staff_user, child10
+):
+    (trygga, alice), (_ljus, bob) = cohort
+    initiative = services.propose_initiative(
+        child10, kind="statement", title="Safety by design", description="A joint statement.",
+        owners=[trygga], actor=alice,
+    )  # fmt: skip
+    url = reverse("laureates:initiative", args=[initiative.pk])
+    change = reverse("laureates:initiative_status", args=[initiative.pk])
+
+    pages = {}
+    for name, user in (("owner", alice), ("other", bob), ("staff", staff_user)):
+        sign_in(client, user)
+        pages[name] = client.get(url).content.decode()
+
+    assert {name: change in page for name, page in pages.items()} == {
+        "owner": True,
+        "other": False,
+        "staff": True,
+    }

@@ -94,7 +94,7 @@ def test_an_invitation_staff_send_by_hand_ties_the_contact_when_accepted(client,
     staff_client.post(
         reverse("accounts:invite"),
         {"email": "office@dzieci.pl", "role": "laureate_contact", "cycle": second.cycle.pk,
-         "language": "en"},
+         "language": "en", "confirmed": "yes"},
     )  # fmt: skip
     staff_client.logout()
 

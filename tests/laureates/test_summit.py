@@ -232,12 +232,16 @@ def test_practical_information_reaches_confirmed_delegates_and_contacts(
     run_tasks()
     mail.outbox.clear()
 
-    staff_client.post(
-        reverse("laureates:information"),
-        {"subject": "Your trip to Stockholm", "text": "Meet at the hotel at 9."},
-    )
+    form = {"subject": "Your trip to Stockholm", "text": "Meet at the hotel at 9."}
+    asked = staff_client.post(reverse("laureates:information"), form).content.decode()
+    run_tasks()
+    nothing_yet = list(mail.outbox)
+    staff_client.post(reverse("laureates:information"), form | {"confirmed": "yes"})
     run_tasks()
 
+    assert "goes to 2 people: the confirmed delegates" in asked
+    assert "2 emails will be sent to people outside the secretariat." in asked
+    assert nothing_yet == []
     assert sorted(m.to[0] for m in mail.outbox) == ["maria@fundacja.pl", "office@dzieci.pl"]
     assert all(m.subject == "Your trip to Stockholm" for m in mail.outbox)
 

@@ -230,8 +230,15 @@ def test_staff_apply_the_policy_from_the_retention_page(award_over, staff_client
     page = staff_client.get(reverse("privacy:retention"))
     assert "Nominations of candidates not selected" in page.content.decode()
 
-    response = staff_client.post(reverse("privacy:retention_apply"), follow=True)
+    asked = staff_client.post(reverse("privacy:retention_apply")).content.decode()
+    nothing_yet = AuditEntry.objects.filter(key="retention.applied").count()
+    response = staff_client.post(
+        reverse("privacy:retention_apply"), {"confirmed": "yes"}, follow=True
+    )
 
+    assert "Nominations of candidates not selected: " in asked
+    assert "This cannot be undone." in asked
+    assert nothing_yet == 0
     assert "4 records erased or anonymised" in response.content.decode()
     assert AuditEntry.objects.get(key="retention.applied").actor_label == "staff@example.org"
 

@@ -6,8 +6,10 @@ import io
 import pytest
 from django.urls import reverse
 
+from laurel.cycles.enums import Phase
 from laurel.review.models import Assignment, Conflict
 from tests.conftest import sign_in
+from tests.factories import in_phase
 from tests.review.test_committee import member, ready
 
 pytestmark = pytest.mark.django_db
@@ -70,12 +72,19 @@ def test_staff_propose_then_publish_from_the_page(staff_client, child10, staff):
         ready(child10, f"Organisation {number} Ljus", website=f"https://o{number}.se", staff=staff)
     for number in range(3):
         member(child10, f"m{number}@example.org")
+    in_phase(child10, Phase.SCREENING)
 
     proposed = staff_client.post(reverse("review:assignment"), {"k": "2"})
-    published = staff_client.post(reverse("review:publish"))
+    asked = staff_client.post(reverse("review:publish"))
+    not_yet = Assignment.objects.filter(state="published").count()
+    published = staff_client.post(reverse("review:publish"), {"confirmed": "yes"})
     csv = staff_client.get(reverse("review:assignments_csv")).content.decode()
 
     assert proposed.status_code == 302 and published.status_code == 302
+    page = asked.content.decode()
+    assert "6 candidate–reviewer pairs become the members&#x27; work." in page
+    assert "3 emails will be sent to people outside the secretariat." in page
+    assert not_yet == 0
     assert Assignment.objects.filter(state="published").count() == 6
     assert csv.count("published") == 6
 

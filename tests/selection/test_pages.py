@@ -143,7 +143,7 @@ def test_an_open_round_shows_who_voted_how_once_closed(client, committee, staff_
     services.cast_ballot(round_, voter=alice, ranks={b.pk: 1}, actor=alice)
     chair = signed_in(client, committee.chair)
 
-    chair.post(reverse("selection:close_round", args=[round_.pk]))
+    chair.post(reverse("selection:close_round", args=[round_.pk]), {"confirmed": "yes"})
     page = chair.get(reverse("selection:round", args=[round_.pk])).content.decode()
 
     assert f"{alice.full_name or alice.email}: {b.name}" in page

@@ -32,7 +32,14 @@ from laurel.candidates.services.placing import (
     on_nomination_confirmed,
     place_nomination,
 )
-from laurel.candidates.services.screening import add_note, decide_eligibility, tag_work
+from laurel.candidates.services.screening import (
+    add_note,
+    decide_eligibility,
+    notices_wait,
+    on_phase_moved,
+    send_waiting_ineligibility_notices,
+    tag_work,
+)
 
 __all__ = [
     "ClaimRefused",
@@ -46,13 +53,16 @@ __all__ = [
     "invite_organisation",
     "mark_ready",
     "merge_candidates",
+    "notices_wait",
     "on_nomination_changed",
     "on_nomination_confirmed",
+    "on_phase_moved",
     "original_texts",
     "place_nomination",
     "redacted_texts",
     "reject_suggestion",
     "save_committee_version",
+    "send_waiting_ineligibility_notices",
     "split_nomination",
     "suggest_duplicates",
     "tag_work",

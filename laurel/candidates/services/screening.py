@@ -3,7 +3,6 @@
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from laurel.candidates.enums import (
@@ -11,17 +10,11 @@ from laurel.candidates.enums import (
     IneligibleReason,
     WorkKind,
 )
-from laurel.candidates.models import (
-    Candidate,
-    CandidateNote,
-    Placement,
-)
-
-# A nomination joins an existing candidate without asking when the evidence is this strong: the
+from laurel.candidates.models import Candidate, CandidateNote
 from laurel.candidates.services.common import ScreeningError, _move
+from laurel.candidates.tasks import schedule_deadline_notices, tell_waiting_nominators
 from laurel.core.services import record
-from laurel.nominations.enums import COUNTING_STATES
-from laurel.notifications.services import queue_email
+from laurel.cycles.models import Cycle
 
 # --- screening --------------------------------------------------------------------------
 
@@ -36,7 +29,9 @@ def decide_eligibility(
     note: str = "",
 ) -> Candidate:
     """Eligible, or ineligible with a reason. The nominators of an ineligible candidate are
-    told, neutrally and once, through the outbox."""
+    told, neutrally and once, through the outbox: at once once nominations have closed; while
+    they are open, when they close (or when staff send the waiting notices). Marked eligible
+    again before then, nobody is told anything."""
     candidate = Candidate.objects.select_for_update().select_related("cycle").get(pk=candidate.pk)
     if not eligible and reason not in IneligibleReason.values:
         raise ScreeningError(_("Choose why the candidate is ineligible."))
@@ -65,25 +60,34 @@ def decide_eligibility(
         data={"state": state, "reason": candidate.ineligible_reason},
     )
     if not eligible:
-        _tell_nominators(candidate)
+        if notices_wait(candidate.cycle):
+            schedule_deadline_notices(candidate.cycle)
+        else:
+            tell_waiting_nominators(candidate.cycle, actor=actor, candidate=candidate)
     return candidate
 
 
-def _tell_nominators(candidate: Candidate) -> None:
-    placements = Placement.objects.filter(
-        candidate=candidate, nomination__state__in=COUNTING_STATES, ineligible_notified_at=None
-    ).select_related("nomination")
-    for placement in placements:
-        nomination = placement.nomination
-        queue_email(
-            "candidate_ineligible",
-            to=nomination.nominator_email,
-            language=nomination.preferred_language or nomination.language,
-            context={"nomination": nomination, "cycle": candidate.cycle},
-        )
-    Placement.objects.filter(pk__in=[p.pk for p in placements]).update(
-        ineligible_notified_at=timezone.now()
-    )
+def notices_wait(cycle: Cycle) -> bool:
+    """Whether an ineligibility email waits for the nominations to close: while they are open a
+    nominator could still be nominating, and a screening decision may still change."""
+    return cycle.nominations_are_open
+
+
+@transaction.atomic
+def send_waiting_ineligibility_notices(
+    cycle: Cycle, *, actor: Any, candidate: Candidate | None = None
+) -> int:
+    """Tell every nominator still waiting to hear that their candidate is ineligible (of one
+    candidate, or of the whole cycle) now, before the nominations close: staff's explicit
+    choice, behind a confirmation. Also what the deadline's task and the phase move run. The
+    number of emails that leave."""
+    return tell_waiting_nominators(cycle, actor=actor, candidate=candidate)
+
+
+def on_phase_moved(sender: Any, *, cycle: Cycle, actor: Any = None, **kwargs: Any) -> None:
+    """Nominations have closed (or the cycle moved on): the waiting notices leave."""
+    if not notices_wait(cycle):
+        send_waiting_ineligibility_notices(cycle, actor=actor)
 
 
 @transaction.atomic

@@ -17,6 +17,20 @@ from laurel.laureates.models.prize import BankAccount, Payment
 from laurel.laureates.models.summit import Delegate, Summit, VisaRequest
 from laurel.laureates.models.support import Assessment, Milestone, Objective, Session
 
+
+def acted_for_by(user):
+    """The laureates a signed-in contact acts for: tied to them by user id when they accepted
+    the contact's invitation (never by address, which can change), in a cycle where they hold
+    the role. One filter for the pages (queries.laureates_of) and the navigation's rule."""
+    if not user.is_authenticated:
+        return Laureate.objects.none()
+    return Laureate.objects.filter(
+        contacts__user=user,
+        cycle__role_grants__user=user,
+        cycle__role_grants__role="laureate_contact",
+    )
+
+
 __all__ = [
     "Assessment",
     "BankAccount",
@@ -37,4 +51,5 @@ __all__ = [
     "Signature",
     "Summit",
     "VisaRequest",
+    "acted_for_by",
 ]

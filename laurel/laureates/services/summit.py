@@ -13,6 +13,7 @@ from laurel.core.services import record
 from laurel.cycles.models import Cycle
 from laurel.laureates.enums import DelegateState, VisaState
 from laurel.laureates.models import Delegate, Laureate, Summit, VisaRequest
+from laurel.laureates.queries import summit_recipients
 from laurel.laureates.tasks import erase_expired_passport_data
 from laurel.notifications.services import queue_email
 
@@ -195,13 +196,7 @@ def letter_data(visa: VisaRequest, *, actor: Any) -> VisaRequest:
 @transaction.atomic
 def send_practical_information(summit: Summit, *, subject: str, text: str, actor: Any) -> int:
     """Staff's practical information to every confirmed delegate (and its laureate's contacts)."""
-    addresses: dict[str, str] = {}
-    for delegate in Delegate.objects.filter(
-        laureate__cycle=summit.cycle, state=DelegateState.CONFIRMED
-    ).prefetch_related("laureate__contacts"):
-        addresses.setdefault(delegate.email.lower(), "en")
-        for contact in delegate.laureate.contacts.all():
-            addresses.setdefault(contact.email.lower(), contact.language)
+    addresses = summit_recipients(summit.cycle)
     for address, language in sorted(addresses.items()):
         queue_email(
             "summit_information",

@@ -1,0 +1,34 @@
+"""No button that will refuse: the finance user who requested a payment is not offered to
+approve it (four eyes); another finance user is."""
+
+import pytest
+from django.urls import reverse
+
+from laurel.cycles.enums import Phase
+from laurel.laureates import services
+from tests.conftest import sign_in
+from tests.factories import in_phase
+from tests.laureates.test_prize import PROOF, details, finance, laureate  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+
+def test_only_another_finance_user_is_offered_the_approval(laureate, client):  # noqa: F811
+    in_phase(laureate.cycle, Phase.PROGRAMME)
+    first, second = finance("f1@example.org"), finance("f2@example.org")
+    services.save_bank_details(
+        laureate, details=details(), proof=PROOF, proof_kind="pdf", actor=None
+    )
+    payment = services.request_payment(laureate, actor=first)
+    services.verify_payment(payment, actor=first)
+    url = reverse("laureates:payment", args=[payment.pk])
+    approve = reverse("laureates:step", args=[payment.pk, "approve"])
+
+    sign_in(client, first)
+    requester = client.get(url).content.decode()
+    sign_in(client, second)
+    other = client.get(url).content.decode()
+
+    assert approve not in requester
+    assert "another finance user must approve it (four eyes)" in requester
+    assert approve in other
