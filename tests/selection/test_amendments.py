@@ -111,19 +111,19 @@ def test_the_service_refuses_an_offer_without_texts(staff_user, declined):
 
 
 def test_a_decline_through_the_link_is_recorded_as_signed_by_the_link(staff_client, declined):
-    services.record_amendment(
-        declined.decision,
-        kind="laureate_declined",
-        place=declined,
-        reason="Declined through the letter's link.",
-        actor=None,
+    # The fixture declined through answer_award, as the laureate's private page does.
+    amendment = Amendment.objects.get(decision=declined.decision)
+    assert (amendment.kind, amendment.place_id, amendment.by) == (
+        "laureate_declined",
+        declined.pk,
+        None,
     )
 
     page = staff_client.get(reverse("selection:decision")).content.decode()
 
     assert "A laureate declined the award" in page
     assert "through the laureate's private link" in page
-    assert "Declined through the letter&#x27;s link." in page
+    assert "declined the award on its letter&#x27;s private page" in page
 
 
 def test_a_draft_decision_takes_no_amendment(staff_user, declined):

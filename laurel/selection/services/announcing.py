@@ -230,6 +230,15 @@ def answer_award(token: str, *, accept: bool, consent: MediaConsent | None = Non
         subject=place.candidate,
         summary=place.candidate.name,
     )
+    if not accept:
+        # A decline changes the locked decision: an amendment, signed by the private link.
+        record_amendment(
+            place.decision,
+            kind=AmendmentKind.LAUREATE_DECLINED,
+            place=place,
+            reason=_("The laureate declined the award on its letter's private page."),
+            actor=None,
+        )
     return place
 
 
