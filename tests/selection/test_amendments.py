@@ -56,7 +56,7 @@ def test_an_offer_is_an_amendment_with_the_reserves_texts_and_the_record_stays(
     response = offer(staff_client, declined, reserve)
 
     assert response.status_code == 302
-    amendment = Amendment.objects.get()
+    amendment = Amendment.objects.get(kind="reserve_promoted")
     assert (amendment.kind, amendment.place, amendment.incoming, amendment.by) == (
         "reserve_promoted",
         declined,
@@ -92,7 +92,7 @@ def test_an_offer_without_its_reason_or_texts_changes_nothing(staff_client, decl
 
     assert without_reason.status_code == without_citation.status_code == 400
     assert CITATION["sv"] in without_citation.content.decode()  # nothing typed is lost
-    assert Amendment.objects.count() == 0
+    assert not Amendment.objects.filter(kind="reserve_promoted").exists()
     assert Place.objects.get(pk=reserve.pk).role == "reserve"
     assert Place.objects.get(pk=declined.pk).role == "laureate"
 
@@ -106,7 +106,7 @@ def test_the_service_refuses_an_offer_without_texts(staff_user, declined):
             reason=REASON, citation={"sv": "Bara svenska."}, summary=SUMMARY, actor=staff_user,
         )  # fmt: skip
 
-    assert Amendment.objects.count() == 0
+    assert not Amendment.objects.filter(kind="reserve_promoted").exists()
     assert Place.objects.get(pk=reserve.pk).role == "reserve"
 
 
@@ -156,5 +156,5 @@ def test_an_offer_asks_for_confirmation_naming_the_email_first(staff_client, dec
     assert response.status_code == 200
     assert f"{reserve.candidate.name} takes the place of {declined.candidate.name}" in body
     assert "1 email will be sent to people outside the secretariat." in body
-    assert Amendment.objects.count() == 0
+    assert not Amendment.objects.filter(kind="reserve_promoted").exists()
     assert Place.objects.get(pk=reserve.pk).role == "reserve"

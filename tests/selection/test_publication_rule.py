@@ -205,8 +205,10 @@ def test_a_reserve_offered_a_place_shows_nothing_until_it_accepts_and_consents(
     reserve = queries.places(released)["reserve"][0]
 
     offered = services.offer_place(
-        second, reserve=reserve, respond_by=timezone.now() + timedelta(days=3), actor=staff_user
-    )
+        second, reserve=reserve, respond_by=timezone.now() + timedelta(days=3),
+        reason="The laureate declined.", citation={"sv": "Svensk.", "en": "English."},
+        summary={"sv": "Svensk.", "en": "English."}, actor=staff_user,
+    )  # fmt: skip
 
     _assert_named_exactly(client, released, [first])
     letter = services.letters(released).get(batch__endswith=f":offer:{reserve.pk}")
