@@ -20,6 +20,7 @@ from laurel.candidates.models import (
 # A nomination joins an existing candidate without asking when the evidence is this strong: the
 from laurel.candidates.services.common import ScreeningError, _move
 from laurel.core.services import record
+from laurel.cycles.phases import require_phase
 from laurel.nominations.enums import COUNTING_STATES
 from laurel.notifications.services import queue_email
 
@@ -37,6 +38,7 @@ def decide_eligibility(
 ) -> Candidate:
     """Eligible, or ineligible with a reason. The nominators of an ineligible candidate are
     told, neutrally and once, through the outbox."""
+    require_phase(candidate.cycle_id, "screen")
     candidate = Candidate.objects.select_for_update().select_related("cycle").get(pk=candidate.pk)
     if not eligible and reason not in IneligibleReason.values:
         raise ScreeningError(_("Choose why the candidate is ineligible."))

@@ -10,6 +10,8 @@ from laurel.candidates.enums import Consent, WorkKind
 from laurel.candidates.models import Candidate
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
+from laurel.cycles.phases import require_phase
+from laurel.cycles.services import decided_by_lock
 from laurel.review.queries import results
 from laurel.selection import slate
 from laurel.selection.enums import DecisionState, Role
@@ -60,6 +62,7 @@ def suggest_slate(
     actor: Any,
 ) -> Decision:
     """Solve for the best slate under the constraints and make it the decision's draft."""
+    require_phase(cycle, "decide")
     decision = _draft(cycle)
     cycle = decision.cycle
     if set(min_per_kind) - set(WorkKind.values):
@@ -144,6 +147,7 @@ def replace_place(
 ) -> Override:
     """The committee overrides the suggestion: `added` takes `removed`'s laureate place. A
     reserve that is promoted swaps with the laureate it replaces."""
+    require_phase(decision.cycle_id, "decide")
     decision = _draft(decision.cycle)
     not_conflicted(actor, decision.cycle, removed.pk, added.pk)
     reason = reason.strip()
@@ -191,6 +195,7 @@ def write_place(
 ) -> Place:
     """The committee's reason for a place, and the citation and description to publish; never
     by someone with a conflict with its candidate (staff write those)."""
+    require_phase(place.decision.cycle_id, "decide")
     _draft(place.decision.cycle)
     not_conflicted(
         actor,
@@ -242,6 +247,7 @@ def problems(decision: Decision) -> list[str]:
 @transaction.atomic
 def lock_decision(decision: Decision, *, actor: Any) -> Decision:
     """The chair confirms the decision; from then on it does not change."""
+    require_phase(decision.cycle_id, "lock")
     decision = _draft(decision.cycle)
     if not actor.has_role("committee_chair", decision.cycle):
         raise SelectionError(_("Only the chair of the committee can lock the decision."))
@@ -252,6 +258,7 @@ def lock_decision(decision: Decision, *, actor: Any) -> Decision:
     decision.locked_by = actor
     decision.locked_at = timezone.now()
     decision.save(update_fields=["state", "locked_by", "locked_at"])
+    decided_by_lock(decision.cycle, actor=actor)  # the cycle is "decided" from this moment
     record(
         "decision.locked",
         actor=actor,
@@ -268,6 +275,7 @@ def lock_decision(decision: Decision, *, actor: Any) -> Decision:
 @transaction.atomic
 def move_reserve(place: Place, *, offset: int, actor: Any) -> None:
     """Move a reserve up (-1) or down (+1): the order in which places are offered."""
+    require_phase(place.decision.cycle_id, "decide")
     decision = _draft(place.decision.cycle)
     not_conflicted(actor, decision.cycle, place.candidate_id)
     reserves = list(
