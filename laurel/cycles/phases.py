@@ -10,9 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from laurel.cycles.enums import Phase
+from laurel.cycles.enums import PHASE_STARTS, Phase
 from laurel.cycles.models import Cycle
 
 
@@ -184,3 +185,52 @@ def next_phase(phase: str) -> Phase | None:
 def still_open(cycle: Cycle, to: str) -> list[str]:
     """What is unfinished in the cycle, for staff to see before it moves to `to`."""
     return [item for source in STILL_OPEN_SOURCES for item in source(cycle, Phase(to))]
+
+
+BACK_STEPS = {Phase.SCREENING: Phase.NOMINATIONS}  # nominations reopen before reviews start
+
+
+def may_move(phase: str, to: str) -> bool:
+    """Staff may move a cycle from `phase` to `to` by hand: one step forward (not into
+    "decided", which only the chair's lock reaches), or the one safe step back."""
+    if to == next_phase(phase):
+        return to != Phase.DECIDED
+    return BACK_STEPS.get(Phase(phase)) == to
+
+
+def planned_start(cycle: Cycle, phase: Phase | None):
+    """When the dates plan `phase` to start (None for the draft phase or no phase)."""
+    field = next((f for f, p in PHASE_STARTS if p == phase), None)
+    return getattr(cycle, field) if field else None
+
+
+def overdue(cycle: Cycle) -> str:
+    """What the dates say staff should do now, if they plan a later phase than the stored one."""
+    planned, current = cycle.planned_phase, Phase(cycle.phase)
+    if ORDER.index(planned) <= ORDER.index(current):
+        return ""
+    if current == Phase.NOMINATIONS:
+        return _("The nomination deadline has passed: move the cycle to “%(next)s”.") % {
+            "next": Phase.SCREENING.label
+        }
+    return _("The dates plan “%(planned)s” by now: move the cycle on when its work is done.") % {
+        "planned": planned.label
+    }
+
+
+def panel(cycle: Cycle) -> dict:
+    """The phase part of the staff dashboard."""
+    current = Phase(cycle.phase)
+    forward = next_phase(current)
+    back = BACK_STEPS.get(current)
+    return {
+        "phase": current,
+        "allows": [rule for rule in ACTIONS.values() if current in rule.phases],
+        "next": forward,
+        "next_at": planned_start(cycle, forward),
+        "may_move_next": forward is not None and may_move(current, forward),
+        "by_lock": forward == Phase.DECIDED,
+        "back": back,
+        "still_open": still_open(cycle, forward) if forward else [],
+        "overdue": overdue(cycle),
+    }

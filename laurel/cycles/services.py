@@ -11,7 +11,7 @@ from laurel.core.services import record
 from laurel.cycles.definition import AwardDefinition
 from laurel.cycles.enums import DATE_FIELDS, Phase
 from laurel.cycles.models import Benefit, Criterion, Cycle
-from laurel.cycles.phases import PhaseRefused, next_phase, refusal, still_open
+from laurel.cycles.phases import PhaseRefused, may_move, refusal, still_open
 
 DEMO_WINDOW = timedelta(weeks=8)
 
@@ -209,19 +209,6 @@ def update_benefit(benefit: Benefit, *, actor: Any, changes: dict[str, Any]) -> 
     return fields
 
 
-# The one step back that is safe: nominations reopen before any review has started.
-BACK_STEPS = {Phase.SCREENING: Phase.NOMINATIONS}
-
-
-def may_move(cycle: Cycle, to: str) -> bool:
-    """Staff may move the cycle to `to` by hand: one step forward (not into "decided", which
-    only the chair's lock reaches), or the one safe step back."""
-    forward = next_phase(cycle.phase)
-    if to == forward:
-        return to != Phase.DECIDED
-    return BACK_STEPS.get(Phase(cycle.phase)) == to
-
-
 def _enter(cycle: Cycle, to: Phase, *, actor: Any, data: dict[str, Any]) -> Cycle:
     before = cycle.phase
     cycle.phase = to
@@ -248,7 +235,7 @@ def move_phase(cycle: Cycle, to: str, *, actor: Any) -> Cycle:
             _("The cycle moves to “%(phase)s” when the chair locks the decision, not by hand.")
             % {"phase": to.label}
         )
-    if not may_move(cycle, to):
+    if not may_move(cycle.phase, to):
         raise PhaseRefused(
             _("The cycle cannot move from “%(current)s” to “%(to)s”: one step at a time.")
             % {"current": cycle.current_phase.label, "to": to.label}

@@ -13,11 +13,11 @@ from laurel.candidates.models import Candidate, CandidateDocument
 from laurel.candidates.queries import committee_dossier
 from laurel.core.permissions import require
 from laurel.core.services import record
+from laurel.cycles.phases import PhaseRefused, refusal
 from laurel.nominations.uploads import as_download
 from laurel.review import documents, queries, services
 from laurel.review.forms import CommentForm, DeclareConflictForm, ProfileForm, ReviewForm
 from laurel.review.models import Conflict
-from laurel.cycles.phases import PhaseRefused, refusal
 
 
 def _cycle(request):
