@@ -37,12 +37,24 @@ ACTIONS: dict[str, Rule] = {
         ),
     ),
     "screen": Rule(
-        (P.NOMINATIONS, P.SCREENING, P.REVIEW),
-        gettext_lazy("Screen, merge duplicates, due diligence, ask organisations for consent"),
+        (P.NOMINATIONS, P.SCREENING, P.REVIEW, P.DELIBERATION),
+        gettext_lazy("Decide eligibility, due diligence, mark ready for the committee"),
         gettext_lazy("staff"),
         gettext_lazy(
-            "Screening has ended: candidates cannot be screened, merged or checked in the "
-            "phase “%(phase)s” (only in “%(allowed)s”)."
+            "Screening has ended with the lock: eligibility and due diligence cannot change in "
+            "the phase “%(phase)s” (only in “%(allowed)s”)."
+        ),
+    ),
+    "merge": Rule(
+        (P.NOMINATIONS, P.SCREENING, P.REVIEW),
+        gettext_lazy(
+            "Merge and split duplicates, prepare what the committee reads, ask organisations "
+            "for consent"
+        ),
+        gettext_lazy("staff"),
+        gettext_lazy(
+            "Candidates cannot be merged, split, rewritten for the committee or asked for consent "
+            "in the phase “%(phase)s”: only in “%(allowed)s”."
         ),
     ),
     "assign": Rule(

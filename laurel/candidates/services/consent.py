@@ -56,7 +56,7 @@ def invite_organisation(
 ) -> str:
     """Ask the organisation: a new single-use link (any earlier one stops working), the email,
     and reminders before `deadline`. Returns the link's token, which is stored only hashed."""
-    require_phase(candidate.cycle_id, "screen")
+    require_phase(candidate.cycle_id, "merge")
     candidate = Candidate.objects.select_for_update().select_related("cycle").get(pk=candidate.pk)
     if candidate.state not in ACTIVE_STATES:
         raise ScreeningError(_("Only a candidate being screened can be asked for consent."))

@@ -108,7 +108,7 @@ def save_committee_version(
 ) -> CommitteeVersion:
     """What the committee will read of this nomination. Only the nomination's own fields are
     kept; the audit entry names the fields that differ from the original, never their text."""
-    require_phase(nomination.cycle_id, "screen")
+    require_phase(nomination.cycle_id, "merge")
     original = original_texts(nomination)
     kept = {field: (texts.get(field) or "").strip() for field in original}
     version, _created = CommitteeVersion.objects.select_for_update().get_or_create(
