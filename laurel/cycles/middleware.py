@@ -23,7 +23,7 @@ class PhaseRefusedMessage:
         safe = url_has_allowed_host_and_scheme(
             back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
         )
-        if not safe or back == request.build_absolute_uri():
+        if not safe or (request.method == "GET" and back == request.build_absolute_uri()):
             back = "/"
         if getattr(request, "htmx", False):
             return HttpResponse(status=204, headers={"HX-Redirect": back})
