@@ -624,6 +624,7 @@ MATRIX: dict[str, Row] = {
     "staff:dashboard": Row(STAFF),
     "staff:cycle": Row(STAFF, kwargs=CYCLE),
     "staff:cycle_edit": Row(STAFF, kwargs=CYCLE),
+    "staff:move_phase": Row(STAFF_ACTION, "post", kwargs=CYCLE),
     "staff:criterion_edit": Row(STAFF, kwargs=lambda o: CYCLE(o) | {"number": 1}),
     "staff:benefit_edit": Row(STAFF, kwargs=lambda o: CYCLE(o) | {"number": 1}),
     "accounts:users": Row(STAFF),
