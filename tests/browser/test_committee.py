@@ -46,6 +46,7 @@ def test_a_member_and_staff_prepare_the_review(page, live_server, child10, axe, 
     assert axe(page) == []
 
     page.context.clear_cookies()
+    in_phase(child10, Phase.SCREENING)  # the call closed: staff assign the reviewers
     sign_in(page, live_server, staff)
     page.goto(f"{base}/staff/review/assignment/")
     page.locator("#id_k").fill("2")
