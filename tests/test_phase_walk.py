@@ -153,6 +153,18 @@ def test_one_cycle_walks_through_every_phase(client, child10, staff_user, run_ta
                     person, candidate, scores=FULL, comments={}, recommendation="yes", submit=True
                 )
 
+    sign_in(client, chair)  # the chair cannot shortlist before deliberation
+    response = client.post(
+        reverse("selection:shortlist"),
+        {"candidate": candidates[0].pk, "kind": "shortlist"},
+        HTTP_REFERER="http://testserver" + reverse("selection:home"),
+        follow=True,
+    )
+    assert (
+        "The shortlist and the meeting belong to the phase “Deliberation”: "
+        "they cannot change in the phase “Review”."
+    ) in response.content.decode()
+
     # Deliberation: reviews are closed, the committee shortlists, votes and decides.
     cycles.move_phase(child10, Phase.DELIBERATION, actor=staff)
     refused = walk.assert_phase(Phase.DELIBERATION)
