@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.permissions import require
+from laurel.core.templatetags.laurel import tr
 from laurel.cycles import phases, services
 from laurel.cycles.enums import Phase
 from laurel.cycles.forms import BenefitForm, CriterionForm, CycleForm
@@ -49,7 +50,8 @@ def move_phase(request, slug: str):
         allowed = [rule.label for rule in phases.ACTIONS.values() if to in rule.phases]
         return confirmation(
             request,
-            title=_("Move %(cycle)s to “%(phase)s”?") % {"cycle": cycle, "phase": to.label},
+            title=_("Move %(cycle)s to “%(phase)s”?")
+            % {"cycle": tr(cycle.name), "phase": to.label},
             consequences=[
                 _("Only what “%(phase)s” allows can be done from then on: %(actions)s.")
                 % {"phase": to.label, "actions": "; ".join(str(a) for a in allowed) or "—"},
