@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "laurel.accounts.middleware.SessionLifetimeMiddleware",
     "laurel.accounts.middleware.SecondFactorRequiredMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "laurel.cycles.middleware.PhaseRefusedMessage",  # a phase refusal is a message, never a 500
     "laurel.api.middleware.LogApiReads",
 ]
 

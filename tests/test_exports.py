@@ -10,9 +10,11 @@ from openpyxl import load_workbook
 
 from laurel.core.models import AuditEntry
 from laurel.core.tables import cell, table_response
+from laurel.cycles.enums import Phase
 from laurel.review import services
 from tests.candidates.helpers import confirmed
 from tests.conftest import sign_in
+from tests.factories import in_phase
 from tests.pdf import pdf_text
 from tests.review.test_committee import member, ready
 from tests.review.test_reviewing import open_review
@@ -79,6 +81,7 @@ def reviewed_by_three(child10, staff_user, name: str) -> list:
     """One candidate called `name`, scored 4 on every criterion by three members: the members."""
     people = [member(child10, f"m{n}@example.org") for n in range(3)]
     strong = ready(child10, name, website="https://strong.se", staff=staff_user)
+    in_phase(child10, Phase.SCREENING)
     services.propose_assignment(child10, actor=staff_user, k=3)
     services.publish_assignment(child10, actor=staff_user)
     open_review(child10)

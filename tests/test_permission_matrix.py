@@ -15,10 +15,11 @@ from django.utils import timezone
 from laurel.accounts import services as accounts
 from laurel.accounts.enums import Role
 from laurel.accounts.models import RoleGrant
+from laurel.cycles.enums import Phase
 from laurel.nominations.models import Nomination
 from laurel.notifications.models import OutgoingEmail
 from tests.conftest import ROLES, make_user, sign_in
-from tests.factories import UserFactory
+from tests.factories import UserFactory, in_phase
 
 OK, LOGIN, MFA, REDIRECT, GONE, NOT_FOUND, NOT_ALLOWED = (
     200,
@@ -243,7 +244,9 @@ class Objects:
     def make_entry(self):
         from laurel.selection import services as selection
 
-        return selection.shortlist_candidate(self["ready"], kind="shortlist", actor=self.staff)
+        ready = self["ready"]
+        in_phase(self.cycle, Phase.DELIBERATION)  # the shortlist is deliberation's
+        return selection.shortlist_candidate(ready, kind="shortlist", actor=self.staff)
 
     def make_round(self):
         from laurel.selection.models import VotingRound
@@ -280,6 +283,7 @@ class Objects:
         # Tied by user id, as accepting the invitation does (issue 14: no right by address).
         contact = User.objects.filter(email="laureate@example.org").first()
         Contact.objects.create(laureate=laureate, email="laureate@example.org", user=contact)
+        in_phase(self.cycle, Phase.PROGRAMME)  # a laureate's programme runs from its acceptance
         return laureate
 
     def make_payment(self):
@@ -626,6 +630,7 @@ MATRIX: dict[str, Row] = {
     "staff:dashboard": Row(STAFF),
     "staff:cycle": Row(STAFF, kwargs=CYCLE),
     "staff:cycle_edit": Row(STAFF, kwargs=CYCLE),
+    "staff:move_phase": Row(STAFF_ACTION, "post", kwargs=CYCLE),
     "staff:criterion_edit": Row(STAFF, kwargs=lambda o: CYCLE(o) | {"number": 1}),
     "staff:benefit_edit": Row(STAFF, kwargs=lambda o: CYCLE(o) | {"number": 1}),
     "accounts:users": Row(STAFF),

@@ -3,14 +3,14 @@ from django.utils.translation import pgettext_lazy
 
 
 class Phase(models.TextChoices):
-    """One award cycle's lifecycle; the current phase follows from the cycle's dates."""
+    """One award cycle's lifecycle, in order: stored (staff move it), planned by the dates."""
 
     DRAFT = "draft", pgettext_lazy("phase", "Draft")
     NOMINATIONS = "nominations", pgettext_lazy("phase", "Nominations open")
     SCREENING = "screening", pgettext_lazy("phase", "Screening")
     REVIEW = "review", pgettext_lazy("phase", "Review")
     DELIBERATION = "deliberation", pgettext_lazy("phase", "Deliberation")
-    DECIDED = "decided", pgettext_lazy("phase", "Decided (announced)")
+    DECIDED = "decided", pgettext_lazy("phase", "Decided")
     PROGRAMME = "programme", pgettext_lazy("phase", "Programme")
     ARCHIVED = "archived", pgettext_lazy("phase", "Archived")
 

@@ -5,11 +5,14 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from laurel.core.services import record
 from laurel.cycles.definition import AwardDefinition
-from laurel.cycles.enums import DATE_FIELDS
+from laurel.cycles.enums import DATE_FIELDS, Phase
 from laurel.cycles.models import Benefit, Criterion, Cycle
+from laurel.cycles.phases import PhaseRefused, may_move, refusal, still_open
+from laurel.cycles.signals import phase_moved
 
 DEMO_WINDOW = timedelta(weeks=8)
 
@@ -205,3 +208,48 @@ def update_benefit(benefit: Benefit, *, actor: Any, changes: dict[str, Any]) -> 
             data={"fields": sorted(fields)},
         )
     return fields
+
+
+def _enter(cycle: Cycle, to: Phase, *, actor: Any, data: dict[str, Any]) -> Cycle:
+    before = cycle.phase
+    cycle.phase = to
+    cycle.phase_changed_at = timezone.now()
+    cycle.save(update_fields=["phase", "phase_changed_at", "updated_at"])
+    record(
+        "cycle.phase_changed",
+        actor=actor,
+        subject=cycle,
+        summary=f"{cycle.slug}: {before} → {to}",
+        data={"from": before, "to": str(to), **data},
+    )
+    phase_moved.send(sender=Cycle, cycle=cycle, actor=actor, previous=before)
+    return cycle
+
+
+@transaction.atomic
+def move_phase(cycle: Cycle, to: str, *, actor: Any) -> Cycle:
+    """Staff move the cycle to its next phase (or the one safe step back), having seen what is
+    still open (`phases.still_open`, kept in the audit entry). Refused with PhaseRefused."""
+    cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
+    to = Phase(to)
+    if cycle.phase == Phase.DELIBERATION and to == Phase.DECIDED:
+        raise PhaseRefused(
+            _("The cycle moves to “%(phase)s” when the chair locks the decision, not by hand.")
+            % {"phase": to.label}
+        )
+    if not may_move(cycle.phase, to):
+        raise PhaseRefused(
+            _("The cycle cannot move from “%(current)s” to “%(to)s”: one step at a time.")
+            % {"current": cycle.current_phase.label, "to": to.label}
+        )
+    return _enter(cycle, to, actor=actor, data={"still_open": still_open(cycle, to)})
+
+
+@transaction.atomic
+def decided_by_lock(cycle: Cycle, *, actor: Any) -> Cycle:
+    """The chair's lock ends the deliberation: the cycle is decided (selection calls this in the
+    lock's own transaction)."""
+    cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
+    if cycle.phase != Phase.DELIBERATION:
+        raise PhaseRefused(refusal(cycle.phase, "lock"), action="lock", phase=cycle.phase)
+    return _enter(cycle, Phase.DECIDED, actor=actor, data={"by": "lock"})

@@ -7,6 +7,7 @@ urlpatterns = [
     path("staff/", views.dashboard, name="dashboard"),
     path("staff/cycles/<slug:slug>/", views.cycle_detail, name="cycle"),
     path("staff/cycles/<slug:slug>/edit/", views.cycle_edit, name="cycle_edit"),
+    path("staff/cycles/<slug:slug>/phase/", views.move_phase, name="move_phase"),
     path(
         "staff/cycles/<slug:slug>/criteria/<int:number>/edit/",
         views.criterion_edit,

@@ -1,11 +1,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
+from laurel.core.confirm import confirmation, confirmed
 from laurel.core.permissions import require
-from laurel.cycles import services
+from laurel.core.templatetags.laurel import tr
+from laurel.cycles import phases, services
+from laurel.cycles.enums import Phase
 from laurel.cycles.forms import BenefitForm, CriterionForm, CycleForm
 from laurel.cycles.models import Benefit, Criterion, Cycle
 from laurel.cycles.queries import dashboard_counts, staff_cycles, with_call_content
@@ -19,8 +23,57 @@ def dashboard(request):
     return render(
         request,
         "cycles/dashboard.html",
-        {"cycle": cycle, "cycles": cycles, "counts": dashboard_counts(cycle)},
+        {
+            "cycle": cycle,
+            "cycles": cycles,
+            "counts": dashboard_counts(cycle),
+            "phase": phases.panel(cycle) if cycle else None,
+        },
     )
+
+
+@login_required
+@require_POST
+def move_phase(request, slug: str):
+    """Staff move the cycle to its next phase (or back one safe step), after a confirmation
+    that names what is still open."""
+    cycle = get_object_or_404(Cycle, slug=slug)
+    require(request.user, "cycles.move_phase", cycle)
+    back = f"{reverse('staff:dashboard')}?cycle={cycle.slug}"
+    to = request.POST.get("to", "")
+    if to not in Phase.values or not phases.may_move(cycle.phase, to):
+        messages.error(request, _("The cycle cannot move there from its current phase."))
+        return redirect(back)
+    to = Phase(to)
+    if not confirmed(request):
+        open_items = phases.still_open(cycle, to)
+        allowed = [rule.label for rule in phases.ACTIONS.values() if to in rule.phases]
+        return confirmation(
+            request,
+            title=_("Move %(cycle)s to “%(phase)s”?")
+            % {"cycle": tr(cycle.name), "phase": to.label},
+            consequences=[
+                _("Only what “%(phase)s” allows can be done from then on: %(actions)s.")
+                % {"phase": to.label, "actions": "; ".join(str(a) for a in allowed) or "—"},
+                *(
+                    [_("Still open: %(items)s") % {"items": " ".join(open_items)}]
+                    if open_items
+                    else [_("Nothing is left open in the current phase.")]
+                ),
+            ],
+            irreversible=not phases.may_move(to, cycle.phase),  # one step back is possible
+            button=_("Move to “%(phase)s”") % {"phase": to.label},
+            cancel_url=back,
+        )
+    try:
+        services.move_phase(cycle, to, actor=request.user)
+    except phases.PhaseRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(
+            request, _("The cycle is now in the phase “%(phase)s”.") % {"phase": to.label}
+        )
+    return redirect(back)
 
 
 @login_required

@@ -107,8 +107,9 @@ CATALOGUE: dict[str, EmailKind] = {
         EmailKind(
             "decision_nominator",
             _(
-                "To a nominator: the committee has decided, and where the laureates are presented "
-                "once they agree (never whether its nominee is one). Held like every decision letter."
+                "To a nominator: the committee has decided, and where the laureates are "
+                "presented once they agree (never whether its nominee is one). Held like every "
+                "decision letter."
             ),
             held=True,
         ),

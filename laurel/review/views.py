@@ -13,6 +13,7 @@ from laurel.candidates.models import Candidate, CandidateDocument
 from laurel.candidates.queries import committee_dossier
 from laurel.core.permissions import require
 from laurel.core.services import record
+from laurel.cycles.phases import PhaseRefused, refusal
 from laurel.nominations.uploads import as_download
 from laurel.review import documents, queries, services
 from laurel.review.forms import CommentForm, DeclareConflictForm, ProfileForm, ReviewForm
@@ -161,8 +162,8 @@ def dossier_pdf(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def review(request, pk: int):
-    """The review form: a draft saved with "Save draft", sent with "Submit"; revisable until
-    the review phase ends. What was typed stays on the page when something is refused."""
+    """The review form: a draft saved with "Save draft", sent with "Submit"; revisable while
+    the cycle is in the review phase. What was typed stays on the page when something is refused."""
     found = get_object_or_404(Candidate.objects.select_related("cycle", "organisation"), pk=pk)
     require(request.user, "review.read_candidate", found)
     if not queries.is_assigned(request.user, found):
@@ -189,7 +190,7 @@ def review(request, pk: int):
                 abstain_reason=form.cleaned_data["abstain_reason"],
                 submit=submit,
             )
-        except services.ReviewError as error:
+        except (services.ReviewError, PhaseRefused) as error:
             form.add_error(None, error.message)
             status = 400
         else:
@@ -207,6 +208,7 @@ def review(request, pk: int):
             "form": form,
             "current": current,
             "open": services.in_review_phase(found),
+            "closed": refusal(found.cycle.phase, "review"),
             "others": queries.other_reviews(request.user, found)
             if services.others_visible(request.user, found)
             else None,
@@ -246,7 +248,7 @@ def _autosave(request, found, form, current):
             abstain_reason=form.cleaned_data["abstain_reason"],
             autosave=True,
         )
-    except services.ReviewError as error:
+    except (services.ReviewError, PhaseRefused) as error:
         return HttpResponse(escape(error.message))
     return render(request, "review/review.html#autosave-status", {"current": current})
 

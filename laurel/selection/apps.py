@@ -6,3 +6,10 @@ class SelectionConfig(AppConfig):
     name = "laurel.selection"
     label = "selection"
     verbose_name = _("Selection")
+
+    def ready(self) -> None:
+        from laurel.cycles.phases import STILL_OPEN_SOURCES
+        from laurel.selection.phase_work import still_open
+
+        if still_open not in STILL_OPEN_SOURCES:
+            STILL_OPEN_SOURCES.append(still_open)

@@ -4,8 +4,10 @@ declared; staff propose and publish the assignment. axe-core on every page, in b
 import pytest
 from playwright.sync_api import expect
 
+from laurel.cycles.enums import Phase
 from tests.browser.test_staff_journey import sign_in
 from tests.conftest import make_user
+from tests.factories import in_phase
 from tests.review.test_committee import member, ready
 
 
@@ -44,6 +46,7 @@ def test_a_member_and_staff_prepare_the_review(page, live_server, child10, axe, 
     assert axe(page) == []
 
     page.context.clear_cookies()
+    in_phase(child10, Phase.SCREENING)  # the call closed: staff assign the reviewers
     sign_in(page, live_server, staff)
     page.goto(f"{base}/staff/review/assignment/")
     page.locator("#id_k").fill("2")
@@ -69,6 +72,7 @@ def test_staff_watch_progress_and_read_the_results(page, live_server, child10, a
         for n in range(3)
     ]
     people = [member(child10, f"m{n}@example.org") for n in range(3)]
+    in_phase(child10, Phase.SCREENING)
     services.propose_assignment(child10, actor=staff, k=3)
     services.publish_assignment(child10, actor=staff)
     open_review(child10)

@@ -7,10 +7,11 @@ import pytest
 from playwright.sync_api import expect
 
 from laurel.accounts.models import RoleGrant
+from laurel.cycles.enums import Phase
 from laurel.laureates.models import Laureate
 from laurel.selection import queries
 from tests.browser.test_staff_journey import sign_in
-from tests.factories import UserFactory, tie_contacts
+from tests.factories import UserFactory, in_phase, tie_contacts
 from tests.laureates.test_portal import announced, letter_to, token_of  # noqa: F401
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -82,6 +83,7 @@ def test_bank_details_and_a_four_eyes_payment(
     laureate = Laureate.objects.create(
         cycle=child10, candidate=candidate, accepted_at=timezone.now()
     )
+    in_phase(child10, Phase.PROGRAMME)
     contact = UserFactory(email="office@trygga.se")
     Contact.objects.create(laureate=laureate, email="office@trygga.se", user=contact)
     RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=child10)
@@ -168,6 +170,7 @@ def test_two_delegates_one_with_a_visa_letter(browser, page, live_server, child1
     laureate = Laureate.objects.create(
         cycle=child10, candidate=candidate, accepted_at=timezone.now()
     )
+    in_phase(child10, Phase.PROGRAMME)
     Contact.objects.create(laureate=laureate, email="office@dzieci.pl")
     contact = UserFactory(email="office@dzieci.pl")
     RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=child10)
@@ -254,6 +257,7 @@ def test_the_support_programme_pages(browser, page, live_server, child10, axe, l
     laureate = Laureate.objects.create(
         cycle=child10, candidate=candidate, accepted_at=timezone.now()
     )
+    in_phase(child10, Phase.PROGRAMME)
     Contact.objects.create(laureate=laureate, email="office@trygga.se")
     objective = services.add_objective(
         laureate, area="advocacy", title="Joint statement", actor=staff
@@ -297,6 +301,7 @@ def test_a_session_recorded_and_an_initiative_co_signed(browser, page, live_serv
     laureate = Laureate.objects.create(
         cycle=child10, candidate=candidate, accepted_at=timezone.now()
     )
+    in_phase(child10, Phase.PROGRAMME)
     Contact.objects.create(laureate=laureate, email="office@trygga.se")
     contact = UserFactory(email="office@trygga.se")
     RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=child10)

@@ -4,10 +4,12 @@ its error state included, in both languages."""
 import pytest
 from playwright.sync_api import expect
 
+from laurel.cycles.enums import Phase
 from laurel.review import services
 from laurel.review.models import Review
 from tests.browser.test_staff_journey import sign_in
 from tests.conftest import make_user
+from tests.factories import in_phase
 from tests.review.test_committee import member, ready
 from tests.review.test_reviewing import open_review
 
@@ -19,6 +21,7 @@ def test_scoring_with_the_keyboard(page, live_server, child10, axe, language):
     alice = member(child10, "alice@example.org")
     for number in range(2):
         member(child10, f"m{number}@example.org")
+    in_phase(child10, Phase.SCREENING)
     services.propose_assignment(child10, actor=staff, k=3)
     services.publish_assignment(child10, actor=staff)
     open_review(child10)

@@ -11,17 +11,20 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from laurel.accounts.models import RoleGrant
+from laurel.cycles.enums import Phase
 from laurel.laureates import services
 from laurel.laureates.models import Contact, Initiative, Laureate, Post, Signature
 from laurel.laureates.tasks import send_digests
 from tests.conftest import sign_in
-from tests.factories import UserFactory, tie_contacts
+from tests.factories import UserFactory, in_phase, tie_contacts
 from tests.review.test_committee import ready
 
 
 def laureate_with_contact(cycle, staff, name, site, email):
+    in_phase(cycle, Phase.NOMINATIONS)  # nominated while the call was open, then accepted
     candidate = ready(cycle, name, website=site, staff=staff)
     laureate = Laureate.objects.create(cycle=cycle, candidate=candidate, accepted_at=timezone.now())
+    in_phase(cycle, Phase.PROGRAMME)
     Contact.objects.create(laureate=laureate, email=email)
     user = UserFactory(email=email)
     RoleGrant.objects.create(user=user, role="laureate_contact", cycle=cycle)

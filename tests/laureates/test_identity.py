@@ -12,10 +12,11 @@ from django.utils import timezone
 from laurel.accounts import services as accounts
 from laurel.accounts.models import RoleGrant, User
 from laurel.core.models import AuditEntry
+from laurel.cycles.enums import Phase
 from laurel.laureates import services
 from laurel.laureates.models import Contact, Laureate
 from tests.conftest import sign_in
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import PASSWORD, UserFactory, in_phase
 from tests.review.test_committee import ready
 
 pytestmark = pytest.mark.django_db
@@ -31,8 +32,11 @@ def invitation_token() -> str:
 
 
 def laureate(cycle, staff, name, site) -> Laureate:
+    in_phase(cycle, Phase.NOMINATIONS)  # nominated while the call was open, then accepted
     candidate = ready(cycle, name, website=site, staff=staff)
-    return Laureate.objects.create(cycle=cycle, candidate=candidate, accepted_at=timezone.now())
+    laureate = Laureate.objects.create(cycle=cycle, candidate=candidate, accepted_at=timezone.now())
+    in_phase(cycle, Phase.PROGRAMME)
+    return laureate
 
 
 def contact_user(email, cycle):

@@ -14,11 +14,12 @@ from django.utils import timezone
 from lxml import etree
 
 from laurel.core.models import AuditEntry
+from laurel.cycles.enums import Phase
 from laurel.laureates import exports, services
 from laurel.laureates.models import BankAccount, Contact, Laureate, Payment
 from laurel.laureates.services.prize import Details
 from tests.conftest import enrol_totp, sign_in
-from tests.factories import RoleGrantFactory, UserFactory
+from tests.factories import RoleGrantFactory, UserFactory, in_phase
 from tests.review.test_committee import ready
 
 IBAN = "SE4550000000058398257466"
@@ -59,6 +60,7 @@ def laureate(child10, staff_user, run_tasks):
     laureate = Laureate.objects.create(
         cycle=child10, candidate=candidate, accepted_at=timezone.now()
     )
+    in_phase(child10, Phase.PROGRAMME)
     Contact.objects.create(laureate=laureate, email="office@trygga.se", language="sv")
     Contact.objects.create(laureate=laureate, email="board@trygga.se", language="en")
     run_tasks()

@@ -13,10 +13,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from laurel.core.models import AuditEntry
+from laurel.cycles.enums import Phase
 from laurel.laureates import services
 from laurel.laureates.models import Contact, Delegate, Laureate, VisaRequest
 from laurel.laureates.tasks import erase_passport_data
 from tests.conftest import sign_in
+from tests.factories import in_phase
 from tests.review.test_committee import ready
 
 START = date(2030, 10, 16)
@@ -55,6 +57,7 @@ def laureate(child10, staff_user):
     laureate = Laureate.objects.create(
         cycle=child10, candidate=candidate, accepted_at=timezone.now()
     )
+    in_phase(child10, Phase.PROGRAMME)
     Contact.objects.create(laureate=laureate, email="office@dzieci.pl", language="en")
     services.define_summit(child10, values=summit_values(), actor=staff_user)
     return laureate

@@ -9,11 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from laurel.accounts.models import RoleGrant
+from laurel.cycles.enums import Phase
 from laurel.laureates import services
 from laurel.laureates.enums import SupportArea
 from laurel.laureates.models import Assessment, Contact, Laureate
 from tests.conftest import sign_in
-from tests.factories import UserFactory, tie_contacts
+from tests.factories import UserFactory, in_phase, tie_contacts
 from tests.review.test_committee import ready
 
 
@@ -23,6 +24,7 @@ def laureate(child10, staff_user):
     laureate = Laureate.objects.create(
         cycle=child10, candidate=candidate, accepted_at=timezone.now()
     )
+    in_phase(child10, Phase.PROGRAMME)
     Contact.objects.create(laureate=laureate, email="office@trygga.se")
     return laureate
 
@@ -108,12 +110,14 @@ def test_the_overview_costs_the_same_queries_for_one_and_many(
     def add(count):
         for _ in range(count):
             number = len(made)
+            in_phase(child10, Phase.NOMINATIONS)  # each one nominated while the call was open
             candidate = ready(
                 child10, f"Org {number} Ljus", website=f"https://o{number}.se", staff=staff_user
             )
             laureate = Laureate.objects.create(
                 cycle=child10, candidate=candidate, accepted_at=timezone.now()
             )
+            in_phase(child10, Phase.PROGRAMME)
             services.assess_needs(laureate, levels=all_levels(), notes={}, actor=None)
             objective = services.add_objective(laureate, area="finance", title="x", actor=None)
             services.add_milestone(objective, title="m", due_on=date(2030, 1, 1), actor=None)

@@ -5,13 +5,14 @@ import pytest
 from laurel.candidates import services as screening
 from laurel.candidates.models import Placement
 from laurel.core.models import AuditEntry
+from laurel.cycles.enums import Phase
 from laurel.notifications.models import OutgoingEmail
 from laurel.review import services
 from laurel.review.enums import AssignmentState, ConflictState
 from laurel.review.models import Assignment, Conflict
 from tests.candidates.helpers import confirmed
 from tests.conftest import enrol_totp, make_user
-from tests.factories import RoleGrantFactory, UserFactory
+from tests.factories import RoleGrantFactory, UserFactory, in_phase
 
 pytestmark = pytest.mark.django_db
 
@@ -103,6 +104,7 @@ def test_assignment_gives_k_reviewers_without_conflicts_and_publishing_tells_mem
     members = [member(child10, f"m{n}@example.org") for n in range(4)]
     services.declare_conflict(members[0], candidates[0], kind="employment")
 
+    in_phase(child10, Phase.SCREENING)
     solution = services.propose_assignment(child10, actor=staff, k=2)
     published = services.publish_assignment(child10, actor=staff)
 
@@ -120,11 +122,14 @@ def test_published_assignments_are_kept_when_proposing_again(child10, staff):
     ]
     for n in range(3):
         member(child10, f"m{n}@example.org")
+    in_phase(child10, Phase.SCREENING)
     services.propose_assignment(child10, actor=staff, k=2)
     services.publish_assignment(child10, actor=staff)
     before = set(Assignment.objects.values_list("candidate_id", "member_id"))
+    in_phase(child10, Phase.NOMINATIONS)  # reopened for a late nomination (the one step back)
     ready(child10, "A Later Organisation", website="https://later.se", staff=staff)
 
+    in_phase(child10, Phase.SCREENING)
     services.propose_assignment(child10, actor=staff, k=2)
 
     published = set(
@@ -138,6 +143,7 @@ def test_published_assignments_are_kept_when_proposing_again(child10, staff):
 def test_declaring_a_conflict_withdraws_an_assignment(child10, staff):
     candidate = ready(child10, "Ljus", website="https://ljus.se", staff=staff)
     people = [member(child10, f"m{n}@example.org") for n in range(3)]
+    in_phase(child10, Phase.SCREENING)
     services.propose_assignment(child10, actor=staff, k=3)
     services.publish_assignment(child10, actor=staff)
 
@@ -150,6 +156,7 @@ def test_declaring_a_conflict_withdraws_an_assignment(child10, staff):
 def test_an_assignment_that_cannot_be_satisfied_says_what_to_change(child10, staff):
     ready(child10, "Ljus", website="https://ljus.se", staff=staff)
     member(child10, "only@example.org")
+    in_phase(child10, Phase.SCREENING)
 
     with pytest.raises(services.ReviewError, match="invite more members"):
         services.propose_assignment(child10, actor=staff, k=3)

@@ -74,6 +74,7 @@ def test_staff_propose_then_publish_from_the_page(staff_client, child10, staff):
         member(child10, f"m{number}@example.org")
     in_phase(child10, Phase.SCREENING)
 
+    in_phase(child10, Phase.SCREENING)
     proposed = staff_client.post(reverse("review:assignment"), {"k": "2"})
     asked = staff_client.post(reverse("review:publish"))
     not_yet = Assignment.objects.filter(state="published").count()
@@ -93,6 +94,7 @@ def test_an_impossible_assignment_is_explained_on_the_page(staff_client, child10
     ready(child10, "Ljus", website="https://ljus.se", staff=staff)
     member(child10, "only@example.org")
 
+    in_phase(child10, Phase.SCREENING)
     response = staff_client.post(reverse("review:assignment"), {"k": "3"})
 
     assert response.status_code == 400
@@ -135,6 +137,7 @@ def test_a_nominated_name_reaches_the_assignments_as_text(staff_client, child10,
         ready(child10, name, website=f"https://{len(name)}.example", staff=staff)
     for number in range(2):
         member(child10, f"m{number}@example.org")
+    in_phase(child10, Phase.SCREENING)
     staff_client.post(reverse("review:assignment"), {"k": "1"})
 
     response = staff_client.get(reverse("review:assignments_csv"))
@@ -151,6 +154,7 @@ def test_staff_add_a_reviewer_by_hand_but_never_a_conflicted_one(staff_client, c
     bob = member(child10, "bob@example.org")
     services.declare_conflict(bob, candidate, kind="board")
 
+    in_phase(child10, Phase.SCREENING)
     staff_client.post(reverse("review:by_hand"), {"candidate": candidate.pk, "member": alice.pk})
     refused = staff_client.post(
         reverse("review:by_hand"), {"candidate": candidate.pk, "member": bob.pk}, follow=True
@@ -175,6 +179,7 @@ def test_an_import_is_all_or_nothing_and_names_the_bad_lines(staff_client, child
         "a.csv", f"candidate_id,member\n{candidate.pk},ALICE@example.org\n".encode()
     )
 
+    in_phase(child10, Phase.SCREENING)
     refused = staff_client.post(reverse("review:import"), {"file": bad}, follow=True)
     assert "line 3" in refused.content.decode()
     assert Assignment.objects.count() == 0
@@ -189,6 +194,7 @@ def test_a_reviewer_with_a_submitted_review_stays(staff_client, child10, staff):
 
     candidate = ready(child10, "Ljus", website="https://ljus.se", staff=staff)
     people = [member(child10, f"m{n}@example.org") for n in range(3)]
+    in_phase(child10, Phase.SCREENING)
     services.propose_assignment(child10, actor=staff, k=3)
     services.publish_assignment(child10, actor=staff)
     open_review(child10)

@@ -6,9 +6,10 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from laurel.cycles.enums import Phase
 from laurel.review import services
 from tests.conftest import enrol_totp, sign_in
-from tests.factories import RoleGrantFactory, UserFactory
+from tests.factories import RoleGrantFactory, UserFactory, in_phase
 from tests.review.test_committee import member, ready
 from tests.review.test_reviewing import open_review
 
@@ -48,6 +49,7 @@ def test_the_results_sort_through_an_allowlist_and_export(staff_client, staff_us
     people = [member(child10, f"m{n}@example.org") for n in range(3)]
     strong = ready(child10, "Strong Org", website="https://strong.se", staff=staff_user)
     weak = ready(child10, "Weak Org", website="https://weak.se", staff=staff_user)
+    in_phase(child10, Phase.SCREENING)
     services.propose_assignment(child10, actor=staff_user, k=3)
     services.publish_assignment(child10, actor=staff_user)
     open_review(child10)

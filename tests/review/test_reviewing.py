@@ -8,9 +8,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from laurel.core.models import AuditEntry
+from laurel.cycles.enums import Phase
+from laurel.cycles.phases import PhaseRefused
 from laurel.review import services
 from laurel.review.models import CommitteeSettings, Review
 from tests.conftest import sign_in
+from tests.factories import in_phase
 from tests.review.test_committee import member, ready
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +27,7 @@ def open_review(cycle):
     cycle.review_open_at = now - timedelta(days=1)
     cycle.review_close_at = now + timedelta(days=14)
     cycle.save(update_fields=["nominations_close_at", "review_open_at", "review_close_at"])
+    in_phase(cycle, Phase.REVIEW)
 
 
 @pytest.fixture
@@ -31,6 +35,7 @@ def setting(child10, staff_user):
     """One candidate ready, three members, all assigned, the review phase open."""
     candidate = ready(child10, "Ljus", website="https://ljus.se", staff=staff_user)
     people = [member(child10, f"m{n}@example.org") for n in range(3)]
+    in_phase(child10, Phase.SCREENING)
     services.propose_assignment(child10, actor=staff_user, k=3)
     services.publish_assignment(child10, actor=staff_user)
     open_review(child10)
@@ -49,7 +54,7 @@ def test_a_draft_may_be_partial_and_a_submission_must_be_complete(setting):
     assert (draft.state, draft.scores, draft.comments) == ("draft", {"1": 4}, {"1": "Strong."})
 
 
-def test_submitting_and_revising_until_the_phase_ends(setting):
+def test_submitting_and_revising_until_staff_move_the_cycle_past_review(setting):
     candidate, (alice, *_rest) = setting
 
     services.save_review(
@@ -65,11 +70,24 @@ def test_submitting_and_revising_until_the_phase_ends(setting):
         AuditEntry.objects.filter(key__startswith="review.").values_list("key", flat=True)
     )
     assert keys == ["review.revised", "review.submitted"]
-    after = candidate.cycle.review_close_at + timedelta(minutes=1)
-    with time_machine.travel(after), pytest.raises(services.ReviewError, match="not open"):
+    in_phase(candidate.cycle, Phase.DELIBERATION)
+    with pytest.raises(PhaseRefused, match="Reviews cannot be changed in the phase “Deliberation”"):
         services.save_review(alice, candidate, scores=FULL, comments={}, recommendation="no")
     review.refresh_from_db()
     assert review.recommendation == "yes"
+
+
+def test_the_review_dates_alone_do_not_close_reviews_staff_move_the_phase(setting):
+    """The dates plan the phase and drive reminders; the stored phase decides."""
+    candidate, (alice, *_rest) = setting
+    after = candidate.cycle.review_close_at + timedelta(minutes=1)
+
+    with time_machine.travel(after):
+        services.save_review(
+            alice, candidate, scores=FULL, comments={}, recommendation="yes", submit=True
+        )
+
+    assert Review.objects.get().state == "submitted"
 
 
 def test_a_submitted_review_stays_complete_and_a_late_autosave_changes_nothing(setting):

@@ -7,12 +7,13 @@ from django.utils import timezone
 
 from laurel.candidates import services as screening
 from laurel.candidates.models import Candidate
+from laurel.cycles.enums import Phase
 from laurel.review import queries as review_queries
 from laurel.review import services as review
 from laurel.review.models import Conflict
 from laurel.selection import services as selection
 from tests.conftest import enrol_totp
-from tests.factories import RoleGrantFactory, UserFactory
+from tests.factories import RoleGrantFactory, UserFactory, in_phase
 from tests.review.test_committee import member, ready
 from tests.review.test_reviewing import open_review
 
@@ -72,6 +73,7 @@ def scored_committee(cycle, staff, *, count: int = 12) -> Committee:
     alice = member(cycle, "alice@example.org")
     bob = member(cycle, "bob@example.org")
     review.declare_conflict(bob, candidates[0], kind="employment")
+    in_phase(cycle, Phase.SCREENING)
     review.propose_assignment(cycle, actor=staff, k=2)
     review.publish_assignment(cycle, actor=staff)
     open_review(cycle)
@@ -92,6 +94,7 @@ def scored_committee(cycle, staff, *, count: int = 12) -> Committee:
                 submit=True,
             )
     assert Conflict.objects.filter(member=bob).count() == 1
+    in_phase(cycle, Phase.DELIBERATION)  # staff closed the review phase
     return Committee(candidates, chair, [alice, bob])
 
 

@@ -17,6 +17,7 @@ from laurel.candidates.services.diligence import add_document
 from laurel.candidates.services.placing import organisation_keys
 from laurel.candidates.tasks import erase_refused_candidate, remind_organisation
 from laurel.core.services import record
+from laurel.cycles.phases import require_phase
 from laurel.nominations.models import hash_token, new_token
 from laurel.notifications.services import queue_email
 
@@ -55,6 +56,7 @@ def invite_organisation(
 ) -> str:
     """Ask the organisation: a new single-use link (any earlier one stops working), the email,
     and reminders before `deadline`. Returns the link's token, which is stored only hashed."""
+    require_phase(candidate.cycle_id, "merge")
     candidate = Candidate.objects.select_for_update().select_related("cycle").get(pk=candidate.pk)
     if candidate.state not in ACTIVE_STATES:
         raise ScreeningError(_("Only a candidate being screened can be asked for consent."))

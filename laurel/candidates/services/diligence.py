@@ -20,6 +20,7 @@ from laurel.candidates.models import Candidate, CandidateDocument, CommitteeVers
 from laurel.candidates.queries import original_texts
 from laurel.candidates.services.common import ScreeningError
 from laurel.core.services import record
+from laurel.cycles.phases import require_phase
 from laurel.nominations.enums import COUNTING_STATES
 from laurel.nominations.models import Nomination
 
@@ -33,6 +34,7 @@ def update_check(
 ) -> DiligenceCheck:
     """One area of due diligence: its status and notes. A check that is no longer done takes
     the candidate off the committee's list until staff mark it ready again."""
+    require_phase(candidate.cycle_id, "screen")
     if area not in DiligenceArea.values or status not in DiligenceStatus.values:
         raise ScreeningError(_("Choose an area and a status from the list."))
     candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
@@ -106,6 +108,7 @@ def save_committee_version(
 ) -> CommitteeVersion:
     """What the committee will read of this nomination. Only the nomination's own fields are
     kept; the audit entry names the fields that differ from the original, never their text."""
+    require_phase(nomination.cycle_id, "merge")
     original = original_texts(nomination)
     kept = {field: (texts.get(field) or "").strip() for field in original}
     version, _created = CommitteeVersion.objects.select_for_update().get_or_create(
@@ -161,6 +164,7 @@ def _set_ready(candidate: Candidate, ready: bool, actor: Any) -> None:
 def mark_ready(candidate: Candidate, *, ready: bool, actor: Any) -> Candidate:
     """Ready for the committee: eligible, every area of due diligence decided, and the
     committee's version of every nomination that counts prepared. Or taken off again."""
+    require_phase(candidate.cycle_id, "screen")
     candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
     if ready:
         missing = _missing_for_committee(candidate)

@@ -23,6 +23,7 @@ from laurel.candidates.models import (
 from laurel.candidates.services.common import ScreeningError, _move, suggest_duplicates
 from laurel.candidates.services.placing import _new_candidate, _refresh
 from laurel.core.services import record
+from laurel.cycles.phases import require_phase
 from laurel.nominations.models import Nomination
 
 # --- duplicates ---------------------------------------------------------------------------
@@ -44,6 +45,7 @@ def _locked_pair(first: Candidate, second: Candidate) -> tuple[Candidate, Candid
 def merge_candidates(source: Candidate, target: Candidate, *, actor: Any) -> MergeRecord:
     """`source` joins `target`: its nominations move, it is kept as merged, and the merge
     can be undone."""
+    require_phase(source.cycle_id, "merge")
     if source.pk == target.pk:
         raise ScreeningError(_("A candidate cannot be merged into itself."))
     source, target = _locked_pair(source, target)
@@ -93,6 +95,7 @@ def merge_candidates(source: Candidate, target: Candidate, *, actor: Any) -> Mer
 @transaction.atomic
 def undo_merge(merge: MergeRecord, *, actor: Any) -> Candidate:
     """The merged candidate comes back as it was, with the nominations it brought."""
+    require_phase(merge.cycle_id, "merge")
     merge = MergeRecord.objects.select_for_update().get(pk=merge.pk)
     if merge.undone_at is not None:
         raise ScreeningError(_("This merge was undone already."))
@@ -133,6 +136,7 @@ def undo_merge(merge: MergeRecord, *, actor: Any) -> Candidate:
 @transaction.atomic
 def reject_suggestion(suggestion: DuplicateSuggestion, *, actor: Any) -> DuplicateSuggestion:
     """Two different organisations: the pair is not suggested again."""
+    require_phase(suggestion.cycle_id, "merge")
     suggestion = DuplicateSuggestion.objects.select_for_update().get(pk=suggestion.pk)
     if suggestion.state != SuggestionState.OPEN:
         raise ScreeningError(_("Someone decided this suggestion already."))
@@ -154,6 +158,7 @@ def confirm_suggestion(
     suggestion: DuplicateSuggestion, *, keep: Candidate, actor: Any
 ) -> MergeRecord:
     """One organisation: the other candidate of the pair is merged into `keep`."""
+    require_phase(suggestion.cycle_id, "merge")
     suggestion = DuplicateSuggestion.objects.select_for_update().get(pk=suggestion.pk)
     if suggestion.state != SuggestionState.OPEN:
         raise ScreeningError(_("Someone decided this suggestion already."))
@@ -166,6 +171,7 @@ def confirm_suggestion(
 @transaction.atomic
 def split_nomination(nomination: Nomination, *, actor: Any) -> Candidate:
     """A nomination that joined the wrong candidate becomes a candidate of its own."""
+    require_phase(nomination.cycle_id, "merge")
     placement = (
         Placement.objects.select_for_update().select_related("candidate").get(nomination=nomination)
     )

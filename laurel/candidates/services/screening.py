@@ -15,6 +15,7 @@ from laurel.candidates.services.common import ScreeningError, _move
 from laurel.candidates.tasks import schedule_deadline_notices, tell_waiting_nominators
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
+from laurel.cycles.phases import require_phase
 
 # --- screening --------------------------------------------------------------------------
 
@@ -32,6 +33,7 @@ def decide_eligibility(
     told, neutrally and once, through the outbox: at once once nominations have closed; while
     they are open, when they close (or when staff send the waiting notices). Marked eligible
     again before then, nobody is told anything."""
+    require_phase(candidate.cycle_id, "screen")
     candidate = Candidate.objects.select_for_update().select_related("cycle").get(pk=candidate.pk)
     if not eligible and reason not in IneligibleReason.values:
         raise ScreeningError(_("Choose why the candidate is ineligible."))

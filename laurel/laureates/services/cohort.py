@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
+from laurel.cycles.phases import require_phase
 from laurel.laureates.enums import DigestFrequency, InitiativeKind, InitiativeStatus
 from laurel.laureates.models import (
     Contact,
@@ -46,6 +47,7 @@ def laureate_of(user: Any, cycle: Cycle) -> Laureate | None:
 
 @transaction.atomic
 def post(cycle: Cycle, *, title: str, body: str, actor: Any) -> Post:
+    require_phase(cycle, "programme")
     message = Post.objects.create(
         cycle=cycle,
         author=actor,
@@ -70,6 +72,7 @@ def reply(message: Post, *, body: str, actor: Any) -> Reply:
 def propose_initiative(
     cycle: Cycle, *, kind: str, title: str, description: str, owners: list, actor: Any
 ) -> Initiative:
+    require_phase(cycle, "programme")
     if kind not in InitiativeKind.values:
         raise CohortError(_("Choose the kind of initiative."), "kind")
     if not owners:
@@ -144,6 +147,7 @@ def co_sign(initiative: Initiative, *, actor: Any) -> Signature:
 def share_document(
     cycle: Cycle, *, title: str, upload: Any, kind: str, actor: Any
 ) -> LibraryDocument:
+    require_phase(cycle, "programme")
     document = LibraryDocument(cycle=cycle, title=title.strip(), kind=kind, uploaded_by=actor)
     # A random name: nothing the uploader chose reaches the file system; people see the title.
     document.file.save(f"{secrets.token_hex(16)}.{kind}", File(upload), save=False)
@@ -163,6 +167,7 @@ def add_event(
     description: str,
     actor: Any,
 ) -> Event:
+    require_phase(cycle, "programme")
     if ends_at < starts_at:
         raise CohortError(_("An event cannot end before it starts."), "ends_at")
     event = Event.objects.create(

@@ -10,6 +10,7 @@ from laurel.accounts import services as accounts
 from laurel.accounts.enums import Role
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
+from laurel.cycles.phases import require_phase
 from laurel.laureates.models import Contact, Laureate
 
 
@@ -42,6 +43,7 @@ def welcome_laureate(place: Any, *, email: str, language: str) -> Laureate:
 @transaction.atomic
 def add_contact(laureate: Laureate, *, email: str, language: str, actor: Any) -> Contact:
     """A person who acts for the laureate: invited to sign in to its area (once)."""
+    require_phase(laureate.cycle_id, "programme")
     email = email.strip().lower()
     contact, created = Contact.objects.get_or_create(
         laureate=laureate, email=email, defaults={"language": language}

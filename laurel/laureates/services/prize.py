@@ -20,6 +20,7 @@ from laurel.accounts.enums import Role
 from laurel.candidates.matching import normalise_name
 from laurel.core.crypto import cipher, mask
 from laurel.core.services import record
+from laurel.cycles.phases import require_phase
 from laurel.laureates.enums import OPEN_PAYMENT_STATES, PAYMENT_TRANSITIONS, PaymentState
 from laurel.laureates.models import BankAccount, Laureate, Payment
 from laurel.notifications.services import queue_email
@@ -95,6 +96,7 @@ def save_bank_details(
     authenticator app first). The old account is kept, replaced; payments not yet paid go back to
     be verified; every contact of the laureate is told by email that the details changed (never
     what they are). A person giving them must have a second factor (`actor` None: the system)."""
+    require_phase(laureate.cycle_id, "programme")
     if (
         actor is not None
         and not Authenticator.objects.filter(user=actor, type=Authenticator.Type.TOTP).exists()
@@ -189,6 +191,7 @@ def _move(payment: Payment, state: str) -> None:
 @transaction.atomic
 def request_payment(laureate: Laureate, *, actor: Any) -> Payment:
     """The prize payment for a laureate, for the cycle's prize amount (one open at a time)."""
+    require_phase(laureate.cycle_id, "programme")
     if not (actor.has_role(Role.FINANCE) or actor.has_role(Role.STAFF)):
         raise PrizeError(_("Only staff or finance can request a payment."))
     laureate = Laureate.objects.select_for_update().select_related("cycle").get(pk=laureate.pk)

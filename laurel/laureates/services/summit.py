@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from laurel.core.crypto import mask
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
+from laurel.cycles.phases import require_phase
 from laurel.laureates.enums import DelegateState, VisaState
 from laurel.laureates.models import Delegate, Laureate, Summit, VisaRequest
 from laurel.laureates.queries import summit_recipients
@@ -76,6 +77,7 @@ def _check_delegate(summit: Summit, values: dict[str, Any]) -> None:
 @transaction.atomic
 def register_delegate(laureate: Laureate, *, values: dict[str, Any], actor: Any) -> Delegate:
     """A laureate registers a delegate: within its places and before registration closes."""
+    require_phase(laureate.cycle_id, "programme")
     laureate = Laureate.objects.select_for_update().select_related("cycle").get(pk=laureate.pk)
     summit = Summit.objects.filter(cycle=laureate.cycle).first()
     if summit is None:
@@ -196,6 +198,7 @@ def letter_data(visa: VisaRequest, *, actor: Any) -> VisaRequest:
 @transaction.atomic
 def send_practical_information(summit: Summit, *, subject: str, text: str, actor: Any) -> int:
     """Staff's practical information to every confirmed delegate (and its laureate's contacts)."""
+    require_phase(summit.cycle_id, "programme")
     addresses = summit_recipients(summit.cycle)
     for address, language in sorted(addresses.items()):
         queue_email(

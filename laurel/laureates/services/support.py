@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from laurel.core.services import record
+from laurel.cycles.phases import require_phase
 from laurel.laureates.enums import Rag, SupportArea
 from laurel.laureates.models import Assessment, Laureate, Milestone, Objective, Session
 
@@ -24,6 +25,7 @@ def assess_needs(
     laureate: Laureate, *, levels: dict[str, int], notes: dict[str, str], actor: Any
 ) -> list[Assessment]:
     """The baseline: a level for every area (all or nothing)."""
+    require_phase(laureate.cycle_id, "programme")
     if set(levels) != set(SupportArea.values):
         raise SupportError(_("Give a level for every area."))
     if any(not 1 <= level <= 5 for level in levels.values()):
@@ -42,6 +44,7 @@ def assess_needs(
 
 @transaction.atomic
 def add_objective(laureate: Laureate, *, area: str, title: str, actor: Any) -> Objective:
+    require_phase(laureate.cycle_id, "programme")
     if area not in SupportArea.values:
         raise SupportError(_("Choose an area."), "area")
     objective = Objective.objects.create(laureate=laureate, area=area, title=title.strip())
@@ -92,6 +95,7 @@ def log_session(
     notes: str,
     actor: Any,
 ) -> Session:
+    require_phase(laureate.cycle_id, "programme")
     if hours <= 0 or hours > 24:
         raise SupportError(_("Hours are more than 0 and at most 24."), "hours")
     session = Session.objects.create(

@@ -14,6 +14,7 @@ from laurel.candidates.enums import ACTIVE_STATES
 from laurel.candidates.models import Candidate
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
+from laurel.cycles.phases import require_phase
 from laurel.notifications.services import queue_email
 from laurel.review.assignment import Infeasible, Problem, Solution, language_preference, solve
 from laurel.review.enums import (
@@ -38,6 +39,7 @@ def propose_assignment(
 ) -> Solution:
     """The optimal assignment of the candidates ready for the committee, kept as a proposal
     (replacing any earlier one); published assignments are kept as they are."""
+    require_phase(cycle, "assign")
     candidates = list(
         Candidate.objects.filter(cycle=cycle, ready_for_committee=True, state__in=ACTIVE_STATES)
     )
@@ -92,6 +94,7 @@ def propose_assignment(
 @transaction.atomic
 def publish_assignment(cycle: Cycle, *, actor: Any) -> int:
     """The proposal becomes the members' work; each member with new candidates is told."""
+    require_phase(cycle, "assign")
     proposed = Assignment.objects.select_for_update().filter(
         cycle=cycle, state=AssignmentState.PROPOSED
     )
@@ -143,6 +146,7 @@ def _check_pair(cycle: Cycle, candidate: Candidate, member: User) -> None:
 @transaction.atomic
 def assign_by_hand(cycle: Cycle, candidate: Candidate, member: User, *, actor: Any) -> Assignment:
     """Staff add a reviewer themselves: never one with a conflict. Kept as proposed."""
+    require_phase(cycle, "assign")
     _check_pair(cycle, candidate, member)
     assignment, _created = Assignment.objects.get_or_create(
         candidate=candidate,
@@ -161,6 +165,7 @@ def assign_by_hand(cycle: Cycle, candidate: Candidate, member: User, *, actor: A
 @transaction.atomic
 def unassign(assignment: Assignment, *, actor: Any) -> None:
     """Staff take a reviewer off a candidate, unless a review was submitted."""
+    require_phase(assignment.cycle_id, "assign")
     if Review.objects.filter(
         candidate_id=assignment.candidate_id, member_id=assignment.member_id, state="submitted"
     ).exists():
@@ -178,6 +183,7 @@ def unassign(assignment: Assignment, *, actor: Any) -> None:
 def import_assignments(cycle: Cycle, rows: list[dict[str, str]], *, actor: Any) -> int:
     """Assignments from a CSV (candidate_id, member): all lines or none; every refused line is
     named in the message."""
+    require_phase(cycle, "assign")
     members = {m.email.lower(): m for m in committee_of(cycle)}
     candidates = {
         str(c.pk): c for c in Candidate.objects.filter(cycle=cycle, ready_for_committee=True)

@@ -1,4 +1,4 @@
-"""Reviews: drafts saved as members go, submitted, revised until the phase ends; who sees
+"""Reviews: drafts saved as members go, submitted, revised while the review phase lasts; who sees
 whose reviews."""
 
 from typing import Any
@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from laurel.accounts.models import User
 from laurel.candidates.models import Candidate
 from laurel.core.services import record
+from laurel.cycles.phases import allows, require_phase, stored_phase
 from laurel.review.enums import (
     BLOCKING_STATES,
     AssignmentState,
@@ -21,10 +22,10 @@ from laurel.review.models import Assignment, CommitteeSettings, Conflict, Review
 from laurel.review.services.committee import ReviewError
 
 
-def in_review_phase(candidate: Candidate, *, at=None) -> bool:
-    now = at or timezone.now()
-    cycle = candidate.cycle
-    return cycle.review_open_at <= now < cycle.review_close_at
+def in_review_phase(candidate: Candidate) -> bool:
+    """Reviews are open while the cycle is in the review phase (its stored phase: staff move it
+    on, and the chair's lock comes after it; the review dates only plan it and drive reminders)."""
+    return allows(stored_phase(candidate.cycle_id), "review")
 
 
 def _check_may_review(member: User, candidate: Candidate) -> None:
@@ -36,8 +37,6 @@ def _check_may_review(member: User, candidate: Candidate) -> None:
         member=member, candidate=candidate, state=AssignmentState.PUBLISHED
     ).exists():
         raise ReviewError(_("This candidate is not assigned to you."))
-    if not in_review_phase(candidate):
-        raise ReviewError(_("The review phase is not open: reviews cannot be changed now."))
 
 
 def _clean_scores(candidate: Candidate, scores: dict[str, Any]) -> dict[str, int]:
@@ -81,6 +80,7 @@ def save_review(
     complete when revised. An `autosave` (sent while typing) never touches a submitted review:
     one still in flight when the member submitted would put back older answers. Nothing is
     half-saved: a refused save changes nothing."""
+    require_phase(candidate.cycle_id, "review")
     _check_may_review(member, candidate)
     cleaned = _clean_scores(candidate, scores)
     if recommendation and recommendation not in Recommendation.values:

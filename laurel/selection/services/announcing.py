@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from laurel.candidates.enums import CandidateState
 from laurel.candidates.models import Candidate
 from laurel.core.services import record
+from laurel.cycles.phases import allows, require_phase, stored_phase
 from laurel.nominations.enums import COUNTING_STATES
 from laurel.nominations.models import Nomination, hash_token, new_token
 from laurel.notifications.enums import EmailState
@@ -68,6 +69,7 @@ def prepare_letters(
 ) -> dict[str, int]:
     """Write every decision letter into the outbox, held until release and never sent before
     `announce_at`. Preparing again replaces the letters still held."""
+    require_phase(decision.cycle_id, "letters")
     decision = Decision.objects.select_for_update().select_related("cycle").get(pk=decision.pk)
     cycle = decision.cycle
     if decision.state != DecisionState.LOCKED:
@@ -159,6 +161,7 @@ def release_letters(decision: Decision, *, actor: Any) -> int:
     """Send every held letter and announce the decision: not before the announcement. The
     laureates page then names each laureate once it has accepted and consented to be named
     (queries.announced_laureates), never at this moment."""
+    require_phase(decision.cycle_id, "letters")
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     if decision.state != DecisionState.LOCKED or decision.announce_at is None:
         raise SelectionError(_("Prepare the letters of a locked decision first."))
@@ -210,6 +213,8 @@ def answer_award(token: str, *, accept: bool, consent: MediaConsent | None = Non
     what may be published (`consent`), kept in the same transaction: a laureate is named in
     public only once both are given (queries.announced_laureates)."""
     place = find_place(token)
+    if not allows(stored_phase(place.decision.cycle_id), "answer"):
+        raise AnswerRefused("expired")  # the cycle is archived: too late to answer
     place = Place.objects.select_for_update().select_related("candidate").get(pk=place.pk)
     if place.answer:
         raise AnswerRefused("answered")
@@ -256,6 +261,7 @@ def offer_place(
     """A laureate declined: the reserve takes its place, and gets its laureate letter now. The
     change is an amendment to the locked decision, with its reason and the reserve's citation
     and description in Swedish and English (amending.record_amendment)."""
+    require_phase(declined.decision.cycle_id, "letters")
     decision = (
         Decision.objects.select_for_update().select_related("cycle").get(pk=declined.decision_id)
     )

@@ -10,6 +10,8 @@ from laurel.candidates.enums import Consent, WorkKind
 from laurel.candidates.models import Candidate
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
+from laurel.cycles.phases import require_phase
+from laurel.cycles.services import decided_by_lock
 from laurel.review.queries import results
 from laurel.selection import slate
 from laurel.selection.enums import DecisionState, Role
@@ -60,6 +62,7 @@ def suggest_slate(
     actor: Any,
 ) -> Decision:
     """Solve for the best slate under the constraints and make it the decision's draft."""
+    require_phase(cycle, "decide")
     decision = _draft(cycle)
     cycle = decision.cycle
     if set(min_per_kind) - set(WorkKind.values):
@@ -145,6 +148,7 @@ def replace_place(
     """The committee overrides the suggestion: `added` takes `removed`'s laureate place, and
     `removed` becomes the first reserve. The slate may then break a constraint: the page and
     the lock checklist say which (checking.check_slate)."""
+    require_phase(decision.cycle_id, "decide")
     decision = _draft(decision.cycle)
     not_conflicted(actor, decision.cycle, removed.pk, added.pk)
     reason = reason.strip()
@@ -204,6 +208,7 @@ def write_place(
 ) -> Place:
     """The committee's reason for a place, and the citation and description to publish; never
     by someone with a conflict with its candidate (staff write those)."""
+    require_phase(place.decision.cycle_id, "decide")
     _draft(place.decision.cycle)
     not_conflicted(
         actor,
@@ -227,6 +232,7 @@ def lock_decision(
     """The chair confirms the decision; from then on it does not change. `reasons`: the chair's
     reason for each constraint the slate breaks (constraint name → text). The record of the
     decision is taken now, with its content hash: the report is rendered from it alone."""
+    require_phase(decision.cycle_id, "lock")
     decision = _draft(decision.cycle)
     if not actor.has_role("committee_chair", decision.cycle):
         raise SelectionError(_("Only the chair of the committee can lock the decision."))
@@ -243,6 +249,7 @@ def lock_decision(
     decision.save(
         update_fields=["state", "locked_by", "locked_at", "breach_reasons", "record", "record_hash"]
     )
+    decided_by_lock(decision.cycle, actor=actor)  # the cycle is "decided" from this moment
     record(
         "decision.locked",
         actor=actor,
@@ -261,6 +268,7 @@ def lock_decision(
 @transaction.atomic
 def move_reserve(place: Place, *, offset: int, actor: Any) -> None:
     """Move a reserve up (-1) or down (+1): the order in which places are offered."""
+    require_phase(place.decision.cycle_id, "decide")
     decision = _draft(place.decision.cycle)
     not_conflicted(actor, decision.cycle, place.candidate_id)
     reserves = list(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from laurel.candidates.models import Candidate
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
+from laurel.cycles.phases import require_phase
 from laurel.selection.enums import ListKind, Outcome
 from laurel.selection.models import Meeting, ShortlistEntry
 from laurel.selection.queries import selectable
@@ -26,6 +27,7 @@ def shortlist_candidate(
     candidate: Candidate, *, kind: str, note: str = "", actor: Any
 ) -> ShortlistEntry:
     """Put a candidate on the shortlist or the reserve (at the end), or move it between them."""
+    require_phase(candidate.cycle_id, "shortlist")
     if kind not in ListKind.values:
         raise SelectionError(_("Choose the shortlist or the reserve."))
     cycle = candidate.cycle
@@ -65,6 +67,7 @@ def shortlist_candidate(
 @transaction.atomic
 def move_entry(entry: ShortlistEntry, *, offset: int, actor: Any) -> ShortlistEntry:
     """Move an entry up (-1) or down (+1) in its list."""
+    require_phase(entry.cycle_id, "shortlist")
     _not_locked(entry.cycle)
     not_conflicted(actor, entry.cycle, entry.candidate_id)
     entries = list(
@@ -85,6 +88,7 @@ def move_entry(entry: ShortlistEntry, *, offset: int, actor: Any) -> ShortlistEn
 
 @transaction.atomic
 def unshortlist(entry: ShortlistEntry, *, actor: Any) -> None:
+    require_phase(entry.cycle_id, "shortlist")
     _not_locked(entry.cycle)
     not_conflicted(actor, entry.cycle, entry.candidate_id)
     Meeting.objects.filter(current=entry).update(current=None)
@@ -100,6 +104,7 @@ def unshortlist(entry: ShortlistEntry, *, actor: Any) -> None:
 @transaction.atomic
 def go_to(cycle: Cycle, *, entry: ShortlistEntry | None, actor: Any) -> Meeting:
     """The chair moves the meeting to a shortlisted candidate (None: the overview)."""
+    require_phase(cycle, "shortlist")
     if entry is not None and entry.cycle_id != cycle.pk:
         raise SelectionError(_("That candidate is not on this cycle's shortlist."))
     meeting, _created = Meeting.objects.select_for_update().get_or_create(cycle=cycle)
@@ -121,6 +126,7 @@ def record_discussion(
 ) -> ShortlistEntry:
     """The chair or a scribe writes down the discussion of one candidate; never someone with
     a conflict with it (a conflicted chair leaves that item to staff)."""
+    require_phase(entry.cycle_id, "shortlist")
     _not_locked(entry.cycle)
     not_conflicted(
         actor,

@@ -11,6 +11,7 @@ from laurel.accounts.enums import Role
 from laurel.candidates.models import Candidate
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
+from laurel.cycles.phases import require_phase
 from laurel.selection.counting import Tally
 from laurel.selection.enums import Method, RoundState
 from laurel.selection.models import Ballot, Receipt, ShortlistEntry, VotingRound
@@ -22,6 +23,7 @@ from laurel.selection.services.common import SelectionError, locked
 def open_round(
     cycle: Cycle, *, method: str, secret: bool, candidates: list[Candidate], actor: Any
 ) -> VotingRound:
+    require_phase(cycle, "vote")
     if locked(cycle):
         raise SelectionError(_("The decision is locked: no more rounds of votes."))
     if method not in Method.values:
@@ -74,6 +76,7 @@ def cast_ballot(
     The ballot is added to the round's tally at once. Only a round that is not secret also
     keeps it as a row with its voter (returned); a secret ballot leaves nothing of its own, so
     no column, id, order or time can tie it to the voter's receipt (None is returned)."""
+    require_phase(round_.cycle_id, "vote")
     round_ = VotingRound.objects.select_for_update().get(pk=round_.pk)
     if round_.state != RoundState.OPEN:
         raise SelectionError(_("This round is closed."))
@@ -158,6 +161,7 @@ def count(round_: VotingRound) -> dict:
 
 @transaction.atomic
 def close_round(round_: VotingRound, *, actor: Any) -> VotingRound:
+    require_phase(round_.cycle_id, "vote")
     round_ = VotingRound.objects.select_for_update().get(pk=round_.pk)
     if round_.state != RoundState.OPEN:
         raise SelectionError(_("This round is closed already."))

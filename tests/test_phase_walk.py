@@ -1,0 +1,256 @@
+"""One cycle walked through every phase: in each, what its table allows is done (through the
+services, and over HTTP as the role that does it) and everything else is refused with a message
+naming the phase. Runs on SQLite and on PostgreSQL with the rest of the suite."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from laurel.candidates import services as screening
+from laurel.candidates.models import Candidate
+from laurel.cycles import services as cycles
+from laurel.cycles.enums import Phase
+from laurel.cycles.models import Cycle
+from laurel.cycles.phases import ACTIONS, PhaseRefused
+from laurel.laureates import services as laureates
+from laurel.laureates.models import Laureate
+from laurel.nominations.services import NominationsClosed
+from laurel.review import queries as review_queries
+from laurel.review import services as review
+from laurel.review.models import Review
+from laurel.selection import services as selection
+from laurel.selection.models import Decision, Place, VotingRound
+from tests.candidates.helpers import confirmed
+from tests.conftest import sign_in
+from tests.laureates.test_portal import token_of
+from tests.review.test_committee import member, ready
+from tests.selection.helpers import chair_of
+
+FULL = {"1": 4, "2": 4, "3": 4, "4": 4}
+TEXTS = {"sv": "Svensk text.", "en": "English text."}
+
+# What each phase allows, from the walk's side: the table in laurel/cycles/phases.py must agree.
+ALLOWED = {
+    Phase.NOMINATIONS: {"nominate", "screen", "merge"},
+    Phase.SCREENING: {"screen", "merge", "assign"},
+    Phase.REVIEW: {"screen", "merge", "assign", "review"},
+    Phase.DELIBERATION: {"screen", "shortlist", "vote", "decide", "lock"},
+    Phase.DECIDED: {"letters", "answer", "programme"},
+    Phase.PROGRAMME: {"letters", "answer", "programme"},
+    Phase.ARCHIVED: set(),
+}
+
+
+class Walk:
+    """The cycle, its people and a probe per action: a call that the phase check refuses before
+    anything else happens (stand-in objects carry only the cycle), made only where refused."""
+
+    def __init__(self, cycle, staff):
+        self.cycle, self.staff = cycle, staff
+        self.candidate = None
+        self.member = None
+
+    def probes(self):
+        cycle, staff, candidate = self.cycle, self.staff, self.candidate
+        decision = Decision(cycle=cycle)
+        return {
+            "nominate": lambda: confirmed(cycle, "Late Organisation", website="https://late.se"),
+            "screen": lambda: screening.decide_eligibility(candidate, eligible=True, actor=staff),
+            "merge": lambda: screening.merge_candidates(candidate, candidate, actor=staff),
+            "assign": lambda: review.propose_assignment(cycle, actor=staff, k=1),
+            "review": lambda: review.save_review(
+                self.member, candidate, scores=FULL, comments={}, recommendation="yes"
+            ),
+            "shortlist": lambda: selection.shortlist_candidate(
+                candidate, kind="shortlist", actor=staff
+            ),
+            "vote": lambda: selection.cast_ballot(
+                VotingRound(cycle=cycle), voter=self.member, ranks={}, actor=self.member
+            ),
+            "decide": lambda: selection.suggest_slate(
+                cycle,
+                max_per_country=None,
+                min_per_kind={},
+                reserve_count=0,
+                from_shortlist=True,
+                actor=staff,
+            ),
+            "lock": lambda: selection.lock_decision(decision, actor=staff),
+            "letters": lambda: selection.release_letters(decision, actor=staff),
+            "programme": lambda: laureates.add_contact(
+                Laureate(cycle=cycle), email="x@example.org", language="en", actor=staff
+            ),
+        }
+
+    def assert_phase(self, phase):
+        self.cycle.refresh_from_db()
+        assert self.cycle.phase == phase
+        refused = {}
+        for action, probe in self.probes().items():
+            if action in ALLOWED[phase]:
+                continue
+            error = NominationsClosed if action == "nominate" else PhaseRefused
+            with pytest.raises(error) as caught:
+                probe()
+            refused[action] = str(caught.value)
+        label = str(Phase(phase).label)
+        assert [a for a, text in refused.items() if a != "nominate" and label not in text] == []
+        return refused
+
+
+def test_the_table_is_what_the_walk_expects():
+    table = {phase: {a for a, rule in ACTIONS.items() if phase in rule.phases} for phase in Phase}
+    assert {p: table[p] for p in ALLOWED} == ALLOWED
+    assert table[Phase.DRAFT] == set()
+
+
+def test_one_cycle_walks_through_every_phase(client, child10, staff_user, run_tasks):
+    walk = Walk(child10, staff_user)
+    staff = staff_user
+
+    # Nominations open: nominations arrive, staff screen as they come.
+    candidates = [
+        ready(child10, name, website=f"https://{name.lower()}.se", staff=staff)
+        for name in ("Ljus", "Trygga", "Barnens")
+    ]
+    walk.candidate = candidates[0]
+    for number, candidate in enumerate(candidates):
+        token = screening.invite_organisation(
+            candidate,
+            email=f"office{number}@example.org",
+            language="en",
+            deadline=timezone.now() + timedelta(days=14),
+            actor=staff,
+        )
+        screening.answer_claim(token, consent=True)
+    chair = chair_of(child10)
+    walk.member = alice = member(child10, "alice@example.org")
+    refused = walk.assert_phase(Phase.NOMINATIONS)
+    assert refused["assign"] == (
+        "Assignments cannot be proposed or published in the phase “Nominations open”: "
+        "only in “Screening, Review”."
+    )
+    sign_in(client, staff)
+    response = client.post(reverse("review:assignment"), {"k": "2"}, follow=True)
+    assert refused["assign"] in response.content.decode()  # a message, not a 500
+
+    # Screening: staff close the call and assign the reviewers.
+    cycles.move_phase(child10, Phase.SCREENING, actor=staff)
+    refused = walk.assert_phase(Phase.SCREENING)
+    review.propose_assignment(child10, actor=staff, k=2)
+    review.publish_assignment(child10, actor=staff)
+
+    # Review: members review.
+    cycles.move_phase(child10, Phase.REVIEW, actor=staff)
+    walk.assert_phase(Phase.REVIEW)
+    for person in (chair, alice):
+        for candidate in Candidate.objects.filter(pk__in=[c.pk for c in candidates]):
+            if review_queries.is_assigned(person, candidate):
+                review.save_review(
+                    person, candidate, scores=FULL, comments={}, recommendation="yes", submit=True
+                )
+
+    sign_in(client, chair)  # the chair cannot shortlist before deliberation
+    response = client.post(
+        reverse("selection:shortlist"),
+        {"candidate": candidates[0].pk, "kind": "shortlist"},
+        HTTP_REFERER="http://testserver" + reverse("selection:home"),
+        follow=True,
+    )
+    assert (
+        "The shortlist and the meeting belong to the phase “Deliberation”: "
+        "they cannot change in the phase “Review”."
+    ) in response.content.decode()
+
+    # Deliberation: reviews are closed, the committee shortlists, votes and decides.
+    cycles.move_phase(child10, Phase.DELIBERATION, actor=staff)
+    refused = walk.assert_phase(Phase.DELIBERATION)
+    assert refused["review"] == (
+        "Reviews cannot be changed in the phase “Deliberation”: "
+        "they are written only in the phase “Review”."
+    )
+    sign_in(client, alice)
+    assigned = next(c for c in candidates if review_queries.is_assigned(alice, c))
+    response = client.post(
+        reverse("review:review", args=[assigned.pk]),
+        {f"score_{n}": "1" for n in range(1, 5)} | {"recommendation": "no", "action": "submit"},
+    )
+    assert response.status_code in (200, 400)
+    assert "Reviews cannot be changed in the phase" in response.content.decode()
+    for candidate in candidates:
+        selection.shortlist_candidate(candidate, kind="shortlist", actor=staff)
+    round_ = selection.open_round(
+        child10, method="approval", secret=False, candidates=candidates, actor=chair
+    )
+    selection.cast_ballot(round_, voter=alice, ranks={candidates[0].pk: 1}, actor=alice)
+    selection.close_round(round_, actor=chair)
+    child10.laureate_count = 2
+    child10.save(update_fields=["laureate_count"])
+    decision = selection.suggest_slate(
+        child10,
+        max_per_country=None,
+        min_per_kind={},
+        reserve_count=1,
+        from_shortlist=True,
+        actor=staff,
+    )
+    for place in decision.places.all():
+        selection.write_place(place, reason="R.", citation=TEXTS, summary=TEXTS, actor=staff)
+    with pytest.raises(PhaseRefused, match="when the chair locks the decision"):
+        cycles.move_phase(child10, Phase.DECIDED, actor=staff)
+    selection.lock_decision(decision, actor=chair)
+
+    # Decided: the lock moved the cycle; nothing of the decision or the reviews changes now.
+    refused = walk.assert_phase(Phase.DECIDED)
+    scores = list(Review.objects.order_by("pk").values_list("scores", flat=True))
+    with pytest.raises(PhaseRefused, match="Reviews cannot be changed in the phase “Decided”"):
+        review.save_review(alice, assigned, scores={"1": 1}, comments={}, recommendation="no")
+    assert list(Review.objects.order_by("pk").values_list("scores", flat=True)) == scores
+    sign_in(client, staff)
+    dashboard = client.get(reverse("staff:dashboard")).content.decode()
+    assert "Current phase: <strong>Decided</strong>" in dashboard
+    now = timezone.now()
+    selection.prepare_letters(
+        decision,
+        announce_at=now - timedelta(minutes=1),
+        respond_by=now + timedelta(days=9),
+        actor=staff,
+    )
+    selection.release_letters(decision, actor=staff)
+    dashboard = client.get(reverse("staff:dashboard")).content.decode()
+    assert "Current phase: <strong>Decided</strong>" in dashboard  # announced, still decided
+    run_tasks()
+    laureate_place = Place.objects.filter(decision=decision, role="laureate").first()
+    letter = selection.letters(decision).get(
+        key="decision_laureate", to=selection.announcing._contact(laureate_place.candidate)[0]
+    )
+    selection.answer_award(token_of(letter), accept=True)
+    accepted = Laureate.objects.get(candidate=laureate_place.candidate)
+    laureates.add_contact(accepted, email="board@example.org", language="en", actor=staff)
+
+    # Programme, then archived: nothing changes any more.
+    cycles.move_phase(child10, Phase.PROGRAMME, actor=staff)
+    walk.assert_phase(Phase.PROGRAMME)
+    laureates.add_contact(accepted, email="coach@example.org", language="en", actor=staff)
+    cycles.move_phase(child10, Phase.ARCHIVED, actor=staff)
+    refused = walk.assert_phase(Phase.ARCHIVED)
+    assert refused["programme"].startswith("The programme is not running in the phase “Archived”")
+    assert Cycle.objects.get(pk=child10.pk).phase == Phase.ARCHIVED
+    assert mail.outbox  # the letters left
+
+
+def test_a_phase_refusal_over_http_is_a_message_never_a_server_error(client, child10, staff_user):
+    """A view that does not catch PhaseRefused itself still shows its message."""
+    sign_in(client, staff_user)
+    response = client.post(
+        reverse("review:assignment"),
+        {"k": "2"},
+        HTTP_REFERER="http://testserver" + reverse("review:assignment"),
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "http://testserver" + reverse("review:assignment")
+    page = client.get(response["Location"]).content.decode()
+    assert "Assignments cannot be proposed or published in the phase" in page
