@@ -2,7 +2,7 @@
 
 shortlisting: the shortlist, the meeting and its record · voting: rounds and ballots ·
 deciding: the suggested slate, overrides, the chair's lock · announcing: decision letters,
-the embargo, the laureate's answer.
+the embargo, the laureate's answer · lettering: each letter's recipient, language and text.
 """
 
 from laurel.selection.services.announcing import (
@@ -10,10 +10,12 @@ from laurel.selection.services.announcing import (
     answer_award,
     batch_of,
     find_place,
+    held_by_kind,
     letters,
     offer_place,
     prepare_letters,
     release_letters,
+    without_contact,
 )
 from laurel.selection.services.common import SelectionError
 from laurel.selection.services.deciding import (
@@ -25,6 +27,7 @@ from laurel.selection.services.deciding import (
     suggest_slate,
     write_place,
 )
+from laurel.selection.services.lettering import edit_letter, letter_language, readdress_letter
 from laurel.selection.services.shortlisting import (
     go_to,
     move_entry,
@@ -42,8 +45,11 @@ __all__ = [
     "cast_ballot",
     "close_round",
     "count",
+    "edit_letter",
     "find_place",
     "go_to",
+    "held_by_kind",
+    "letter_language",
     "letters",
     "lock_decision",
     "move_entry",
@@ -52,6 +58,7 @@ __all__ = [
     "open_round",
     "prepare_letters",
     "problems",
+    "readdress_letter",
     "record_discussion",
     "release_letters",
     "replace_place",
@@ -59,5 +66,6 @@ __all__ = [
     "slate_options",
     "suggest_slate",
     "unshortlist",
+    "without_contact",
     "write_place",
 ]
