@@ -77,7 +77,7 @@ def test_contacts_and_letters_from_the_candidates_page_to_the_sent_emails(
     page, live_server, child10, axe, run_tasks, lang
 ):
     staff = make_user("staff")
-    decision = locked_decision(child10, staff)
+    locked_decision(child10, staff)
     url = live_server.url
     sign_in(page, live_server, staff)
 

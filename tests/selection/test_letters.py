@@ -120,9 +120,8 @@ def test_writing_the_letters_again_keeps_hand_edits_unless_staff_discard_them(
     assert letter_about("Barnens Röst").body == other.body
     assert not discarded.edited
     assert discarded.body.startswith("Kära Ljusglimt,\n\nGrattis! Urvalskommittén")
-    assert OutgoingEmail.objects.filter(batch=services.batch_of(decision), state="held").count() == (
-        Letter.objects.count()
-    )
+    held = OutgoingEmail.objects.filter(batch=services.batch_of(decision), state="held")
+    assert held.count() == Letter.objects.count()
 
 
 def test_staff_change_a_letters_recipient_and_language_and_it_leaves_so_with_a_working_link(
@@ -225,6 +224,7 @@ def test_the_letters_page_takes_the_same_queries_for_few_and_many_letters(
                 language="en", subject="S", body="T", email=email,
             )  # fmt: skip
 
-    one, many = queries_for_one_and_many(lambda: staff_client.get(reverse("selection:letters")), add)
+    page = reverse("selection:letters")
+    one, many = queries_for_one_and_many(lambda: staff_client.get(page), add)
 
     assert one == many
