@@ -153,3 +153,26 @@ def test_no_one_but_staff_sees_or_changes_the_contact(client, child10, staff_use
         assert committee_page.status_code == 200
         text = committee_page.content.decode()
         assert "eva@trygga.se" not in text and "Eva Ek" not in text
+
+
+def test_erasing_a_contact_person_erases_their_past_versions_and_what_was_told_of_them(
+    client, staff_user, candidate
+):
+    from laurel.privacy import requests
+
+    token = ask(candidate, staff_user, email="karin@trygga.se")
+    client.post(f"/sv/organisation/{token}/", {"consent": "yes", "contact_name": "Karin Berg"})
+    translation.activate("en")
+    services.set_contact(
+        candidate, name="Karin Berg", email="karin@trygga.se", language="en", actor=staff_user
+    )
+    request = requests.open_request(
+        kind="erasure", about="person", email="karin@trygga.se", name="Karin Berg",
+        received_on=timezone.localdate(), actor=staff_user,
+    )  # fmt: skip
+
+    counts = requests.erase(request, actor=staff_user)
+
+    assert set(ContactChange.objects.values_list("name", "email")) == {("", "")}
+    assert candidate.claims.get().told == {"language": "sv"}
+    assert (counts["contact_changes"], counts["consent_answers"]) == (2, 1)
