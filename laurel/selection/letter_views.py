@@ -14,7 +14,7 @@ from laurel.core.confirm import confirmation, confirmed
 from laurel.core.permissions import require
 from laurel.notifications.enums import EmailState
 from laurel.selection import queries, services
-from laurel.selection.enums import LetterKind
+from laurel.selection.enums import DecisionState, LetterKind
 from laurel.selection.forms import LetterForm, LettersForm, RecipientForm
 from laurel.selection.models import Letter
 from laurel.selection.staff_views import lead_cycle
@@ -22,7 +22,8 @@ from laurel.selection.staff_views import lead_cycle
 
 def _missing(decision) -> list[tuple[str, list[str]]]:
     """(kind of letter, names) of the organisations that get no letter for want of a contact."""
-    missing = services.without_contact(decision) if decision else {}
+    locked = decision is not None and decision.state == DecisionState.LOCKED
+    missing = services.without_contact(decision) if locked else {}
     return [(LetterKind(kind).label, names) for kind, names in missing.items()]
 
 
@@ -107,7 +108,7 @@ def letter(request, pk: int):
             messages.error(request, error.message)
         else:
             messages.success(request, done)
-        return redirect("selection:letter", pk=letter.pk)
+        return redirect("selection:letters")
     return render(
         request,
         "selection/letter.html",

@@ -165,9 +165,11 @@ def test_from_the_shortlist_to_the_announcement(page, browser, live_server, chil
     staff_page.get_by_role("button", name="Release every letter and announce the decision").click()
     expect(staff_page.locator(".message--error")).to_contain_text("cannot leave before then")
     staff_page.get_by_role("link", name=re.compile("your organisation is a laureate")).first.click()
-    expect(staff_page.get_by_label("Text")).to_be_visible()
+    expect(staff_page.get_by_role("textbox", name="Text")).to_be_visible()
     assert axe(staff_page) == []
-    staff_page.get_by_label("Text").fill("Dear friends,\n\nYou are a laureate. Welcome!")
+    staff_page.get_by_role("textbox", name="Text").fill(
+        "Dear friends,\n\nYou are a laureate. Welcome!"
+    )
     staff_page.get_by_role("button", name="Save the letter").click()
     expect(staff_page.locator(".message--success")).to_contain_text("The letter is changed")
     now = timezone.now()
