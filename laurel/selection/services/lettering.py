@@ -132,7 +132,7 @@ def write_email(letter: Letter, *, decision: Decision) -> OutgoingEmail:
 
 def _held(letter: Letter) -> Letter:
     letter = (
-        Letter.objects.select_for_update()
+        Letter.objects.select_for_update(of=("self",))
         .select_related("decision__cycle", "candidate__organisation", "nomination", "email")
         .get(pk=letter.pk)
     )
