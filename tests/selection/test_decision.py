@@ -1,5 +1,6 @@
 """The final selection: the suggested slate, overrides, the chair's lock, letters, the embargo."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -237,9 +238,16 @@ def test_after_the_embargo_every_letter_leaves_once_and_the_laureate_can_accept(
         services.answer_award(token, accept=False)
     # Public only once it has also said its name may be published.
     assert queries.announced_laureates(locked.cycle).count() == 0
-    nominator_letters = [m for m in mail.outbox if "outcome of your nomination" in m.subject]
+    nominator_letters = [m for m in mail.outbox if "The committee has decided" in m.subject]
     assert len(nominator_letters) == 8
     assert all("Trains moderators" not in m.body for m in nominator_letters)
+    # Nominators are outside the secretariat: their letter never says whether their nominee is a
+    # laureate (it is not public before it accepts and agrees to be named), so all read alike.
+    nominee = re.compile(r"nomination (\S+) of (.+?)\. The committee")
+    named = {nominee.search(m.body).group(2) for m in nominator_letters}
+    laureate_names = {p.candidate.name for p in queries.places(locked)["laureate"]}
+    assert named & laureate_names and named - laureate_names  # both kinds were told
+    assert len({nominee.sub("REF ORG", m.body) for m in nominator_letters}) == 1
 
 
 def test_a_decision_with_more_laureates_than_places_cannot_be_locked(committee, staff_user):

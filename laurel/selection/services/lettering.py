@@ -77,10 +77,9 @@ def _context(letter: Letter, cycle) -> dict[str, Any]:
         "prize": prize(cycle, letter.language),
     }
     if letter.kind == LetterKind.NOMINATOR:
-        place = Place.objects.filter(decision=letter.decision, candidate=letter.candidate).first()
+        # The outcome is not in it: nothing about a laureate leaves before it accepts.
         context |= {
             "nomination": letter.nomination,
-            "outcome": "laureate" if place and place.role == Role.LAUREATE else "other",
             "laureates_url": laureates_url(letter.language),
         }
     return context
