@@ -165,6 +165,20 @@ class Objects:
             actor=self.staff,
         )
 
+    def make_used_claim(self):
+        from laurel.candidates import services as candidates
+        from laurel.candidates.models import ClaimInvitation
+
+        token = candidates.invite_organisation(
+            self["ready"],
+            email="office@ready.example.org",
+            language="sv",
+            deadline=timezone.now() + timedelta(days=10),
+            actor=self.staff,
+        )
+        candidates.answer_claim(token, consent=True, profile={"contact_name": "Eva"})
+        return ClaimInvitation.objects.exclude(used_at=None).get(candidate=self["ready"])
+
     def make_invitation(self):
         invitation, token = accounts.invite(
             "invited@example.org", role=Role.STAFF, actor=self.staff
@@ -265,12 +279,16 @@ class Objects:
 
     def make_letter(self):
         from laurel.notifications.services import queue_rendered_email
-        from laurel.selection.models import Decision
+        from laurel.selection.models import Decision, Letter
 
-        Decision.objects.create(cycle=self.cycle, state="locked")
-        return queue_rendered_email(
+        decision = Decision.objects.create(cycle=self.cycle, state="locked")
+        email = queue_rendered_email(
             "decision_reserve", to="org@example.org", language="en", subject="S", text="T",
             batch=f"decision:{self.cycle.pk}",
+        )  # fmt: skip
+        return Letter.objects.create(
+            decision=decision, kind="decision_reserve", candidate=self["ready"],
+            to="org@example.org", language="en", subject="S", body="T", email=email,
         )  # fmt: skip
 
     def make_laureate(self):
@@ -474,6 +492,11 @@ MATRIX: dict[str, Row] = {
     ),
     "candidates:ready": Row(STAFF_ACTION, "post", CANDIDATE),
     "candidates:invite": Row(STAFF | {"staff": BAD}, "post", CANDIDATE),
+    # The contact its letters go to: staff only (the committee never sees it).
+    "candidates:contact": Row(STAFF_ACTION, "post", CANDIDATE),
+    "candidates:use_claim": Row(
+        STAFF_ACTION, "post", lambda o: {"pk": o["ready"].pk, "claim_pk": o["used_claim"].pk}
+    ),
     # The nominated organisation's link: whoever holds it.
     "candidates:claim": Row(ALL, kwargs=lambda o: {"token": o["claim_token"]}),
     # The committee reads ready candidates of its own cycle, redacted.

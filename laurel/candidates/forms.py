@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -171,3 +172,15 @@ class ClaimForm(forms.Form):
 
     def profile(self) -> dict:
         return {name: self.cleaned_data.get(name, "") for name in PROFILE_FIELDS}
+
+
+class ContactForm(forms.Form):
+    """The contact staff keep: whom the organisation's letters go to, in which language."""
+
+    name = forms.CharField(label=_("Contact person"), max_length=150, required=False)
+    email = forms.EmailField(label=_("Contact email"), required=False)
+    language = forms.ChoiceField(
+        label=_("Language for letters"),
+        choices=[("", _("Not chosen: from its country or its nominations")), *settings.LANGUAGES],
+        required=False,
+    )

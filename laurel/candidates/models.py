@@ -27,6 +27,8 @@ class Organisation(TimeStamped):
     founded_year = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
+    # The language its letters are written in ("" until someone says: letters then guess).
+    contact_language = models.CharField(_("language for letters"), max_length=8, blank=True)
     # How later nominations find this organisation again, in another year: its registrable
     # website domain and its registration number as matching.py normalises them.
     domain = models.CharField(max_length=300, blank=True, db_index=True)
@@ -277,9 +279,44 @@ class ClaimInvitation(models.Model):
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # What the organisation itself told us when it consented, as it typed it (contact person,
+    # contact email, description...) and the language it answered in: shown to staff, who may
+    # make it the contact.
+    told = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
         return f"claim for {self.candidate_id}"
+
+
+class ContactChange(models.Model):
+    """One change of an organisation's contact (person, email, language for letters): who made
+    it, when, where it came from and what the contact became. The newest one is the contact."""
+
+    class Source(models.TextChoices):
+        STAFF = "staff", _("changed by staff")
+        CLAIM = "claim", _("the organisation's own answer")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="contact_changes"
+    )
+    candidate = models.ForeignKey(
+        Candidate, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    name = models.CharField(_("contact person"), max_length=150, blank=True)
+    email = models.EmailField(_("contact email"), blank=True)
+    language = models.CharField(_("language for letters"), max_length=8, blank=True)
+    fields = models.JSONField(default=list)  # which of name, email, language changed
+    source = models.CharField(max_length=8, choices=Source.choices, default=Source.STAFF)
+    by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"contact of {self.organisation_id} changed"

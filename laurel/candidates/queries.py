@@ -237,3 +237,17 @@ def nominations_per_country(cycle: Cycle) -> dict[str, int]:
         .annotate(n=Count("id"))
     )
     return dict(rows)
+
+
+def contact_history(candidate):
+    """Every change of the candidate's organisation's contact, newest first."""
+    from laurel.candidates.models import ContactChange
+
+    return ContactChange.objects.filter(organisation_id=candidate.organisation_id).select_related(
+        "by", "candidate"
+    )
+
+
+def claims_told(candidate):
+    """The organisation's own answers on its consent page (those that told us something)."""
+    return candidate.claims.exclude(used_at=None).exclude(told={}).order_by("-used_at")[:3]

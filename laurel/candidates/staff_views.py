@@ -13,6 +13,7 @@ from django_countries import countries
 from laurel.candidates import charts, exports, queries, services
 from laurel.candidates.enums import CandidateState, DiligenceArea, Flag
 from laurel.candidates.forms import (
+    ContactForm,
     DiligenceForm,
     DocumentForm,
     InviteOrganisationForm,
@@ -131,8 +132,25 @@ def detail_page(request, candidate, *, status=200, **forms):
                 "language": translation.get_language(),
             }
         ),
-    }
+    } | _contact_context(candidate, forms.get("contact_form"))
     return render(request, "candidates/detail.html", context, status=status)
+
+
+def _contact_context(candidate, form) -> dict:
+    """The contact, its history and what the organisation told us (candidates/contact.html)."""
+    organisation = candidate.organisation
+    return {
+        "contact_form": form
+        or ContactForm(
+            initial={
+                "name": organisation.contact_name,
+                "email": organisation.contact_email,
+                "language": organisation.contact_language,
+            }
+        ),
+        "contact_history": queries.contact_history(candidate)[:20],
+        "claims_told": queries.claims_told(candidate),
+    }
 
 
 @login_required

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from laurel.candidates import dossier_views, screening_views, staff_views, views
+from laurel.candidates import contact_views, dossier_views, screening_views, staff_views, views
 
 app_name = "candidates"
 urlpatterns = [
@@ -53,4 +53,12 @@ urlpatterns += [
     path("staff/candidates/<int:pk>/ready/", dossier_views.ready, name="ready"),
     path("staff/candidates/<int:pk>/invite/", dossier_views.invite, name="invite"),
     path("organisation/<str:token>/", views.claim, name="claim"),
+]
+urlpatterns += [
+    path("staff/candidates/<int:pk>/contact/", contact_views.contact, name="contact"),
+    path(
+        "staff/candidates/<int:pk>/contact/from-answer/<int:claim_pk>/",
+        contact_views.use_claim,
+        name="use_claim",
+    ),
 ]

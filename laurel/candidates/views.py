@@ -1,6 +1,7 @@
 """The nominated organisation's own page: its single-use link."""
 
 from django.shortcuts import render
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -37,6 +38,7 @@ def claim(request, token: str):
                 consent=form.cleaned_data["consent"] == "yes",
                 profile=form.profile(),
                 documents=form.checked_documents,
+                language=translation.get_language(),
             )
         except services.ClaimRefused as refused:
             return render(

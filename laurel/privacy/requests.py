@@ -11,11 +11,11 @@ from datetime import date
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from laurel.candidates.models import CandidateNote, DiligenceCheck
+from laurel.candidates.models import CandidateNote, ClaimInvitation, ContactChange, DiligenceCheck
 from laurel.core.logging import redact_links
 from laurel.core.models import AuditEntry
 from laurel.core.pdf import render_pdf
@@ -29,6 +29,7 @@ from laurel.privacy.enums import RequestState
 from laurel.privacy.models import SubjectRequest
 from laurel.privacy.retention import anonymise_nominations
 from laurel.review.models import Comment, Review
+from laurel.selection.models import Letter
 
 ORGANISATION = "organisation"
 ERASED = "[erased]"
@@ -204,6 +205,34 @@ def _blank_emails(emails: QuerySet) -> int:
     )
 
 
+def _erase_contact_traces(email: str, name: str) -> dict[str, int]:
+    """A contact's past versions (the candidate page's history), what an organisation told us
+    about them on its consent page, and decision letters addressed to them."""
+    email, name = email.strip(), " ".join(name.split())
+    told = Q(pk__in=[])
+    if email:
+        told |= Q(told__contact_email__iexact=email)
+    if name:
+        told |= Q(told__contact_name__iexact=name)
+    claims = ClaimInvitation.objects.filter(told)
+    return {
+        "contact_changes": ContactChange.objects.filter(
+            subjects._by(email, name, "email", "name")
+        ).update(name="", email=""),
+        "consent_answers": sum(
+            ClaimInvitation.objects.filter(pk=claim.pk).update(
+                told={
+                    k: v
+                    for k, v in claim.told.items()
+                    if k not in ("contact_email", "contact_name")
+                }
+            )
+            for claim in claims
+        ),
+        "letters": Letter.objects.filter(subjects._by(email, "", "to", "to")).delete()[0],
+    }
+
+
 @transaction.atomic
 def erase(request: SubjectRequest, *, actor) -> dict[str, int]:
     """Erase what is held about the person; how much of each kind. (Organisations are not data
@@ -227,7 +256,7 @@ def erase(request: SubjectRequest, *, actor) -> dict[str, int]:
         "emails": _blank_emails(held.emails),
         "mentions": _replace_mentions(request.name),
         "account": 0,
-    }
+    } | _erase_contact_traces(request.email, request.name)
     if held.account is not None:
         user = held.account
         AuditEntry.objects.filter(actor=user).update(actor_label=f"erased user {user.pk}")

@@ -1,4 +1,4 @@
-"""The final selection (staff and the chair) and the decision letters (staff)."""
+"""The final selection (staff and the chair); the decision letters are in letter_views."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,20 +8,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST
 
 from laurel.candidates.enums import WorkKind
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.permissions import require
-from laurel.notifications.enums import EmailState
-from laurel.notifications.models import OutgoingEmail
-from laurel.notifications.services import TransitionError, edit_held_email
 from laurel.selection import queries, report, services
 from laurel.selection.enums import Answer, Role
 from laurel.selection.forms import (
     ConstraintsForm,
-    LetterForm,
-    LettersForm,
     LockForm,
     MoveForm,
     OfferForm,
@@ -340,102 +335,3 @@ def report_pdf(request):
     )
     response["Content-Disposition"] = f'attachment; filename="decision-{cycle.slug}.pdf"'
     return response
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def letters(request):
-    cycle = lead_cycle(request, "selection.manage")
-    decision = queries.decision_of(cycle)
-    form = LettersForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        with timezone.override(cycle.zone):  # the dates are the award's local times
-            valid = form.is_valid()
-        if valid and decision is not None:
-            try:
-                counts = services.prepare_letters(
-                    decision,
-                    announce_at=form.cleaned_data["announce_at"],
-                    respond_by=form.cleaned_data["respond_by"],
-                    actor=request.user,
-                )
-            except services.SelectionError as error:
-                form.add_error(None, error.message)
-                status = 409
-            else:
-                messages.success(
-                    request,
-                    _("%(count)d letters wait in the outbox until you release them.")
-                    % {"count": sum(counts.values())},
-                )
-                return redirect("selection:letters")
-        else:
-            status = 400
-    return render(
-        request,
-        "selection/letters.html",
-        {
-            "cycle": cycle,
-            "decision": decision,
-            "form": form,
-            "letters": services.letters(decision) if decision else [],
-            "now": timezone.now(),
-        },
-        status=status,
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def letter(request, pk: int):
-    cycle = lead_cycle(request, "selection.manage")
-    decision = queries.decision_of(cycle)
-    email = get_object_or_404(
-        OutgoingEmail, pk=pk, batch=services.batch_of(decision) if decision else "-"
-    )
-    form = LetterForm(
-        request.POST or None, initial={"subject": email.subject, "text": email.body_text}
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            edit_held_email(
-                email,
-                subject=form.cleaned_data["subject"],
-                text=form.cleaned_data["text"],
-                actor=request.user,
-            )
-        except TransitionError:
-            messages.error(request, _("This letter has left the outbox: it cannot change."))
-        else:
-            messages.success(request, _("The letter is changed."))
-        return redirect("selection:letters")
-    return render(
-        request,
-        "selection/letter.html",
-        {"cycle": cycle, "email": email, "form": form, "held": email.state == EmailState.HELD},
-        status=400 if form.errors else 200,
-    )
-
-
-@login_required
-@require_POST
-def release(request):
-    cycle = lead_cycle(request, "selection.manage")
-    decision = queries.decision_of(cycle)
-    try:
-        if decision is None:
-            raise services.SelectionError(_("There is no decision yet."))
-        count = services.release_letters(decision, actor=request.user)
-    except services.SelectionError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request,
-            _(
-                "%(count)d letters are on their way. The laureates page names each laureate "
-                "once it has accepted the award and agreed to be named."
-            )
-            % {"count": count},
-        )
-    return redirect("selection:letters")

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from laurel.accounts.models import User
@@ -183,6 +184,10 @@ class LettersForm(forms.Form):
         label=_("Laureates answer by"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
+    discard_edits = forms.BooleanField(
+        label=_("Discard my edits: write every letter anew, recipients and languages too"),
+        required=False,
+    )
 
 
 class LetterForm(forms.Form):
@@ -191,12 +196,17 @@ class LetterForm(forms.Form):
         label=_("Text"),
         max_length=20000,
         widget=forms.Textarea(attrs={"rows": 14}),
-        # notifications.models.link_placeholder: staff never see the link itself.
         help_text=_(
-            "[private-link-1] stands for the recipient's private link, which is put in as the "
-            "letter leaves. Leave it as it is: without it the recipient gets no link."
+            "Your edit is kept when the letters are written again, unless you choose to "
+            "discard edits. A laureate's private link to answer is added below the text as "
+            "the letter leaves."
         ),
     )
+
+
+class RecipientForm(forms.Form):
+    to = forms.EmailField(label=_("Send to"))
+    language = forms.ChoiceField(label=_("Language of the letter"), choices=settings.LANGUAGES)
 
 
 class OfferForm(forms.Form):

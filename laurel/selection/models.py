@@ -5,6 +5,7 @@ from laurel.selection.enums import (
     AmendmentKind,
     Answer,
     DecisionState,
+    LetterKind,
     ListKind,
     Method,
     Outcome,
@@ -230,3 +231,44 @@ class Amendment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} in {self.decision_id}"
+
+
+class Letter(models.Model):
+    """One decision letter: to a laureate, reserve or candidate not selected, or to a nominator
+    about its nomination. Staff may change its recipient, language and text before release;
+    its email in the outbox is written again from these fields each time (the private link is
+    put in around the text, never inside it). `edited` letters keep their text when the
+    letters are prepared again, unless staff choose to discard their edits."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="letters")
+    kind = models.CharField(_("kind"), max_length=30, choices=LetterKind.choices)
+    candidate = models.ForeignKey(
+        "candidates.Candidate", on_delete=models.CASCADE, related_name="+"
+    )
+    nomination = models.ForeignKey(
+        "nominations.Nomination", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    to = models.EmailField(_("to"))
+    language = models.CharField(_("language"), max_length=8)
+    subject = models.CharField(_("subject"), max_length=300)
+    body = models.TextField(_("text"), max_length=20000)
+    # Staff changed the text by hand / the recipient or language: kept when prepared again.
+    edited = models.BooleanField(default=False)
+    readdressed = models.BooleanField(default=False)
+    edited_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    edited_at = models.DateTimeField(null=True, blank=True)
+    email = models.OneToOneField(
+        "notifications.OutgoingEmail",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="decision_letter",
+    )
+
+    class Meta:
+        ordering = ["decision", "kind", "candidate__name", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} about {self.candidate_id}"

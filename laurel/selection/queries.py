@@ -14,7 +14,15 @@ from laurel.review.queries import (
     conflicted_candidates,  # noqa: F401 (one definition, used here too)
 )
 from laurel.selection.enums import Answer, DecisionState, ListKind, Role
-from laurel.selection.models import Ballot, Decision, Meeting, Place, ShortlistEntry, VotingRound
+from laurel.selection.models import (
+    Ballot,
+    Decision,
+    Letter,
+    Meeting,
+    Place,
+    ShortlistEntry,
+    VotingRound,
+)
 
 
 def selectable(cycle: Cycle) -> QuerySet:
@@ -149,4 +157,14 @@ def committee_members(cycle: Cycle) -> QuerySet:
         )
         .distinct()
         .order_by("email")
+    )
+
+
+def letters_of(decision: Decision | None):
+    """The decision's letters with their emails, for the letters page (a fixed number of
+    queries however many)."""
+    if decision is None:
+        return Letter.objects.none()
+    return decision.letters.select_related("candidate", "nomination", "email").order_by(
+        "kind", "candidate__name", "to", "id"
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from laurel.selection import decision_views, public_views, staff_views, views
+from laurel.selection import decision_views, letter_views, public_views, staff_views, views
 
 app_name = "selection"
 urlpatterns = [
@@ -27,9 +27,9 @@ urlpatterns = [
     path("selection/decision/lock/", decision_views.lock, name="lock"),
     path("selection/decision/places/<int:pk>/offer/", decision_views.offer, name="offer"),
     path("selection/decision/report.pdf", decision_views.report_pdf, name="report"),
-    path("selection/letters/", decision_views.letters, name="letters"),
-    path("selection/letters/<int:pk>/", decision_views.letter, name="letter"),
-    path("selection/letters/release/", decision_views.release, name="release"),
+    path("selection/letters/", letter_views.letters, name="letters"),
+    path("selection/letters/<int:pk>/", letter_views.letter, name="letter"),
+    path("selection/letters/release/", letter_views.release, name="release"),
     path("laureates/", public_views.laureates, name="laureates"),
     path("laureates.csv", public_views.laureates_csv, name="laureates_csv"),
     path("laureates.json", public_views.laureates_json, name="laureates_json"),

@@ -168,17 +168,22 @@ def test_from_the_shortlist_to_the_announcement(page, browser, live_server, chil
     expect(staff_page.locator(".message--success")).to_contain_text("letters wait in the outbox")
     assert axe(staff_page) == []
     staff_page.get_by_role("button", name="Release every letter and announce the decision").click()
+    expect(staff_page.locator("main")).to_contain_text("letters to laureates")  # confirm first
+    staff_page.get_by_role("button", name="Release every letter and announce the decision").click()
     expect(staff_page.locator(".message--error")).to_contain_text("cannot leave before then")
     staff_page.get_by_role("link", name=re.compile("your organisation is a laureate")).first.click()
-    expect(staff_page.get_by_label("Text")).to_be_visible()
+    expect(staff_page.get_by_role("textbox", name="Text")).to_be_visible()
     assert axe(staff_page) == []
-    staff_page.get_by_label("Text").fill("Dear friends,\n\nYou are a laureate. Welcome!")
+    staff_page.get_by_role("textbox", name="Text").fill(
+        "Dear friends,\n\nYou are a laureate. Welcome!"
+    )
     staff_page.get_by_role("button", name="Save the letter").click()
-    expect(staff_page.locator(".message--success")).to_have_text("The letter is changed.")
+    expect(staff_page.locator(".message--success")).to_contain_text("The letter is changed")
     now = timezone.now()
     staff_page.get_by_label("Announcement (the letters leave no earlier)").fill(local(now, child10))
     staff_page.get_by_label("Laureates answer by").fill(local(now + timedelta(days=14), child10))
     staff_page.get_by_role("button", name="Write the letters again").click()
+    staff_page.get_by_role("button", name="Release every letter and announce the decision").click()
     staff_page.get_by_role("button", name="Release every letter and announce the decision").click()
     expect(staff_page.locator(".message--success")).to_contain_text("are on their way")
     assert OutgoingEmail.objects.filter(batch__startswith="decision:", state="held").count() == 0

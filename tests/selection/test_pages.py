@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from laurel.selection import queries, services
-from laurel.selection.models import Ballot, Decision, ShortlistEntry, VotingRound
+from laurel.selection.models import Ballot, Decision, Letter, ShortlistEntry, VotingRound
 from tests.conftest import sign_in
 from tests.selection.helpers import scored_committee
 
@@ -277,30 +277,38 @@ def test_letters_are_previewed_edited_and_refused_before_the_embargo(staff_clien
         },
     )
     assert prepared.status_code == 302, prepared.content.decode()
-    letter = services.letters(locked).filter(key="decision_laureate", language="en").first()
-    swedish = services.letters(locked).filter(key="decision_laureate", language="sv").get()
+    letter = Letter.objects.filter(kind="decision_laureate", language="en").first()
+    swedish = Letter.objects.get(kind="decision_laureate", candidate__name="Ljusglimt")
     preview = staff_client.get(reverse("selection:letter", args=[letter.pk])).content.decode()
     staff_client.post(
         reverse("selection:letter", args=[letter.pk]),
         {"subject": "Congratulations", "text": "Dear friends,\n\nYou are a laureate."},
     )
-    refused = staff_client.post(reverse("selection:release"), follow=True).content.decode()
+    refused = staff_client.post(
+        reverse("selection:release"), {"confirmed": "yes"}, follow=True
+    ).content.decode()
 
     assert "Congratulations! The selection committee has chosen your organisation" in preview
-    assert swedish.body_text.startswith("Kära Ljusglimt,\n\nGrattis! Urvalskommittén har valt")
-    assert "100\xa0000 SEK" in swedish.body_text  # grouped the Swedish way
-    letter.refresh_from_db()
-    assert (letter.subject, letter.body_text, letter.state) == (
-        "Congratulations",
-        "Dear friends,\n\nYou are a laureate.\n",
-        "held",
+    assert swedish.email.body_text.startswith(
+        "Kära Ljusglimt,\n\nGrattis! Urvalskommittén har valt"
     )
-    assert "<p>Dear friends,</p>" in letter.body_html
+    assert "100\xa0000 SEK" in swedish.email.body_text  # grouped the Swedish way
+    letter.refresh_from_db()
+    email = letter.email
+    assert (letter.subject, letter.body, letter.edited) == (
+        "Congratulations",
+        "Dear friends,\n\nYou are a laureate.",
+        True,
+    )
+    assert (email.subject, email.state) == ("Congratulations", "held")
+    assert email.body_text.startswith("Dear friends,\n\nYou are a laureate.\n\nPlease tell us by")
+    assert "[private-link-1]" in email.body_text  # the link is added after the edited text
+    assert "<p>Dear friends,</p>" in email.body_html
     assert "the letters cannot leave before then" in refused
     assert Decision.objects.get().announce_at == announce.replace(second=0, microsecond=0)
 
 
-def test_the_letter_form_says_what_the_private_link_placeholder_is(staff_client, locked):
+def test_the_private_link_is_not_in_the_text_staff_edit(staff_client, locked):
     announce = timezone.localtime(timezone.now() + timedelta(days=3), locked.cycle.zone)
     staff_client.post(
         reverse("selection:letters"),
@@ -309,15 +317,16 @@ def test_the_letter_form_says_what_the_private_link_placeholder_is(staff_client,
             "respond_by": (announce + timedelta(days=14)).strftime("%Y-%m-%dT%H:%M"),
         },
     )
-    letter = services.letters(locked).filter(key="decision_laureate").first()
+    letter = Letter.objects.filter(kind="decision_laureate").first()
     url = reverse("selection:letter", args=[letter.pk])
 
     english = staff_client.get(url).content.decode()
     swedish = staff_client.get(url.replace("/en/", "/sv/")).content.decode()
 
-    assert "[private-link-1]" in english  # in the text, and explained beside it
-    assert "stands for the recipient&#x27;s private link" in english
-    assert "står för mottagarens privata länk" in swedish
+    assert "private-link" not in letter.body and "/laureate/" not in letter.body
+    assert "private-link" not in english
+    assert "the laureate's private link to accept or decline" in english
+    assert "pristagarens privata länk" in swedish
 
 
 @pytest.fixture

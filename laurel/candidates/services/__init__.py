@@ -2,7 +2,8 @@
 
 placing: nominations become candidates · merging: duplicates, merges and their undoing ·
 screening: eligibility and notes · diligence: the checklist, documents, the committee's version,
-readiness · consent: the organisation's own answer through a single-use link.
+readiness · consent: the organisation's own answer through a single-use link · contact: whom
+its letters go to, kept by staff, with its history.
 """
 
 from laurel.candidates.services.common import ScreeningError, suggest_duplicates
@@ -12,6 +13,7 @@ from laurel.candidates.services.consent import (
     find_claim,
     invite_organisation,
 )
+from laurel.candidates.services.contact import set_contact, use_claimed_contact
 from laurel.candidates.services.diligence import (
     add_document,
     mark_ready,
@@ -63,9 +65,11 @@ __all__ = [
     "reject_suggestion",
     "save_committee_version",
     "send_waiting_ineligibility_notices",
+    "set_contact",
     "split_nomination",
     "suggest_duplicates",
     "tag_work",
     "undo_merge",
     "update_check",
+    "use_claimed_contact",
 ]

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from laurel.candidates.enums import ACTIVE_STATES, CandidateState, Consent
 from laurel.candidates.models import Candidate, ClaimInvitation
 from laurel.candidates.services.common import ScreeningError, _move
+from laurel.candidates.services.contact import contact_from_claim
 from laurel.candidates.services.diligence import add_document
 from laurel.candidates.services.placing import organisation_keys
 from laurel.candidates.tasks import erase_refused_candidate, remind_organisation
@@ -35,6 +36,8 @@ PROFILE_FIELDS = [
     "contact_name",
     "contact_email",
 ]
+# Those that are the contact: kept by staff (services.contact), not written over by the answer.
+CONTACT_FIELDS = {"contact_name", "contact_email"}
 
 
 class ClaimRefused(Exception):
@@ -129,6 +132,7 @@ def answer_claim(
     consent: bool,
     profile: dict[str, Any] | None = None,
     documents: list[tuple[Any, Any, str]] = (),
+    language: str = "",
 ) -> Candidate:
     """The organisation's answer, once. Consent updates its profile and adds its documents;
     refusal withdraws the candidate and schedules its nominations' content for erasure."""
@@ -146,18 +150,26 @@ def answer_claim(
     )
     candidate.consent_at = now
     if consent:
-        _consent(candidate, profile or {}, documents)
+        _consent(candidate, claim, profile or {}, documents, language or claim.language)
     else:
         _refuse(candidate, now)
     return candidate
 
 
-def _consent(candidate: Candidate, profile: dict[str, Any], documents) -> None:
+def _consent(
+    candidate: Candidate, claim: ClaimInvitation, profile: dict[str, Any], documents, language
+) -> None:
     organisation = candidate.organisation
+    claim.told = {
+        name: profile[name] for name in PROFILE_FIELDS if profile.get(name) not in (None, "")
+    } | {"language": language}
+    claim.save(update_fields=["told"])
     changed = [
         name
         for name in PROFILE_FIELDS
-        if profile.get(name) not in (None, "") and profile[name] != getattr(organisation, name)
+        if name not in CONTACT_FIELDS
+        and profile.get(name) not in (None, "")
+        and profile[name] != getattr(organisation, name)
     ]
     for name in changed:
         setattr(organisation, name, profile[name])
@@ -169,6 +181,7 @@ def _consent(candidate: Candidate, profile: dict[str, Any], documents) -> None:
     candidate.consent = Consent.GIVEN
     candidate.name = organisation.name
     candidate.save(update_fields=["consent", "consent_at", "name", "updated_at"])
+    contact_from_claim(candidate, claim=claim)
     for upload, checked, kind in documents:
         add_document(candidate, upload=upload, checked=checked, kind=kind, from_organisation=True)
     record(

@@ -3,7 +3,8 @@
 shortlisting: the shortlist, the meeting and its record · voting: rounds and ballots ·
 deciding: the suggested slate, overrides, the chair's lock · checking: the slate's breaches and
 the lock checklist · recording: the frozen decision record · amending: changes after the lock ·
-announcing: decision letters, the embargo, the laureate's answer, a reserve's offer.
+announcing: decision letters, the embargo, the laureate's answer, a reserve's offer ·
+lettering: each letter's recipient, language and text.
 """
 
 from laurel.selection.services.amending import record_amendment
@@ -12,10 +13,12 @@ from laurel.selection.services.announcing import (
     answer_award,
     batch_of,
     find_place,
+    held_by_kind,
     letters,
     offer_place,
     prepare_letters,
     release_letters,
+    without_contact,
 )
 from laurel.selection.services.checking import check_slate, describe, frozen_check, problems
 from laurel.selection.services.common import SelectionError
@@ -28,6 +31,7 @@ from laurel.selection.services.deciding import (
     write_place,
 )
 from laurel.selection.services.recording import build_record, content_hash
+from laurel.selection.services.lettering import edit_letter, letter_language, readdress_letter
 from laurel.selection.services.shortlisting import (
     go_to,
     move_entry,
@@ -49,9 +53,12 @@ __all__ = [
     "content_hash",
     "count",
     "describe",
+    "edit_letter",
     "find_place",
     "frozen_check",
     "go_to",
+    "held_by_kind",
+    "letter_language",
     "letters",
     "lock_decision",
     "move_entry",
@@ -60,6 +67,7 @@ __all__ = [
     "open_round",
     "prepare_letters",
     "problems",
+    "readdress_letter",
     "record_amendment",
     "record_discussion",
     "release_letters",
@@ -68,5 +76,6 @@ __all__ = [
     "slate_options",
     "suggest_slate",
     "unshortlist",
+    "without_contact",
     "write_place",
 ]

@@ -7,8 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from laurel.candidates.enums import CandidateState
@@ -21,18 +20,23 @@ from laurel.notifications.enums import EmailState
 from laurel.notifications.models import OutgoingEmail
 from laurel.notifications.services import queue_email, release_batch
 from laurel.selection.enums import AmendmentKind, Answer, DecisionState, LetterKind, Role
-from laurel.selection.models import Decision, Place
+from laurel.selection.models import Decision, Letter, Place
 from laurel.selection.services.amending import record_amendment
 from laurel.selection.services.common import SelectionError
+from laurel.selection.services.lettering import (
+    LANGUAGES,
+    accept_url,
+    batch_of,
+    default_text,
+    letter_language,
+    write_email,
+)
+from laurel.selection.services.lettering import prize as _prize
 from laurel.selection.signals import MediaConsent, award_answered
 
 
-def batch_of(decision: Decision) -> str:
-    return f"decision:{decision.cycle_id}"
-
-
 def letters(decision: Decision):
-    """The decision's letters, those offering a declined place to a reserve included."""
+    """The decision's letters' emails, those offering a declined place to a reserve included."""
     batch = batch_of(decision)
     return OutgoingEmail.objects.filter(Q(batch=batch) | Q(batch__startswith=f"{batch}:")).order_by(
         "key", "to", "id"
@@ -40,35 +44,77 @@ def letters(decision: Decision):
 
 
 def _contact(candidate: Candidate) -> tuple[str, str]:
-    """Where the organisation hears from us: its contact, or the address it answered from."""
-    claim = candidate.claims.exclude(used_at=None).order_by("-used_at").first()
-    email = candidate.organisation.contact_email or (claim.email if claim else "")
-    language = claim.language if claim else settings.LANGUAGE_CODE
-    return email, language
+    """Where the organisation hears from us: the contact staff keep on the candidate's page
+    (else the address it answered its consent link from), in its letters' language."""
+    email = candidate.organisation.contact_email
+    if not email:
+        claim = candidate.claims.exclude(used_at=None).order_by("-used_at").first()
+        email = claim.email if claim else ""
+    return email, letter_language(candidate)
 
 
-def accept_url(token: str, language: str) -> str:
-    with translation.override(language):
-        return settings.SITE_URL + reverse("selection:answer", kwargs={"token": token})
+def _about(decision: Decision) -> list[tuple[str, Candidate]]:
+    """Every organisation the decision writes to: (kind of letter, candidate)."""
+    places = decision.places.filter(role__in=[Role.LAUREATE, Role.RESERVE]).select_related(
+        "candidate__organisation"
+    )
+    kinds = {Role.LAUREATE: LetterKind.LAUREATE, Role.RESERVE: LetterKind.RESERVE}
+    about = [(kinds[place.role], place.candidate) for place in places]
+    placed = {candidate.pk for _kind, candidate in about}
+    considered = Candidate.objects.filter(
+        cycle_id=decision.cycle_id, state=CandidateState.ELIGIBLE, ready_for_committee=True
+    ).select_related("organisation")
+    about += [(LetterKind.NOT_SELECTED, c) for c in considered if c.pk not in placed]
+    return about
 
 
-def laureates_url(language: str) -> str:
-    with translation.override(language):
-        return settings.SITE_URL + reverse("selection:laureates")
+def without_contact(decision: Decision) -> dict[str, list[str]]:
+    """The organisations that get no letter for want of a contact address, by kind of letter
+    (staff add the contact on the candidate's page, then prepare the letters again)."""
+    missing: dict[str, list[str]] = {}
+    for kind, candidate in _about(decision):
+        if not _contact(candidate)[0]:
+            missing.setdefault(kind, []).append(candidate.name)
+    return {kind: sorted(names) for kind, names in missing.items()}
 
 
-def _prize(cycle, language: str) -> str:
-    with translation.override(language):
-        amount = formats.number_format(cycle.prize_amount, force_grouping=True)
-    return f"{amount} {cycle.prize_currency}"
+def _nominators(decision: Decision):
+    """(nomination, address, language) for each nominator of a considered candidate, once per
+    candidate and address."""
+    told = set()
+    nominations = Nomination.objects.filter(
+        placement__candidate__cycle_id=decision.cycle_id,
+        placement__candidate__state=CandidateState.ELIGIBLE,
+        placement__candidate__ready_for_committee=True,
+        state__in=COUNTING_STATES,
+    ).select_related("placement__candidate__organisation")
+    for nomination in nominations.order_by("id"):
+        key = (nomination.nominator_email.lower(), nomination.placement.candidate_id)
+        if not nomination.nominator_email or key in told:
+            continue
+        told.add(key)
+        language = nomination.preferred_language or nomination.language
+        yield (
+            nomination,
+            nomination.nominator_email,
+            (language if language in LANGUAGES else settings.LANGUAGE_CODE),
+        )
 
 
 @transaction.atomic
 def prepare_letters(
-    decision: Decision, *, announce_at: datetime, respond_by: datetime, actor: Any
+    decision: Decision,
+    *,
+    announce_at: datetime,
+    respond_by: datetime,
+    actor: Any,
+    discard_edits: bool = False,
 ) -> dict[str, int]:
     """Write every decision letter into the outbox, held until release and never sent before
-    `announce_at`. Preparing again replaces the letters still held."""
+    `announce_at`: to each laureate, reserve and candidate not selected that has a contact, in
+    its language, and to each nominator. Preparing again writes them anew, but a letter staff
+    edited keeps its text (and one they readdressed its recipient and language) unless
+    `discard_edits`. Organisations without a contact get none: `without_contact` names them."""
     require_phase(decision.cycle_id, "letters")
     decision = Decision.objects.select_for_update().select_related("cycle").get(pk=decision.pk)
     cycle = decision.cycle
@@ -78,82 +124,62 @@ def prepare_letters(
         )
     if respond_by <= announce_at:
         raise SelectionError(_("The answer-by date must come after the announcement."))
-    places = {p.candidate_id: p for p in decision.places.select_related("candidate__organisation")}
-    missing = [p.candidate.name for p in places.values() if not _contact(p.candidate)[0]]
-    if missing:
-        raise SelectionError(
-            _("No contact email for %(names)s: add it on the candidate's page first.")
-            % {"names": ", ".join(sorted(missing))}
-        )
-    batch = batch_of(decision)
-    OutgoingEmail.objects.filter(batch=batch, state=EmailState.HELD).update(
+    decision.announce_at = announce_at
+    decision.save(update_fields=["announce_at"])
+    decision.places.filter(role=Role.LAUREATE).update(respond_by=respond_by)
+    OutgoingEmail.objects.filter(batch=batch_of(decision), state=EmailState.HELD).update(
         state=EmailState.CANCELLED,
         links="",  # their accept links go with them
     )
-    counts = dict.fromkeys(LetterKind.values, 0)
-
-    def send(kind: str, to: str, language: str, **context) -> None:
-        queue_email(
-            kind,
-            to=to,
-            language=language,
-            context={"cycle": cycle, **context},
-            batch=batch,
-            not_before=announce_at,
-        )
-        counts[kind] += 1
-
-    for place in places.values():
-        email, language = _contact(place.candidate)
-        if place.role == Role.LAUREATE:
-            token, place.token_hash = new_token()
-            place.respond_by = respond_by
-            place.save(update_fields=["token_hash", "respond_by"])
-            send(
-                LetterKind.LAUREATE,
-                email,
-                language,
-                candidate=place.candidate,
-                accept_url=accept_url(token, language),
-                respond_by=respond_by,
-                prize=_prize(cycle, language),
-            )
-        else:
-            send(LetterKind.RESERVE, email, language, candidate=place.candidate)
-    considered = Candidate.objects.filter(
-        cycle=cycle, state=CandidateState.ELIGIBLE, ready_for_committee=True
-    ).select_related("organisation")
-    for candidate in considered:
-        if candidate.pk in places:
-            continue
+    wanted = []
+    for kind, candidate in _about(decision):
         email, language = _contact(candidate)
         if email:
-            send(LetterKind.NOT_SELECTED, email, language, candidate=candidate)
-    told = set()
-    nominations = Nomination.objects.filter(
-        placement__candidate__in=considered, state__in=COUNTING_STATES
-    ).select_related("placement__candidate")
-    for nomination in nominations.order_by("id"):
+            wanted.append((kind, candidate, None, email, language))
+    for nomination, email, language in _nominators(decision):
         candidate = nomination.placement.candidate
-        key = (nomination.nominator_email.lower(), candidate.pk)
-        if not nomination.nominator_email or key in told:
-            continue
-        told.add(key)
-        language = nomination.preferred_language or nomination.language or settings.LANGUAGE_CODE
-        place = places.get(candidate.pk)
-        send(
-            LetterKind.NOMINATOR,
-            nomination.nominator_email,
-            language,
-            nomination=nomination,
-            candidate=candidate,
-            outcome="laureate" if place and place.role == Role.LAUREATE else "other",
-            laureates_url=laureates_url(language),
-        )
-    decision.announce_at = announce_at
-    decision.save(update_fields=["announce_at"])
-    record("decision.letters_prepared", actor=actor, subject=decision, data=counts)
+        wanted.append((LetterKind.NOMINATOR, candidate, nomination, email, language))
+    existing = {
+        (letter.kind, letter.candidate_id, letter.nomination_id): letter
+        for letter in decision.letters.all()
+    }
+    counts = dict.fromkeys(LetterKind.values, 0)
+    kept = 0
+    for kind, candidate, nomination, email, language in wanted:
+        key = (kind, candidate.pk, nomination.pk if nomination else None)
+        letter = existing.pop(key, None)
+        if letter is None or discard_edits:
+            letter = letter or Letter(decision=decision, kind=kind, nomination=nomination)
+            letter.edited = letter.readdressed = False
+        letter.candidate = candidate  # with its organisation, already loaded
+        if not letter.readdressed:
+            letter.to = email
+            letter.language = letter.language if letter.edited else language
+        if letter.edited:
+            kept += 1
+        else:
+            letter.subject, letter.body = default_text(letter, cycle)
+        letter.email = None
+        letter.save()
+        write_email(letter, decision=decision)
+        counts[kind] += 1
+    Letter.objects.filter(pk__in=[letter.pk for letter in existing.values()]).delete()
+    record(
+        "decision.letters_prepared",
+        actor=actor,
+        subject=decision,
+        data={**counts, "edits_kept": kept, "edits_discarded": discard_edits},
+    )
     return counts
+
+
+def held_by_kind(decision: Decision) -> dict[str, int]:
+    """How many letters of each kind wait to be released."""
+    held = dict.fromkeys(LetterKind.values, 0)
+    emails = OutgoingEmail.objects.filter(batch=batch_of(decision), state=EmailState.HELD)
+    for key in emails.values_list("key", flat=True):
+        held[key] = held.get(key, 0) + 1
+    return held
 
 
 @transaction.atomic
