@@ -30,8 +30,8 @@ from laurel.selection.services.deciding import (
     suggest_slate,
     write_place,
 )
-from laurel.selection.services.recording import build_record, content_hash
 from laurel.selection.services.lettering import edit_letter, letter_language, readdress_letter
+from laurel.selection.services.recording import build_record, content_hash
 from laurel.selection.services.shortlisting import (
     go_to,
     move_entry,
