@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -22,15 +23,20 @@ from laurel.review import queries as review_queries
 from laurel.review import services as review
 from laurel.review.models import Review
 from laurel.selection import services as selection
-from laurel.selection.models import Decision, Place, VotingRound
+from laurel.selection.models import Amendment, Decision, Place, VotingRound
 from tests.candidates.helpers import confirmed
 from tests.conftest import sign_in
-from tests.laureates.test_portal import token_of
+from tests.laureates.test_portal import letter_to, token_of
 from tests.review.test_committee import member, ready
 from tests.selection.helpers import chair_of
+from tests.selection.test_publication import _assert_named_exactly
+
+
+def answer_page(decision, place) -> str:
+    return f"/en/laureate/{token_of(letter_to(decision, place.candidate))}/"
+
 
 FULL = {"1": 4, "2": 4, "3": 4, "4": 4}
-TEXTS = {"sv": "Svensk text.", "en": "English text."}
 
 # What each phase allows, from the walk's side: the table in laurel/cycles/phases.py must agree.
 ALLOWED = {
@@ -197,18 +203,32 @@ def test_one_cycle_walks_through_every_phase(client, child10, staff_user, run_ta
         from_shortlist=True,
         actor=staff,
     )
-    for place in decision.places.all():
-        selection.write_place(place, reason="R.", citation=TEXTS, summary=TEXTS, actor=staff)
+    for place in decision.places.select_related("candidate"):
+        name = place.candidate.name
+        citation = {"sv": f"Hyllning till {name}.", "en": f"Citation for {name}."}
+        summary = {"sv": f"Vad {name} gör.", "en": f"What {name} does."}
+        selection.write_place(place, reason="R.", citation=citation, summary=summary, actor=staff)
     with pytest.raises(PhaseRefused, match="when the chair locks the decision"):
         cycles.move_phase(child10, Phase.DECIDED, actor=staff)
     selection.lock_decision(decision, actor=chair)
 
     # Decided: the lock moved the cycle; nothing of the decision or the reviews changes now.
     refused = walk.assert_phase(Phase.DECIDED)
+    sign_in(client, chair)
+    report = client.get(reverse("selection:report")).content
+    assert report.startswith(b"%PDF")
     scores = list(Review.objects.order_by("pk").values_list("scores", flat=True))
     with pytest.raises(PhaseRefused, match="Reviews cannot be changed in the phase “Decided”"):
         review.save_review(alice, assigned, scores={"1": 1}, comments={}, recommendation="no")
+    sign_in(client, alice)  # and over HTTP, as the member would try it
+    response = client.post(
+        reverse("review:review", args=[assigned.pk]),
+        {f"score_{n}": "1" for n in range(1, 5)} | {"recommendation": "no", "action": "submit"},
+    )
+    assert "Reviews cannot be changed in the phase" in response.content.decode()
     assert list(Review.objects.order_by("pk").values_list("scores", flat=True)) == scores
+    sign_in(client, chair)
+    assert client.get(reverse("selection:report")).content == report  # the same bytes
     sign_in(client, staff)
     dashboard = client.get(reverse("staff:dashboard")).content.decode()
     assert "Current phase: <strong>Decided</strong>" in dashboard
@@ -219,16 +239,59 @@ def test_one_cycle_walks_through_every_phase(client, child10, staff_user, run_ta
         respond_by=now + timedelta(days=9),
         actor=staff,
     )
+    sign_in(client, staff)
+    page = Client().get("/en/laureates/").content.decode()  # letters written: nobody public
+    assert not [p for p in decision.places.select_related("candidate") if p.candidate.name in page]
+    assert Client().get("/en/laureates.json").status_code == 404
     selection.release_letters(decision, actor=staff)
     dashboard = client.get(reverse("staff:dashboard")).content.decode()
     assert "Current phase: <strong>Decided</strong>" in dashboard  # announced, still decided
     run_tasks()
-    laureate_place = Place.objects.filter(decision=decision, role="laureate").first()
-    letter = selection.letters(decision).get(
-        key="decision_laureate", to=selection.announcing._contact(laureate_place.candidate)[0]
+
+    # Announced: nobody is public until it has accepted *and* said its name may be published.
+    anyone = Client()
+    _assert_named_exactly(anyone, decision, [])
+    first, second = Place.objects.filter(decision=decision, role="laureate").order_by("position")
+    reserve = Place.objects.get(decision=decision, role="reserve")
+    anyone.post(answer_page(decision, first), {"answer": "accept", "publish_name": "on"})
+    _assert_named_exactly(anyone, decision, [first])
+    # The second declines, through its confirmation step: never public, an amendment recorded.
+    anyone.post(answer_page(decision, second), {"answer": "decline"})
+    assert Place.objects.get(pk=second.pk).answer == ""  # asked first, nothing changed
+    anyone.post(answer_page(decision, second), {"answer": "decline", "confirmed": "yes"})
+    assert Place.objects.get(pk=second.pk).answer == "declined"
+    _assert_named_exactly(anyone, decision, [first])
+    # The reserve is offered the place: nothing about it is public until it accepts and consents.
+    offered = selection.offer_place(
+        Place.objects.get(pk=second.pk),
+        reserve=reserve,
+        respond_by=timezone.now() + timedelta(days=5),
+        reason="The laureate declined.",
+        citation={"sv": "Hyllning.", "en": "Citation."},
+        summary={"sv": "Vad den gör.", "en": "What it does."},
+        actor=staff,
     )
-    selection.answer_award(token_of(letter), accept=True)
-    accepted = Laureate.objects.get(candidate=laureate_place.candidate)
+    _assert_named_exactly(anyone, decision, [first])
+    offer_letter = selection.letters(decision).get(batch__endswith=f":offer:{reserve.pk}")
+    anyone.post(f"/en/laureate/{token_of(offer_letter)}/", {"answer": "accept"})
+    _assert_named_exactly(anyone, decision, [first])  # accepted, nothing ticked: not named
+    assert set(Amendment.objects.filter(decision=decision).values_list("kind", flat=True)) == {
+        "laureate_declined",
+        "reserve_promoted",
+    }
+    assert client.get(reverse("selection:report")).content != report  # amendments are listed
+    accepted = Laureate.objects.get(candidate=first.candidate)
+    # An at-risk answer in its area takes the first laureate off at once.
+    laureates.set_media_consent(
+        accepted,
+        publish_name=True,
+        publish_logo=False,
+        publish_staff_names=False,
+        at_risk=True,
+        actor=None,
+    )
+    _assert_named_exactly(anyone, decision, [])
+    assert Laureate.objects.filter(candidate=offered.candidate).exists()
     laureates.add_contact(accepted, email="board@example.org", language="en", actor=staff)
 
     # Programme, then archived: nothing changes any more.
