@@ -184,3 +184,8 @@ class ContactForm(forms.Form):
         choices=[("", _("Not chosen: from its country or its nominations")), *settings.LANGUAGES],
         required=False,
     )
+
+    def __init__(self, *args, **kwargs):
+        # Its own ids: the candidate's page also holds the consent request's email field.
+        kwargs.setdefault("auto_id", "id_contact_%s")
+        super().__init__(*args, **kwargs)

@@ -230,7 +230,9 @@ LETTER_SAYS = {
 
 
 def test_the_laureate_letter_says_its_page_asks_what_may_be_published(prepared, staff_user):
-    _laureates(prepared)[0].candidate.claims.update(language="en")  # one answered in English
+    organisation = _laureates(prepared)[0].candidate.organisation
+    organisation.contact_language = "en"  # one asked for its letters in English
+    organisation.save(update_fields=["contact_language"])
     write_letters(prepared, staff_user)
 
     letters = list(services.letters(prepared).filter(key="decision_laureate", state="held"))
