@@ -17,10 +17,15 @@ def tr(value: dict | None) -> str:
 
 @register.simple_tag(takes_context=True)
 def page_in_language(context, language: str) -> str:
-    """The address of the current page in another language, query string kept."""
+    """The address of the current page in another language, query string kept. A page that
+    answers a POST to an address taking only POST (a confirmation step) names the page to go
+    back to instead (`language_base`): a GET there would be a dead end, and nothing is done
+    before the second post anyway."""
     request = context.get("request")
     if request is None:
         return f"/{language}/"
+    if context.get("language_base"):
+        return translate_url(context["language_base"], language)
     url = translate_url(request.path, language)
     query = request.GET.urlencode()
     return f"{url}?{query}" if query else url
