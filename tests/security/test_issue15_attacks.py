@@ -284,3 +284,55 @@ def test_a_decline_needs_the_csrf_token_too(held, staff_user):
     response = forged.post(url, {"answer": "decline", "confirmed": "yes"})
     assert response.status_code == 403
     assert Place.objects.get(pk=first.pk).answer == ""
+
+
+def test_an_offer_needs_its_reason_happens_once_and_publishes_nothing(held, staff_user):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from laurel.selection.models import Amendment
+
+    staff = as_(staff_user)
+    staff.post(reverse("selection:release"), {"confirmed": "yes"})
+    first = Place.objects.filter(decision=held, role="laureate").order_by("position").first()
+    reserve = Place.objects.get(decision=held, role="reserve")
+    url = f"/en/laureate/{token_of(letter_to(held, first.candidate))}/"
+    Client().post(url, {"answer": "decline", "confirmed": "yes"})
+    offer = reverse("selection:offer", args=[first.pk])
+    when = (timezone.localtime(timezone.now(), held.cycle.zone) + timedelta(days=5)).strftime(
+        "%Y-%m-%dT%H:%M"
+    )
+    data = {
+        f"o{first.pk}-{name}": value
+        for name, value in {
+            "reserve": reserve.pk, "respond_by": when, "reason": "   ", "citation_sv": "C",
+            "citation_en": "C", "summary_sv": "S", "summary_en": "S",
+        }.items()
+    } | {"confirmed": "yes"}  # fmt: skip
+    assert staff.post(offer, data).status_code == 400  # a blank reason is no reason
+    assert not Amendment.objects.filter(kind="reserve_promoted").exists()
+    data[f"o{first.pk}-reason"] = "The laureate declined."
+    staff.post(offer, data)
+    staff.post(offer, data)  # Back, and the same confirmation again
+    assert Amendment.objects.filter(kind="reserve_promoted").count() == 1
+    body = Client().get("/en/laureates/").content.decode()
+    assert reserve.candidate.name not in body and first.candidate.name not in body
+
+
+def test_switching_language_on_a_page_answering_a_refused_post_is_never_a_dead_end(
+    child10, staff_user
+):
+    """A form sent with a mistake comes back at its POST-only address (the override, the
+    lock): its language link leads to the page the form was on, in the other language."""
+    staff = as_(staff_user)
+    in_phase(child10, Phase.DELIBERATION)
+    decision_page = "http://testserver" + reverse("selection:decision")
+    page = staff.post(
+        reverse("selection:suggest"), {"reserve_count": "-1"}, HTTP_REFERER=decision_page
+    )
+    assert page.status_code == 400
+    link = re.search(r'<a href="([^"]+)" lang="sv" hreflang="sv"', page.content.decode()).group(1)
+    response = staff.get(link.replace("&amp;", "&"))
+    assert response.status_code == 200
+    assert response.request["PATH_INFO"].startswith("/sv/")

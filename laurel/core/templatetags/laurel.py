@@ -1,5 +1,7 @@
 """Template helpers every page uses; loaded as a builtin."""
 
+from urllib.parse import urlsplit
+
 from django import template
 from django.urls import translate_url
 from django.utils import translation
@@ -26,6 +28,13 @@ def page_in_language(context, language: str) -> str:
         return f"/{language}/"
     if context.get("language_base"):
         return translate_url(context["language_base"], language)
+    if request.method == "POST":
+        # A form sent back with a mistake is shown at the address it posted to, which may take
+        # only POST: the language link goes to the page the form was on (same site only).
+        referer = urlsplit(request.headers.get("referer", ""))
+        if referer.path.startswith("/") and referer.netloc == request.get_host():
+            query = f"?{referer.query}" if referer.query else ""
+            return translate_url(referer.path + query, language)
     url = translate_url(request.path, language)
     query = request.GET.urlencode()
     return f"{url}?{query}" if query else url
