@@ -336,3 +336,17 @@ def test_switching_language_on_a_page_answering_a_refused_post_is_never_a_dead_e
     response = staff.get(link.replace("&amp;", "&"))
     assert response.status_code == 200
     assert response.request["PATH_INFO"].startswith("/sv/")
+
+
+def test_an_archived_cycle_offers_no_answer_button(held, staff_user):
+    """Once the cycle is archived the award cannot be answered: its page says so at once,
+    rather than showing buttons that refuse."""
+    as_(staff_user).post(reverse("selection:release"), {"confirmed": "yes"})
+    first = Place.objects.filter(decision=held, role="laureate").order_by("position").first()
+    url = f"/en/laureate/{token_of(letter_to(held, first.candidate))}/"
+    in_phase(held.cycle, Phase.ARCHIVED)
+    page = Client().get(url)
+    assert page.status_code == 410
+    assert 'value="accept"' not in page.content.decode()
+    assert Client().post(url, {"answer": "accept", "publish_name": "on"}).status_code == 410
+    assert Place.objects.get(pk=first.pk).answer == ""
