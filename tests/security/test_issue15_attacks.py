@@ -350,3 +350,44 @@ def test_an_archived_cycle_offers_no_answer_button(held, staff_user):
     assert 'value="accept"' not in page.content.decode()
     assert Client().post(url, {"answer": "accept", "publish_name": "on"}).status_code == 410
     assert Place.objects.get(pk=first.pk).answer == ""
+
+
+def _cycle_post(cycle, **changes) -> dict:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from laurel.cycles.enums import DATE_FIELDS
+    from laurel.cycles.forms import CycleForm
+    from laurel.cycles.models import Cycle
+
+    start = timezone.now().replace(second=0, microsecond=0) - timedelta(days=100)
+    dates = {name: start + timedelta(days=10 * n) for n, name in enumerate(DATE_FIELDS)}
+    Cycle.objects.filter(pk=cycle.pk).update(**dates)  # plausible dates, as a form sends them
+    form = CycleForm(cycle=Cycle.objects.get(pk=cycle.pk))
+    data = {}
+    for name, field in form.fields.items():
+        value = field.initial
+        data[name] = value.strftime("%Y-%m-%dT%H:%M") if hasattr(value, "strftime") else value
+    return data | changes
+
+
+def test_the_number_of_laureates_does_not_change_after_the_lock(child10, held, staff_user):
+    """The number of laureates is part of the locked decision (and the public page says how
+    many will be announced): the cycle's edit page cannot change it any more."""
+    from laurel.cycles.models import Cycle
+
+    as_(staff_user).post(reverse("selection:release"), {"confirmed": "yes"})
+    count = Cycle.objects.get(pk=child10.pk).laureate_count
+    edit = reverse("staff:cycle_edit", args=[child10.slug])
+    response = as_(staff_user).post(edit, _cycle_post(child10, laureate_count=count + 3))
+    assert Cycle.objects.get(pk=child10.pk).laureate_count == count
+    assert response.status_code == 200  # the form again, saying why
+    assert "part of the locked decision" in response.content.decode()
+    swedish = as_(staff_user).post(
+        edit.replace("/en/", "/sv/"), _cycle_post(child10, laureate_count=count + 3)
+    )
+    assert "Antalet pristagare ingår i det låsta beslutet" in swedish.content.decode()
+    # Other texts of the cycle can still be corrected.
+    as_(staff_user).post(edit, _cycle_post(child10, name_en="Child10 Award 2022 (corrected)"))
+    assert Cycle.objects.get(pk=child10.pk).name["en"] == "Child10 Award 2022 (corrected)"
