@@ -336,6 +336,15 @@ def test_switching_language_on_a_page_answering_a_refused_post_is_never_a_dead_e
     response = staff.get(link.replace("&amp;", "&"))
     assert response.status_code == 200
     assert response.request["PATH_INFO"].startswith("/sv/")
+    # A referring address that would leave the site is not followed.
+    page = as_(staff_user).post(
+        reverse("selection:suggest"),
+        {"reserve_count": "-1"},
+        HTTP_REFERER="http://testserver//evil.example/x",
+    )
+    assert page.status_code == 400, page.status_code
+    links = re.findall(r'<a href="([^"]+)" lang="\w+" hreflang=', page.content.decode())
+    assert links and not [link for link in links if link.startswith("//") or "evil" in link]
 
 
 def test_an_archived_cycle_offers_no_answer_button(held, staff_user):

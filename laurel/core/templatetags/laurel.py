@@ -32,7 +32,8 @@ def page_in_language(context, language: str) -> str:
         # A form sent back with a mistake is shown at the address it posted to, which may take
         # only POST: the language link goes to the page the form was on (same site only).
         referer = urlsplit(request.headers.get("referer", ""))
-        if referer.path.startswith("/") and referer.netloc == request.get_host():
+        local = referer.path.startswith("/") and not referer.path.startswith("//")
+        if local and referer.netloc == request.get_host():
             query = f"?{referer.query}" if referer.query else ""
             return translate_url(referer.path + query, language)
     url = translate_url(request.path, language)
