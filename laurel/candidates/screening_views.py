@@ -32,7 +32,7 @@ def screen(request, pk: int):
     ineligible = form.cleaned_data["decision"] == "ineligible"
     emails = queries.ineligibility_emails(candidate) if ineligible else 0
     newly = ineligible and candidate.state != CandidateState.INELIGIBLE
-    if newly and emails and not confirmed(request):
+    if newly and emails and not confirmed(request, emails=emails):
         return _confirm_ineligible(request, candidate, emails)
     try:
         services.decide_eligibility(
@@ -111,7 +111,7 @@ def tell_nominators(request):
     if not emails:
         messages.info(request, _("No nominator is waiting to be told."))
         return redirect(back)
-    if not confirmed(request):
+    if not confirmed(request, emails=emails):
         return confirmation(
             request,
             title=_("Tell the nominators now?"),

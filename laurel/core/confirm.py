@@ -13,11 +13,19 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 CONFIRMED = "confirmed"
+# The number of emails the confirmation page named, carried to the second post: if more or
+# fewer would leave by then (someone prepared the letters again meanwhile), the page is shown
+# again with the true number instead of sending what nobody confirmed.
+EMAILS = "confirmed_emails"
 
 
-def confirmed(request: HttpRequest) -> bool:
-    """The user has seen the confirmation page and chose to go on."""
-    return request.method == "POST" and request.POST.get(CONFIRMED) == "yes"
+def confirmed(request: HttpRequest, *, emails: int | None = None) -> bool:
+    """The user has seen the confirmation page and chose to go on (and, given `emails`, the
+    page they saw named that many emails)."""
+    if request.method != "POST" or request.POST.get(CONFIRMED) != "yes":
+        return False
+    seen = request.POST.get(EMAILS)
+    return emails is None or seen is None or seen == str(emails)
 
 
 def confirmation(
@@ -36,9 +44,11 @@ def confirmation(
     carried = [
         (name, value)
         for name, values in request.POST.lists()
-        if name not in ("csrfmiddlewaretoken", CONFIRMED)
+        if name not in ("csrfmiddlewaretoken", CONFIRMED, EMAILS)
         for value in values
     ]
+    if emails is not None:
+        carried.append((EMAILS, str(emails)))
     return render(
         request,
         "core/confirm.html",
@@ -49,6 +59,9 @@ def confirmation(
             "irreversible": irreversible,
             "button": button,
             "cancel_url": cancel_url,
+            # The language switch leads back to where the action started, in the other
+            # language (the action's own address may take only POST).
+            "language_base": cancel_url,
             "action": action or request.get_full_path(),
             "carried": carried,
         },

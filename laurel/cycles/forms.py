@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from laurel.core.forms import TranslatedTextsMixin
 from laurel.cycles.enums import DATE_FIELDS
 from laurel.cycles.models import Benefit, Criterion, Cycle
+from laurel.cycles.phases import count_is_open, count_refusal
 
 DATE_LABELS = {
     "nominations_open_at": _("Nominations open"),
@@ -62,6 +63,10 @@ class CycleForm(TranslatedTextsMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
+        count = data.get("laureate_count")
+        changed = count is not None and count != self.cycle.laureate_count
+        if changed and not count_is_open(self.cycle.phase):
+            self.add_error("laureate_count", count_refusal())
         zone = self.cycle.zone
         previous: tuple[str, datetime] | None = None
         for name in DATE_FIELDS:

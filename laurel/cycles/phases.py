@@ -176,6 +176,16 @@ def require_phase(cycle: Cycle | int, action: str) -> None:
         raise PhaseRefused(refusal(phase, action), action=action, phase=phase)
 
 
+def count_is_open(phase: str) -> bool:
+    """Whether the number of laureates may still change: until the decision is locked (from
+    then on it is part of the locked decision, and the public page says how many will be named)."""
+    return ORDER.index(Phase(phase)) <= ORDER.index(Phase.DELIBERATION)
+
+
+def count_refusal() -> str:
+    return _("The number of laureates is part of the locked decision: it cannot change any more.")
+
+
 def table() -> list[tuple[Phase, list[Rule]]]:
     """Phase → the actions it allows (with who takes them), in the lifecycle's order."""
     return [(phase, [r for r in ACTIONS.values() if phase in r.phases]) for phase in Phase]

@@ -11,7 +11,14 @@ from laurel.core.services import record
 from laurel.cycles.definition import AwardDefinition
 from laurel.cycles.enums import DATE_FIELDS, Phase
 from laurel.cycles.models import Benefit, Criterion, Cycle
-from laurel.cycles.phases import PhaseRefused, may_move, refusal, still_open
+from laurel.cycles.phases import (
+    PhaseRefused,
+    count_is_open,
+    count_refusal,
+    may_move,
+    refusal,
+    still_open,
+)
 from laurel.cycles.signals import phase_moved
 
 DEMO_WINDOW = timedelta(weeks=8)
@@ -160,7 +167,11 @@ def _apply(obj: Any, changes: dict[str, Any]) -> list[str]:
 
 @transaction.atomic
 def update_cycle(cycle: Cycle, *, actor: Any, changes: dict[str, Any]) -> list[str]:
-    """Staff edit a cycle's texts, dates and numbers. Returns the names of the changed fields."""
+    """Staff edit a cycle's texts, dates and numbers. Returns the names of the changed fields.
+    The number of laureates is refused (PhaseRefused) once the decision is locked."""
+    count = changes.get("laureate_count", cycle.laureate_count)
+    if count != cycle.laureate_count and not count_is_open(cycle.phase):
+        raise PhaseRefused(count_refusal())
     if any(name in changes for name in DATE_FIELDS):
         dates = [changes.get(name, getattr(cycle, name)) for name in DATE_FIELDS]
         if any(later <= earlier for earlier, later in pairwise(dates)):

@@ -153,8 +153,8 @@ def information(request):
     if event is None or not form.is_valid():
         messages.error(request, _("Write a subject and a text."))
         return redirect("laureates:staff_summit")
-    if not confirmed(request):
-        people = len(queries.summit_recipients(cycle))
+    people = len(queries.summit_recipients(cycle))
+    if not confirmed(request, emails=people):
         return confirmation(
             request,
             title=_("Send the practical information?"),

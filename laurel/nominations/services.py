@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from laurel.core.ratelimit import over_limit
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
+from laurel.cycles.phases import allows
 from laurel.nominations.enums import (
     ALLOWED_TRANSITIONS,
     EDITABLE_STATES,
@@ -59,12 +60,14 @@ class Incomplete(Exception):
 
 
 def is_open(cycle: Cycle, *, late_code: LateSubmissionCode | None = None) -> bool:
-    """Whether nominations are accepted now, in the cycle's time zone; a late code extends it."""
+    """Whether nominations are accepted now, in the cycle's time zone; a late code extends the
+    deadline, never the phase: once staff have moved the cycle on, no code reopens it."""
     if cycle.nominations_are_open:
         return True
     now = timezone.now()
     return bool(
         late_code
+        and allows(cycle.phase, "nominate")
         and late_code.cycle_id == cycle.pk
         and late_code.used_at is None
         and late_code.valid_until >= now

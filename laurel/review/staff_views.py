@@ -80,7 +80,7 @@ def publish(request):
     require(request.user, "review.manage_assignment")
     cycle = _cycle(request, "review.manage_assignment")
     pairs, members = queries.proposed_assignment(cycle)
-    if pairs and not confirmed(request):
+    if pairs and not confirmed(request, emails=members):
         return confirmation(
             request,
             title=_("Publish the assignment?"),

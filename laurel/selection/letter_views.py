@@ -129,8 +129,8 @@ def letter(request, pk: int):
 def release(request):
     cycle = lead_cycle(request, "selection.manage")
     decision = queries.decision_of(cycle)
-    if decision is not None and not confirmed(request):
-        held = services.held_by_kind(decision)
+    held = services.held_by_kind(decision) if decision is not None else {}
+    if decision is not None and not confirmed(request, emails=sum(held.values())):
         missing = _missing(decision)
         return confirmation(
             request,

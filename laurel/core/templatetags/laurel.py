@@ -1,5 +1,7 @@
 """Template helpers every page uses; loaded as a builtin."""
 
+from urllib.parse import urlsplit
+
 from django import template
 from django.urls import translate_url
 from django.utils import translation
@@ -17,10 +19,23 @@ def tr(value: dict | None) -> str:
 
 @register.simple_tag(takes_context=True)
 def page_in_language(context, language: str) -> str:
-    """The address of the current page in another language, query string kept."""
+    """The address of the current page in another language, query string kept. A page that
+    answers a POST to an address taking only POST (a confirmation step) names the page to go
+    back to instead (`language_base`): a GET there would be a dead end, and nothing is done
+    before the second post anyway."""
     request = context.get("request")
     if request is None:
         return f"/{language}/"
+    if context.get("language_base"):
+        return translate_url(context["language_base"], language)
+    if request.method == "POST":
+        # A form sent back with a mistake is shown at the address it posted to, which may take
+        # only POST: the language link goes to the page the form was on (same site only).
+        referer = urlsplit(request.headers.get("referer", ""))
+        local = referer.path.startswith("/") and not referer.path.startswith("//")
+        if local and referer.netloc == request.get_host():
+            query = f"?{referer.query}" if referer.query else ""
+            return translate_url(referer.path + query, language)
     url = translate_url(request.path, language)
     query = request.GET.urlencode()
     return f"{url}?{query}" if query else url

@@ -230,6 +230,8 @@ def find_place(token: str) -> Place:
         raise AnswerRefused("answered")
     if place.respond_by and place.respond_by <= timezone.now():
         raise AnswerRefused("expired")
+    if not allows(stored_phase(place.decision.cycle_id), "answer"):
+        raise AnswerRefused("expired")  # the cycle is archived: too late to answer
     return place
 
 
