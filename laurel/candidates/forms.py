@@ -177,6 +177,11 @@ class ClaimForm(forms.Form):
 class ContactForm(forms.Form):
     """The contact staff keep: whom the organisation's letters go to, in which language."""
 
+    def __init__(self, *args, **kwargs):
+        # The candidate's page holds other forms with an email field: ids of its own.
+        kwargs.setdefault("auto_id", "contact_%s")
+        super().__init__(*args, **kwargs)
+
     name = forms.CharField(label=_("Contact person"), max_length=150, required=False)
     email = forms.EmailField(label=_("Contact email"), required=False)
     language = forms.ChoiceField(
@@ -184,8 +189,3 @@ class ContactForm(forms.Form):
         choices=[("", _("Not chosen: from its country or its nominations")), *settings.LANGUAGES],
         required=False,
     )
-
-    def __init__(self, *args, **kwargs):
-        # Its own ids: the candidate's page also holds the consent request's email field.
-        kwargs.setdefault("auto_id", "id_contact_%s")
-        super().__init__(*args, **kwargs)

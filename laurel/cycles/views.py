@@ -47,7 +47,12 @@ def move_phase(request, slug: str):
     to = Phase(to)
     if not confirmed(request):
         open_items = phases.still_open(cycle, to)
-        allowed = [rule.label for rule in phases.ACTIONS.values() if to in rule.phases]
+        # Each label starts a list item on the dashboard; inside this sentence it goes lower case.
+        allowed = [
+            str(rule.label)[:1].lower() + str(rule.label)[1:]
+            for rule in phases.ACTIONS.values()
+            if to in rule.phases
+        ]
         return confirmation(
             request,
             title=_("Move %(cycle)s to “%(phase)s”?")

@@ -63,6 +63,7 @@ class OutgoingEmail(TimeStamped):
             # In an attribute (href="…") the link itself; in the text (a letter staff edited,
             # its HTML made from plain text) a link to click.
             html = html.replace(f'"{placeholder}"', f'"{safe}"')
+            html = html.replace(f">{placeholder}</a>", f">{safe}</a>")  # already a link's text
             html = html.replace(placeholder, f'<a href="{safe}">{safe}</a>')
         return text, html
 

@@ -295,7 +295,13 @@ def lock(request):
     if not valid or found:
         return _decision_page(request, cycle, status=409 if found else 400, lock_form=form)
     if not confirmed(request):
+        chosen = queries.places(decision)
         consequences = [
+            _("Laureates: %(laureates)s. Reserves, in order: %(reserves)s.")
+            % {
+                "laureates": ", ".join(p.candidate.name for p in chosen[Role.LAUREATE]) or "—",
+                "reserves": ", ".join(p.candidate.name for p in chosen[Role.RESERVE]) or "—",
+            },
             _("The decision is frozen as a record with a content hash: the report is rendered "
               "from it, and any later change is a dated, signed amendment."),
             _("Reviews close: no score can change any more."),
@@ -312,7 +318,7 @@ def lock(request):
             )
         return confirmation(
             request,
-            title=_("Lock the decision"),
+            title=_("Lock the decision?"),
             consequences=consequences,
             irreversible=True,
             button=_("Lock the decision"),

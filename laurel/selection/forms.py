@@ -162,14 +162,22 @@ def _optional_text(label, max_length: int = 1000, rows: int = 2) -> forms.CharFi
     )
 
 
+def _needed_text(label, max_length: int = 1000, rows: int = 2) -> forms.CharField:
+    """Saved as the committee writes (a draft may leave it empty), but needed to lock: the
+    label says so (no "optional")."""
+    field = _optional_text(label, max_length, rows)
+    field.needed = True
+    return field
+
+
 class PlaceForm(forms.Form):
     """What the lock needs for each laureate; saved partly as the committee writes."""
 
-    reason = _optional_text(_("The committee's reason (for the decision report)"), 4000, 3)
-    citation_sv = _optional_text(_("Citation in Swedish"))
-    citation_en = _optional_text(_("Citation in English"))
-    summary_sv = _optional_text(_("What it does, in Swedish"))
-    summary_en = _optional_text(_("What it does, in English"))
+    reason = _needed_text(_("The committee's reason (for the decision report)"), 4000, 3)
+    citation_sv = _needed_text(_("Citation in Swedish"))
+    citation_en = _needed_text(_("Citation in English"))
+    summary_sv = _needed_text(_("What it does, in Swedish"))
+    summary_en = _needed_text(_("What it does, in English"))
 
     def texts(self, name: str) -> dict[str, str]:
         return {code: self.cleaned_data[f"{name}_{code}"] for code in ("sv", "en")}
@@ -265,6 +273,7 @@ class LockForm(forms.Form):
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
+            self.fields[field].needed = True  # the lock refuses without it
 
     def reasons(self) -> dict[str, str]:
         """Constraint name → the chair's reason, as typed."""

@@ -27,12 +27,28 @@ def _missing(decision) -> list[tuple[str, list[str]]]:
     return [(LetterKind(kind).label, names) for kind, names in missing.items()]
 
 
+def _dates_chosen(decision, zone) -> dict:
+    """The announcement and answer dates the letters were last written with, in the award's
+    local time, so that writing them again does not ask for both anew."""
+    if decision is None or decision.announce_at is None:
+        return {}
+    respond_by = (
+        decision.places.exclude(respond_by=None).values_list("respond_by", flat=True).first()
+    )
+    chosen = {"announce_at": decision.announce_at, "respond_by": respond_by}
+    return {
+        name: timezone.localtime(moment, zone).replace(tzinfo=None)
+        for name, moment in chosen.items()
+        if moment is not None
+    }
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def letters(request):
     cycle = lead_cycle(request, "selection.manage")
     decision = queries.decision_of(cycle)
-    form = LettersForm(request.POST or None)
+    form = LettersForm(request.POST or None, initial=_dates_chosen(decision, cycle.zone))
     status = 200
     if request.method == "POST":
         with timezone.override(cycle.zone):  # the dates are the award's local times

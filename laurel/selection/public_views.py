@@ -122,14 +122,14 @@ def _confirm_decline(request, place):
     cycle = place.decision.cycle
     return confirmation(
         request,
-        title=_("You are declining the award"),
+        title=_("Decline the award?"),
         consequences=[
             _(
                 "%(name)s will not be a laureate of %(award)s: no summit, support programme or "
                 "prize money."
             )
             % {"name": place.candidate.name, "award": in_language(cycle.name, get_language())},
-            _("The place goes to another organisation."),
+            _("The place may be offered to another organisation."),
             _("Nothing about your organisation will be published."),
         ],
         irreversible=True,

@@ -17,14 +17,14 @@ pytestmark = pytest.mark.django_db(transaction=True)
 WORDS = {
     "en": {
         "thanks": "Thank you",
-        "declining": "You are declining the award",
-        "place": "The place goes to another organisation.",
+        "declining": "Decline the award?",
+        "place": "The place may be offered to another organisation.",
         "named": "Your organisation will be named on the laureates page.",
     },
     "sv": {
         "thanks": "Tack",
-        "declining": "Ni tackar nej till priset",
-        "place": "Platsen går till en annan organisation.",
+        "declining": "Tacka nej till priset?",
+        "place": "Platsen kan erbjudas en annan organisation.",
         "named": "Er organisation kommer att nämnas på pristagarsidan.",
     },
 }

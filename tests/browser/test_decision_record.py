@@ -95,3 +95,8 @@ def test_an_override_that_breaks_a_constraint_needs_the_chairs_reason_to_lock(
     )
     assert axe(page) == []
     assert decision.breach_reasons == {"country:SE": REASON}
+
+    # At a phone's width the 64-character hash wraps: the page does not scroll sideways.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.reload()
+    assert page.evaluate("document.scrollingElement.scrollWidth") == 390

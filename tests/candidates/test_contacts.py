@@ -2,6 +2,8 @@
 the organisation told us on its consent page beside it (one click makes it the contact), and
 never shown to anyone but staff."""
 
+import re
+from collections import Counter
 from datetime import timedelta
 
 import pytest
@@ -176,3 +178,13 @@ def test_erasing_a_contact_person_erases_their_past_versions_and_what_was_told_o
     assert set(ContactChange.objects.values_list("name", "email")) == {("", "")}
     assert candidate.claims.get().told == {"language": "sv"}
     assert (counts["contact_changes"], counts["consent_answers"]) == (2, 1)
+
+
+def test_the_candidates_page_gives_every_field_its_own_id(staff_client, candidate):
+    """The contact form and the consent request both ask for an email: each label still points
+    at its own field (no id twice on the page)."""
+    page = staff_client.get(reverse("candidates:detail", args=[candidate.pk])).content.decode()
+
+    ids = Counter(re.findall(r'\sid="([^"]+)"', page))
+    assert [name for name, count in ids.items() if count > 1] == []
+    assert 'id="contact_email"' in page

@@ -267,3 +267,17 @@ def test_a_held_letter_staff_edit_keeps_its_link_where_the_placeholder_stands(
     html = message.alternatives[0][0]
     assert "[private-link-1]" in OutgoingEmail.objects.get(pk=letter.pk).body_text
     assert re.search(rf'<a href="http://testserver/\w+/laureate/{token}/">', html)
+
+
+def test_a_link_written_as_a_link_in_the_html_is_not_wrapped_in_another():
+    """The decision letter's HTML writes <a href="{{ accept_url }}">{{ accept_url }}</a>: the
+    link's text is the link, never a second <a> inside the first."""
+    link = "http://testserver/en/laureate/Z1x2C3v4B5n6M7/"
+    email = OutgoingEmail(
+        body_text="[private-link-1]",
+        body_html='<p><a href="[private-link-1]">[private-link-1]</a></p><p>[private-link-1]</p>',
+        links=json.dumps([link]),
+    )
+    assert email.with_links()[1] == (
+        f'<p><a href="{link}">{link}</a></p><p><a href="{link}">{link}</a></p>'
+    )

@@ -89,6 +89,9 @@ def test_the_lock_needs_the_chairs_reason_for_each_broken_constraint(
     assert "The chair gives a reason to lock the decision all the same." in (
         refused.content.decode()
     )
+    # The refusal is said at the top of the long page too, with a link down to the lock.
+    assert 'id="lock-refused"' in refused.content.decode()
+    assert "(optional)" not in refused.content.decode().split('id="lock"')[1]
     assert asked.status_code == 200
     assert asked.templates[0].name == "core/confirm.html"
     assert "This cannot be undone." in asked.content.decode()
@@ -121,6 +124,10 @@ def test_the_lock_asks_for_confirmation_first_and_changes_nothing_until_then(
     assert "The decision is frozen as a record with a content hash" in body
     assert "Reviews close: no score can change any more." in body
     assert "Staff can prepare the decision letters." in body
+    places = queries.places(Decision.objects.get())
+    names = ", ".join(p.candidate.name for p in places["laureate"])
+    assert f"Laureates: {names}. Reserves, in order: " in body  # what is being locked
+    assert "<h1>Lock the decision?</h1>" in body
     assert Decision.objects.get().state == "draft"
 
 

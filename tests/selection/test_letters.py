@@ -228,3 +228,17 @@ def test_the_letters_page_takes_the_same_queries_for_few_and_many_letters(
     one, many = queries_for_one_and_many(lambda: staff_client.get(page), add)
 
     assert one == many
+
+
+def test_writing_the_letters_again_offers_the_dates_they_were_written_with(
+    decision, staff_client, child10
+):
+    """Both dates come back in the award's local time, so writing again asks for neither."""
+    page = staff_client.get(reverse("selection:letters")).content.decode()
+
+    decision.refresh_from_db()
+    place = decision.places.exclude(respond_by=None).first()
+    for name, moment in (("announce_at", decision.announce_at), ("respond_by", place.respond_by)):
+        local = timezone.localtime(moment, child10.zone).strftime("%Y-%m-%dT%H:%M")
+        assert f'name="{name}" value="{local}"' in page
+    assert "<td>English</td>" in page or "<td>Swedish</td>" in page  # a language, not a code

@@ -171,8 +171,8 @@ def test_declining_asks_first_and_changes_nothing_until_confirmed(client, releas
 
     html = asked.content.decode()
     assert asked.status_code == 200
-    assert "You are declining the award" in html
-    assert "The place goes to another organisation." in html
+    assert "Decline the award?" in html
+    assert "The place may be offered to another organisation." in html
     assert "This cannot be undone." in html
     assert 'name="confirmed" value="yes"' in html
     assert f'href="{page}"' in html  # cancel: back to the answer, on this site only

@@ -63,3 +63,9 @@ def is_optional(field) -> bool:
     """Whether a form field may be left empty in the end (a draft form marks what submitting
     will need with `needed`, although it requires nothing yet)."""
     return not getattr(field, "needed", field.required)
+
+
+@register.filter
+def absolute(value):
+    """abs(value), for a difference worded by its sign ("above" or "below")."""
+    return abs(value) if value is not None else value
