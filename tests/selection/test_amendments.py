@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from laurel.cycles.enums import Phase
 from laurel.selection import queries, services
@@ -123,7 +123,7 @@ def test_a_decline_through_the_link_is_recorded_as_signed_by_the_link(staff_clie
 
     assert "A laureate declined the award" in page
     assert "through the laureate's private link" in page
-    assert "declined the award on its letter&#x27;s private page" in page
+    assert "declined the award on its letter's private page" in page
 
 
 def test_a_draft_decision_takes_no_amendment(staff_user, declined):
@@ -158,3 +158,15 @@ def test_an_offer_asks_for_confirmation_naming_the_email_first(staff_client, dec
     assert "1 email will be sent to people outside the secretariat." in body
     assert not Amendment.objects.filter(kind="reserve_promoted").exists()
     assert Place.objects.get(pk=reserve.pk).role == "reserve"
+
+
+def test_a_decline_through_the_link_reads_in_the_readers_language(staff_client, declined):
+    """The laureate declined on an English page; a Swedish reader of the decision reads why in
+    Swedish, and the locked slate is called locked, not "as it stands"."""
+    with translation.override("sv"):
+        page = staff_client.get(reverse("selection:decision")).content.decode()
+
+    assert "Pristagaren tackade nej till priset på brevets privata sida." in page
+    assert "The laureate declined the award" not in page
+    assert "Urvalet som det låstes" in page
+    assert "Urvalet som det ser ut nu" not in page
