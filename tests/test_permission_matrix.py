@@ -387,6 +387,7 @@ class Objects:
             decision=decision, candidate=self["ready"], role="laureate", position=1,
             token_hash=hash_token("an-answer-token"), summary={"en": "Helps."},
         )  # fmt: skip
+        in_phase(self.cycle, Phase.DECIDED)  # laureates answer once the decision is made
         return "an-answer-token"
 
 
