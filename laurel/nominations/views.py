@@ -1,3 +1,5 @@
+"""The nomination form: a new nomination, its draft behind the private link, saving it."""
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, JsonResponse
@@ -6,30 +8,18 @@ from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
-from laurel.core.http import client_ip, network_of
+from laurel.core.http import client_ip
 from laurel.core.ratelimit import over_limit
 from laurel.cycles.queries import public_cycle
-from laurel.nominations import challenge, services
-from laurel.nominations.enums import EDITABLE_STATES, NominationState
-from laurel.nominations.forms import NominationForm, ReviewForm, initial_from
+from laurel.nominations import challenge, services, submission_views
+from laurel.nominations.enums import NominationState
+from laurel.nominations.forms import NominationForm, initial_from
+from laurel.nominations.late import session_late_code
 from laurel.nominations.models import new_token
-from laurel.nominations.safeguarding import scan
 
 TOKEN_LENGTH = range(20, 64)
-
-
-def call_page(request):
-    """The public call for nominations of the current award."""
-    cycle = public_cycle()
-    if cycle is None:
-        return render(request, "nominations/no_call.html")
-    return render(request, "nominations/call.html", {"cycle": cycle})
-
-
-def privacy(request):
-    return render(request, "nominations/privacy.html", {"cycle": public_cycle()})
 
 
 def _cycle_or_404():
@@ -39,12 +29,7 @@ def _cycle_or_404():
     return cycle
 
 
-def _late_code(request, cycle):
-    code = request.POST.get("late_code") or request.session.get("late_code", "")
-    return services.find_late_code(cycle, code) if code else None
-
-
-def _take_late_code(request, cycle):
+def _takesession_late_code(request, cycle):
     """The closed page's form: a valid code opens the form for this browser."""
     if services.find_late_code(cycle, request.POST.get("late_code", "")) is None:
         messages.error(request, _("This late-submission code is not valid, or was used already."))
@@ -61,12 +46,12 @@ def nominate(request):
     cycle = _cycle_or_404()
     if request.method == "POST":
         if "token" not in request.POST and "late_code" in request.POST:
-            return _take_late_code(request, cycle)
+            return _takesession_late_code(request, cycle)
         token = request.POST.get("token", "")
         if len(token) not in TOKEN_LENGTH:
             raise Http404
         return _save(request, cycle, token, nomination=None)
-    if not services.is_open(cycle, late_code=_late_code(request, cycle)):
+    if not services.is_open(cycle, late_code=session_late_code(request, cycle)):
         return render(request, "nominations/closed.html", {"cycle": cycle})
     token, _hash = new_token()
     language = translation.get_language()
@@ -90,7 +75,7 @@ def manage(request, token: str):
     if request.method == "POST":
         return _save(request, cycle, token, nomination=nomination)
     if nomination.state == NominationState.DRAFT and services.is_open(
-        cycle, late_code=_late_code(request, cycle)
+        cycle, late_code=session_late_code(request, cycle)
     ):
         form = NominationForm(
             cycle=cycle,
@@ -99,26 +84,7 @@ def manage(request, token: str):
             existing_attachments=nomination.attachments.count(),
         )
         return _form_page(request, cycle, form, token, nomination)
-    editable = nomination.state in EDITABLE_STATES and cycle.nominations_are_open
-    form = None
-    if editable:
-        form = NominationForm(
-            cycle=cycle,
-            complete=True,
-            initial=initial_from(nomination),
-            existing_attachments=nomination.attachments.count(),
-        )
-    return render(
-        request,
-        "nominations/manage.html",
-        {
-            "cycle": cycle,
-            "nomination": nomination,
-            "token": token,
-            "form": form,
-            "editable": editable,
-        },
-    )
+    return submission_views.manage_submitted(request, nomination, token)
 
 
 def _form_page(request, cycle, form, token, nomination, status=200, blank=False):
@@ -167,7 +133,7 @@ def _save(request, cycle, token, nomination):
 
     try:
         if submitted:
-            return _save_edit(request, nomination, token, form, valid, admit)
+            return submission_views.save_edit(request, nomination, token, form, valid, admit)
         return _save_draft(request, cycle, token, form, valid, action, admit)
     except SlowDown:
         return render(request, "nominations/slow_down.html", {"cycle": cycle}, status=429)
@@ -188,23 +154,6 @@ def _save(request, cycle, token, nomination):
         return _form_page(request, cycle, form, token, nomination, status=507)
 
 
-def _save_edit(request, nomination, token, form, valid, admit):
-    if not valid:
-        return _manage_with_errors(request, nomination, token, form)
-    edited = services.edit_nomination(
-        nomination,
-        token=token,
-        data=form.nomination_data(),
-        uploads=form.checked_uploads,
-        admit=admit,
-    )
-    if edited.email_withheld or edited.held_for_moderation:
-        messages.success(request, _("Your changes are saved. We sent no receipt this time."))
-    else:
-        messages.success(request, _("Your changes are saved. We sent you a receipt."))
-    return redirect("nominations:manage", token=token)
-
-
 def _save_draft(request, cycle, token, form, valid, action, admit):
     nomination, _created = services.save_draft(
         cycle,
@@ -212,7 +161,7 @@ def _save_draft(request, cycle, token, form, valid, action, admit):
         data=form.nomination_data(),
         language=translation.get_language(),
         uploads=form.checked_uploads,
-        late_code=_late_code(request, cycle),
+        late_code=session_late_code(request, cycle),
         honeypot=form.honeypot_filled,
         send_resume_link=action == "save",
         # An autosave or a plain save of a complete form keeps the draft ready for review.
@@ -251,21 +200,6 @@ def _save_draft(request, cycle, token, form, valid, action, admit):
     return redirect("nominations:manage", token=token)
 
 
-def _manage_with_errors(request, nomination, token, form):
-    messages.error(request, _("Please correct the fields marked below. Nothing was changed yet."))
-    return render(
-        request,
-        "nominations/manage.html",
-        {
-            "cycle": nomination.cycle,
-            "nomination": nomination,
-            "token": token,
-            "form": form,
-            "editable": True,
-        },
-    )
-
-
 def _typed_copy(form) -> list[tuple[str, str]]:
     """What the nominator typed, to copy and keep when the deadline has passed."""
     copy = []
@@ -274,143 +208,6 @@ def _typed_copy(form) -> list[tuple[str, str]]:
         if value and isinstance(value, str) and name not in {"fax_number"}:
             copy.append((str(field.label), value))
     return copy
-
-
-def _texts(nomination) -> dict[str, str]:
-    texts = {f"answer_{number}": text for number, text in nomination.answers.items()}
-    texts["org_description"] = nomination.org_description
-    return texts
-
-
-@never_cache
-@require_http_methods(["GET", "POST"])
-def review(request, token: str):
-    """Everything once more, what the safeguarding check found, and the final submit."""
-    nomination = services.find_by_token(token)
-    if nomination is None:
-        raise Http404
-    if nomination.state != NominationState.DRAFT:
-        return redirect("nominations:manage", token=token)
-    cycle = nomination.cycle
-    if not nomination.complete:
-        messages.error(request, _("Some required answers are missing. Please complete them."))
-        return redirect("nominations:manage", token=token)
-    findings = scan(_texts(nomination))
-    late_code = _late_code(request, cycle)
-    form = ReviewForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        if findings and not form.cleaned_data["acknowledge_flags"]:
-            form.add_error(
-                "acknowledge_flags",
-                _("Remove these details, or confirm that they identify no one."),
-            )
-        elif not services.is_open(cycle, late_code=late_code):
-            form.add_error(
-                "late_code",
-                _(
-                    "The deadline has passed. With a late-submission "
-                    "code from the secretariat you can still submit."
-                ),
-            )
-        else:
-            try:
-                # One transaction, one commit: the used challenge, the counters, the nomination.
-                services.submit_nomination(
-                    nomination,
-                    token=token,
-                    hold_reason=lambda: _hold_reason(request, nomination),
-                    late_code=late_code,
-                    acknowledged=bool(findings),
-                    network=network_of(client_ip(request)),
-                )
-            except services.NominationsClosed:
-                form.add_error("late_code", _("The deadline has passed."))
-            except services.Incomplete:
-                messages.error(
-                    request, _("Some required answers are missing. Please complete them.")
-                )
-                return redirect("nominations:manage", token=token)
-            else:
-                return redirect("nominations:submitted", token=token)
-    return render(
-        request,
-        "nominations/review.html",
-        {
-            "cycle": cycle,
-            "nomination": nomination,
-            "token": token,
-            "form": form,
-            "findings": findings,
-            "closed": not cycle.nominations_are_open,
-        },
-    )
-
-
-def _hold_reason(request, nomination) -> str:
-    """Why a nomination waits for a person to look at it; never a reason to refuse it."""
-    if nomination.moderation_reason:
-        return nomination.moderation_reason
-    if not request.POST.get("altcha"):
-        return "no-proof-of-work"
-    if not challenge.verify(request.POST["altcha"]):
-        return "failed-proof-of-work"
-    by_address = settings.NOMINATION_SUBMITS_PER_ADDRESS
-    if over_limit("nomination-submit-ip", client_ip(request), limit=by_address, window=3600):
-        return "many-from-one-address"
-    by_email = settings.NOMINATION_SUBMITS_PER_EMAIL
-    if over_limit(
-        "nomination-submit-email", nomination.nominator_email, limit=by_email, window=3600
-    ):
-        return "many-from-one-email"
-    return ""
-
-
-@never_cache
-@require_GET
-def submitted(request, token: str):
-    nomination = services.find_by_token(token)
-    if nomination is None or nomination.state == NominationState.DRAFT:
-        raise Http404
-    return render(
-        request,
-        "nominations/submitted.html",
-        {"cycle": nomination.cycle, "nomination": nomination, "token": token},
-    )
-
-
-@never_cache
-@require_http_methods(["GET", "POST"])
-def confirm(request, token: str):
-    """The link in the confirmation email. GET only asks: mail scanners follow links."""
-    if request.method == "POST":
-        nomination = services.confirm_nomination(token)
-        if nomination is None:
-            raise Http404
-        return render(
-            request,
-            "nominations/confirmed.html",
-            {"cycle": nomination.cycle, "nomination": nomination},
-        )
-    return render(request, "nominations/confirm.html", {"cycle": public_cycle()})
-
-
-@require_POST
-def withdraw(request, token: str):
-    nomination = services.find_by_token(token)
-    if nomination is None:
-        raise Http404
-    if request.POST.get("really") != "yes":
-        messages.error(request, _("Tick the box to confirm that you want to withdraw it."))
-        return redirect("nominations:manage", token=token)
-    try:
-        withdrawn = services.withdraw_nomination(nomination, token=token)
-        if withdrawn.email_withheld or withdrawn.held_for_moderation:
-            messages.success(request, _("Your nomination is withdrawn. We sent no receipt."))
-        else:
-            messages.success(request, _("Your nomination is withdrawn. We sent you a receipt."))
-    except (services.NotEditable, services.NominationsClosed):
-        messages.error(request, _("This nomination can no longer be withdrawn."))
-    return redirect("nominations:manage", token=token)
 
 
 @never_cache
