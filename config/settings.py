@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Outside LocaleMiddleware (sees its Vary): the language switch sets the cookie "/" reads.
+    "laurel.core.language.RememberLanguageChoice",
     "django.middleware.locale.LocaleMiddleware",
     # Before anything reads a request body (CSRF reads the form): an oversized one is refused.
     "laurel.core.limits.RequestSizeLimit",
@@ -168,6 +170,8 @@ X_FRAME_OPTIONS = "DENY"
 LANGUAGE_COOKIE_SECURE = HTTPS
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Remembered for a year (core.language): "/" sends a visitor back to the language they chose.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 # Browser features no page uses, switched off (core.headers.PermissionsPolicy); empty: nobody.
 PERMISSIONS_POLICY = {
     feature: []
