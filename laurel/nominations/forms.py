@@ -1,7 +1,6 @@
 """The nomination form, generated from the cycle: another award's criteria change it, not code."""
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from django import forms
@@ -11,6 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from laurel.core.countries import collation_key
 from laurel.core.texts import in_language
 from laurel.cycles.models import Cycle
 from laurel.nominations.enums import Awareness, Relationship
@@ -32,14 +32,15 @@ SECTIONS = [
 
 @lru_cache(maxsize=64)
 def country_choices(codes: tuple[str, ...], language: str) -> list[tuple[str, str]]:
-    """The countries' names in one language, in alphabetical order (accents with their letter)."""
+    """The countries' names in one language, in that language's alphabetical order (in Swedish
+    Å, Ä, Ö after Z; in English accents ignored): laurel.core.countries."""
     with translation.override(language):
         names = [(code, str(countries.name(code)) or code) for code in codes]
-    return sorted(names, key=lambda pair: _sort_key(pair[1]))
+    return sorted(names, key=lambda pair: _sort_key(pair[1], language))
 
 
-def _sort_key(name: str) -> str:
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+def _sort_key(name: str, language: str) -> tuple:
+    return collation_key(name, language)
 
 
 def clean_text(value: str) -> str:
