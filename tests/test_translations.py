@@ -1,5 +1,6 @@
 """Every user-facing string exists in Swedish: the catalogue is complete, compiled and current."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -69,3 +70,98 @@ def test_country_names_are_swedish_where_django_countries_leaves_them_english():
         "AL": "Albanien", "BR": "Brasilien", "MK": "Nordmakedonien", "SZ": "Eswatini",
         "XK": "Kosovo",
     }  # fmt: skip
+
+
+# The term list (docs/concepts.md, "Terms in Swedish and English"): one Swedish term per concept.
+NEVER_IN_SWEDISH = {
+    "kansliet": r"\bkansli",  # the secretariat is "sekretariatet"
+    "nominerare": r"\bnominerar(e|en|ens|na|nas)\b",  # "den som nominerar"
+    "nominerande (as a noun)": r"\b(en|den|de|ingen|\d+|%\(\w+\)[sd]) nominerande\b|^Nominerande$",
+    "kvitto": r"\bkvitto",  # an email confirming something is a "bekräftelse"
+    "integritetsmeddelande": r"integritetsmeddelande",  # the privacy notice is "integritetspolicy"
+    "privat länk": r"\bprivat\w* (\w*länk|svarslänk)",  # the private link is "din personliga länk"
+    "kontaktadress": r"\bkontaktadress",  # an email address is an "e-postadress"
+    "tillkännage": r"tillkännag",  # the laureates are "offentliggjorda"
+    "hålls för granskning": r"hålls för granskning",  # a held nomination "väntar på granskning"
+    "räknas till priset": r"räknas (nu )?till priset",  # a confirmed nomination "är giltig"
+}
+
+# An English term in a msgid, and the Swedish term its msgstr must then use.
+TERMS = {
+    r"\bsecretariat\b": "sekretariat",
+    r"\bprivacy notice\b": "integritetspolicy",
+    r"\bprivate link\b": "personlig",
+    r"\bdrafts?\b": "utkast",
+    r"\blaureates?\b": "pristagar",
+    r"\bnominations?\b": "nominer",
+    r"\bcandidates?\b": "kandidat",
+    r"\bselection committee\b": "urvalskommitté",
+    r"\bemail address(es)?\b": "e-postadress",
+}
+
+
+def swedish_texts(entry) -> str:
+    return " ".join([entry.msgstr, *entry.msgstr_plural.values()])
+
+
+def english_texts(entry) -> str:
+    return " ".join([entry.msgid, entry.msgid_plural or ""])
+
+
+@pytest.mark.parametrize("word", NEVER_IN_SWEDISH)
+def test_no_swedish_text_uses_a_word_the_term_list_rules_out(word):
+    pattern = re.compile(NEVER_IN_SWEDISH[word], re.IGNORECASE | re.MULTILINE)
+
+    found = [
+        swedish_texts(entry)
+        for entry in polib.pofile(str(CATALOGUE))
+        if pattern.search(swedish_texts(entry))
+    ]
+
+    assert found == []
+
+
+@pytest.mark.parametrize("english", TERMS)
+def test_each_english_term_is_given_its_swedish_term(english):
+    pattern = re.compile(english, re.IGNORECASE)
+    swedish = TERMS[english]
+
+    missing = [
+        (entry.msgid, swedish_texts(entry))
+        for entry in polib.pofile(str(CATALOGUE))
+        if pattern.search(english_texts(entry)) and swedish not in swedish_texts(entry).lower()
+    ]
+
+    assert missing == []
+
+
+def test_the_term_list_in_the_docs_names_the_words_this_test_rules_out():
+    terms = (ROOT / "docs" / "concepts.md").read_text().split("## Terms in Swedish and English")[1]
+
+    for word in ("kansliet", "nominerare", "kvitto", "integritetsmeddelande", "privat länk"):
+        assert word in terms
+    pairs = (("secretariat", "sekretariatet"), ("privacy notice", "integritetspolicy"))
+    for english, swedish in pairs:
+        assert f"| {english} | {swedish}" in terms
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_no_help_text_on_the_nomination_form_repeats_its_label(child10, language):
+    """A help text says what the label does not ("Organisationsnummer: Till exempel
+    organisationsnummer…" was circular)."""
+    from django.utils import translation
+
+    from laurel.nominations.forms import NominationForm
+
+    with translation.override(language):
+        fields = NominationForm(cycle=child10, complete=True).fields.values()
+        texts = [
+            (str(field.label), str(field.help_text))
+            for field in fields
+            # a criterion's label and guidance are the award's own text (its title, then itself)
+            if field.help_text and getattr(field, "section", None) != "criteria"
+        ]
+
+    assert texts  # the form has help texts to check
+    assert [(label, help) for label, help in texts if label.lower() in help.lower()] == []

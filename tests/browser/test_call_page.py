@@ -30,7 +30,7 @@ def test_language_switch_keeps_the_page(page, live_server, child10):
     page.get_by_role("link", name="Svenska").click()
 
     expect(page).to_have_url(f"{live_server.url}/sv/privacy/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Integritetsmeddelande")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Integritetspolicy")
     assert page.locator("html").get_attribute("lang") == "sv"
 
 

@@ -48,7 +48,7 @@ def test_marking_a_candidate_ineligible(page, live_server, child10, axe, languag
     url = f"{live_server.url}/{language}/staff/candidates/{candidate.pk}/"
     ineligible = {"en": "Ineligible", "sv": "Ej behörig"}[language]
     save = {"en": "Save the decision", "sv": "Spara beslutet"}[language]
-    says = {"en": "Its 1 nominator will be told", "sv": "Kandidatens 1 nominerande får besked"}
+    says = {"en": "Its 1 nominator will be told", "sv": "1 person som har nominerat kandidaten får besked"}
 
     page.goto(url)
     page.get_by_label(ineligible, exact=True).check()
@@ -74,7 +74,7 @@ def test_telling_the_waiting_nominators_now(page, live_server, child10, axe, lan
     candidate = Placement.objects.get(nomination=confirmed(child10, "Ljus")).candidate
     screening.decide_eligibility(candidate, eligible=False, reason="other", actor=staff)
     sign_in(page, live_server, staff)
-    tell = {"en": "Tell the nominators now", "sv": "Meddela de nominerande nu"}[language]
+    tell = {"en": "Tell the nominators now", "sv": "Meddela dem som nominerat nu"}[language]
     says = {
         "en": "1 email will be sent to people outside the secretariat.",
         "sv": "1 e-postmeddelande skickas till personer utanför sekretariatet.",

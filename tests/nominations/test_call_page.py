@@ -92,7 +92,7 @@ def test_without_any_cycle_the_page_says_no_call_is_open(client):
     response = client.get("/sv/")
 
     assert response.status_code == 200
-    assert "Just nu finns ingen öppen nominering" in text_of(response)
+    assert "Just nu pågår ingen nominering" in text_of(response)
 
 
 def test_a_draft_cycle_is_not_shown_to_the_public(client):
@@ -129,6 +129,6 @@ def test_language_switch_points_to_the_same_page(client, child10):
 def test_privacy_notice_is_there_in_both_languages(client, child10, language):
     response = client.get(f"/{language}/privacy/")
 
-    heading = {"sv": "Integritetsmeddelande", "en": "Privacy notice"}[language]
+    heading = {"sv": "Integritetspolicy", "en": "Privacy notice"}[language]
     assert response.status_code == 200
     assert f"<h1>{heading}</h1>" in response.content.decode()

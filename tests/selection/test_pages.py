@@ -326,7 +326,7 @@ def test_the_private_link_is_not_in_the_text_staff_edit(staff_client, locked):
     assert "private-link" not in letter.body and "/laureate/" not in letter.body
     assert "private-link" not in english
     assert "the laureate's private link to accept or decline" in english
-    assert "pristagarens privata länk" in swedish
+    assert "pristagarens personliga länk" in swedish
 
 
 @pytest.fixture
