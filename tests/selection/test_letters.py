@@ -115,11 +115,11 @@ def test_writing_the_letters_again_keeps_hand_edits_unless_staff_discard_them(
         "Kära vänner,\n\nNi är pristagare.",
         True,
     )
-    assert kept.email.body_text.startswith("Kära vänner,\n\nNi är pristagare.\n\nBerätta senast")
+    assert kept.email.body_text.startswith("Kära vänner,\n\nNi är pristagare.\n\nSvara senast")
     assert kept.email_id != edited.email_id  # written anew, with a new link
     assert letter_about("Barnens Röst").body == other.body
     assert not discarded.edited
-    assert discarded.body.startswith("Kära Ljusglimt,\n\nGrattis! Urvalskommittén")
+    assert discarded.body.startswith("Hej Ljusglimt!\n\nGrattis! Urvalskommittén")
     held = OutgoingEmail.objects.filter(batch=services.batch_of(decision), state="held")
     assert held.count() == Letter.objects.count()
 
