@@ -357,7 +357,7 @@ LOGGING = {
 }
 
 # Kosovo has no ISO 3166-1 code; XK is the code everyone uses for it. The other names are
-# django-countries' own, repeated here so that the Swedish catalogue gives them: its own
+# django-countries' own (CLDR's), repeated here so that the Swedish catalogue gives them: its own
 # Swedish leaves them in English or out of date (Albania, Makedonien, Swaziland …).
 COUNTRIES_OVERRIDE = {
     "XK": _("Kosovo"),
@@ -369,6 +369,16 @@ COUNTRIES_OVERRIDE = {
     "JO": _("Jordan"), "LB": _("Lebanon"), "NF": _("Norfolk Island"),
     "MK": _("North Macedonia"), "PS": _("Palestine"), "PH": _("Philippines"),
     "PN": _("Pitcairn"), "SS": _("South Sudan"),
+    # CLDR's names where django-countries' differ in English (Naoero, Bahamas (The) …) or in
+    # Swedish (Amerikas förenta stater, Heliga stolen …): laurel.core.countries.
+    "BS": _("Bahamas"), "BQ": _("Caribbean Netherlands"), "CD": _("Democratic Republic of the Congo"),
+    "CG": _("Congo"), "FK": _("Falkland Islands"), "FM": _("Micronesia"),
+    "HM": _("Heard Island and McDonald Islands"), "HK": _("Hong Kong"),
+    "MF": _("Saint Martin (French part)"), "NR": _("Nauru"), "SH": _("Saint Helena"),
+    "ST": _("São Tomé and Príncipe"), "SX": _("Sint Maarten"),
+    "TF": _("French Southern Territories"), "UM": _("United States Minor Outlying Islands"),
+    "US": _("United States"), "VA": _("Vatican City"), "VG": _("British Virgin Islands"),
+    "VI": _("U.S. Virgin Islands"),
 }  # fmt: skip
 # The largest request the nomination form takes: three 10 MB documents and the text around them.
 NOMINATION_MAX_REQUEST = 32 * 1024 * 1024

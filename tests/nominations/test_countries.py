@@ -74,3 +74,21 @@ def test_every_list_of_countries_follows_the_page_language():
     assert swedish[-3:] == ["Åland", "Österrike", "Östtimor"]
     assert swedish.index("Zimbabwe") < swedish.index("Åland")
     assert english.index("Åland Islands") < english.index("Albania")
+
+
+@pytest.mark.parametrize(
+    ("language", "names", "not_names"),
+    [
+        ("en", {"United States", "Nauru", "Bahamas", "Falkland Islands"},
+         {"United States of America", "Naoero", "Bahamas (The)"}),
+        ("sv", {"USA", "Vatikanstaten", "Kongo-Kinshasa", "Kongo-Brazzaville", "Hongkong"},
+         {"Amerikas förenta stater", "Heliga stolen", "Kongo (Demokratiska republiken)"}),
+    ],
+)  # fmt: skip
+def test_every_country_list_uses_the_cldr_names(language, names, not_names):
+    """The laureates' bank form lists every country: the names CLDR gives in the language."""
+    with translation.override(language):
+        shown = {str(name) for _code, name in BankDetailsForm().fields["country"].choices}
+
+    assert names <= shown
+    assert not (not_names & shown)
