@@ -48,7 +48,10 @@ def test_marking_a_candidate_ineligible(page, live_server, child10, axe, languag
     url = f"{live_server.url}/{language}/staff/candidates/{candidate.pk}/"
     ineligible = {"en": "Ineligible", "sv": "Ej behörig"}[language]
     save = {"en": "Save the decision", "sv": "Spara beslutet"}[language]
-    says = {"en": "Its 1 nominator will be told", "sv": "1 person som har nominerat kandidaten får besked"}
+    says = {
+        "en": "Its 1 nominator will be told",
+        "sv": "1 person som har nominerat kandidaten får besked",
+    }
 
     page.goto(url)
     page.get_by_label(ineligible, exact=True).check()
