@@ -122,7 +122,7 @@ def test_contacts_and_letters_from_the_candidates_page_to_the_sent_emails(
 
     # Written again discarding the edits: both go.
     write_letters(page, url, lang, child10, discard=True)
-    assert letter("Trygga Nätet", "decision_reserve").body.startswith("Kära Trygga Nätet,\n\n")
+    assert letter("Trygga Nätet", "decision_reserve").body.startswith("Hej Trygga Nätet!\n\n")
     assert not letter("Trygga Nätet", "decision_reserve").edited
     assert (letter("Ljusglimt").to, letter("Ljusglimt").language) == ("office@candidate0.se", "sv")
 
@@ -157,4 +157,4 @@ def test_contacts_and_letters_from_the_candidates_page_to_the_sent_emails(
         place = services.answer_award(link.rsplit("/laureate/", 1)[1].strip("/"), accept=True)
         assert place.candidate.name == name
     assert "office@candidate0.se" not in sent
-    assert sent["office@candidate1.se"].body.startswith("Kära Trygga Nätet,")  # Swedish reserve
+    assert sent["office@candidate1.se"].body.startswith("Hej Trygga Nätet!")  # Swedish reserve
