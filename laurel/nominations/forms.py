@@ -274,8 +274,9 @@ class NominationForm(forms.Form):
                 too_long=_(
                     "Shorten your answer to “%(title)s” to %(limit)s characters or fewer; "
                     "it has %(count)s"
-                ).replace("%(title)s", title.replace("%", "%%")),
+                ),
             )
+            field.message_params = {"title": title}
             field.criterion = criterion
             field.draft_may_overflow = True
             self._add("criteria", f"answer_{criterion.number}", field)
@@ -296,12 +297,11 @@ class NominationForm(forms.Form):
                     )
                     % {"number": number},
                     too_long=_(
-                        "Shorten link %(number)s to %%(limit)s characters or fewer; "
-                        "it has %%(count)s"
-                    )
-                    % {"number": number},
+                        "Shorten link %(number)s to %(limit)s characters or fewer; it has %(count)s"
+                    ),
                 ),
             )
+            self.fields[f"link_{number}"].message_params = {"number": number}
         self._add(
             "evidence",
             "attachments",
@@ -434,6 +434,7 @@ class NominationForm(forms.Form):
         if limit is None or not isinstance(value, str) or characters(value) <= limit:
             return None
         return str(field.too_long) % {
+            **getattr(field, "message_params", {}),
             "limit": grouped(limit),
             "count": grouped(characters(value)),
         }
