@@ -225,7 +225,7 @@ class NominationForm(forms.Form):
             text_field(
                 _("What the organisation does"),
                 1000,
-                widget=forms.Textarea(attrs={"rows": 4, "data-maxlength": 1000}),
+                widget=forms.Textarea(attrs={"rows": 4}),
                 help_text=_("A short description of its work, at most 1,000 characters."),
                 required=_("Describe what the organisation does"),
                 too_long=_(
@@ -266,9 +266,7 @@ class NominationForm(forms.Form):
             field = text_field(
                 title,
                 criterion.max_characters,
-                widget=forms.Textarea(
-                    attrs={"rows": 8, "data-maxlength": criterion.max_characters}
-                ),
+                widget=forms.Textarea(attrs={"rows": 8}),
                 help_text=in_language(criterion.text, language),
                 required=_("Say why the organisation meets “%(title)s”") % {"title": title},
                 too_long=_(

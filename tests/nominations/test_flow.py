@@ -32,7 +32,7 @@ def test_the_form_asks_one_question_per_criterion_with_its_text(client, child10)
     for criterion in child10.criteria.all():
         assert f'name="answer_{criterion.number}"' in page
         assert criterion.text["en"] in page
-    assert 'maxlength="2000"' in page
+    assert 'data-limit="2000"' in page and "maxlength=" not in page
 
 
 def test_country_list_is_the_eligible_countries_in_the_pages_language(client, child10):
