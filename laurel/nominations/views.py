@@ -187,7 +187,7 @@ def _save_draft(request, cycle, token, form, valid, action, admit):
         messages.success(request, _("“%(name)s” was removed.") % {"name": name})
         return redirect("nominations:manage", token=token)
     if asked is not None:
-        return redirect(f"{_manage_url(token)}?remove={asked.pk}#attachment-{asked.pk}")
+        return redirect(f"{_manage_url(token)}?remove={asked.pk}#confirm-removal")
     if request.htmx and action == "autosave":
         response = render(
             request,

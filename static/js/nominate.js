@@ -124,7 +124,10 @@
 
   function confirmRemoval() {
     var box = document.getElementById("confirm-removal");
-    if (box && !document.getElementById("form-errors")) { box.focus(); }
+    if (!box || document.getElementById("form-errors")) { return; }
+    box.focus();
+    // Going to the page's #fragment once loaded can move the focus again: put it back.
+    window.addEventListener("load", function () { box.focus(); });
   }
 
   document.addEventListener("DOMContentLoaded", function () {

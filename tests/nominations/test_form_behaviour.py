@@ -77,7 +77,7 @@ def test_remove_asks_first_and_saves_what_was_typed(client, child10):
     )
     page = client.get(asked.url).text
 
-    assert asked.url == f"{manage}?remove={attachment.pk}#attachment-{attachment.pk}"
+    assert asked.url == f"{manage}?remove={attachment.pk}#confirm-removal"
     assert nomination.attachments.count() == 1
     assert Nomination.objects.get().org_city == "Uppsala"
     assert "Remove “report.pdf”?" in page
