@@ -153,7 +153,7 @@ def test_the_form_without_javascript_is_axe_clean_empty_and_with_errors(
         checker.evaluate("document.querySelectorAll('script').forEach(s => s.remove())")
         assert axe(checker) == []
     assert "Choose the country where the organisation works" in with_errors or (
-        "Välj landet där organisationen arbetar" in with_errors
+        "Välj landet där organisationen verkar" in with_errors
     )
     checker.close()
 

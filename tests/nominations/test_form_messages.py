@@ -26,20 +26,20 @@ CASES = [
         "org_country",
         "",
         "Choose the country where the organisation works",
-        "Välj landet där organisationen arbetar",
+        "Välj landet där organisationen verkar",
     ),
     (
         "org_country",
         "US",
         "Choose the country where the organisation works",
-        "Välj landet där organisationen arbetar",
+        "Välj landet där organisationen verkar",
     ),
     (
         "org_country",
         "--",
         "Choose a listed country where the organisation works. If it works only in countries "
         "not on the list, it cannot be nominated for this award.",
-        "Välj ett land i listan där organisationen arbetar. Om den bara arbetar i länder som "
+        "Välj ett land i listan där organisationen verkar. Om den bara verkar i länder som "
         "inte finns i listan kan den inte nomineras till det här priset.",
     ),
     (
