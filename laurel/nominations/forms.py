@@ -306,9 +306,7 @@ class NominationForm(forms.Form):
             MultipleFileField(
                 label=_("Documents"),
                 required=False,
-                widget=MultipleFileInput(
-                    attrs={"accept": ".pdf,.docx,.odt", "class": "file-field__input"}
-                ),
+                widget=MultipleFileInput(attrs={"accept": ".pdf,.docx,.odt"}),
                 help_text=_(
                     "Up to three files: PDF, Word (DOCX) or OpenDocument (ODT), 10 MB each."
                 ),
@@ -439,6 +437,8 @@ class NominationForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        # Long texts refused for submitting, kept whole in the draft all the same.
+        self.overlong: dict[str, str] = {}
         for name, value in list(data.items()):
             if isinstance(value, str) and name not in self.errors:
                 try:
@@ -450,6 +450,8 @@ class NominationForm(forms.Form):
                 # A draft keeps a long answer whole (nothing typed is lost); submitting refuses it.
                 lenient = not self.complete and getattr(self.fields[name], "draft_may_overflow", 0)
                 if message and not lenient:
+                    if getattr(self.fields[name], "draft_may_overflow", False):
+                        self.overlong[name] = data[name]
                     self.add_error(name, message)
         if data.get("org_country") == NOT_LISTED:
             self.add_error(
@@ -495,8 +497,9 @@ class NominationForm(forms.Form):
         return bool(self.cleaned_data.get("fax_number"))
 
     def nomination_data(self) -> dict:
-        """The cleaned values as the services take them (only what was sent is included)."""
-        data = self.cleaned_data
+        """The cleaned values as the services take them (only what was sent is included). A long
+        answer refused for submitting is still saved in the draft: nothing typed is lost."""
+        data = {**self.cleaned_data, **getattr(self, "overlong", {})}
         values = {
             name: data.get(name)
             for name, field in self.fields.items()
@@ -527,6 +530,11 @@ class NominationForm(forms.Form):
                 for name, field in self.fields.items()
                 if getattr(field, "section", None) == key
             ]
+            for bound in fields:
+                # How far a text is over its limit, for the count shown without JavaScript.
+                value, limit = bound.value(), getattr(bound.field, "limit", None)
+                if limit and isinstance(value, str) and characters(value) > limit:
+                    bound.over = characters(value) - limit
             needed = [bound for bound in fields if bound.field.needed]
             done = all(bool(bound.value()) for bound in needed)
             result.append(

@@ -184,6 +184,7 @@ def test_a_draft_keeps_an_overlong_answer_and_review_refuses_it(client, child10)
     kept = Nomination.objects.get()
     refused = client.post(manage, complete_post(child10, token, org_description=long))
     review = client.get(reverse("nominations:review", kwargs={"token": token}))
+    after_review = Nomination.objects.get()
 
     assert kept.org_description == long
     assert kept.complete is False
@@ -192,7 +193,12 @@ def test_a_draft_keeps_an_overlong_answer_and_review_refuses_it(client, child10)
         "Shorten what the organisation does to 1,000 characters or fewer; it has 1,200"
     ]
     assert f">\n{long}</textarea>" in refused.text
+    # Said beside the field without JavaScript too, on the draft's page.
+    draft_page = client.get(manage).text
+    assert "You have 200 characters too many" in draft_page
+    assert f">\n{long}</textarea>" in draft_page
     assert review.status_code == 302  # not ready for review
+    assert (after_review.org_description, after_review.complete) == (long, False)
 
 
 def test_a_line_break_counts_as_one_character(client, child10):
@@ -301,4 +307,6 @@ def test_the_file_input_has_our_own_button_in_the_pages_language(client, child10
     form = form_html(client.get(f"/{language}/nominate/").text)
 
     assert f'<label for="id_attachments" class="file-field__button">{button}</label>' in form
-    assert re.search(r'<input type="file"[^>]*class="file-field__input"', form)
+    assert re.search(
+        r'<div class="field file-field">.*?<input type="file"[^>]*id="id_attachments"', form, re.S
+    )
