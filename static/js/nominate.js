@@ -19,7 +19,12 @@
       var visible = counter.querySelector(".counter__message");
       var status = counter.querySelector(".counter__status");
       var timer = null;
+      // Read with the field when it gets the focus; the live region speaks while typing.
       visible.setAttribute("aria-hidden", "true");
+      var described = (field.getAttribute("aria-describedby") || "").split(" ");
+      if (described.indexOf(visible.id) < 0) {
+        field.setAttribute("aria-describedby", described.concat([visible.id]).join(" ").trim());
+      }
       function message() {
         // A line break counts once, as the server counts it.
         var count = field.value.replace(/\r\n/g, "\n").length;

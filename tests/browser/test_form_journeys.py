@@ -109,6 +109,7 @@ def test_text_pasted_past_the_limit_is_kept_counted_and_refused_on_submitting(
     counter = page.locator("[data-counter-for=id_org_description]")
     expect(counter.locator(".counter__message")).to_have_text(too_many)
     expect(counter.locator("[aria-live=polite]")).to_have_text(too_many, timeout=5000)
+    expect(description).to_have_accessible_description(re.compile(re.escape(too_many)))
     page.locator("#nomination-form button[value=review]:not(.default-action)").click()
 
     expect(page.locator("#form-errors")).to_contain_text(refused)
