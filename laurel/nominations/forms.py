@@ -7,6 +7,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -51,6 +52,17 @@ def clean_text(value: str) -> str:
     return value.strip()
 
 
+def characters(value: str) -> int:
+    """The length of a text as the nominator sees it: a line break is one character (browsers
+    send it as two)."""
+    return len(value.replace("\r\n", "\n"))
+
+
+def grouped(number: int) -> str:
+    """A number as the page's language writes it: 1,000 or 1 000."""
+    return number_format(number, force_grouping=True)
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -59,6 +71,34 @@ class MultipleFileField(forms.FileField):
     def clean(self, data, initial=None):
         files = data if isinstance(data, list | tuple) else [data] if data else []
         return [super(MultipleFileField, self).clean(item, initial) for item in files]
+
+
+def text_field(
+    label,
+    limit: int,
+    *,
+    required=None,
+    too_long,
+    field_class=forms.CharField,
+    widget=None,
+    autocomplete: str = "",
+    invalid=None,
+    **kw,
+) -> forms.Field:
+    """A text field with its own messages and no `maxlength`: the browser keeps everything
+    pasted, and the form says by how much it is too long (the character-count pattern)."""
+    messages = {}
+    if required is not None:
+        messages["required"] = required
+    if invalid is not None:
+        messages["invalid"] = invalid
+    kw.setdefault("required", required is not None)
+    field = field_class(label=label, max_length=None, widget=widget, error_messages=messages, **kw)
+    field.limit = limit
+    field.too_long = too_long
+    if autocomplete:
+        field.widget.attrs["autocomplete"] = autocomplete
+    return field
 
 
 class NominationForm(forms.Form):
@@ -74,9 +114,10 @@ class NominationForm(forms.Form):
         self._evidence_fields()
         self._nominator_fields()
         self._declaration_fields()
-        # A field people never see: what fills it is a program (the honeypot).
+        # A field people never see: what fills it is a program (the honeypot). Its wrapper is
+        # hidden from screen readers too; the input is out of the tab order.
         self.fields["fax_number"] = forms.CharField(
-            label=_("Leave this field empty"), required=False, max_length=100
+            label=_("Leave this field empty"), required=False
         )
         self.fields["fax_number"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         for field in self.fields.values():
@@ -92,7 +133,20 @@ class NominationForm(forms.Form):
 
     def _organisation_fields(self) -> None:
         add = lambda name, field: self._add("organisation", name, field)  # noqa: E731
-        add("org_name", forms.CharField(label=_("Name of the organisation"), max_length=200))
+        region = in_language(self.cycle.region, translation.get_language())
+        add(
+            "org_name",
+            text_field(
+                _("Name of the organisation"),
+                200,
+                required=_("Enter the name of the organisation"),
+                too_long=_(
+                    "Shorten the name of the organisation to %(limit)s characters or fewer; "
+                    "it has %(count)s"
+                ),
+            ),
+        )
+        choose_country = _("Choose the country where the organisation works")
         add(
             "org_country",
             forms.ChoiceField(
@@ -103,65 +157,127 @@ class NominationForm(forms.Form):
                     (NOT_LISTED, _("My country is not listed")),
                 ],
                 help_text=_("The award is for organisations working in %(region)s.")
-                % {"region": in_language(self.cycle.region, translation.get_language())},
+                % {"region": region},
+                error_messages={"required": choose_country, "invalid_choice": choose_country},
             ),
         )
-        add("org_city", forms.CharField(label=_("City"), max_length=120))
+        add(
+            "org_city",
+            text_field(
+                _("City"),
+                120,
+                too_long=_("Shorten the city to %(limit)s characters or fewer; it has %(count)s"),
+            ),
+        )
         add(
             "org_website",
-            forms.URLField(
-                label=_("Website"), max_length=300, assume_scheme="https", required=False
+            text_field(
+                _("Website"),
+                300,
+                field_class=forms.URLField,
+                assume_scheme="https",
+                autocomplete="url",
+                invalid=_("Enter the organisation's website address, like https://example.org"),
+                too_long=_(
+                    "Shorten the website address to %(limit)s characters or fewer; it has %(count)s"
+                ),
             ),
         )
         add(
             "org_registration_number",
-            forms.CharField(
-                label=_("Registration number"),
-                max_length=60,
-                required=False,
+            text_field(
+                _("Registration number"),
+                60,
                 help_text=_("For example its charity or company number."),
+                too_long=_(
+                    "Shorten the registration number to %(limit)s characters or fewer; "
+                    "it has %(count)s"
+                ),
             ),
         )
         add(
             "org_contact_name",
-            forms.CharField(
-                label=_("Contact person at the organisation"), max_length=150, required=False
+            text_field(
+                _("Contact person at the organisation"),
+                150,
+                too_long=_(
+                    "Shorten the contact person's name to %(limit)s characters or fewer; "
+                    "it has %(count)s"
+                ),
             ),
         )
         add(
             "org_contact_email",
-            forms.EmailField(label=_("Contact email at the organisation"), required=False),
+            text_field(
+                _("Contact email at the organisation"),
+                254,
+                field_class=forms.EmailField,
+                invalid=_(
+                    "Enter the contact's email address in the correct format, like name@example.org"
+                ),
+                too_long=_(
+                    "Shorten the contact's email address to %(limit)s characters or fewer; "
+                    "it has %(count)s"
+                ),
+            ),
         )
         add(
             "org_description",
-            forms.CharField(
-                label=_("What the organisation does"),
-                max_length=1000,
-                widget=forms.Textarea(attrs={"rows": 4, "data-maxlength": 1000}),
+            text_field(
+                _("What the organisation does"),
+                1000,
+                widget=forms.Textarea(attrs={"rows": 4}),
                 help_text=_("A short description of its work, at most 1,000 characters."),
+                required=_("Describe what the organisation does"),
+                too_long=_(
+                    "Shorten what the organisation does to %(limit)s characters or fewer; "
+                    "it has %(count)s"
+                ),
             ),
         )
+        self.fields["org_description"].draft_may_overflow = True
         this_year = timezone.localdate().year
+        between = _("Enter a year between 1800 and %(year)s") % {"year": this_year}
         add(
             "org_founded_year",
-            forms.IntegerField(label=_("Year it started"), min_value=1800, max_value=this_year),
+            forms.IntegerField(
+                label=_("Year it started"),
+                min_value=1800,
+                max_value=this_year,
+                required=False,
+                # Text, not a number input: a browser empties a number input that holds
+                # "about 2009", and the server would never see what was typed.
+                widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+                help_text=_("If you know it. For example 2009."),
+                error_messages={
+                    "invalid": _("Enter the year the organisation started, for example 2009"),
+                    "min_value": between,
+                    "max_value": between,
+                },
+            ),
         )
 
     def country_choices(self) -> list[tuple[str, str]]:
         return country_choices(tuple(self.cycle.eligible_countries), translation.get_language())
 
     def _criteria_fields(self) -> None:
+        language = translation.get_language()
         for criterion in self.cycle.criteria.all():
-            language = translation.get_language()
-            field = forms.CharField(
-                label=in_language(criterion.title, language),
-                max_length=criterion.max_characters,
-                widget=forms.Textarea(
-                    attrs={"rows": 8, "data-maxlength": criterion.max_characters}
-                ),
+            title = in_language(criterion.title, language)
+            field = text_field(
+                title,
+                criterion.max_characters,
+                widget=forms.Textarea(attrs={"rows": 8}),
                 help_text=in_language(criterion.text, language),
+                required=_("Say why the organisation meets “%(title)s”") % {"title": title},
+                too_long=_(
+                    "Shorten your answer to “%(title)s” to %(limit)s characters or fewer; "
+                    "it has %(count)s"
+                ),
             )
+            field.message_params = {"title": title}
             field.criterion = criterion
+            field.draft_may_overflow = True
             self._add("criteria", f"answer_{criterion.number}", field)
 
     def _evidence_fields(self) -> None:
@@ -169,13 +285,22 @@ class NominationForm(forms.Form):
             self._add(
                 "evidence",
                 f"link_{number}",
-                forms.URLField(
-                    label=_("Link %(number)s") % {"number": number},
-                    required=False,
-                    max_length=500,
+                text_field(
+                    _("Link %(number)s") % {"number": number},
+                    500,
+                    field_class=forms.URLField,
                     assume_scheme="https",
+                    invalid=_(
+                        "Enter link %(number)s as a web address, like "
+                        "https://example.org/annual-report"
+                    )
+                    % {"number": number},
+                    too_long=_(
+                        "Shorten link %(number)s to %(limit)s characters or fewer; it has %(count)s"
+                    ),
                 ),
             )
+            self.fields[f"link_{number}"].message_params = {"number": number}
         self._add(
             "evidence",
             "attachments",
@@ -186,46 +311,90 @@ class NominationForm(forms.Form):
                 help_text=_(
                     "Up to three files: PDF, Word (DOCX) or OpenDocument (ODT), 10 MB each."
                 ),
+                error_messages={
+                    "invalid": _("Choose the documents again: the files did not arrive"),
+                    "empty": _("The document you chose is empty: choose another file"),
+                    "missing": _("Choose the documents again: the files did not arrive"),
+                },
             ),
         )
 
     def _nominator_fields(self) -> None:
         add = lambda name, field: self._add("nominator", name, field)  # noqa: E731
-        add("nominator_name", forms.CharField(label=_("Your name"), max_length=150))
+        add(
+            "nominator_name",
+            text_field(
+                _("Your name"),
+                150,
+                autocomplete="name",
+                required=_("Enter your name"),
+                too_long=_("Shorten your name to %(limit)s characters or fewer; it has %(count)s"),
+            ),
+        )
         add(
             "nominator_email",
-            forms.EmailField(
-                label=_("Your email address"),
+            text_field(
+                _("Your email address"),
+                254,
+                field_class=forms.EmailField,
+                autocomplete="email",
                 help_text=_("We send the confirmation and your private link here."),
+                required=_("Enter your email address"),
+                invalid=_("Enter an email address in the correct format, like name@example.org"),
+                too_long=_(
+                    "Shorten your email address to %(limit)s characters or fewer; it has %(count)s"
+                ),
             ),
         )
         add(
             "nominator_organisation",
-            forms.CharField(label=_("Your organisation"), max_length=200, required=False),
+            text_field(
+                _("Your organisation"),
+                200,
+                autocomplete="organization",
+                too_long=_(
+                    "Shorten the name of your organisation to %(limit)s characters or fewer; "
+                    "it has %(count)s"
+                ),
+            ),
         )
-        add("nominator_role", forms.CharField(label=_("Your role"), max_length=120, required=False))
+        add(
+            "nominator_role",
+            text_field(
+                _("Your role"),
+                120,
+                autocomplete="organization-title",
+                too_long=_("Shorten your role to %(limit)s characters or fewer; it has %(count)s"),
+            ),
+        )
+        relationship = _("Choose your relationship to the organisation")
         add(
             "relationship",
             forms.ChoiceField(
                 label=_("Your relationship to the organisation"),
                 choices=Relationship.choices,
                 widget=forms.RadioSelect,
+                error_messages={"required": relationship, "invalid_choice": relationship},
             ),
         )
+        aware = _("Say whether the organisation knows you are nominating it")
         add(
             "organisation_aware",
             forms.ChoiceField(
                 label=_("Does the organisation know you are nominating it?"),
                 choices=Awareness.choices,
                 widget=forms.RadioSelect,
+                error_messages={"required": aware, "invalid_choice": aware},
             ),
         )
+        language = _("Choose the language for our emails to you")
         add(
             "preferred_language",
             forms.ChoiceField(
                 label=_("Language for our emails to you"),
                 choices=settings.LANGUAGES,
                 initial=translation.get_language(),
+                error_messages={"required": language, "invalid_choice": language},
             ),
         )
 
@@ -238,32 +407,68 @@ class NominationForm(forms.Form):
             ),
             "declared_privacy": _("I have read the privacy notice."),
         }
+        required = {
+            "declared_true": _(
+                "Confirm that the information you give is true to the best of your knowledge"
+            ),
+            "declared_safeguarding": _(
+                "Confirm that you have read the safeguarding notice and give no identifying details"
+            ),
+            "declared_privacy": _("Confirm that you have read the privacy notice"),
+        }
         for name in DECLARATION_FIELDS:
-            self._add("declarations", name, forms.BooleanField(label=labels[name]))
+            field = forms.BooleanField(
+                label=labels[name], error_messages={"required": required[name]}
+            )
+            self._add("declarations", name, field)
 
     # --- cleaning -------------------------------------------------------------------------------
 
+    def too_long(self, name: str, value) -> str | None:
+        """The field's message if `value` is longer than the field takes, else None."""
+        field = self.fields[name]
+        limit = getattr(field, "limit", None)
+        if limit is None or not isinstance(value, str) or characters(value) <= limit:
+            return None
+        return str(field.too_long) % {
+            **getattr(field, "message_params", {}),
+            "limit": grouped(limit),
+            "count": grouped(characters(value)),
+        }
+
     def clean(self):
         data = super().clean()
+        # Long texts refused for submitting, kept whole in the draft all the same.
+        self.overlong: dict[str, str] = {}
         for name, value in list(data.items()):
             if isinstance(value, str) and name not in self.errors:
                 try:
                     data[name] = clean_text(value)
                 except ValidationError as error:
                     self.add_error(name, error)
+                    continue
+                message = self.too_long(name, data[name])
+                # A draft keeps a long answer whole (nothing typed is lost); submitting refuses it.
+                lenient = not self.complete and getattr(self.fields[name], "draft_may_overflow", 0)
+                if message and not lenient:
+                    if getattr(self.fields[name], "draft_may_overflow", False):
+                        self.overlong[name] = data[name]
+                    self.add_error(name, message)
         if data.get("org_country") == NOT_LISTED:
             self.add_error(
                 "org_country",
                 _(
-                    "This award is for organisations working in %(region)s. If the organisation "
-                    "also works in one of the listed countries, choose that country."
-                )
-                % {"region": in_language(self.cycle.region, translation.get_language())},
+                    "Choose a listed country where the organisation works. If it works only in "
+                    "countries not on the list, it cannot be nominated for this award."
+                ),
             )
         self.checked_uploads = []
         files = data.get("attachments") or []
         if len(files) + self.existing_attachments > 3:
-            self.add_error("attachments", _("You can attach at most three documents."))
+            self.add_error(
+                "attachments",
+                _("Choose at most three documents in all: remove one or choose fewer files"),
+            )
         else:
             for upload in files:
                 try:
@@ -274,14 +479,18 @@ class NominationForm(forms.Form):
 
     def passes_submission_checks(self) -> bool:
         """Valid, and everything submitting needs is there: also true of a draft form (which
-        requires nothing) when the nominator has in fact filled it all in."""
+        requires nothing) when the nominator has in fact filled it all in. A draft holding a
+        text longer than its limit is not ready."""
         if self.errors:
             return False
         empty = (None, "", [], False)
-        return all(
+        filled = all(
             self.cleaned_data.get(name) not in empty
             for name, field in self.fields.items()
             if field.needed
+        )
+        return filled and not any(
+            self.too_long(name, value) for name, value in self.cleaned_data.items()
         )
 
     @property
@@ -289,8 +498,9 @@ class NominationForm(forms.Form):
         return bool(self.cleaned_data.get("fax_number"))
 
     def nomination_data(self) -> dict:
-        """The cleaned values as the services take them (only what was sent is included)."""
-        data = self.cleaned_data
+        """The cleaned values as the services take them (only what was sent is included). A long
+        answer refused for submitting is still saved in the draft: nothing typed is lost."""
+        data = {**self.cleaned_data, **getattr(self, "overlong", {})}
         values = {
             name: data.get(name)
             for name, field in self.fields.items()
@@ -321,6 +531,11 @@ class NominationForm(forms.Form):
                 for name, field in self.fields.items()
                 if getattr(field, "section", None) == key
             ]
+            for bound in fields:
+                # How far a text is over its limit, for the count shown without JavaScript.
+                value, limit = bound.value(), getattr(bound.field, "limit", None)
+                if limit and isinstance(value, str) and characters(value) > limit:
+                    bound.over = characters(value) - limit
             needed = [bound for bound in fields if bound.field.needed]
             done = all(bool(bound.value()) for bound in needed)
             result.append(

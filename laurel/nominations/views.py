@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
@@ -83,11 +84,15 @@ def manage(request, token: str):
             initial=initial_from(nomination),
             existing_attachments=nomination.attachments.count(),
         )
-        return _form_page(request, cycle, form, token, nomination)
+        removing = request.GET.get("remove", "")
+        confirming = (
+            nomination.attachments.filter(pk=int(removing)).first() if removing.isdigit() else None
+        )
+        return _form_page(request, cycle, form, token, nomination, confirming=confirming)
     return submission_views.manage_submitted(request, nomination, token)
 
 
-def _form_page(request, cycle, form, token, nomination, status=200, blank=False):
+def _form_page(request, cycle, form, token, nomination, status=200, blank=False, confirming=None):
     return render(
         request,
         "nominations/form.html",
@@ -102,6 +107,10 @@ def _form_page(request, cycle, form, token, nomination, status=200, blank=False)
             "attachments": nomination.attachments.all() if nomination else [],
             # A new, empty form is the same for everyone: its fields come from the cache.
             "blank": blank,
+            # The document whose removal waits for a second click.
+            "confirming": confirming,
+            # Once there is a draft, the language links lead to it, not to a blank form.
+            "language_base": _manage_url(token) if nomination else None,
         },
         status=status,
     )
@@ -168,16 +177,27 @@ def _save_draft(request, cycle, token, form, valid, action, admit):
         complete=form.passes_submission_checks(),
         admit=admit,
     )
-    removal = request.POST.get("remove_attachment", "")
-    attachment = (
-        nomination.attachments.filter(pk=int(removal)).first() if removal.isdigit() else None
-    )
-    if attachment is not None:
-        services.remove_attachment(attachment)
-        messages.success(request, _("The document was removed."))
+    # Removing a document takes two clicks: "Remove" asks (everything typed is saved first),
+    # "Yes, remove it" removes. Neither button is the form's default (Enter).
+    asked = _attachment(nomination, request.POST.get("remove_attachment", ""))
+    confirmed = _attachment(nomination, request.POST.get("confirm_removal", ""))
+    if confirmed is not None:
+        name = confirmed.original_name
+        services.remove_attachment(confirmed)
+        messages.success(request, _("“%(name)s” was removed.") % {"name": name})
         return redirect("nominations:manage", token=token)
+    if asked is not None:
+        return redirect(f"{_manage_url(token)}?remove={asked.pk}#confirm-removal")
     if request.htmx and action == "autosave":
-        return render(request, "nominations/form.html#autosave-status", {"nomination": nomination})
+        response = render(
+            request,
+            "nominations/form.html#autosave-status",
+            {"nomination": nomination, "draft_urls": _draft_urls(token)},
+        )
+        # The page moves to the draft's private address: reload, bookmark or the language
+        # switch now reach the draft, not a blank form.
+        response["HX-Replace-Url"] = _manage_url(token)
+        return response
     if not valid:
         messages.error(request, _("Please correct the fields marked below. Your draft is saved."))
         return _form_page(request, cycle, form, token, nomination, status=200)
@@ -198,6 +218,23 @@ def _save_draft(request, cycle, token, form, valid, action, admit):
         )
     messages.success(request, saved)
     return redirect("nominations:manage", token=token)
+
+
+def _attachment(nomination, pk: str):
+    return nomination.attachments.filter(pk=int(pk)).first() if pk.isdigit() else None
+
+
+def _manage_url(token: str) -> str:
+    return reverse("nominations:manage", kwargs={"token": token})
+
+
+def _draft_urls(token: str) -> dict[str, str]:
+    """The draft's private address in each language, for the language links after an autosave."""
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            urls[code] = _manage_url(token)
+    return urls
 
 
 def _typed_copy(form) -> list[tuple[str, str]]:

@@ -1,40 +1,161 @@
-/* The nomination form, improved: character counters and focus on the first error.
-   Everything here is optional; the form works the same without it. */
+/* The nomination form, improved: character counts, the error summary's links, the chosen
+   documents' names, and a draft that follows the language switch. Everything here is optional;
+   the form works the same without it. */
 (function () {
   "use strict";
 
+  var form = null;
+  var dirty = false; // typed since the last save
+
+  function language() { return document.documentElement.lang || undefined; }
+
+  /* The character-count pattern: the browser keeps all that is typed or pasted; the visible
+     message changes at once, the spoken one after a pause (not on every key). */
   function counters() {
     document.querySelectorAll("[data-counter-for]").forEach(function (counter) {
       var field = document.getElementById(counter.getAttribute("data-counter-for"));
       if (!field) { return; }
-      var limit = parseInt(field.getAttribute("data-maxlength"), 10);
-      var template = counter.getAttribute("data-template") || "%(count)s / %(limit)s";
-      var announced = false;
-      function update() {
-        var count = field.value.length;
-        var language = document.documentElement.lang || undefined;
-        counter.textContent = template.replace("%(count)s", count.toLocaleString(language))
-          .replace("%(limit)s", limit.toLocaleString(language));
-        counter.classList.toggle("counter--over", count > limit);
-        // Speak up only near the limit, not on every key.
-        var near = count > limit * 0.9;
-        if (near !== announced) {
-          counter.setAttribute("aria-live", near ? "polite" : "off");
-          announced = near;
+      var limit = parseInt(counter.getAttribute("data-limit"), 10);
+      var visible = counter.querySelector(".counter__message");
+      var status = counter.querySelector(".counter__status");
+      var timer = null;
+      // Read with the field when it gets the focus; the live region speaks while typing.
+      visible.setAttribute("aria-hidden", "true");
+      var described = (field.getAttribute("aria-describedby") || "").split(" ");
+      if (described.indexOf(visible.id) < 0) {
+        field.setAttribute("aria-describedby", described.concat([visible.id]).join(" ").trim());
+      }
+      function message() {
+        // A line break counts once, as the server counts it.
+        var count = field.value.replace(/\r\n/g, "\n").length;
+        var left = limit - count;
+        var over = left < 0;
+        var n = Math.abs(left);
+        var template = counter.getAttribute(
+          over ? (n === 1 ? "data-over-one" : "data-over") : (n === 1 ? "data-remaining-one" : "data-remaining")
+        );
+        return { text: template.replace("{count}", n.toLocaleString(language())), over: over };
+      }
+      function update(speak) {
+        var result = message();
+        visible.textContent = result.text;
+        counter.classList.toggle("counter--over", result.over);
+        field.classList.toggle("field__input--over", result.over);
+        if (speak) {
+          clearTimeout(timer);
+          timer = setTimeout(function () { status.textContent = message().text; }, 1000);
         }
       }
-      field.addEventListener("input", update);
-      update();
+      field.addEventListener("input", function () { update(true); });
+      update(false);
     });
   }
 
-  function focusErrors() {
+  /* The error summary: each link moves focus to its field (a link alone only scrolls), with
+     the field's label or legend in view. */
+  function errorSummary() {
     var summary = document.getElementById("form-errors");
-    if (summary) { summary.focus(); }
+    if (!summary) { return; }
+    summary.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#']");
+      if (!link) { return; }
+      var target = document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+      if (!target) { return; }
+      event.preventDefault();
+      var legend = target.closest("fieldset") && target.type === "radio"
+        ? target.closest("fieldset").querySelector("legend") : null;
+      var label = legend || document.querySelector("label[for='" + target.id + "']") || target;
+      label.scrollIntoView();
+      target.focus({ preventScroll: true });
+    });
+    summary.focus();
+  }
+
+  /* The file input is visually hidden behind our own translated button; say what was chosen. */
+  function files() {
+    document.querySelectorAll(".file-field").forEach(function (wrapper) {
+      var input = wrapper.querySelector("input[type=file]");
+      var chosen = wrapper.querySelector(".file-field__chosen");
+      if (!input || !chosen) { return; }
+      input.addEventListener("change", function () {
+        var names = Array.prototype.map.call(input.files, function (file) { return file.name; });
+        chosen.textContent = names.length
+          ? chosen.getAttribute("data-chosen") + " " + names.join(", ")
+          : chosen.getAttribute("data-none");
+      });
+    });
+  }
+
+  /* After an autosave the page's address is the draft's private link (the server says so with
+     HX-Replace-Url): the language links now lead to the draft in the other language. */
+  function languageLinks(root) {
+    var urls = (root || document).querySelector(".draft-urls");
+    if (!urls) { return; }
+    document.querySelectorAll(".language-switch a[hreflang]").forEach(function (link) {
+      var url = urls.getAttribute("data-url-" + link.getAttribute("hreflang"));
+      if (url) { link.setAttribute("href", url); }
+    });
+  }
+
+  /* Following a language link with unsaved changes saves them first, then goes to the draft
+     in that language: nothing typed is lost. */
+  function saveBeforeLeaving() {
+    document.querySelectorAll(".language-switch a[hreflang]").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        if (!dirty || !form) { return; }
+        event.preventDefault();
+        var data = new FormData(form);
+        data.set("action", "autosave");
+        data.delete("remove_attachment");
+        var status = document.getElementById("autosave-status");
+        fetch(form.getAttribute("action"), {
+          method: "POST", body: data, credentials: "same-origin", headers: { "HX-Request": "true" }
+        }).then(function (response) {
+          if (!response.ok) { throw new Error(String(response.status)); }
+          return response.text();
+        }).then(function (html) {
+          var holder = document.createElement("div");
+          holder.innerHTML = html;
+          var urls = holder.querySelector(".draft-urls");
+          var url = urls && urls.getAttribute("data-url-" + link.getAttribute("hreflang"));
+          dirty = false;
+          window.location.assign(url || link.href);
+        }).catch(function () {
+          if (status) { status.textContent = status.getAttribute("data-failed"); }
+        });
+      });
+    });
+  }
+
+  function confirmRemoval() {
+    var box = document.getElementById("confirm-removal");
+    if (!box || document.getElementById("form-errors")) { return; }
+    box.focus();
+    // Going to the page's #fragment once loaded can move the focus again: put it back.
+    window.addEventListener("load", function () { box.focus(); });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
+    form = document.getElementById("nomination-form");
     counters();
-    focusErrors();
+    errorSummary();
+    files();
+    languageLinks(document);
+    saveBeforeLeaving();
+    confirmRemoval();
+    if (form) {
+      form.addEventListener("input", function () { dirty = true; });
+      form.addEventListener("change", function () { dirty = true; });
+    }
+    document.body.addEventListener("htmx:afterRequest", function (event) {
+      if (event.detail.successful && event.detail.elt && event.detail.elt.id === "autosave-status") {
+        dirty = false;
+      }
+    });
+    document.body.addEventListener("htmx:afterSwap", function (event) {
+      if (event.detail.target && event.detail.target.id === "autosave-status") {
+        languageLinks(event.detail.target);
+      }
+    });
   });
 })();

@@ -96,7 +96,8 @@ def test_markup_is_stored_as_text_and_shown_inert(client, child10, hostile, show
         (
             "answer_1",
             "x" * 100_000,
-            "Ensure this value has at most 2000 characters (it has 100000).",
+            "Shorten your answer to “Brave, tireless and effective work” to 2,000 characters "
+            "or fewer; it has 100,000",
         ),
     ],
 )

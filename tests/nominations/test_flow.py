@@ -32,7 +32,7 @@ def test_the_form_asks_one_question_per_criterion_with_its_text(client, child10)
     for criterion in child10.criteria.all():
         assert f'name="answer_{criterion.number}"' in page
         assert criterion.text["en"] in page
-    assert 'maxlength="2000"' in page
+    assert 'data-limit="2000"' in page and "maxlength=" not in page
 
 
 def test_country_list_is_the_eligible_countries_in_the_pages_language(client, child10):
@@ -73,7 +73,9 @@ def test_an_incomplete_form_can_be_saved_but_not_reviewed(client, child10):
 
     assert saved.status_code == 302
     assert reviewed.status_code == 200
-    assert reviewed.context["form"].errors["org_city"] == ["This field is required."]
+    assert reviewed.context["form"].errors["org_description"] == [
+        "Describe what the organisation does"
+    ]
     assert 'value="Half Done"' in reviewed.content.decode()
     assert Nomination.objects.get().org_name == "Half Done"
 
@@ -166,11 +168,10 @@ def test_a_country_outside_europe_is_explained(client, child10):
 
     response = client.post(NOMINATE, complete_post(child10, token, org_country="--"))
 
-    assert (
-        response.context["form"]
-        .errors["org_country"][0]
-        .startswith("This award is for organisations working in Europe")
-    )
+    assert response.context["form"].errors["org_country"] == [
+        "Choose a listed country where the organisation works. If it works only in countries "
+        "not on the list, it cannot be nominated for this award."
+    ]
 
 
 def test_an_answer_over_the_limit_is_refused_on_the_server(client, child10):
@@ -179,7 +180,8 @@ def test_an_answer_over_the_limit_is_refused_on_the_server(client, child10):
     response = client.post(NOMINATE, complete_post(child10, token, answer_2="x" * 2001))
 
     assert response.context["form"].errors["answer_2"] == [
-        "Ensure this value has at most 2000 characters (it has 2001)."
+        "Shorten your answer to “A human-rights-based approach” to 2,000 characters or fewer; "
+        "it has 2,001"
     ]
 
 
@@ -264,11 +266,17 @@ def test_documents_go_up_with_the_form_and_can_be_removed(client, child10):
         manage,
         {**complete_post(child10, token, action="save"), "remove_attachment": str(attachment.pk)},
     )
+    asked = nomination.attachments.count()
+    client.post(
+        manage,
+        {**complete_post(child10, token, action="save"), "confirm_removal": str(attachment.pk)},
+    )
 
     assert refused.context["form"].errors["attachments"] == [
         "The file fake.pdf is not a PDF, Word (DOCX) or OpenDocument (ODT) document."
     ]
     assert (attachment.original_name, attachment.kind) == ("report.pdf", "pdf")
+    assert asked == 1  # "Remove" only asks
     assert nomination.attachments.count() == 0
     assert not attachment.file.storage.exists(attachment.file.name)
 
@@ -280,7 +288,7 @@ def test_a_fourth_document_is_refused(client, child10):
     response = client.post(NOMINATE, {**complete_post(child10, token), "attachments": files})
 
     assert response.context["form"].errors["attachments"] == [
-        "You can attach at most three documents."
+        "Choose at most three documents in all: remove one or choose fewer files"
     ]
 
 
