@@ -21,7 +21,7 @@ def remind_organisation(claim_id: int) -> str:
     with transaction.atomic():
         claim = (
             ClaimInvitation.objects.select_for_update()
-            .select_related("candidate__cycle")
+            .select_related("candidate__cycle", "candidate__organisation")
             .filter(pk=claim_id)
             .first()
         )
@@ -40,6 +40,7 @@ def remind_organisation(claim_id: int) -> str:
             context={
                 "candidate": claim.candidate,
                 "cycle": claim.candidate.cycle,
+                "greeting_name": claim.greeting_name,
                 "deadline": claim.expires_at,
             },
         )
@@ -49,20 +50,35 @@ def remind_organisation(claim_id: int) -> str:
 
 @task()
 def erase_refused_candidate(candidate_id: int) -> str:
-    """Run when a refusing organisation's erasure is due: what its nominations say goes."""
-    candidate = Candidate.objects.filter(pk=candidate_id, consent=Consent.REFUSED).first()
-    if candidate is None or candidate.erase_due_at is None:
-        return "not refused"
-    if candidate.erase_due_at > timezone.now():
-        return "not yet"
-    placements = Placement.objects.filter(candidate=candidate).select_related("nomination")
-    for placement in placements:
-        erase_content(placement.nomination, reason="organisation-refused")
-    record(
-        "candidate.erased",
-        subject=candidate,
-        data={"nominations": len(placements)},
-    )
+    """Run when a refusing organisation's erasure is due: what its nominations say goes, with
+    the documents and what it told us through its link, and the link then shows nothing. A
+    refusal undone in time is no longer a refusal: nothing is erased. A refusal made again
+    later has a later date, and its own task."""
+    with transaction.atomic():
+        candidate = (
+            Candidate.objects.select_for_update()
+            .filter(pk=candidate_id, consent=Consent.REFUSED)
+            .first()
+        )
+        if candidate is None or candidate.erase_due_at is None:
+            return "not refused"
+        if candidate.erase_due_at > timezone.now():
+            return "not yet"
+        placements = Placement.objects.filter(candidate=candidate).select_related("nomination")
+        for placement in placements:
+            erase_content(placement.nomination, reason="organisation-refused")
+        documents = list(candidate.documents.all())
+        for document in documents:
+            document.file.delete(save=False)
+            document.delete()
+        ClaimInvitation.objects.filter(candidate=candidate).update(
+            erased_at=timezone.now(), told={}, before_refusal={}
+        )
+        record(
+            "candidate.erased",
+            subject=candidate,
+            data={"nominations": len(placements), "documents": len(documents)},
+        )
     return "erased"
 
 
