@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from laurel.candidates.enums import (
     DiligenceArea,
@@ -203,7 +204,7 @@ class ClaimForm(forms.Form):
         error_messages=_too_long(_("Enter the contact person's name in 150 characters or fewer.")),
     )
     contact_email = forms.EmailField(
-        label=_("Contact person's email address"),
+        label=pgettext_lazy("consent page", "Contact person's email address"),
         required=False,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
