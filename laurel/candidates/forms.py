@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -222,7 +223,9 @@ class ClaimForm(forms.Form):
             self.fields[kind] = forms.FileField(
                 label=DocumentKind(kind).label,
                 required=False,
-                help_text=_("PDF, DOCX or ODT, at most 10 MB."),
+                help_text=format_lazy(
+                    "{} {}", DOCUMENT_PURPOSES[kind], _("PDF, DOCX or ODT, at most 10 MB.")
+                ),
                 widget=forms.FileInput(attrs={"accept": ".pdf,.docx,.odt"}),
                 error_messages={
                     "empty": _("The file you chose is empty: choose the document again."),

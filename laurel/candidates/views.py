@@ -8,8 +8,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from laurel.candidates import services
-from laurel.candidates.enums import Consent, DocumentKind
-from laurel.candidates.forms import DOCUMENT_PURPOSES, DOCUMENT_UPLOADS, ClaimForm
+from laurel.candidates.enums import Consent
+from laurel.candidates.forms import ClaimForm
 from laurel.candidates.services.consent import undo_until
 
 REFUSED_STATUS = {"unknown": 404, "revoked": 410, "expired": 410}
@@ -69,13 +69,10 @@ def claim(request, token: str):
         except services.ClaimRefused as refused:
             return _refused(request, refused)
         return redirect(f"{request.path}?sent")
-    documents = [
-        (form[kind], DocumentKind(kind).label, DOCUMENT_PURPOSES[kind]) for kind in DOCUMENT_UPLOADS
-    ]
     return render(
         request,
         "candidates/claim.html",
-        {**context, "form": form, "documents": documents, "answered": answered},
+        {**context, "form": form, "answered": answered},
         status=400 if request.method == "POST" else 200,
     )
 

@@ -273,7 +273,7 @@ def test_refusing_states_the_consequence_and_changes_nothing_until_confirmed(
     page = text(response)
     assert heading in page and consequence in page
     assert day(ClaimInvitation.objects.get().expires_at, language) in page  # the undo window
-    back = re.search(r'href="([^"]+)"[^>]*>[^<]*(go back|tillbaka)', response.content.decode())
+    back = re.search(r'href="([^"]+)"[^>]*>[^<]*(Go back|tillbaka)', response.content.decode())
     assert back and client.get(url(token, language) + back.group(1)).status_code == 200
     candidate.refresh_from_db()
     assert candidate.consent == Consent.PENDING
