@@ -4,6 +4,7 @@ from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -68,7 +69,17 @@ def claim(request, token: str):
             )
         except services.ClaimRefused as refused:
             return _refused(request, refused)
-        return redirect(f"{request.path}?sent")
+        except services.ScreeningError:
+            # The candidate moved on (merged into another, say): staff must help.
+            form.add_error(
+                None,
+                _(
+                    "Your answer could not be recorded through this link. Please write to the "
+                    "secretariat, which will record it for you."
+                ),
+            )
+        else:
+            return redirect(f"{request.path}?sent")
     return render(
         request,
         "candidates/claim.html",

@@ -488,3 +488,40 @@ def test_each_mistake_has_its_own_message_and_a_working_link_in_the_summary(
         assert f'id="{target}"' in html
     assert 'value="Umeå"' in html  # what was typed is kept
     assert "This field is required" not in html and "Detta fält" not in html
+
+
+def test_refusing_again_changes_nothing_and_keeps_the_first_erasure_date(client, child10):
+    candidate, _nomination, token = asked(child10)
+    refuse(client, token)
+    candidate.refresh_from_db()
+    due = candidate.erase_due_at
+
+    with time_machine.travel(timezone.now() + timedelta(days=2)):
+        again = refuse(client, token)
+
+    candidate.refresh_from_db()
+    assert again.status_code == 302
+    assert candidate.erase_due_at == due
+    assert AuditEntry.objects.filter(key="candidate.consent_refused").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "Your answer could not be recorded through this link."),
+        ("sv", "Det gick inte att registrera ert svar via den här länken."),
+    ],
+)
+def test_an_answer_the_candidate_can_no_longer_take_says_whom_to_write_to(
+    client, child10, language, message
+):
+    candidate, _nomination, token = asked(child10)
+    other, _n, _t = asked(child10, name="Ljus", website="ljus.se")
+    services.merge_candidates(candidate, other, actor=staff_member())
+
+    response = client.post(url(token, language), {"consent": "no", "confirm_refusal": "yes"})
+
+    assert response.status_code == 400
+    assert message in text(response)
+    candidate.refresh_from_db()
+    assert candidate.consent == Consent.PENDING
