@@ -181,7 +181,7 @@ class ClaimForm(forms.Form):
         },
     )
     registration_number = forms.CharField(
-        label=_("Registration number"),
+        label=pgettext_lazy("consent page", "Registration number"),
         max_length=60,
         required=False,
         help_text=_("The number your organisation is registered under in its country."),
