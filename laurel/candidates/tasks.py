@@ -7,7 +7,13 @@ from django_tasks import task
 from django_tasks_db.models import DBTaskResult
 
 from laurel.candidates.enums import Consent
-from laurel.candidates.models import Candidate, ClaimInvitation, Placement
+from laurel.candidates.models import (
+    Candidate,
+    ClaimInvitation,
+    ContactChange,
+    Organisation,
+    Placement,
+)
 from laurel.candidates.queries import waiting_notices
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
@@ -74,12 +80,41 @@ def erase_refused_candidate(candidate_id: int) -> str:
         ClaimInvitation.objects.filter(candidate=candidate).update(
             erased_at=timezone.now(), told={}, before_refusal={}
         )
+        contact_erased = _erase_contact(candidate)
         record(
             "candidate.erased",
             subject=candidate,
-            data={"nominations": len(placements), "documents": len(documents)},
+            data={
+                "nominations": len(placements),
+                "documents": len(documents),
+                "contact": contact_erased,
+            },
         )
     return "erased"
+
+
+def _erase_contact(candidate: Candidate) -> bool:
+    """The refusing organisation's contact person (name, address, language, their history) and
+    its description go too, unless it is a candidate elsewhere that did not refuse. Its name,
+    country, website and registration number stay: they are not about a person, and they say
+    that this organisation refused, should it be nominated again."""
+    organisation = Organisation.objects.select_for_update().get(pk=candidate.organisation_id)
+    elsewhere = organisation.candidacies.exclude(pk=candidate.pk).exclude(consent=Consent.REFUSED)
+    if elsewhere.exists():
+        return False
+    organisation.contact_name = organisation.contact_email = organisation.contact_language = ""
+    organisation.description = ""
+    organisation.save(
+        update_fields=[
+            "contact_name",
+            "contact_email",
+            "contact_language",
+            "description",
+            "updated_at",
+        ]
+    )
+    ContactChange.objects.filter(organisation=organisation).delete()
+    return True
 
 
 # The deadline's last second still counts (Cycle.planned_phase_at): the notices go a minute later.

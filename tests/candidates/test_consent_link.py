@@ -15,7 +15,12 @@ from django.utils import timezone, translation
 
 from laurel.candidates import services
 from laurel.candidates.enums import CandidateState, Consent
-from laurel.candidates.models import CandidateDocument, ClaimInvitation, Placement
+from laurel.candidates.models import (
+    CandidateDocument,
+    ClaimInvitation,
+    ContactChange,
+    Placement,
+)
 from laurel.core.models import AuditEntry
 from laurel.notifications.models import OutgoingEmail
 from tests.candidates.helpers import confirmed
@@ -376,9 +381,18 @@ def test_after_the_answer_by_date_the_link_says_it_expired_and_shows_nothing_els
 
 def test_an_erased_refusal_s_link_shows_nothing_about_the_organisation(client, child10, run_tasks):
     candidate, _nomination, token = asked(child10, days=60)
-    client.post(url(token), {"consent": "yes", "safeguarding_policy": pdf("policy.pdf")})
+    client.post(
+        url(token),
+        {
+            "consent": "yes",
+            "safeguarding_policy": pdf("policy.pdf"),
+            "contact_name": "Ana Petrović",
+            "description": "Vi stöder barn som utsatts på nätet.",
+        },
+    )
     refuse(client, token)
     candidate.refresh_from_db()
+    assert candidate.organisation.contact_name == "Ana Petrović"
 
     with time_machine.travel(candidate.erase_due_at + timedelta(minutes=1)):
         before_task = client.get(url(token))  # due: nothing shown even before the task runs
@@ -395,6 +409,14 @@ def test_an_erased_refusal_s_link_shows_nothing_about_the_organisation(client, c
     assert not CandidateDocument.objects.exists()
     candidate.refresh_from_db()
     assert candidate.consent == Consent.REFUSED
+    organisation = candidate.organisation
+    assert (organisation.contact_name, organisation.contact_email, organisation.description) == (
+        "",
+        "",
+        "",
+    )
+    assert not ContactChange.objects.filter(organisation=organisation).exists()
+    assert organisation.name == "Trygga Nätet"  # that it refused stays known
 
 
 # Another organisation's link, the token ------------------------------------------------------
