@@ -547,3 +547,16 @@ def test_an_answer_the_candidate_can_no_longer_take_says_whom_to_write_to(
     assert message in text(response)
     candidate.refresh_from_db()
     assert candidate.consent == Consent.PENDING
+
+
+def test_switching_language_keeps_the_page_the_organisation_is_on(client, child10):
+    _candidate, _nomination, token = asked(child10)
+    client.post(url(token), {"consent": "yes"})
+
+    changing = client.get(url(token) + "?change").content.decode()
+    switched = re.search(r'href="(/sv/organisation/[^"]+)"', changing).group(1)
+    swedish = client.get(unescape(switched))
+
+    assert "change" in switched
+    assert swedish.status_code == 200
+    assert "Samtycker ni till att komma i fråga för priset?" in text(swedish)  # still the form
