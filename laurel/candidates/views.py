@@ -58,7 +58,8 @@ def claim(request, token: str):
             and candidate.consent != Consent.REFUSED
             and request.POST.get("confirm_refusal") != "yes"
         ):
-            return render(request, "candidates/claim_refuse.html", context)
+            dropped = [upload.name for upload, _checked, _kind in form.checked_documents]
+            return render(request, "candidates/claim_refuse.html", {**context, "dropped": dropped})
         try:
             services.answer_claim(
                 token,

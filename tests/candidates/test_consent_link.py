@@ -273,10 +273,14 @@ def test_refusing_states_the_consequence_and_changes_nothing_until_confirmed(
 ):
     candidate, _nomination, token = asked(child10)
 
-    response = client.post(url(token, language), {"consent": "no"})
+    response = client.post(
+        url(token, language), {"consent": "no", "annual_report": pdf("report.pdf")}
+    )
 
     page = text(response)
     assert heading in page and consequence in page
+    assert "(report.pdf)" in page  # said not to be sent
+    assert not CandidateDocument.objects.exists()
     assert day(ClaimInvitation.objects.get().expires_at, language) in page  # the undo window
     back = re.search(r'href="([^"]+)"[^>]*>[^<]*(Go back|tillbaka)', response.content.decode())
     assert back and client.get(url(token, language) + back.group(1)).status_code == 200
@@ -471,7 +475,7 @@ def test_the_token_is_stored_only_hashed(child10):
                 "contact_email": "Skriv kontaktpersonens e-postadress i rätt format, till "
                 "exempel namn@example.org.",
                 "name": "Skriv organisationens namn med högst 200 tecken.",
-                "safeguarding_policy": "Filen du valde är tom. Välj dokumentet igen.",
+                "safeguarding_policy": "Filen ni valde är tom. Välj dokumentet igen.",
             },
         ),
     ],
