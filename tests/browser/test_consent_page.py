@@ -61,6 +61,7 @@ def test_answer_come_back_add_refuse_and_undo(page, live_server, child10, axe, t
     summary = page.get_by_role("alert")
     expect(summary).to_contain_text("Välj om er organisation samtycker till att komma i fråga.")
     assert axe(page) == []
+    shot(page, "error-sv-390")
     summary.get_by_role("link").first.click()
     expect(page.locator("#id_consent_0")).to_be_in_viewport()
 

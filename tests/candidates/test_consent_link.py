@@ -131,12 +131,21 @@ def test_the_open_page_greets_the_contact_and_explains_what_agreeing_leads_to(
 
 
 def test_without_a_known_contact_the_greeting_is_neutral_in_the_page_and_email(client, child10):
-    _candidate, _nomination, token = asked(child10)
+    nomination = confirmed(child10, "Ljus", website="ljus.se")
+    candidate = Placement.objects.get(nomination=nomination).candidate
+    token = services.invite_organisation(
+        candidate,
+        email="info@ljus.se",
+        language="sv",
+        deadline=timezone.now() + timedelta(days=14),
+        actor=staff_member(),
+    )
 
     page = text(client.get(url(token)))
 
-    assert "Hello," in page
-    assert "Hello ," not in page
+    assert "Trygga" not in page and "Hello, Ljus is nominated" in page
+    invitation = OutgoingEmail.objects.get(key="organisation_invitation")
+    assert invitation.body_text.startswith("Hej,\n")
 
 
 def test_the_invitation_and_reminder_greet_the_contact_by_name(child10, run_tasks):
