@@ -265,8 +265,10 @@ class CommitteeVersion(models.Model):
 
 
 class ClaimInvitation(models.Model):
-    """A single-use link for the nominated organisation: it learns it was nominated (never by
-    whom), consents or refuses, corrects its profile and uploads documents."""
+    """The nominated organisation's private link: it learns it was nominated (never by whom),
+    consents or refuses, corrects its profile and uploads documents. The link works until the
+    answer-by date (`expires_at`): the organisation may come back to add a document, correct
+    its details or change its answer (a refusal can be undone until its erasure)."""
 
     candidate = models.ForeignKey(Candidate, on_delete=models.CASCADE, related_name="claims")
     email = models.EmailField(_("contact email"))
@@ -277,8 +279,14 @@ class ClaimInvitation(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
+    # When the organisation last answered through the link (None: not yet).
     used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # Set when a refusal's erasure ran: the link then shows nothing about the organisation.
+    erased_at = models.DateTimeField(null=True, blank=True)
+    # What a refusal changed on the candidate ({"state": ..., "ready_for_committee": ...}), so
+    # that changing the answer back to yes within the undo window restores it.
+    before_refusal = models.JSONField(default=dict, blank=True)
     # What the organisation itself told us when it consented, as it typed it (contact person,
     # contact email, description...) and the language it answered in: shown to staff, who may
     # make it the contact.
@@ -289,6 +297,18 @@ class ClaimInvitation(models.Model):
 
     def __str__(self) -> str:
         return f"claim for {self.candidate_id}"
+
+    @property
+    def greeting_name(self) -> str:
+        """Whom the page and the emails greet: the contact person the organisation gave, else
+        the one staff know for the address the link went to; "" for a neutral greeting."""
+        if self.told.get("contact_name"):
+            return self.told["contact_name"]
+        organisation = self.candidate.organisation
+        known = organisation.contact_email.lower()
+        if organisation.contact_name and known in ("", self.email.lower()):
+            return organisation.contact_name
+        return ""
 
 
 class ContactChange(models.Model):

@@ -7,7 +7,13 @@ from django_tasks import task
 from django_tasks_db.models import DBTaskResult
 
 from laurel.candidates.enums import Consent
-from laurel.candidates.models import Candidate, ClaimInvitation, Placement
+from laurel.candidates.models import (
+    Candidate,
+    ClaimInvitation,
+    ContactChange,
+    Organisation,
+    Placement,
+)
 from laurel.candidates.queries import waiting_notices
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
@@ -21,7 +27,7 @@ def remind_organisation(claim_id: int) -> str:
     with transaction.atomic():
         claim = (
             ClaimInvitation.objects.select_for_update()
-            .select_related("candidate__cycle")
+            .select_related("candidate__cycle", "candidate__organisation")
             .filter(pk=claim_id)
             .first()
         )
@@ -40,6 +46,7 @@ def remind_organisation(claim_id: int) -> str:
             context={
                 "candidate": claim.candidate,
                 "cycle": claim.candidate.cycle,
+                "greeting_name": claim.greeting_name,
                 "deadline": claim.expires_at,
             },
         )
@@ -49,21 +56,65 @@ def remind_organisation(claim_id: int) -> str:
 
 @task()
 def erase_refused_candidate(candidate_id: int) -> str:
-    """Run when a refusing organisation's erasure is due: what its nominations say goes."""
-    candidate = Candidate.objects.filter(pk=candidate_id, consent=Consent.REFUSED).first()
-    if candidate is None or candidate.erase_due_at is None:
-        return "not refused"
-    if candidate.erase_due_at > timezone.now():
-        return "not yet"
-    placements = Placement.objects.filter(candidate=candidate).select_related("nomination")
-    for placement in placements:
-        erase_content(placement.nomination, reason="organisation-refused")
-    record(
-        "candidate.erased",
-        subject=candidate,
-        data={"nominations": len(placements)},
-    )
+    """Run when a refusing organisation's erasure is due: what its nominations say goes, with
+    the documents and what it told us through its link, and the link then shows nothing. A
+    refusal undone in time is no longer a refusal: nothing is erased. A refusal made again
+    later has a later date, and its own task."""
+    with transaction.atomic():
+        candidate = (
+            Candidate.objects.select_for_update()
+            .filter(pk=candidate_id, consent=Consent.REFUSED)
+            .first()
+        )
+        if candidate is None or candidate.erase_due_at is None:
+            return "not refused"
+        if candidate.erase_due_at > timezone.now():
+            return "not yet"
+        placements = Placement.objects.filter(candidate=candidate).select_related("nomination")
+        for placement in placements:
+            erase_content(placement.nomination, reason="organisation-refused")
+        documents = list(candidate.documents.all())
+        for document in documents:
+            document.file.delete(save=False)
+            document.delete()
+        ClaimInvitation.objects.filter(candidate=candidate).update(
+            erased_at=timezone.now(), told={}, before_refusal={}
+        )
+        contact_erased = _erase_contact(candidate)
+        record(
+            "candidate.erased",
+            subject=candidate,
+            data={
+                "nominations": len(placements),
+                "documents": len(documents),
+                "contact": contact_erased,
+            },
+        )
     return "erased"
+
+
+def _erase_contact(candidate: Candidate) -> bool:
+    """The refusing organisation's contact person (name, address, language, their history) and
+    its description go too, unless it is a candidate elsewhere that did not refuse. Its name,
+    country, website and registration number stay: they are not about a person, and they say
+    that this organisation refused, should it be nominated again."""
+    organisation = Organisation.objects.select_for_update().get(pk=candidate.organisation_id)
+    elsewhere = organisation.candidacies.exclude(pk=candidate.pk).exclude(consent=Consent.REFUSED)
+    if elsewhere.exists():
+        return False
+    organisation.contact_name = organisation.contact_email = organisation.contact_language = ""
+    organisation.description = ""
+    organisation.save(
+        update_fields=[
+            "contact_name",
+            "contact_email",
+            "contact_language",
+            "description",
+            "updated_at",
+        ]
+    )
+    ContactChange.objects.filter(organisation=organisation).delete()
+    return True
 
 
 # The deadline's last second still counts (Cycle.planned_phase_at): the notices go a minute later.

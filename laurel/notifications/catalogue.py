@@ -61,13 +61,22 @@ CATALOGUE: dict[str, EmailKind] = {
             "organisation_invitation",
             _(
                 "To a nominated organisation: it was nominated (never by whom), with the "
-                "single-use link to consent or refuse."
+                "private link to consent or refuse, usable until the answer-by date."
             ),
             links=("claim_url",),
         ),
         EmailKind(
             "organisation_reminder",
             _("A reminder before the consent deadline to an organisation that has not answered."),
+        ),
+        EmailKind(
+            "organisation_answered",
+            _(
+                "To a nominated organisation each time it answers through its link: what it "
+                "answered, the documents received, what happens next, and until when the link "
+                "still works (for a refusal: the erasure date and the undo window)."
+            ),
+            links=("claim_url",),
         ),
         EmailKind(
             "review_assigned",

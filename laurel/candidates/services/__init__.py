@@ -2,7 +2,8 @@
 
 placing: nominations become candidates · merging: duplicates, merges and their undoing ·
 screening: eligibility and notes · diligence: the checklist, documents, the committee's version,
-readiness · consent: the organisation's own answer through a single-use link · contact: whom
+readiness · consent: the organisation's own answer through its private link, usable until the
+answer-by date · contact: whom
 its letters go to, kept by staff, with its history.
 """
 

@@ -1,5 +1,7 @@
-"""The nominated organisation's own answer: a single-use link to consent or refuse, correct its
-profile and upload documents. It learns it was nominated, never by whom."""
+"""The nominated organisation's own answer: a private link, usable until the answer-by date, to
+consent or refuse, correct its profile and upload documents, and to come back to add a document
+or change its answer (a refusal can be undone until its erasure). It learns it was nominated,
+never by whom."""
 
 from datetime import datetime, timedelta
 from typing import Any
@@ -41,11 +43,13 @@ CONTACT_FIELDS = {"contact_name", "contact_email"}
 
 
 class ClaimRefused(Exception):
-    """A claim link that cannot be used: `reason` is unknown, used, expired or revoked."""
+    """A claim link that cannot be used: `reason` is unknown, expired or revoked; `cycle` is
+    the award it was for, except for an unknown (or erased) link, which says nothing."""
 
-    def __init__(self, reason: str):
+    def __init__(self, reason: str, *, cycle: Any = None):
         super().__init__(reason)
         self.reason = reason
+        self.cycle = cycle
 
 
 def claim_url(token: str, language: str) -> str:
@@ -53,11 +57,17 @@ def claim_url(token: str, language: str) -> str:
         return settings.SITE_URL + reverse("candidates:claim", kwargs={"token": token})
 
 
+def call_address(language: str) -> str:
+    """The award's public call page, for the organisation to type by hand and check us."""
+    with translation.override(language):
+        return settings.SITE_URL + reverse("nominations:call")
+
+
 @transaction.atomic
 def invite_organisation(
     candidate: Candidate, *, email: str, language: str, deadline: datetime, actor: Any
 ) -> str:
-    """Ask the organisation: a new single-use link (any earlier one stops working), the email,
+    """Ask the organisation: a new private link (any earlier one stops working), the email,
     and reminders before `deadline`. Returns the link's token, which is stored only hashed."""
     require_phase(candidate.cycle_id, "merge")
     candidate = Candidate.objects.select_for_update().select_related("cycle").get(pk=candidate.pk)
@@ -68,9 +78,7 @@ def invite_organisation(
     if deadline <= timezone.now():
         raise ScreeningError(_("The answer-by date must be in the future."))
     now = timezone.now()
-    ClaimInvitation.objects.filter(candidate=candidate, used_at=None, revoked_at=None).update(
-        revoked_at=now
-    )
+    ClaimInvitation.objects.filter(candidate=candidate, revoked_at=None).update(revoked_at=now)
     token, token_hash = new_token()
     claim = ClaimInvitation.objects.create(
         candidate=candidate,
@@ -90,7 +98,9 @@ def invite_organisation(
         context={
             "candidate": candidate,
             "cycle": candidate.cycle,
+            "greeting_name": claim.greeting_name,
             "claim_url": claim_url(token, language),
+            "call_address": call_address(language),
             "deadline": deadline,
         },
     )
@@ -108,21 +118,37 @@ def invite_organisation(
 
 
 def find_claim(token: str) -> ClaimInvitation:
-    """The claim behind a link, or ClaimRefused saying why it cannot be used."""
+    """The claim behind a link, or ClaimRefused saying why it cannot be used. A link whose
+    refusal was erased (or is due for erasure) is treated as unknown: it shows nothing."""
     claim = (
         ClaimInvitation.objects.select_related("candidate__cycle", "candidate__organisation")
         .filter(token_hash=hash_token(token))
         .first()
     )
-    if claim is None:
+    if claim is None or claim.erased_at is not None or _erasure_due(claim.candidate):
         raise ClaimRefused("unknown")
-    if claim.used_at is not None:
-        raise ClaimRefused("used")
     if claim.revoked_at is not None:
-        raise ClaimRefused("revoked")
+        raise ClaimRefused("revoked", cycle=claim.candidate.cycle)
     if claim.expires_at <= timezone.now():
-        raise ClaimRefused("expired")
+        raise ClaimRefused("expired", cycle=claim.candidate.cycle)
     return claim
+
+
+def _erasure_due(candidate: Candidate) -> bool:
+    return (
+        candidate.consent == Consent.REFUSED
+        and candidate.erase_due_at is not None
+        and candidate.erase_due_at <= timezone.now()
+    )
+
+
+def undo_until(claim: ClaimInvitation) -> datetime | None:
+    """Until when a refusal through this link can be changed: its erasure or the answer-by
+    date, whichever comes first (None when the organisation has not refused)."""
+    candidate = claim.candidate
+    if candidate.consent != Consent.REFUSED or candidate.erase_due_at is None:
+        return None
+    return min(candidate.erase_due_at, claim.expires_at)
 
 
 @transaction.atomic
@@ -134,35 +160,57 @@ def answer_claim(
     documents: list[tuple[Any, Any, str]] = (),
     language: str = "",
 ) -> Candidate:
-    """The organisation's answer, once. Consent updates its profile and adds its documents;
-    refusal withdraws the candidate and schedules its nominations' content for erasure."""
+    """The organisation's answer, and any later change of it until the answer-by date.
+    Consent updates its profile, its contact and adds its documents (a consent after a refusal
+    undoes the refusal); refusal withdraws the candidate and schedules its nominations' content
+    for erasure. Each answer is audited and confirmed by email."""
     claim = find_claim(token)
-    claim = ClaimInvitation.objects.select_for_update().get(pk=claim.pk)
-    if claim.used_at is not None:
-        raise ClaimRefused("used")
-    now = timezone.now()
-    claim.used_at = now
-    claim.save(update_fields=["used_at"])
+    claim = (
+        ClaimInvitation.objects.select_for_update()
+        .select_related("candidate__cycle", "candidate__organisation")
+        .get(pk=claim.pk)
+    )
     candidate = (
         Candidate.objects.select_for_update()
         .select_related("organisation", "cycle")
         .get(pk=claim.candidate_id)
     )
+    claim.candidate = candidate
+    now = timezone.now()
+    language = language or claim.language
+    first = claim.used_at is None
+    if not consent and candidate.consent == Consent.REFUSED:
+        return candidate  # refused already: nothing changes, the erasure date stands
+    claim.used_at = now
+    claim.save(update_fields=["used_at"])
     candidate.consent_at = now
     if consent:
-        _consent(candidate, claim, profile or {}, documents, language or claim.language)
+        if candidate.consent == Consent.REFUSED:
+            _undo_refusal(candidate, claim)
+        _consent(candidate, claim, profile or {}, documents, language, first=first)
     else:
-        _refuse(candidate, now)
+        _refuse(candidate, claim, now)
+    _confirm(candidate, claim, token, language)
     return candidate
 
 
 def _consent(
-    candidate: Candidate, claim: ClaimInvitation, profile: dict[str, Any], documents, language
+    candidate: Candidate,
+    claim: ClaimInvitation,
+    profile: dict[str, Any],
+    documents,
+    language,
+    *,
+    first: bool,
 ) -> None:
     organisation = candidate.organisation
-    claim.told = {
+    told = {
         name: profile[name] for name in PROFILE_FIELDS if profile.get(name) not in (None, "")
     } | {"language": language}
+    told_changed = sorted(
+        name for name in set(told) | set(claim.told) if told.get(name) != claim.told.get(name)
+    )
+    claim.told = told
     claim.save(update_fields=["told"])
     changed = [
         name
@@ -178,6 +226,7 @@ def _consent(
         for name, value in keys.items():
             setattr(organisation, name, value)
         organisation.save(update_fields=[*changed, *keys, "updated_at"])
+    was = candidate.consent
     candidate.consent = Consent.GIVEN
     candidate.name = organisation.name
     candidate.save(update_fields=["consent", "consent_at", "name", "updated_at"])
@@ -185,14 +234,23 @@ def _consent(
     for upload, checked, kind in documents:
         add_document(candidate, upload=upload, checked=checked, kind=kind, from_organisation=True)
     record(
-        "candidate.consented",
+        "candidate.consented" if first or was != Consent.GIVEN else "candidate.consent_changed",
         subject=candidate,
         summary=candidate.name,
-        data={"profile_fields_changed": changed, "documents": len(documents)},
+        data={
+            "profile_fields_changed": changed,
+            "told_fields_changed": [name for name in told_changed if name != "language"],
+            "documents": len(documents),
+        },
     )
 
 
-def _refuse(candidate: Candidate, now: datetime) -> None:
+def _refuse(candidate: Candidate, claim: ClaimInvitation, now: datetime) -> None:
+    claim.before_refusal = {
+        "state": candidate.state,
+        "ready_for_committee": candidate.ready_for_committee,
+    }
+    claim.save(update_fields=["before_refusal"])
     _move(candidate, CandidateState.WITHDRAWN)
     candidate.consent = Consent.REFUSED
     candidate.ready_for_committee = False
@@ -214,3 +272,37 @@ def _refuse(candidate: Candidate, now: datetime) -> None:
         summary=candidate.name,
         data={"erase_due_at": candidate.erase_due_at.isoformat()},
     )
+
+
+def _undo_refusal(candidate: Candidate, claim: ClaimInvitation) -> None:
+    """The organisation changed its refusal to consent within the undo window: the candidate
+    is back where the refusal found it and nothing will be erased (the erasure task, when it
+    runs, finds no refusal)."""
+    before = claim.before_refusal or {}
+    candidate.state = before.get("state") or CandidateState.TO_SCREEN
+    candidate.ready_for_committee = bool(before.get("ready_for_committee"))
+    candidate.erase_due_at = None
+    candidate.save(update_fields=["state", "ready_for_committee", "erase_due_at", "updated_at"])
+    claim.before_refusal = {}
+    claim.save(update_fields=["before_refusal"])
+    record("candidate.consent_refusal_undone", subject=candidate, summary=candidate.name)
+
+
+def _confirm(candidate: Candidate, claim: ClaimInvitation, token: str, language: str) -> None:
+    """The confirmation email: to the address the link went to, and to the contact the
+    organisation gave if that is another one."""
+    context = {
+        "candidate": candidate,
+        "cycle": candidate.cycle,
+        "greeting_name": claim.greeting_name,
+        "documents": list(candidate.documents.filter(from_organisation=True)),
+        "deadline": claim.expires_at,
+        "undo_until": undo_until(claim),
+        "claim_url": claim_url(token, language),
+    }
+    addresses = [claim.email]
+    told_email = (claim.told.get("contact_email") or "").lower()
+    if candidate.consent == Consent.GIVEN and told_email and told_email != claim.email.lower():
+        addresses.append(told_email)
+    for address in addresses:
+        queue_email("organisation_answered", to=address, language=language, context=context)
