@@ -98,6 +98,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "laurel.core.context_processors.site",
+                "laurel.cycles.identity.award_context",
             ],
             "builtins": ["laurel.core.templatetags.laurel", "rules.templatetags.rules"],
         },
@@ -250,7 +251,9 @@ EMAIL_HOST_PASSWORD = env.text("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env.flag("EMAIL_USE_TLS", default=bool(EMAIL_HOST) and EMAIL_PORT == 587)
 EMAIL_USE_SSL = env.flag("EMAIL_USE_SSL", default=False)
 EMAIL_TIMEOUT = env.whole_number("EMAIL_TIMEOUT", 20, minimum=1)
-DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL", "Laurel <laurel@localhost>")
+# Only for mail about no award (system mail) and for an award whose file names no sender: each
+# award's emails come from its own sender (the award file's [organiser], docs/award-files.md).
+DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL", "Award secretariat <nominations@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 if EMAIL_USE_TLS and EMAIL_USE_SSL:
     from django.core.exceptions import ImproperlyConfigured
