@@ -60,6 +60,17 @@ ORGANISER_KEYS = {
     "privacy",
 }
 PRIVACY_KEYS = {"controller", "email", "dpo_email"}
+EMPTY_IDENTITY = {
+    "sender_name": "",
+    "sender_email": "",
+    "reply_to": "",
+    "contact_email": "",
+    "postal_address": "",
+    "logo": "",
+    "controller": {},
+    "privacy_contact": "",
+    "dpo_email": "",
+}
 # A text may be written in one language for every page (the theme "Slipping through the net"
 # is English on the Swedish pages too): `language` says which, so pages mark it (WCAG 3.1.2).
 LANGUAGE_MARKED_KEYS = {"theme"}
@@ -292,7 +303,7 @@ def _organiser(reader: _Reader, data: Any) -> dict[str, Any]:
     table = reader.table(data, "organiser")
     languages = {code for code, _name in settings.LANGUAGES}
     if table and set(table) <= languages:
-        return {"organiser": reader.translated(table, "organiser")}
+        return {**EMPTY_IDENTITY, "organiser": reader.translated(table, "organiser")}
     reader.unknown(table, ORGANISER_KEYS, "organiser.")
     name = reader.translated(table.get("name"), "organiser.name") if table else {}
     privacy = reader.table(table.get("privacy"), "organiser.privacy", required=False)
