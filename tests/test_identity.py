@@ -69,7 +69,7 @@ def test_no_public_page_shows_the_software_name(client, child10, run_tasks, lang
     sent, nomination = a_draft(child10, language, complete=True)
     nominations.submit_nomination(nomination, token=sent)
     run_tasks()
-    confirm = re.search(r"(/%s/nominate/confirm/[^/\s]+/)" % language, mail.outbox[-1].body)
+    confirm = re.search(rf"(/{language}/nominate/confirm/[^/\s]+/)", mail.outbox[-1].body)
     paths = {
         "call": reverse("nominations:call"),
         "privacy": reverse("nominations:privacy"),
