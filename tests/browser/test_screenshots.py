@@ -1,6 +1,6 @@
 """A full-page screenshot of every public page, in Swedish and English, at 1280 px and at a
 390 px phone width, into var/screenshots/ (not committed: var/ is ignored), for anyone to look
-at: `make screenshots`, or `.venv/bin/python -m pytest -q tests/browser/test_screenshots.py`,
+at: `.venv/bin/python -m pytest -q tests/browser/test_screenshots.py`,
 then open var/screenshots/ (docs/screenshots.md). Files are named <width>-<language>-<page>.png.
 
 One browser context per width; the pages' data is made once through the services. Besides the
