@@ -289,6 +289,9 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_EMAIL_NOTIFICATIONS = True
+# No "[host name] " before the subjects of sign-in emails: they come from the award's sender, and
+# their own footer names the award (templates/account/email/base_message.txt).
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_PREVENT_ENUMERATION = True
 # A reset asked for an address with no account sends nothing (the page reads the same either

@@ -164,7 +164,10 @@ def test_sign_in_emails_come_from_the_award_too(client, child10, run_tasks):
 
     (message,) = mail.outbox
     assert message.from_email == SENDER
+    assert message.reply_to == [CONTACT]
     assert offenders({"password reset": message.subject + message.body}) == []
+    assert "Sent by the secretariat of Child10 Award 2022." in message.body
+    assert "testserver" not in message.subject + message.body.split("http://testserver")[0]
 
 
 def test_an_award_without_a_sender_uses_the_sites_default(settings, run_tasks):
