@@ -340,3 +340,13 @@ def test_before_the_announcement_the_laureates_page_says_when(client, child10, l
     assert {"en": "Nominations are open until", "sv": "Det går att nominera till och med"}[
         language
     ] in page
+
+
+def test_the_server_error_page_says_error_and_not_the_software():
+    from django.template.loader import render_to_string
+
+    page = render_to_string("500.html")
+
+    title = re.search(r"<title>(.*?)</title>", page).group(1)
+    assert title.startswith("Error: ")
+    assert "Laurel" not in page
