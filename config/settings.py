@@ -100,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "laurel.core.context_processors.site",
+                "laurel.cycles.identity.award_context",
             ],
             "builtins": ["laurel.core.templatetags.laurel", "rules.templatetags.rules"],
         },
@@ -254,7 +255,9 @@ EMAIL_HOST_PASSWORD = env.text("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env.flag("EMAIL_USE_TLS", default=bool(EMAIL_HOST) and EMAIL_PORT == 587)
 EMAIL_USE_SSL = env.flag("EMAIL_USE_SSL", default=False)
 EMAIL_TIMEOUT = env.whole_number("EMAIL_TIMEOUT", 20, minimum=1)
-DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL", "Laurel <laurel@localhost>")
+# Only for mail about no award (system mail) and for an award whose file names no sender: each
+# award's emails come from its own sender (the award file's [organiser], docs/award-files.md).
+DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL", "Award secretariat <nominations@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 if EMAIL_USE_TLS and EMAIL_USE_SSL:
     from django.core.exceptions import ImproperlyConfigured
@@ -290,6 +293,9 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_EMAIL_NOTIFICATIONS = True
+# No "[host name] " before the subjects of sign-in emails: they come from the award's sender, and
+# their own footer names the award (templates/account/email/base_message.txt).
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_PREVENT_ENUMERATION = True
 # A reset asked for an address with no account sends nothing (the page reads the same either

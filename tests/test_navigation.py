@@ -24,7 +24,12 @@ HREF = re.compile(r'href="([^"]+)"')
 
 
 def nav_links(html: str) -> set[str]:
-    return {urlsplit(href).path for _tag, nav in NAVS.findall(html) for href in HREF.findall(nav)}
+    return {
+        urlsplit(href).path
+        for _tag, nav in NAVS.findall(html)
+        for href in HREF.findall(nav)
+        if not href.startswith("mailto:")  # the secretariat's address in the footer
+    }
 
 
 def laureate_contact(cycle):

@@ -6,3 +6,10 @@ class CyclesConfig(AppConfig):
     name = "laurel.cycles"
     label = "cycles"
     verbose_name = _("Award cycles")
+
+    def ready(self) -> None:
+        from laurel.cycles.identity import site_cycle
+        from laurel.notifications import services
+
+        # An email about no award in particular (sign-in, invitations) speaks for this one.
+        services.default_award = site_cycle

@@ -14,6 +14,7 @@ from typing import Any
 
 import pycountry
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.utils.translation import gettext as _
 
 from laurel.cycles.enums import DATE_FIELDS
@@ -25,7 +26,6 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,58}$")
 REFERENCE_PREFIX = re.compile(r"^[A-Z0-9][A-Z0-9-]{0,11}$")
 
 TRANSLATED_KEYS = [
-    "organiser",
     "name",
     "theme",
     "theme_description",
@@ -45,8 +45,37 @@ TOP_KEYS = {
     "eligibility",
     "scoring",
     "criteria",
+    "organiser",
     *TRANSLATED_KEYS,
 }
+# The keys of [organiser]: who runs the award, as the public and every email see it.
+ORGANISER_KEYS = {
+    "name",
+    "sender_name",
+    "sender_email",
+    "reply_to",
+    "contact_email",
+    "postal_address",
+    "logo",
+    "privacy",
+}
+PRIVACY_KEYS = {"controller", "email", "dpo_email"}
+EMPTY_IDENTITY = {
+    "sender_name": "",
+    "sender_email": "",
+    "reply_to": "",
+    "contact_email": "",
+    "postal_address": "",
+    "logo": "",
+    "controller": {},
+    "privacy_contact": "",
+    "dpo_email": "",
+}
+# A text may be written in one language for every page (the theme "Slipping through the net"
+# is English on the Swedish pages too): `language` says which, so pages mark it (WCAG 3.1.2).
+LANGUAGE_MARKED_KEYS = {"theme"}
+EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
+LOGO = re.compile(r"^[a-z0-9][a-z0-9/_.-]*\.(svg|png)$")
 
 
 class DefinitionError(Exception):
@@ -84,6 +113,8 @@ class AwardDefinition:
     score_max: int
     score_labels: dict
     criteria: list[CriterionDefinition] = field(default_factory=list)
+    # The organiser's identity and the theme's language: Cycle fields of the same names.
+    identity: dict[str, Any] = field(default_factory=dict)
 
 
 class _Reader:
@@ -109,7 +140,9 @@ class _Reader:
         for name in sorted(set(data) - allowed):
             self.fail(f"{prefix}{name}", _("is not a known key"))
 
-    def translated(self, data: Any, key: str, *, required: bool = True) -> dict:
+    def translated(
+        self, data: Any, key: str, *, required: bool = True, marked: bool = False
+    ) -> dict:
         table = self.table(data, key, required=required)
         if not table:
             return {}
@@ -121,8 +154,40 @@ class _Reader:
                 self.fail(f"{key}.{code}", _("must be a text that is not empty"))
             else:
                 result[code] = value.strip()
-        self.unknown(table, set(languages), f"{key}.")
+        allowed = set(languages) | ({"language"} if marked else set())
+        self.unknown(table, allowed, f"{key}.")
         return result
+
+    def language(self, data: Any, key: str) -> str:
+        """The language a text is written in, if the file says so ("" if not)."""
+        if not isinstance(data, dict) or "language" not in data:
+            return ""
+        value = data["language"]
+        languages = [code for code, _name in settings.LANGUAGES]
+        if value not in languages:
+            self.fail(
+                f"{key}.language",
+                _("must be one of the site's languages: %(codes)s")
+                % {"codes": ", ".join(languages)},
+            )
+            return ""
+        return value
+
+    def email(self, value: Any, key: str, *, required: bool = False) -> str:
+        if value is None and not required:
+            return ""
+        if not isinstance(value, str) or not EMAIL.match(value.strip()):
+            self.fail(key, _("must be an email address such as award@example.org"))
+            return ""
+        return value.strip()
+
+    def text(self, value: Any, key: str, *, limit: int) -> str:
+        if value is None:
+            return ""
+        if not isinstance(value, str) or len(value.strip()) > limit:
+            self.fail(key, _("must be a text of at most %(limit)s characters") % {"limit": limit})
+            return ""
+        return value.strip()
 
     def integer(self, value: Any, key: str, *, minimum: int) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
@@ -171,9 +236,17 @@ def parse(raw: dict) -> AwardDefinition:
 
     laureate_count = reader.integer(raw.get("laureate_count"), "laureate_count", minimum=1)
     texts = {
-        key: reader.translated(raw.get(key), key, required=key not in {"closing", "criteria_intro"})
+        key: reader.translated(
+            raw.get(key),
+            key,
+            required=key not in {"closing", "criteria_intro"},
+            marked=key in LANGUAGE_MARKED_KEYS,
+        )
         for key in TRANSLATED_KEYS
     }
+    identity = _organiser(reader, raw.get("organiser"))
+    texts["organiser"] = identity.pop("organiser")
+    identity["theme_language"] = reader.language(raw.get("theme"), "theme")
 
     benefits_raw = raw.get("benefits")
     benefits = []
@@ -219,7 +292,53 @@ def parse(raw: dict) -> AwardDefinition:
         score_max=score_max,
         score_labels=labels,
         criteria=criteria,
+        identity=identity,
     )
+
+
+def _organiser(reader: _Reader, data: Any) -> dict[str, Any]:
+    """[organiser]: who runs the award. The old form, only a name in each language
+    (`[organiser] sv = "..." en = "..."`), still loads: the rest is then left empty, and the
+    site falls back to DEFAULT_FROM_EMAIL for its emails."""
+    table = reader.table(data, "organiser")
+    languages = {code for code, _name in settings.LANGUAGES}
+    if table and set(table) <= languages:
+        return {**EMPTY_IDENTITY, "organiser": reader.translated(table, "organiser")}
+    reader.unknown(table, ORGANISER_KEYS, "organiser.")
+    name = reader.translated(table.get("name"), "organiser.name") if table else {}
+    privacy = reader.table(table.get("privacy"), "organiser.privacy", required=False)
+    reader.unknown(privacy, PRIVACY_KEYS, "organiser.privacy.")
+    logo = table.get("logo")
+    if logo is not None and (not isinstance(logo, str) or not LOGO.match(logo)):
+        reader.fail("organiser.logo", _("must be the path of an SVG or PNG file under static/"))
+        logo = ""
+    elif logo is not None and finders.find(logo) is None:
+        reader.fail("organiser.logo", _("does not exist under static/: %(path)s") % {"path": logo})
+        logo = ""
+    sender_name = reader.text(table.get("sender_name"), "organiser.sender_name", limit=80)
+    for character in '<>",@\n':
+        if character in sender_name:
+            reader.fail("organiser.sender_name", _('must be a plain name without <, >, ", @ or ,'))
+            sender_name = ""
+            break
+    return {
+        "organiser": name,
+        "sender_name": sender_name or name.get("en", ""),
+        "sender_email": reader.email(table.get("sender_email"), "organiser.sender_email"),
+        "reply_to": reader.email(table.get("reply_to"), "organiser.reply_to"),
+        "contact_email": reader.email(table.get("contact_email"), "organiser.contact_email"),
+        "postal_address": reader.text(
+            table.get("postal_address"), "organiser.postal_address", limit=300
+        ),
+        "logo": logo or "",
+        "controller": reader.translated(
+            privacy.get("controller"), "organiser.privacy.controller", required=False
+        )
+        if privacy
+        else {},
+        "privacy_contact": reader.email(privacy.get("email"), "organiser.privacy.email"),
+        "dpo_email": reader.email(privacy.get("dpo_email"), "organiser.privacy.dpo_email"),
+    }
 
 
 def _dates(reader: _Reader, data: Any, zone: zoneinfo.ZoneInfo | None) -> dict[str, datetime]:

@@ -1,6 +1,8 @@
 import zoneinfo
 from datetime import datetime
+from email.utils import formataddr
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,8 +24,22 @@ class Cycle(TimeStamped):
     reference_prefix = models.CharField(_("reference prefix"), max_length=12, default="NOM")
     time_zone = models.CharField(_("time zone"), max_length=60, default="Europe/Stockholm")
     organiser = translated(_("organiser"))
+    # The organiser's identity (the award file's [organiser]): every public page and email
+    # speaks in it. Empty values fall back: DEFAULT_FROM_EMAIL for the sender, nothing shown.
+    sender_name = models.CharField(_("sender name"), max_length=80, blank=True)
+    sender_email = models.EmailField(_("sender address"), blank=True)
+    reply_to = models.EmailField(_("reply-to address"), blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    postal_address = models.TextField(_("postal address"), blank=True)
+    logo = models.CharField(_("logo (static file)"), max_length=200, blank=True)
+    controller = translated(_("data controller"))
+    privacy_contact = models.EmailField(_("data protection contact"), blank=True)
+    dpo_email = models.EmailField(_("data protection officer"), blank=True)
     name = translated(_("name"))
     theme = translated(_("theme"))
+    # The language the theme is written in when it is one text for every page ("" if each
+    # language has its own): pages mark it with lang.
+    theme_language = models.CharField(_("language of the theme"), max_length=8, blank=True)
     theme_description = translated(_("theme description"))
     background = translated(_("background"))
     criteria_intro = translated(_("introduction to the criteria"))
@@ -58,6 +74,20 @@ class Cycle(TimeStamped):
 
     def __str__(self) -> str:
         return self.name.get("en") or self.slug
+
+    @property
+    def from_email(self) -> str:
+        """The From of the award's emails: "<sender name> <sender address>", or the site's
+        default when the award file names no sender address."""
+        if not self.sender_email:
+            return settings.DEFAULT_FROM_EMAIL
+        name = self.sender_name or self.organiser.get("en", "")
+        return formataddr((name, self.sender_email)) if name else self.sender_email
+
+    @property
+    def reply_to_list(self) -> list[str]:
+        address = self.reply_to or self.contact_email
+        return [address] if address else []
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:

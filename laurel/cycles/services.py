@@ -73,6 +73,7 @@ def load_award(
         "score_max": definition.score_max,
         "score_labels": definition.score_labels,
         **definition.texts,
+        **definition.identity,
         **dates,
     }
     cycle = existing or Cycle(slug=definition.slug)

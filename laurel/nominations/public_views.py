@@ -1,5 +1,6 @@
 """The public pages around the call: the call itself and the privacy notice."""
 
+from django.conf import settings
 from django.shortcuts import render
 
 from laurel.cycles.queries import public_cycle
@@ -10,7 +11,11 @@ def call_page(request):
     cycle = public_cycle()
     if cycle is None:
         return render(request, "nominations/no_call.html")
-    return render(request, "nominations/call.html", {"cycle": cycle})
+    return render(
+        request,
+        "nominations/call.html",
+        {"cycle": cycle, "confirm_days": settings.NOMINATION_CONFIRM_DAYS},
+    )
 
 
 def privacy(request):

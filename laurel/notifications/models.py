@@ -30,6 +30,10 @@ class OutgoingEmail(TimeStamped):
     subject = models.CharField(_("subject"), max_length=300)
     body_text = models.TextField()
     body_html = models.TextField(blank=True)
+    # Who it comes from and where replies go: the award's own sender (services.sender_of),
+    # fixed when queued. Blank in rows queued before these existed: DEFAULT_FROM_EMAIL then.
+    from_email = models.CharField(_("from"), max_length=200, blank=True)
+    reply_to = models.CharField(_("reply to"), max_length=200, blank=True)
     # The capability links, a JSON list in placeholder order, encrypted; "" once sent or cancelled.
     links = EncryptedTextField(blank=True, default="")
     state = models.CharField(

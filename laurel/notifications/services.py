@@ -1,8 +1,9 @@
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -25,10 +26,36 @@ class ReleasedWithItsBatch(TransitionError):
     """A held email of a batch (the decision letters) leaves only with the whole batch."""
 
 
+# The award an email about no award in particular speaks for (sign-in emails, an invitation, a
+# changed address): set by the cycles app when it is ready (notifications sit below it).
+default_award: Callable[[], Any] | None = None
+
+
+def award_of(context: Mapping[str, Any]) -> Any:
+    """The award (a cycle) an email is about: `cycle` in its context, or the cycle of the
+    first object in it that has one, or else the default award (None if there is none)."""
+    values = [context.get("cycle"), *context.values()]
+    for value in values:
+        for found in (value, getattr(value, "cycle", None)):
+            if hasattr(found, "sender_email") and hasattr(found, "from_email"):
+                return found
+    return default_award() if default_award is not None else None
+
+
+def sender_of(award: Any) -> tuple[str, str]:
+    """From and Reply-To of an award's emails: its own sender and contact, or else the site's
+    DEFAULT_FROM_EMAIL and no Reply-To."""
+    if award is None:
+        return settings.DEFAULT_FROM_EMAIL, ""
+    return award.from_email, ", ".join(award.reply_to_list)
+
+
 def render_email(key: str, *, language: str, context: dict[str, Any]) -> tuple[str, str, str]:
-    """Subject, plain text and HTML of a catalogue email, in one language."""
+    """Subject, plain text and HTML of a catalogue email, in one language. The templates see
+    the award it is about as `award` (its name and contact in every footer)."""
     kind(key)
     base = f"notifications/email/{key}"
+    context = {"award": award_of(context), **context}
     with translation.override(language):
         subject = " ".join(render_to_string(f"{base}.subject.txt", context).split())
         text = render_to_string(f"{base}.txt", context).strip() + "\n"
@@ -60,7 +87,10 @@ def queue_email(
         return _suppressed(key, to=to, language=language)
     names = [name for name in kind(key).links if context.get(name)]
     inert = {name: link_placeholder(number) for number, name in enumerate(names, 1)}
-    subject, text, html = render_email(key, language=language, context={**context, **inert})
+    award = award_of(context)
+    subject, text, html = render_email(
+        key, language=language, context={"award": award, **context, **inert}
+    )
     links = [str(context[name]) for name in names]
     return _queue(
         key,
@@ -69,6 +99,7 @@ def queue_email(
         subject,
         text,
         html,
+        sender=sender_of(award),
         links=links,
         batch=batch,
         not_before=not_before,
@@ -105,12 +136,21 @@ def queue_rendered_email(
         html = html.replace(escape(link), link_placeholder(number))
         html = html.replace(link, link_placeholder(number))
     return _queue(
-        key, to, language, subject, text, html, links=links, batch=batch, not_before=not_before
+        key,
+        to,
+        language,
+        subject,
+        text,
+        html,
+        sender=sender_of(award_of(context)),
+        links=links,
+        batch=batch,
+        not_before=not_before,
     )
 
 
 def _queue(
-    key, to, language, subject, text, html, *, links, batch, not_before, hold=False
+    key, to, language, subject, text, html, *, sender, links, batch, not_before, hold=False
 ) -> OutgoingEmail:
     """The outbox row and, unless it or its kind is held, the task that sends it (address
     checked). Only the links whose placeholder made it into a body are kept, encrypted."""
@@ -125,6 +165,8 @@ def _queue(
         subject=subject,
         body_text=text,
         body_html=html,
+        from_email=sender[0],
+        reply_to=sender[1],
         links=json.dumps(used) if any(used) else "",
         batch=batch,
         not_before=not_before,

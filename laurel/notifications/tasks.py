@@ -47,8 +47,9 @@ def deliver_email(email_id: int) -> str:
         message = EmailMultiAlternatives(
             subject=email.subject,
             body=text,
-            from_email=settings.DEFAULT_FROM_EMAIL,
+            from_email=email.from_email or settings.DEFAULT_FROM_EMAIL,
             to=[email.to],
+            reply_to=[email.reply_to] if email.reply_to else None,
         )
         if html:
             message.attach_alternative(html, "text/html")

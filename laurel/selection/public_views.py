@@ -5,6 +5,7 @@ import json
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.tables import table_response
 from laurel.core.texts import in_language
+from laurel.cycles.identity import site_cycle
 from laurel.selection import queries, services
 from laurel.selection.forms import MediaConsentForm
 
@@ -46,11 +48,15 @@ def _rows(cycle, laureates) -> list[dict]:
 @never_cache
 def laureates(request):
     cycle, places = _laureates()
+    upcoming = site_cycle() if cycle is None else None
     return render(
         request,
         "selection/laureates.html",
         {
             "cycle": cycle,
+            # Before the announcement: the award whose laureates are awaited, for its date.
+            "upcoming": upcoming,
+            "announcement_due": upcoming is not None and upcoming.decision_at > timezone.now(),
             "laureates": places,
             "total": cycle.laureate_count if cycle else 0,
             "all_named": cycle is not None and len(places) >= cycle.laureate_count,

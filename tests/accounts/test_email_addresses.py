@@ -77,7 +77,7 @@ def test_staff_change_an_address_audited_and_both_addresses_are_told(
     assert (entry.actor, entry.subject_id, entry.summary) == (staff_user, str(person.pk), "")
     assert "example.org" not in str(entry.data)  # the audit names the user, not the addresses
     told = sorted((m.to[0], m.subject) for m in mail.outbox)
-    subject = "The email address of your Laurel account was changed"
+    subject = "The email address of your Child10 Award 2022 account was changed"
     assert told == [("laureate@example.org", subject), ("new.address@example.org", subject)]
     assert "new.address@example.org" in mail.outbox[0].body
 

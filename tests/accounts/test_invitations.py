@@ -28,7 +28,7 @@ def test_invite_sends_a_single_use_link_in_the_invitees_language(staff_user, run
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["new.person@example.org"]
-    assert message.subject == "Du är inbjuden till Laurel som Personal"
+    assert message.subject == "Du är inbjuden till priset som Personal"
     assert link_in(message.body).startswith("/sv/invitation/")
     assert OutgoingEmail.objects.get().state == "sent"
     invitation = Invitation.objects.get()

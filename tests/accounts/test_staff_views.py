@@ -36,7 +36,7 @@ def test_staff_invite_a_committee_member_to_a_cycle(staff_client, child10, run_t
         child10,
         "sv",
     )
-    assert mail.outbox[0].subject == "Du är inbjuden till Laurel som Kommittéledamot"
+    assert mail.outbox[0].subject == "Du är inbjuden till Child10 Award 2022 som Kommittéledamot"
 
 
 def test_a_committee_invitation_without_a_cycle_is_refused_beside_the_field(staff_client):

@@ -67,3 +67,57 @@ def test_call_page_reflows_on_a_phone(page, live_server, child10, axe):
 
     assert width <= 360
     assert axe(page) == []
+
+
+# --- Issue 16, items 15 to 17 in the browser ---
+
+
+def test_on_a_phone_the_deadline_and_who_can_be_nominated_come_first(page, live_server, child10):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/en/")
+
+    glance = page.get_by_role("region", name="At a glance")
+    top = glance.bounding_box()["y"]
+    background = page.get_by_role("heading", name="Background").bounding_box()["y"]
+
+    expect(glance.get_by_text("Who can be nominated")).to_be_visible()
+    expect(glance.get_by_text("Deadline")).to_be_visible()
+    assert top < 844 * 1.2  # within the first screen and a bit: not 5,000 px down
+    assert top < background
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_key_dates_keep_to_one_line_each_at_desktop_width(page, live_server, child10, language):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{live_server.url}/{language}/")
+
+    dates = page.locator("aside dl.dates dd")
+    line = float(
+        dates.first.evaluate("element => parseFloat(getComputedStyle(element).lineHeight)")
+    )
+    heights = [dates.nth(number).bounding_box()["height"] for number in range(dates.count())]
+
+    assert dates.count() == 3
+    assert all(height < line * 1.5 for height in heights), heights
+
+
+def test_nominate_is_reachable_at_the_end_of_the_call(page, live_server, child10):
+    page.goto(f"{live_server.url}/en/")
+
+    links = page.get_by_role("link", name="Nominate an organisation")
+    links.last.scroll_into_view_if_needed()
+    links.last.click()
+
+    expect(links).to_have_count(0)
+    expect(page).to_have_url(f"{live_server.url}/en/nominate/")
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("path", ["privacy/", "laureates/", "no-such-page/"])
+def test_the_other_public_pages_are_accessible(page, live_server, child10, axe, language, path):
+    page.goto(f"{live_server.url}/{language}/{path}")
+
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.get_by_role("link", name="award@child10.org").first).to_be_visible()
+    assert page.locator('nav[aria-label="Site"], nav[aria-label="Webbplats"]').count() == 0
+    assert axe(page) == []

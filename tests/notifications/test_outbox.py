@@ -36,7 +36,7 @@ def test_an_invitation_reaches_a_real_smtp_server(settings, staff_user, run_task
     assert len(server.messages) == 1
     recipients, message = server.messages[0]
     assert recipients == ["smtp@example.org"]
-    assert message["Subject"] == "You are invited to Laurel as Staff"
+    assert message["Subject"] == "You are invited to the award as Staff"
     text = message.get_body(("plain",)).get_content()
     html = message.get_body(("html",)).get_content()
     assert "http://testserver/en/invitation/" in text

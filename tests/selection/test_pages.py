@@ -393,9 +393,11 @@ def test_the_public_laureates_csv_makes_a_formula_text(client, announced):
 
 
 def test_nothing_is_public_before_the_announcement(client, locked):
-    assert (
-        "have not been announced yet" in client.get(reverse("selection:laureates")).content.decode()
-    )
+    page = client.get(reverse("selection:laureates")).content.decode()
+
+    # The page says when instead (issue 16, item 15), and names no one.
+    assert "will be announced here" in page
+    assert not any(place.candidate.name in page for place in locked.places.all())
     assert client.get(reverse("selection:laureates_json")).status_code == 404
 
 
