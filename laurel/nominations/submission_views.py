@@ -373,8 +373,7 @@ def confirm(request, token: str):
             request,
             "nominations/confirm.html",
             {"cycle": public_cycle(), "invalid": True},
-            status=404,
-        )
+        )  # a page that says what to do: the link was ours once, or it was mistyped
     already = nomination.state != NominationState.SUBMITTED
     if request.method == "POST" and not already:
         nomination = services.confirm_nomination(token)

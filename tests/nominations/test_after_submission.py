@@ -240,7 +240,8 @@ def test_one_nominations_link_cannot_remove_anothers_document(client, child10, s
     # A confirmation link is not a private link, nor the other way round.
     owner.refresh_from_db()
     assert client.get(urls(owner_token)["review"]).status_code == 302
-    assert client.get(reverse("nominations:confirm", args=[owner_token])).status_code == 404
+    not_a_confirmation = client.get(reverse("nominations:confirm", args=[owner_token]))
+    assert "This link does not work" in not_a_confirmation.content.decode()
 
 
 def test_the_thank_you_page_shows_the_private_link_and_where_the_confirmation_went(
@@ -283,7 +284,7 @@ def test_correcting_a_mistyped_address_sends_a_new_confirmation_and_kills_the_ol
     )
     assert corrected.url == page["submitted"]
     assert new_mail.to == ["nora@example.org"]
-    assert old.status_code == 404
+    assert old.status_code == 200
     assert "This link does not work" in old.content.decode()
     assert "Thank you: your email address is confirmed" in confirmed.content.decode()
     nomination.refresh_from_db()
@@ -347,7 +348,7 @@ def test_reopening_the_confirmation_link_says_already_confirmed(
         assert "Your nomination is already confirmed" in page
         assert "Confirmed: it counts for the award" in page
         assert "<button" not in page.split("<main", 1)[-1].split("</main>")[0]
-    assert unknown.status_code == 404
+    assert "<button" not in unknown.content.decode().split("<main", 1)[-1]
     assert "write to the secretariat with your nomination's reference" in (unknown.content.decode())
 
 
