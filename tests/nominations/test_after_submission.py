@@ -365,3 +365,41 @@ def test_after_the_deadline_the_private_page_says_it_is_closed(client, child10, 
     assert 'name="action" value="save"' not in page
     assert edit.status_code in {302, 403}
     assert Nomination.objects.get().org_city == "Malmö"
+
+
+def test_staff_read_each_kept_finding_with_the_nominators_reason(staff_client, child10):
+    from laurel.candidates.models import Placement
+    from tests.candidates.helpers import confirmed
+
+    nomination = confirmed(child10, "Ljus")
+    Nomination.objects.filter(pk=nomination.pk).update(
+        safeguarding_confirmations=[
+            {
+                "field": "answer_1",
+                "kind": "phone",
+                "text": "+46 8 123 456 78",
+                "reason": "The organisation's public helpline number",
+            }
+        ]
+    )
+    candidate = Placement.objects.get(nomination=nomination).candidate
+
+    page = staff_client.get(reverse("candidates:nomination", args=[candidate.pk, nomination.pk]))
+
+    assert (
+        "<li><q>+46 8 123 456 78</q>: The organisation&#x27;s public helpline number</li>"
+        in page.content.decode()
+    )
+
+
+def test_a_saved_draft_shows_its_private_link_and_where_it_was_emailed(client, child10):
+    token = new_token(client)
+    blank = client.get(NOMINATE).content.decode()
+    client.post(NOMINATE, complete_post(child10, token, action="save"))
+
+    draft = client.get(urls(token)["manage"]).content.decode()
+
+    assert 'id="private-link"' not in blank  # nothing to keep before the first save
+    assert f'readonly value="http://testserver{urls(token)["manage"]}"' in draft
+    assert "Come back to your draft with this link" in draft
+    assert "We emailed this link to <strong>nora@example.org</strong>." in draft
