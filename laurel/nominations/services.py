@@ -39,6 +39,8 @@ from laurel.nominations.safeguarding import scan
 from laurel.nominations.signals import nomination_changed, nomination_confirmed
 from laurel.nominations.tasks import lapse_if_unconfirmed
 from laurel.nominations.uploads import CheckedUpload
+from laurel.notifications.enums import EmailState
+from laurel.notifications.models import OutgoingEmail
 from laurel.notifications.services import queue_email, release_batch
 
 MAX_ATTACHMENTS = 3
@@ -568,6 +570,7 @@ def apply_edit(
     pending = nomination.pending_edit
     if pending is None:
         return nomination
+    old_email = nomination.nominator_email
     _apply(nomination, pending.get("data", {}))
     removed = list(nomination.attachments.filter(pk__in=pending.get("remove", [])))
     for attachment in removed:
@@ -606,6 +609,12 @@ def apply_edit(
             "updated_at",
         ]
     )
+    if (
+        nomination.state == NominationState.SUBMITTED
+        and nomination.nominator_email.lower() != old_email.lower()
+    ):
+        # Not confirmed yet and the address changed: the confirmation goes to the new one.
+        _send_new_confirmation(nomination, token)
     version = _version(nomination, VersionKind.EDITED)
     record(
         "nomination.edited",
@@ -664,12 +673,19 @@ def correct_email(nomination: Nomination, *, token: str, email: str) -> Nominati
     if email.lower() == nomination.nominator_email.lower():
         return nomination
     nomination.nominator_email = email
+    nomination.save(update_fields=["nominator_email", "updated_at"])
+    _send_new_confirmation(nomination, token)
+    record("nomination.email_corrected", subject=nomination, summary=nomination.reference)
+    return nomination
+
+
+def _send_new_confirmation(nomination: Nomination, token: str) -> None:
+    """A new confirmation link, to the nomination's (corrected) address; the old one stops
+    working. A held nomination's held confirmation is replaced by one to the new address."""
+    email = nomination.nominator_email
     nomination.resume_sent_to = email
     confirm_token, nomination.confirm_token_hash = new_token()
-    nomination.save(
-        update_fields=["nominator_email", "resume_sent_to", "confirm_token_hash", "updated_at"]
-    )
-    record("nomination.email_corrected", subject=nomination, summary=nomination.reference)
+    nomination.save(update_fields=["resume_sent_to", "confirm_token_hash", "updated_at"])
     language = nomination.preferred_language or nomination.language
     with translation.override(language):
         confirm_url = settings.SITE_URL + reverse(
@@ -678,10 +694,6 @@ def correct_email(nomination: Nomination, *, token: str, email: str) -> Nominati
     context = _email_context(nomination, token)
     context.update(confirm_url=confirm_url, confirm_days=settings.NOMINATION_CONFIRM_DAYS)
     if nomination.held_for_moderation:
-        # The held confirmation (to the old address) is replaced by one to the new address.
-        from laurel.notifications.enums import EmailState
-        from laurel.notifications.models import OutgoingEmail
-
         OutgoingEmail.objects.filter(batch=held_batch(nomination), state=EmailState.HELD).update(
             state=EmailState.CANCELLED, links=""
         )
@@ -693,12 +705,10 @@ def correct_email(nomination: Nomination, *, token: str, email: str) -> Nominati
             batch=held_batch(nomination),
             hold=True,
         )
+    elif over_email_limit(email):
+        nomination.email_withheld = True
     else:
-        if over_email_limit(email):
-            nomination.email_withheld = True
-        else:
-            queue_email("nomination_submitted", to=email, language=language, context=context)
-    return nomination
+        queue_email("nomination_submitted", to=email, language=language, context=context)
 
 
 def find_by_confirm_token(token: str) -> Nomination | None:
@@ -729,7 +739,10 @@ def withdraw_nomination(nomination: Nomination, *, token: str) -> Nomination:
     nomination = _lock_for_change(nomination)
     _move(nomination, NominationState.WITHDRAWN)
     nomination.withdrawn_at = timezone.now()
-    nomination.save(update_fields=["state", "withdrawn_at", "updated_at"])
+    pending, nomination.pending_edit = nomination.pending_edit, None
+    if pending is not None:
+        transaction.on_commit(lambda: _drop_pending_uploads(pending))
+    nomination.save(update_fields=["state", "withdrawn_at", "pending_edit", "updated_at"])
     _version(nomination, VersionKind.WITHDRAWN)
     record("nomination.withdrawn", subject=nomination, summary=nomination.reference)
     nomination_changed.send(sender=Nomination, nomination=nomination)
@@ -803,6 +816,10 @@ def erase_content(nomination: Nomination, *, reason: str) -> int:
     nomination.answers = {}
     nomination.links = []
     nomination.safeguarding_flags = []
+    nomination.safeguarding_confirmations = []
+    if nomination.pending_edit is not None:
+        _drop_pending_uploads(nomination.pending_edit)
+        nomination.pending_edit = None
     nomination.save(
         update_fields=[
             *ORGANISATION_FIELDS[2:],
@@ -810,6 +827,8 @@ def erase_content(nomination: Nomination, *, reason: str) -> int:
             "answers",
             "links",
             "safeguarding_flags",
+            "safeguarding_confirmations",
+            "pending_edit",
             "updated_at",
         ]
     )

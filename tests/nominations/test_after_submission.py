@@ -403,3 +403,51 @@ def test_a_saved_draft_shows_its_private_link_and_where_it_was_emailed(client, c
     assert f'readonly value="http://testserver{urls(token)["manage"]}"' in draft
     assert "Come back to your draft with this link" in draft
     assert "We emailed this link to <strong>nora@example.org</strong>." in draft
+
+
+def test_a_new_address_typed_into_the_form_before_confirming_gets_the_confirmation(
+    client, child10, settings, run_tasks
+):
+    token, nomination = submitted_nomination(
+        client, child10, settings, nominator_email="nora@exmaple.org"
+    )
+    run_tasks()
+    old_link = confirm_link(mail.outbox[-1].body)
+    page = urls(token)
+
+    client.post(page["manage"], complete_post(child10, token, nominator_email="nora@example.org"))
+    client.post(page["review"], {"action": "apply", "altcha": solved_payload(settings)})
+    run_tasks()
+
+    confirmations = [m for m in mail.outbox if m.subject.startswith("Please confirm")]
+    assert [m.to for m in confirmations] == [["nora@exmaple.org"], ["nora@example.org"]]
+    assert "This link does not work" in client.get(old_link).content.decode()
+    client.post(confirm_link(confirmations[-1].body))
+    nomination.refresh_from_db()
+    assert nomination.state == NominationState.CONFIRMED
+
+
+def test_withdrawing_drops_a_pending_change_and_its_documents(
+    client, child10, settings, django_capture_on_commit_callbacks
+):
+    from django.core.files.storage import default_storage
+
+    token, nomination = submitted_nomination(client, child10, settings)
+    page = urls(token)
+    client.post(
+        page["manage"],
+        {**complete_post(child10, token, answer_2=MARIA), "attachments": [pdf("new.pdf")]},
+    )
+    nomination.refresh_from_db()
+    stored = nomination.pending_edit["uploads"][0]["path"]
+    kept_before = default_storage.exists(stored)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(page["withdraw"], {"really": "yes"})
+
+    nomination.refresh_from_db()
+    assert kept_before
+    assert nomination.state == NominationState.WITHDRAWN
+    assert nomination.pending_edit is None
+    assert not default_storage.exists(stored)
+    assert "See your nomination with this link" in client.get(page["manage"]).content.decode()
