@@ -451,3 +451,19 @@ def test_withdrawing_drops_a_pending_change_and_its_documents(
     assert nomination.pending_edit is None
     assert not default_storage.exists(stored)
     assert "See your nomination with this link" in client.get(page["manage"]).content.decode()
+
+
+def test_erasure_also_removes_a_pending_change_and_the_kept_reasons(client, child10, settings):
+    from laurel.nominations.services import erase_content
+
+    token, nomination = submitted_nomination(client, child10, settings)
+    Nomination.objects.filter(pk=nomination.pk).update(
+        safeguarding_confirmations=[{"text": "+381 21 123 4567", "reason": "helpline"}]
+    )
+    client.post(urls(token)["manage"], complete_post(child10, token, answer_2=MARIA))
+
+    erase_content(nomination, reason="test")
+
+    nomination.refresh_from_db()
+    assert nomination.pending_edit is None
+    assert nomination.safeguarding_confirmations == []
