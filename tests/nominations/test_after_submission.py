@@ -467,3 +467,27 @@ def test_erasure_also_removes_a_pending_change_and_the_kept_reasons(client, chil
     nomination.refresh_from_db()
     assert nomination.pending_edit is None
     assert nomination.safeguarding_confirmations == []
+
+
+@pytest.mark.parametrize(
+    ("confirm_first", "says"),
+    [
+        (False, "It counts for the award once you have confirmed your email address"),
+        (True, "Your nomination still counts for the award."),
+    ],
+)
+def test_the_change_email_says_whether_the_nomination_counts(
+    client, child10, settings, run_tasks, confirm_first, says
+):
+    token, _nomination = submitted_nomination(client, child10, settings)
+    run_tasks()
+    if confirm_first:
+        client.post(confirm_link(mail.outbox[-1].body))
+    client.post(urls(token)["manage"], complete_post(child10, token, org_city="Lund"))
+    client.post(urls(token)["review"], {"action": "apply", "altcha": solved_payload(settings)})
+    run_tasks()
+
+    changed = mail.outbox[-1]
+    assert changed.subject.endswith("was changed")
+    assert says in changed.body
+    assert says in changed.alternatives[0][0]
