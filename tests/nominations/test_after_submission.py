@@ -491,3 +491,21 @@ def test_the_change_email_says_whether_the_nomination_counts(
     assert changed.subject.endswith("was changed")
     assert says in changed.body
     assert says in changed.alternatives[0][0]
+
+
+def test_an_invalid_edit_comes_back_with_what_was_typed_and_stages_nothing(
+    client, child10, settings
+):
+    token, nomination = submitted_nomination(client, child10, settings)
+
+    refused = client.post(
+        urls(token)["manage"], complete_post(child10, token, org_name="", answer_2=MARIA)
+    )
+
+    page = refused.content.decode()
+    nomination.refresh_from_db()
+    assert refused.status_code == 200
+    assert page.index('id="form-errors"') < page.index("<h1>")
+    assert "Bulevar oslobođenja 12" in page  # nothing typed is lost
+    assert nomination.pending_edit is None
+    assert nomination.org_name == "Safe Online Europe"
