@@ -98,6 +98,12 @@ class Nomination(TimeStamped):
     # [{"field": "answer_1", "kind": "phone"}, ...]: what the safeguarding check found.
     safeguarding_flags = models.JSONField(default=list, blank=True)
     safeguarding_acknowledged = models.BooleanField(default=False)
+    # Each finding the nominator kept, with why: [{"field", "kind", "text", "reason"}], for staff.
+    safeguarding_confirmations = models.JSONField(default=list, blank=True)
+    # A change to a submitted nomination waiting for its review: {"data": {...}, "remove": [pk],
+    # "uploads": [{"name", "kind", "size", "sha256", "path"}], "honeypot": bool}. Staff and the
+    # committee see the nomination as it was until the nominator confirms it on the review page.
+    pending_edit = models.JSONField(null=True, blank=True)
     held_for_moderation = models.BooleanField(_("held for moderation"), default=False)
     moderation_reason = models.CharField(max_length=60, blank=True)
     # core.http.network_of(client address): a keyed digest, to see coordinated nominations.

@@ -4,9 +4,12 @@ suspected perpetrator, so the nominator can remove them before submitting.
 It is a net with a coarse mesh, on purpose: it flags, the nominator decides, staff see the flags.
 """
 
+import hashlib
 import re
 from dataclasses import dataclass
 
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 KIND_LABELS = {
@@ -16,6 +19,16 @@ KIND_LABELS = {
     "address": _("a street address"),
     "private_email": _("a private email address"),
     "social_handle": _("a social-media handle or profile"),
+}
+
+# The same, without an article, for sentences such as "Remove this phone number".
+KIND_NAMES = {
+    "name_and_age": _("name with an age"),
+    "phone": _("phone number"),
+    "identity_number": _("personal identity number"),
+    "address": _("street address"),
+    "private_email": _("private email address"),
+    "social_handle": _("social media handle or profile"),
 }
 
 FREE_MAIL = (
@@ -83,6 +96,14 @@ AGE_WORDS = (
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("name_and_age", re.compile(NAME + r"\s*(?:,|\()\s*(?:aged\s+)?(1[0-9]|[1-9])\b(?!\s*%)")),
     ("name_and_age", re.compile(NAME + r"\s+(1[0-9]|[1-9])\s*" + AGE_WORDS, re.I)),
+    # "Maria is 12", "Maria är 12", "Maria ist 12"
+    (
+        "name_and_age",
+        re.compile(
+            NAME + r"\s+(?:is|är|ist|est|è|es)\s+(1[0-9]|[1-9])\b"
+            r"(?=\s*(?:[,.;:)]|and\b|och\b|und\b|et\b|e\b|y\b|years?\b|år\b|jahre\b|ans\b|$))"
+        ),
+    ),
     (
         "name_and_age",
         re.compile(
@@ -127,6 +148,17 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
             r"\b(?:rue|via|calle|avenida|avenue|plaza|piazza)\s+[\wÀ-ÿ' -]{2,40}\s\d{1,4}\b", re.I
         ),
     ),
+    # The street word first, as in Central and Eastern Europe and the Balkans: "Bulevar
+    # oslobođenja 12", "Ulica Kralja Petra 7", "Aleja Jana Pawła II 3", "Rruga e Kavajës 40".
+    (
+        "address",
+        re.compile(
+            r"\b(?:bulevar|bulvar|bulevardi|bulevardul|bulvāris|boulevard|ulica|ulice|ulitsa|"
+            r"ulitza|trg|trgu|cesta|aleja|aleje|rruga|sokak|caddesi|strada|bul\.|ul\.|str\.)"
+            r"\s+(?:[\w'.-]+\s+){0,4}?\d{1,4}[A-Za-z]?\b",
+            re.I,
+        ),
+    ),
 ]
 PHONE = re.compile(r"(?<![\w/])(?:\+|00|0|\()[\d\s().-]{7,18}\d(?![\w/])")
 
@@ -140,6 +172,16 @@ class Finding:
     @property
     def label(self) -> str:
         return str(KIND_LABELS[self.kind])
+
+    @property
+    def name(self) -> str:
+        return str(KIND_NAMES[self.kind])
+
+    @property
+    def key(self) -> str:
+        """Stable across requests while the passage stays: names its mark and its answer."""
+        digest = hashlib.sha256(f"{self.field}|{self.kind}|{self.text}".encode()).hexdigest()
+        return digest[:10]
 
     def as_flag(self) -> dict:
         return {"field": self.field, "kind": self.kind, "text": self.text}
@@ -174,3 +216,32 @@ def scan(texts: dict[str, str]) -> list[Finding]:
         if text:
             findings.extend(scan_text(field, text))
     return findings
+
+
+def marked(text: str, findings: list[Finding], *, label: str) -> SafeString:
+    """The text, escaped, with each finding's passage in a `<mark>` that says what it is
+    (`label` is "Safeguarding check: %(kind)s") and can be linked to (`#finding-<key>`)."""
+    spans: list[tuple[int, int, Finding]] = []
+    for finding in findings:
+        start = text.find(finding.text)
+        while start != -1:
+            end = start + len(finding.text)
+            if not any(start < e and s < end for s, e, _f in spans):
+                spans.append((start, end, finding))
+            start = text.find(finding.text, end)
+    spans.sort(key=lambda span: span[0])
+    parts: list[str] = []
+    position = 0
+    anchored: set[str] = set()
+    for start, end, finding in spans:
+        parts.append(escape(text[position:start]))
+        anchor = "" if finding.key in anchored else f' id="finding-{finding.key}"'
+        anchored.add(finding.key)
+        hidden = escape(label % {"kind": finding.label})
+        parts.append(
+            f'<mark class="finding"{anchor}><span class="visually-hidden">{hidden}: </span>'
+            f"{escape(text[start:end])}</mark>"
+        )
+        position = end
+    parts.append(escape(text[position:]))
+    return mark_safe("".join(parts).replace("\r\n", "\n").replace("\n", "<br>"))  # noqa: S308

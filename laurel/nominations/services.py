@@ -39,6 +39,8 @@ from laurel.nominations.safeguarding import scan
 from laurel.nominations.signals import nomination_changed, nomination_confirmed
 from laurel.nominations.tasks import lapse_if_unconfirmed
 from laurel.nominations.uploads import CheckedUpload
+from laurel.notifications.enums import EmailState
+from laurel.notifications.models import OutgoingEmail
 from laurel.notifications.services import queue_email, release_batch
 
 MAX_ATTACHMENTS = 3
@@ -283,6 +285,7 @@ def submit_nomination(
     late_code: LateSubmissionCode | None = None,
     acknowledged: bool = False,
     network: str = "",
+    confirmations: list[dict[str, str]] = (),
 ) -> Nomination:
     """Submit a draft: it gets its reference, its first version and a confirmation email.
 
@@ -312,7 +315,8 @@ def submit_nomination(
         # The confirmation is still due: it waits, held, for staff to look (never lost).
         hold_reason = "many-emails-to-one-address"
     _scan(nomination)
-    nomination.safeguarding_acknowledged = acknowledged
+    nomination.safeguarding_acknowledged = acknowledged or bool(confirmations)
+    nomination.safeguarding_confirmations = list(confirmations)
     _move(nomination, NominationState.SUBMITTED)
     confirm_token, nomination.confirm_token_hash = new_token()
     nomination.reference = _new_reference(nomination.cycle)
@@ -326,6 +330,7 @@ def submit_nomination(
             "safeguarding_flags",
             "answer_languages",
             "safeguarding_acknowledged",
+            "safeguarding_confirmations",
             "state",
             "confirm_token_hash",
             "reference",
@@ -410,7 +415,223 @@ def _lock_for_change(nomination: Nomination) -> Nomination:
     return nomination
 
 
+def _store_upload(nomination: Nomination, upload: Any, checked: CheckedUpload) -> dict[str, Any]:
+    """Write an upload of a pending edit to storage; what the edit needs to attach it later."""
+    probe = Attachment(nomination=nomination)
+    name = probe.file.field.generate_filename(probe, f"{secrets.token_hex(16)}.{checked.kind}")
+    try:
+        path = default_storage.save(name, File(upload))
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            default_storage.delete(name)
+        raise StorageFull from error
+    return {
+        "name": upload.name[-200:],
+        "kind": checked.kind,
+        "size": checked.size,
+        "sha256": checked.sha256,
+        "path": path,
+    }
+
+
+def documents_room(nomination: Nomination) -> int:
+    """How many more documents the nomination takes, counting a pending edit's changes."""
+    pending = nomination.pending_edit or {}
+    kept = nomination.attachments.exclude(pk__in=pending.get("remove", [])).count()
+    return max(MAX_ATTACHMENTS - kept - len(pending.get("uploads", [])), 0)
+
+
 @transaction.atomic
+def stage_edit(
+    nomination: Nomination,
+    *,
+    data: dict[str, Any],
+    uploads: list[tuple[Any, CheckedUpload]] = (),
+    remove: list[int] = (),
+    honeypot: bool = False,
+    admit: Admit | None = None,
+) -> Nomination:
+    """Keep a change to a submitted nomination until the nominator has reviewed it.
+
+    Nothing staff or the committee see changes: the change waits in `pending_edit` (new
+    documents in storage, not yet attached) for `apply_edit`. A second change before the review
+    replaces the texts and adds to the documents. Too many documents raise TooManyDocuments.
+    """
+    if admit is not None:
+        admit()
+    nomination = _lock_for_change(nomination)
+    pending = nomination.pending_edit or {"remove": [], "uploads": []}
+    own = set(nomination.attachments.values_list("pk", flat=True))
+    removals = sorted({*pending.get("remove", []), *(pk for pk in remove if pk in own)})
+    pending["remove"] = removals
+    nomination.pending_edit = pending
+    if len(uploads) > documents_room(nomination):
+        raise TooManyDocuments(nomination)
+    pending["data"] = data
+    pending["honeypot"] = bool(pending.get("honeypot")) or honeypot
+    stored: list[dict[str, Any]] = []
+    try:
+        for upload, checked in uploads:
+            stored.append(_store_upload(nomination, upload, checked))
+    except StorageFull:
+        for item in stored:
+            with contextlib.suppress(OSError):
+                default_storage.delete(item["path"])
+        raise
+    pending["uploads"] = [*pending.get("uploads", []), *stored]
+    nomination.pending_edit = pending
+    nomination.save(update_fields=["pending_edit", "updated_at"])
+    record(
+        "nomination.edit_started",
+        subject=nomination,
+        summary=nomination.reference,
+        data={"documents_added": len(stored), "documents_removed": len(removals)},
+    )
+    return nomination
+
+
+class TooManyDocuments(Exception):
+    """The change would leave more than three documents."""
+
+
+def pending_preview(nomination: Nomination) -> Nomination:
+    """An unsaved copy of the nomination as the pending edit would make it (for the review)."""
+    preview = Nomination.objects.get(pk=nomination.pk)
+    preview.pk = nomination.pk
+    _apply(preview, (nomination.pending_edit or {}).get("data", {}))
+    return preview
+
+
+def documents(nomination: Nomination) -> list[dict[str, Any]]:
+    """The nomination's documents as a pending edit would leave them: name, size, type, and
+    whether each is being added or removed."""
+    pending = nomination.pending_edit or {}
+    removed = set(pending.get("remove", []))
+    rows = [
+        {
+            "pk": attachment.pk,
+            "name": attachment.original_name,
+            "size": attachment.size,
+            "kind": attachment.kind,
+            "removed": attachment.pk in removed,
+            "added": False,
+        }
+        for attachment in nomination.attachments.all()
+    ]
+    rows += [
+        {
+            "pk": None,
+            "name": item["name"],
+            "size": item["size"],
+            "kind": item["kind"],
+            "removed": False,
+            "added": True,
+        }
+        for item in pending.get("uploads", [])
+    ]
+    return rows
+
+
+def _drop_pending_uploads(pending: dict[str, Any]) -> None:
+    for item in pending.get("uploads", []):
+        with contextlib.suppress(OSError):
+            default_storage.delete(item["path"])
+
+
+@transaction.atomic
+def discard_edit(nomination: Nomination) -> Nomination:
+    """The nominator drops the change they had not confirmed; the nomination stays as it was."""
+    nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
+    if nomination.pending_edit is not None:
+        pending = nomination.pending_edit
+        nomination.pending_edit = None
+        nomination.save(update_fields=["pending_edit", "updated_at"])
+        transaction.on_commit(lambda: _drop_pending_uploads(pending))
+        record("nomination.edit_discarded", subject=nomination, summary=nomination.reference)
+    return nomination
+
+
+@transaction.atomic
+def apply_edit(
+    nomination: Nomination,
+    *,
+    token: str,
+    confirmations: list[dict[str, str]] = (),
+    hold_reason: str | Callable[[], str] = "",
+) -> Nomination:
+    """The nominator reviewed their change and confirmed it: it applies now, as a new version.
+
+    `confirmations` are the safeguarding findings the nominator kept, each with a reason.
+    `hold_reason` as for submit_nomination: a change that would have been held as a first
+    submission holds the nomination for staff (it does not count until they release it).
+    Without a pending change, returns the nomination as it is (a repeated submit).
+    """
+    nomination = _lock_for_change(nomination)
+    pending = nomination.pending_edit
+    if pending is None:
+        return nomination
+    old_email = nomination.nominator_email
+    _apply(nomination, pending.get("data", {}))
+    removed = list(nomination.attachments.filter(pk__in=pending.get("remove", [])))
+    for attachment in removed:
+        path = attachment.file.name
+        attachment.delete()
+        transaction.on_commit(lambda path=path: default_storage.delete(path))
+    for item in pending.get("uploads", [])[: MAX_ATTACHMENTS - nomination.attachments.count()]:
+        Attachment.objects.create(
+            nomination=nomination,
+            file=item["path"],
+            original_name=item["name"],
+            kind=item["kind"],
+            size=item["size"],
+            sha256=item["sha256"],
+        )
+    _scan(nomination)
+    nomination.safeguarding_confirmations = list(confirmations)
+    nomination.safeguarding_acknowledged = bool(confirmations)
+    if callable(hold_reason):
+        hold_reason = hold_reason()
+    if pending.get("honeypot"):
+        hold_reason = "honeypot"
+    if hold_reason:
+        nomination.held_for_moderation = True
+        nomination.moderation_reason = hold_reason
+    nomination.pending_edit = None
+    nomination.save(
+        update_fields=[
+            *DATA_FIELDS,
+            "safeguarding_flags",
+            "safeguarding_confirmations",
+            "answer_languages",
+            "held_for_moderation",
+            "moderation_reason",
+            "pending_edit",
+            "updated_at",
+        ]
+    )
+    if (
+        nomination.state == NominationState.SUBMITTED
+        and nomination.nominator_email.lower() != old_email.lower()
+    ):
+        # Not confirmed yet and the address changed: the confirmation goes to the new one.
+        _send_new_confirmation(nomination, token)
+    version = _version(nomination, VersionKind.EDITED)
+    record(
+        "nomination.edited",
+        subject=nomination,
+        summary=nomination.reference,
+        data={
+            "version": version.number,
+            "held": hold_reason,
+            "documents_removed": len(removed),
+            "kept_findings": len(confirmations),
+        },
+    )
+    nomination_changed.send(sender=Nomination, nomination=nomination)
+    _send("nomination_edited", nomination, _email_context(nomination, token))
+    return nomination
+
+
 def edit_nomination(
     nomination: Nomination,
     *,
@@ -419,28 +640,98 @@ def edit_nomination(
     uploads: list[tuple[Any, CheckedUpload]] = (),
     admit: Admit | None = None,
 ) -> Nomination:
-    """The nominator changes a submitted nomination before the deadline; the old version stays.
-    `admit` as for save_draft."""
-    if admit is not None:
-        admit()
-    nomination = _lock_for_change(nomination)
-    _apply(nomination, data)
-    if uploads:
-        _add_attachments(nomination, list(uploads))
-    _scan(nomination)
-    nomination.save(
-        update_fields=[*DATA_FIELDS, "safeguarding_flags", "answer_languages", "updated_at"]
+    """Stage and apply a change in one go (for callers that reviewed it themselves: imports,
+    tests). The web form stages (`stage_edit`) and applies after the review page."""
+    with transaction.atomic():
+        stage_edit(nomination, data=data, uploads=uploads, admit=admit)
+        return apply_edit(nomination, token=token)
+
+
+EMAIL_CORRECTIONS_PER_DAY = 3
+
+
+class TooManyCorrections(Exception):
+    """The address of this nomination was corrected too often today."""
+
+
+@transaction.atomic
+def correct_email(nomination: Nomination, *, token: str, email: str) -> Nomination:
+    """The nominator mistyped their address: the confirmation goes to the corrected one, and
+    the link sent to the old one stops working. Only before the address is confirmed."""
+    nomination = (
+        Nomination.objects.select_for_update().select_related("cycle").get(pk=nomination.pk)
     )
-    version = _version(nomination, VersionKind.EDITED)
-    record(
-        "nomination.edited",
-        subject=nomination,
-        summary=nomination.reference,
-        data={"version": version.number},
-    )
-    nomination_changed.send(sender=Nomination, nomination=nomination)
-    _send("nomination_edited", nomination, _email_context(nomination, token))
+    if nomination.state != NominationState.SUBMITTED:
+        raise NotEditable(nomination)
+    if over_limit(
+        "nomination-email-correction",
+        str(nomination.pk),
+        limit=EMAIL_CORRECTIONS_PER_DAY,
+        window=86400,
+    ):
+        raise TooManyCorrections(nomination)
+    if email.lower() == nomination.nominator_email.lower():
+        return nomination
+    nomination.nominator_email = email
+    nomination.save(update_fields=["nominator_email", "updated_at"])
+    _send_new_confirmation(nomination, token)
+    record("nomination.email_corrected", subject=nomination, summary=nomination.reference)
     return nomination
+
+
+def _send_new_confirmation(nomination: Nomination, token: str) -> None:
+    """A new confirmation link, to the nomination's (corrected) address; the old one stops
+    working. A held nomination's held confirmation is replaced by one to the new address."""
+    email = nomination.nominator_email
+    nomination.resume_sent_to = email
+    confirm_token, nomination.confirm_token_hash = new_token()
+    nomination.save(update_fields=["resume_sent_to", "confirm_token_hash", "updated_at"])
+    language = nomination.preferred_language or nomination.language
+    with translation.override(language):
+        confirm_url = settings.SITE_URL + reverse(
+            "nominations:confirm", kwargs={"token": confirm_token}
+        )
+    context = _email_context(nomination, token)
+    context.update(confirm_url=confirm_url, confirm_days=settings.NOMINATION_CONFIRM_DAYS)
+    if nomination.held_for_moderation:
+        OutgoingEmail.objects.filter(batch=held_batch(nomination), state=EmailState.HELD).update(
+            state=EmailState.CANCELLED, links=""
+        )
+        queue_email(
+            "nomination_submitted",
+            to=email,
+            language=language,
+            context=context,
+            batch=held_batch(nomination),
+            hold=True,
+        )
+    elif over_email_limit(email):
+        nomination.email_withheld = True
+    else:
+        queue_email("nomination_submitted", to=email, language=language, context=context)
+
+
+def find_by_confirm_token(token: str) -> Nomination | None:
+    return (
+        Nomination.objects.select_related("cycle")
+        .filter(confirm_token_hash=hash_token(token))
+        .first()
+    )
+
+
+def public_status(nomination: Nomination) -> str:
+    """What is true of the nomination, in the nominator's words: draft, held (waits for a check
+    by the secretariat before it counts), unconfirmed (waits for the email confirmation),
+    counts, withdrawn or lapsed. Never which signal held it."""
+    if nomination.state == NominationState.DRAFT:
+        return "draft"
+    if nomination.state in {NominationState.WITHDRAWN, NominationState.LAPSED}:
+        return nomination.state
+    if nomination.held_for_moderation:
+        return "held"
+    if nomination.state == NominationState.SUBMITTED:
+        return "unconfirmed"
+    return "counts"
 
 
 @transaction.atomic
@@ -448,7 +739,10 @@ def withdraw_nomination(nomination: Nomination, *, token: str) -> Nomination:
     nomination = _lock_for_change(nomination)
     _move(nomination, NominationState.WITHDRAWN)
     nomination.withdrawn_at = timezone.now()
-    nomination.save(update_fields=["state", "withdrawn_at", "updated_at"])
+    pending, nomination.pending_edit = nomination.pending_edit, None
+    if pending is not None:
+        transaction.on_commit(lambda: _drop_pending_uploads(pending))
+    nomination.save(update_fields=["state", "withdrawn_at", "pending_edit", "updated_at"])
     _version(nomination, VersionKind.WITHDRAWN)
     record("nomination.withdrawn", subject=nomination, summary=nomination.reference)
     nomination_changed.send(sender=Nomination, nomination=nomination)
@@ -522,6 +816,10 @@ def erase_content(nomination: Nomination, *, reason: str) -> int:
     nomination.answers = {}
     nomination.links = []
     nomination.safeguarding_flags = []
+    nomination.safeguarding_confirmations = []
+    if nomination.pending_edit is not None:
+        _drop_pending_uploads(nomination.pending_edit)
+        nomination.pending_edit = None
     nomination.save(
         update_fields=[
             *ORGANISATION_FIELDS[2:],
@@ -529,6 +827,8 @@ def erase_content(nomination: Nomination, *, reason: str) -> int:
             "answers",
             "links",
             "safeguarding_flags",
+            "safeguarding_confirmations",
+            "pending_edit",
             "updated_at",
         ]
     )

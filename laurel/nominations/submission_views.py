@@ -1,13 +1,16 @@
 """After the form: the review and submit step, the private page of a submitted nomination,
-edits, confirmation by email and withdrawal."""
+edits (kept pending until reviewed), confirmation by email and withdrawal."""
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.core.http import client_ip, network_of
 from laurel.core.ratelimit import over_limit
@@ -16,64 +19,87 @@ from laurel.nominations import challenge, services
 from laurel.nominations.enums import EDITABLE_STATES, NominationState
 from laurel.nominations.forms import NominationForm, ReviewForm, initial_from
 from laurel.nominations.late import session_late_code
-from laurel.nominations.safeguarding import scan
+from laurel.nominations.safeguarding import marked, scan
+
+MAX_REASON = 200
+MARK_LABEL = gettext_lazy("Safeguarding check, %(kind)s")
 
 
-def manage_submitted(request, nomination, token: str):
-    """The private link of a nomination that is no longer a draft: to read, edit or withdraw."""
+def _page_context(nomination, token: str) -> dict:
+    """What every page after submission shows: the state in words and the documents."""
+    rows = services.documents(nomination)
+    return {
+        "cycle": nomination.cycle,
+        "nomination": nomination,
+        "token": token,
+        "status": services.public_status(nomination),
+        "documents": rows,
+        "room": max(services.MAX_ATTACHMENTS - sum(not row["removed"] for row in rows), 0),
+        "max_documents": services.MAX_ATTACHMENTS,
+        "confirm_days": settings.NOMINATION_CONFIRM_DAYS,
+    }
+
+
+def manage_submitted(request, nomination, token: str, form=None, status=200):
+    """The private link of a nomination that is no longer a draft: to read, edit or withdraw.
+    A change not yet reviewed is shown in the form (nothing typed is lost) and waits there."""
     cycle = nomination.cycle
     editable = nomination.state in EDITABLE_STATES and cycle.nominations_are_open
-    form = None
-    if editable:
+    pending = nomination.pending_edit is not None
+    if editable and form is None:
+        source = services.pending_preview(nomination) if pending else nomination
         form = NominationForm(
             cycle=cycle,
             complete=True,
-            initial=initial_from(nomination),
-            existing_attachments=nomination.attachments.count(),
+            initial=initial_from(source),
+            existing_attachments=services.MAX_ATTACHMENTS - services.documents_room(nomination),
         )
-    return render(
-        request,
-        "nominations/manage.html",
+    context = _page_context(nomination, token)
+    context.update(
         {
-            "cycle": cycle,
-            "nomination": nomination,
-            "token": token,
-            "form": form,
+            "form": form if editable else None,
+            "sections": form.sections() if editable else [],
+            # The list with a Remove button for each document: those a pending change keeps.
+            "attachments": nomination.attachments.exclude(
+                pk__in=(nomination.pending_edit or {}).get("remove", [])
+            )
+            if editable
+            else [],
             "editable": editable,
-        },
+            "pending": pending and editable,
+        }
     )
+    return render(request, "nominations/manage.html", context, status=status)
 
 
 def save_edit(request, nomination, token, form, valid, admit):
+    """A change to a submitted nomination (or a document to remove) is kept pending, then the
+    nominator reviews it on the same page as the first submission."""
     if not valid:
-        return _manage_with_errors(request, nomination, token, form)
-    edited = services.edit_nomination(
-        nomination,
-        token=token,
-        data=form.nomination_data(),
-        uploads=form.checked_uploads,
-        admit=admit,
-    )
-    if edited.email_withheld or edited.held_for_moderation:
-        messages.success(request, _("Your changes are saved. We sent no receipt this time."))
-    else:
-        messages.success(request, _("Your changes are saved. We sent you a receipt."))
-    return redirect("nominations:manage", token=token)
-
-
-def _manage_with_errors(request, nomination, token, form):
-    messages.error(request, _("Please correct the fields marked below. Nothing was changed yet."))
-    return render(
-        request,
-        "nominations/manage.html",
-        {
-            "cycle": nomination.cycle,
-            "nomination": nomination,
-            "token": token,
-            "form": form,
-            "editable": True,
-        },
-    )
+        messages.error(
+            request, _("Please correct the fields marked below. Nothing was changed yet.")
+        )
+        return manage_submitted(request, nomination, token, form=form)
+    removal = request.POST.get("remove_attachment", "")
+    try:
+        services.stage_edit(
+            nomination,
+            data=form.nomination_data(),
+            uploads=form.checked_uploads,
+            remove=[int(removal)] if removal.isdigit() else [],
+            honeypot=form.honeypot_filled,
+            admit=admit,
+        )
+    except services.TooManyDocuments:
+        form.add_error(
+            "attachments",
+            _(
+                "You can attach at most three documents. Remove one before you add another. "
+                "Your text is still here."
+            ),
+        )
+        return manage_submitted(request, nomination, token, form=form)
+    return redirect("nominations:review", token=token)
 
 
 def _texts(nomination) -> dict[str, str]:
@@ -82,28 +108,87 @@ def _texts(nomination) -> dict[str, str]:
     return texts
 
 
+class FindingChoice:
+    """One safeguarding finding on the review page: what it is, and what the nominator said."""
+
+    def __init__(self, finding, data):
+        self.finding = finding
+        self.key = finding.key
+        self.keep = bool(data.get(f"keep-{self.key}")) if data is not None else False
+        self.reason = (data.get(f"reason-{self.key}", "") if data is not None else "").strip()
+        self.error = ""
+
+    @property
+    def field_anchor(self) -> str:
+        return f"id_{self.finding.field}"
+
+    def check(self) -> bool:
+        label = self.finding.name
+        if not self.keep:
+            self.error = _(
+                "Remove this %(kind)s by changing your text, or tick that it identifies no one "
+                "and say why."
+            ) % {"kind": label}
+        elif not self.reason:
+            self.error = _(
+                "Say why this %(kind)s identifies no one, for example “This is the "
+                "organisation's public helpline number”."
+            ) % {"kind": label}
+        elif len(self.reason) > MAX_REASON:
+            self.error = _("Shorten the reason to %(limit)s characters or fewer.") % {
+                "limit": MAX_REASON
+            }
+        return not self.error
+
+    def as_confirmation(self) -> dict[str, str]:
+        return {**self.finding.as_flag(), "reason": self.reason}
+
+
+def _marked_texts(subject, findings) -> dict[str, object]:
+    """Each free text with its findings marked in place, by the summary's keys."""
+    result = {}
+    for field, text in _texts(subject).items():
+        own = [finding for finding in findings if finding.field == field]
+        key = field.removeprefix("answer_")
+        result[key] = marked(text or "", own, label=str(MARK_LABEL))
+    return result
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def review(request, token: str):
-    """Everything once more, what the safeguarding check found, and the final submit."""
+    """Everything once more, what the safeguarding check found, and the final submit: for the
+    first submission of a draft, and for every change to a submitted nomination."""
     nomination = services.find_by_token(token)
     if nomination is None:
         raise Http404
-    if nomination.state != NominationState.DRAFT:
-        return redirect("nominations:manage", token=token)
     cycle = nomination.cycle
-    if not nomination.complete:
-        messages.error(request, _("Some required answers are missing. Please complete them."))
+    if nomination.state == NominationState.DRAFT:
+        if not nomination.complete:
+            messages.error(request, _("Some required answers are missing. Please complete them."))
+            return redirect("nominations:manage", token=token)
+        editing, subject = False, nomination
+    elif nomination.pending_edit is not None and nomination.state in EDITABLE_STATES:
+        editing, subject = True, services.pending_preview(nomination)
+    else:
         return redirect("nominations:manage", token=token)
-    findings = scan(_texts(nomination))
+    if editing and request.method == "POST" and request.POST.get("action") == "discard":
+        services.discard_edit(nomination)
+        messages.success(request, _("Your changes were discarded. The nomination is as it was."))
+        return redirect("nominations:manage", token=token)
+    findings = scan(_texts(subject))
+    data = request.POST if request.method == "POST" else None
+    choices = [FindingChoice(finding, data) for finding in findings]
     late_code = session_late_code(request, cycle)
-    form = ReviewForm(request.POST if request.method == "POST" else None)
+    form = ReviewForm(data)
     if request.method == "POST" and form.is_valid():
-        if findings and not form.cleaned_data["acknowledge_flags"]:
-            form.add_error(
-                "acknowledge_flags",
-                _("Remove these details, or confirm that they identify no one."),
-            )
+        handled = [choice.check() for choice in choices]
+        if not all(handled):
+            pass  # each unhandled finding says what to do, next to it and at the top
+        elif editing:
+            result = _apply_edit(request, nomination, token, choices)
+            if result is not None:
+                return result
         elif not services.is_open(cycle, late_code=late_code):
             form.add_error(
                 "late_code",
@@ -122,6 +207,7 @@ def review(request, token: str):
                     late_code=late_code,
                     acknowledged=bool(findings),
                     network=network_of(client_ip(request)),
+                    confirmations=[choice.as_confirmation() for choice in choices],
                 )
             except services.NominationsClosed:
                 form.add_error("late_code", _("The deadline has passed."))
@@ -132,24 +218,67 @@ def review(request, token: str):
                 return redirect("nominations:manage", token=token)
             else:
                 return redirect("nominations:submitted", token=token)
-    return render(
-        request,
-        "nominations/review.html",
+    errors = [choice for choice in choices if choice.error]
+    context = _page_context(nomination, token)
+    context.update(
         {
-            "cycle": cycle,
-            "nomination": nomination,
-            "token": token,
+            "nomination": subject,
             "form": form,
-            "findings": findings,
-            "closed": not cycle.nominations_are_open,
-        },
+            "findings": choices,
+            "finding_errors": errors,
+            "has_errors": bool(errors or form.errors),
+            "marked": _marked_texts(subject, findings),
+            "editing": editing,
+            "change_url": _change_url(token),
+            "closed": not cycle.nominations_are_open and not editing,
+            "max_reason": MAX_REASON,
+        }
     )
+    return render(request, "nominations/review.html", context)
+
+
+def _change_url(token: str) -> str:
+    return reverse("nominations:manage", kwargs={"token": token})
+
+
+def _apply_edit(request, nomination, token, choices):
+    try:
+        edited = services.apply_edit(
+            nomination,
+            token=token,
+            confirmations=[choice.as_confirmation() for choice in choices],
+            hold_reason=lambda: _edit_hold_reason(request, nomination),
+        )
+    except (services.NotEditable, services.NominationsClosed):
+        messages.error(request, _("This nomination can no longer be changed."))
+        return redirect("nominations:manage", token=token)
+    if edited.held_for_moderation:
+        messages.success(
+            request,
+            _(
+                "Your changes are saved. The secretariat checks the nomination before it counts; "
+                "we sent no confirmation email this time."
+            ),
+        )
+    elif edited.email_withheld:
+        messages.success(
+            request, _("Your changes are saved. We sent no confirmation email this time.")
+        )
+    else:
+        messages.success(request, _("Your changes are saved. We emailed you a confirmation."))
+    return redirect("nominations:manage", token=token)
 
 
 def _hold_reason(request, nomination) -> str:
     """Why a nomination waits for a person to look at it; never a reason to refuse it."""
     if nomination.moderation_reason:
         return nomination.moderation_reason
+    return _edit_hold_reason(request, nomination)
+
+
+def _edit_hold_reason(request, nomination) -> str:
+    """The same signals as a first submission, asked afresh for a change (a nomination staff
+    released once is not held again for its old reason)."""
     if not request.POST.get("altcha"):
         return "no-proof-of-work"
     if not challenge.verify(request.POST["altcha"]):
@@ -165,33 +294,108 @@ def _hold_reason(request, nomination) -> str:
     return ""
 
 
-@never_cache
-@require_GET
-def submitted(request, token: str):
-    nomination = services.find_by_token(token)
-    if nomination is None or nomination.state == NominationState.DRAFT:
-        raise Http404
-    return render(
-        request,
-        "nominations/submitted.html",
-        {"cycle": nomination.cycle, "nomination": nomination, "token": token},
+class CorrectEmailForm(forms.Form):
+    email = forms.EmailField(
+        label=gettext_lazy("The right email address"),
+        max_length=254,
+        error_messages={
+            "required": gettext_lazy("Enter your email address, like name@example.org"),
+            "invalid": gettext_lazy(
+                "Enter an email address in the right form, like name@example.org"
+            ),
+        },
     )
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def confirm(request, token: str):
-    """The link in the confirmation email. GET only asks: mail scanners follow links."""
+def submitted(request, token: str):
+    """The thank-you page: the state in words, the private link, where the confirmation went,
+    and (until the address is confirmed) a way to correct a mistyped address."""
+    nomination = services.find_by_token(token)
+    if nomination is None or nomination.state == NominationState.DRAFT:
+        raise Http404
+    correct_form = CorrectEmailForm(request.POST if request.method == "POST" else None)
+    status = 200
     if request.method == "POST":
+        if nomination.state != NominationState.SUBMITTED:
+            messages.error(
+                request, _("Your address is already confirmed, so it cannot be changed here.")
+            )
+            return redirect("nominations:submitted", token=token)
+        if correct_form.is_valid():
+            try:
+                corrected = services.correct_email(
+                    nomination, token=token, email=correct_form.cleaned_data["email"]
+                )
+            except services.TooManyCorrections:
+                correct_form.add_error(
+                    "email",
+                    _(
+                        "You have corrected the address several times today. Try again "
+                        "tomorrow, or write to the secretariat."
+                    ),
+                )
+                status = 429
+            else:
+                if corrected.held_for_moderation:
+                    text = _(
+                        "Thank you. After the secretariat's check we will send the confirmation "
+                        "to %(email)s."
+                    )
+                elif corrected.email_withheld:
+                    text = _(
+                        "The address is now %(email)s, but it has had several emails from us in "
+                        "the last hour: try again later to get the confirmation email."
+                    )
+                else:
+                    text = _(
+                        "We sent the confirmation to %(email)s. The link in the earlier email "
+                        "no longer works."
+                    )
+                messages.success(request, text % {"email": corrected.nominator_email})
+                return redirect("nominations:submitted", token=token)
+        else:
+            status = 400
+    context = _page_context(nomination, token)
+    context["correct_form"] = correct_form
+    return render(request, "nominations/submitted.html", context, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def confirm(request, token: str):
+    """The link in the confirmation email. GET only asks (mail scanners follow links) or, once
+    confirmed, says so; an unknown or replaced link says what to do."""
+    nomination = services.find_by_confirm_token(token)
+    if nomination is None:
+        return render(
+            request,
+            "nominations/confirm.html",
+            {"cycle": public_cycle(), "invalid": True},
+        )  # a page that says what to do: the link was ours once, or it was mistyped
+    already = nomination.state != NominationState.SUBMITTED
+    if request.method == "POST" and not already:
         nomination = services.confirm_nomination(token)
-        if nomination is None:
-            raise Http404
         return render(
             request,
             "nominations/confirmed.html",
-            {"cycle": nomination.cycle, "nomination": nomination},
+            {
+                "cycle": nomination.cycle,
+                "nomination": nomination,
+                "status": services.public_status(nomination),
+            },
         )
-    return render(request, "nominations/confirm.html", {"cycle": public_cycle()})
+    return render(
+        request,
+        "nominations/confirm.html",
+        {
+            "cycle": nomination.cycle,
+            "nomination": nomination,
+            "already": already,
+            "status": services.public_status(nomination),
+        },
+    )
 
 
 @require_POST
@@ -205,9 +409,13 @@ def withdraw(request, token: str):
     try:
         withdrawn = services.withdraw_nomination(nomination, token=token)
         if withdrawn.email_withheld or withdrawn.held_for_moderation:
-            messages.success(request, _("Your nomination is withdrawn. We sent no receipt."))
+            messages.success(
+                request, _("Your nomination is withdrawn. We sent no confirmation email.")
+            )
         else:
-            messages.success(request, _("Your nomination is withdrawn. We sent you a receipt."))
+            messages.success(
+                request, _("Your nomination is withdrawn. We emailed you a confirmation.")
+            )
     except (services.NotEditable, services.NominationsClosed):
         messages.error(request, _("This nomination can no longer be withdrawn."))
     return redirect("nominations:manage", token=token)

@@ -56,6 +56,7 @@ def test_no_nomination_email_carries_what_the_nominator_typed(client, child10, r
     client.post(review, {"altcha": solved_payload(settings)})
     manage = reverse("nominations:manage", kwargs={"token": token})
     client.post(manage, typed_post(child10, token, action="save", org_founded_year="2010"))
+    client.post(review, {"altcha": solved_payload(settings), "action": "apply"})
     client.post(reverse("nominations:withdraw", kwargs={"token": token}), {"really": "yes"})
     run_tasks()
 
@@ -82,7 +83,8 @@ def test_a_held_nomination_gets_no_email_until_staff_release_it(
     assert nomination.moderation_reason == "no-proof-of-work"
     assert mail.outbox == []
     assert OutgoingEmail.objects.get().state == "held"
-    assert "The secretariat looks at your nomination before we email you" in page
+    assert "held for a check by the secretariat before it counts" in page
+    assert "After the check we email nora@example.org a link to confirm" in page
 
     sign_in(client, staff_user)
     client.post(reverse("nominations:release", args=[nomination.pk]))

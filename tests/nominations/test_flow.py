@@ -80,7 +80,9 @@ def test_an_incomplete_form_can_be_saved_but_not_reviewed(client, child10):
     assert Nomination.objects.get().org_name == "Half Done"
 
 
-def test_the_whole_flow_submit_confirm_edit_withdraw(client, child10, run_tasks, staff_user):
+def test_the_whole_flow_submit_confirm_edit_withdraw(
+    client, child10, run_tasks, staff_user, settings
+):
     token = new_token(client)
     client.post(NOMINATE, complete_post(child10, token))
     review = reverse("nominations:review", kwargs={"token": token})
@@ -108,9 +110,16 @@ def test_the_whole_flow_submit_confirm_edit_withdraw(client, child10, run_tasks,
 
     manage = reverse("nominations:manage", kwargs={"token": token})
     edited = complete_post(child10, token, org_city="Lund", action="save")
-    assert client.post(manage, edited).status_code == 302
+    assert client.post(manage, edited).url == review
+    nomination.refresh_from_db()
+    assert nomination.org_city == "Malmö"  # kept pending until reviewed
+    from tests.nominations.test_abuse import solved_payload  # here: it imports this module
+
+    applied = client.post(review, {"action": "apply", "altcha": solved_payload(settings)})
+    assert applied.url == manage
     nomination.refresh_from_db()
     assert nomination.org_city == "Lund"
+    assert nomination.held_for_moderation is False
 
     client.post(reverse("nominations:withdraw", kwargs={"token": token}), {"really": "yes"})
     run_tasks()
@@ -132,6 +141,7 @@ def test_the_whole_flow_submit_confirm_edit_withdraw(client, child10, run_tasks,
         "nomination.submitted",
         "nomination.released",
         "nomination.confirmed",
+        "nomination.edit_started",
         "nomination.edited",
         "nomination.withdrawn",
     ]
@@ -196,26 +206,46 @@ def test_the_honeypot_holds_the_nomination_for_moderation(client, child10):
     assert (nomination.held_for_moderation, nomination.moderation_reason) == (True, "honeypot")
 
 
-def test_safeguarding_findings_must_be_acknowledged_before_submitting(client, child10):
+def test_each_safeguarding_finding_must_be_handled_before_submitting(client, child10):
     token = new_token(client)
     text = "We helped Anna, 14, after she was groomed. Call her mother on +46 70 123 45 67."
     client.post(NOMINATE, complete_post(child10, token, answer_1=text))
     review = reverse("nominations:review", kwargs={"token": token})
 
     page = client.get(review)
+    name, phone = (choice.key for choice in page.context["findings"])
     refused = client.post(review, {})
-    accepted = client.post(review, {"acknowledge_flags": "on"})
+    one_tick = client.post(review, {f"keep-{name}": "1", f"keep-{phone}": "1"})
+    accepted = client.post(
+        review,
+        {
+            f"keep-{name}": "1",
+            f"reason-{name}": "Anna is a made-up name in the organisation's public case study",
+            f"keep-{phone}": "1",
+            f"reason-{phone}": "The organisation's public helpline number",
+        },
+    )
 
-    kinds = [finding.kind for finding in page.context["findings"]]
+    kinds = [choice.finding.kind for choice in page.context["findings"]]
     assert kinds == ["name_and_age", "phone"]
     assert refused.status_code == 200
-    assert refused.context["form"].errors == {
-        "acknowledge_flags": ["Remove these details, or confirm that they identify no one."]
-    }
+    assert [choice.error for choice in refused.context["finding_errors"]] == [
+        "Remove this name with an age by changing your text, or tick that it identifies "
+        "no one and say why.",
+        "Remove this phone number by changing your text, or tick that it identifies no one "
+        "and say why.",
+    ]
+    assert [choice.key for choice in one_tick.context["finding_errors"]] == [name, phone]
+    assert "Say why this phone number identifies no one" in one_tick.content.decode()
+    assert one_tick.status_code == 200
     assert accepted.status_code == 302
     nomination = Nomination.objects.get()
     assert [flag["kind"] for flag in nomination.safeguarding_flags] == ["name_and_age", "phone"]
     assert nomination.safeguarding_acknowledged is True
+    assert [c["reason"] for c in nomination.safeguarding_confirmations] == [
+        "Anna is a made-up name in the organisation's public case study",
+        "The organisation's public helpline number",
+    ]
     assert nomination.answer_languages["1"] == "en"
 
 
