@@ -54,7 +54,7 @@
   /* The error summary: each link moves focus to its field (a link alone only scrolls), with
      the field's label or legend in view. */
   function errorSummary() {
-    var summary = document.getElementById("form-errors");
+    var summary = document.getElementById("error-summary");
     if (!summary) { return; }
     summary.addEventListener("click", function (event) {
       var link = event.target.closest("a[href^='#']");
@@ -129,7 +129,7 @@
 
   function confirmRemoval() {
     var box = document.getElementById("confirm-removal");
-    if (!box || document.getElementById("form-errors")) { return; }
+    if (!box || document.getElementById("error-summary")) { return; }
     box.focus();
     // Going to the page's #fragment once loaded can move the focus again: put it back.
     window.addEventListener("load", function () { box.focus(); });

@@ -98,7 +98,7 @@ def test_nominating_by_keyboard_from_call_to_confirmation(
     type_into(page, page.get_by_label(t["org"]), "Safe Online Europe")
     tab_to(page, page.get_by_role("button", name=t["review"]))
     page.keyboard.press("Enter")
-    expect(page.locator("#form-errors")).to_be_focused()
+    expect(page.locator("#error-summary")).to_be_focused()
     expect(page.get_by_label(t["org"])).to_have_value("Safe Online Europe")
     expect(page.locator("#id_org_description_error")).to_have_text(t["required"])
     expect(page.get_by_label(t["description"])).to_have_attribute("aria-invalid", "true")

@@ -505,7 +505,47 @@ def test_an_invalid_edit_comes_back_with_what_was_typed_and_stages_nothing(
     page = refused.content.decode()
     nomination.refresh_from_db()
     assert refused.status_code == 200
-    assert page.index('id="form-errors"') < page.index("<h1>")
+    assert page.index('id="error-summary"') < page.index("<h1>")
     assert "Bulevar oslobođenja 12" in page  # nothing typed is lost
     assert nomination.pending_edit is None
     assert nomination.org_name == "Safe Online Europe"
+
+
+def test_enter_on_the_private_page_of_a_submitted_nomination_never_removes_a_document(
+    client, child10, settings
+):
+    token, nomination = submitted_nomination(client, child10, settings, files=[pdf("report.pdf")])
+    page = client.get(urls(token)["manage"]).content.decode()
+    form = re.search(r'<form[^>]*id="nomination-form".*?</form>', page, re.S).group(0)
+    buttons = re.findall(r"<button[^>]*>", form)
+
+    # Enter in a text field sends the form's first submit button: reviewing the changes.
+    enter = client.post(urls(token)["manage"], complete_post(child10, token, org_city="Lund"))
+
+    assert 'name="action"' in buttons[0] and 'value="save"' in buttons[0]
+    assert any('name="remove_attachment"' in button for button in buttons[1:])
+    assert enter.url == urls(token)["review"]
+    nomination.refresh_from_db()
+    assert nomination.pending_edit is not None
+    assert nomination.pending_edit["remove"] == []
+    assert nomination.attachments.count() == 1
+
+
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_the_error_summary_of_a_submitted_nominations_page_leads_to_every_field(
+    client, child10, settings, language
+):
+    token, _nomination = submitted_nomination(client, child10, settings)
+    manage = urls(token)["manage"].replace("/en/", f"/{language}/")
+
+    post = complete_post(child10, token, org_name="", relationship="", organisation_aware="")
+    page = client.post(manage, post).content.decode()
+
+    summary = re.search(r'<div[^>]*id="error-summary".*?</div>', page, re.S).group(0)
+    targets = re.findall(r'href="([^"]*)"', summary)
+    ids = set(re.findall(r'\sid="([^"]+)"', page))
+    assert page.index('id="error-summary"') < page.index("<h1>")
+    assert "#id_relationship_0" in targets and "#id_organisation_aware_0" in targets
+    assert all(target.startswith("#") and target[1:] in ids for target in targets)
+    # Each link is the message itself, as on the form: no "label: message".
+    assert {"en": "Enter the name of the organisation", "sv": "Skriv organisationens namn"}[language] in summary

@@ -231,7 +231,7 @@ def test_every_link_in_the_error_summary_points_at_an_element_of_the_page(
 
     page = client.post(f"/{language}/nominate/", {"token": token, "action": "review"}).text
 
-    summary = re.search(r'<div[^>]*id="form-errors".*?</div>', page, re.S).group(0)
+    summary = re.search(r'<div[^>]*id="error-summary".*?</div>', page, re.S).group(0)
     title = re.search(r"<title>(.*?)</title>", page).group(1)
     assert title.startswith({"en": "Error: ", "sv": "Fel: "}[language])
     targets = re.findall(r'href="([^"]*)"', summary)
