@@ -548,4 +548,5 @@ def test_the_error_summary_of_a_submitted_nominations_page_leads_to_every_field(
     assert "#id_relationship_0" in targets and "#id_organisation_aware_0" in targets
     assert all(target.startswith("#") and target[1:] in ids for target in targets)
     # Each link is the message itself, as on the form: no "label: message".
-    assert {"en": "Enter the name of the organisation", "sv": "Skriv organisationens namn"}[language] in summary
+    message = {"en": "Enter the name of the organisation", "sv": "Skriv organisationens namn"}
+    assert f">{message[language]}</a>" in summary
