@@ -1,6 +1,6 @@
-/* The nomination form, improved: character counts, the error summary's links, the chosen
-   documents' names, and a draft that follows the language switch. Everything here is optional;
-   the form works the same without it. */
+/* The nomination form, improved: character counts, the error summary's links, and a draft that
+   follows the language switch (the chosen documents' names: file-field.js). Everything here is
+   optional; the form works the same without it. */
 (function () {
   "use strict";
 
@@ -71,21 +71,6 @@
     summary.focus();
   }
 
-  /* The file input is visually hidden behind our own translated button; say what was chosen. */
-  function files() {
-    document.querySelectorAll(".file-field").forEach(function (wrapper) {
-      var input = wrapper.querySelector("input[type=file]");
-      var chosen = wrapper.querySelector(".file-field__chosen");
-      if (!input || !chosen) { return; }
-      input.addEventListener("change", function () {
-        var names = Array.prototype.map.call(input.files, function (file) { return file.name; });
-        chosen.textContent = names.length
-          ? chosen.getAttribute("data-chosen") + " " + names.join(", ")
-          : chosen.getAttribute("data-none");
-      });
-    });
-  }
-
   /* After an autosave the page's address is the draft's private link (the server says so with
      HX-Replace-Url): the language links now lead to the draft in the other language. */
   function languageLinks(root) {
@@ -139,7 +124,6 @@
     form = document.getElementById("nomination-form");
     counters();
     errorSummary();
-    files();
     languageLinks(document);
     saveBeforeLeaving();
     confirmRemoval();

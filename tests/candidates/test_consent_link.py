@@ -573,3 +573,17 @@ def test_switching_language_keeps_the_page_the_organisation_is_on(client, child1
     assert "change" in switched
     assert swedish.status_code == 200
     assert "Samtycker ni till att komma i fråga för priset?" in text(swedish)  # still the form
+
+
+@pytest.mark.parametrize("language, button", [("en", "Choose a file"), ("sv", "Välj en fil")])
+def test_each_document_has_our_own_button_in_the_pages_language(client, child10, language, button):
+    """Not the browser's "Choose File" in the browser's language: a label in the page's."""
+    _candidate, _nomination, token = asked(child10)
+
+    page = client.get(url(token, language)).content.decode()
+
+    inputs = re.findall(r'<input type="file" name="(\w+)"[^>]*id="(\w+)"', page)
+    assert {name for name, _id in inputs} >= {"annual_report", "financial_statement"}
+    for _name, input_id in inputs:
+        assert f'<label for="{input_id}" class="file-field__button">{button}</label>' in page
+    assert "js/file-field.js" in page
