@@ -27,7 +27,7 @@ def test_enter_in_a_field_never_removes_a_document(page, live_server, child10, a
     page.locator("#id_org_city").press("Enter")
 
     # Enter continued to review (the form is not complete, so it comes back with errors).
-    expect(page.locator("#form-errors")).to_be_focused()
+    expect(page.locator("#error-summary")).to_be_focused()
     expect(page.locator("#attachments-list")).to_contain_text("report.pdf")
     nomination = Nomination.objects.get()
     assert nomination.attachments.count() == 1
@@ -112,7 +112,7 @@ def test_text_pasted_past_the_limit_is_kept_counted_and_refused_on_submitting(
     expect(description).to_have_accessible_description(re.compile(re.escape(too_many)))
     page.locator("#nomination-form button[value=review]:not(.default-action)").click()
 
-    expect(page.locator("#form-errors")).to_contain_text(refused)
+    expect(page.locator("#error-summary")).to_contain_text(refused)
     expect(page.locator("#id_org_description")).to_have_value(text)
     expect(counter.locator(".counter__message")).to_have_text(too_many)
     assert axe(page) == []
@@ -122,7 +122,7 @@ def test_text_pasted_past_the_limit_is_kept_counted_and_refused_on_submitting(
 def test_every_error_summary_link_moves_focus_to_its_field(page, live_server, child10, language):
     page.goto(f"{live_server.url}/{language}/nominate/")
     page.locator("#nomination-form button[value=review]:not(.default-action)").click()
-    links = page.locator("#form-errors a")
+    links = page.locator("#error-summary a")
     expect(links).to_have_count(14)  # the language is chosen already
 
     for index in range(links.count()):
@@ -131,7 +131,7 @@ def test_every_error_summary_link_moves_focus_to_its_field(page, live_server, ch
         link.click()
         focused = page.evaluate("document.activeElement.id")
         assert focused == target
-        page.locator("#form-errors").focus()
+        page.locator("#error-summary").focus()
 
 
 @pytest.mark.parametrize("language", ["en", "sv"])

@@ -109,7 +109,7 @@ def test_a_screenshot_of_every_public_page(browser, live_server, child10, run_ta
                 problems += shoot(page, live_server, name, path, width, language)
             # The form sent back with its errors: reviewed with nothing filled in.
             page.goto(f"{live_server.url}/{language}/nominate/")
-            page.locator('button[name="action"][value="review"]').first.click()
+            page.locator('.form-actions button[name="action"][value="review"]').click()
             page.wait_for_load_state("load")
             problems += look(page, f"{width}-{language}-form-errors", width)
         context.close()
