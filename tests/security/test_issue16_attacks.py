@@ -399,3 +399,42 @@ def test_the_root_redirect_varies_by_cookie_and_accept_language(client):
 def test_a_forged_host_is_refused_not_echoed_into_links(client, child10):
     response = client.get("/en/", HTTP_HOST="evil.example.net")
     assert response.status_code == 400
+
+
+# The award's identity in email headers --------------------------------------------------------
+
+
+@pytest.mark.parametrize("bad", ["Child10\rBcc: spy@evil.example", "Child10\u2028Award"])
+def test_a_sender_name_with_a_line_break_is_refused_in_the_award_file(bad):
+    from laurel.cycles.definition import DefinitionError, parse
+    from tests.test_identity import raw_award
+
+    raw = raw_award(
+        name={"sv": "Child10", "en": "Child10"},
+        sender_name=bad,
+        sender_email="award@child10.org",
+    )
+
+    with pytest.raises(DefinitionError) as error:
+        parse(raw)
+
+    assert [key for key, _message in error.value.errors] == ["organiser.sender_name"]
+
+
+def test_a_line_break_in_the_stored_sender_name_never_reaches_a_header(
+    client, child10, settings, run_tasks
+):
+    """An organiser's name with a line break (the From's fallback, or a row stored before the
+    check) must neither add a header nor stop every email of the award from going."""
+    child10.sender_name = ""
+    child10.organiser = {"sv": "Child10", "en": "Child10 Award\r\nBcc: spy@evil.example"}
+    child10.save(update_fields=["sender_name", "organiser"])
+
+    submitted_nomination(client, child10, settings)
+    run_tasks()
+
+    sent = mail.outbox[-1]
+    message = sent.message()
+    assert sent.from_email == '"Child10 Award Bcc: spy@evil.example" <award@child10.org>'
+    assert message["Bcc"] is None
+    assert "spy@evil.example" not in sent.recipients()
