@@ -438,3 +438,37 @@ def test_a_line_break_in_the_stored_sender_name_never_reaches_a_header(
     assert sent.from_email == '"Child10 Award Bcc: spy@evil.example" <award@child10.org>'
     assert message["Bcc"] is None
     assert "spy@evil.example" not in sent.recipients()
+
+
+# The nominee's consent link -------------------------------------------------------------------
+
+
+def test_a_document_sent_through_the_link_of_a_merged_candidate_is_not_lost(client, child10):
+    """The organisation consented, staff then merged its candidate into another; coming back
+    through its link to add a forgotten document must not file the document on the merged
+    candidate, which nobody sees any more."""
+    from laurel.candidates import services as candidate_services
+    from laurel.candidates.models import CandidateDocument
+    from tests.candidates.test_consent_link import asked, url
+    from tests.candidates.test_consent_link import pdf as claim_pdf
+    from tests.candidates.test_consent_link import staff_member
+
+    candidate, _nomination, token = asked(child10)
+    client.post(url(token), {"consent": "yes", "name": "Trygga Nätet", "country": "SE"})
+    other, _n, _t = asked(child10, name="Ljus", website="ljus.se")
+    candidate_services.merge_candidates(candidate, other, actor=staff_member())
+    survivor = other
+
+    response = client.post(
+        url(token),
+        {
+            "consent": "yes",
+            "name": "Trygga Nätet",
+            "country": "SE",
+            "safeguarding_policy": claim_pdf("policy.pdf"),
+        },
+    )
+
+    assert response.status_code == 400
+    assert "Please write to the secretariat" in response.content.decode()
+    assert not CandidateDocument.objects.exclude(candidate=survivor).exists()

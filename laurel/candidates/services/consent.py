@@ -176,6 +176,10 @@ def answer_claim(
         .get(pk=claim.candidate_id)
     )
     claim.candidate = candidate
+    if candidate.state == CandidateState.MERGED:
+        # Merged into another candidate since the link was sent: an answer or a document filed
+        # here would be seen by no one. The page says to write to the secretariat.
+        raise ScreeningError(_("Only a candidate being screened can be asked for consent."))
     now = timezone.now()
     language = language or claim.language
     first = claim.used_at is None
