@@ -472,3 +472,28 @@ def test_a_document_sent_through_the_link_of_a_merged_candidate_is_not_lost(clie
     assert response.status_code == 400
     assert "Please write to the secretariat" in response.content.decode()
     assert not CandidateDocument.objects.exclude(candidate=survivor).exists()
+
+
+@pytest.mark.parametrize("role", ["committee", "finance", "laureate", "plain", "anonymous"])
+def test_only_staff_read_the_nominator_s_reasons_for_kept_findings(child10, role):
+    from tests.candidates.helpers import confirmed
+
+    nomination = confirmed(child10, "Trygga Nätet", email="nora@example.org")
+    Nomination.objects.filter(pk=nomination.pk).update(
+        safeguarding_confirmations=[
+            {"field": "answer_1", "kind": "phone", "text": "+46 8 123 45 67", "reason": "HELPLINE"}
+        ]
+    )
+    candidate = nomination.placement.candidate
+    page = reverse("candidates:nomination", args=[candidate.pk, nomination.pk])
+    staff = Client()
+    sign_in(staff, make_user("staff"))
+    user = make_user(role, child10)
+    visitor = Client()
+    if user is not None:
+        sign_in(visitor, user)
+
+    assert "HELPLINE" in staff.get(page).content.decode()
+    response = visitor.get(page)
+    assert response.status_code in (302, 403, 404)
+    assert "HELPLINE" not in response.content.decode()
