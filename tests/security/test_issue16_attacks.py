@@ -497,3 +497,51 @@ def test_only_staff_read_the_nominator_s_reasons_for_kept_findings(child10, role
     response = visitor.get(page)
     assert response.status_code in (302, 403, 404)
     assert "HELPLINE" not in response.content.decode()
+
+
+def test_the_consent_link_is_no_relay_for_email_to_any_address(client, child10):
+    """Whoever holds an organisation's link could answer "yes" again and again, each time with
+    another contact address: the confirmation is no way to send mail to anyone, many times."""
+    from tests.candidates.test_consent_link import asked, url
+
+    _candidate, _nomination, token = asked(child10)
+
+    for number in range(12):
+        client.post(
+            url(token),
+            {
+                "consent": "yes",
+                "name": "Trygga Nätet",
+                "country": "SE",
+                "contact_name": "Victim",
+                "contact_email": "victim@example.net",
+                "description": f"Change {number}",
+            },
+        )
+
+    to_victim = OutgoingEmail.objects.filter(to="victim@example.net").count()
+    to_link = OutgoingEmail.objects.filter(to="info@trygga.se").count()
+    assert 1 <= to_victim <= 3
+    assert to_link <= 6
+
+
+def test_the_consent_link_sends_at_most_a_few_emails_a_day_whatever_addresses_it_names(
+    client, child10
+):
+    from tests.candidates.test_consent_link import asked, url
+
+    _candidate, _nomination, token = asked(child10)
+
+    for number in range(12):
+        client.post(
+            url(token),
+            {
+                "consent": "yes",
+                "name": "Trygga Nätet",
+                "country": "SE",
+                "contact_name": "Victim",
+                "contact_email": f"victim{number}@example.net",
+            },
+        )
+
+    assert 1 <= OutgoingEmail.objects.count() <= 6
