@@ -545,3 +545,24 @@ def test_the_consent_link_sends_at_most_a_few_emails_a_day_whatever_addresses_it
         )
 
     assert 1 <= OutgoingEmail.objects.count() <= 6
+
+
+def test_a_save_through_one_private_link_never_writes_the_draft_named_in_the_post(client, child10):
+    """The private address decides whose draft a save (or autosave) writes: another
+    nomination's token put in the POST body changes nothing of that nomination."""
+    victim = Client()
+    victim_token = new_token(victim)
+    victim.post(NOMINATE, complete_post(child10, victim_token, action="save", org_name="Theirs"))
+    token = new_token(client)
+    client.post(NOMINATE, complete_post(child10, token, action="save", org_name="Mine"))
+    manage = reverse("nominations:manage", kwargs={"token": token})
+
+    response = client.post(
+        manage,
+        complete_post(child10, victim_token, action="autosave", org_name="Overwritten"),
+        HTTP_HX_REQUEST="true",
+    )
+
+    names = set(Nomination.objects.values_list("org_name", flat=True))
+    assert names == {"Theirs", "Overwritten"}
+    assert response["HX-Replace-Url"] == manage
