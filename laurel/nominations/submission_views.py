@@ -21,8 +21,8 @@ from laurel.cycles.queries import public_cycle
 from laurel.nominations import challenge, services
 from laurel.nominations.enums import EDITABLE_STATES, NominationState
 from laurel.nominations.forms import NominationForm, ReviewForm, initial_from
-from laurel.nominations.models import DATA_FIELDS
 from laurel.nominations.late import session_late_code
+from laurel.nominations.models import DATA_FIELDS
 from laurel.nominations.safeguarding import marked, scan
 
 MAX_REASON = 200

@@ -118,7 +118,7 @@ def test_a_pending_change_is_applied_once(client, child10, settings):
     token, nomination = submitted_nomination(client, child10, settings)
     page = urls(token)
     client.post(page["manage"], complete_post(child10, token, answer_1="Once."))
-    review = client.get(page["review"])
+    client.get(page["review"])
     post = {"action": "apply", "altcha": solved_payload(settings)}
     versions = nomination.versions.count()
 
@@ -136,7 +136,7 @@ def test_a_pending_change_does_not_apply_after_the_deadline(client, child10, set
     token, nomination = submitted_nomination(client, child10, settings)
     page = urls(token)
     client.post(page["manage"], complete_post(child10, token, answer_1="Too late."))
-    review = client.get(page["review"])
+    client.get(page["review"])
     child10.nominations_close_at = timezone.now() - timedelta(minutes=1)
     child10.save(update_fields=["nominations_close_at"])
 
@@ -153,7 +153,7 @@ def test_a_pending_change_does_not_apply_after_withdrawal(client, child10, setti
     token, nomination = submitted_nomination(client, child10, settings)
     page = urls(token)
     client.post(page["manage"], complete_post(child10, token, answer_1="After withdrawal."))
-    review = client.get(page["review"])
+    client.get(page["review"])
     client.post(page["withdraw"], {"really": "yes"})
 
     client.post(
@@ -171,7 +171,7 @@ def test_a_pending_change_does_not_apply_once_the_nomination_lapsed(client, chil
     token, nomination = submitted_nomination(client, child10, settings)
     page = urls(token)
     client.post(page["manage"], complete_post(child10, token, answer_1="After the lapse."))
-    review = client.get(page["review"])
+    client.get(page["review"])
     Nomination.objects.filter(pk=nomination.pk).update(state=NominationState.LAPSED)
 
     client.post(
@@ -214,7 +214,7 @@ def test_a_document_removed_by_a_confirmed_change_can_no_longer_be_read(
     staff = Client()
     sign_in(staff, staff_user)
     before = staff.get(download)
-    review = client.get(page["review"])
+    client.get(page["review"])
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             page["review"],
@@ -234,14 +234,14 @@ def test_an_edit_cannot_remove_another_nomination_s_document(client, child10, se
     _other_token, other = submitted_nomination(
         Client(), child10, settings, files=[pdf("other.pdf")], org_name="Other Org"
     )
-    token, nomination = submitted_nomination(client, child10, settings)
+    token, _nomination = submitted_nomination(client, child10, settings)
     theirs = other.attachments.get()
     page = urls(token)
 
     client.post(
         page["manage"], {**complete_post(child10, token), "remove_attachment": str(theirs.pk)}
     )
-    review = client.get(page["review"])
+    client.get(page["review"])
     client.post(
         page["review"],
         {"action": "apply", "altcha": solved_payload(settings)},
@@ -325,7 +325,7 @@ def test_a_finding_cannot_be_kept_by_a_reason_for_another_finding(client, child1
     token, nomination = submitted_nomination(client, child10, settings)
     page = urls(token)
     client.post(page["manage"], complete_post(child10, token, answer_2=MARIA))
-    review = client.get(page["review"])
+    client.get(page["review"])
 
     forged = client.post(
         page["review"],
@@ -449,9 +449,8 @@ def test_a_document_sent_through_the_link_of_a_merged_candidate_is_not_lost(clie
     candidate, which nobody sees any more."""
     from laurel.candidates import services as candidate_services
     from laurel.candidates.models import CandidateDocument
-    from tests.candidates.test_consent_link import asked, url
+    from tests.candidates.test_consent_link import asked, staff_member, url
     from tests.candidates.test_consent_link import pdf as claim_pdf
-    from tests.candidates.test_consent_link import staff_member
 
     candidate, _nomination, token = asked(child10)
     client.post(url(token), {"consent": "yes", "name": "Trygga Nätet", "country": "SE"})
