@@ -106,12 +106,13 @@ def save_edit(request, nomination, token, form, valid, admit):
     return redirect("nominations:review", token=token)
 
 
-def _version(subject, rows) -> str:
-    """A digest of what the review page shows (every answer and the documents): the page
-    carries it, so that a submit or "Confirm the changes" only goes through for what the
-    nominator saw there, not for a change made since in another tab."""
+def _version(nomination, subject) -> str:
+    """A digest of what the review page shows (every answer; for a change, also the documents
+    it adds and removes): the page carries it, so that a submit or "Confirm the changes" only
+    goes through for what the nominator saw there, not for a change made since in another tab.
+    Read from the rows already loaded: no query."""
     shown = {name: getattr(subject, name) for name in DATA_FIELDS}
-    shown["documents"] = rows
+    shown["pending"] = nomination.pending_edit
     encoded = json.dumps(shown, sort_keys=True, default=str).encode()
     return hashlib.sha256(encoded).hexdigest()[:32]
 
@@ -195,7 +196,7 @@ def review(request, token: str):
     choices = [FindingChoice(finding, data) for finding in findings]
     late_code = session_late_code(request, cycle)
     form = ReviewForm(data)
-    version = _version(subject, services.documents(nomination))
+    version = _version(nomination, subject)
     # A page that carries another version was reviewed before a change made since (another
     # tab): it comes back showing what would now be submitted. A missing version (a client
     # without the page) is not refused: the check below still sees every finding.
