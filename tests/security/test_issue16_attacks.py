@@ -565,3 +565,28 @@ def test_a_save_through_one_private_link_never_writes_the_draft_named_in_the_pos
     names = set(Nomination.objects.values_list("org_name", flat=True))
     assert names == {"Theirs", "Overwritten"}
     assert response["HX-Replace-Url"] == manage
+
+
+def test_the_changed_in_another_tab_message_is_in_swedish_on_swedish_pages(
+    client, child10, settings
+):
+    from django.utils import translation
+
+    token, nomination = submitted_nomination(client, child10, settings)
+    with translation.override("sv"):
+        manage = reverse("nominations:manage", kwargs={"token": token})
+        review = reverse("nominations:review", kwargs={"token": token})
+    client.post(manage, complete_post(child10, token, answer_1="Ändring X."))
+    tab_a = client.get(review)
+    client.post(manage, complete_post(child10, token, answer_1="Ändring Y."))
+
+    response = client.post(
+        review,
+        {"action": "apply", "altcha": solved_payload(settings), "reviewed": reviewed(tab_a)},
+    )
+
+    nomination.refresh_from_db()
+    assert "Nomineringen har ändrats i en annan flik eller ett annat fönster" in (
+        response.content.decode()
+    )
+    assert nomination.answers["1"] != "Ändring Y."
