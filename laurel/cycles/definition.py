@@ -213,6 +213,11 @@ def read_file(path: Path | str) -> AwardDefinition:
     return parse(raw)
 
 
+def plain_name(text: str) -> str:
+    """A name fit for an email header: each line break or control character a space."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
+
+
 def parse(raw: dict) -> AwardDefinition:
     reader = _Reader()
     reader.unknown(raw, TOP_KEYS, "")
@@ -316,14 +321,14 @@ def _organiser(reader: _Reader, data: Any) -> dict[str, Any]:
         reader.fail("organiser.logo", _("does not exist under static/: %(path)s") % {"path": logo})
         logo = ""
     sender_name = reader.text(table.get("sender_name"), "organiser.sender_name", limit=80)
-    for character in '<>",@\n':
-        if character in sender_name:
-            reader.fail("organiser.sender_name", _('must be a plain name without <, >, ", @ or ,'))
-            sender_name = ""
-            break
+    # A header value: no line break or other control character (a CR alone would end the
+    # From header for some mail servers), nor the characters that make it an address.
+    if any(character in '<>",@' or not character.isprintable() for character in sender_name):
+        reader.fail("organiser.sender_name", _('must be a plain name without <, >, ", @ or ,'))
+        sender_name = ""
     return {
         "organiser": name,
-        "sender_name": sender_name or name.get("en", ""),
+        "sender_name": sender_name or plain_name(name.get("en", ""))[:80],
         "sender_email": reader.email(table.get("sender_email"), "organiser.sender_email"),
         "reply_to": reader.email(table.get("reply_to"), "organiser.reply_to"),
         "contact_email": reader.email(table.get("contact_email"), "organiser.contact_email"),

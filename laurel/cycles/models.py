@@ -82,6 +82,9 @@ class Cycle(TimeStamped):
         if not self.sender_email:
             return settings.DEFAULT_FROM_EMAIL
         name = self.sender_name or self.organiser.get("en", "")
+        # Never a line break into the header, whatever was stored (Django would refuse the
+        # email, so that none of the award's emails would go).
+        name = " ".join("".join(c if c.isprintable() else " " for c in name).split())
         return formataddr((name, self.sender_email)) if name else self.sender_email
 
     @property

@@ -1,6 +1,9 @@
 """After the form: the review and submit step, the private page of a submitted nomination,
 edits (kept pending until reviewed), confirmation by email and withdrawal."""
 
+import hashlib
+import json
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -19,6 +22,7 @@ from laurel.nominations import challenge, services
 from laurel.nominations.enums import EDITABLE_STATES, NominationState
 from laurel.nominations.forms import NominationForm, ReviewForm, initial_from
 from laurel.nominations.late import session_late_code
+from laurel.nominations.models import DATA_FIELDS
 from laurel.nominations.safeguarding import marked, scan
 
 MAX_REASON = 200
@@ -102,6 +106,17 @@ def save_edit(request, nomination, token, form, valid, admit):
     return redirect("nominations:review", token=token)
 
 
+def _version(nomination, subject) -> str:
+    """A digest of what the review page shows (every answer; for a change, also the documents
+    it adds and removes): the page carries it, so that a submit or "Confirm the changes" only
+    goes through for what the nominator saw there, not for a change made since in another tab.
+    Read from the rows already loaded: no query."""
+    shown = {name: getattr(subject, name) for name in DATA_FIELDS}
+    shown["pending"] = nomination.pending_edit
+    encoded = json.dumps(shown, sort_keys=True, default=str).encode()
+    return hashlib.sha256(encoded).hexdigest()[:32]
+
+
 def _texts(nomination) -> dict[str, str]:
     texts = {f"answer_{number}": text for number, text in nomination.answers.items()}
     texts["org_description"] = nomination.org_description
@@ -181,9 +196,30 @@ def review(request, token: str):
     choices = [FindingChoice(finding, data) for finding in findings]
     late_code = session_late_code(request, cycle)
     form = ReviewForm(data)
+    version = _version(nomination, subject)
+    # A page that carries another version was reviewed before a change made since (another
+    # tab): it comes back showing what would now be submitted. A missing version (a client
+    # without the page) is not refused: the check below still sees every finding.
+    stale = request.method == "POST" and request.POST.get("reviewed", version) != version
     if request.method == "POST" and form.is_valid():
         handled = [choice.check() for choice in choices]
-        if not all(handled):
+        if stale:
+            for choice in choices:
+                choice.error = ""
+            messages.error(
+                request,
+                _(
+                    "Your nomination was changed in another tab or window since you opened "
+                    "this page. Nothing was submitted: check it as it is now, then submit again."
+                )
+                if not editing
+                else _(
+                    "Your nomination was changed in another tab or window since you opened this "
+                    "page. Nothing was changed yet: check the changes as they are now, then "
+                    "confirm them."
+                ),
+            )
+        elif not all(handled):
             pass  # each unhandled finding says what to do, next to it and at the top
         elif editing:
             result = _apply_edit(request, nomination, token, choices)
@@ -232,6 +268,7 @@ def review(request, token: str):
             "change_url": _change_url(token),
             "closed": not cycle.nominations_are_open and not editing,
             "max_reason": MAX_REASON,
+            "reviewed": version,
         }
     )
     return render(request, "nominations/review.html", context)

@@ -19,6 +19,7 @@ from laurel.candidates.services.contact import contact_from_claim
 from laurel.candidates.services.diligence import add_document
 from laurel.candidates.services.placing import organisation_keys
 from laurel.candidates.tasks import erase_refused_candidate, remind_organisation
+from laurel.core.ratelimit import over_limit
 from laurel.core.services import record
 from laurel.cycles.phases import require_phase
 from laurel.nominations.models import hash_token, new_token
@@ -176,6 +177,10 @@ def answer_claim(
         .get(pk=claim.candidate_id)
     )
     claim.candidate = candidate
+    if candidate.state == CandidateState.MERGED:
+        # Merged into another candidate since the link was sent: an answer or a document filed
+        # here would be seen by no one. The page says to write to the secretariat.
+        raise ScreeningError(_("Only a candidate being screened can be asked for consent."))
     now = timezone.now()
     language = language or claim.language
     first = claim.used_at is None
@@ -183,6 +188,7 @@ def answer_claim(
         return candidate  # refused already: nothing changes, the erasure date stands
     claim.used_at = now
     claim.save(update_fields=["used_at"])
+    told_before = dict(claim.told)
     candidate.consent_at = now
     if consent:
         if candidate.consent == Consent.REFUSED:
@@ -190,7 +196,7 @@ def answer_claim(
         _consent(candidate, claim, profile or {}, documents, language, first=first)
     else:
         _refuse(candidate, claim, now)
-    _confirm(candidate, claim, token, language)
+    _confirm(candidate, claim, token, language, told_before=told_before)
     return candidate
 
 
@@ -288,9 +294,22 @@ def _undo_refusal(candidate: Candidate, claim: ClaimInvitation) -> None:
     record("candidate.consent_refusal_undone", subject=candidate, summary=candidate.name)
 
 
-def _confirm(candidate: Candidate, claim: ClaimInvitation, token: str, language: str) -> None:
+# The confirmation emails one link may cause in a day: the link is no way to send mail to any
+# address again and again (each answer may name another contact).
+ANSWER_EMAILS_PER_DAY = 6
+
+
+def _confirm(
+    candidate: Candidate,
+    claim: ClaimInvitation,
+    token: str,
+    language: str,
+    *,
+    told_before: dict[str, Any],
+) -> None:
     """The confirmation email: to the address the link went to, and to the contact the
-    organisation gave if that is another one."""
+    organisation gave if that is another one (once, when it is first given). At most
+    ANSWER_EMAILS_PER_DAY a day for one link; the page shows the receipt all the same."""
     context = {
         "candidate": candidate,
         "cycle": candidate.cycle,
@@ -302,7 +321,16 @@ def _confirm(candidate: Candidate, claim: ClaimInvitation, token: str, language:
     }
     addresses = [claim.email]
     told_email = (claim.told.get("contact_email") or "").lower()
-    if candidate.consent == Consent.GIVEN and told_email and told_email != claim.email.lower():
+    told_before_email = (told_before.get("contact_email") or "").lower()
+    if (
+        candidate.consent == Consent.GIVEN
+        and told_email
+        and told_email not in (claim.email.lower(), told_before_email)
+    ):
         addresses.append(told_email)
     for address in addresses:
+        if over_limit(
+            "organisation-answered", str(claim.pk), limit=ANSWER_EMAILS_PER_DAY, window=86400
+        ):
+            break
         queue_email("organisation_answered", to=address, language=language, context=context)
