@@ -1,0 +1,315 @@
+"""What the nomination services share: the refusals, the state moves, versions, emails, the
+lock for a change, stored documents and the state a nominator is told."""
+
+import contextlib
+import secrets
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.files.base import File
+from django.core.files.storage import default_storage
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from laurel.core.ratelimit import over_limit
+from laurel.cycles.models import Cycle
+from laurel.cycles.phases import allows
+from laurel.nominations.enums import (
+    ALLOWED_TRANSITIONS,
+    EDITABLE_STATES,
+    NominationState,
+    VersionKind,
+)
+from laurel.nominations.language import detect_language
+from laurel.nominations.models import (
+    DATA_FIELDS,
+    Attachment,
+    LateSubmissionCode,
+    Nomination,
+    NominationVersion,
+    hash_token,
+    new_token,
+)
+from laurel.nominations.safeguarding import scan
+from laurel.nominations.tasks import lapse_if_unconfirmed
+from laurel.nominations.uploads import CheckedUpload
+from laurel.notifications.enums import EmailState
+from laurel.notifications.models import OutgoingEmail
+from laurel.notifications.services import queue_email
+
+MAX_ATTACHMENTS = 3
+
+
+# A check the caller runs inside a service's transaction; it refuses by raising.
+Admit = Callable[[], None]
+
+
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+
+
+class NominationsClosed(Exception):
+    """The deadline has passed (or the call has not opened)."""
+
+
+class NotEditable(Exception):
+    """The nomination is in a state that does not allow this."""
+
+
+class Incomplete(Exception):
+    """The draft was not last saved from a form that passed the submission checks."""
+
+
+def is_open(cycle: Cycle, *, late_code: LateSubmissionCode | None = None) -> bool:
+    """Whether nominations are accepted now, in the cycle's time zone; a late code extends the
+    deadline, never the phase: once staff have moved the cycle on, no code reopens it."""
+    if cycle.nominations_are_open:
+        return True
+    now = timezone.now()
+    return bool(
+        late_code
+        and allows(cycle.phase, "nominate")
+        and late_code.cycle_id == cycle.pk
+        and late_code.used_at is None
+        and late_code.valid_until >= now
+        and now >= cycle.nominations_open_at
+    )
+
+
+def private_url(nomination: Nomination, token: str, language: str) -> str:
+    with translation.override(language):
+        return settings.SITE_URL + reverse("nominations:manage", kwargs={"token": token})
+
+
+def _email_context(nomination: Nomination, token: str) -> dict[str, Any]:
+    language = nomination.preferred_language or nomination.language
+    return {
+        "nomination": nomination,
+        "cycle": nomination.cycle,
+        "private_url": private_url(nomination, token, language),
+    }
+
+
+def held_batch(nomination: Nomination) -> str:
+    """The outbox batch of a held nomination's emails, released with the nomination."""
+    return f"nomination:{nomination.pk}"
+
+
+def over_email_limit(address: str) -> bool:
+    """Count one nomination email to `address`; whether it is past the hourly limit. The form
+    takes any address, so without a limit it would be a relay to someone else's inbox."""
+    limit = settings.NOMINATION_EMAILS_PER_ADDRESS
+    return over_limit("nomination-email-to", address, limit=limit, window=3600)
+
+
+def _send(key: str, nomination: Nomination, context: dict[str, Any]) -> bool:
+    """Queue a nomination email to the address the nominator typed; whether it was queued.
+
+    The emails hold no text the nominator typed (only our own text, the reference and links),
+    so the form cannot write to a stranger. A held nomination's emails wait with it for staff;
+    past the hourly limit for its address nothing is queued (`email_withheld` says so).
+    """
+    trapped = nomination.state == NominationState.DRAFT and nomination.moderation_reason
+    if nomination.held_for_moderation or trapped:
+        return False
+    if over_email_limit(nomination.nominator_email):
+        nomination.email_withheld = True
+        return False
+    queue_email(
+        key,
+        to=nomination.nominator_email,
+        language=nomination.preferred_language or nomination.language,
+        context=context,
+    )
+    return True
+
+
+def _apply(nomination: Nomination, data: dict[str, Any]) -> None:
+    for name in DATA_FIELDS:
+        if name in data:
+            setattr(nomination, name, data[name])
+
+
+# What a draft save changes: the nominator's fields and the draft's own state.
+DRAFT_FIELDS = [*DATA_FIELDS, "language", "complete", "moderation_reason", "updated_at"]
+
+
+class StorageFull(Exception):
+    """An uploaded file could not be written (the disk is full, or the storage failed): nothing
+    of it is kept, and the transaction around it rolls back."""
+
+
+def _scan(nomination: Nomination) -> None:
+    texts = {f"answer_{number}": text for number, text in nomination.answers.items()}
+    texts["org_description"] = nomination.org_description
+    nomination.safeguarding_flags = [finding.as_flag() for finding in scan(texts)]
+    nomination.answer_languages = {
+        number: detect_language(text) for number, text in nomination.answers.items()
+    }
+
+
+def _version(nomination: Nomination, kind: VersionKind) -> NominationVersion:
+    # A draft has no versions: submitting it makes the first (one statement fewer on the rush).
+    first = kind == VersionKind.SUBMITTED
+    number = 1 if first else nomination.versions.count() + 1
+    data = nomination.data()
+    data["attachments"] = list(nomination.attachments.values_list("sha256", flat=True))
+    return NominationVersion.objects.create(
+        nomination=nomination, number=number, kind=kind, data=data
+    )
+
+
+def _move(nomination: Nomination, state: NominationState) -> None:
+    if state not in ALLOWED_TRANSITIONS[nomination.state]:
+        raise NotEditable(nomination)
+    nomination.state = state
+
+
+def _lapse_later(nomination: Nomination) -> None:
+    days = timedelta(days=settings.NOMINATION_CONFIRM_DAYS)
+    lapse_if_unconfirmed.using(run_after=timezone.now() + days).enqueue(nomination.pk)
+
+
+def find_by_token(token: str) -> Nomination | None:
+    return Nomination.objects.select_related("cycle").filter(token_hash=hash_token(token)).first()
+
+
+def _lock_for_change(nomination: Nomination) -> Nomination:
+    """The nomination, locked, if the nominator may still change it; else why not."""
+    nomination = (
+        Nomination.objects.select_for_update().select_related("cycle").get(pk=nomination.pk)
+    )
+    if nomination.state not in EDITABLE_STATES:
+        raise NotEditable(nomination)
+    if not nomination.cycle.nominations_are_open:
+        raise NominationsClosed
+    return nomination
+
+
+def _store_upload(nomination: Nomination, upload: Any, checked: CheckedUpload) -> dict[str, Any]:
+    """Write an upload of a pending edit to storage; what the edit needs to attach it later."""
+    probe = Attachment(nomination=nomination)
+    name = probe.file.field.generate_filename(probe, f"{secrets.token_hex(16)}.{checked.kind}")
+    try:
+        path = default_storage.save(name, File(upload))
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            default_storage.delete(name)
+        raise StorageFull from error
+    return {
+        "name": upload.name[-200:],
+        "kind": checked.kind,
+        "size": checked.size,
+        "sha256": checked.sha256,
+        "path": path,
+    }
+
+
+def documents_room(nomination: Nomination) -> int:
+    """How many more documents the nomination takes, counting a pending edit's changes."""
+    pending = nomination.pending_edit or {}
+    kept = nomination.attachments.exclude(pk__in=pending.get("remove", [])).count()
+    return max(MAX_ATTACHMENTS - kept - len(pending.get("uploads", [])), 0)
+
+
+class TooManyDocuments(Exception):
+    """The change would leave more than three documents."""
+
+
+def documents(nomination: Nomination) -> list[dict[str, Any]]:
+    """The nomination's documents as a pending edit would leave them: name, size, type, and
+    whether each is being added or removed."""
+    pending = nomination.pending_edit or {}
+    removed = set(pending.get("remove", []))
+    rows = [
+        {
+            "pk": attachment.pk,
+            "name": attachment.original_name,
+            "size": attachment.size,
+            "kind": attachment.kind,
+            "removed": attachment.pk in removed,
+            "added": False,
+        }
+        for attachment in nomination.attachments.all()
+    ]
+    rows += [
+        {
+            "pk": None,
+            "name": item["name"],
+            "size": item["size"],
+            "kind": item["kind"],
+            "removed": False,
+            "added": True,
+        }
+        for item in pending.get("uploads", [])
+    ]
+    return rows
+
+
+def _drop_pending_uploads(pending: dict[str, Any]) -> None:
+    for item in pending.get("uploads", []):
+        with contextlib.suppress(OSError):
+            default_storage.delete(item["path"])
+
+
+EMAIL_CORRECTIONS_PER_DAY = 3
+
+
+class TooManyCorrections(Exception):
+    """The address of this nomination was corrected too often today."""
+
+
+def _send_new_confirmation(nomination: Nomination, token: str) -> None:
+    """A new confirmation link, to the nomination's (corrected) address; the old one stops
+    working. A held nomination's held confirmation is replaced by one to the new address."""
+    email = nomination.nominator_email
+    nomination.resume_sent_to = email
+    confirm_token, nomination.confirm_token_hash = new_token()
+    nomination.save(update_fields=["resume_sent_to", "confirm_token_hash", "updated_at"])
+    language = nomination.preferred_language or nomination.language
+    with translation.override(language):
+        confirm_url = settings.SITE_URL + reverse(
+            "nominations:confirm", kwargs={"token": confirm_token}
+        )
+    context = _email_context(nomination, token)
+    context.update(confirm_url=confirm_url, confirm_days=settings.NOMINATION_CONFIRM_DAYS)
+    if nomination.held_for_moderation:
+        OutgoingEmail.objects.filter(batch=held_batch(nomination), state=EmailState.HELD).update(
+            state=EmailState.CANCELLED, links=""
+        )
+        queue_email(
+            "nomination_submitted",
+            to=email,
+            language=language,
+            context=context,
+            batch=held_batch(nomination),
+            hold=True,
+        )
+    elif over_email_limit(email):
+        nomination.email_withheld = True
+    else:
+        queue_email("nomination_submitted", to=email, language=language, context=context)
+
+
+def find_by_confirm_token(token: str) -> Nomination | None:
+    return (
+        Nomination.objects.select_related("cycle")
+        .filter(confirm_token_hash=hash_token(token))
+        .first()
+    )
+
+
+def public_status(nomination: Nomination) -> str:
+    """What is true of the nomination, in the nominator's words: draft, held (waits for a check
+    by the secretariat before it counts), unconfirmed (waits for the email confirmation),
+    counts, withdrawn or lapsed. Never which signal held it."""
+    if nomination.state == NominationState.DRAFT:
+        return "draft"
+    if nomination.state in {NominationState.WITHDRAWN, NominationState.LAPSED}:
+        return nomination.state
+    if nomination.held_for_moderation:
+        return "held"
+    if nomination.state == NominationState.SUBMITTED:
+        return "unconfirmed"
+    return "counts"
