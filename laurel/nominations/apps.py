@@ -9,6 +9,10 @@ class NominationsConfig(AppConfig):
 
     def ready(self) -> None:
         from laurel.cycles.queries import DASHBOARD_SOURCES
+        from laurel.cycles.signals import phase_moved
+        from laurel.nominations import services
         from laurel.nominations.queries import dashboard_counts
 
         DASHBOARD_SOURCES.append(dashboard_counts)
+        # Nominations closed: changes never confirmed are dropped with their documents.
+        phase_moved.connect(services.on_phase_moved, dispatch_uid="nominations")

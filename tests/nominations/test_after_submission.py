@@ -550,3 +550,31 @@ def test_the_error_summary_of_a_submitted_nominations_page_leads_to_every_field(
     # Each link is the message itself, as on the form: no "label: message".
     message = {"en": "Enter the name of the organisation", "sv": "Skriv organisationens namn"}
     assert f">{message[language]}</a>" in summary
+
+
+def test_a_change_never_confirmed_goes_with_its_documents_when_nominations_close(
+    client, child10, settings, staff_user, django_capture_on_commit_callbacks
+):
+    from django.core.files.storage import default_storage
+
+    from laurel.cycles.enums import Phase
+    from laurel.cycles.services import move_phase
+
+    token, nomination = submitted_nomination(client, child10, settings)
+    client.post(
+        urls(token)["manage"],
+        {**complete_post(child10, token, answer_2=MARIA), "attachments": [pdf("new.pdf")]},
+    )
+    nomination.refresh_from_db()
+    stored = nomination.pending_edit["uploads"][0]["path"]
+    kept_while_open = default_storage.exists(stored)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        move_phase(child10, Phase.SCREENING, actor=staff_user)
+
+    nomination.refresh_from_db()
+    assert kept_while_open
+    assert nomination.pending_edit is None
+    assert not default_storage.exists(stored)
+    assert MARIA not in str(nomination.answers)
+    assert AuditEntry.objects.filter(key="nomination.edit_discarded").count() == 1

@@ -11,6 +11,8 @@ from django.utils import timezone
 
 from laurel.core.ratelimit import over_limit
 from laurel.core.services import record
+from laurel.cycles.enums import Phase
+from laurel.cycles.models import Cycle
 from laurel.nominations.enums import (
     NominationState,
     VersionKind,
@@ -114,6 +116,16 @@ def discard_edit(nomination: Nomination) -> Nomination:
         transaction.on_commit(lambda: _drop_pending_uploads(pending))
         record("nomination.edit_discarded", subject=nomination, summary=nomination.reference)
     return nomination
+
+
+def on_phase_moved(sender: Any, *, cycle: Cycle, actor: Any = None, **kwargs: Any) -> None:
+    """Nominations have closed: a change never confirmed can no longer be, so it goes with its
+    stored documents (it may hold a child's details the nominator meant to remove)."""
+    if cycle.phase == Phase.NOMINATIONS:
+        return
+    for nomination in Nomination.objects.filter(cycle=cycle, pending_edit__isnull=False):
+        with transaction.atomic():
+            discard_edit(nomination)
 
 
 @transaction.atomic
