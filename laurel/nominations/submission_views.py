@@ -23,6 +23,18 @@ from laurel.nominations.safeguarding import marked, scan
 
 MAX_REASON = 200
 MARK_LABEL = gettext_lazy("Safeguarding check, %(kind)s")
+# For each kind of finding, a reason a nominator might truly give: an example that fits the kind
+# (a public helpline number says nothing about why "Maria, 12" would identify no one).
+REASON_EXAMPLES = {
+    "name_and_age": gettext_lazy(
+        "“Lena 2021” is the name of our campaign and its year, not a person."
+    ),
+    "phone": gettext_lazy("This is the organisation's public helpline number."),
+    "identity_number": gettext_lazy("This is the organisation's registration number."),
+    "address": gettext_lazy("This is the address of the organisation's office."),
+    "private_email": gettext_lazy("This is the address the organisation publishes for contact."),
+    "social_handle": gettext_lazy("This is the organisation's own public account."),
+}
 
 
 def _page_context(nomination, token: str) -> dict:
@@ -119,6 +131,10 @@ class FindingChoice:
         self.error = ""
 
     @property
+    def example(self) -> str:
+        return str(REASON_EXAMPLES.get(self.finding.kind, REASON_EXAMPLES["phone"]))
+
+    @property
     def field_anchor(self) -> str:
         return f"id_{self.finding.field}"
 
@@ -130,10 +146,10 @@ class FindingChoice:
                 "and say why."
             ) % {"kind": label}
         elif not self.reason:
-            self.error = _(
-                "Say why this %(kind)s identifies no one, for example “This is the "
-                "organisation's public helpline number”."
-            ) % {"kind": label}
+            self.error = _("Say why this %(kind)s identifies no one. For example: %(example)s") % {
+                "kind": label,
+                "example": self.example,
+            }
         elif len(self.reason) > MAX_REASON:
             self.error = _("Shorten the reason to %(limit)s characters or fewer.") % {
                 "limit": MAX_REASON
