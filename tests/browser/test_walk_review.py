@@ -3,11 +3,14 @@ text" a refused submit still puts the focus on the error summary, and each findi
 reason fits its kind; sv and en, axe clean."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
+from laurel.nominations.models import Nomination
 from tests.nominations.helpers import complete_post
+from tests.nominations.test_abuse import solved_payload
 from tests.nominations.test_after_submission import MARIA
 from tests.nominations.test_flow import NOMINATE, new_token
 
@@ -43,4 +46,30 @@ def test_after_showing_a_finding_a_refused_submit_focuses_the_error_summary(
     expect(page.locator(".finding-choice").first.locator(".field__help")).to_contain_text(
         name_example
     )
+    assert axe(page) == []
+
+
+def test_enter_on_the_private_link_page_never_marks_a_document_for_removal(
+    page, live_server, client, child10, settings, axe
+):
+    settings.ALTCHA_COST = 200
+    token = new_token(client)
+    report = SimpleUploadedFile("report.pdf", b"%PDF-1.4 yearly report", "application/pdf")
+    client.post(NOMINATE, {**complete_post(child10, token), "attachments": [report]})
+    client.post(
+        reverse("nominations:review", kwargs={"token": token}), {"altcha": solved_payload(settings)}
+    )
+    nomination = Nomination.objects.get()
+    assert nomination.submitted_at and nomination.attachments.count() == 1
+    page.goto(f"{live_server.url}/en/nominate/n/{token}/")
+    expect(page.get_by_role("button", name="Remove report.pdf")).to_be_visible()
+
+    page.locator("#id_org_city").fill("Novi Sad")
+    page.locator("#id_org_city").press("Enter")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Review your changes")
+    nomination.refresh_from_db()
+    assert nomination.pending_edit["data"]["org_city"] == "Novi Sad"
+    assert nomination.pending_edit.get("remove", []) == []
+    expect(page.locator("main")).not_to_contain_text("to be removed")
     assert axe(page) == []
