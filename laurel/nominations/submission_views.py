@@ -420,8 +420,11 @@ def withdraw(request, token: str):
     if nomination is None:
         raise Http404
     if request.POST.get("really") != "yes":
-        messages.error(request, _("Tick the box to confirm that you want to withdraw it."))
-        return redirect("nominations:manage", token=token)
+        # Said beside the box at the bottom of the page, which takes the focus (no fragment:
+        # it would keep autofocus from working), not in a message at the top.
+        return redirect(
+            reverse("nominations:manage", kwargs={"token": token}) + "?withdraw=unticked"
+        )
     try:
         withdrawn = services.withdraw_nomination(nomination, token=token)
         if withdrawn.email_withheld or withdrawn.held_for_moderation:

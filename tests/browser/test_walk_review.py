@@ -73,3 +73,29 @@ def test_enter_on_the_private_link_page_never_marks_a_document_for_removal(
     assert nomination.pending_edit.get("remove", []) == []
     expect(page.locator("main")).not_to_contain_text("to be removed")
     assert axe(page) == []
+
+
+def test_withdraw_without_the_tick_focuses_the_box_at_phone_width(
+    page, live_server, client, child10, settings, axe
+):
+    settings.ALTCHA_COST = 200
+    token = new_token(client)
+    client.post(NOMINATE, complete_post(child10, token))
+    client.post(
+        reverse("nominations:review", kwargs={"token": token}), {"altcha": solved_payload(settings)}
+    )
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/sv/nominate/n/{token}/")
+
+    page.get_by_role("button", name="Dra tillbaka").click()
+
+    box = page.get_by_role("checkbox", name="Jag vill dra tillbaka den här nomineringen")
+    expect(box).to_be_focused()
+    expect(box).to_be_in_viewport()
+    expect(box).to_have_accessible_description(
+        "Kryssa i rutan för att bekräfta att du vill dra tillbaka nomineringen."
+    )
+    assert axe(page) == []
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Dra tillbaka").click()
+    expect(page.get_by_text("Din nominering är tillbakadragen.")).to_be_visible()
