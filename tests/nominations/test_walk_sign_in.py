@@ -18,7 +18,8 @@ pytestmark = pytest.mark.django_db
         (
             "sv",
             "<title>Logga in · Child10 Award 2022</title>",
-            "Konton skapas bara genom inbjudan. Behöver du ett konto? Fråga sekretariatet.",
+            "Konton skapas genom inbjudan, inte på annat sätt. Behöver du ett konto? "
+            "Fråga sekretariatet.",
         ),
     ],
 )
