@@ -537,9 +537,18 @@ class NominationForm(forms.Form):
                 if limit and isinstance(value, str) and characters(value) > limit:
                     bound.over = characters(value) - limit
             needed = [bound for bound in fields if bound.field.needed]
-            done = all(bool(bound.value()) for bound in needed)
+            # A section with an error is never "complete", even if every needed field has a value.
+            wrong = self.is_bound and any(bound.errors for bound in fields)
+            done = all(bool(bound.value()) for bound in needed) and not wrong
             result.append(
-                {"key": key, "title": title, "fields": fields, "done": done, "optional": not needed}
+                {
+                    "key": key,
+                    "title": title,
+                    "fields": fields,
+                    "done": done,
+                    "wrong": wrong,
+                    "optional": not needed,
+                }
             )
         return result
 

@@ -27,6 +27,18 @@ from laurel.nominations.safeguarding import marked, scan
 
 MAX_REASON = 200
 MARK_LABEL = gettext_lazy("Safeguarding check, %(kind)s")
+# For each kind of finding, a reason a nominator might truly give: an example that fits the kind
+# (a public helpline number says nothing about why "Maria, 12" would identify no one).
+REASON_EXAMPLES = {
+    "name_and_age": gettext_lazy(
+        "“Lena 2021” is the name of our campaign and its year, not a person."
+    ),
+    "phone": gettext_lazy("This is the organisation's public helpline number."),
+    "identity_number": gettext_lazy("This is the organisation's registration number."),
+    "address": gettext_lazy("This is the address of the organisation's office."),
+    "private_email": gettext_lazy("This is the address the organisation publishes for contact."),
+    "social_handle": gettext_lazy("This is the organisation's own public account."),
+}
 
 
 def _page_context(nomination, token: str) -> dict:
@@ -134,6 +146,10 @@ class FindingChoice:
         self.error = ""
 
     @property
+    def example(self) -> str:
+        return str(REASON_EXAMPLES.get(self.finding.kind, REASON_EXAMPLES["phone"]))
+
+    @property
     def field_anchor(self) -> str:
         return f"id_{self.finding.field}"
 
@@ -145,10 +161,10 @@ class FindingChoice:
                 "and say why."
             ) % {"kind": label}
         elif not self.reason:
-            self.error = _(
-                "Say why this %(kind)s identifies no one, for example “This is the "
-                "organisation's public helpline number”."
-            ) % {"kind": label}
+            self.error = _("Say why this %(kind)s identifies no one. For example: %(example)s") % {
+                "kind": label,
+                "example": self.example,
+            }
         elif len(self.reason) > MAX_REASON:
             self.error = _("Shorten the reason to %(limit)s characters or fewer.") % {
                 "limit": MAX_REASON
@@ -441,8 +457,11 @@ def withdraw(request, token: str):
     if nomination is None:
         raise Http404
     if request.POST.get("really") != "yes":
-        messages.error(request, _("Tick the box to confirm that you want to withdraw it."))
-        return redirect("nominations:manage", token=token)
+        # Said beside the box at the bottom of the page, which takes the focus (no fragment:
+        # it would keep autofocus from working), not in a message at the top.
+        return redirect(
+            reverse("nominations:manage", kwargs={"token": token}) + "?withdraw=unticked"
+        )
     try:
         withdrawn = services.withdraw_nomination(nomination, token=token)
         if withdrawn.email_withheld or withdrawn.held_for_moderation:

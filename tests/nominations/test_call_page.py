@@ -284,15 +284,16 @@ def test_the_privacy_notice_names_the_controller_and_how_to_reach_it(client, chi
             "en",
             [
                 "Deleted 90 days after their last change.",
-                "Anonymised 730 days after the announcement: what identifies a person is removed.",
-                "Deleted 2,557 days after the payment.",
+                "Anonymised 2 years after the announcement: what identifies a person is removed.",
+                "Deleted 7 years after the payment.",
             ],
         ),
         (
             "sv",
             [
                 "Raderas 90 dagar efter den senaste ändringen.",
-                "Raderas 2\xa0557 dagar efter",
+                "Raderas 7 år efter",
+                "Raderas 1 år efter offentliggörandet.",
             ],
         ),
     ],
