@@ -260,6 +260,18 @@ class TooManyCorrections(Exception):
     """The address of this nomination was corrected too often today."""
 
 
+def _confirmation_context(nomination: Nomination, token: str, confirm_token: str) -> dict[str, Any]:
+    """What the confirmation email needs: its link, in the nominator's language, and its days."""
+    language = nomination.preferred_language or nomination.language
+    with translation.override(language):
+        confirm_url = settings.SITE_URL + reverse(
+            "nominations:confirm", kwargs={"token": confirm_token}
+        )
+    context = _email_context(nomination, token)
+    context.update(confirm_url=confirm_url, confirm_days=settings.NOMINATION_CONFIRM_DAYS)
+    return context
+
+
 def _send_new_confirmation(nomination: Nomination, token: str) -> None:
     """A new confirmation link, to the nomination's (corrected) address; the old one stops
     working. A held nomination's held confirmation is replaced by one to the new address."""
@@ -268,12 +280,7 @@ def _send_new_confirmation(nomination: Nomination, token: str) -> None:
     confirm_token, nomination.confirm_token_hash = new_token()
     nomination.save(update_fields=["resume_sent_to", "confirm_token_hash", "updated_at"])
     language = nomination.preferred_language or nomination.language
-    with translation.override(language):
-        confirm_url = settings.SITE_URL + reverse(
-            "nominations:confirm", kwargs={"token": confirm_token}
-        )
-    context = _email_context(nomination, token)
-    context.update(confirm_url=confirm_url, confirm_days=settings.NOMINATION_CONFIRM_DAYS)
+    context = _confirmation_context(nomination, token, confirm_token)
     if nomination.held_for_moderation:
         OutgoingEmail.objects.filter(batch=held_batch(nomination), state=EmailState.HELD).update(
             state=EmailState.CANCELLED, links=""

@@ -7,12 +7,10 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from django.conf import settings
 from django.core.files.base import File
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
@@ -37,6 +35,7 @@ from laurel.nominations.services.common import (
     NotEditable,
     StorageFull,
     _apply,
+    _confirmation_context,
     _email_context,
     _lapse_later,
     _move,
@@ -235,12 +234,7 @@ def submit_nomination(
         data={"held": hold_reason, "late": nomination.late_code_id is not None},
     )
     language = nomination.preferred_language or nomination.language
-    with translation.override(language):
-        confirm_url = settings.SITE_URL + reverse(
-            "nominations:confirm", kwargs={"token": confirm_token}
-        )
-    context = _email_context(nomination, token)
-    context.update(confirm_url=confirm_url, confirm_days=settings.NOMINATION_CONFIRM_DAYS)
+    context = _confirmation_context(nomination, token, confirm_token)
     if hold_reason:
         # Nothing leaves for a held nomination: its confirmation waits in the outbox until
         # staff release the nomination, and its confirmation period starts then.
