@@ -235,7 +235,7 @@ def marked(text: str, findings: list[Finding], *, label: str) -> SafeString:
     anchored: set[str] = set()
     for start, end, finding in spans:
         parts.append(escape(text[position:start]))
-        anchor = "" if finding.key in anchored else f' id="finding-{finding.key}"'
+        anchor = "" if finding.key in anchored else f' id="finding-{finding.key}" tabindex="-1"'
         anchored.add(finding.key)
         hidden = escape(label % {"kind": finding.label})
         parts.append(

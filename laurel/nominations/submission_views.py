@@ -138,11 +138,17 @@ def _texts(nomination) -> dict[str, str]:
 class FindingChoice:
     """One safeguarding finding on the review page: what it is, and what the nominator said."""
 
-    def __init__(self, finding, data):
+    def __init__(self, finding, data, kept_before: dict | None = None):
         self.finding = finding
         self.key = finding.key
-        self.keep = bool(data.get(f"keep-{self.key}")) if data is not None else False
-        self.reason = (data.get(f"reason-{self.key}", "") if data is not None else "").strip()
+        if data is not None:
+            self.keep = bool(data.get(f"keep-{self.key}"))
+            self.reason = data.get(f"reason-{self.key}", "").strip()
+        else:
+            # A passage the nominator already kept, with a reason, when they last confirmed the
+            # nomination comes ticked with that reason (still shown, still changeable).
+            previous = (kept_before or {}).get((finding.kind, finding.text))
+            self.keep, self.reason = previous is not None, previous or ""
         self.error = ""
 
     @property
@@ -209,7 +215,11 @@ def review(request, token: str):
         return redirect("nominations:manage", token=token)
     findings = scan(_texts(subject))
     data = request.POST if request.method == "POST" else None
-    choices = [FindingChoice(finding, data) for finding in findings]
+    kept_before = {
+        (kept.get("kind"), kept.get("text")): kept.get("reason", "")
+        for kept in nomination.safeguarding_confirmations or []
+    }
+    choices = [FindingChoice(finding, data, kept_before) for finding in findings]
     late_code = session_late_code(request, cycle)
     form = ReviewForm(data)
     version = _version(nomination, subject)

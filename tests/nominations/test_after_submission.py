@@ -68,10 +68,12 @@ def test_an_edit_with_a_childs_details_does_not_apply_until_each_finding_is_hand
     assert nomination.versions.count() == versions
     assert [choice.finding.kind for choice in choices] == ["name_and_age", "address", "phone"]
     # Each finding marked in place in the quoted text, labelled, and linked to its field.
+    # tabindex: "Show it in the text" moves the focus to the passage, not only the view.
     for choice in choices:
         assert re.search(
-            rf'<mark class="finding" id="finding-{choice.key}"><span class="visually-hidden">'
-            rf"Safeguarding check, [a-z ]+: </span>{re.escape(choice.finding.text)}</mark>",
+            rf'<mark class="finding" id="finding-{choice.key}" tabindex="-1">'
+            r'<span class="visually-hidden">Safeguarding check, [a-z ]+: </span>'
+            rf"{re.escape(choice.finding.text)}</mark>",
             text,
         )
         assert f'href="{page["manage"]}#id_answer_2"' in text
@@ -578,3 +580,40 @@ def test_a_change_never_confirmed_goes_with_its_documents_when_nominations_close
     assert not default_storage.exists(stored)
     assert MARIA not in str(nomination.answers)
     assert AuditEntry.objects.filter(key="nomination.edit_discarded").count() == 1
+
+
+def test_a_passage_kept_with_a_reason_comes_ticked_with_it_on_the_next_edit(
+    client, child10, settings
+):
+    token, _nomination = submitted_nomination(client, child10, settings)
+    page = urls(token)
+    client.post(page["manage"], complete_post(child10, token, answer_2=MARIA))
+    first = client.get(page["review"]).context["findings"]
+    kept = {f"keep-{choice.key}": "1" for choice in first}
+    reasons = {f"reason-{choice.key}": f"Kept: {choice.finding.kind}" for choice in first}
+    client.post(
+        page["review"], {"action": "apply", "altcha": solved_payload(settings), **kept, **reasons}
+    )
+
+    # The next edit changes another answer; the kept passages are still in answer 2.
+    client.post(
+        page["manage"], complete_post(child10, token, answer_2=MARIA, answer_1="New wording.")
+    )
+    again = client.get(page["review"])
+    choices = again.context["findings"]
+
+    assert [choice.keep for choice in choices] == [True, True, True]
+    assert [choice.reason for choice in choices] == [
+        "Kept: name_and_age",
+        "Kept: address",
+        "Kept: phone",
+    ]
+    # A passage never kept before is not ticked for the nominator.
+    client.post(
+        page["manage"],
+        complete_post(child10, token, answer_2=MARIA, answer_3="Call +46 8 123 456 78 now."),
+    )
+    fresh = [
+        c for c in client.get(page["review"]).context["findings"] if c.finding.field == "answer_3"
+    ]
+    assert fresh and not any(choice.keep for choice in fresh)
