@@ -306,6 +306,9 @@ def test_the_privacy_notice_states_each_retention_period_from_the_policy(
 
     for sentence in sentences:
         assert sentence in text
+    # Technical data too has a stated period, never "a short time".
+    assert {"en": "expire within a day", "sv": "försvinner inom ett dygn"}[language] in text
+    assert {"en": "short time", "sv": "kort tid"}[language] not in text
 
 
 def test_the_privacy_notice_follows_a_changed_policy(client, child10, settings, tmp_path):
