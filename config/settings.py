@@ -15,7 +15,8 @@ DATA_DIR = env.private_directory(Path(env.text("LAUREL_DATA_DIR") or BASE_DIR / 
 DEBUG = env.flag("DEBUG", default=False)
 SECRET_KEY = env.secret_key(DATA_DIR)
 FIELD_ENCRYPTION_KEYS = env.field_keys(DATA_DIR)
-# The organiser's account the prizes are paid from (pain.001 exports).
+# The organiser's account the prizes are paid from (pain.001 exports): only the default while
+# finance has approved none for a cycle in the app (laurel/laureates/services/paying.py).
 PRIZE_DEBTOR = {
     "name": env.text("PRIZE_DEBTOR_NAME"),
     "iban": env.text("PRIZE_DEBTOR_IBAN"),

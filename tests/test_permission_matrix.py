@@ -588,6 +588,17 @@ MATRIX: dict[str, Row] = {
         lambda o: {"pk": o["payment"].pk, "action": "verify"},
     ),
     "laureates:pain001": Row(FINANCE | {"finance": REDIRECT}, "post"),
+    # The paying account: finance's alone; a proposal (here by nobody) is approved after a
+    # confirmation step showing it in full (200), rejected with a redirect.
+    "laureates:paying_account": Row(FINANCE),
+    "laureates:approve_paying_account": Row(
+        FINANCE, "post", lambda o: {"pk": o["cycle"].paying_accounts.create(name="Child10").pk}
+    ),
+    "laureates:reject_paying_account": Row(
+        FINANCE | {"finance": REDIRECT},
+        "post",
+        lambda o: {"pk": o["cycle"].paying_accounts.create(name="Child10").pk},
+    ),
     # The summit: a laureate's contact registers its delegates; staff run the event.
     "laureates:summit": Row(
         STAFF | {"staff": NOT_FOUND, "laureate": OK}, kwargs=lambda o: (o["laureate"], {})[1]

@@ -21,6 +21,23 @@ PAYMENT_TRANSITIONS: dict[str, set[str]] = {
 OPEN_PAYMENT_STATES = [PaymentState.REQUESTED, PaymentState.VERIFIED, PaymentState.APPROVED]
 
 
+class PayingAccountState(models.TextChoices):
+    """The account the prizes are paid from: one finance user proposes it, another approves it."""
+
+    PROPOSED = "proposed", _("Waiting for a second finance user")
+    APPROVED = "approved", _("In use")
+    REPLACED = "replaced", _("Replaced")
+    REJECTED = "rejected", _("Not approved")
+
+
+PAYING_ACCOUNT_TRANSITIONS: dict[str, set[str]] = {
+    PayingAccountState.PROPOSED: {PayingAccountState.APPROVED, PayingAccountState.REJECTED},
+    PayingAccountState.APPROVED: {PayingAccountState.REPLACED},
+    PayingAccountState.REPLACED: set(),
+    PayingAccountState.REJECTED: set(),
+}
+
+
 class Booking(models.TextChoices):
     ORGANISER = "organiser", _("The organiser books and pays")
     SELF = "self", _("We book; the organiser reimburses")

@@ -5,11 +5,12 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from lxml import etree
 
 from laurel.core.services import record
+from laurel.laureates.services.paying import Debtor, debtor_for
 from laurel.laureates.services.prize import require_finance
 
 NS = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.09"
@@ -18,6 +19,11 @@ SCHEMA = Path(__file__).parent / "schemas" / "pain.001.001.09.xsd"
 
 class ExportError(Exception):
     pass
+
+
+class NoPayingAccount(ExportError):
+    """No approved paying account for the cycle and no default in the environment: finance
+    sets one on the paying-account page (the view links to it)."""
 
 
 @cache
@@ -45,14 +51,11 @@ def _text(value: str, length: int = 140) -> str:
     return " ".join(anyascii(value).split())[:length]
 
 
-def pain001(payments: list, *, message_id: str, execution_date) -> bytes:
-    """One payment information block per currency, one transaction per payment. Each payment
-    carries its decrypted account (the caller logs that read)."""
-    debtor = settings.PRIZE_DEBTOR
-    if not all(debtor.get(key) for key in ("name", "iban", "bic")):
-        raise ExportError("PRIZE_DEBTOR_NAME, PRIZE_DEBTOR_IBAN and PRIZE_DEBTOR_BIC must be set.")
+def pain001(payments: list, *, debtor: Debtor, message_id: str, execution_date) -> bytes:
+    """One payment information block per currency, one transaction per payment, paid from
+    `debtor`. Each payment carries its decrypted account (the caller logs that read)."""
     if not payments:
-        raise ExportError("There are no approved payments to export.")
+        raise ExportError(_("There are no approved payments to export."))
     total = sum((p.amount for p in payments), Decimal(0))
     root = etree.Element(f"{{{NS}}}Document", nsmap={None: NS})
     initiation = _add(root, "CstmrCdtTrfInitn")
@@ -61,7 +64,7 @@ def pain001(payments: list, *, message_id: str, execution_date) -> bytes:
     _add(header, "CreDtTm", timezone.now().replace(microsecond=0).isoformat())
     _add(header, "NbOfTxs", str(len(payments)))
     _add(header, "CtrlSum", f"{total:.2f}")
-    _path(header, "InitgPty", "Nm", text=_text(debtor["name"]))
+    _path(header, "InitgPty", "Nm", text=_text(debtor.name))
     by_currency: dict[str, list] = {}
     for payment in payments:
         by_currency.setdefault(payment.currency, []).append(payment)
@@ -72,9 +75,9 @@ def pain001(payments: list, *, message_id: str, execution_date) -> bytes:
         _add(block, "NbOfTxs", str(len(group)))
         _add(block, "CtrlSum", f"{sum((p.amount for p in group), Decimal(0)):.2f}")
         _path(block, "ReqdExctnDt", "Dt", text=execution_date.isoformat())
-        _path(block, "Dbtr", "Nm", text=_text(debtor["name"]))
-        _path(block, "DbtrAcct", "Id", "IBAN", text=debtor["iban"])
-        _path(block, "DbtrAgt", "FinInstnId", "BICFI", text=debtor["bic"])
+        _path(block, "Dbtr", "Nm", text=_text(debtor.name))
+        _path(block, "DbtrAcct", "Id", "IBAN", text=debtor.iban)
+        _path(block, "DbtrAgt", "FinInstnId", "BICFI", text=debtor.bic)
         _add(block, "ChrgBr", "SHAR")
         for payment in group:
             account = payment.account
@@ -136,18 +139,30 @@ def payments_table(payments) -> tuple[list[str], list[list]]:
     return CSV_COLUMNS, rows
 
 
-def approved_file(payments: list, *, actor, execution_date) -> bytes:
-    """The bank file for approved payments, for finance only (PrizeError for anyone else, a
-    superuser too: the file holds every full account); reading their accounts is logged."""
+def approved_file(payments: list, *, actor, execution_date, cycle=None) -> bytes:
+    """The bank file for approved payments of one cycle (`cycle`, or the payments' own), paid
+    from the cycle's approved paying account (the environment's default without one), for
+    finance only (PrizeError for anyone else, a superuser too: the file holds every full
+    account); reading their accounts is logged."""
     require_finance(actor)
+    if cycle is None and payments:
+        cycle = payments[0].laureate.cycle
+    debtor = debtor_for(cycle) if cycle is not None else None
+    if debtor is None:
+        raise NoPayingAccount(_("Finance has not set the account the prizes are paid from."))
     content = pain001(
         payments,
+        debtor=debtor,
         message_id=f"LAUREL-{timezone.now():%Y%m%d%H%M%S}",
         execution_date=execution_date,
     )
     record(
         "payments.exported",
         actor=actor,
-        data={"payments": [p.pk for p in payments], "accounts": [p.account_id for p in payments]},
+        data={
+            "payments": [p.pk for p in payments],
+            "accounts": [p.account_id for p in payments],
+            "paid_from": debtor.masked,
+        },
     )
     return content

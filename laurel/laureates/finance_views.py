@@ -5,22 +5,32 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.accounts.enums import Role
+from laurel.core.confirm import confirmation, confirmed
 from laurel.core.permissions import require
 from laurel.core.tables import table_response
+from laurel.core.templatetags.laurel import iban_groups, money
 from laurel.cycles.queries import requested_staff_cycle
 from laurel.laureates import exports, queries, services
-from laurel.laureates.forms import ExportForm, PaidForm
+from laurel.laureates.enums import PayingAccountState
+from laurel.laureates.forms import ExportForm, PaidForm, PayingAccountForm
 from laurel.laureates.models import Laureate, Payment
+from laurel.laureates.models.prize import PayingAccount
+from laurel.laureates.services import paying
 from laurel.nominations.uploads import CONTENT_TYPES
 
 
 def _cycle(request, perm: str):
     return requested_staff_cycle(request, perm)
+
+
+def _payments_url(cycle) -> str:
+    return f"{reverse('laureates:payments')}?cycle={cycle.slug}"
 
 
 def _refused(request, error) -> None:
@@ -49,6 +59,7 @@ def payments(request):
             "table": queries.payment_table(cycle),
             "export_form": ExportForm(),
             "may_handle": _handles_payments(request.user),
+            "debtor": paying.debtor_for(cycle),
         },
     )
 
@@ -139,6 +150,23 @@ STEPS = {
 }
 
 
+def _confirm_cancel(request, payment):
+    """Cancelling is final: a second step names the payment first (laurel.core.confirm)."""
+    name = payment.laureate.candidate.name
+    return confirmation(
+        request,
+        title=_("Cancel the payment to %(name)s?") % {"name": name},
+        consequences=[
+            _("The payment %(reference)s of %(amount)s is cancelled and will not be paid.")
+            % {"reference": payment.reference, "amount": money(payment.amount, payment.currency)},
+            _("To pay the prize after all, request a new payment, which is checked again."),
+        ],
+        button=_("Cancel the payment"),
+        cancel_url=reverse("laureates:payment", args=[payment.pk]),
+        irreversible=True,
+    )
+
+
 @login_required
 @require_POST
 def step(request, pk: int, action: str):
@@ -146,8 +174,11 @@ def step(request, pk: int, action: str):
     if action not in STEPS:
         raise Http404
     service, done = STEPS[action]
+    payment = _payment(pk)
+    if action == "cancel" and not confirmed(request):
+        return _confirm_cancel(request, payment)
     try:
-        service(_payment(pk), actor=request.user)
+        service(payment, actor=request.user)
     except services.PrizeError as error:
         _refused(request, error)
     else:
@@ -180,18 +211,20 @@ def export_pain(request):
     form = ExportForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose the date the bank should pay on."))
-        return redirect("laureates:payments")
+        return redirect(_payments_url(cycle))
     try:
         content = exports.approved_file(
             queries.approved_payments(cycle),
+            cycle=cycle,
             actor=request.user,
             execution_date=form.cleaned_data["execution_date"],
         )
     except services.PrizeError:
         raise Http404 from None
     except exports.ExportError as error:
+        # The payments page links to the paying-account page when none is set.
         messages.error(request, str(error))
-        return redirect("laureates:payments")
+        return redirect(_payments_url(cycle))
     response = HttpResponse(content, content_type="application/xml")
     response["Content-Disposition"] = f'attachment; filename="prizes-{cycle.slug}.xml"'
     return response
@@ -203,3 +236,113 @@ def export_csv(request):
     cycle = _cycle(request, "laureates.view_payments")
     header, rows = exports.payments_table(queries.payments_of(cycle))
     return table_response(f"prizes-{cycle.slug}", header, rows, "csv")
+
+
+# The paying account (issue 17, item 7): finance's alone, four eyes to change.
+
+
+def _account_url(cycle) -> str:
+    return f"{reverse('laureates:paying_account')}?cycle={cycle.slug}"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def paying_account(request):
+    """The account the cycle's prizes are paid from: in use, waiting, and a form to propose a
+    change (it takes effect once another finance user approves it)."""
+    _finance_only(request)
+    cycle = _cycle(request, "laureates.handle_payments")
+    form = PayingAccountForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                paying.propose_paying_account(cycle, actor=request.user, **form.cleaned_data)
+            except services.PrizeError as error:
+                form.add_error(error.field, error.message)
+            else:
+                messages.success(
+                    request,
+                    _("The new account is proposed: another finance user must approve it."),
+                )
+                return redirect(_account_url(cycle))
+    approved = paying.approved_account(cycle)
+    return render(
+        request,
+        "laureates/paying_account.html",
+        {
+            "cycle": cycle,
+            "form": form,
+            "approved": approved,
+            "default": paying.settings_default() if approved is None else None,
+            "proposed": paying.proposed_account(cycle),
+            "history": cycle.paying_accounts.select_related("proposed_by", "decided_by").exclude(
+                state=PayingAccountState.PROPOSED
+            )[:20],
+        },
+        status=status,
+    )
+
+
+def _proposal(request, pk: int) -> PayingAccount:
+    _finance_only(request)
+    account = get_object_or_404(
+        PayingAccount.objects.select_related("cycle", "proposed_by"),
+        pk=pk,
+        state=PayingAccountState.PROPOSED,
+    )
+    require(request.user, "laureates.handle_payments", account.cycle)
+    return account
+
+
+@login_required
+@require_POST
+def approve_paying_account(request, pk: int):
+    """The second finance user sees the proposed account in full (logged) on a confirmation
+    step, and approves it there."""
+    account = _proposal(request, pk)
+    back = _account_url(account.cycle)
+    if account.proposed_by_id == request.user.pk:
+        messages.error(
+            request,
+            _("You proposed this account: another finance user must approve it (four eyes)."),
+        )
+        return redirect(back)
+    if not confirmed(request):
+        paying.reveal_proposal(account, actor=request.user)
+        return confirmation(
+            request,
+            title=_("Approve the account the prizes are paid from?"),
+            consequences=[
+                _("Account holder %(name)s") % {"name": account.name},
+                _("IBAN %(iban)s") % {"iban": iban_groups(account.iban)},
+                _("BIC %(bic)s") % {"bic": account.bic},
+                _(
+                    "Check them against the bank's own document: from now on the bank file "
+                    "pays every prize from this account."
+                ),
+            ],
+            button=_("Approve the account"),
+            cancel_url=back,
+        )
+    try:
+        paying.approve_paying_account(account, actor=request.user)
+    except services.PrizeError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, _("The account is approved: the bank file pays from it now."))
+    return redirect(back)
+
+
+@login_required
+@require_POST
+def reject_paying_account(request, pk: int):
+    account = _proposal(request, pk)
+    try:
+        paying.reject_paying_account(account, actor=request.user)
+    except services.PrizeError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, _("The proposed account is not approved; nothing changed."))
+    return redirect(_account_url(account.cycle))

@@ -82,6 +82,24 @@ class ExportForm(forms.Form):
     )
 
 
+class PayingAccountForm(forms.Form):
+    """The account the prizes are paid from; the service checks the IBAN and BIC properly."""
+
+    name = forms.CharField(
+        label=_("Account holder"),
+        max_length=70,
+        help_text=_("The organiser's name, as the bank knows it."),
+    )
+    iban = forms.CharField(label=_("IBAN"), max_length=42)
+    bic = forms.CharField(label=_("BIC (SWIFT code)"), max_length=11)
+
+    def clean_iban(self):
+        return "".join(self.cleaned_data["iban"].split()).upper()
+
+    def clean_bic(self):
+        return "".join(self.cleaned_data["bic"].split()).upper()
+
+
 class SummitForm(forms.ModelForm):
     class Meta:
         model = Summit

@@ -48,6 +48,17 @@ urlpatterns = [
     path("staff/prizes/", finance_views.payments, name="payments"),
     path("staff/prizes/prizes.csv", finance_views.export_csv, name="payments_csv"),
     path("staff/prizes/pain001/", finance_views.export_pain, name="pain001"),
+    path("staff/prizes/account/", finance_views.paying_account, name="paying_account"),
+    path(
+        "staff/prizes/account/<int:pk>/approve/",
+        finance_views.approve_paying_account,
+        name="approve_paying_account",
+    ),
+    path(
+        "staff/prizes/account/<int:pk>/reject/",
+        finance_views.reject_paying_account,
+        name="reject_paying_account",
+    ),
     path("staff/prizes/laureates/<int:pk>/request/", finance_views.request_payment, name="request"),
     path("staff/prizes/<int:pk>/", finance_views.payment, name="payment"),
     path("staff/prizes/<int:pk>/reveal/", finance_views.reveal, name="reveal"),

@@ -131,7 +131,7 @@ def test_bank_details_and_a_four_eyes_payment(
         if "reveal" in steps:
             finance_page.get_by_role("button", name="Show the full bank details (logged)").click()
             expect(finance_page.locator("section[aria-labelledby=details]")).to_contain_text(
-                "SE4550000000058398257466"
+                "SE45 5000 0000 0583 9825 7466"
             )
             assert axe(finance_page) == []
             finance_page.get_by_role("button", name="The bank details are checked").click()

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from laurel.core.crypto import EncryptedTextField
 from laurel.core.models import TimeStamped
-from laurel.laureates.enums import PaymentState
+from laurel.laureates.enums import PayingAccountState, PaymentState
 
 
 class BankAccount(TimeStamped):
@@ -73,3 +73,45 @@ class Payment(TimeStamped):
 
     def __str__(self) -> str:
         return self.reference
+
+
+class PayingAccount(TimeStamped):
+    """The organiser's account a cycle's prizes are paid from (the debtor of the bank file).
+    Finance manages it: one finance user proposes it, another approves it, and only then does
+    the bank file use it. The IBAN and BIC are encrypted at rest like the laureates' details;
+    `masked` is what screens and the audit log show. A change makes a new row."""
+
+    cycle = models.ForeignKey(
+        "cycles.Cycle", on_delete=models.PROTECT, related_name="paying_accounts"
+    )
+    name = models.CharField(_("account holder"), max_length=70)
+    iban = EncryptedTextField(_("IBAN"))
+    bic = EncryptedTextField(_("BIC (SWIFT code)"))
+    masked = models.CharField(max_length=40)  # "SE •••• 0003"
+    state = models.CharField(
+        _("state"),
+        max_length=10,
+        choices=PayingAccountState.choices,
+        default=PayingAccountState.PROPOSED,
+    )
+    proposed_by = models.ForeignKey(
+        "accounts.User", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["cycle", "-created_at", "-id"]
+        constraints = [
+            # At most one account in use and one waiting, per cycle.
+            models.UniqueConstraint(
+                fields=["cycle", "state"],
+                condition=models.Q(state__in=["proposed", "approved"]),
+                name="one_paying_account_per_state",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"paying account {self.pk} of cycle {self.cycle_id}"
