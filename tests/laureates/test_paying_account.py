@@ -294,3 +294,22 @@ def test_the_default_from_the_environment_is_named_as_such(laureate, client, set
     assert "Paid from Server default, SE •••• 7466." in page
     assert "This is the server's default" in page
     assert "the bank file uses the server's default account" in account_page
+
+
+def test_the_account_page_costs_the_same_queries_for_one_and_many_earlier_accounts(
+    client, child10, no_default, queries_for_one_and_many
+):
+    first, second = finance("p1@example.org"), finance("p2@example.org")
+    sign_in(client, first)
+
+    def add(count):
+        for _ in range(count):
+            proposal = paying.propose_paying_account(child10, actor=second, **OURS)
+            paying.approve_paying_account(proposal, actor=first)
+
+    def fetch():
+        assert client.get(reverse("laureates:paying_account")).status_code == 200
+
+    one, many = queries_for_one_and_many(fetch, add, many=5)
+
+    assert one == many
