@@ -313,3 +313,17 @@ def test_the_account_page_costs_the_same_queries_for_one_and_many_earlier_accoun
     one, many = queries_for_one_and_many(fetch, add, many=5)
 
     assert one == many
+
+
+def test_the_swedish_pages_say_where_the_prizes_are_paid_from(laureate, client, no_default):
+    _first, second, _proposal = proposed_by_first(laureate.cycle)
+    sign_in(client, second)
+
+    payments = client.get("/sv/staff/prizes/").content.decode()
+    account = client.get("/sv/staff/prizes/account/").content.decode()
+
+    assert "Bankfilen kan inte skapas än: inget konto att betala ut prispengarna från" in payments
+    assert "Ange kontot som prispengarna betalas ut från" in payments
+    assert "<h1>Kontot som prispengarna betalas ut från</h1>" in account
+    assert "Kontrollera och godkänn kontot" in account
+    assert "SE •••• 0003" in account and OURS_IBAN not in account
