@@ -245,6 +245,7 @@ def progress(request):
         {
             "cycle": cycle,
             "page": page,
+            "markable": [row for row in page if row.can_be_marked],
             "counts": counts,
             "show": show,
             "areas": len(DiligenceArea),

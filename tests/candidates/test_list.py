@@ -153,3 +153,21 @@ def test_the_progress_page_sends_the_signed_out_to_sign_in(client, child10):
 
     assert response.status_code == 302
     assert "login" in response.url
+
+
+def test_the_complete_candidates_on_the_progress_page_are_marked_ready_in_one_step(
+    staff_client, child10, staff_user
+):
+    complete = made_ready(nominated(child10, "Ljus"), staff_user)
+    services.mark_ready(complete, ready=False, actor=staff_user)
+    nominated(child10, "Röst")
+    page = staff_client.get(reverse("candidates:progress")).content.decode()
+    ids = re.findall(r'<input type="hidden" name="candidate" value="(\d+)">', page)
+
+    staff_client.post(
+        reverse("candidates:bulk") + f"?cycle={child10.slug}", {"action": "ready", "candidate": ids}
+    )
+
+    assert ids == [str(complete.pk)]
+    assert "Mark the 1 complete candidate on this page ready for the committee" in page
+    assert list(Candidate.objects.filter(ready_for_committee=True)) == [complete]
