@@ -316,3 +316,20 @@ def test_only_staff_who_screen_may_act_in_bulk(child10, client, role):
     candidate.refresh_from_db()
     assert candidate.state == CandidateState.TO_SCREEN
     assert not AuditEntry.objects.filter(key="candidate.screened").exists()
+
+
+def test_bulk_screening_is_refused_once_screening_has_ended(child10, client):
+    from tests.factories import in_phase
+
+    sign_in(client, make_user("staff"))
+    candidate = many(child10, 1)[0]
+    in_phase(child10, "decided")
+
+    response = client.post(
+        bulk_url(child10), {"candidate": [candidate.pk], "action": "eligible"}, follow=True
+    )
+
+    assert "Screening has ended with the lock" in response.content.decode()
+    candidate.refresh_from_db()
+    assert candidate.state == CandidateState.TO_SCREEN
+    assert not AuditEntry.objects.filter(key="candidate.screened").exists()
