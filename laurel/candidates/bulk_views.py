@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
-from laurel.candidates import exports, queries
+from laurel.candidates import exports, queries, readiness
 from laurel.candidates.enums import (
     BulkAction,
     CandidateState,
@@ -236,8 +236,8 @@ def progress(request):
     require(request.user, "candidates.view_candidates")
     cycle = requested_staff_cycle(request, "candidates.view_candidates")
     show = request.GET.get("show", "")
-    show = show if show in queries.PROGRESS_FILTERS else ""
-    rows, counts = queries.screening_progress(cycle, show=show)
+    show = show if show in readiness.PROGRESS_FILTERS else ""
+    rows, counts = readiness.screening_progress(cycle, show=show)
     page = Paginator(rows, 100).get_page(request.GET.get("page"))
     return render(
         request,

@@ -1,5 +1,5 @@
-import dataclasses
 import re
+from datetime import timedelta
 
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncDate
@@ -8,10 +8,8 @@ from django.utils.translation import gettext as _
 
 from laurel.candidates.enums import (
     ACTIVE_STATES,
-    DILIGENCE_DONE,
     CandidateState,
     Consent,
-    DiligenceArea,
     Flag,
     ReadyFilter,
     SuggestionState,
@@ -24,6 +22,7 @@ from laurel.candidates.models import (
     MergeRecord,
     Placement,
 )
+from laurel.core.models import AuditEntry
 from laurel.core.texts import in_language
 from laurel.cycles.models import Cycle
 from laurel.nominations.enums import COUNTING_STATES, NominationState
@@ -267,111 +266,29 @@ def claims_told(candidate):
     return candidate.claims.exclude(used_at=None).exclude(told={}).order_by("-used_at")[:3]
 
 
-# --- screening progress and bulk work ----------------------------------------------------
+# --- bulk work (the screening progress is in readiness.py) ---------------------------------
 
 
-@dataclasses.dataclass
-class Readiness:
-    """Where one candidate stands on its way to the committee. `missing` is what stands
-    between it and being marked ready (services.mark_ready's own conditions); consent is
-    shown beside it, as the organisation's answer, and does not block."""
-
-    candidate: Candidate
-    diligence_done: int
-    counting: int
-    prepared: int
-    missing: list[str] = dataclasses.field(default_factory=list)
-
-    @property
-    def ready(self) -> bool:
-        return self.candidate.ready_for_committee
-
-    @property
-    def can_be_marked(self) -> bool:
-        return not self.ready and not self.missing
-
-    @property
-    def awaiting_consent(self) -> bool:
-        return self.candidate.consent == Consent.PENDING
+# An organisation reminded by staff is not reminded again by them sooner than this.
+REMIND_AGAIN_AFTER = timedelta(days=1)
 
 
-def readiness_of(candidates: list[Candidate]) -> dict[int, Readiness]:
-    """Readiness for the committee of many candidates in two queries, whatever their number."""
-    ids = [candidate.pk for candidate in candidates]
-    done: dict[int, set[str]] = {}
-    checks = DiligenceCheck.objects.filter(candidate_id__in=ids, status__in=DILIGENCE_DONE)
-    for candidate_id, area in checks.values_list("candidate_id", "area"):
-        done.setdefault(candidate_id, set()).add(area)
-    counting: dict[int, list[tuple[str, bool]]] = {}
-    nominations = Nomination.objects.filter(
-        placement__candidate_id__in=ids, state__in=COUNTING_STATES
-    ).order_by("submitted_at", "id")
-    for candidate_id, reference, version in nominations.values_list(
-        "placement__candidate_id", "reference", "committee_version"
-    ):
-        counting.setdefault(candidate_id, []).append((reference, version is not None))
-    result = {}
-    for candidate in candidates:
-        areas = done.get(candidate.pk, set())
-        held = counting.get(candidate.pk, [])
-        missing = []
-        if candidate.state != CandidateState.ELIGIBLE:
-            missing.append(_("the candidate is not screened eligible"))
-        missing += [
-            _("due diligence: %(area)s") % {"area": area.label}
-            for area in DiligenceArea
-            if area.value not in areas
-        ]
-        missing += [
-            _("the committee's version of %(reference)s") % {"reference": reference}
-            for reference, prepared in held
-            if not prepared
-        ]
-        result[candidate.pk] = Readiness(
-            candidate=candidate,
-            diligence_done=len(areas),
-            counting=len(held),
-            prepared=sum(1 for _reference, prepared in held if prepared),
-            missing=missing,
-        )
-    return result
-
-
-PROGRESS_FILTERS = ["ready", "can_be_marked", "missing", "awaiting_consent"]
-
-
-def screening_progress(cycle: Cycle, *, show: str = "") -> tuple[list[Readiness], dict[str, int]]:
-    """Every candidate being screened, with what it still needs, and the counts of the whole
-    cycle (before `show` narrows the rows): three queries for any number of candidates."""
-    candidates = list(
-        Candidate.objects.filter(cycle=cycle, state__in=ACTIVE_STATES).order_by("name", "id")
+def recently_reminded(candidate_ids: list[int]) -> set[int]:
+    """Those of the candidates whose organisation was reminded within REMIND_AGAIN_AFTER."""
+    entries = AuditEntry.objects.filter(
+        key="candidate.consent_reminded",
+        subject_type=Candidate._meta.label_lower,
+        subject_id__in=[str(pk) for pk in candidate_ids],
+        at__gte=timezone.now() - REMIND_AGAIN_AFTER,
     )
-    rows = list(readiness_of(candidates).values())
-    counts = {
-        "candidates": len(rows),
-        "to_screen": sum(1 for r in rows if r.candidate.state == CandidateState.TO_SCREEN),
-        "eligible": sum(1 for r in rows if r.candidate.state == CandidateState.ELIGIBLE),
-        "diligence_complete": sum(1 for r in rows if r.diligence_done == len(DiligenceArea)),
-        "versions_complete": sum(1 for r in rows if r.counting and r.prepared == r.counting),
-        "awaiting_consent": sum(1 for r in rows if r.awaiting_consent),
-        "consented": sum(1 for r in rows if r.candidate.consent == Consent.GIVEN),
-        "can_be_marked": sum(1 for r in rows if r.can_be_marked),
-        "ready": sum(1 for r in rows if r.ready),
-    }
-    tests = {
-        "ready": lambda r: r.ready,
-        "can_be_marked": lambda r: r.can_be_marked,
-        "missing": lambda r: not r.ready and bool(r.missing),
-        "awaiting_consent": lambda r: r.awaiting_consent,
-    }
-    if show in tests:
-        rows = [row for row in rows if tests[show](row)]
-    return rows, counts
+    return {int(pk) for pk in entries.values_list("subject_id", flat=True)}
 
 
 def consent_reminders(cycle: Cycle, candidate_ids: list[int]) -> QuerySet:
-    """The live consent links of the chosen candidates whose organisation has not answered:
-    each may be reminded (the conditions of tasks.remind_organisation)."""
+    """The live consent links of the chosen candidates whose organisation has not answered
+    (the conditions of tasks.remind_organisation) and was not reminded in the last day: each
+    may be reminded now."""
+    candidate_ids = sorted(set(candidate_ids) - recently_reminded(candidate_ids))
     return ClaimInvitation.objects.filter(
         candidate__cycle=cycle,
         candidate_id__in=candidate_ids,

@@ -333,3 +333,29 @@ def test_bulk_screening_is_refused_once_screening_has_ended(child10, client):
     candidate.refresh_from_db()
     assert candidate.state == CandidateState.TO_SCREEN
     assert not AuditEntry.objects.filter(key="candidate.screened").exists()
+
+
+def test_an_organisation_reminded_is_not_reminded_again_the_same_day(child10):
+    staff = make_user("staff")
+    candidate = nominated(child10, "Ljus")
+    services.invite_organisation(
+        candidate,
+        email="info@ljus.se",
+        language="en",
+        deadline=timezone.now() + timedelta(days=14),
+        actor=staff,
+    )
+    OutgoingEmail.objects.all().delete()
+
+    first = bulk_remind(child10, candidate_ids=[candidate.pk], actor=staff)
+    again = bulk_remind(child10, candidate_ids=[candidate.pk], actor=staff)
+    AuditEntry.objects.filter(key="candidate.consent_reminded").update(
+        at=timezone.now() - timedelta(days=1, minutes=1)
+    )
+    next_day = bulk_remind(child10, candidate_ids=[candidate.pk], actor=staff)
+
+    assert [c.pk for c in first.changed] == [c.pk for c in next_day.changed] == [candidate.pk]
+    assert [(c.pk, why) for c, why in again.skipped] == [
+        (candidate.pk, "reminded less than a day ago")
+    ]
+    assert OutgoingEmail.objects.filter(key="organisation_reminder").count() == 2

@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 
 from laurel.candidates.enums import ALLOWED_TRANSITIONS, CandidateState, IneligibleReason
 from laurel.candidates.models import Candidate
-from laurel.candidates.queries import consent_reminders, readiness_of
+from laurel.candidates.queries import consent_reminders, recently_reminded
+from laurel.candidates.readiness import readiness_of
 from laurel.candidates.services.common import ScreeningError
 from laurel.candidates.services.screening import notices_wait
 from laurel.candidates.tasks import schedule_deadline_notices, tell_waiting_nominators
@@ -139,9 +140,11 @@ def bulk_mark_ready(cycle: Cycle, *, candidate_ids: list[int], actor: Any) -> Bu
 def bulk_remind(cycle: Cycle, *, candidate_ids: list[int], actor: Any) -> BulkOutcome:
     """The reminder tasks.remind_organisation sends before the answer-by date, now, to every
     chosen organisation that was asked for its consent and has not answered; the others are
-    skipped (not asked, answered, or the answer-by date has passed)."""
+    skipped (not asked, answered, the answer-by date has passed, or reminded within the last
+    day: the button is no way to flood an organisation with email)."""
     require_phase(cycle, "merge")
     chosen = _chosen(cycle, candidate_ids)
+    recent = recently_reminded([candidate.pk for candidate in chosen])
     claims = {
         claim.candidate_id: claim
         for claim in consent_reminders(cycle, [candidate.pk for candidate in chosen])
@@ -149,6 +152,9 @@ def bulk_remind(cycle: Cycle, *, candidate_ids: list[int], actor: Any) -> BulkOu
     outcome = BulkOutcome()
     for candidate in chosen:
         claim = claims.get(candidate.pk)
+        if candidate.pk in recent:
+            outcome.skipped.append((candidate, _("reminded less than a day ago")))
+            continue
         if claim is None:
             outcome.skipped.append((candidate, _("no answer is awaited from it")))
             continue
