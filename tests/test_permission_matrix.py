@@ -472,6 +472,8 @@ MATRIX: dict[str, Row] = {
     "candidates:overview": Row(STAFF),
     "candidates:refresh": Row(STAFF_ACTION, "post"),
     "candidates:tell": Row(STAFF_ACTION, "post"),
+    "candidates:bulk": Row(STAFF_ACTION, "post"),
+    "candidates:progress": Row(STAFF),
     "candidates:suggestion_decide": Row(STAFF_ACTION, "post", lambda o: {"pk": o["suggestion"].pk}),
     "candidates:detail": Row(STAFF, kwargs=CANDIDATE),
     "candidates:screen": Row(STAFF | {"staff": BAD}, "post", CANDIDATE),

@@ -103,3 +103,19 @@ class WorkKind(models.TextChoices):
     PREVENTION = "prevention", _("Prevention")
     TECHNOLOGY = "technology", _("Technology")
     ADVOCACY = "advocacy", _("Advocacy")
+
+
+class BulkAction(models.TextChoices):
+    """What staff can do to many candidates at once from the list (services.bulk)."""
+
+    ELIGIBLE = "eligible", _("Mark eligible")
+    INELIGIBLE = "ineligible", _("Mark ineligible")
+    READY = "ready", _("Mark ready for the committee")
+    REMIND = "remind", _("Remind the organisations to answer")
+
+
+class ReadyFilter(models.TextChoices):
+    """The list's filter on readiness for the committee."""
+
+    READY = "yes", _("Ready for the committee")
+    NOT_READY = "no", _("Not ready yet")

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from laurel.candidates.enums import (
+    BulkAction,
+    CandidateState,
     DiligenceArea,
     DiligenceStatus,
     DocumentKind,
@@ -36,6 +38,19 @@ class ScreeningForm(forms.Form):
         if data.get("decision") == "ineligible" and not data.get("reason"):
             self.add_error("reason", _("Choose why the candidate is ineligible."))
         return data
+
+    @classmethod
+    def for_candidate(cls, candidate) -> "ScreeningForm":
+        """The form as the candidate stands: a candidate still to screen has no decision
+        ticked (the badge says "To screen"; a tick would be a decision nobody made)."""
+        decided = candidate.state in (CandidateState.ELIGIBLE, CandidateState.INELIGIBLE)
+        return cls(
+            initial={
+                "decision": candidate.state if decided else None,
+                "reason": candidate.ineligible_reason,
+                "note": candidate.screening_note,
+            }
+        )
 
 
 class MergeForm(forms.Form):
@@ -277,3 +292,38 @@ class ContactForm(forms.Form):
         choices=[("", _("Not chosen: from its country or its nominations")), *settings.LANGUAGES],
         required=False,
     )
+
+
+class BulkForm(forms.Form):
+    """The list's bulk action: the candidates ticked, or every one on the page ("select all
+    on this page" works without JavaScript: the page's ids come with the form)."""
+
+    action = forms.ChoiceField(label=_("With the chosen candidates"), choices=BulkAction.choices)
+    reason = forms.ChoiceField(
+        label=_("Why ineligible (for all of them)"),
+        choices=[("", "—"), *IneligibleReason.choices],
+        required=False,
+    )
+    candidate = forms.TypedMultipleChoiceField(coerce=int, required=False)
+    on_page = forms.TypedMultipleChoiceField(coerce=int, required=False)
+    all_on_page = forms.BooleanField(required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Any whole number is a choice; the service keeps only the cycle's own candidates.
+        ids = [(v, v) for v in self.data.getlist("candidate") + self.data.getlist("on_page")]
+        for name in ("candidate", "on_page"):
+            self.fields[name].choices = [(v, v) for v, _label in ids if str(v).isdigit()]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == BulkAction.INELIGIBLE and not data.get("reason"):
+            self.add_error("reason", _("Choose why the candidates are ineligible."))
+        if not self.chosen():
+            raise ValidationError(_("Tick at least one candidate."))
+        return data
+
+    def chosen(self) -> list[int]:
+        data = getattr(self, "cleaned_data", {})
+        ids = data.get("on_page") if data.get("all_on_page") else data.get("candidate")
+        return sorted(set(ids or []))

@@ -1,18 +1,28 @@
 import re
+from datetime import timedelta
 
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncDate
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from laurel.candidates.enums import ACTIVE_STATES, CandidateState, Flag, SuggestionState
+from laurel.candidates.enums import (
+    ACTIVE_STATES,
+    CandidateState,
+    Consent,
+    Flag,
+    ReadyFilter,
+    SuggestionState,
+)
 from laurel.candidates.models import (
     Candidate,
+    ClaimInvitation,
     DiligenceCheck,
     DuplicateSuggestion,
     MergeRecord,
     Placement,
 )
+from laurel.core.models import AuditEntry
 from laurel.core.texts import in_language
 from laurel.cycles.models import Cycle
 from laurel.nominations.enums import COUNTING_STATES, NominationState
@@ -44,6 +54,7 @@ def candidate_list(
     flag: str = "",
     language: str = "",
     nominations: str = "",
+    ready: str = "",
     sort: str = "name",
 ) -> QuerySet:
     """The cycle's candidates for staff; every parameter mapped through an allowlist.
@@ -65,6 +76,8 @@ def candidate_list(
         rows = rows.filter(languages__icontains=f'"{language.lower()}"')
     if nominations in NOMINATION_COUNTS:
         rows = rows.filter(NOMINATION_COUNTS[nominations])
+    if ready in ReadyFilter.values:
+        rows = rows.filter(ready_for_committee=ready == ReadyFilter.READY)
     return rows.order_by(*SORTS.get(sort, SORTS["name"]))
 
 
@@ -251,3 +264,51 @@ def contact_history(candidate):
 def claims_told(candidate):
     """The organisation's own answers on its consent page (those that told us something)."""
     return candidate.claims.exclude(used_at=None).exclude(told={}).order_by("-used_at")[:3]
+
+
+# --- bulk work (the screening progress is in readiness.py) ---------------------------------
+
+
+# An organisation reminded by staff is not reminded again by them sooner than this.
+REMIND_AGAIN_AFTER = timedelta(days=1)
+
+
+def recently_reminded(candidate_ids: list[int]) -> set[int]:
+    """Those of the candidates whose organisation was reminded within REMIND_AGAIN_AFTER."""
+    entries = AuditEntry.objects.filter(
+        key="candidate.consent_reminded",
+        subject_type=Candidate._meta.label_lower,
+        subject_id__in=[str(pk) for pk in candidate_ids],
+        at__gte=timezone.now() - REMIND_AGAIN_AFTER,
+    )
+    return {int(pk) for pk in entries.values_list("subject_id", flat=True)}
+
+
+def consent_reminders(cycle: Cycle, candidate_ids: list[int]) -> QuerySet:
+    """The live consent links of the chosen candidates whose organisation has not answered
+    (the conditions of tasks.remind_organisation) and was not reminded in the last day: each
+    may be reminded now."""
+    candidate_ids = sorted(set(candidate_ids) - recently_reminded(candidate_ids))
+    return ClaimInvitation.objects.filter(
+        candidate__cycle=cycle,
+        candidate_id__in=candidate_ids,
+        candidate__state__in=ACTIVE_STATES,
+        candidate__consent=Consent.PENDING,
+        used_at=None,
+        revoked_at=None,
+        expires_at__gt=timezone.now(),
+    ).select_related("candidate__cycle", "candidate__organisation")
+
+
+def bulk_ineligibility_emails(cycle: Cycle, candidate_ids: list[int]) -> int:
+    """How many nominators marking these candidates ineligible leads to telling (those not
+    ineligible yet; merged and withdrawn ones are skipped)."""
+    return (
+        _untold()
+        .filter(
+            candidate__cycle=cycle,
+            candidate_id__in=candidate_ids,
+            candidate__state__in=[CandidateState.TO_SCREEN, CandidateState.ELIGIBLE],
+        )
+        .count()
+    )

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_countries import countries
 
-from laurel.candidates import charts, exports, queries, services
-from laurel.candidates.enums import CandidateState, DiligenceArea, Flag
+from laurel.candidates import charts, queries, services
+from laurel.candidates.enums import DiligenceArea
 from laurel.candidates.forms import (
     ContactForm,
     DiligenceForm,
@@ -26,57 +26,12 @@ from laurel.candidates.models import Candidate, DuplicateSuggestion, MergeRecord
 from laurel.core.permissions import require
 from laurel.core.queries import history_of
 from laurel.core.services import record
-from laurel.core.tables import FORMATS, table_response
 from laurel.cycles.queries import requested_staff_cycle
 from laurel.nominations.models import Nomination
-
-FILTERS = ["q", "country", "state", "flag", "language", "nominations", "sort"]
 
 
 def _cycle(request, perm: str):
     return requested_staff_cycle(request, perm)
-
-
-@login_required
-def candidate_list(request):
-    require(request.user, "candidates.view_candidates")
-    cycle = _cycle(request, "candidates.view_candidates")
-    chosen = {name: request.GET.get(name, "") for name in FILTERS}
-    rows = queries.candidate_list(
-        cycle,
-        search=chosen["q"],
-        country=chosen["country"],
-        state=chosen["state"],
-        flag=chosen["flag"],
-        language=chosen["language"],
-        nominations=chosen["nominations"],
-        sort=chosen["sort"] or "name",
-    )
-    if request.GET.get("format") in FORMATS:
-        header, table = exports.candidate_table(rows)
-        return table_response(f"candidates-{cycle.slug}", header, table, request.GET["format"])
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "candidates/list.html",
-        {
-            "cycle": cycle,
-            "waiting_notices": queries.waiting_notices(cycle).count(),
-            "page": page,
-            "chosen": chosen,
-            "states": CandidateState.choices,
-            "flags": Flag.choices,
-            "sorts": [
-                ("name", _("Name, A–Z")),
-                ("-name", _("Name, Z–A")),
-                ("country", _("Country")),
-                ("nominations", _("Most nominations")),
-                ("nominators", _("Most nominators")),
-                ("first", _("First nominated")),
-                ("-first", _("Last nominated")),
-            ],
-        },
-    )
 
 
 def detail_page(request, candidate, *, status=200, **forms):
@@ -93,16 +48,7 @@ def detail_page(request, candidate, *, status=200, **forms):
         "history": history_of(candidate, *queries.nominations_of(candidate).only("pk"))[:50],
         "documents": candidate.documents.all(),
         "claims": candidate.claims.all()[:5],
-        "screening_form": forms.get("screening_form")
-        or ScreeningForm(
-            initial={
-                "decision": "ineligible"
-                if candidate.state == CandidateState.INELIGIBLE
-                else "eligible",
-                "reason": candidate.ineligible_reason,
-                "note": candidate.screening_note,
-            }
-        ),
+        "screening_form": forms.get("screening_form") or ScreeningForm.for_candidate(candidate),
         "merge_form": forms.get("merge_form")
         or MergeForm(targets=queries.merge_targets(candidate)),
         "note_form": forms.get("note_form") or NoteForm(),

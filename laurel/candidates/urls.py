@@ -1,10 +1,17 @@
 from django.urls import path
 
-from laurel.candidates import contact_views, dossier_views, screening_views, staff_views, views
+from laurel.candidates import (
+    bulk_views,
+    contact_views,
+    dossier_views,
+    screening_views,
+    staff_views,
+    views,
+)
 
 app_name = "candidates"
 urlpatterns = [
-    path("staff/candidates/", staff_views.candidate_list, name="list"),
+    path("staff/candidates/", bulk_views.candidate_list, name="list"),
     path("staff/candidates/duplicates/", staff_views.suggestion_list, name="suggestions"),
     path("staff/candidates/overview/", staff_views.overview, name="overview"),
     path("staff/candidates/duplicates/refresh/", staff_views.refresh, name="refresh"),
@@ -61,4 +68,8 @@ urlpatterns += [
         contact_views.use_claim,
         name="use_claim",
     ),
+]
+urlpatterns += [
+    path("staff/candidates/bulk/", bulk_views.bulk, name="bulk"),
+    path("staff/candidates/progress/", bulk_views.progress, name="progress"),
 ]

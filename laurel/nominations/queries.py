@@ -1,4 +1,4 @@
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from laurel.cycles.models import Cycle
 from laurel.nominations.enums import NominationState
@@ -16,12 +16,22 @@ LIST_FILTERS = {
 }
 
 
-def staff_nominations(cycle: Cycle, *, show: str = "") -> QuerySet:
-    """Submitted nominations of a cycle (drafts are the nominators' own business)."""
+def staff_nominations(cycle: Cycle, *, show: str = "", search: str = "") -> QuerySet:
+    """Submitted nominations of a cycle (drafts are the nominators' own business), found by
+    organisation, nominator (name or address) or reference; each with the candidate it counts
+    for (the placement lives in the candidates app, above: read here by its relation only)."""
+    rows = Nomination.objects.filter(cycle=cycle, **LIST_FILTERS.get(show, {}))
+    search = search.strip()[:100]
+    if search:
+        rows = rows.filter(
+            Q(org_name__icontains=search)
+            | Q(nominator_name__icontains=search)
+            | Q(nominator_email__icontains=search)
+            | Q(reference__iexact=search)
+        )
     return (
-        Nomination.objects.filter(cycle=cycle, **LIST_FILTERS.get(show, {}))
-        .exclude(state=NominationState.DRAFT)
-        .annotate(attachment_count=Count("attachments"))
+        rows.exclude(state=NominationState.DRAFT)
+        .annotate(attachment_count=Count("attachments"), candidate_id=F("placement__candidate"))
         .only(
             "reference",
             "state",

@@ -47,7 +47,8 @@ def nomination_list(request):
     cycle = _cycle(request, "nominations.view_nominations")
     show = request.GET.get("show", "")
     show = show if show in LIST_FILTERS else ""
-    nominations = staff_nominations(cycle, show=show)
+    search = request.GET.get("q", "")
+    nominations = staff_nominations(cycle, show=show, search=search)
     if request.GET.get("format") in FORMATS:
         header, rows = exports.nomination_table(nominations)
         return table_response(f"nominations-{cycle.slug}", header, rows, request.GET["format"])
@@ -59,6 +60,7 @@ def nomination_list(request):
             "cycle": cycle,
             "page": page,
             "show": show,
+            "search": search,
             "counts": nomination_counts(cycle),
             "filter_choices": FILTER_LABELS,
         },
