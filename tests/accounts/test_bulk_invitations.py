@@ -92,8 +92,9 @@ def test_confirming_invites_each_once_audited(staff_client, child10, staff_user)
     ]  # fmt: skip
     assert AuditEntry.objects.filter(key="invitation.sent", actor=staff_user).count() == 4
     assert AuditEntry.objects.get(key="invitation.list_sent").data["invited"] == 4
-    [message] = [str(m) for m in response.context["messages"]]
-    assert message.startswith("4 invitations are on their way: Alice Andersson <alice@")
+    messages = [str(m) for m in response.context["messages"]]
+    assert messages[0].startswith("4 invitations are on their way: Alice Andersson <alice@")
+    assert messages[1:] == ["Repeated on an earlier line, skipped: alice@example.org."]
 
 
 def test_posting_the_confirmed_list_twice_invites_nobody_twice(staff_client, child10):
