@@ -281,3 +281,24 @@ def test_anonymous_is_sent_to_sign_in_for_the_register(client, setting):
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_login"))
     assert Conflict.objects.count() == 1
+
+
+def test_the_register_issues_the_same_queries_for_one_and_many(
+    staff_client, setting, child10, queries_for_one_and_many
+):
+    candidate, _alice = setting
+    made = []
+
+    def add(count):
+        for _ in range(count):
+            someone = member(child10, f"m{len(made)}@example.org")
+            conflict = Conflict.objects.create(
+                cycle=child10, member=someone, candidate=candidate, kind="board", state="confirmed"
+            )
+            made.append(conflict)
+
+    one, many = queries_for_one_and_many(
+        lambda: staff_client.get(reverse("review:conflicts")), add, many=10
+    )
+
+    assert one == many

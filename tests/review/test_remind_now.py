@@ -12,10 +12,12 @@ from laurel.core.models import AuditEntry
 from laurel.cycles.enums import Phase
 from laurel.notifications.models import OutgoingEmail
 from laurel.review import services
+from laurel.review.models import Assignment
 from tests.conftest import make_user, sign_in
 from tests.factories import in_phase
+from tests.review.test_committee import member, ready
 from tests.review.test_progress import reviewing  # noqa: F401 (a fixture)
-from tests.review.test_reviewing import FULL
+from tests.review.test_reviewing import FULL, open_review
 
 pytestmark = pytest.mark.django_db
 URL = reverse("review:remind")
@@ -102,3 +104,24 @@ def test_other_roles_cannot_remind(client, one_done, child10, role):
 
     assert response.status_code == 404
     assert reminded() == []
+
+
+def test_the_progress_page_issues_the_same_queries_for_one_and_many_members(
+    staff_client, child10, staff_user, queries_for_one_and_many
+):
+    candidate = ready(child10, "Ljus", website="https://ljus.se", staff=staff_user)
+    open_review(child10)
+    people = []
+
+    def add(count):
+        for _ in range(count):
+            people.append(member(child10, f"p{len(people)}@example.org"))
+            Assignment.objects.create(
+                cycle=child10, candidate=candidate, member=people[-1], state="published"
+            )
+
+    one, many = queries_for_one_and_many(
+        lambda: staff_client.get(reverse("review:progress")), add, many=10
+    )
+
+    assert one == many
