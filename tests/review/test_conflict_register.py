@@ -302,3 +302,14 @@ def test_the_register_issues_the_same_queries_for_one_and_many(
     )
 
     assert one == many
+
+
+def test_staff_cannot_turn_an_entry_back_into_a_suggestion(setting, staff):
+    candidate, alice = setting
+    conflict = services.declare_conflict(alice, candidate, kind="board")
+
+    with pytest.raises(services.ReviewError, match="Choose whether it is a conflict"):
+        services.edit_conflict(conflict, kind="board", state="suggested", actor=staff)
+
+    conflict.refresh_from_db()
+    assert conflict.state == "confirmed"

@@ -203,13 +203,14 @@ def withdraw_conflict(conflict: Conflict, *, member: User) -> None:
     conflict.save(update_fields=["state", "decided_at"])
 
 
+# Staff decide: a conflict or not (a suggestion is for the member to answer).
 STAFF_STATES = {ConflictState.CONFIRMED, ConflictState.DISMISSED}
 
 
 def _check_register_entry(kind: str, state: str) -> None:
     if kind not in ConflictKind.values:
         raise ReviewError(_("Choose what kind of conflict it is."))
-    if state not in ConflictState.values:
+    if state not in STAFF_STATES:
         raise ReviewError(_("Choose whether it is a conflict."))
 
 
