@@ -507,9 +507,8 @@ MATRIX: dict[str, Row] = {
     "review:profile": Row(COMMITTEE),
     "review:candidate": Row(COMMITTEE, kwargs=lambda o: {"pk": o["ready"].pk}),
     "review:dossier_pdf": Row(COMMITTEE, kwargs=lambda o: {"pk": o["ready"].pk}),
-    "review:declare": Row(
-        COMMITTEE | {"committee": REDIRECT}, "post", lambda o: {"pk": o["ready"].pk}
-    ),
+    # Declaring is its own page; an empty post is refused next to the kind (400).
+    "review:declare": Row(COMMITTEE | {"committee": 400}, "post", lambda o: {"pk": o["ready"].pk}),
     # Someone else's conflict: only its member may decide it.
     "review:decide": Row(
         COMMITTEE | {"committee": NOT_FOUND}, "post", lambda o: {"pk": o["conflict"].pk}
@@ -535,6 +534,16 @@ MATRIX: dict[str, Row] = {
     "review:by_hand": Row(STAFF_ACTION, "post"),
     "review:import": Row(STAFF_ACTION, "post"),
     "review:remove": Row(STAFF_ACTION, "post", lambda o: {"pk": o["assignment"].pk}),
+    # Only the member concerned withdraws their conflict; this one is someone else's.
+    "review:withdraw": Row(
+        COMMITTEE | {"committee": NOT_FOUND}, "post", lambda o: {"pk": o["conflict"].pk}
+    ),
+    "review:conflict_add": Row(STAFF),
+    "review:conflict_edit": Row(STAFF, kwargs=lambda o: {"pk": o["conflict"].pk}),
+    # Removing asks for confirmation first (200).
+    "review:conflict_remove": Row(STAFF, "post", lambda o: {"pk": o["conflict"].pk}),
+    "review:remind": Row(STAFF_ACTION, "post"),
+    "accounts:invite_list": Row(STAFF),
     # The selection: staff and the chair lead (the chair is tested in tests/selection); members
     # follow the meeting and vote; locking is the chair's alone.
     "selection:home": Row(STAFF | {"committee": REDIRECT}),

@@ -1,9 +1,11 @@
+from dataclasses import dataclass, field
 from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db import IntegrityError, transaction
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -261,3 +263,81 @@ def change_email(user: User, *, email: str, actor: Any) -> User:
             context={"user": user, "new_email": email, "to_old_address": address == old},
         )
     return user
+
+
+@dataclass
+class BulkPlan:
+    """What inviting a pasted list would do: whom to invite, and whom it skips and why."""
+
+    invite: list[Any] = field(default_factory=list)  # forms.Person
+    repeated: list[Any] = field(default_factory=list)
+    invited_already: list[Any] = field(default_factory=list)
+    has_role: list[Any] = field(default_factory=list)
+    yourself: list[Any] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> int:
+        return (
+            len(self.repeated) + len(self.invited_already) + len(self.has_role) + len(self.yourself)
+        )
+
+
+def plan_invitations(people: list[Any], *, role: Role, cycle: Any, actor: Any) -> BulkPlan:
+    """Sort a pasted list (each with `.email`, `.name`, `.line`): an address already on an earlier
+    line, with a pending invitation to the same role, or whose account holds the role already
+    is skipped; so is the actor's own (nobody invites themselves)."""
+    emails = {p.email.lower() for p in people}
+    pending = {
+        i.email.lower()
+        for i in Invitation.objects.filter(
+            email__in=emails, role=role, cycle=cycle, accepted_at=None, revoked_at=None
+        )
+        if i.state == InvitationState.PENDING
+    }
+    holders = set(
+        RoleGrant.objects.filter(role=role, cycle=cycle)
+        .annotate(address=Lower("user__email"))
+        .filter(address__in=emails)
+        .values_list("address", flat=True)
+    )
+    plan, seen = BulkPlan(), set()
+    own = (getattr(actor, "email", "") or "").lower()
+    for person in people:
+        email = person.email.lower()
+        if email in seen:
+            plan.repeated.append(person)
+        elif email == own:
+            plan.yourself.append(person)
+        elif email in holders:
+            plan.has_role.append(person)
+        elif email in pending:
+            plan.invited_already.append(person)
+        else:
+            plan.invite.append(person)
+        seen.add(email)
+    return plan
+
+
+@transaction.atomic
+def invite_many(
+    people: list[Any], *, role: Role, cycle: Any, language: str, actor: Any
+) -> BulkPlan:
+    """Invite everyone on a pasted list at once: one invitation each, through `invite` (its
+    email and its audit entry), and one audit entry for the list. Planned again here, so a second
+    post of the same list invites nobody twice."""
+    if role not in CYCLE_ROLES or cycle is None:
+        raise ValueError("a list is invited to a role in one cycle")
+    plan = plan_invitations(people, role=role, cycle=cycle, actor=actor)
+    for person in plan.invite:
+        invite(
+            person.email, role=role, cycle=cycle, full_name=person.name, language=language,
+            actor=actor,
+        )  # fmt: skip
+    record(
+        "invitation.list_sent",
+        actor=actor,
+        summary=f"{len(plan.invite)} · {role}",
+        data={"role": role, "cycle": cycle.pk, "invited": len(plan.invite),
+              "skipped": plan.skipped},
+    )  # fmt: skip
+    return plan

@@ -7,6 +7,7 @@ urlpatterns = [
     path("invitation/<str:token>/", views.invitation, name="invitation"),
     path("staff/users/", views.user_list, name="users"),
     path("staff/users/invite/", views.invite, name="invite"),
+    path("staff/users/invite-list/", views.invite_list, name="invite_list"),
     path("staff/users/<int:pk>/active/", views.user_active, name="user_active"),
     path("staff/users/<int:pk>/email/", views.user_email, name="user_email"),
     path("staff/roles/<int:pk>/remove/", views.role_remove, name="role_remove"),

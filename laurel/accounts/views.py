@@ -8,12 +8,17 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.accounts import services
 from laurel.accounts.enums import InvitationState, Role
-from laurel.accounts.forms import AcceptInvitationForm, ChangeEmailForm, InviteForm
+from laurel.accounts.forms import (
+    AcceptInvitationForm,
+    BulkInviteForm,
+    ChangeEmailForm,
+    InviteForm,
+)
 from laurel.accounts.models import Invitation, RoleGrant, User
 from laurel.accounts.queries import cycle_choices, open_invitations, users_with_roles
 from laurel.core.confirm import confirmation, confirmed
@@ -100,6 +105,89 @@ def invite(request):
         )
         return redirect("accounts:users")
     return render(request, "accounts/invite.html", {"form": form})
+
+
+def _names(people) -> str:
+    return ", ".join(f"{p.name} <{p.email}>" if p.name else p.email for p in people)
+
+
+def _skipped(plan) -> list[str]:
+    """One sentence for each reason a line of the list is skipped, naming the lines."""
+    reasons = [
+        (plan.repeated, _("Repeated on an earlier line, skipped: %(people)s.")),
+        (plan.invited_already, _("Invited already, not invited again: %(people)s.")),
+        (plan.has_role, _("Holding the role already, skipped: %(people)s.")),
+        (plan.yourself, _("You cannot invite yourself, skipped: %(people)s.")),
+    ]
+    return [text % {"people": _names(people)} for people, text in reasons if people]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invite_list(request):
+    """Invite a pasted list of committee members at once, after a preview that names whom it
+    invites and whom it skips; a line that is not an address is refused by its number, and the
+    pasted text stays in the box."""
+    require(request.user, "accounts.manage_users")
+    form = BulkInviteForm(
+        request.POST or None,
+        cycles=cycle_choices(),
+        initial={"language": translation.get_language()},
+    )
+    status = 200
+    if request.method == "POST":
+        status = 400
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        plan = services.plan_invitations(
+            data["people"], role=data["role"], cycle=data["cycle"], actor=request.user
+        )
+        if not plan.invite:
+            form.add_error("people", _("Nobody on this list is left to invite."))
+            for reason in _skipped(plan):
+                form.add_error("people", reason)
+        elif not confirmed(request, emails=len(plan.invite)):
+            role = Role(data["role"]).label
+            cycle = in_language(data["cycle"].name, translation.get_language())
+            return confirmation(
+                request,
+                title=ngettext(
+                    "Invite %(count)d person as %(role)s?",
+                    "Invite %(count)d people as %(role)s?",
+                    len(plan.invite),
+                )
+                % {"count": len(plan.invite), "role": role.lower()},
+                consequences=[
+                    _("Invited to the role “%(role)s” in %(cycle)s: %(people)s.")
+                    % {"role": role, "cycle": cycle, "people": _names(plan.invite)},
+                    *_skipped(plan),
+                    _("Each link works once and expires; you can revoke it until it is used."),
+                ],
+                emails=len(plan.invite),
+                button=_("Send the invitations"),
+                cancel_url=reverse("accounts:invite_list"),
+            )
+        else:
+            done = services.invite_many(
+                data["people"],
+                role=data["role"],
+                cycle=data["cycle"],
+                language=data["language"],
+                actor=request.user,
+            )
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)d invitation is on its way: %(people)s.",
+                    "%(count)d invitations are on their way: %(people)s.",
+                    len(done.invite),
+                )
+                % {"count": len(done.invite), "people": _names(done.invite)},
+            )
+            for reason in _skipped(done):
+                messages.info(request, reason)
+            return redirect("accounts:users")
+    return render(request, "accounts/invite_list.html", {"form": form}, status=status)
 
 
 @login_required

@@ -6,7 +6,13 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from laurel.core.texts import in_language
-from laurel.review.enums import AffiliationKind, ConflictKind, Recommendation, Visibility
+from laurel.review.enums import (
+    AffiliationKind,
+    ConflictKind,
+    ConflictState,
+    Recommendation,
+    Visibility,
+)
 
 LANGUAGES = [
     ("en", "English"), ("sv", "Svenska"), ("de", "Deutsch"), ("fr", "Français"),
@@ -95,14 +101,65 @@ class ProfileForm(forms.Form):
 
 
 class DeclareConflictForm(forms.Form):
+    """Declaring is deliberate: the kind has no default (nothing is ticked until the member
+    chooses), and a confirmation step follows."""
+
+    kind = forms.ChoiceField(
+        label=_("Kind of conflict"),
+        choices=ConflictKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what kind of conflict it is.")},
+    )
+    note = forms.CharField(
+        label=_("Note"),
+        max_length=500,
+        required=False,
+        help_text=_("For the secretariat, if something needs explaining."),
+    )
+
+
+def member_label(user) -> str:
+    return f"{user.full_name} <{user.email}>" if user.full_name else user.email
+
+
+class RecordConflictForm(forms.Form):
+    """Staff add an entry to the conflict register for any member."""
+
+    member = forms.ModelChoiceField(label=_("Member"), queryset=None)
+    candidate = forms.ModelChoiceField(label=_("Candidate"), queryset=None)
+    kind = forms.ChoiceField(
+        label=_("Kind of conflict"), choices=[("", "—"), *ConflictKind.choices]
+    )
+    note = forms.CharField(label=_("Note"), max_length=500, required=False)
+
+    def __init__(self, *args, members, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = members
+        self.fields["member"].label_from_instance = member_label
+        self.fields["candidate"].queryset = candidates
+
+
+class EditConflictForm(forms.Form):
+    """Staff correct an entry of the register."""
+
     kind = forms.ChoiceField(label=_("Kind of conflict"), choices=ConflictKind.choices)
-    note = forms.CharField(label=_("Note (optional)"), max_length=500, required=False)
+    state = forms.ChoiceField(
+        label=_("Is it a conflict?"),
+        choices=[
+            (ConflictState.CONFIRMED, _("Yes: keep the member away from the candidate")),
+            (ConflictState.DISMISSED, _("No: the member may review the candidate")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(label=_("Note"), max_length=500, required=False)
 
 
 class ReviewForm(forms.Form):
     """A score (radio buttons, each with its label) and a comment per criterion, then the
     recommendation, or an abstention with its reason. Nothing is required to save a draft;
-    the service checks completeness on submit."""
+    the service checks completeness on submit, so what submitting needs is marked `needed`
+    (its label does not say "optional"): the scores and the recommendation, or the reason for
+    abstaining. Only the comments are truly optional."""
 
     recommendation = forms.ChoiceField(
         label=_("Your recommendation"),
@@ -110,6 +167,7 @@ class ReviewForm(forms.Form):
         widget=forms.RadioSelect,
         required=False,
     )
+    recommendation.needed = True
     overall = forms.CharField(
         label=_("Overall comment"),
         max_length=4000,
@@ -117,7 +175,13 @@ class ReviewForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     abstained = forms.BooleanField(label=_("I abstain from scoring this candidate"), required=False)
-    abstain_reason = forms.CharField(label=_("Why you abstain"), max_length=500, required=False)
+    abstain_reason = forms.CharField(
+        label=_("Why you abstain"),
+        max_length=500,
+        required=False,
+        help_text=_("Needed if you abstain."),
+    )
+    abstain_reason.needed = True
 
     def __init__(self, *args, cycle, **kwargs):
         super().__init__(*args, **kwargs)
@@ -133,6 +197,7 @@ class ReviewForm(forms.Form):
                 widget=forms.RadioSelect,
                 required=False,
             )
+            score.needed = True  # to submit, unless abstaining
             comment = forms.CharField(
                 label=_("Comment"),
                 max_length=4000,

@@ -56,6 +56,8 @@ class Conflict(models.Model):
     kind = models.CharField(_("kind"), max_length=12, choices=ConflictKind.choices)
     state = models.CharField(_("state"), max_length=10, choices=ConflictState.choices)
     declared = models.BooleanField(default=True)  # False: found by Laurel
+    # Recorded by staff in the register: the member cannot withdraw it, staff can.
+    by_staff = models.BooleanField(default=False)
     reasons = models.JSONField(default=list, blank=True)
     note = models.CharField(_("note"), max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

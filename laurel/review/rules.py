@@ -7,6 +7,7 @@ from laurel.review.models import Conflict
 
 rules.add_perm("review.manage_assignment", is_staff_member)
 rules.add_perm("review.view_conflict_register", is_staff_member)
+rules.add_perm("review.edit_conflict_register", is_staff_member)
 rules.add_perm("review.use_committee_area", is_committee)
 
 

@@ -13,10 +13,12 @@ from laurel.accounts.models import User
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.permissions import require
 from laurel.core.tables import FORMATS, table_response
+from laurel.cycles.phases import allows, stored_phase
 from laurel.cycles.queries import requested_staff_cycle
 from laurel.review import exports, queries, services
 from laurel.review.forms import AssignmentForm, ByHandForm, ImportForm, VisibilityForm
 from laurel.review.models import Assignment
+from laurel.review.services.reviewing import reminder_plan
 
 
 def _cycle(request, perm: str):
@@ -129,7 +131,15 @@ def conflict_register(request):
             for conflict in conflicts
         ]  # fmt: skip
         return table_response(f"conflicts-{cycle.slug}", header, rows, "csv")
-    return render(request, "review/conflicts.html", {"cycle": cycle, "conflicts": conflicts})
+    return render(
+        request,
+        "review/conflicts.html",
+        {
+            "cycle": cycle,
+            "conflicts": conflicts,
+            "may_edit": request.user.has_perm("review.edit_conflict_register", cycle),
+        },
+    )
 
 
 @login_required
@@ -196,10 +206,17 @@ def progress(request):
     require(request.user, "review.manage_assignment")
     cycle = _cycle(request, "review.manage_assignment")
     members, candidates = queries.progress(cycle)
+    in_review = allows(stored_phase(cycle), "review")
     return render(
         request,
         "review/progress.html",
-        {"cycle": cycle, "members": members, "candidates": candidates},
+        {
+            "cycle": cycle,
+            "members": members,
+            "candidates": candidates,
+            "in_review": in_review,
+            "plan": reminder_plan(cycle) if in_review else None,
+        },
     )
 
 

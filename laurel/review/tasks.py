@@ -10,6 +10,8 @@ from laurel.notifications.services import queue_email
 from laurel.review.enums import AssignmentState, ReviewState
 from laurel.review.models import Assignment, Review
 
+REMINDER = "review_reminder"
+
 
 def unfinished(cycle: Cycle) -> dict[int, int]:
     """member id → how many of their published assignments have no submitted review."""
@@ -27,6 +29,20 @@ def unfinished(cycle: Cycle) -> dict[int, int]:
     return counts
 
 
+def send_reminders(cycle: Cycle, members: list[User], counts: dict[int, int]) -> None:
+    """One reminder email to each member, saying how many reviews they have left."""
+    for member in members:
+        language = member.language or settings.LANGUAGE_CODE
+        with translation.override(language):
+            url = settings.SITE_URL + reverse("review:home")
+        queue_email(
+            REMINDER,
+            to=member.email,
+            language=language,
+            context={"cycle": cycle, "count": counts[member.pk], "url": url},
+        )
+
+
 @task()
 def remind_reviewers(cycle_id: int) -> str:
     """Scheduled before the review deadline: members with unfinished reviews are reminded."""
@@ -34,15 +50,6 @@ def remind_reviewers(cycle_id: int) -> str:
     if cycle is None or timezone.now() >= cycle.review_close_at:
         return "too late"
     counts = unfinished(cycle)
-    for member in User.objects.filter(pk__in=counts, is_active=True):
-        language = member.language or settings.LANGUAGE_CODE
-        with translation.override(language):
-            url = settings.SITE_URL + reverse("review:home")
-        queue_email(
-            "review_reminder",
-            to=member.email,
-            language=language,
-            context={"cycle": cycle, "count": counts[member.pk], "url": url},
-        )
+    send_reminders(cycle, list(User.objects.filter(pk__in=counts, is_active=True)), counts)
     record("review.reminded", subject=cycle, data={"members": len(counts)})
     return f"reminded {len(counts)}"

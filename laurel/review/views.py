@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from laurel.candidates.models import Candidate, CandidateDocument
 from laurel.candidates.queries import committee_dossier
+from laurel.core.confirm import confirmation, confirmed
 from laurel.core.permissions import require
 from laurel.core.services import record
 from laurel.cycles.phases import PhaseRefused, refusal
@@ -41,11 +42,10 @@ def home(request):
             "cycle": cycle,
             "profile": queries.profile_of(request.user, cycle),
             "suggested": [c for c in conflicts if c.state == "suggested"],
-            "conflicts": conflicts,
+            "decided": [c for c in conflicts if c.state != "suggested"],
             "candidates": queries.ready_candidates(cycle),
             "blocked": blocked,
             "queue": queries.queue(request.user, cycle),
-            "declare_form": DeclareConflictForm(),
         },
     )
 
@@ -81,39 +81,92 @@ def profile(request):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def declare(request, pk: int):
+    """Declaring a conflict is deliberate: its own page, the kind chosen (nothing preset), then a
+    confirmation that says what follows."""
     candidate = get_object_or_404(Candidate.objects.select_related("cycle"), pk=pk)
     require(request.user, "review.declare_conflict", candidate)
-    form = DeclareConflictForm(request.POST)
-    if form.is_valid():
-        services.declare_conflict(
-            request.user,
-            candidate,
-            kind=form.cleaned_data["kind"],
-            note=form.cleaned_data["note"],
-        )
+    if not candidate.ready_for_committee:
+        raise Http404
+    form = DeclareConflictForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid() and not confirmed(request):
+            kind = dict(form.fields["kind"].choices)[form.cleaned_data["kind"]]
+            return confirmation(
+                request,
+                title=_("Declare a conflict with %(name)s?") % {"name": candidate.name},
+                consequences=[
+                    _("Kind of conflict: %(kind)s.") % {"kind": kind},
+                    _(
+                        "You will not review this candidate, see its reviews or take part in "
+                        "its discussion; if it is assigned to you, the assignment is withdrawn."
+                    ),
+                    _("You can withdraw the declaration from your committee page."),
+                ],
+                button=_("Declare the conflict"),
+                cancel_url=reverse("review:home"),
+            )
+        if form.is_valid():
+            services.declare_conflict(
+                request.user,
+                candidate,
+                kind=form.cleaned_data["kind"],
+                note=form.cleaned_data["note"],
+            )
+            messages.success(
+                request,
+                _("Your conflict with %(name)s is recorded.") % {"name": candidate.name},
+            )
+            return redirect(f"{reverse('review:home')}#your-conflicts")
+    return render(
+        request, "review/declare.html", {"candidate": candidate, "form": form}, status=status
+    )
+
+
+@login_required
+@require_POST
+def withdraw(request, pk: int):
+    """A member takes back their own mistaken declaration."""
+    require(request.user, "review.use_committee_area")
+    conflict = get_object_or_404(
+        Conflict.objects.select_related("candidate"), pk=pk, member=request.user
+    )
+    try:
+        services.withdraw_conflict(conflict, member=request.user)
+    except services.ReviewError as error:
+        messages.error(request, error.message)
+    else:
         messages.success(
             request,
-            _("Your conflict with %(name)s is recorded.") % {"name": candidate.name},
+            _("Your conflict with %(name)s is withdrawn.") % {"name": conflict.candidate.name},
         )
-    else:
-        messages.error(request, _("Choose what kind of conflict it is."))
-    return redirect("review:home")
+    return redirect(f"{reverse('review:home')}#your-conflicts")
 
 
 @login_required
 @require_POST
 def decide(request, pk: int):
     require(request.user, "review.use_committee_area")
-    conflict = get_object_or_404(Conflict, pk=pk, member=request.user)
+    conflict = get_object_or_404(
+        Conflict.objects.select_related("candidate"), pk=pk, member=request.user
+    )
+    is_conflict = request.POST.get("confirmed") == "yes"
     try:
-        services.decide_conflict(
-            conflict, member=request.user, confirmed=request.POST.get("confirmed") == "yes"
-        )
+        services.decide_conflict(conflict, member=request.user, confirmed=is_conflict)
     except services.ReviewError as error:
         messages.error(request, error.message)
-    return redirect("review:home")
+    else:
+        name = conflict.candidate.name
+        messages.success(
+            request,
+            _("Confirmed: you have a conflict with %(name)s.") % {"name": name}
+            if is_conflict
+            else _("Dismissed: no conflict with %(name)s.") % {"name": name},
+        )
+    return redirect(f"{reverse('review:home')}#your-conflicts")
 
 
 @login_required
@@ -173,6 +226,9 @@ def review(request, pk: int):
         request.POST or None, cycle=found.cycle, initial=ReviewForm.initial_from(current)
     )
     status = 200
+    open_now = services.in_review_phase(found)
+    submitted = current is not None and current.state == "submitted"
+    editing = not submitted or (open_now and request.GET.get("edit") == "1")
     if request.method == "POST" and form.is_valid():
         action = request.POST.get("action")
         if request.htmx and action == "autosave":
@@ -193,12 +249,19 @@ def review(request, pk: int):
         except (services.ReviewError, PhaseRefused) as error:
             form.add_error(None, error.message)
             status = 400
+            editing = True
         else:
-            if submit or (current and current.state == "submitted"):
+            if submitted:
+                messages.success(request, _("Your review is changed."))
+            elif submit:
                 messages.success(request, _("Your review is submitted."))
             else:
                 messages.success(request, _("Your draft is saved."))
             return redirect("review:review", pk=pk)
+    elif request.method == "POST":
+        status = 400
+        editing = True
+    previous, following = _neighbours(request.user, found)
     return render(
         request,
         "review/review.html",
@@ -207,7 +270,13 @@ def review(request, pk: int):
             "cycle": found.cycle,
             "form": form,
             "current": current,
-            "open": services.in_review_phase(found),
+            "submitted": submitted,
+            "editing": editing,
+            "mine": _own_review(form, current) if submitted else None,
+            "previous": previous,
+            "next": following,
+            "dossier": committee_dossier(found),
+            "open": open_now,
             "closed": refusal(found.cycle.phase, "review"),
             "others": queries.other_reviews(request.user, found)
             if services.others_visible(request.user, found)
@@ -231,6 +300,32 @@ def comment(request, pk: int):
     else:
         messages.error(request, _("Write a message first."))
     return redirect(f"{reverse('review:candidate', args=[pk])}#discussion")
+
+
+def _neighbours(user, found):
+    """The assigned candidates before and after this one, in the order of the member's list."""
+    candidates = [a.candidate for a in queries.assigned_to(user, found.cycle)]
+    ids = [c.pk for c in candidates]
+    if found.pk not in ids:
+        return None, None
+    at = ids.index(found.pk)
+    previous = candidates[at - 1] if at > 0 else None
+    following = candidates[at + 1] if at + 1 < len(candidates) else None
+    return previous, following
+
+
+def _own_review(form, review):
+    """The member's submitted review as it reads: criterion, the chosen score's label, comment."""
+    rows = []
+    for criterion, score_name, _comment_name, _levels in form.criteria:
+        number = str(criterion.number)
+        score = review.scores.get(number)
+        labels = dict(form.fields[score_name].choices)
+        rows.append(
+            (criterion, labels.get(str(score), "—") if score is not None else "—",
+             review.comments.get(number, ""))
+        )  # fmt: skip
+    return rows
 
 
 def _autosave(request, found, form, current):

@@ -37,7 +37,13 @@ def test_a_member_and_staff_prepare_the_review(page, live_server, child10, axe, 
     yes = "Yes, a conflict" if language == "en" else "Ja, jäv"
     page.get_by_role("button", name=f"{yes} {tied.name}").click()
     declare = "Declare a conflict" if language == "en" else "Anmäl jäv"
-    page.get_by_role("button", name=f"{declare} {other.name}").click()
+    page.get_by_role("link", name=f"{declare} {other.name}").click()
+    expect(page.locator("input[name=kind]:checked")).to_have_count(0)  # nothing preset
+    assert axe(page) == []
+    page.locator("input[name=kind][value=personal]").check()
+    page.locator("main form button[type=submit]").click()
+    page.locator("main form input[name=confirmed] ~ button[type=submit]").click()
+    expect(page.locator(".message--success")).to_be_visible()
     expect(page.locator(".badge--failed")).to_have_count(2)
 
     page.goto(f"{base}/committee/candidates/{tied.pk}/")

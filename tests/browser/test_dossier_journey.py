@@ -93,7 +93,7 @@ def test_from_screening_to_the_committee(page, live_server, candidate, axe, tmp_
     sign_in(page, live_server, member)
     page.goto(f"{live_server.url}/en/committee/")
     assert axe(page) == []
-    page.get_by_role("link", name="Trygga Nätet").click()
+    page.get_by_role("link", name="Trygga Nätet", exact=True).click()
     expect(
         page.get_by_text("A girl called the helpline about a man she met online.")
     ).to_be_visible()

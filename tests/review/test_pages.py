@@ -57,7 +57,9 @@ def test_a_conflicted_member_is_told_so_and_sees_nothing_of_the_candidate(client
     candidate = ready(child10, "Trygga Nätet", website="https://trygga.se", staff=staff)
     alice = member(child10, "alice@example.org")
     sign_in(client, alice)
-    client.post(reverse("review:declare", args=[candidate.pk]), {"kind": "board"})
+    client.post(
+        reverse("review:declare", args=[candidate.pk]), {"kind": "board", "confirmed": "yes"}
+    )
 
     response = client.get(reverse("review:candidate", args=[candidate.pk]))
 

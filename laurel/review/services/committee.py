@@ -176,6 +176,130 @@ def declare_conflict(member: User, candidate: Candidate, *, kind: str, note: str
 
 
 @transaction.atomic
+def withdraw_conflict(conflict: Conflict, *, member: User) -> None:
+    """A member takes back a conflict they declared by mistake (or a suggestion they confirmed
+    by mistake, which becomes a suggestion to decide again). A conflict staff recorded in the
+    register stays: only staff change it. An assignment dropped for it is not given back."""
+    conflict = Conflict.objects.select_for_update().select_related("candidate").get(pk=conflict.pk)
+    if conflict.member_id != member.pk:
+        raise ReviewError(_("Only the member concerned can withdraw this conflict."))
+    if conflict.by_staff:
+        raise ReviewError(
+            _("The secretariat recorded this conflict: ask them if you think it is wrong.")
+        )
+    if conflict.state != ConflictState.CONFIRMED:
+        raise ReviewError(_("Only a conflict you declared or confirmed can be withdrawn."))
+    record(
+        "conflict.withdrawn",
+        actor=member,
+        subject=conflict.candidate,
+        data={"kind": conflict.kind, "declared": conflict.declared},
+    )
+    if conflict.declared:
+        conflict.delete()
+        return
+    conflict.state = ConflictState.SUGGESTED
+    conflict.decided_at = None
+    conflict.save(update_fields=["state", "decided_at"])
+
+
+# Staff decide: a conflict or not (a suggestion is for the member to answer).
+STAFF_STATES = {ConflictState.CONFIRMED, ConflictState.DISMISSED}
+
+
+def _check_register_entry(kind: str, state: str) -> None:
+    if kind not in ConflictKind.values:
+        raise ReviewError(_("Choose what kind of conflict it is."))
+    if state not in STAFF_STATES:
+        raise ReviewError(_("Choose whether it is a conflict."))
+
+
+@transaction.atomic
+def record_conflict(
+    cycle: Cycle,
+    *,
+    member: User,
+    candidate: Candidate,
+    kind: str,
+    note: str = "",
+    actor: Any,
+) -> Conflict:
+    """Staff record a conflict in the register for any member of the committee: it blocks at
+    once, and the member cannot withdraw it."""
+    _check_register_entry(kind, ConflictState.CONFIRMED)
+    if candidate.cycle_id != cycle.pk:
+        raise ReviewError(_("This candidate is not in this cycle."))
+    if member not in committee_of(cycle):
+        raise ReviewError(
+            _("%(email)s is not on this cycle's committee.") % {"email": member.email}
+        )
+    if Conflict.objects.filter(member=member, candidate=candidate).exists():
+        raise ReviewError(
+            _("The register has an entry for this member and candidate already: edit it.")
+        )
+    conflict = Conflict.objects.create(
+        cycle=cycle,
+        member=member,
+        candidate=candidate,
+        kind=kind,
+        state=ConflictState.CONFIRMED,
+        declared=True,
+        by_staff=True,
+        note=note.strip()[:500],
+        decided_at=timezone.now(),
+    )
+    _drop_assignment(member.pk, candidate.pk, actor)
+    record(
+        "conflict.recorded",
+        actor=actor,
+        subject=candidate,
+        data={"member": member.pk, "kind": kind},
+    )
+    return conflict
+
+
+@transaction.atomic
+def edit_conflict(
+    conflict: Conflict, *, kind: str, state: str, note: str = "", actor: Any
+) -> Conflict:
+    """Staff correct an entry of the register: its kind, whether it is a conflict, the note.
+    Staff's word is final: the member can no longer withdraw it."""
+    _check_register_entry(kind, state)
+    conflict = Conflict.objects.select_for_update().select_related("candidate").get(pk=conflict.pk)
+    before = {"kind": conflict.kind, "state": conflict.state, "note": conflict.note}
+    conflict.kind = kind
+    conflict.state = state
+    conflict.note = note.strip()[:500]
+    conflict.by_staff = True
+    conflict.decided_at = timezone.now()
+    conflict.save(update_fields=["kind", "state", "note", "by_staff", "decided_at"])
+    if state in BLOCKING_STATES:
+        _drop_assignment(conflict.member_id, conflict.candidate_id, actor)
+    record(
+        "conflict.edited",
+        actor=actor,
+        subject=conflict.candidate,
+        data={"member": conflict.member_id, "before": before, "kind": kind, "state": state},
+    )
+    return conflict
+
+
+@transaction.atomic
+def remove_conflict(conflict: Conflict, *, actor: Any) -> None:
+    """Staff take an entry out of the register (recorded by mistake): the member is no longer
+    kept from the candidate. Laurel will not suggest the same pair again unprompted: a new
+    profile save looks for conflicts again."""
+    conflict = Conflict.objects.select_for_update().select_related("candidate").get(pk=conflict.pk)
+    record(
+        "conflict.removed",
+        actor=actor,
+        subject=conflict.candidate,
+        data={"member": conflict.member_id, "kind": conflict.kind, "state": conflict.state},
+    )
+    conflict.delete()
+
+
+@transaction.atomic
 def decide_conflict(conflict: Conflict, *, member: User, confirmed: bool) -> Conflict:
     """The member confirms or dismisses a conflict Laurel suggested; only they can."""
     conflict = Conflict.objects.select_for_update().get(pk=conflict.pk)

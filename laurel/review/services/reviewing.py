@@ -1,6 +1,8 @@
 """Reviews: drafts saved as members go, submitted, revised while the review phase lasts; who sees
 whose reviews."""
 
+from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
@@ -10,7 +12,9 @@ from django.utils.translation import gettext as _
 from laurel.accounts.models import User
 from laurel.candidates.models import Candidate
 from laurel.core.services import record
+from laurel.cycles.models import Cycle
 from laurel.cycles.phases import allows, require_phase, stored_phase
+from laurel.notifications.models import OutgoingEmail
 from laurel.review.enums import (
     BLOCKING_STATES,
     AssignmentState,
@@ -20,6 +24,11 @@ from laurel.review.enums import (
 )
 from laurel.review.models import Assignment, CommitteeSettings, Conflict, Review
 from laurel.review.services.committee import ReviewError
+from laurel.review.tasks import REMINDER, send_reminders, unfinished
+
+# A member reminded this recently (by "Remind now" or the scheduled reminders) is not reminded
+# again: a double click, or two members of staff at once, send one email.
+REMIND_AGAIN_AFTER = timedelta(hours=12)
 
 
 def in_review_phase(candidate: Candidate) -> bool:
@@ -154,3 +163,49 @@ def set_visibility(cycle, *, visibility: str, actor: Any) -> CommitteeSettings:
     )
     record("review.visibility_set", actor=actor, subject=cycle, data={"visibility": visibility})
     return settings
+
+
+@dataclass
+class Reminded:
+    """Who "Remind now" reached, and who was left alone because reminded a moment ago."""
+
+    reminded: list[User] = field(default_factory=list)
+    recently: list[User] = field(default_factory=list)
+    counts: dict[int, int] = field(default_factory=dict)
+
+
+def reminder_plan(cycle: Cycle) -> Reminded:
+    """Who a reminder would go to now: each active member with reviews missing, unless reminded
+    within REMIND_AGAIN_AFTER."""
+    counts = unfinished(cycle)
+    members = list(User.objects.filter(pk__in=counts, is_active=True).order_by("email"))
+    since = timezone.now() - REMIND_AGAIN_AFTER
+    recent = set(
+        OutgoingEmail.objects.filter(
+            key=REMINDER, to__in=[m.email for m in members], created_at__gte=since
+        ).values_list("to", flat=True)
+    )
+    plan = Reminded(counts=counts)
+    for member in members:
+        (plan.recently if member.email in recent else plan.reminded).append(member)
+    return plan
+
+
+@transaction.atomic
+def remind_missing_reviews(cycle: Cycle, *, actor: Any) -> Reminded:
+    """Staff's "Remind now": one reminder email to each member with reviews missing, through the
+    same email as the scheduled reminders; nobody twice within REMIND_AGAIN_AFTER."""
+    require_phase(cycle, "review")
+    Cycle.objects.select_for_update().filter(pk=cycle.pk).first()  # one click at a time
+    plan = reminder_plan(cycle)
+    send_reminders(cycle, plan.reminded, plan.counts)
+    record(
+        "review.reminded",
+        actor=actor,
+        subject=cycle,
+        data={
+            "members": [m.pk for m in plan.reminded],
+            "skipped_recently_reminded": [m.pk for m in plan.recently],
+        },
+    )
+    return plan
