@@ -5,6 +5,7 @@ from django import forms
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from laurel.accounts.names import display_name
 from laurel.core.texts import in_language
 from laurel.review.enums import AffiliationKind, ConflictKind, Recommendation, Visibility
 
@@ -180,7 +181,7 @@ class ByHandForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["candidate"].queryset = candidates
         self.fields["member"].queryset = members
-        self.fields["member"].label_from_instance = lambda user: user.email
+        self.fields["member"].label_from_instance = display_name
 
 
 class ImportForm(forms.Form):

@@ -1,5 +1,6 @@
 """The assignment of reviewers: proposed by the optimiser, published by staff."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -10,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from laurel.accounts.models import User
+from laurel.accounts.names import display_name
 from laurel.candidates.enums import ACTIVE_STATES
 from laurel.candidates.models import Candidate
 from laurel.core.services import record
@@ -134,32 +136,36 @@ def _check_pair(cycle: Cycle, candidate: Candidate, member: User) -> None:
         )
     if member not in committee_of(cycle):
         raise ReviewError(
-            _("%(email)s is not on this cycle's committee.") % {"email": member.email}
+            _("%(member)s is not on this cycle's committee.") % {"member": display_name(member)}
         )
     if (candidate.pk, member.pk) in blocking_pairs(cycle):
         raise ReviewError(
-            _("%(email)s has a conflict with %(name)s.")
-            % {"email": member.email, "name": candidate.name}
+            _("%(member)s has a conflict with %(name)s.")
+            % {"member": display_name(member), "name": candidate.name}
         )
 
 
 @transaction.atomic
-def assign_by_hand(cycle: Cycle, candidate: Candidate, member: User, *, actor: Any) -> Assignment:
-    """Staff add a reviewer themselves: never one with a conflict. Kept as proposed."""
+def assign_by_hand(
+    cycle: Cycle, candidate: Candidate, member: User, *, actor: Any
+) -> tuple[Assignment, bool]:
+    """Staff add a reviewer themselves: never one with a conflict. Kept as proposed.
+    (assignment, True) when it is new; an assignment that exists already is left as it is."""
     require_phase(cycle, "assign")
     _check_pair(cycle, candidate, member)
-    assignment, _created = Assignment.objects.get_or_create(
+    assignment, created = Assignment.objects.get_or_create(
         candidate=candidate,
         member=member,
         defaults={"cycle": cycle, "state": AssignmentState.PROPOSED, "by_hand": True},
     )
-    record(
-        "assignment.added_by_hand",
-        actor=actor,
-        subject=candidate,
-        data={"member": member.pk},
-    )
-    return assignment
+    if created:
+        record(
+            "assignment.added_by_hand",
+            actor=actor,
+            subject=candidate,
+            data={"member": member.pk},
+        )
+    return assignment, created
 
 
 @transaction.atomic
@@ -179,8 +185,17 @@ def unassign(assignment: Assignment, *, actor: Any) -> None:
     assignment.delete()
 
 
+@dataclass(frozen=True)
+class Imported:
+    """What an import changed: assignments added, and lines naming one that already existed
+    (or repeating an earlier line)."""
+
+    added: int
+    unchanged: int
+
+
 @transaction.atomic
-def import_assignments(cycle: Cycle, rows: list[dict[str, str]], *, actor: Any) -> int:
+def import_assignments(cycle: Cycle, rows: list[dict[str, str]], *, actor: Any) -> Imported:
     """Assignments from a CSV (candidate_id, member): all lines or none; every refused line is
     named in the message."""
     require_phase(cycle, "assign")
@@ -207,6 +222,7 @@ def import_assignments(cycle: Cycle, rows: list[dict[str, str]], *, actor: Any) 
         raise ReviewError(
             _("Nothing was imported. %(problems)s") % {"problems": "; ".join(problems)}
         )
-    for candidate, member in pairs:
-        assign_by_hand(cycle, candidate, member, actor=actor)
-    return len(pairs)
+    added = sum(
+        assign_by_hand(cycle, candidate, member, actor=actor)[1] for candidate, member in pairs
+    )
+    return Imported(added=added, unchanged=len(pairs) - added)

@@ -1,0 +1,13 @@
+"""{% load people %}: {{ user|person }} names someone as every page does."""
+
+from django import template
+
+from laurel.accounts.names import display_name
+
+register = template.Library()
+
+
+@register.filter
+def person(user) -> str:
+    """The full name, or the email address when there is none."""
+    return display_name(user)
