@@ -9,9 +9,9 @@ nominations' languages best.
 This is a bipartite b-matching with a convex cost on each member's load: a min-cost flow. Its
 constraint matrix is a network matrix, totally unimodular, so the linear programme's optimal
 vertex is integral: HiGHS (scipy.optimize.linprog, interior point then crossover to a vertex)
-returns an exact 0/1 solution without branch and bound. A solution that were not integral would be solved again as an integer
-programme (milp) rather than rounded. Pure functions, no database: the review services and the
-benchmark feed it.
+returns an exact 0/1 solution without branch and bound. A solution that were not integral would
+be solved again as an integer programme (milp) rather than rounded. Pure functions, no
+database: the review services and the benchmark feed it.
 """
 
 import math

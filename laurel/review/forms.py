@@ -203,7 +203,11 @@ class CommentForm(forms.Form):
         label=_("Your message"),
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Mention a member with @ and the start of their email address (@alice)."),
+        help_text=_(
+            "To tell a member by email, write @ and their name (@Alice Berg), or the start of "
+            "their first name, surname or email address (@alice, @ali, @berg) if no other "
+            "member's starts the same way."
+        ),
     )
 
 

@@ -20,7 +20,7 @@ from laurel.review.services.committee import (
     detect_conflicts,
     save_profile,
 )
-from laurel.review.services.discussing import post_comment
+from laurel.review.services.discussing import outcome_of, post_comment
 from laurel.review.services.reviewing import (
     in_review_phase,
     others_visible,
@@ -41,6 +41,7 @@ __all__ = [
     "import_assignments",
     "in_review_phase",
     "others_visible",
+    "outcome_of",
     "post_comment",
     "propose_assignment",
     "publish_assignment",
