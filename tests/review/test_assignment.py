@@ -59,9 +59,7 @@ def test_the_result_is_the_optimum_by_brute_force_on_a_small_case():
         )
         return (-sum(load * load for load in loads.values()), preference)
 
-    best = max(
-        itertools.product(options, repeat=len(problem.candidates)), key=rank
-    )
+    best = max(itertools.product(options, repeat=len(problem.candidates)), key=rank)
 
     assert solve(problem).objective == round(rank(best)[1], 6)
 
