@@ -101,11 +101,6 @@ def read_mentions(text: str, members: list[User]) -> Mentions:
     return found
 
 
-def mentioned(text: str, members: list[User]) -> list[User]:
-    """Members a message mentions (only those named without doubt)."""
-    return read_mentions(text, members).members
-
-
 @dataclass(frozen=True)
 class Posted:
     """A posted message and what became of its mentions, to tell the writer."""
