@@ -67,11 +67,14 @@ class Solution:
 
 
 class Infeasible(Exception):
-    """No assignment satisfies the rules; `message` says what to change (for staff)."""
+    """No assignment satisfies the rules; `message` says what to change (for staff, in
+    English), `reason` and `data` let the caller say it in the reader's language, with names."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, reason: str = "bounds", **data):
         super().__init__(message)
         self.message = message
+        self.reason = reason
+        self.data = data
 
 
 def check(problem: Problem) -> None:
@@ -80,32 +83,49 @@ def check(problem: Problem) -> None:
     if len(members) < k:
         raise Infeasible(
             f"The committee has {len(members)} members and every candidate needs {k} "
-            "reviewers: invite more members or ask for fewer reviewers per candidate."
+            "reviewers: invite more members or ask for fewer reviewers per candidate.",
+            "too_few_members",
+            members=len(members),
+            k=k,
         )
     for candidate in problem.candidates:
         free = sum(1 for m in members if (candidate, m) not in problem.conflicts)
         if free < k:
             raise Infeasible(
                 f"Candidate {candidate} has only {free} members without a conflict and needs "
-                f"{k}: invite another member or ask for fewer reviewers."
+                f"{k}: invite another member or ask for fewer reviewers.",
+                "candidate_short",
+                candidate=candidate,
+                free=free,
+                k=k,
             )
     for candidate, member in problem.keep:
         if (candidate, member) in problem.conflicts:
             raise Infeasible(
                 f"An assignment to keep (candidate {candidate}, member {member}) is now a "
-                "conflict: remove it first."
+                "conflict: remove it first.",
+                "kept_conflict",
+                candidate=candidate,
+                member=member,
             )
     low, high = problem.load_bounds()
     needed = len(problem.candidates) * k
     if needed > high * len(members):
         raise Infeasible(
             f"{needed} reviews are needed but {len(members)} members may take at most {high} "
-            "each: raise the maximum load or invite more members."
+            "each: raise the maximum load or invite more members.",
+            "max_too_low",
+            needed=needed,
+            members=len(members),
+            high=high,
         )
     if needed < low * len(members):
         raise Infeasible(
             f"Only {needed} reviews are needed but every member must take at least {low}: "
-            "lower the minimum load."
+            "lower the minimum load.",
+            "min_too_high",
+            needed=needed,
+            low=low,
         )
 
 

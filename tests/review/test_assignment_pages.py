@@ -160,3 +160,31 @@ def test_a_member_cannot_import_assign_or_take_off(client, committee, staff_user
 
     assert [r.status_code for r in refused] == [404, 404, 404, 404]
     assert list(Assignment.objects.values_list("member_id", flat=True)) == [alice.pk]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            "Organisation 0 Ljus has only 2 members without a conflict and needs 3: "
+            "invite another member or ask for fewer reviewers.",
+        ),
+        (
+            "sv",
+            "Organisation 0 Ljus har bara 2 ledamöter som inte är jäviga och behöver 3.",
+        ),
+    ],
+)
+def test_a_proposal_that_cannot_be_made_names_the_candidate(
+    client, staff_user, committee, language, expected
+):
+    (first, *_rest), (alice, *_others) = committee
+    services.declare_conflict(alice, first, kind="board")
+    sign_in(client, staff_user)
+
+    response = client.post(f"/{language}/staff/review/assignment/", {"k": "3"})
+
+    assert response.status_code == 400
+    assert expected in response.content.decode()
+    assert not Assignment.objects.exists()

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from laurel.accounts.models import User
 from laurel.accounts.names import display_name
@@ -77,7 +78,9 @@ def propose_assignment(
     try:
         solution = solve(problem)
     except Infeasible as infeasible:
-        raise ReviewError(infeasible.message) from None
+        raise ReviewError(
+            _infeasible_message(infeasible, candidates=candidates, members=members)
+        ) from None
     Assignment.objects.filter(cycle=cycle, state=AssignmentState.PROPOSED).delete()
     Assignment.objects.bulk_create(
         Assignment(cycle=cycle, candidate_id=c, member_id=m, state=AssignmentState.PROPOSED)
@@ -91,6 +94,60 @@ def propose_assignment(
         data={"pairs": len(solution.pairs), "objective": solution.objective, "k": k},
     )
     return solution
+
+
+def _infeasible_message(infeasible: Infeasible, *, candidates, members) -> str:
+    """Why no assignment exists, in the reader's language, naming candidates and members."""
+    data = infeasible.data
+    names = {c.pk: c.name for c in candidates}
+    people = {m.pk: display_name(m) for m in members}
+    if infeasible.reason == "too_few_members":
+        return (
+            ngettext(
+                "The committee has %(members)d member and every candidate needs %(k)d "
+                "reviewers: invite more members or ask for fewer reviewers per candidate.",
+                "The committee has %(members)d members and every candidate needs %(k)d "
+                "reviewers: invite more members or ask for fewer reviewers per candidate.",
+                data["members"],
+            )
+            % data
+        )
+    if infeasible.reason == "candidate_short":
+        return ngettext(
+            "%(name)s has only %(free)d member without a conflict and needs %(k)d: invite "
+            "another member or ask for fewer reviewers.",
+            "%(name)s has only %(free)d members without a conflict and needs %(k)d: invite "
+            "another member or ask for fewer reviewers.",
+            data["free"],
+        ) % {**data, "name": names.get(data["candidate"], data["candidate"])}
+    if infeasible.reason == "kept_conflict":
+        return _(
+            "%(member)s is assigned to %(name)s but now has a conflict with it: take them off "
+            "first."
+        ) % {
+            "member": people.get(data["member"], data["member"]),
+            "name": names.get(data["candidate"], data["candidate"]),
+        }
+    if infeasible.reason == "max_too_low":
+        return (
+            _(
+                "%(needed)d reviews are needed but %(members)d members may take at most %(high)d "
+                "each: raise the most candidates per member or invite more members."
+            )
+            % data
+        )
+    if infeasible.reason == "min_too_high":
+        return (
+            _(
+                "Only %(needed)d reviews are needed but every member must take at least %(low)d: "
+                "lower the fewest candidates per member."
+            )
+            % data
+        )
+    return _(
+        "No assignment fits these loads with these conflicts: widen the fewest and most "
+        "candidates per member, or invite more members."
+    )
 
 
 @transaction.atomic
