@@ -103,8 +103,9 @@ def test_results_and_reviews_download(staff_client, staff_user, child10):
 
     assert results[0][:3] == ["Candidate", "Reviews", "Normalised total"]
     assert results[1][:2] == ["Strong Org", "3"]
-    assert sorted(row[1] for row in reviews[1:]) == [p.email for p in people]
-    assert all(row[4:8] == ["4", "4", "4", "4"] for row in reviews[1:])
+    assert sorted(row[1] for row in reviews[1:]) == sorted(p.full_name for p in people)
+    # Each criterion's score, then its comment.
+    assert all(row[4:12:2] == ["4", "4", "4", "4"] for row in reviews[1:])
 
 
 def test_the_results_workbook_makes_a_nominated_formula_text(staff_client, staff_user, child10):

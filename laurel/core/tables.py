@@ -54,8 +54,10 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence]) -> str:
 
 
 def workbook_response(name: str, sheets: Sequence[Sheet]) -> HttpResponse:
-    """`name`.xlsx with one sheet per (title, header, rows), every cell made safe."""
+    """`name`.xlsx with one sheet per (title, header, rows), every cell made safe; the header
+    row is bold, stays in view when scrolling (a frozen pane) and carries the filters."""
     from openpyxl import Workbook
+    from openpyxl.styles import Font
 
     book = Workbook()
     book.remove(book.active)
@@ -64,6 +66,11 @@ def workbook_response(name: str, sheets: Sequence[Sheet]) -> HttpResponse:
         sheet.append([cell(str(text)) for text in header])
         for row in rows:
             sheet.append([cell(value) for value in row])
+        for heading in sheet[1]:
+            heading.font = Font(bold=True)
+        sheet.freeze_panes = "A2"
+        if header:
+            sheet.auto_filter.ref = sheet.dimensions
     buffer = BytesIO()
     book.save(buffer)
     return _download(HttpResponse(buffer.getvalue(), content_type=XLSX), f"{name}.xlsx")

@@ -1,14 +1,17 @@
 """Who reviews which candidate: an exact optimum, not a greedy guess.
 
 Every candidate gets exactly k reviewers, nobody reviews a candidate they are conflicted with,
-every member's load stays within bounds, assignments already made are kept, and among all such
-assignments the one is chosen where members read the nominations' languages best.
+every member's load stays within the bounds staff set (if any), assignments already made are
+kept; among all such assignments the loads are the most even possible (54 reviews over 4
+members: 13, 14, 13, 14), and among those the one is chosen where members read the
+nominations' languages best.
 
-This is a bipartite b-matching. Its constraint matrix (each variable in one candidate row and one
-member row) is totally unimodular, so the linear programme's optimal vertex is integral: HiGHS'
-dual simplex (scipy.optimize.linprog) returns an exact 0/1 solution without branch and bound. A
-solution that were not integral would be solved again as an integer programme (milp) rather than
-rounded. Pure functions, no database: the review services and the benchmark feed it.
+This is a bipartite b-matching with a convex cost on each member's load: a min-cost flow. Its
+constraint matrix is a network matrix, totally unimodular, so the linear programme's optimal
+vertex is integral: HiGHS (scipy.optimize.linprog, interior point then crossover to a vertex)
+returns an exact 0/1 solution without branch and bound. A solution that were not integral would
+be solved again as an integer programme (milp) rather than rounded. Pure functions, no
+database: the review services and the benchmark feed it.
 """
 
 import math
@@ -26,22 +29,27 @@ class Problem:
     candidates: list[int]
     members: list[int]
     k: int = 3
-    # None: as even as possible — floor and ceiling of the average load, widened by `slack`.
+    # Hard bounds on each member's load; None: no bound on that side. Within the bounds the
+    # loads are always as even as the conflicts and the kept assignments allow.
     min_load: int | None = None
     max_load: int | None = None
-    slack: int = 1
     conflicts: frozenset[tuple[int, int]] = frozenset()  # (candidate, member)
     # How well a member suits a candidate, 0–1 (the share of its languages they read).
     preference: dict[tuple[int, int], float] = field(default_factory=dict)
     keep: frozenset[tuple[int, int]] = frozenset()  # (candidate, member) already assigned
 
     def load_bounds(self) -> tuple[int, int]:
+        """The hard bounds on a member's load (no bound: 0 and every candidate)."""
+        low = 0 if self.min_load is None else self.min_load
+        high = len(self.candidates) if self.max_load is None else self.max_load
+        return low, high
+
+    def even_loads(self) -> tuple[int, int]:
+        """The floor and ceiling of the average load: the loads when nothing stands in the way."""
         if not self.members:
             return 0, 0
         average = len(self.candidates) * self.k / len(self.members)
-        low = max(0, math.floor(average) - self.slack) if self.min_load is None else self.min_load
-        high = math.ceil(average) + self.slack if self.max_load is None else self.max_load
-        return low, high
+        return math.floor(average), math.ceil(average)
 
 
 @dataclass(frozen=True)
@@ -59,11 +67,14 @@ class Solution:
 
 
 class Infeasible(Exception):
-    """No assignment satisfies the rules; `message` says what to change (for staff)."""
+    """No assignment satisfies the rules; `message` says what to change (for staff, in
+    English), `reason` and `data` let the caller say it in the reader's language, with names."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, reason: str = "bounds", **data):
         super().__init__(message)
         self.message = message
+        self.reason = reason
+        self.data = data
 
 
 def check(problem: Problem) -> None:
@@ -72,79 +83,173 @@ def check(problem: Problem) -> None:
     if len(members) < k:
         raise Infeasible(
             f"The committee has {len(members)} members and every candidate needs {k} "
-            "reviewers: invite more members or ask for fewer reviewers per candidate."
+            "reviewers: invite more members or ask for fewer reviewers per candidate.",
+            "too_few_members",
+            members=len(members),
+            k=k,
         )
     for candidate in problem.candidates:
         free = sum(1 for m in members if (candidate, m) not in problem.conflicts)
         if free < k:
             raise Infeasible(
                 f"Candidate {candidate} has only {free} members without a conflict and needs "
-                f"{k}: invite another member or ask for fewer reviewers."
+                f"{k}: invite another member or ask for fewer reviewers.",
+                "candidate_short",
+                candidate=candidate,
+                free=free,
+                k=k,
             )
     for candidate, member in problem.keep:
         if (candidate, member) in problem.conflicts:
             raise Infeasible(
                 f"An assignment to keep (candidate {candidate}, member {member}) is now a "
-                "conflict: remove it first."
+                "conflict: remove it first.",
+                "kept_conflict",
+                candidate=candidate,
+                member=member,
             )
     low, high = problem.load_bounds()
     needed = len(problem.candidates) * k
     if needed > high * len(members):
         raise Infeasible(
             f"{needed} reviews are needed but {len(members)} members may take at most {high} "
-            "each: raise the maximum load or invite more members."
+            "each: raise the maximum load or invite more members.",
+            "max_too_low",
+            needed=needed,
+            members=len(members),
+            high=high,
         )
     if needed < low * len(members):
         raise Infeasible(
             f"Only {needed} reviews are needed but every member must take at least {low}: "
-            "lower the minimum load."
+            "lower the minimum load.",
+            "min_too_high",
+            needed=needed,
+            low=low,
         )
 
 
-def solve(problem: Problem) -> Solution:
-    """The best assignment, or Infeasible saying why there is none."""
-    started = time.perf_counter()
-    check(problem)
+INFEASIBLE_BOUNDS = (
+    "No assignment fits these load bounds with these conflicts: widen the bounds "
+    "(minimum and maximum load) or invite more members."
+)
+
+
+@dataclass(frozen=True)
+class _Model:
+    """The assignment as a min-cost flow, written for scipy.
+
+    Variables: x[c, m] (member m reviews candidate c) for every pair without a conflict, then
+    y[m, j] (member m takes a j-th review), j = 1..slots. Candidate rows: the x of a candidate
+    sum to k. Member rows: the x of a member minus its y sum to 0. The j-th review of a member
+    costs j, so a load L costs L(L+1)/2, a convex cost: the cheapest loads are the most even
+    ones the conflicts allow (they are even in every sense at once, the loads of a
+    b-matching forming an M-convex set). The preferences, scaled below 1 in total, only choose
+    among the most even assignments. The matrix is a network matrix (multiply the candidate
+    rows by -1), hence totally unimodular: every vertex is integral.
+    """
+
+    pairs: list[tuple[int, int]]
+    slots: int
+    cost: np.ndarray
+    equations: object  # sparse matrix
+    right: np.ndarray
+    lower: np.ndarray
+    upper: np.ndarray
+
+
+def _model(problem: Problem, slots: int) -> _Model:
     pairs = [
         (c, m)
         for c in problem.candidates
         for m in problem.members
         if (c, m) not in problem.conflicts
     ]
-    count = len(pairs)
+    count, n_members = len(pairs), len(problem.members)
     row_of_candidate = {c: i for i, c in enumerate(problem.candidates)}
-    row_of_member = {m: i for i, m in enumerate(problem.members)}
-    columns = np.arange(count)
-    candidate_rows = np.fromiter((row_of_candidate[c] for c, _m in pairs), int, count)
-    member_rows = np.fromiter((row_of_member[m] for _c, m in pairs), int, count)
-    ones = np.ones(count)
-    by_candidate = coo_array(
-        (ones, (candidate_rows, columns)), shape=(len(problem.candidates), count)
+    row_of_member = {m: len(problem.candidates) + i for i, m in enumerate(problem.members)}
+    rows = np.concatenate(
+        [
+            np.fromiter((row_of_candidate[c] for c, _m in pairs), int, count),
+            np.fromiter((row_of_member[m] for _c, m in pairs), int, count),
+            np.repeat(np.arange(n_members) + len(problem.candidates), slots),
+        ]
     )
-    by_member = coo_array((ones, (member_rows, columns)), shape=(len(problem.members), count))
+    columns = np.concatenate(
+        [np.arange(count), np.arange(count), count + np.arange(n_members * slots)]
+    )
+    values = np.concatenate([np.ones(2 * count), -np.ones(n_members * slots)])
+    equations = coo_array(
+        (values, (rows, columns)),
+        shape=(len(problem.candidates) + n_members, count + n_members * slots),
+    ).tocsr()
+    right = np.concatenate([np.full(len(problem.candidates), problem.k), np.zeros(n_members)])
     preference = np.fromiter((problem.preference.get(p, 0.0) for p in pairs), float, count)
-    lower = np.fromiter((1.0 if p in problem.keep else 0.0 for p in pairs), float, count)
+    # Every preference is at most 1, so the preferences of all pairs chosen sum to less than
+    # this: no gain in preference can pay for a less even load.
+    scale = len(problem.candidates) * problem.k + 1
+    slot_costs = np.tile(np.arange(1, slots + 1, dtype=float), n_members)
+    cost = np.concatenate([-preference / scale, slot_costs])
+    low, _high = problem.load_bounds()
+    slot_lower = np.tile((np.arange(1, slots + 1) <= low).astype(float), n_members)
+    pair_lower = np.fromiter((1.0 if p in problem.keep else 0.0 for p in pairs), float, count)
+    lower = np.concatenate([pair_lower, slot_lower])
+    upper = np.ones(count + n_members * slots)
+    return _Model(pairs, slots, cost, equations, right, lower, upper)
+
+
+def _slot_counts(problem: Problem):
+    """The numbers of load slots to try: the ceiling of the average first (enough unless
+    conflicts or kept assignments stand in the way), then more, up to the hard maximum."""
     low, high = problem.load_bounds()
-    result = linprog(
-        -preference,  # linprog minimises
-        A_ub=_stack([by_member, -by_member]),
-        b_ub=np.concatenate(
-            [np.full(len(problem.members), high), np.full(len(problem.members), -low)]
-        ),
-        A_eq=by_candidate.tocsr(),
-        b_eq=np.full(len(problem.candidates), problem.k),
-        bounds=np.column_stack([lower, ones]),
-        method="highs-ds",
-    )
-    if result.status != 0:
-        raise Infeasible(
-            "No assignment fits these load bounds with these conflicts: widen the bounds "
-            "(minimum and maximum load) or invite more members."
+    _floor, ceiling = problem.even_loads()
+    slots = max(low, min(ceiling, high), 1)
+    while True:
+        yield slots
+        if slots >= high:
+            return
+        slots = min(high, slots * 2)
+
+
+def _optimise(problem: Problem, *, integer: bool) -> tuple[_Model, np.ndarray, str]:
+    for slots in _slot_counts(problem):
+        model = _model(problem, slots)
+        if integer:
+            result = milp(
+                model.cost,
+                constraints=[LinearConstraint(model.equations, model.right, model.right)],
+                integrality=np.ones(len(model.cost)),
+                bounds=Bounds(model.lower, model.upper),
+            )
+            if result.status == 0:
+                return model, result.x, "milp"
+            continue
+        result = linprog(
+            model.cost,
+            A_eq=model.equations,
+            b_eq=model.right,
+            bounds=np.column_stack([model.lower, model.upper]),
+            # Interior point, then crossover to a vertex (integral, the matrix being totally
+            # unimodular): several times faster than the dual simplex here.
+            method="highs-ipm",
         )
-    values, exact_by = result.x, "lp"
-    if not np.allclose(values, np.round(values), atol=1e-6):
-        values, exact_by = _integer_solve(problem, preference, by_candidate, by_member, lower)
-    chosen = sorted(p for p, v in zip(pairs, values, strict=True) if v > 0.5)
+        if result.status != 0:
+            continue
+        if np.allclose(result.x, np.round(result.x), atol=1e-6):
+            return model, result.x, "lp"
+        # Not expected (the matrix is totally unimodular); never rounded, solved exactly.
+        return _optimise(problem, integer=True)
+    raise Infeasible(INFEASIBLE_BOUNDS)
+
+
+def solve(problem: Problem) -> Solution:
+    """The best assignment, or Infeasible saying why there is none: the most even loads the
+    bounds, conflicts and kept assignments allow, and among those the best preference."""
+    started = time.perf_counter()
+    check(problem)
+    model, values, exact_by = _optimise(problem, integer=False)
+    count = len(model.pairs)
+    chosen = sorted(p for p, v in zip(model.pairs, values[:count], strict=True) if v > 0.5)
     return Solution(
         pairs=chosen,
         objective=round(sum(problem.preference.get(p, 0.0) for p in chosen), 6),
@@ -153,59 +258,20 @@ def solve(problem: Problem) -> Solution:
     )
 
 
-def _stack(matrices):
-    from scipy.sparse import vstack
-
-    return vstack(matrices).tocsr()
-
-
-def _integer_solve(problem, preference, by_candidate, by_member, lower):
-    """The same problem as an integer programme (HiGHS branch and cut)."""
-    low, high = problem.load_bounds()
-    k = problem.k
-    result = milp(
-        -preference,
-        constraints=[
-            LinearConstraint(by_candidate.tocsr(), k, k),
-            LinearConstraint(by_member.tocsr(), low, high),
-        ],
-        integrality=np.ones(len(preference)),
-        bounds=Bounds(lower, np.ones(len(preference))),
-    )
-    if result.status != 0:
-        raise Infeasible(
-            "No assignment fits these load bounds with these conflicts: widen the bounds "
-            "(minimum and maximum load) or invite more members."
-        )
-    return result.x, "milp"
-
-
 def integer_optimum(problem: Problem) -> float:
-    """The objective of the same problem solved as an integer programme: an independent
-    check of `solve` (used by the benchmark and the tests)."""
-    pairs = [
-        (c, m)
-        for c in problem.candidates
-        for m in problem.members
-        if (c, m) not in problem.conflicts
-    ]
-    count = len(pairs)
-    candidate_index = {c: i for i, c in enumerate(problem.candidates)}
-    member_index = {m: i for i, m in enumerate(problem.members)}
-    ones = np.ones(count)
-    columns = np.arange(count)
-    by_candidate = coo_array(
-        (ones, ([candidate_index[c] for c, _ in pairs], columns)),
-        shape=(len(problem.candidates), count),
+    """The preference of the same problem solved as an integer programme (HiGHS branch and
+    cut): an independent check of `solve` (used by the benchmark and the tests)."""
+    check(problem)
+    model, values, _how = _optimise(problem, integer=True)
+    count = len(model.pairs)
+    return round(
+        sum(
+            problem.preference.get(p, 0.0)
+            for p, v in zip(model.pairs, values[:count], strict=True)
+            if v > 0.5
+        ),
+        6,
     )
-    by_member = coo_array(
-        (ones, ([member_index[m] for _, m in pairs], columns)),
-        shape=(len(problem.members), count),
-    )
-    preference = np.array([problem.preference.get(p, 0.0) for p in pairs])
-    lower = np.array([1.0 if p in problem.keep else 0.0 for p in pairs])
-    values, _how = _integer_solve(problem, preference, by_candidate, by_member, lower)
-    return round(float(preference @ np.round(values)), 6)
 
 
 def language_preference(

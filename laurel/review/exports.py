@@ -1,75 +1,137 @@
-"""The results as a workbook: the table, then every review."""
+"""The results and every review, as on screen, for spreadsheets: criteria by their names from
+the award file, members by name, recommendations in words, the comments included."""
+
+from dataclasses import dataclass
 
 from django.http import HttpResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from laurel.accounts.names import names_by_id
 from laurel.core.tables import workbook_response
+from laurel.core.texts import in_language
+from laurel.review.enums import Recommendation
+from laurel.review.models import Review
+
+
+@dataclass(frozen=True)
+class CriterionName:
+    number: int
+    title: str
+
+    @property
+    def key(self) -> str:
+        return str(self.number)
+
+    @property
+    def name(self) -> str:
+        """ "2. A human-rights-based approach": the award file's title, in the page's language."""
+        return f"{self.number}. {self.title}" if self.title else str(self.number)
+
+
+def criteria_of(cycle) -> list[CriterionName]:
+    language = translation.get_language()
+    return [
+        CriterionName(c.number, in_language(c.title, language))
+        for c in cycle.criteria.order_by("number")
+    ]
+
+
+def recommendation_label(code: str) -> str:
+    """The recommendation as the member chose it ("A laureate without doubt"), not its code."""
+    return str(Recommendation(code).label) if code in Recommendation.values else code
+
+
+def _yes_no(value: bool) -> str:
+    return _("Yes") if value else _("No")
 
 
 def results_table(cycle, rows) -> tuple[list[str], list[list]]:
     """The results as on screen: one row a candidate, in the order chosen."""
-    criteria = [c.number for c in cycle.criteria.order_by("number")]
+    criteria = criteria_of(cycle)
     header = [_("Candidate"), _("Reviews"), _("Normalised total"), _("Weighted total"),
               _("Disagreement")] + [
-        _("Criterion %(number)s, mean") % {"number": n} for n in criteria
+        _("%(criterion)s, mean") % {"criterion": c.name} for c in criteria
     ]  # fmt: skip
     table = [
         [row["candidate"].name, row["result"].reviews, row["result"].normalised_total,
          row["result"].weighted_total, row["result"].total_spread]
-        + [row["result"].mean.get(str(n)) for n in criteria]
+        + [row["result"].mean.get(c.key) for c in criteria]
         for row in rows
     ]  # fmt: skip
     return header, table
 
 
 def reviews_table(cycle, rows, emails, reviews) -> tuple[list[str], list[list]]:
-    """Every review: who, of which candidate, its state, recommendation and scores."""
-    criteria = [str(c.number) for c in cycle.criteria.order_by("number")]
+    """Every review the reader may see: who, of which candidate, the recommendation, each
+    criterion's score and comment, the overall comment."""
+    criteria = criteria_of(cycle)
     names = {row["candidate"].pk: row["candidate"].name for row in rows}
-    header = [_("Candidate"), _("Member"), _("Recommendation"), _("Abstained")] + [
-        _("Criterion %(number)s") % {"number": n} for n in criteria
-    ]
-    table = [
-        [names.get(r.candidate_id, r.candidate_id), emails.get(r.member_id, r.member_id),
-         r.recommendation, r.abstained] + [r.scores.get(n) for n in criteria]
-        for r in reviews
-    ]  # fmt: skip
+    members = names_by_id(emails)
+    # The results read only the scores; the comments and the rest in one more query.
+    full = Review.objects.filter(pk__in=[r.pk for r in reviews]).order_by(
+        "candidate__name", "candidate_id", "member_id"
+    )
+    header = [_("Candidate"), _("Member"), _("Recommendation"), _("Abstained")]
+    for c in criteria:
+        header += [
+            _("%(criterion)s, score") % {"criterion": c.name},
+            _("%(criterion)s, comment") % {"criterion": c.name},
+        ]
+    header.append(_("Overall comment"))
+    table = []
+    for review in full:
+        line = [
+            names.get(review.candidate_id, review.candidate_id),
+            members.get(review.member_id, emails.get(review.member_id, review.member_id)),
+            recommendation_label(review.recommendation),
+            _yes_no(review.abstained),
+        ]
+        for c in criteria:
+            line += [review.scores.get(c.key), review.comments.get(c.key, "")]
+        line.append(review.overall)
+        table.append(line)
     return header, table
 
 
 def results_workbook(cycle, rows, combined, emails, reviews) -> HttpResponse:
     """The results, every review and the reviewers' agreement, as three sheets."""
-    criteria = [str(c.number) for c in cycle.criteria.order_by("number")]
+    criteria = criteria_of(cycle)
     results_header = (
-        ["candidate", "reviews", "normalised total", "weighted total", "disagreement"]
-        + [f"criterion {n} mean" for n in criteria]
-        + [f"criterion {n} median" for n in criteria]
-        + [f"criterion {n} normalised" for n in criteria]
-    )
+        [_("Candidate"), _("Reviews"), _("Normalised total"), _("Weighted total"),
+         _("Disagreement")]
+        + [_("%(criterion)s, mean") % {"criterion": c.name} for c in criteria]
+        + [_("%(criterion)s, median") % {"criterion": c.name} for c in criteria]
+        + [_("%(criterion)s, normalised") % {"criterion": c.name} for c in criteria]
+    )  # fmt: skip
     results = [
         [row["candidate"].name, row["result"].reviews, row["result"].normalised_total,
          row["result"].weighted_total, row["result"].total_spread]
-        + [row["result"].mean.get(n) for n in criteria]
-        + [row["result"].median.get(n) for n in criteria]
-        + [row["result"].normalised.get(n) for n in criteria]
+        + [row["result"].mean.get(c.key) for c in criteria]
+        + [row["result"].median.get(c.key) for c in criteria]
+        + [row["result"].normalised.get(c.key) for c in criteria]
         for row in rows
     ]  # fmt: skip
-    names = {row["candidate"].pk: row["candidate"].name for row in rows}
-    every = [
-        [names.get(review.candidate_id, review.candidate_id), emails[review.member_id]]
-        + [review.scores.get(n) for n in criteria]
-        for review in reviews
-    ]
-    agreement = [["Krippendorff's alpha (interval)", combined.alpha]] + [
-        [emails.get(reviewer.member, reviewer.member), reviewer.mean, reviewer.bias]
+    reviews_header, every = reviews_table(cycle, rows, emails, reviews)
+    members = names_by_id(emails)
+    agreement = [[_("Agreement between reviewers (Krippendorff's alpha, interval)"), combined.alpha,
+                  ""]] + [
+        [members.get(reviewer.member, reviewer.member), reviewer.mean, reviewer.bias]
         for reviewer in combined.reviewers
-    ]
+    ]  # fmt: skip
     return workbook_response(
         f"results-{cycle.slug}",
         [
-            ("Results", results_header, results),
-            ("Reviews", ["candidate", "member"] + [f"criterion {n}" for n in criteria], every),
-            # The first row of this sheet is data too, as it always was.
-            ("Agreement", agreement[0], agreement[1:]),
+            (_("Results"), results_header, results),
+            (_("Reviews"), reviews_header, every),
+            (
+                _("Agreement"),
+                [
+                    _("Member"),
+                    _("Their average"),
+                    _("Compared with the others on the same candidates"),
+                ],
+                agreement,
+            ),
         ],
     )

@@ -5,6 +5,7 @@ from django import forms
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from laurel.accounts.names import display_name
 from laurel.core.texts import in_language
 from laurel.review.enums import (
     AffiliationKind,
@@ -245,7 +246,7 @@ class ByHandForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["candidate"].queryset = candidates
         self.fields["member"].queryset = members
-        self.fields["member"].label_from_instance = lambda user: user.email
+        self.fields["member"].label_from_instance = display_name
 
 
 class ImportForm(forms.Form):
@@ -267,7 +268,11 @@ class CommentForm(forms.Form):
         label=_("Your message"),
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Mention a member with @ and the start of their email address (@alice)."),
+        help_text=_(
+            "To tell a member by email, write @ and their name (@Alice Berg), or the start of "
+            "their first name, surname or email address (@alice, @ali, @berg) if no other "
+            "member's starts the same way."
+        ),
     )
 
 

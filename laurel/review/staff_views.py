@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.accounts.models import User
+from laurel.accounts.names import display_name, names_by_id
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.permissions import require
 from laurel.core.tables import FORMATS, table_response
@@ -48,15 +49,22 @@ def assignment(request):
             else:
                 messages.success(
                     request,
-                    _(
-                        "A proposal of %(count)d assignments is ready (preference %(objective)s, "
-                        "the best possible). Check it, then publish it."
+                    ngettext(
+                        "A proposal of %(count)d assignment is ready (loads as even as "
+                        "possible; language preference %(objective)s, the best possible with "
+                        "them). Check it, then publish it.",
+                        "A proposal of %(count)d assignments is ready (loads as even as "
+                        "possible; language preference %(objective)s, the best possible with "
+                        "them). Check it, then publish it.",
+                        len(solution.pairs),
                     )
                     % {"count": len(solution.pairs), "objective": solution.objective},
                 )
                 return redirect("review:assignment")
         else:
             status = 400
+    members = services.committee_of(cycle)
+    names = {member.email: display_name(member) for member in members}
     return render(
         request,
         "review/assignment.html",
@@ -64,8 +72,11 @@ def assignment(request):
             "cycle": cycle,
             "form": form,
             "table": queries.assignment_table(cycle),
-            "loads": queries.loads(cycle),
-            "members": services.committee_of(cycle),
+            "loads": sorted(
+                (names.get(email, email), published, proposed)
+                for email, published, proposed in queries.loads(cycle)
+            ),
+            "members": members,
             "by_hand_form": _by_hand_form(cycle),
             "import_form": ImportForm(),
             "visibility_form": VisibilityForm(
@@ -112,7 +123,13 @@ def publish(request):
         messages.error(request, error.message)
     else:
         messages.success(
-            request, _("%(count)d assignments are published; members are told.") % {"count": count}
+            request,
+            ngettext(
+                "%(count)d assignment is published; members are told.",
+                "%(count)d assignments are published; members are told.",
+                count,
+            )
+            % {"count": count},
         )
     return redirect("review:assignment")
 
@@ -146,12 +163,14 @@ def conflict_register(request):
 def assignments_csv(request):
     require(request.user, "review.manage_assignment")
     cycle = _cycle(request, "review.manage_assignment")
+    # candidate_id and member (the email address) are what the import reads back.
     rows = [
-        [candidate.pk, candidate.name, item.member.email, item.state]
+        [candidate.pk, candidate.name, item.member.email, display_name(item.member),
+         item.get_state_display()]
         for candidate, assignments in queries.assignment_table(cycle)
         for item in assignments
-    ]
-    header = ["candidate_id", "candidate", "member", "state"]
+    ]  # fmt: skip
+    header = ["candidate_id", "candidate", "member", "member_name", "state"]
     return table_response(f"assignments-{cycle.slug}", header, rows, "csv")
 
 
@@ -171,7 +190,8 @@ def results(request):
     if fmt == "csv":
         header, table = exports.results_table(cycle, rows)
         return table_response(f"results-{cycle.slug}", header, table, fmt)
-    criteria = list(cycle.criteria.order_by("number"))
+    criteria = exports.criteria_of(cycle)
+    names = names_by_id(emails)
     return render(
         request,
         "review/results.html",
@@ -180,7 +200,7 @@ def results(request):
             "rows": rows,
             "criteria": criteria,
             "alpha": combined.alpha,
-            "reviewers": [(emails.get(r.member, r.member), r) for r in combined.reviewers],
+            "reviewers": [(names.get(r.member, r.member), r) for r in combined.reviewers],
             "sort": sort,
             "sorts": [
                 ("normalised", _("Normalised total")),
@@ -189,11 +209,11 @@ def results(request):
                 ("reviews", _("Number of reviews")),
                 ("name", _("Name")),
                 *[
-                    (f"{measure}_{c.number}", label % {"number": c.number})
+                    (f"{measure}_{c.number}", label % {"criterion": c.name})
                     for c in criteria
                     for measure, label in (
-                        ("mean", _("Criterion %(number)s, mean")),
-                        ("median", _("Criterion %(number)s, median")),
+                        ("mean", _("%(criterion)s, mean")),
+                        ("median", _("%(criterion)s, median")),
                     )
                 ],
             ],
@@ -235,16 +255,24 @@ def by_hand(request):
     cycle = _cycle(request, "review.manage_assignment")
     form = _by_hand_form(cycle, request.POST)
     if form.is_valid():
+        candidate, member = form.cleaned_data["candidate"], form.cleaned_data["member"]
+        names = {"member": display_name(member), "name": candidate.name}
         try:
-            services.assign_by_hand(
-                cycle,
-                form.cleaned_data["candidate"],
-                form.cleaned_data["member"],
-                actor=request.user,
+            _assignment, created = services.assign_by_hand(
+                cycle, candidate, member, actor=request.user
             )
-            messages.success(request, _("The reviewer is added to the proposal."))
         except services.ReviewError as error:
             messages.error(request, error.message)
+        else:
+            if created:
+                messages.success(
+                    request, _("%(member)s is added to the proposal for %(name)s.") % names
+                )
+            else:
+                messages.info(
+                    request,
+                    _("%(member)s is already assigned to %(name)s; nothing changed.") % names,
+                )
     else:
         messages.error(request, _("Choose a candidate and a member."))
     return redirect("review:assignment")
@@ -254,10 +282,14 @@ def by_hand(request):
 @require_POST
 def remove(request, pk: int):
     require(request.user, "review.manage_assignment")
-    assignment = get_object_or_404(Assignment.objects.select_related("candidate"), pk=pk)
+    assignment = get_object_or_404(Assignment.objects.select_related("candidate", "member"), pk=pk)
     try:
         services.unassign(assignment, actor=request.user)
-        messages.success(request, _("The reviewer is taken off."))
+        messages.success(
+            request,
+            _("%(member)s no longer reviews %(name)s.")
+            % {"member": display_name(assignment.member), "name": assignment.candidate.name},
+        )
     except services.ReviewError as error:
         messages.error(request, error.message)
     return redirect("review:assignment")
@@ -272,12 +304,55 @@ def import_csv(request):
     try:
         if not form.is_valid():
             raise services.ReviewError(_("Choose a CSV file."))
-        count = services.import_assignments(cycle, form.rows(), actor=request.user)
+        imported = services.import_assignments(cycle, form.rows(), actor=request.user)
     except (services.ReviewError, forms.ValidationError) as error:
         messages.error(request, getattr(error, "message", None) or " ".join(error.messages))
     else:
-        messages.success(request, _("%(count)d assignments imported.") % {"count": count})
+        for level, text in _import_outcome(imported):
+            messages.add_message(request, level, text)
     return redirect("review:assignment")
+
+
+def _import_outcome(imported) -> list[tuple[int, str]]:
+    """What an import changed, in words: added, already there, or nothing at all."""
+    if not imported.added and not imported.unchanged:
+        return [(messages.INFO, _("The file has no assignments; nothing changed."))]
+    if not imported.added:
+        return [
+            (
+                messages.INFO,
+                ngettext(
+                    "Nothing changed: the %(count)d assignment in the file already exists.",
+                    "Nothing changed: all %(count)d assignments in the file already exist.",
+                    imported.unchanged,
+                )
+                % {"count": imported.unchanged},
+            )
+        ]
+    outcome = [
+        (
+            messages.SUCCESS,
+            ngettext(
+                "%(count)d assignment imported.",
+                "%(count)d assignments imported.",
+                imported.added,
+            )
+            % {"count": imported.added},
+        )
+    ]
+    if imported.unchanged:
+        outcome.append(
+            (
+                messages.INFO,
+                ngettext(
+                    "%(count)d line named an assignment that already exists; it is unchanged.",
+                    "%(count)d lines named assignments that already exist; they are unchanged.",
+                    imported.unchanged,
+                )
+                % {"count": imported.unchanged},
+            )
+        )
+    return outcome
 
 
 @login_required

@@ -179,6 +179,7 @@ def candidate(request, pk: int):
         raise Http404
     if not request.user.has_perm("review.read_candidate", found):
         return render(request, "review/conflicted.html", {"candidate": found}, status=403)
+    comments = queries.discussion(found)
     return render(
         request,
         "review/candidate.html",
@@ -186,7 +187,9 @@ def candidate(request, pk: int):
             "candidate": found,
             "cycle": found.cycle,
             "dossier": committee_dossier(found),
-            "comments": queries.discussion(found),
+            "comments": comments,
+            # ?posted=<id>: the writer's own message just posted, and what its mentions did.
+            "posted": _posted(request, comments),
             "checks": queries.diligence_summary(found),
             "documents": found.documents.all(),
             "comment_form": CommentForm(),
@@ -294,9 +297,16 @@ def comment(request, pk: int):
     form = CommentForm(request.POST)
     if form.is_valid():
         try:
-            services.post_comment(request.user, found, text=form.cleaned_data["text"])
+            posted = services.post_comment(request.user, found, text=form.cleaned_data["text"])
         except services.ReviewError as error:
             messages.error(request, error.message)
+        else:
+            # The outcome (who was notified, which mention named nobody) is shown beside the
+            # message itself, where the writer is looking.
+            comment = posted.comment.pk
+            return redirect(
+                f"{reverse('review:candidate', args=[pk])}?posted={comment}#comment-{comment}"
+            )
     else:
         messages.error(request, _("Write a message first."))
     return redirect(f"{reverse('review:candidate', args=[pk])}#discussion")
@@ -326,6 +336,17 @@ def _own_review(form, review):
              review.comments.get(number, ""))
         )  # fmt: skip
     return rows
+
+
+def _posted(request, comments):
+    """The outcome of the reader's own message named by ?posted=, or None."""
+    wanted = request.GET.get("posted", "")
+    if not wanted.isdigit():
+        return None
+    for comment in comments:
+        if comment.pk == int(wanted) and comment.author_id == request.user.pk:
+            return services.outcome_of(comment)
+    return None
 
 
 def _autosave(request, found, form, current):

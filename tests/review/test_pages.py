@@ -89,7 +89,7 @@ def test_staff_propose_then_publish_from_the_page(staff_client, child10, staff):
     assert "3 emails will be sent to people outside the secretariat." in page
     assert not_yet == 0
     assert Assignment.objects.filter(state="published").count() == 6
-    assert csv.count("published") == 6
+    assert csv.count(",Published") == 6
 
 
 def test_an_impossible_assignment_is_explained_on_the_page(staff_client, child10, staff):

@@ -24,7 +24,7 @@ from laurel.review.services.committee import (
     save_profile,
     withdraw_conflict,
 )
-from laurel.review.services.discussing import post_comment
+from laurel.review.services.discussing import outcome_of, post_comment
 from laurel.review.services.reviewing import (
     in_review_phase,
     others_visible,
@@ -47,6 +47,7 @@ __all__ = [
     "import_assignments",
     "in_review_phase",
     "others_visible",
+    "outcome_of",
     "post_comment",
     "propose_assignment",
     "publish_assignment",

@@ -1,5 +1,6 @@
 """The assignment of reviewers: proposed by the optimiser, published by staff."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -8,8 +9,10 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from laurel.accounts.models import User
+from laurel.accounts.names import display_name
 from laurel.candidates.enums import ACTIVE_STATES
 from laurel.candidates.models import Candidate
 from laurel.core.services import record
@@ -75,7 +78,9 @@ def propose_assignment(
     try:
         solution = solve(problem)
     except Infeasible as infeasible:
-        raise ReviewError(infeasible.message) from None
+        raise ReviewError(
+            _infeasible_message(infeasible, candidates=candidates, members=members)
+        ) from None
     Assignment.objects.filter(cycle=cycle, state=AssignmentState.PROPOSED).delete()
     Assignment.objects.bulk_create(
         Assignment(cycle=cycle, candidate_id=c, member_id=m, state=AssignmentState.PROPOSED)
@@ -89,6 +94,60 @@ def propose_assignment(
         data={"pairs": len(solution.pairs), "objective": solution.objective, "k": k},
     )
     return solution
+
+
+def _infeasible_message(infeasible: Infeasible, *, candidates, members) -> str:
+    """Why no assignment exists, in the reader's language, naming candidates and members."""
+    data = infeasible.data
+    names = {c.pk: c.name for c in candidates}
+    people = {m.pk: display_name(m) for m in members}
+    if infeasible.reason == "too_few_members":
+        return (
+            ngettext(
+                "The committee has %(members)d member and every candidate needs %(k)d "
+                "reviewers: invite more members or ask for fewer reviewers per candidate.",
+                "The committee has %(members)d members and every candidate needs %(k)d "
+                "reviewers: invite more members or ask for fewer reviewers per candidate.",
+                data["members"],
+            )
+            % data
+        )
+    if infeasible.reason == "candidate_short":
+        return ngettext(
+            "%(name)s has only %(free)d member without a conflict and needs %(k)d: invite "
+            "another member or ask for fewer reviewers.",
+            "%(name)s has only %(free)d members without a conflict and needs %(k)d: invite "
+            "another member or ask for fewer reviewers.",
+            data["free"],
+        ) % {**data, "name": names.get(data["candidate"], data["candidate"])}
+    if infeasible.reason == "kept_conflict":
+        return _(
+            "%(member)s is assigned to %(name)s but now has a conflict with it: take them off "
+            "first."
+        ) % {
+            "member": people.get(data["member"], data["member"]),
+            "name": names.get(data["candidate"], data["candidate"]),
+        }
+    if infeasible.reason == "max_too_low":
+        return (
+            _(
+                "%(needed)d reviews are needed but %(members)d members may take at most %(high)d "
+                "each: raise the most candidates per member or invite more members."
+            )
+            % data
+        )
+    if infeasible.reason == "min_too_high":
+        return (
+            _(
+                "Only %(needed)d reviews are needed but every member must take at least %(low)d: "
+                "lower the fewest candidates per member."
+            )
+            % data
+        )
+    return _(
+        "No assignment fits these loads with these conflicts: widen the fewest and most "
+        "candidates per member, or invite more members."
+    )
 
 
 @transaction.atomic
@@ -134,32 +193,36 @@ def _check_pair(cycle: Cycle, candidate: Candidate, member: User) -> None:
         )
     if member not in committee_of(cycle):
         raise ReviewError(
-            _("%(email)s is not on this cycle's committee.") % {"email": member.email}
+            _("%(member)s is not on this cycle's committee.") % {"member": display_name(member)}
         )
     if (candidate.pk, member.pk) in blocking_pairs(cycle):
         raise ReviewError(
-            _("%(email)s has a conflict with %(name)s.")
-            % {"email": member.email, "name": candidate.name}
+            _("%(member)s has a conflict with %(name)s.")
+            % {"member": display_name(member), "name": candidate.name}
         )
 
 
 @transaction.atomic
-def assign_by_hand(cycle: Cycle, candidate: Candidate, member: User, *, actor: Any) -> Assignment:
-    """Staff add a reviewer themselves: never one with a conflict. Kept as proposed."""
+def assign_by_hand(
+    cycle: Cycle, candidate: Candidate, member: User, *, actor: Any
+) -> tuple[Assignment, bool]:
+    """Staff add a reviewer themselves: never one with a conflict. Kept as proposed.
+    (assignment, True) when it is new; an assignment that exists already is left as it is."""
     require_phase(cycle, "assign")
     _check_pair(cycle, candidate, member)
-    assignment, _created = Assignment.objects.get_or_create(
+    assignment, created = Assignment.objects.get_or_create(
         candidate=candidate,
         member=member,
         defaults={"cycle": cycle, "state": AssignmentState.PROPOSED, "by_hand": True},
     )
-    record(
-        "assignment.added_by_hand",
-        actor=actor,
-        subject=candidate,
-        data={"member": member.pk},
-    )
-    return assignment
+    if created:
+        record(
+            "assignment.added_by_hand",
+            actor=actor,
+            subject=candidate,
+            data={"member": member.pk},
+        )
+    return assignment, created
 
 
 @transaction.atomic
@@ -179,8 +242,17 @@ def unassign(assignment: Assignment, *, actor: Any) -> None:
     assignment.delete()
 
 
+@dataclass(frozen=True)
+class Imported:
+    """What an import changed: assignments added, and lines naming one that already existed
+    (or repeating an earlier line)."""
+
+    added: int
+    unchanged: int
+
+
 @transaction.atomic
-def import_assignments(cycle: Cycle, rows: list[dict[str, str]], *, actor: Any) -> int:
+def import_assignments(cycle: Cycle, rows: list[dict[str, str]], *, actor: Any) -> Imported:
     """Assignments from a CSV (candidate_id, member): all lines or none; every refused line is
     named in the message."""
     require_phase(cycle, "assign")
@@ -207,6 +279,7 @@ def import_assignments(cycle: Cycle, rows: list[dict[str, str]], *, actor: Any) 
         raise ReviewError(
             _("Nothing was imported. %(problems)s") % {"problems": "; ".join(problems)}
         )
-    for candidate, member in pairs:
-        assign_by_hand(cycle, candidate, member, actor=actor)
-    return len(pairs)
+    added = sum(
+        assign_by_hand(cycle, candidate, member, actor=actor)[1] for candidate, member in pairs
+    )
+    return Imported(added=added, unchanged=len(pairs) - added)
