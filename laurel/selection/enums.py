@@ -21,6 +21,14 @@ class Method(models.TextChoices):
     RANKED = "ranked", _("Ranked: number the candidates in your order (Schulze count)")
 
 
+class RoundTopic(models.TextChoices):
+    """What a round of votes decides: the report titles the round by it."""
+
+    SHORTLIST = "shortlist", _("The shortlist")
+    LAUREATES = "laureates", _("The laureates")
+    RESERVES = "reserves", _("The order of the reserves")
+
+
 class RoundState(models.TextChoices):
     OPEN = "open", _("Open for votes")
     CLOSED = "closed", _("Closed and counted")

@@ -6,7 +6,7 @@ from laurel.accounts.models import User
 from laurel.candidates.enums import WorkKind
 from laurel.candidates.models import Candidate
 from laurel.core.forms import ModelIdsField
-from laurel.selection.enums import ListKind, Method, Outcome
+from laurel.selection.enums import ListKind, Method, Outcome, RoundTopic
 from laurel.selection.models import Place
 from laurel.selection.signals import MediaConsent
 
@@ -52,6 +52,7 @@ class RecordForm(forms.Form):
 
 
 class OpenRoundForm(forms.Form):
+    topic = forms.ChoiceField(label=_("What the round decides"), choices=RoundTopic.choices)
     method = forms.ChoiceField(label=_("Ballot"), choices=Method.choices)
     secret = forms.BooleanField(
         label=_("Secret ballot: nobody sees who voted how"), required=False, initial=True

@@ -11,6 +11,7 @@ from laurel.selection.enums import (
     Outcome,
     Role,
     RoundState,
+    RoundTopic,
 )
 
 
@@ -72,6 +73,10 @@ class VotingRound(models.Model):
     cycle = models.ForeignKey("cycles.Cycle", on_delete=models.CASCADE, related_name="+")
     number = models.PositiveSmallIntegerField()
     method = models.CharField(_("ballot"), max_length=10, choices=Method.choices)
+    # What the round decides (blank in rounds opened before it was asked).
+    topic = models.CharField(
+        _("what the round decides"), max_length=10, choices=RoundTopic.choices, blank=True
+    )
     secret = models.BooleanField(_("secret ballot"), default=True)
     candidates = models.ManyToManyField("candidates.Candidate", related_name="+")
     state = models.CharField(max_length=8, choices=RoundState.choices, default=RoundState.OPEN)

@@ -1,6 +1,6 @@
 from collections.abc import Callable
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 
 from laurel.accounts.models import User
 from laurel.candidates.enums import CandidateState
@@ -13,13 +13,14 @@ from laurel.review.queries import (
     committee_cycles,
     conflicted_candidates,  # noqa: F401 (one definition, used here too)
 )
-from laurel.selection.enums import Answer, DecisionState, ListKind, Role
+from laurel.selection.enums import Answer, DecisionState, ListKind, Role, RoundState
 from laurel.selection.models import (
     Ballot,
     Decision,
     Letter,
     Meeting,
     Place,
+    Receipt,
     ShortlistEntry,
     VotingRound,
 )
@@ -32,13 +33,38 @@ def selectable(cycle: Cycle) -> QuerySet:
     )
 
 
+# The agenda's order: the shortlist, then the reserve (not the alphabet's "reserve" first).
+LIST_ORDER = Case(
+    When(kind=ListKind.SHORTLIST, then=Value(0)),
+    default=Value(1),
+    output_field=IntegerField(),
+)
+
+
 def shortlist(cycle: Cycle) -> QuerySet:
+    """The shortlist then the reserve, each in its own order: the meeting's agenda."""
     return (
         ShortlistEntry.objects.filter(cycle=cycle)
         .select_related("candidate", "added_by", "recorded_by")
         .prefetch_related("recused")
-        .order_by("kind", "position", "id")
+        .order_by(LIST_ORDER, "position", "id")
     )
+
+
+def neighbours(
+    agenda: list[ShortlistEntry], current: ShortlistEntry | None
+) -> tuple[ShortlistEntry | None, ShortlistEntry | None]:
+    """The agenda items before and after the current one (the first item is next when the
+    meeting has not started)."""
+    ids = [e.pk for e in agenda]
+    if current is None or current.pk not in ids:
+        return None, (agenda[0] if agenda else None)
+    at = ids.index(current.pk)
+    return (agenda[at - 1] if at > 0 else None), (agenda[at + 1] if at + 1 < len(ids) else None)
+
+
+def open_rounds(cycle: Cycle) -> list[VotingRound]:
+    return list(VotingRound.objects.filter(cycle=cycle, state=RoundState.OPEN).order_by("number"))
 
 
 def shortlist_by_kind(cycle: Cycle) -> dict[str, list[ShortlistEntry]]:
@@ -63,6 +89,22 @@ def conflicted_members(cycle: Cycle) -> dict[int, set[int]]:
     ).values_list("candidate_id", "member_id"):
         by_candidate.setdefault(candidate_id, set()).add(member_id)
     return by_candidate
+
+
+def voted_in(user, rounds: list[VotingRound]) -> set[int]:
+    """The rounds among `rounds` that `user` has voted in."""
+    return set(
+        Receipt.objects.filter(round__in=rounds, voter=user).values_list("round_id", flat=True)
+    )
+
+
+def meeting_version(meeting: Meeting, open_rounds: list[VotingRound], voted: set[int]) -> str:
+    """What a member's screen of the meeting depends on, as a short string: the chair's step,
+    the current item's record, the open rounds and whether the reader voted in them."""
+    current = meeting.current
+    recorded = current.recorded_at.timestamp() if current and current.recorded_at else 0
+    rounds = ".".join(f"{r.pk}{'v' if r.pk in voted else ''}" for r in open_rounds)
+    return f"{meeting.step}-{meeting.current_id or 0}-{recorded:.6f}-{rounds}"
 
 
 def rounds(cycle: Cycle) -> QuerySet:

@@ -8,13 +8,16 @@ rendered from the same record built live, and says it is a draft."""
 from datetime import UTC, datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from laurel.candidates.enums import WorkKind
 from laurel.core.pdf import render_pdf
 from laurel.cycles.models import Cycle
 from laurel.review.enums import ConflictKind
 from laurel.review.queries import conflicted_candidates
 from laurel.selection import queries, services, slate
-from laurel.selection.enums import DecisionState, Method, Outcome
+from laurel.selection.enums import DecisionState, Method, Outcome, RoundTopic
 
 
 def _at(value: str | None, cycle: Cycle) -> datetime | None:
@@ -23,6 +26,74 @@ def _at(value: str | None, cycle: Cycle) -> datetime | None:
 
 def _label(choices, code: str) -> str:
     return choices(code).label if code in choices.values else code
+
+
+def round_title(round_: dict) -> str:
+    """A round titled by what it decided ("Round 2: the shortlist"); a round opened before
+    rounds said so, by the kind of vote and how many candidates were in it."""
+    number = round_["number"]
+    titles = {
+        RoundTopic.SHORTLIST: _("Round %(number)d: the shortlist"),
+        RoundTopic.LAUREATES: _("Round %(number)d: the laureates"),
+        RoundTopic.RESERVES: _("Round %(number)d: the order of the reserves"),
+    }
+    topic = round_.get("topic") or ""
+    if topic in titles:
+        return titles[topic] % {"number": number}
+    count = len(round_["rows"])
+    if round_["method"] == Method.RANKED:
+        text = ngettext(
+            "Round %(number)d: a ranked vote on %(count)d candidate",
+            "Round %(number)d: a ranked vote on %(count)d candidates",
+            count,
+        )
+    else:
+        text = ngettext(
+            "Round %(number)d: an approval vote on %(count)d candidate",
+            "Round %(number)d: an approval vote on %(count)d candidates",
+            count,
+        )
+    return text % {"number": number, "count": count}
+
+
+def balance_rules(constraints: dict) -> list[str]:
+    """The rules the slate was asked to meet, every one of them: how many laureates, the
+    limit per country, the minimum for each kind of work, and whether only the shortlist
+    counted."""
+    size = constraints.get("laureates")
+    rules = []
+    if size:
+        rules.append(
+            ngettext("%(count)d laureate in all.", "%(count)d laureates in all.", size)
+            % {"count": size}
+        )
+    limit = constraints.get("max_per_country")
+    rules.append(
+        ngettext(
+            "At most %(count)d laureate from one country.",
+            "At most %(count)d laureates from one country.",
+            limit,
+        )
+        % {"count": limit}
+        if limit
+        else _("No limit on laureates from one country.")
+    )
+    minimums = {k: v for k, v in (constraints.get("min_per_kind") or {}).items() if v}
+    for kind in WorkKind.values:
+        if kind in minimums:
+            rules.append(
+                ngettext(
+                    "%(kind)s: at least %(count)d laureate.",
+                    "%(kind)s: at least %(count)d laureates.",
+                    minimums[kind],
+                )
+                % {"kind": WorkKind(kind).label, "count": minimums[kind]}
+            )
+    if not minimums:
+        rules.append(_("No minimum for any kind of work."))
+    if constraints.get("from_shortlist"):
+        rules.append(_("Laureates only from the shortlist."))
+    return rules
 
 
 def report_context(cycle: Cycle, *, reader) -> dict:
@@ -62,12 +133,16 @@ def report_context(cycle: Cycle, *, reader) -> dict:
         "rounds": [
             {
                 **r,
+                "title": round_title(r),
                 "method_label": _label(Method, r["method"]),
                 "rows": [row for row in r["rows"] if row["candidate"] not in hidden],
             }
             for r in record["rounds"]
         ],
         "made": made,
+        "rules": balance_rules(made["constraints"]) if made else [],
+        # A record taken before the reviews' dates were kept tells only the planned phase.
+        "reviews_dated": "first_review_at" in record["cycle"],
         "breaches": [
             {
                 "text": services.describe(slate.Breach(**b)),

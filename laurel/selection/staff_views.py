@@ -164,6 +164,7 @@ def open_round(request):
         round_ = services.open_round(
             cycle,
             method=form.cleaned_data["method"],
+            topic=form.cleaned_data["topic"],
             secret=form.cleaned_data["secret"],
             candidates=list(form.cleaned_data["candidates"]),
             actor=request.user,

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -24,7 +24,8 @@ def _cycle(request):
 
 
 def _current(request, cycle) -> dict:
-    """What a screen shows of the meeting's current candidate; nothing of it on a conflict."""
+    """What a screen shows of the meeting's current candidate (nothing of it on a conflict),
+    and the rounds open for votes."""
     meeting = queries.meeting_of(cycle)
     entry = meeting.current
     hidden = queries.conflicted_candidates(request.user, cycle)
@@ -33,6 +34,8 @@ def _current(request, cycle) -> dict:
     if entry is not None and not conflicted:
         rows, _combined, _emails, _reviews = results(cycle)
         score = next((r["result"] for r in rows if r["candidate"].pk == entry.candidate_id), None)
+    open_rounds = queries.open_rounds(cycle)
+    voted = queries.voted_in(request.user, open_rounds)
     return {
         "cycle": cycle,
         "meeting": meeting,
@@ -40,6 +43,8 @@ def _current(request, cycle) -> dict:
         "conflicted": conflicted,
         "hidden": hidden,
         "score": score,
+        "open_rounds": [(r, r.pk in voted) for r in open_rounds],
+        "version": queries.meeting_version(meeting, open_rounds, voted),
     }
 
 
@@ -51,29 +56,41 @@ def meeting(request):
     # A leader with a conflict is conflicted like anyone: no record of that item, not even
     # prefilled in the form (staff lead it).
     entry = None if context["conflicted"] else context["meeting"].current
+    agenda = list(queries.shortlist(cycle)) if leads else []
     if leads and entry is not None:
+        known = queries.conflicted_members(cycle).get(entry.candidate_id, set())
         context["record_form"] = RecordForm(
             members=queries.committee_members(cycle),
             initial={
                 "arguments": entry.arguments,
                 "outcome": entry.outcome,
-                "recused": list(entry.recused.all()),
+                # Members with a known conflict are ticked until the record says otherwise.
+                "recused": sorted({u.pk for u in entry.recused.all()} | known)
+                if entry.recorded_at is None
+                else [u.pk for u in entry.recused.all()],
             },
         )
+        context["known_conflicts"] = bool(known)
+    previous, following = queries.neighbours(agenda, context["meeting"].current)
     context |= {
         "leads": leads,
         "current_entry": entry,
-        "shortlist": queries.shortlist(cycle) if leads else [],
-        "open_rounds": [r for r in queries.rounds(cycle) if r.state == RoundState.OPEN],
+        "shortlist": agenda,
+        "previous": previous,
+        "next": following,
     }
     return render(request, "selection/meeting.html", context)
 
 
 @login_required
 def meeting_current(request):
-    """The part of the meeting page that follows the chair (polled by htmx)."""
+    """The part of the meeting page that follows the chair (polled by htmx). Nothing changed
+    since the version the screen shows: 204, and htmx leaves the screen as it is."""
     cycle = _cycle(request)
-    return render(request, "selection/meeting.html#current", _current(request, cycle))
+    context = _current(request, cycle)
+    if request.GET.get("seen") == context["version"]:
+        return HttpResponse(status=204)
+    return render(request, "selection/meeting.html#current", context)
 
 
 @login_required

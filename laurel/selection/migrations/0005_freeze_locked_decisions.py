@@ -19,7 +19,8 @@ def freeze(apps, schema_editor):
     from laurel.selection.services.recording import build_record, content_hash
 
     for decision in Live.objects.filter(pk__in=ids).select_related("cycle", "locked_by"):
-        record = build_record(decision.cycle, decision)
+        # What each round decided is a column added after this migration (0007).
+        record = build_record(decision.cycle, decision, round_topics=False)
         record["rebuilt_at"] = timezone.now().isoformat()
         Live.objects.filter(pk=decision.pk).update(record=record, record_hash=content_hash(record))
 

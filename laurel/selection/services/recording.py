@@ -6,12 +6,15 @@ record built live. Later changes are amendments beside it (models.Amendment), ne
 import hashlib
 import json
 
+from django.db.models import Max, Min
+
 from laurel.candidates.enums import CandidateState
 from laurel.candidates.models import Candidate
 from laurel.cycles.models import Cycle
 from laurel.nominations.enums import COUNTING_STATES
 from laurel.nominations.models import Nomination
-from laurel.review.enums import BLOCKING_STATES
+from laurel.review.enums import BLOCKING_STATES, ReviewState
+from laurel.review.models import Review
 from laurel.review.queries import conflict_register, results
 from laurel.selection import queries
 from laurel.selection.enums import Role, RoundState
@@ -40,8 +43,10 @@ def _when(value) -> str | None:
     return value.isoformat() if value else None
 
 
-def build_record(cycle: Cycle, decision: Decision | None) -> dict:
-    """The decision as the report tells it, as plain JSON data (ids, names, codes, numbers)."""
+def build_record(cycle: Cycle, decision: Decision | None, *, round_topics: bool = True) -> dict:
+    """The decision as the report tells it, as plain JSON data (ids, names, codes, numbers).
+    `round_topics=False` leaves out what each round decided: migration 0005 builds records
+    with this code before the column holding it exists."""
     found = results(cycle)
     ranked = {row["candidate"].pk: rank for rank, row in enumerate(found[0], start=1)}
     places = queries.places(decision)
@@ -49,11 +54,22 @@ def build_record(cycle: Cycle, decision: Decision | None) -> dict:
     shortlist = list(queries.shortlist(cycle))
     discussed = {e.candidate_id for e in shortlist} | in_decision
     names = {c.pk: c.name for c in Candidate.objects.filter(cycle=cycle)}
-    committee = [
-        {**_person(member), "chair": member.has_role("committee_chair", cycle)}
-        for member in queries.committee_members(cycle)
-    ]
-    rounds = [r for r in queries.rounds(cycle).order_by("number") if r.state == RoundState.CLOSED]
+    committee = sorted(
+        (
+            {**_person(member), "chair": member.has_role("committee_chair", cycle)}
+            for member in queries.committee_members(cycle)
+        ),
+        key=lambda person: not person["chair"],  # the chair first, then the members
+    )
+    # When the committee really reviewed: its first and last submitted review (the phase's
+    # planned end date says nothing of it).
+    reviewed = Review.objects.filter(
+        cycle=cycle, state=ReviewState.SUBMITTED, submitted_at__isnull=False
+    ).aggregate(first=Min("submitted_at"), last=Max("submitted_at"))
+    found_rounds = queries.rounds(cycle).order_by("number")
+    if not round_topics:
+        found_rounds = found_rounds.defer("topic")
+    rounds = [r for r in found_rounds if r.state == RoundState.CLOSED]
     scores = {row["candidate"].pk: round(row["result"].normalised_total, 4) for row in found[0]}
     record = {
         "version": VERSION,
@@ -67,6 +83,8 @@ def build_record(cycle: Cycle, decision: Decision | None) -> dict:
             "nominations_close_at": _when(cycle.nominations_close_at),
             "review_open_at": _when(cycle.review_open_at),
             "review_close_at": _when(cycle.review_close_at),
+            "first_review_at": _when(reviewed["first"]),
+            "last_review_at": _when(reviewed["last"]),
         },
         "counts": {
             "nominations": Nomination.objects.filter(
@@ -123,6 +141,7 @@ def build_record(cycle: Cycle, decision: Decision | None) -> dict:
         "rounds": [
             {
                 "number": r.number,
+                "topic": r.topic if round_topics else "",
                 "method": r.method,
                 "secret": r.secret,
                 "rows": [

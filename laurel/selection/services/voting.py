@@ -13,7 +13,7 @@ from laurel.core.services import record
 from laurel.cycles.models import Cycle
 from laurel.cycles.phases import require_phase
 from laurel.selection.counting import Tally
-from laurel.selection.enums import Method, RoundState
+from laurel.selection.enums import Method, RoundState, RoundTopic
 from laurel.selection.models import Ballot, Receipt, ShortlistEntry, VotingRound
 from laurel.selection.queries import conflicted_candidates
 from laurel.selection.services.common import SelectionError, locked
@@ -21,13 +21,22 @@ from laurel.selection.services.common import SelectionError, locked
 
 @transaction.atomic
 def open_round(
-    cycle: Cycle, *, method: str, secret: bool, candidates: list[Candidate], actor: Any
+    cycle: Cycle,
+    *,
+    method: str,
+    secret: bool,
+    candidates: list[Candidate],
+    actor: Any,
+    topic: str = "",
 ) -> VotingRound:
+    """A new round over shortlisted candidates; `topic` says what it decides (a RoundTopic)."""
     require_phase(cycle, "vote")
     if locked(cycle):
         raise SelectionError(_("The decision is locked: no more rounds of votes."))
     if method not in Method.values:
         raise SelectionError(_("Choose the kind of ballot."))
+    if topic and topic not in RoundTopic.values:
+        raise SelectionError(_("Choose what the round decides."))
     ids = {c.pk for c in candidates}
     shortlisted = set(
         ShortlistEntry.objects.filter(cycle=cycle, candidate_id__in=ids).values_list(
@@ -45,6 +54,7 @@ def open_round(
         cycle=cycle,
         number=number,
         method=method,
+        topic=topic,
         secret=secret,
         opened_by=actor,
         tally=Tally.empty(ids).as_json(),
@@ -54,7 +64,7 @@ def open_round(
         "round.opened",
         actor=actor,
         subject=round_,
-        data={"method": method, "secret": secret, "candidates": sorted(ids)},
+        data={"method": method, "topic": topic, "secret": secret, "candidates": sorted(ids)},
     )
     return round_
 
