@@ -24,7 +24,7 @@ from tests.selection.helpers import decided_with_letters, write_letters
 
 @pytest.fixture
 def decision(child10, staff_user):
-    """Two laureates (Ljusglimt and Barnens Röst), one reserve (Trygga Nätet), all Swedish, and
+    """Two laureates (Ljusglimt and Trygga Nätet), one reserve (Barnens Röst), all Swedish, and
     one candidate not selected (Netzwerk Kinderschutz, DE); their letters prepared."""
     decision = decided_with_letters(child10, staff_user, laureates=2, reserves=1, count=4)
     in_phase(child10, Phase.DECIDED)
@@ -69,8 +69,8 @@ def test_organisations_without_a_contact_are_named_and_the_others_get_their_lett
     page = staff_client.get(reverse("selection:letters")).content.decode()
 
     assert services.without_contact(decision) == {
-        "decision_laureate": ["Barnens Röst"],
-        "decision_reserve": ["Trygga Nätet"],
+        "decision_laureate": ["Trygga Nätet"],
+        "decision_reserve": ["Barnens Röst"],
         "decision_not_selected": ["Netzwerk Kinderschutz"],
     }
     assert list(Letter.objects.exclude(kind="decision_nominator").values_list("kind", "to")) == [
@@ -78,8 +78,8 @@ def test_organisations_without_a_contact_are_named_and_the_others_get_their_lett
     ]
     assert Letter.objects.filter(kind="decision_nominator").count() == 4
     assert "No contact, so no letter" in page
-    assert "Laureate: Barnens Röst" in page
-    assert "Reserve: Trygga Nätet" in page
+    assert "Laureate: Trygga Nätet" in page
+    assert "Reserve: Barnens Röst" in page
     assert "Not selected: Netzwerk Kinderschutz" in page
 
 
@@ -87,7 +87,7 @@ def test_writing_the_letters_again_keeps_hand_edits_unless_staff_discard_them(
     decision, staff_user, staff_client
 ):
     edited = letter_about("Ljusglimt")
-    other = letter_about("Barnens Röst")
+    other = letter_about("Trygga Nätet")
     staff_client.post(
         reverse("selection:letter", args=[edited.pk]),
         {"subject": "Grattis!", "text": "Kära vänner,\n\nNi är pristagare."},
@@ -117,7 +117,7 @@ def test_writing_the_letters_again_keeps_hand_edits_unless_staff_discard_them(
     )
     assert kept.email.body_text.startswith("Kära vänner,\n\nNi är pristagare.\n\nSvara senast")
     assert kept.email_id != edited.email_id  # written anew, with a new link
-    assert letter_about("Barnens Röst").body == other.body
+    assert letter_about("Trygga Nätet").body == other.body
     assert not discarded.edited
     assert discarded.body.startswith("Hej Ljusglimt!\n\nGrattis! Urvalskommittén")
     held = OutgoingEmail.objects.filter(batch=services.batch_of(decision), state="held")
@@ -127,12 +127,12 @@ def test_writing_the_letters_again_keeps_hand_edits_unless_staff_discard_them(
 def test_staff_change_a_letters_recipient_and_language_and_it_leaves_so_with_a_working_link(
     decision, staff_user, staff_client, run_tasks
 ):
-    letter = letter_about("Barnens Röst")
-    assert (letter.language, letter.to) == ("sv", "office@candidate2.se")
+    letter = letter_about("Trygga Nätet")
+    assert (letter.language, letter.to) == ("sv", "office@candidate1.se")
 
     changed = staff_client.post(
         reverse("selection:letter", args=[letter.pk]),
-        {"to": "Board@Barnens-Rost.org", "language": "en"},
+        {"to": "Board@Trygga-Natet.org", "language": "en"},
         follow=True,
     )
     write_letters(decision, staff_user)  # the change survives writing the letters again
@@ -141,7 +141,7 @@ def test_staff_change_a_letters_recipient_and_language_and_it_leaves_so_with_a_w
     run_tasks()
     run_tasks()
 
-    assert "The letter now goes to Board@Barnens-Rost.org, in English." in changed.content.decode()
+    assert "The letter now goes to Board@Trygga-Natet.org, in English." in changed.content.decode()
     assert "Release the decision letters and announce the decision?" in asked.content.decode()
     assert Decision.objects.get().state == "announced"
     assert "letters are on their way" in released.content.decode()
@@ -150,11 +150,11 @@ def test_staff_change_a_letters_recipient_and_language_and_it_leaves_so_with_a_w
     sent = [m for m in mail.outbox if m.to == ["board@barnens-rost.org"]]
     assert len(sent) == 1
     assert sent[0].subject == "Child10 Award 2022: your organisation is a laureate"
-    assert sent[0].body.startswith("Dear Barnens Röst,\n\nCongratulations!")
+    assert sent[0].body.startswith("Dear Trygga Nätet,\n\nCongratulations!")
     link = next(line for line in sent[0].body.splitlines() if "/laureate/" in line)
     assert "/en/laureate/" in link
     place = services.answer_award(link.rsplit("/laureate/", 1)[1].strip("/"), accept=True)
-    assert place.candidate.name == "Barnens Röst"
+    assert place.candidate.name == "Trygga Nätet"
 
 
 def test_release_asks_first_and_counts_the_emails_by_kind(decision, staff_client):
