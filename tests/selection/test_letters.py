@@ -146,8 +146,8 @@ def test_staff_change_a_letters_recipient_and_language_and_it_leaves_so_with_a_w
     assert Decision.objects.get().state == "announced"
     assert "letters are on their way" in released.content.decode()
     letters = [m for m in mail.outbox if m.subject.startswith("Child10 Award 2022:")]
-    assert [m.to for m in letters if m.to == ["office@candidate2.se"]] == []
-    sent = [m for m in mail.outbox if m.to == ["board@barnens-rost.org"]]
+    assert [m.to for m in letters if m.to == ["office@candidate1.se"]] == []
+    sent = [m for m in mail.outbox if m.to == ["board@trygga-natet.org"]]
     assert len(sent) == 1
     assert sent[0].subject == "Child10 Award 2022: your organisation is a laureate"
     assert sent[0].body.startswith("Dear Trygga Nätet,\n\nCongratulations!")
