@@ -30,29 +30,23 @@ REDACTED = "[…]"
 
 @transaction.atomic
 def update_check(
-    candidate: Candidate, *, area: str, status: str, notes: str, actor: Any
+    candidate: Candidate,
+    *,
+    area: str,
+    status: str,
+    notes: str,
+    actor: Any,
+    committee_note: str = "",
 ) -> DiligenceCheck:
-    """One area of due diligence: its status and notes. A check that is no longer done takes
-    the candidate off the committee's list until staff mark it ready again."""
-    require_phase(candidate.cycle_id, "screen")
-    if area not in DiligenceArea.values or status not in DiligenceStatus.values:
+    """One area of due diligence: its verdict and notes (update_diligence, for one area)."""
+    if area not in DiligenceArea.values:
         raise ScreeningError(_("Choose an area and a status from the list."))
-    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
-    check, _created = DiligenceCheck.objects.get_or_create(candidate=candidate, area=area)
-    check.status = status
-    check.notes = notes.strip()[:4000]
-    check.updated_by = actor
-    check.save(update_fields=["status", "notes", "updated_by", "updated_at"])
-    record(
-        "diligence.updated",
+    update_diligence(
+        candidate,
+        parts={area: {"status": status, "notes": notes, "committee_note": committee_note}},
         actor=actor,
-        subject=candidate,
-        summary=f"{area}: {status}",
-        data={"area": area, "status": status},
     )
-    if candidate.ready_for_committee and status not in DILIGENCE_DONE:
-        _set_ready(candidate, False, actor)
-    return check
+    return DiligenceCheck.objects.get(candidate=candidate, area=area)
 
 
 # Verdicts the committee must have explained: every verdict that is not clean.
