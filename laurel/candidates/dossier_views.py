@@ -24,6 +24,7 @@ from laurel.candidates.staff_views import detail_page
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.permissions import require
 from laurel.core.services import record
+from laurel.cycles.phases import PhaseRefused
 from laurel.nominations.models import Nomination
 from laurel.nominations.uploads import as_download
 
@@ -50,7 +51,7 @@ def diligence(request, pk: int):
         changed = services.update_diligence(
             candidate, parts=form.submitted_parts(), actor=request.user
         )
-    except services.ScreeningError as error:
+    except (services.ScreeningError, PhaseRefused) as error:
         form.add_error(None, error.message)
         return detail_page(request, candidate, status=409, diligence_form=form)
     messages.success(

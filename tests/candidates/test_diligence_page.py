@@ -12,6 +12,8 @@ from laurel.candidates.models import DiligenceCheck, Placement
 from laurel.core.models import AuditEntry
 from tests.candidates.helpers import confirmed
 from tests.conftest import make_user, sign_in
+from tests.factories import in_phase
+from tests.pdf import pdf_text
 from tests.review.test_committee import member, ready
 
 pytestmark = pytest.mark.django_db
@@ -170,6 +172,41 @@ def test_the_committee_reads_the_note_beside_the_verdict_but_never_staff_s_note(
     assert ("Finances and governance", "Concern", FOR_COMMITTEE) in response.context["checks"]
     assert "Two years of deficit; a recovery plan is agreed with its funders." in page
     assert "treasurer" not in page
+
+
+def test_the_printed_dossier_has_the_note_beside_the_verdict_but_never_staff_s_note(
+    client, child10, staff_user
+):
+    candidate = ready(child10, "Ljus", website="https://ljus.se", staff=staff_user)
+    services.update_check(
+        candidate,
+        area="finances",
+        status="concern",
+        notes=STAFF_ONLY,
+        committee_note="A recovery plan is agreed.",
+        actor=staff_user,
+    )
+    sign_in(client, member(child10, "alice@example.org"))
+
+    words = pdf_text(client.get(reverse("review:dossier_pdf", args=[candidate.pk])).content)
+
+    assert "A recovery plan is agreed." in words
+    assert "treasurer" not in words
+
+
+def test_after_the_lock_the_form_says_why_and_keeps_what_was_typed(staff_client, child10):
+    candidate = a_candidate(child10)
+    in_phase(child10, "decided")
+
+    response = staff_client.post(
+        reverse("candidates:diligence", args=[candidate.pk]),
+        form_data(finances__status="satisfactory", finances__notes="Late finding."),
+    )
+
+    assert response.status_code == 409
+    assert response.context["diligence_form"].non_field_errors()
+    assert "Late finding." in response.content.decode()
+    assert DiligenceCheck.objects.filter(candidate=candidate).count() == 0
 
 
 @pytest.mark.parametrize("role", ["committee", "finance", "laureate", "plain"])
