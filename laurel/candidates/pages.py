@@ -67,7 +67,16 @@ def candidate_page(candidate: Candidate, forms: dict) -> dict:
     """Everything candidates/detail.html shows; a form given in `forms` (with its errors and
     what was typed) replaces the blank one."""
     nominations = queries.nominations_of(candidate)
-    suggestions = list(queries.suggestions_for(candidate))
+    suggestions = [
+        {
+            "suggestion": suggestion,
+            "other": other,
+            "similarity": matching.name_similarity(candidate.name, other.name),
+        }
+        for suggestion in queries.suggestions_for(candidate)
+        for other in suggestion.pair
+        if other.pk != candidate.pk
+    ]
     merges = list(queries.merges_of(candidate))
     organisation = candidate.organisation
     return {

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from laurel.candidates import services
+from laurel.candidates import matching, services
 from laurel.candidates.enums import CandidateState, SuggestionState
 from laurel.candidates.models import Candidate, DuplicateSuggestion, MergeRecord, Placement
 from laurel.core.models import AuditEntry
@@ -238,3 +238,14 @@ def test_anonymous_cannot_reopen_a_suggestion(client, two_pairs, child10):
     assert reverse("account_login") in response.url
     close.refresh_from_db()
     assert close.state == SuggestionState.REJECTED
+
+
+def test_the_candidate_page_shows_each_possible_duplicate_s_similarity(staff_client, two_pairs):
+    close, _far = two_pairs
+
+    response = staff_client.get(reverse("candidates:detail", args=[close.first_id]))
+    row = response.context["suggestions"][0]
+
+    assert [r["other"] for r in response.context["suggestions"]] == [close.second]
+    assert row["similarity"] == matching.name_similarity(close.first.name, close.second.name)
+    assert f"Names {row['similarity']} % alike" in response.content.decode()
