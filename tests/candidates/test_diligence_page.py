@@ -61,11 +61,10 @@ def test_one_save_keeps_what_was_typed_in_every_area(staff_client, child10):
         check.area: (check.status, check.notes, check.committee_note)
         for check in DiligenceCheck.objects.filter(candidate=candidate)
     }
+    # The areas left blank are not recorded as checked by anyone.
     assert saved == {
         "finances": ("satisfactory", "Audited accounts 2021.", ""),
-        "child_rights": ("not_started", "", ""),
         "safeguarding": ("in_progress", "Policy asked for.", ""),
-        "aims_and_impact": ("not_started", "", ""),
         "do_no_harm": ("concern", STAFF_ONLY, FOR_COMMITTEE),
     }
 
@@ -130,7 +129,7 @@ def test_saving_writes_one_audit_entry_per_area_that_changed(staff_user, child10
     parts["finances"]["notes"] = "Fine, audited."
     third = services.update_diligence(candidate, parts=parts, actor=staff_user)
 
-    assert first == list(DiligenceArea.values)
+    assert first == ["finances"]
     assert again == []
     assert third == ["finances"]
     entries = AuditEntry.objects.filter(key="diligence.updated", data__area="finances")
@@ -259,3 +258,15 @@ def test_an_unscreened_candidate_s_decision_has_nothing_ticked(staff_client, chi
 
     assert response.context["screening_form"]["decision"].value() in ("", None)
     assert 'value="eligible" checked' not in response.content.decode()
+
+
+def test_an_area_never_touched_and_left_blank_is_not_stored(staff_user, child10):
+    candidate = a_candidate(child10)
+
+    check = services.update_check(
+        candidate, area="finances", status="not_started", notes="  ", actor=staff_user
+    )
+
+    assert (check.pk, check.status) == (None, "not_started")
+    assert not DiligenceCheck.objects.filter(candidate=candidate).exists()
+    assert not AuditEntry.objects.filter(key="diligence.updated").exists()

@@ -46,7 +46,9 @@ def update_check(
         parts={area: {"status": status, "notes": notes, "committee_note": committee_note}},
         actor=actor,
     )
-    return DiligenceCheck.objects.get(candidate=candidate, area=area)
+    # An area never touched and left blank is not stored: its check is the unsaved default.
+    found = DiligenceCheck.objects.filter(candidate=candidate, area=area).first()
+    return found or DiligenceCheck(candidate=candidate, area=area)
 
 
 # Verdicts the committee must have explained: every verdict that is not clean.
@@ -90,7 +92,7 @@ def update_diligence(
             "committee_note": (part.get("committee_note") or "").strip()[:2000],
         }
         differs = [name for name, value in wanted.items() if getattr(check, name) != value]
-        if check.pk is not None and not differs:
+        if not differs:  # unchanged, or an area never touched that is still blank
             continue
         for name, value in wanted.items():
             setattr(check, name, value)
