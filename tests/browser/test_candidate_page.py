@@ -116,6 +116,9 @@ def test_a_merge_s_message_links_to_its_undo_and_a_rejection_can_be_reopened(
     expect(page.locator("section.suggestion")).to_have_count(2)
     expect(page.locator(".suggestion__similarity").first).to_contain_text("%")
     assert axe(page) == []
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.scrollingElement.scrollWidth") == 390
+    page.set_viewport_size({"width": 1280, "height": 800})
 
     bron = page.locator("section.suggestion", has_text="Vänskapsbron")
     bron.get_by_role("button", name=words["not_same"]).click()
