@@ -76,7 +76,7 @@ def document_add(request, pk: int):
         kind=form.cleaned_data["kind"],
         actor=request.user,
     )
-    messages.success(request, _("The document is added."))
+    messages.success(request, _("The document is added."), extra_tags=f"{PLACED} documents")
     return redirect(f"{candidate_url(pk)}#documents")
 
 
@@ -108,7 +108,11 @@ def committee_version(request, pk: int, nomination_pk: int):
     form = CommitteeVersionForm(request.POST or None, labels=labels, initial_texts=current)
     if request.method == "POST" and form.is_valid():
         services.save_committee_version(nomination, texts=form.cleaned_data, actor=request.user)
-        messages.success(request, _("The committee's version is saved."))
+        messages.success(
+            request,
+            _("The committee's version is saved."),
+            extra_tags=f"{PLACED} committee-versions",
+        )
         return redirect(f"{candidate_url(pk)}#committee-versions")
     record("nomination.read", actor=request.user, subject=nomination, summary=nomination.reference)
     return render(
@@ -130,9 +134,9 @@ def ready(request, pk: int):
     try:
         services.mark_ready(candidate, ready=request.POST.get("ready") == "yes", actor=request.user)
     except services.ScreeningError as error:
-        messages.error(request, error.message)
+        messages.error(request, error.message, extra_tags=f"{PLACED} ready")
         return redirect(f"{candidate_url(pk)}#ready")
-    messages.success(request, _("Saved."))
+    messages.success(request, _("Saved."), extra_tags=f"{PLACED} ready")
     return redirect(f"{candidate_url(pk)}#ready")
 
 
@@ -177,5 +181,9 @@ def invite(request, pk: int):
     except services.ScreeningError as error:
         form.add_error("deadline" if "date" in error.message else None, error.message)
         return detail_page(request, candidate, status=400, invite_form=form)
-    messages.success(request, _("The organisation is asked; the link is in the outbox."))
+    messages.success(
+        request,
+        _("The organisation is asked; the link is in the outbox."),
+        extra_tags=f"{PLACED} consent",
+    )
     return redirect(f"{candidate_url(pk)}#consent")

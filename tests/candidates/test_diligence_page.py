@@ -270,3 +270,21 @@ def test_an_area_never_touched_and_left_blank_is_not_stored(staff_user, child10)
     assert (check.pk, check.status) == (None, "not_started")
     assert not DiligenceCheck.objects.filter(candidate=candidate).exists()
     assert not AuditEntry.objects.filter(key="diligence.updated").exists()
+
+
+def section_of(page: str, anchor: str) -> str:
+    section = page[page.index(f'<section aria-labelledby="{anchor}">') :]
+    return section[: section.index("</section>")]
+
+
+def test_a_refused_ready_says_why_in_its_own_section(staff_client, child10):
+    candidate = a_candidate(child10)
+
+    response = staff_client.post(
+        reverse("candidates:ready", args=[candidate.pk]), {"ready": "yes"}, follow=True
+    )
+    page = response.content.decode()
+
+    assert "Not ready for the committee yet." in section_of(page, "ready")
+    assert "Not ready for the committee yet." not in page[: page.index('class="staff-layout"')]
+    assert 'class="message message--error" role="alert"' in section_of(page, "ready")
