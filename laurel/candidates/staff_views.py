@@ -163,7 +163,8 @@ def note(request, pk: int):
     if not form.is_valid():
         return detail_page(request, candidate, status=400, note_form=form)
     services.add_note(candidate, text=form.cleaned_data["text"], actor=request.user)
-    return redirect("candidates:detail", pk=pk)
+    messages.success(request, _("The note is added."), extra_tags=f"{pages.PLACED} notes")
+    return redirect(f"{reverse('candidates:detail', args=[pk])}#notes")
 
 
 @login_required
@@ -175,8 +176,10 @@ def tag(request, pk: int):
     if not form.is_valid():
         return detail_page(request, candidate, status=400, work_kinds_form=form)
     services.tag_work(candidate, kinds=form.cleaned_data["kinds"], actor=request.user)
-    messages.success(request, _("The kinds of work are saved."))
-    return redirect("candidates:detail", pk=pk)
+    messages.success(
+        request, _("The kinds of work are saved."), extra_tags=f"{pages.PLACED} screening"
+    )
+    return redirect(f"{reverse('candidates:detail', args=[pk])}#screening")
 
 
 @login_required

@@ -288,3 +288,16 @@ def test_a_refused_ready_says_why_in_its_own_section(staff_client, child10):
     assert "Not ready for the committee yet." in section_of(page, "ready")
     assert "Not ready for the committee yet." not in page[: page.index('class="staff-layout"')]
     assert 'class="message message--error" role="alert"' in section_of(page, "ready")
+
+
+def test_a_note_added_returns_to_the_notes_saying_so_there(staff_client, child10):
+    candidate = a_candidate(child10)
+
+    response = staff_client.post(
+        reverse("candidates:note", args=[candidate.pk]), {"text": "Called the chair."}
+    )
+    page = staff_client.get(response.url).content.decode()
+
+    assert response.url == reverse("candidates:detail", args=[candidate.pk]) + "#notes"
+    assert "The note is added." in section_of(page, "notes")
+    assert "Called the chair." in section_of(page, "notes")
