@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from laurel.candidates import matching, queries, services
-from laurel.candidates.enums import CandidateState, SuggestionState
+from laurel.candidates.enums import ACTIVE_STATES, CandidateState, SuggestionState
 from laurel.candidates.forms import (
     ContactForm,
     DiligenceForm,
@@ -25,8 +25,6 @@ from laurel.core.queries import history_of
 # (templates/base.html leaves it out); its second tag names the section that shows it.
 PLACED = "placed"
 
-LIVE_STATES = {CandidateState.TO_SCREEN, CandidateState.ELIGIBLE, CandidateState.INELIGIBLE}
-
 
 def _screening_initial(candidate: Candidate) -> dict:
     """Nothing pre-ticked for a candidate nobody screened yet."""
@@ -43,7 +41,7 @@ def _screening_initial(candidate: Candidate) -> dict:
 
 def page_index(candidate: Candidate, *, suggestions: bool, merges: bool) -> list[tuple[str, str]]:
     """The candidate page's sections in order, (id, heading), for its table of contents."""
-    live = candidate.state in LIVE_STATES
+    live = candidate.state in ACTIVE_STATES
     sections = [
         ("summary", _("Summary"), True),
         ("screening", _("Eligibility"), live),

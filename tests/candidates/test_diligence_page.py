@@ -301,3 +301,20 @@ def test_a_note_added_returns_to_the_notes_saying_so_there(staff_client, child10
     assert response.url == reverse("candidates:detail", args=[candidate.pk]) + "#notes"
     assert "The note is added." in section_of(page, "notes")
     assert "Called the chair." in section_of(page, "notes")
+
+
+def test_a_merged_candidate_s_index_names_only_the_sections_it_has(
+    staff_client, staff_user, child10
+):
+    source = a_candidate(child10, "Ljus")
+    target = a_candidate(child10, "Röst")
+    services.merge_candidates(source, target, actor=staff_user)
+
+    page = staff_client.get(reverse("candidates:detail", args=[source.pk])).content.decode()
+
+    index = page[page.index('class="page-index"') :]
+    anchors = re.findall(r'href="#([\w-]+)"', index[: index.index("</nav>")])
+    headings = re.findall(r'<h2 id="([\w-]+)"', page)
+    assert "screening" not in anchors and "merge" not in anchors
+    assert "merges" in anchors
+    assert [heading for heading in headings if heading != "page-index-title"] == anchors
