@@ -475,6 +475,7 @@ MATRIX: dict[str, Row] = {
     "candidates:bulk": Row(STAFF_ACTION, "post"),
     "candidates:progress": Row(STAFF),
     "candidates:suggestion_decide": Row(STAFF_ACTION, "post", lambda o: {"pk": o["suggestion"].pk}),
+    "candidates:suggestion_reopen": Row(STAFF_ACTION, "post", lambda o: {"pk": o["suggestion"].pk}),
     "candidates:detail": Row(STAFF, kwargs=CANDIDATE),
     "candidates:screen": Row(STAFF | {"staff": BAD}, "post", CANDIDATE),
     "candidates:merge": Row(STAFF | {"staff": BAD}, "post", CANDIDATE),
@@ -483,9 +484,7 @@ MATRIX: dict[str, Row] = {
     "candidates:split": Row(
         STAFF_ACTION, "post", lambda o: CANDIDATE(o) | {"nomination_pk": o["sent"].pk}
     ),
-    "candidates:diligence": Row(
-        STAFF | {"staff": BAD}, "post", lambda o: CANDIDATE(o) | {"area": "finances"}
-    ),
+    "candidates:diligence": Row(STAFF | {"staff": BAD}, "post", CANDIDATE),
     "candidates:document_add": Row(STAFF | {"staff": BAD}, "post", CANDIDATE),
     "candidates:document_download": Row(
         STAFF, kwargs=lambda o: CANDIDATE(o) | {"document_pk": o["document"].pk}

@@ -5,7 +5,6 @@ from datetime import datetime, time
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -13,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.candidates import queries, services
-from laurel.candidates.enums import DiligenceArea
 from laurel.candidates.forms import (
     CommitteeVersionForm,
     DiligenceForm,
@@ -21,10 +19,12 @@ from laurel.candidates.forms import (
     InviteOrganisationForm,
 )
 from laurel.candidates.models import Candidate, CandidateDocument
+from laurel.candidates.pages import PLACED
 from laurel.candidates.staff_views import detail_page
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.permissions import require
 from laurel.core.services import record
+from laurel.cycles.phases import PhaseRefused
 from laurel.nominations.models import Nomination
 from laurel.nominations.uploads import as_download
 
@@ -40,25 +40,25 @@ def _candidate(request, pk: int, perm: str) -> Candidate:
 
 @login_required
 @require_POST
-def diligence(request, pk: int, area: str):
+def diligence(request, pk: int):
+    """All areas of due diligence in one save: a refused save shows everything as typed, the
+    message next to its field; a saved one says so in the section itself."""
     candidate = _candidate(request, pk, "candidates.prepare_dossier")
-    if area not in DiligenceArea.values:
-        raise Http404
-    form = DiligenceForm(request.POST, area=area)
+    form = DiligenceForm(request.POST, checks=queries.diligence_of(candidate))
     if not form.is_valid():
-        return detail_page(request, candidate, status=400, diligence_forms={area: form})
+        return detail_page(request, candidate, status=400, diligence_form=form)
     try:
-        services.update_check(
-            candidate,
-            area=area,
-            status=form.cleaned_data["status"],
-            notes=form.cleaned_data["notes"],
-            actor=request.user,
+        changed = services.update_diligence(
+            candidate, parts=form.submitted_parts(), actor=request.user
         )
-    except services.ScreeningError as error:
-        messages.error(request, error.message)
-        return redirect("candidates:detail", pk=pk)
-    messages.success(request, _("The due-diligence check is saved."))
+    except (services.ScreeningError, PhaseRefused) as error:
+        form.add_error(None, error.message)
+        return detail_page(request, candidate, status=409, diligence_form=form)
+    messages.success(
+        request,
+        _("The due diligence is saved.") if changed else _("Nothing had changed; nothing to save."),
+        extra_tags=f"{PLACED} diligence",
+    )
     return redirect(f"{candidate_url(pk)}#diligence")
 
 
@@ -76,7 +76,7 @@ def document_add(request, pk: int):
         kind=form.cleaned_data["kind"],
         actor=request.user,
     )
-    messages.success(request, _("The document is added."))
+    messages.success(request, _("The document is added."), extra_tags=f"{PLACED} documents")
     return redirect(f"{candidate_url(pk)}#documents")
 
 
@@ -108,7 +108,11 @@ def committee_version(request, pk: int, nomination_pk: int):
     form = CommitteeVersionForm(request.POST or None, labels=labels, initial_texts=current)
     if request.method == "POST" and form.is_valid():
         services.save_committee_version(nomination, texts=form.cleaned_data, actor=request.user)
-        messages.success(request, _("The committee's version is saved."))
+        messages.success(
+            request,
+            _("The committee's version is saved."),
+            extra_tags=f"{PLACED} committee-versions",
+        )
         return redirect(f"{candidate_url(pk)}#committee-versions")
     record("nomination.read", actor=request.user, subject=nomination, summary=nomination.reference)
     return render(
@@ -130,9 +134,9 @@ def ready(request, pk: int):
     try:
         services.mark_ready(candidate, ready=request.POST.get("ready") == "yes", actor=request.user)
     except services.ScreeningError as error:
-        messages.error(request, error.message)
+        messages.error(request, error.message, extra_tags=f"{PLACED} ready")
         return redirect(f"{candidate_url(pk)}#ready")
-    messages.success(request, _("Saved."))
+    messages.success(request, _("Saved."), extra_tags=f"{PLACED} ready")
     return redirect(f"{candidate_url(pk)}#ready")
 
 
@@ -177,5 +181,9 @@ def invite(request, pk: int):
     except services.ScreeningError as error:
         form.add_error("deadline" if "date" in error.message else None, error.message)
         return detail_page(request, candidate, status=400, invite_form=form)
-    messages.success(request, _("The organisation is asked; the link is in the outbox."))
+    messages.success(
+        request,
+        _("The organisation is asked; the link is in the outbox."),
+        extra_tags=f"{PLACED} consent",
+    )
     return redirect(f"{candidate_url(pk)}#consent")

@@ -15,6 +15,7 @@ from laurel.candidates.enums import (
     WorkKind,
 )
 from laurel.candidates.services.consent import PROFILE_FIELDS
+from laurel.candidates.services.diligence import needs_committee_note
 from laurel.nominations.uploads import check_upload
 
 DOCUMENT_UPLOADS = ["safeguarding_policy", "annual_report", "financial_statement"]
@@ -82,19 +83,74 @@ class WorkKindsForm(forms.Form):
 
 
 class DiligenceForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), choices=DiligenceStatus.choices)
-    notes = forms.CharField(
-        label=_("What was checked and found"),
-        max_length=4000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    """Every area of due diligence in one form with one Save, so that saving one area never
+    drops what was typed in another. Per area: the verdict, a note for the committee (shown
+    beside the verdict; required when it is not clean) and staff's own note."""
 
-    def __init__(self, *args, area: str, **kwargs):
-        kwargs.setdefault("prefix", area)
+    def __init__(self, *args, checks: dict, **kwargs):
+        kwargs.setdefault("auto_id", "diligence_%s")
         super().__init__(*args, **kwargs)
-        self.area = area
-        self.area_label = DiligenceArea(area).label
+        for area in DiligenceArea.values:
+            check = checks.get(area)
+            self.fields[f"{area}-status"] = forms.ChoiceField(
+                label=_("Verdict"),
+                choices=DiligenceStatus.choices,
+                initial=check.status if check else DiligenceStatus.NOT_STARTED,
+            )
+            self.fields[f"{area}-committee_note"] = forms.CharField(
+                label=_("Note for the committee"),
+                max_length=2000,
+                required=False,
+                initial=check.committee_note if check else "",
+                help_text=_(
+                    "Shown to the committee beside the verdict. Required when the verdict is "
+                    "a concern."
+                ),
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+            self.fields[f"{area}-notes"] = forms.CharField(
+                label=_("Note for the secretariat only"),
+                max_length=4000,
+                required=False,
+                initial=check.notes if check else "",
+                help_text=_("What was checked and found. The committee never sees it."),
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+        self.checks = checks
+
+    def clean(self):
+        data = super().clean()
+        for area in DiligenceArea.values:
+            status = data.get(f"{area}-status")
+            if needs_committee_note(status) and not data.get(f"{area}-committee_note", "").strip():
+                self.add_error(
+                    f"{area}-committee_note",
+                    _("Say what the concern is: the committee reads this beside the verdict."),
+                )
+        return data
+
+    def parts(self) -> list[dict]:
+        """What the page shows per area: its label, its fields, who last saved it."""
+        return [
+            {
+                "area": area,
+                "label": DiligenceArea(area).label,
+                "check": self.checks.get(area),
+                "fields": [
+                    self[f"{area}-{name}"] for name in ("status", "committee_note", "notes")
+                ],
+            }
+            for area in DiligenceArea.values
+        ]
+
+    def submitted_parts(self) -> dict[str, dict[str, str]]:
+        return {
+            area: {
+                name: self.cleaned_data[f"{area}-{name}"]
+                for name in ("status", "committee_note", "notes")
+            }
+            for area in DiligenceArea.values
+        }
 
 
 class DocumentForm(forms.Form):

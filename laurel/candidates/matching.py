@@ -260,6 +260,12 @@ def compare_names(words: list[str], others: list[str]) -> tuple[float, str] | No
     return None
 
 
+def name_similarity(name: str, other: str) -> int:
+    """How alike two names are, 0–100, once normalised (legal forms, case, accents and word
+    order aside): the similarity staff see beside a suggestion."""
+    return round(fuzz.ratio(normalise_name(name), normalise_name(other)))
+
+
 def _combine(confidences: Iterable[float]) -> float:
     remaining = 1.0
     for confidence in confidences:
@@ -375,7 +381,9 @@ def find_duplicates(
                 second=second,
                 confidence=confidence,
                 reasons=sorted(found, key=lambda reason: -found[reason]),
-                name_score=names[(a, b)][2] if (a, b) in names else 0,
+                name_score=names[(a, b)][2]
+                if (a, b) in names
+                else round(fuzz.ratio(prepared[a].name, prepared[b].name)),
             )
         )
     suggestions.sort(key=lambda suggestion: (-suggestion.confidence, suggestion.first))

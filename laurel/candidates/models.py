@@ -206,7 +206,10 @@ class DiligenceCheck(models.Model):
         choices=DiligenceStatus.choices,
         default=DiligenceStatus.NOT_STARTED,
     )
+    # Staff's working note: never shown to the committee.
     notes = models.TextField(_("notes"), max_length=4000, blank=True)
+    # What the committee reads beside the verdict; required for a verdict that is not clean.
+    committee_note = models.TextField(_("note for the committee"), max_length=2000, blank=True)
     updated_by = models.ForeignKey(
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

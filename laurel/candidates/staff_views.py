@@ -5,26 +5,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import translation
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_countries import countries
 
-from laurel.candidates import charts, queries, services
-from laurel.candidates.enums import DiligenceArea
-from laurel.candidates.forms import (
-    ContactForm,
-    DiligenceForm,
-    DocumentForm,
-    InviteOrganisationForm,
-    MergeForm,
-    NoteForm,
-    ScreeningForm,
-    WorkKindsForm,
-)
+from laurel.candidates import charts, pages, queries, services
+from laurel.candidates.forms import MergeForm, NoteForm, WorkKindsForm
 from laurel.candidates.models import Candidate, DuplicateSuggestion, MergeRecord
 from laurel.core.permissions import require
-from laurel.core.queries import history_of
 from laurel.core.services import record
 from laurel.cycles.queries import requested_staff_cycle
 from laurel.nominations.models import Nomination
@@ -36,67 +26,27 @@ def _cycle(request, perm: str):
 
 def detail_page(request, candidate, *, status=200, **forms):
     """The candidate page; a form given here (with its errors) replaces the blank one."""
-    checks = queries.diligence_of(candidate)
-    diligence_forms = forms.get("diligence_forms", {})
-    context = {
-        "candidate": candidate,
-        "cycle": candidate.cycle,
-        "nominations": queries.nominations_of(candidate),
-        "suggestions": queries.suggestions_for(candidate),
-        "merges": queries.merges_of(candidate),
-        "notes": candidate.notes.select_related("author"),
-        "history": history_of(candidate, *queries.nominations_of(candidate).only("pk"))[:50],
-        "documents": candidate.documents.all(),
-        "claims": candidate.claims.all()[:5],
-        "screening_form": forms.get("screening_form") or ScreeningForm.for_candidate(candidate),
-        "merge_form": forms.get("merge_form")
-        or MergeForm(targets=queries.merge_targets(candidate)),
-        "note_form": forms.get("note_form") or NoteForm(),
-        "work_kinds_form": forms.get("work_kinds_form")
-        or WorkKindsForm(initial={"kinds": candidate.work_kinds}),
-        "diligence_forms": [
-            (
-                diligence_forms.get(area)
-                or DiligenceForm(
-                    area=area,
-                    initial={
-                        "status": checks[area].status if area in checks else "not_started",
-                        "notes": checks[area].notes if area in checks else "",
-                    },
-                ),
-                checks.get(area),
-            )
-            for area in DiligenceArea.values
-        ],
-        "document_form": forms.get("document_form") or DocumentForm(),
-        "waiting_notices": queries.waiting_notices(candidate.cycle, candidate).count(),
-        "notices_wait": services.notices_wait(candidate.cycle),
-        "invite_form": forms.get("invite_form")
-        or InviteOrganisationForm(
-            initial={
-                "email": candidate.organisation.contact_email,
-                "language": translation.get_language(),
-            }
-        ),
-    } | _contact_context(candidate, forms.get("contact_form"))
+    context = pages.candidate_page(candidate, forms)
     return render(request, "candidates/detail.html", context, status=status)
 
 
-def _contact_context(candidate, form) -> dict:
-    """The contact, its history and what the organisation told us (candidates/contact.html)."""
-    organisation = candidate.organisation
-    return {
-        "contact_form": form
-        or ContactForm(
-            initial={
-                "name": organisation.contact_name,
-                "email": organisation.contact_email,
-                "language": organisation.contact_language,
-            }
+def _undo_link(merge_record) -> str:
+    """Where on the kept candidate's page this merge can be undone."""
+    url = reverse("candidates:detail", args=[merge_record.target_id])
+    return f"{url}#merge-{merge_record.pk}"
+
+
+def _merged_message(request, merge_record) -> None:
+    messages.success(
+        request,
+        format_html(
+            '{} <a href="{}">{}</a>',
+            _("%(source)s is merged into %(target)s.")
+            % {"source": merge_record.source.name, "target": merge_record.target.name},
+            _undo_link(merge_record),
+            _("Undo this merge on %(target)s's page") % {"target": merge_record.target.name},
         ),
-        "contact_history": queries.contact_history(candidate)[:20],
-        "claims_told": queries.claims_told(candidate),
-    }
+    )
 
 
 @login_required
@@ -123,12 +73,10 @@ def merge(request, pk: int):
         return detail_page(request, candidate, status=400, merge_form=form)
     target = form.cleaned_data["target"]
     try:
-        services.merge_candidates(candidate, target, actor=request.user)
+        merge_record = services.merge_candidates(candidate, target, actor=request.user)
     except services.ScreeningError as error:
         return _screening_error(request, candidate, error, merge_form=form)
-    messages.success(
-        request, _("%(name)s is merged into this candidate.") % {"name": candidate.name}
-    )
+    _merged_message(request, merge_record)
     return redirect("candidates:detail", pk=target.pk)
 
 
@@ -169,7 +117,8 @@ def note(request, pk: int):
     if not form.is_valid():
         return detail_page(request, candidate, status=400, note_form=form)
     services.add_note(candidate, text=form.cleaned_data["text"], actor=request.user)
-    return redirect("candidates:detail", pk=pk)
+    messages.success(request, _("The note is added."), extra_tags=f"{pages.PLACED} notes")
+    return redirect(f"{reverse('candidates:detail', args=[pk])}#notes")
 
 
 @login_required
@@ -181,40 +130,85 @@ def tag(request, pk: int):
     if not form.is_valid():
         return detail_page(request, candidate, status=400, work_kinds_form=form)
     services.tag_work(candidate, kinds=form.cleaned_data["kinds"], actor=request.user)
-    messages.success(request, _("The kinds of work are saved."))
-    return redirect("candidates:detail", pk=pk)
+    messages.success(
+        request, _("The kinds of work are saved."), extra_tags=f"{pages.PLACED} screening"
+    )
+    return redirect(f"{reverse('candidates:detail', args=[pk])}#screening")
 
 
 @login_required
 def suggestion_list(request):
+    """The suggestions to decide, or (?show=decided) those decided, each compared side by side."""
     require(request.user, "candidates.view_candidates")
     cycle = _cycle(request, "candidates.view_candidates")
-    page = Paginator(queries.open_suggestions(cycle), 30).get_page(request.GET.get("page"))
-    return render(request, "candidates/suggestions.html", {"cycle": cycle, "page": page})
+    decided = request.GET.get("show") == "decided"
+    page = Paginator(pages.suggestions_of(cycle, decided=decided), 30).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "candidates/suggestions.html",
+        {
+            "cycle": cycle,
+            "page": page,
+            "decided": decided,
+            "comparisons": pages.comparisons(page.object_list),
+        },
+    )
+
+
+def _back_to_suggestions(cycle, *, decided: bool = False):
+    url = f"{reverse('candidates:suggestions')}?cycle={cycle.slug}"
+    return redirect(f"{url}&show=decided" if decided else url)
 
 
 @login_required
 @require_POST
 def suggestion_decide(request, pk: int):
     require(request.user, "candidates.merge")
-    suggestion = get_object_or_404(DuplicateSuggestion, pk=pk)
+    suggestion = get_object_or_404(DuplicateSuggestion.objects.select_related("cycle"), pk=pk)
+    keep_pk = request.POST.get("keep", "")
     try:
         if request.POST.get("decision") == "reject":
             services.reject_suggestion(suggestion, actor=request.user)
-            messages.success(request, _("Marked as different organisations."))
+            messages.success(
+                request,
+                format_html(
+                    '{} <a href="{}">{}</a>',
+                    _("Marked as different organisations."),
+                    f"{reverse('candidates:suggestions')}?cycle={suggestion.cycle.slug}"
+                    f"&show=decided#suggestion-{suggestion.pk}",
+                    _("See it among the decided suggestions, where it can be reopened"),
+                ),
+            )
         else:
             keep = Candidate.objects.filter(
                 pk__in=[suggestion.first_id, suggestion.second_id],
-                pk=request.POST.get("keep", "") if request.POST.get("keep", "").isdigit() else 0,
+                pk=keep_pk if keep_pk.isdigit() else 0,
             ).first()
             if keep is None:
                 messages.error(request, _("Choose which of the two candidates to keep."))
-                return redirect("candidates:suggestions")
-            services.confirm_suggestion(suggestion, keep=keep, actor=request.user)
-            messages.success(request, _("Merged. You can undo it on the candidate's page."))
+                return _back_to_suggestions(suggestion.cycle)
+            merge_record = services.confirm_suggestion(suggestion, keep=keep, actor=request.user)
+            _merged_message(request, merge_record)
     except services.ScreeningError as error:
         messages.error(request, error.message)
-    return redirect("candidates:suggestions")
+    return _back_to_suggestions(suggestion.cycle)
+
+
+@login_required
+@require_POST
+def suggestion_reopen(request, pk: int):
+    """A pair marked as different organisations goes back among those to decide."""
+    require(request.user, "candidates.merge")
+    suggestion = get_object_or_404(DuplicateSuggestion.objects.select_related("cycle"), pk=pk)
+    try:
+        services.reopen_suggestion(suggestion, actor=request.user)
+    except services.ScreeningError as error:
+        messages.error(request, error.message)
+        return _back_to_suggestions(suggestion.cycle, decided=True)
+    messages.success(request, _("The suggestion is open again, among those to decide."))
+    return _back_to_suggestions(suggestion.cycle)
 
 
 @login_required

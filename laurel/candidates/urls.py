@@ -21,6 +21,11 @@ urlpatterns = [
         staff_views.suggestion_decide,
         name="suggestion_decide",
     ),
+    path(
+        "staff/candidates/duplicates/<int:pk>/reopen/",
+        staff_views.suggestion_reopen,
+        name="suggestion_reopen",
+    ),
     path("staff/candidates/<int:pk>/", staff_views.candidate_detail, name="detail"),
     path("staff/candidates/<int:pk>/screen/", screening_views.screen, name="screen"),
     path("staff/candidates/<int:pk>/merge/", staff_views.merge, name="merge"),
@@ -41,11 +46,7 @@ urlpatterns += [
     ),
 ]
 urlpatterns += [
-    path(
-        "staff/candidates/<int:pk>/diligence/<str:area>/",
-        dossier_views.diligence,
-        name="diligence",
-    ),
+    path("staff/candidates/<int:pk>/diligence/", dossier_views.diligence, name="diligence"),
     path("staff/candidates/<int:pk>/documents/", dossier_views.document_add, name="document_add"),
     path(
         "staff/candidates/<int:pk>/documents/<int:document_pk>/",

@@ -169,8 +169,8 @@ def _replace_mentions(name: str) -> int:
     if len(name) < subjects.MIN_NAME:
         return 0
     changed = 0
-    for model, fields in ((Review, ["overall"]), (Comment, ["text"]),
-                          (CandidateNote, ["text"]), (DiligenceCheck, ["notes"])):  # fmt: skip
+    for model, fields in ((Review, ["overall"]), (Comment, ["text"]), (CandidateNote, ["text"]),
+                          (DiligenceCheck, ["notes", "committee_note"])):  # fmt: skip
         for row in model.objects.all():
             touched = False
             for name_of_field in fields:

@@ -221,11 +221,16 @@ def discussion(candidate) -> QuerySet:
     return Comment.objects.filter(candidate=candidate).select_related("author")
 
 
-def diligence_summary(candidate) -> list[tuple[str, str]]:
-    """(area, status) for the committee: the verdicts, not staff's working notes."""
+def diligence_summary(candidate) -> list[tuple[str, str, str]]:
+    """(area, verdict, note for the committee) for the committee: the verdicts and what staff
+    wrote for the committee beside them, never staff's own working notes."""
     checks = {c.area: c for c in candidate.checks.all()}
     return [
-        (area.label, checks[area.value].get_status_display() if area.value in checks else "—")
+        (
+            area.label,
+            checks[area.value].get_status_display() if area.value in checks else "—",
+            checks[area.value].committee_note if area.value in checks else "",
+        )
         for area in DiligenceArea
     ]
 

@@ -66,10 +66,10 @@ def test_from_screening_to_the_committee(page, live_server, candidate, axe, tmp_
         page.get_by_role("link", name=re.compile("Safeguarding policy: policy.pdf"))
     ).to_be_visible()
     for area in ["finances", "child_rights", "safeguarding", "aims_and_impact", "do_no_harm"]:
-        page.locator(f"#id_{area}-status").select_option("satisfactory")
-        page.locator(f"#id_{area}-notes").fill("Checked against the documents.")
-        page.locator(f"form[action$='/diligence/{area}/'] button").click()
-        expect(page.locator(".message--success")).to_be_visible()
+        page.locator(f"#diligence_{area}-status").select_option("satisfactory")
+        page.locator(f"#diligence_{area}-notes").fill("Checked against the documents.")
+    page.get_by_role("button", name="Save the due diligence").click()
+    expect(page.locator(".message--success")).to_be_visible()
 
     # Ready is refused until the committee's version is prepared: the message says what is missing.
     page.get_by_role("button", name="Mark ready for the committee").click()

@@ -36,7 +36,7 @@ def test_staff_merge_a_duplicate_undo_it_and_screen_a_candidate(
     page.goto(f"{live_server.url}/{language}/staff/candidates/duplicates/")
     assert axe(page) == []
     bron = page.locator("section.suggestion", has_text="Vänskapsbron")
-    different = "Different organisations" if language == "en" else "Olika organisationer"
+    different = "Not the same organisation" if language == "en" else "Inte samma organisation"
     bron.get_by_role("button", name=different).click()
     expect(page.locator(".message--success")).to_be_visible()
     expect(page.locator("section.suggestion", has_text="Vänskapsbron")).to_have_count(0)

@@ -191,26 +191,33 @@ def test_the_redaction_page_marks_the_flags_and_saves(staff_client, child10):
 
 def test_diligence_from_the_page(staff_client, child10):
     candidate, _nomination = flagged_candidate(child10)
+    blank = {f"{area}-status": "not_started" for area in DiligenceArea.values}
 
     response = staff_client.post(
-        reverse("candidates:diligence", args=[candidate.pk, "finances"]),
-        {"finances-status": "concern", "finances-notes": "Deficit two years running."},
+        reverse("candidates:diligence", args=[candidate.pk]),
+        blank
+        | {
+            "finances-status": "concern",
+            "finances-notes": "Deficit two years running.",
+            "finances-committee_note": "Two years of deficit; a recovery plan is in place.",
+        },
     )
 
     assert response.status_code == 302
-    check = candidate.checks.get()
+    check = candidate.checks.get(area="finances")
     assert (check.area, check.status) == ("finances", "concern")
 
 
-def test_an_unknown_diligence_area_does_not_exist(staff_client, child10):
+def test_an_unknown_diligence_status_is_refused_and_nothing_saved(staff_client, child10):
     candidate, _nomination = flagged_candidate(child10)
+    blank = {f"{area}-status": "not_started" for area in DiligenceArea.values}
 
     response = staff_client.post(
-        reverse("candidates:diligence", args=[candidate.pk, "astrology"]),
-        {"astrology-status": "concern", "astrology-notes": ""},
+        reverse("candidates:diligence", args=[candidate.pk]),
+        blank | {"finances-status": "astrology"},
     )
 
-    assert response.status_code == 404
+    assert response.status_code == 400
     assert candidate.checks.count() == 0
 
 

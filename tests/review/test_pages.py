@@ -239,7 +239,7 @@ def test_the_committee_reads_the_due_diligence_verdicts_and_opens_documents_logg
     page = client.get(reverse("review:candidate", args=[candidate.pk]))
     download = client.get(reverse("review:document", args=[candidate.pk, document.pk]))
 
-    assert ("Finances and governance", "Satisfactory") in page.context["checks"]
+    assert ("Finances and governance", "Satisfactory", "") in page.context["checks"]
     assert download["Content-Disposition"].startswith("attachment")
     for response in (page, download):  # the candidate page and the document
         assert "no-store" in response["Cache-Control"]

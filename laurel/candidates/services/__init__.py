@@ -22,11 +22,13 @@ from laurel.candidates.services.diligence import (
     redacted_texts,
     save_committee_version,
     update_check,
+    update_diligence,
 )
 from laurel.candidates.services.merging import (
     confirm_suggestion,
     merge_candidates,
     reject_suggestion,
+    reopen_suggestion,
     split_nomination,
     undo_merge,
 )
@@ -64,6 +66,7 @@ __all__ = [
     "place_nomination",
     "redacted_texts",
     "reject_suggestion",
+    "reopen_suggestion",
     "save_committee_version",
     "send_waiting_ineligibility_notices",
     "set_contact",
@@ -72,5 +75,6 @@ __all__ = [
     "tag_work",
     "undo_merge",
     "update_check",
+    "update_diligence",
     "use_claimed_contact",
 ]

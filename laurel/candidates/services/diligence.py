@@ -30,29 +30,93 @@ REDACTED = "[…]"
 
 @transaction.atomic
 def update_check(
-    candidate: Candidate, *, area: str, status: str, notes: str, actor: Any
+    candidate: Candidate,
+    *,
+    area: str,
+    status: str,
+    notes: str,
+    actor: Any,
+    committee_note: str = "",
 ) -> DiligenceCheck:
-    """One area of due diligence: its status and notes. A check that is no longer done takes
-    the candidate off the committee's list until staff mark it ready again."""
-    require_phase(candidate.cycle_id, "screen")
-    if area not in DiligenceArea.values or status not in DiligenceStatus.values:
+    """One area of due diligence: its verdict and notes (update_diligence, for one area)."""
+    if area not in DiligenceArea.values:
         raise ScreeningError(_("Choose an area and a status from the list."))
-    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
-    check, _created = DiligenceCheck.objects.get_or_create(candidate=candidate, area=area)
-    check.status = status
-    check.notes = notes.strip()[:4000]
-    check.updated_by = actor
-    check.save(update_fields=["status", "notes", "updated_by", "updated_at"])
-    record(
-        "diligence.updated",
+    update_diligence(
+        candidate,
+        parts={area: {"status": status, "notes": notes, "committee_note": committee_note}},
         actor=actor,
-        subject=candidate,
-        summary=f"{area}: {status}",
-        data={"area": area, "status": status},
     )
-    if candidate.ready_for_committee and status not in DILIGENCE_DONE:
+    # An area never touched and left blank is not stored: its check is the unsaved default.
+    found = DiligenceCheck.objects.filter(candidate=candidate, area=area).first()
+    return found or DiligenceCheck(candidate=candidate, area=area)
+
+
+# Verdicts the committee must have explained: every verdict that is not clean.
+NEEDS_COMMITTEE_NOTE = DILIGENCE_DONE - {DiligenceStatus.SATISFACTORY}
+
+
+def needs_committee_note(status: str) -> bool:
+    return status in NEEDS_COMMITTEE_NOTE
+
+
+@transaction.atomic
+def update_diligence(
+    candidate: Candidate, *, parts: dict[str, dict[str, str]], actor: Any
+) -> list[str]:
+    """Every area of due diligence at once, as one form sends them: {area: {"status",
+    "notes", "committee_note"}}. Only the areas that changed are written, each with its own
+    audit entry; returns those areas. A verdict that is not clean needs a note for the
+    committee, which the committee reads beside it; `notes` stay with staff."""
+    require_phase(candidate.cycle_id, "screen")
+    if set(parts) - set(DiligenceArea.values):
+        raise ScreeningError(_("Choose an area and a status from the list."))
+    for area, part in parts.items():
+        if part.get("status") not in DiligenceStatus.values:
+            raise ScreeningError(_("Choose an area and a status from the list."))
+        if needs_committee_note(part["status"]) and not (part.get("committee_note") or "").strip():
+            raise ScreeningError(
+                _("%(area)s: say in a note for the committee what the concern is.")
+                % {"area": DiligenceArea(area).label}
+            )
+    candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
+    existing = {check.area: check for check in candidate.checks.select_for_update()}
+    changed = []
+    for area in DiligenceArea.values:
+        if area not in parts:
+            continue
+        part = parts[area]
+        check = existing.get(area) or DiligenceCheck(candidate=candidate, area=area)
+        wanted = {
+            "status": part["status"],
+            "notes": (part.get("notes") or "").strip()[:4000],
+            "committee_note": (part.get("committee_note") or "").strip()[:2000],
+        }
+        differs = [name for name, value in wanted.items() if getattr(check, name) != value]
+        if not differs:  # unchanged, or an area never touched that is still blank
+            continue
+        for name, value in wanted.items():
+            setattr(check, name, value)
+        check.updated_by = actor
+        if check.pk is None:
+            check.save()
+        else:
+            check.save(update_fields=[*wanted, "updated_by", "updated_at"])
+        changed.append(area)
+        record(
+            "diligence.updated",
+            actor=actor,
+            subject=candidate,
+            summary=f"{area}: {check.status}",
+            # Which fields changed, never the notes' text.
+            data={"area": area, "status": check.status, "changed": differs},
+        )
+    statuses = {area: check.status for area, check in existing.items()}
+    statuses.update({area: part["status"] for area, part in parts.items()})
+    if candidate.ready_for_committee and any(
+        status not in DILIGENCE_DONE for status in statuses.values()
+    ):
         _set_ready(candidate, False, actor)
-    return check
+    return changed
 
 
 @transaction.atomic

@@ -165,7 +165,45 @@ def confirm_suggestion(
     if keep.pk not in (suggestion.first_id, suggestion.second_id):
         raise ScreeningError(_("Keep one of the two candidates of this suggestion."))
     other_pk = suggestion.second_id if keep.pk == suggestion.first_id else suggestion.first_id
-    return merge_candidates(Candidate.objects.get(pk=other_pk), keep, actor=actor)
+    merge = merge_candidates(Candidate.objects.get(pk=other_pk), keep, actor=actor)
+    record(
+        "duplicate.confirmed",
+        actor=actor,
+        subject=suggestion,
+        data={"first": suggestion.first_id, "second": suggestion.second_id, "kept": keep.pk},
+    )
+    return merge
+
+
+@transaction.atomic
+def reopen_suggestion(suggestion: DuplicateSuggestion, *, actor: Any) -> DuplicateSuggestion:
+    """A pair marked as different organisations goes back among those to decide. A confirmed
+    pair is reopened by undoing its merge (undo_merge), on the kept candidate's page."""
+    require_phase(suggestion.cycle_id, "merge")
+    suggestion = DuplicateSuggestion.objects.select_for_update().get(pk=suggestion.pk)
+    if suggestion.state == SuggestionState.CONFIRMED:
+        raise ScreeningError(
+            _("This pair was merged: undo the merge on the kept candidate's page instead.")
+        )
+    if suggestion.state != SuggestionState.REJECTED:
+        raise ScreeningError(_("This suggestion is open already."))
+    decided_by, decided_at = suggestion.decided_by_id, suggestion.decided_at
+    suggestion.state = SuggestionState.OPEN
+    suggestion.decided_by = None
+    suggestion.decided_at = None
+    suggestion.save(update_fields=["state", "decided_by", "decided_at"])
+    record(
+        "duplicate.reopened",
+        actor=actor,
+        subject=suggestion,
+        data={
+            "first": suggestion.first_id,
+            "second": suggestion.second_id,
+            "rejected_by": decided_by,
+            "rejected_at": decided_at.isoformat() if decided_at else None,
+        },
+    )
+    return suggestion
 
 
 @transaction.atomic
