@@ -188,14 +188,27 @@ class ObjectiveForm(forms.Form):
 
 
 class MilestoneForm(forms.Form):
-    objective = forms.ModelChoiceField(label=_("Objective"), queryset=Objective.objects.none())
+    objective = forms.ModelChoiceField(
+        label=_("Objective"),
+        queryset=Objective.objects.none(),
+        empty_label=_("Choose the objective"),
+        error_messages={"required": _("Choose the objective the milestone belongs to.")},
+    )
     title = forms.CharField(label=_("Milestone"), max_length=300)
     due_on = forms.DateField(label=_("Due"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, objectives=None, **kwargs):
         super().__init__(*args, **kwargs)
+        field = self.fields["objective"]
+        field.label_from_instance = lambda objective: (
+            f"{objective.title} ({objective.get_area_display()})"
+        )
         if objectives is not None:
-            self.fields["objective"].queryset = objectives
+            field.queryset = objectives
+            only = list(objectives[:2])
+            if len(only) == 1:  # the only choice is made already
+                field.empty_label = None
+                field.initial = only[0].pk
 
 
 class StatusForm(forms.Form):

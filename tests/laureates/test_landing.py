@@ -33,4 +33,3 @@ def test_a_new_contact_account_lands_on_its_programme(client, announced, run_tas
     assert client.session["_auth_user_id"] == str(user.pk)
     name = Laureate.objects.get().candidate.name
     assert f"<h1>{name}: " in page.content.decode()  # its own programme page
-
