@@ -339,7 +339,7 @@ class Objects:
 
         delegate = self["delegate"]
         visa = laureates.give_passport_data(
-            delegate, passport_number="FT123456", nationality="Ukrainian",
+            delegate, passport_number="FT123456", nationality="UA",
             date_of_birth=date(1985, 4, 2), passport_expires_on=date(2033, 1, 1), actor=None,
         )  # fmt: skip
         laureates.confirm_delegate(delegate, actor=self.staff)
