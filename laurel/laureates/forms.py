@@ -151,11 +151,8 @@ class SummitForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         for name, _label, _rows, _required in SUMMIT_TEXTS:
-            cleaned[name] = {
-                code: cleaned.pop(f"{name}_{code}", "").strip()
-                for code in language_codes()
-                if cleaned.get(f"{name}_{code}", "").strip()
-            }
+            typed = {code: cleaned.pop(f"{name}_{code}", "").strip() for code in language_codes()}
+            cleaned[name] = {code: text for code, text in typed.items() if text}
         return cleaned
 
 
