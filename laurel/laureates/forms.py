@@ -143,10 +143,22 @@ class SummitForm(forms.ModelForm):
                     if rows
                     else forms.TextInput(attrs={"lang": code}),
                 )
-        # The title leads, then the model's fields, then the longer texts.
-        titles = {key: field for key, field in fields.items() if key.startswith("title_")}
-        others = {key: field for key, field in fields.items() if key not in titles}
-        self.fields = {**titles, **self.fields, **others}
+        # In the order staff think of the event: what it is, when and where, then what the
+        # visa letters say.
+        self.fields |= fields
+        order = ["title", "programme", "starts_on", "ends_on", "place", "address", "ceremony_at",
+                 "places_per_laureate", "registration_closes_at", "accommodation", "costs",
+                 "host", "signatory", "signatory_title", "passport_days"]  # fmt: skip
+        texts = {text[0] for text in SUMMIT_TEXTS}
+        self.order_fields(
+            [
+                key
+                for name in order
+                for key in (
+                    [f"{name}_{code}" for code in language_codes()] if name in texts else [name]
+                )
+            ]
+        )
 
     def clean(self):
         cleaned = super().clean()
