@@ -241,3 +241,25 @@ def test_a_summit_stored_before_reads_in_both_languages(laureate):  # noqa: F811
     form = SummitForm(instance=Summit.objects.get())
 
     assert (form["title_sv"].initial, form["title_en"].initial) == ("Old title", "Old title")
+
+
+def test_the_contacts_summit_page_costs_the_same_queries_for_one_and_many(
+    laureate,  # noqa: F811
+    contact,
+    queries_for_one_and_many,
+):
+    Summit.objects.filter(cycle=laureate.cycle).update(places_per_laureate=20)
+
+    def add(count):
+        for _ in range(count):
+            name = f"Delegate {Delegate.objects.count()}"
+            delegate = services.register_delegate(
+                laureate, values=delegate_values(full_name=name, needs_visa=True), actor=None
+            )
+            give(delegate)
+
+    one, many = queries_for_one_and_many(
+        lambda: contact.get(reverse("laureates:summit")), add, many=5
+    )
+
+    assert one == many

@@ -114,3 +114,31 @@ def test_the_laureates_own_contact_does_not_get_the_guest_list(guests):
     response = client.get(reverse("laureates:guests_csv"))
 
     assert response.status_code == 404
+
+
+def test_the_guest_list_costs_the_same_queries_for_one_and_many(
+    laureate,  # noqa: F811
+    staff_client,
+    queries_for_one_and_many,
+):
+    from datetime import date
+
+    def add(count):
+        for number in range(count):
+            delegate = Delegate.objects.create(
+                laureate=laureate,
+                **delegate_values(full_name=f"Guest {Delegate.objects.count()}", needs_visa=True),
+            )
+            if number % 2:  # some with a visa request, some waiting for one
+                services.give_passport_data(
+                    delegate, passport_number="FT1", nationality="UA",
+                    date_of_birth=date(1990, 1, 1), passport_expires_on=date(2035, 1, 1),
+                    actor=None,
+                )  # fmt: skip
+
+    one, many = queries_for_one_and_many(
+        lambda: staff_client.get(reverse("laureates:guests_csv")), add, many=6
+    )
+
+    assert one == many
+    assert len(table(staff_client)) == 1 + 7
