@@ -52,6 +52,20 @@ class Migration(migrations.Migration):
             "signatory_title",
             models.CharField(blank=True, max_length=200, verbose_name="the signatory's title"),
         ),
+        # A delegate the laureate withdraws reads "Withdrawn" (the stored value is unchanged).
+        migrations.AlterField(
+            "delegate",
+            "state",
+            models.CharField(
+                choices=[
+                    ("registered", "Registered"),
+                    ("confirmed", "Confirmed"),
+                    ("cancelled", "Withdrawn"),
+                ],
+                default="registered",
+                max_length=10,
+            ),
+        ),
         migrations.AlterField(
             "summit",
             "signatory",
