@@ -339,7 +339,7 @@ class Objects:
 
         delegate = self["delegate"]
         visa = laureates.give_passport_data(
-            delegate, passport_number="FT123456", nationality="Ukrainian",
+            delegate, passport_number="FT123456", nationality="UA",
             date_of_birth=date(1985, 4, 2), passport_expires_on=date(2033, 1, 1), actor=None,
         )  # fmt: skip
         laureates.confirm_delegate(delegate, actor=self.staff)
@@ -618,7 +618,17 @@ MATRIX: dict[str, Row] = {
         "post",
         lambda o: {"pk": o["delegate"].pk},
     ),
+    # Changing or withdrawing a delegate: its own laureate's contact (withdrawing asks first).
+    "laureates:delegate": Row(
+        STAFF | {"staff": NOT_FOUND, "laureate": OK}, kwargs=lambda o: {"pk": o["delegate"].pk}
+    ),
+    "laureates:withdraw": Row(
+        STAFF | {"staff": NOT_FOUND, "laureate": OK}, "post", lambda o: {"pk": o["delegate"].pk}
+    ),
     "laureates:staff_summit": Row(STAFF),
+    # A visa request for staff to check; the full passport data on demand (logged).
+    "laureates:visa": Row(STAFF, kwargs=lambda o: {"pk": o["visa"].pk}),
+    "laureates:reveal_passport": Row(STAFF, "post", lambda o: {"pk": o["visa"].pk}),
     "laureates:guests_csv": Row(STAFF),
     "laureates:information": Row(STAFF_ACTION, "post"),
     "laureates:confirm": Row(STAFF_ACTION, "post", lambda o: {"pk": o["delegate"].pk}),
@@ -630,14 +640,14 @@ MATRIX: dict[str, Row] = {
     ),
     "laureates:support_overview": Row(STAFF),
     "laureates:support_plan": Row(STAFF, kwargs=lambda o: {"pk": o["laureate"].pk}),
-    "laureates:objective": Row(STAFF_ACTION, "post", lambda o: {"pk": o["laureate"].pk}),
-    "laureates:milestone": Row(STAFF_ACTION, "post", lambda o: {"pk": o["laureate"].pk}),
+    "laureates:objective": Row(STAFF | {"staff": BAD}, "post", lambda o: {"pk": o["laureate"].pk}),
+    "laureates:milestone": Row(STAFF | {"staff": BAD}, "post", lambda o: {"pk": o["laureate"].pk}),
     "laureates:milestone_status": Row(
         STAFF_ACTION,
         "post",
         lambda o: {"pk": o["laureate"].pk, "milestone_pk": o["milestone"].pk},
     ),
-    "laureates:session": Row(STAFF_ACTION, "post", lambda o: {"pk": o["laureate"].pk}),
+    "laureates:session": Row(STAFF | {"staff": BAD}, "post", lambda o: {"pk": o["laureate"].pk}),
     # The cohort space: staff and the laureates' contacts.
     "laureates:cohort": Row(STAFF | {"laureate": OK}, kwargs=lambda o: (o["laureate"], {})[1]),
     "laureates:new_post": Row(
@@ -812,7 +822,11 @@ MORE_EXPECTED = {
         "selection:move_reserve": REDIRECT,
     },
     # The delegate the row names is the other laureate's.
-    "other_laureate": {"laureates:passport": NOT_FOUND},
+    "other_laureate": {
+        "laureates:passport": NOT_FOUND,
+        "laureates:delegate": NOT_FOUND,
+        "laureates:withdraw": NOT_FOUND,
+    },
 }
 
 

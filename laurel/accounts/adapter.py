@@ -129,7 +129,13 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def post_login(self, request, user, **kwargs):
         """Remember this browser for this account: the account-wide back-off, which strangers
-        can drive, does not apply to it."""
+        can drive, does not apply to it. A new account made from an invitation is sent to the
+        public call (accounts.views) when it needs no second factor: it starts instead where
+        its role starts (a laureate contact in its programme)."""
+        from django.urls import reverse
+
+        if kwargs.get("redirect_url") == reverse("nominations:call"):
+            kwargs["redirect_url"] = self.get_login_redirect_url(request)
         response = super().post_login(request, user, **kwargs)
         response.set_signed_cookie(
             KNOWN_BROWSER_COOKIE,

@@ -56,6 +56,8 @@ ORGANISER_KEYS = {
     "reply_to",
     "contact_email",
     "postal_address",
+    "phone",
+    "code_of_conduct",
     "logo",
     "privacy",
 }
@@ -66,6 +68,8 @@ EMPTY_IDENTITY = {
     "reply_to": "",
     "contact_email": "",
     "postal_address": "",
+    "phone": "",
+    "code_of_conduct": {},
     "logo": "",
     "controller": {},
     "privacy_contact": "",
@@ -326,6 +330,12 @@ def _organiser(reader: _Reader, data: Any) -> dict[str, Any]:
     if any(character in '<>",@' or not character.isprintable() for character in sender_name):
         reader.fail("organiser.sender_name", _('must be a plain name without <, >, ", @ or ,'))
         sender_name = ""
+    code_of_conduct = reader.translated(
+        table.get("code_of_conduct"), "organiser.code_of_conduct", required=False
+    )
+    for code, link in code_of_conduct.items():
+        if not link.startswith("https://") or any(c.isspace() for c in link):
+            reader.fail(f"organiser.code_of_conduct.{code}", _("must be a link (https://…)"))
     return {
         "organiser": name,
         "sender_name": sender_name or plain_name(name.get("en", ""))[:80],
@@ -335,6 +345,8 @@ def _organiser(reader: _Reader, data: Any) -> dict[str, Any]:
         "postal_address": reader.text(
             table.get("postal_address"), "organiser.postal_address", limit=300
         ),
+        "phone": reader.text(table.get("phone"), "organiser.phone", limit=40),
+        "code_of_conduct": code_of_conduct,
         "logo": logo or "",
         "controller": reader.translated(
             privacy.get("controller"), "organiser.privacy.controller", required=False

@@ -31,6 +31,10 @@ class Cycle(TimeStamped):
     reply_to = models.EmailField(_("reply-to address"), blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
     postal_address = models.TextField(_("postal address"), blank=True)
+    # For a consulate to verify a visa invitation letter by telephone.
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    # Where the summit's delegates read the code of conduct they accept: a link per language.
+    code_of_conduct = translated(_("code of conduct"))
     logo = models.CharField(_("logo (static file)"), max_length=200, blank=True)
     controller = translated(_("data controller"))
     privacy_contact = models.EmailField(_("data protection contact"), blank=True)

@@ -1,14 +1,40 @@
 """Documents the programme makes as PDFs (WeasyPrint): the visa invitation letter."""
 
+from datetime import date
+
+from django.conf import settings
 from django.utils import timezone, translation
+from django_countries import countries
 
 from laurel.core.pdf import render_pdf
+from laurel.core.texts import in_language
+
+# The languages a letter can be made in (a Swedish consulate reads both).
+LETTER_LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
-def visa_letter(visa, summit) -> bytes:
-    """In English, the language consulates read; the data comes decrypted from `visa`."""
+def stored_date(value: str) -> date | None:
+    """A date stored as ISO text (the encrypted visa fields), as a date to format."""
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def nationality_country(code: str) -> str:
+    """The country's name in the active language, for "a national of …"; "" when what is
+    stored is not a country code (a text typed before the country was asked)."""
+    return countries.name(code) if code and code in countries else ""
+
+
+def visa_letter(visa, summit, *, language: str = "en") -> bytes:
+    """The letter in `language` (English, the language consulates read, unless asked); the
+    data comes decrypted from `visa`. Every date in one spelled-out format."""
     delegate = visa.delegate
-    with translation.override("en"):
+    cycle = delegate.laureate.cycle
+    if language not in LETTER_LANGUAGES:
+        language = "en"
+    with translation.override(language):
         return render_pdf(
             "laureates/visa_letter.html",
             {
@@ -16,6 +42,15 @@ def visa_letter(visa, summit) -> bytes:
                 "delegate": delegate,
                 "organisation": delegate.laureate.candidate,
                 "summit": summit,
-                "today": timezone.localdate(),
+                "cycle": cycle,
+                "language": language,
+                "title": in_language(summit.title, language),
+                "accommodation": in_language(summit.accommodation, language),
+                "costs": in_language(summit.costs, language),
+                "nationality": nationality_country(visa.nationality),
+                "date_of_birth": stored_date(visa.date_of_birth),
+                "passport_expires_on": stored_date(visa.passport_expires_on),
+                "ceremony_on": timezone.localtime(summit.ceremony_at, cycle.zone).date(),
+                "today": timezone.localdate(timezone=cycle.zone),
             },
         )

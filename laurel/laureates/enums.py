@@ -46,7 +46,7 @@ class Booking(models.TextChoices):
 class DelegateState(models.TextChoices):
     REGISTERED = "registered", _("Registered")
     CONFIRMED = "confirmed", _("Confirmed")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", _("Withdrawn")  # by the laureate
 
 
 class VisaState(models.TextChoices):

@@ -166,3 +166,40 @@ def approved_file(payments: list, *, actor, execution_date, cycle=None) -> bytes
         },
     )
     return content
+
+
+def guest_list(delegates) -> tuple[list[str], list[list]]:
+    """The summit's guest list for the venue and the hotel: headers in the reader's language,
+    yes/no, the delegates who are coming (a withdrawn one is no guest), and the needs each
+    agreed to share (diets and access needs only with their consent). Staff only: it holds
+    emergency contacts and health-related needs."""
+    from django.utils.translation import gettext as _
+
+    from laurel.laureates.enums import DelegateState
+
+    def yes_no(value: bool) -> str:
+        return _("yes") if value else _("no")
+
+    header = [
+        _("Laureate"), _("Full name, as in the passport"), _("Role"), _("Email"), _("Phone"),
+        _("State"), _("Travelling from"), _("Arrives"), _("Leaves"), _("Travel booked by"),
+        _("Hotel room"), _("Nights"), _("Dietary needs"), _("Accessibility needs"),
+        _("Interpretation"), _("Emergency contact"), _("Visa letter"),
+    ]  # fmt: skip
+    rows = []
+    for d in delegates:
+        if d.state == DelegateState.CANCELLED:
+            continue
+        visa = getattr(d, "visa", None) if d.needs_visa else None
+        rows.append([
+            d.laureate.candidate.name, d.full_name, d.role, d.email, d.phone,
+            d.get_state_display(), d.travelling_from, d.arrive_on, d.leave_on,
+            d.get_booking_display(), yes_no(d.needs_room),
+            (d.leave_on - d.arrive_on).days if d.needs_room else "",
+            d.dietary if d.dietary_consent else "",
+            d.accessibility if d.accessibility_consent else "",
+            d.interpretation, d.emergency_contact,
+            (visa.get_state_display() if visa else _("waiting for passport data"))
+            if d.needs_visa else _("not needed"),
+        ])  # fmt: skip
+    return header, rows

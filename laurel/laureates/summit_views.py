@@ -6,15 +6,16 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.permissions import require
 from laurel.core.tables import table_response
+from laurel.core.texts import in_language
 from laurel.cycles.queries import requested_staff_cycle
-from laurel.laureates import documents, queries, services
+from laurel.laureates import documents, exports, queries, services
 from laurel.laureates.enums import DelegateState
 from laurel.laureates.forms import InformationForm, SummitForm
 from laurel.laureates.models import Delegate, VisaRequest
@@ -86,6 +87,60 @@ def confirm(request, pk: int):
     return redirect("laureates:staff_summit")
 
 
+def _visa(pk: int) -> VisaRequest:
+    return get_object_or_404(
+        VisaRequest.objects.select_related(
+            "delegate__laureate__candidate", "delegate__laureate__cycle"
+        ),
+        pk=pk,
+    )
+
+
+def _visa_page(request, visa: VisaRequest, *, revealed: bool = False):
+    shown = {}
+    if revealed:
+        shown = {
+            "nationality": documents.nationality_country(visa.nationality),
+            "date_of_birth": documents.stored_date(visa.date_of_birth),
+            "passport_expires_on": documents.stored_date(visa.passport_expires_on),
+        }
+    return render(
+        request,
+        "laureates/staff_visa.html",
+        {
+            "cycle": visa.delegate.laureate.cycle,
+            "visa": visa,
+            "delegate": visa.delegate,
+            "summit": queries.summit_of(visa.delegate.laureate.cycle),
+            "revealed": revealed,
+            "languages": documents.LETTER_LANGUAGES,
+            **shown,
+        },
+    )
+
+
+@login_required
+def visa(request, pk: int):
+    """What staff check before approving a request: masked until they ask to see it."""
+    _cycle(request)
+    return _visa_page(request, _visa(pk))
+
+
+@login_required
+@require_POST
+def reveal_passport(request, pk: int):
+    """The full passport data, to compare with the passport's copy (a POST: the read is
+    logged)."""
+    _cycle(request)
+    visa = _visa(pk)
+    try:
+        services.reveal_passport_data(visa, actor=request.user)
+    except services.SummitError as error:
+        messages.error(request, error.message)
+        return redirect("laureates:visa", pk=visa.pk)
+    return _visa_page(request, visa, revealed=True)
+
+
 @login_required
 @require_POST
 def approve_visa(request, pk: int):
@@ -97,51 +152,39 @@ def approve_visa(request, pk: int):
         messages.error(request, error.message)
     else:
         messages.success(request, _("Approved: the letter can be downloaded."))
-    return redirect("laureates:staff_summit")
+    return redirect("laureates:visa", pk=visa.pk)
 
 
 @login_required
 def visa_letter(request, pk: int):
+    """The letter as PDF, in the language asked (`?language=sv`), English by default."""
     cycle = _cycle(request)
-    visa = get_object_or_404(
-        VisaRequest.objects.select_related("delegate__laureate__candidate"), pk=pk
-    )
+    visa = _visa(pk)
+    language = request.GET.get("language", "en")
+    if language not in documents.LETTER_LANGUAGES:
+        language = "en"
     try:
         data = services.letter_data(visa, actor=request.user)
     except services.SummitError as error:
         messages.error(request, error.message)
         return redirect("laureates:staff_summit")
     response = HttpResponse(
-        documents.visa_letter(data, queries.summit_of(cycle)), content_type="application/pdf"
+        documents.visa_letter(data, queries.summit_of(cycle), language=language),
+        content_type="application/pdf",
     )
-    response["Content-Disposition"] = f'attachment; filename="invitation-{visa.pk}.pdf"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="invitation-{visa.reference}-{language}.pdf"'
+    )
     return response
-
-
-GUEST_COLUMNS = [
-    "laureate",
-    "full_name",
-    "role",
-    "email",
-    "phone",
-    "state",
-    "arrive_on",
-    "leave_on",
-    "booking",
-    "needs_room",
-    "interpretation",
-]
 
 
 @login_required
 def guests_csv(request):
+    """The guest list for the venue and the hotel, with the needs delegates agreed to share
+    (staff only, as the summit page)."""
     cycle = _cycle(request)
-    rows = [
-        [d.laureate.candidate.name, d.full_name, d.role, d.email, d.phone, d.state,
-         d.arrive_on, d.leave_on, d.booking, d.needs_room, d.interpretation]
-        for d in queries.participants(cycle)
-    ]  # fmt: skip
-    return table_response(f"guests-{cycle.slug}", GUEST_COLUMNS, rows, "csv")
+    header, rows = exports.guest_list(queries.participants(cycle))
+    return table_response(f"guests-{cycle.slug}", header, rows, "csv")
 
 
 @login_required
@@ -151,7 +194,7 @@ def information(request):
     event = queries.summit_of(cycle)
     form = InformationForm(request.POST)
     if event is None or not form.is_valid():
-        messages.error(request, _("Write a subject and a text."))
+        messages.error(request, _("Write a subject and a text in each language."))
         return redirect("laureates:staff_summit")
     people = len(queries.summit_recipients(cycle))
     if not confirmed(request, emails=people):
@@ -166,7 +209,7 @@ def information(request):
                     "their laureates' contacts.",
                     people,
                 )
-                % {"subject": form.cleaned_data["subject"], "count": people},
+                % {"subject": in_language(form.subjects(), get_language()), "count": people},
             ],
             emails=people,
             irreversible=True,
@@ -174,10 +217,7 @@ def information(request):
             cancel_url=reverse("laureates:staff_summit"),
         )
     count = services.send_practical_information(
-        event,
-        subject=form.cleaned_data["subject"],
-        text=form.cleaned_data["text"],
-        actor=request.user,
+        event, subject=form.subjects(), text=form.texts(), actor=request.user
     )
     messages.success(request, _("Sent to %(count)d people.") % {"count": count})
     return redirect("laureates:staff_summit")

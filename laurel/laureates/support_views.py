@@ -12,6 +12,7 @@ from laurel.laureates import queries, services
 from laurel.laureates.enums import Rag, SupportArea
 from laurel.laureates.forms import MilestoneForm, ObjectiveForm, SessionForm, StatusForm
 from laurel.laureates.models import Laureate, Milestone
+from laurel.laureates.models.support import in_area_order
 
 
 @login_required
@@ -35,36 +36,43 @@ def _laureate(request, pk: int) -> Laureate:
     return get_object_or_404(Laureate.objects.select_related("candidate"), pk=pk)
 
 
-@login_required
-def plan(request, pk: int):
-    laureate = _laureate(request, pk)
+def _plan_page(request, laureate: Laureate, *, status: int = 200, **forms):
+    """The plan page; a refused form comes back as typed, its message by its field."""
     return render(
         request,
         "laureates/support_plan.html",
         {
             "laureate": laureate,
-            "assessments": laureate.assessments.all(),
+            "assessments": in_area_order(laureate.assessments.all()),
             "plan": queries.plan_of(laureate),
             "sessions": laureate.sessions.all(),
             "objective_form": ObjectiveForm(),
             "milestone_form": MilestoneForm(objectives=laureate.objectives.all()),
             "session_form": SessionForm(),
             "status_form": StatusForm(),
+            **forms,
         },
+        status=status,
     )
 
 
-def _done(request, pk: int, form, call) -> object:
-    if not form.is_valid():
-        messages.error(request, _("Fill in every field that is needed."))
-    else:
+@login_required
+def plan(request, pk: int):
+    return _plan_page(request, _laureate(request, pk))
+
+
+def _done(request, laureate: Laureate, name: str, form, call) -> object:
+    """Saved: back to the plan with a message. Refused: the page again with the form as typed
+    and why beside the field (nothing typed is lost)."""
+    if form.is_valid():
         try:
             call(form.cleaned_data)
         except services.SupportError as error:
-            messages.error(request, error.message)
+            form.add_error(error.field, error.message)
         else:
             messages.success(request, _("Saved."))
-    return redirect("laureates:support_plan", pk=pk)
+            return redirect("laureates:support_plan", pk=laureate.pk)
+    return _plan_page(request, laureate, status=400, **{name: form})
 
 
 @login_required
@@ -73,7 +81,8 @@ def objective(request, pk: int):
     laureate = _laureate(request, pk)
     return _done(
         request,
-        pk,
+        laureate,
+        "objective_form",
         ObjectiveForm(request.POST),
         lambda data: services.add_objective(laureate, actor=request.user, **data),
     )
@@ -85,7 +94,8 @@ def milestone(request, pk: int):
     laureate = _laureate(request, pk)
     return _done(
         request,
-        pk,
+        laureate,
+        "milestone_form",
         MilestoneForm(request.POST, objectives=laureate.objectives.all()),
         lambda data: services.add_milestone(
             data["objective"], title=data["title"], due_on=data["due_on"], actor=request.user
@@ -98,12 +108,18 @@ def milestone(request, pk: int):
 def status(request, pk: int, milestone_pk: int):
     laureate = _laureate(request, pk)
     target = get_object_or_404(Milestone, pk=milestone_pk, objective__laureate=laureate)
-    return _done(
-        request,
-        pk,
-        StatusForm(request.POST, prefix=f"m{target.pk}"),
-        lambda data: services.set_milestone_status(target, actor=request.user, **data),
-    )
+    form = StatusForm(request.POST, prefix=f"m{target.pk}")
+    # One small form per milestone, in the list: its answer comes back as a message.
+    if not form.is_valid():
+        messages.error(request, _("Choose a status."))
+    else:
+        try:
+            services.set_milestone_status(target, actor=request.user, **form.cleaned_data)
+        except services.SupportError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Saved."))
+    return redirect("laureates:support_plan", pk=pk)
 
 
 @login_required
@@ -112,7 +128,8 @@ def session(request, pk: int):
     laureate = _laureate(request, pk)
     return _done(
         request,
-        pk,
+        laureate,
+        "session_form",
         SessionForm(request.POST),
         lambda data: services.log_session(laureate, actor=request.user, **data),
     )

@@ -39,10 +39,16 @@ urlpatterns = [
     ),
     path("staff/support/<int:pk>/sessions/", support_views.session, name="session"),
     path("programme/summit/delegates/<int:pk>/passport/", views.passport, name="passport"),
+    path("programme/summit/delegates/<int:pk>/", views.delegate, name="delegate"),
+    path("programme/summit/delegates/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("staff/summit/", summit_views.summit, name="staff_summit"),
     path("staff/summit/guests.csv", summit_views.guests_csv, name="guests_csv"),
     path("staff/summit/information/", summit_views.information, name="information"),
     path("staff/summit/delegates/<int:pk>/confirm/", summit_views.confirm, name="confirm"),
+    path("staff/summit/visas/<int:pk>/", summit_views.visa, name="visa"),
+    path(
+        "staff/summit/visas/<int:pk>/reveal/", summit_views.reveal_passport, name="reveal_passport"
+    ),
     path("staff/summit/visas/<int:pk>/approve/", summit_views.approve_visa, name="approve_visa"),
     path("staff/summit/visas/<int:pk>/letter.pdf", summit_views.visa_letter, name="visa_letter"),
     path("staff/prizes/", finance_views.payments, name="payments"),

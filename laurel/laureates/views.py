@@ -10,11 +10,15 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from laurel.core.confirm import confirmation, confirmed
 from laurel.core.permissions import require
+from laurel.core.texts import in_language
 from laurel.laureates import queries, services
+from laurel.laureates.enums import DelegateState
 from laurel.laureates.forms import (
     AssessmentForm,
     BankDetailsForm,
@@ -23,6 +27,7 @@ from laurel.laureates.forms import (
     PassportForm,
 )
 from laurel.laureates.services.prize import Details
+from laurel.laureates.services.summit import DELEGATE_FIELDS
 
 
 def _laureate(request):
@@ -139,10 +144,12 @@ def _bank_form(request, laureate):
 @login_required
 @require_http_methods(["GET", "POST"])
 def summit(request):
-    """The summit for a laureate: the event, its delegates, registering one more."""
+    """The summit for a laureate: the event, its delegates, registering one more (the form
+    only while registration is open and a place is free; otherwise a sentence says why)."""
     laureate = _laureate(request)
     event = queries.summit_of(laureate.cycle)
-    form = DelegateForm(request.POST or None)
+    conduct = in_language(laureate.cycle.code_of_conduct, get_language())
+    form = DelegateForm(request.POST or None, code_of_conduct=conduct)
     status = 200
     if request.method == "POST":
         status = 400
@@ -163,9 +170,82 @@ def summit(request):
             "delegates": queries.delegates_of(laureate),
             "form": form,
             "passport_form": PassportForm(),
+            "open": services.registration_open(event),
+            "places_left": services.places_left(laureate, event) if event else 0,
+            "code_of_conduct": conduct,
         },
         status=status,
     )
+
+
+def _own_delegate(request, pk: int):
+    laureate = _laureate(request)
+    return laureate, get_object_or_404(
+        laureate.delegates.exclude(state=DelegateState.CANCELLED), pk=pk
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delegate(request, pk: int):
+    """The laureate changes one of its delegates, until registration closes."""
+    laureate, person = _own_delegate(request, pk)
+    event = queries.summit_of(laureate.cycle)
+    form = DelegateForm(request.POST or None, instance=person)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            values = {name: form.cleaned_data[name] for name in DELEGATE_FIELDS}
+            person.refresh_from_db()  # the form wrote its values on the instance
+            try:
+                services.change_delegate(person, values=values, actor=request.user)
+            except services.SummitError as error:
+                form.add_error(error.field, error.message)
+            else:
+                messages.success(request, _("The delegate's details are saved."))
+                return redirect("laureates:summit")
+    return render(
+        request,
+        "laureates/delegate.html",
+        {
+            "laureate": laureate,
+            "summit": event,
+            "delegate": person,
+            "form": form,
+            "open": services.registration_open(event),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def withdraw(request, pk: int):
+    """The laureate withdraws a delegate (after a confirmation page), until registration
+    closes: the place is free again, passport data given for them is deleted."""
+    _owner, person = _own_delegate(request, pk)
+    if not confirmed(request):
+        return confirmation(
+            request,
+            title=_("Withdraw %(name)s from the summit?") % {"name": person.full_name},
+            consequences=[
+                _("Their place is free again: you may register someone else."),
+                _("Any passport data given for their invitation letter is deleted."),
+            ],
+            irreversible=True,
+            button=_("Withdraw the delegate"),
+            cancel_url=reverse("laureates:summit"),
+        )
+    try:
+        services.withdraw_delegate(person, actor=request.user)
+    except services.SummitError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("%(name)s is withdrawn from the summit.") % {"name": person.full_name}
+        )
+    return redirect("laureates:summit")
 
 
 @login_required

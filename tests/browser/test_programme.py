@@ -176,6 +176,9 @@ def test_two_delegates_one_with_a_visa_letter(browser, page, live_server, child1
     RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=child10)
     tie_contacts(contact)
     services.define_summit(child10, values=summit_values(), actor=staff)
+    type(child10).objects.filter(pk=child10.pk).update(
+        code_of_conduct={"sv": "https://example.org/sv", "en": "https://example.org/en"}
+    )
     url = live_server.url
 
     sign_in_contact(page, url, contact.email)
@@ -213,7 +216,7 @@ def test_two_delegates_one_with_a_visa_letter(browser, page, live_server, child1
     page.locator("summary").click()
     details = page.locator("details")
     details.get_by_label("Passport number").fill("FT123456")
-    details.get_by_label("Nationality").fill("Ukrainian")
+    details.get_by_label("Country of citizenship").select_option("UA")
     details.get_by_label("Date of birth").fill("1985-04-02")
     details.get_by_label("Passport valid until").fill("2033-01-01")
     details.get_by_role("button", name="Save the passport data").click()
@@ -227,16 +230,18 @@ def test_two_delegates_one_with_a_visa_letter(browser, page, live_server, child1
     staff_page.goto(f"{url}/en/staff/summit/")
     assert axe(staff_page) == []
     staff_page.get_by_role("button", name="Confirm Olena Shevchenko").click()
-    staff_page.get_by_role("button", name="Approve Olena Shevchenko").click()
+    staff_page.get_by_role("link", name="Waiting for approval Olena Shevchenko").click()
+    staff_page.get_by_role("button", name="Approve the request").click()
     expect(staff_page.locator(".message--success")).to_contain_text("letter can be downloaded")
     with staff_page.expect_download() as download:
-        staff_page.get_by_role("link", name="Letter (PDF) Olena Shevchenko").click()
+        staff_page.get_by_role("link", name="The letter in English (PDF)").click()
     path = tmp_path / "letter.pdf"
     download.value.save_as(path)
     text = " ".join(
         subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout.split()
     )
     assert "We invite Olena Shevchenko" in text and "FT123456" in text
+    assert "a national of Ukraine" in text
     assert f"from {START.day} October 2030" in text
 
 

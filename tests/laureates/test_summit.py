@@ -27,13 +27,20 @@ START = date(2030, 10, 16)
 def summit_values(**changes):
     zone = timezone.get_current_timezone()
     return {
-        "title": "Child10 Summit 2030", "starts_on": START, "ends_on": START + timedelta(days=2),
-        "place": "Stockholm", "address": "Drottninggatan 1, Stockholm", "programme": "",
+        "title": {"sv": "Child10 toppmöte 2030", "en": "Child10 Summit 2030"},
+        "starts_on": START, "ends_on": START + timedelta(days=2),
+        "place": "Stockholm", "address": "Drottninggatan 1, Stockholm", "programme": {},
         "ceremony_at": datetime(2030, 10, 18, 18, 0, tzinfo=zone), "places_per_laureate": 2,
         "registration_closes_at": datetime(2030, 9, 1, 12, 0, tzinfo=zone),
-        "accommodation": "Hotel Nordic, Vasaplan 4, Stockholm",
-        "costs": "Child10 pays travel, accommodation and meals.",
-        "host": "Child10, Box 1, 111 11 Stockholm", "signatory": "Anna Svensson, Director",
+        "accommodation": {
+            "sv": "Hotel Nordic, Vasaplan 4, Stockholm", "en": "Hotel Nordic, Vasaplan 4, Stockholm"
+        },
+        "costs": {
+            "sv": "Child10 betalar resa, logi och måltider.",
+            "en": "Child10 pays travel, accommodation and meals.",
+        },
+        "host": "Child10, Box 1, 111 11 Stockholm", "signatory": "Anna Svensson",
+        "signatory_title": "Director",
         "passport_days": 30,
     } | changes  # fmt: skip
 
@@ -120,7 +127,7 @@ def visa_delegate(laureate):
 
 def give(delegate, **changes):
     values = {
-        "passport_number": "FT123456", "nationality": "Ukrainian",
+        "passport_number": "FT123456", "nationality": "UA",
         "date_of_birth": date(1985, 4, 2), "passport_expires_on": date(2033, 1, 1),
     } | changes  # fmt: skip
     return services.give_passport_data(delegate, actor=None, **values)
@@ -137,7 +144,7 @@ def test_passport_data_is_encrypted_masked_and_checked(visa_delegate):
             "SELECT passport_number, nationality, date_of_birth FROM laureates_visarequest"
         )
         stored = " ".join(cursor.fetchone())
-    assert "FT123456" not in stored and "Ukrainian" not in stored and "1985" not in stored
+    assert "FT123456" not in stored and "UA" not in stored and "1985" not in stored
     assert visa.masked == "•••• 456"
     assert VisaRequest.objects.get().passport_number == "FT123456"
 
@@ -162,11 +169,11 @@ def test_a_letter_only_for_a_confirmed_delegate_and_its_text(visa_delegate, staf
     )
 
     assert "Letter of invitation" in text
-    assert "Olena Shevchenko" in text and "FT123456" in text and "Ukrainian" in text
+    assert "Olena Shevchenko" in text and "FT123456" in text and "a national of Ukraine" in text
     assert "from 16 October 2030 to 18 October 2030" in text
     assert "Hotel Nordic, Vasaplan 4, Stockholm" in text
     assert "Child10 pays travel, accommodation and meals." in text
-    assert "Anna Svensson, Director" in text
+    assert "Signature ____" in text and "Anna Svensson Director Child10" in text
     assert AuditEntry.objects.filter(key="visa.letter_made").count() == 1
 
 
@@ -206,7 +213,9 @@ def test_the_staff_page_summarises_needs_only_with_consent(laureate, staff_clien
     assert "Vegan" not in page
     assert "Maria Kowalska: 4 nights" in page
     assert guests.splitlines()[1].startswith("Fundacja Dzieci,Maria Kowalska,Director,")
-    assert "Halal" not in guests
+    # The needs a delegate agreed to share are for the organisers; without consent, nothing.
+    assert ",Halal," in guests.splitlines()[1]
+    assert "Vegan" not in guests
 
 
 def test_what_a_delegate_typed_reaches_the_guest_list_as_text(laureate, staff_client):
@@ -235,7 +244,10 @@ def test_practical_information_reaches_confirmed_delegates_and_contacts(
     run_tasks()
     mail.outbox.clear()
 
-    form = {"subject": "Your trip to Stockholm", "text": "Meet at the hotel at 9."}
+    form = {
+        "subject_en": "Your trip to Stockholm", "text_en": "Meet at the hotel at 9.",
+        "subject_sv": "Din resa till Stockholm", "text_sv": "Vi ses på hotellet klockan 9.",
+    }  # fmt: skip
     asked = staff_client.post(reverse("laureates:information"), form).content.decode()
     run_tasks()
     nothing_yet = list(mail.outbox)

@@ -6,47 +6,109 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('candidates', '0004_work_kinds'),
-        ('cycles', '0002_criterion_max_characters_cycle_reference_prefix'),
+        ("candidates", "0004_work_kinds"),
+        ("cycles", "0002_criterion_max_characters_cycle_reference_prefix"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Laureate',
+            name="Laureate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('accepted_at', models.DateTimeField(verbose_name='accepted')),
-                ('publish_name', models.BooleanField(default=True, verbose_name="Our organisation's name may be published")),
-                ('publish_logo', models.BooleanField(default=False, verbose_name='Our logo may be published')),
-                ('publish_staff_names', models.BooleanField(default=False, verbose_name='Names of our staff may be published')),
-                ('at_risk', models.BooleanField(default=False, verbose_name='People in our organisation are at risk: publish no names or pictures of them')),
-                ('media_consent_at', models.DateTimeField(blank=True, null=True)),
-                ('candidate', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='laureate', to='candidates.candidate')),
-                ('cycle', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='cycles.cycle')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("accepted_at", models.DateTimeField(verbose_name="accepted")),
+                (
+                    "publish_name",
+                    models.BooleanField(
+                        default=True, verbose_name="Our organisation's name may be published"
+                    ),
+                ),
+                (
+                    "publish_logo",
+                    models.BooleanField(default=False, verbose_name="Our logo may be published"),
+                ),
+                (
+                    "publish_staff_names",
+                    models.BooleanField(
+                        default=False, verbose_name="Names of our staff may be published"
+                    ),
+                ),
+                (
+                    "at_risk",
+                    models.BooleanField(
+                        default=False,
+                        verbose_name="People in our organisation are at risk: publish no names or pictures of them",
+                    ),
+                ),
+                ("media_consent_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "candidate",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="laureate",
+                        to="candidates.candidate",
+                    ),
+                ),
+                (
+                    "cycle",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="cycles.cycle",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['cycle', 'candidate__name'],
+                "ordering": ["cycle", "candidate__name"],
             },
         ),
         migrations.CreateModel(
-            name='Contact',
+            name="Contact",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, verbose_name='email')),
-                ('language', models.CharField(default='en', max_length=8, verbose_name='language')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('laureate', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contacts', to='laureates.laureate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, verbose_name="email")),
+                ("language", models.CharField(default="en", max_length=8, verbose_name="language")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "laureate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contacts",
+                        to="laureates.laureate",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('laureate', 'email'), name='one_contact_per_address')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("laureate", "email"), name="one_contact_per_address"
+                    )
+                ],
             },
         ),
     ]

@@ -7,58 +7,171 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('laureates', '0001_initial'),
+        ("laureates", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='BankAccount',
+            name="BankAccount",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('holder', laurel.core.crypto.EncryptedTextField(verbose_name='account holder')),
-                ('iban', laurel.core.crypto.EncryptedTextField(blank=True, verbose_name='IBAN')),
-                ('bic', laurel.core.crypto.EncryptedTextField(blank=True, verbose_name='BIC (SWIFT code)')),
-                ('account_number', laurel.core.crypto.EncryptedTextField(blank=True, verbose_name='account number')),
-                ('bank_name', laurel.core.crypto.EncryptedTextField(verbose_name='bank')),
-                ('bank_address', laurel.core.crypto.EncryptedTextField(verbose_name="bank's address")),
-                ('country', models.CharField(max_length=2, verbose_name="bank's country")),
-                ('masked', models.CharField(max_length=40)),
-                ('proof_file', models.CharField(max_length=200)),
-                ('proof_kind', models.CharField(max_length=8)),
-                ('replaced_at', models.DateTimeField(blank=True, null=True)),
-                ('laureate', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='bank_accounts', to='laureates.laureate')),
-                ('submitted_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("holder", laurel.core.crypto.EncryptedTextField(verbose_name="account holder")),
+                ("iban", laurel.core.crypto.EncryptedTextField(blank=True, verbose_name="IBAN")),
+                (
+                    "bic",
+                    laurel.core.crypto.EncryptedTextField(
+                        blank=True, verbose_name="BIC (SWIFT code)"
+                    ),
+                ),
+                (
+                    "account_number",
+                    laurel.core.crypto.EncryptedTextField(
+                        blank=True, verbose_name="account number"
+                    ),
+                ),
+                ("bank_name", laurel.core.crypto.EncryptedTextField(verbose_name="bank")),
+                (
+                    "bank_address",
+                    laurel.core.crypto.EncryptedTextField(verbose_name="bank's address"),
+                ),
+                ("country", models.CharField(max_length=2, verbose_name="bank's country")),
+                ("masked", models.CharField(max_length=40)),
+                ("proof_file", models.CharField(max_length=200)),
+                ("proof_kind", models.CharField(max_length=8)),
+                ("replaced_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "laureate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="bank_accounts",
+                        to="laureates.laureate",
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['laureate', '-created_at'],
+                "ordering": ["laureate", "-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Payment',
+            name="Payment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('state', models.CharField(choices=[('requested', 'Requested'), ('verified', 'Bank details verified'), ('approved', 'Approved'), ('paid', 'Paid'), ('cancelled', 'Cancelled')], default='requested', max_length=10, verbose_name='state')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=12, verbose_name='amount')),
-                ('currency', models.CharField(max_length=3, verbose_name='currency')),
-                ('reference', models.CharField(max_length=35, unique=True, verbose_name='reference')),
-                ('paid_on', models.DateField(blank=True, null=True, verbose_name='paid on')),
-                ('fees', models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True, verbose_name='fees')),
-                ('exchange_rate', models.DecimalField(blank=True, decimal_places=6, max_digits=12, null=True, verbose_name='exchange rate')),
-                ('account', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='laureates.bankaccount')),
-                ('approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('laureate', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='payments', to='laureates.laureate')),
-                ('requested_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('verified_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("requested", "Requested"),
+                            ("verified", "Bank details verified"),
+                            ("approved", "Approved"),
+                            ("paid", "Paid"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="requested",
+                        max_length=10,
+                        verbose_name="state",
+                    ),
+                ),
+                (
+                    "amount",
+                    models.DecimalField(decimal_places=2, max_digits=12, verbose_name="amount"),
+                ),
+                ("currency", models.CharField(max_length=3, verbose_name="currency")),
+                (
+                    "reference",
+                    models.CharField(max_length=35, unique=True, verbose_name="reference"),
+                ),
+                ("paid_on", models.DateField(blank=True, null=True, verbose_name="paid on")),
+                (
+                    "fees",
+                    models.DecimalField(
+                        blank=True, decimal_places=2, max_digits=10, null=True, verbose_name="fees"
+                    ),
+                ),
+                (
+                    "exchange_rate",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=12,
+                        null=True,
+                        verbose_name="exchange rate",
+                    ),
+                ),
+                (
+                    "account",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="laureates.bankaccount",
+                    ),
+                ),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "laureate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="payments",
+                        to="laureates.laureate",
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "verified_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
     ]

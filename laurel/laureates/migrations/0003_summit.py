@@ -7,89 +7,264 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cycles', '0002_criterion_max_characters_cycle_reference_prefix'),
-        ('laureates', '0002_prize'),
+        ("cycles", "0002_criterion_max_characters_cycle_reference_prefix"),
+        ("laureates", "0002_prize"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Delegate',
+            name="Delegate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('full_name', models.CharField(max_length=200, verbose_name='full name, as in the passport')),
-                ('role', models.CharField(max_length=120, verbose_name='role in the organisation')),
-                ('email', models.EmailField(max_length=254, verbose_name='email')),
-                ('phone', models.CharField(max_length=40, verbose_name='phone')),
-                ('travelling_from', models.CharField(max_length=200, verbose_name='travelling from (city, country)')),
-                ('arrive_on', models.DateField(verbose_name='arrives')),
-                ('leave_on', models.DateField(verbose_name='leaves')),
-                ('booking', models.CharField(choices=[('organiser', 'The organiser books and pays'), ('self', 'We book; the organiser reimburses')], max_length=12, verbose_name='travel booked by')),
-                ('needs_room', models.BooleanField(default=True, verbose_name='needs a hotel room')),
-                ('dietary', models.CharField(blank=True, max_length=500, verbose_name='dietary needs')),
-                ('dietary_consent', models.BooleanField(default=False, verbose_name='I agree that the organiser keeps my dietary needs for this event')),
-                ('accessibility', models.CharField(blank=True, max_length=500, verbose_name='accessibility needs')),
-                ('accessibility_consent', models.BooleanField(default=False, verbose_name='I agree that the organiser keeps my accessibility needs for this event')),
-                ('interpretation', models.CharField(blank=True, max_length=200, verbose_name='interpretation needs')),
-                ('emergency_contact', models.CharField(max_length=200, verbose_name='emergency contact (name, phone)')),
-                ('needs_visa', models.BooleanField(default=False, verbose_name='needs a Schengen visa')),
-                ('state', models.CharField(choices=[('registered', 'Registered'), ('confirmed', 'Confirmed'), ('cancelled', 'Cancelled')], default='registered', max_length=10)),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True)),
-                ('laureate', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='delegates', to='laureates.laureate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "full_name",
+                    models.CharField(max_length=200, verbose_name="full name, as in the passport"),
+                ),
+                ("role", models.CharField(max_length=120, verbose_name="role in the organisation")),
+                ("email", models.EmailField(max_length=254, verbose_name="email")),
+                ("phone", models.CharField(max_length=40, verbose_name="phone")),
+                (
+                    "travelling_from",
+                    models.CharField(
+                        max_length=200, verbose_name="travelling from (city, country)"
+                    ),
+                ),
+                ("arrive_on", models.DateField(verbose_name="arrives")),
+                ("leave_on", models.DateField(verbose_name="leaves")),
+                (
+                    "booking",
+                    models.CharField(
+                        choices=[
+                            ("organiser", "The organiser books and pays"),
+                            ("self", "We book; the organiser reimburses"),
+                        ],
+                        max_length=12,
+                        verbose_name="travel booked by",
+                    ),
+                ),
+                (
+                    "needs_room",
+                    models.BooleanField(default=True, verbose_name="needs a hotel room"),
+                ),
+                (
+                    "dietary",
+                    models.CharField(blank=True, max_length=500, verbose_name="dietary needs"),
+                ),
+                (
+                    "dietary_consent",
+                    models.BooleanField(
+                        default=False,
+                        verbose_name="I agree that the organiser keeps my dietary needs for this event",
+                    ),
+                ),
+                (
+                    "accessibility",
+                    models.CharField(
+                        blank=True, max_length=500, verbose_name="accessibility needs"
+                    ),
+                ),
+                (
+                    "accessibility_consent",
+                    models.BooleanField(
+                        default=False,
+                        verbose_name="I agree that the organiser keeps my accessibility needs for this event",
+                    ),
+                ),
+                (
+                    "interpretation",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="interpretation needs"
+                    ),
+                ),
+                (
+                    "emergency_contact",
+                    models.CharField(
+                        max_length=200, verbose_name="emergency contact (name, phone)"
+                    ),
+                ),
+                (
+                    "needs_visa",
+                    models.BooleanField(default=False, verbose_name="needs a Schengen visa"),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("registered", "Registered"),
+                            ("confirmed", "Confirmed"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="registered",
+                        max_length=10,
+                    ),
+                ),
+                ("confirmed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "laureate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="delegates",
+                        to="laureates.laureate",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['laureate', 'full_name'],
+                "ordering": ["laureate", "full_name"],
             },
         ),
         migrations.CreateModel(
-            name='Summit',
+            name="Summit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('starts_on', models.DateField(verbose_name='first day')),
-                ('ends_on', models.DateField(verbose_name='last day')),
-                ('place', models.CharField(max_length=200, verbose_name='place')),
-                ('address', models.TextField(max_length=500, verbose_name='address')),
-                ('programme', models.TextField(blank=True, max_length=8000, verbose_name='programme')),
-                ('ceremony_at', models.DateTimeField(verbose_name='award ceremony')),
-                ('places_per_laureate', models.PositiveSmallIntegerField(default=2, verbose_name='delegates per laureate')),
-                ('registration_closes_at', models.DateTimeField(verbose_name='registration closes')),
-                ('accommodation', models.TextField(blank=True, max_length=500, verbose_name='accommodation (for visa letters)')),
-                ('costs', models.TextField(blank=True, max_length=500, verbose_name='what the organiser pays (for visa letters)')),
-                ('host', models.TextField(max_length=500, verbose_name='inviting organisation and its address')),
-                ('signatory', models.CharField(max_length=200, verbose_name='who signs the visa letters, and their title')),
-                ('passport_days', models.PositiveSmallIntegerField(default=30, verbose_name='days after the summit before passport data is deleted')),
-                ('cycle', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='summit', to='cycles.cycle')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("starts_on", models.DateField(verbose_name="first day")),
+                ("ends_on", models.DateField(verbose_name="last day")),
+                ("place", models.CharField(max_length=200, verbose_name="place")),
+                ("address", models.TextField(max_length=500, verbose_name="address")),
+                (
+                    "programme",
+                    models.TextField(blank=True, max_length=8000, verbose_name="programme"),
+                ),
+                ("ceremony_at", models.DateTimeField(verbose_name="award ceremony")),
+                (
+                    "places_per_laureate",
+                    models.PositiveSmallIntegerField(
+                        default=2, verbose_name="delegates per laureate"
+                    ),
+                ),
+                (
+                    "registration_closes_at",
+                    models.DateTimeField(verbose_name="registration closes"),
+                ),
+                (
+                    "accommodation",
+                    models.TextField(
+                        blank=True, max_length=500, verbose_name="accommodation (for visa letters)"
+                    ),
+                ),
+                (
+                    "costs",
+                    models.TextField(
+                        blank=True,
+                        max_length=500,
+                        verbose_name="what the organiser pays (for visa letters)",
+                    ),
+                ),
+                (
+                    "host",
+                    models.TextField(
+                        max_length=500, verbose_name="inviting organisation and its address"
+                    ),
+                ),
+                (
+                    "signatory",
+                    models.CharField(
+                        max_length=200, verbose_name="who signs the visa letters, and their title"
+                    ),
+                ),
+                (
+                    "passport_days",
+                    models.PositiveSmallIntegerField(
+                        default=30,
+                        verbose_name="days after the summit before passport data is deleted",
+                    ),
+                ),
+                (
+                    "cycle",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="summit",
+                        to="cycles.cycle",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='VisaRequest',
+            name="VisaRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('passport_number', laurel.core.crypto.EncryptedTextField(blank=True, verbose_name='passport number')),
-                ('nationality', laurel.core.crypto.EncryptedTextField(blank=True, verbose_name='nationality')),
-                ('date_of_birth', laurel.core.crypto.EncryptedTextField(blank=True, verbose_name='date of birth')),
-                ('passport_expires_on', laurel.core.crypto.EncryptedTextField(blank=True, verbose_name='passport valid until')),
-                ('masked', models.CharField(blank=True, max_length=40)),
-                ('state', models.CharField(choices=[('requested', 'Waiting for approval'), ('approved', 'Approved: the letter can be made'), ('erased', 'Passport data deleted')], default='requested', max_length=10)),
-                ('delete_after', models.DateField()),
-                ('erased_at', models.DateTimeField(blank=True, null=True)),
-                ('approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('delegate', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='visa', to='laureates.delegate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "passport_number",
+                    laurel.core.crypto.EncryptedTextField(
+                        blank=True, verbose_name="passport number"
+                    ),
+                ),
+                (
+                    "nationality",
+                    laurel.core.crypto.EncryptedTextField(blank=True, verbose_name="nationality"),
+                ),
+                (
+                    "date_of_birth",
+                    laurel.core.crypto.EncryptedTextField(blank=True, verbose_name="date of birth"),
+                ),
+                (
+                    "passport_expires_on",
+                    laurel.core.crypto.EncryptedTextField(
+                        blank=True, verbose_name="passport valid until"
+                    ),
+                ),
+                ("masked", models.CharField(blank=True, max_length=40)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("requested", "Waiting for approval"),
+                            ("approved", "Approved: the letter can be made"),
+                            ("erased", "Passport data deleted"),
+                        ],
+                        default="requested",
+                        max_length=10,
+                    ),
+                ),
+                ("delete_after", models.DateField()),
+                ("erased_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "delegate",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="visa",
+                        to="laureates.delegate",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
     ]

@@ -5,73 +5,181 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('laureates', '0003_summit'),
+        ("laureates", "0003_summit"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Objective',
+            name="Objective",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('area', models.CharField(choices=[('strategy', 'Strategy'), ('governance', 'Governance'), ('finance', 'Finance'), ('fundraising', 'Fundraising'), ('communication', 'Communication'), ('advocacy', 'Advocacy'), ('impact', 'Impact measurement'), ('safeguarding', 'Safeguarding')], max_length=16, verbose_name='area')),
-                ('title', models.CharField(max_length=300, verbose_name='objective')),
-                ('laureate', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='objectives', to='laureates.laureate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "area",
+                    models.CharField(
+                        choices=[
+                            ("strategy", "Strategy"),
+                            ("governance", "Governance"),
+                            ("finance", "Finance"),
+                            ("fundraising", "Fundraising"),
+                            ("communication", "Communication"),
+                            ("advocacy", "Advocacy"),
+                            ("impact", "Impact measurement"),
+                            ("safeguarding", "Safeguarding"),
+                        ],
+                        max_length=16,
+                        verbose_name="area",
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="objective")),
+                (
+                    "laureate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="objectives",
+                        to="laureates.laureate",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['laureate', 'area', 'id'],
+                "ordering": ["laureate", "area", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Milestone',
+            name="Milestone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('title', models.CharField(max_length=300, verbose_name='milestone')),
-                ('due_on', models.DateField(verbose_name='due')),
-                ('status', models.CharField(choices=[('green', 'On track'), ('amber', 'At risk'), ('red', 'Off track'), ('done', 'Done')], default='green', max_length=6, verbose_name='status')),
-                ('note', models.CharField(blank=True, max_length=500, verbose_name='note')),
-                ('objective', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='milestones', to='laureates.objective')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("title", models.CharField(max_length=300, verbose_name="milestone")),
+                ("due_on", models.DateField(verbose_name="due")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("green", "On track"),
+                            ("amber", "At risk"),
+                            ("red", "Off track"),
+                            ("done", "Done"),
+                        ],
+                        default="green",
+                        max_length=6,
+                        verbose_name="status",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=500, verbose_name="note")),
+                (
+                    "objective",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="milestones",
+                        to="laureates.objective",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['objective', 'due_on', 'id'],
+                "ordering": ["objective", "due_on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Session',
+            name="Session",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('held_on', models.DateField(verbose_name='date')),
-                ('topic', models.CharField(max_length=200, verbose_name='topic')),
-                ('hours', models.DecimalField(decimal_places=1, max_digits=4, verbose_name='hours')),
-                ('coach', models.CharField(max_length=120, verbose_name='coach')),
-                ('notes', models.TextField(blank=True, max_length=4000, verbose_name='notes')),
-                ('laureate', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sessions', to='laureates.laureate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("held_on", models.DateField(verbose_name="date")),
+                ("topic", models.CharField(max_length=200, verbose_name="topic")),
+                (
+                    "hours",
+                    models.DecimalField(decimal_places=1, max_digits=4, verbose_name="hours"),
+                ),
+                ("coach", models.CharField(max_length=120, verbose_name="coach")),
+                ("notes", models.TextField(blank=True, max_length=4000, verbose_name="notes")),
+                (
+                    "laureate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sessions",
+                        to="laureates.laureate",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['laureate', '-held_on', '-id'],
+                "ordering": ["laureate", "-held_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Assessment',
+            name="Assessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('area', models.CharField(choices=[('strategy', 'Strategy'), ('governance', 'Governance'), ('finance', 'Finance'), ('fundraising', 'Fundraising'), ('communication', 'Communication'), ('advocacy', 'Advocacy'), ('impact', 'Impact measurement'), ('safeguarding', 'Safeguarding')], max_length=16, verbose_name='area')),
-                ('level', models.PositiveSmallIntegerField(verbose_name='level')),
-                ('note', models.CharField(blank=True, max_length=1000, verbose_name='what we would like to improve')),
-                ('laureate', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assessments', to='laureates.laureate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "area",
+                    models.CharField(
+                        choices=[
+                            ("strategy", "Strategy"),
+                            ("governance", "Governance"),
+                            ("finance", "Finance"),
+                            ("fundraising", "Fundraising"),
+                            ("communication", "Communication"),
+                            ("advocacy", "Advocacy"),
+                            ("impact", "Impact measurement"),
+                            ("safeguarding", "Safeguarding"),
+                        ],
+                        max_length=16,
+                        verbose_name="area",
+                    ),
+                ),
+                ("level", models.PositiveSmallIntegerField(verbose_name="level")),
+                (
+                    "note",
+                    models.CharField(
+                        blank=True, max_length=1000, verbose_name="what we would like to improve"
+                    ),
+                ),
+                (
+                    "laureate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assessments",
+                        to="laureates.laureate",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['laureate', 'area'],
-                'constraints': [models.UniqueConstraint(fields=('laureate', 'area'), name='one_assessment_per_area'), models.CheckConstraint(condition=models.Q(('level__gte', 1), ('level__lte', 5)), name='assessment_level_1_to_5')],
+                "ordering": ["laureate", "area"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("laureate", "area"), name="one_assessment_per_area"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("level__gte", 1), ("level__lte", 5)),
+                        name="assessment_level_1_to_5",
+                    ),
+                ],
             },
         ),
     ]

@@ -6,133 +6,345 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cycles', '0002_criterion_max_characters_cycle_reference_prefix'),
-        ('laureates', '0004_support'),
+        ("cycles", "0002_criterion_max_characters_cycle_reference_prefix"),
+        ("laureates", "0004_support"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Event',
+            name="Event",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('starts_at', models.DateTimeField(verbose_name='starts')),
-                ('ends_at', models.DateTimeField(verbose_name='ends')),
-                ('where', models.CharField(max_length=300, verbose_name='where (a place or an online link)')),
-                ('description', models.TextField(blank=True, max_length=4000, verbose_name='description')),
-                ('cycle', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='cycles.cycle')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("starts_at", models.DateTimeField(verbose_name="starts")),
+                ("ends_at", models.DateTimeField(verbose_name="ends")),
+                (
+                    "where",
+                    models.CharField(
+                        max_length=300, verbose_name="where (a place or an online link)"
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(blank=True, max_length=4000, verbose_name="description"),
+                ),
+                (
+                    "cycle",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="cycles.cycle",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['starts_at', 'id'],
+                "ordering": ["starts_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Initiative',
+            name="Initiative",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('kind', models.CharField(choices=[('campaign', 'Advocacy campaign'), ('statement', 'Joint statement'), ('other', 'Other joint work')], max_length=10, verbose_name='kind')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('description', models.TextField(max_length=8000, verbose_name='what it is')),
-                ('status', models.CharField(choices=[('proposed', 'Proposed'), ('active', 'Under way'), ('done', 'Done'), ('dropped', 'Dropped')], default='proposed', max_length=10, verbose_name='status')),
-                ('cycle', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='cycles.cycle')),
-                ('owners', models.ManyToManyField(related_name='owned_initiatives', to='laureates.laureate', verbose_name='owners')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("campaign", "Advocacy campaign"),
+                            ("statement", "Joint statement"),
+                            ("other", "Other joint work"),
+                        ],
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("description", models.TextField(max_length=8000, verbose_name="what it is")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "Proposed"),
+                            ("active", "Under way"),
+                            ("done", "Done"),
+                            ("dropped", "Dropped"),
+                        ],
+                        default="proposed",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "cycle",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="cycles.cycle",
+                    ),
+                ),
+                (
+                    "owners",
+                    models.ManyToManyField(
+                        related_name="owned_initiatives",
+                        to="laureates.laureate",
+                        verbose_name="owners",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='InitiativeMilestone',
+            name="InitiativeMilestone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='milestone')),
-                ('due_on', models.DateField(verbose_name='due')),
-                ('done', models.BooleanField(default=False, verbose_name='done')),
-                ('initiative', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='milestones', to='laureates.initiative')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="milestone")),
+                ("due_on", models.DateField(verbose_name="due")),
+                ("done", models.BooleanField(default=False, verbose_name="done")),
+                (
+                    "initiative",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="milestones",
+                        to="laureates.initiative",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['initiative', 'due_on', 'id'],
+                "ordering": ["initiative", "due_on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='LibraryDocument',
+            name="LibraryDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('file', models.FileField(max_length=200, upload_to='cohort/%Y/')),
-                ('kind', models.CharField(max_length=8)),
-                ('cycle', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='cycles.cycle')),
-                ('uploaded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("file", models.FileField(max_length=200, upload_to="cohort/%Y/")),
+                ("kind", models.CharField(max_length=8)),
+                (
+                    "cycle",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="cycles.cycle",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Post',
+            name="Post",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('body', models.TextField(max_length=8000, verbose_name='message')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('cycle', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='cycles.cycle')),
-                ('laureate', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='laureates.laureate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("body", models.TextField(max_length=8000, verbose_name="message")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "cycle",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="cycles.cycle",
+                    ),
+                ),
+                (
+                    "laureate",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="laureates.laureate",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Reply',
+            name="Reply",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('body', models.TextField(max_length=8000, verbose_name='reply')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('laureate', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='laureates.laureate')),
-                ('post', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='replies', to='laureates.post')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("body", models.TextField(max_length=8000, verbose_name="reply")),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "laureate",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="laureates.laureate",
+                    ),
+                ),
+                (
+                    "post",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="replies",
+                        to="laureates.post",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'id'],
+                "ordering": ["created_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='DigestPreference',
+            name="DigestPreference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('frequency', models.CharField(choices=[('never', 'Never'), ('daily', 'Once a day'), ('weekly', 'Once a week')], default='weekly', max_length=8, verbose_name='email digest')),
-                ('last_sent_at', models.DateTimeField(blank=True, null=True)),
-                ('cycle', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='cycles.cycle')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "frequency",
+                    models.CharField(
+                        choices=[
+                            ("never", "Never"),
+                            ("daily", "Once a day"),
+                            ("weekly", "Once a week"),
+                        ],
+                        default="weekly",
+                        max_length=8,
+                        verbose_name="email digest",
+                    ),
+                ),
+                ("last_sent_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "cycle",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="cycles.cycle",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('user', 'cycle'), name='one_digest_preference')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("user", "cycle"), name="one_digest_preference")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Signature',
+            name="Signature",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('signed_at', models.DateTimeField(auto_now_add=True)),
-                ('initiative', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='signatures', to='laureates.initiative')),
-                ('laureate', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='laureates.laureate')),
-                ('signed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("signed_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "initiative",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="signatures",
+                        to="laureates.initiative",
+                    ),
+                ),
+                (
+                    "laureate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="laureates.laureate",
+                    ),
+                ),
+                (
+                    "signed_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['signed_at', 'id'],
-                'constraints': [models.UniqueConstraint(fields=('initiative', 'laureate'), name='one_signature_each')],
+                "ordering": ["signed_at", "id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("initiative", "laureate"), name="one_signature_each"
+                    )
+                ],
             },
         ),
     ]

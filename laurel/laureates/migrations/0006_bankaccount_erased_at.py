@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('laureates', '0005_cohort'),
+        ("laureates", "0005_cohort"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='bankaccount',
-            name='erased_at',
+            model_name="bankaccount",
+            name="erased_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
     ]

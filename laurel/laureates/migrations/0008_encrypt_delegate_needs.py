@@ -47,7 +47,6 @@ def encrypted(name: str, verbose_name: str, max_length: int, blank: bool):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("laureates", "0007_contact_tied_by_invitation"),
     ]

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from laurel.core.crypto import EncryptedTextField
 from laurel.core.models import TimeStamped
+from laurel.core.texts import in_language
 from laurel.laureates.enums import Booking, DelegateState, VisaState
 
 
@@ -14,34 +15,38 @@ class EncryptedLineField(EncryptedTextField):
         return super().formfield(**{"widget": forms.TextInput, **kwargs})
 
 
+def translated(verbose_name: str) -> models.JSONField:
+    """A text in every language of the site, {"sv": "...", "en": "..."}, as the cycle's."""
+    return models.JSONField(verbose_name, default=dict, blank=True)
+
+
 class Summit(TimeStamped):
-    """The summit and award ceremony of one cycle, as staff define it."""
+    """The summit and award ceremony of one cycle, as staff define it. What laureates and
+    consulates read is kept in each language (title, programme, accommodation, costs); names
+    and addresses are one text."""
 
     cycle = models.OneToOneField("cycles.Cycle", on_delete=models.CASCADE, related_name="summit")
-    title = models.CharField(_("title"), max_length=200)
+    title = translated(_("title"))
     starts_on = models.DateField(_("first day"))
     ends_on = models.DateField(_("last day"))
     place = models.CharField(_("place"), max_length=200)
     address = models.TextField(_("address"), max_length=500)
-    programme = models.TextField(_("programme"), max_length=8000, blank=True)
+    programme = translated(_("programme"))
     ceremony_at = models.DateTimeField(_("award ceremony"))
     places_per_laureate = models.PositiveSmallIntegerField(_("delegates per laureate"), default=2)
     registration_closes_at = models.DateTimeField(_("registration closes"))
-    accommodation = models.TextField(
-        _("accommodation (for visa letters)"), max_length=500, blank=True
-    )
-    costs = models.TextField(
-        _("what the organiser pays (for visa letters)"), max_length=500, blank=True
-    )
+    accommodation = translated(_("accommodation (for visa letters)"))
+    costs = translated(_("what the organiser pays (for visa letters)"))
     host = models.TextField(_("inviting organisation and its address"), max_length=500)
-    signatory = models.CharField(_("who signs the visa letters, and their title"), max_length=200)
+    signatory = models.CharField(_("who signs the visa letters"), max_length=200)
+    signatory_title = models.CharField(_("the signatory's title"), max_length=200, blank=True)
     # Passport data is deleted this many days after the last day.
     passport_days = models.PositiveSmallIntegerField(
         _("days after the summit before passport data is deleted"), default=30
     )
 
     def __str__(self) -> str:
-        return self.title
+        return in_language(self.title, "en")
 
 
 class Delegate(TimeStamped):
@@ -104,3 +109,9 @@ class VisaRequest(TimeStamped):
 
     def __str__(self) -> str:
         return f"visa for {self.delegate_id}"
+
+    @property
+    def reference(self) -> str:
+        """What a consulate quotes to verify the letter: the award's prefix and the request's
+        number (C10-2022-VISA-0007)."""
+        return f"{self.delegate.laureate.cycle.reference_prefix}-VISA-{self.pk:04d}"

@@ -29,6 +29,13 @@ class Assessment(TimeStamped):
         return f"{self.laureate_id} {self.area}: {self.level}"
 
 
+def in_area_order(assessments) -> list[Assessment]:
+    """The needs assessment in the one order of its areas (SupportArea's, as the laureate's
+    form asks them): staff read it in the order the contact wrote it."""
+    order = {area: position for position, area in enumerate(SupportArea.values)}
+    return sorted(assessments, key=lambda assessment: order[assessment.area])
+
+
 class Objective(TimeStamped):
     """One objective of a laureate's support plan."""
 

@@ -6,10 +6,13 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django_countries import countries
 
 from laurel.core.crypto import mask
 from laurel.core.services import record
+from laurel.core.texts import in_language, language_codes
 from laurel.cycles.models import Cycle
 from laurel.cycles.phases import require_phase
 from laurel.laureates.enums import DelegateState, VisaState
@@ -52,6 +55,8 @@ def define_summit(cycle: Cycle, *, values: dict[str, Any], actor: Any) -> Summit
         raise SummitError(
             _("Registration must close before the summit starts."), "registration_closes_at"
         )
+    if not all((values.get("title") or {}).get(code) for code in language_codes()):
+        raise SummitError(_("Give the title in each language."), "title_en")
     summit, created = Summit.objects.update_or_create(cycle=cycle, defaults=values)
     record("summit.defined" if created else "summit.changed", actor=actor, subject=summit)
     return summit
@@ -74,6 +79,28 @@ def _check_delegate(summit: Summit, values: dict[str, Any]) -> None:
             )
 
 
+def registration_open(summit: Summit | None) -> bool:
+    return summit is not None and timezone.now() < summit.registration_closes_at
+
+
+def places_left(laureate: Laureate, summit: Summit) -> int:
+    """How many more delegates the laureate may register (withdrawn ones free their place)."""
+    taken = laureate.delegates.exclude(state=DelegateState.CANCELLED).count()
+    return max(summit.places_per_laureate - taken, 0)
+
+
+def _require_open(summit: Summit, cycle: Cycle) -> None:
+    if not registration_open(summit):
+        when = timezone.localtime(summit.registration_closes_at, cycle.zone)
+        raise SummitError(
+            _(
+                "Registration closed on %(when)s. Write to the secretariat if someone must "
+                "still come."
+            )
+            % {"when": date_format(when.date(), "j F Y")}
+        )
+
+
 @transaction.atomic
 def register_delegate(laureate: Laureate, *, values: dict[str, Any], actor: Any) -> Delegate:
     """A laureate registers a delegate: within its places and before registration closes."""
@@ -82,20 +109,8 @@ def register_delegate(laureate: Laureate, *, values: dict[str, Any], actor: Any)
     summit = Summit.objects.filter(cycle=laureate.cycle).first()
     if summit is None:
         raise SummitError(_("The summit is not open for registration yet."))
-    if timezone.now() >= summit.registration_closes_at:
-        raise SummitError(
-            _(
-                "Registration closed on %(when)s. Write to the secretariat if someone must "
-                "still come."
-            )
-            % {
-                "when": timezone.localtime(
-                    summit.registration_closes_at, laureate.cycle.zone
-                ).date()
-            }
-        )
-    taken = laureate.delegates.exclude(state=DelegateState.CANCELLED).count()
-    if taken >= summit.places_per_laureate:
+    _require_open(summit, laureate.cycle)
+    if places_left(laureate, summit) <= 0:
         raise SummitError(
             _("Each laureate has %(places)d places at the summit, and yours are taken.")
             % {"places": summit.places_per_laureate}
@@ -105,6 +120,64 @@ def register_delegate(laureate: Laureate, *, values: dict[str, Any], actor: Any)
         laureate=laureate, **{k: values[k] for k in DELEGATE_FIELDS if k in values}
     )
     record("delegate.registered", actor=actor, subject=laureate, data={"delegate": delegate.pk})
+    return delegate
+
+
+def _own_delegate(delegate: Delegate) -> tuple[Delegate, Summit]:
+    delegate = (
+        Delegate.objects.select_for_update().select_related("laureate__cycle").get(pk=delegate.pk)
+    )
+    summit = Summit.objects.filter(cycle=delegate.laureate.cycle).first()
+    if summit is None:
+        raise SummitError(_("The summit is not open for registration yet."))
+    if delegate.state == DelegateState.CANCELLED:
+        raise SummitError(_("This delegate was withdrawn."))
+    _require_open(summit, delegate.laureate.cycle)
+    return delegate, summit
+
+
+@transaction.atomic
+def change_delegate(delegate: Delegate, *, values: dict[str, Any], actor: Any) -> Delegate:
+    """The laureate corrects a delegate's details, until registration closes. A delegate
+    already confirmed stays confirmed; what changed is in the audit entry (names of fields
+    only, never the values: some are health data)."""
+    require_phase(delegate.laureate.cycle_id, "programme")
+    delegate, summit = _own_delegate(delegate)
+    _check_delegate(summit, values)
+    changed = [
+        name
+        for name in DELEGATE_FIELDS
+        if name in values and getattr(delegate, name) != values[name]
+    ]
+    for name in changed:
+        setattr(delegate, name, values[name])
+    if changed:
+        delegate.save(update_fields=[*changed, "updated_at"])
+        record(
+            "delegate.changed",
+            actor=actor,
+            subject=delegate.laureate,
+            data={"delegate": delegate.pk, "fields": changed},
+        )
+    return delegate
+
+
+@transaction.atomic
+def withdraw_delegate(delegate: Delegate, *, actor: Any) -> Delegate:
+    """The laureate withdraws a delegate, until registration closes: the place is free again
+    and any passport data given for the delegate is deleted at once."""
+    require_phase(delegate.laureate.cycle_id, "programme")
+    delegate, _summit = _own_delegate(delegate)
+    delegate.state = DelegateState.CANCELLED
+    delegate.save(update_fields=["state", "updated_at"])
+    erased = VisaRequest.objects.filter(delegate=delegate).exclude(state=VisaState.ERASED)
+    erased.update(
+        passport_number="", nationality="", date_of_birth="", passport_expires_on="", masked="",
+        state=VisaState.ERASED, erased_at=timezone.now(), updated_at=timezone.now(),
+    )  # fmt: skip
+    record(
+        "delegate.withdrawn", actor=actor, subject=delegate.laureate, data={"delegate": delegate.pk}
+    )
     return delegate
 
 
@@ -140,6 +213,8 @@ def give_passport_data(
         Delegate.objects.select_for_update().select_related("laureate__cycle").get(pk=delegate.pk)
     )
     summit = Summit.objects.get(cycle=delegate.laureate.cycle)
+    if nationality not in countries:
+        raise SummitError(_("Choose the country."), "nationality")
     if not delegate.needs_visa:
         raise SummitError(_("This delegate does not need a visa."))
     if timezone.localdate() >= _delete_after(summit):
@@ -155,7 +230,7 @@ def give_passport_data(
         delegate=delegate,
         defaults={
             "passport_number": passport_number.strip().upper(),
-            "nationality": nationality.strip(),
+            "nationality": nationality,
             "date_of_birth": date_of_birth.isoformat(),
             "passport_expires_on": passport_expires_on.isoformat(),
             "masked": mask(passport_number, keep=3),
@@ -187,6 +262,20 @@ def approve_visa_letter(visa: VisaRequest, *, actor: Any) -> VisaRequest:
     return visa
 
 
+def reveal_passport_data(visa: VisaRequest, *, actor: Any) -> VisaRequest:
+    """Staff read the full passport data to check a request before approving it: logged,
+    every time."""
+    if visa.state == VisaState.ERASED:
+        raise SummitError(_("The passport data was deleted: no letter can be made."))
+    record(
+        "visa.passport_revealed",
+        actor=actor,
+        subject=visa.delegate.laureate,
+        data={"visa": visa.pk},
+    )
+    return visa
+
+
 def letter_data(visa: VisaRequest, *, actor: Any) -> VisaRequest:
     """The decrypted data for the letter (its making is logged)."""
     if visa.state != VisaState.APPROVED:
@@ -196,8 +285,11 @@ def letter_data(visa: VisaRequest, *, actor: Any) -> VisaRequest:
 
 
 @transaction.atomic
-def send_practical_information(summit: Summit, *, subject: str, text: str, actor: Any) -> int:
-    """Staff's practical information to every confirmed delegate (and its laureate's contacts)."""
+def send_practical_information(
+    summit: Summit, *, subject: dict[str, str], text: dict[str, str], actor: Any
+) -> int:
+    """Staff's practical information, written in each language, to every confirmed delegate
+    (and its laureate's contacts), each in their own language."""
     require_phase(summit.cycle_id, "programme")
     addresses = summit_recipients(summit.cycle)
     for address, language in sorted(addresses.items()):
@@ -205,7 +297,11 @@ def send_practical_information(summit: Summit, *, subject: str, text: str, actor
             "summit_information",
             to=address,
             language=language,
-            context={"summit": summit, "subject": subject, "text": text},
+            context={
+                "summit": summit,
+                "subject": in_language(subject, language),
+                "text": in_language(text, language),
+            },
         )
     record("summit.information_sent", actor=actor, subject=summit, data={"count": len(addresses)})
     return len(addresses)
