@@ -275,10 +275,20 @@ def test_the_chair_finds_the_results_from_the_selection(client, child10):
     assert client.get(results).status_code == 200
 
 
-def test_a_committee_member_is_not_offered_the_results(client, child10):
+def test_the_chair_finds_the_results_where_they_land(client, child10):
+    """The chair lands on the committee page after signing in (accounts.adapter)."""
+    sign_in(client, chair(child10))
+
+    html = client.get(reverse("review:home")).content.decode()
+
+    assert f'href="{reverse("review:results")}?cycle={child10.slug}"' in html
+
+
+@pytest.mark.parametrize("page", ["review:home", "selection:meeting"])
+def test_a_committee_member_is_not_offered_the_results(client, child10, page):
     sign_in(client, make_user("committee", child10))
 
-    html = client.get(reverse("selection:meeting")).content.decode()
+    html = client.get(reverse(page)).content.decode()
 
     assert reverse("review:results") not in html
 
