@@ -1,5 +1,7 @@
-"""What the staff dashboard shows of the decision once it is announced: how the laureates
-answered, and each answer as news (cycles.queries, DASHBOARD_SOURCES and DASHBOARD_NEWS)."""
+"""What the staff dashboard shows of the committee's work and of the decision: the reviews
+once the assignment is published, how the laureates answered once the decision is announced, and
+each answer as news (cycles.queries, DASHBOARD_SOURCES and DASHBOARD_NEWS). Selection sits above
+the review app, so it reads the reviews too, as phase_work does."""
 
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -8,12 +10,26 @@ from django.utils.translation import gettext as _
 
 from laurel.cycles.models import Cycle
 from laurel.cycles.queries import DashboardNews
+from laurel.review.enums import AssignmentState, ReviewState
+from laurel.review.models import Assignment, Review
 from laurel.selection.enums import Answer, DecisionState, Role
 from laurel.selection.models import Place
 
 
 def _announced(cycle: Cycle):
     return Place.objects.filter(decision__cycle=cycle, decision__state=DecisionState.ANNOUNCED)
+
+
+def review_counts(cycle: Cycle) -> dict[str, int]:
+    """Reviews submitted and still to write, once the assignment is published (no tiles before)."""
+    assigned = Assignment.objects.filter(cycle=cycle, state=AssignmentState.PUBLISHED).count()
+    if not assigned:
+        return {}
+    submitted = Review.objects.filter(cycle=cycle, state=ReviewState.SUBMITTED).count()
+    return {
+        "reviews_submitted": submitted,
+        "reviews_outstanding": max(assigned - submitted, 0),
+    }
 
 
 def answer_counts(cycle: Cycle) -> dict[str, int]:

@@ -179,3 +179,28 @@ def test_other_roles_do_not_see_the_dashboard(client, child10, role):
     sign_in(client, make_user(role, child10))
 
     assert client.get(reverse("staff:dashboard")).status_code == 404
+
+
+def test_the_dashboard_counts_the_reviews_once_the_assignment_is_published(staff_client, child10):
+    from laurel.review.models import Assignment, Review
+
+    members = [make_user("committee", child10), UserFactory(email="second@example.org")]
+    organisation = Organisation.objects.create(name="Ljus", country="SE")
+    candidate = Candidate.objects.create(
+        cycle=child10, organisation=organisation, name="Ljus", country="SE"
+    )
+    for member in members:
+        Assignment.objects.create(
+            cycle=child10, candidate=candidate, member=member, state="proposed"
+        )
+    proposed = cards(staff_client.get(reverse("staff:dashboard")).content.decode())
+    Assignment.objects.update(state="published")
+    Review.objects.create(cycle=child10, candidate=candidate, member=members[0], state="submitted")
+    Review.objects.create(cycle=child10, candidate=candidate, member=members[1], state="draft")
+
+    html = cards(staff_client.get(reverse("staff:dashboard")).content.decode())
+
+    assert "reviews submitted" not in proposed
+    progress = reverse("review:progress")
+    assert f'1</span> <a href="{progress}">reviews submitted' in html
+    assert f'1</span> <a href="{progress}">reviews not yet submitted' in html
