@@ -1,4 +1,6 @@
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
@@ -59,6 +61,29 @@ def requested_staff_cycle(request, perm: str) -> Cycle:
 # Apps above this one add their numbers to the dashboard here (from their AppConfig.ready):
 # each source takes the cycle and returns {name: number}.
 DASHBOARD_SOURCES: list[Callable[[Cycle], dict[str, int]]] = []
+
+
+@dataclass(frozen=True)
+class DashboardNews:
+    """Something that happened which staff should know or act on (a laureate accepted or
+    declined), shown on the dashboard newest first, with the page where staff act on it."""
+
+    text: str
+    at: datetime
+    url: str = ""
+    warning: bool = False
+
+
+# Apps above this one add their news to the dashboard here, as they add numbers: each source
+# takes the cycle and returns its latest DashboardNews.
+DASHBOARD_NEWS: list[Callable[[Cycle], list[DashboardNews]]] = []
+
+
+def dashboard_news(cycle: Cycle | None, limit: int = 10) -> list[DashboardNews]:
+    if cycle is None:
+        return []
+    news = [item for source in DASHBOARD_NEWS for item in source(cycle)]
+    return sorted(news, key=lambda item: item.at, reverse=True)[:limit]
 
 
 def dashboard_counts(cycle: Cycle | None) -> dict[str, int]:

@@ -12,7 +12,12 @@ from laurel.cycles import phases, services
 from laurel.cycles.enums import Phase
 from laurel.cycles.forms import BenefitForm, CriterionForm, CycleForm
 from laurel.cycles.models import Benefit, Criterion, Cycle
-from laurel.cycles.queries import dashboard_counts, staff_cycles, with_call_content
+from laurel.cycles.queries import (
+    dashboard_counts,
+    dashboard_news,
+    staff_cycles,
+    with_call_content,
+)
 
 
 @login_required
@@ -27,6 +32,7 @@ def dashboard(request):
             "cycle": cycle,
             "cycles": cycles,
             "counts": dashboard_counts(cycle),
+            "news": dashboard_news(cycle),
             "phase": phases.panel(cycle) if cycle else None,
         },
     )

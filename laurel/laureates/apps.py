@@ -17,3 +17,8 @@ class LaureatesConfig(AppConfig):
         invitation_accepted.connect(services.on_invitation_accepted, dispatch_uid="laureates")
         email_changed.connect(services.on_email_changed, dispatch_uid="laureates")
         NAMED_IN_PUBLIC.append(services.named_in_public)
+        from laurel.cycles.queries import DASHBOARD_SOURCES
+        from laurel.laureates.dashboard import programme_counts
+
+        if programme_counts not in DASHBOARD_SOURCES:
+            DASHBOARD_SOURCES.append(programme_counts)

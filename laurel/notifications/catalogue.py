@@ -123,6 +123,13 @@ CATALOGUE: dict[str, EmailKind] = {
             held=True,
         ),
         EmailKind(
+            "laureate_answered",
+            _(
+                "To every staff member when a laureate accepts or declines the award: which "
+                "organisation, its answer, and the link to the final selection."
+            ),
+        ),
+        EmailKind(
             "bank_details_changed",
             _(
                 "To every contact of a laureate when its bank details change: that they did, "

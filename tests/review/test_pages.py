@@ -254,5 +254,5 @@ def test_the_candidate_page_title_is_the_candidate_s_name(client, child10, staff
 
     page = client.get(reverse("review:candidate", args=[candidate.pk])).content.decode()
 
-    assert "<title>Ljus</title>" in page
+    assert "<title>Ljus · Child10 Award 2022</title>" in page
     assert page.count('id="discussion"') == 1

@@ -29,6 +29,7 @@ from laurel.selection.services.lettering import (
     batch_of,
     default_text,
     letter_language,
+    tell_staff,
     write_email,
 )
 from laurel.selection.services.lettering import prize as _prize
@@ -263,6 +264,7 @@ def answer_award(token: str, *, accept: bool, consent: MediaConsent | None = Non
         subject=place.candidate,
         summary=place.candidate.name,
     )
+    tell_staff(place, accepted=accept)
     if not accept:
         # A decline changes the locked decision: an amendment, signed by the private link.
         record_amendment(

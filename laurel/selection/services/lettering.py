@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
+from laurel.accounts.enums import Role as AccountRole
+from laurel.accounts.models import User
 from laurel.candidates.models import Candidate
 from laurel.core.services import record
 from laurel.nominations.models import new_token
@@ -185,3 +187,30 @@ def readdress_letter(letter: Letter, *, to: str, language: str, actor: Any) -> L
 
 def respond_by_all(decision: Decision, respond_by: datetime) -> None:
     decision.places.filter(role=Role.LAUREATE).update(respond_by=respond_by)
+
+
+def tell_staff(place: Place, *, accepted: bool) -> int:
+    """Every active staff member hears that a laureate answered, in their own language, with the
+    link to the final selection (where a declined place is offered to a reserve). The email
+    names the organisation and the answer only. Returns how many were queued."""
+    cycle = place.decision.cycle
+    staff = (
+        User.objects.filter(is_active=True, role_grants__role=AccountRole.STAFF)
+        .distinct()
+        .order_by("pk")
+    )
+    for user in staff:
+        with translation.override(user.language):
+            url = f"{settings.SITE_URL}{reverse('selection:decision')}?cycle={cycle.slug}"
+        queue_email(
+            "laureate_answered",
+            to=user.email,
+            language=user.language,
+            context={
+                "cycle": cycle,
+                "candidate": place.candidate,
+                "accepted": accepted,
+                "url": url,
+            },
+        )
+    return len(staff)
