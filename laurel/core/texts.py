@@ -1,6 +1,10 @@
 """Texts kept in several languages as {"sv": "...", "en": "..."}."""
 
+from decimal import Decimal, InvalidOperation
+
 from django.conf import settings
+from django.utils import translation
+from django.utils.formats import number_format
 
 
 def language_codes() -> list[str]:
@@ -19,3 +23,25 @@ def in_language(value: dict | None, language: str | None) -> str:
         if value.get(other):
             return value[other]
     return ""
+
+
+SWEDISH_UNITS = {"SEK": "kr"}
+
+
+def money(amount, currency: str = "", language: str | None = None) -> str:
+    """An amount as a language writes money, the one format of every amount Laurel shows
+    (pages, letters, emails): "100,000 SEK" in English, "100 000 kr" in Swedish; öre or cents
+    only when there are some ("1 234,50 kr"). A no-break space keeps number and unit together.
+    Without `language`, the active one."""
+    if amount is None or amount == "":
+        return ""
+    try:
+        amount = Decimal(amount)
+    except (InvalidOperation, TypeError, ValueError):
+        return str(amount)
+    places = 0 if amount == amount.to_integral_value() else 2
+    code = (language or translation.get_language() or "en").split("-")[0]
+    with translation.override(code):
+        number = number_format(amount, decimal_pos=places, force_grouping=True)
+    unit = SWEDISH_UNITS.get(currency, currency) if code == "sv" else currency
+    return f"{number}\u00a0{unit}" if unit else number

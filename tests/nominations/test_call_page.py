@@ -74,7 +74,7 @@ def test_summer_deadline_is_in_summer_time(client):
     ("language", "expected"),
     [
         ("en", "10 laureates each receive 100,000 SEK."),
-        ("sv", "10 pristagare får vardera 100 000 SEK."),
+        ("sv", "10 pristagare får vardera 100 000 kr."),
     ],
 )
 def test_prize_is_written_the_local_way(client, child10, language, expected):

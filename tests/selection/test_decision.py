@@ -233,7 +233,7 @@ def test_after_the_embargo_every_letter_leaves_once_and_the_laureate_can_accept(
     assert released == 16
     assert len(mail.outbox) == 16
     laureate_letter = next(m for m in mail.outbox if "is a laureate" in m.subject)
-    assert "100,000 SEK" in laureate_letter.body
+    assert "100,000\xa0SEK" in laureate_letter.body
     link = next(line for line in laureate_letter.body.splitlines() if "/laureate/" in line)
     token = link.rsplit("/laureate/", 1)[1].strip("/")
     place = services.answer_award(token, accept=True)

@@ -290,7 +290,7 @@ def test_letters_are_previewed_edited_and_refused_before_the_embargo(staff_clien
 
     assert "Congratulations! The selection committee has chosen your organisation" in preview
     assert swedish.email.body_text.startswith("Hej Ljusglimt!\n\nGrattis! Urvalskommittén har valt")
-    assert "100\xa0000 SEK" in swedish.email.body_text  # grouped the Swedish way
+    assert "100\xa0000\xa0kr" in swedish.email.body_text  # grouped the Swedish way
     letter.refresh_from_db()
     email = letter.email
     assert (letter.subject, letter.body, letter.edited) == (

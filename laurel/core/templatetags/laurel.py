@@ -1,13 +1,12 @@
 """Template helpers every page uses; loaded as a builtin."""
 
-from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit
 
 from django import template
 from django.urls import translate_url
 from django.utils import translation
-from django.utils.formats import number_format
 
+from laurel.core import texts
 from laurel.core.texts import in_language
 
 register = template.Library()
@@ -74,25 +73,10 @@ def absolute(value):
 
 
 # Currencies a Swedish reader writes with their own word after the number ("100 000 kr").
-SWEDISH_UNITS = {"SEK": "kr"}
-
-
 @register.filter
 def money(amount, currency: str = "") -> str:
-    """An amount as the page's language writes money, the one format of every amount shown:
-    "100,000 SEK" in English, "100 000 kr" in Swedish; öre or cents only when there are some
-    ("1 234,50 kr"). A no-break space keeps the number and its unit on one line."""
-    if amount is None or amount == "":
-        return ""
-    try:
-        amount = Decimal(amount)
-    except (InvalidOperation, TypeError, ValueError):
-        return str(amount)
-    places = 0 if amount == amount.to_integral_value() else 2
-    number = number_format(amount, decimal_pos=places, force_grouping=True)
-    language = (translation.get_language() or "en").split("-")[0]
-    unit = SWEDISH_UNITS.get(currency, currency) if language == "sv" else currency
-    return f"{number}\u00a0{unit}" if unit else number
+    """{{ amount|money:currency }}: the one format of every amount (laurel.core.texts.money)."""
+    return texts.money(amount, currency)
 
 
 @register.filter

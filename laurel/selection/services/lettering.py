@@ -13,13 +13,14 @@ from django.conf import settings
 from django.db import transaction
 from django.template import engines
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from laurel.accounts.enums import Role as AccountRole
 from laurel.accounts.models import User
 from laurel.candidates.models import Candidate
 from laurel.core.services import record
+from laurel.core.texts import money
 from laurel.nominations.models import new_token
 from laurel.notifications.enums import EmailState
 from laurel.notifications.models import OutgoingEmail
@@ -67,9 +68,7 @@ def laureates_url(language: str) -> str:
 
 
 def prize(cycle, language: str) -> str:
-    with translation.override(language):
-        amount = formats.number_format(cycle.prize_amount, force_grouping=True)
-    return f"{amount} {cycle.prize_currency}"
+    return money(cycle.prize_amount, cycle.prize_currency, language)
 
 
 def _context(letter: Letter, cycle) -> dict[str, Any]:
