@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from laurel.accounts.names import display_name
 from laurel.candidates import services
 from laurel.candidates.models import ContactChange, Organisation
 from laurel.core.models import AuditEntry
@@ -58,7 +59,7 @@ def test_staff_edit_the_contact_and_see_who_changed_what_when(staff_client, staf
     ]
     assert "eva@trygga.se" not in str([entry.summary for entry in entries])  # no address logged
     history = page[page.index('id="contact"') :]
-    assert f"{staff_user.email}:\n      Eva Ek · eva@trygga.se · English" in history
+    assert f"{display_name(staff_user)}:\n      Eva Ek · eva@trygga.se · English" in history
     assert "Eva Ek · eva@trygga.se · Swedish" in history
 
 
