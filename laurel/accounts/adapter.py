@@ -129,13 +129,7 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def post_login(self, request, user, **kwargs):
         """Remember this browser for this account: the account-wide back-off, which strangers
-        can drive, does not apply to it. A new account made from an invitation is sent to the
-        public call (accounts.views) when it needs no second factor: it starts instead where
-        its role starts (a laureate contact in its programme)."""
-        from django.urls import reverse
-
-        if kwargs.get("redirect_url") == reverse("nominations:call"):
-            kwargs["redirect_url"] = self.get_login_redirect_url(request)
+        can drive, does not apply to it."""
         response = super().post_login(request, user, **kwargs)
         response.set_signed_cookie(
             KNOWN_BROWSER_COOKIE,
@@ -195,21 +189,9 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_login_redirect_url(self, request) -> str:
         """Where each role starts: staff at the dashboard, the committee at its page, laureate
         contacts in their programme area; anyone else at the call."""
-        from django.urls import reverse
+        from laurel.accounts.queries import start_page
 
-        from laurel.accounts.enums import Role
-
-        roles = request.user.role_set() if request.user.is_authenticated else set()
-        for role, page in (
-            (Role.STAFF, "staff:dashboard"),
-            (Role.FINANCE, "laureates:payments"),
-            (Role.COMMITTEE_CHAIR, "review:home"),
-            (Role.COMMITTEE_MEMBER, "review:home"),
-            (Role.LAUREATE_CONTACT, "laureates:home"),
-        ):
-            if role in roles:
-                return reverse(page)
-        return reverse("nominations:call")
+        return start_page(request.user)
 
 
 class MFAAdapter(DefaultMFAAdapter):

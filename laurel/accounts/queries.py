@@ -1,5 +1,7 @@
 from django.db.models import Prefetch, QuerySet
+from django.urls import reverse
 
+from laurel.accounts.enums import Role
 from laurel.accounts.models import Invitation, RoleGrant, User
 
 
@@ -19,3 +21,22 @@ def cycle_choices() -> QuerySet:
     cycles: it sits below it)."""
     cycle_model = Invitation._meta.get_field("cycle").related_model
     return cycle_model.objects.order_by("-nominations_open_at")
+
+
+# Where each role starts, first match wins: staff at the dashboard, finance at the payments, the
+# committee at its page, laureate contacts in their programme; anyone else at the call.
+START_PAGES = (
+    (Role.STAFF, "staff:dashboard"),
+    (Role.FINANCE, "laureates:payments"),
+    (Role.COMMITTEE_CHAIR, "review:home"),
+    (Role.COMMITTEE_MEMBER, "review:home"),
+    (Role.LAUREATE_CONTACT, "laureates:home"),
+)
+
+
+def start_page(user) -> str:
+    """The address a person starts at after signing in or taking on a role."""
+    roles = user.role_set() if user is not None and user.is_authenticated else set()
+    return next(
+        (reverse(page) for role, page in START_PAGES if role in roles), reverse("nominations:call")
+    )

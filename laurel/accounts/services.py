@@ -137,6 +137,8 @@ def find_invitation(token: str) -> Invitation:
 def _grant(user: User, invitation: Invitation) -> None:
     # (Invitation.makes_superuser is no longer honoured: no link makes a superuser.)
     RoleGrant.objects.get_or_create(user=user, role=invitation.role, cycle=invitation.cycle)
+    if hasattr(user, "_role_cache"):  # the roles read earlier in this request are stale
+        del user._role_cache
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])

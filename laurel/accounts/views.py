@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from laurel.accounts import services
+from laurel.accounts import queries, services
 from laurel.accounts.enums import InvitationState, Role
 from laurel.accounts.forms import (
     AcceptInvitationForm,
@@ -338,13 +338,15 @@ def _accept_existing(request, token, found, existing):
         messages.success(
             request, _("You now have the role %(role)s.") % {"role": found.get_role_display()}
         )
-        return redirect("staff:dashboard")
+        return redirect(queries.start_page(request.user))
     return render(request, "accounts/invitation_confirm.html", {"invitation": found})
 
 
 def sign_in_new_account(request, user):
     """Sign the new account in through allauth, recording that the password was just given:
     enrolling a second factor then needs no second password prompt."""
-    redirect_url = reverse("staff:dashboard" if user.needs_second_factor else "nominations:call")
+    redirect_url = (
+        reverse("staff:dashboard") if user.needs_second_factor else queries.start_page(user)
+    )
     record_authentication(request, user, method="password", email=user.email, reauthenticated=True)
     return perform_login(request, user, redirect_url=redirect_url)

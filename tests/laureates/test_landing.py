@@ -8,7 +8,8 @@ from django.urls import reverse
 from laurel.accounts.models import User
 from laurel.laureates.models import Laureate
 from laurel.selection import queries, services
-from tests.factories import PASSWORD
+from tests.conftest import sign_in
+from tests.factories import PASSWORD, UserFactory
 from tests.laureates.test_portal import announced, letter_to, token_of  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -34,3 +35,27 @@ def test_a_new_contact_account_lands_on_its_programme(client, announced, run_tas
     assert client.session["_auth_user_id"] == str(user.pk)
     name = Laureate.objects.get().candidate.name
     assert f"<h1>{name}: " in page.content.decode()  # its own programme page
+
+
+def test_an_existing_account_taking_the_contact_role_lands_on_its_programme(
+    client,
+    announced,  # noqa: F811
+    run_tasks,
+):
+    place = queries.places(announced)["laureate"][0]
+    letter = letter_to(announced, place.candidate)
+    existing = UserFactory(email=letter.to)
+    services.answer_award(token_of(letter), accept=True)
+    run_tasks()
+    invitation = next(m for m in mail.outbox if m.to == [letter.to] and "/invitation/" in m.body)
+    link = next(line for line in invitation.body.splitlines() if "/invitation/" in line)
+    path = "/" + link.split("://", 1)[1].split("/", 1)[1]
+    sign_in(client, existing)
+
+    asked = client.get(path)
+    response = client.post(path)
+
+    assert asked.status_code == 200
+    assert response.status_code == 302
+    assert response.url == reverse("laureates:home")
+    assert client.get(response.url).status_code == 200
