@@ -547,6 +547,7 @@ MATRIX: dict[str, Row] = {
     # follow the meeting and vote; locking is the chair's alone.
     "selection:home": Row(STAFF | {"committee": REDIRECT}),
     "selection:shortlist": Row(STAFF_ACTION, "post"),
+    "selection:shortlist_many": Row(STAFF_ACTION, "post"),
     "selection:move": Row(STAFF_ACTION, "post", lambda o: {"pk": o["entry"].pk}),
     "selection:remove": Row(STAFF_ACTION, "post", lambda o: {"pk": o["entry"].pk}),
     "selection:record": Row(STAFF_ACTION, "post", lambda o: {"pk": o["entry"].pk}),
@@ -789,6 +790,7 @@ CHAIR_LEADS = {
     "review:results": OK,
     "selection:home": OK,
     "selection:shortlist": REDIRECT,
+    "selection:shortlist_many": REDIRECT,
     "selection:go": REDIRECT,
     "selection:open_round": REDIRECT,
     "selection:decision": OK,

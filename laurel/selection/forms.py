@@ -22,6 +22,22 @@ class ShortlistForm(forms.Form):
             self.fields["candidate"].queryset = candidates
 
 
+class ShortlistManyForm(forms.Form):
+    """The candidates ticked in the results table, onto one list."""
+
+    candidates = forms.ModelMultipleChoiceField(
+        label=_("Candidates"),
+        queryset=Candidate.objects.none(),
+        error_messages={"required": _("Tick at least one candidate in the results table.")},
+    )
+    kind = forms.ChoiceField(label=_("List"), choices=ListKind.choices)
+
+    def __init__(self, *args, candidates=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if candidates is not None:
+            self.fields["candidates"].queryset = candidates
+
+
 class MoveForm(forms.Form):
     offset = forms.TypedChoiceField(choices=[("-1", "-1"), ("1", "1")], coerce=int)
 

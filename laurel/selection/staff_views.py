@@ -14,7 +14,14 @@ from laurel.core.permissions import require
 from laurel.review.queries import conflicted_candidates, results_for
 from laurel.selection import queries, services
 from laurel.selection.enums import RoundState
-from laurel.selection.forms import GoForm, MoveForm, OpenRoundForm, RecordForm, ShortlistForm
+from laurel.selection.forms import (
+    GoForm,
+    MoveForm,
+    OpenRoundForm,
+    RecordForm,
+    ShortlistForm,
+    ShortlistManyForm,
+)
 from laurel.selection.models import ShortlistEntry, VotingRound
 
 
@@ -88,6 +95,39 @@ def shortlist(request):
             request, _("%(name)s is on the list.") % {"name": form.cleaned_data["candidate"].name}
         )
     return redirect("selection:home")
+
+
+@login_required
+@require_POST
+def shortlist_many(request):
+    """The candidates ticked in the results table onto the shortlist or the reserve at once,
+    in the results' order; what was skipped is named with the reason."""
+    cycle = lead_cycle(request)
+    form = ShortlistManyForm(request.POST, candidates=queries.selectable(cycle))
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect(f"{reverse('selection:home')}#results")
+    ticked = {c.pk for c in form.cleaned_data["candidates"]}
+    rows, *_rest = results_for(request.user, cycle)
+    ordered = [row["candidate"] for row in rows if row["candidate"].pk in ticked]
+    placed, skipped = services.shortlist_many(
+        ordered, kind=form.cleaned_data["kind"], actor=request.user
+    )
+    if placed:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d candidate added to the list: %(names)s.",
+                "%(count)d candidates added to the list: %(names)s.",
+                len(placed),
+            )
+            % {"count": len(placed), "names": ", ".join(c.name for c in placed)},
+        )
+    for candidate, why in skipped:
+        messages.warning(
+            request, _("%(name)s was not added: %(why)s") % {"name": candidate.name, "why": why}
+        )
+    return redirect(f"{reverse('selection:home')}#results")
 
 
 @login_required

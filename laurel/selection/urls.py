@@ -6,6 +6,7 @@ app_name = "selection"
 urlpatterns = [
     path("selection/", staff_views.home, name="home"),
     path("selection/shortlist/", staff_views.shortlist, name="shortlist"),
+    path("selection/shortlist/many/", staff_views.shortlist_many, name="shortlist_many"),
     path("selection/shortlist/<int:pk>/move/", staff_views.move, name="move"),
     path("selection/shortlist/<int:pk>/remove/", staff_views.remove, name="remove"),
     path("selection/shortlist/<int:pk>/record/", staff_views.record_discussion, name="record"),

@@ -37,6 +37,7 @@ from laurel.selection.services.shortlisting import (
     move_entry,
     record_discussion,
     shortlist_candidate,
+    shortlist_many,
     unshortlist,
 )
 from laurel.selection.services.voting import cast_ballot, close_round, count, open_round
@@ -73,6 +74,7 @@ __all__ = [
     "release_letters",
     "replace_place",
     "shortlist_candidate",
+    "shortlist_many",
     "slate_options",
     "suggest_slate",
     "unshortlist",

@@ -65,6 +65,31 @@ def shortlist_candidate(
 
 
 @transaction.atomic
+def shortlist_many(
+    candidates: list[Candidate], *, kind: str, actor: Any
+) -> tuple[list[Candidate], list[tuple[Candidate, str]]]:
+    """Several candidates onto the shortlist or the reserve at once, in the order given (one
+    audit entry each, as one at a time). Returns (placed, [(skipped, why)]): a candidate already
+    on that list, or one the rules refuse, is skipped with the reason; the others still go."""
+    placed, skipped = [], []
+    on_list = dict(
+        ShortlistEntry.objects.filter(candidate__in=candidates).values_list("candidate_id", "kind")
+    )
+    for candidate in candidates:
+        if on_list.get(candidate.pk) == kind:
+            skipped.append((candidate, _("already on that list")))
+            continue
+        try:
+            with transaction.atomic():
+                shortlist_candidate(candidate, kind=kind, actor=actor)
+        except SelectionError as error:
+            skipped.append((candidate, error.message))
+        else:
+            placed.append(candidate)
+    return placed, skipped
+
+
+@transaction.atomic
 def move_entry(entry: ShortlistEntry, *, offset: int, actor: Any) -> ShortlistEntry:
     """Move an entry up (-1) or down (+1) in its list."""
     require_phase(entry.cycle_id, "shortlist")
