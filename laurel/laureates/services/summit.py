@@ -159,7 +159,26 @@ def change_delegate(delegate: Delegate, *, values: dict[str, Any], actor: Any) -
             subject=delegate.laureate,
             data={"delegate": delegate.pk, "fields": changed},
         )
+    if set(changed) & set(LETTER_FIELDS):
+        _withdraw_letter_approval(delegate, changed, actor)
     return delegate
+
+
+# What a visa letter says of the delegate: staff approved the letter for these values.
+LETTER_FIELDS = ["full_name", "role", "arrive_on", "leave_on"]
+
+
+def _withdraw_letter_approval(delegate: Delegate, changed: list[str], actor: Any) -> None:
+    """A letter approved for the delegate as they were is not made for them as they are now:
+    staff check and approve it again."""
+    approved = VisaRequest.objects.filter(delegate=delegate, state=VisaState.APPROVED)
+    if approved.update(state=VisaState.REQUESTED, approved_by=None, updated_at=timezone.now()):
+        record(
+            "visa.approval_withdrawn",
+            actor=actor,
+            subject=delegate.laureate,
+            data={"delegate": delegate.pk, "fields": [f for f in changed if f in LETTER_FIELDS]},
+        )
 
 
 @transaction.atomic

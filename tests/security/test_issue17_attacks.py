@@ -1,0 +1,63 @@
+"""Attacks on what issue 17 built (the secretariat's and the committee's new pages: delegates
+changed by laureates, bulk invitations, ...), each as the person who would try it. The tests
+that held stay here to keep holding."""
+
+import pytest
+from django.urls import reverse
+
+from laurel.core.models import AuditEntry
+from laurel.laureates import services
+from laurel.laureates.enums import VisaState
+from laurel.laureates.models import VisaRequest
+from tests.laureates.test_summit import delegate_values, give, laureate, visa_delegate  # noqa: F401
+from tests.laureates.test_summit_delegates import as_form, contact  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+
+# A visa letter staff approved for one person, made for another ---------------------------
+
+
+def test_a_renamed_delegate_s_visa_letter_needs_staff_approval_again(
+    visa_delegate,  # noqa: F811
+    contact,  # noqa: F811
+    staff_user,
+    staff_client,
+):
+    """Staff check the passport data against the delegate and approve the letter; the laureate
+    then renames the delegate. The letter must not be made in the new name with the old
+    approval: it goes back to staff, and the change is in the audit log."""
+    visa = give(visa_delegate)
+    services.confirm_delegate(visa_delegate, actor=staff_user)
+    services.approve_visa_letter(visa, actor=staff_user)
+
+    changed = contact.post(
+        reverse("laureates:delegate", args=[visa_delegate.pk]),
+        as_form(delegate_values(needs_visa=True, full_name="Somebody Else")),
+    )
+    letter = staff_client.get(reverse("laureates:visa_letter", args=[visa.pk]))
+
+    visa.refresh_from_db()
+    assert changed.status_code == 302
+    assert visa.state == VisaState.REQUESTED
+    assert visa.approved_by is None
+    assert letter.status_code == 302  # refused: "once staff approve the request"
+    assert not AuditEntry.objects.filter(key="visa.letter_made").exists()
+    assert AuditEntry.objects.filter(key="visa.approval_withdrawn").count() == 1
+
+
+def test_a_change_the_letter_does_not_show_keeps_the_approval(
+    visa_delegate,  # noqa: F811
+    contact,  # noqa: F811
+    staff_user,
+):
+    visa = give(visa_delegate)
+    services.confirm_delegate(visa_delegate, actor=staff_user)
+    services.approve_visa_letter(visa, actor=staff_user)
+
+    contact.post(
+        reverse("laureates:delegate", args=[visa_delegate.pk]),
+        as_form(delegate_values(needs_visa=True, full_name="Olena Shevchenko", phone="+48 2")),
+    )
+
+    assert VisaRequest.objects.get().state == VisaState.APPROVED
