@@ -61,3 +61,34 @@ def test_a_change_the_letter_does_not_show_keeps_the_approval(
     )
 
     assert VisaRequest.objects.get().state == VisaState.APPROVED
+
+
+# Mass email through the list of invitations ------------------------------------------------
+
+
+def test_a_pasted_list_cannot_send_thousands_of_invitations(staff_client, child10):
+    """A committee is a few people: a list far longer is a mistake or abuse (a mailing list
+    pasted by accident, an account taken over), and sends no email at all."""
+    from laurel.accounts.forms import MOST_INVITED
+    from laurel.accounts.models import Invitation
+    from laurel.notifications.models import OutgoingEmail
+
+    people = "\n".join(f"person{n}@example.org" for n in range(MOST_INVITED + 1))
+    response = staff_client.post(
+        reverse("accounts:invite_list"),
+        {"people": people, "role": "committee_member", "cycle": child10.pk, "language": "en",
+         "confirmed": "yes", "confirmed_emails": str(MOST_INVITED + 1)},
+    )  # fmt: skip
+
+    assert response.status_code == 400
+    assert f"at most {MOST_INVITED} people" in response.content.decode()
+    assert not Invitation.objects.exists()
+    assert not OutgoingEmail.objects.exists()
+    # The longest list allowed still goes through its preview.
+    allowed = staff_client.post(
+        reverse("accounts:invite_list"),
+        {"people": "\n".join(people.splitlines()[:MOST_INVITED]), "role": "committee_member",
+         "cycle": child10.pk, "language": "en"},
+    )  # fmt: skip
+    assert allowed.status_code == 200
+    assert f"Invite {MOST_INVITED} people" in allowed.content.decode()
