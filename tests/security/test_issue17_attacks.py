@@ -92,3 +92,60 @@ def test_a_pasted_list_cannot_send_thousands_of_invitations(staff_client, child1
     )  # fmt: skip
     assert allowed.status_code == 200
     assert f"Invite {MOST_INVITED} people" in allowed.content.decode()
+
+
+# Laureate B's contact against laureate A's delegates ----------------------------------------
+
+
+@pytest.fixture
+def other_contact(laureate, staff_user):  # noqa: F811
+    """The contact of another laureate of the same cycle, signed in."""
+    from django.test import Client
+    from django.utils import timezone
+
+    from laurel.accounts.models import RoleGrant
+    from laurel.candidates.models import Candidate, Organisation
+    from laurel.laureates.models import Contact, Laureate
+    from tests.conftest import sign_in
+    from tests.factories import UserFactory, tie_contacts
+
+    organisation = Organisation.objects.create(name="Kids First", country="KE")
+    candidate = Candidate.objects.create(
+        cycle=laureate.cycle, organisation=organisation, name="Kids First", country="KE"
+    )
+    other = Laureate.objects.create(
+        cycle=laureate.cycle, candidate=candidate, accepted_at=timezone.now()
+    )
+    Contact.objects.create(laureate=other, email="office@kidsfirst.ke", language="en")
+    user = UserFactory(email="office@kidsfirst.ke")
+    RoleGrant.objects.create(user=user, role="laureate_contact", cycle=laureate.cycle)
+    tie_contacts(user)
+    client = Client()
+    sign_in(client, user)
+    return client
+
+
+def test_another_laureate_cannot_read_change_or_withdraw_a_delegate(
+    laureate,  # noqa: F811
+    other_contact,
+):
+    from laurel.laureates.enums import DelegateState
+    from laurel.laureates.models import Delegate
+
+    delegate = services.register_delegate(
+        laureate, values=delegate_values(dietary="Coeliac", dietary_consent=True), actor=None
+    )
+    change = reverse("laureates:delegate", args=[delegate.pk])
+    withdraw = reverse("laureates:withdraw", args=[delegate.pk])
+
+    read = other_contact.get(change)
+    changed = other_contact.post(change, as_form(delegate_values(full_name="Mallory")))
+    withdrawn = other_contact.post(withdraw, {"confirmed": "yes"})
+
+    delegate.refresh_from_db()
+    assert other_contact.get(reverse("laureates:summit")).status_code == 200  # a real contact
+    assert (read.status_code, changed.status_code, withdrawn.status_code) == (404, 404, 404)
+    assert "Coeliac" not in read.content.decode()
+    assert (delegate.full_name, delegate.state) == ("Maria Kowalska", DelegateState.REGISTERED)
+    assert Delegate.objects.count() == 1
+    assert not AuditEntry.objects.filter(key__in=["delegate.changed", "delegate.withdrawn"])
