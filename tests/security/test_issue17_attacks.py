@@ -149,3 +149,65 @@ def test_another_laureate_cannot_read_change_or_withdraw_a_delegate(
     assert (delegate.full_name, delegate.state) == ("Maria Kowalska", DelegateState.REGISTERED)
     assert Delegate.objects.count() == 1
     assert not AuditEntry.objects.filter(key__in=["delegate.changed", "delegate.withdrawn"])
+
+
+# Passport data and the paying account shown in full ----------------------------------------
+
+
+def test_the_revealed_passport_is_logged_never_cached_and_only_for_staff(
+    visa_delegate,  # noqa: F811
+    contact,  # noqa: F811
+    staff_user,
+    staff_client,
+):
+    visa = give(visa_delegate)
+    url = reverse("laureates:reveal_passport", args=[visa.pk])
+
+    as_contact = contact.post(url)
+    by_get = staff_client.get(url)
+    revealed = staff_client.post(url)
+
+    assert (as_contact.status_code, by_get.status_code) == (404, 405)
+    assert "FT123456" in revealed.content.decode()
+    assert "no-store" in revealed["Cache-Control"]
+    entry = AuditEntry.objects.get(key="visa.passport_revealed")
+    assert entry.actor == staff_user and "FT123456" not in str(entry.data)
+
+
+# Names written by people, shown in the committee's discussion -------------------------------
+
+SCRIPT = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
+
+
+def test_names_in_the_mention_outcome_are_escaped_and_it_is_the_writer_s_alone(
+    client, child10, staff_user
+):
+    from django.test import Client
+
+    from laurel.review.models import Comment
+    from tests.conftest import sign_in
+    from tests.review.test_committee import member, ready
+
+    candidate = ready(child10, "Ljus", website="https://ljus.se", staff=staff_user)
+    alice = member(child10, "alice@example.org")
+    bob = member(child10, "bob@example.org")
+    bob.full_name = f"Bob {SCRIPT}"
+    bob.save()
+    sign_in(client, alice)
+
+    posted = client.post(
+        reverse("review:comment", args=[candidate.pk]), {"text": f"@bob and @zed {SCRIPT}"}
+    )
+    page = client.get(posted.url).content.decode()
+    comment = Comment.objects.get()
+    other = Client()
+    sign_in(other, bob)
+    as_bob = other.get(
+        reverse("review:candidate", args=[candidate.pk]), {"posted": comment.pk}
+    ).content.decode()
+
+    assert posted.url.startswith(reverse("review:candidate", args=[candidate.pk]) + "?posted=")
+    assert "Notified by email" in page and "&lt;script&gt;alert(2)&lt;/script&gt;" in page
+    assert "<script>alert(2)" not in page and "<img src=x" not in page
+    assert "Notified by email" not in as_bob  # the outcome is the writer's own
+    assert "<script>alert(2)" not in as_bob
