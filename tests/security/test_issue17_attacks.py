@@ -211,3 +211,37 @@ def test_names_in_the_mention_outcome_are_escaped_and_it_is_the_writer_s_alone(
     assert "<script>alert(2)" not in page and "<img src=x" not in page
     assert "Notified by email" not in as_bob  # the outcome is the writer's own
     assert "<script>alert(2)" not in as_bob
+
+
+# A conflict withdrawn to take part in the decision ------------------------------------------
+
+
+def test_a_member_cannot_withdraw_a_conflict_once_the_committee_deliberates(
+    client, child10, staff_user
+):
+    """A member who declared a conflict with a candidate (say, they sit on its board) must not
+    take the declaration back during the deliberation, when it would let them see its reviews,
+    join its discussion and vote on it: then only the secretariat changes the register."""
+    from laurel.cycles.enums import Phase
+    from laurel.review import services as review
+    from laurel.review.models import Conflict
+    from tests.conftest import sign_in
+    from tests.factories import in_phase
+    from tests.review.test_committee import member, ready
+
+    candidate = ready(child10, "Ljus", website="https://ljus.se", staff=staff_user)
+    alice = member(child10, "alice@example.org")
+    conflict = review.declare_conflict(alice, candidate, kind="board")
+    sign_in(client, alice)
+    during_review = client.get(reverse("review:home")).content.decode()
+    in_phase(child10, Phase.DELIBERATION)
+    home = client.get(reverse("review:home")).content.decode()
+
+    response = client.post(reverse("review:withdraw", args=[conflict.pk]), follow=True)
+
+    assert Conflict.objects.filter(pk=conflict.pk, state="confirmed").exists()
+    assert not AuditEntry.objects.filter(key="conflict.withdrawn").exists()
+    assert "Ask the secretariat" in " ".join(str(m) for m in response.context["messages"])
+    assert client.get(reverse("review:candidate", args=[candidate.pk])).status_code == 403
+    withdraw_url = reverse("review:withdraw", args=[conflict.pk])
+    assert withdraw_url in during_review and withdraw_url not in home
