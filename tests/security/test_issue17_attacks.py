@@ -63,6 +63,30 @@ def test_a_change_the_letter_does_not_show_keeps_the_approval(
     assert VisaRequest.objects.get().state == VisaState.APPROVED
 
 
+def test_passport_data_is_deleted_when_the_delegate_no_longer_needs_a_visa(
+    visa_delegate,  # noqa: F811
+    contact,  # noqa: F811
+):
+    """Passport data is kept only for a letter: a delegate changed to need no visa keeps none
+    (as a withdrawn one), and the letter can no longer be made."""
+    from django.db import connection
+
+    give(visa_delegate)
+
+    contact.post(
+        reverse("laureates:delegate", args=[visa_delegate.pk]),
+        as_form(delegate_values(needs_visa=False, full_name="Olena Shevchenko")),
+    )
+
+    visa = VisaRequest.objects.get()
+    assert visa.state == VisaState.ERASED
+    assert (visa.passport_number, visa.masked) == ("", "")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT passport_number, date_of_birth FROM laureates_visarequest")
+        assert cursor.fetchone() == ("", "")
+    assert AuditEntry.objects.filter(key="delegate.changed").count() == 1
+
+
 # Mass email through the list of invitations ------------------------------------------------
 
 
