@@ -269,3 +269,40 @@ def test_a_member_cannot_withdraw_a_conflict_once_the_committee_deliberates(
     assert client.get(reverse("review:candidate", args=[candidate.pk])).status_code == 403
     withdraw_url = reverse("review:withdraw", args=[conflict.pk])
     assert withdraw_url in during_review and withdraw_url not in home
+
+
+# Four eyes on the paying account: the proposer's second account ------------------------------
+
+
+def test_the_proposer_cannot_approve_with_a_finance_account_they_invited(child10, settings):
+    """A finance user who is staff too invites a second address of their own as finance,
+    accepts it, and approves their own proposal from there: one person, two accounts. A finance
+    user made by the proposer is not the second pair of eyes."""
+    from laurel.accounts import services as accounts
+    from laurel.accounts.enums import Role
+    from laurel.accounts.models import RoleGrant
+    from laurel.laureates.enums import PayingAccountState
+    from laurel.laureates.services import paying
+    from laurel.laureates.services.prize import PrizeError
+    from tests.laureates.test_paying_account import NO_DEFAULT, OURS
+    from tests.laureates.test_prize import finance
+
+    settings.PRIZE_DEBTOR = NO_DEFAULT
+    mallory = finance("mallory@example.org")
+    RoleGrant.objects.create(user=mallory, role=Role.STAFF, cycle=None)
+    _invitation, token = accounts.invite(
+        "mallory.private@example.org", role=Role.FINANCE, cycle=None, full_name="M",
+        language="en", actor=mallory,
+    )  # fmt: skip
+    second = accounts.accept_invitation(
+        token, full_name="M", password="a long enough passphrase 42", language="en"
+    )
+    honest = finance("controller@example.org")
+    proposal = paying.propose_paying_account(child10, actor=mallory, **OURS)
+
+    with pytest.raises(PrizeError, match="four eyes"):
+        paying.approve_paying_account(proposal, actor=second)
+
+    proposal.refresh_from_db()
+    assert proposal.state == PayingAccountState.PROPOSED
+    assert paying.approve_paying_account(proposal, actor=honest).state == "approved"
