@@ -306,3 +306,16 @@ def test_the_proposer_cannot_approve_with_a_finance_account_they_invited(child10
     proposal.refresh_from_db()
     assert proposal.state == PayingAccountState.PROPOSED
     assert paying.approve_paying_account(proposal, actor=honest).state == "approved"
+
+
+def test_a_pasted_list_s_names_and_bad_lines_are_shown_escaped(staff_client, child10):
+    url = reverse("accounts:invite_list")
+    form = {"role": "committee_member", "cycle": child10.pk, "language": "en"}
+
+    bad = staff_client.post(url, form | {"people": SCRIPT})
+    preview = staff_client.post(url, form | {"people": f"eve@example.org, {SCRIPT}"})
+
+    for page in (bad.content.decode(), preview.content.decode()):
+        assert "<script>alert(2)" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in bad.content.decode()
+    assert "Invite 1 person" in preview.content.decode()
