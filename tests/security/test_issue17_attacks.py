@@ -11,6 +11,7 @@ from laurel.laureates.enums import VisaState
 from laurel.laureates.models import VisaRequest
 from tests.laureates.test_summit import delegate_values, give, laureate, visa_delegate  # noqa: F401
 from tests.laureates.test_summit_delegates import as_form, contact  # noqa: F401
+from tests.review.test_reviewing import setting  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -319,3 +320,40 @@ def test_a_pasted_list_s_names_and_bad_lines_are_shown_escaped(staff_client, chi
         assert "<script>alert(2)" not in page and "<img src=x" not in page
     assert "&lt;script&gt;alert(2)&lt;/script&gt;" in bad.content.decode()
     assert "Invite 1 person" in preview.content.decode()
+
+
+# Formulas in what members and organisations typed, in the new exports ----------------------
+
+
+def test_formulas_in_review_comments_and_member_names_reach_no_spreadsheet(staff_client, setting):  # noqa: F811
+    """A member's comment, overall comment or name that starts like a formula (= + - @) is
+    text in the reviews CSV and workbook, never a formula."""
+    import csv
+    import io
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from laurel.review import services as review
+
+    candidate, people = setting
+    person = people[0]
+    person.full_name = '=HYPERLINK("https://evil.example","x")'
+    person.save(update_fields=["full_name"])
+    review.save_review(
+        person, candidate, scores={"1": 4, "2": 3, "3": 5, "4": 2},
+        comments={"1": "+cmd|' /C calc'!A0", "2": "@SUM(1)"}, recommendation="maybe",
+        overall="-2+3", submit=True,
+    )  # fmt: skip
+    url = reverse("review:results")
+
+    text = staff_client.get(url, {"format": "csv", "table": "reviews"}).content.decode("utf-8-sig")
+    book = load_workbook(BytesIO(staff_client.get(url, {"format": "xlsx"}).content))
+
+    cells = [value for row in csv.reader(io.StringIO(text)) for value in row]
+    cells += [c.value for row in book["Reviews"].iter_rows() for c in row]
+    cells += [c.value for row in book["Agreement"].iter_rows() for c in row]
+    typed = [v for v in cells if isinstance(v, str) and ("HYPERLINK" in v or "calc" in v
+             or "SUM" in v or v.endswith("-2+3"))]  # fmt: skip
+    assert len(typed) >= 8
+    assert all(v.startswith("'") for v in typed)
