@@ -98,6 +98,10 @@ def parse_people(text: str) -> tuple[list[Person], list[str]]:
     return people, problems
 
 
+# A committee is a few people: a longer list is a mailing list pasted by mistake, or abuse.
+MOST_INVITED = 100
+
+
 class BulkInviteForm(forms.Form):
     """A list of committee members pasted from anywhere, one a line."""
 
@@ -130,6 +134,10 @@ class BulkInviteForm(forms.Form):
             raise ValidationError(problems)
         if not people:
             raise ValidationError(_("Paste at least one email address."))
+        if len(people) > MOST_INVITED:
+            raise ValidationError(
+                _("Invite at most %(most)d people from one list.") % {"most": MOST_INVITED}
+            )
         return people
 
 

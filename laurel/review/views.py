@@ -46,6 +46,7 @@ def home(request):
             "candidates": queries.ready_candidates(cycle),
             "blocked": blocked,
             "queue": queries.queue(request.user, cycle),
+            "may_withdraw": services.withdrawal_open(cycle),
         },
     )
 

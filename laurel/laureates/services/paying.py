@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from schwifty import BIC, IBAN
 from schwifty.exceptions import SchwiftyException
 
+from laurel.accounts.enums import Role
+from laurel.accounts.models import Invitation
 from laurel.core.crypto import mask
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
@@ -140,6 +142,17 @@ def reveal_proposal(account: PayingAccount, *, actor: Any) -> PayingAccount:
     return account
 
 
+def _made_finance_by(user: Any, proposer_id: int | None) -> bool:
+    """Whether `user` holds the finance role through an invitation the proposer sent: perhaps
+    the proposer's own second account, so no second pair of eyes."""
+    return (
+        proposer_id is not None
+        and Invitation.objects.filter(
+            role=Role.FINANCE, accepted_by=user, invited_by_id=proposer_id
+        ).exists()
+    )
+
+
 @transaction.atomic
 def approve_paying_account(account: PayingAccount, *, actor: Any) -> PayingAccount:
     """The second pair of eyes: a finance user who did not propose it. The account in use until
@@ -150,6 +163,13 @@ def approve_paying_account(account: PayingAccount, *, actor: Any) -> PayingAccou
     if account.proposed_by_id == actor.pk:
         raise PrizeError(
             _("You proposed this account: another finance user must approve it (four eyes).")
+        )
+    if _made_finance_by(actor, account.proposed_by_id):
+        raise PrizeError(
+            _(
+                "The person who proposed this account gave you the finance role: another "
+                "finance user must approve it (four eyes)."
+            )
         )
     _move(account, PayingAccountState.APPROVED)
     old = _current_masked(account.cycle)

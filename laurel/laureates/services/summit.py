@@ -159,7 +159,36 @@ def change_delegate(delegate: Delegate, *, values: dict[str, Any], actor: Any) -
             subject=delegate.laureate,
             data={"delegate": delegate.pk, "fields": changed},
         )
+    if "needs_visa" in changed and not delegate.needs_visa:
+        _erase_passport_data(delegate)  # kept only for a letter, which is no longer needed
+    elif set(changed) & set(LETTER_FIELDS):
+        _withdraw_letter_approval(delegate, changed, actor)
     return delegate
+
+
+def _erase_passport_data(delegate: Delegate) -> None:
+    erased = VisaRequest.objects.filter(delegate=delegate).exclude(state=VisaState.ERASED)
+    erased.update(
+        passport_number="", nationality="", date_of_birth="", passport_expires_on="", masked="",
+        state=VisaState.ERASED, erased_at=timezone.now(), updated_at=timezone.now(),
+    )  # fmt: skip
+
+
+# What a visa letter says of the delegate: staff approved the letter for these values.
+LETTER_FIELDS = ["full_name", "role", "arrive_on", "leave_on"]
+
+
+def _withdraw_letter_approval(delegate: Delegate, changed: list[str], actor: Any) -> None:
+    """A letter approved for the delegate as they were is not made for them as they are now:
+    staff check and approve it again."""
+    approved = VisaRequest.objects.filter(delegate=delegate, state=VisaState.APPROVED)
+    if approved.update(state=VisaState.REQUESTED, approved_by=None, updated_at=timezone.now()):
+        record(
+            "visa.approval_withdrawn",
+            actor=actor,
+            subject=delegate.laureate,
+            data={"delegate": delegate.pk, "fields": [f for f in changed if f in LETTER_FIELDS]},
+        )
 
 
 @transaction.atomic
@@ -170,11 +199,7 @@ def withdraw_delegate(delegate: Delegate, *, actor: Any) -> Delegate:
     delegate, _summit = _own_delegate(delegate)
     delegate.state = DelegateState.CANCELLED
     delegate.save(update_fields=["state", "updated_at"])
-    erased = VisaRequest.objects.filter(delegate=delegate).exclude(state=VisaState.ERASED)
-    erased.update(
-        passport_number="", nationality="", date_of_birth="", passport_expires_on="", masked="",
-        state=VisaState.ERASED, erased_at=timezone.now(), updated_at=timezone.now(),
-    )  # fmt: skip
+    _erase_passport_data(delegate)
     record(
         "delegate.withdrawn", actor=actor, subject=delegate.laureate, data={"delegate": delegate.pk}
     )

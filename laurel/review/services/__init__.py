@@ -23,6 +23,7 @@ from laurel.review.services.committee import (
     remove_conflict,
     save_profile,
     withdraw_conflict,
+    withdrawal_open,
 )
 from laurel.review.services.discussing import outcome_of, post_comment
 from laurel.review.services.reviewing import (
@@ -61,4 +62,5 @@ __all__ = [
     "visibility_of",
     "visibility_of_cycle",
     "withdraw_conflict",
+    "withdrawal_open",
 ]

@@ -12,7 +12,9 @@ from laurel.candidates.enums import ACTIVE_STATES
 from laurel.candidates.matching import SUGGEST_FROM, Record, find_duplicates
 from laurel.candidates.models import Candidate
 from laurel.core.services import record
+from laurel.cycles.enums import Phase
 from laurel.cycles.models import Cycle
+from laurel.cycles.phases import ORDER, stored_phase
 from laurel.review.enums import (
     AFFILIATION_TO_CONFLICT,
     BLOCKING_STATES,
@@ -175,6 +177,13 @@ def declare_conflict(member: User, candidate: Candidate, *, kind: str, note: str
     return conflict
 
 
+def withdrawal_open(cycle: Cycle | int) -> bool:
+    """Whether members may still withdraw their conflicts: until the review ends. Withdrawn
+    during the deliberation, a conflict would open the candidate's reviews, discussion and
+    votes to the member: from then on only the secretariat changes the register."""
+    return ORDER.index(Phase(stored_phase(cycle))) <= ORDER.index(Phase.REVIEW)
+
+
 @transaction.atomic
 def withdraw_conflict(conflict: Conflict, *, member: User) -> None:
     """A member takes back a conflict they declared by mistake (or a suggestion they confirmed
@@ -189,6 +198,13 @@ def withdraw_conflict(conflict: Conflict, *, member: User) -> None:
         )
     if conflict.state != ConflictState.CONFIRMED:
         raise ReviewError(_("Only a conflict you declared or confirmed can be withdrawn."))
+    if not withdrawal_open(conflict.cycle_id):
+        raise ReviewError(
+            _(
+                "The review is over: a conflict can no longer be withdrawn here. Ask the "
+                "secretariat if you think it is wrong."
+            )
+        )
     record(
         "conflict.withdrawn",
         actor=member,
