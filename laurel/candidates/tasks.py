@@ -21,6 +21,22 @@ from laurel.nominations.services import erase_content
 from laurel.notifications.services import queue_email
 
 
+def queue_reminder(claim: ClaimInvitation) -> None:
+    """The reminder to an organisation that has not answered, in the outbox (the scheduled
+    reminders and staff's "remind" on many candidates send the same email)."""
+    queue_email(
+        "organisation_reminder",
+        to=claim.email,
+        language=claim.language,
+        context={
+            "candidate": claim.candidate,
+            "cycle": claim.candidate.cycle,
+            "greeting_name": claim.greeting_name,
+            "deadline": claim.expires_at,
+        },
+    )
+
+
 @task()
 def remind_organisation(claim_id: int) -> str:
     """Scheduled before the consent deadline: a reminder, if the organisation has not answered."""
@@ -39,17 +55,7 @@ def remind_organisation(claim_id: int) -> str:
             or claim.candidate.consent != Consent.PENDING
         ):
             return "not needed"
-        queue_email(
-            "organisation_reminder",
-            to=claim.email,
-            language=claim.language,
-            context={
-                "candidate": claim.candidate,
-                "cycle": claim.candidate.cycle,
-                "greeting_name": claim.greeting_name,
-                "deadline": claim.expires_at,
-            },
-        )
+        queue_reminder(claim)
         record("candidate.consent_reminded", subject=claim.candidate, data={"claim": claim.pk})
         return "reminded"
 

@@ -19,12 +19,15 @@ from laurel.candidates.queries import consent_reminders, recently_reminded
 from laurel.candidates.readiness import readiness_of
 from laurel.candidates.services.common import ScreeningError
 from laurel.candidates.services.screening import notices_wait
-from laurel.candidates.tasks import schedule_deadline_notices, tell_waiting_nominators
+from laurel.candidates.tasks import (
+    queue_reminder,
+    schedule_deadline_notices,
+    tell_waiting_nominators,
+)
 from laurel.core.models import AuditEntry
 from laurel.core.services import SYSTEM
 from laurel.cycles.models import Cycle
 from laurel.cycles.phases import require_phase
-from laurel.notifications.services import queue_email
 
 # More than this in one request is refused: a page of the list holds 50.
 MOST = 500
@@ -158,17 +161,7 @@ def bulk_remind(cycle: Cycle, *, candidate_ids: list[int], actor: Any) -> BulkOu
         if claim is None:
             outcome.skipped.append((candidate, _("no answer is awaited from it")))
             continue
-        queue_email(
-            "organisation_reminder",
-            to=claim.email,
-            language=claim.language,
-            context={
-                "candidate": claim.candidate,
-                "cycle": cycle,
-                "greeting_name": claim.greeting_name,
-                "deadline": claim.expires_at,
-            },
-        )
+        queue_reminder(claim)
         outcome.changed.append(candidate)
     _audit(
         "candidate.consent_reminded",
