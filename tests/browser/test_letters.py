@@ -26,7 +26,7 @@ CONFIRM = "form:has(input[name=confirmed]) button[type=submit]"
 
 
 def locked_decision(cycle, staff):
-    """Two laureates (Ljusglimt, Barnens Röst), one reserve (Trygga Nätet), one candidate not
+    """Two laureates (Ljusglimt, Trygga Nätet), one reserve (Barnens Röst), one candidate not
     selected (Netzwerk Kinderschutz): the decision written up and locked by the chair."""
     cycle.laureate_count = 2
     cycle.save(update_fields=["laureate_count"])
@@ -81,33 +81,33 @@ def test_contacts_and_letters_from_the_candidates_page_to_the_sent_emails(
     url = live_server.url
     sign_in(page, live_server, staff)
 
-    # Staff give Barnens Röst (Swedish) a contact who reads English.
-    barnens = Candidate.objects.get(name="Barnens Röst")
-    page.goto(f"{url}/{lang}/staff/candidates/{barnens.pk}/")
+    # Staff give Trygga Nätet (Swedish) a contact who reads English.
+    laureate = Candidate.objects.get(name="Trygga Nätet")
+    page.goto(f"{url}/{lang}/staff/candidates/{laureate.pk}/")
     page.locator("input[name=name]").fill("Britt Lind")
-    page.locator("input[name=email]").fill("britt@barnensrost.se")
+    page.locator("input[name=email]").fill("britt@trygga.se")
     page.locator("select[name=language]").select_option("en")
     page.locator("form[action$='/contact/'] button").click()
-    expect(page.locator(".message--success")).to_contain_text("Barnens Röst")
-    expect(page.locator(".contact-history")).to_contain_text("britt@barnensrost.se")
+    expect(page.locator(".message--success")).to_contain_text("Trygga Nätet")
+    expect(page.locator(".contact-history")).to_contain_text("britt@trygga.se")
     assert axe(page) == []
 
-    # The letters: Barnens Röst's goes to its new contact, in English.
+    # The letters: Trygga Nätet's goes to its new contact, in English.
     write_letters(page, url, lang, child10)
     assert axe(page) == []
-    assert (letter("Barnens Röst").to, letter("Barnens Röst").language) == (
-        "britt@barnensrost.se",
+    assert (letter("Trygga Nätet").to, letter("Trygga Nätet").language) == (
+        "britt@trygga.se",
         "en",
     )
 
-    # Ljusglimt's letter readdressed and put in English; Trygga Nätet's edited by hand.
+    # Ljusglimt's letter readdressed and put in English; Barnens Röst's edited by hand.
     ljusglimt = letter("Ljusglimt")
     assert ljusglimt.language == "sv"
     readdress(page, url, lang, ljusglimt.pk, to="kansli@ljusglimt.se", language="en")
     assert axe(page) == []
-    trygga = letter("Trygga Nätet", "decision_reserve")
-    page.goto(f"{url}/{lang}/selection/letters/{trygga.pk}/")
-    page.locator("textarea[name=text]").fill("Kära Trygga Nätet,\n\nNi står först i kön.")
+    reserve = letter("Barnens Röst", "decision_reserve")
+    page.goto(f"{url}/{lang}/selection/letters/{reserve.pk}/")
+    page.locator("textarea[name=text]").fill("Kära Barnens Röst,\n\nNi står först i kön.")
     page.locator("form:has(textarea[name=text]) button").click()
     expect(page.locator(".message--success")).to_be_visible()
     assert axe(page) == []
@@ -117,13 +117,13 @@ def test_contacts_and_letters_from_the_candidates_page_to_the_sent_emails(
     expect(page.locator("main")).to_contain_text(
         {"en": "2 letters were changed by hand", "sv": "2 brev har ändrats för hand"}[lang]
     )
-    assert letter("Trygga Nätet", "decision_reserve").body.endswith("Ni står först i kön.")
+    assert letter("Barnens Röst", "decision_reserve").body.endswith("Ni står först i kön.")
     assert letter("Ljusglimt").to == "kansli@ljusglimt.se"
 
     # Written again discarding the edits: both go.
     write_letters(page, url, lang, child10, discard=True)
-    assert letter("Trygga Nätet", "decision_reserve").body.startswith("Hej Trygga Nätet!\n\n")
-    assert not letter("Trygga Nätet", "decision_reserve").edited
+    assert letter("Barnens Röst", "decision_reserve").body.startswith("Hej Barnens Röst!\n\n")
+    assert not letter("Barnens Röst", "decision_reserve").edited
     assert (letter("Ljusglimt").to, letter("Ljusglimt").language) == ("office@candidate0.se", "sv")
 
     # Readdressed once more, then released through the confirmation step.
@@ -144,7 +144,7 @@ def test_contacts_and_letters_from_the_candidates_page_to_the_sent_emails(
     sent = {m.to[0]: m for m in mail.outbox if m.subject.startswith("Child10 Award 2022:")}
     for address, name in (
         ("kansli@ljusglimt.se", "Ljusglimt"),
-        ("britt@barnensrost.se", "Barnens Röst"),
+        ("britt@trygga.se", "Trygga Nätet"),
     ):
         message = sent[address]
         assert message.subject == "Child10 Award 2022: your organisation is a laureate"
@@ -157,4 +157,4 @@ def test_contacts_and_letters_from_the_candidates_page_to_the_sent_emails(
         place = services.answer_award(link.rsplit("/laureate/", 1)[1].strip("/"), accept=True)
         assert place.candidate.name == name
     assert "office@candidate0.se" not in sent
-    assert sent["office@candidate1.se"].body.startswith("Hej Trygga Nätet!")  # Swedish reserve
+    assert sent["office@candidate2.se"].body.startswith("Hej Barnens Röst!")  # Swedish reserve
