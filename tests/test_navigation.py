@@ -363,3 +363,46 @@ def test_every_page_title_ends_with_the_award(client, child10, role):
 
     assert wrong == {}
     assert len(checked) >= {"staff": 50, "anonymous": 10}.get(role, 5)
+
+
+@pytest.mark.parametrize(
+    ("name", "section"),
+    [
+        ("selection:decision", "selection:home"),
+        ("selection:meeting", "selection:home"),
+        ("selection:letters", "selection:home"),
+        ("laureates:support_plan", "laureates:support_overview"),
+    ],
+)
+def test_the_selections_and_programmes_sub_pages_keep_the_staff_navigation(
+    client, child10, name, section
+):
+    """Found walking the cycle (issue 17): the final selection, the meeting, the letters and a
+    support plan dropped the side navigation that every other staff page keeps."""
+    sign_in(client, make_user("staff"))
+    organisation = Organisation.objects.create(name="Ljus", country="SE")
+    candidate = Candidate.objects.create(
+        cycle=child10, organisation=organisation, name="Ljus", country="SE"
+    )
+    laureate = Laureate.objects.create(
+        cycle=child10, candidate=candidate, accepted_at=timezone.now()
+    )
+    args = [laureate.pk] if name == "laureates:support_plan" else []
+
+    response = client.get(reverse(name, args=args))
+
+    assert response.status_code == 200
+    links = staff_nav(response.content.decode())
+    assert [(path, current) for path, current in links if current] == [(reverse(section), "true")]
+    assert "Staff area" in TITLE.search(response.content.decode())[1]
+
+
+@pytest.mark.parametrize("name", ["selection:decision", "selection:meeting"])
+def test_the_chair_sees_the_selection_pages_without_the_staff_navigation(client, child10, name):
+    sign_in(client, chair(child10))
+
+    response = client.get(reverse(name))
+
+    assert response.status_code == 200
+    assert staff_nav(response.content.decode()) == []
+    assert "<h1>" in response.content.decode()

@@ -67,9 +67,34 @@ def candidate_list(request):
             "flags": Flag.choices,
             "ready_choices": ReadyFilter.choices,
             "sorts": SORTS,
-            "bulk_form": BulkForm(),
+            **_kept_choice(request),
         },
     )
+
+
+# A refused bulk action sends the list back with what was chosen still chosen.
+KEPT = "candidates_bulk_kept"
+
+
+def _keep_choice(request, form, back: str) -> None:
+    if not back.startswith(reverse("candidates:list")):
+        return
+    request.session[KEPT] = {
+        "candidate": [v for v in form.data.getlist("candidate") if v.isdigit()],
+        "all_on_page": bool(form.data.get("all_on_page")),
+        "action": form.data.get("action", ""),
+        "reason": form.data.get("reason", ""),
+    }
+
+
+def _kept_choice(request) -> dict:
+    kept = request.session.pop(KEPT, None) or {}
+    initial = {name: kept[name] for name in ("action", "reason") if kept.get(name)}
+    return {
+        "bulk_form": BulkForm(initial=initial),
+        "bulk_ticked": {int(v) for v in kept.get("candidate", [])},
+        "bulk_all_on_page": kept.get("all_on_page", False),
+    }
 
 
 def _list_url(cycle) -> str:
@@ -88,6 +113,7 @@ def bulk(request):
     if not form.is_valid():
         for errors in form.errors.values():
             messages.error(request, " ".join(errors))
+        _keep_choice(request, form, back)
         return redirect(back)
     action, ids = form.cleaned_data["action"], form.chosen()
     if action == BulkAction.INELIGIBLE:
@@ -102,6 +128,7 @@ def bulk(request):
         outcome = _run(action, cycle, ids, form.cleaned_data["reason"], request.user)
     except ScreeningError as error:
         messages.error(request, error.message)
+        _keep_choice(request, form, back)
         return redirect(back)
     _tell(request, action, outcome)
     return redirect(back)

@@ -30,7 +30,7 @@ ACTIONS: dict[str, Rule] = {
     "nominate": Rule(
         (P.NOMINATIONS,),
         gettext_lazy("Submit, edit and withdraw nominations"),
-        gettext_lazy("nominators (the public)"),
+        gettext_lazy("the public, who nominate"),
         gettext_lazy(
             "Nominations cannot be sent or changed in the phase “%(phase)s”: "
             "only while nominations are open."

@@ -359,3 +359,25 @@ def test_an_organisation_reminded_is_not_reminded_again_the_same_day(child10):
         (candidate.pk, "reminded less than a day ago")
     ]
     assert OutgoingEmail.objects.filter(key="organisation_reminder").count() == 2
+
+
+def test_a_refused_bulk_action_keeps_the_ticks_and_the_choice(child10, client):
+    """Found walking the list (issue 17): marking many ineligible without a reason came back
+    with nothing ticked, so staff ticked every candidate again."""
+    sign_in(client, make_user("staff"))
+    first, second, third = many(child10, 3)
+
+    page = client.post(
+        bulk_url(child10),
+        {"action": "ineligible", "candidate": [first.pk, third.pk]},
+        follow=True,
+    ).content.decode()
+
+    assert "Choose why the candidates are ineligible." in page
+    ticked = {c.pk for c in (first, second, third) if f'id="pick-{c.pk}" checked' in page}
+    assert ticked == {first.pk, third.pk}
+    assert '<option value="ineligible" selected>' in page
+    assert Candidate.objects.filter(state=CandidateState.TO_SCREEN).count() == 3
+    # Kept for that one return only: the list opened again starts afresh.
+    again = client.get(reverse("candidates:list")).content.decode()
+    assert " checked" not in again.split('id="bulk"', 1)[1].split("</table>", 1)[0]

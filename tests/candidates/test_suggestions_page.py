@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from laurel.candidates import matching, services
 from laurel.candidates.enums import CandidateState, SuggestionState
@@ -249,3 +250,17 @@ def test_the_candidate_page_shows_each_possible_duplicate_s_similarity(staff_cli
     assert [r["other"] for r in response.context["suggestions"]] == [close.second]
     assert row["similarity"] == matching.name_similarity(close.first.name, close.second.name)
     assert f"Names {row['similarity']} % alike" in response.content.decode()
+
+
+@pytest.mark.usefixtures("two_pairs")
+def test_a_signal_that_did_not_fire_reads_as_nothing_found_not_as_a_mismatch(staff_client):
+    """Found walking the duplicates (issue 17): "Website – no match" ("stämmer inte") read as
+    "the websites differ" beside a table saying it cannot tell; the signal only found nothing."""
+    english = staff_client.get(reverse("candidates:suggestions")).content.decode()
+    with translation.override("sv"):
+        swedish = staff_client.get(reverse("candidates:suggestions")).content.decode()
+
+    assert "Website – nothing found" in english
+    assert "Webbplats – inget hittades" in swedish
+    assert "no match" not in english
+    assert "stämmer inte" not in swedish

@@ -172,3 +172,21 @@ def test_only_staff_move_a_phase(client, role):
     if role is None:
         assert "/accounts/login/" in response["Location"]
     assert Cycle.objects.get(pk=cycle.pk).phase == Phase.NOMINATIONS
+
+
+@pytest.mark.parametrize(
+    ("language", "who"),
+    [("en", "(the public, who nominate)"), ("sv", "(allmänheten, som nominerar)")],
+)
+def test_the_dashboard_names_who_may_nominate_without_brackets_in_brackets(
+    client, child10, language, who
+):
+    """Found walking the dashboard (issue 17): "(nominators (the public))"."""
+    from django.utils import translation
+
+    sign_in(client, make_user("staff"))
+    with translation.override(language):
+        page = client.get(reverse("staff:dashboard")).content.decode()
+
+    assert who in page
+    assert "))" not in page
