@@ -304,7 +304,7 @@ def invitation(request, token: str):
             password=form.cleaned_data["password1"],
             language=translation.get_language(),
         )
-        messages.success(request, _("Welcome to Laurel. Your account is ready."))
+        messages.success(request, _("Welcome. Your account is ready."))
         return sign_in_new_account(request, user)
     return render(request, "accounts/invitation_accept.html", {"form": form, "invitation": found})
 
