@@ -18,6 +18,7 @@ from laurel.candidates.forms import (
     ScreeningForm,
     WorkKindsForm,
 )
+from laurel.candidates.history import worded
 from laurel.candidates.models import Candidate, DuplicateSuggestion, MergeRecord, Placement
 from laurel.core.queries import history_of
 
@@ -72,7 +73,7 @@ def candidate_page(candidate: Candidate, forms: dict) -> dict:
         "suggestions": suggestions,
         "merges": merges,
         "notes": candidate.notes.select_related("author"),
-        "history": history_of(candidate, *nominations.only("pk"))[:50],
+        "history": worded(history_of(candidate, *nominations.only("pk"))[:50]),
         "documents": candidate.documents.all(),
         "claims": candidate.claims.all()[:5],
         "screening_form": forms.get("screening_form") or ScreeningForm.for_candidate(candidate),

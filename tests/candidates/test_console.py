@@ -58,7 +58,7 @@ def test_the_candidate_page_shows_every_nomination_and_its_history(staff_client,
     page = response.content.decode()
 
     assert [n.org_name for n in response.context["nominations"]] == ["Trygga Nätet", "Safe Net"]
-    assert "nomination.placed" in page
+    assert "Nomination joined this candidate" in page  # its history, in words
 
 
 def test_screening_from_the_page_and_an_error_next_to_the_field(staff_client, child10):

@@ -318,3 +318,26 @@ def test_a_merged_candidate_s_index_names_only_the_sections_it_has(
     assert "screening" not in anchors and "merge" not in anchors
     assert "merges" in anchors
     assert [heading for heading in headings if heading != "page-index-title"] == anchors
+
+
+def test_the_history_says_what_happened_in_words_in_each_language(staff_client, child10):
+    """The candidate page's history reads "Due diligence updated", not `diligence.updated`;
+    a key with no wording yet is shown as it is, not hidden."""
+    candidate = a_candidate(child10)
+    staff_client.post(
+        reverse("candidates:diligence", args=[candidate.pk]),
+        form_data(finances__status="satisfactory"),
+    )
+    AuditEntry.objects.create(
+        key="some.future_key",
+        subject_type=candidate._meta.label_lower,
+        subject_id=str(candidate.pk),
+    )
+
+    english = staff_client.get(reverse("candidates:detail", args=[candidate.pk])).content
+    swedish = staff_client.get(f"/sv/staff/candidates/{candidate.pk}/").content
+
+    history = english.decode()[english.decode().index('id="history"') :]
+    assert "Due diligence updated" in history and "diligence.updated" not in history
+    assert "some.future_key" in history
+    assert "Kontrollerna uppdaterade" in swedish.decode()
