@@ -123,6 +123,13 @@ CATALOGUE: dict[str, EmailKind] = {
             held=True,
         ),
         EmailKind(
+            "paying_account_proposed",
+            _(
+                "To every other finance user when one proposes the account the prizes are paid "
+                "from: who proposed it, the account masked, and the link to approve or reject it."
+            ),
+        ),
+        EmailKind(
             "laureate_answered",
             _(
                 "To every staff member when a laureate accepts or declines the award: which "

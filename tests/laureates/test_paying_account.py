@@ -327,3 +327,26 @@ def test_the_swedish_pages_say_where_the_prizes_are_paid_from(laureate, client, 
     assert "<h1>Kontot som prispengarna betalas ut från</h1>" in account
     assert "Kontrollera och godkänn kontot" in account
     assert "SE •••• 0003" in account and OURS_IBAN not in account
+
+
+def test_the_other_finance_users_are_told_an_account_waits_in_their_language(
+    child10, no_default, run_tasks
+):
+    """Every other active finance user gets one email with the account masked (never the IBAN)
+    and the link; the proposer and the other roles get none."""
+    from django.core import mail
+
+    swedish = finance("p3@example.org")
+    swedish.language = "sv"
+    swedish.save(update_fields=["language"])
+    make_user("staff")
+    proposed_by_first(child10)
+    run_tasks()
+
+    told = {message.to[0]: message for message in mail.outbox}
+    assert sorted(told) == ["p2@example.org", "p3@example.org"]
+    english = told["p2@example.org"]
+    assert "has proposed SE •••• 0003 as the account the prizes are paid from" in english.body
+    assert "/en/staff/prizes/account/?cycle=" in english.body
+    assert OURS_IBAN not in english.body and "0549 1000" not in english.body
+    assert "väntar på ditt godkännande" in told["p3@example.org"].subject

@@ -11,19 +11,22 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from schwifty import BIC, IBAN
 from schwifty.exceptions import SchwiftyException
 
 from laurel.accounts.enums import Role
-from laurel.accounts.models import Invitation
+from laurel.accounts.models import Invitation, User
+from laurel.accounts.names import display_name
 from laurel.core.crypto import mask
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
 from laurel.laureates.enums import PAYING_ACCOUNT_TRANSITIONS, PayingAccountState
 from laurel.laureates.models.prize import PayingAccount
 from laurel.laureates.services.prize import PrizeError, require_finance
+from laurel.notifications.services import queue_email
 
 NAME_LENGTH = 70  # the SEPA rulebook's limit for a name in a credit transfer
 
@@ -127,7 +130,34 @@ def propose_paying_account(
         summary=account.masked,
         data={"account": account.pk, "old": _current_masked(cycle), "new": account.masked},
     )
+    _tell_other_finance(account)
     return account
+
+
+def _tell_other_finance(account: PayingAccount) -> int:
+    """Every other active finance user hears that an account waits for their approval, in
+    their own language: who proposed it, the account masked, the link. Returns how many."""
+    others = (
+        User.objects.filter(is_active=True, role_grants__role=Role.FINANCE)
+        .exclude(pk=account.proposed_by_id)
+        .distinct()
+        .order_by("pk")
+    )
+    for user in others:
+        with translation.override(user.language):
+            url = f"{settings.SITE_URL}{reverse('laureates:paying_account')}"
+        queue_email(
+            "paying_account_proposed",
+            to=user.email,
+            language=user.language,
+            context={
+                "cycle": account.cycle,
+                "proposer": display_name(account.proposed_by),
+                "masked": account.masked,
+                "url": f"{url}?cycle={account.cycle.slug}",
+            },
+        )
+    return len(others)
 
 
 def reveal_proposal(account: PayingAccount, *, actor: Any) -> PayingAccount:
