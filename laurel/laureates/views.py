@@ -199,11 +199,19 @@ def delegate(request, pk: int):
             values = {name: form.cleaned_data[name] for name in DELEGATE_FIELDS}
             person.refresh_from_db()  # the form wrote its values on the instance
             try:
-                services.change_delegate(person, values=values, actor=request.user)
+                person = services.change_delegate(person, values=values, actor=request.user)
             except services.SummitError as error:
                 form.add_error(error.field, error.message)
             else:
                 messages.success(request, _("The delegate's details are saved."))
+                if person.letter_sent_back:
+                    messages.info(
+                        request,
+                        _(
+                            "The visa invitation letter names the delegate as they were: the "
+                            "secretariat checks the new details and approves it again."
+                        ),
+                    )
                 return redirect("laureates:summit")
     return render(
         request,

@@ -36,6 +36,7 @@ def test_a_renamed_delegate_s_visa_letter_needs_staff_approval_again(
         reverse("laureates:delegate", args=[visa_delegate.pk]),
         as_form(delegate_values(needs_visa=True, full_name="Somebody Else")),
     )
+    told = contact.get(changed.url).content.decode()
     letter = staff_client.get(reverse("laureates:visa_letter", args=[visa.pk]))
 
     visa.refresh_from_db()
@@ -45,6 +46,7 @@ def test_a_renamed_delegate_s_visa_letter_needs_staff_approval_again(
     assert letter.status_code == 302  # refused: "once staff approve the request"
     assert not AuditEntry.objects.filter(key="visa.letter_made").exists()
     assert AuditEntry.objects.filter(key="visa.approval_withdrawn").count() == 1
+    assert "the secretariat checks the new details and approves it again" in told
 
 
 def test_a_change_the_letter_does_not_show_keeps_the_approval(

@@ -140,7 +140,8 @@ def _own_delegate(delegate: Delegate) -> tuple[Delegate, Summit]:
 def change_delegate(delegate: Delegate, *, values: dict[str, Any], actor: Any) -> Delegate:
     """The laureate corrects a delegate's details, until registration closes. A delegate
     already confirmed stays confirmed; what changed is in the audit entry (names of fields
-    only, never the values: some are health data)."""
+    only, never the values: some are health data). `letter_sent_back` on the delegate says
+    whether an approved visa letter went back to staff because of the change."""
     require_phase(delegate.laureate.cycle_id, "programme")
     delegate, summit = _own_delegate(delegate)
     _check_delegate(summit, values)
@@ -159,10 +160,12 @@ def change_delegate(delegate: Delegate, *, values: dict[str, Any], actor: Any) -
             subject=delegate.laureate,
             data={"delegate": delegate.pk, "fields": changed},
         )
+    sent_back = False
     if "needs_visa" in changed and not delegate.needs_visa:
         _erase_passport_data(delegate)  # kept only for a letter, which is no longer needed
     elif set(changed) & set(LETTER_FIELDS):
-        _withdraw_letter_approval(delegate, changed, actor)
+        sent_back = _withdraw_letter_approval(delegate, changed, actor)
+    delegate.letter_sent_back = sent_back
     return delegate
 
 
@@ -178,9 +181,9 @@ def _erase_passport_data(delegate: Delegate) -> None:
 LETTER_FIELDS = ["full_name", "role", "arrive_on", "leave_on"]
 
 
-def _withdraw_letter_approval(delegate: Delegate, changed: list[str], actor: Any) -> None:
+def _withdraw_letter_approval(delegate: Delegate, changed: list[str], actor: Any) -> bool:
     """A letter approved for the delegate as they were is not made for them as they are now:
-    staff check and approve it again."""
+    staff check and approve it again. Whether an approval was withdrawn."""
     approved = VisaRequest.objects.filter(delegate=delegate, state=VisaState.APPROVED)
     if approved.update(state=VisaState.REQUESTED, approved_by=None, updated_at=timezone.now()):
         record(
@@ -189,6 +192,8 @@ def _withdraw_letter_approval(delegate: Delegate, changed: list[str], actor: Any
             subject=delegate.laureate,
             data={"delegate": delegate.pk, "fields": [f for f in changed if f in LETTER_FIELDS]},
         )
+        return True
+    return False
 
 
 @transaction.atomic
