@@ -187,6 +187,9 @@ class Record:
     country: str = ""
     website: str = ""
     registration: str = ""
+    # Other names and websites it is known by: nominations merged into it, a name it corrected.
+    aliases: tuple[str, ...] = ()
+    websites: tuple[str, ...] = ()
 
 
 @dataclass
@@ -196,6 +199,8 @@ class Suggestion:
     confidence: float
     reasons: list[str] = field(default_factory=list)
     name_score: int = 0
+    # The two names (or a name and a website) that matched, as written: what staff compare.
+    matched: tuple[str, str] = ("", "")
 
 
 @dataclass
@@ -406,3 +411,9 @@ def clusters(keys: Iterable[int], pairs: Iterable[tuple[int, int]]) -> list[set[
     for key in parent:
         groups[root(key)].add(key)
     return list(groups.values())
+
+
+def compare(first: Record, second: Record) -> Suggestion | None:
+    """Whether two records are likely one organisation (None if not even a suggestion)."""
+    found = find_duplicates([first, second])
+    return found[0] if found else None
