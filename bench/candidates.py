@@ -1,7 +1,15 @@
-"""Benchmark: duplicate detection over generated nominations, and the candidates list.
+"""Benchmark: duplicate detection over generated nominations and over real names, and the
+candidates list.
 
     .venv/bin/python bench/candidates.py [--nominations 10000] [--organisations 7000] [--seed 7]
-                                         [--list-candidates 10000]
+                                         [--list-candidates 10000] [--real-only] [--set all]
+
+The real set (`bench/realnames/`, real organisations written as nominators write them, and
+brand-alikes that are different organisations): every variant is one record, as if each
+nomination had become its own candidate. Reported per file (dev, holdout) and together: pair
+recall and precision of suggestions, auto-join precision (pairs at `JOIN_FROM` or above), the
+share of organisations that come out whole after accepting every suggestion (all their
+variants in one group, nothing else in it), and every brand-alike pair suggested.
 
 Prints one JSON document: how long `find_duplicates` takes over all nominations (each one a
 record, as if every nomination had become its own candidate) and its precision and recall
@@ -19,12 +27,16 @@ import json
 import random
 import sys
 import time
+from collections import defaultdict
 from itertools import combinations
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.organisations import make_nominations, make_organisations
+from bench.realnames import organisations as real_organisations
 from laurel.candidates.matching import Record, clusters, find_duplicates
+
+JOIN_FROM = 0.95  # as laurel.candidates.services.common.JOIN_FROM (not imported: no Django here)
 
 
 def detection(args) -> dict:
@@ -82,6 +94,82 @@ def detection(args) -> dict:
         "examples_wrong": wrong[: args.examples],
         "examples_missed": missed[: args.examples],
     }
+
+
+def real_names(which: str, examples: int) -> dict:
+    organisations = real_organisations(which)
+    records, truth, brand = [], {}, {}
+    for organisation in organisations:
+        for variant in organisation.variants:
+            key = len(records)
+            records.append(Record(key, variant.name, organisation.country, variant.website))
+            truth[key] = organisation.id
+            brand[key] = organisation.brand
+    true_pairs = {
+        (a, b) for a, b in combinations(range(len(records)), 2) if truth[a] == truth[b]
+    }
+    started = time.perf_counter()
+    suggestions = find_duplicates(records)
+    seconds = time.perf_counter() - started
+    suggested = {(s.first, s.second) for s in suggestions}
+    joined = {(s.first, s.second) for s in suggestions if s.confidence >= JOIN_FROM}
+    right = suggested & true_pairs
+    groups = clusters(truth, suggested)
+    group_of = {key: index for index, group in enumerate(groups) for key in group}
+    members = defaultdict(set)
+    for key, organisation in truth.items():
+        members[organisation].add(key)
+    whole = sum(
+        1 for keys in members.values() if groups[group_of[next(iter(keys))]] == keys
+    )
+    brand_pairs = [
+        (records[a].name, records[b].name, s.confidence, s.reasons)
+        for s in suggestions
+        for a, b in [(s.first, s.second)]
+        if truth[a] != truth[b] and brand[a] and brand[a] == brand[b]
+    ]
+    wrong = [
+        (records[a].name, records[b].name, s.confidence, s.reasons, s.matched)
+        for s in suggestions
+        for a, b in [(s.first, s.second)]
+        if truth[a] != truth[b]
+    ]
+    missed = [
+        (truth[a], records[a].name, records[a].website, records[b].name, records[b].website)
+        for a, b in sorted(true_pairs - suggested)
+    ]
+    return {
+        "organisations": len(members),
+        "countries": len({o.country for o in organisations}),
+        "brand_groups": len(
+            {o.brand for o in organisations if o.brand}
+            - {
+                b
+                for b in {o.brand for o in organisations}
+                if sum(1 for o in organisations if o.brand == b) < 2
+            }
+        ),
+        "records": len(records),
+        "true_pairs": len(true_pairs),
+        "seconds": round(seconds, 3),
+        "suggestions": len(suggested),
+        "recall": round(len(right) / len(true_pairs), 4) if true_pairs else None,
+        "precision": round(len(right) / len(suggested), 4) if suggested else 1.0,
+        "auto_join": {
+            "pairs": len(joined),
+            "precision": round(len(joined & true_pairs) / len(joined), 4) if joined else 1.0,
+        },
+        "whole_after_accepting_all": round(whole / len(members), 4) if members else None,
+        "brand_alike_pairs_suggested": len(brand_pairs),
+        "examples_brand_alike": brand_pairs[:examples],
+        "examples_wrong": wrong[:examples],
+        "examples_missed": missed[:examples],
+    }
+
+
+def real(args) -> dict:
+    sets = ["dev", "holdout", "all"] if args.set == "all" else [args.set]
+    return {which: real_names(which, args.examples) for which in sets}
 
 
 def candidate_list(args) -> dict:
@@ -182,8 +270,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--examples", type=int, default=5)
     parser.add_argument("--list-candidates", type=int, default=10000)
+    parser.add_argument("--set", default="all", choices=["all", "dev", "holdout"])
+    parser.add_argument("--real-only", action="store_true", help="only the real-names set")
     args = parser.parse_args()
-    result = {"detection": detection(args), "list": candidate_list(args)}
+    result = {"real": real(args)}
+    if not args.real_only:
+        result |= {"detection": detection(args), "list": candidate_list(args)}
     print(json.dumps(result, indent=2, ensure_ascii=False))
 
 

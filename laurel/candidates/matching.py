@@ -1,186 +1,66 @@
-"""Finding the same organisation across languages, spellings and transliterations.
+"""Finding the same organisation across languages, spellings, aliases and transliterations.
 
-Pure functions over plain records, no database: the screening services feed them candidates,
-the benchmark feeds them ten thousand generated nominations. A suggestion names a pair, a
-confidence between 0 and 1, and the reasons (codes staff see translated, with the name score).
+Pure functions over plain records, no database: the screening services feed them candidates
+(with every name their nominations used), conflict detection feeds them members' ties, the
+benchmark feeds them ten thousand generated nominations and the real-names set. A suggestion
+names a pair, a confidence between 0 and 1, the reasons (codes staff see in words) and the two
+names that matched.
 
-How: names are normalised (transliterated to ASCII, lower case, punctuation and legal forms such
-as e.V., GmbH, Sp. z o.o., stiftelse, fundación, udruga removed); websites are reduced to the
-registrable domain (no scheme, `www.`, path or port) and to its name without the country ending;
-registration numbers to their letters and digits. Exact keys are joined through dictionaries;
-names are compared fuzzily with rapidfuzz only within a country, which is where two records can
-be the same organisation by name alone.
+How (`spelling` reads names and websites): pairs that may be one organisation are found through
+keys they share — a domain, a registration number, a distinctive word, an acronym, a name
+written together — and names close enough for rapidfuzz, within a country; each pair is then
+weighed part by part. Evidence:
+
+- the same website (any country) or registration number (same country);
+- the same name, in any order, legal form, kind word ("Foundation X"/"X") and spelling aside;
+  the same name in another language ("translation"); a letter or two apart ("similar-name");
+- one name containing the other's distinctive words, the rest being the field's vocabulary or a
+  place ("contains-name": "Atina" and "Udruženje građana Atina Beograd");
+- one name the acronym of the other ("acronym": "BRIS" and "Barnens Rätt i Samhället");
+- the website's name being the other's name or acronym written together ("domain-name");
+- and against: two different places ("Wildwasser Berlin", "Wildwasser Marburg"), or two
+  different websites or registration numbers, which leave only the plainest name evidence.
+
+Evidence together is combined as independent signals: 1 - Π(1 - c). Only the same website,
+registration number or the very same name reach the automatic join (`JOIN_FROM` in services).
 """
 
-import functools
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from itertools import combinations
 
-from anyascii import anyascii
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from laurel.candidates.glossary import (
-    COMPOUND_ENDINGS,
-    FILLER_WORDS,
-    LEGAL_FORMS,
-    SHARED_HOSTS,
-    concept_of,
+from laurel.candidates.spelling import (
+    Part,
+    Website,
+    acronyms_of,
+    ascii_lower,
+    name_words,
+    normalise_registration,
+    normalise_website,
+    parts_of,
 )
 
-_PUNCTUATION = re.compile(r"[^a-z0-9]+")
-_SPACES = re.compile(r"\s+")
-
-
-def _legal_form_pattern() -> re.Pattern:
-    forms = sorted(set(LEGAL_FORMS), key=len, reverse=True)
-    alternatives = "|".join(re.escape(form).replace(r"\ ", " ") for form in forms)
-    return re.compile(rf"(?:^| )(?:{alternatives})(?= |$)")
-
-
-_LEGAL_FORMS = _legal_form_pattern()
-
-
-def ascii_lower(text: str) -> str:
-    """Transliterated to ASCII, lower case, punctuation as single spaces."""
-    text = anyascii(unicodedata.normalize("NFKC", text or "")).lower()
-    text = text.replace("&", " and ")
-    return _SPACES.sub(" ", _PUNCTUATION.sub(" ", text)).strip()
-
-
-# Spellings that differ between transliterations and languages, reduced to one: "shchyt" and
-# "ščyt" (→ "scyt"), "asociacija" and "asotsiatsiia" meet in "asocacia"-like skeletons.
-_SKELETON = [
-    ("shch", "s"),
-    ("sch", "s"),
-    ("sh", "s"),
-    ("ch", "c"),
-    ("zh", "z"),
-    ("kh", "h"),
-    ("ts", "c"),
-    ("tz", "c"),
-    ("ph", "f"),
-    ("th", "t"),
-    ("ck", "k"),
-    ("qu", "k"),
-    ("q", "k"),
-    ("w", "v"),
-    ("x", "ks"),
-    ("y", "i"),
-    ("j", "i"),
+__all__ = [
+    "Record",
+    "Suggestion",
+    "Website",
+    "clusters",
+    "compare",
+    "find_duplicates",
+    "name_similarity",
+    "normalise_name",
+    "normalise_registration",
+    "normalise_website",
 ]
-_DOUBLED = re.compile(r"(.)\1+")
-_CONCEPTS = concept_of()
-_CONCEPT_WORDS = sorted(_CONCEPTS)
-
-
-def skeleton(word: str) -> str:
-    for spelling, common in _SKELETON:
-        word = word.replace(spelling, common)
-    return _DOUBLED.sub(r"\1", word).replace("ii", "i").replace("ie", "i")
-
-
-_FORMS = {skeleton(form) for form in LEGAL_FORMS if " " not in form}
-_LONG_FORMS = sorted(form for form in _FORMS if len(form) >= 5)
-# The glossary's words as skeletons too: "dity" and "diti" are one word, in two spellings.
-_CONCEPTS_BY_SKELETON = {skeleton(word): concept for word, concept in _CONCEPTS.items()}
-
-
-def _is_form(word: str) -> bool:
-    """A legal form in another transliteration, or with a typo ("foundtaion", "assocation")."""
-    word = skeleton(word)
-    if word in _FORMS:
-        return True
-    if len(word) < 5:
-        return False
-    limit = 1 if len(word) < 9 else 2
-    return (
-        process.extractOne(word, _LONG_FORMS, scorer=OSA.distance, score_cutoff=limit) is not None
-    )
-
-
-@functools.lru_cache(maxsize=65536)
-def _token(word: str) -> str:
-    """A word as names are compared: its concept ("#child") if the glossary knows it, even
-    misspelt by a letter, else its skeleton."""
-    if word in _CONCEPTS:
-        return f"#{_CONCEPTS[word]}"
-    if skeleton(word) in _CONCEPTS_BY_SKELETON:
-        return f"#{_CONCEPTS_BY_SKELETON[skeleton(word)]}"
-    if len(word) >= 5:
-        match = process.extractOne(word, _CONCEPT_WORDS, scorer=OSA.distance, score_cutoff=1)
-        if match is not None:
-            return f"#{_CONCEPTS[match[0]]}"
-    return skeleton(word)
-
-
-def name_words(name: str) -> list[str]:
-    """The words that identify the organisation, in a spelling every variant shares:
-    legal forms and filler words dropped, known words as concepts, others as skeletons."""
-    text = ascii_lower(name)
-    # Twice: "Fundacja … Sp. z o.o." loses both; a removed form can uncover another.
-    for _round in range(2):
-        text = _LEGAL_FORMS.sub(" ", f" {text} ").strip()
-    words = [word for word in text.split() if word not in FILLER_WORDS]
-    words = [word for word in words if not _is_form(word)] or words
-    return sorted(_token(word) for word in words) or [ascii_lower(name)]
-
-
-def normalise_name(name: str) -> str:
-    """What identifies the organisation in its name: `Stiftelsen Barnens Rätt` → `barnens rat`."""
-    return " ".join(name_words(name))
-
-
-def normalise_registration(number: str) -> str:
-    """Letters and digits only, upper case: `556 123-4567` and `5561234567` are the same."""
-    return re.sub(r"[^A-Z0-9]", "", anyascii(number or "").upper())
-
-
-@dataclass(frozen=True)
-class Website:
-    domain: str  # registrable domain, or shared host plus first path segment: "ecpat.se"
-    label: str  # the domain without its ending, for country-code variants: "ecpat"
-
-
-def normalise_website(url: str) -> Website | None:
-    """`https://www.Ecpat.se/om-oss` → domain `ecpat.se`, label `ecpat`; None if not a site."""
-    url = (url or "").strip().lower()
-    if not url:
-        return None
-    if "://" not in url:
-        url = f"http://{url}"
-    try:
-        parts = urlsplit(url)
-        host = (parts.hostname or "").rstrip(".")
-    except ValueError:
-        return None
-    host = anyascii(host)
-    labels = [label for label in host.split(".") if label]
-    while labels and re.fullmatch(r"www\d*|m", labels[0]):
-        labels = labels[1:]
-    if len(labels) < 2:
-        return None
-    host = ".".join(labels)
-    for shared in SHARED_HOSTS:
-        if host == shared or host.endswith(f".{shared}"):
-            segment = (parts.path.strip("/").split("/") or [""])[0]
-            if host != shared:  # someone.wordpress.com: the subdomain is the identity
-                return Website(domain=host, label=host)
-            if not segment:
-                return None
-            return Website(domain=f"{shared}/{segment}", label=f"{shared}/{segment}")
-    ending_size = 2 if ".".join(labels[-2:]) in COMPOUND_ENDINGS and len(labels) > 2 else 1
-    registrable = labels[-(ending_size + 1) :]
-    return Website(domain=".".join(registrable), label=registrable[0])
 
 
 @dataclass(frozen=True)
 class Record:
-    """What matching needs to know of one candidate (or one nomination)."""
+    """What matching needs to know of one candidate (or one nomination, or one tie)."""
 
     key: int
     name: str
@@ -203,28 +83,84 @@ class Suggestion:
     matched: tuple[str, str] = ("", "")
 
 
-@dataclass
-class _Prepared:
-    record: Record
-    words: list[str]
-    name: str
-    website: Website | None
-    registration: str
-
-
-# Confidence each kind of evidence gives on its own; evidence together is combined as
-# independent signals: 1 - Π(1 - c).
+# Confidence each kind of evidence gives on its own.
 SAME_DOMAIN = 0.96
 SAME_DOMAIN_OTHER_COUNTRY = 0.85
 SAME_REGISTRATION = 0.95
 SIMILAR_DOMAIN = 0.6  # the same name under another ending: ecpat.se and ecpat.org
 SAME_NAME = 0.97  # the same words, in any order, legal forms aside, in the same country
+TRANSLATION = 0.9  # the same name in another language: not joined without asking
 NAME_WITH_TYPOS = 0.9  # the same words, a letter or two apart
 NAME_WITH_EXTRA_WORD = 0.7  # one name has one word more: not enough on its own
-# Names this similar (0–100, words sorted) are compared word by word; less similar are not.
+CONTAINS_NAME = 0.9  # every distinctive word of one in the other, the rest the field's words
+CONTAINS_PLACE = 0.92  # the same name with a city or country added
+ACRONYM = 0.92  # an acronym of four letters or more
+SHORT_ACRONYM = 0.86  # three letters
+DOMAIN_NAME = 0.9  # the website's name is the other's name or acronym
+# Name evidence left when the two have different websites or registration numbers.
+DIFFERENT_SITES_CAP = 0.86
+# Names this similar (0–100) are compared word by word; less similar are not.
 COMPARE_FROM = 75
 # From here on, a pair is shown to staff as a likely duplicate.
 SUGGEST_FROM = 0.85
+# A key (a word, an acronym) shared by more records than this is no evidence of anything.
+COMMON_KEY = 40
+
+
+def normalise_name(name: str) -> str:
+    """What identifies the organisation in its name: `Stiftelsen Barnens Rätt` → `barnens rat`."""
+    return " ".join(name_words(name))
+
+
+def name_similarity(name: str, other: str) -> int:
+    """How alike two names are, 0–100, once normalised (legal forms, case, accents and word
+    order aside): a likeness of letters staff see beside a suggestion, not a probability."""
+    return round(fuzz.ratio(normalise_name(name), normalise_name(other)))
+
+
+@dataclass
+class _Prepared:
+    record: Record
+    parts: list[tuple[Part, bool]]  # each name, and whether it is the record's main name
+    acronyms: set[str]
+    websites: list[Website]
+    registration: str
+    main: str  # the main name's words, for the fuzzy pass
+
+    @property
+    def domains(self) -> set[str]:
+        return {site.domain for site in self.websites}
+
+    @property
+    def labels(self) -> set[str]:
+        return {site.label for site in self.websites if "/" not in site.label}
+
+
+def _prepare(record: Record) -> _Prepared:
+    parts: list[tuple[Part, bool]] = []
+    seen = set()
+    acronyms: set[str] = set()
+    for position, name in enumerate([record.name, *record.aliases]):
+        for part in parts_of(name):
+            key = (part.words, part.places, part.squashed)
+            if key not in seen:
+                seen.add(key)
+                parts.append((part, position == 0 and part.written == name.strip()))
+        acronyms |= acronyms_of(name)
+    websites = [
+        site
+        for site in (normalise_website(url) for url in [record.website, *record.websites])
+        if site is not None
+    ]
+    main = next((part for part, is_main in parts if is_main), None)
+    return _Prepared(
+        record=record,
+        parts=parts,
+        acronyms=acronyms,
+        websites=list({site.domain: site for site in websites}.values()),
+        registration=normalise_registration(record.registration),
+        main=" ".join(main.words) if main else ascii_lower(record.name),
+    )
 
 
 def _word_edits(word: str, other: str) -> int | None:
@@ -238,7 +174,7 @@ def _word_edits(word: str, other: str) -> int | None:
     return distance if distance <= limit else None
 
 
-def compare_names(words: list[str], others: list[str]) -> tuple[float, str] | None:
+def compare_names(words: Sequence[str], others: Sequence[str]) -> tuple[float, str] | None:
     """Word by word: every word matched (maybe misspelt), or all but one extra word."""
     remaining = list(others)
     unmatched = 0
@@ -265,10 +201,120 @@ def compare_names(words: list[str], others: list[str]) -> tuple[float, str] | No
     return None
 
 
-def name_similarity(name: str, other: str) -> int:
-    """How alike two names are, 0–100, once normalised (legal forms, case, accents and word
-    order aside): the similarity staff see beside a suggestion."""
-    return round(fuzz.ratio(normalise_name(name), normalise_name(other)))
+def _identifies(part: Part) -> bool:
+    """Whether the part alone can name one organisation: an own word of four letters or more,
+    or at least two words of the field's vocabulary ("Rädda Barnen")."""
+    return any(len(word) >= 4 for word in part.distinctive) or len(part.words) >= 2
+
+
+def _compare_parts(part: Part, other: Part) -> tuple[float, str] | None:
+    if part.places and other.places and part.places.isdisjoint(other.places):
+        return None  # two different cities or countries
+    if part.words == other.words:
+        if not _identifies(part):
+            return None
+        if part.plain != other.plain and sorted(part.plain) != sorted(other.plain):
+            # The same concepts in other words: another language, unless only spelling differs.
+            if any(word.startswith("#") for word in part.words) and not _same_spelling(
+                part, other
+            ):
+                return TRANSLATION, "translation"
+        if part.places != other.places:
+            return CONTAINS_PLACE, "contains-name"
+        return SAME_NAME, "same-name"
+    if len(part.squashed) >= 6 and part.squashed == other.squashed:
+        return SAME_NAME, "same-name"  # a compound written as one word or as two
+    smaller, larger = sorted((set(part.words), set(other.words)), key=len)
+    if smaller < larger:
+        small = part if set(part.words) == smaller else other
+        extra = larger - smaller
+        own = len(small.distinctive) == len(small.words) and _identifies(small)
+        if own and all(word.startswith("#") for word in extra):
+            # "Atina" in "Udruženje građana Atina": a name of its own, the rest the field's words
+            return CONTAINS_NAME, "contains-name"
+    found = compare_names(part.words, other.words)
+    if found is not None and found[0] >= NAME_WITH_TYPOS and not _identifies(part):
+        return None
+    if found is None and len(part.squashed) >= 10 and len(other.squashed) >= 10:
+        if fuzz.ratio(part.squashed, other.squashed) >= 92:
+            return NAME_WITH_TYPOS, "similar-name"
+    return found
+
+
+def _same_spelling(part: Part, other: Part) -> bool:
+    """The same words in another transliteration: each word a letter or two from the other's."""
+    if len(part.plain) != len(other.plain):
+        return False
+    return all(
+        _word_edits(word, match) is not None or word == match
+        for word, match in zip(sorted(part.plain), sorted(other.plain), strict=True)
+    )
+
+
+@dataclass
+class _Evidence:
+    found: dict[str, float] = field(default_factory=dict)
+    matched: tuple[str, str] = ("", "")
+    alias: bool = False
+    best: float = 0.0
+    score: int = 0
+
+    def add(self, reason: str, confidence: float, matched=None, alias=False) -> None:
+        self.found[reason] = max(confidence, self.found.get(reason, 0))
+        if matched and confidence > self.best:
+            self.best, self.matched, self.alias = confidence, matched, alias
+
+
+def _weigh(a: _Prepared, b: _Prepared) -> _Evidence:
+    evidence = _Evidence()
+    same_country = a.record.country == b.record.country
+    shared = a.domains & b.domains
+    if shared:
+        evidence.add(
+            "same-domain",
+            SAME_DOMAIN if same_country else SAME_DOMAIN_OTHER_COUNTRY,
+            (sorted(shared)[0],) * 2,
+        )
+    elif a.labels & b.labels and min(len(label) for label in a.labels & b.labels) >= 4:
+        evidence.add("similar-domain", SIMILAR_DOMAIN)
+    if same_country and len(a.registration) >= 4 and a.registration == b.registration:
+        evidence.add("same-registration", SAME_REGISTRATION)
+    if not same_country:
+        return evidence
+    names = _Evidence()
+    for part, a_main in a.parts:
+        for other, b_main in b.parts:
+            found = _compare_parts(part, other)
+            if found is not None:
+                names.add(found[1], found[0], (part.written, other.written), not (a_main and b_main))
+    for first, second, flip in ((a, b, False), (b, a, True)):
+        for acronym in first.acronyms:
+            for other, _main in second.parts:
+                if acronym in other.initials and acronym != other.squashed:
+                    weight = ACRONYM if len(acronym) >= 4 else SHORT_ACRONYM
+                    pair = (acronym.upper(), other.written)
+                    names.add("acronym", weight, pair[::-1] if flip else pair)
+        for label in first.labels:
+            squashed = label.replace("-", "")
+            if len(squashed) < 4:
+                continue
+            for other, _main in second.parts:
+                if squashed == other.squashed or squashed in other.initials:
+                    pair = (label, other.written)
+                    names.add("domain-name", DOMAIN_NAME, pair[::-1] if flip else pair)
+    different = (a.domains and b.domains and not shared and not (a.labels & b.labels)) or (
+        len(a.registration) >= 4 and len(b.registration) >= 4 and a.registration != b.registration
+    )
+    for reason, confidence in names.found.items():
+        if different:
+            if reason not in ("same-name", "translation"):
+                continue
+            confidence = min(confidence, DIFFERENT_SITES_CAP)
+        evidence.add(reason, confidence)
+    if names.matched[0]:
+        evidence.matched, evidence.alias = names.matched, names.alias
+        evidence.score = round(fuzz.ratio(*(normalise_name(name) for name in names.matched)))
+    return evidence
 
 
 def _combine(confidences: Iterable[float]) -> float:
@@ -278,59 +324,52 @@ def _combine(confidences: Iterable[float]) -> float:
     return round(1 - remaining, 3)
 
 
-def prepare(records: Sequence[Record]) -> list[_Prepared]:
-    return [
-        _Prepared(
-            record=record,
-            words=(words := name_words(record.name)),
-            name=" ".join(words),
-            website=normalise_website(record.website),
-            registration=normalise_registration(record.registration),
-        )
-        for record in records
-    ]
+def _keys(item: _Prepared) -> set[str]:
+    """What a record may share with its duplicates, for finding pairs worth weighing."""
+    country = item.record.country
+    keys = {f"d:{domain}" for domain in item.domains}
+    keys |= {f"l:{label}" for label in item.labels if len(label) >= 4}
+    if len(item.registration) >= 4:
+        keys.add(f"r:{country}:{item.registration}")
+    for part, _main in item.parts:
+        keys.add(f"n:{country}:{' '.join(part.words)}")
+        keys |= {f"w:{country}:{word}" for word in part.distinctive}
+        keys |= {f"a:{country}:{initials}" for initials in part.initials}
+        if len(part.squashed) >= 4:
+            keys.add(f"a:{country}:{part.squashed}")
+    keys |= {f"a:{country}:{acronym}" for acronym in item.acronyms}
+    keys |= {f"a:{country}:{label.replace('-', '')}" for label in item.labels}
+    return keys
 
 
-def _pairs_by_key(prepared, key_of) -> set[tuple[int, int]]:
-    groups: dict[str, list[int]] = defaultdict(list)
+def _candidate_pairs(prepared: list[_Prepared], wanted: set[int] | None) -> set[tuple[int, int]]:
+    by_key: dict[str, list[int]] = defaultdict(list)
     for index, item in enumerate(prepared):
-        key = key_of(item)
-        if key:
-            groups[key].append(index)
-    pairs = set()
-    for members in groups.values():
-        # A key shared by very many records (a shared host nobody listed) is no evidence.
-        if 1 < len(members) <= 50:
-            pairs.update(
-                (a, b) for position, a in enumerate(members) for b in members[position + 1 :]
-            )
-    return pairs
-
-
-def _similar_names(prepared, only: set[int] | None) -> dict[tuple[int, int], tuple]:
-    """Pairs in the same country whose names are the same organisation's: (confidence,
-    reason, similarity 0–100). rapidfuzz finds the near names; their words decide."""
+        for key in _keys(item):
+            by_key[key].append(index)
+    pairs: set[tuple[int, int]] = set()
+    for members in by_key.values():
+        if 1 < len(members) <= COMMON_KEY:
+            for a, b in combinations(members, 2):
+                if wanted is None or a in wanted or b in wanted:
+                    pairs.add((a, b))
+    # Names close in letters, within a country: misspellings no key catches.
     by_country: dict[str, list[int]] = defaultdict(list)
     for index, item in enumerate(prepared):
         by_country[item.record.country].append(index)
-    found: dict[tuple[int, int], tuple] = {}
     for members in by_country.values():
-        names = [prepared[index].name for index in members]
+        names = [prepared[index].main for index in members]
         for position, index in enumerate(members):
-            if only is not None and index not in only:
+            if wanted is not None and index not in wanted:
                 continue
             matches = process.extract(
                 names[position], names, scorer=fuzz.ratio, score_cutoff=COMPARE_FROM, limit=None
             )
-            for _name, score, other_position in matches:
-                other = members[other_position]
-                pair = (min(index, other), max(index, other))
-                if other_position == position or pair in found:
-                    continue
-                verdict = compare_names(prepared[index].words, prepared[other].words)
-                if verdict is not None:
-                    found[pair] = (*verdict, round(score))
-    return found
+            for _name, _score, other_position in matches:
+                if other_position != position:
+                    other = members[other_position]
+                    pairs.add((min(index, other), max(index, other)))
+    return pairs
 
 
 def find_duplicates(
@@ -341,58 +380,43 @@ def find_duplicates(
     With `only` (record keys), just the pairs that involve one of those records: what a new
     candidate adds, without comparing all the others again.
     """
-    prepared = prepare(records)
+    prepared = [_prepare(record) for record in records]
     wanted = None
     if only is not None:
         keys = set(only)
         wanted = {index for index, item in enumerate(prepared) if item.record.key in keys}
-    evidence: dict[tuple[int, int], dict[str, float]] = defaultdict(dict)
-
-    def same_domain(item):
-        return item.website.domain if item.website else ""
-
-    def same_label(item):
-        label = item.website.label if item.website else ""
-        return label if len(label) >= 4 and "/" not in label else ""
-
-    def same_registration(item):
-        if len(item.registration) < 4:
-            return ""
-        return f"{item.record.country}:{item.registration}"
-
-    for a, b in _pairs_by_key(prepared, same_domain):
-        same_country = prepared[a].record.country == prepared[b].record.country
-        evidence[(a, b)]["same-domain"] = SAME_DOMAIN if same_country else SAME_DOMAIN_OTHER_COUNTRY
-    for a, b in _pairs_by_key(prepared, same_label):
-        if "same-domain" not in evidence.get((a, b), {}):
-            evidence[(a, b)]["similar-domain"] = SIMILAR_DOMAIN
-    for a, b in _pairs_by_key(prepared, same_registration):
-        evidence[(a, b)]["same-registration"] = SAME_REGISTRATION
-    names = _similar_names(prepared, wanted)
-    for pair, (confidence, reason, _score) in names.items():
-        evidence[pair][reason] = confidence
-
     suggestions = []
-    for (a, b), found in evidence.items():
-        if wanted is not None and a not in wanted and b not in wanted:
-            continue
-        confidence = _combine(found.values())
+    for a, b in _candidate_pairs(prepared, wanted):
+        evidence = _weigh(prepared[a], prepared[b])
+        confidence = _combine(evidence.found.values())
         if confidence < SUGGEST_FROM:
             continue
-        first, second = sorted((prepared[a].record.key, prepared[b].record.key))
+        reasons = sorted(evidence.found, key=lambda reason: -evidence.found[reason])
+        if evidence.alias and any(r in reasons for r in ("same-name", "translation")):
+            reasons.append("alias")
+        first, second = prepared[a].record, prepared[b].record
+        matched = evidence.matched
+        if first.key > second.key:
+            first, second = second, first
+            matched = matched[::-1]
         suggestions.append(
             Suggestion(
-                first=first,
-                second=second,
+                first=first.key,
+                second=second.key,
                 confidence=confidence,
-                reasons=sorted(found, key=lambda reason: -found[reason]),
-                name_score=names[(a, b)][2]
-                if (a, b) in names
-                else round(fuzz.ratio(prepared[a].name, prepared[b].name)),
+                reasons=reasons,
+                name_score=evidence.score or name_similarity(first.name, second.name),
+                matched=matched,
             )
         )
     suggestions.sort(key=lambda suggestion: (-suggestion.confidence, suggestion.first))
     return suggestions
+
+
+def compare(first: Record, second: Record) -> Suggestion | None:
+    """Whether two records are likely one organisation (None if not even a suggestion)."""
+    found = find_duplicates([first, second])
+    return found[0] if found else None
 
 
 def clusters(keys: Iterable[int], pairs: Iterable[tuple[int, int]]) -> list[set[int]]:
@@ -411,9 +435,3 @@ def clusters(keys: Iterable[int], pairs: Iterable[tuple[int, int]]) -> list[set[
     for key in parent:
         groups[root(key)].add(key)
     return list(groups.values())
-
-
-def compare(first: Record, second: Record) -> Suggestion | None:
-    """Whether two records are likely one organisation (None if not even a suggestion)."""
-    found = find_duplicates([first, second])
-    return found[0] if found else None

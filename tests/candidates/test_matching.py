@@ -63,9 +63,11 @@ def test_records_with_the_same_website_are_suggested_with_reasons():
     [suggestion] = find_duplicates(records)
 
     assert (suggestion.first, suggestion.second) == (1, 2)
-    # The same site (0.96), and the same name in English with "Sweden" added (0.7), together.
-    assert suggestion.reasons == ["same-domain", "similar-name"]
-    assert suggestion.confidence == 0.988
+    # The same site (0.96); the same name in English with "Sweden" added (0.9); the site's
+    # name is the Swedish name written together (0.9): together all but certain.
+    assert suggestion.reasons == ["same-domain", "translation", "domain-name"]
+    assert suggestion.confidence == 1.0
+    assert suggestion.matched == ("Trygga Nätet", "Safe Net Sweden")
 
 
 def test_a_typo_in_a_long_word_is_similar_but_a_different_short_word_is_not():

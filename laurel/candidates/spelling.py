@@ -1,0 +1,334 @@
+"""How an organisation's name and website are read before they are compared.
+
+Pure functions, no database. A name as a nominator wrote it ("ASTRA – Akcija protiv trgovine
+ljudima, Beograd", "Фондація «Ла Страда-Україна»", "Children's Rights in Society (BRIS)") becomes
+its *parts* (each alias in it), and each part its words in a spelling every variant shares:
+transliterated (more than one scheme for Greek and Cyrillic), lower case, without legal forms,
+kind words ("foundation", "udruženje"), filler words and places, with known words as concepts
+("#child") and others as skeletons where transliterations differ ("shch", "sc", "s" meet).
+Websites become their registrable domain by the Public Suffix List (tldextract's bundled
+snapshot, never fetched) and its name.
+"""
+
+import functools
+import gettext
+import re
+import unicodedata
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import pycountry
+import tldextract
+from anyascii import anyascii
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from laurel.candidates import glossary
+from laurel.candidates.glossary import FILLER_WORDS, LEGAL_FORMS, SHARED_HOSTS, concept_of
+
+_PUNCTUATION = re.compile(r"[^a-z0-9]+")
+_SPACES = re.compile(r"\s+")
+
+
+def ascii_lower(text: str) -> str:
+    """Transliterated to ASCII, lower case, punctuation as single spaces."""
+    text = anyascii(unicodedata.normalize("NFKC", text or "")).lower()
+    text = text.replace("&", " and ")
+    return _SPACES.sub(" ", _PUNCTUATION.sub(" ", text)).strip()
+
+
+# Greek is written in Latin letters in several ways ("Chamogelo", "Hamogelo", "Xamogelo";
+# "tou", "toy"): the name is read in each of the usual ones. Cyrillic schemes (ISO 9, BGN/PCGN,
+# passport) differ in what `skeleton` reduces to one spelling ("zh"/"z", "kh"/"h", "ts"/"c").
+_GREEK_SCHEMES = [
+    {"ου": "ou", "ΟΥ": "OU", "Ου": "Ou", "αυ": "av", "ευ": "ev", "μπ": "b", "ντ": "d"},
+    {"ου": "ou", "ΟΥ": "OU", "Ου": "Ou", "χ": "h", "Χ": "H", "υ": "i", "η": "i", "β": "v"},
+]
+_GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+
+
+def latin_forms(text: str) -> list[str]:
+    """The name in Latin letters, in every scheme a nominator may have used."""
+    forms = [ascii_lower(text)]
+    if _GREEK.search(text or ""):
+        plain = unicodedata.normalize("NFD", text)
+        plain = "".join(c for c in plain if unicodedata.category(c) != "Mn")
+        for scheme in _GREEK_SCHEMES:
+            written = plain
+            for letters, latin in scheme.items():
+                written = written.replace(letters, latin)
+            forms.append(ascii_lower(written))
+    return list(dict.fromkeys(forms))
+
+
+# Spellings that differ between transliterations and languages, reduced to one.
+_SKELETON = [
+    ("shch", "s"),
+    ("sch", "s"),
+    ("sh", "s"),
+    ("ch", "c"),
+    ("zh", "z"),
+    ("kh", "h"),
+    ("ts", "c"),
+    ("tz", "c"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("ck", "k"),
+    ("qu", "k"),
+    ("q", "k"),
+    ("w", "v"),
+    ("x", "ks"),
+    ("y", "i"),
+    ("j", "i"),
+    ("dj", "d"),
+]
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def skeleton(word: str) -> str:
+    for spelling, common in _SKELETON:
+        word = word.replace(spelling, common)
+    return _DOUBLED.sub(r"\1", word).replace("ii", "i").replace("ie", "i")
+
+
+_CONCEPTS = concept_of()
+_CONCEPT_WORDS = sorted(_CONCEPTS)
+_CONCEPTS_BY_SKELETON = {skeleton(word): concept for word, concept in _CONCEPTS.items()}
+_CONCEPT_SKELETONS = sorted(_CONCEPTS_BY_SKELETON)
+
+
+def _kinds() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for kind, words in getattr(glossary, "ORG_KINDS", {}).items():
+        for word in words:
+            table.setdefault(word, kind)
+    return table
+
+
+_KINDS = _kinds()
+_KIND_SKELETONS = {skeleton(word) for word in _KINDS if " " not in word}
+
+# The legal forms and the kind words of several words ("ideell förening", "sp z o o"),
+# removed from the text before it is cut into words.
+_PHRASES = sorted(
+    {form for form in LEGAL_FORMS if " " in form} | {kind for kind in _KINDS if " " in kind},
+    key=len,
+    reverse=True,
+)
+_PHRASE_PATTERN = re.compile(
+    r"(?:^| )(?:{})(?= |$)".format("|".join(re.escape(p) for p in _PHRASES))
+)
+_FORMS = {skeleton(form) for form in LEGAL_FORMS if " " not in form}
+_LONG_FORMS = sorted(form for form in _FORMS if len(form) >= 5)
+
+
+def is_form(word: str) -> bool:
+    """A legal form or kind word, in any transliteration or with a typo ("foundtaion")."""
+    word = skeleton(word)
+    if word in _FORMS or word in _KIND_SKELETONS:
+        return True
+    if len(word) < 5:
+        return False
+    limit = 1 if len(word) < 9 else 2
+    return (
+        process.extractOne(word, _LONG_FORMS, scorer=OSA.distance, score_cutoff=limit) is not None
+    )
+
+
+# Europe's countries, each with its own languages: a country is named in English or in its own
+# language ("ECPAT Sverige", "Save the Children Italia"); names from the ISO 3166 translations
+# pycountry carries. Other languages' names for other countries would catch ordinary words
+# (Estonian "Norra" is Swedish for "northern").
+EUROPE = {
+    "AD": "ca", "AL": "sq", "AM": "hy", "AT": "de", "AZ": "az", "BA": "bs hr sr", "BE": "nl fr de",
+    "BG": "bg", "BY": "be ru", "CH": "de fr it", "CY": "el tr", "CZ": "cs", "DE": "de", "DK": "da",
+    "EE": "et", "ES": "es ca", "FI": "fi sv", "FR": "fr", "GB": "en", "GE": "ka", "GR": "el",
+    "HR": "hr", "HU": "hu", "IE": "ga", "IS": "is", "IT": "it", "LI": "de", "LT": "lt",
+    "LU": "lb fr de", "LV": "lv", "MC": "fr", "MD": "ro ru", "ME": "sr", "MK": "mk", "MT": "mt",
+    "NL": "nl", "NO": "nb nn", "PL": "pl", "PT": "pt", "RO": "ro", "RS": "sr", "RU": "ru",
+    "SE": "sv", "SI": "sl", "SK": "sk", "SM": "it", "TR": "tr", "UA": "uk", "VA": "it",
+    "XK": "sq sr",
+}
+
+
+@functools.cache
+def _catalogue(language: str) -> gettext.NullTranslations:
+    try:
+        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+    except OSError:
+        return gettext.NullTranslations()
+
+
+@functools.cache
+def _places() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for code, languages in EUROPE.items():
+        country = pycountry.countries.get(alpha_2=code)
+        names = {country.name, getattr(country, "common_name", country.name)} if country else set()
+        for language in ["en", *languages.split()]:
+            for written in names:
+                for form in latin_forms(_catalogue(language).gettext(written)):
+                    if form and " " not in form and len(form) >= 4:
+                        table.setdefault(form, f"country-{code.lower()}")
+    for place, spellings in getattr(glossary, "PLACES", {}).items():
+        for spelling in [place, *spellings]:
+            table.setdefault(ascii_lower(spelling), place)
+    return table
+
+
+@functools.lru_cache(maxsize=65536)
+def token(word: str) -> str:
+    """A word as names are compared: its concept ("#child") if the glossary knows it, even
+    misspelt by a letter, else its skeleton."""
+    if word in _CONCEPTS:
+        return f"#{_CONCEPTS[word]}"
+    if skeleton(word) in _CONCEPTS_BY_SKELETON:
+        return f"#{_CONCEPTS_BY_SKELETON[skeleton(word)]}"
+    if len(word) >= 5:
+        match = process.extractOne(word, _CONCEPT_WORDS, scorer=OSA.distance, score_cutoff=1)
+        if match is not None:
+            return f"#{_CONCEPTS[match[0]]}"
+        shape = skeleton(word)
+        match = process.extractOne(shape, _CONCEPT_SKELETONS, scorer=OSA.distance, score_cutoff=1)
+        if match is not None and len(shape) >= 5:
+            return f"#{_CONCEPTS_BY_SKELETON[match[0]]}"
+    return skeleton(word)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One name of an organisation, as compared."""
+
+    written: str  # as the nominator wrote it (this part of it)
+    words: tuple[str, ...]  # identifying words, sorted: concepts and skeletons
+    plain: tuple[str, ...]  # the same words spelt as written (ASCII), in order
+    places: frozenset[str]  # cities and countries named in it
+    initials: frozenset[str]  # its possible acronyms
+    squashed: str  # its identifying words written together: "childfocus"
+
+    @property
+    def distinctive(self) -> tuple[str, ...]:
+        """Words that are the organisation's own, not the field's vocabulary."""
+        return tuple(word for word in self.words if not word.startswith("#") and len(word) >= 3)
+
+
+_SPLIT = re.compile(r"\s[–—-]\s|\s[/|]\s|[;:()\[\]]|,\s")
+_CAPITALS = re.compile(r"\b[A-ZÀ-ÞА-ЯΑ-Ω][A-ZÀ-ÞА-ЯΑ-Ω0-9]{1,7}\b")
+
+
+def _initials(words: list[str]) -> set[str]:
+    found = set()
+    if len(words) >= 2:
+        found.add("".join(word[0] for word in words))
+    return {key for key in found if len(key) >= 3}
+
+
+def read_part(text: str) -> Part | None:
+    return _read_part(text, text)
+
+
+def _read_part(text: str, written: str) -> Part | None:
+    text = _PHRASE_PATTERN.sub(" ", f" {text} ").strip()
+    every = text.split()
+    places_table = _places()
+    places = frozenset(places_table[word] for word in every if word in places_table)
+    kept = [
+        word
+        for word in every
+        if word not in FILLER_WORDS and word not in places_table and not is_form(word)
+    ]
+    if not kept:  # the name is a place's name: "Atina" is an organisation in Belgrade
+        kept = [word for word in every if word in places_table]
+        places = frozenset()
+    if not kept:
+        return None
+    no_forms = [word for word in every if not is_form(word) and word not in places_table]
+    initials = _initials(no_forms) | _initials(kept) | _initials(every)
+    return Part(
+        written=written.strip(),
+        words=tuple(sorted(token(word) for word in kept)),
+        plain=tuple(kept),
+        places=places,
+        initials=frozenset(initials),
+        squashed="".join(kept),
+    )
+
+
+def parts_of(name: str) -> list[Part]:
+    """Every name in `name`: the whole, each alias in brackets or after a dash, and each in
+    every Latin spelling. Parts that are only a legal form, a kind word or a place are dropped."""
+    pieces = [name, *(piece for piece in _SPLIT.split(name or "") if piece.strip())]
+    found: dict[tuple, Part] = {}
+    for piece in dict.fromkeys(piece.strip() for piece in pieces):
+        for form in latin_forms(piece):
+            part = _read_part(form, piece)
+            if part is not None:
+                found.setdefault((part.words, part.places, part.squashed), part)
+    return list(found.values())
+
+
+def acronyms_of(name: str) -> set[str]:
+    """What the name writes as an acronym: words in capitals ("BRIS", "FDDS") and names of
+    one word."""
+    found = {ascii_lower(word) for word in _CAPITALS.findall(name or "")}
+    for piece in [name, *_SPLIT.split(name or "")]:
+        words = ascii_lower(piece or "").split()
+        if len(words) == 1:
+            found.add(words[0])
+    return {
+        acronym
+        for acronym in found
+        if 3 <= len(acronym) <= 8 and acronym not in FILLER_WORDS and not is_form(acronym)
+    }
+
+
+def name_words(name: str) -> list[str]:
+    """The words that identify the organisation in its whole name."""
+    parts = [part for part in (_read_part(ascii_lower(name), name),) if part]
+    if not parts:
+        return [ascii_lower(name)]
+    return list(parts[0].words)
+
+
+def normalise_registration(number: str) -> str:
+    """Letters and digits only, upper case: `556 123-4567` and `5561234567` are the same."""
+    return re.sub(r"[^A-Z0-9]", "", anyascii(number or "").upper())
+
+
+@dataclass(frozen=True)
+class Website:
+    domain: str  # registrable domain, or shared host plus first path segment: "ecpat.se"
+    label: str  # the domain without its ending, for country-code variants: "ecpat"
+
+
+_SUFFIXES = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def normalise_website(url: str) -> Website | None:
+    """`https://www.Ecpat.se/om-oss` → domain `ecpat.se`, label `ecpat`; None if not a site."""
+    url = (url or "").strip().lower()
+    if not url:
+        return None
+    if "://" not in url:
+        url = f"http://{url}"
+    try:
+        parts = urlsplit(url)
+        host = anyascii(parts.hostname or "").rstrip(".")
+    except ValueError:
+        return None
+    labels = [label for label in host.split(".") if label]
+    while labels and re.fullmatch(r"www\d*|m", labels[0]):
+        labels = labels[1:]
+    host = ".".join(labels)
+    for shared in SHARED_HOSTS:
+        if host == shared or host.endswith(f".{shared}"):
+            if host != shared:  # someone.wordpress.com: the subdomain is the identity
+                return Website(domain=host, label=host)
+            segment = (parts.path.strip("/").split("/") or [""])[0]
+            if not segment:
+                return None
+            return Website(domain=f"{shared}/{segment}", label=f"{shared}/{segment}")
+    found = _SUFFIXES(host)
+    if not found.domain or not found.suffix:
+        return None
+    return Website(domain=f"{found.domain}.{found.suffix}", label=found.domain)
