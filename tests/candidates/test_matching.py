@@ -116,3 +116,105 @@ def test_clusters_join_pairs_transitively():
     groups = clusters([1, 2, 3, 4], [(1, 2), (2, 3)])
 
     assert sorted(map(sorted, groups)) == [[1, 2, 3], [4]]
+
+
+# --- how real nominators write names (issue 18) ------------------------------------------
+
+
+def _pair(first: str, second: str, country: str = "SE", **more) -> list:
+    return find_duplicates([Record(1, first, country, **more), Record(2, second, country)])
+
+
+def test_an_alias_in_brackets_is_compared_as_a_name_of_its_own():
+    [found] = _pair(
+        "Child Focus", "Stichting voor Vermiste en Seksueel Uitgebuite Kinderen (Child Focus)", "BE"
+    )
+
+    assert "same-name" in found.reasons and "alias" in found.reasons
+    assert found.matched == ("Child Focus", "Child Focus")
+
+
+def test_an_acronym_is_compared_with_the_initials_of_the_other_name():
+    [found] = _pair("FDDS", "Fundacja Dajemy Dzieciom Siłę", "PL")
+
+    assert found.reasons == ["acronym"]
+    assert found.matched == ("FDDS", "Fundacja Dajemy Dzieciom Siłę")
+    # Suggested, never joined on its own: an acronym is not a name.
+    assert 0.85 <= found.confidence < 0.95
+
+
+def test_a_name_of_its_own_is_found_inside_a_longer_name_with_a_country_added():
+    [found] = _pair("ECPAT", "ECPAT Sverige")
+    [english] = _pair("ECPAT Sweden", "ECPAT Sverige")
+
+    assert found.reasons == ["contains-name"]
+    assert english.reasons == ["same-name"]
+
+
+def test_a_compound_is_the_same_written_as_one_word_or_two():
+    [found] = _pair("Mannerheimin Lastensuojeluliitto ry", "Mannerheimin lastensuojelu liitto", "FI")
+
+    assert found.reasons == ["same-name"]
+
+
+def test_greek_written_in_latin_letters_in_another_scheme_is_the_same_name():
+    [found] = _pair("Το Χαμόγελο του Παιδιού", "To Hamogelo tou Paidiou", "GR")
+
+    assert found.reasons[0] == "same-name"
+
+
+def test_a_website_named_like_the_other_record_is_evidence():
+    records = [
+        Record(
+            1,
+            "Stichting voor Vermiste en Seksueel Uitgebuite Kinderen",
+            "BE",
+            website="https://www.childfocus.be/nl-be",
+        ),
+        Record(2, "Child Focus", "BE"),
+    ]
+
+    [found] = find_duplicates(records)
+
+    assert "domain-name" in found.reasons
+
+
+def test_two_places_keep_namesakes_apart():
+    assert _pair("Wildwasser Berlin e.V.", "Wildwasser Marburg e.V.", "DE") == []
+    assert _pair("ECPAT Sverige", "ECPAT Norge") == []
+
+
+def test_different_websites_leave_only_plain_name_evidence():
+    # The same name but two websites: suggested for staff to look at, never joined.
+    [found] = find_duplicates(
+        [
+            Record(1, "Hopp för Barn", "SE", website="hoppforbarn.se"),
+            Record(2, "Hopp för Barn", "SE", website="barnenshopp.se"),
+        ]
+    )
+    assert found.confidence < 0.95
+    # A name contained in the other, with different websites: not even suggested.
+    assert (
+        find_duplicates(
+            [
+                Record(1, "Atina", "RS", website="atina.org.rs"),
+                Record(2, "Atina Fondacija za decu", "RS", website="atinadeca.rs"),
+            ]
+        )
+        == []
+    )
+
+
+def test_a_records_other_names_are_compared_too():
+    tie = Record(1, "Children's Rights in Society", "SE")
+    known = Record(2, "Barnens Rätt i Samhället", "SE", aliases=("Children's Rights in Society",))
+
+    [found] = find_duplicates([tie, known])
+
+    assert found.reasons[:1] == ["same-name"] and "alias" in found.reasons
+
+
+def test_registrable_domains_follow_the_public_suffix_list():
+    assert normalise_website("https://www.atina.org.rs/en").domain == "atina.org.rs"
+    assert normalise_website("http://barnafrid.liu.se").domain == "liu.se"
+    assert normalise_website("ecpat.org.uk/about").label == "ecpat"
