@@ -83,6 +83,7 @@ class Suggestion:
     matched: tuple[str, str] = ("", "")
 
 
+NAME_REASONS = {"same-name", "translation", "similar-name", "contains-name"}
 # Confidence each kind of evidence gives on its own.
 SAME_DOMAIN = 0.96
 SAME_DOMAIN_OTHER_COUNTRY = 0.85
@@ -90,6 +91,7 @@ SAME_REGISTRATION = 0.95
 SIMILAR_DOMAIN = 0.6  # the same name under another ending: ecpat.se and ecpat.org
 SAME_NAME = 0.97  # the same words, in any order, legal forms aside, in the same country
 TRANSLATION = 0.9  # the same name in another language: not joined without asking
+GENERIC_TRANSLATION = 0.86  # the same two words of the field's vocabulary in another language
 NAME_WITH_TYPOS = 0.9  # the same words, a letter or two apart
 NAME_WITH_EXTRA_WORD = 0.7  # one name has one word more: not enough on its own
 CONTAINS_NAME = 0.9  # every distinctive word of one in the other, the rest the field's words
@@ -103,6 +105,8 @@ DIFFERENT_SITES_CAP = 0.86
 COMPARE_FROM = 75
 # From here on, a pair is shown to staff as a likely duplicate.
 SUGGEST_FROM = 0.85
+# From here on, a nomination joins a candidate without asking (services.common.JOIN_FROM).
+JOIN_FROM = 0.95
 # A key (a word, an acronym) shared by more records than this is no evidence of anything.
 COMMON_KEY = 40
 
@@ -133,7 +137,8 @@ class _Prepared:
 
     @property
     def labels(self) -> set[str]:
-        return {site.label for site in self.websites if "/" not in site.label}
+        """The websites' names; a page on a shared host is named by its path ("raddabarnen")."""
+        return {site.label.rsplit("/", 1)[-1] for site in self.websites}
 
 
 def _prepare(record: Record) -> _Prepared:
@@ -142,7 +147,7 @@ def _prepare(record: Record) -> _Prepared:
     acronyms: set[str] = set()
     for position, name in enumerate([record.name, *record.aliases]):
         for part in parts_of(name):
-            key = (part.words, part.places, part.squashed)
+            key = (part.words, part.places, part.scope, part.squashed)
             if key not in seen:
                 seen.add(key)
                 parts.append((part, position == 0 and part.written == name.strip()))
@@ -210,6 +215,8 @@ def _identifies(part: Part) -> bool:
 def _compare_parts(part: Part, other: Part) -> tuple[float, str] | None:
     if part.places and other.places and part.places.isdisjoint(other.places):
         return None  # two different cities or countries
+    if part.scope and other.scope and part.scope.isdisjoint(other.scope):
+        return None  # a federal association and a regional one
     if part.words == other.words:
         if not _identifies(part):
             return None
@@ -218,7 +225,10 @@ def _compare_parts(part: Part, other: Part) -> tuple[float, str] | None:
             if any(word.startswith("#") for word in part.words) and not _same_spelling(
                 part, other
             ):
-                return TRANSLATION, "translation"
+                # Two words of the field's vocabulary ("Kinder telefoon", "Child Helpline") name
+                # many organisations: staff look, nothing more.
+                generic = not part.distinctive and len(part.words) <= 2
+                return (GENERIC_TRANSLATION if generic else TRANSLATION), "translation"
         if part.places != other.places:
             return CONTAINS_PLACE, "contains-name"
         return SAME_NAME, "same-name"
@@ -276,6 +286,8 @@ def _weigh(a: _Prepared, b: _Prepared) -> _Evidence:
             (sorted(shared)[0],) * 2,
         )
     elif a.labels & b.labels and min(len(label) for label in a.labels & b.labels) >= 4:
+        # The same name under another ending (ecpat.se, ecpat.org), or the organisation's page
+        # on a shared host named like its site (facebook.com/raddabarnen, raddabarnen.se).
         evidence.add("similar-domain", SIMILAR_DOMAIN)
     if same_country and len(a.registration) >= 4 and a.registration == b.registration:
         evidence.add("same-registration", SAME_REGISTRATION)
@@ -295,17 +307,22 @@ def _weigh(a: _Prepared, b: _Prepared) -> _Evidence:
                     pair = (acronym.upper(), other.written)
                     names.add("acronym", weight, pair[::-1] if flip else pair)
         for label in first.labels:
-            squashed = label.replace("-", "")
-            if len(squashed) < 4:
+            squashed = label.replace("-", "").replace("_", "")
+            if len(squashed) < 3:
                 continue
             for other, _main in second.parts:
-                if squashed == other.squashed or squashed in other.initials:
+                if squashed == other.squashed or (len(squashed) >= 4 and squashed in other.initials):
                     pair = (label, other.written)
                     names.add("domain-name", DOMAIN_NAME, pair[::-1] if flip else pair)
     different = (a.domains and b.domains and not shared and not (a.labels & b.labels)) or (
         len(a.registration) >= 4 and len(b.registration) >= 4 and a.registration != b.registration
     )
+    # One pair of names is one piece of evidence, however many ways it matches: only the
+    # strongest way counts; an acronym and a website's name are other pieces.
+    strongest = max((c for r, c in names.found.items() if r in NAME_REASONS), default=0)
     for reason, confidence in names.found.items():
+        if reason in NAME_REASONS and confidence < strongest:
+            continue
         if different:
             if reason not in ("same-name", "translation"):
                 continue
@@ -328,7 +345,6 @@ def _keys(item: _Prepared) -> set[str]:
     """What a record may share with its duplicates, for finding pairs worth weighing."""
     country = item.record.country
     keys = {f"d:{domain}" for domain in item.domains}
-    keys |= {f"l:{label}" for label in item.labels if len(label) >= 4}
     if len(item.registration) >= 4:
         keys.add(f"r:{country}:{item.registration}")
     for part, _main in item.parts:
@@ -339,6 +355,7 @@ def _keys(item: _Prepared) -> set[str]:
             keys.add(f"a:{country}:{part.squashed}")
     keys |= {f"a:{country}:{acronym}" for acronym in item.acronyms}
     keys |= {f"a:{country}:{label.replace('-', '')}" for label in item.labels}
+    keys |= {f"l:{label}" for label in item.labels if len(label) >= 4}
     return keys
 
 
@@ -385,32 +402,57 @@ def find_duplicates(
     if only is not None:
         keys = set(only)
         wanted = {index for index, item in enumerate(prepared) if item.record.key in keys}
-    suggestions = []
+    found: dict[tuple[int, int], _Evidence] = {}
     for a, b in _candidate_pairs(prepared, wanted):
         evidence = _weigh(prepared[a], prepared[b])
-        confidence = _combine(evidence.found.values())
-        if confidence < SUGGEST_FROM:
-            continue
-        reasons = sorted(evidence.found, key=lambda reason: -evidence.found[reason])
-        if evidence.alias and any(r in reasons for r in ("same-name", "translation")):
-            reasons.append("alias")
-        first, second = prepared[a].record, prepared[b].record
-        matched = evidence.matched
-        if first.key > second.key:
-            first, second = second, first
-            matched = matched[::-1]
-        suggestions.append(
-            Suggestion(
-                first=first.key,
-                second=second.key,
-                confidence=confidence,
-                reasons=reasons,
-                name_score=evidence.score or name_similarity(first.name, second.name),
-                matched=matched,
-            )
-        )
+        if _combine(evidence.found.values()) >= SUGGEST_FROM:
+            found[(a, b)] = evidence
+    _through_joined(found)
+    suggestions = [_suggestion(prepared[a], prepared[b], found[(a, b)]) for a, b in found]
     suggestions.sort(key=lambda suggestion: (-suggestion.confidence, suggestion.first))
     return suggestions
+
+
+def _through_joined(found: dict[tuple[int, int], "_Evidence"]) -> None:
+    """Records joined without asking are one organisation with all their names, as
+    nominations joined to one candidate are: what one of them matches, the others match
+    through it ("KOK e.V." is "KOK – Bundesweiter Koordinierungskreis …", whose long name is
+    "Bundesweiter Koordinierungskreis gegen Menschenhandel")."""
+    strong = [pair for pair, e in found.items() if _combine(e.found.values()) >= JOIN_FROM]
+    if not strong:
+        return
+    members = {index for pair in strong for index in pair}
+    groups = clusters(members, strong)
+    group_of = {index: group for group in groups for index in group}
+    for (a, b), evidence in list(found.items()):
+        for one, other in ((a, b), (b, a)):
+            for joined in group_of.get(one, ()):
+                pair = (min(joined, other), max(joined, other))
+                if joined == one or other in group_of.get(joined, ()) or pair in found:
+                    continue
+                through = _Evidence(dict(evidence.found), evidence.matched, True, evidence.best)
+                through.score = evidence.score
+                found[pair] = through
+
+
+def _suggestion(a: _Prepared, b: _Prepared, evidence: "_Evidence") -> Suggestion:
+    confidence = _combine(evidence.found.values())
+    reasons = sorted(evidence.found, key=lambda reason: -evidence.found[reason])
+    if evidence.alias and "alias" not in reasons:
+        reasons.append("alias")
+    first, second = a.record, b.record
+    matched = evidence.matched
+    if first.key > second.key:
+        first, second = second, first
+        matched = matched[::-1]
+    return Suggestion(
+        first=first.key,
+        second=second.key,
+        confidence=confidence,
+        reasons=reasons,
+        name_score=evidence.score or name_similarity(first.name, second.name),
+        matched=matched,
+    )
 
 
 def compare(first: Record, second: Record) -> Suggestion | None:

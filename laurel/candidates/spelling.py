@@ -81,6 +81,10 @@ _SKELETON = [
     ("y", "i"),
     ("j", "i"),
     ("dj", "d"),
+    # German and Scandinavian umlauts written out: "Taeter", "Boerns", "Vilkaar".
+    ("ae", "a"),
+    ("oe", "o"),
+    ("ue", "u"),
 ]
 _DOUBLED = re.compile(r"(.)\1+")
 
@@ -105,6 +109,15 @@ def _kinds() -> dict[str, str]:
     return table
 
 
+# Words that say how far an organisation reaches, present on one variant only ("Plan
+# International Sverige", "Plan Sverige"; "Deutscher Kinderschutzbund Bundesverband").
+SCOPE_WORDS = {
+    "international", "internationale", "internacional", "internazionale", "national",
+    "nationale", "nacional", "nazionale", "bundesverband", "bundesweit", "bundesweiter",
+    "landesverband", "european", "europe", "europa", "europeenne", "global", "world",
+    "worldwide", "riksforbund", "riksforbundet", "riksforening", "riksforeningen",
+    "keskusliitto", "landsforening", "landsforbund", "federal", "federale",
+}
 _KINDS = _kinds()
 _KIND_SKELETONS = {skeleton(word) for word in _KINDS if " " not in word}
 
@@ -203,6 +216,7 @@ class Part:
     words: tuple[str, ...]  # identifying words, sorted: concepts and skeletons
     plain: tuple[str, ...]  # the same words spelt as written (ASCII), in order
     places: frozenset[str]  # cities and countries named in it
+    scope: frozenset[str]  # "international", "bundesverband": how far it reaches
     initials: frozenset[str]  # its possible acronyms
     squashed: str  # its identifying words written together: "childfocus"
 
@@ -232,23 +246,32 @@ def _read_part(text: str, written: str) -> Part | None:
     every = text.split()
     places_table = _places()
     places = frozenset(places_table[word] for word in every if word in places_table)
+    scope = frozenset(skeleton(word) for word in every if word in SCOPE_WORDS)
     kept = [
         word
         for word in every
-        if word not in FILLER_WORDS and word not in places_table and not is_form(word)
+        if word not in FILLER_WORDS
+        and word not in places_table
+        and word not in SCOPE_WORDS
+        and not is_form(word)
     ]
     if not kept:  # the name is a place's name: "Atina" is an organisation in Belgrade
         kept = [word for word in every if word in places_table]
         places = frozenset()
     if not kept:
         return None
-    no_forms = [word for word in every if not is_form(word) and word not in places_table]
+    no_forms = [
+        word
+        for word in every
+        if not is_form(word) and word not in places_table and word not in SCOPE_WORDS
+    ]
     initials = _initials(no_forms) | _initials(kept) | _initials(every)
     return Part(
         written=written.strip(),
         words=tuple(sorted(token(word) for word in kept)),
         plain=tuple(kept),
         places=places,
+        scope=scope,
         initials=frozenset(initials),
         squashed="".join(kept),
     )
@@ -263,7 +286,7 @@ def parts_of(name: str) -> list[Part]:
         for form in latin_forms(piece):
             part = _read_part(form, piece)
             if part is not None:
-                found.setdefault((part.words, part.places, part.squashed), part)
+                found.setdefault((part.words, part.places, part.scope, part.squashed), part)
     return list(found.values())
 
 

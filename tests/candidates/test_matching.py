@@ -65,7 +65,7 @@ def test_records_with_the_same_website_are_suggested_with_reasons():
     assert (suggestion.first, suggestion.second) == (1, 2)
     # The same site (0.96); the same name in English with "Sweden" added (0.9); the site's
     # name is the Swedish name written together (0.9): together all but certain.
-    assert suggestion.reasons == ["same-domain", "translation", "domain-name"]
+    assert suggestion.reasons == ["same-domain", "domain-name", "translation"]
     assert suggestion.confidence == 1.0
     assert suggestion.matched == ("Trygga Nätet", "Safe Net Sweden")
 
