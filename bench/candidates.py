@@ -105,9 +105,7 @@ def real_names(which: str, examples: int) -> dict:
             records.append(Record(key, variant.name, organisation.country, variant.website))
             truth[key] = organisation.id
             brand[key] = organisation.brand
-    true_pairs = {
-        (a, b) for a, b in combinations(range(len(records)), 2) if truth[a] == truth[b]
-    }
+    true_pairs = {(a, b) for a, b in combinations(range(len(records)), 2) if truth[a] == truth[b]}
     started = time.perf_counter()
     suggestions = find_duplicates(records)
     seconds = time.perf_counter() - started
@@ -119,9 +117,7 @@ def real_names(which: str, examples: int) -> dict:
     members = defaultdict(set)
     for key, organisation in truth.items():
         members[organisation].add(key)
-    whole = sum(
-        1 for keys in members.values() if groups[group_of[next(iter(keys))]] == keys
-    )
+    whole = sum(1 for keys in members.values() if groups[group_of[next(iter(keys))]] == keys)
     brand_pairs = [
         (records[a].name, records[b].name, s.confidence, s.reasons)
         for s in suggestions

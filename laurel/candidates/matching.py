@@ -91,6 +91,7 @@ SAME_REGISTRATION = 0.95
 SIMILAR_DOMAIN = 0.6  # the same name under another ending: ecpat.se and ecpat.org
 SAME_NAME = 0.97  # the same words, in any order, legal forms aside, in the same country
 TRANSLATION = 0.9  # the same name in another language: not joined without asking
+SHORT_NAME = 0.9  # one word of the field's vocabulary, written alike
 GENERIC_TRANSLATION = 0.86  # the same two words of the field's vocabulary in another language
 NAME_WITH_TYPOS = 0.9  # the same words, a letter or two apart
 NAME_WITH_EXTRA_WORD = 0.7  # one name has one word more: not enough on its own
@@ -130,15 +131,13 @@ class _Prepared:
     websites: list[Website]
     registration: str
     main: str  # the main name's words, for the fuzzy pass
+    domains: set[str] = field(init=False)
+    # The websites' names; a page on a shared host is named by its path ("raddabarnen").
+    labels: set[str] = field(init=False)
 
-    @property
-    def domains(self) -> set[str]:
-        return {site.domain for site in self.websites}
-
-    @property
-    def labels(self) -> set[str]:
-        """The websites' names; a page on a shared host is named by its path ("raddabarnen")."""
-        return {site.label.rsplit("/", 1)[-1] for site in self.websites}
+    def __post_init__(self) -> None:
+        self.domains = {site.domain for site in self.websites}
+        self.labels = {site.label.rsplit("/", 1)[-1] for site in self.websites}
 
 
 def _prepare(record: Record) -> _Prepared:
@@ -219,21 +218,26 @@ def _compare_parts(part: Part, other: Part) -> tuple[float, str] | None:
         return None  # a federal association and a regional one
     if part.words == other.words:
         if not _identifies(part):
+            # One word of the field's vocabulary, written alike ("Pro Juventute"): staff look.
+            if _same_spelling(part, other) and len(part.squashed) >= 6:
+                return SHORT_NAME, "same-name"
             return None
         if part.plain != other.plain and sorted(part.plain) != sorted(other.plain):
             # The same concepts in other words: another language, unless only spelling differs.
-            if any(word.startswith("#") for word in part.words) and not _same_spelling(
-                part, other
-            ):
+            if any(word.startswith("#") for word in part.words) and not _same_spelling(part, other):
                 # Two words of the field's vocabulary ("Kinder telefoon", "Child Helpline") name
                 # many organisations: staff look, nothing more.
-                generic = not part.distinctive and len(part.words) <= 2
-                return (GENERIC_TRANSLATION if generic else TRANSLATION), "translation"
+                if not part.distinctive and len(part.words) <= 2:
+                    if part.scope != other.scope:
+                        return None  # "Kindertelefoon", "Child Helpline International"
+                    return GENERIC_TRANSLATION, "translation"
+                return TRANSLATION, "translation"
         if part.places != other.places:
             return CONTAINS_PLACE, "contains-name"
         return SAME_NAME, "same-name"
-    if len(part.squashed) >= 6 and part.squashed == other.squashed:
-        return SAME_NAME, "same-name"  # a compound written as one word or as two
+    for mine, theirs in ((part.squashed, other.squashed), (part.squashed_all, other.squashed_all)):
+        if len(mine) >= 6 and mine == theirs:
+            return SAME_NAME, "same-name"  # a compound written as one word or as two
     smaller, larger = sorted((set(part.words), set(other.words)), key=len)
     if smaller < larger:
         small = part if set(part.words) == smaller else other
@@ -298,7 +302,11 @@ def _weigh(a: _Prepared, b: _Prepared) -> _Evidence:
         for other, b_main in b.parts:
             found = _compare_parts(part, other)
             if found is not None:
-                names.add(found[1], found[0], (part.written, other.written), not (a_main and b_main))
+                names.add(
+                    found[1], found[0], (part.written, other.written), not (a_main and b_main)
+                )
+                if names.best == found[0] and names.matched == (part.written, other.written):
+                    names.score = round(fuzz.ratio(" ".join(part.words), " ".join(other.words)))
     for first, second, flip in ((a, b, False), (b, a, True)):
         for acronym in first.acronyms:
             for other, _main in second.parts:
@@ -311,12 +319,12 @@ def _weigh(a: _Prepared, b: _Prepared) -> _Evidence:
             if len(squashed) < 3:
                 continue
             for other, _main in second.parts:
-                if squashed == other.squashed or (len(squashed) >= 4 and squashed in other.initials):
+                if squashed in (other.squashed, other.squashed_all) or (
+                    len(squashed) >= 4 and squashed in other.initials
+                ):
                     pair = (label, other.written)
                     names.add("domain-name", DOMAIN_NAME, pair[::-1] if flip else pair)
-    different = (a.domains and b.domains and not shared and not (a.labels & b.labels)) or (
-        len(a.registration) >= 4 and len(b.registration) >= 4 and a.registration != b.registration
-    )
+    different = _different(a, b)
     # One pair of names is one piece of evidence, however many ways it matches: only the
     # strongest way counts; an acronym and a website's name are other pieces.
     strongest = max((c for r, c in names.found.items() if r in NAME_REASONS), default=0)
@@ -330,8 +338,15 @@ def _weigh(a: _Prepared, b: _Prepared) -> _Evidence:
         evidence.add(reason, confidence)
     if names.matched[0]:
         evidence.matched, evidence.alias = names.matched, names.alias
-        evidence.score = round(fuzz.ratio(*(normalise_name(name) for name in names.matched)))
+        evidence.score = names.score
     return evidence
+
+
+def _different(a: _Prepared, b: _Prepared) -> bool:
+    """Two websites, or two registration numbers, that are not the same."""
+    sites = a.domains and b.domains and not (a.domains & b.domains) and not (a.labels & b.labels)
+    numbers = len(a.registration) >= 4 and len(b.registration) >= 4
+    return bool(sites or (numbers and a.registration != b.registration))
 
 
 def _combine(confidences: Iterable[float]) -> float:
@@ -407,13 +422,13 @@ def find_duplicates(
         evidence = _weigh(prepared[a], prepared[b])
         if _combine(evidence.found.values()) >= SUGGEST_FROM:
             found[(a, b)] = evidence
-    _through_joined(found)
+    _through_joined(prepared, found)
     suggestions = [_suggestion(prepared[a], prepared[b], found[(a, b)]) for a, b in found]
     suggestions.sort(key=lambda suggestion: (-suggestion.confidence, suggestion.first))
     return suggestions
 
 
-def _through_joined(found: dict[tuple[int, int], "_Evidence"]) -> None:
+def _through_joined(prepared: list[_Prepared], found: dict[tuple[int, int], "_Evidence"]) -> None:
     """Records joined without asking are one organisation with all their names, as
     nominations joined to one candidate are: what one of them matches, the others match
     through it ("KOK e.V." is "KOK – Bundesweiter Koordinierungskreis …", whose long name is
@@ -429,6 +444,8 @@ def _through_joined(found: dict[tuple[int, int], "_Evidence"]) -> None:
             for joined in group_of.get(one, ()):
                 pair = (min(joined, other), max(joined, other))
                 if joined == one or other in group_of.get(joined, ()) or pair in found:
+                    continue
+                if _different(prepared[joined], prepared[other]):
                     continue
                 through = _Evidence(dict(evidence.found), evidence.matched, True, evidence.best)
                 through.score = evidence.score

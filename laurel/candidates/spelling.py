@@ -89,6 +89,7 @@ _SKELETON = [
 _DOUBLED = re.compile(r"(.)\1+")
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def skeleton(word: str) -> str:
     for spelling, common in _SKELETON:
         word = word.replace(spelling, common)
@@ -112,11 +113,34 @@ def _kinds() -> dict[str, str]:
 # Words that say how far an organisation reaches, present on one variant only ("Plan
 # International Sverige", "Plan Sverige"; "Deutscher Kinderschutzbund Bundesverband").
 SCOPE_WORDS = {
-    "international", "internationale", "internacional", "internazionale", "national",
-    "nationale", "nacional", "nazionale", "bundesverband", "bundesweit", "bundesweiter",
-    "landesverband", "european", "europe", "europa", "europeenne", "global", "world",
-    "worldwide", "riksforbund", "riksforbundet", "riksforening", "riksforeningen",
-    "keskusliitto", "landsforening", "landsforbund", "federal", "federale",
+    "international",
+    "internationale",
+    "internacional",
+    "internazionale",
+    "national",
+    "nationale",
+    "nacional",
+    "nazionale",
+    "bundesverband",
+    "bundesweit",
+    "bundesweiter",
+    "landesverband",
+    "european",
+    "europe",
+    "europa",
+    "europeenne",
+    "global",
+    "world",
+    "worldwide",
+    "riksforbund",
+    "riksforbundet",
+    "riksforening",
+    "riksforeningen",
+    "keskusliitto",
+    "landsforening",
+    "landsforbund",
+    "federal",
+    "federale",
 }
 _KINDS = _kinds()
 _KIND_SKELETONS = {skeleton(word) for word in _KINDS if " " not in word}
@@ -135,6 +159,7 @@ _FORMS = {skeleton(form) for form in LEGAL_FORMS if " " not in form}
 _LONG_FORMS = sorted(form for form in _FORMS if len(form) >= 5)
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def is_form(word: str) -> bool:
     """A legal form or kind word, in any transliteration or with a typo ("foundtaion")."""
     word = skeleton(word)
@@ -153,13 +178,55 @@ def is_form(word: str) -> bool:
 # pycountry carries. Other languages' names for other countries would catch ordinary words
 # (Estonian "Norra" is Swedish for "northern").
 EUROPE = {
-    "AD": "ca", "AL": "sq", "AM": "hy", "AT": "de", "AZ": "az", "BA": "bs hr sr", "BE": "nl fr de",
-    "BG": "bg", "BY": "be ru", "CH": "de fr it", "CY": "el tr", "CZ": "cs", "DE": "de", "DK": "da",
-    "EE": "et", "ES": "es ca", "FI": "fi sv", "FR": "fr", "GB": "en", "GE": "ka", "GR": "el",
-    "HR": "hr", "HU": "hu", "IE": "ga", "IS": "is", "IT": "it", "LI": "de", "LT": "lt",
-    "LU": "lb fr de", "LV": "lv", "MC": "fr", "MD": "ro ru", "ME": "sr", "MK": "mk", "MT": "mt",
-    "NL": "nl", "NO": "nb nn", "PL": "pl", "PT": "pt", "RO": "ro", "RS": "sr", "RU": "ru",
-    "SE": "sv", "SI": "sl", "SK": "sk", "SM": "it", "TR": "tr", "UA": "uk", "VA": "it",
+    "AD": "ca",
+    "AL": "sq",
+    "AM": "hy",
+    "AT": "de",
+    "AZ": "az",
+    "BA": "bs hr sr",
+    "BE": "nl fr de",
+    "BG": "bg",
+    "BY": "be ru",
+    "CH": "de fr it",
+    "CY": "el tr",
+    "CZ": "cs",
+    "DE": "de",
+    "DK": "da",
+    "EE": "et",
+    "ES": "es ca",
+    "FI": "fi sv",
+    "FR": "fr",
+    "GB": "en",
+    "GE": "ka",
+    "GR": "el",
+    "HR": "hr",
+    "HU": "hu",
+    "IE": "ga",
+    "IS": "is",
+    "IT": "it",
+    "LI": "de",
+    "LT": "lt",
+    "LU": "lb fr de",
+    "LV": "lv",
+    "MC": "fr",
+    "MD": "ro ru",
+    "ME": "sr",
+    "MK": "mk",
+    "MT": "mt",
+    "NL": "nl",
+    "NO": "nb nn",
+    "PL": "pl",
+    "PT": "pt",
+    "RO": "ro",
+    "RS": "sr",
+    "RU": "ru",
+    "SE": "sv",
+    "SI": "sl",
+    "SK": "sk",
+    "SM": "it",
+    "TR": "tr",
+    "UA": "uk",
+    "VA": "it",
     "XK": "sq sr",
 }
 
@@ -193,6 +260,8 @@ def _places() -> dict[str, str]:
 def token(word: str) -> str:
     """A word as names are compared: its concept ("#child") if the glossary knows it, even
     misspelt by a letter, else its skeleton."""
+    if any(letter.isdigit() for letter in word):
+        return word  # "5rights", "116111": never a word of the vocabulary
     if word in _CONCEPTS:
         return f"#{_CONCEPTS[word]}"
     if skeleton(word) in _CONCEPTS_BY_SKELETON:
@@ -219,8 +288,9 @@ class Part:
     scope: frozenset[str]  # "international", "bundesverband": how far it reaches
     initials: frozenset[str]  # its possible acronyms
     squashed: str  # its identifying words written together: "childfocus"
+    squashed_all: str  # with its small words too: "pointdecontact"
 
-    @property
+    @functools.cached_property
     def distinctive(self) -> tuple[str, ...]:
         """Words that are the organisation's own, not the field's vocabulary."""
         return tuple(word for word in self.words if not word.startswith("#") and len(word) >= 3)
@@ -241,31 +311,38 @@ def read_part(text: str) -> Part | None:
     return _read_part(text, text)
 
 
+def _is_legal(word: str) -> bool:
+    """A legal form (not a kind word), in any transliteration or with a typo."""
+    shape = skeleton(word)
+    if shape in _FORMS and shape not in _KIND_SKELETONS:
+        return True
+    return False
+
+
 def _read_part(text: str, written: str) -> Part | None:
     text = _PHRASE_PATTERN.sub(" ", f" {text} ").strip()
-    every = text.split()
+    # Single letters are elisions and initials ("l'enfant", "e-Enfance"): not words.
+    every = [word for word in text.split() if len(word) > 1 or word.isdigit()]
     places_table = _places()
     places = frozenset(places_table[word] for word in every if word in places_table)
     scope = frozenset(skeleton(word) for word in every if word in SCOPE_WORDS)
-    kept = [
-        word
-        for word in every
-        if word not in FILLER_WORDS
-        and word not in places_table
-        and word not in SCOPE_WORDS
-        and not is_form(word)
-    ]
+
+    def plain(word: str) -> bool:
+        return word not in places_table and word not in SCOPE_WORDS and not is_form(word)
+
+    kept = [word for word in every if word not in FILLER_WORDS and plain(word)]
     if not kept:  # the name is a place's name: "Atina" is an organisation in Belgrade
         kept = [word for word in every if word in places_table]
         places = frozenset()
     if not kept:
         return None
-    no_forms = [
-        word
-        for word in every
-        if not is_form(word) and word not in places_table and word not in SCOPE_WORDS
-    ]
-    initials = _initials(no_forms) | _initials(kept) | _initials(every)
+    unlegal = [word for word in every if not _is_legal(word)]
+    initials = (
+        _initials(unlegal)
+        | _initials([word for word in unlegal if word not in FILLER_WORDS])
+        | _initials(kept)
+        | _initials([word for word in every if plain(word)])
+    )
     return Part(
         written=written.strip(),
         words=tuple(sorted(token(word) for word in kept)),
@@ -274,13 +351,20 @@ def _read_part(text: str, written: str) -> Part | None:
         scope=scope,
         initials=frozenset(initials),
         squashed="".join(kept),
+        squashed_all="".join(word for word in every if plain(word)),
     )
+
+
+_DOMAIN_NAME = re.compile(r"\b([\w-]{3,})\.(?:com|org|net|eu|info|[a-z]{2})\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(\w)['’]s\b")
 
 
 def parts_of(name: str) -> list[Part]:
     """Every name in `name`: the whole, each alias in brackets or after a dash, and each in
     every Latin spelling. Parts that are only a legal form, a kind word or a place are dropped."""
-    pieces = [name, *(piece for piece in _SPLIT.split(name or "") if piece.strip())]
+    # "PointDeContact.net" is a name written as its website; "Barnardo's" is "Barnardos".
+    name = _POSSESSIVE.sub(r"\1s", _DOMAIN_NAME.sub(r"\1", name or ""))
+    pieces = [name, *(piece for piece in _SPLIT.split(name) if piece.strip())]
     found: dict[tuple, Part] = {}
     for piece in dict.fromkeys(piece.strip() for piece in pieces):
         for form in latin_forms(piece):

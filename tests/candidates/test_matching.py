@@ -152,7 +152,9 @@ def test_a_name_of_its_own_is_found_inside_a_longer_name_with_a_country_added():
 
 
 def test_a_compound_is_the_same_written_as_one_word_or_two():
-    [found] = _pair("Mannerheimin Lastensuojeluliitto ry", "Mannerheimin lastensuojelu liitto", "FI")
+    [found] = _pair(
+        "Mannerheimin Lastensuojeluliitto ry", "Mannerheimin lastensuojelu liitto", "FI"
+    )
 
     assert found.reasons == ["same-name"]
 
