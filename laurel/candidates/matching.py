@@ -222,16 +222,14 @@ def _compare_parts(part: Part, other: Part) -> tuple[float, str] | None:
             if _same_spelling(part, other) and len(part.squashed) >= 6:
                 return SHORT_NAME, "same-name"
             return None
-        if part.plain != other.plain and sorted(part.plain) != sorted(other.plain):
-            # The same concepts in other words: another language, unless only spelling differs.
-            if any(word.startswith("#") for word in part.words) and not _same_spelling(part, other):
-                # Two words of the field's vocabulary ("Kinder telefoon", "Child Helpline") name
-                # many organisations: staff look, nothing more.
-                if not part.distinctive and len(part.words) <= 2:
-                    if part.scope != other.scope:
-                        return None  # "Kindertelefoon", "Child Helpline International"
-                    return GENERIC_TRANSLATION, "translation"
-                return TRANSLATION, "translation"
+        if _translated(part, other):
+            # Two words of the field's vocabulary ("Kinder telefoon", "Child Helpline") name
+            # many organisations: staff look, nothing more.
+            if not part.distinctive and len(part.words) <= 2:
+                if part.scope != other.scope:
+                    return None  # "Kindertelefoon", "Child Helpline International"
+                return GENERIC_TRANSLATION, "translation"
+            return TRANSLATION, "translation"
         if part.places != other.places:
             return CONTAINS_PLACE, "contains-name"
         return SAME_NAME, "same-name"
@@ -249,10 +247,17 @@ def _compare_parts(part: Part, other: Part) -> tuple[float, str] | None:
     found = compare_names(part.words, other.words)
     if found is not None and found[0] >= NAME_WITH_TYPOS and not _identifies(part):
         return None
-    if found is None and len(part.squashed) >= 10 and len(other.squashed) >= 10:
-        if fuzz.ratio(part.squashed, other.squashed) >= 92:
-            return NAME_WITH_TYPOS, "similar-name"
+    long_enough = len(part.squashed) >= 10 and len(other.squashed) >= 10
+    if found is None and long_enough and fuzz.ratio(part.squashed, other.squashed) >= 92:
+        return NAME_WITH_TYPOS, "similar-name"
     return found
+
+
+def _translated(part: Part, other: Part) -> bool:
+    """The same concepts in other words: another language, unless only the spelling differs."""
+    if part.plain == other.plain or sorted(part.plain) == sorted(other.plain):
+        return False
+    return any(word.startswith("#") for word in part.words) and not _same_spelling(part, other)
 
 
 def _same_spelling(part: Part, other: Part) -> bool:

@@ -314,9 +314,7 @@ def read_part(text: str) -> Part | None:
 def _is_legal(word: str) -> bool:
     """A legal form (not a kind word), in any transliteration or with a typo."""
     shape = skeleton(word)
-    if shape in _FORMS and shape not in _KIND_SKELETONS:
-        return True
-    return False
+    return shape in _FORMS and shape not in _KIND_SKELETONS
 
 
 def _read_part(text: str, written: str) -> Part | None:
@@ -338,7 +336,8 @@ def _read_part(text: str, written: str) -> Part | None:
         return None
     unlegal = [word for word in every if not _is_legal(word)]
     initials = (
-        _initials(unlegal)
+        _initials(every)
+        | _initials(unlegal)
         | _initials([word for word in unlegal if word not in FILLER_WORDS])
         | _initials(kept)
         | _initials([word for word in every if plain(word)])
