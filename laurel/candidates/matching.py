@@ -312,13 +312,19 @@ def _weigh(a: _Prepared, b: _Prepared) -> _Evidence:
                 )
                 if names.best == found[0] and names.matched == (part.written, other.written):
                     names.score = round(fuzz.ratio(" ".join(part.words), " ".join(other.words)))
+    apart = _places_apart(a, b) or _scope_of(a) != _scope_of(b)
     for first, second, flip in ((a, b, False), (b, a, True)):
-        for acronym in first.acronyms:
+        for acronym in first.acronyms if not apart else ():
+            weight = ACRONYM if len(acronym) >= 4 else SHORT_ACRONYM
             for other, _main in second.parts:
-                if acronym in other.initials and acronym != other.squashed:
-                    weight = ACRONYM if len(acronym) >= 4 else SHORT_ACRONYM
+                if acronym == other.squashed and len(other.plain) > 1:
+                    continue  # the same name: weighed as names
+                # "BRIS" and "Barnens Rätt i Samhället"; "ATINA" inside a long name and "Atina"
+                if acronym in other.initials or acronym == other.squashed:
                     pair = (acronym.upper(), other.written)
                     names.add("acronym", weight, pair[::-1] if flip else pair)
+            if acronym in second.acronyms and not flip:
+                names.add("acronym", weight, (acronym.upper(), acronym.upper()))
         for label in first.labels:
             squashed = label.replace("-", "").replace("_", "")
             if len(squashed) < 3:
@@ -345,6 +351,19 @@ def _weigh(a: _Prepared, b: _Prepared) -> _Evidence:
         evidence.matched, evidence.alias = names.matched, names.alias
         evidence.score = names.score
     return evidence
+
+
+def _places_apart(a: _Prepared, b: _Prepared) -> bool:
+    """Two records whose names name different places ("SOS telefon Podgorica", "… Nikšić"):
+    an acronym they share is no evidence; nor is it between a federal association and one of
+    its regional ones ("DKSB", "DKSB LV Bayern")."""
+    mine = {place for part, _main in a.parts for place in part.places}
+    theirs = {place for part, _main in b.parts for place in part.places}
+    return bool(mine and theirs and mine.isdisjoint(theirs))
+
+
+def _scope_of(item: _Prepared) -> set[str]:
+    return {word for part, _main in item.parts for word in part.scope}
 
 
 def _different(a: _Prepared, b: _Prepared) -> bool:

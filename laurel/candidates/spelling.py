@@ -297,6 +297,10 @@ class Part:
 
 
 _SPLIT = re.compile(r"\s[–—-]\s|\s[/|]\s|[;:()\[\]]|,\s")
+# A name in quotes is the organisation's own name: Udruženje građana „Atina“.
+_QUOTED = re.compile(r"[„“”\"«»]([^„“”\"«»]{2,}?)[“”\"«»]")
+# "e-Enfance", "i-Kids": a letter joined by a hyphen belongs to the word.
+_LETTER_HYPHEN = re.compile(r"\b(\w)-(\w{3,})")
 _CAPITALS = re.compile(r"\b[A-ZÀ-ÞА-ЯΑ-Ω][A-ZÀ-ÞА-ЯΑ-Ω0-9]{1,7}\b")
 
 
@@ -317,6 +321,16 @@ def _is_legal(word: str) -> bool:
     return shape in _FORMS and shape not in _KIND_SKELETONS
 
 
+def _trim_kinds(words: list[str]) -> list[str]:
+    """Without the kind words it starts or ends with: "Stowarzyszenie Komitet Ochrony Praw
+    Dziecka" is KOPD (a kind word inside a name stays: "Komitet")."""
+    while words and is_form(words[0]):
+        words = words[1:]
+    while words and is_form(words[-1]):
+        words = words[:-1]
+    return words
+
+
 def _read_part(text: str, written: str) -> Part | None:
     text = _PHRASE_PATTERN.sub(" ", f" {text} ").strip()
     # Single letters are elisions and initials ("l'enfant", "e-Enfance"): not words.
@@ -328,7 +342,10 @@ def _read_part(text: str, written: str) -> Part | None:
     def plain(word: str) -> bool:
         return word not in places_table and word not in SCOPE_WORDS and not is_form(word)
 
-    kept = [word for word in every if word not in FILLER_WORDS and plain(word)]
+    # Numbers ("116 111", "3018") are a helpline's or a law's, not the organisation's name.
+    kept = [
+        word for word in every if word not in FILLER_WORDS and plain(word) and not word.isdigit()
+    ]
     if not kept:  # the name is a place's name: "Atina" is an organisation in Belgrade
         kept = [word for word in every if word in places_table]
         places = frozenset()
@@ -341,6 +358,7 @@ def _read_part(text: str, written: str) -> Part | None:
         | _initials([word for word in unlegal if word not in FILLER_WORDS])
         | _initials(kept)
         | _initials([word for word in every if plain(word)])
+        | _initials(_trim_kinds([word for word in unlegal if word not in FILLER_WORDS]))
     )
     return Part(
         written=written.strip(),
@@ -355,7 +373,7 @@ def _read_part(text: str, written: str) -> Part | None:
 
 
 _DOMAIN_NAME = re.compile(r"\b([\w-]{3,})\.(?:com|org|net|eu|info|[a-z]{2})\b", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"(\w)['’]s\b")
+_POSSESSIVE = re.compile(r"(\w)['’]s\b", re.IGNORECASE)
 
 
 def parts_of(name: str) -> list[Part]:
@@ -363,7 +381,12 @@ def parts_of(name: str) -> list[Part]:
     every Latin spelling. Parts that are only a legal form, a kind word or a place are dropped."""
     # "PointDeContact.net" is a name written as its website; "Barnardo's" is "Barnardos".
     name = _POSSESSIVE.sub(r"\1s", _DOMAIN_NAME.sub(r"\1", name or ""))
-    pieces = [name, *(piece for piece in _SPLIT.split(name) if piece.strip())]
+    name = _LETTER_HYPHEN.sub(r"\1\2", name)
+    pieces = [
+        name,
+        *(piece for piece in _SPLIT.split(name) if piece.strip()),
+        *_QUOTED.findall(name),
+    ]
     found: dict[tuple, Part] = {}
     for piece in dict.fromkeys(piece.strip() for piece in pieces):
         for form in latin_forms(piece):
@@ -376,7 +399,10 @@ def parts_of(name: str) -> list[Part]:
 def acronyms_of(name: str) -> set[str]:
     """What the name writes as an acronym: words in capitals ("BRIS", "FDDS") and names of
     one word."""
-    found = {ascii_lower(word) for word in _CAPITALS.findall(name or "")}
+    name = name or ""
+    # Words in capitals, unless the whole name is ("KEIN TÄTER WERDEN" has no acronym).
+    lower = sum(1 for letter in name if letter.islower())
+    found = {ascii_lower(word) for word in _CAPITALS.findall(name)} if lower >= 3 else set()
     for piece in [name, *_SPLIT.split(name or "")]:
         words = ascii_lower(piece or "").split()
         if len(words) == 1:
@@ -384,8 +410,15 @@ def acronyms_of(name: str) -> set[str]:
     return {
         acronym
         for acronym in found
-        if 3 <= len(acronym) <= 8 and acronym not in FILLER_WORDS and not is_form(acronym)
+        if 3 <= len(acronym) <= 8
+        and acronym not in FILLER_WORDS
+        and acronym not in COMMON_ACRONYMS
+        and not is_form(acronym)
     }
+
+
+# Capitals many organisations write: no evidence that two are one.
+COMMON_ACRONYMS = {"sos", "ngo", "ong", "nvo", "npo", "eu", "uk", "usa", "un", "ev", "vzw", "asbl"}
 
 
 def name_words(name: str) -> list[str]:
