@@ -94,16 +94,14 @@ def page(client, **query):
     return client.get(reverse("candidates:suggestions"), query)
 
 
-def test_three_candidates_suggestions_join_are_one_group_strongest_first(
-    staff_client, bris, pair
-):
+def test_three_candidates_suggestions_join_are_one_group_strongest_first(staff_client, bris, pair):
     response = page(staff_client)
     units = response.context["units"]
 
     assert [unit["kind"] for unit in units] == ["group", "pair"]
     group = units[0]
     assert group["size"] == 3
-    assert [side["candidate"] for side in group["sides"]][0] == bris["national"]
+    assert group["sides"][0]["candidate"] == bris["national"]
     assert {side["candidate"] for side in group["sides"]} == {
         bris["national"],
         bris["acronym"],
@@ -117,9 +115,7 @@ def test_three_candidates_suggestions_join_are_one_group_strongest_first(
     assert html.index("Children&#x27;s Rights in Society") < html.index("Trygga Nätet")
 
 
-def test_the_group_shows_every_name_website_and_nomination_and_what_they_share(
-    staff_client, bris
-):
+def test_the_group_shows_every_name_website_and_nomination_and_what_they_share(staff_client, bris):
     group = page(staff_client).context["units"][0]
     national = group["sides"][0]
     acronym = next(side for side in group["sides"] if side["candidate"] == bris["acronym"])
@@ -311,9 +307,7 @@ def test_every_new_reason_has_words_in_both_languages(staff_client, child10, rea
     assert "Name – nothing found" not in html
 
 
-def test_the_country_filter_keeps_units_with_a_candidate_in_that_country(
-    staff_client, bris, pair
-):
+def test_the_country_filter_keeps_units_with_a_candidate_in_that_country(staff_client, bris, pair):
     polish = page(staff_client, country="PL").context["units"]
     finnish = page(staff_client, country="FI").context["units"]
     choices = page(staff_client).context["countries"]
@@ -357,9 +351,7 @@ def count_queries(client, **query) -> tuple[int, object]:
     return len(captured), response
 
 
-def test_hundreds_of_suggestions_come_in_pages_in_a_fixed_number_of_queries(
-    staff_client, child10
-):
+def test_hundreds_of_suggestions_come_in_pages_in_a_fixed_number_of_queries(staff_client, child10):
     _bulk_suggestions(child10, 1)
     one, _response = count_queries(staff_client)
     _bulk_suggestions(child10, 300, start=10)
