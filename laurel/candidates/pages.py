@@ -59,6 +59,7 @@ def candidate_page(candidate: Candidate, forms: dict) -> dict:
             "suggestion": suggestion,
             "other": other,
             "similarity": matching.name_similarity(candidate.name, other.name),
+            "level": level(suggestion.confidence),
         }
         for suggestion in queries.suggestions_for(candidate)
         for other in suggestion.pair

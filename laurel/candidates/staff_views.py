@@ -209,11 +209,13 @@ def group_decide(request, pk: int):
             )
     except services.ScreeningError as error:
         messages.error(request, error.message)
-    return _back_to_suggestions(suggestion.cycle)
+    return _back_to_suggestions(suggestion.cycle, country=request.POST.get("country", ""))
 
 
-def _back_to_suggestions(cycle, *, decided: bool = False):
+def _back_to_suggestions(cycle, *, decided: bool = False, country: str = ""):
     url = f"{reverse('candidates:suggestions')}?cycle={cycle.slug}"
+    if country.isalpha() and len(country) == 2:
+        url = f"{url}&country={country}"
     return redirect(f"{url}&show=decided" if decided else url)
 
 
@@ -248,7 +250,7 @@ def suggestion_decide(request, pk: int):
             _merged_message(request, merge_record)
     except services.ScreeningError as error:
         messages.error(request, error.message)
-    return _back_to_suggestions(suggestion.cycle)
+    return _back_to_suggestions(suggestion.cycle, country=request.POST.get("country", ""))
 
 
 @login_required

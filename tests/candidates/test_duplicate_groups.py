@@ -368,3 +368,15 @@ def test_hundreds_of_suggestions_come_in_pages_in_a_fixed_number_of_queries(staf
     strengths = [unit["level"]["figure"] for unit in response.context["units"]]
     assert strengths == sorted(strengths, reverse=True)
     assert last_response.context["page"].number == 11
+
+
+def test_a_decision_taken_in_one_country_comes_back_to_that_country(staff_client, bris, pair):
+    response = staff_client.post(
+        reverse("candidates:suggestion_decide", args=[pair.pk]),
+        {"decision": "reject", "country": "PL"},
+    )
+    html = page(staff_client, country="FI").content.decode()
+
+    assert response.status_code == 302
+    assert response.url.endswith("&country=PL")
+    assert '<input type="hidden" name="country" value="FI">' in html

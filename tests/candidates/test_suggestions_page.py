@@ -251,7 +251,10 @@ def test_the_candidate_page_shows_each_possible_duplicate_s_similarity(staff_cli
 
     assert [r["other"] for r in response.context["suggestions"]] == [close.second]
     assert row["similarity"] == matching.name_similarity(close.first.name, close.second.name)
-    assert f"Names {row['similarity']} % alike" in response.content.decode()
+    page = response.content.decode()
+    assert f"name similarity {row['similarity']} of 100" in page
+    assert "<strong>Likely</strong> (0.90)" in page
+    assert "% alike" not in page
 
 
 @pytest.mark.usefixtures("two_pairs")
