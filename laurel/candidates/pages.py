@@ -389,21 +389,28 @@ def open_units(cycle, *, country: str = "") -> tuple[list[dict], list[tuple[str,
     however many suggestions."""
     rows = list(
         DuplicateSuggestion.objects.filter(cycle=cycle, state=SuggestionState.OPEN).values_list(
-            "pk", "first_id", "second_id", "confidence", "first__country", "second__country"
+            "pk",
+            "first_id",
+            "second_id",
+            "confidence",
+            "name_score",
+            "first__country",
+            "second__country",
         )
     )
     country_of, by_pair = {}, {}
-    for pk, first, second, confidence, first_country, second_country in rows:
+    for pk, first, second, confidence, name_score, first_country, second_country in rows:
         country_of[first], country_of[second] = first_country, second_country
-        by_pair[(first, second)] = (pk, confidence)
+        by_pair[(first, second)] = (pk, (confidence, name_score))
     units = []
     for members in matching.clusters(country_of, by_pair):
         found = [value for pair, value in by_pair.items() if pair[0] in members]
         units.append(
             {
                 "members": sorted(members),
-                "suggestions": sorted(pk for pk, _confidence in found),
-                "strength": max(confidence for _pk, confidence in found),
+                "suggestions": sorted(pk for pk, _strength in found),
+                # The strongest pair's confidence, then its name score: the page's order.
+                "strength": max(strength for _pk, strength in found),
                 "countries": {country_of[pk] for pk in members},
             }
         )
@@ -414,7 +421,7 @@ def open_units(cycle, *, country: str = "") -> tuple[list[dict], list[tuple[str,
     )
     if country:
         units = [unit for unit in units if country in unit["countries"]]
-    units.sort(key=lambda unit: (-unit["strength"], unit["suggestions"][0]))
+    units.sort(key=lambda u: (-u["strength"][0], -u["strength"][1], u["suggestions"][0]))
     return units, choices
 
 
