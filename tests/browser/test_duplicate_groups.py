@@ -35,9 +35,7 @@ def group(child10):
     acronym = candidate("BRIS", country="FI", website="https://bris.se/en")
     english = candidate("Children's Rights in Society", country="DK", registration="802")
     DuplicateSuggestion.objects.all().delete()
-    _suggest(
-        child10, national, acronym, ["acronym", "same-domain"], 0.97, ["BRIS", national.name]
-    )
+    _suggest(child10, national, acronym, ["acronym", "same-domain"], 0.97, ["BRIS", national.name])
     _suggest(child10, national, english, ["translation"], 0.86, [national.name, english.name])
     return national, acronym, english
 
