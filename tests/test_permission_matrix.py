@@ -476,6 +476,7 @@ MATRIX: dict[str, Row] = {
     "candidates:progress": Row(STAFF),
     "candidates:suggestion_decide": Row(STAFF_ACTION, "post", lambda o: {"pk": o["suggestion"].pk}),
     "candidates:suggestion_reopen": Row(STAFF_ACTION, "post", lambda o: {"pk": o["suggestion"].pk}),
+    "candidates:group_decide": Row(STAFF_ACTION, "post", lambda o: {"pk": o["suggestion"].pk}),
     "candidates:detail": Row(STAFF, kwargs=CANDIDATE),
     "candidates:screen": Row(STAFF | {"staff": BAD}, "post", CANDIDATE),
     "candidates:merge": Row(STAFF | {"staff": BAD}, "post", CANDIDATE),

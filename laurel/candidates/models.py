@@ -128,6 +128,9 @@ class DuplicateSuggestion(models.Model):
     confidence = models.FloatField(_("confidence"))
     reasons = models.JSONField(_("reasons"), default=list)
     name_score = models.PositiveSmallIntegerField(default=0)
+    # The two names (or a name and a website) that matched, as written: ["BRIS", "Barnens Rätt
+    # i Samhället"]; empty when the evidence is not a name (a website, a registration number).
+    matched = models.JSONField(_("names that matched"), default=list, blank=True)
     state = models.CharField(
         _("state"), max_length=10, choices=SuggestionState.choices, default=SuggestionState.OPEN
     )

@@ -138,27 +138,84 @@ def tag(request, pk: int):
 
 @login_required
 def suggestion_list(request):
-    """The suggestions to decide, or (?show=decided) those decided, each compared side by side."""
+    """The suggestions to decide (pairs, and groups when three or more candidates are joined),
+    strongest first and by country; or (?show=decided) those decided. Each compared side by side."""
     require(request.user, "candidates.view_candidates")
     cycle = _cycle(request, "candidates.view_candidates")
     decided = request.GET.get("show") == "decided"
-    page = Paginator(pages.suggestions_of(cycle, decided=decided), 30).get_page(
-        request.GET.get("page")
-    )
+    context = {"cycle": cycle, "decided": decided}
+    if decided:
+        page = Paginator(pages.suggestions_of(cycle, decided=True), pages.PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        rows = pages.comparisons(page.object_list)
+    else:
+        country = request.GET.get("country", "")
+        units, choices = pages.open_units(cycle, country=country)
+        page = Paginator(units, pages.PER_PAGE).get_page(request.GET.get("page"))
+        rows = pages.unit_rows(page.object_list)
+        context |= {"countries": choices, "country": country, "open_count": len(units)}
     return render(
         request,
         "candidates/suggestions.html",
-        {
-            "cycle": cycle,
+        context
+        | {
             "page": page,
-            "decided": decided,
-            "comparisons": pages.comparisons(page.object_list),
+            "units": rows,
+            "comparisons": [row for row in rows if row["kind"] == "pair"],
+            "groups": [row for row in rows if row["kind"] == "group"],
         },
     )
 
 
-def _back_to_suggestions(cycle, *, decided: bool = False):
+@login_required
+@require_POST
+def group_decide(request, pk: int):
+    """A group of candidates: all merged into the one kept, or one of them set apart."""
+    require(request.user, "candidates.merge")
+    suggestion = get_object_or_404(DuplicateSuggestion.objects.select_related("cycle"), pk=pk)
+    wanted = [int(value) for value in request.POST.getlist("member") if value.isdigit()]
+    members = list(Candidate.objects.filter(cycle=suggestion.cycle, pk__in=wanted))
+    by_pk = {member.pk: member for member in members}
+    separate, keep = request.POST.get("separate", ""), request.POST.get("keep", "")
+    try:
+        if separate:
+            one = by_pk.get(int(separate)) if separate.isdigit() else None
+            if one is None:
+                raise services.ScreeningError(_("Choose a candidate of this group."))
+            services.separate_from_group(one, members, actor=request.user)
+            messages.success(
+                request,
+                _(
+                    "%(name)s is marked as a different organisation from the rest of the "
+                    "group; the others are still to decide."
+                )
+                % {"name": one.name},
+            )
+        else:
+            target = by_pk.get(int(keep)) if keep.isdigit() else None
+            if target is None:
+                raise services.ScreeningError(_("Choose which candidate of the group to keep."))
+            merges = services.merge_group(members, keep=target, actor=request.user)
+            messages.success(
+                request,
+                format_html(
+                    '{} <a href="{}">{}</a>',
+                    _("%(count)d candidates are merged into %(target)s.")
+                    % {"count": len(merges), "target": target.name},
+                    f"{reverse('candidates:detail', args=[target.pk])}#merges",
+                    _("Each merge can be undone on %(target)s's page") % {"target": target.name},
+                ),
+            )
+    except services.ScreeningError as error:
+        messages.error(request, error.message)
+    return _back_to_suggestions(suggestion.cycle, country=request.POST.get("country", ""))
+
+
+def _back_to_suggestions(cycle, *, decided: bool = False, country: str = ""):
     url = f"{reverse('candidates:suggestions')}?cycle={cycle.slug}"
+    if country.isalpha() and len(country) == 2:
+        url = f"{url}&country={country}"
     return redirect(f"{url}&show=decided" if decided else url)
 
 
@@ -193,7 +250,7 @@ def suggestion_decide(request, pk: int):
             _merged_message(request, merge_record)
     except services.ScreeningError as error:
         messages.error(request, error.message)
-    return _back_to_suggestions(suggestion.cycle)
+    return _back_to_suggestions(suggestion.cycle, country=request.POST.get("country", ""))
 
 
 @login_required

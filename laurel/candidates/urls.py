@@ -22,6 +22,11 @@ urlpatterns = [
         name="suggestion_decide",
     ),
     path(
+        "staff/candidates/duplicates/<int:pk>/group/",
+        staff_views.group_decide,
+        name="group_decide",
+    ),
+    path(
         "staff/candidates/duplicates/<int:pk>/reopen/",
         staff_views.suggestion_reopen,
         name="suggestion_reopen",

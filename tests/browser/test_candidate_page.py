@@ -114,7 +114,8 @@ def test_a_merge_s_message_links_to_its_undo_and_a_rejection_can_be_reopened(
     sign_in(page, live_server, make_user("staff"))
     page.goto(f"{live_server.url}/{language}/staff/candidates/duplicates/")
     expect(page.locator("section.suggestion")).to_have_count(2)
-    expect(page.locator(".suggestion__similarity").first).to_contain_text("%")
+    # Name similarity as what it is (issue 18): a likeness out of 100, not a percentage.
+    expect(page.locator(".name-similarity").first).to_contain_text(" 100 ")
     assert axe(page) == []
     page.set_viewport_size({"width": 390, "height": 844})
     assert page.evaluate("document.scrollingElement.scrollWidth") == 390

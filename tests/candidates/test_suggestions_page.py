@@ -61,8 +61,10 @@ def test_each_suggestion_shows_its_own_similarity_and_the_signals_that_matched(
 
     assert rows[close.pk]["similarity"] > rows[far.pk]["similarity"]
     assert rows[close.pk]["similarity"] != 90
-    assert f"Names {rows[close.pk]['similarity']} % alike" in page
-    assert f"Names {rows[far.pk]['similarity']} % alike" in page
+    # A likeness of letters, labelled as one: not a percentage that reads as a probability.
+    assert f"name similarity {rows[close.pk]['similarity']} of 100" in page
+    assert f"name similarity {rows[far.pk]['similarity']} of 100" in page
+    assert f"Names {rows[close.pk]['similarity']} % alike" not in page
     assert "Confidence 0.90" not in page
     assert [s["key"] for s in rows[close.pk]["matched"]] == ["name", "website"]
     assert [s["key"] for s in rows[far.pk]["matched"]] == ["registration"]
@@ -249,7 +251,10 @@ def test_the_candidate_page_shows_each_possible_duplicate_s_similarity(staff_cli
 
     assert [r["other"] for r in response.context["suggestions"]] == [close.second]
     assert row["similarity"] == matching.name_similarity(close.first.name, close.second.name)
-    assert f"Names {row['similarity']} % alike" in response.content.decode()
+    page = response.content.decode()
+    assert f"name similarity {row['similarity']} of 100" in page
+    assert "<strong>Likely</strong> (0.90)" in page
+    assert "% alike" not in page
 
 
 @pytest.mark.usefixtures("two_pairs")

@@ -69,6 +69,7 @@ def suggest_duplicates(cycle: Cycle, *, only: list[int] | None = None) -> int:
             confidence=suggestion.confidence,
             reasons=suggestion.reasons,
             name_score=suggestion.name_score,
+            matched=list(suggestion.matched),
         )
         for suggestion in find_duplicates([_record_of(c) for c in candidates], only=only)
         if (suggestion.first, suggestion.second) not in known
