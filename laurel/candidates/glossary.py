@@ -152,7 +152,7 @@ CONCEPTS: dict[str, list[str]] = {
         "framtiden", "fremtid", "tulevik", "nakotne", "ateitis", "jovo", "gelecek",
         "ardhmeri", "ardhmja", "futur", "viitor", "budushchee", "budeshte", "badeshte",
         "b deshche", "maybutnie", "prihodnost", "buduce", "buducnosti", "apaga", "momavali",
-        
+
     ],
     "hope": [
         "hope", "hopp", "hoffnung", "espoir", "esperanza", "speranza", "esperanca", "nadzieja",
@@ -164,7 +164,7 @@ CONCEPTS: dict[str, list[str]] = {
     "bridge": [
         "bridge", "bro", "brucke", "pont", "puente", "ponte", "most", "brug", "silta", "podul",
         "gefyra", "mist",
-        "bridges", "bron", "broen", "sild", "tilts", "tiltas", "kopru", "ura", 
+        "bridges", "bron", "broen", "sild", "tilts", "tiltas", "kopru", "ura",
         "mostovi", "mostu", "hid", "droichead"
     ],
     "guardian": [
@@ -205,7 +205,7 @@ CONCEPTS: dict[str, list[str]] = {
         "helping", "ndihme", "ndihma", "yardim", "komek", "hjaelp", "hjelp", "abi", "cabhair",
         "hellef", "segitseg", "segito", "palidziba", "pagalba", "pagalbos", "ghajnuna",
         "pomoshch", "pomosht", "pomosh", "dopomoga", "pomoci", "ajutorul", "dakhmareba",
-        "ognutyun", 
+        "ognutyun",
     ],
     "support": [
         "support", "stod", "halt", "soutien", "apoyo", "sostegno", "apoio", "wsparcie", "steun",
@@ -239,7 +239,7 @@ CONCEPTS: dict[str, list[str]] = {
         "caminos", "camino", "sentieri", "sentiero", "caminhos", "sciezki", "paden", "pad",
         "polku", "staze", "cesty", "cai", "monopatia", "shliakh",
         "road", "roads", "vej", "vei", "cels", "kelias", "yol", "cami",
-        "cesta", "sciezka", "droga", "put", "calea", 
+        "cesta", "sciezka", "droga", "put", "calea",
         "shlyakh", "gza", "chanaparh"
     ],
     "north": [
@@ -254,13 +254,13 @@ CONCEPTS: dict[str, list[str]] = {
         "luisteren", "kuuntelu", "slusanje", "ascultare", "akroasi",
         "zuhoren", "lytte", "lytt", "kuulamine", "klausytis", "dinleme", "degjim",
         "poslusanje", "vysluchat", "naslouchani", "meghallgatas", "klausities",
-        "eisteacht", "escolta", 
+        "eisteacht", "escolta",
     ],
     "against": [
         "against", "mot", "gegen", "contre", "contra", "contro", "przeciw", "tegen", "vastaan",
         "protiv", "proti", "impotriva", "kata", "proty",
         "mod", "vastu", "pret", "pries", "karsi", "kunder", "kontra", "sreshtu",
-        "protyv", "przeciwko", "ellen", "nasproti", 
+        "protyv", "przeciwko", "ellen", "nasproti",
     ],
     "exploitation": [
         "exploitation", "exploatering", "ausbeutung", "explotacion", "sfruttamento", "exploracao",
@@ -392,7 +392,7 @@ CONCEPTS: dict[str, list[str]] = {
         "rua", "carrer", "ulica", "ulice", "ulitsa", "vulytsia", "vulitsya", "ulitsy", "utca",
         "iela", "gatve", "tanav", "katu", "gata", "gatan", "gade", "gaden", "sokak",
         "sokakta", "dromos", "rruga", "rruget", "triq", "sraid", "strazi", "strade",
-        "ulicy", "ulici", "ulicama", 
+        "ulicy", "ulici", "ulicama",
     ],
     "together": [
         "together", "zusammen", "gemeinsam", "samen", "ensemble", "juntos", "juntas",
@@ -439,7 +439,7 @@ ORG_KINDS: dict[str, list[str]] = {
         "udruzenja", "udruzhenje", "udruzhenja", "udruzhenie", "yhdistys",
         "yhdistyksen", "yhdistykset", "uhing", "uhingu", "egyesulet", "egyesulete",
         "egyesuletet", "egyesuletert", "biedriba", "biedribas", "felag", "felagid",
-        "felagsins", "samtok", "samtokin", "cumann", "cumainn", "ghaqda", "ghaqdiet",
+        "felagsins", "samtok", "samtokin", "ghaqda", "ghaqdiet", "assocjazzjoni",
         "shoqata", "shoqates", "shoqatave", "asociacioni", "dernek", "dernegi",
         "dernekleri", "derneyi", "somateio", "somateioy", "somateiou", "swmateio", "somatio",
         "syllogos", "syllogoy", "syllogou", "sillogos", "obedinenie", "ob edinenie",
@@ -455,20 +455,20 @@ ORG_KINDS: dict[str, list[str]] = {
         "fondaciju", "fundacija", "fundacije", "fondatsija", "fondatsiju", "fondacioni",
         "fondacion", "fondacionit", "fondatsiya", "fondatsiia", "fondaciya", "fondacia",
         "fondatsia", "fondatsiyata", "fundatsiya", "fundatsiia", "fundaciya", "fond", "fonden",
-        "fondu", "fondy", "fondas", "fonda", "saatio", "saation", "sihtasutus",
+        "fondu", "fondy", "fondas", "saatio", "saation", "sihtasutus",
         "sihtasutuse", "alapitvany", "alapitvanya", "alapitvanyt", "idryma", "idrymatos",
         "himnadram", "himnadrami", "pondi", "fondi", "vakif", "vakfi", "vakiflari",
         "nodibinajums", "nodibinajuma", "ustanova", "ustanove", "zaduzbina", "fonduireacht",
-        
+
     ],
     "society": [
         "society", "societies", "gesellschaft", "genootschap", "societe", "societat",
         "societa", "sociedad", "sociedade", "societatea", "societate", "socjeta", "drustvo",
         "drustva", "drushtvo", "drushtva", "druzhestvo", "druzestvo", "druzhestvoto",
         "etaireia", "etairia", "spolecnost", "spolocnost", "selskab", "selskabet", "selskap",
-        "selskapet", "sallskap", "sallskapet", "selts", "seltsi", "seura", "seuran",
+        "selskapet", "sallskap", "sallskapet", "selts", "seltsi",
         "tarsasag", "tarsasaga", "draugija", "draugijos", "towarzystwo", "towarzystwa",
-        "cemiyet", "cemiyeti", "cemiyyet", "cemiyyeti", "tovaristvo", "tovarystvo",
+        "cemiyet", "cemiyeti", "cemiyyeti", "tovaristvo", "tovarystvo",
         "tovarystva", "tovaristva", "obshchestvo", "obshestvo", "obschestvo", "shoqeria",
         "sazogadoeba", "enkerutyun", "ynkerowt yown"
     ],
@@ -477,9 +477,9 @@ ORG_KINDS: dict[str, list[str]] = {
         "centar", "centru", "centrul", "centrs", "centras", "zentrum", "zentren", "tsentar",
         "tsentarot", "tsentur", "tsent r", "tsentr", "tsentru", "tsentra", "centr", "tsentri",
         "tsent ri", "kentro", "kentrou", "kentroy", "kentron", "keskus", "keskuse",
-        "keskuksen", "kozpont", "kozpontja", "kozpontot", "midstod", "setur", "ionad",
+        "keskuksen", "kozpont", "kozpontja", "kozpontot", "midstod", "ionad",
         "osrodek", "osrodka", "stredisko", "centret", "centeret", "merkez", "merkezi",
-        "qendra", "qender", "qendres", "qendrat"
+        "qendra", "qendres", "qendrat"
     ],
     "union": [
         "union", "unions", "unione", "uniao", "unio", "unie", "uniunea", "uniune",
@@ -507,7 +507,7 @@ ORG_KINDS: dict[str, list[str]] = {
         "institute", "institutes", "institution", "institutions", "institut", "instituts",
         "institutet", "instituut", "instituto", "istituto", "istitut", "institutul",
         "instytut", "instytutu", "ustav", "zavod", "zavoda", "institoyto", "institouto",
-        "enstitu", "enstitusu", "institutas", 
+        "enstitu", "enstitusu", "institutas",
         "instituutti", "laitos", "intezet", "intezete", "instituti", "institowt", "inst it ut i",
         "institutu", "stofnun", "institiuid", "instytutsiya", "institucija", "institucion",
         "einrichtung"
@@ -535,7 +535,7 @@ ORG_KINDS: dict[str, list[str]] = {
         "initiative", "initiatives", "iniciativa", "iniziativa", "initiativa", "inicjatywa",
         "inicijativa", "initsiativa", "initsiatyva", "protovoylia", "protovoulia", "girisim",
         "girisimi", "inisiyatif", "initiatief", "initiativ", "initiativet", "aloite",
-        "algatus", "kezdemenyezes", "iniciatyva", "inizjattiva", "nisma", 
+        "algatus", "kezdemenyezes", "iniciatyva", "inizjattiva", "nisma",
         "nakhadzernutyun", "tesebbus"
     ],
     "fund": [
@@ -588,7 +588,7 @@ ORG_KINDS: dict[str, list[str]] = {
         "service", "services", "dienst", "diensten", "servicio", "servicios", "servizio",
         "servizi", "servico", "servicos", "servei", "serveis", "serviciul", "servicii",
         "sluzba", "sluzby", "sluzhba", "sluzhby", "ypiresia", "hizmet", "hizmetleri",
-        "tjeneste", "tjenesten", "tjanst", "tjansten", "palvelu", "palvelut", "teenus",
+        "tjeneste", "tjenesten", "tjanst", "tjansten", "palvelu", "palvelut",
         "szolgalat", "dienests", "tarnyba", "servizz", "sherbim", "sherbimi", "xidmet",
         "xidmeti"
     ],
@@ -602,7 +602,7 @@ ORG_KINDS: dict[str, list[str]] = {
         "platforma", "platformu", "alusta", "platvorm", "platporma", "platforme"
     ],
     "project": [
-        "project", "projects", "projekt", "projet", "proyecto", "progetto", "projeto",
+        "project", "projekt", "projet", "proyecto", "progetto", "projeto",
         "projecto", "projecte", "proiectul", "proiect", "projekat", "proekt", "proiekt",
         "proje", "projesi", "projekti", "projekts", "projektas", "progett", "proekti",
         "nakhagits", "layihe"
@@ -610,7 +610,7 @@ ORG_KINDS: dict[str, list[str]] = {
     # "home" is a concept (#home): a children's home and a name's "home" are one word.
     "house": [
         "house", "haus", "maison", "huis", "hus", "huset", "talo", "haz", "kuca", "kuce",
-        "hisa", "dum", "kashta", "kukja", 
+        "hisa", "dum", "kukja",
     ],
 }
 # fmt: on
@@ -718,15 +718,15 @@ FILLER_WORDS = {
     "w", "z", "ze", "przy", "oraz", "v", "ve", "pre", "pri", "u", "od", "iz", "ter",
     "ka", "ot", "so", "dlya", "dlia", "po", "ta",
     # Greek
-    "kai", "ke", "tou", "toy", "tis", "ton", "to", "ti", "gia", "stin", "ston", "sto",
+    "kai", "ke", "tou", "toy", "tis", "ton", "ti", "gia", "stin", "ston", "sto",
     "apo", "me",
     # Turkish, Azerbaijani
     "ile", "icin", "ucun", "bir",
     # Baltic
-    "un", "par", "ar", "ir", "uz", "su",
+    "par", "ar", "ir", "uz", "su",
     # Maltese, Irish, Albanian
     "tal", "tas", "tat", "tad", "taz", "tan", "tar", "ghal", "fil", "bil", "lill", "agus",
-    "um", "dhe", "te", "ne", "nga", "se",
+    "dhe", "te", "ne", "nga", "se",
     # Armenian
     "yev",
 }
