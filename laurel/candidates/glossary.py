@@ -122,7 +122,7 @@ CONCEPTS: dict[str, list[str]] = {
         "network", "net", "natet", "natverk", "netz", "netzwerk", "reseau", "red", "rete", "rede",
         "siec", "netwerk", "verkko", "mreza", "sit", "reteaua", "diktyo", "merezha",
         "networks", "rrjeti", "rrjet", "xarxa", "tsants", "sebeke", "sebekesi", "netvaerk",
-        "netvaerket", "nettverk", "nettverket", "natverket", "vorgustik", "vorgustiku",
+        "netvaerket", "nettverk", "nettverket", "vorgustik", "vorgustiku",
         "verkosto", "verkoston", "netid", "lionra", "reseaux", "sieci", "siet", "siete",
         "mreze", "mrezha", "mrezhata", "retea", "retelei", "halozat", "halozata", "tikls",
         "tikla", "tinklas", "tinklo", "merezhi", "kseli", "diktyou", "diktyoy"
