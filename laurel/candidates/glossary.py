@@ -5,7 +5,7 @@ Children") is the same organisation; matching compares such words as one concept
 written as `matching.ascii_lower` leaves them (anyascii transliteration, lower case, punctuation
 as spaces); add a language by adding its words to a concept.
 
-Five tables:
+Six tables:
 - CONCEPTS: words that carry meaning in a name ("child", "safe", "rights"), one concept across
   languages: "djeca", "dzieci", "paidia", "bavshvebi" are all #child.
 - ORG_KINDS: the words an organisation uses for what kind of body it is ("Stowarzyszenie",
@@ -17,6 +17,8 @@ Five tables:
 - FILLER_WORDS: articles, prepositions and conjunctions; dropped.
 - PLACES: capitals and large cities of every eligible country, local spelling, English and
   other spellings and transliterations: a city added to one variant of a name.
+- COUNTRIES: every eligible country's names and adjectives ("Sverige", "Svenska", "Swedish"):
+  a country added to one variant ("ECPAT Sverige"), or a national section of a network.
 
 Languages covered: Albanian, Armenian, Azerbaijani, Bosnian/Croatian/Serbian/Montenegrin (Latin
 and Cyrillic), Bulgarian, Catalan, Czech, Danish, Dutch, English, Estonian, Finnish, French,
@@ -613,9 +615,6 @@ ORG_KINDS: dict[str, list[str]] = {
         "hisa", "dum", "kukja",
     ],
 }
-# fmt: on
-
-# fmt: off
 # Legal forms, after normalisation (ASCII, lower case, punctuation as spaces), spelled short and
 # out. Several words are matched as a sequence: "sp z o o". Kinds of body ("Stiftung",
 # "stowarzyszenie") are ORG_KINDS, not legal forms.
@@ -1078,6 +1077,82 @@ PLACES: dict[str, list[str]] = {
     "ferizaj": ["ferizaj", "urosevac"],
 }
 
+# Eligible countries by ISO code: their names and the adjectives names use ("Svenska",
+# "Polskie", "Hellenic"), local, English and other spellings; a country added to one variant of
+# a name ("ECPAT Sverige", "Hope Sweden"). A city-state's name is also in PLACES.
+COUNTRIES: dict[str, list[str]] = {
+    "AL": ["albania", "albanian", "shqiperia", "shqiperi", "shqiperise", "shqiptare",
+           "albanien", "albanie"],
+    "AD": ["andorra", "andorran", "andorre"],
+    "AM": ["armenia", "armenian", "hayastan", "hayastani", "armeniya", "armenien", "armenie"],
+    "AT": ["austria", "austrian", "osterreich", "oesterreich", "osterreichische",
+           "osterreichischer", "autriche"],
+    "AZ": ["azerbaijan", "azerbaijani", "azerbaycan", "azerbaycanin", "azerbaidschan"],
+    "BE": ["belgium", "belgian", "belgie", "belgique", "belgien", "belge", "belgio"],
+    "BA": ["bosnia", "bosnian", "herzegovina", "bosna", "hercegovina", "bih",
+           "bosne i hercegovine"],
+    "BG": ["bulgaria", "bulgarian", "balgariya", "b lgariya", "bulgariya", "balgarska",
+           "balgarsko", "bulgarien", "bulgarie"],
+    "HR": ["croatia", "croatian", "hrvatska", "hrvatske", "hrvatsko", "hrvatski", "kroatien",
+           "croatie"],
+    "CY": ["cyprus", "cypriot", "kypros", "kyproy", "kyprou", "kypriaki", "kypriakos",
+           "zypern", "chypre", "kibris"],
+    "CZ": ["czechia", "czech", "cesko", "ceska", "ceske", "cesky", "ceska republika",
+           "tschechien", "tcheque"],
+    "DK": ["denmark", "danish", "danmark", "dansk", "danske", "danemark", "danimarca"],
+    "EE": ["estonia", "estonian", "eesti", "estland", "estonie"],
+    "FI": ["finland", "finnish", "suomi", "suomen", "finlande", "finnland"],
+    "FR": ["france", "french", "francaise", "francais", "frankreich", "francia"],
+    "GE": ["georgia", "georgian", "sakartvelo", "sakartvelos", "gruziya", "georgien",
+           "georgie"],
+    "DE": ["germany", "german", "deutschland", "deutsche", "deutscher", "deutsches",
+           "allemagne", "germania", "alemania"],
+    "GR": ["greece", "greek", "hellenic", "hellas", "ellada", "ellas", "elladas",
+           "elliniki", "ellinikos", "ellinikis", "griechenland", "grece", "grecia"],
+    "HU": ["hungary", "hungarian", "magyarorszag", "magyarorszagi", "magyar", "ungarn",
+           "hongrie"],
+    "IS": ["iceland", "icelandic", "islandi", "islands", "islenska", "islenskra", "islande"],
+    "IE": ["ireland", "irish", "eire", "na heireann", "irland", "irlande"],
+    "IT": ["italy", "italian", "italia", "italiana", "italiano", "italien", "italie"],
+    "LV": ["latvia", "latvian", "latvija", "latvijas", "lettland", "lettonie"],
+    "LI": ["liechtenstein"],
+    "LT": ["lithuania", "lithuanian", "lietuva", "lietuvos", "litauen", "lituanie"],
+    "LU": ["luxembourgish", "luxemburgish"],
+    "MT": ["malta", "maltese", "maltija", "malte"],
+    "MD": ["moldova", "moldovan", "moldovei", "moldavia", "moldau", "moldavie",
+           "republica moldova"],
+    "MC": ["monegasque"],
+    "ME": ["montenegro", "montenegrin", "crna gora", "tsrna gora", "crne gore",
+           "crnogorsko", "crnogorski"],
+    "NL": ["netherlands", "dutch", "nederland", "nederlandse", "holland", "niederlande",
+           "pays bas", "olanda"],
+    "MK": ["north macedonia", "macedonia", "macedonian", "makedonija", "severna makedonija",
+           "makedonsko", "makedonski", "nordmazedonien"],
+    "NO": ["norway", "norwegian", "norge", "noreg", "norsk", "norske", "norwegen", "norvege"],
+    "PL": ["poland", "polish", "polska", "polski", "polskie", "polskiego", "polen",
+           "pologne", "polonia"],
+    "PT": ["portugal", "portuguese", "portuguesa", "portugues", "portogallo"],
+    "RO": ["romania", "romanian", "romana", "romaniei", "rumanien", "roumanie"],
+    "SM": ["sammarinese"],
+    "RS": ["serbia", "serbian", "srbija", "srbije", "srpsko", "srpski", "serbiya",
+           "serbien", "serbie"],
+    "SK": ["slovakia", "slovak", "slovensko", "slovenska", "slovenskej", "slowakei",
+           "slovaquie"],
+    "SI": ["slovenia", "slovenian", "slovenija", "slovenije", "slowenien", "slovenie"],
+    "ES": ["spain", "spanish", "espana", "espanola", "espanol", "spanien", "espagne",
+           "spagna"],
+    "SE": ["sweden", "swedish", "sverige", "sveriges", "svenska", "svensk", "svenske",
+           "schweden", "suede", "svezia"],
+    "CH": ["switzerland", "swiss", "schweiz", "schweizer", "schweizerische", "suisse",
+           "svizzera", "svizra", "helvetia"],
+    "TR": ["turkey", "turkish", "turkiye", "turkei", "turquie", "turchia"],
+    "UA": ["ukraine", "ukrainian", "ukraina", "ukrayina", "ukraini", "ukrainy",
+           "ukrainska", "ukrains ka", "ukrainskyi", "vseukrainska", "vseukrains ka"],
+    "GB": ["united kingdom", "uk", "britain", "great britain", "british", "england",
+           "english", "scotland", "scottish", "wales", "welsh", "northern ireland"],
+    "XK": ["kosovo", "kosova", "kosoves", "kosovar", "kosovo i metohija"],
+}
+
 # Domains where many organisations have a page: the first path segment is the identity.
 SHARED_HOSTS = {
     "blogspot.com", "facebook.com", "github.io", "google.com", "instagram.com", "linkedin.com",
@@ -1125,3 +1200,8 @@ def place_of() -> dict[str, str]:
     """spelling → city: "belgrade" → "beograd", "kiev" → "kyiv" (a key is not a spelling unless
     listed: "roma" is not, being also the Romani people)."""
     return {spelling: place for place, spellings in PLACES.items() for spelling in spellings}
+
+
+def country_of() -> dict[str, str]:
+    """name or adjective → ISO code: "sverige" → "SE", "hellenic" → "GR"."""
+    return {name: code for code, names in COUNTRIES.items() for name in names}

@@ -7,11 +7,13 @@ import pytest
 
 from laurel.candidates.glossary import (
     CONCEPTS,
+    COUNTRIES,
     FILLER_WORDS,
     LEGAL_FORMS,
     ORG_KINDS,
     PLACES,
     concept_of,
+    country_of,
     kind_of,
     place_of,
 )
@@ -35,7 +37,7 @@ def test_a_concept_and_a_kind_never_share_a_name():
 
 @pytest.mark.parametrize(
     "table",
-    ["concepts and kinds", "legal forms", "filler words", "places"],
+    ["concepts and kinds", "legal forms", "filler words", "places", "countries"],
 )
 def test_every_entry_is_written_as_ascii_lower_leaves_it(table):
     entries = {
@@ -43,6 +45,7 @@ def test_every_entry_is_written_as_ascii_lower_leaves_it(table):
         "legal forms": LEGAL_FORMS,
         "filler words": sorted(FILLER_WORDS),
         "places": PLACE_SPELLINGS + list(PLACES),
+        "countries": [name for names in COUNTRIES.values() for name in names],
     }[table]
 
     assert [entry for entry in entries if ascii_lower(entry) != entry] == []
@@ -384,3 +387,35 @@ def test_places_are_found_in_their_local_scripts_and_spellings(written, place):
 def test_roma_is_not_taken_for_a_place():
     # "Roma" is also the Romani people, who appear in this field's names.
     assert "roma" not in place_of()
+
+
+def test_every_eligible_country_is_named_and_its_names_mean_nothing_else():
+    names = [name for names in COUNTRIES.values() for name in names]
+    city_states = {"andorra", "luxembourg", "monaco", "san marino"}
+
+    assert set(COUNTRIES) == set(CAPITALS)
+    assert [name for name, count in Counter(names).items() if count > 1] == []
+    assert set(names) & set(CONCEPT_AND_KIND_WORDS) == set()
+    assert set(names) & (FILLER_WORDS | set(LEGAL_FORMS)) == set()
+    assert set(names) & set(PLACE_SPELLINGS) <= city_states
+
+
+@pytest.mark.parametrize(
+    ("written", "country"),
+    [
+        ("Sverige", "SE"),
+        ("Swedish", "SE"),
+        ("Ελλάδα", "GR"),
+        ("Україна", "UA"),
+        ("Shqipëria", "AL"),
+        ("Türkiye", "TR"),
+        ("Polskie", "PL"),
+        ("საქართველო", "GE"),
+        ("Հայաստան", "AM"),
+        ("Crna Gora", "ME"),
+        ("Kosova", "XK"),
+        ("Suomen", "FI"),
+    ],
+)
+def test_countries_are_found_in_their_own_languages(written, country):
+    assert country_of()[ascii_lower(written)] == country
