@@ -181,8 +181,12 @@ CONCEPTS: dict[str, list[str]] = {
         "digitalni", "psifiako", "tsyfrovi", "online",
         "digitalt", "digitaalne", "digitali", "digitalais", "skaitmeninis", "dijital",
         "digjital", "cyfrowy", "cyfrowa", "digitalne", "tsifrovoy", "tsifrovi", "tsyfrovyi",
-        "tsifrovyi", "psifiaki", "internet", "internetu", "interneti", "internete",
-        "interneta", "internetta", "cyber", "cyberspace", "kiber"
+        "tsifrovyi", "psifiaki"
+    ],
+    "internet": [
+        "internet", "internetu", "interneti", "internete", "interneta", "internetta",
+        "interneto", "internetowe", "internetowy", "diadiktyo", "diadiktyoy", "diadiktyou",
+        "cyber", "cyberspace", "kiber", "web", "worldwideweb"
     ],
     "rights": [
         "rights", "ratt", "rattigheter", "rechte", "droits", "derechos", "diritti", "direitos",

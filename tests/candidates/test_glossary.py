@@ -185,7 +185,8 @@ def test_a_kind_is_one_word_across_languages():
         ("Zajedno", "together"),
         ("Dignità", "dignity"),
         ("Svoboda", "freedom"),
-        ("Internet", "digital"),
+        ("Internet", "internet"),
+        ("Διαδίκτυο", "internet"),
     ],
 )
 def test_concepts_reach_the_languages_nominators_write_in(written, concept):
