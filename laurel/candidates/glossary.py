@@ -201,7 +201,7 @@ CONCEPTS: dict[str, list[str]] = {
     "home": [
         "home", "hem", "hemmet", "zuhause", "heim", "foyer", "hogar", "casa", "lar", "dom",
         "thuis", "koti", "domov", "spiti",
-        "dim", "homes", "shtepi", "shtepia", "llar", "hjem", "hjemmet", "heimili", "kodu",
+        "dim", "shtepi", "shtepia", "llar", "hjem", "hjemmet", "heimili", "kodu",
         "majas", "namai", "otthon", "acasa", "caminul", "yuva", "doma", "domu", "domy",
         "stegi", "sakhli"
     ],
@@ -394,10 +394,10 @@ CONCEPTS: dict[str, list[str]] = {
         "tebessum", "usmevu", "osmijehu", "usmiechu"
     ],
     "street": [
-        "street", "streets", "strasse", "strassen", "straat", "rue", "calle", "strada",
+        "street", "streets", "strasse", "strassen", "straat", "rue", "calle",
         "rua", "carrer", "ulica", "ulice", "ulitsa", "vulytsia", "vulitsya", "ulitsy", "utca",
         "iela", "gatve", "tanav", "katu", "gata", "gatan", "gade", "gaden", "sokak",
-        "sokakta", "dromos", "rruga", "rruget", "triq", "sraid", "strazi", "strade",
+        "sokakta", "dromos", "rruga", "rruget", "triq", "sraid", "strazi",
         "ulicy", "ulici", "ulicama",
     ],
     "together": [
