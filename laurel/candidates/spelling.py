@@ -24,7 +24,14 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from laurel.candidates import glossary
-from laurel.candidates.glossary import FILLER_WORDS, LEGAL_FORMS, SHARED_HOSTS, concept_of
+from laurel.candidates.glossary import (
+    FILLER_WORDS,
+    LEGAL_FORMS,
+    SHARED_HOSTS,
+    concept_of,
+    country_of,
+    place_of,
+)
 
 _PUNCTUATION = re.compile(r"[^a-z0-9]+")
 _SPACES = re.compile(r"\s+")
@@ -96,7 +103,7 @@ def skeleton(word: str) -> str:
     return _DOUBLED.sub(r"\1", word).replace("ii", "i").replace("ie", "i")
 
 
-_CONCEPTS = concept_of()
+_CONCEPTS = concept_of(kinds=False)
 _CONCEPT_WORDS = sorted(_CONCEPTS)
 _CONCEPTS_BY_SKELETON = {skeleton(word): concept for word, concept in _CONCEPTS.items()}
 _CONCEPT_SKELETONS = sorted(_CONCEPTS_BY_SKELETON)
@@ -156,20 +163,22 @@ _PHRASE_PATTERN = re.compile(
     r"(?:^| )(?:{})(?= |$)".format("|".join(re.escape(p) for p in _PHRASES))
 )
 _FORMS = {skeleton(form) for form in LEGAL_FORMS if " " not in form}
-_LONG_FORMS = sorted(form for form in _FORMS if len(form) >= 5)
+_LONG_FORMS = sorted(form for form in _FORMS | _KIND_SKELETONS if len(form) >= 6)
 
 
 @functools.lru_cache(maxsize=1 << 17)
 def is_form(word: str) -> bool:
-    """A legal form or kind word, in any transliteration or with a typo ("foundtaion")."""
-    word = skeleton(word)
-    if word in _FORMS or word in _KIND_SKELETONS:
+    """A legal form or kind word, in any transliteration or with a typo ("foundtaion"); never
+    a word of the vocabulary ("centre" is a kind, "contre" is not)."""
+    shape = skeleton(word)
+    if shape in _FORMS or shape in _KIND_SKELETONS:
         return True
-    if len(word) < 5:
+    if word in _CONCEPTS or shape in _CONCEPTS_BY_SKELETON or len(shape) < 6:
         return False
-    limit = 1 if len(word) < 9 else 2
+    limit = 1 if len(shape) < 9 else 2
     return (
-        process.extractOne(word, _LONG_FORMS, scorer=OSA.distance, score_cutoff=limit) is not None
+        process.extractOne(shape, _LONG_FORMS, scorer=OSA.distance, score_cutoff=limit)
+        is not None
     )
 
 
@@ -250,10 +259,22 @@ def _places() -> dict[str, str]:
                 for form in latin_forms(_catalogue(language).gettext(written)):
                     if form and " " not in form and len(form) >= 4:
                         table.setdefault(form, f"country-{code.lower()}")
-    for place, spellings in getattr(glossary, "PLACES", {}).items():
-        for spelling in [place, *spellings]:
-            table.setdefault(ascii_lower(spelling), place)
+    for spelling, code in country_of().items():
+        table.setdefault(spelling.replace(" ", ""), f"country-{code.lower()}")
+    for spelling, place in place_of().items():
+        table.setdefault(spelling.replace(" ", ""), place)
     return table
+
+
+@functools.cache
+def _place_phrases() -> re.Pattern:
+    """Places of several words ("den haag"), to be read as one."""
+    phrases = sorted(
+        {spelling for spelling in [*place_of(), *country_of()] if " " in spelling},
+        key=len,
+        reverse=True,
+    )
+    return re.compile(r"(?:^| )(?:{})(?= |$)".format("|".join(map(re.escape, phrases))))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -333,6 +354,7 @@ def _trim_kinds(words: list[str]) -> list[str]:
 
 def _read_part(text: str, written: str) -> Part | None:
     text = _PHRASE_PATTERN.sub(" ", f" {text} ").strip()
+    text = _place_phrases().sub(lambda found: " " + found.group(0).replace(" ", ""), text)
     # Single letters are elisions and initials ("l'enfant", "e-Enfance"): not words.
     every = [word for word in text.split() if len(word) > 1 or word.isdigit()]
     places_table = _places()
