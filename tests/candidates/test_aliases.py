@@ -170,15 +170,20 @@ def test_a_merge_gives_the_kept_organisation_the_merged_ones_names_and_undo_take
     kept = candidate_of(confirmed(child10, "Trygga Nätet"))
     kept.organisation.aliases = ["Tryggt Nät"]
     kept.organisation.save(update_fields=["aliases"])
-    source = candidate_of(confirmed(child10, "Safe Net Sweden", email="b@example.org"))
+    source = candidate_of(
+        confirmed(child10, "Safe Net Sweden", website="safenet.se", email="b@example.org")
+    )
     source.organisation.aliases = ["SNS", "Tryggt Nät"]
     source.organisation.save(update_fields=["aliases"])
+    joined = confirmed(child10, "Nätverket Trygg Webb", website="safenet.se", email="c@e.org")
+    assert candidate_of(joined) == source
 
     merge = services.merge_candidates(source, kept, actor=staff)
 
     kept.organisation.refresh_from_db()
-    assert kept.organisation.aliases == ["Tryggt Nät", "Safe Net Sweden", "SNS"]
-    assert merge.aliases_added == ["Safe Net Sweden", "SNS"]
+    added = ["Safe Net Sweden", "SNS", "Nätverket Trygg Webb"]
+    assert kept.organisation.aliases == ["Tryggt Nät", *added]
+    assert merge.aliases_added == added
 
     services.undo_merge(merge, actor=staff)
 
@@ -188,7 +193,7 @@ def test_a_merge_gives_the_kept_organisation_the_merged_ones_names_and_undo_take
     assert source.state == CandidateState.TO_SCREEN
     assert source.organisation.aliases == ["SNS", "Tryggt Nät"]
     undone = AuditEntry.objects.get(key="candidate.merge_undone")
-    assert undone.data["aliases_removed"] == ["Safe Net Sweden", "SNS"]
+    assert undone.data["aliases_removed"] == added
 
 
 # --- the consent page's corrections --------------------------------------------------------

@@ -65,7 +65,7 @@ def merge_candidates(source: Candidate, target: Candidate, *, actor: Any) -> Mer
             )
     moved = list(source.placements.values_list("pk", flat=True))
     Placement.objects.filter(pk__in=moved).update(candidate=target)
-    added = _remember_merged_names(source, target)
+    added = _remember_merged_names(source, target, moved)
     merge = MergeRecord.objects.create(
         cycle_id=target.cycle_id,
         source=source,
@@ -105,14 +105,23 @@ def merge_candidates(source: Candidate, target: Candidate, *, actor: Any) -> Mer
     return merge
 
 
-def _remember_merged_names(source: Candidate, target: Candidate) -> list[str]:
-    """The kept organisation is known by the merged one's names too: its name and its other
-    names become aliases. Returns those added (an undo takes exactly these away again)."""
+def _remember_merged_names(source: Candidate, target: Candidate, moved: list[int]) -> list[str]:
+    """The kept organisation is known by the merged one's names too: its name, its other names
+    and the names its nominations were written with become aliases. Returns those added (an
+    undo takes exactly these away again)."""
     kept = target.organisation
     if kept.pk == source.organisation_id:
         return []
     merged = source.organisation
-    added = remember_names(kept, [merged.name, *(merged.aliases or [])])
+    written = Placement.objects.filter(pk__in=moved).order_by("placed_at", "pk")
+    added = remember_names(
+        kept,
+        [
+            merged.name,
+            *(merged.aliases or []),
+            *written.values_list("nomination__org_name", flat=True),
+        ],
+    )
     if added:
         kept.save(update_fields=["aliases", "updated_at"])
     return added
