@@ -70,6 +70,22 @@ def test_the_records_of_many_candidates_take_as_many_queries_as_those_of_one(chi
     assert count_queries(records(1)) == count_queries(records(12)) == 1
 
 
+def test_looking_for_duplicates_takes_as_many_queries_for_many_candidates_as_for_few(child10):
+    words = iter("Fjord Bjørk Elv Fjell Havn Lys Ravn Skog Stjerne Tind Vind Øy".split())
+
+    def add(count):
+        for _number in range(count):
+            confirmed(child10, f"Barnas {next(words)}", country="NO")
+
+    def suggest():
+        services.suggest_duplicates(child10)
+
+    add(2)
+    few = count_queries(suggest)
+    add(10)
+    assert count_queries(suggest) == few
+
+
 def test_other_names_stay_unique_and_bounded():
     organisation = Organisation(name="Trygga Nätet", aliases=["Safe Net"])
 
