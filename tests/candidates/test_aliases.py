@@ -71,7 +71,22 @@ def test_the_records_of_many_candidates_take_as_many_queries_as_those_of_one(chi
 
 
 def test_looking_for_duplicates_takes_as_many_queries_for_many_candidates_as_for_few(child10):
-    words = iter("Fjord Bjørk Elv Fjell Havn Lys Ravn Skog Stjerne Tind Vind Øy".split())
+    words = iter(
+        [
+            "Fjord",
+            "Bjørk",
+            "Elv",
+            "Fjell",
+            "Havn",
+            "Lys",
+            "Ravn",
+            "Skog",
+            "Stjerne",
+            "Tind",
+            "Vind",
+            "Øy",
+        ]
+    )
 
     def add(count):
         for _number in range(count):
