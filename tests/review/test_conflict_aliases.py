@@ -64,7 +64,7 @@ def test_the_member_sees_which_of_the_candidates_names_their_tie_matched(client,
 
     page = client.get(reverse("review:home")).content.decode()
 
-    assert "Trygga Nätet <small>(your tie matched its name Safe Net Sweden)</small>" in page
+    assert "Trygga Nätet <small>(your tie matched Safe Net Sweden)</small>" in page
 
 
 def test_a_tie_under_a_website_only_a_merged_nomination_carried_finds_its_conflict(child10, staff):
