@@ -132,6 +132,9 @@ class DuplicateSuggestion(models.Model):
     confidence = models.FloatField(_("confidence"))
     reasons = models.JSONField(_("reasons"), default=list)
     name_score = models.PositiveSmallIntegerField(default=0)
+    # The two names (or a name and a website) that matched, as written, first's then second's
+    # (matching.Suggestion.matched): with aliases, not always the candidates' current names.
+    matched = models.JSONField(default=list, blank=True)
     state = models.CharField(
         _("state"), max_length=10, choices=SuggestionState.choices, default=SuggestionState.OPEN
     )

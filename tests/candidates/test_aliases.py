@@ -140,6 +140,11 @@ def test_a_new_candidate_is_suggested_against_a_name_a_nomination_of_another_car
     assert other != first
     suggestion = DuplicateSuggestion.objects.get()
     assert {suggestion.first_id, suggestion.second_id} == {first.pk, other.pk}
+    # What staff compare: the name the first candidate's other nomination was written with.
+    assert sorted(suggestion.matched) == [
+        "Digitala Kinderskyddsnätat",
+        "Digitala Kinderskyddsnätet",
+    ]
 
 
 # --- organisations found again in a later cycle --------------------------------------------

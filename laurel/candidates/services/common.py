@@ -153,6 +153,7 @@ def suggest_duplicates(cycle: Cycle, *, only: list[int] | None = None) -> int:
             confidence=suggestion.confidence,
             reasons=suggestion.reasons,
             name_score=suggestion.name_score,
+            matched=[text for text in suggestion.matched if text],
         )
         for suggestion in find_duplicates(records_of(candidates), only=only)
         if (suggestion.first, suggestion.second) not in known
