@@ -178,6 +178,18 @@ def test_an_organisation_of_another_year_is_found_again_by_a_name_it_was_known_b
     assert now.name == "Trygga Nätet"
 
 
+def test_an_organisation_of_another_year_is_found_again_by_a_name_it_was_nominated_under(
+    child10, last_year
+):
+    before = candidate_of(confirmed(last_year, "Trygga Nätet", website="https://trygga.se"))
+    confirmed(last_year, "Safe Net Sweden", website="trygga.se/en", email="b@example.org")
+    assert Candidate.objects.count() == 1
+
+    now = candidate_of(confirmed(child10, "Safe Net Sweden", email="new@example.org"))
+
+    assert now.organisation == before.organisation
+
+
 @pytest.mark.parametrize(
     ("name", "country"),
     [
