@@ -33,6 +33,10 @@ class Organisation(TimeStamped):
     # website domain and its registration number as matching.py normalises them.
     domain = models.CharField(max_length=300, blank=True, db_index=True)
     registration_key = models.CharField(max_length=60, blank=True)
+    # Other names it has been known by, as written: a name it corrected on the consent page,
+    # the names of candidates staff merged into its candidate. Unique and bounded (services/
+    # common.py remember_names): matching compares each of them as well as `name`.
+    aliases = models.JSONField(_("other names"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("organisation")
@@ -164,6 +168,8 @@ class MergeRecord(models.Model):
     source = models.ForeignKey(Candidate, on_delete=models.PROTECT, related_name="+")
     target = models.ForeignKey(Candidate, on_delete=models.PROTECT, related_name="+")
     placements = models.JSONField(default=list)  # ids of the placements moved
+    # The names the kept organisation gained as aliases by this merge: an undo removes them.
+    aliases_added = models.JSONField(default=list, blank=True)
     source_state = models.CharField(max_length=12, choices=CandidateState.choices)
     merged_by = models.ForeignKey(
         "accounts.User", null=True, on_delete=models.SET_NULL, related_name="+"

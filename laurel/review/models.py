@@ -72,6 +72,15 @@ class Conflict(models.Model):
     def __str__(self) -> str:
         return f"{self.member_id} × {self.candidate_id}: {self.state}"
 
+    @property
+    def matched_name(self) -> str:
+        """For a conflict found from a tie: which of the candidate's names (or its website) the
+        tie matched, kept among the reasons as "matched:<name>" (services.committee)."""
+        for reason in self.reasons or []:
+            if isinstance(reason, str) and reason.startswith("matched:"):
+                return reason.removeprefix("matched:")
+        return ""
+
 
 class Assignment(models.Model):
     """A member reviews a candidate: proposed by the optimiser, published by staff."""

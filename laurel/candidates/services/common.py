@@ -1,13 +1,16 @@
 """What the screening services share: the error staff see, state moves, matching records."""
 
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from datetime import timedelta
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from laurel.candidates.enums import ACTIVE_STATES, ALLOWED_TRANSITIONS
 from laurel.candidates.matching import Record, find_duplicates
-from laurel.candidates.models import Candidate, DuplicateSuggestion
+from laurel.candidates.models import Candidate, DuplicateSuggestion, Organisation, Placement
 from laurel.cycles.models import Cycle
 
 # A nomination joins an existing candidate without asking when the evidence is this strong: the
@@ -17,6 +20,8 @@ JOIN_FROM = 0.95
 # time, are flagged as coordinated.
 COORDINATED_COUNT = 3
 COORDINATED_WINDOW = timedelta(hours=48)
+# How many other names an organisation keeps (Organisation.aliases): the first ones stay.
+ALIAS_LIMIT = 20
 
 
 class ScreeningError(Exception):
@@ -36,15 +41,94 @@ def _move(candidate: Candidate, state: str) -> None:
     candidate.state = state
 
 
-def _record_of(candidate: Candidate) -> Record:
-    organisation = candidate.organisation
+def _same_text(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _others(main: str, texts: Iterable[str]) -> tuple[str, ...]:
+    """`texts` without blanks, repeats (case and spacing aside) and `main` itself, in order."""
+    seen = {_same_text(main)}
+    kept = []
+    for text in texts:
+        key = _same_text(text or "")
+        if key and key not in seen:
+            seen.add(key)
+            kept.append(" ".join(text.split()))
+    return tuple(kept)
+
+
+def remember_names(organisation: Organisation, names: Iterable[str]) -> list[str]:
+    """Add `names` to the organisation's other names (not saved): never its own name, never
+    twice, at most ALIAS_LIMIT in all, the first ones kept. Returns the names added."""
+    current = list(organisation.aliases or [])
+    known = [organisation.name, *current]
+    added = [
+        name
+        for name in _others("", names)
+        if _same_text(name) not in {_same_text(other) for other in known}
+    ][: max(ALIAS_LIMIT - len(current), 0)]
+    organisation.aliases = current + added
+    return added
+
+
+def forget_names(organisation: Organisation, names: Iterable[str]) -> None:
+    """Take `names` out of the organisation's other names again (not saved)."""
+    gone = set(names)
+    organisation.aliases = [name for name in organisation.aliases or [] if name not in gone]
+
+
+def organisation_record(
+    organisation: Organisation,
+    *,
+    key: int = 0,
+    names: Iterable[str] = (),
+    websites: Iterable[str] = (),
+) -> Record:
+    """The organisation as matching sees it: its name, other names, website, registration."""
     return Record(
-        key=candidate.pk,
+        key=key,
         name=organisation.name,
         country=organisation.country,
         website=organisation.website,
         registration=organisation.registration_number,
+        aliases=_others(organisation.name, [*(organisation.aliases or []), *names]),
+        websites=_others(organisation.website, websites),
     )
+
+
+def records_of(candidates: Sequence[Candidate]) -> list[Record]:
+    """Candidates as matching sees them: the organisation's name, every other name it has been
+    known by and every name and website its nominations were written with. One query for all
+    the nominations, however many candidates."""
+    names: dict[int, list[str]] = defaultdict(list)
+    websites: dict[int, list[str]] = defaultdict(list)
+    keys = [candidate.pk for candidate in candidates]
+    # Thousands of ids would pass a database's limit on parameters: the cycles' then.
+    rows = (
+        Placement.objects.filter(
+            Q(candidate__in=keys)
+            if len(keys) <= 500
+            else Q(candidate__cycle_id__in={candidate.cycle_id for candidate in candidates})
+        )
+        .order_by("placed_at", "pk")
+        .values_list("candidate_id", "nomination__org_name", "nomination__org_website")
+    )
+    for candidate_id, name, website in rows:
+        names[candidate_id].append(name)
+        websites[candidate_id].append(website)
+    return [
+        organisation_record(
+            candidate.organisation,
+            key=candidate.pk,
+            names=names[candidate.pk],
+            websites=websites[candidate.pk],
+        )
+        for candidate in candidates
+    ]
+
+
+def _record_of(candidate: Candidate) -> Record:
+    return records_of([candidate])[0]
 
 
 def _active(cycle: Cycle):
@@ -69,9 +153,9 @@ def suggest_duplicates(cycle: Cycle, *, only: list[int] | None = None) -> int:
             confidence=suggestion.confidence,
             reasons=suggestion.reasons,
             name_score=suggestion.name_score,
-            matched=list(suggestion.matched),
+            matched=[text for text in suggestion.matched if text],
         )
-        for suggestion in find_duplicates([_record_of(c) for c in candidates], only=only)
+        for suggestion in find_duplicates(records_of(candidates), only=only)
         if (suggestion.first, suggestion.second) not in known
     ]
     DuplicateSuggestion.objects.bulk_create(new)

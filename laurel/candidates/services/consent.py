@@ -14,7 +14,12 @@ from django.utils.translation import gettext as _
 
 from laurel.candidates.enums import ACTIVE_STATES, CandidateState, Consent
 from laurel.candidates.models import Candidate, ClaimInvitation
-from laurel.candidates.services.common import ScreeningError, _move
+from laurel.candidates.services.common import (
+    ScreeningError,
+    _move,
+    remember_names,
+    suggest_duplicates,
+)
 from laurel.candidates.services.contact import contact_from_claim
 from laurel.candidates.services.diligence import add_document
 from laurel.candidates.services.placing import organisation_keys
@@ -41,6 +46,8 @@ PROFILE_FIELDS = [
 ]
 # Those that are the contact: kept by staff (services.contact), not written over by the answer.
 CONTACT_FIELDS = {"contact_name", "contact_email"}
+# Those matching compares: corrected, they may make the candidate another one's duplicate.
+MATCHED_FIELDS = {"name", "website", "registration_number"}
 
 
 class ClaimRefused(Exception):
@@ -225,18 +232,25 @@ def _consent(
         and profile.get(name) not in (None, "")
         and profile[name] != getattr(organisation, name)
     ]
+    old_name = organisation.name
     for name in changed:
         setattr(organisation, name, profile[name])
     if changed:
         keys = organisation_keys(organisation.website, organisation.registration_number)
         for name, value in keys.items():
             setattr(organisation, name, value)
-        organisation.save(update_fields=[*changed, *keys, "updated_at"])
+        # The name it corrected is still a name others write: matching keeps comparing it.
+        if "name" in changed:
+            remember_names(organisation, [old_name])
+        organisation.save(update_fields=[*changed, *keys, "aliases", "updated_at"])
     was = candidate.consent
     candidate.consent = Consent.GIVEN
     candidate.name = organisation.name
     candidate.save(update_fields=["consent", "consent_at", "name", "updated_at"])
     contact_from_claim(candidate, claim=claim)
+    if set(changed) & MATCHED_FIELDS:
+        # A corrected name or website may now be another candidate's: staff are asked.
+        suggest_duplicates(candidate.cycle, only=[candidate.pk])
     for upload, checked, kind in documents:
         add_document(candidate, upload=upload, checked=checked, kind=kind, from_organisation=True)
     record(

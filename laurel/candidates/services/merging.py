@@ -21,7 +21,13 @@ from laurel.candidates.models import (
 )
 
 # A nomination joins an existing candidate without asking when the evidence is this strong: the
-from laurel.candidates.services.common import ScreeningError, _move, suggest_duplicates
+from laurel.candidates.services.common import (
+    ScreeningError,
+    _move,
+    forget_names,
+    remember_names,
+    suggest_duplicates,
+)
 from laurel.candidates.services.placing import _new_candidate, _refresh
 from laurel.core.services import record
 from laurel.cycles.phases import require_phase
@@ -60,6 +66,7 @@ def merge_candidates(source: Candidate, target: Candidate, *, actor: Any) -> Mer
             )
     moved = list(source.placements.values_list("pk", flat=True))
     Placement.objects.filter(pk__in=moved).update(candidate=target)
+    added = _remember_merged_names(source, target, moved)
     merge = MergeRecord.objects.create(
         cycle_id=target.cycle_id,
         source=source,
@@ -67,6 +74,7 @@ def merge_candidates(source: Candidate, target: Candidate, *, actor: Any) -> Mer
         placements=moved,
         source_state=source.state,
         merged_by=actor,
+        aliases_added=added,
     )
     _move(source, CandidateState.MERGED)
     source.merged_into = target
@@ -87,10 +95,37 @@ def merge_candidates(source: Candidate, target: Candidate, *, actor: Any) -> Mer
         actor=actor,
         subject=target,
         summary=f"{source.name} → {target.name}",
-        data={"source": source.pk, "target": target.pk, "placements": moved},
+        data={
+            "source": source.pk,
+            "target": target.pk,
+            "placements": moved,
+            "aliases_added": added,
+        },
     )
     suggest_duplicates(target.cycle, only=[target.pk])
     return merge
+
+
+def _remember_merged_names(source: Candidate, target: Candidate, moved: list[int]) -> list[str]:
+    """The kept organisation is known by the merged one's names too: its name, its other names
+    and the names its nominations were written with become aliases. Returns those added (an
+    undo takes exactly these away again)."""
+    kept = target.organisation
+    if kept.pk == source.organisation_id:
+        return []
+    merged = source.organisation
+    written = Placement.objects.filter(pk__in=moved).order_by("placed_at", "pk")
+    added = remember_names(
+        kept,
+        [
+            merged.name,
+            *(merged.aliases or []),
+            *written.values_list("nomination__org_name", flat=True),
+        ],
+    )
+    if added:
+        kept.save(update_fields=["aliases", "updated_at"])
+    return added
 
 
 @transaction.atomic
@@ -112,6 +147,10 @@ def undo_merge(merge: MergeRecord, *, actor: Any) -> Candidate:
     if still_there.count() != len(merge.placements):
         raise ScreeningError(_("Some of these nominations were moved since; undo that first."))
     still_there.update(candidate=source)
+    if merge.aliases_added:
+        kept = target.organisation
+        forget_names(kept, merge.aliases_added)
+        kept.save(update_fields=["aliases", "updated_at"])
     source.state = merge.source_state
     source.merged_into = None
     source.save(update_fields=["state", "merged_into", "updated_at"])
@@ -129,7 +168,12 @@ def undo_merge(merge: MergeRecord, *, actor: Any) -> Candidate:
         actor=actor,
         subject=source,
         summary=f"{source.name} ← {target.name}",
-        data={"source": source.pk, "target": target.pk, "placements": merge.placements},
+        data={
+            "source": source.pk,
+            "target": target.pk,
+            "placements": merge.placements,
+            "aliases_removed": merge.aliases_added,
+        },
     )
     return source
 

@@ -27,7 +27,8 @@ from laurel.candidates.services.common import (
     COORDINATED_WINDOW,
     JOIN_FROM,
     _active,
-    _record_of,
+    organisation_record,
+    records_of,
     suggest_duplicates,
 )
 from laurel.core.services import record
@@ -59,19 +60,64 @@ def organisation_keys(website: str, registration: str) -> dict[str, str]:
 
 def _known_organisation(nomination: Nomination) -> Organisation | None:
     """The organisation as nominated in another year: the same website, or the same
-    registration number in the same country. Never one already a candidate in this cycle."""
+    registration number in the same country, or the same organisation by its names (any name
+    it has been known by or was nominated under, in the same country) with evidence as strong
+    as joining a candidate takes (JOIN_FROM): a weaker likeness never reuses another year's
+    organisation silently. Never one already a candidate in this cycle."""
     keys = organisation_keys(nomination.org_website, nomination.org_registration_number)
     same = Q(pk__in=[])
     if keys["domain"] and "/" not in keys["domain"]:
         same |= Q(domain=keys["domain"])
     if len(keys["registration_key"]) >= 4:
         same |= Q(country=nomination.org_country, registration_key=keys["registration_key"])
-    return (
-        Organisation.objects.filter(same)
-        .exclude(candidacies__cycle_id=nomination.cycle_id)
+    elsewhere = Organisation.objects.exclude(candidacies__cycle_id=nomination.cycle_id)
+    found = elsewhere.filter(same).order_by("-updated_at", "-id").first()
+    if found is not None or not nomination.org_country or not nomination.org_name:
+        return found
+    return _known_by_name(nomination, elsewhere)
+
+
+def _known_by_name(nomination: Nomination, elsewhere) -> Organisation | None:
+    """Among `elsewhere` in the nomination's country, the organisation the engine finds with
+    evidence from JOIN_FROM, by its name, other names and its nominations' names and sites."""
+    organisations = {
+        organisation.pk: organisation
+        for organisation in elsewhere.filter(country=nomination.org_country)
+        .only("name", "country", "website", "registration_number", "aliases")
         .order_by("-updated_at", "-id")
-        .first()
+    }
+    if not organisations:
+        return None
+    new = Record(
+        key=0,
+        name=nomination.org_name,
+        country=nomination.org_country,
+        website=nomination.org_website,
+        registration=nomination.org_registration_number,
     )
+    # And every name and website its nominations in other years were written with.
+    names: dict[int, list[str]] = defaultdict(list)
+    websites: dict[int, list[str]] = defaultdict(list)
+    for organisation_id, name, website in (
+        Placement.objects.filter(candidate__organisation__country=nomination.org_country)
+        .exclude(candidate__cycle_id=nomination.cycle_id)
+        .order_by("placed_at", "pk")
+        .values_list(
+            "candidate__organisation_id", "nomination__org_name", "nomination__org_website"
+        )
+    ):
+        names[organisation_id].append(name)
+        websites[organisation_id].append(website)
+    records = [
+        organisation_record(o, key=pk, names=names[pk], websites=websites[pk])
+        for pk, o in organisations.items()
+    ]
+    strong = [
+        suggestion
+        for suggestion in find_duplicates([new, *records], only=[0])
+        if suggestion.confidence >= JOIN_FROM
+    ]
+    return Organisation.objects.get(pk=strong[0].second) if strong else None
 
 
 def _organisation_from(nomination: Nomination) -> Organisation:
@@ -119,7 +165,7 @@ def place_nomination(nomination: Nomination) -> Candidate:
     )
     matches = [
         suggestion
-        for suggestion in find_duplicates([new, *map(_record_of, others)], only=[0])
+        for suggestion in find_duplicates([new, *records_of(others)], only=[0])
         if suggestion.confidence >= JOIN_FROM
     ]
     if matches:

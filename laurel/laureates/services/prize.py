@@ -17,7 +17,9 @@ from schwifty import BIC, IBAN
 from schwifty.exceptions import SchwiftyException
 
 from laurel.accounts.enums import Role
-from laurel.candidates.matching import normalise_name
+from laurel.candidates.matching import Record, compare, normalise_name
+from laurel.candidates.models import Candidate
+from laurel.candidates.services.common import records_of
 from laurel.core.crypto import cipher, mask
 from laurel.core.services import record
 from laurel.cycles.phases import require_phase
@@ -43,9 +45,22 @@ class Details:
     country: str
 
 
+def holder_is_organisation(holder: str, candidate: Candidate) -> bool:
+    """Whether the account holder's name is the organisation, as the name engine judges it:
+    its name or any name it is known by (other names, its nominations' names, its acronym),
+    legal forms aside. A person's name is not."""
+    if not holder.strip():
+        return False
+    if normalise_name(holder) == normalise_name(candidate.name):
+        return True
+    organisation = records_of([candidate])[0]
+    written = Record(key=-1, name=holder, country=organisation.country)
+    return compare(written, organisation) is not None
+
+
 def check_details(laureate: Laureate, details: Details) -> Details:
     """The details cleaned, or PrizeError naming the field that is wrong."""
-    if normalise_name(details.holder) != normalise_name(laureate.candidate.name):
+    if not holder_is_organisation(details.holder, laureate.candidate):
         raise PrizeError(
             _(
                 "The account holder must be the organisation itself (%(name)s): the prize is "

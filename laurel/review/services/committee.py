@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from laurel.accounts.enums import Role
 from laurel.accounts.models import User
 from laurel.candidates.enums import ACTIVE_STATES
-from laurel.candidates.matching import SUGGEST_FROM, Record, find_duplicates
+from laurel.candidates.matching import SUGGEST_FROM, Record, Suggestion, find_duplicates
 from laurel.candidates.models import Candidate
+from laurel.candidates.services.common import records_of
 from laurel.core.services import record
 from laurel.cycles.enums import Phase
 from laurel.cycles.models import Cycle
@@ -25,6 +26,9 @@ from laurel.review.enums import (
 from laurel.review.models import Affiliation, Assignment, CommitteeProfile, Conflict
 
 COMMITTEE_ROLES = [Role.COMMITTEE_MEMBER, Role.COMMITTEE_CHAIR]
+# A found conflict's reasons are matching's codes, then which of the candidate's names the
+# tie matched, as "matched:<name>" (Conflict.matched_name reads it back).
+MATCHED = "matched:"
 
 
 class ReviewError(Exception):
@@ -105,15 +109,9 @@ def detect_conflicts(cycle: Cycle, *, member: User | None = None) -> int:
     )
     if not candidates or not ties:
         return 0
-    records = [
-        Record(
-            key=c.pk,
-            name=c.organisation.name,
-            country=c.organisation.country,
-            website=c.organisation.website,
-        )
-        for c in candidates
-    ]
+    # Every name and website each candidate is known by: a tie under a name only a merged
+    # nomination carried finds the candidate too.
+    records = records_of(candidates)
     records += [
         Record(key=-tie.pk, name=tie.name, country=tie.country, website=tie.website) for tie in ties
     ]
@@ -134,12 +132,20 @@ def detect_conflicts(cycle: Cycle, *, member: User | None = None) -> int:
             kind=AFFILIATION_TO_CONFLICT[tie.kind],
             state=ConflictState.SUGGESTED,
             declared=False,
-            reasons=found.reasons,
+            reasons=[*found.reasons, *matched_reason(found, tie)],
         )
     Conflict.objects.bulk_create(new.values())
     if new:
         record("conflict.detected", subject=cycle, data={"count": len(new)})
     return len(new)
+
+
+def matched_reason(found: Suggestion, tie: Affiliation) -> list[str]:
+    """The candidate's name (or website) the tie matched, as one more reason: the member sees
+    which name it was when the candidate is known by several."""
+    pair = [text for text in found.matched if text]
+    theirs = [text for text in pair if text not in (tie.name, tie.website)] or pair[1:]
+    return [f"{MATCHED}{theirs[-1]}"] if theirs else []
 
 
 def _drop_assignment(member_id: int, candidate_id: int, actor: Any) -> None:
