@@ -35,6 +35,7 @@ from rapidfuzz.distance import OSA
 
 from laurel.candidates.spelling import (
     Part,
+    skeleton,
     Website,
     acronyms_of,
     ascii_lower,
@@ -118,9 +119,16 @@ def normalise_name(name: str) -> str:
 
 
 def name_similarity(name: str, other: str) -> int:
-    """How alike two names are, 0–100, once normalised (legal forms, case, accents and word
-    order aside): a likeness of letters staff see beside a suggestion, not a probability."""
-    return round(fuzz.ratio(normalise_name(name), normalise_name(other)))
+    """How alike the letters of two names are, 0–100, legal forms, case, accents and word
+    order aside: the likeness staff see beside a suggestion, not a probability (a translation
+    is the same name with letters nothing alike)."""
+    return round(fuzz.token_sort_ratio(_letters(name), _letters(other)))
+
+
+def _letters(name: str) -> str:
+    parts = parts_of(name)
+    whole = next((part for part in parts if part.written == name.strip()), None)
+    return " ".join((whole or (parts[0] if parts else None)).plain) if parts else ascii_lower(name)
 
 
 @dataclass
@@ -216,9 +224,14 @@ def _compare_parts(part: Part, other: Part) -> tuple[float, str] | None:
         return None  # two different cities or countries
     if part.scope and other.scope and part.scope.isdisjoint(other.scope):
         return None  # a federal association and a regional one
+    if part.numbers and other.numbers and part.numbers.isdisjoint(other.numbers):
+        return None
     if part.words == other.words:
         if not _identifies(part):
-            # One word of the field's vocabulary, written alike ("Pro Juventute"): staff look.
+            # One word of the field's vocabulary: the same if written the same ("Licht"),
+            # for staff to look at if spelt a little differently ("Pro Juventute").
+            if sorted(part.plain) == sorted(other.plain) and part.places == other.places:
+                return SAME_NAME, "same-name"
             if _same_spelling(part, other) and len(part.squashed) >= 6:
                 return SHORT_NAME, "same-name"
             return None
@@ -233,9 +246,8 @@ def _compare_parts(part: Part, other: Part) -> tuple[float, str] | None:
         if part.places != other.places:
             return CONTAINS_PLACE, "contains-name"
         return SAME_NAME, "same-name"
-    for mine, theirs in ((part.squashed, other.squashed), (part.squashed_all, other.squashed_all)):
-        if len(mine) >= 6 and mine == theirs:
-            return SAME_NAME, "same-name"  # a compound written as one word or as two
+    if any(len(written) >= 6 for written in part.squashes & other.squashes):
+        return SAME_NAME, "same-name"  # a compound written as one word or as two
     smaller, larger = sorted((set(part.words), set(other.words)), key=len)
     if smaller < larger:
         small = part if set(part.words) == smaller else other
@@ -265,7 +277,7 @@ def _same_spelling(part: Part, other: Part) -> bool:
     if len(part.plain) != len(other.plain):
         return False
     return all(
-        _word_edits(word, match) is not None or word == match
+        skeleton(word) == skeleton(match) or _word_edits(word, match) is not None
         for word, match in zip(sorted(part.plain), sorted(other.plain), strict=True)
     )
 
@@ -311,7 +323,9 @@ def _weigh(a: _Prepared, b: _Prepared) -> _Evidence:
                     found[1], found[0], (part.written, other.written), not (a_main and b_main)
                 )
                 if names.best == found[0] and names.matched == (part.written, other.written):
-                    names.score = round(fuzz.ratio(" ".join(part.words), " ".join(other.words)))
+                    names.score = round(
+                        fuzz.token_sort_ratio(" ".join(part.plain), " ".join(other.plain))
+                    )
     apart = _places_apart(a, b) or _scope_of(a) != _scope_of(b)
     for first, second, flip in ((a, b, False), (b, a, True)):
         for acronym in first.acronyms if not apart else ():
@@ -330,7 +344,7 @@ def _weigh(a: _Prepared, b: _Prepared) -> _Evidence:
             if len(squashed) < 3:
                 continue
             for other, _main in second.parts:
-                if squashed in (other.squashed, other.squashed_all) or (
+                if squashed in other.squashes or (
                     len(squashed) >= 4 and squashed in other.initials
                 ):
                     pair = (label, other.written)
@@ -410,20 +424,23 @@ def _candidate_pairs(prepared: list[_Prepared], wanted: set[int] | None) -> set[
                 if wanted is None or a in wanted or b in wanted:
                     pairs.add((a, b))
     # Names close in letters, within a country: misspellings no key catches.
-    by_country: dict[str, list[int]] = defaultdict(list)
+    # Names close in letters, within a country: misspellings no key catches. Every name of a
+    # record takes part, its other names too.
+    by_country: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for index, item in enumerate(prepared):
-        by_country[item.record.country].append(index)
+        names = {" ".join(part.words) for part, _main in item.parts} or {item.main}
+        by_country[item.record.country] += [(index, name) for name in names]
     for members in by_country.values():
-        names = [prepared[index].main for index in members]
-        for position, index in enumerate(members):
+        names = [name for _index, name in members]
+        for position, (index, name) in enumerate(members):
             if wanted is not None and index not in wanted:
                 continue
             matches = process.extract(
-                names[position], names, scorer=fuzz.ratio, score_cutoff=COMPARE_FROM, limit=None
+                name, names, scorer=fuzz.ratio, score_cutoff=COMPARE_FROM, limit=None
             )
             for _name, _score, other_position in matches:
-                if other_position != position:
-                    other = members[other_position]
+                other = members[other_position][0]
+                if other != index:
                     pairs.add((min(index, other), max(index, other)))
     return pairs
 

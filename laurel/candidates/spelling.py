@@ -307,9 +307,12 @@ class Part:
     plain: tuple[str, ...]  # the same words spelt as written (ASCII), in order
     places: frozenset[str]  # cities and countries named in it
     scope: frozenset[str]  # "international", "bundesverband": how far it reaches
+    numbers: frozenset[str]  # "116 111", "3018": a helpline's number, a branch's
     initials: frozenset[str]  # its possible acronyms
     squashed: str  # its identifying words written together: "childfocus"
-    squashed_all: str  # with its small words too: "pointdecontact"
+    # Written together with its small words, and with its kind words too: "pointdecontact",
+    # "mannerheiminlastensuojeluliitto" (a compound that holds a kind word).
+    squashes: frozenset[str]
 
     @functools.cached_property
     def distinctive(self) -> tuple[str, ...]:
@@ -364,7 +367,8 @@ def _read_part(text: str, written: str) -> Part | None:
     def plain(word: str) -> bool:
         return word not in places_table and word not in SCOPE_WORDS and not is_form(word)
 
-    # Numbers ("116 111", "3018") are a helpline's or a law's, not the organisation's name.
+    # Numbers ("116 111", "3018") are set aside as places are: on one variant only they are a
+    # helpline's; two different ones keep "Organisation 1" and "Organisation 2" apart.
     kept = [
         word for word in every if word not in FILLER_WORDS and plain(word) and not word.isdigit()
     ]
@@ -388,9 +392,20 @@ def _read_part(text: str, written: str) -> Part | None:
         plain=tuple(kept),
         places=places,
         scope=scope,
+        numbers=frozenset(word for word in every if word.isdigit()),
         initials=frozenset(initials),
         squashed="".join(kept),
-        squashed_all="".join(word for word in every if plain(word)),
+        squashes=frozenset(
+            {
+                "".join(kept),
+                "".join(word for word in every if plain(word) and not word.isdigit()),
+                "".join(
+                    word
+                    for word in unlegal
+                    if word not in places_table and word not in SCOPE_WORDS and not word.isdigit()
+                ),
+            }
+        ),
     )
 
 
@@ -490,6 +505,9 @@ def normalise_website(url: str) -> Website | None:
                 return None
             return Website(domain=f"{shared}/{segment}", label=f"{shared}/{segment}")
     found = _SUFFIXES(host)
-    if not found.domain or not found.suffix:
+    if found.domain and found.suffix:
+        return Website(domain=f"{found.domain}.{found.suffix}", label=found.domain)
+    # An ending the list does not know ("ngo.example", an intranet's): its last label.
+    if len(labels) < 2 or all(label.isdigit() for label in labels):
         return None
-    return Website(domain=f"{found.domain}.{found.suffix}", label=found.domain)
+    return Website(domain=".".join(labels[-2:]), label=labels[-2])
