@@ -39,6 +39,7 @@ from laurel.candidates.spelling import (
     Website,
     acronyms_of,
     ascii_lower,
+    mark_prefixed,
     name_words,
     normalise_registration,
     normalise_website,
@@ -226,14 +227,19 @@ def _compare_parts(part: Part, other: Part) -> tuple[float, str] | None:
         return None  # a federal association and a regional one
     if part.numbers and other.numbers and part.numbers.isdisjoint(other.numbers):
         return None
+    generic = not part.distinctive and not other.distinctive
+    if generic and (part.scope != other.scope or _kinds_differ(part, other)):
+        # The field's vocabulary only: "Children's Centre" is not "Children's Foundation",
+        # "Child Helpline International" is not the Dutch one.
+        return None
     if part.words == other.words:
         if not _identifies(part):
             # One word of the field's vocabulary: the same if written the same ("Licht"),
             # for staff to look at if spelt a little differently ("Pro Juventute").
             if sorted(part.plain) == sorted(other.plain) and part.places == other.places:
                 return SAME_NAME, "same-name"
-            if _same_spelling(part, other) and len(part.squashed) >= 6:
-                return SHORT_NAME, "same-name"
+            if part.places == other.places and _same_spelling(part, other):
+                return (SHORT_NAME, "same-name") if len(part.squashed) >= 6 else None
             return None
         if _translated(part, other):
             # Two words of the field's vocabulary ("Kinder telefoon", "Child Helpline") name
@@ -263,6 +269,10 @@ def _compare_parts(part: Part, other: Part) -> tuple[float, str] | None:
     if found is None and long_enough and fuzz.ratio(part.squashed, other.squashed) >= 92:
         return NAME_WITH_TYPOS, "similar-name"
     return found
+
+
+def _kinds_differ(part: Part, other: Part) -> bool:
+    return bool(part.kinds and other.kinds and part.kinds.isdisjoint(other.kinds))
 
 
 def _translated(part: Part, other: Part) -> bool:
@@ -340,7 +350,7 @@ def _weigh(a: _Prepared, b: _Prepared) -> _Evidence:
             if acronym in second.acronyms and not flip:
                 names.add("acronym", weight, (acronym.upper(), acronym.upper()))
         for label in first.labels:
-            squashed = label.replace("-", "").replace("_", "")
+            squashed = ascii_lower(mark_prefixed(label)).replace(" ", "")
             if len(squashed) < 3:
                 continue
             for other, _main in second.parts:

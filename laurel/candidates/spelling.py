@@ -14,7 +14,7 @@ import functools
 import gettext
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 import pycountry
@@ -120,34 +120,26 @@ def _kinds() -> dict[str, str]:
 # Words that say how far an organisation reaches, present on one variant only ("Plan
 # International Sverige", "Plan Sverige"; "Deutscher Kinderschutzbund Bundesverband").
 SCOPE_WORDS = {
-    "international",
-    "internationale",
-    "internacional",
-    "internazionale",
-    "national",
-    "nationale",
-    "nacional",
-    "nazionale",
-    "bundesverband",
-    "bundesweit",
-    "bundesweiter",
-    "landesverband",
-    "european",
-    "europe",
-    "europa",
-    "europeenne",
-    "global",
-    "world",
-    "worldwide",
-    "riksforbund",
-    "riksforbundet",
-    "riksforening",
-    "riksforeningen",
-    "keskusliitto",
-    "landsforening",
-    "landsforbund",
-    "federal",
-    "federale",
+    **dict.fromkeys(
+        "international internationale internacional internazionale internationaal "
+        "miedzynarodowy miedzynarodowa mezinarodni medzinarodna nemzetkozi kansainvalinen "
+        "world worldwide global mondial mondiale".split(),
+        "international",
+    ),
+    **dict.fromkeys(
+        "european europe europa europeenne europeen europaische europaischer".split(), "europe"
+    ),
+    **dict.fromkeys(
+        "national nationale nacional nazionale bundesverband bundesweit bundesweiter federal "
+        "federale riksforbund riksforbundet riksforening riksforeningen landsforening "
+        "landsforbund keskusliitto".split(),
+        "national",
+    ),
+    **dict.fromkeys(
+        "landesverband lv kreisverband kv ortsverband ov bezirksverband regional "
+        "regionale".split(),
+        "regional",
+    ),
 }
 _KINDS = _kinds()
 _KIND_SKELETONS = {skeleton(word) for word in _KINDS if " " not in word}
@@ -288,12 +280,13 @@ def token(word: str) -> str:
     if skeleton(word) in _CONCEPTS_BY_SKELETON:
         return f"#{_CONCEPTS_BY_SKELETON[skeleton(word)]}"
     if len(word) >= 5:
+        # A typo, not another word: the first letter stays ("eenfance" is not "enfance").
         match = process.extractOne(word, _CONCEPT_WORDS, scorer=OSA.distance, score_cutoff=1)
-        if match is not None:
+        if match is not None and match[0][0] == word[0]:
             return f"#{_CONCEPTS[match[0]]}"
         shape = skeleton(word)
         match = process.extractOne(shape, _CONCEPT_SKELETONS, scorer=OSA.distance, score_cutoff=1)
-        if match is not None and len(shape) >= 5:
+        if match is not None and len(shape) >= 5 and match[0][0] == shape[0]:
             return f"#{_CONCEPTS_BY_SKELETON[match[0]]}"
     return skeleton(word)
 
@@ -308,6 +301,7 @@ class Part:
     places: frozenset[str]  # cities and countries named in it
     scope: frozenset[str]  # "international", "bundesverband": how far it reaches
     numbers: frozenset[str]  # "116 111", "3018": a helpline's number, a branch's
+    kinds: frozenset[str]  # "foundation", "association": what kind of body it says it is
     initials: frozenset[str]  # its possible acronyms
     squashed: str  # its identifying words written together: "childfocus"
     # Written together with its small words, and with its kind words too: "pointdecontact",
@@ -323,8 +317,13 @@ class Part:
 _SPLIT = re.compile(r"\s[–—-]\s|\s[/|]\s|[;:()\[\]]|,\s")
 # A name in quotes is the organisation's own name: Udruženje građana „Atina“.
 _QUOTED = re.compile(r"[„“”\"«»]([^„“”\"«»]{2,}?)[“”\"«»]")
-# "e-Enfance", "i-Kids": a letter joined by a hyphen belongs to the word.
-_LETTER_HYPHEN = re.compile(r"\b(\w)-(\w{3,})")
+# "e-Enfance", "eEnfance", "i-Kids": a letter before a word makes a name of its own, not the
+# word ("e-Enfance" is not "Enfance"); written with a 0 inside, which no vocabulary word has.
+_LETTER_PREFIX = re.compile(r"\b([a-zA-Z])(?:-(\w{3,})|([A-Z][a-z]{2,}))\b")
+
+
+def mark_prefixed(text: str) -> str:
+    return _LETTER_PREFIX.sub(lambda m: f"{m.group(1)}0{m.group(2) or m.group(3)}", text or "")
 _CAPITALS = re.compile(r"\b[A-ZÀ-ÞА-ЯΑ-Ω][A-ZÀ-ÞА-ЯΑ-Ω0-9]{1,7}\b")
 
 
@@ -362,7 +361,7 @@ def _read_part(text: str, written: str) -> Part | None:
     every = [word for word in text.split() if len(word) > 1 or word.isdigit()]
     places_table = _places()
     places = frozenset(places_table[word] for word in every if word in places_table)
-    scope = frozenset(skeleton(word) for word in every if word in SCOPE_WORDS)
+    scope = frozenset(SCOPE_WORDS[word] for word in every if word in SCOPE_WORDS)
 
     def plain(word: str) -> bool:
         return word not in places_table and word not in SCOPE_WORDS and not is_form(word)
@@ -393,6 +392,7 @@ def _read_part(text: str, written: str) -> Part | None:
         places=places,
         scope=scope,
         numbers=frozenset(word for word in every if word.isdigit()),
+        kinds=frozenset(_KINDS[word] for word in every if word in _KINDS),
         initials=frozenset(initials),
         squashed="".join(kept),
         squashes=frozenset(
@@ -418,25 +418,36 @@ def parts_of(name: str) -> list[Part]:
     every Latin spelling. Parts that are only a legal form, a kind word or a place are dropped."""
     # "PointDeContact.net" is a name written as its website; "Barnardo's" is "Barnardos".
     name = _POSSESSIVE.sub(r"\1s", _DOMAIN_NAME.sub(r"\1", name or ""))
-    name = _LETTER_HYPHEN.sub(r"\1\2", name)
+    name = mark_prefixed(name)
     pieces = [
         name,
         *(piece for piece in _SPLIT.split(name) if piece.strip()),
         *_QUOTED.findall(name),
     ]
     found: dict[tuple, Part] = {}
+    whole = None
     for piece in dict.fromkeys(piece.strip() for piece in pieces):
         for form in latin_forms(piece):
             part = _read_part(form, piece)
-            if part is not None:
-                found.setdefault((part.words, part.places, part.scope, part.squashed), part)
+            if part is None:
+                continue
+            if whole is None:
+                whole = part
+            else:  # a piece of one name is where and what the whole says it is
+                part = replace(
+                    part,
+                    places=part.places | whole.places,
+                    scope=part.scope | whole.scope,
+                    numbers=part.numbers | whole.numbers,
+                )
+            found.setdefault((part.words, part.places, part.scope, part.squashed), part)
     return list(found.values())
 
 
 def acronyms_of(name: str) -> set[str]:
     """What the name writes as an acronym: words in capitals ("BRIS", "FDDS") and names of
     one word."""
-    name = name or ""
+    name = mark_prefixed(name or "")
     # Words in capitals, unless the whole name is ("KEIN TÄTER WERDEN" has no acronym).
     lower = sum(1 for letter in name if letter.islower())
     found = {ascii_lower(word) for word in _CAPITALS.findall(name)} if lower >= 3 else set()
@@ -451,6 +462,7 @@ def acronyms_of(name: str) -> set[str]:
         and acronym not in FILLER_WORDS
         and acronym not in COMMON_ACRONYMS
         and not is_form(acronym)
+        and not token(acronym).startswith("#")  # "ENFANCE" is a word written in capitals
     }
 
 
