@@ -1157,6 +1157,18 @@ COUNTRIES: dict[str, list[str]] = {
     "XK": ["kosovo", "kosova", "kosoves", "kosovar", "kosovo i metohija"],
 }
 
+# International networks whose national sections carry the network's name: the bare name and
+# the name with a country ("Terre des hommes", "Terre des hommes Schweiz") can be two members.
+# Written as `matching.ascii_lower` leaves them.
+NETWORKS = [
+    "a21", "amnesty international", "caritas", "child helpline", "childfund", "ecpat",
+    "defence for children", "end violence", "eurochild", "hope and homes for children",
+    "innocence in danger", "international justice mission", "justice and care", "la strada",
+    "medecins du monde", "missing children", "plan", "plan international", "red cross",
+    "croix rouge", "rotes kreuz", "save the children", "sos kinderdorf", "sos childrens villages",
+    "stop it now", "terre des hommes", "unicef", "world vision", "ymca", "kinderschutzbund",
+]
+
 # Domains where many organisations have a page: the first path segment is the identity.
 SHARED_HOSTS = {
     "blogspot.com", "facebook.com", "github.io", "google.com", "instagram.com", "linkedin.com",

@@ -39,6 +39,7 @@ from laurel.candidates.spelling import (
     Website,
     acronyms_of,
     ascii_lower,
+    is_network,
     mark_prefixed,
     name_words,
     normalise_registration,
@@ -225,6 +226,8 @@ def _compare_parts(part: Part, other: Part) -> tuple[float, str] | None:
         return None  # two different cities or countries
     if part.scope and other.scope and part.scope.isdisjoint(other.scope):
         return None  # a federal association and a regional one
+    if ("regional" in part.scope) != ("regional" in other.scope):
+        return None  # a regional association and the name all the others share
     if part.numbers and other.numbers and part.numbers.isdisjoint(other.numbers):
         return None
     generic = not part.distinctive and not other.distinctive
@@ -250,6 +253,8 @@ def _compare_parts(part: Part, other: Part) -> tuple[float, str] | None:
                 return GENERIC_TRANSLATION, "translation"
             return TRANSLATION, "translation"
         if part.places != other.places:
+            if is_network(part):
+                return None  # the network and one national member, or two members
             return CONTAINS_PLACE, "contains-name"
         return SAME_NAME, "same-name"
     if any(len(written) >= 6 for written in part.squashes & other.squashes):
@@ -336,7 +341,7 @@ def _weigh(a: _Prepared, b: _Prepared) -> _Evidence:
                     names.score = round(
                         fuzz.token_sort_ratio(" ".join(part.plain), " ".join(other.plain))
                     )
-    apart = _places_apart(a, b) or _scope_of(a) != _scope_of(b)
+    apart = _apart(a, b)
     for first, second, flip in ((a, b, False), (b, a, True)):
         for acronym in first.acronyms if not apart else ():
             weight = ACRONYM if len(acronym) >= 4 else SHORT_ACRONYM
@@ -384,6 +389,10 @@ def _places_apart(a: _Prepared, b: _Prepared) -> bool:
     mine = {place for part, _main in a.parts for place in part.places}
     theirs = {place for part, _main in b.parts for place in part.places}
     return bool(mine and theirs and mine.isdisjoint(theirs))
+
+
+def _apart(a: _Prepared, b: _Prepared) -> bool:
+    return _places_apart(a, b) or _scope_of(a) != _scope_of(b)
 
 
 def _scope_of(item: _Prepared) -> set[str]:
@@ -496,7 +505,9 @@ def _through_joined(prepared: list[_Prepared], found: dict[tuple[int, int], "_Ev
                 pair = (min(joined, other), max(joined, other))
                 if joined == one or other in group_of.get(joined, ()) or pair in found:
                     continue
-                if _different(prepared[joined], prepared[other]):
+                if _different(prepared[joined], prepared[other]) or _apart(
+                    prepared[joined], prepared[other]
+                ):
                     continue
                 through = _Evidence(dict(evidence.found), evidence.matched, True, evidence.best)
                 through.score = evidence.score

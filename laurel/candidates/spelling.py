@@ -27,6 +27,7 @@ from laurel.candidates import glossary
 from laurel.candidates.glossary import (
     FILLER_WORDS,
     LEGAL_FORMS,
+    NETWORKS,
     SHARED_HOSTS,
     concept_of,
     country_of,
@@ -267,6 +268,14 @@ def _place_phrases() -> re.Pattern:
         reverse=True,
     )
     return re.compile(r"(?:^| )(?:{})(?= |$)".format("|".join(map(re.escape, phrases))))
+
+
+_NETWORK_NAMES = {name.replace(" ", "") for name in NETWORKS}
+
+
+def is_network(part: "Part") -> bool:
+    """The bare name of an international network ("Terre des hommes", "ECPAT")."""
+    return not part.squashes.isdisjoint(_NETWORK_NAMES)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -143,12 +143,19 @@ def test_an_acronym_is_compared_with_the_initials_of_the_other_name():
     assert 0.85 <= found.confidence < 0.95
 
 
-def test_a_name_of_its_own_is_found_inside_a_longer_name_with_a_country_added():
-    [found] = _pair("ECPAT", "ECPAT Sverige")
+def test_a_name_of_its_own_is_found_inside_a_longer_name_with_a_city_added():
+    [found] = _pair("Atina", "Udruženje građana Atina Beograd", "RS")
     [english] = _pair("ECPAT Sweden", "ECPAT Sverige")
 
     assert found.reasons[0] == "contains-name"
     assert english.reasons[0] == "same-name"
+
+
+def test_a_networks_bare_name_and_a_member_with_its_country_are_not_one_by_name():
+    # "Terre des hommes" (the foundation in Lausanne) and "Terre des hommes Schweiz" (Basel)
+    assert _pair("Fondation Terre des hommes", "Terre des hommes Schweiz", "CH") == []
+    # A regional association and the federal one all regional ones are named after
+    assert _pair("Der Kinderschutzbund", "Kinderschutzbund Landesverband Bayern", "DE") == []
 
 
 def test_a_compound_is_the_same_written_as_one_word_or_two():
