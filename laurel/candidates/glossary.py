@@ -637,7 +637,7 @@ LEGAL_FORMS = [
     "mtu", "mittetulundusuhing", "vsi", "v s i", "viesoji istaiga",
     # France, Belgium, Luxembourg, Monaco
     "asbl", "a s b l", "aisbl", "vzw", "v z w", "ivzw", "ong", "loi 1901", "loi de 1901",
-    "reconnue d utilite publique", "s a", "sarl",
+    "reconnue d utilite publique", "reconnue utilite publique", "s a", "sarl",
     # Netherlands
     "anbi", "bv", "b v", "nv", "n v",
     # Italy, San Marino

@@ -222,12 +222,10 @@ def _identifies(part: Part) -> bool:
 
 
 def _compare_parts(part: Part, other: Part) -> tuple[float, str] | None:
-    if part.places and other.places and part.places.isdisjoint(other.places):
+    if part.around and other.around and part.around.isdisjoint(other.around):
         return None  # two different cities or countries
-    if part.scope and other.scope and part.scope.isdisjoint(other.scope):
-        return None  # a federal association and a regional one
-    if ("regional" in part.scope) != ("regional" in other.scope):
-        return None  # a regional association and the name all the others share
+    if _scopes_conflict(part.scope, other.scope):
+        return None
     if part.numbers and other.numbers and part.numbers.isdisjoint(other.numbers):
         return None
     generic = not part.distinctive and not other.distinctive
@@ -239,8 +237,10 @@ def _compare_parts(part: Part, other: Part) -> tuple[float, str] | None:
         if not _identifies(part):
             # One word of the field's vocabulary: the same if written the same ("Licht"),
             # for staff to look at if spelt a little differently ("Pro Juventute").
-            if sorted(part.plain) == sorted(other.plain) and part.places == other.places:
-                return SAME_NAME, "same-name"
+            if sorted(part.plain) == sorted(other.plain):
+                if part.places == other.places:
+                    return SAME_NAME, "same-name"
+                return SHORT_NAME, "contains-name"  # "Çocuk Vakfı", "Çocuk Vakfı Türkiye"
             if part.places == other.places and _same_spelling(part, other):
                 return (SHORT_NAME, "same-name") if len(part.squashed) >= 6 else None
             return None
@@ -274,6 +274,14 @@ def _compare_parts(part: Part, other: Part) -> tuple[float, str] | None:
     if found is None and long_enough and fuzz.ratio(part.squashed, other.squashed) >= 92:
         return NAME_WITH_TYPOS, "similar-name"
     return found
+
+
+def _scopes_conflict(scope: frozenset[str] | set[str], other: frozenset[str] | set[str]) -> bool:
+    """A federal association and a regional one; a regional one and the name all the others
+    share ("Kinderschutzbund", "Kinderschutzbund Landesverband Bayern")."""
+    if scope and other and scope.isdisjoint(other):
+        return True
+    return ("regional" in scope) != ("regional" in other)
 
 
 def _kinds_differ(part: Part, other: Part) -> bool:
@@ -386,13 +394,13 @@ def _places_apart(a: _Prepared, b: _Prepared) -> bool:
     """Two records whose names name different places ("SOS telefon Podgorica", "… Nikšić"):
     an acronym they share is no evidence; nor is it between a federal association and one of
     its regional ones ("DKSB", "DKSB LV Bayern")."""
-    mine = {place for part, _main in a.parts for place in part.places}
-    theirs = {place for part, _main in b.parts for place in part.places}
+    mine = {place for part, _main in a.parts for place in part.around}
+    theirs = {place for part, _main in b.parts for place in part.around}
     return bool(mine and theirs and mine.isdisjoint(theirs))
 
 
 def _apart(a: _Prepared, b: _Prepared) -> bool:
-    return _places_apart(a, b) or _scope_of(a) != _scope_of(b)
+    return _places_apart(a, b) or _scopes_conflict(_scope_of(a), _scope_of(b))
 
 
 def _scope_of(item: _Prepared) -> set[str]:

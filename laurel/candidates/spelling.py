@@ -93,6 +93,8 @@ _SKELETON = [
     ("ae", "a"),
     ("oe", "o"),
     ("ue", "u"),
+    # Greek αι written "ai" or "e" ("Paidiou", "Pediou").
+    ("ai", "e"),
 ]
 _DOUBLED = re.compile(r"(.)\1+")
 
@@ -308,6 +310,9 @@ class Part:
     words: tuple[str, ...]  # identifying words, sorted: concepts and skeletons
     plain: tuple[str, ...]  # the same words spelt as written (ASCII), in order
     places: frozenset[str]  # cities and countries named in it
+    # …and those the whole name it was cut from names ("FIZ" in "… (FIZ) Zürich"): where it
+    # is, for keeping namesakes apart, not a place added to its name.
+    around: frozenset[str]
     scope: frozenset[str]  # "international", "bundesverband": how far it reaches
     numbers: frozenset[str]  # "116 111", "3018": a helpline's number, a branch's
     kinds: frozenset[str]  # "foundation", "association": what kind of body it says it is
@@ -337,9 +342,12 @@ _CAPITALS = re.compile(r"\b[A-ZÀ-ÞА-ЯΑ-Ω][A-ZÀ-ÞА-ЯΑ-Ω0-9]{1,7}\b")
 
 
 def _initials(words: list[str]) -> set[str]:
-    found = set()
-    if len(words) >= 2:
-        found.add("".join(word[0] for word in words))
+    """The name's possible acronyms: its initials, and for a long name its initials without
+    one word (a preposition the acronym skips: "… privind Drepturile Copilului" is CIDDC)."""
+    letters = "".join(word[0] for word in words if not word.isdigit())
+    found = {letters} if len(words) >= 2 else set()
+    if 4 <= len(letters) <= 9:
+        found |= {letters[:skip] + letters[skip + 1 :] for skip in range(len(letters))}
     return {key for key in found if len(key) >= 3}
 
 
@@ -366,8 +374,10 @@ def _trim_kinds(words: list[str]) -> list[str]:
 def _read_part(text: str, written: str) -> Part | None:
     text = _PHRASE_PATTERN.sub(" ", f" {text} ").strip()
     text = _place_phrases().sub(lambda found: " " + found.group(0).replace(" ", ""), text)
-    # Single letters are elisions and initials ("l'enfant", "e-Enfance"): not words.
-    every = [word for word in text.split() if len(word) > 1 or word.isdigit()]
+    # Single letters are small words ("i", "a") or initials: no word to compare, but a letter
+    # of an acronym ("Barnens Rätt i Samhället" is BRIS). Elisions went before ("l'enfant").
+    lettered = text.split()
+    every = [word for word in lettered if len(word) > 1 or word.isdigit()]
     places_table = _places()
     places = frozenset(places_table[word] for word in every if word in places_table)
     scope = frozenset(SCOPE_WORDS[word] for word in every if word in SCOPE_WORDS)
@@ -388,6 +398,7 @@ def _read_part(text: str, written: str) -> Part | None:
     unlegal = [word for word in every if not _is_legal(word)]
     initials = (
         _initials(every)
+        | _initials([word for word in lettered if not word.isdigit() and not _is_legal(word)])
         | _initials(unlegal)
         | _initials([word for word in unlegal if word not in FILLER_WORDS])
         | _initials(kept)
@@ -399,6 +410,7 @@ def _read_part(text: str, written: str) -> Part | None:
         words=tuple(sorted(token(word) for word in kept)),
         plain=tuple(kept),
         places=places,
+        around=places,
         scope=scope,
         numbers=frozenset(word for word in every if word.isdigit()),
         kinds=frozenset(_KINDS[word] for word in every if word in _KINDS),
@@ -409,9 +421,7 @@ def _read_part(text: str, written: str) -> Part | None:
                 "".join(kept),
                 "".join(word for word in every if plain(word) and not word.isdigit()),
                 "".join(
-                    word
-                    for word in unlegal
-                    if word not in places_table and word not in SCOPE_WORDS and not word.isdigit()
+                    word for word in unlegal if word not in places_table and word not in SCOPE_WORDS
                 ),
             }
         ),
@@ -420,6 +430,8 @@ def _read_part(text: str, written: str) -> Part | None:
 
 _DOMAIN_NAME = re.compile(r"\b([\w-]{3,})\.(?:com|org|net|eu|info|[a-z]{2})\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(\w)['’]s\b", re.IGNORECASE)
+# Elisions: "l'enfant", "d'utilité", "dell'infanzia".
+_ELISION = re.compile(r"\b(?:[ldnmstcj]|dell|all|nell|sull)['’](?=\w)", re.IGNORECASE)
 
 
 def parts_of(name: str) -> list[Part]:
@@ -427,6 +439,7 @@ def parts_of(name: str) -> list[Part]:
     every Latin spelling. Parts that are only a legal form, a kind word or a place are dropped."""
     # "PointDeContact.net" is a name written as its website; "Barnardo's" is "Barnardos".
     name = _POSSESSIVE.sub(r"\1s", _DOMAIN_NAME.sub(r"\1", name or ""))
+    name = _ELISION.sub("", name)
     name = mark_prefixed(name)
     pieces = [
         name,
@@ -445,7 +458,7 @@ def parts_of(name: str) -> list[Part]:
             else:  # a piece of one name is where and what the whole says it is
                 part = replace(
                     part,
-                    places=part.places | whole.places,
+                    around=part.places | whole.places,
                     scope=part.scope | whole.scope,
                     numbers=part.numbers | whole.numbers,
                 )
@@ -459,7 +472,9 @@ def acronyms_of(name: str) -> set[str]:
     name = mark_prefixed(name or "")
     # Words in capitals, unless the whole name is ("KEIN TÄTER WERDEN" has no acronym).
     lower = sum(1 for letter in name if letter.islower())
-    found = {ascii_lower(word) for word in _CAPITALS.findall(name)} if lower >= 3 else set()
+    words = [word for word in re.findall(r"\w+", name) if not word.isdigit()]
+    capitals = _CAPITALS.findall(name) if lower >= 3 or len(words) <= 2 else []
+    found = {ascii_lower(word) for word in capitals}
     for piece in [name, *_SPLIT.split(name or "")]:
         words = ascii_lower(piece or "").split()
         if len(words) == 1:
