@@ -323,6 +323,8 @@ def _weigh(a: _Prepared, b: _Prepared) -> _Evidence:
     evidence = _Evidence()
     same_country = a.record.country == b.record.country
     shared = a.domains & b.domains
+    if shared and not same_country and _places_apart(a, b):
+        shared = set()  # a network's site its members share: "World Vision Georgia", "… Armenia"
     if shared:
         evidence.add(
             "same-domain",
@@ -362,7 +364,7 @@ def _weigh(a: _Prepared, b: _Prepared) -> _Evidence:
                     names.add("acronym", weight, pair[::-1] if flip else pair)
             if acronym in second.acronyms and not flip:
                 names.add("acronym", weight, (acronym.upper(), acronym.upper()))
-        for label in first.labels:
+        for label in first.labels if not apart else ():
             squashed = ascii_lower(mark_prefixed(label)).replace(" ", "")
             if len(squashed) < 3:
                 continue

@@ -472,13 +472,21 @@ def acronyms_of(name: str) -> set[str]:
     name = mark_prefixed(name or "")
     # Words in capitals, unless the whole name is ("KEIN TÄTER WERDEN" has no acronym).
     lower = sum(1 for letter in name if letter.islower())
-    words = [word for word in re.findall(r"\w+", name) if not word.isdigit()]
-    capitals = _CAPITALS.findall(name) if lower >= 3 or len(words) <= 2 else []
-    found = {ascii_lower(word) for word in capitals}
-    for piece in [name, *_SPLIT.split(name or "")]:
-        words = ascii_lower(piece or "").split()
+    found = set()
+    for piece in dict.fromkeys([name, *_SPLIT.split(name)]):
+        words = ascii_lower(piece).split()
         if len(words) == 1:
             found.add(words[0])
+            continue
+        if lower < 3 and len([word for word in words if not word.isdigit()]) > 2:
+            continue
+        for capitals in _CAPITALS.findall(piece):
+            acronym = ascii_lower(capitals)
+            # An acronym beside words of its own is a branch's ("ZPM Moste-Polje"), unless
+            # the name is the long one it stands for ("… nasilja ATINA").
+            others = [word for word in words if word != acronym and _distinctive(word)]
+            if not others or len(words) >= 5:
+                found.add(acronym)
     return {
         acronym
         for acronym in found
@@ -488,6 +496,17 @@ def acronyms_of(name: str) -> set[str]:
         and not is_form(acronym)
         and not token(acronym).startswith("#")  # "ENFANCE" is a word written in capitals
     }
+
+
+def _distinctive(word: str) -> bool:
+    return not (
+        word in FILLER_WORDS
+        or word in SCOPE_WORDS
+        or word in _places()
+        or word.isdigit()
+        or is_form(word)
+        or token(word).startswith("#")
+    )
 
 
 # Capitals many organisations write: no evidence that two are one.
