@@ -480,11 +480,12 @@ def acronyms_of(name: str) -> set[str]:
             continue
         if lower < 3 and len([word for word in words if not word.isdigit()]) > 2:
             continue
-        for capitals in _CAPITALS.findall(piece):
-            acronym = ascii_lower(capitals)
+        written = {ascii_lower(capitals) for capitals in _CAPITALS.findall(piece)}
+        for acronym in written:
             # An acronym beside words of its own is a branch's ("ZPM Moste-Polje"), unless
-            # the name is the long one it stands for ("… nasilja ATINA").
-            others = [word for word in words if word != acronym and _distinctive(word)]
+            # the name is the long one it stands for ("… nasilja ATINA"), or the others are
+            # acronyms too ("FAPMI-ECPAT España").
+            others = [word for word in words if word not in written and _distinctive(word)]
             if not others or len(words) >= 5:
                 found.add(acronym)
     return {
