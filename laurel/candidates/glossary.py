@@ -39,6 +39,8 @@ Spanish network (also Danish "save" and the English colour), "stem" the Dutch vo
 CONCEPTS: dict[str, list[str]] = {
     "child": [
         "child", "children", "kids", "barn", "barnen", "barns", "born", "bornen", "lapset",
+        "dytiachi", "dytyachi", "dityachi", "djecje", "djecja", "djecji", "decje", "decji",
+        "detski", "detskie", "detskij", "detsky", "gyermekfalu", "childline",
         "lasten", "kinder", "kind", "enfant", "enfants", "ninos", "nino", "infantil", "bambini",
         "bambino", "criancas", "crianca", "dzieci", "dziecko", "kinderen", "djeca", "djece",
         "deti", "detem", "copii", "copiii", "copil", "paidia", "paidiou", "diti", "deca", "dece",
@@ -393,6 +395,16 @@ CONCEPTS: dict[str, list[str]] = {
         "xamogelo", "buzeqeshje", "buzeqeshja", "tbissima", "gaire", "zhpit", "ghimili",
         "tebessum", "usmevu", "osmijehu", "usmiechu"
     ],
+    # SOS Children's Villages' national names: "Kinderdorf", "selo", "wioski", "vesničky".
+    "village": [
+        "village", "villages", "villaggi", "villaggio", "aldeas", "aldea", "aldeias", "aldeia",
+        "dorf", "dorfer", "doerfer", "dorpen", "dorp", "byer", "barnbyar", "barnebyer", "byar",
+        "kyla", "kylat", "kula", "kulad", "selo", "sela", "sel", "selishta", "selista",
+        "vesnicky", "vesnice", "dedinky", "dedinka", "wioski", "wioska", "falu", "falvak",
+        "falva", "kaimai", "kaimas", "ciemati", "ciematu", "ciemats", "mistechka", "mistechko",
+        "mistechok", "choria", "horia", "chorio", "horio", "fshatrat", "fshati", "koyleri",
+        "koyu", "soplebi", "sopeli", "gyugh", "gyughakner", "satele", "satul", "sate",
+    ],
     "street": [
         "street", "streets", "strasse", "strassen", "straat", "rue", "calle",
         "rua", "carrer", "ulica", "ulice", "ulitsa", "vulytsia", "vulitsya", "ulitsy", "utca",
@@ -696,7 +708,7 @@ LEGAL_FORMS = [
 FILLER_WORDS = {
     "a", "an", "and", "da", "das", "de", "del", "der", "di", "die", "dla", "do", "dos", "e",
     "el", "en", "et", "for", "fur", "i", "ja", "la", "las", "le", "les", "los", "na", "och",
-    "of", "og", "per", "pro", "the", "und", "van", "von", "y", "za",
+    "of", "og", "per", "pro", "the", "und", "van", "von", "y", "za", "pre",
     # English
     "in", "on", "at", "to", "with", "by", "s",
     # German, Luxembourgish
@@ -1140,7 +1152,7 @@ COUNTRIES: dict[str, list[str]] = {
     "SM": ["sammarinese"],
     "RS": ["serbia", "serbian", "srbija", "srbije", "srpsko", "srpski", "serbiya",
            "serbien", "serbie"],
-    "SK": ["slovakia", "slovak", "slovensko", "slovenska", "slovenskej", "slowakei",
+    "SK": ["slovakia", "slovak", "slovensko", "slovenska", "slovenskej", "slowakei", "slovensky",
            "slovaquie"],
     "SI": ["slovenia", "slovenian", "slovenija", "slovenije", "slowenien", "slovenie"],
     "ES": ["spain", "spanish", "espana", "espanola", "espanol", "spanien", "espagne",

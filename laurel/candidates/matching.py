@@ -25,6 +25,8 @@ Evidence together is combined as independent signals: 1 - Π(1 - c). Only the sa
 registration number or the very same name reach the automatic join (`JOIN_FROM` in services).
 """
 
+import functools
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -94,6 +96,7 @@ SAME_REGISTRATION = 0.95
 SIMILAR_DOMAIN = 0.6  # the same name under another ending: ecpat.se and ecpat.org
 SAME_NAME = 0.97  # the same words, in any order, legal forms aside, in the same country
 TRANSLATION = 0.9  # the same name in another language: not joined without asking
+SOUNDS_ALIKE = 0.86  # a name spelt by its sound in another script
 SHORT_NAME = 0.9  # one word of the field's vocabulary, written alike
 GENERIC_TRANSLATION = 0.86  # the same two words of the field's vocabulary in another language
 NAME_WITH_TYPOS = 0.9  # the same words, a letter or two apart
@@ -270,6 +273,10 @@ def _compare_parts(part: Part, other: Part) -> tuple[float, str] | None:
     found = compare_names(part.words, other.words)
     if found is not None and found[0] >= NAME_WITH_TYPOS and not _identifies(part):
         return None
+    if part.script != other.script and _sounds(part.plain) == _sounds(other.plain):
+        # A name spelt by its sound in another script: "Сейв Юкрейн" is "Save Ukraine".
+        if len("".join(_sounds(part.plain))) >= 4:
+            return SOUNDS_ALIKE, "similar-name"
     long_enough = len(part.squashed) >= 10 and len(other.squashed) >= 10
     if found is None and long_enough and fuzz.ratio(part.squashed, other.squashed) >= 92:
         return NAME_WITH_TYPOS, "similar-name"
@@ -282,6 +289,15 @@ def _scopes_conflict(scope: frozenset[str] | set[str], other: frozenset[str] | s
     if scope and other and scope.isdisjoint(other):
         return True
     return ("regional" in scope) != ("regional" in other)
+
+
+@functools.lru_cache(maxsize=65536)
+def _sounds(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The consonants of each word, as transliterations keep them."""
+    return tuple(sorted(_VOWELS.sub("", skeleton(word)) for word in words))
+
+
+_VOWELS = re.compile(r"[aeiouyhjw]+")
 
 
 def _kinds_differ(part: Part, other: Part) -> bool:

@@ -53,6 +53,8 @@ _GREEK_SCHEMES = [
     {"ου": "ou", "ΟΥ": "OU", "Ου": "Ou", "χ": "h", "Χ": "H", "υ": "i", "η": "i", "β": "v"},
 ]
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+# Greek, Cyrillic, Armenian, Georgian.
+_NON_LATIN = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f\u0530-\u058f\u10a0-\u10ff]")
 
 
 def latin_forms(text: str) -> list[str]:
@@ -235,6 +237,10 @@ EUROPE = {
 }
 
 
+# Countries as their own people abbreviate them in names ("La Strada ČR", "… u BiH").
+ABBREVIATED_COUNTRIES = {"cr": "CZ", "bih": "BA", "uk": "GB", "rh": "HR", "rm": "MD"}
+
+
 @functools.cache
 def _catalogue(language: str) -> gettext.NullTranslations:
     try:
@@ -254,6 +260,8 @@ def _places() -> dict[str, str]:
                 for form in latin_forms(_catalogue(language).gettext(written)):
                     if form and " " not in form and len(form) >= 4:
                         table.setdefault(form, f"country-{code.lower()}")
+    for spelling, code in ABBREVIATED_COUNTRIES.items():
+        table.setdefault(spelling, f"country-{code.lower()}")
     for spelling, code in country_of().items():
         table.setdefault(spelling.replace(" ", ""), f"country-{code.lower()}")
     for spelling, place in place_of().items():
@@ -299,7 +307,45 @@ def token(word: str) -> str:
         match = process.extractOne(shape, _CONCEPT_SKELETONS, scorer=OSA.distance, score_cutoff=1)
         if match is not None and len(shape) >= 5 and match[0][0] == shape[0]:
             return f"#{_CONCEPTS_BY_SKELETON[match[0]]}"
-    return skeleton(word)
+    return _compound(word) or skeleton(word)
+
+
+@functools.lru_cache(maxsize=65536)
+def _compound(word: str) -> str:
+    """A compound of the field's words is one of them ("Kinderschutzzentren": child,
+    protection, centre; "Gyermekkrízis"): its concepts joined, as a word of the vocabulary."""
+    if len(word) < 8:
+        return ""
+    found = _pieces(word, 3)
+    return "#" + "+".join(sorted(found)) if found else ""
+
+
+def _pieces(word: str, depth: int) -> list[str] | None:
+    """The concepts and kinds `word` is made of, or None; linking letters allowed."""
+    known = _known(word)
+    if known:
+        return [known]
+    if depth == 1:
+        return None
+    for cut in range(len(word) - 3, 2, -1):
+        head = _known(word[:cut])
+        if not head:
+            continue
+        for link in ("", "s", "n", "e", "en", "er", "o", "i"):
+            if word[cut:].startswith(link) and len(word) - cut - len(link) >= 3:
+                rest = _pieces(word[cut + len(link) :], depth - 1)
+                if rest:
+                    return [head, *rest]
+    return None
+
+
+def _known(word: str) -> str:
+    if word in _CONCEPTS:
+        return _CONCEPTS[word]
+    shape = skeleton(word)
+    if shape in _CONCEPTS_BY_SKELETON:
+        return _CONCEPTS_BY_SKELETON[shape]
+    return _KINDS.get(word, "")
 
 
 @dataclass(frozen=True)
@@ -316,6 +362,7 @@ class Part:
     scope: frozenset[str]  # "international", "bundesverband": how far it reaches
     numbers: frozenset[str]  # "116 111", "3018": a helpline's number, a branch's
     kinds: frozenset[str]  # "foundation", "association": what kind of body it says it is
+    script: str  # "latin", or the other script it was written in ("other")
     initials: frozenset[str]  # its possible acronyms
     squashed: str  # its identifying words written together: "childfocus"
     # Written together with its small words, and with its kind words too: "pointdecontact",
@@ -337,7 +384,11 @@ _LETTER_PREFIX = re.compile(r"\b([a-zA-Z])(?:-(\w{3,})|([A-Z][a-z]{2,}))\b")
 
 
 def mark_prefixed(text: str) -> str:
-    return _LETTER_PREFIX.sub(lambda m: f"{m.group(1)}0{m.group(2) or m.group(3)}", text or "")
+    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text or "")  # "C.A.R.I." is CARI
+    return _LETTER_PREFIX.sub(lambda m: f"{m.group(1)}0{m.group(2) or m.group(3)}", text)
+
+
+_DOTTED = re.compile(r"\b(?:[A-Za-zÀ-ž]\.){2,}")
 _CAPITALS = re.compile(r"\b[A-ZÀ-ÞА-ЯΑ-Ω][A-ZÀ-ÞА-ЯΑ-Ω0-9]{1,7}\b")
 
 
@@ -404,6 +455,9 @@ def _read_part(text: str, written: str) -> Part | None:
         | _initials(kept)
         | _initials([word for word in every if plain(word)])
         | _initials(_trim_kinds([word for word in unlegal if word not in FILLER_WORDS]))
+        | _initials(
+            [word for word in unlegal if word not in FILLER_WORDS and word not in places_table]
+        )
     )
     return Part(
         written=written.strip(),
@@ -414,6 +468,7 @@ def _read_part(text: str, written: str) -> Part | None:
         scope=scope,
         numbers=frozenset(word for word in every if word.isdigit()),
         kinds=frozenset(_KINDS[word] for word in every if word in _KINDS),
+        script="other" if _NON_LATIN.search(written) else "latin",
         initials=frozenset(initials),
         squashed="".join(kept),
         squashes=frozenset(
