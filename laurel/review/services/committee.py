@@ -118,7 +118,7 @@ def detect_conflicts(cycle: Cycle, *, member: User | None = None) -> int:
     by_tie = {tie.pk: tie for tie in ties}
     known = set(Conflict.objects.filter(cycle=cycle).values_list("member_id", "candidate_id"))
     new = {}
-    for found in find_duplicates(records, only=[-tie.pk for tie in ties]):
+    for found in find_duplicates(records, only=[-tie.pk for tie in ties], generous=True):
         if found.first >= 0 or found.second <= 0 or found.confidence < SUGGEST_FROM:
             continue  # a tie against a candidate: the tie's key is negative, the candidate's not
         tie, candidate_id = by_tie[-found.first], found.second
