@@ -307,14 +307,55 @@ _FOREIGN_SCRIPT = re.compile(r"[^\u0000-\u024f\u0370-\u03ff\u1f00-\u1fff\u0400-\
 
 
 @functools.cache
-def _place_phrases() -> re.Pattern:
-    """Places of several words ("den haag"), to be read as one."""
-    phrases = sorted(
-        {spelling for spelling in [*place_of(), *country_of()] if " " in spelling},
-        key=len,
-        reverse=True,
-    )
-    return re.compile(r"(?:^| )(?:{})(?= |$)".format("|".join(map(re.escape, phrases))))
+def _place_phrases() -> dict[tuple[str, ...], str]:
+    """Places of several words ("den haag", "crne gore"), by their words' skeletons: a
+    Cyrillic "Црне Горе" reads "tsrne gore" and meets "crne gore" there."""
+    return {
+        tuple(skeleton(word) for word in spelling.split()): spelling.replace(" ", "")
+        for spelling in [*place_of(), *country_of()]
+        if " " in spelling
+    }
+
+
+def _join_places(words: list[str]) -> list[str]:
+    """A place of several words read as one word, spelt as the table spells it."""
+    phrases = _place_phrases()
+    joined: list[str] = []
+    position = 0
+    while position < len(words):
+        for size in (3, 2):
+            shape = tuple(skeleton(word) for word in words[position : position + size])
+            if len(shape) == size and shape in phrases:
+                joined.append(phrases[shape])
+                position += size
+                break
+        else:
+            joined.append(words[position])
+            position += 1
+    return joined
+
+
+@functools.cache
+def _places_by_skeleton() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for spelling, place in _places().items():
+        if not place.startswith("town-"):  # the gazetteer's towns only as written
+            table.setdefault(skeleton(spelling), place)
+    return table
+
+
+def _place(word: str) -> str:
+    """The place a word names, in any spelling ("Beograd", "Belgrade", "Белград"), or "";
+    a word of the field's vocabulary is none ("Barn" is children, not Baarn)."""
+    found = _places().get(word) or _places_by_skeleton().get(skeleton(word), "")
+    if found and not found.startswith("country-") and _vocabulary(word):
+        return ""
+    return found
+
+
+@functools.lru_cache(maxsize=65536)
+def _vocabulary(word: str) -> bool:
+    return word in _CONCEPTS or skeleton(word) in _CONCEPTS_BY_SKELETON or is_form(word)
 
 
 _NETWORK_NAMES = {name.replace(" ", "") for name in NETWORKS}
@@ -461,12 +502,11 @@ def _trim_kinds(words: list[str]) -> list[str]:
 
 def _read_part(text: str, written: str) -> Part | None:
     text = _PHRASE_PATTERN.sub(" ", f" {text} ").strip()
-    text = _place_phrases().sub(lambda found: " " + found.group(0).replace(" ", ""), text)
     # Single letters are small words ("i", "a") or initials: no word to compare, but a letter
     # of an acronym ("Barnens Rätt i Samhället" is BRIS). Elisions went before ("l'enfant").
-    lettered = text.split()
+    lettered = _join_places(text.split())
     every = [word for word in lettered if len(word) > 1 or word.isdigit()]
-    known = _places()
+    known = {word: _place(word) for word in every if _place(word)}
     # A country is a place anywhere in a name ("Dansk UNICEF Komité"); a town at its start or
     # end ("Dublin Rape Crisis Centre", "Meter Avola"), not inside ("Udruženje građana Atina
     # Beograd": Atina is the organisation); a town only the gazetteer knows, at the start of a
@@ -512,7 +552,7 @@ def _read_part(text: str, written: str) -> Part | None:
     )
     return Part(
         written=written.strip(),
-        words=tuple(sorted(token(word) for word in kept)),
+        words=tuple(sorted({token(word) for word in kept})),
         plain=tuple(kept),
         places=places,
         around=places,
@@ -529,6 +569,7 @@ def _read_part(text: str, written: str) -> Part | None:
                 "".join(
                     word for word in unlegal if word not in places_table and word not in SCOPE_WORDS
                 ),
+                "".join(word for word in unlegal if word not in FILLER_WORDS),  # "SaveUkraine"
             }
         ),
     )
@@ -609,7 +650,7 @@ def _distinctive(word: str) -> bool:
     return not (
         word in FILLER_WORDS
         or word in SCOPE_WORDS
-        or word in _places()
+        or _place(word)
         or word.isdigit()
         or is_form(word)
         or token(word).startswith("#")
