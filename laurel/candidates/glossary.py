@@ -40,7 +40,8 @@ CONCEPTS: dict[str, list[str]] = {
     "child": [
         "child", "children", "kids", "barn", "barnen", "barns", "born", "bornen", "lapset",
         "dytiachi", "dytyachi", "dityachi", "djecje", "djecja", "djecji", "decje", "decji",
-        "detski", "detskie", "detskij", "detsky", "gyermekfalu", "childline",
+        "detski", "detskie", "detskij", "detsky", "gyermekfalu", "childline", "paidika",
+        "paidikes", "paidikon",
         "lasten", "kinder", "kind", "enfant", "enfants", "ninos", "nino", "infantil", "bambini",
         "bambino", "criancas", "crianca", "dzieci", "dziecko", "kinderen", "djeca", "djece",
         "deti", "detem", "copii", "copiii", "copil", "paidia", "paidiou", "diti", "deca", "dece",
@@ -709,6 +710,9 @@ FILLER_WORDS = {
     "a", "an", "and", "da", "das", "de", "del", "der", "di", "die", "dla", "do", "dos", "e",
     "el", "en", "et", "for", "fur", "i", "ja", "la", "las", "le", "les", "los", "na", "och",
     "of", "og", "per", "pro", "the", "und", "van", "von", "y", "za", "pre",
+    # "Republic" is part of a country's name, never of an organisation's own.
+    "republic", "republika", "republique", "republik", "repubblica", "republica",
+    "respublika", "republiky", "republiek",
     # English
     "in", "on", "at", "to", "with", "by", "s",
     # German, Luxembourgish
@@ -1123,7 +1127,7 @@ COUNTRIES: dict[str, list[str]] = {
            "georgie"],
     "DE": ["germany", "german", "deutschland", "deutsche", "deutscher", "deutsches",
            "allemagne", "germania", "alemania"],
-    "GR": ["greece", "greek", "hellenic", "hellas", "ellada", "ellas", "elladas",
+    "GR": ["greece", "greek", "hellenic", "hellas", "ellada", "ellas", "elladas", "ellados",
            "elliniki", "ellinikos", "ellinikis", "griechenland", "grece", "grecia"],
     "HU": ["hungary", "hungarian", "magyarorszag", "magyarorszagi", "magyar", "ungarn",
            "hongrie"],
@@ -1133,7 +1137,7 @@ COUNTRIES: dict[str, list[str]] = {
     "LV": ["latvia", "latvian", "latvija", "latvijas", "lettland", "lettonie"],
     "LI": ["liechtenstein"],
     "LT": ["lithuania", "lithuanian", "lietuva", "lietuvos", "litauen", "lituanie"],
-    "LU": ["luxembourgish", "luxemburgish"],
+    "LU": ["luxembourgish", "luxemburgish", "letzebuerg", "letzebuergesch"],
     "MT": ["malta", "maltese", "maltija", "malte"],
     "MD": ["moldova", "moldovan", "moldovei", "moldavia", "moldau", "moldavie",
            "republica moldova"],

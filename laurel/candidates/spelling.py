@@ -238,6 +238,11 @@ EUROPE = {
 }
 
 
+# Numbers written out, as digits: "One in Four" and "1 in 4", "Five Rights" and "5Rights".
+NUMBER_WORDS = dict(
+    zip("one two three four five six seven eight nine ten".split(), map(str, range(1, 11)))
+)
+
 # Countries as their own people abbreviate them in names ("La Strada ČR", "… u BiH").
 ABBREVIATED_COUNTRIES = {"cr": "CZ", "bih": "BA", "uk": "GB", "rh": "HR", "rm": "MD"}
 
@@ -504,7 +509,7 @@ def _read_part(text: str, written: str) -> Part | None:
     text = _PHRASE_PATTERN.sub(" ", f" {text} ").strip()
     # Single letters are small words ("i", "a") or initials: no word to compare, but a letter
     # of an acronym ("Barnens Rätt i Samhället" is BRIS). Elisions went before ("l'enfant").
-    lettered = _join_places(text.split())
+    lettered = _join_places([NUMBER_WORDS.get(word, word) for word in text.split()])
     every = [word for word in lettered if len(word) > 1 or word.isdigit()]
     known = {word: _place(word) for word in every if _place(word)}
     # A country is a place anywhere in a name ("Dansk UNICEF Komité"); a town at its start or
@@ -535,6 +540,8 @@ def _read_part(text: str, written: str) -> Part | None:
     kept = [
         word for word in every if word not in FILLER_WORDS and plain(word) and not word.isdigit()
     ]
+    if not kept:  # "One in Four": its numbers are its name
+        kept = [word for word in every if word.isdigit()]
     if not kept:
         return None
     unlegal = [word for word in every if not _is_legal(word)]
