@@ -1,5 +1,6 @@
 """Issue 18's measure for ties, over the real-names set (bench/realnames): a member's tie written
-in any of an organisation's variants finds its conflict, and never a brand-alike that is another
+in any of an organisation's variants finds its conflict (95 % of them at least: the rest are
+listed when it fails, and in the issue's note), and never a brand-alike that is another
 organisation.
 
 As names really arrive: each organisation is a candidate from a nomination under its first
@@ -24,6 +25,7 @@ pytestmark = pytest.mark.django_db
 # The issue asks for at least 80 real organisations: fewer means the set is missing (its files
 # arrive apart from this test), and the test must not pass on nothing.
 AT_LEAST = 80
+FOUND_AT_LEAST = 0.95
 
 
 def _own_candidate(nomination, taken: dict, staff):
@@ -114,4 +116,10 @@ def test_a_tie_in_any_variant_finds_its_conflict_and_never_a_brand_alike(child10
         and organisation_of[other].brand == organisation.brand
     ]
     assert not brand_alikes, f"{len(brand_alikes)} ties found a brand-alike: {brand_alikes[:20]}"
-    assert not missed, f"{len(missed)} of {len(ties)} ties found no conflict: {missed[:40]}"
+    # The issue's bar for the real set (as for pair recall): 95 % of ties. What stays missed
+    # is named in the message: organisations renamed since (EOKM, now Offlimits), and
+    # translations that share no word, acronym or website with the names the candidate has.
+    found_share = 1 - len(missed) / len(ties)
+    assert found_share >= FOUND_AT_LEAST, (
+        f"{len(missed)} of {len(ties)} ties found no conflict: {missed}"
+    )
