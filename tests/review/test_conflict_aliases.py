@@ -106,3 +106,28 @@ def test_a_tie_under_a_merged_name_in_another_country_finds_nothing(child10, sta
     tie(alice, child10, name="Safe Net Sweden", country="NO")
 
     assert not Conflict.objects.exists()
+
+
+def test_a_merge_after_the_member_saved_their_ties_is_caught_when_the_assignment_is_proposed(
+    child10, staff
+):
+    from laurel.cycles.enums import Phase
+    from laurel.review.models import Assignment
+    from tests.factories import in_phase
+
+    candidate = ready(child10, "Trygga Nätet", website="https://trygga.se", staff=staff)
+    other = ready(child10, "Röst för Barn", staff=staff)
+    alice = member(child10, "alice@example.org")
+    bob = member(child10, "bob@example.org")
+    # The organisation's other name, which shares nothing with "Trygga Nätet".
+    tie(alice, child10, name="Kvinnojouren Linnea", country="SE")
+    tie(bob, child10, name="Something Else Entirely", country="SE")
+    assert not Conflict.objects.exists()  # no candidate carries that name yet
+    merged_into(candidate, "Kvinnojouren Linnea", staff)  # after Alice saved her ties
+    in_phase(child10, Phase.SCREENING)
+
+    services.propose_assignment(child10, actor=staff, k=1)
+
+    assert Conflict.objects.get().member == alice
+    assert not Assignment.objects.filter(candidate=candidate, member=alice).exists()
+    assert Assignment.objects.filter(candidate=other).exists()

@@ -24,7 +24,12 @@ from laurel.review.enums import (
     AssignmentState,
 )
 from laurel.review.models import Assignment, CommitteeProfile, Review
-from laurel.review.services.committee import ReviewError, blocking_pairs, committee_of
+from laurel.review.services.committee import (
+    ReviewError,
+    blocking_pairs,
+    committee_of,
+    detect_conflicts,
+)
 from laurel.review.tasks import remind_reviewers
 
 # Reminders to members with unfinished reviews, this long before the review phase ends.
@@ -49,6 +54,9 @@ def propose_assignment(
     if not candidates:
         raise ReviewError(_("No candidate is ready for the committee yet."))
     members = committee_of(cycle)
+    # Ties are compared again with every name the candidates carry now: a merge or a name
+    # corrected since a member saved their ties can make a conflict nobody was shown.
+    detect_conflicts(cycle)
     conflicts = blocking_pairs(cycle)
     languages = dict(
         CommitteeProfile.objects.filter(cycle=cycle).values_list("user_id", "languages")
