@@ -734,7 +734,7 @@ FILLER_WORDS = {
     # Hungarian
     "az", "es", "egy",
     # Slavic
-    "w", "z", "ze", "przy", "oraz", "v", "ve", "pre", "pri", "u", "od", "iz", "ter",
+    "w", "z", "ze", "przy", "oraz", "v", "ve", "pri", "u", "od", "iz", "ter",
     "ka", "ot", "so", "dlya", "dlia", "po", "ta",
     # Greek
     "kai", "ke", "tou", "toy", "tis", "ton", "ti", "gia", "stin", "ston", "sto",

@@ -37,7 +37,6 @@ from rapidfuzz.distance import OSA
 
 from laurel.candidates.spelling import (
     Part,
-    skeleton,
     Website,
     acronyms_of,
     ascii_lower,
@@ -47,6 +46,7 @@ from laurel.candidates.spelling import (
     normalise_registration,
     normalise_website,
     parts_of,
+    skeleton,
 )
 
 __all__ = [
@@ -280,10 +280,9 @@ def _compare_parts(
     found = compare_names(part.words, other.words)
     if found is not None and found[0] >= NAME_WITH_TYPOS and not _identifies(part):
         return None
-    if part.script != other.script and _sounds(part.plain) == _sounds(other.plain):
-        # A name spelt by its sound in another script: "Сейв Юкрейн" is "Save Ukraine".
-        if len("".join(_sounds(part.plain))) >= 4:
-            return SOUNDS_ALIKE, "similar-name"
+    sounds = _sounds(part.plain)
+    if part.script != other.script and sounds == _sounds(other.plain) and len("".join(sounds)) >= 4:
+        return SOUNDS_ALIKE, "similar-name"  # spelt by its sound: "Сейв Юкрейн", "Save Ukraine"
     long_enough = len(part.squashed) >= 10 and len(other.squashed) >= 10
     if found is None and long_enough and fuzz.ratio(part.squashed, other.squashed) >= 92:
         return NAME_WITH_TYPOS, "similar-name"
@@ -490,7 +489,7 @@ def _candidate_pairs(prepared: list[_Prepared], wanted: set[int] | None) -> set[
         by_country[item.record.country] += [(index, name) for name in names]
     for members in by_country.values():
         names = [name for _index, name in members]
-        for position, (index, name) in enumerate(members):
+        for index, name in members:
             if wanted is not None and index not in wanted:
                 continue
             matches = process.extract(

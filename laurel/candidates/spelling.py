@@ -127,23 +127,63 @@ def _kinds() -> dict[str, str]:
 # International Sverige", "Plan Sverige"; "Deutscher Kinderschutzbund Bundesverband").
 SCOPE_WORDS = {
     **dict.fromkeys(
-        "international internationale internacional internazionale internationaal "
-        "miedzynarodowy miedzynarodowa mezinarodni medzinarodna nemzetkozi kansainvalinen "
-        "world worldwide global mondial mondiale".split(),
+        [
+            "international",
+            "internationale",
+            "internacional",
+            "internazionale",
+            "internationaal",
+            "miedzynarodowy",
+            "miedzynarodowa",
+            "mezinarodni",
+            "medzinarodna",
+            "nemzetkozi",
+            "kansainvalinen",
+            "world",
+            "worldwide",
+            "global",
+            "mondial",
+            "mondiale",
+        ],
         "international",
     ),
     **dict.fromkeys(
-        "european europe europa europeenne europeen europaische europaischer".split(), "europe"
+        ["european", "europe", "europa", "europeenne", "europeen", "europaische", "europaischer"],
+        "europe",
     ),
     **dict.fromkeys(
-        "national nationale nacional nazionale bundesverband bundesweit bundesweiter federal "
-        "federale riksforbund riksforbundet riksforening riksforeningen landsforening "
-        "landsforbund keskusliitto".split(),
+        [
+            "national",
+            "nationale",
+            "nacional",
+            "nazionale",
+            "bundesverband",
+            "bundesweit",
+            "bundesweiter",
+            "federal",
+            "federale",
+            "riksforbund",
+            "riksforbundet",
+            "riksforening",
+            "riksforeningen",
+            "landsforening",
+            "landsforbund",
+            "keskusliitto",
+        ],
         "national",
     ),
     **dict.fromkeys(
-        "landesverband lv kreisverband kv ortsverband ov bezirksverband regional "
-        "regionale".split(),
+        [
+            "landesverband",
+            "lv",
+            "kreisverband",
+            "kv",
+            "ortsverband",
+            "ov",
+            "bezirksverband",
+            "regional",
+            "regionale",
+        ],
         "regional",
     ),
 }
@@ -175,8 +215,7 @@ def is_form(word: str) -> bool:
         return False
     limit = 1 if len(shape) < 9 else 2
     return (
-        process.extractOne(shape, _LONG_FORMS, scorer=OSA.distance, score_cutoff=limit)
-        is not None
+        process.extractOne(shape, _LONG_FORMS, scorer=OSA.distance, score_cutoff=limit) is not None
     )
 
 
@@ -240,7 +279,11 @@ EUROPE = {
 
 # Numbers written out, as digits: "One in Four" and "1 in 4", "Five Rights" and "5Rights".
 NUMBER_WORDS = dict(
-    zip("one two three four five six seven eight nine ten".split(), map(str, range(1, 11)))
+    zip(
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"],
+        map(str, range(1, 11)),
+        strict=True,
+    )
 )
 
 # Countries as their own people abbreviate them in names ("La Strada ČR", "… u BiH").
