@@ -230,8 +230,8 @@ def _identifies(part: Part) -> bool:
 def _compare_parts(
     part: Part, other: Part, shared_names: frozenset = frozenset()
 ) -> tuple[float, str] | None:
-    if part.around and other.around and part.around.isdisjoint(other.around):
-        return None  # two different cities or countries
+    if _different_places(part.around, other.around):
+        return None  # two different cities, regions or countries
     if _scopes_conflict(part.scope, other.scope):
         return None
     if part.numbers and other.numbers and part.numbers.isdisjoint(other.numbers):
@@ -426,7 +426,21 @@ def _places_apart(a: _Prepared, b: _Prepared) -> bool:
     its regional ones ("DKSB", "DKSB LV Bayern")."""
     mine = {place for part, _main in a.parts for place in part.around}
     theirs = {place for part, _main in b.parts for place in part.around}
-    return bool(mine and theirs and mine.isdisjoint(theirs))
+    return _different_places(mine, theirs)
+
+
+def _different_places(mine: frozenset[str] | set[str], theirs: frozenset[str] | set[str]) -> bool:
+    """Towns and regions, if both name one, else countries: "… Deutschland Bayern" and
+    "… Deutschland Nordrhein-Westfalen" are apart though both say Germany; a country and a
+    town are apart too."""
+    for local in (True, False):
+        here = {place for place in mine if place.startswith("country-") != local}
+        there = {place for place in theirs if place.startswith("country-") != local}
+        if here and there:
+            return here.isdisjoint(there)
+    # One names only its country, the other only a town or region: the national body and a
+    # local one ("Caritas Österreich", "Caritas Wien").
+    return bool(mine and theirs)
 
 
 def _apart(a: _Prepared, b: _Prepared) -> bool:
@@ -509,6 +523,7 @@ def _names_of_several_places(prepared: list[_Prepared]) -> frozenset:
     for item in prepared:
         for part, _main in item.parts:
             local = {place for place in part.places if not place.startswith("country-")}
+            # Scotland's, Wales's, a Land's: regions are local too.
             if local:
                 towns[(item.record.country, part.words)] |= local
     return frozenset(words for (_country, words), places in towns.items() if len(places) >= 2)

