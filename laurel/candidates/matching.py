@@ -47,6 +47,7 @@ from laurel.candidates.spelling import (
     normalise_website,
     parts_of,
     skeleton,
+    token,
 )
 
 __all__ = [
@@ -195,7 +196,8 @@ def _word_edits(word: str, other: str) -> int | None:
 
 
 def compare_names(words: Sequence[str], others: Sequence[str]) -> tuple[float, str] | None:
-    """Word by word: every word matched (maybe misspelt), or all but one extra word."""
+    """Word by word: every word matched (maybe misspelt), or all but one extra word. A
+    compound of the field's words is compared by its letters too ("Kinderskyddsnätat")."""
     remaining = list(others)
     unmatched = 0
     edits = 0
@@ -219,6 +221,13 @@ def compare_names(words: Sequence[str], others: Sequence[str]) -> tuple[float, s
     if extra == 1 and matched >= 2:
         return NAME_WITH_EXTRA_WORD, "similar-name"
     return None
+
+
+def _spelt(part: Part) -> list[str]:
+    """The part's words, a compound of the field's words by its skeleton (a misspelt compound
+    is no compound any more)."""
+    compounds = {token(word): skeleton(word) for word in part.plain if "+" in token(word)}
+    return [compounds.get(word, word) for word in part.words]
 
 
 def _identifies(part: Part) -> bool:
@@ -277,7 +286,7 @@ def _compare_parts(
         if own and all(word.startswith("#") for word in extra):
             # "Atina" in "Udruženje građana Atina": a name of its own, the rest the field's words
             return CONTAINS_NAME, "contains-name"
-    found = compare_names(part.words, other.words)
+    found = compare_names(_spelt(part), _spelt(other))
     if found is not None and found[0] >= NAME_WITH_TYPOS and not _identifies(part):
         return None
     sounds = _sounds(part.plain)
@@ -499,7 +508,7 @@ def _candidate_pairs(prepared: list[_Prepared], wanted: set[int] | None) -> set[
     # record takes part, its other names too.
     by_country: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for index, item in enumerate(prepared):
-        names = {" ".join(part.words) for part, _main in item.parts} or {item.main}
+        names = {" ".join(sorted(_spelt(part))) for part, _main in item.parts} or {item.main}
         by_country[item.record.country] += [(index, name) for name in names]
     for members in by_country.values():
         names = [name for _index, name in members]
