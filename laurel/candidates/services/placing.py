@@ -77,6 +77,17 @@ def _known_organisation(nomination: Nomination) -> Organisation | None:
     return _known_by_name(nomination, elsewhere)
 
 
+def _record_of_nomination(nomination: Nomination) -> Record:
+    """The nomination as matching sees it, under key 0 among the records it is compared with."""
+    return Record(
+        key=0,
+        name=nomination.org_name,
+        country=nomination.org_country,
+        website=nomination.org_website,
+        registration=nomination.org_registration_number,
+    )
+
+
 def _known_by_name(nomination: Nomination, elsewhere) -> Organisation | None:
     """Among `elsewhere` in the nomination's country, the organisation the engine finds with
     evidence from JOIN_FROM, by its name, other names and its nominations' names and sites."""
@@ -88,13 +99,7 @@ def _known_by_name(nomination: Nomination, elsewhere) -> Organisation | None:
     }
     if not organisations:
         return None
-    new = Record(
-        key=0,
-        name=nomination.org_name,
-        country=nomination.org_country,
-        website=nomination.org_website,
-        registration=nomination.org_registration_number,
-    )
+    new = _record_of_nomination(nomination)
     # And every name and website its nominations in other years were written with.
     names: dict[int, list[str]] = defaultdict(list)
     websites: dict[int, list[str]] = defaultdict(list)
@@ -156,13 +161,7 @@ def place_nomination(nomination: Nomination) -> Candidate:
     if existing is not None:
         return existing.candidate
     others = list(_active(nomination.cycle))
-    new = Record(
-        key=0,
-        name=nomination.org_name,
-        country=nomination.org_country,
-        website=nomination.org_website,
-        registration=nomination.org_registration_number,
-    )
+    new = _record_of_nomination(nomination)
     matches = [
         suggestion
         for suggestion in find_duplicates([new, *records_of(others)], only=[0])
