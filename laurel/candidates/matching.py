@@ -404,8 +404,11 @@ def _weigh(
             if len(squashed) < 3:
                 continue
             for other, _main in second.parts:
-                if other.words in shared_names:
-                    continue  # the site of "Zartbitter" is not that of "Zartbitter Münster"
+                local = any(not place.startswith("country-") for place in other.places)
+                if other.words in shared_names or (local and is_network(other)):
+                    # The site of "Zartbitter" is not that of "Zartbitter Münster", nor
+                    # caritas.at that of "Caritas Wien".
+                    continue
                 if squashed in other.squashes or (
                     len(squashed) >= 4 and squashed in other.initials
                 ):
@@ -440,15 +443,15 @@ def _places_apart(a: _Prepared, b: _Prepared) -> bool:
 
 def _different_places(mine: frozenset[str] | set[str], theirs: frozenset[str] | set[str]) -> bool:
     """Towns and regions, if both name one, else countries: "… Deutschland Bayern" and
-    "… Deutschland Nordrhein-Westfalen" are apart though both say Germany; a country and a
-    town are apart too."""
+    "… Deutschland Nordrhein-Westfalen" are apart though both say Germany."""
     for local in (True, False):
         here = {place for place in mine if place.startswith("country-") != local}
         there = {place for place in theirs if place.startswith("country-") != local}
         if here and there:
             return here.isdisjoint(there)
-    # One names only its country, the other only a town or region: the national body and a
-    # local one ("Caritas Österreich", "Caritas Wien").
+    # One names only its country, the other only a town or region: most often the national
+    # body and a local one ("Caritas Österreich", "Caritas Wien"; "Zveza prijateljev mladine
+    # Slovenije", "… Maribor"), now and then one organisation ("IAC Portugal", "IAC Lisboa").
     return bool(mine and theirs)
 
 

@@ -780,7 +780,7 @@ def acronyms_of(name: str) -> set[str]:
         if 3 <= len(acronym) <= 8
         and acronym not in FILLER_WORDS
         and acronym not in COMMON_ACRONYMS
-        and not _place(acronym)  # "NRW", "BiH": a place's
+        and not _place(acronym).startswith(("country-", "region-"))  # "NRW", "BiH"
         and not is_form(acronym)
         and not token(acronym).startswith("#")  # "ENFANCE" is a word written in capitals
     }
