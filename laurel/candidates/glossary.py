@@ -1173,17 +1173,85 @@ COUNTRIES: dict[str, list[str]] = {
     "XK": ["kosovo", "kosova", "kosoves", "kosovar", "kosovo i metohija"],
 }
 
-# International networks whose national sections carry the network's name: the bare name and
-# the name with a country ("Terre des hommes", "Terre des hommes Schweiz") can be two members.
-# Written as `matching.ascii_lower` leaves them.
-NETWORKS = [
-    "a21", "amnesty international", "caritas", "child helpline", "childfund", "ecpat",
-    "defence for children", "end violence", "eurochild", "hope and homes for children",
-    "innocence in danger", "international justice mission", "justice and care", "la strada",
-    "medecins du monde", "missing children", "plan", "plan international", "red cross",
-    "croix rouge", "rotes kreuz", "save the children", "sos kinderdorf", "sos childrens villages",
-    "stop it now", "terre des hommes", "unicef", "world vision", "ymca", "kinderschutzbund",
-]
+# International networks whose national sections carry the network's name, in the languages
+# their members write it: one network, however written ("Deutsches Rotes Kreuz", "German Red
+# Cross"). The bare name and the name with a country can be two members ("Terre des hommes",
+# "Terre des hommes Schweiz"). Written as `matching.ascii_lower` leaves them.
+NETWORKS: dict[str, list[str]] = {
+    "a21": ["a21", "a21 campaign"],
+    "amnesty": ["amnesty international", "amnesty"],
+    "caritas": ["caritas", "charita"],
+    "child-helpline": ["child helpline international"],
+    "childfund": ["childfund"],
+    "defence-for-children": [
+        "defence for children", "defense for children", "defense des enfants",
+        "defence for children international", "defense des enfants international",
+    ],
+    "diakonie": ["diakonie", "diaconia"],
+    "doctors-of-the-world": [
+        "doctors of the world", "medecins du monde", "arzte der welt", "aerzte der welt",
+        "medicos del mundo", "medici del mondo", "dokters van de wereld", "lekarze swiata",
+    ],
+    "doctors-without-borders": [
+        "doctors without borders", "medecins sans frontieres", "arzte ohne grenzen",
+        "artsen zonder grenzen", "medicos sin fronteras", "medici senza frontiere",
+        "lakare utan granser", "leger uten grenser", "laeger uden graenser",
+    ],
+    "ecpat": ["ecpat"],
+    "end-violence": ["end violence"],
+    "eurochild": ["eurochild"],
+    "hope-and-homes": ["hope and homes for children"],
+    "innocence-in-danger": ["innocence in danger", "innocence en danger"],
+    "ijm": ["international justice mission"],
+    "justice-and-care": ["justice and care"],
+    "la-strada": ["la strada"],
+    "missing-children": ["missing children europe"],
+    "plan": ["plan international", "plan"],
+    "red-cross": [
+        "red cross", "croix rouge", "rotes kreuz", "rode kruis", "cruz roja", "croce rossa",
+        "cruz vermelha", "czerwony krzyz", "cerveny kriz", "voroskereszt", "crucea rosie",
+        "crveni kriz", "crveni krst", "rdeci kriz", "punane rist", "sarkanais krusts",
+        "raudonasis kryzius", "roda korset", "rode kors", "rode kors", "punainen risti",
+        "raudi krossinn", "chervonyi khrest", "cherven krast", "erythros stavros",
+        "kryqi i kuq", "creu roja",
+    ],
+    "salvation-army": [
+        "salvation army", "heilsarmee", "armee du salut", "leger des heils", "frelsesarmeen",
+        "fralsningsarmen", "ejercito de salvacion", "esercito della salvezza",
+        "exercito de salvacao", "armia zbawienia", "pelastusarmeija",
+    ],
+    "save-the-children": [
+        "save the children", "radda barnen", "redd barna", "red barnet", "pelastakaa lapset",
+        "salvati copiii", "barnaheill", "gelbekit vaikus",
+    ],
+    "sos-childrens-villages": [
+        "sos childrens villages", "sos kinderdorf", "sos kinderdorfer", "sos villages d enfants",
+        "sos kinderdorpen", "aldeas infantiles sos", "sos villaggi dei bambini",
+        "aldeias de criancas sos", "sos wioski dzieciece", "sos detske vesnicky",
+        "sos detske dedinky", "sos gyermekfalvak", "sos gyermekfalu", "sos barnbyar",
+        "sos barnebyer", "sos bornebyer", "sos lapsikylat", "sos djecje selo", "sos decja sela",
+        "sos detski selishta", "sos satele copiilor", "sos vaiku kaimai", "sos bernu ciemati",
+        "sos dytiachi mistechka", "sos dityachi mistechka", "paidika choria sos",
+        "sos paidika choria",
+    ],
+    "stop-it-now": ["stop it now"],
+    "terre-des-hommes": ["terre des hommes", "tdh"],
+    "unicef": ["unicef"],
+    "weisser-ring": ["weisser ring", "white ring"],
+    "world-vision": ["world vision"],
+    "ymca": ["ymca"],
+}
+
+# Where a network's international body sits: there, and only there, its bare name may be the
+# international body as well as the national member ("Fondation Terre des hommes" in Lausanne,
+# "Terre des hommes Schweiz" in Basel); elsewhere the bare name is the national member.
+NETWORK_HOMES: dict[str, str] = {
+    "amnesty": "GB", "child-helpline": "NL", "defence-for-children": "CH",
+    "doctors-of-the-world": "FR", "doctors-without-borders": "CH", "eurochild": "BE",
+    "la-strada": "NL", "missing-children": "BE", "plan": "GB", "red-cross": "CH",
+    "save-the-children": "GB", "sos-childrens-villages": "AT", "terre-des-hommes": "CH",
+    "world-vision": "GB", "caritas": "IT", "ymca": "CH",
+}
 
 # Domains where many organisations have a page: the first path segment is the identity.
 SHARED_HOSTS = {

@@ -42,6 +42,7 @@ from laurel.candidates.spelling import (
     ascii_lower,
     is_network,
     mark_prefixed,
+    network_home,
     name_words,
     normalise_registration,
     normalise_website,
@@ -270,9 +271,9 @@ def _compare_parts(
                 return GENERIC_TRANSLATION, "translation"
             return TRANSLATION, "translation"
         if part.places != other.places:
-            if is_network(part) or part.words in shared_names:
-                # The network and one national member, or two members; a name local
-                # organisations share ("Wildwasser Berlin", "Wildwasser Marburg").
+            if part.words in shared_names or _network_apart(part, other):
+                # A name local organisations share ("Wildwasser Berlin", "… Marburg"); a
+                # network's members, or its international body and a member.
                 return None
             return CONTAINS_PLACE, "contains-name"
         return SAME_NAME, "same-name"
@@ -281,9 +282,12 @@ def _compare_parts(
     smaller, larger = sorted((set(part.words), set(other.words)), key=len)
     if smaller < larger:
         small = part if set(part.words) == smaller else other
+        large = other if small is part else part
         extra = larger - smaller
         own = len(small.distinctive) == len(small.words) and _identifies(small)
         if own and all(word.startswith("#") for word in extra):
+            if _network_apart(small, large):
+                return None
             # "Atina" in "Udruženje građana Atina": a name of its own, the rest the field's words
             return CONTAINS_NAME, "contains-name"
     found = compare_names(_spelt(part), _spelt(other))
@@ -293,7 +297,13 @@ def _compare_parts(
     if part.script != other.script and sounds == _sounds(other.plain) and len("".join(sounds)) >= 4:
         return SOUNDS_ALIKE, "similar-name"  # spelt by its sound: "Сейв Юкрейн", "Save Ukraine"
     long_enough = len(part.squashed) >= 10 and len(other.squashed) >= 10
-    if found is None and long_enough and fuzz.ratio(part.squashed, other.squashed) >= 92:
+    networks = "~" in part.squashed or "~" in other.squashed
+    if (
+        found is None
+        and long_enough
+        and not networks
+        and fuzz.ratio(part.squashed, other.squashed) >= 92
+    ):
         return NAME_WITH_TYPOS, "similar-name"
     return found
 
@@ -313,6 +323,20 @@ def _sounds(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _VOWELS = re.compile(r"[aeiouyhjw]+")
+
+
+def _network_apart(part: Part, other: Part) -> bool:
+    """A network's bare name and the name with a place: in another town or region, two
+    members; with its own country, the same national member ("Red Barnet", "Save the Children
+    Denmark"), unless that country is where the international body sits too ("Fondation Terre
+    des hommes", "Terre des hommes Schweiz")."""
+    if not is_network(part):
+        return False
+    places = part.places ^ other.places
+    if any(not place.startswith("country-") for place in places):
+        return True
+    home = network_home(part)
+    return bool(home) and f"country-{home.lower()}" in places
 
 
 def _kinds_differ(part: Part, other: Part) -> bool:

@@ -28,6 +28,7 @@ from laurel.candidates import glossary
 from laurel.candidates.glossary import (
     FILLER_WORDS,
     LEGAL_FORMS,
+    NETWORK_HOMES,
     NETWORKS,
     SHARED_HOSTS,
     concept_of,
@@ -487,20 +488,50 @@ def _vocabulary(word: str) -> bool:
     return word in _CONCEPTS or skeleton(word) in _CONCEPTS_BY_SKELETON or is_form(word)
 
 
-_NETWORK_NAMES = {name.replace(" ", "") for name in NETWORKS}
+@functools.cache
+def _network_phrases() -> dict[tuple[str, ...], str]:
+    """Each network's names by their words' skeletons: "rotes kreuz" → "~red-cross"."""
+    return {
+        tuple(skeleton(word) for word in name.split()): f"~{network}"
+        for network, names in NETWORKS.items()
+        for name in names
+    }
+
+
+def _join_networks(words: list[str]) -> list[str]:
+    """A network's name, in any of its languages, read as one word of its own."""
+    phrases = _network_phrases()
+    joined: list[str] = []
+    position = 0
+    while position < len(words):
+        for size in (5, 4, 3, 2, 1):
+            shape = tuple(skeleton(word) for word in words[position : position + size])
+            if len(shape) == size and shape in phrases:
+                joined.append(phrases[shape])
+                position += size
+                break
+        else:
+            joined.append(words[position])
+            position += 1
+    return joined
 
 
 def is_network(part: "Part") -> bool:
     """The bare name of an international network ("Terre des hommes", "ECPAT")."""
-    return not part.squashes.isdisjoint(_NETWORK_NAMES)
+    return len(part.words) == 1 and part.words[0].startswith("~")
+
+
+def network_home(part: "Part") -> str:
+    """The country where the network's international body sits, if the part is its bare name."""
+    return NETWORK_HOMES.get(part.words[0][1:], "") if is_network(part) else ""
 
 
 @functools.lru_cache(maxsize=65536)
 def token(word: str) -> str:
     """A word as names are compared: its concept ("#child") if the glossary knows it, even
     misspelt by a letter, else its skeleton."""
-    if any(letter.isdigit() for letter in word):
-        return word  # "5rights", "116111": never a word of the vocabulary
+    if word.startswith("~") or any(letter.isdigit() for letter in word):
+        return word  # a network ("~red-cross"); "5rights", "116111": never vocabulary
     if word in _CONCEPTS:
         return f"#{_CONCEPTS[word]}"
     if skeleton(word) in _CONCEPTS_BY_SKELETON:
@@ -633,7 +664,8 @@ def _read_part(text: str, written: str) -> Part | None:
     text = _PHRASE_PATTERN.sub(" ", f" {text} ").strip()
     # Single letters are small words ("i", "a") or initials: no word to compare, but a letter
     # of an acronym ("Barnens Rätt i Samhället" is BRIS). Elisions went before ("l'enfant").
-    lettered = _join_places([NUMBER_WORDS.get(word, word) for word in text.split()])
+    spoken = _join_places([NUMBER_WORDS.get(word, word) for word in text.split()])
+    lettered = _join_networks(spoken)
     every = [word for word in lettered if len(word) > 1 or word.isdigit()]
     known = {word: _place(word) for word in every if _place(word)}
     # A country is a place anywhere in a name ("Dansk UNICEF Komité"); a town at its start or
@@ -679,7 +711,7 @@ def _read_part(text: str, written: str) -> Part | None:
     unlegal = [word for word in every if not _is_legal(word)]
     initials = (
         _initials(every)
-        | _initials([word for word in lettered if not word.isdigit() and not _is_legal(word)])
+        | _initials([word for word in spoken if not word.isdigit() and not _is_legal(word)])
         | _initials(unlegal)
         | _initials([word for word in unlegal if word not in FILLER_WORDS])
         | _initials(kept)

@@ -227,3 +227,14 @@ def test_registrable_domains_follow_the_public_suffix_list():
     assert normalise_website("https://www.atina.org.rs/en").domain == "atina.org.rs"
     assert normalise_website("http://barnafrid.liu.se").domain == "liu.se"
     assert normalise_website("ecpat.org.uk/about").label == "ecpat"
+
+
+def test_a_networks_name_in_another_language_is_the_same_member():
+    [red_cross] = _pair("Deutsches Rotes Kreuz", "German Red Cross", "DE")
+    [save] = _pair("Red Barnet", "Save the Children Denmark", "DK")
+
+    assert red_cross.reasons[0] == "same-name"
+    # Denmark is where Red Barnet is, not where Save the Children's international body is.
+    assert save.reasons[0] == "contains-name"
+    # In Switzerland the bare name may be the foundation in Lausanne: nothing by name.
+    assert _pair("Terre des hommes", "Terre des hommes Schweiz", "CH") == []
