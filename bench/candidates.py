@@ -34,9 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.organisations import make_nominations, make_organisations
 from bench.realnames import organisations as real_organisations
-from laurel.candidates.matching import Record, clusters, find_duplicates
-
-JOIN_FROM = 0.95  # as laurel.candidates.services.common.JOIN_FROM (not imported: no Django here)
+from laurel.candidates.matching import JOIN_FROM, Record, clusters, find_duplicates
 
 
 def detection(args) -> dict:

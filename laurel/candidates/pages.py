@@ -19,8 +19,8 @@ from laurel.candidates.forms import (
     WorkKindsForm,
 )
 from laurel.candidates.history import worded
+from laurel.candidates.matching import JOIN_FROM
 from laurel.candidates.models import Candidate, DuplicateSuggestion, MergeRecord, Placement
-from laurel.candidates.services.common import JOIN_FROM
 from laurel.core.queries import history_of
 
 # A message with this tag is shown by the page where the user acted, not at the top of the page

@@ -13,9 +13,6 @@ from laurel.candidates.matching import Record, find_duplicates
 from laurel.candidates.models import Candidate, DuplicateSuggestion, Organisation, Placement
 from laurel.cycles.models import Cycle
 
-# A nomination joins an existing candidate without asking when the evidence is this strong: the
-# same website, the same registration number or the same name (legal form aside), in one country.
-JOIN_FROM = 0.95
 # Nominations of one candidate from one email domain or one network, this many within this
 # time, are flagged as coordinated.
 COORDINATED_COUNT = 3

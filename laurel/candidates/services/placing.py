@@ -10,6 +10,7 @@ from laurel.candidates.enums import (
     Flag,
 )
 from laurel.candidates.matching import (
+    JOIN_FROM,
     Record,
     find_duplicates,
     normalise_registration,
@@ -20,12 +21,9 @@ from laurel.candidates.models import (
     Organisation,
     Placement,
 )
-
-# A nomination joins an existing candidate without asking when the evidence is this strong: the
 from laurel.candidates.services.common import (
     COORDINATED_COUNT,
     COORDINATED_WINDOW,
-    JOIN_FROM,
     _active,
     organisation_record,
     records_of,
