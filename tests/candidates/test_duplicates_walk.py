@@ -1,0 +1,114 @@
+"""Attacks on the duplicates page's group decisions (issue 18, part 7's walk): tampered and odd
+form values, a pair marked different inside a group, the record that joins the group set apart,
+double submits."""
+
+import pytest
+from django.urls import reverse
+
+from laurel.candidates import services
+from laurel.candidates.enums import CandidateState, SuggestionState
+from laurel.candidates.models import Candidate, DuplicateSuggestion, MergeRecord
+from tests.candidates.helpers import confirmed
+from tests.candidates.test_duplicate_groups import bris, candidate_of, suggest  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+
+def group_url(bris):  # noqa: F811
+    return reverse("candidates:group_decide", args=[min(s.pk for s in bris["pairs"])])
+
+
+def members(bris):  # noqa: F811
+    return [bris["national"].pk, bris["acronym"].pk, bris["english"].pk]
+
+
+@pytest.mark.parametrize("value", ["²", "9" * 5000, str(2**70), "-1", " 1"])
+def test_odd_numbers_in_the_group_form_are_refused_without_a_server_error(
+    staff_client,
+    bris,  # noqa: F811
+    value,
+):
+    for data in (
+        {"member": members(bris), "keep": value},
+        {"member": members(bris), "separate": value},
+        {"member": [value], "keep": value},
+    ):
+        response = staff_client.post(group_url(bris), data)
+        assert response.status_code == 302, data
+    assert not MergeRecord.objects.exclude(source__name="Barnens Ratt i Samhallet").exists()
+    assert DuplicateSuggestion.objects.filter(state=SuggestionState.OPEN).count() == 2
+
+
+@pytest.mark.parametrize("value", ["²", "9" * 5000, str(2**70)])
+def test_odd_numbers_in_the_pair_form_are_refused_without_a_server_error(
+    staff_client,
+    bris,  # noqa: F811
+    value,
+):
+    url = reverse("candidates:suggestion_decide", args=[bris["pairs"][0].pk])
+    response = staff_client.post(url, {"keep": value})
+    assert response.status_code == 302
+    bris["pairs"][0].refresh_from_db()
+    assert bris["pairs"][0].state == SuggestionState.OPEN
+
+
+def test_a_member_not_in_the_group_is_refused(staff_client, child10, bris):  # noqa: F811
+    stranger = candidate_of(confirmed(child10, "Wildwasser Berlin e.V.", country="DE"))
+    response = staff_client.post(
+        group_url(bris),
+        {"member": [*members(bris), stranger.pk], "keep": bris["national"].pk},
+        follow=True,
+    )
+    assert "Someone decided part of this group" in response.content.decode()
+    stranger.refresh_from_db()
+    assert stranger.state != CandidateState.MERGED
+
+
+def test_a_group_posted_twice_merges_once(staff_client, bris):  # noqa: F811
+    data = {"member": members(bris), "keep": bris["national"].pk}
+    staff_client.post(group_url(bris), data)
+    response = staff_client.post(group_url(bris), data, follow=True)
+    assert response.status_code == 200
+    assert MergeRecord.objects.filter(target=bris["national"], undone_at=None).count() == 3
+    assert not response.context["units"]
+
+
+def test_a_pair_marked_different_inside_a_group_is_not_merged_by_the_group(
+    staff_client,
+    staff_user,
+    child10,
+    bris,  # noqa: F811
+):
+    """Acronym and English name were marked as different organisations; both are still suggested
+    with the national name, so all three show as one group. Merging the group must not undo
+    that decision silently."""
+    rejected = suggest(child10, bris["acronym"], bris["english"], ["translation"], 0.8)
+    services.reject_suggestion(rejected, actor=staff_user)
+
+    page = staff_client.get(reverse("candidates:suggestions")).content.decode()
+    assert "were marked as different organisations" in page
+
+    response = staff_client.post(
+        group_url(bris), {"member": members(bris), "keep": bris["national"].pk}, follow=True
+    )
+    assert "were marked as different organisations" in response.content.decode()
+    for record in (bris["acronym"], bris["english"]):
+        record.refresh_from_db()
+        assert record.state != CandidateState.MERGED
+
+
+def test_setting_apart_the_record_that_joins_the_others_says_they_are_no_longer_joined(
+    staff_client,
+    bris,  # noqa: F811
+):
+    """The national name is the only link between the acronym and the English name: set apart,
+    no suggestion is left between the other two, and the message must not say they are still
+    to decide."""
+    response = staff_client.post(
+        group_url(bris), {"member": members(bris), "separate": bris["national"].pk}, follow=True
+    )
+    html = response.content.decode()
+    assert "the others are still to decide" not in html
+    assert "No suggestion joins the others any more" in html
+    assert not DuplicateSuggestion.objects.filter(state=SuggestionState.OPEN).exists()
+    assert Candidate.objects.filter(state=CandidateState.MERGED).count() == 1
