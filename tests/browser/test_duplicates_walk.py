@@ -68,6 +68,9 @@ def test_the_duplicates_page_as_staff_read_it(page, live_server, call, axe, lang
 
     group = page.locator("section.suggestion-group")
     expect(group).to_have_count(1)
+    if SHOTS:
+        group.screenshot(path=f"{SHOTS}/group-{language}-{width}.png")
+        page.locator("section.card").nth(1).screenshot(path=f"{SHOTS}/pair-{language}-{width}.png")
     for name in ("BRIS", "Barnens Rätt i Samhället", "Children's Rights in Society"):
         expect(group.get_by_role("link", name=name, exact=True)).to_have_count(1)
     expect(page.get_by_text("Pelastakaa Lapset ry").first).to_be_visible()
