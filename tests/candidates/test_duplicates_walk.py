@@ -178,3 +178,17 @@ def test_undoing_one_merge_of_a_group_brings_the_record_back_to_decide(
             state=SuggestionState.OPEN, second_id=bris["english"].pk
         ).exists()
     )
+
+
+def test_the_candidate_page_leads_to_the_duplicates_page_in_its_country(
+    staff_client,
+    bris,  # noqa: F811
+):
+    national = bris["national"]
+    html = staff_client.get(reverse("candidates:detail", args=[national.pk])).content.decode()
+    link = f"{reverse('candidates:suggestions')}?cycle={national.cycle.slug}&amp;country=SE"
+    assert f'href="{link}"' in html
+    page = staff_client.get(
+        reverse("candidates:suggestions"), {"cycle": national.cycle.slug, "country": "SE"}
+    )
+    assert [unit["kind"] for unit in page.context["units"]] == ["group"]
