@@ -192,3 +192,28 @@ def test_the_candidate_page_leads_to_the_duplicates_page_in_its_country(
         reverse("candidates:suggestions"), {"cycle": national.cycle.slug, "country": "SE"}
     )
     assert [unit["kind"] for unit in page.context["units"]] == ["group"]
+
+
+def test_a_name_written_as_markup_is_shown_as_text_in_the_group_and_its_messages(
+    staff_client,
+    staff_user,
+    child10,
+    bris,  # noqa: F811
+):
+    markup = '<img src=x onerror="alert(1)">'
+    sneaky = candidate_of(confirmed(child10, markup, country="NO"))
+    suggest(child10, bris["english"], sneaky, ["similar-name"], 0.86)
+    rejected = suggest(child10, bris["acronym"], sneaky, ["similar-name"], 0.85)
+    services.reject_suggestion(rejected, actor=staff_user)
+
+    page = staff_client.get(reverse("candidates:suggestions")).content.decode()
+    assert markup not in page
+    assert "&lt;img src=x" in page
+    response = staff_client.post(
+        group_url(bris),
+        {"member": [*members(bris), sneaky.pk], "keep": bris["national"].pk},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "were marked as different organisations; nothing was merged" in html
+    assert markup not in html

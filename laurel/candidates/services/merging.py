@@ -337,7 +337,8 @@ def merge_group(members: list[Candidate], *, keep: Candidate, actor: Any) -> lis
         raise ScreeningError(
             _(
                 "%(first)s and %(second)s were marked as different organisations; nothing was "
-                "merged. Set one of them apart, or reopen that decision first."
+                "merged. Use “Not the same organisation” on one of them, or reopen that decision "
+                "first."
             )
             % {
                 "first": rows[marked_different.first_id].name,
