@@ -165,3 +165,31 @@ def test_a_member_sees_the_conflict_their_tie_found_under_another_name(
     answer = "Possible conflict: answer above" if language == "en" else "Möjligt jäv: svara ovan"
     expect(row).to_contain_text(answer)
     expect(row).not_to_contain_text("You have a conflict" if language == "en" else "Du är jävig")
+
+
+@pytest.mark.parametrize("language", ["en", "sv"])
+def test_a_group_holding_a_pair_marked_different_says_so_and_is_not_merged(
+    page, live_server, call, axe, language
+):
+    staff = make_user("staff")
+    pair = sorted([call["bris"].pk, call["english"].pk])
+    marked = DuplicateSuggestion.objects.create(
+        cycle=call["bris"].cycle,
+        first_id=pair[0],
+        second_id=pair[1],
+        confidence=0.85,
+        reasons=["similar-name"],
+    )
+    services.reject_suggestion(marked, actor=staff)
+    sign_in(page, live_server, staff)
+    page.goto(f"{live_server.url}/{language}/staff/candidates/duplicates/")
+    group = page.locator("section.suggestion-group")
+    expect(group.locator(".group-marked-different")).to_be_visible()
+    if SHOTS:
+        group.screenshot(path=f"{SHOTS}/group-marked-{language}.png")
+    assert axe(page) == []
+    merge = "Merge these 3" if language == "en" else "Slå ihop dessa 3"
+    group.get_by_role("button", name=merge).click()
+    expect(page.locator(".message--error")).to_be_visible()
+    shot(page, f"group-marked-refused-{language}")
+    assert not MergeRecord.objects.exists()
