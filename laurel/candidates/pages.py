@@ -345,7 +345,9 @@ def _kept_by_default(members: list[Candidate]) -> Candidate:
     return min(members, key=order)
 
 
-def group_row(suggestions: list[DuplicateSuggestion], details: dict) -> dict:
+def group_row(
+    suggestions: list[DuplicateSuggestion], details: dict, rejected: list | None = None
+) -> dict:
     """Three or more candidates open suggestions join: every one side by side, the pairs that
     were suggested and why, and which one is kept unless staff choose another."""
     members = {}
@@ -365,6 +367,13 @@ def group_row(suggestions: list[DuplicateSuggestion], details: dict) -> dict:
         "level": level(strongest.confidence),
         "sides": sides,
         "keep": keep,
+        # Pairs of the group someone marked as different organisations: the group cannot be
+        # merged whole until one of them is set apart or the decision reopened.
+        "marked_different": [
+            (members[s.first_id], members[s.second_id])
+            for s in rejected or []
+            if s.first_id in members and s.second_id in members
+        ],
         "pairs": [
             _evidence(s)
             for s in sorted(suggestions, key=lambda s: (-s.confidence, -s.name_score, s.pk))
@@ -432,6 +441,14 @@ def unit_rows(units: list[dict]) -> list[dict]:
         "first__organisation", "second__organisation"
     )
     by_pk = {suggestion.pk: suggestion for suggestion in loaded}
+    # The pairs marked as different organisations inside a group; one query always, so the
+    # page's queries stay the same however many groups it has.
+    cycles = {suggestion.cycle_id for suggestion in by_pk.values()}
+    rejected = list(
+        DuplicateSuggestion.objects.filter(
+            cycle_id__in=cycles or {0}, state=SuggestionState.REJECTED
+        ).order_by("pk")
+    )
     details = _details({pk for unit in units for pk in unit["members"]})
     rows = []
     for unit in units:
@@ -439,7 +456,7 @@ def unit_rows(units: list[dict]) -> list[dict]:
         if not suggestions:
             continue
         if len(unit["members"]) > 2:
-            rows.append(group_row(suggestions, details))
+            rows.append(group_row(suggestions, details, rejected))
         else:
             rows.append(comparison(suggestions[0], details, None))
     return rows

@@ -24,6 +24,15 @@ def _cycle(request, perm: str):
     return requested_staff_cycle(request, perm)
 
 
+def _pk(value: str) -> int | None:
+    """A record's id as a form sent it, or None for anything else: ASCII digits only (not '²'),
+    and no longer than a database id can be (no 5,000-digit number, no overflow)."""
+    value = value or ""
+    if value.isascii() and value.isdigit() and len(value) <= 18:
+        return int(value)
+    return None
+
+
 def detail_page(request, candidate, *, status=200, **forms):
     """The candidate page; a form given here (with its errors) replaces the blank one."""
     context = pages.candidate_page(candidate, forms)
@@ -174,26 +183,19 @@ def group_decide(request, pk: int):
     """A group of candidates: all merged into the one kept, or one of them set apart."""
     require(request.user, "candidates.merge")
     suggestion = get_object_or_404(DuplicateSuggestion.objects.select_related("cycle"), pk=pk)
-    wanted = [int(value) for value in request.POST.getlist("member") if value.isdigit()]
+    wanted = {_pk(value) for value in request.POST.getlist("member")} - {None}
     members = list(Candidate.objects.filter(cycle=suggestion.cycle, pk__in=wanted))
     by_pk = {member.pk: member for member in members}
     separate, keep = request.POST.get("separate", ""), request.POST.get("keep", "")
     try:
         if separate:
-            one = by_pk.get(int(separate)) if separate.isdigit() else None
+            one = by_pk.get(_pk(separate))
             if one is None:
                 raise services.ScreeningError(_("Choose a candidate of this group."))
             services.separate_from_group(one, members, actor=request.user)
-            messages.success(
-                request,
-                _(
-                    "%(name)s is marked as a different organisation from the rest of the "
-                    "group; the others are still to decide."
-                )
-                % {"name": one.name},
-            )
+            messages.success(request, _set_apart_message(one, members))
         else:
-            target = by_pk.get(int(keep)) if keep.isdigit() else None
+            target = by_pk.get(_pk(keep))
             if target is None:
                 raise services.ScreeningError(_("Choose which candidate of the group to keep."))
             merges = services.merge_group(members, keep=target, actor=request.user)
@@ -212,6 +214,23 @@ def group_decide(request, pk: int):
     return _back_to_suggestions(suggestion.cycle, country=request.POST.get("country", ""))
 
 
+def _set_apart_message(one, members) -> str:
+    """What is left of a group once `one` is set apart: the others may still be joined by
+    suggestions, or `one` may have been all that joined them."""
+    others = [member for member in members if member.pk != one.pk]
+    joined = services.open_group(one.cycle_id, others[0].pk) if others else set()
+    if len(others) > 1 and all(other.pk in joined for other in others):
+        return _(
+            "%(name)s is marked as a different organisation from the rest of the group; the "
+            "others are still to decide."
+        ) % {"name": one.name}
+    return _(
+        "%(name)s is marked as a different organisation from the rest of the group. No "
+        "suggestion joins the others any more: if some of them are one organisation, merge them "
+        "on a candidate's page."
+    ) % {"name": one.name}
+
+
 def _back_to_suggestions(cycle, *, decided: bool = False, country: str = ""):
     url = f"{reverse('candidates:suggestions')}?cycle={cycle.slug}"
     if country.isalpha() and len(country) == 2:
@@ -224,7 +243,7 @@ def _back_to_suggestions(cycle, *, decided: bool = False, country: str = ""):
 def suggestion_decide(request, pk: int):
     require(request.user, "candidates.merge")
     suggestion = get_object_or_404(DuplicateSuggestion.objects.select_related("cycle"), pk=pk)
-    keep_pk = request.POST.get("keep", "")
+    keep_pk = _pk(request.POST.get("keep", ""))
     try:
         if request.POST.get("decision") == "reject":
             services.reject_suggestion(suggestion, actor=request.user)
@@ -241,7 +260,7 @@ def suggestion_decide(request, pk: int):
         else:
             keep = Candidate.objects.filter(
                 pk__in=[suggestion.first_id, suggestion.second_id],
-                pk=keep_pk if keep_pk.isdigit() else 0,
+                pk=keep_pk or 0,
             ).first()
             if keep is None:
                 messages.error(request, _("Choose which of the two candidates to keep."))

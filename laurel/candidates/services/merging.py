@@ -326,6 +326,25 @@ def merge_group(members: list[Candidate], *, keep: Candidate, actor: Any) -> lis
                 "merged. Look at the group again."
             )
         )
+    marked_different = (
+        DuplicateSuggestion.objects.filter(
+            state=SuggestionState.REJECTED, first_id__in=ids, second_id__in=ids
+        )
+        .order_by("pk")
+        .first()
+    )
+    if marked_different is not None:
+        raise ScreeningError(
+            _(
+                "%(first)s and %(second)s were marked as different organisations; nothing was "
+                "merged. Use “Not the same organisation” on one of them, or reopen that decision "
+                "first."
+            )
+            % {
+                "first": rows[marked_different.first_id].name,
+                "second": rows[marked_different.second_id].name,
+            }
+        )
     now = timezone.now()
     suggestions = list(
         DuplicateSuggestion.objects.select_for_update()
