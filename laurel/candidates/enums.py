@@ -49,7 +49,7 @@ class IneligibleReason(models.TextChoices):
 class SuggestionState(models.TextChoices):
     OPEN = "open", _("To decide")
     CONFIRMED = "confirmed", _("Confirmed: merged")
-    REJECTED = "rejected", _("Rejected: different organisations")
+    REJECTED = "rejected", _("Not the same organisation")
 
 
 class Flag(models.TextChoices):

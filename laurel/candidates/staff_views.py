@@ -251,7 +251,7 @@ def suggestion_decide(request, pk: int):
                 request,
                 format_html(
                     '{} <a href="{}">{}</a>',
-                    _("Marked as different organisations."),
+                    _("Marked as not the same organisation."),
                     f"{reverse('candidates:suggestions')}?cycle={suggestion.cycle.slug}"
                     f"&show=decided#suggestion-{suggestion.pk}",
                     _("See it among the decided suggestions, where it can be reopened"),

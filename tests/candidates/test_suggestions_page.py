@@ -171,7 +171,7 @@ def test_a_rejection_is_listed_as_decided_and_can_be_reopened(staff_client, staf
     assert [row["suggestion"] for row in to_decide.context["comparisons"]] == [far]
     assert [row["suggestion"] for row in decided.context["comparisons"]] == [close]
     decided_page = decided.content.decode()
-    assert "Rejected: different organisations" in decided_page
+    assert "Not the same organisation" in decided_page
     assert f"decided by {staff_user}" in decided_page
     assert reverse("candidates:suggestion_reopen", args=[close.pk]) in decided_page
     assert reopened.status_code == 302

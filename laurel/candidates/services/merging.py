@@ -161,6 +161,12 @@ def undo_merge(merge: MergeRecord, *, actor: Any) -> Candidate:
     DuplicateSuggestion.objects.filter(first_id=pair[0], second_id=pair[1]).update(
         state=SuggestionState.OPEN, decided_by=None, decided_at=None
     )
+    # Merged as one of a group, it was suggested against another member of the group rather
+    # than the kept one: those suggestions open again too, so it comes back to be decided.
+    group = {target.pk, *Candidate.objects.filter(merged_into=target).values_list("pk", flat=True)}
+    DuplicateSuggestion.objects.filter(state=SuggestionState.CONFIRMED).filter(
+        Q(first=source, second_id__in=group) | Q(second=source, first_id__in=group)
+    ).update(state=SuggestionState.OPEN, decided_by=None, decided_at=None)
     _refresh(source)
     _refresh(target)
     record(
@@ -336,9 +342,9 @@ def merge_group(members: list[Candidate], *, keep: Candidate, actor: Any) -> lis
     if marked_different is not None:
         raise ScreeningError(
             _(
-                "%(first)s and %(second)s were marked as different organisations; nothing was "
-                "merged. Use “Not the same organisation” on one of them, or reopen that decision "
-                "first."
+                "%(first)s and %(second)s were marked as not the same organisation; nothing "
+                "was merged. Use “Not the same organisation” on one of them, or reopen that "
+                "decision first."
             )
             % {
                 "first": rows[marked_different.first_id].name,
