@@ -219,7 +219,11 @@ def _compare_parts(
             # "Atina" in "Udruženje građana Atina": a name of its own, the rest the field's words
             return CONTAINS_NAME, "contains-name"
     found = compare_names(spelt(part), spelt(other))
-    if found is not None and found[0] >= NAME_WITH_TYPOS and not _identifies(part):
+    if (
+        found is not None
+        and found[0] >= NAME_WITH_TYPOS
+        and not (_identifies(part) or _identifies(other))
+    ):
         return None
     sounds = _sounds(part.plain)
     if part.script != other.script and sounds == _sounds(other.plain) and len("".join(sounds)) >= 4:
@@ -447,7 +451,9 @@ def _shared_words(a: Prepared, b: Prepared, names: "Evidence") -> None:
     "Associazione Meter ETS Avola"): enough to ask, when asking costs one click."""
     for part, _main in a.parts:
         for other, _other_main in b.parts:
-            mine, theirs = set(part.distinctive), set(other.distinctive)
+            # A network's name is weighed by the network rules, never as a shared word.
+            mine = {word for word in part.distinctive if not word.startswith("~")}
+            theirs = {word for word in other.distinctive if not word.startswith("~")}
             if not any(len(word) >= 5 for word in mine & theirs):
                 continue
             # One name's own words all in the other's; the shorter does not name a place the

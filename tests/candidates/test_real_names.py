@@ -83,3 +83,12 @@ def test_what_it_finds_does_not_fall_below_its_floor(real):
 
     assert len(suggested & true_pairs) / len(true_pairs) >= 0.78
     assert whole / len(found) >= 0.73
+
+
+def test_what_is_found_does_not_depend_on_the_order_of_the_records(real):
+    _found, records, _truth, _brand, suggestions = real
+    backwards = find_duplicates(list(reversed(records)))
+
+    assert {(s.first, s.second, s.confidence) for s in backwards} == {
+        (s.first, s.second, s.confidence) for s in suggestions
+    }
