@@ -10,8 +10,7 @@ from anyascii import anyascii
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from laurel.candidates import glossary
-from laurel.candidates.glossary import LEGAL_FORMS, concept_of
+from laurel.candidates.glossary import LEGAL_FORMS, ORG_KINDS, concept_of
 
 _PUNCTUATION = re.compile(r"[^a-z0-9]+")
 _SPACES = re.compile(r"\s+")
@@ -95,7 +94,7 @@ _CONCEPT_SKELETONS = sorted(CONCEPTS_BY_SKELETON)
 
 def _kinds() -> dict[str, str]:
     table: dict[str, str] = {}
-    for kind, words in getattr(glossary, "ORG_KINDS", {}).items():
+    for kind, words in ORG_KINDS.items():
         for word in words:
             table.setdefault(word, kind)
     return table

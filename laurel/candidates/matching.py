@@ -6,10 +6,10 @@ benchmark feeds them ten thousand generated nominations and the real-names set. 
 names a pair, a confidence between 0 and 1, the reasons (codes staff see in words) and the two
 names that matched.
 
-How (`spelling` reads names and websites): pairs that may be one organisation are found through
-keys they share — a domain, a registration number, a distinctive word, an acronym, a name
-written together — and names close enough for rapidfuzz, within a country; each pair is then
-weighed part by part. Evidence:
+How: `spelling` reads names and websites (with `letters` and `places`); pairs that may be one
+organisation are found here through keys they share — a domain, a registration number, a
+distinctive word, an acronym, a name written together — and names close enough for rapidfuzz,
+within a country; `evidence` weighs each pair part by part:
 
 - the same website (any country) or registration number (same country);
 - the same name, in any order, legal form, kind word ("Foundation X"/"X") and spelling aside;
@@ -18,11 +18,14 @@ weighed part by part. Evidence:
   place ("contains-name": "Atina" and "Udruženje građana Atina Beograd");
 - one name the acronym of the other ("acronym": "BRIS" and "Barnens Rätt i Samhället");
 - the website's name being the other's name or acronym written together ("domain-name");
-- and against: two different places ("Wildwasser Berlin", "Wildwasser Marburg"), or two
-  different websites or registration numbers, which leave only the plainest name evidence.
+- an international network's name in any language ("Rotes Kreuz", "Red Cross");
+- and against: two different places ("Wildwasser Berlin", "Wildwasser Marburg"), a federal
+  association and a regional one, a network's bare name and a member elsewhere, two different
+  websites or registration numbers (which leave only the plainest name evidence).
 
 Evidence together is combined as independent signals: 1 - Π(1 - c). Only the same website,
-registration number or the very same name reach the automatic join (`JOIN_FROM` in services).
+registration number or the very same name reach the automatic join (`JOIN_FROM`). Records that
+would be joined are one organisation: what one matches, the others match through it.
 """
 
 from collections import defaultdict

@@ -127,10 +127,6 @@ def _initials(words: list[str]) -> set[str]:
     return {key for key in found if len(key) >= 3}
 
 
-def read_part(text: str) -> Part | None:
-    return _read_part(text, text)
-
-
 def _trim_kinds(words: list[str]) -> list[str]:
     """Without the kind words it starts or ends with: "Stowarzyszenie Komitet Ochrony Praw
     Dziecka" is KOPD (a kind word inside a name stays: "Komitet")."""
