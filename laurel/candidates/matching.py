@@ -28,6 +28,7 @@ registration number or the very same name reach the automatic join (`JOIN_FROM`)
 would be joined are one organisation: what one matches, the others match through it.
 """
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -109,8 +110,11 @@ def _letters(name: str) -> str:
     return " ".join((whole or (parts[0] if parts else None)).plain) if parts else ascii_lower(name)
 
 
-def _keys(item: Prepared) -> set[str]:
-    """What a record may share with its duplicates, for finding pairs worth weighing."""
+@functools.lru_cache(maxsize=32768)
+def _keys(record: Record) -> frozenset[str]:
+    """What a record may share with its duplicates, for finding pairs worth weighing (kept, as
+    records are: every nomination is compared with the same candidates)."""
+    item = prepare(record)
     country = item.record.country
     keys = {f"d:{domain}" for domain in item.domains}
     if len(item.registration) >= 4:
@@ -124,13 +128,20 @@ def _keys(item: Prepared) -> set[str]:
     keys |= {f"a:{country}:{acronym}" for acronym in item.acronyms}
     keys |= {f"a:{country}:{label.replace('-', '')}" for label in item.labels}
     keys |= {f"l:{label}" for label in item.labels if len(label) >= 4}
-    return keys
+    return frozenset(keys)
+
+
+@functools.lru_cache(maxsize=32768)
+def _fuzzy_names(record: Record) -> frozenset[str]:
+    """Every name of the record as the fuzzy pass compares it."""
+    item = prepare(record)
+    return frozenset({" ".join(sorted(spelt(part))) for part, _main in item.parts} or {item.main})
 
 
 def _candidate_pairs(prepared: list[Prepared], wanted: set[int] | None) -> set[tuple[int, int]]:
     by_key: dict[str, list[int]] = defaultdict(list)
     for index, item in enumerate(prepared):
-        for key in _keys(item):
+        for key in _keys(item.record):
             by_key[key].append(index)
     pairs: set[tuple[int, int]] = set()
     for members in by_key.values():
@@ -143,7 +154,7 @@ def _candidate_pairs(prepared: list[Prepared], wanted: set[int] | None) -> set[t
     # record takes part, its other names too.
     by_country: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for index, item in enumerate(prepared):
-        names = {" ".join(sorted(spelt(part))) for part, _main in item.parts} or {item.main}
+        names = _fuzzy_names(item.record)
         by_country[item.record.country] += [(index, name) for name in names]
     for members in by_country.values():
         names = [name for _index, name in members]

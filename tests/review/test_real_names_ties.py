@@ -15,7 +15,7 @@ from bench.realnames import organisations
 from laurel.candidates import services as screening
 from laurel.candidates.models import Candidate, Placement
 from laurel.review import services
-from laurel.review.models import Conflict
+from laurel.review.models import Affiliation, CommitteeProfile, Conflict
 from tests.candidates.helpers import confirmed
 from tests.conftest import make_user
 from tests.factories import RoleGrantFactory, UserFactory
@@ -76,26 +76,29 @@ def test_a_tie_in_any_variant_finds_its_conflict_and_never_a_brand_alike(child10
         kept = Candidate.objects.get(pk=candidate_of[organisation.id])
         screening.merge_candidates(placed, kept, actor=staff)
 
+    # Each further variant is a tie of a member of its own; their ties are saved as the profile
+    # page saves them, and conflicts looked for once for all (as proposing an assignment does).
     ties = []  # (member, organisation, variant)
     for number, organisation in enumerate(real):
         for position, variant in enumerate(organisation.variants[1:], start=1):
             member = UserFactory(email=f"tie{number}-{position}@example.org")
             RoleGrantFactory(user=member, role="committee_member", cycle=child10)
-            services.save_profile(
-                member,
-                child10,
-                languages=["en"],
-                country=organisation.country,
-                affiliations=[
-                    {
-                        "name": variant.name,
-                        "country": organisation.country,
-                        "website": variant.website,
-                        "kind": "board",
-                    }
-                ],
+            profile = CommitteeProfile.objects.create(
+                user=member, cycle=child10, languages=["en"], country=organisation.country
             )
-            ties.append((member, organisation, variant))
+            ties.append((member, organisation, variant, profile))
+    Affiliation.objects.bulk_create(
+        Affiliation(
+            profile=profile,
+            name=variant.name,
+            country=organisation.country,
+            website=variant.website,
+            kind="board",
+        )
+        for _member, organisation, variant, profile in ties
+    )
+    services.detect_conflicts(child10)
+    ties = [(member, organisation, variant) for member, organisation, variant, _p in ties]
     assert ties, "no organisation in the set has a second variant"
 
     found: dict[int, set[int]] = {}

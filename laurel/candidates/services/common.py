@@ -82,15 +82,65 @@ def organisation_record(
     websites: Iterable[str] = (),
 ) -> Record:
     """The organisation as matching sees it: its name, other names, website, registration."""
+    return _record(
+        key,
+        organisation.name,
+        organisation.country,
+        organisation.website,
+        organisation.registration_number,
+        [*(organisation.aliases or []), *names],
+        websites,
+    )
+
+
+def _record(key, name, country, website, registration, names, websites) -> Record:
     return Record(
         key=key,
-        name=organisation.name,
-        country=organisation.country,
-        website=organisation.website,
-        registration=organisation.registration_number,
-        aliases=_others(organisation.name, [*(organisation.aliases or []), *names]),
-        websites=_others(organisation.website, websites),
+        name=name,
+        country=country,
+        website=website,
+        registration=registration,
+        aliases=_others(name, names),
+        websites=_others(website, websites),
     )
+
+
+def cycle_records(cycle: Cycle) -> list[Record]:
+    """The cycle's active candidates as matching sees them (as `records_of`), read as plain
+    rows: every nomination is compared with all of them, so no model is built for it."""
+    names: dict[int, list[str]] = defaultdict(list)
+    websites: dict[int, list[str]] = defaultdict(list)
+    for candidate_id, name, website in (
+        Placement.objects.filter(candidate__cycle=cycle, candidate__state__in=ACTIVE_STATES)
+        .order_by("placed_at", "pk")
+        .values_list("candidate_id", "nomination__org_name", "nomination__org_website")
+    ):
+        names[candidate_id].append(name)
+        websites[candidate_id].append(website)
+    rows = (
+        Candidate.objects.filter(cycle=cycle, state__in=ACTIVE_STATES)
+        .order_by("pk")
+        .values_list(
+            "pk",
+            "organisation__name",
+            "organisation__country",
+            "organisation__website",
+            "organisation__registration_number",
+            "organisation__aliases",
+        )
+    )
+    return [
+        _record(
+            key,
+            name,
+            country,
+            website,
+            registration,
+            [*(aliases or []), *names[key]],
+            websites[key],
+        )
+        for key, name, country, website, registration, aliases in rows
+    ]
 
 
 def records_of(candidates: Sequence[Candidate]) -> list[Record]:
@@ -138,7 +188,6 @@ def _active(cycle: Cycle):
 def suggest_duplicates(cycle: Cycle, *, only: list[int] | None = None) -> int:
     """Store new suggestions among the cycle's active candidates (or those involving `only`).
     A pair staff already decided is never suggested again. Returns how many are new."""
-    candidates = list(_active(cycle))
     known = set(
         DuplicateSuggestion.objects.filter(cycle=cycle).values_list("first_id", "second_id")
     )
@@ -152,7 +201,7 @@ def suggest_duplicates(cycle: Cycle, *, only: list[int] | None = None) -> int:
             name_score=suggestion.name_score,
             matched=[text for text in suggestion.matched if text],
         )
-        for suggestion in find_duplicates(records_of(candidates), only=only)
+        for suggestion in find_duplicates(cycle_records(cycle), only=only)
         if (suggestion.first, suggestion.second) not in known
     ]
     DuplicateSuggestion.objects.bulk_create(new)

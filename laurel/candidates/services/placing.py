@@ -24,9 +24,8 @@ from laurel.candidates.models import (
 from laurel.candidates.services.common import (
     COORDINATED_COUNT,
     COORDINATED_WINDOW,
-    _active,
+    cycle_records,
     organisation_record,
-    records_of,
     suggest_duplicates,
 )
 from laurel.core.services import record
@@ -158,16 +157,15 @@ def place_nomination(nomination: Nomination) -> Candidate:
     existing = Placement.objects.filter(nomination=nomination).select_related("candidate").first()
     if existing is not None:
         return existing.candidate
-    others = list(_active(nomination.cycle))
     new = _record_of_nomination(nomination)
     matches = [
         suggestion
-        for suggestion in find_duplicates([new, *records_of(others)], only=[0])
+        for suggestion in find_duplicates([new, *cycle_records(nomination.cycle)], only=[0])
         if suggestion.confidence >= JOIN_FROM
     ]
     if matches:
         best = matches[0]
-        candidate = next(other for other in others if other.pk == best.second)
+        candidate = Candidate.objects.select_related("organisation").get(pk=best.second)
         reasons = best.reasons
     else:
         candidate = _new_candidate(nomination)
