@@ -155,7 +155,7 @@ def test_a_member_sees_the_conflict_their_tie_found_under_another_name(
     sign_in(page, live_server, alice)
     page.goto(f"{live_server.url}/{language}/committee/")
     shot(page, f"committee-{language}")
-    matched = "your tie matched" if language == "en" else "din koppling stämde med"
+    matched = "your tie matched" if language == "en" else "din koppling stämde överens med"
     expect(page.locator("#to-confirm").locator("..")).to_contain_text(
         f"Trygga Nätet ({matched} Safe Net Sweden)"
     )
