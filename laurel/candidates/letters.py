@@ -273,3 +273,22 @@ def is_legal(word: str) -> bool:
     """A legal form (not a kind word), in any transliteration or with a typo."""
     shape = skeleton(word)
     return shape in FORMS and shape not in KIND_SKELETONS
+
+
+def join_phrases(words: list[str], phrases: dict[tuple[str, ...], str]) -> list[str]:
+    """Words that together are one known phrase ("den haag", "rotes kreuz") read as the one
+    word `phrases` gives, longest first; phrases are keyed by their words' skeletons."""
+    sizes = sorted({len(phrase) for phrase in phrases}, reverse=True)
+    joined: list[str] = []
+    position = 0
+    while position < len(words):
+        for size in sizes:
+            shape = tuple(skeleton(word) for word in words[position : position + size])
+            if len(shape) == size and shape in phrases:
+                joined.append(phrases[shape])
+                position += size
+                break
+        else:
+            joined.append(words[position])
+            position += 1
+    return joined

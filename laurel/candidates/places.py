@@ -16,6 +16,7 @@ from laurel.candidates.letters import (
     FORMS,
     KINDS,
     ascii_lower,
+    join_phrases,
     latin_forms,
     skeleton,
     vocabulary,
@@ -241,20 +242,7 @@ def _place_phrases() -> dict[tuple[str, ...], str]:
 
 def join_places(words: list[str]) -> list[str]:
     """A place of several words read as one word, spelt as the table spells it."""
-    phrases = _place_phrases()
-    joined: list[str] = []
-    position = 0
-    while position < len(words):
-        for size in (3, 2):
-            shape = tuple(skeleton(word) for word in words[position : position + size])
-            if len(shape) == size and shape in phrases:
-                joined.append(phrases[shape])
-                position += size
-                break
-        else:
-            joined.append(words[position])
-            position += 1
-    return joined
+    return join_phrases(words, _place_phrases())
 
 
 @functools.cache

@@ -28,6 +28,7 @@ from laurel.candidates.letters import (
     ascii_lower,
     is_form,
     is_legal,
+    join_phrases,
     latin_forms,
     skeleton,
     token,
@@ -47,20 +48,7 @@ def _network_phrases() -> dict[tuple[str, ...], str]:
 
 def _join_networks(words: list[str]) -> list[str]:
     """A network's name, in any of its languages, read as one word of its own."""
-    phrases = _network_phrases()
-    joined: list[str] = []
-    position = 0
-    while position < len(words):
-        for size in (5, 4, 3, 2, 1):
-            shape = tuple(skeleton(word) for word in words[position : position + size])
-            if len(shape) == size and shape in phrases:
-                joined.append(phrases[shape])
-                position += size
-                break
-        else:
-            joined.append(words[position])
-            position += 1
-    return joined
+    return join_phrases(words, _network_phrases())
 
 
 def is_network(part: "Part") -> bool:
