@@ -38,6 +38,14 @@ def _own_candidate(nomination, taken: dict, staff):
     return candidate
 
 
+def _nominated(cycle, organisation, position: int, email: str):
+    """A confirmed nomination of the organisation written as its variant at `position`."""
+    variant = organisation.variants[position]
+    return confirmed(
+        cycle, variant.name, country=organisation.country, website=variant.website, email=email
+    )
+
+
 def test_a_tie_in_any_variant_finds_its_conflict_and_never_a_brand_alike(child10):
     real = organisations("all")
     assert len(real) >= AT_LEAST, f"the real-names set has {len(real)} organisations"
@@ -46,28 +54,14 @@ def test_a_tie_in_any_variant_finds_its_conflict_and_never_a_brand_alike(child10
     candidate_of: dict[str, int] = {}  # organisation id → its candidate
     organisation_of: dict[int, object] = {}  # candidate → its organisation
     for number, organisation in enumerate(real):
-        first = organisation.variants[0]
-        nomination = confirmed(
-            child10,
-            first.name,
-            country=organisation.country,
-            website=first.website,
-            email=f"first{number}@example.org",
-        )
+        nomination = _nominated(child10, organisation, 0, f"first{number}@example.org")
         candidate = _own_candidate(nomination, organisation_of, staff)
         candidate_of[organisation.id] = candidate.pk
         organisation_of[candidate.pk] = organisation
     for number, organisation in enumerate(real):
         if len(organisation.variants) < 2:
             continue
-        second = organisation.variants[1]
-        nomination = confirmed(
-            child10,
-            second.name,
-            country=organisation.country,
-            website=second.website,
-            email=f"second{number}@example.org",
-        )
+        nomination = _nominated(child10, organisation, 1, f"second{number}@example.org")
         placed = Placement.objects.get(nomination=nomination).candidate
         if placed.pk == candidate_of[organisation.id]:
             continue  # joined by the matcher: as good as merged
