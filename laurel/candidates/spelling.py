@@ -7,15 +7,15 @@ transliterated (more than one scheme for Greek and Cyrillic), lower case, withou
 kind words ("foundation", "udruženje"), filler words and places, with known words as concepts
 ("#child") and others as skeletons where transliterations differ ("shch", "sc", "s" meet).
 Websites become their registrable domain by the Public Suffix List (tldextract's bundled
-snapshot, never fetched) and its name.
+snapshot, never fetched, loaded with the first website read) and its name.
 """
 
 import functools
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import tldextract
 from anyascii import anyascii
 
 from laurel.candidates.glossary import FILLER_WORDS, NETWORK_HOMES, NETWORKS, SHARED_HOSTS
@@ -34,6 +34,9 @@ from laurel.candidates.letters import (
     token,
 )
 from laurel.candidates.places import CITY_REGIONS, join_places, place
+
+if TYPE_CHECKING:
+    import tldextract
 
 
 @functools.cache
@@ -317,7 +320,11 @@ class Website:
     label: str  # the domain without its ending, for country-code variants: "ecpat"
 
 
-_SUFFIXES = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+@functools.cache
+def _suffixes() -> "tldextract.TLDExtract":
+    import tldextract
+
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
 def normalise_website(url: str) -> Website | None:
@@ -344,7 +351,7 @@ def normalise_website(url: str) -> Website | None:
             if not segment:
                 return None
             return Website(domain=f"{shared}/{segment}", label=f"{shared}/{segment}")
-    found = _SUFFIXES(host)
+    found = _suffixes()(host)
     if found.domain and found.suffix:
         return Website(domain=f"{found.domain}.{found.suffix}", label=found.domain)
     # An ending the list does not know ("ngo.example", an intranet's): its last label.

@@ -12,7 +12,6 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-import pycountry
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.utils.translation import gettext as _
@@ -223,6 +222,8 @@ def plain_name(text: str) -> str:
 
 
 def parse(raw: dict) -> AwardDefinition:
+    import pycountry  # its code lists load with the first award file read, not at start-up
+
     reader = _Reader()
     reader.unknown(raw, TOP_KEYS, "")
 
@@ -385,6 +386,8 @@ def _dates(reader: _Reader, data: Any, zone: zoneinfo.ZoneInfo | None) -> dict[s
 
 
 def _eligibility(reader: _Reader, data: Any) -> tuple[list[str], dict]:
+    import pycountry
+
     table = reader.table(data, "eligibility")
     reader.unknown(table, {"countries", "region"}, "eligibility.")
     countries = table.get("countries") if table else None

@@ -1,17 +1,21 @@
 """Approved prize payments for the bank: an ISO 20022 pain.001.001.09 credit-transfer file
-(validated against the schema before it leaves) and a CSV for the accounts."""
+(validated against the schema before it leaves) and a CSV for the accounts. lxml loads with
+the first file built, not when the site starts."""
 
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from lxml import etree
 
 from laurel.core.services import record
 from laurel.laureates.services.paying import Debtor, debtor_for
 from laurel.laureates.services.prize import require_finance
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 NS = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.09"
 SCHEMA = Path(__file__).parent / "schemas" / "pain.001.001.09.xsd"
@@ -27,11 +31,15 @@ class NoPayingAccount(ExportError):
 
 
 @cache
-def schema() -> etree.XMLSchema:
+def schema() -> "etree.XMLSchema":
+    from lxml import etree
+
     return etree.XMLSchema(etree.parse(str(SCHEMA)))
 
 
-def _add(parent, tag: str, text: str | None = None, **attributes) -> etree._Element:
+def _add(parent, tag: str, text: str | None = None, **attributes) -> "etree._Element":
+    from lxml import etree
+
     element = etree.SubElement(parent, f"{{{NS}}}{tag}", **attributes)
     if text is not None:
         element.text = text
@@ -54,6 +62,8 @@ def _text(value: str, length: int = 140) -> str:
 def pain001(payments: list, *, debtor: Debtor, message_id: str, execution_date) -> bytes:
     """One payment information block per currency, one transaction per payment, paid from
     `debtor`. Each payment carries its decrypted account (the caller logs that read)."""
+    from lxml import etree
+
     if not payments:
         raise ExportError(_("There are no approved payments to export."))
     total = sum((p.amount for p in payments), Decimal(0))

@@ -1,4 +1,5 @@
-"""ALTCHA proof of work, served and checked here: no third party sees the form."""
+"""ALTCHA proof of work, served and checked here: no third party sees the form. The altcha
+library loads with the first challenge served or checked, not for pages that have none."""
 
 import base64
 import binascii
@@ -8,7 +9,6 @@ import json
 import secrets
 from datetime import UTC, datetime, timedelta
 
-import altcha
 from django.conf import settings
 from django.db import connection
 from django.utils import timezone
@@ -25,6 +25,8 @@ def _secret() -> str:
 
 
 def new_challenge() -> dict:
+    import altcha
+
     challenge = altcha.create_challenge(
         ALGORITHM,
         settings.ALTCHA_COST,
@@ -53,6 +55,8 @@ def verify(payload: str) -> bool:
     """True for a correct, unexpired solution never used before; it is then used up."""
     if not payload or len(payload) > 4000:
         return False
+    import altcha
+
     try:
         if not altcha.verify_solution(payload, _secret()).verified:
             return False

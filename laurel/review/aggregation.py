@@ -6,14 +6,13 @@ that removes each reviewer's severity — every score becomes the reviewer's z-s
 all scores that reviewer gave) and is rescaled to the scale by the mean and spread of all
 scores. For the committee: Krippendorff's alpha (interval), how far the reviewers agree, and the
 reviewers whose scores stand out (on average far above or below the others on the same
-candidates). Pure functions over plain tuples; numpy does the arithmetic.
+candidates). Pure functions over plain tuples; numpy does the arithmetic, loaded when scores
+are combined (not when a web worker starts).
 """
 
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
-
-import numpy as np
 
 # A reviewer whose scores are on average this far from the others' (their median) on the same
 # candidates, in score points, stands out.
@@ -65,6 +64,8 @@ def _weighted(values: dict[str, float], weights: dict[str, float]) -> float:
 
 def krippendorff_alpha(units: dict[tuple, list[float]]) -> float | None:
     """Interval alpha over units (here candidate × criterion) with two or more values."""
+    import numpy as np
+
     pairable = [np.asarray(v, float) for v in units.values() if len(v) >= 2]
     if not pairable:
         return None
@@ -80,6 +81,8 @@ def krippendorff_alpha(units: dict[tuple, list[float]]) -> float | None:
 
 
 def aggregate(scores: list[Score], weights: dict[str, float], scale: tuple[int, int]) -> Results:
+    import numpy as np
+
     low, high = scale
     if not scores:
         return Results(candidates={}, alpha=None, reviewers=[])

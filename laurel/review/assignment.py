@@ -11,17 +11,18 @@ constraint matrix is a network matrix, totally unimodular, so the linear program
 vertex is integral: HiGHS (scipy.optimize.linprog, interior point then crossover to a vertex)
 returns an exact 0/1 solution without branch and bound. A solution that were not integral would
 be solved again as an integer programme (milp) rather than rounded. Pure functions, no
-database: the review services and the benchmark feed it.
+database: the review services and the benchmark feed it. NumPy and SciPy load when an
+assignment is solved, not when the site starts (they are most of a web worker's memory).
 """
 
 import math
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, linprog, milp
-from scipy.sparse import coo_array
+if TYPE_CHECKING:
+    import numpy as np
 
 
 @dataclass(frozen=True)
@@ -151,14 +152,17 @@ class _Model:
 
     pairs: list[tuple[int, int]]
     slots: int
-    cost: np.ndarray
+    cost: "np.ndarray"
     equations: object  # sparse matrix
-    right: np.ndarray
-    lower: np.ndarray
-    upper: np.ndarray
+    right: "np.ndarray"
+    lower: "np.ndarray"
+    upper: "np.ndarray"
 
 
 def _model(problem: Problem, slots: int) -> _Model:
+    import numpy as np
+    from scipy.sparse import coo_array
+
     pairs = [
         (c, m)
         for c in problem.candidates
@@ -211,7 +215,10 @@ def _slot_counts(problem: Problem):
         slots = min(high, slots * 2)
 
 
-def _optimise(problem: Problem, *, integer: bool) -> tuple[_Model, np.ndarray, str]:
+def _optimise(problem: Problem, *, integer: bool) -> tuple[_Model, "np.ndarray", str]:
+    import numpy as np
+    from scipy.optimize import Bounds, LinearConstraint, linprog, milp
+
     for slots in _slot_counts(problem):
         model = _model(problem, slots)
         if integer:

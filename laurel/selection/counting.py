@@ -9,13 +9,16 @@ strongest-path relation, which is transitive; the result is the full order with 
 Both methods need only sums over the ballots (the pairwise matrix; approvals and eligible voters
 per candidate), so a round can keep a running tally and no single ballot at all: a secret
 ballot is added to its round's tally the moment it is cast (`Tally.add`), which is how a
-secret ballot stays unlinkable to its voter, conflicts included.
+secret ballot stays unlinkable to its voter, conflicts included. NumPy loads with the first
+count, not when the site starts.
 """
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 
 @dataclass(frozen=True)
@@ -41,8 +44,10 @@ class SchulzeResult:
         raise KeyError(candidate)
 
 
-def pairwise_matrix(candidates: Sequence[int], ballots: Iterable[RankedBallot]) -> np.ndarray:
+def pairwise_matrix(candidates: Sequence[int], ballots: Iterable[RankedBallot]) -> "np.ndarray":
     """d[i, j]: how many voters prefer candidates[i] to candidates[j]."""
+    import numpy as np
+
     index = {c: i for i, c in enumerate(candidates)}
     n = len(candidates)
     d = np.zeros((n, n), dtype=np.int64)
@@ -66,8 +71,10 @@ def schulze(candidates: Sequence[int], ballots: Iterable[RankedBallot]) -> Schul
     return schulze_of_matrix(candidates, pairwise_matrix(candidates, ballots))
 
 
-def schulze_of_matrix(candidates: Sequence[int], d: np.ndarray) -> SchulzeResult:
+def schulze_of_matrix(candidates: Sequence[int], d: "np.ndarray") -> SchulzeResult:
     """Schulze from the pairwise matrix `d` alone (rows and columns in `candidates` order)."""
+    import numpy as np
+
     candidates = list(candidates)
     d = np.asarray(d, dtype=np.int64).reshape(len(candidates), len(candidates))
     p = np.where(d > d.T, d, 0)
@@ -170,6 +177,8 @@ class Tally:
     def add(self, ranks: dict[int, int], excluded: Iterable[int] = ()) -> None:
         """Add one ballot: `ranks` as on a RankedBallot (an approval ballot ranks each approved
         candidate 1), `excluded` the candidates its voter may not judge."""
+        import numpy as np
+
         excluded = frozenset(excluded)
         d = pairwise_matrix(self.candidates, [RankedBallot(ranks, excluded)])
         self.pairwise = (np.asarray(self.pairwise, dtype=np.int64) + d).tolist()
@@ -180,6 +189,8 @@ class Tally:
             self.approvals[i] += candidate in ranks
 
     def schulze(self) -> SchulzeResult:
+        import numpy as np
+
         return schulze_of_matrix(self.candidates, np.asarray(self.pairwise, dtype=np.int64))
 
     def approval(self) -> list[ApprovalRow]:

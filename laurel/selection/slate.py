@@ -4,14 +4,12 @@ constraints staff choose, solved exactly as an integer programme (SciPy's milp, 
 Constraints: at most `max_per_country` laureates from one country; at least `min_per_kind[k]`
 laureates whose work includes kind k (victim support, prevention, …). What a constraint costs is
 the score the slate gives up for it: the optimum without that constraint minus the optimum with
-all of them. Pure: plain data in, plain data out.
+all of them. Pure: plain data in, plain data out. NumPy and SciPy load with the first slate
+solved, not when the site starts.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-
-import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
 
 # Equal scores are broken by the order candidates are given in (a stable, explainable choice),
 # by a bonus far below any difference in score.
@@ -59,6 +57,9 @@ class Slate:
 
 
 def _solve(options: Sequence[Option], constraints: Constraints) -> tuple[list[int], float]:
+    import numpy as np
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
     n = len(options)
     if constraints.size > n:
         raise Infeasible(f"only {n} candidates for {constraints.size} places")

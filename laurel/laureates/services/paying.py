@@ -14,8 +14,6 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from schwifty import BIC, IBAN
-from schwifty.exceptions import SchwiftyException
 
 from laurel.accounts.enums import Role
 from laurel.accounts.models import Invitation, User
@@ -50,6 +48,9 @@ def check_paying_account(*, name: str, iban: str, bic: str) -> tuple[str, str, s
     """The account cleaned (name trimmed, IBAN and BIC compact), or PrizeError naming the field:
     the IBAN's checksum, length and national format; a BIC of eight or eleven characters with a
     real country; both of the same country."""
+    from schwifty import BIC, IBAN  # its bank registry loads with the first account checked
+    from schwifty.exceptions import SchwiftyException
+
     name = " ".join(name.split())
     if not name:
         raise PrizeError(_("Give the account holder's name."), "name")

@@ -13,8 +13,6 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from schwifty import BIC, IBAN
-from schwifty.exceptions import SchwiftyException
 
 from laurel.accounts.enums import Role
 from laurel.candidates.matching import Record, compare, normalise_name
@@ -60,6 +58,10 @@ def holder_is_organisation(holder: str, candidate: Candidate) -> bool:
 
 def check_details(laureate: Laureate, details: Details) -> Details:
     """The details cleaned, or PrizeError naming the field that is wrong."""
+    # schwifty's bank registry loads here, with the first bank details checked.
+    from schwifty import BIC, IBAN
+    from schwifty.exceptions import SchwiftyException
+
     if not holder_is_organisation(details.holder, laureate.candidate):
         raise PrizeError(
             _(
