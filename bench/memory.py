@@ -9,8 +9,10 @@ database: warmed with a few requests, then loaded for `seconds` by `clients` thr
 "reading", the public call page (GET /en/); "submitting", the whole nomination flow through the
 real form (form page, draft, review page, ALTCHA challenge, submit). Then every worker's peak
 resident memory (VmHWM in /proc/<pid>/status: the high-water mark since the worker started, so
-its imports count) and its memory now (VmRSS), in MB, and the load's throughput. A fresh server
-for each load keeps the reading peak free of what submitting loads.
+its imports count) and its memory now (VmRSS), in MB; the load's throughput; and the workers'
+CPU time per request (per nomination when submitting), which, unlike the throughput, hardly
+moves when other work shares the cores. A fresh server for each load keeps the reading peak
+free of what submitting loads.
 """
 
 import argparse
@@ -54,6 +56,12 @@ def memory_mb(pid: int) -> dict[str, float]:
         if key in {"VmHWM", "VmRSS"}:
             values[{"VmHWM": "peak", "VmRSS": "now"}[key]] = round(int(rest.split()[0]) / 1024, 1)
     return values
+
+
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def reading(server: ProductionServer, clients: int, seconds: float) -> dict:
@@ -101,7 +109,7 @@ def submitting(server: ProductionServer, clients: int, seconds: float) -> dict:
     }
 
 
-def measure(server: ProductionServer, load, args) -> dict:
+def measure(server: ProductionServer, load, unit: str, args) -> dict:
     server.start()
     try:
         session = Browser(server.url)
@@ -109,12 +117,18 @@ def measure(server: ProductionServer, load, args) -> dict:
             session.get(f"{server.url}/en/")
         workers = workers_of(server.process.pid)
         started = {pid: memory_mb(pid) for pid in workers}
+        cpu = sum(cpu_seconds(pid) for pid in workers)
         result = load(server, args.clients, args.seconds)
+        cpu = sum(cpu_seconds(pid) for pid in workers) - cpu
         after = {pid: memory_mb(pid) for pid in workers}
     finally:
         server.stop()
+    # The workers' CPU time per request read or nomination submitted: unlike the throughput,
+    # it hardly moves when other work shares the machine's cores.
+    done = result[unit]
     return {
         **result,
+        f"worker_cpu_ms_per_{unit.removesuffix('s')}": round(1000 * cpu / max(done, 1), 2),
         "worker_peak_mb": [after[pid]["peak"] for pid in workers],
         "worker_now_mb": [after[pid]["now"] for pid in workers],
         "worker_peak_after_warming_mb": [started[pid]["peak"] for pid in workers],
@@ -140,8 +154,8 @@ def run(database: str, args) -> dict:
         server.prepare()
         return {
             "database": database,
-            "reading": measure(server, reading, args),
-            "submitting": measure(server, submitting, args),
+            "reading": measure(server, reading, "requests", args),
+            "submitting": measure(server, submitting, "nominations", args),
         }
 
 
