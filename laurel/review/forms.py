@@ -6,7 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from laurel.accounts.names import display_name
-from laurel.core.texts import in_language
+from laurel.core.texts import in_language, native_names
 from laurel.review.enums import (
     AffiliationKind,
     ConflictKind,
@@ -15,15 +15,11 @@ from laurel.review.enums import (
     Visibility,
 )
 
-LANGUAGES = [
-    ("en", "English"), ("sv", "Svenska"), ("de", "Deutsch"), ("fr", "Français"),
-    ("es", "Español"), ("it", "Italiano"), ("pl", "Polski"), ("nl", "Nederlands"),
-    ("pt", "Português"), ("fi", "Suomi"), ("da", "Dansk"), ("no", "Norsk"),
-    ("uk", "Українська"), ("ru", "Русский"), ("ro", "Română"), ("hr", "Hrvatski"),
-    ("sr", "Српски"), ("cs", "Čeština"), ("sk", "Slovenčina"), ("hu", "Magyar"),
-    ("el", "Ελληνικά"), ("bg", "Български"), ("lt", "Lietuvių"), ("lv", "Latviešu"),
-    ("et", "Eesti"), ("sl", "Slovenščina"), ("tr", "Türkçe"), ("sq", "Shqip"),
-]  # fmt: skip
+# The languages a member may say they read: Europe's, where nominations come from.
+LANGUAGES = native_names(
+    ["en", "sv", "de", "fr", "es", "it", "pl", "nl", "pt", "fi", "da", "no", "uk", "ru", "ro",
+     "hr", "sr", "cs", "sk", "hu", "el", "bg", "lt", "lv", "et", "sl", "tr", "sq"]
+)  # fmt: skip
 
 
 class AssignmentForm(forms.Form):
