@@ -113,7 +113,8 @@ def detect_conflicts(cycle: Cycle, *, member: User | None = None) -> int:
     # nomination carried finds the candidate too.
     records = records_of(candidates)
     records += [
-        Record(key=-tie.pk, name=tie.name, country=tie.country, website=tie.website) for tie in ties
+        Record(key=-tie.pk, name=tie.name, country=tie.country.code, website=tie.website)
+        for tie in ties
     ]
     by_tie = {tie.pk: tie for tie in ties}
     known = set(Conflict.objects.filter(cycle=cycle).values_list("member_id", "candidate_id"))
