@@ -16,6 +16,7 @@ from laurel.review.enums import (
     Recommendation,
     Visibility,
 )
+from laurel.review.services import Tie
 
 # The languages a member may say they read: Europe's, where nominations come from.
 LANGUAGES = native_names(
@@ -82,9 +83,9 @@ def tie_formset(data=None, *, ties: Sequence[dict[str, str]] = ()) -> forms.Base
     return rows(data, initial=list(ties), prefix="ties")
 
 
-def affiliations(formset: forms.BaseFormSet) -> list[dict[str, str]]:
+def affiliations(formset: forms.BaseFormSet) -> list[Tie]:
     """The rows of a valid formset that name an organisation, as save_profile takes them."""
-    return [form.cleaned_data for form in formset if form.cleaned_data.get("name")]
+    return [Tie(**form.cleaned_data) for form in formset if form.cleaned_data.get("name")]
 
 
 class DeclareConflictForm(forms.Form):
