@@ -15,7 +15,13 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from laurel.candidates.models import CandidateNote, ClaimInvitation, ContactChange, DiligenceCheck
+from laurel.candidates.models import (
+    CandidateNote,
+    ClaimInvitation,
+    ContactChange,
+    DiligenceCheck,
+    Organisation,
+)
 from laurel.core.logging import redact_links
 from laurel.core.models import AuditEntry
 from laurel.core.pdf import render_pdf
@@ -247,7 +253,9 @@ def erase(request: SubjectRequest, *, actor) -> dict[str, int]:
         "contact_in_nominations": anonymise_nominations(
             held.named_as_contact, (Kind.CONTACT,), now, whole=False
         ),
-        "organisations": held.organisations_as_contact.update(contact_name="", contact_email=""),
+        "organisations": held.organisations_as_contact.update(
+            **Organisation.PERSONAL.blank(Organisation, Kind.CONTACT)
+        ),
         "delegates": held.delegates.delete()[0],
         "laureate_contacts": held.laureate_contacts.delete()[0],
         "emails": _blank_emails(held.emails),

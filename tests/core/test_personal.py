@@ -16,7 +16,12 @@ DECLARING = [model for model in apps.get_models() if hasattr(model, "PERSONAL")]
 
 
 def test_the_models_with_personal_data_declare_it():
-    assert {model.__name__ for model in DECLARING} >= {"Nomination", "Delegate", "BankAccount"}
+    assert {model.__name__ for model in DECLARING} >= {
+        "Nomination",
+        "Organisation",
+        "Delegate",
+        "BankAccount",
+    }
 
 
 @pytest.mark.parametrize("model", DECLARING, ids=lambda model: model.__name__)
