@@ -5,6 +5,7 @@ import pytest
 from django.apps import apps
 from django.utils import timezone
 
+from laurel.candidates.queries import original_texts
 from laurel.core.personal import Kind
 from laurel.laureates.models import BankAccount, Delegate
 from laurel.nominations import services as nominations
@@ -104,3 +105,15 @@ def test_blank_is_the_empty_value_of_each_field():
         ["holder", "iban", "bic", "account_number", "bank_name", "bank_address", "proof_file"], ""
     )
     assert Nomination.PERSONAL.blank(Nomination, Kind.ORGANISATION)["org_founded_year"] is None
+
+
+def test_every_written_text_is_among_the_texts_staff_redact_for_the_committee(child10):
+    """The committee reads a nomination's free texts only in the version staff prepare from
+    `original_texts`: a written field left out of it would reach no one, or no one redacted."""
+    nomination = filled(confirmed(child10, "Ljus"))
+    redactable = set(original_texts(nomination).values())
+
+    for name in Nomination.PERSONAL.fields(Kind.WRITTEN):
+        value = getattr(nomination, name)
+        written = set(value.values()) if isinstance(value, dict) else {value}
+        assert written <= redactable, name
