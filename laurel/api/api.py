@@ -22,6 +22,7 @@ from laurel.api.schemas import (
     ReviewOut,
 )
 from laurel.candidates.models import Candidate
+from laurel.core.personal import Kind
 from laurel.cycles.models import Cycle
 from laurel.laureates.models import Laureate
 from laurel.nominations.enums import NominationState, Relationship
@@ -129,8 +130,13 @@ def list_candidates(request, slug: str, state: str | None = None, country: str |
     })  # fmt: skip
 
 
-PERSONAL = ["nominator_name", "nominator_email", "nominator_organisation", "org_contact_name",
-            "org_contact_email"]  # fmt: skip
+# What only the scope nominations.personal shows: who nominated, and whom the nomination names
+# as the organisation's contact (the nomination's declaration), as far as the schema has them.
+PERSONAL = [
+    name
+    for name in Nomination.PERSONAL.fields(Kind.NOMINATOR, Kind.CONTACT)
+    if name in NominationOut.model_fields
+]
 
 
 @api.get(

@@ -16,6 +16,7 @@ from laurel.candidates.enums import (
 )
 from laurel.candidates.services.consent import PROFILE_FIELDS
 from laurel.candidates.services.diligence import needs_committee_note
+from laurel.core.texts import language_codes, native_names
 from laurel.nominations.uploads import check_upload
 
 DOCUMENT_UPLOADS = ["safeguarding_policy", "annual_report", "financial_statement"]
@@ -183,7 +184,7 @@ class CommitteeVersionForm(forms.Form):
 class InviteOrganisationForm(forms.Form):
     email = forms.EmailField(label=_("The organisation's contact email"))
     language = forms.ChoiceField(
-        label=_("Language of the email"), choices=[("sv", "Svenska"), ("en", "English")]
+        label=_("Language of the email"), choices=native_names(language_codes())
     )
     deadline = forms.DateField(
         label=_("Answer by"),

@@ -13,6 +13,7 @@ from laurel.candidates.enums import (
     WorkKind,
 )
 from laurel.core.models import TimeStamped
+from laurel.core.personal import Kind, Personal
 
 
 class Organisation(TimeStamped):
@@ -37,6 +38,18 @@ class Organisation(TimeStamped):
     # the names of candidates staff merged into its candidate. Unique and bounded (services/
     # common.py remember_names): matching compares each of them as well as `name`.
     aliases = models.JSONField(_("other names"), default=list, blank=True)
+
+    PERSONAL = Personal(
+        {
+            Kind.CONTACT: ("contact_name", "contact_email", "contact_language"),
+            Kind.ORGANISATION: ("city", "website", "registration_number", "founded_year"),
+            Kind.WRITTEN: ("description",),
+        },
+        kept=(
+            "id", "created_at", "updated_at", "name", "country", "domain", "registration_key",
+            "aliases",
+        ),
+    )  # fmt: skip
 
     class Meta:
         verbose_name = _("organisation")

@@ -15,6 +15,7 @@ from laurel.candidates.models import (
     Placement,
 )
 from laurel.candidates.queries import waiting_notices
+from laurel.core.personal import Kind
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
 from laurel.nominations.services import erase_content
@@ -108,17 +109,8 @@ def _erase_contact(candidate: Candidate) -> bool:
     elsewhere = organisation.candidacies.exclude(pk=candidate.pk).exclude(consent=Consent.REFUSED)
     if elsewhere.exists():
         return False
-    organisation.contact_name = organisation.contact_email = organisation.contact_language = ""
-    organisation.description = ""
-    organisation.save(
-        update_fields=[
-            "contact_name",
-            "contact_email",
-            "contact_language",
-            "description",
-            "updated_at",
-        ]
-    )
+    erased = Organisation.PERSONAL.clear(organisation, Kind.CONTACT, Kind.WRITTEN)
+    organisation.save(update_fields=[*erased, "updated_at"])
     ContactChange.objects.filter(organisation=organisation).delete()
     return True
 

@@ -3,12 +3,22 @@
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
+from django.conf.locale import LANG_INFO
 from django.utils import translation
 from django.utils.formats import number_format
 
 
 def language_codes() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
+
+
+def native_names(codes) -> list[tuple[str, str]]:
+    """(code, the language's name in itself), as a choice list: Django's own table of names."""
+    return [(code, _capitalised(LANG_INFO[code]["name_local"])) for code in codes]
+
+
+def _capitalised(name: str) -> str:
+    return name[:1].upper() + name[1:]
 
 
 def in_language(value: dict | None, language: str | None) -> str:

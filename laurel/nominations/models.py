@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from laurel.core.models import TimeStamped
+from laurel.core.personal import Kind, Personal
 from laurel.nominations.enums import Awareness, NominationState, Relationship, VersionKind
 
 # What a nominator writes: snapshotted into every version, shown on the review page.
@@ -124,6 +125,35 @@ class Nomination(TimeStamped):
     )
     # Set when the retention policy or an erasure request removed what it said (privacy app).
     anonymised_at = models.DateTimeField(null=True, blank=True)
+
+    PERSONAL = Personal(
+        {
+            Kind.NOMINATOR: (
+                "nominator_name", "nominator_email", "nominator_organisation", "nominator_role",
+                "resume_sent_to", "network",
+            ),
+            Kind.CONTACT: ("org_contact_name", "org_contact_email"),
+            Kind.ORGANISATION: (
+                "org_city", "org_website", "org_registration_number", "org_founded_year",
+            ),
+            Kind.WRITTEN: ("org_description", "answers"),
+            # pending_edit: a change not yet confirmed holds a copy of all of the above.
+            Kind.TRACES: (
+                "answer_languages", "links", "safeguarding_flags", "safeguarding_confirmations",
+                "pending_edit",
+            ),
+        },
+        # The name and country stay for the counts; how the nominator relates to the
+        # organisation, for the flags; the rest is the nomination's state and bookkeeping.
+        kept=(
+            "id", "created_at", "updated_at", "cycle", "state", "token_hash",
+            "confirm_token_hash", "reference", "language", "org_name", "org_country",
+            "relationship", "organisation_aware", "preferred_language", "declared_true",
+            "declared_safeguarding", "declared_privacy", "safeguarding_acknowledged",
+            "held_for_moderation", "moderation_reason", "complete", "submitted_at",
+            "confirmed_at", "withdrawn_at", "late_code", "anonymised_at",
+        ),
+    )  # fmt: skip
 
     class Meta:
         verbose_name = _("nomination")

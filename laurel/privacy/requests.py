@@ -15,12 +15,19 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from laurel.candidates.models import CandidateNote, ClaimInvitation, ContactChange, DiligenceCheck
+from laurel.candidates.models import (
+    CandidateNote,
+    ClaimInvitation,
+    ContactChange,
+    DiligenceCheck,
+    Organisation,
+)
 from laurel.core.logging import redact_links
 from laurel.core.models import AuditEntry
 from laurel.core.pdf import render_pdf
+from laurel.core.personal import Kind
 from laurel.core.services import record
-from laurel.nominations.models import NOMINATOR_FIELDS, ORGANISATION_FIELDS
+from laurel.nominations.models import NOMINATOR_FIELDS, ORGANISATION_FIELDS, Nomination
 from laurel.notifications.enums import EmailState
 from laurel.notifications.models import Suppression
 from laurel.notifications.services import suppress, unsuppress
@@ -33,12 +40,10 @@ from laurel.selection.models import Letter
 
 ORGANISATION = "organisation"
 ERASED = "[erased]"
-CONTACT_PERSON = {"org_contact_name": "", "org_contact_email": ""}
 OWN_NOMINATION = [*ORGANISATION_FIELDS, "answers", "links", *NOMINATOR_FIELDS]
-# What a nominee sees of a nomination of it: never who nominated it or how they relate to it.
-NOMINEE_VIEW = [
-    f for f in ORGANISATION_FIELDS if f not in {"org_contact_name", "org_contact_email"}
-]
+# What a nominee sees of a nomination of it: never who nominated it or how they relate to it,
+# nor who it named as its contact person.
+NOMINEE_VIEW = [f for f in ORGANISATION_FIELDS if f not in Nomination.PERSONAL.fields(Kind.CONTACT)]
 
 
 # The export's sections (stable English keys in the JSON) as a reader sees them in the PDF.
@@ -241,16 +246,16 @@ def erase(request: SubjectRequest, *, actor) -> dict[str, int]:
         raise RequestError("organisation")
     held = holdings(request)
     now = timezone.now()
-    nominator = dict.fromkeys(
-        ["nominator_name", "nominator_email", "nominator_organisation", "nominator_role",
-         "resume_sent_to"], ""
-    )  # fmt: skip
     counts = {
-        "nominations": anonymise_nominations(held.nominations_made, nominator, now, whole=False),
-        "contact_in_nominations": anonymise_nominations(
-            held.named_as_contact, CONTACT_PERSON, now, whole=False
+        "nominations": anonymise_nominations(
+            held.nominations_made, (Kind.NOMINATOR,), now, whole=False
         ),
-        "organisations": held.organisations_as_contact.update(contact_name="", contact_email=""),
+        "contact_in_nominations": anonymise_nominations(
+            held.named_as_contact, (Kind.CONTACT,), now, whole=False
+        ),
+        "organisations": held.organisations_as_contact.update(
+            **Organisation.PERSONAL.blank(Organisation, Kind.CONTACT)
+        ),
         "delegates": held.delegates.delete()[0],
         "laureate_contacts": held.laureate_contacts.delete()[0],
         "emails": _blank_emails(held.emails),

@@ -15,6 +15,7 @@ from django_tasks import task
 
 from laurel.candidates.models import CandidateDocument, CandidateNote, DiligenceCheck
 from laurel.core.models import AuditEntry
+from laurel.core.personal import Kind
 from laurel.core.services import record
 from laurel.laureates.enums import OPEN_PAYMENT_STATES, PaymentState, VisaState
 from laurel.laureates.models import BankAccount, Delegate, Payment, VisaRequest
@@ -30,15 +31,9 @@ logger = logging.getLogger(__name__)
 
 # Audit entries about money are accounting records: they follow the payments' period.
 PAYMENT_KEYS = ("payment.", "payments.", "bank_account.")
-NOMINATOR_CONTACT = {
-    "nominator_name": "",
-    "nominator_email": "",
-    "nominator_organisation": "",
-    "nominator_role": "",
-    "org_contact_name": "",
-    "org_contact_email": "",
-}
-NOMINATION_TEXT = {"answers": {}, "answer_languages": {}, "links": [], "org_description": ""}
+# What the retention policy clears of a nomination (Nomination.PERSONAL says which fields).
+CONTACT_DETAILS = (Kind.NOMINATOR, Kind.CONTACT)
+WHOLE_NOMINATION = (*CONTACT_DETAILS, Kind.WRITTEN, Kind.TRACES)
 
 
 class RetentionIncomplete(Exception):
@@ -100,7 +95,9 @@ SOURCES: dict[str, list[Source]] = {
     "nominator_contacts": [
         Source(
             lambda: _with_event(
-                Nomination.objects.exclude(**NOMINATOR_CONTACT, resume_sent_to=""),
+                Nomination.objects.exclude(
+                    **Nomination.PERSONAL.blank(Nomination, *CONTACT_DETAILS)
+                ),
                 _announced(""),
             )
         )
@@ -124,7 +121,7 @@ SOURCES: dict[str, list[Source]] = {
     "delegate_needs": [
         Source(
             lambda: _with_event(
-                Delegate.objects.exclude(dietary="", accessibility="", interpretation=""),
+                Delegate.objects.exclude(**Delegate.PERSONAL.blank(Delegate, Kind.NEEDS)),
                 F("laureate__cycle__summit__ends_on"),
             ),
             is_date=True,
@@ -235,17 +232,25 @@ def status(*, now: datetime | None = None) -> list[Status]:
 
 
 def _delete_files(rows, field: str) -> None:
-    names = [name for name in rows.values_list(field, flat=True) if name]
+    _delete_files_after_commit([name for name in rows.values_list(field, flat=True) if name])
+
+
+def _delete_files_after_commit(names: list[str]) -> None:
     # After the commit: a rollback must not leave rows whose files are gone.
     transaction.on_commit(lambda: [default_storage.delete(name) for name in names])
 
 
-def anonymise_nominations(nominations: QuerySet, fields: dict, now, *, whole: bool) -> int:
-    """Clear `fields` in each nomination and its versions; `whole`: nothing personal is left."""
+def anonymise_nominations(
+    nominations: QuerySet, kinds: tuple[Kind, ...], now, *, whole: bool
+) -> int:
+    """Clear these kinds of personal data in each nomination and its versions; `whole`:
+    nothing personal is left."""
     count = 0
     for nomination in nominations.select_for_update(of=("self",)):
-        for name, value in fields.items():
-            setattr(nomination, name, value)
+        uploads = (nomination.pending_edit or {}).get("uploads", [])
+        fields = Nomination.PERSONAL.clear(nomination, *kinds)
+        if "pending_edit" in fields:  # the files of a change never confirmed go with it
+            _delete_files_after_commit([upload["path"] for upload in uploads])
         nomination.anonymised_at = now if whole else nomination.anonymised_at
         nomination.save(update_fields=[*fields, "anonymised_at", "updated_at"])
         for version in nomination.versions.all():
@@ -266,12 +271,10 @@ def _erase(key: str, rule: Rule, queries: list[QuerySet], now: datetime) -> int:
         [nominations] = queries
         _delete_files(Attachment.objects.filter(nomination__in=nominations), "file")
         Attachment.objects.filter(nomination__in=nominations).delete()
-        fields = {**NOMINATOR_CONTACT, **NOMINATION_TEXT, "resume_sent_to": ""}
-        return anonymise_nominations(nominations, fields, now, whole=True)
+        return anonymise_nominations(nominations, WHOLE_NOMINATION, now, whole=True)
     if key == "nominator_contacts":
         [nominations] = queries
-        fields = {**NOMINATOR_CONTACT, "resume_sent_to": ""}
-        return anonymise_nominations(nominations, fields, now, whole=False)
+        return anonymise_nominations(nominations, CONTACT_DETAILS, now, whole=False)
     if key == "nominee_documents":
         count = 0
         for rows in queries:
@@ -288,10 +291,7 @@ def _erase(key: str, rule: Rule, queries: list[QuerySet], now: datetime) -> int:
         return count + checks.update(notes="")
     if key == "delegate_needs":
         [delegates] = queries
-        return delegates.update(
-            dietary="", accessibility="", interpretation="",
-            dietary_consent=False, accessibility_consent=False,
-        )  # fmt: skip
+        return delegates.update(**Delegate.PERSONAL.blank(Delegate, Kind.NEEDS))
     if key == "sent_emails":
         [emails] = queries
         if rule.action == ANONYMISE:  # who was written to, what kind and when stay as a record
@@ -305,13 +305,9 @@ def _erase(key: str, rule: Rule, queries: list[QuerySet], now: datetime) -> int:
         for account in accounts.select_for_update(of=("self",)):
             if account.proof_file:
                 transaction.on_commit(lambda name=account.proof_file: default_storage.delete(name))
-            for field in ("holder", "iban", "bic", "account_number", "bank_name", "bank_address"):
-                setattr(account, field, "")
-            account.proof_file, account.erased_at = "", now
-            account.save(
-                update_fields=["holder", "iban", "bic", "account_number", "bank_name",
-                               "bank_address", "proof_file", "erased_at", "updated_at"]
-            )  # fmt: skip
+            fields = BankAccount.PERSONAL.clear(account, Kind.BANK)
+            account.erased_at = now
+            account.save(update_fields=[*fields, "erased_at", "updated_at"])
             count += 1
         return count
     # payments, audit_log: the rows go.

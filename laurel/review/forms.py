@@ -1,12 +1,14 @@
 import csv
 import io
+from collections.abc import Sequence
 
 from django import forms
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
 from laurel.accounts.names import display_name
-from laurel.core.texts import in_language
+from laurel.core.texts import in_language, native_names
 from laurel.review.enums import (
     AffiliationKind,
     ConflictKind,
@@ -14,16 +16,13 @@ from laurel.review.enums import (
     Recommendation,
     Visibility,
 )
+from laurel.review.services import Tie
 
-LANGUAGES = [
-    ("en", "English"), ("sv", "Svenska"), ("de", "Deutsch"), ("fr", "Français"),
-    ("es", "Español"), ("it", "Italiano"), ("pl", "Polski"), ("nl", "Nederlands"),
-    ("pt", "Português"), ("fi", "Suomi"), ("da", "Dansk"), ("no", "Norsk"),
-    ("uk", "Українська"), ("ru", "Русский"), ("ro", "Română"), ("hr", "Hrvatski"),
-    ("sr", "Српски"), ("cs", "Čeština"), ("sk", "Slovenčina"), ("hu", "Magyar"),
-    ("el", "Ελληνικά"), ("bg", "Български"), ("lt", "Lietuvių"), ("lv", "Latviešu"),
-    ("et", "Eesti"), ("sl", "Slovenščina"), ("tr", "Türkçe"), ("sq", "Shqip"),
-]  # fmt: skip
+# The languages a member may say they read: Europe's, where nominations come from.
+LANGUAGES = native_names(
+    ["en", "sv", "de", "fr", "es", "it", "pl", "nl", "pt", "fi", "da", "no", "uk", "ru", "ro",
+     "hr", "sr", "cs", "sk", "hu", "el", "bg", "lt", "lv", "et", "sl", "tr", "sq"]
+)  # fmt: skip
 
 
 class AssignmentForm(forms.Form):
@@ -56,49 +55,37 @@ class ProfileForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Nominations in these languages are preferred for you."),
     )
-    country = forms.CharField(label=_("Country (code, e.g. SE)"), max_length=2, required=False)
+    country = CountryField(blank=True).formfield(label=_("Country"))
 
-    def __init__(self, *args, ties: int = 5, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.tie_rows = []
-        for number in range(1, ties + 1):
-            names = (f"tie_{number}_name", f"tie_{number}_country", f"tie_{number}_website",
-                     f"tie_{number}_kind")  # fmt: skip
-            self.fields[names[0]] = forms.CharField(
-                label=_("Organisation %(number)s") % {"number": number},
-                max_length=200,
-                required=False,
-            )
-            self.fields[names[1]] = forms.CharField(
-                label=_("Its country (code)"), max_length=2, required=False
-            )
-            self.fields[names[2]] = forms.CharField(
-                label=_("Its website"), max_length=300, required=False
-            )
-            self.fields[names[3]] = forms.ChoiceField(
-                label=_("Your tie"), choices=[("", "—"), *AffiliationKind.choices], required=False
-            )
-            self.tie_rows.append(names)
+
+class TieForm(forms.Form):
+    """One organisation a member is tied to (a row of the profile's ties)."""
+
+    name = forms.CharField(label=_("Organisation"), max_length=200, required=False)
+    country = CountryField(blank=True).formfield(label=_("Its country"))
+    website = forms.CharField(label=_("Its website"), max_length=300, required=False)
+    kind = forms.ChoiceField(
+        label=_("Your tie"), choices=[("", "—"), *AffiliationKind.choices], required=False
+    )
 
     def clean(self):
         data = super().clean()
-        for name, _country, _website, kind in self.tie_rows:
-            if data.get(name) and not data.get(kind):
-                self.add_error(kind, _("Say what your tie to this organisation is."))
+        if data.get("name") and not data.get("kind"):
+            self.add_error("kind", _("Say what your tie to this organisation is."))
         return data
 
-    def affiliations(self) -> list[dict[str, str]]:
-        data = self.cleaned_data
-        return [
-            {
-                "name": data[name],
-                "country": (data[country] or "").upper(),
-                "website": data[website],
-                "kind": data[kind],
-            }
-            for name, country, website, kind in self.tie_rows
-            if data.get(name)
-        ]
+
+TIE_ROWS = 5  # rows offered at least; one more than the member has, beyond that
+
+
+def tie_formset(data=None, *, ties: Sequence[dict[str, str]] = ()) -> forms.BaseFormSet:
+    rows = forms.formset_factory(TieForm, extra=max(TIE_ROWS - len(ties), 1))
+    return rows(data, initial=list(ties), prefix="ties")
+
+
+def affiliations(formset: forms.BaseFormSet) -> list[Tie]:
+    """The rows of a valid formset that name an organisation, as save_profile takes them."""
+    return [Tie(**form.cleaned_data) for form in formset if form.cleaned_data.get("name")]
 
 
 class DeclareConflictForm(forms.Form):

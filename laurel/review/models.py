@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
 from laurel.review.enums import (
     AffiliationKind,
@@ -18,7 +19,7 @@ class CommitteeProfile(models.Model):
     user = models.ForeignKey("accounts.User", on_delete=models.CASCADE, related_name="+")
     cycle = models.ForeignKey("cycles.Cycle", on_delete=models.CASCADE, related_name="+")
     languages = models.JSONField(_("languages you read"), default=list)
-    country = models.CharField(_("country"), max_length=2, blank=True)
+    country = CountryField(_("country"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -37,7 +38,7 @@ class Affiliation(models.Model):
         CommitteeProfile, on_delete=models.CASCADE, related_name="affiliations"
     )
     name = models.CharField(_("organisation"), max_length=200)
-    country = models.CharField(_("country"), max_length=2, blank=True)
+    country = CountryField(_("country"), blank=True)
     website = models.CharField(_("website"), max_length=300, blank=True)
     kind = models.CharField(_("tie"), max_length=12, choices=AffiliationKind.choices)
 

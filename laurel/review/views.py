@@ -17,7 +17,14 @@ from laurel.core.services import record
 from laurel.cycles.phases import PhaseRefused, refusal
 from laurel.nominations.uploads import as_download
 from laurel.review import documents, queries, services
-from laurel.review.forms import CommentForm, DeclareConflictForm, ProfileForm, ReviewForm
+from laurel.review.forms import (
+    CommentForm,
+    DeclareConflictForm,
+    ProfileForm,
+    ReviewForm,
+    affiliations,
+    tie_formset,
+)
 from laurel.review.models import Conflict
 
 
@@ -57,28 +64,25 @@ def profile(request):
     require(request.user, "review.use_committee_area")
     cycle = _cycle(request)
     current = queries.profile_of(request.user, cycle)
-    initial = {}
+    initial, ties = {}, []
     if current is not None:
         initial = {"languages": current.languages, "country": current.country}
-        for number, tie in enumerate(current.affiliations.all(), start=1):
-            initial |= {
-                f"tie_{number}_name": tie.name,
-                f"tie_{number}_country": tie.country,
-                f"tie_{number}_website": tie.website,
-                f"tie_{number}_kind": tie.kind,
-            }
+        ties = list(
+            current.affiliations.order_by("pk").values("name", "country", "website", "kind")
+        )
     form = ProfileForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    tie_rows = tie_formset(request.POST or None, ties=ties)
+    if request.method == "POST" and all([form.is_valid(), tie_rows.is_valid()]):
         services.save_profile(
             request.user,
             cycle,
             languages=form.cleaned_data["languages"],
-            country=form.cleaned_data["country"].upper(),
-            affiliations=form.affiliations(),
+            country=form.cleaned_data["country"],
+            affiliations=affiliations(tie_rows),
         )
         messages.success(request, _("Your profile is saved. Possible conflicts were looked for."))
         return redirect("review:home")
-    return render(request, "review/profile.html", {"cycle": cycle, "form": form})
+    return render(request, "review/profile.html", {"cycle": cycle, "form": form, "ties": tie_rows})
 
 
 @login_required

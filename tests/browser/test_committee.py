@@ -27,9 +27,9 @@ def test_a_member_and_staff_prepare_the_review(page, live_server, child10, axe, 
     page.goto(f"{base}/committee/profile/")
     assert axe(page) == []
     page.locator("input[name=languages][value=sv]").check()
-    page.locator("#id_tie_1_name").fill("Trygga Nätet")
-    page.locator("#id_tie_1_country").fill("SE")
-    page.locator("#id_tie_1_kind").select_option("board")
+    page.locator("#id_ties-0-name").fill("Trygga Nätet")
+    page.locator("#id_ties-0-country").select_option("SE")
+    page.locator("#id_ties-0-kind").select_option("board")
     page.locator("main form button[type=submit]").click()
 
     expect(page.locator("#to-confirm")).to_be_visible()

@@ -149,7 +149,7 @@ def test_a_member_sees_the_conflict_their_tie_found_under_another_name(
         child10,
         languages=["en"],
         country="SE",
-        affiliations=[{"kind": "board", "name": "Safe Net Sweden", "country": "SE"}],
+        affiliations=[review.Tie(kind="board", name="Safe Net Sweden", country="SE")],
     )
 
     sign_in(page, live_server, alice)

@@ -99,3 +99,11 @@ def test_the_language_menu_names_each_language_in_itself(client, child10, langua
     assert 'lang="sv"' in menu and ">Svenska<" in menu
     assert 'lang="en"' in menu and ">English<" in menu
     assert "Swedish" not in menu and "Engelska" not in menu
+
+
+def test_languages_are_named_in_themselves_from_djangos_table():
+    from laurel.core.texts import native_names
+
+    assert native_names(["sv", "en", "uk"]) == [
+        ("sv", "Svenska"), ("en", "English"), ("uk", "Українська"),
+    ]  # fmt: skip

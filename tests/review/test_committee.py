@@ -50,7 +50,7 @@ def test_a_tie_to_a_nominated_organisation_is_suggested_as_a_conflict(child10, s
         child10,
         languages=["sv", "en"],
         country="SE",
-        affiliations=[{"name": "Trygga Nätet Stiftelse", "country": "SE", "kind": "board"}],
+        affiliations=[services.Tie(name="Trygga Nätet Stiftelse", country="SE", kind="board")],
     )
 
     conflict = Conflict.objects.get()
@@ -71,7 +71,7 @@ def test_a_suggested_conflict_keeps_the_member_away_until_dismissed(child10, sta
         child10,
         languages=["en"],
         country="SE",
-        affiliations=[{"name": "Other", "website": "trygga.se", "kind": "funds"}],
+        affiliations=[services.Tie(name="Other", website="trygga.se", kind="funds")],
     )
 
     assert (candidate.pk, alice.pk) in services.blocking_pairs(child10)
@@ -87,7 +87,7 @@ def test_only_the_member_decides_about_their_conflict(child10, staff):
     bob = member(child10, "bob@example.org")
     services.save_profile(
         alice, child10, languages=[], country="SE",
-        affiliations=[{"name": "x", "website": "trygga.se", "kind": "partner"}],
+        affiliations=[services.Tie(name="x", website="trygga.se", kind="partner")],
     )  # fmt: skip
 
     with pytest.raises(services.ReviewError, match="Only the member concerned"):

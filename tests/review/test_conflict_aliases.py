@@ -33,7 +33,11 @@ def merged_into(candidate, name, staff, **details):
 
 def tie(user, cycle, **written):
     services.save_profile(
-        user, cycle, languages=["en"], country="SE", affiliations=[{"kind": "board", **written}]
+        user,
+        cycle,
+        languages=["en"],
+        country="SE",
+        affiliations=[services.Tie(kind="board", **written)],
     )
 
 

@@ -20,6 +20,15 @@ def staff(staff_user):
     return staff_user
 
 
+def profile_post(*, languages: list[str], country: str = "", ties: list[dict]) -> dict:
+    """The profile page's form as a browser sends it: the ties are rows of a formset."""
+    data = {"languages": languages, "country": country, "ties-TOTAL_FORMS": str(len(ties)),
+            "ties-INITIAL_FORMS": "0"}  # fmt: skip
+    for number, tie in enumerate(ties):
+        data |= {f"ties-{number}-{name}": value for name, value in tie.items()}
+    return data
+
+
 def test_a_member_saves_languages_and_ties_and_sees_a_possible_conflict(client, child10, staff):
     ready(child10, "Trygga Nätet", website="https://trygga.se", staff=staff)
     alice = member(child10, "alice@example.org")
@@ -27,13 +36,11 @@ def test_a_member_saves_languages_and_ties_and_sees_a_possible_conflict(client, 
 
     saved = client.post(
         reverse("review:profile"),
-        {
-            "languages": ["sv", "en"],
-            "country": "se",
-            "tie_1_name": "Trygga Nätet",
-            "tie_1_country": "se",
-            "tie_1_kind": "employment",
-        },
+        profile_post(
+            languages=["sv", "en"],
+            country="SE",
+            ties=[{"name": "Trygga Nätet", "country": "SE", "kind": "employment"}],
+        ),
     )
     home = client.get(reverse("review:home"))
 
@@ -45,11 +52,13 @@ def test_a_tie_without_its_kind_is_refused_next_to_the_field(client, child10, st
     sign_in(client, member(child10, "alice@example.org"))
 
     response = client.post(
-        reverse("review:profile"), {"languages": ["en"], "tie_1_name": "Somewhere"}
+        reverse("review:profile"), profile_post(languages=["en"], ties=[{"name": "Somewhere"}])
     )
 
     assert response.status_code == 200
-    assert response.context["form"].errors["tie_1_kind"]
+    assert response.context["ties"].forms[0].errors["kind"] == [
+        "Say what your tie to this organisation is."
+    ]
     assert 'value="Somewhere"' in response.content.decode()
 
 
@@ -256,3 +265,36 @@ def test_the_candidate_page_title_is_the_candidate_s_name(client, child10, staff
 
     assert "<title>Ljus · Child10 Award 2022</title>" in page
     assert page.count('id="discussion"') == 1
+
+
+def test_the_profile_page_shows_the_ties_saved_and_room_for_more(client, child10, staff):
+    alice = member(child10, "alice@example.org")
+    sign_in(client, alice)
+    client.post(
+        reverse("review:profile"),
+        profile_post(
+            languages=["sv"],
+            country="NO",
+            ties=[{"name": "Trygga Nätet", "country": "SE", "website": "", "kind": "board"}],
+        ),
+    )
+
+    ties = client.get(reverse("review:profile")).context["ties"]
+
+    assert [form.initial for form in ties.initial_forms] == [
+        {"name": "Trygga Nätet", "country": "SE", "website": "", "kind": "board"}
+    ]
+    assert len(ties.forms) == 5
+
+
+def test_a_country_not_on_the_list_is_refused_next_to_the_field(client, child10, staff):
+    sign_in(client, member(child10, "alice@example.org"))
+
+    response = client.post(
+        reverse("review:profile"),
+        profile_post(languages=["en"], country="XX", ties=[{"name": "A", "country": "QQ"}]),
+    )
+
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["country"]
+    assert list(response.context["ties"].forms[0].errors) == ["country", "kind"]

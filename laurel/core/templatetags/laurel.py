@@ -42,15 +42,6 @@ def page_in_language(context, language: str) -> str:
     return f"{url}?{query}" if query else url
 
 
-@register.simple_tag(takes_context=True)
-def query_with(context, **changes) -> str:
-    """The current query string with some parameters replaced (for pagination links)."""
-    query = context["request"].GET.copy()
-    for name, value in changes.items():
-        query[name] = value
-    return query.urlencode()
-
-
 @register.filter
 def get_item(mapping: dict, key):
     """mapping[key], trying the key as text too (JSON objects have text keys)."""

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from laurel.core.crypto import EncryptedTextField
 from laurel.core.models import TimeStamped
+from laurel.core.personal import Kind, Personal
 from laurel.laureates.enums import PayingAccountState, PaymentState
 
 
@@ -29,6 +30,19 @@ class BankAccount(TimeStamped):
     replaced_at = models.DateTimeField(null=True, blank=True)
     # Set when the retention policy erased the details (the masked form stays, for the record).
     erased_at = models.DateTimeField(null=True, blank=True)
+
+    PERSONAL = Personal(
+        {
+            Kind.BANK: (
+                "holder", "iban", "bic", "account_number", "bank_name", "bank_address",
+                "proof_file",
+            )
+        },
+        kept=(
+            "id", "created_at", "updated_at", "laureate", "country", "masked", "proof_kind",
+            "submitted_by", "replaced_at", "erased_at",
+        ),
+    )  # fmt: skip
 
     class Meta:
         ordering = ["laureate", "-created_at"]

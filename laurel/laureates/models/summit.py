@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from laurel.core.crypto import EncryptedTextField
 from laurel.core.models import TimeStamped
+from laurel.core.personal import Kind, Personal
 from laurel.core.texts import in_language
 from laurel.laureates.enums import Booking, DelegateState, VisaState
 
@@ -82,6 +83,21 @@ class Delegate(TimeStamped):
         max_length=10, choices=DelegateState.choices, default=DelegateState.REGISTERED
     )
     confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    PERSONAL = Personal(
+        {
+            Kind.CONTACT: ("full_name", "role", "email", "phone", "emergency_contact"),
+            Kind.TRAVEL: ("travelling_from", "arrive_on", "leave_on"),
+            Kind.NEEDS: (
+                "dietary", "dietary_consent", "accessibility", "accessibility_consent",
+                "interpretation",
+            ),
+        },
+        kept=(
+            "id", "created_at", "updated_at", "laureate", "booking", "needs_room", "needs_visa",
+            "state", "confirmed_at",
+        ),
+    )  # fmt: skip
 
     class Meta:
         ordering = ["laureate", "full_name"]

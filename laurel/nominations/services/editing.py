@@ -19,8 +19,6 @@ from laurel.nominations.enums import (
 )
 from laurel.nominations.models import (
     DATA_FIELDS,
-    NOMINATOR_FIELDS,
-    ORGANISATION_FIELDS,
     Attachment,
     Nomination,
 )
@@ -276,28 +274,10 @@ def erase_content(nomination: Nomination, *, reason: str) -> int:
         attachment.file.delete(save=False)
         attachment.delete()
     nomination.versions.all().delete()
-    for name in ORGANISATION_FIELDS[2:] + NOMINATOR_FIELDS[:4]:
-        field = Nomination._meta.get_field(name)
-        setattr(nomination, name, None if field.null else "")
-    nomination.answers = {}
-    nomination.links = []
-    nomination.safeguarding_flags = []
-    nomination.safeguarding_confirmations = []
     if nomination.pending_edit is not None:
         _drop_pending_uploads(nomination.pending_edit)
-        nomination.pending_edit = None
-    nomination.save(
-        update_fields=[
-            *ORGANISATION_FIELDS[2:],
-            *NOMINATOR_FIELDS[:4],
-            "answers",
-            "links",
-            "safeguarding_flags",
-            "safeguarding_confirmations",
-            "pending_edit",
-            "updated_at",
-        ]
-    )
+    erased = Nomination.PERSONAL.clear(nomination)  # every kind: the name and country stay
+    nomination.save(update_fields=[*erased, "updated_at"])
     record(
         "nomination.erased",
         subject=nomination,

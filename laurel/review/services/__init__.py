@@ -13,6 +13,7 @@ from laurel.review.services.assigning import (
 )
 from laurel.review.services.committee import (
     ReviewError,
+    Tie,
     blocking_pairs,
     committee_of,
     decide_conflict,
@@ -38,6 +39,7 @@ from laurel.review.services.reviewing import (
 
 __all__ = [
     "ReviewError",
+    "Tie",
     "assign_by_hand",
     "blocking_pairs",
     "committee_of",

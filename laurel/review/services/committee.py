@@ -1,5 +1,7 @@
 """Members' profiles and ties, and conflicts of interest: declared, or found and decided."""
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
@@ -54,6 +56,16 @@ def _require_member(user: User, cycle: Cycle) -> None:
         raise ReviewError(_("Only members of this cycle's committee can do this."))
 
 
+@dataclass(frozen=True)
+class Tie:
+    """An organisation a member is tied to, as save_profile takes it."""
+
+    name: str
+    kind: str  # an AffiliationKind
+    country: str = ""
+    website: str = ""
+
+
 @transaction.atomic
 def save_profile(
     user: User,
@@ -61,12 +73,12 @@ def save_profile(
     *,
     languages: list[str],
     country: str,
-    affiliations: list[dict[str, str]],
+    affiliations: Sequence[Tie],
 ) -> CommitteeProfile:
     """A member's languages, country and ties; possible conflicts are looked for again."""
     _require_member(user, cycle)
-    for affiliation in affiliations:
-        if affiliation.get("kind") not in AffiliationKind.values or not affiliation.get("name"):
+    for tie in affiliations:
+        if tie.kind not in AffiliationKind.values or not tie.name:
             raise ReviewError(_("Every tie needs an organisation and what kind of tie it is."))
     profile, _created = CommitteeProfile.objects.update_or_create(
         user=user, cycle=cycle, defaults={"languages": sorted(set(languages)), "country": country}
@@ -75,12 +87,12 @@ def save_profile(
     Affiliation.objects.bulk_create(
         Affiliation(
             profile=profile,
-            name=a["name"][:200],
-            country=a.get("country", "")[:2],
-            website=a.get("website", "")[:300],
-            kind=a["kind"],
+            name=tie.name[:200],
+            country=tie.country.upper()[:2],
+            website=tie.website[:300],
+            kind=tie.kind,
         )
-        for a in affiliations
+        for tie in affiliations
     )
     record(
         "committee.profile_updated",
@@ -113,7 +125,8 @@ def detect_conflicts(cycle: Cycle, *, member: User | None = None) -> int:
     # nomination carried finds the candidate too.
     records = records_of(candidates)
     records += [
-        Record(key=-tie.pk, name=tie.name, country=tie.country, website=tie.website) for tie in ties
+        Record(key=-tie.pk, name=tie.name, country=tie.country.code, website=tie.website)
+        for tie in ties
     ]
     by_tie = {tie.pk: tie for tie in ties}
     known = set(Conflict.objects.filter(cycle=cycle).values_list("member_id", "candidate_id"))
