@@ -4,13 +4,12 @@ is inactive or once the maker is no longer staff (removing the role revokes it f
 
 import secrets
 from datetime import timedelta
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from laurel.accounts.enums import Role
-from laurel.accounts.models import RoleGrant
+from laurel.accounts.models import RoleGrant, User
 from laurel.api.enums import Scope
 from laurel.api.models import ApiToken, hash_key
 from laurel.core.services import record
@@ -54,7 +53,7 @@ def revoke_token(token: ApiToken, *, actor) -> None:
 
 
 @transaction.atomic
-def revoke_tokens_of(user_id: int, *, reason: str, actor: Any = None) -> int:
+def revoke_tokens_of(user_id: int, *, reason: str, actor: User | None = None) -> int:
     """Revoke every token the user made that is not revoked yet; one audit entry each. How
     many were revoked."""
     now = timezone.now()

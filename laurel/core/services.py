@@ -1,4 +1,6 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 from django.db import models, transaction
 from django.utils import timezone
@@ -7,13 +9,20 @@ from django_tasks_db.models import DBTaskResult
 
 from laurel.core.models import AuditEntry
 
+if TYPE_CHECKING:
+    # For the annotations only: accounts sits above core (the audit entry's actor is
+    # settings.AUTH_USER_MODEL), so the user model is never imported here at run time.
+    from django.contrib.auth.models import AnonymousUser
+
+    from laurel.accounts.models import User
+
 SYSTEM = "system"
 
 
 def record(
     key: str,
     *,
-    actor: Any = None,
+    actor: User | AnonymousUser | None = None,
     subject: models.Model | None = None,
     summary: str = "",
     data: dict[str, Any] | None = None,
@@ -38,7 +47,7 @@ class NotFailed(Exception):
 
 
 @transaction.atomic
-def retry_task(result: DBTaskResult, *, actor) -> None:
+def retry_task(result: DBTaskResult, *, actor: User) -> None:
     """Put a failed task back in the queue as it was, to run as soon as a worker is free."""
     result = DBTaskResult.objects.select_for_update().get(pk=result.pk)
     if result.status != TaskResultStatus.FAILED:

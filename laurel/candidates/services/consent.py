@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from laurel.accounts.models import User
 from laurel.candidates.enums import ACTIVE_STATES, CandidateState, Consent
 from laurel.candidates.models import Candidate, ClaimInvitation
 from laurel.candidates.services.common import (
@@ -73,7 +74,7 @@ def call_address(language: str) -> str:
 
 @transaction.atomic
 def invite_organisation(
-    candidate: Candidate, *, email: str, language: str, deadline: datetime, actor: Any
+    candidate: Candidate, *, email: str, language: str, deadline: datetime, actor: User
 ) -> str:
     """Ask the organisation: a new private link (any earlier one stops working), the email,
     and reminders before `deadline`. Returns the link's token, which is stored only hashed."""

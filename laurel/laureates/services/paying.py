@@ -112,7 +112,7 @@ def _move(account: PayingAccount, state: str) -> None:
 
 @transaction.atomic
 def propose_paying_account(
-    cycle: Cycle, *, name: str, iban: str, bic: str, actor: Any
+    cycle: Cycle, *, name: str, iban: str, bic: str, actor: User
 ) -> PayingAccount:
     """A finance user proposes the account; it takes effect when another one approves it."""
     require_finance(actor)
@@ -160,7 +160,7 @@ def _tell_other_finance(account: PayingAccount) -> int:
     return len(others)
 
 
-def reveal_proposal(account: PayingAccount, *, actor: Any) -> PayingAccount:
+def reveal_proposal(account: PayingAccount, *, actor: User) -> PayingAccount:
     """Finance reads a proposed account in full to check it before approving: logged."""
     require_finance(actor)
     record(
@@ -184,7 +184,7 @@ def _made_finance_by(user: Any, proposer_id: int | None) -> bool:
 
 
 @transaction.atomic
-def approve_paying_account(account: PayingAccount, *, actor: Any) -> PayingAccount:
+def approve_paying_account(account: PayingAccount, *, actor: User) -> PayingAccount:
     """The second pair of eyes: a finance user who did not propose it. The account in use until
     now is kept, replaced."""
     require_finance(actor)
@@ -226,7 +226,7 @@ def approve_paying_account(account: PayingAccount, *, actor: Any) -> PayingAccou
 
 
 @transaction.atomic
-def reject_paying_account(account: PayingAccount, *, actor: Any) -> PayingAccount:
+def reject_paying_account(account: PayingAccount, *, actor: User) -> PayingAccount:
     """Another finance user refuses the proposal, or its proposer withdraws it."""
     require_finance(actor)
     account = PayingAccount.objects.select_for_update().get(pk=account.pk)

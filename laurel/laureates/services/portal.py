@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from laurel.accounts import services as accounts
 from laurel.accounts.enums import Role
+from laurel.accounts.models import User
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
 from laurel.cycles.phases import require_phase
@@ -41,7 +42,7 @@ def welcome_laureate(place: Any, *, email: str, language: str) -> Laureate:
 
 
 @transaction.atomic
-def add_contact(laureate: Laureate, *, email: str, language: str, actor: Any) -> Contact:
+def add_contact(laureate: Laureate, *, email: str, language: str, actor: User | None) -> Contact:
     """A person who acts for the laureate: invited to sign in to its area (once)."""
     require_phase(laureate.cycle_id, "programme")
     email = email.strip().lower()
@@ -63,13 +64,13 @@ def add_contact(laureate: Laureate, *, email: str, language: str, actor: Any) ->
     return contact
 
 
-def on_email_changed(sender, *, user: Any, new: str, actor: Any, **kwargs) -> None:
+def on_email_changed(sender: Any, *, user: User, new: str, actor: User, **kwargs: Any) -> None:
     """The laureate's mail to a contact follows its person's new address."""
     readdress_contacts(user, email=new, actor=actor)
 
 
 @transaction.atomic
-def readdress_contacts(user: Any, *, email: str, actor: Any) -> int:
+def readdress_contacts(user: User, *, email: str, actor: User) -> int:
     """The contacts tied to this user are written to at `email` from now on (a laureate that
     already has a contact at that address keeps both rows as they are)."""
     moved = 0
@@ -127,7 +128,7 @@ def set_media_consent(
     publish_logo: bool,
     publish_staff_names: bool,
     at_risk: bool,
-    actor: Any,
+    actor: User | None,
 ) -> Laureate:
     laureate = Laureate.objects.select_for_update().get(pk=laureate.pk)
     laureate.publish_name = publish_name

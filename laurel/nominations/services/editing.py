@@ -9,6 +9,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
+from laurel.accounts.models import User
 from laurel.core.ratelimit import over_limit
 from laurel.core.services import record
 from laurel.cycles.enums import Phase
@@ -118,7 +119,7 @@ def discard_edit(nomination: Nomination) -> Nomination:
     return nomination
 
 
-def on_phase_moved(sender: Any, *, cycle: Cycle, actor: Any = None, **kwargs: Any) -> None:
+def on_phase_moved(sender: Any, *, cycle: Cycle, actor: User | None = None, **kwargs: Any) -> None:
     """Nominations have closed: a change never confirmed can no longer be, so it goes with its
     stored documents (it may hold a child's details the nominator meant to remove)."""
     if cycle.phase == Phase.NOMINATIONS:

@@ -12,6 +12,7 @@ from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from laurel.accounts.models import User
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
 from laurel.nominations.enums import (
@@ -275,7 +276,7 @@ def confirm_nomination(token: str) -> Nomination | None:
 
 
 @transaction.atomic
-def release_from_moderation(nomination: Nomination, *, actor: Any) -> Nomination:
+def release_from_moderation(nomination: Nomination, *, actor: User) -> Nomination:
     """Staff looked at a held nomination and found a real person behind it."""
     nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
     if nomination.held_for_moderation:
@@ -300,7 +301,7 @@ def release_from_moderation(nomination: Nomination, *, actor: Any) -> Nomination
 
 
 @transaction.atomic
-def create_late_code(cycle: Cycle, *, note: str, actor: Any, valid_days: int = 7) -> str:
+def create_late_code(cycle: Cycle, *, note: str, actor: User, valid_days: int = 7) -> str:
     """A single-use code for one nominator to submit after the deadline; shown once."""
     code = "-".join("".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(4)) for _ in range(3))
     late = LateSubmissionCode.objects.create(

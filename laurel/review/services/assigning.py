@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -40,7 +39,7 @@ REMINDERS = [timedelta(days=7), timedelta(days=2)]
 def propose_assignment(
     cycle: Cycle,
     *,
-    actor: Any,
+    actor: User,
     k: int = 3,
     min_load: int | None = None,
     max_load: int | None = None,
@@ -159,7 +158,7 @@ def _infeasible_message(infeasible: Infeasible, *, candidates, members) -> str:
 
 
 @transaction.atomic
-def publish_assignment(cycle: Cycle, *, actor: Any) -> int:
+def publish_assignment(cycle: Cycle, *, actor: User) -> int:
     """The proposal becomes the members' work; each member with new candidates is told."""
     require_phase(cycle, "assign")
     proposed = Assignment.objects.select_for_update().filter(
@@ -212,7 +211,7 @@ def _check_pair(cycle: Cycle, candidate: Candidate, member: User) -> None:
 
 @transaction.atomic
 def assign_by_hand(
-    cycle: Cycle, candidate: Candidate, member: User, *, actor: Any
+    cycle: Cycle, candidate: Candidate, member: User, *, actor: User
 ) -> tuple[Assignment, bool]:
     """Staff add a reviewer themselves: never one with a conflict. Kept as proposed.
     (assignment, True) when it is new; an assignment that exists already is left as it is."""
@@ -234,7 +233,7 @@ def assign_by_hand(
 
 
 @transaction.atomic
-def unassign(assignment: Assignment, *, actor: Any) -> None:
+def unassign(assignment: Assignment, *, actor: User) -> None:
     """Staff take a reviewer off a candidate, unless a review was submitted."""
     require_phase(assignment.cycle_id, "assign")
     if Review.objects.filter(
@@ -260,7 +259,7 @@ class Imported:
 
 
 @transaction.atomic
-def import_assignments(cycle: Cycle, rows: list[dict[str, str]], *, actor: Any) -> Imported:
+def import_assignments(cycle: Cycle, rows: list[dict[str, str]], *, actor: User) -> Imported:
     """Assignments from a CSV (candidate_id, member): all lines or none; every refused line is
     named in the message."""
     require_phase(cycle, "assign")

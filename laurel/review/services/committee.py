@@ -1,7 +1,5 @@
 """Members' profiles and ties, and conflicts of interest: declared, or found and decided."""
 
-from typing import Any
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -148,7 +146,7 @@ def matched_reason(found: Suggestion, tie: Affiliation) -> list[str]:
     return [f"{MATCHED}{theirs[-1]}"] if theirs else []
 
 
-def _drop_assignment(member_id: int, candidate_id: int, actor: Any) -> None:
+def _drop_assignment(member_id: int, candidate_id: int, actor: User) -> None:
     dropped, _count = Assignment.objects.filter(
         member_id=member_id, candidate_id=candidate_id
     ).delete()
@@ -244,7 +242,7 @@ def record_conflict(
     candidate: Candidate,
     kind: str,
     note: str = "",
-    actor: Any,
+    actor: User,
 ) -> Conflict:
     """Staff record a conflict in the register for any member of the committee: it blocks at
     once, and the member cannot withdraw it."""
@@ -282,7 +280,7 @@ def record_conflict(
 
 @transaction.atomic
 def edit_conflict(
-    conflict: Conflict, *, kind: str, state: str, note: str = "", actor: Any
+    conflict: Conflict, *, kind: str, state: str, note: str = "", actor: User
 ) -> Conflict:
     """Staff correct an entry of the register: its kind, whether it is a conflict, the note.
     Staff's word is final: the member can no longer withdraw it."""
@@ -307,7 +305,7 @@ def edit_conflict(
 
 
 @transaction.atomic
-def remove_conflict(conflict: Conflict, *, actor: Any) -> None:
+def remove_conflict(conflict: Conflict, *, actor: User) -> None:
     """Staff take an entry out of the register (recorded by mistake): the member is no longer
     kept from the candidate. Laurel will not suggest the same pair again unprompted: a new
     profile save looks for conflicts again."""

@@ -2,7 +2,6 @@
 and the laureate's answer through the private link in its letter."""
 
 from datetime import datetime
-from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -10,6 +9,7 @@ from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from laurel.accounts.models import User
 from laurel.candidates.enums import CandidateState
 from laurel.candidates.models import Candidate
 from laurel.core.services import record
@@ -108,7 +108,7 @@ def prepare_letters(
     *,
     announce_at: datetime,
     respond_by: datetime,
-    actor: Any,
+    actor: User,
     discard_edits: bool = False,
 ) -> dict[str, int]:
     """Write every decision letter into the outbox, held until release and never sent before
@@ -184,7 +184,7 @@ def held_by_kind(decision: Decision) -> dict[str, int]:
 
 
 @transaction.atomic
-def release_letters(decision: Decision, *, actor: Any) -> int:
+def release_letters(decision: Decision, *, actor: User) -> int:
     """Send every held letter and announce the decision: not before the announcement. The
     laureates page then names each laureate once it has accepted and consented to be named
     (queries.announced_laureates), never at this moment."""
@@ -286,7 +286,7 @@ def offer_place(
     reason: str,
     citation: dict[str, str],
     summary: dict[str, str],
-    actor: Any,
+    actor: User,
 ) -> Place:
     """A laureate declined: the reserve takes its place, and gets its laureate letter now. The
     change is an amendment to the locked decision, with its reason and the reserve's citation

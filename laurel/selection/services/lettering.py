@@ -142,7 +142,7 @@ def _held(letter: Letter) -> Letter:
 
 
 @transaction.atomic
-def edit_letter(letter: Letter, *, subject: str, body: str, actor: Any) -> Letter:
+def edit_letter(letter: Letter, *, subject: str, body: str, actor: User) -> Letter:
     """Staff change a letter's text by hand: it is kept when the letters are prepared again."""
     letter = _held(letter)
     letter.subject = " ".join(subject.split())[:300]
@@ -157,7 +157,7 @@ def edit_letter(letter: Letter, *, subject: str, body: str, actor: Any) -> Lette
 
 
 @transaction.atomic
-def readdress_letter(letter: Letter, *, to: str, language: str, actor: Any) -> Letter:
+def readdress_letter(letter: Letter, *, to: str, language: str, actor: User) -> Letter:
     """Staff send one letter to another address or in the other language. A new language
     writes the text again in it (hand edits in the old language go)."""
     letter = _held(letter)

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from laurel.accounts.enums import Role
+from laurel.accounts.models import User
 from laurel.candidates.models import Candidate
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
@@ -26,7 +27,7 @@ def open_round(
     method: str,
     secret: bool,
     candidates: list[Candidate],
-    actor: Any,
+    actor: User,
     topic: str = "",
 ) -> VotingRound:
     """A new round over shortlisted candidates; `topic` says what it decides (a RoundTopic)."""
@@ -77,7 +78,7 @@ def _may_vote(voter: Any, cycle: Cycle) -> bool:
 
 @transaction.atomic
 def cast_ballot(
-    round_: VotingRound, *, voter: Any, ranks: dict[int, int], actor: Any
+    round_: VotingRound, *, voter: Any, ranks: dict[int, int], actor: User
 ) -> Ballot | None:
     """One ballot per member and round. `ranks` maps candidates to 1, 2, … (ties allowed); an
     approval ballot gives 1 to each approved candidate. A candidate the voter has a conflict
@@ -170,7 +171,7 @@ def count(round_: VotingRound) -> dict:
 
 
 @transaction.atomic
-def close_round(round_: VotingRound, *, actor: Any) -> VotingRound:
+def close_round(round_: VotingRound, *, actor: User) -> VotingRound:
     require_phase(round_.cycle_id, "vote")
     round_ = VotingRound.objects.select_for_update().get(pk=round_.pk)
     if round_.state != RoundState.OPEN:
