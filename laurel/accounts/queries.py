@@ -20,7 +20,7 @@ def cycle_choices() -> QuerySet:
     """The award cycles a role can be tied to, through the relation (accounts does not import
     cycles: it sits below it)."""
     cycle_model = Invitation._meta.get_field("cycle").related_model
-    return cycle_model.objects.order_by("-nominations_open_at")
+    return cycle_model._default_manager.order_by("-nominations_open_at")
 
 
 # Where each role starts, first match wins: staff at the dashboard, finance at the payments, the

@@ -31,7 +31,7 @@ SELF_INVITED = "self_invited"
 class InvitationError(Exception):
     """An invitation that cannot be used; `state` says why."""
 
-    def __init__(self, state: InvitationState | None):
+    def __init__(self, state: InvitationState | str | None):
         self.state = state
         super().__init__(str(state))
 

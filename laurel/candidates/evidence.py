@@ -300,7 +300,13 @@ class Evidence:
     best: float = 0.0
     score: int = 0
 
-    def add(self, reason: str, confidence: float, matched=None, alias=False) -> None:
+    def add(
+        self,
+        reason: str,
+        confidence: float,
+        matched: tuple[str, str] | None = None,
+        alias: bool = False,
+    ) -> None:
         self.found[reason] = max(confidence, self.found.get(reason, 0))
         if matched and confidence > self.best:
             self.best, self.matched, self.alias = confidence, matched, alias

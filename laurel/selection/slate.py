@@ -64,7 +64,9 @@ def _solve(options: Sequence[Option], constraints: Constraints) -> tuple[list[in
         raise Infeasible(f"only {n} candidates for {constraints.size} places")
     scores = np.array([o.score for o in options], dtype=float)
     bonus = TIE_BREAK * np.arange(n, 0, -1) / n
-    rows, lower, upper = [np.ones(n)], [constraints.size], [constraints.size]
+    rows = [np.ones(n)]
+    lower: list[float] = [constraints.size]
+    upper: list[float] = [constraints.size]
     if constraints.max_per_country:
         for country in sorted({o.country for o in options}):
             rows.append(np.array([o.country == country for o in options], dtype=float))
@@ -78,7 +80,7 @@ def _solve(options: Sequence[Option], constraints: Constraints) -> tuple[list[in
     result = milp(
         c=-(scores + bonus),
         constraints=LinearConstraint(np.vstack(rows), lower, upper),
-        integrality=np.ones(n),
+        integrality=np.ones(n, dtype=int),
         bounds=Bounds(0, 1),
     )
     if result.status != 0 or result.x is None:

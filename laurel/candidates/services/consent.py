@@ -3,6 +3,7 @@ consent or refuse, correct its profile and upload documents, and to come back to
 or change its answer (a refusal can be undone until its erasure). It learns it was nominated,
 never by whom."""
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -166,7 +167,7 @@ def answer_claim(
     *,
     consent: bool,
     profile: dict[str, Any] | None = None,
-    documents: list[tuple[Any, Any, str]] = (),
+    documents: Sequence[tuple[Any, Any, str]] = (),
     language: str = "",
 ) -> Candidate:
     """The organisation's answer, and any later change of it until the answer-by date.

@@ -21,7 +21,7 @@ def _write(
     *,
     values: dict[str, str],
     source: str,
-    actor: User,
+    actor: User | None,
 ) -> ContactChange | None:
     organisation = Organisation.objects.select_for_update().get(pk=candidate.organisation_id)
     values = {name: " ".join((value or "").split()) for name, value in values.items()}

@@ -229,7 +229,9 @@ def _refresh(candidate: Candidate) -> None:
     candidate.nominator_count = len({n.nominator_email.lower() for n in nominations})
     candidate.languages = languages
     candidate.flags = _flags(nominations)
-    candidate.first_nominated_at = min((n.submitted_at for n in nominations), default=None)
+    candidate.first_nominated_at = min(
+        (n.submitted_at for n in nominations if n.submitted_at is not None), default=None
+    )
     candidate.name = candidate.organisation.name
     candidate.country = candidate.organisation.country
     candidate.save(

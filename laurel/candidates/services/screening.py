@@ -78,7 +78,7 @@ def notices_wait(cycle: Cycle) -> bool:
 
 @transaction.atomic
 def send_waiting_ineligibility_notices(
-    cycle: Cycle, *, actor: User, candidate: Candidate | None = None
+    cycle: Cycle, *, actor: User | None, candidate: Candidate | None = None
 ) -> int:
     """Tell every nominator still waiting to hear that their candidate is ineligible (of one
     candidate, or of the whole cycle) now, before the nominations close: staff's explicit

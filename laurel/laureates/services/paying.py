@@ -139,7 +139,8 @@ def _tell_other_finance(account: PayingAccount) -> int:
     their own language: who proposed it, the account masked, the link. Returns how many."""
     others = (
         User.objects.filter(is_active=True, role_grants__role=Role.FINANCE)
-        .exclude(pk=account.proposed_by_id)
+        # django-stubs refuse None in an exact lookup, which Django reads as IS NULL.
+        .exclude(pk=account.proposed_by_id)  # type: ignore[misc]
         .distinct()
         .order_by("pk")
     )

@@ -2,7 +2,8 @@
 applied; the address corrected; withdrawal; erasure of the content."""
 
 import contextlib
-from collections.abc import Callable
+import functools
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.core.files.storage import default_storage
@@ -54,8 +55,8 @@ def stage_edit(
     nomination: Nomination,
     *,
     data: dict[str, Any],
-    uploads: list[tuple[Any, CheckedUpload]] = (),
-    remove: list[int] = (),
+    uploads: Sequence[tuple[Any, CheckedUpload]] = (),
+    remove: Sequence[int] = (),
     honeypot: bool = False,
     admit: Admit | None = None,
 ) -> Nomination:
@@ -134,7 +135,7 @@ def apply_edit(
     nomination: Nomination,
     *,
     token: str,
-    confirmations: list[dict[str, str]] = (),
+    confirmations: Sequence[dict[str, str]] = (),
     hold_reason: str | Callable[[], str] = "",
 ) -> Nomination:
     """The nominator reviewed their change and confirmed it: it applies now, as a new version.
@@ -154,7 +155,8 @@ def apply_edit(
     for attachment in removed:
         path = attachment.file.name
         attachment.delete()
-        transaction.on_commit(lambda path=path: default_storage.delete(path))
+        if path:
+            transaction.on_commit(functools.partial(default_storage.delete, path))
     for item in pending.get("uploads", [])[: MAX_ATTACHMENTS - nomination.attachments.count()]:
         Attachment.objects.create(
             nomination=nomination,
@@ -215,7 +217,7 @@ def edit_nomination(
     *,
     token: str,
     data: dict[str, Any],
-    uploads: list[tuple[Any, CheckedUpload]] = (),
+    uploads: Sequence[tuple[Any, CheckedUpload]] = (),
     admit: Admit | None = None,
 ) -> Nomination:
     """Stage and apply a change in one go (for callers that reviewed it themselves: imports,

@@ -3,7 +3,7 @@ from moderation, late-submission codes."""
 
 import contextlib
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -96,7 +96,7 @@ def save_draft(
     token: str,
     data: dict[str, Any],
     language: str,
-    uploads: list[tuple[Any, CheckedUpload]] = (),
+    uploads: Sequence[tuple[Any, CheckedUpload]] = (),
     late_code: LateSubmissionCode | None = None,
     honeypot: bool = False,
     send_resume_link: bool = True,
@@ -171,7 +171,7 @@ def submit_nomination(
     late_code: LateSubmissionCode | None = None,
     acknowledged: bool = False,
     network: str = "",
-    confirmations: list[dict[str, str]] = (),
+    confirmations: Sequence[dict[str, str]] = (),
 ) -> Nomination:
     """Submit a draft: it gets its reference, its first version and a confirmation email.
 

@@ -59,8 +59,11 @@ def _about(decision: Decision) -> list[tuple[str, Candidate]]:
     places = decision.places.filter(role__in=[Role.LAUREATE, Role.RESERVE]).select_related(
         "candidate__organisation"
     )
-    kinds = {Role.LAUREATE: LetterKind.LAUREATE, Role.RESERVE: LetterKind.RESERVE}
-    about = [(kinds[place.role], place.candidate) for place in places]
+    kinds: dict[str, LetterKind] = {
+        Role.LAUREATE: LetterKind.LAUREATE,
+        Role.RESERVE: LetterKind.RESERVE,
+    }
+    about: list[tuple[str, Candidate]] = [(kinds[place.role], place.candidate) for place in places]
     placed = {candidate.pk for _kind, candidate in about}
     considered = Candidate.objects.filter(
         cycle_id=decision.cycle_id, state=CandidateState.ELIGIBLE, ready_for_committee=True

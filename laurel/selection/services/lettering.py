@@ -31,7 +31,7 @@ from laurel.selection.services.common import SelectionError
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # The editable text of each kind of letter, rendered in the recipient's language.
-TEXTS = {
+TEXTS: dict[str, str] = {
     LetterKind.LAUREATE: "selection/letter_texts/laureate.txt",
     LetterKind.RESERVE: "selection/letter_texts/reserve.txt",
     LetterKind.NOT_SELECTED: "selection/letter_texts/not_selected.txt",

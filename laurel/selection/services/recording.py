@@ -5,9 +5,11 @@ record built live. Later changes are amendments beside it (models.Amendment), ne
 
 import hashlib
 import json
+from typing import Any, overload
 
 from django.db.models import Max, Min
 
+from laurel.accounts.models import User
 from laurel.candidates.enums import CandidateState
 from laurel.candidates.models import Candidate
 from laurel.cycles.models import Cycle
@@ -33,7 +35,11 @@ def content_hash(record: dict) -> str:
     return hashlib.sha256(canonical(record).encode()).hexdigest()
 
 
-def _person(user) -> dict | None:
+@overload
+def _person(user: User) -> dict[str, Any]: ...
+@overload
+def _person(user: User | None) -> dict[str, Any] | None: ...
+def _person(user: User | None) -> dict[str, Any] | None:
     if user is None:
         return None
     return {"id": user.pk, "name": user.full_name or user.email}

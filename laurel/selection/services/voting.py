@@ -134,10 +134,10 @@ def count(round_: VotingRound) -> dict:
     candidates = tally.candidates
     ballots = round_.receipts.count()
     if round_.method == Method.APPROVAL:
-        rows = tally.approval()
+        approvals = tally.approval()
         position, previous = 0, None
         result_rows = []
-        for index, row in enumerate(rows, start=1):
+        for index, row in enumerate(approvals, start=1):
             key = (row.approvals, row.voters)
             position = position if key == previous else index
             previous = key
