@@ -1,8 +1,10 @@
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 
 from laurel.accounts.enums import Role
 from laurel.accounts.models import Invitation, RoleGrant, User
+from laurel.core.services import is_person
 
 
 def users_with_roles() -> QuerySet:
@@ -34,9 +36,9 @@ START_PAGES = (
 )
 
 
-def start_page(user) -> str:
+def start_page(user: User | AnonymousUser | None) -> str:
     """The address a person starts at after signing in or taking on a role."""
-    roles = user.role_set() if user is not None and user.is_authenticated else set()
+    roles = user.role_set() if is_person(user) else set()
     return next(
         (reverse(page) for role, page in START_PAGES if role in roles), reverse("nominations:call")
     )

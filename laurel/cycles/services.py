@@ -1,5 +1,5 @@
 import zoneinfo
-from datetime import datetime, time, timedelta
+from datetime import datetime, time, timedelta, tzinfo
 from itertools import pairwise
 from typing import Any
 
@@ -25,7 +25,9 @@ from laurel.cycles.signals import phase_moved
 DEMO_WINDOW = timedelta(weeks=8)
 
 
-def opened_from_today(dates: dict[str, datetime], zone, *, now: datetime) -> dict[str, datetime]:
+def opened_from_today(
+    dates: dict[str, datetime], zone: tzinfo, *, now: datetime
+) -> dict[str, datetime]:
     """The same schedule moved so that nominations open today and close in eight weeks.
 
     Only for a window already past: a newcomer's `make run` can be used at once. Later phases
@@ -104,7 +106,7 @@ def load_award(
     return cycle, outcome
 
 
-def _zone(definition: AwardDefinition):
+def _zone(definition: AwardDefinition) -> zoneinfo.ZoneInfo:
     return zoneinfo.ZoneInfo(definition.time_zone)
 
 

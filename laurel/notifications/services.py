@@ -157,7 +157,18 @@ def queue_rendered_email(
 
 
 def _queue(
-    key, to, language, subject, text, html, *, sender, links, batch, not_before, hold=False
+    key: str,
+    to: str,
+    language: str,
+    subject: str,
+    text: str,
+    html: str,
+    *,
+    sender: tuple[str, str],
+    links: list[str],
+    batch: str,
+    not_before: datetime | None,
+    hold: bool = False,
 ) -> OutgoingEmail:
     """The outbox row and, unless it or its kind is held, the task that sends it (address
     checked). Only the links whose placeholder made it into a body are kept, encrypted."""

@@ -6,7 +6,9 @@ a fixed number of queries however many are chosen, and writes one audit entry pe
 changes (the same keys as the one-candidate services). What cannot be done to a candidate is
 skipped and said why, never half done."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -51,7 +53,13 @@ def _chosen(cycle: Cycle, candidate_ids: list[int]) -> list[Candidate]:
     )
 
 
-def _audit(key: str, *, actor: User, candidates: list[Candidate], data) -> None:
+def _audit(
+    key: str,
+    *,
+    actor: User,
+    candidates: list[Candidate],
+    data: Callable[[Candidate], dict[str, Any]],
+) -> None:
     """One entry per candidate, as core.services.record writes it, in one statement."""
     is_person = actor is not None and getattr(actor, "is_authenticated", False)
     AuditEntry.objects.bulk_create(

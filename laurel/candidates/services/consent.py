@@ -213,8 +213,8 @@ def _consent(
     candidate: Candidate,
     claim: ClaimInvitation,
     profile: dict[str, Any],
-    documents,
-    language,
+    documents: Sequence[tuple[Any, Any, str]],
+    language: str,
     *,
     first: bool,
 ) -> None:

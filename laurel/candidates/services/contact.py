@@ -69,7 +69,9 @@ def set_contact(
 
 
 @transaction.atomic
-def use_claimed_contact(candidate: Candidate, *, claim: ClaimInvitation, actor: User | None):
+def use_claimed_contact(
+    candidate: Candidate, *, claim: ClaimInvitation, actor: User | None
+) -> ContactChange | None:
     """Staff make what the organisation told us on its consent page the contact."""
     if claim.candidate_id != candidate.pk or not claim.told:
         raise ScreeningError(_("The organisation has told us nothing through this link."))

@@ -4,7 +4,7 @@ from collections import defaultdict
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from laurel.candidates.enums import (
     Flag,
@@ -85,7 +85,9 @@ def _record_of_nomination(nomination: Nomination) -> Record:
     )
 
 
-def _known_by_name(nomination: Nomination, elsewhere) -> Organisation | None:
+def _known_by_name(
+    nomination: Nomination, elsewhere: QuerySet[Organisation]
+) -> Organisation | None:
     """Among `elsewhere` in the nomination's country, the organisation the engine finds with
     evidence from JOIN_FROM, by its name, other names and its nominations' names and sites."""
     organisations = {

@@ -8,16 +8,25 @@ from django.utils import timezone
 
 from laurel.accounts import services as accounts
 from laurel.accounts.enums import Role
-from laurel.accounts.models import User
+from laurel.accounts.models import Invitation, User
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
 from laurel.cycles.phases import require_phase
 from laurel.laureates.models import Contact, Laureate
+from laurel.selection.models import Place
+from laurel.selection.signals import MediaConsent
 
 
 def on_award_answered(
-    sender, *, place, accepted: bool, email: str, language: str, consent=None, **kwargs
-):
+    sender: Any,
+    *,
+    place: Place,
+    accepted: bool,
+    email: str,
+    language: str,
+    consent: MediaConsent | None = None,
+    **kwargs: Any,
+) -> None:
     """A laureate accepted: its programme record with what it said may be published (in the
     same transaction as the answer), and an invitation for the contact who answered, to the
     laureate's area. (A decline is the selection's to handle.)"""
@@ -89,7 +98,9 @@ def readdress_contacts(user: User, *, email: str, actor: User) -> int:
     return moved
 
 
-def on_invitation_accepted(sender, *, invitation: Any, user: Any, **kwargs) -> None:
+def on_invitation_accepted(
+    sender: Any, *, invitation: Invitation, user: User, **kwargs: Any
+) -> None:
     """Whoever accepted a contact's invitation acts for its laureate from now on."""
     tie_contacts(invitation, user=user)
 

@@ -10,6 +10,7 @@ from allauth.mfa.models import Authenticator
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from schwifty import BIC, IBAN
@@ -283,5 +284,5 @@ def cancel_payment(payment: Payment, *, actor: User) -> Payment:
     return payment
 
 
-def open_payments(laureate: Laureate):
+def open_payments(laureate: Laureate) -> QuerySet[Payment]:
     return laureate.payments.filter(state__in=OPEN_PAYMENT_STATES)

@@ -1,5 +1,6 @@
 """The assignment of reviewers: proposed by the optimiser, published by staff."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -103,7 +104,9 @@ def propose_assignment(
     return solution
 
 
-def _infeasible_message(infeasible: Infeasible, *, candidates, members) -> str:
+def _infeasible_message(
+    infeasible: Infeasible, *, candidates: Iterable[Candidate], members: Iterable[User]
+) -> str:
     """Why no assignment exists, in the reader's language, naming candidates and members."""
     data = infeasible.data
     names = {c.pk: c.name for c in candidates}

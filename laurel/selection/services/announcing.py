@@ -1,11 +1,12 @@
 """Decision letters through the outbox, released together at the announcement (the embargo),
 and the laureate's answer through the private link in its letter."""
 
+from collections.abc import Iterator
 from datetime import datetime
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -36,7 +37,7 @@ from laurel.selection.services.lettering import prize as _prize
 from laurel.selection.signals import MediaConsent, award_answered
 
 
-def letters(decision: Decision):
+def letters(decision: Decision) -> QuerySet[OutgoingEmail]:
     """The decision's letters' emails, those offering a declined place to a reserve included."""
     batch = batch_of(decision)
     return OutgoingEmail.objects.filter(Q(batch=batch) | Q(batch__startswith=f"{batch}:")).order_by(
@@ -82,7 +83,7 @@ def without_contact(decision: Decision) -> dict[str, list[str]]:
     return {kind: sorted(names) for kind, names in missing.items()}
 
 
-def _nominators(decision: Decision):
+def _nominators(decision: Decision) -> Iterator[tuple[Nomination, str, str]]:
     """(nomination, address, language) for each nominator of a considered candidate, once per
     candidate and address."""
     told = set()
@@ -135,14 +136,14 @@ def prepare_letters(
         state=EmailState.CANCELLED,
         links="",  # their accept links go with them
     )
-    wanted = []
+    wanted: list[tuple[str, Candidate, Nomination | None, str, str]] = []
     for kind, candidate in _about(decision):
         email, language = _contact(candidate)
         if email:
             wanted.append((kind, candidate, None, email, language))
-    for nomination, email, language in _nominators(decision):
-        candidate = nomination.placement.candidate
-        wanted.append((LetterKind.NOMINATOR, candidate, nomination, email, language))
+    for nominated, email, language in _nominators(decision):
+        candidate = nominated.placement.candidate
+        wanted.append((LetterKind.NOMINATOR, candidate, nominated, email, language))
     existing = {
         (letter.kind, letter.candidate_id, letter.nomination_id): letter
         for letter in decision.letters.all()

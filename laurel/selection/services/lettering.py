@@ -21,6 +21,7 @@ from laurel.accounts.models import User
 from laurel.candidates.models import Candidate
 from laurel.core.services import record
 from laurel.core.texts import money
+from laurel.cycles.models import Cycle
 from laurel.nominations.models import new_token
 from laurel.notifications.enums import EmailState
 from laurel.notifications.models import OutgoingEmail
@@ -67,11 +68,11 @@ def laureates_url(language: str) -> str:
         return settings.SITE_URL + reverse("selection:laureates")
 
 
-def prize(cycle, language: str) -> str:
+def prize(cycle: Cycle, language: str) -> str:
     return money(cycle.prize_amount, cycle.prize_currency, language)
 
 
-def _context(letter: Letter, cycle) -> dict[str, Any]:
+def _context(letter: Letter, cycle: Cycle) -> dict[str, Any]:
     context = {
         "cycle": cycle,
         "candidate": letter.candidate,
@@ -86,7 +87,7 @@ def _context(letter: Letter, cycle) -> dict[str, Any]:
     return context
 
 
-def default_text(letter: Letter, cycle) -> tuple[str, str]:
+def default_text(letter: Letter, cycle: Cycle) -> tuple[str, str]:
     """The subject and editable text of a letter as Laurel writes it, in its language."""
     context = _context(letter, cycle)
     template = engines["django"].from_string(
