@@ -126,7 +126,9 @@ class Breach:
     limit: int
 
 
-def breaches(options: Sequence[Option], chosen: Sequence[int], constraints: Constraints) -> list:
+def breaches(
+    options: Sequence[Option], chosen: Sequence[int], constraints: Constraints
+) -> list[Breach]:
     """Every constraint a given slate breaks (an override can choose any slate): the number of
     laureates, at most N per country, at least N per kind of work. Empty: it meets them all."""
     by_id = {o.candidate: o for o in options}
