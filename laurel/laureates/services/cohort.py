@@ -35,7 +35,7 @@ class CohortError(Exception):
         super().__init__(message)
 
 
-def laureate_of(user: Any, cycle: Cycle) -> Laureate | None:
+def laureate_of(user: User, cycle: Cycle) -> Laureate | None:
     """The organisation a person speaks for in the cohort (staff: none): the contact tied to
     them by user id, never one found by address."""
     if not getattr(user, "is_authenticated", False):

@@ -7,7 +7,6 @@ environment's PRIZE_DEBTOR_* settings are only the default while a cycle has no 
 """
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -173,7 +172,7 @@ def reveal_proposal(account: PayingAccount, *, actor: User) -> PayingAccount:
     return account
 
 
-def _made_finance_by(user: Any, proposer_id: int | None) -> bool:
+def _made_finance_by(user: User, proposer_id: int | None) -> bool:
     """Whether `user` holds the finance role through an invitation the proposer sent: perhaps
     the proposer's own second account, so no second pair of eyes."""
     return (

@@ -106,7 +106,7 @@ def on_invitation_accepted(
 
 
 @transaction.atomic
-def tie_contacts(invitation: Any, *, user: Any) -> list[Contact]:
+def tie_contacts(invitation: Invitation, *, user: User) -> list[Contact]:
     """Tie the contacts this invitation was sent for to the user who accepted it (by id: the
     link was mailed to the contact's address, so accepting it proves the person is theirs).
 

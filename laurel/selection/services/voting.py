@@ -1,7 +1,5 @@
 """Voting rounds: open, vote (once, never on a conflict), close and count."""
 
-from typing import Any
-
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -70,7 +68,7 @@ def open_round(
     return round_
 
 
-def _may_vote(voter: Any, cycle: Cycle) -> bool:
+def _may_vote(voter: User, cycle: Cycle) -> bool:
     return voter.has_role(Role.COMMITTEE_MEMBER, cycle) or voter.has_role(
         Role.COMMITTEE_CHAIR, cycle
     )
@@ -78,7 +76,7 @@ def _may_vote(voter: Any, cycle: Cycle) -> bool:
 
 @transaction.atomic
 def cast_ballot(
-    round_: VotingRound, *, voter: Any, ranks: dict[int, int], actor: User
+    round_: VotingRound, *, voter: User, ranks: dict[int, int], actor: User
 ) -> Ballot | None:
     """One ballot per member and round. `ranks` maps candidates to 1, 2, … (ties allowed); an
     approval ballot gives 1 to each approved candidate. A candidate the voter has a conflict
