@@ -19,6 +19,11 @@ if TYPE_CHECKING:
 SYSTEM = "system"
 
 
+def is_person(actor: User | AnonymousUser | None) -> TypeGuard[User]:
+    """A signed-in person acts; otherwise the system (or an anonymous visitor) does."""
+    return actor is not None and getattr(actor, "is_authenticated", False)
+
+
 def record(
     key: str,
     *,
@@ -39,11 +44,6 @@ def record(
         summary=(summary or "")[:300],
         data=data or {},
     )
-
-
-def is_person(actor: User | AnonymousUser | None) -> TypeGuard[User]:
-    """A signed-in person acts; otherwise the system (or an anonymous visitor) does."""
-    return actor is not None and getattr(actor, "is_authenticated", False)
 
 
 class NotFailed(Exception):
