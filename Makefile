@@ -27,6 +27,7 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 ## make messages: refresh locale/sv from the code and templates, then compile (needs GNU gettext)
 messages: $(VENV)/.installed-base

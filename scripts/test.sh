@@ -42,6 +42,7 @@ echo "== lint"
 .venv/bin/ruff format --check .
 echo "== import contracts"
 .venv/bin/lint-imports --no-cache
+.venv/bin/mypy  # types: services, queries and the pure modules ([tool.mypy] in pyproject.toml)
 
 # The two runs go side by side: much of the suite waits (on Chromium, on gunicorn, on fsync),
 # and one run alone leaves a core idle. Each has its own data directory; PostgreSQL's output is

@@ -1,8 +1,10 @@
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 
 from laurel.accounts.enums import Role
 from laurel.accounts.models import Invitation, RoleGrant, User
+from laurel.core.services import is_person
 
 
 def users_with_roles() -> QuerySet:
@@ -20,7 +22,7 @@ def cycle_choices() -> QuerySet:
     """The award cycles a role can be tied to, through the relation (accounts does not import
     cycles: it sits below it)."""
     cycle_model = Invitation._meta.get_field("cycle").related_model
-    return cycle_model.objects.order_by("-nominations_open_at")
+    return cycle_model._default_manager.order_by("-nominations_open_at")
 
 
 # Where each role starts, first match wins: staff at the dashboard, finance at the payments, the
@@ -34,9 +36,9 @@ START_PAGES = (
 )
 
 
-def start_page(user) -> str:
+def start_page(user: User | AnonymousUser | None) -> str:
     """The address a person starts at after signing in or taking on a role."""
-    roles = user.role_set() if user is not None and user.is_authenticated else set()
+    roles = user.role_set() if is_person(user) else set()
     return next(
         (reverse(page) for role, page in START_PAGES if role in roles), reverse("nominations:call")
     )

@@ -31,7 +31,7 @@ SELF_INVITED = "self_invited"
 class InvitationError(Exception):
     """An invitation that cannot be used; `state` says why."""
 
-    def __init__(self, state: InvitationState | None):
+    def __init__(self, state: InvitationState | str | None):
         self.state = state
         super().__init__(str(state))
 
@@ -53,7 +53,7 @@ def invite(
     email: str,
     *,
     role: Role,
-    actor: Any,
+    actor: User | None,
     full_name: str = "",
     language: str = "en",
     cycle: Any = None,
@@ -99,7 +99,7 @@ def _send_invitation(invitation: Invitation, token: str) -> None:
 
 
 @transaction.atomic
-def resend_invitation(invitation: Invitation, *, actor: Any) -> Invitation:
+def resend_invitation(invitation: Invitation, *, actor: User) -> Invitation:
     """A new link, valid from now; the old link stops working."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.state not in {InvitationState.PENDING, InvitationState.EXPIRED}:
@@ -112,7 +112,7 @@ def resend_invitation(invitation: Invitation, *, actor: Any) -> Invitation:
 
 
 @transaction.atomic
-def revoke_invitation(invitation: Invitation, *, actor: Any) -> Invitation:
+def revoke_invitation(invitation: Invitation, *, actor: User) -> Invitation:
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.state != InvitationState.PENDING:
         raise InvitationError(invitation.state)
@@ -204,7 +204,7 @@ def ensure_first_staff(email: str) -> str | None:
 
 
 @transaction.atomic
-def remove_role(grant: RoleGrant, *, actor: Any) -> None:
+def remove_role(grant: RoleGrant, *, actor: User) -> None:
     record(
         "role.removed",
         actor=actor,
@@ -216,7 +216,7 @@ def remove_role(grant: RoleGrant, *, actor: Any) -> None:
 
 
 @transaction.atomic
-def set_user_active(user: User, *, active: bool, actor: Any) -> User:
+def set_user_active(user: User, *, active: bool, actor: User) -> User:
     """A deactivated user is signed out on their next request (the auth backend refuses
     inactive users) and cannot sign in again."""
     if user == actor and not active:
@@ -228,7 +228,7 @@ def set_user_active(user: User, *, active: bool, actor: Any) -> User:
 
 
 @transaction.atomic
-def change_email(user: User, *, email: str, actor: Any) -> User:
+def change_email(user: User, *, email: str, actor: User) -> User:
     """Staff change a user's sign-in address; users cannot (allauth's address pages are closed),
     since an address a user could set must never carry a right. The audit entry names the user,
     never the addresses; both the old and the new address are told; allauth's address rows follow
@@ -284,7 +284,7 @@ class BulkPlan:
         )
 
 
-def plan_invitations(people: list[Any], *, role: Role, cycle: Any, actor: Any) -> BulkPlan:
+def plan_invitations(people: list[Any], *, role: Role, cycle: Any, actor: User) -> BulkPlan:
     """Sort a pasted list (each with `.email`, `.name`, `.line`): an address already on an earlier
     line, with a pending invitation to the same role, or whose account holds the role already
     is skipped; so is the actor's own (nobody invites themselves)."""
@@ -322,7 +322,7 @@ def plan_invitations(people: list[Any], *, role: Role, cycle: Any, actor: Any) -
 
 @transaction.atomic
 def invite_many(
-    people: list[Any], *, role: Role, cycle: Any, language: str, actor: Any
+    people: list[Any], *, role: Role, cycle: Any, language: str, actor: User
 ) -> BulkPlan:
     """Invite everyone on a pasted list at once: one invitation each, through `invite` (its
     email and its audit entry), and one audit entry for the list. Planned again here, so a second

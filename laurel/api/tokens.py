@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from laurel.accounts.enums import Role
-from laurel.accounts.models import RoleGrant
+from laurel.accounts.models import RoleGrant, User
 from laurel.api.enums import Scope
 from laurel.api.models import ApiToken, hash_key
 from laurel.core.services import record
@@ -24,7 +24,7 @@ MAX_DAYS = 90
 
 @transaction.atomic
 def create_token(
-    *, name: str, scopes: list[str], actor, valid_days: int = MAX_DAYS
+    *, name: str, scopes: list[str], actor: User, valid_days: int = MAX_DAYS
 ) -> tuple[ApiToken, str]:
     unknown = set(scopes) - set(Scope.values)
     if unknown or not scopes:
@@ -45,7 +45,7 @@ def create_token(
 
 
 @transaction.atomic
-def revoke_token(token: ApiToken, *, actor) -> None:
+def revoke_token(token: ApiToken, *, actor: User) -> None:
     token = ApiToken.objects.select_for_update().get(pk=token.pk)
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
@@ -54,7 +54,7 @@ def revoke_token(token: ApiToken, *, actor) -> None:
 
 
 @transaction.atomic
-def revoke_tokens_of(user_id: int, *, reason: str, actor: Any = None) -> int:
+def revoke_tokens_of(user_id: int, *, reason: str, actor: User | None = None) -> int:
     """Revoke every token the user made that is not revoked yet; one audit entry each. How
     many were revoked."""
     now = timezone.now()
@@ -72,7 +72,7 @@ def revoke_tokens_of(user_id: int, *, reason: str, actor: Any = None) -> int:
     return count
 
 
-def on_role_removed(sender, instance: RoleGrant, **kwargs) -> None:
+def on_role_removed(sender: Any, instance: RoleGrant, **kwargs: Any) -> None:
     """A staff role removed (accounts.services.remove_role, or the user deleted): the tokens
     that person made are revoked with it, in the same transaction."""
     if instance.role != Role.STAFF:

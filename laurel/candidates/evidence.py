@@ -166,7 +166,7 @@ def _identifies(part: Part) -> bool:
 
 
 def _compare_parts(
-    part: Part, other: Part, shared_names: frozenset = frozenset()
+    part: Part, other: Part, shared_names: frozenset[tuple[str, ...]] = frozenset()
 ) -> tuple[float, str] | None:
     if _different_places(part.around, other.around):
         return None  # two different cities, regions or countries
@@ -300,14 +300,23 @@ class Evidence:
     best: float = 0.0
     score: int = 0
 
-    def add(self, reason: str, confidence: float, matched=None, alias=False) -> None:
+    def add(
+        self,
+        reason: str,
+        confidence: float,
+        matched: tuple[str, str] | None = None,
+        alias: bool = False,
+    ) -> None:
         self.found[reason] = max(confidence, self.found.get(reason, 0))
         if matched and confidence > self.best:
             self.best, self.matched, self.alias = confidence, matched, alias
 
 
 def weigh(
-    a: Prepared, b: Prepared, generous: bool = False, shared_names: frozenset = frozenset()
+    a: Prepared,
+    b: Prepared,
+    generous: bool = False,
+    shared_names: frozenset[tuple[str, ...]] = frozenset(),
 ) -> Evidence:
     evidence = Evidence()
     same_country = a.record.country == b.record.country
@@ -433,10 +442,10 @@ def combine(confidences: Iterable[float]) -> float:
     return round(1 - remaining, 3)
 
 
-def names_of_several_places(prepared: list[Prepared]) -> frozenset:
+def names_of_several_places(prepared: list[Prepared]) -> frozenset[tuple[str, ...]]:
     """Names written with two or more different towns in one country: local organisations
     sharing a name, whose bare name may be any of them."""
-    towns: dict[tuple, set[str]] = defaultdict(set)
+    towns: dict[tuple[str, tuple[str, ...]], set[str]] = defaultdict(set)
     for item in prepared:
         for part, _main in item.parts:
             local = {place for place in part.places if not place.startswith("country-")}

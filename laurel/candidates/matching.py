@@ -107,7 +107,7 @@ def name_similarity(name: str, other: str) -> int:
 def _letters(name: str) -> str:
     parts = parts_of(name)
     whole = next((part for part in parts if part.written == name.strip()), None)
-    return " ".join((whole or (parts[0] if parts else None)).plain) if parts else ascii_lower(name)
+    return " ".join((whole or parts[0]).plain) if parts else ascii_lower(name)
 
 
 @functools.lru_cache(maxsize=32768)
@@ -156,16 +156,16 @@ def _candidate_pairs(prepared: list[Prepared], wanted: set[int] | None) -> set[t
     for index, item in enumerate(prepared):
         names = _fuzzy_names(item.record)
         by_country[item.record.country] += [(index, name) for name in names]
-    for members in by_country.values():
-        names = [name for _index, name in members]
-        for index, name in members:
+    for entries in by_country.values():
+        spellings = [name for _index, name in entries]
+        for index, name in entries:
             if wanted is not None and index not in wanted:
                 continue
             matches = process.extract(
-                name, names, scorer=fuzz.ratio, score_cutoff=COMPARE_FROM, limit=None
+                name, spellings, scorer=fuzz.ratio, score_cutoff=COMPARE_FROM, limit=None
             )
             for _name, _score, other_position in matches:
-                other = members[other_position][0]
+                other = entries[other_position][0]
                 if other != index:
                     pairs.add((min(index, other), max(index, other)))
     return pairs

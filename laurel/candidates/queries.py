@@ -17,6 +17,7 @@ from laurel.candidates.enums import (
 from laurel.candidates.models import (
     Candidate,
     ClaimInvitation,
+    ContactChange,
     DiligenceCheck,
     DuplicateSuggestion,
     MergeRecord,
@@ -252,16 +253,14 @@ def nominations_per_country(cycle: Cycle) -> dict[str, int]:
     return dict(rows)
 
 
-def contact_history(candidate):
+def contact_history(candidate: Candidate) -> QuerySet[ContactChange]:
     """Every change of the candidate's organisation's contact, newest first."""
-    from laurel.candidates.models import ContactChange
-
     return ContactChange.objects.filter(organisation_id=candidate.organisation_id).select_related(
         "by", "candidate"
     )
 
 
-def claims_told(candidate):
+def claims_told(candidate: Candidate) -> QuerySet[ClaimInvitation]:
     """The organisation's own answers on its consent page (those that told us something)."""
     return candidate.claims.exclude(used_at=None).exclude(told={}).order_by("-used_at")[:3]
 

@@ -232,7 +232,7 @@ def parts_of(name: str) -> list[Part]:
         *(piece for piece in _SPLIT.split(name) if piece.strip()),
         *_QUOTED.findall(name),
     ]
-    found: dict[tuple, Part] = {}
+    found: dict[tuple[tuple[str, ...], frozenset[str], frozenset[str], str], Part] = {}
     whole = None
     for piece in dict.fromkeys(piece.strip() for piece in pieces):
         for form in latin_forms(piece):

@@ -1,11 +1,11 @@
 from datetime import timedelta
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 from django_tasks_db.models import DBTaskResult
 
+from laurel.accounts.models import User
 from laurel.candidates.enums import Consent
 from laurel.candidates.models import (
     Candidate,
@@ -120,7 +120,7 @@ AFTER_THE_DEADLINE = timedelta(minutes=1)
 
 
 def tell_waiting_nominators(
-    cycle: Cycle, *, actor: Any = None, candidate: Candidate | None = None
+    cycle: Cycle, *, actor: User | None = None, candidate: Candidate | None = None
 ) -> int:
     """Email each nominator still waiting to hear that their candidate is ineligible, once, in
     their language, without the reason; the number of emails. The rows are locked, so the

@@ -41,7 +41,7 @@ def redact(text: str) -> str:
     return EMAIL.sub("[email]", API_KEY.sub("lrl_[private]", redact_links(text)))
 
 
-def traceback_without_messages(error: BaseException) -> str:
+def traceback_without_messages(error: BaseException | None) -> str:
     """A traceback as Python prints it, each exception's message replaced by its type only."""
     chain, seen = [], set()
     while error is not None and id(error) not in seen:

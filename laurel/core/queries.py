@@ -1,3 +1,4 @@
+from django.db import models
 from django.db.models import Q, QuerySet
 
 from laurel.core.models import AuditEntry
@@ -23,7 +24,7 @@ def audit_subject_types() -> list[str]:
     )
 
 
-def history_of(subject, *related) -> QuerySet:
+def history_of(subject: models.Model, *related: models.Model) -> QuerySet[AuditEntry]:
     """Every audit entry about one object (and about the related objects given, such as a
     candidate's nominations), newest first."""
     about = Q(subject_type=subject._meta.label_lower, subject_id=str(subject.pk))

@@ -3,7 +3,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.utils import timezone
 
 from laurel.accounts.models import Invitation, User
@@ -42,7 +42,7 @@ def staff_cycle(slug: str = "") -> Cycle | None:
     return (cycles.filter(slug=slug).first() if slug else None) or cycles.first()
 
 
-def requested_staff_cycle(request, perm: str) -> Cycle:
+def requested_staff_cycle(request: HttpRequest, perm: str) -> Cycle:
     """The cycle a staff page asks for (`?cycle=slug`, else the latest one the user may `perm`
     in), once the user may `perm` in that very cycle: a chair or member holds rights only in the
     cycles of their role grants, so a cycle picked by the address is checked like any other

@@ -1,5 +1,5 @@
 import zoneinfo
-from datetime import datetime, time, timedelta
+from datetime import datetime, time, timedelta, tzinfo
 from itertools import pairwise
 from typing import Any
 
@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from laurel.accounts.models import User
 from laurel.core.services import record
 from laurel.cycles.definition import AwardDefinition
 from laurel.cycles.enums import DATE_FIELDS, Phase
@@ -24,7 +25,9 @@ from laurel.cycles.signals import phase_moved
 DEMO_WINDOW = timedelta(weeks=8)
 
 
-def opened_from_today(dates: dict[str, datetime], zone, *, now: datetime) -> dict[str, datetime]:
+def opened_from_today(
+    dates: dict[str, datetime], zone: tzinfo, *, now: datetime
+) -> dict[str, datetime]:
     """The same schedule moved so that nominations open today and close in eight weeks.
 
     Only for a window already past: a newcomer's `make run` can be used at once. Later phases
@@ -46,7 +49,7 @@ def opened_from_today(dates: dict[str, datetime], zone, *, now: datetime) -> dic
 def load_award(
     definition: AwardDefinition,
     *,
-    actor: Any = None,
+    actor: User | None = None,
     create_only: bool = False,
     open_now: bool = False,
 ) -> tuple[Cycle, str]:
@@ -103,7 +106,7 @@ def load_award(
     return cycle, outcome
 
 
-def _zone(definition: AwardDefinition):
+def _zone(definition: AwardDefinition) -> zoneinfo.ZoneInfo:
     return zoneinfo.ZoneInfo(definition.time_zone)
 
 
@@ -167,7 +170,7 @@ def _apply(obj: Any, changes: dict[str, Any]) -> list[str]:
 
 
 @transaction.atomic
-def update_cycle(cycle: Cycle, *, actor: Any, changes: dict[str, Any]) -> list[str]:
+def update_cycle(cycle: Cycle, *, actor: User, changes: dict[str, Any]) -> list[str]:
     """Staff edit a cycle's texts, dates and numbers. Returns the names of the changed fields.
     The number of laureates is refused (PhaseRefused) once the decision is locked."""
     count = changes.get("laureate_count", cycle.laureate_count)
@@ -191,7 +194,7 @@ def update_cycle(cycle: Cycle, *, actor: Any, changes: dict[str, Any]) -> list[s
 
 
 @transaction.atomic
-def update_criterion(criterion: Criterion, *, actor: Any, changes: dict[str, Any]) -> list[str]:
+def update_criterion(criterion: Criterion, *, actor: User, changes: dict[str, Any]) -> list[str]:
     fields = _apply(criterion, changes)
     if fields:
         criterion.save(update_fields=fields)
@@ -207,7 +210,7 @@ def update_criterion(criterion: Criterion, *, actor: Any, changes: dict[str, Any
 
 
 @transaction.atomic
-def update_benefit(benefit: Benefit, *, actor: Any, changes: dict[str, Any]) -> list[str]:
+def update_benefit(benefit: Benefit, *, actor: User, changes: dict[str, Any]) -> list[str]:
     fields = _apply(benefit, changes)
     if fields:
         benefit.save(update_fields=fields)
@@ -222,7 +225,7 @@ def update_benefit(benefit: Benefit, *, actor: Any, changes: dict[str, Any]) -> 
     return fields
 
 
-def _enter(cycle: Cycle, to: Phase, *, actor: Any, data: dict[str, Any]) -> Cycle:
+def _enter(cycle: Cycle, to: Phase, *, actor: User, data: dict[str, Any]) -> Cycle:
     before = cycle.phase
     cycle.phase = to
     cycle.phase_changed_at = timezone.now()
@@ -239,7 +242,7 @@ def _enter(cycle: Cycle, to: Phase, *, actor: Any, data: dict[str, Any]) -> Cycl
 
 
 @transaction.atomic
-def move_phase(cycle: Cycle, to: str, *, actor: Any) -> Cycle:
+def move_phase(cycle: Cycle, to: str, *, actor: User) -> Cycle:
     """Staff move the cycle to its next phase (or the one safe step back), having seen what is
     still open (`phases.still_open`, kept in the audit entry). Refused with PhaseRefused."""
     cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
@@ -258,7 +261,7 @@ def move_phase(cycle: Cycle, to: str, *, actor: Any) -> Cycle:
 
 
 @transaction.atomic
-def decided_by_lock(cycle: Cycle, *, actor: Any) -> Cycle:
+def decided_by_lock(cycle: Cycle, *, actor: User) -> Cycle:
     """The chair's lock ends the deliberation: the cycle is decided (selection calls this in the
     lock's own transaction)."""
     cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)

@@ -1,6 +1,10 @@
+from typing import Any
+
 from django.db.models import Count, QuerySet, Sum
 from django.utils import timezone
 
+from laurel.accounts.models import User
+from laurel.cycles.models import Cycle
 from laurel.cycles.queries import staff_cycle
 from laurel.laureates.enums import DelegateState, PaymentState, Rag, SupportArea
 from laurel.laureates.models import (
@@ -12,6 +16,7 @@ from laurel.laureates.models import (
     Laureate,
     LibraryDocument,
     Milestone,
+    Objective,
     Payment,
     Post,
     Session,
@@ -20,13 +25,13 @@ from laurel.laureates.models import (
 )
 
 
-def laureates_of(user) -> QuerySet:
+def laureates_of(user: User) -> QuerySet[Laureate]:
     """The laureates a signed-in contact acts for: tied to them by user id when they accepted
     the contact's invitation (never by address, which can change)."""
     return acted_for_by(user).select_related("candidate", "cycle").distinct()
 
 
-def cohort(cycle) -> QuerySet:
+def cohort(cycle: Cycle) -> QuerySet[Laureate]:
     return (
         Laureate.objects.filter(cycle=cycle)
         .select_related("candidate")
@@ -35,11 +40,13 @@ def cohort(cycle) -> QuerySet:
     )
 
 
-def current_account(laureate):
+def current_account(laureate: Laureate) -> BankAccount | None:
     return laureate.bank_accounts.filter(replaced_at=None).first()
 
 
-def payment_table(cycle) -> list[tuple]:
+def payment_table(
+    cycle: Cycle,
+) -> list[tuple[Laureate, BankAccount | None, list[Payment]]]:
     """Every laureate of the cycle with its current account (masked) and its payments (three
     queries)."""
     laureates = list(
@@ -51,7 +58,7 @@ def payment_table(cycle) -> list[tuple]:
             "id", "laureate_id", "masked", "country", "created_at"
         )
     }
-    payments: dict[int, list] = {}
+    payments: dict[int, list[Payment]] = {}
     for payment in Payment.objects.filter(laureate__in=laureates).select_related(
         "requested_by", "verified_by", "approved_by"
     ):
@@ -59,7 +66,7 @@ def payment_table(cycle) -> list[tuple]:
     return [(each, accounts.get(each.pk), payments.get(each.pk, [])) for each in laureates]
 
 
-def approved_payments(cycle) -> list:
+def approved_payments(cycle: Cycle) -> list[Payment]:
     return list(
         Payment.objects.filter(laureate__cycle=cycle, state=PaymentState.APPROVED)
         .select_related("account", "laureate__candidate")
@@ -67,7 +74,7 @@ def approved_payments(cycle) -> list:
     )
 
 
-def payments_of(cycle):
+def payments_of(cycle: Cycle) -> QuerySet[Payment]:
     return (
         Payment.objects.filter(laureate__cycle=cycle)
         .select_related(
@@ -77,15 +84,15 @@ def payments_of(cycle):
     )
 
 
-def summit_of(cycle):
+def summit_of(cycle: Cycle) -> Summit | None:
     return Summit.objects.filter(cycle=cycle).first()
 
 
-def delegates_of(laureate):
+def delegates_of(laureate: Laureate) -> QuerySet[Delegate]:
     return laureate.delegates.select_related("visa").order_by("full_name")
 
 
-def participants(cycle):
+def participants(cycle: Cycle) -> QuerySet[Delegate]:
     """Every delegate of the cycle with their laureate and visa request (one query)."""
     return (
         Delegate.objects.filter(laureate__cycle=cycle)
@@ -94,12 +101,12 @@ def participants(cycle):
     )
 
 
-def plan_of(laureate) -> list:
+def plan_of(laureate: Laureate) -> list[Objective]:
     """The laureate's objectives, each with its milestones (two queries)."""
     return list(laureate.objectives.prefetch_related("milestones").order_by("area", "id"))
 
 
-def support_overview(cycle) -> list[dict]:
+def support_overview(cycle: Cycle) -> list[dict[str, Any]]:
     """Per laureate: levels per area, milestones by status, coaching hours (four queries)."""
     laureates = list(
         Laureate.objects.filter(cycle=cycle).select_related("candidate").order_by("candidate__name")
@@ -132,13 +139,13 @@ def support_overview(cycle) -> list[dict]:
     ]
 
 
-def cohort_cycle(user):
+def cohort_cycle(user: User) -> Cycle | None:
     """The cycle whose cohort space a person uses: a contact's laureate's, or staff's latest."""
     laureate = laureates_of(user).first()
     return laureate.cycle if laureate is not None else staff_cycle()
 
 
-def cohort_page(cycle) -> dict:
+def cohort_page(cycle: Cycle) -> dict[str, list[Any]]:
     """Everything the cohort space's front page lists (five queries)."""
     return {
         "posts": list(
@@ -156,13 +163,13 @@ def cohort_page(cycle) -> dict:
     }
 
 
-def initiative_detail(initiative) -> Initiative:
+def initiative_detail(initiative: Initiative) -> Initiative:
     return Initiative.objects.prefetch_related(
         "owners__candidate", "milestones", "signatures__laureate__candidate"
     ).get(pk=initiative.pk)
 
 
-def summit_recipients(cycle) -> dict[str, str]:
+def summit_recipients(cycle: Cycle) -> dict[str, str]:
     """Who the summit's practical information goes to, address → language: every confirmed
     delegate, and the contacts of its laureate (each address once)."""
     addresses: dict[str, str] = {}

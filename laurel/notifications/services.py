@@ -1,7 +1,9 @@
+from __future__ import annotations
+
 import json
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import transaction
@@ -14,6 +16,11 @@ from laurel.notifications.catalogue import kind
 from laurel.notifications.enums import ALLOWED_TRANSITIONS, EmailState
 from laurel.notifications.models import OutgoingEmail, Suppression, link_placeholder
 from laurel.notifications.tasks import deliver_email
+
+if TYPE_CHECKING:
+    # For the annotations only: accounts sits above notifications, so the user model is never
+    # imported here at run time.
+    from laurel.accounts.models import User
 
 SUPPRESSED = "restricted"
 
@@ -150,7 +157,18 @@ def queue_rendered_email(
 
 
 def _queue(
-    key, to, language, subject, text, html, *, sender, links, batch, not_before, hold=False
+    key: str,
+    to: str,
+    language: str,
+    subject: str,
+    text: str,
+    html: str,
+    *,
+    sender: tuple[str, str],
+    links: list[str],
+    batch: str,
+    not_before: datetime | None,
+    hold: bool = False,
 ) -> OutgoingEmail:
     """The outbox row and, unless it or its kind is held, the task that sends it (address
     checked). Only the links whose placeholder made it into a body are kept, encrypted."""
@@ -185,7 +203,7 @@ def _suppressed(key: str, *, to: str, language: str) -> OutgoingEmail:
 
 
 @transaction.atomic
-def suppress(address: str, *, reason: str, actor: Any) -> None:
+def suppress(address: str, *, reason: str, actor: User) -> None:
     """No more email to this address; what waits in the outbox for it is cancelled."""
     address = address.strip().lower()
     Suppression.objects.get_or_create(address=address, defaults={"reason": reason})
@@ -197,7 +215,7 @@ def suppress(address: str, *, reason: str, actor: Any) -> None:
 
 
 @transaction.atomic
-def unsuppress(address: str, *, actor: Any) -> None:
+def unsuppress(address: str, *, actor: User) -> None:
     Suppression.objects.filter(address=address.strip().lower()).delete()
     record("email.address_unsuppressed", actor=actor)
 
@@ -209,7 +227,7 @@ def _move(email: OutgoingEmail, state: EmailState) -> None:
 
 
 @transaction.atomic
-def release_email(email: OutgoingEmail, *, actor: Any) -> OutgoingEmail:
+def release_email(email: OutgoingEmail, *, actor: User) -> OutgoingEmail:
     """Staff release a held email, or send a failed one again."""
     email = OutgoingEmail.objects.select_for_update().get(pk=email.pk)
     was = email.state
@@ -227,7 +245,7 @@ def release_email(email: OutgoingEmail, *, actor: Any) -> OutgoingEmail:
 
 
 @transaction.atomic
-def cancel_email(email: OutgoingEmail, *, actor: Any) -> OutgoingEmail:
+def cancel_email(email: OutgoingEmail, *, actor: User) -> OutgoingEmail:
     email = OutgoingEmail.objects.select_for_update().get(pk=email.pk)
     _move(email, EmailState.CANCELLED)
     email.links = ""  # a cancelled email's links are never needed again
@@ -237,7 +255,7 @@ def cancel_email(email: OutgoingEmail, *, actor: Any) -> OutgoingEmail:
 
 
 @transaction.atomic
-def edit_held_email(email: OutgoingEmail, *, subject: str, text: str, actor: Any) -> OutgoingEmail:
+def edit_held_email(email: OutgoingEmail, *, subject: str, text: str, actor: User) -> OutgoingEmail:
     """Staff change a held email before it is released; its HTML part becomes the new text."""
     email = OutgoingEmail.objects.select_for_update().get(pk=email.pk)
     if email.state != EmailState.HELD:
@@ -251,7 +269,7 @@ def edit_held_email(email: OutgoingEmail, *, subject: str, text: str, actor: Any
 
 
 @transaction.atomic
-def release_batch(batch: str, *, actor: Any) -> int:
+def release_batch(batch: str, *, actor: User) -> int:
     """Release every held email of a batch at once; how many were released."""
     emails = list(
         OutgoingEmail.objects.select_for_update().filter(batch=batch, state=EmailState.HELD)

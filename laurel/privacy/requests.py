@@ -15,6 +15,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from laurel.accounts.models import User
 from laurel.candidates.models import (
     CandidateNote,
     ClaimInvitation,
@@ -69,7 +70,7 @@ class RequestError(Exception):
 
 @transaction.atomic
 def open_request(
-    *, kind: str, about: str, email: str, name: str, received_on: date, actor
+    *, kind: str, about: str, email: str, name: str, received_on: date, actor: User
 ) -> SubjectRequest:
     if not email and not name:
         raise RequestError("an email address or a name")
@@ -156,7 +157,7 @@ def export_data(request: SubjectRequest) -> dict:
     )  # fmt: skip
 
 
-def export(request: SubjectRequest, *, fmt: str, actor) -> bytes:
+def export(request: SubjectRequest, *, fmt: str, actor: User) -> bytes:
     data = export_data(request)
     record(
         "subject_request.exported",
@@ -239,7 +240,7 @@ def _erase_contact_traces(email: str, name: str) -> dict[str, int]:
 
 
 @transaction.atomic
-def erase(request: SubjectRequest, *, actor) -> dict[str, int]:
+def erase(request: SubjectRequest, *, actor: User) -> dict[str, int]:
     """Erase what is held about the person; how much of each kind. (Organisations are not data
     subjects: their records stay, and this refuses.)"""
     if request.about == ORGANISATION:
@@ -275,7 +276,7 @@ def erase(request: SubjectRequest, *, actor) -> dict[str, int]:
 
 
 @transaction.atomic
-def correct(request: SubjectRequest, *, email: str, name: str, actor) -> int:
+def correct(request: SubjectRequest, *, email: str, name: str, actor: User) -> int:
     """Put the right email address and name where the old ones were held; how many records."""
     if request.about == ORGANISATION:
         raise RequestError("organisation")
@@ -307,7 +308,7 @@ def is_restricted(request: SubjectRequest) -> bool:
 
 
 @transaction.atomic
-def restrict(request: SubjectRequest, *, actor) -> None:
+def restrict(request: SubjectRequest, *, actor: User) -> None:
     """Restrict processing (GDPR art. 18): Laurel keeps what it holds but writes to the person no
     more (waiting emails are cancelled), and the API leaves out their details."""
     if request.about == ORGANISATION or not request.email:
@@ -317,14 +318,14 @@ def restrict(request: SubjectRequest, *, actor) -> None:
 
 
 @transaction.atomic
-def lift_restriction(request: SubjectRequest, *, actor) -> None:
+def lift_restriction(request: SubjectRequest, *, actor: User) -> None:
     if request.email:
         unsuppress(request.email, actor=actor)
     record("subject_request.restriction_lifted", actor=actor, subject=request)
 
 
 @transaction.atomic
-def close(request: SubjectRequest, *, state: str, notes: str, actor) -> None:
+def close(request: SubjectRequest, *, state: str, notes: str, actor: User) -> None:
     if state not in {RequestState.DONE, RequestState.REFUSED}:
         raise RequestError("state")
     request.state, request.notes, request.closed_at = state, notes, timezone.now()

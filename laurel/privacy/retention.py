@@ -13,6 +13,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django_tasks import task
 
+from laurel.accounts.models import User
 from laurel.candidates.models import CandidateDocument, CandidateNote, DiligenceCheck
 from laurel.core.models import AuditEntry
 from laurel.core.personal import Kind
@@ -314,7 +315,9 @@ def _erase(key: str, rule: Rule, queries: list[QuerySet], now: datetime) -> int:
     return sum(rows.delete()[0] for rows in queries)
 
 
-def apply(*, now: datetime | None = None, only: str | None = None, actor=None) -> dict[str, int]:
+def apply(
+    *, now: datetime | None = None, only: str | None = None, actor: User | None = None
+) -> dict[str, int]:
     """Apply the policy (every category, or `only` one); how many rows each changed."""
     now = now or timezone.now()
     policy = rules()

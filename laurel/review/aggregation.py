@@ -62,7 +62,7 @@ def _weighted(values: dict[str, float], weights: dict[str, float]) -> float:
     return round(sum(values[c] * weights[c] for c in used) / total, 3) if total else 0.0
 
 
-def krippendorff_alpha(units: dict[tuple, list[float]]) -> float | None:
+def krippendorff_alpha(units: dict[tuple[int, str], list[float]]) -> float | None:
     """Interval alpha over units (here candidate × criterion) with two or more values."""
     import numpy as np
 

@@ -17,12 +17,13 @@ assignment is solved, not when the site starts (they are most of a web worker's 
 
 import math
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import numpy as np
+    from scipy.sparse import csr_array
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class Infeasible(Exception):
     """No assignment satisfies the rules; `message` says what to change (for staff, in
     English), `reason` and `data` let the caller say it in the reader's language, with names."""
 
-    def __init__(self, message: str, reason: str = "bounds", **data):
+    def __init__(self, message: str, reason: str = "bounds", **data: int):
         super().__init__(message)
         self.message = message
         self.reason = reason
@@ -153,7 +154,7 @@ class _Model:
     pairs: list[tuple[int, int]]
     slots: int
     cost: "np.ndarray"
-    equations: object  # sparse matrix
+    equations: "csr_array"
     right: "np.ndarray"
     lower: "np.ndarray"
     upper: "np.ndarray"
@@ -202,7 +203,7 @@ def _model(problem: Problem, slots: int) -> _Model:
     return _Model(pairs, slots, cost, equations, right, lower, upper)
 
 
-def _slot_counts(problem: Problem):
+def _slot_counts(problem: Problem) -> Iterator[int]:
     """The numbers of load slots to try: the ceiling of the average first (enough unless
     conflicts or kept assignments stand in the way), then more, up to the hard maximum."""
     low, high = problem.load_bounds()
@@ -225,13 +226,14 @@ def _optimise(problem: Problem, *, integer: bool) -> tuple[_Model, "np.ndarray",
             result = milp(
                 model.cost,
                 constraints=[LinearConstraint(model.equations, model.right, model.right)],
-                integrality=np.ones(len(model.cost)),
+                integrality=np.ones(len(model.cost), dtype=int),
                 bounds=Bounds(model.lower, model.upper),
             )
             if result.status == 0:
                 return model, result.x, "milp"
             continue
-        result = linprog(
+        # scipy-stubs type A_eq as dense only; the HiGHS methods take a sparse matrix.
+        result = linprog(  # type: ignore[call-overload]
             model.cost,
             A_eq=model.equations,
             b_eq=model.right,

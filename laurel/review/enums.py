@@ -30,7 +30,7 @@ class ConflictState(models.TextChoices):
 # What keeps a member away from a candidate: a suggestion counts until the member dismisses it.
 BLOCKING_STATES = {ConflictState.SUGGESTED, ConflictState.CONFIRMED}
 
-AFFILIATION_TO_CONFLICT = {
+AFFILIATION_TO_CONFLICT: dict[str, ConflictKind] = {
     AffiliationKind.EMPLOYMENT: ConflictKind.EMPLOYMENT,
     AffiliationKind.BOARD: ConflictKind.BOARD,
     AffiliationKind.FUNDS: ConflictKind.FUNDING,

@@ -1,12 +1,16 @@
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from django.db.models import QuerySet
+from django_stubs_ext import StrOrPromise
 
+from laurel.accounts.models import User
 from laurel.candidates.enums import ACTIVE_STATES, DiligenceArea
 from laurel.candidates.models import Candidate
 from laurel.cycles.models import Cycle
-from laurel.review.aggregation import Score, aggregate
+from laurel.review.aggregation import Results, Score, aggregate
 from laurel.review.enums import BLOCKING_STATES, AssignmentState, ConflictState, ReviewState
 from laurel.review.models import Assignment, Comment, CommitteeProfile, Conflict, Review
 
@@ -40,15 +44,15 @@ def conflict_register(cycle: Cycle) -> QuerySet:
     )
 
 
-def member_conflicts(user, cycle: Cycle) -> QuerySet:
+def member_conflicts(user: User, cycle: Cycle) -> QuerySet[Conflict]:
     return Conflict.objects.filter(cycle=cycle, member=user).select_related("candidate")
 
 
-def suggested_conflicts(user, cycle: Cycle) -> QuerySet:
+def suggested_conflicts(user: User, cycle: Cycle) -> QuerySet[Conflict]:
     return member_conflicts(user, cycle).filter(state=ConflictState.SUGGESTED)
 
 
-def profile_of(user, cycle: Cycle) -> CommitteeProfile | None:
+def profile_of(user: User, cycle: Cycle) -> CommitteeProfile | None:
     return (
         CommitteeProfile.objects.filter(user=user, cycle=cycle)
         .prefetch_related("affiliations")
@@ -56,7 +60,7 @@ def profile_of(user, cycle: Cycle) -> CommitteeProfile | None:
     )
 
 
-def committee_cycles(user) -> QuerySet:
+def committee_cycles(user: User) -> QuerySet[Cycle]:
     return Cycle.objects.filter(
         pk__in=user.role_grants.filter(
             role__in=["committee_member", "committee_chair"]
@@ -70,7 +74,7 @@ def ready_candidates(cycle: Cycle) -> QuerySet:
     ).order_by("name", "id")
 
 
-def assigned_to(user, cycle: Cycle) -> QuerySet:
+def assigned_to(user: User, cycle: Cycle) -> QuerySet[Assignment]:
     return (
         Assignment.objects.filter(cycle=cycle, member=user, state=AssignmentState.PUBLISHED)
         .select_related("candidate")
@@ -78,11 +82,11 @@ def assigned_to(user, cycle: Cycle) -> QuerySet:
     )
 
 
-def review_of(user, candidate) -> Review | None:
+def review_of(user: User, candidate: Candidate) -> Review | None:
     return Review.objects.filter(member=user, candidate=candidate).first()
 
 
-def other_reviews(user, candidate) -> QuerySet:
+def other_reviews(user: User, candidate: Candidate) -> QuerySet[Review]:
     """The other members' submitted reviews (the caller checks visibility first)."""
     return (
         Review.objects.filter(candidate=candidate, state=ReviewState.SUBMITTED)
@@ -92,7 +96,7 @@ def other_reviews(user, candidate) -> QuerySet:
     )
 
 
-def queue(user, cycle: Cycle) -> list[tuple[Assignment, Review | None]]:
+def queue(user: User, cycle: Cycle) -> list[tuple[Assignment, Review | None]]:
     """A member's published assignments, each with their review (or None) — two queries."""
     assignments = list(assigned_to(user, cycle))
     reviews = {
@@ -104,13 +108,18 @@ def queue(user, cycle: Cycle) -> list[tuple[Assignment, Review | None]]:
     return [(a, reviews.get(a.candidate_id)) for a in assignments]
 
 
-def is_assigned(user, candidate) -> bool:
+def is_assigned(user: User, candidate: Candidate) -> bool:
     return Assignment.objects.filter(
         member=user, candidate=candidate, state=AssignmentState.PUBLISHED
     ).exists()
 
 
-RESULT_SORTS = {
+# A row of the results: {"candidate": Candidate, "result": CandidateResult}.
+ResultRow = dict[str, Any]
+# What `results` finds: the rows, the aggregation, each reviewer's address, the reviews.
+Found = tuple[list[ResultRow], Results, dict[int, str], list[Review]]
+
+RESULT_SORTS: dict[str, Callable[[ResultRow], Any]] = {
     "normalised": lambda row: -row["result"].normalised_total,
     "weighted": lambda row: -row["result"].weighted_total,
     "spread": lambda row: -row["result"].total_spread,
@@ -119,7 +128,7 @@ RESULT_SORTS = {
 }
 
 
-def _result_sort(sort: str, weights: dict[str, float]):
+def _result_sort(sort: str, weights: dict[str, float]) -> Callable[[ResultRow], Any]:
     """A key from the allowlist, or a criterion's mean or median: "mean_2", "median_4"."""
     if sort in RESULT_SORTS:
         return RESULT_SORTS[sort]
@@ -129,7 +138,7 @@ def _result_sort(sort: str, weights: dict[str, float]):
     return RESULT_SORTS["normalised"]
 
 
-def results(cycle: Cycle, *, sort: str = "normalised"):
+def results(cycle: Cycle, *, sort: str = "normalised") -> Found:
     """The committee's results: every submitted, scored review of the cycle in one query,
     the candidates in another, combined by aggregation.aggregate. Rows sorted by an allowlisted
     key; the Results object too (alpha, reviewers who stand out)."""
@@ -156,7 +165,7 @@ def results(cycle: Cycle, *, sort: str = "normalised"):
     return rows, combined, emails, reviews
 
 
-def conflicted_candidates(user, cycle: Cycle) -> set[int]:
+def conflicted_candidates(user: User, cycle: Cycle) -> set[int]:
     """The candidates a member or chair may not judge (a suggested conflict counts until
     dismissed)."""
     return set(
@@ -166,12 +175,12 @@ def conflicted_candidates(user, cycle: Cycle) -> set[int]:
     )
 
 
-def results_for(user, cycle: Cycle, *, sort: str = "normalised"):
+def results_for(user: User, cycle: Cycle, *, sort: str = "normalised") -> Found:
     """The results as `user` may read them: nothing of a candidate they have a conflict with."""
     return without_candidates(results(cycle, sort=sort), conflicted_candidates(user, cycle))
 
 
-def without_candidates(found, hidden: set[int]):
+def without_candidates(found: Found, hidden: set[int]) -> Found:
     """`results(...)` with nothing of the hidden candidates: neither their rows nor their
     reviews, nor a reviewer known only from them. The numbers of the others stay those everyone
     sees (the aggregation still counted every review)."""
@@ -217,11 +226,11 @@ def progress(cycle: Cycle) -> tuple[list[dict], list[dict]]:
     )
 
 
-def discussion(candidate) -> QuerySet:
+def discussion(candidate: Candidate) -> QuerySet[Comment]:
     return Comment.objects.filter(candidate=candidate).select_related("author")
 
 
-def diligence_summary(candidate) -> list[tuple[str, str, str]]:
+def diligence_summary(candidate: Candidate) -> list[tuple[StrOrPromise, str, str]]:
     """(area, verdict, note for the committee) for the committee: the verdicts and what staff
     wrote for the committee beside them, never staff's own working notes."""
     checks = {c.area: c for c in candidate.checks.all()}

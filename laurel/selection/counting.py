@@ -15,7 +15,7 @@ count, not when the site starts.
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import numpy as np
@@ -156,7 +156,7 @@ class Tally:
         return cls(candidates, [[0] * n for _ in range(n)], [0] * n, [0] * n)
 
     @classmethod
-    def of_json(cls, data: dict, candidates: Iterable[int]) -> "Tally":
+    def of_json(cls, data: dict[str, list[Any]], candidates: Iterable[int]) -> "Tally":
         if not data:
             return cls.empty(candidates)
         return cls(
@@ -166,7 +166,7 @@ class Tally:
             [int(n) for n in data["voters"]],
         )
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, list[Any]]:
         return {
             "candidates": self.candidates,
             "pairwise": self.pairwise,

@@ -91,7 +91,7 @@ def conflicted_members(cycle: Cycle) -> dict[int, set[int]]:
     return by_candidate
 
 
-def voted_in(user, rounds: list[VotingRound]) -> set[int]:
+def voted_in(user: User, rounds: list[VotingRound]) -> set[int]:
     """The rounds among `rounds` that `user` has voted in."""
     return set(
         Receipt.objects.filter(round__in=rounds, voter=user).values_list("round_id", flat=True)
@@ -182,7 +182,7 @@ def announced_cycle() -> Cycle | None:
     )
 
 
-def cycle_for(user, slug: str = "") -> Cycle | None:
+def cycle_for(user: User, slug: str = "") -> Cycle | None:
     """The cycle a selection page is about: staff choose one (the latest by default); the
     committee's is the latest cycle they sit on."""
     if user.has_perm("selection.manage"):
@@ -202,7 +202,7 @@ def committee_members(cycle: Cycle) -> QuerySet:
     )
 
 
-def letters_of(decision: Decision | None):
+def letters_of(decision: Decision | None) -> QuerySet[Letter]:
     """The decision's letters with their emails, for the letters page (a fixed number of
     queries however many)."""
     if decision is None:

@@ -65,7 +65,9 @@ def _solve(options: Sequence[Option], constraints: Constraints) -> tuple[list[in
         raise Infeasible(f"only {n} candidates for {constraints.size} places")
     scores = np.array([o.score for o in options], dtype=float)
     bonus = TIE_BREAK * np.arange(n, 0, -1) / n
-    rows, lower, upper = [np.ones(n)], [constraints.size], [constraints.size]
+    rows = [np.ones(n)]
+    lower: list[float] = [constraints.size]
+    upper: list[float] = [constraints.size]
     if constraints.max_per_country:
         for country in sorted({o.country for o in options}):
             rows.append(np.array([o.country == country for o in options], dtype=float))
@@ -79,7 +81,7 @@ def _solve(options: Sequence[Option], constraints: Constraints) -> tuple[list[in
     result = milp(
         c=-(scores + bonus),
         constraints=LinearConstraint(np.vstack(rows), lower, upper),
-        integrality=np.ones(n),
+        integrality=np.ones(n, dtype=int),
         bounds=Bounds(0, 1),
     )
     if result.status != 0 or result.x is None:
@@ -125,7 +127,9 @@ class Breach:
     limit: int
 
 
-def breaches(options: Sequence[Option], chosen: Sequence[int], constraints: Constraints) -> list:
+def breaches(
+    options: Sequence[Option], chosen: Sequence[int], constraints: Constraints
+) -> list[Breach]:
     """Every constraint a given slate breaks (an override can choose any slate): the number of
     laureates, at most N per country, at least N per kind of work. Empty: it meets them all."""
     by_id = {o.candidate: o for o in options}

@@ -6,6 +6,7 @@ a fixed number of queries however many are chosen, and writes one audit entry pe
 changes (the same keys as the one-candidate services). What cannot be done to a candidate is
 skipped and said why, never half done."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from laurel.accounts.models import User
 from laurel.candidates.enums import ALLOWED_TRANSITIONS, CandidateState, IneligibleReason
 from laurel.candidates.models import Candidate
 from laurel.candidates.queries import consent_reminders, recently_reminded
@@ -51,7 +53,13 @@ def _chosen(cycle: Cycle, candidate_ids: list[int]) -> list[Candidate]:
     )
 
 
-def _audit(key: str, *, actor: Any, candidates: list[Candidate], data) -> None:
+def _audit(
+    key: str,
+    *,
+    actor: User,
+    candidates: list[Candidate],
+    data: Callable[[Candidate], dict[str, Any]],
+) -> None:
     """One entry per candidate, as core.services.record writes it, in one statement."""
     is_person = actor is not None and getattr(actor, "is_authenticated", False)
     AuditEntry.objects.bulk_create(
@@ -72,7 +80,7 @@ def _audit(key: str, *, actor: Any, candidates: list[Candidate], data) -> None:
 
 @transaction.atomic
 def bulk_decide_eligibility(
-    cycle: Cycle, *, candidate_ids: list[int], eligible: bool, actor: Any, reason: str = ""
+    cycle: Cycle, *, candidate_ids: list[int], eligible: bool, actor: User, reason: str = ""
 ) -> BulkOutcome:
     """Eligible, or ineligible for one reason, for every chosen candidate that can be. The
     nominators of those newly ineligible are told as services.decide_eligibility tells them:
@@ -112,7 +120,7 @@ def bulk_decide_eligibility(
 
 
 @transaction.atomic
-def bulk_mark_ready(cycle: Cycle, *, candidate_ids: list[int], actor: Any) -> BulkOutcome:
+def bulk_mark_ready(cycle: Cycle, *, candidate_ids: list[int], actor: User) -> BulkOutcome:
     """Ready for the committee, for every chosen candidate that meets services.mark_ready's
     conditions; the others are skipped with what they still need."""
     require_phase(cycle, "screen")
@@ -140,7 +148,7 @@ def bulk_mark_ready(cycle: Cycle, *, candidate_ids: list[int], actor: Any) -> Bu
 
 
 @transaction.atomic
-def bulk_remind(cycle: Cycle, *, candidate_ids: list[int], actor: Any) -> BulkOutcome:
+def bulk_remind(cycle: Cycle, *, candidate_ids: list[int], actor: User) -> BulkOutcome:
     """The reminder tasks.remind_organisation sends before the answer-by date, now, to every
     chosen organisation that was asked for its consent and has not answered; the others are
     skipped (not asked, answered, the answer-by date has passed, or reminded within the last

@@ -5,7 +5,7 @@ from collections.abc import Iterable, Sequence
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from laurel.candidates.enums import ACTIVE_STATES, ALLOWED_TRANSITIONS
@@ -93,7 +93,15 @@ def organisation_record(
     )
 
 
-def _record(key, name, country, website, registration, names, websites) -> Record:
+def _record(
+    key: int,
+    name: str,
+    country: str,
+    website: str,
+    registration: str,
+    names: Iterable[str],
+    websites: Iterable[str],
+) -> Record:
     return Record(
         key=key,
         name=name,
@@ -178,7 +186,7 @@ def _record_of(candidate: Candidate) -> Record:
     return records_of([candidate])[0]
 
 
-def _active(cycle: Cycle):
+def _active(cycle: Cycle) -> QuerySet[Candidate]:
     return Candidate.objects.filter(cycle=cycle, state__in=ACTIVE_STATES).select_related(
         "organisation"
     )

@@ -3,6 +3,7 @@ consent or refuse, correct its profile and upload documents, and to come back to
 or change its answer (a refusal can be undone until its erasure). It learns it was nominated,
 never by whom."""
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -12,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from laurel.accounts.models import User
 from laurel.candidates.enums import ACTIVE_STATES, CandidateState, Consent
 from laurel.candidates.models import Candidate, ClaimInvitation
 from laurel.candidates.services.common import (
@@ -73,7 +75,7 @@ def call_address(language: str) -> str:
 
 @transaction.atomic
 def invite_organisation(
-    candidate: Candidate, *, email: str, language: str, deadline: datetime, actor: Any
+    candidate: Candidate, *, email: str, language: str, deadline: datetime, actor: User
 ) -> str:
     """Ask the organisation: a new private link (any earlier one stops working), the email,
     and reminders before `deadline`. Returns the link's token, which is stored only hashed."""
@@ -165,7 +167,7 @@ def answer_claim(
     *,
     consent: bool,
     profile: dict[str, Any] | None = None,
-    documents: list[tuple[Any, Any, str]] = (),
+    documents: Sequence[tuple[Any, Any, str]] = (),
     language: str = "",
 ) -> Candidate:
     """The organisation's answer, and any later change of it until the answer-by date.
@@ -211,8 +213,8 @@ def _consent(
     candidate: Candidate,
     claim: ClaimInvitation,
     profile: dict[str, Any],
-    documents,
-    language,
+    documents: Sequence[tuple[Any, Any, str]],
+    language: str,
     *,
     first: bool,
 ) -> None:

@@ -2,12 +2,11 @@
 Staff keep it; the organisation's own answer on its consent page fills it unless staff have
 chosen it by hand. Every change is kept (ContactChange) and audited, without the addresses."""
 
-from typing import Any
-
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from laurel.accounts.models import User
 from laurel.candidates.models import Candidate, ClaimInvitation, ContactChange, Organisation
 from laurel.candidates.services.common import ScreeningError
 from laurel.core.services import record
@@ -22,7 +21,7 @@ def _write(
     *,
     values: dict[str, str],
     source: str,
-    actor: Any,
+    actor: User | None,
 ) -> ContactChange | None:
     organisation = Organisation.objects.select_for_update().get(pk=candidate.organisation_id)
     values = {name: " ".join((value or "").split()) for name, value in values.items()}
@@ -58,7 +57,7 @@ def _write(
 
 @transaction.atomic
 def set_contact(
-    candidate: Candidate, *, name: str, email: str, language: str, actor: Any
+    candidate: Candidate, *, name: str, email: str, language: str, actor: User
 ) -> ContactChange | None:
     """Staff set the contact by hand; None when nothing changed."""
     return _write(
@@ -70,7 +69,9 @@ def set_contact(
 
 
 @transaction.atomic
-def use_claimed_contact(candidate: Candidate, *, claim: ClaimInvitation, actor: Any):
+def use_claimed_contact(
+    candidate: Candidate, *, claim: ClaimInvitation, actor: User | None
+) -> ContactChange | None:
     """Staff make what the organisation told us on its consent page the contact."""
     if claim.candidate_id != candidate.pk or not claim.told:
         raise ScreeningError(_("The organisation has told us nothing through this link."))

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from laurel.accounts.models import User
 from laurel.candidates.enums import (
     DILIGENCE_DONE,
     CandidateState,
@@ -35,7 +36,7 @@ def update_check(
     area: str,
     status: str,
     notes: str,
-    actor: Any,
+    actor: User,
     committee_note: str = "",
 ) -> DiligenceCheck:
     """One area of due diligence: its verdict and notes (update_diligence, for one area)."""
@@ -61,7 +62,7 @@ def needs_committee_note(status: str) -> bool:
 
 @transaction.atomic
 def update_diligence(
-    candidate: Candidate, *, parts: dict[str, dict[str, str]], actor: Any
+    candidate: Candidate, *, parts: dict[str, dict[str, str]], actor: User
 ) -> list[str]:
     """Every area of due diligence at once, as one form sends them: {area: {"status",
     "notes", "committee_note"}}. Only the areas that changed are written, each with its own
@@ -126,7 +127,7 @@ def add_document(
     upload: Any,
     checked: Any,
     kind: str,
-    actor: Any = None,
+    actor: User | None = None,
     from_organisation: bool = False,
 ) -> CandidateDocument:
     """A due-diligence document, already checked by its content (nominations.uploads)."""
@@ -168,7 +169,7 @@ def redacted_texts(nomination: Nomination) -> dict[str, str]:
 
 @transaction.atomic
 def save_committee_version(
-    nomination: Nomination, *, texts: dict[str, str], actor: Any
+    nomination: Nomination, *, texts: dict[str, str], actor: User
 ) -> CommitteeVersion:
     """What the committee will read of this nomination. Only the nomination's own fields are
     kept; the audit entry names the fields that differ from the original, never their text."""
@@ -212,7 +213,7 @@ def _missing_for_committee(candidate: Candidate) -> list[str]:
     return missing
 
 
-def _set_ready(candidate: Candidate, ready: bool, actor: Any) -> None:
+def _set_ready(candidate: Candidate, ready: bool, actor: User) -> None:
     candidate.ready_for_committee = ready
     candidate.ready_at = timezone.now() if ready else None
     candidate.save(update_fields=["ready_for_committee", "ready_at", "updated_at"])
@@ -225,7 +226,7 @@ def _set_ready(candidate: Candidate, ready: bool, actor: Any) -> None:
 
 
 @transaction.atomic
-def mark_ready(candidate: Candidate, *, ready: bool, actor: Any) -> Candidate:
+def mark_ready(candidate: Candidate, *, ready: bool, actor: User) -> Candidate:
     """Ready for the committee: eligible, every area of due diligence decided, and the
     committee's version of every nomination that counts prepared. Or taken off again."""
     require_phase(candidate.cycle_id, "screen")

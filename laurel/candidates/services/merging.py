@@ -1,12 +1,11 @@
 """Duplicates: suggestions, merges, undoing them, splitting a nomination off."""
 
-from typing import Any
-
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from laurel.accounts.models import User
 from laurel.candidates.enums import (
     ACTIVE_STATES,
     CandidateState,
@@ -49,7 +48,7 @@ def _locked_pair(first: Candidate, second: Candidate) -> tuple[Candidate, Candid
 
 
 @transaction.atomic
-def merge_candidates(source: Candidate, target: Candidate, *, actor: Any) -> MergeRecord:
+def merge_candidates(source: Candidate, target: Candidate, *, actor: User) -> MergeRecord:
     """`source` joins `target`: its nominations move, it is kept as merged, and the merge
     can be undone."""
     require_phase(source.cycle_id, "merge")
@@ -129,7 +128,7 @@ def _remember_merged_names(source: Candidate, target: Candidate, moved: list[int
 
 
 @transaction.atomic
-def undo_merge(merge: MergeRecord, *, actor: Any) -> Candidate:
+def undo_merge(merge: MergeRecord, *, actor: User) -> Candidate:
     """The merged candidate comes back as it was, with the nominations it brought."""
     require_phase(merge.cycle_id, "merge")
     merge = MergeRecord.objects.select_for_update().get(pk=merge.pk)
@@ -185,7 +184,7 @@ def undo_merge(merge: MergeRecord, *, actor: Any) -> Candidate:
 
 
 @transaction.atomic
-def reject_suggestion(suggestion: DuplicateSuggestion, *, actor: Any) -> DuplicateSuggestion:
+def reject_suggestion(suggestion: DuplicateSuggestion, *, actor: User) -> DuplicateSuggestion:
     """Two different organisations: the pair is not suggested again."""
     require_phase(suggestion.cycle_id, "merge")
     suggestion = DuplicateSuggestion.objects.select_for_update().get(pk=suggestion.pk)
@@ -206,7 +205,7 @@ def reject_suggestion(suggestion: DuplicateSuggestion, *, actor: Any) -> Duplica
 
 @transaction.atomic
 def confirm_suggestion(
-    suggestion: DuplicateSuggestion, *, keep: Candidate, actor: Any
+    suggestion: DuplicateSuggestion, *, keep: Candidate, actor: User
 ) -> MergeRecord:
     """One organisation: the other candidate of the pair is merged into `keep`."""
     require_phase(suggestion.cycle_id, "merge")
@@ -227,7 +226,7 @@ def confirm_suggestion(
 
 
 @transaction.atomic
-def reopen_suggestion(suggestion: DuplicateSuggestion, *, actor: Any) -> DuplicateSuggestion:
+def reopen_suggestion(suggestion: DuplicateSuggestion, *, actor: User) -> DuplicateSuggestion:
     """A pair marked as different organisations goes back among those to decide. A confirmed
     pair is reopened by undoing its merge (undo_merge), on the kept candidate's page."""
     require_phase(suggestion.cycle_id, "merge")
@@ -258,7 +257,7 @@ def reopen_suggestion(suggestion: DuplicateSuggestion, *, actor: Any) -> Duplica
 
 
 @transaction.atomic
-def split_nomination(nomination: Nomination, *, actor: Any) -> Candidate:
+def split_nomination(nomination: Nomination, *, actor: User) -> Candidate:
     """A nomination that joined the wrong candidate becomes a candidate of its own."""
     require_phase(nomination.cycle_id, "merge")
     placement = (
@@ -310,7 +309,7 @@ def _locked(ids: set[int]) -> dict[int, Candidate]:
 
 
 @transaction.atomic
-def merge_group(members: list[Candidate], *, keep: Candidate, actor: Any) -> list[MergeRecord]:
+def merge_group(members: list[Candidate], *, keep: Candidate, actor: User) -> list[MergeRecord]:
     """Every candidate of a group joins `keep`, in one transaction: each one by merge_candidates,
     so each merge is audited and can be undone on its own as any other. The group's open
     suggestions are confirmed. If one merge is refused, nothing is merged and the error names
@@ -389,7 +388,7 @@ def merge_group(members: list[Candidate], *, keep: Candidate, actor: Any) -> lis
 
 @transaction.atomic
 def separate_from_group(
-    candidate: Candidate, others: list[Candidate], *, actor: Any
+    candidate: Candidate, others: list[Candidate], *, actor: User
 ) -> list[DuplicateSuggestion]:
     """`candidate` is not the organisation the rest of its group is: every open suggestion
     between it and the others is rejected (each audited); the others' suggestions stay open."""

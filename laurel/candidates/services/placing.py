@@ -4,7 +4,7 @@ from collections import defaultdict
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from laurel.candidates.enums import (
     Flag,
@@ -85,7 +85,9 @@ def _record_of_nomination(nomination: Nomination) -> Record:
     )
 
 
-def _known_by_name(nomination: Nomination, elsewhere) -> Organisation | None:
+def _known_by_name(
+    nomination: Nomination, elsewhere: QuerySet[Organisation]
+) -> Organisation | None:
     """Among `elsewhere` in the nomination's country, the organisation the engine finds with
     evidence from JOIN_FROM, by its name, other names and its nominations' names and sites."""
     organisations = {
@@ -229,7 +231,9 @@ def _refresh(candidate: Candidate) -> None:
     candidate.nominator_count = len({n.nominator_email.lower() for n in nominations})
     candidate.languages = languages
     candidate.flags = _flags(nominations)
-    candidate.first_nominated_at = min((n.submitted_at for n in nominations), default=None)
+    candidate.first_nominated_at = min(
+        (n.submitted_at for n in nominations if n.submitted_at is not None), default=None
+    )
     candidate.name = candidate.organisation.name
     candidate.country = candidate.organisation.country
     candidate.save(

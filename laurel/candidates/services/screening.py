@@ -5,6 +5,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from laurel.accounts.models import User
 from laurel.candidates.enums import (
     CandidateState,
     IneligibleReason,
@@ -25,7 +26,7 @@ def decide_eligibility(
     candidate: Candidate,
     *,
     eligible: bool,
-    actor: Any,
+    actor: User,
     reason: str = "",
     note: str = "",
 ) -> Candidate:
@@ -77,7 +78,7 @@ def notices_wait(cycle: Cycle) -> bool:
 
 @transaction.atomic
 def send_waiting_ineligibility_notices(
-    cycle: Cycle, *, actor: Any, candidate: Candidate | None = None
+    cycle: Cycle, *, actor: User | None, candidate: Candidate | None = None
 ) -> int:
     """Tell every nominator still waiting to hear that their candidate is ineligible (of one
     candidate, or of the whole cycle) now, before the nominations close: staff's explicit
@@ -86,21 +87,21 @@ def send_waiting_ineligibility_notices(
     return tell_waiting_nominators(cycle, actor=actor, candidate=candidate)
 
 
-def on_phase_moved(sender: Any, *, cycle: Cycle, actor: Any = None, **kwargs: Any) -> None:
+def on_phase_moved(sender: Any, *, cycle: Cycle, actor: User | None = None, **kwargs: Any) -> None:
     """Nominations have closed (or the cycle moved on): the waiting notices leave."""
     if not notices_wait(cycle):
         send_waiting_ineligibility_notices(cycle, actor=actor)
 
 
 @transaction.atomic
-def add_note(candidate: Candidate, *, text: str, actor: Any) -> CandidateNote:
+def add_note(candidate: Candidate, *, text: str, actor: User) -> CandidateNote:
     note = CandidateNote.objects.create(candidate=candidate, author=actor, text=text.strip())
     record("candidate.noted", actor=actor, subject=candidate, data={"note": note.pk})
     return note
 
 
 @transaction.atomic
-def tag_work(candidate: Candidate, *, kinds: list[str], actor: Any) -> Candidate:
+def tag_work(candidate: Candidate, *, kinds: list[str], actor: User) -> Candidate:
     """Tag the kinds of work a candidate does: the final selection can ask for a spread."""
     unknown = set(kinds) - set(WorkKind.values)
     if unknown:

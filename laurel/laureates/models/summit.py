@@ -83,6 +83,8 @@ class Delegate(TimeStamped):
         max_length=10, choices=DelegateState.choices, default=DelegateState.REGISTERED
     )
     confirmed_at = models.DateTimeField(null=True, blank=True)
+    # Not stored: set by services.change_delegate when a change sent the visa letter back.
+    letter_sent_back: bool = False
 
     PERSONAL = Personal(
         {

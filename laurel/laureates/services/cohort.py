@@ -9,6 +9,7 @@ from django.core.files import File
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from laurel.accounts.models import User
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
 from laurel.cycles.phases import require_phase
@@ -34,7 +35,7 @@ class CohortError(Exception):
         super().__init__(message)
 
 
-def laureate_of(user: Any, cycle: Cycle) -> Laureate | None:
+def laureate_of(user: User, cycle: Cycle) -> Laureate | None:
     """The organisation a person speaks for in the cohort (staff: none): the contact tied to
     them by user id, never one found by address."""
     if not getattr(user, "is_authenticated", False):
@@ -46,7 +47,7 @@ def laureate_of(user: Any, cycle: Cycle) -> Laureate | None:
 
 
 @transaction.atomic
-def post(cycle: Cycle, *, title: str, body: str, actor: Any) -> Post:
+def post(cycle: Cycle, *, title: str, body: str, actor: User) -> Post:
     require_phase(cycle, "programme")
     message = Post.objects.create(
         cycle=cycle,
@@ -60,7 +61,7 @@ def post(cycle: Cycle, *, title: str, body: str, actor: Any) -> Post:
 
 
 @transaction.atomic
-def reply(message: Post, *, body: str, actor: Any) -> Reply:
+def reply(message: Post, *, body: str, actor: User) -> Reply:
     answer = Reply.objects.create(
         post=message, author=actor, laureate=laureate_of(actor, message.cycle), body=body.strip()
     )
@@ -70,7 +71,7 @@ def reply(message: Post, *, body: str, actor: Any) -> Reply:
 
 @transaction.atomic
 def propose_initiative(
-    cycle: Cycle, *, kind: str, title: str, description: str, owners: list, actor: Any
+    cycle: Cycle, *, kind: str, title: str, description: str, owners: list, actor: User
 ) -> Initiative:
     require_phase(cycle, "programme")
     if kind not in InitiativeKind.values:
@@ -94,7 +95,7 @@ def propose_initiative(
     return initiative
 
 
-def _may_lead(initiative: Initiative, actor: Any) -> bool:
+def _may_lead(initiative: Initiative, actor: User) -> bool:
     speaks_for = laureate_of(actor, initiative.cycle)
     return actor.has_role("staff") or (
         speaks_for is not None and initiative.owners.filter(pk=speaks_for.pk).exists()
@@ -102,7 +103,7 @@ def _may_lead(initiative: Initiative, actor: Any) -> bool:
 
 
 @transaction.atomic
-def set_initiative_status(initiative: Initiative, *, status: str, actor: Any) -> Initiative:
+def set_initiative_status(initiative: Initiative, *, status: str, actor: User) -> Initiative:
     if status not in InitiativeStatus.values:
         raise CohortError(_("Choose a status."), "status")
     if not _may_lead(initiative, actor):
@@ -115,7 +116,7 @@ def set_initiative_status(initiative: Initiative, *, status: str, actor: Any) ->
 
 @transaction.atomic
 def add_initiative_milestone(
-    initiative: Initiative, *, title: str, due_on: date, actor: Any
+    initiative: Initiative, *, title: str, due_on: date, actor: User
 ) -> InitiativeMilestone:
     if not _may_lead(initiative, actor):
         raise CohortError(_("Only its owners or staff change an initiative."))
@@ -127,7 +128,7 @@ def add_initiative_milestone(
 
 
 @transaction.atomic
-def co_sign(initiative: Initiative, *, actor: Any) -> Signature:
+def co_sign(initiative: Initiative, *, actor: User) -> Signature:
     """The actor's organisation co-signs, once."""
     laureate = laureate_of(actor, initiative.cycle)
     if laureate is None:
@@ -145,7 +146,7 @@ def co_sign(initiative: Initiative, *, actor: Any) -> Signature:
 
 @transaction.atomic
 def share_document(
-    cycle: Cycle, *, title: str, upload: Any, kind: str, actor: Any
+    cycle: Cycle, *, title: str, upload: Any, kind: str, actor: User
 ) -> LibraryDocument:
     require_phase(cycle, "programme")
     document = LibraryDocument(cycle=cycle, title=title.strip(), kind=kind, uploaded_by=actor)
@@ -165,7 +166,7 @@ def add_event(
     ends_at: datetime,
     where: str,
     description: str,
-    actor: Any,
+    actor: User,
 ) -> Event:
     require_phase(cycle, "programme")
     if ends_at < starts_at:
@@ -183,7 +184,7 @@ def add_event(
 
 
 @transaction.atomic
-def choose_digest(cycle: Cycle, *, frequency: str, actor: Any) -> DigestPreference:
+def choose_digest(cycle: Cycle, *, frequency: str, actor: User) -> DigestPreference:
     if frequency not in DigestFrequency.values:
         raise CohortError(_("Choose how often."), "frequency")
     preference, _created = DigestPreference.objects.update_or_create(

@@ -7,7 +7,6 @@ environment's PRIZE_DEBTOR_* settings are only the default while a cycle has no 
 """
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -113,7 +112,7 @@ def _move(account: PayingAccount, state: str) -> None:
 
 @transaction.atomic
 def propose_paying_account(
-    cycle: Cycle, *, name: str, iban: str, bic: str, actor: Any
+    cycle: Cycle, *, name: str, iban: str, bic: str, actor: User
 ) -> PayingAccount:
     """A finance user proposes the account; it takes effect when another one approves it."""
     require_finance(actor)
@@ -140,7 +139,8 @@ def _tell_other_finance(account: PayingAccount) -> int:
     their own language: who proposed it, the account masked, the link. Returns how many."""
     others = (
         User.objects.filter(is_active=True, role_grants__role=Role.FINANCE)
-        .exclude(pk=account.proposed_by_id)
+        # django-stubs refuse None in an exact lookup, which Django reads as IS NULL.
+        .exclude(pk=account.proposed_by_id)  # type: ignore[misc]
         .distinct()
         .order_by("pk")
     )
@@ -161,7 +161,7 @@ def _tell_other_finance(account: PayingAccount) -> int:
     return len(others)
 
 
-def reveal_proposal(account: PayingAccount, *, actor: Any) -> PayingAccount:
+def reveal_proposal(account: PayingAccount, *, actor: User) -> PayingAccount:
     """Finance reads a proposed account in full to check it before approving: logged."""
     require_finance(actor)
     record(
@@ -173,7 +173,7 @@ def reveal_proposal(account: PayingAccount, *, actor: Any) -> PayingAccount:
     return account
 
 
-def _made_finance_by(user: Any, proposer_id: int | None) -> bool:
+def _made_finance_by(user: User, proposer_id: int | None) -> bool:
     """Whether `user` holds the finance role through an invitation the proposer sent: perhaps
     the proposer's own second account, so no second pair of eyes."""
     return (
@@ -185,7 +185,7 @@ def _made_finance_by(user: Any, proposer_id: int | None) -> bool:
 
 
 @transaction.atomic
-def approve_paying_account(account: PayingAccount, *, actor: Any) -> PayingAccount:
+def approve_paying_account(account: PayingAccount, *, actor: User) -> PayingAccount:
     """The second pair of eyes: a finance user who did not propose it. The account in use until
     now is kept, replaced."""
     require_finance(actor)
@@ -227,7 +227,7 @@ def approve_paying_account(account: PayingAccount, *, actor: Any) -> PayingAccou
 
 
 @transaction.atomic
-def reject_paying_account(account: PayingAccount, *, actor: Any) -> PayingAccount:
+def reject_paying_account(account: PayingAccount, *, actor: User) -> PayingAccount:
     """Another finance user refuses the proposal, or its proposer withdraws it."""
     require_finance(actor)
     account = PayingAccount.objects.select_for_update().get(pk=account.pk)

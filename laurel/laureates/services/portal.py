@@ -8,15 +8,25 @@ from django.utils import timezone
 
 from laurel.accounts import services as accounts
 from laurel.accounts.enums import Role
+from laurel.accounts.models import Invitation, User
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
 from laurel.cycles.phases import require_phase
 from laurel.laureates.models import Contact, Laureate
+from laurel.selection.models import Place
+from laurel.selection.signals import MediaConsent
 
 
 def on_award_answered(
-    sender, *, place, accepted: bool, email: str, language: str, consent=None, **kwargs
-):
+    sender: Any,
+    *,
+    place: Place,
+    accepted: bool,
+    email: str,
+    language: str,
+    consent: MediaConsent | None = None,
+    **kwargs: Any,
+) -> None:
     """A laureate accepted: its programme record with what it said may be published (in the
     same transaction as the answer), and an invitation for the contact who answered, to the
     laureate's area. (A decline is the selection's to handle.)"""
@@ -41,7 +51,7 @@ def welcome_laureate(place: Any, *, email: str, language: str) -> Laureate:
 
 
 @transaction.atomic
-def add_contact(laureate: Laureate, *, email: str, language: str, actor: Any) -> Contact:
+def add_contact(laureate: Laureate, *, email: str, language: str, actor: User | None) -> Contact:
     """A person who acts for the laureate: invited to sign in to its area (once)."""
     require_phase(laureate.cycle_id, "programme")
     email = email.strip().lower()
@@ -63,13 +73,13 @@ def add_contact(laureate: Laureate, *, email: str, language: str, actor: Any) ->
     return contact
 
 
-def on_email_changed(sender, *, user: Any, new: str, actor: Any, **kwargs) -> None:
+def on_email_changed(sender: Any, *, user: User, new: str, actor: User, **kwargs: Any) -> None:
     """The laureate's mail to a contact follows its person's new address."""
     readdress_contacts(user, email=new, actor=actor)
 
 
 @transaction.atomic
-def readdress_contacts(user: Any, *, email: str, actor: Any) -> int:
+def readdress_contacts(user: User, *, email: str, actor: User) -> int:
     """The contacts tied to this user are written to at `email` from now on (a laureate that
     already has a contact at that address keeps both rows as they are)."""
     moved = 0
@@ -88,13 +98,15 @@ def readdress_contacts(user: Any, *, email: str, actor: Any) -> int:
     return moved
 
 
-def on_invitation_accepted(sender, *, invitation: Any, user: Any, **kwargs) -> None:
+def on_invitation_accepted(
+    sender: Any, *, invitation: Invitation, user: User, **kwargs: Any
+) -> None:
     """Whoever accepted a contact's invitation acts for its laureate from now on."""
     tie_contacts(invitation, user=user)
 
 
 @transaction.atomic
-def tie_contacts(invitation: Any, *, user: Any) -> list[Contact]:
+def tie_contacts(invitation: Invitation, *, user: User) -> list[Contact]:
     """Tie the contacts this invitation was sent for to the user who accepted it (by id: the
     link was mailed to the contact's address, so accepting it proves the person is theirs).
 
@@ -127,7 +139,7 @@ def set_media_consent(
     publish_logo: bool,
     publish_staff_names: bool,
     at_risk: bool,
-    actor: Any,
+    actor: User | None,
 ) -> Laureate:
     laureate = Laureate.objects.select_for_update().get(pk=laureate.pk)
     laureate.publish_name = publish_name

@@ -5,16 +5,17 @@ import secrets
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from allauth.mfa.models import Authenticator
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from laurel.accounts.enums import Role
+from laurel.accounts.models import User
 from laurel.candidates.matching import Record, compare, normalise_name
 from laurel.candidates.models import Candidate
 from laurel.candidates.services.common import records_of
@@ -107,7 +108,7 @@ def check_details(laureate: Laureate, details: Details) -> Details:
 
 @transaction.atomic
 def save_bank_details(
-    laureate: Laureate, *, details: Details, proof: bytes, proof_kind: str, actor: Any
+    laureate: Laureate, *, details: Details, proof: bytes, proof_kind: str, actor: User
 ) -> BankAccount:
     """New bank details for the prize (the view asked for a code from the contact's
     authenticator app first). The old account is kept, replaced; payments not yet paid go back to
@@ -166,7 +167,7 @@ def current_account(laureate: Laureate) -> BankAccount | None:
     return laureate.bank_accounts.filter(replaced_at=None).first()
 
 
-def require_finance(actor: Any) -> None:
+def require_finance(actor: User) -> None:
     """Refuse anyone without the finance role, a superuser too: full bank details, the proof,
     the steps of a payment and the bank file are finance's alone, whatever the caller checked
     (ARCHITECTURE rule 3: the superuser flag does not skip Laurel's rules)."""
@@ -174,7 +175,7 @@ def require_finance(actor: Any) -> None:
         raise PrizeError(_("Only finance can do this."))
 
 
-def reveal_account(account: BankAccount, *, actor: Any) -> BankAccount:
+def reveal_account(account: BankAccount, *, actor: User) -> BankAccount:
     """Finance reads the full details: logged, every time."""
     require_finance(actor)
     record(
@@ -183,7 +184,7 @@ def reveal_account(account: BankAccount, *, actor: Any) -> BankAccount:
     return account
 
 
-def proof_of(account: BankAccount, *, actor: Any) -> bytes:
+def proof_of(account: BankAccount, *, actor: User) -> bytes:
     require_finance(actor)
     with default_storage.open(account.proof_file, "rb") as handle:
         content = cipher().decrypt(handle.read())
@@ -206,7 +207,7 @@ def _move(payment: Payment, state: str) -> None:
 
 
 @transaction.atomic
-def request_payment(laureate: Laureate, *, actor: Any) -> Payment:
+def request_payment(laureate: Laureate, *, actor: User) -> Payment:
     """The prize payment for a laureate, for the cycle's prize amount (one open at a time)."""
     require_phase(laureate.cycle_id, "programme")
     if not (actor.has_role(Role.FINANCE) or actor.has_role(Role.STAFF)):
@@ -227,7 +228,7 @@ def request_payment(laureate: Laureate, *, actor: Any) -> Payment:
 
 
 @transaction.atomic
-def verify_payment(payment: Payment, *, actor: Any) -> Payment:
+def verify_payment(payment: Payment, *, actor: User) -> Payment:
     """Finance has checked the current bank details against the proof of ownership."""
     require_finance(actor)
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
@@ -242,7 +243,7 @@ def verify_payment(payment: Payment, *, actor: Any) -> Payment:
 
 
 @transaction.atomic
-def approve_payment(payment: Payment, *, actor: Any) -> Payment:
+def approve_payment(payment: Payment, *, actor: User) -> Payment:
     """The second pair of eyes: a finance user who did not request the payment."""
     require_finance(actor)
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
@@ -264,7 +265,7 @@ def mark_paid(
     paid_on: date,
     fees: Decimal | None,
     exchange_rate: Decimal | None,
-    actor: Any,
+    actor: User,
 ) -> Payment:
     require_finance(actor)
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
@@ -276,7 +277,7 @@ def mark_paid(
 
 
 @transaction.atomic
-def cancel_payment(payment: Payment, *, actor: Any) -> Payment:
+def cancel_payment(payment: Payment, *, actor: User) -> Payment:
     require_finance(actor)
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
     _move(payment, PaymentState.CANCELLED)
@@ -285,5 +286,5 @@ def cancel_payment(payment: Payment, *, actor: Any) -> Payment:
     return payment
 
 
-def open_payments(laureate: Laureate):
+def open_payments(laureate: Laureate) -> QuerySet[Payment]:
     return laureate.payments.filter(state__in=OPEN_PAYMENT_STATES)

@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from laurel.accounts.models import User
 from laurel.core.crypto import mask
 from laurel.core.services import record
 from laurel.core.texts import in_language, language_codes
@@ -48,7 +49,7 @@ class SummitError(Exception):
 
 
 @transaction.atomic
-def define_summit(cycle: Cycle, *, values: dict[str, Any], actor: Any) -> Summit:
+def define_summit(cycle: Cycle, *, values: dict[str, Any], actor: User) -> Summit:
     if values["ends_on"] < values["starts_on"]:
         raise SummitError(_("The last day cannot come before the first."), "ends_on")
     if values["registration_closes_at"].date() > values["starts_on"]:
@@ -102,7 +103,7 @@ def _require_open(summit: Summit, cycle: Cycle) -> None:
 
 
 @transaction.atomic
-def register_delegate(laureate: Laureate, *, values: dict[str, Any], actor: Any) -> Delegate:
+def register_delegate(laureate: Laureate, *, values: dict[str, Any], actor: User) -> Delegate:
     """A laureate registers a delegate: within its places and before registration closes."""
     require_phase(laureate.cycle_id, "programme")
     laureate = Laureate.objects.select_for_update().select_related("cycle").get(pk=laureate.pk)
@@ -137,7 +138,7 @@ def _own_delegate(delegate: Delegate) -> tuple[Delegate, Summit]:
 
 
 @transaction.atomic
-def change_delegate(delegate: Delegate, *, values: dict[str, Any], actor: Any) -> Delegate:
+def change_delegate(delegate: Delegate, *, values: dict[str, Any], actor: User) -> Delegate:
     """The laureate corrects a delegate's details, until registration closes. A delegate
     already confirmed stays confirmed; what changed is in the audit entry (names of fields
     only, never the values: some are health data). `letter_sent_back` on the delegate says
@@ -181,7 +182,7 @@ def _erase_passport_data(delegate: Delegate) -> None:
 LETTER_FIELDS = ["full_name", "role", "arrive_on", "leave_on"]
 
 
-def _withdraw_letter_approval(delegate: Delegate, changed: list[str], actor: Any) -> bool:
+def _withdraw_letter_approval(delegate: Delegate, changed: list[str], actor: User) -> bool:
     """A letter approved for the delegate as they were is not made for them as they are now:
     staff check and approve it again. Whether an approval was withdrawn."""
     approved = VisaRequest.objects.filter(delegate=delegate, state=VisaState.APPROVED)
@@ -197,7 +198,7 @@ def _withdraw_letter_approval(delegate: Delegate, changed: list[str], actor: Any
 
 
 @transaction.atomic
-def withdraw_delegate(delegate: Delegate, *, actor: Any) -> Delegate:
+def withdraw_delegate(delegate: Delegate, *, actor: User) -> Delegate:
     """The laureate withdraws a delegate, until registration closes: the place is free again
     and any passport data given for the delegate is deleted at once."""
     require_phase(delegate.laureate.cycle_id, "programme")
@@ -212,7 +213,7 @@ def withdraw_delegate(delegate: Delegate, *, actor: Any) -> Delegate:
 
 
 @transaction.atomic
-def confirm_delegate(delegate: Delegate, *, actor: Any) -> Delegate:
+def confirm_delegate(delegate: Delegate, *, actor: User) -> Delegate:
     delegate = Delegate.objects.select_for_update().get(pk=delegate.pk)
     if delegate.state != DelegateState.REGISTERED:
         raise SummitError(_("Only a registered delegate can be confirmed."))
@@ -236,7 +237,7 @@ def give_passport_data(
     nationality: str,
     date_of_birth: date,
     passport_expires_on: date,
-    actor: Any,
+    actor: User,
 ) -> VisaRequest:
     """The delegate's passport data for the invitation letter (replaces what was given)."""
     delegate = (
@@ -280,7 +281,7 @@ def give_passport_data(
 
 
 @transaction.atomic
-def approve_visa_letter(visa: VisaRequest, *, actor: Any) -> VisaRequest:
+def approve_visa_letter(visa: VisaRequest, *, actor: User) -> VisaRequest:
     visa = VisaRequest.objects.select_for_update().select_related("delegate").get(pk=visa.pk)
     if visa.delegate.state != DelegateState.CONFIRMED:
         raise SummitError(_("Letters are made only for confirmed delegates: confirm them first."))
@@ -292,7 +293,7 @@ def approve_visa_letter(visa: VisaRequest, *, actor: Any) -> VisaRequest:
     return visa
 
 
-def reveal_passport_data(visa: VisaRequest, *, actor: Any) -> VisaRequest:
+def reveal_passport_data(visa: VisaRequest, *, actor: User) -> VisaRequest:
     """Staff read the full passport data to check a request before approving it: logged,
     every time."""
     if visa.state == VisaState.ERASED:
@@ -306,7 +307,7 @@ def reveal_passport_data(visa: VisaRequest, *, actor: Any) -> VisaRequest:
     return visa
 
 
-def letter_data(visa: VisaRequest, *, actor: Any) -> VisaRequest:
+def letter_data(visa: VisaRequest, *, actor: User) -> VisaRequest:
     """The decrypted data for the letter (its making is logged)."""
     if visa.state != VisaState.APPROVED:
         raise SummitError(_("The letter can be made once staff approve the request."))
@@ -316,7 +317,7 @@ def letter_data(visa: VisaRequest, *, actor: Any) -> VisaRequest:
 
 @transaction.atomic
 def send_practical_information(
-    summit: Summit, *, subject: dict[str, str], text: dict[str, str], actor: Any
+    summit: Summit, *, subject: dict[str, str], text: dict[str, str], actor: User
 ) -> int:
     """Staff's practical information, written in each language, to every confirmed delegate
     (and its laureate's contacts), each in their own language."""

@@ -3,11 +3,11 @@
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from laurel.accounts.models import User
 from laurel.core.services import record
 from laurel.cycles.phases import require_phase
 from laurel.laureates.enums import Rag, SupportArea
@@ -22,7 +22,7 @@ class SupportError(Exception):
 
 @transaction.atomic
 def assess_needs(
-    laureate: Laureate, *, levels: dict[str, int], notes: dict[str, str], actor: Any
+    laureate: Laureate, *, levels: dict[str, int], notes: dict[str, str], actor: User
 ) -> list[Assessment]:
     """The baseline: a level for every area (all or nothing)."""
     require_phase(laureate.cycle_id, "programme")
@@ -43,7 +43,7 @@ def assess_needs(
 
 
 @transaction.atomic
-def add_objective(laureate: Laureate, *, area: str, title: str, actor: Any) -> Objective:
+def add_objective(laureate: Laureate, *, area: str, title: str, actor: User) -> Objective:
     require_phase(laureate.cycle_id, "programme")
     if area not in SupportArea.values:
         raise SupportError(_("Choose an area."), "area")
@@ -55,7 +55,7 @@ def add_objective(laureate: Laureate, *, area: str, title: str, actor: Any) -> O
 
 
 @transaction.atomic
-def add_milestone(objective: Objective, *, title: str, due_on: date, actor: Any) -> Milestone:
+def add_milestone(objective: Objective, *, title: str, due_on: date, actor: User) -> Milestone:
     milestone = Milestone.objects.create(objective=objective, title=title.strip(), due_on=due_on)
     record(
         "support.milestone_added",
@@ -67,7 +67,7 @@ def add_milestone(objective: Objective, *, title: str, due_on: date, actor: Any)
 
 
 @transaction.atomic
-def set_milestone_status(milestone: Milestone, *, status: str, note: str, actor: Any) -> Milestone:
+def set_milestone_status(milestone: Milestone, *, status: str, note: str, actor: User) -> Milestone:
     if status not in Rag.values:
         raise SupportError(_("Choose a status."), "status")
     milestone = (
@@ -93,7 +93,7 @@ def log_session(
     hours: Decimal,
     coach: str,
     notes: str,
-    actor: Any,
+    actor: User,
 ) -> Session:
     require_phase(laureate.cycle_id, "programme")
     if hours <= 0 or hours > 24:

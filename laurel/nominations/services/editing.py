@@ -2,13 +2,15 @@
 applied; the address corrected; withdrawal; erasure of the content."""
 
 import contextlib
-from collections.abc import Callable
+import functools
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
+from laurel.accounts.models import User
 from laurel.core.ratelimit import over_limit
 from laurel.core.services import record
 from laurel.cycles.enums import Phase
@@ -51,8 +53,8 @@ def stage_edit(
     nomination: Nomination,
     *,
     data: dict[str, Any],
-    uploads: list[tuple[Any, CheckedUpload]] = (),
-    remove: list[int] = (),
+    uploads: Sequence[tuple[Any, CheckedUpload]] = (),
+    remove: Sequence[int] = (),
     honeypot: bool = False,
     admit: Admit | None = None,
 ) -> Nomination:
@@ -116,7 +118,7 @@ def discard_edit(nomination: Nomination) -> Nomination:
     return nomination
 
 
-def on_phase_moved(sender: Any, *, cycle: Cycle, actor: Any = None, **kwargs: Any) -> None:
+def on_phase_moved(sender: Any, *, cycle: Cycle, actor: User | None = None, **kwargs: Any) -> None:
     """Nominations have closed: a change never confirmed can no longer be, so it goes with its
     stored documents (it may hold a child's details the nominator meant to remove)."""
     if cycle.phase == Phase.NOMINATIONS:
@@ -131,7 +133,7 @@ def apply_edit(
     nomination: Nomination,
     *,
     token: str,
-    confirmations: list[dict[str, str]] = (),
+    confirmations: Sequence[dict[str, str]] = (),
     hold_reason: str | Callable[[], str] = "",
 ) -> Nomination:
     """The nominator reviewed their change and confirmed it: it applies now, as a new version.
@@ -151,7 +153,8 @@ def apply_edit(
     for attachment in removed:
         path = attachment.file.name
         attachment.delete()
-        transaction.on_commit(lambda path=path: default_storage.delete(path))
+        if path:
+            transaction.on_commit(functools.partial(default_storage.delete, path))
     for item in pending.get("uploads", [])[: MAX_ATTACHMENTS - nomination.attachments.count()]:
         Attachment.objects.create(
             nomination=nomination,
@@ -212,7 +215,7 @@ def edit_nomination(
     *,
     token: str,
     data: dict[str, Any],
-    uploads: list[tuple[Any, CheckedUpload]] = (),
+    uploads: Sequence[tuple[Any, CheckedUpload]] = (),
     admit: Admit | None = None,
 ) -> Nomination:
     """Stage and apply a change in one go (for callers that reviewed it themselves: imports,

@@ -3,7 +3,7 @@ from moderation, late-submission codes."""
 
 import contextlib
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -12,6 +12,7 @@ from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from laurel.accounts.models import User
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
 from laurel.nominations.enums import (
@@ -95,7 +96,7 @@ def save_draft(
     token: str,
     data: dict[str, Any],
     language: str,
-    uploads: list[tuple[Any, CheckedUpload]] = (),
+    uploads: Sequence[tuple[Any, CheckedUpload]] = (),
     late_code: LateSubmissionCode | None = None,
     honeypot: bool = False,
     send_resume_link: bool = True,
@@ -170,7 +171,7 @@ def submit_nomination(
     late_code: LateSubmissionCode | None = None,
     acknowledged: bool = False,
     network: str = "",
-    confirmations: list[dict[str, str]] = (),
+    confirmations: Sequence[dict[str, str]] = (),
 ) -> Nomination:
     """Submit a draft: it gets its reference, its first version and a confirmation email.
 
@@ -275,7 +276,7 @@ def confirm_nomination(token: str) -> Nomination | None:
 
 
 @transaction.atomic
-def release_from_moderation(nomination: Nomination, *, actor: Any) -> Nomination:
+def release_from_moderation(nomination: Nomination, *, actor: User) -> Nomination:
     """Staff looked at a held nomination and found a real person behind it."""
     nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
     if nomination.held_for_moderation:
@@ -300,7 +301,7 @@ def release_from_moderation(nomination: Nomination, *, actor: Any) -> Nomination
 
 
 @transaction.atomic
-def create_late_code(cycle: Cycle, *, note: str, actor: Any, valid_days: int = 7) -> str:
+def create_late_code(cycle: Cycle, *, note: str, actor: User, valid_days: int = 7) -> str:
     """A single-use code for one nominator to submit after the deadline; shown once."""
     code = "-".join("".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(4)) for _ in range(3))
     late = LateSubmissionCode.objects.create(

@@ -1,8 +1,8 @@
 """The assignment of reviewers: proposed by the optimiser, published by staff."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -40,7 +40,7 @@ REMINDERS = [timedelta(days=7), timedelta(days=2)]
 def propose_assignment(
     cycle: Cycle,
     *,
-    actor: Any,
+    actor: User,
     k: int = 3,
     min_load: int | None = None,
     max_load: int | None = None,
@@ -104,7 +104,9 @@ def propose_assignment(
     return solution
 
 
-def _infeasible_message(infeasible: Infeasible, *, candidates, members) -> str:
+def _infeasible_message(
+    infeasible: Infeasible, *, candidates: Iterable[Candidate], members: Iterable[User]
+) -> str:
     """Why no assignment exists, in the reader's language, naming candidates and members."""
     data = infeasible.data
     names = {c.pk: c.name for c in candidates}
@@ -159,7 +161,7 @@ def _infeasible_message(infeasible: Infeasible, *, candidates, members) -> str:
 
 
 @transaction.atomic
-def publish_assignment(cycle: Cycle, *, actor: Any) -> int:
+def publish_assignment(cycle: Cycle, *, actor: User) -> int:
     """The proposal becomes the members' work; each member with new candidates is told."""
     require_phase(cycle, "assign")
     proposed = Assignment.objects.select_for_update().filter(
@@ -212,7 +214,7 @@ def _check_pair(cycle: Cycle, candidate: Candidate, member: User) -> None:
 
 @transaction.atomic
 def assign_by_hand(
-    cycle: Cycle, candidate: Candidate, member: User, *, actor: Any
+    cycle: Cycle, candidate: Candidate, member: User, *, actor: User
 ) -> tuple[Assignment, bool]:
     """Staff add a reviewer themselves: never one with a conflict. Kept as proposed.
     (assignment, True) when it is new; an assignment that exists already is left as it is."""
@@ -234,7 +236,7 @@ def assign_by_hand(
 
 
 @transaction.atomic
-def unassign(assignment: Assignment, *, actor: Any) -> None:
+def unassign(assignment: Assignment, *, actor: User) -> None:
     """Staff take a reviewer off a candidate, unless a review was submitted."""
     require_phase(assignment.cycle_id, "assign")
     if Review.objects.filter(
@@ -260,7 +262,7 @@ class Imported:
 
 
 @transaction.atomic
-def import_assignments(cycle: Cycle, rows: list[dict[str, str]], *, actor: Any) -> Imported:
+def import_assignments(cycle: Cycle, rows: list[dict[str, str]], *, actor: User) -> Imported:
     """Assignments from a CSV (candidate_id, member): all lines or none; every refused line is
     named in the message."""
     require_phase(cycle, "assign")

@@ -2,7 +2,6 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -125,7 +124,8 @@ def detect_conflicts(cycle: Cycle, *, member: User | None = None) -> int:
     # nomination carried finds the candidate too.
     records = records_of(candidates)
     records += [
-        Record(key=-tie.pk, name=tie.name, country=tie.country.code, website=tie.website)
+        # str() of a django-countries Country is its code
+        Record(key=-tie.pk, name=tie.name, country=str(tie.country), website=tie.website)
         for tie in ties
     ]
     by_tie = {tie.pk: tie for tie in ties}
@@ -161,7 +161,7 @@ def matched_reason(found: Suggestion, tie: Affiliation) -> list[str]:
     return [f"{MATCHED}{theirs[-1]}"] if theirs else []
 
 
-def _drop_assignment(member_id: int, candidate_id: int, actor: Any) -> None:
+def _drop_assignment(member_id: int, candidate_id: int, actor: User) -> None:
     dropped, _count = Assignment.objects.filter(
         member_id=member_id, candidate_id=candidate_id
     ).delete()
@@ -257,7 +257,7 @@ def record_conflict(
     candidate: Candidate,
     kind: str,
     note: str = "",
-    actor: Any,
+    actor: User,
 ) -> Conflict:
     """Staff record a conflict in the register for any member of the committee: it blocks at
     once, and the member cannot withdraw it."""
@@ -295,7 +295,7 @@ def record_conflict(
 
 @transaction.atomic
 def edit_conflict(
-    conflict: Conflict, *, kind: str, state: str, note: str = "", actor: Any
+    conflict: Conflict, *, kind: str, state: str, note: str = "", actor: User
 ) -> Conflict:
     """Staff correct an entry of the register: its kind, whether it is a conflict, the note.
     Staff's word is final: the member can no longer withdraw it."""
@@ -320,7 +320,7 @@ def edit_conflict(
 
 
 @transaction.atomic
-def remove_conflict(conflict: Conflict, *, actor: Any) -> None:
+def remove_conflict(conflict: Conflict, *, actor: User) -> None:
     """Staff take an entry out of the register (recorded by mistake): the member is no longer
     kept from the candidate. Laurel will not suggest the same pair again unprompted: a new
     profile save looks for conflicts again."""

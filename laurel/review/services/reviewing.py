@@ -128,7 +128,7 @@ def save_review(
     return review
 
 
-def visibility_of_cycle(cycle) -> str:
+def visibility_of_cycle(cycle: Cycle) -> str:
     settings = CommitteeSettings.objects.filter(cycle=cycle).first()
     return settings.visibility if settings else Visibility.AFTER_OWN
 
@@ -154,7 +154,7 @@ def others_visible(member: User, candidate: Candidate) -> bool:
 
 
 @transaction.atomic
-def set_visibility(cycle, *, visibility: str, actor: Any) -> CommitteeSettings:
+def set_visibility(cycle: Cycle, *, visibility: str, actor: User) -> CommitteeSettings:
     """When members see each other's reviews, for the whole review phase."""
     if visibility not in Visibility.values:
         raise ReviewError(_("Choose when members see each other's reviews."))
@@ -192,7 +192,7 @@ def reminder_plan(cycle: Cycle) -> Reminded:
 
 
 @transaction.atomic
-def remind_missing_reviews(cycle: Cycle, *, actor: Any) -> Reminded:
+def remind_missing_reviews(cycle: Cycle, *, actor: User) -> Reminded:
     """Staff's "Remind now": one reminder email to each member with reviews missing, through the
     same email as the scheduled reminders; nobody twice within REMIND_AGAIN_AFTER."""
     require_phase(cycle, "review")

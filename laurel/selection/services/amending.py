@@ -1,12 +1,11 @@
 """Amendments: every change to a locked decision, dated and signed with its own reason, kept
 beside the frozen record (which is never edited)."""
 
-from typing import Any
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from laurel.accounts.models import User
 from laurel.core.services import record
 from laurel.selection.enums import AmendmentKind, DecisionState
 from laurel.selection.models import Amendment, Decision, Place
@@ -25,7 +24,7 @@ def record_amendment(
     kind: str,
     place: Place | None,
     reason: str,
-    actor: Any,
+    actor: User | None,
     incoming: Place | None = None,
     citation: dict[str, str] | None = None,
     summary: dict[str, str] | None = None,

@@ -1,15 +1,16 @@
 """Decision letters through the outbox, released together at the announcement (the embargo),
 and the laureate's answer through the private link in its letter."""
 
+from collections.abc import Iterator
 from datetime import datetime
-from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from laurel.accounts.models import User
 from laurel.candidates.enums import CandidateState
 from laurel.candidates.models import Candidate
 from laurel.core.services import record
@@ -36,7 +37,7 @@ from laurel.selection.services.lettering import prize as _prize
 from laurel.selection.signals import MediaConsent, award_answered
 
 
-def letters(decision: Decision):
+def letters(decision: Decision) -> QuerySet[OutgoingEmail]:
     """The decision's letters' emails, those offering a declined place to a reserve included."""
     batch = batch_of(decision)
     return OutgoingEmail.objects.filter(Q(batch=batch) | Q(batch__startswith=f"{batch}:")).order_by(
@@ -59,8 +60,11 @@ def _about(decision: Decision) -> list[tuple[str, Candidate]]:
     places = decision.places.filter(role__in=[Role.LAUREATE, Role.RESERVE]).select_related(
         "candidate__organisation"
     )
-    kinds = {Role.LAUREATE: LetterKind.LAUREATE, Role.RESERVE: LetterKind.RESERVE}
-    about = [(kinds[place.role], place.candidate) for place in places]
+    kinds: dict[str, LetterKind] = {
+        Role.LAUREATE: LetterKind.LAUREATE,
+        Role.RESERVE: LetterKind.RESERVE,
+    }
+    about: list[tuple[str, Candidate]] = [(kinds[place.role], place.candidate) for place in places]
     placed = {candidate.pk for _kind, candidate in about}
     considered = Candidate.objects.filter(
         cycle_id=decision.cycle_id, state=CandidateState.ELIGIBLE, ready_for_committee=True
@@ -79,7 +83,7 @@ def without_contact(decision: Decision) -> dict[str, list[str]]:
     return {kind: sorted(names) for kind, names in missing.items()}
 
 
-def _nominators(decision: Decision):
+def _nominators(decision: Decision) -> Iterator[tuple[Nomination, str, str]]:
     """(nomination, address, language) for each nominator of a considered candidate, once per
     candidate and address."""
     told = set()
@@ -108,7 +112,7 @@ def prepare_letters(
     *,
     announce_at: datetime,
     respond_by: datetime,
-    actor: Any,
+    actor: User,
     discard_edits: bool = False,
 ) -> dict[str, int]:
     """Write every decision letter into the outbox, held until release and never sent before
@@ -132,14 +136,14 @@ def prepare_letters(
         state=EmailState.CANCELLED,
         links="",  # their accept links go with them
     )
-    wanted = []
+    wanted: list[tuple[str, Candidate, Nomination | None, str, str]] = []
     for kind, candidate in _about(decision):
         email, language = _contact(candidate)
         if email:
             wanted.append((kind, candidate, None, email, language))
-    for nomination, email, language in _nominators(decision):
-        candidate = nomination.placement.candidate
-        wanted.append((LetterKind.NOMINATOR, candidate, nomination, email, language))
+    for nominated, email, language in _nominators(decision):
+        candidate = nominated.placement.candidate
+        wanted.append((LetterKind.NOMINATOR, candidate, nominated, email, language))
     existing = {
         (letter.kind, letter.candidate_id, letter.nomination_id): letter
         for letter in decision.letters.all()
@@ -184,7 +188,7 @@ def held_by_kind(decision: Decision) -> dict[str, int]:
 
 
 @transaction.atomic
-def release_letters(decision: Decision, *, actor: Any) -> int:
+def release_letters(decision: Decision, *, actor: User) -> int:
     """Send every held letter and announce the decision: not before the announcement. The
     laureates page then names each laureate once it has accepted and consented to be named
     (queries.announced_laureates), never at this moment."""
@@ -286,7 +290,7 @@ def offer_place(
     reason: str,
     citation: dict[str, str],
     summary: dict[str, str],
-    actor: Any,
+    actor: User,
 ) -> Place:
     """A laureate declined: the reserve takes its place, and gets its laureate letter now. The
     change is an amendment to the locked decision, with its reason and the reserve's citation

@@ -1,11 +1,10 @@
 """The final selection: Laurel's suggested slate, the committee's overrides, the chair's lock."""
 
-from typing import Any
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from laurel.accounts.models import User
 from laurel.candidates.enums import Consent, WorkKind
 from laurel.candidates.models import Candidate
 from laurel.core.services import record
@@ -59,7 +58,7 @@ def suggest_slate(
     min_per_kind: dict[str, int],
     reserve_count: int,
     from_shortlist: bool,
-    actor: Any,
+    actor: User,
 ) -> Decision:
     """Solve for the best slate under the constraints and make it the decision's draft."""
     require_phase(cycle, "decide")
@@ -143,7 +142,7 @@ def suggest_slate(
 
 @transaction.atomic
 def replace_place(
-    decision: Decision, *, removed: Candidate, added: Candidate, reason: str, actor: Any
+    decision: Decision, *, removed: Candidate, added: Candidate, reason: str, actor: User
 ) -> Override:
     """The committee overrides the suggestion: `added` takes `removed`'s laureate place, and
     `removed` becomes the first reserve. The slate may then break a constraint: the page and
@@ -204,7 +203,7 @@ def replace_place(
 
 @transaction.atomic
 def write_place(
-    place: Place, *, reason: str, citation: dict[str, str], summary: dict[str, str], actor: Any
+    place: Place, *, reason: str, citation: dict[str, str], summary: dict[str, str], actor: User
 ) -> Place:
     """The committee's reason for a place, and the citation and description to publish; never
     by someone with a conflict with its candidate (staff write those)."""
@@ -227,7 +226,7 @@ def write_place(
 
 @transaction.atomic
 def lock_decision(
-    decision: Decision, *, actor: Any, reasons: dict[str, str] | None = None
+    decision: Decision, *, actor: User, reasons: dict[str, str] | None = None
 ) -> Decision:
     """The chair confirms the decision; from then on it does not change. `reasons`: the chair's
     reason for each constraint the slate breaks (constraint name → text). The record of the
@@ -266,7 +265,7 @@ def lock_decision(
 
 
 @transaction.atomic
-def move_reserve(place: Place, *, offset: int, actor: Any) -> None:
+def move_reserve(place: Place, *, offset: int, actor: User) -> None:
     """Move a reserve up (-1) or down (+1): the order in which places are offered."""
     require_phase(place.decision.cycle_id, "decide")
     decision = _draft(place.decision.cycle)

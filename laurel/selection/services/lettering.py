@@ -21,6 +21,7 @@ from laurel.accounts.models import User
 from laurel.candidates.models import Candidate
 from laurel.core.services import record
 from laurel.core.texts import money
+from laurel.cycles.models import Cycle
 from laurel.nominations.models import new_token
 from laurel.notifications.enums import EmailState
 from laurel.notifications.models import OutgoingEmail
@@ -31,7 +32,7 @@ from laurel.selection.services.common import SelectionError
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # The editable text of each kind of letter, rendered in the recipient's language.
-TEXTS = {
+TEXTS: dict[str, str] = {
     LetterKind.LAUREATE: "selection/letter_texts/laureate.txt",
     LetterKind.RESERVE: "selection/letter_texts/reserve.txt",
     LetterKind.NOT_SELECTED: "selection/letter_texts/not_selected.txt",
@@ -67,11 +68,11 @@ def laureates_url(language: str) -> str:
         return settings.SITE_URL + reverse("selection:laureates")
 
 
-def prize(cycle, language: str) -> str:
+def prize(cycle: Cycle, language: str) -> str:
     return money(cycle.prize_amount, cycle.prize_currency, language)
 
 
-def _context(letter: Letter, cycle) -> dict[str, Any]:
+def _context(letter: Letter, cycle: Cycle) -> dict[str, Any]:
     context = {
         "cycle": cycle,
         "candidate": letter.candidate,
@@ -86,7 +87,7 @@ def _context(letter: Letter, cycle) -> dict[str, Any]:
     return context
 
 
-def default_text(letter: Letter, cycle) -> tuple[str, str]:
+def default_text(letter: Letter, cycle: Cycle) -> tuple[str, str]:
     """The subject and editable text of a letter as Laurel writes it, in its language."""
     context = _context(letter, cycle)
     template = engines["django"].from_string(
@@ -142,7 +143,7 @@ def _held(letter: Letter) -> Letter:
 
 
 @transaction.atomic
-def edit_letter(letter: Letter, *, subject: str, body: str, actor: Any) -> Letter:
+def edit_letter(letter: Letter, *, subject: str, body: str, actor: User) -> Letter:
     """Staff change a letter's text by hand: it is kept when the letters are prepared again."""
     letter = _held(letter)
     letter.subject = " ".join(subject.split())[:300]
@@ -157,7 +158,7 @@ def edit_letter(letter: Letter, *, subject: str, body: str, actor: Any) -> Lette
 
 
 @transaction.atomic
-def readdress_letter(letter: Letter, *, to: str, language: str, actor: Any) -> Letter:
+def readdress_letter(letter: Letter, *, to: str, language: str, actor: User) -> Letter:
     """Staff send one letter to another address or in the other language. A new language
     writes the text again in it (hand edits in the old language go)."""
     letter = _held(letter)

@@ -5,9 +5,12 @@ record built live. Later changes are amendments beside it (models.Amendment), ne
 
 import hashlib
 import json
+from datetime import date, datetime
+from typing import Any, overload
 
 from django.db.models import Max, Min
 
+from laurel.accounts.models import User
 from laurel.candidates.enums import CandidateState
 from laurel.candidates.models import Candidate
 from laurel.cycles.models import Cycle
@@ -18,7 +21,7 @@ from laurel.review.models import Review
 from laurel.review.queries import conflict_register, results
 from laurel.selection import queries
 from laurel.selection.enums import Role, RoundState
-from laurel.selection.models import Decision
+from laurel.selection.models import Decision, Place
 from laurel.selection.services.checking import check_slate
 
 VERSION = 1
@@ -33,13 +36,17 @@ def content_hash(record: dict) -> str:
     return hashlib.sha256(canonical(record).encode()).hexdigest()
 
 
-def _person(user) -> dict | None:
+@overload
+def _person(user: User) -> dict[str, Any]: ...
+@overload
+def _person(user: User | None) -> dict[str, Any] | None: ...
+def _person(user: User | None) -> dict[str, Any] | None:
     if user is None:
         return None
     return {"id": user.pk, "name": user.full_name or user.email}
 
 
-def _when(value) -> str | None:
+def _when(value: date | datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
@@ -159,7 +166,7 @@ def _decision(decision: Decision, places: dict, scores: dict[int, float]) -> dic
     check = check_slate(decision, scores=scores)
     suggestion = decision.suggestion or {}
 
-    def place(p) -> dict:
+    def place(p: Place) -> dict[str, Any]:
         return {
             "candidate": p.candidate_id,
             "name": p.candidate.name,

@@ -7,6 +7,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from laurel.accounts.models import User
 from laurel.candidates.models import Candidate
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
@@ -24,7 +25,7 @@ def _not_locked(cycle: Cycle) -> None:
 
 @transaction.atomic
 def shortlist_candidate(
-    candidate: Candidate, *, kind: str, note: str = "", actor: Any
+    candidate: Candidate, *, kind: str, note: str = "", actor: User
 ) -> ShortlistEntry:
     """Put a candidate on the shortlist or the reserve (at the end), or move it between them."""
     require_phase(candidate.cycle_id, "shortlist")
@@ -66,7 +67,7 @@ def shortlist_candidate(
 
 @transaction.atomic
 def shortlist_many(
-    candidates: list[Candidate], *, kind: str, actor: Any
+    candidates: list[Candidate], *, kind: str, actor: User
 ) -> tuple[list[Candidate], list[tuple[Candidate, str]]]:
     """Several candidates onto the shortlist or the reserve at once, in the order given (one
     audit entry each, as one at a time). Returns (placed, [(skipped, why)]): a candidate already
@@ -90,7 +91,7 @@ def shortlist_many(
 
 
 @transaction.atomic
-def move_entry(entry: ShortlistEntry, *, offset: int, actor: Any) -> ShortlistEntry:
+def move_entry(entry: ShortlistEntry, *, offset: int, actor: User) -> ShortlistEntry:
     """Move an entry up (-1) or down (+1) in its list."""
     require_phase(entry.cycle_id, "shortlist")
     _not_locked(entry.cycle)
@@ -112,7 +113,7 @@ def move_entry(entry: ShortlistEntry, *, offset: int, actor: Any) -> ShortlistEn
 
 
 @transaction.atomic
-def unshortlist(entry: ShortlistEntry, *, actor: Any) -> None:
+def unshortlist(entry: ShortlistEntry, *, actor: User) -> None:
     require_phase(entry.cycle_id, "shortlist")
     _not_locked(entry.cycle)
     not_conflicted(actor, entry.cycle, entry.candidate_id)
@@ -127,7 +128,7 @@ def unshortlist(entry: ShortlistEntry, *, actor: Any) -> None:
 
 
 @transaction.atomic
-def go_to(cycle: Cycle, *, entry: ShortlistEntry | None, actor: Any) -> Meeting:
+def go_to(cycle: Cycle, *, entry: ShortlistEntry | None, actor: User) -> Meeting:
     """The chair moves the meeting to a shortlisted candidate (None: the overview)."""
     require_phase(cycle, "shortlist")
     if entry is not None and entry.cycle_id != cycle.pk:
@@ -147,7 +148,7 @@ def record_discussion(
     arguments: str,
     outcome: str,
     recused: list[Any],
-    actor: Any,
+    actor: User,
 ) -> ShortlistEntry:
     """The chair or a scribe writes down the discussion of one candidate; never someone with
     a conflict with it (a conflicted chair leaves that item to staff)."""

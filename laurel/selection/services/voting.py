@@ -1,13 +1,12 @@
 """Voting rounds: open, vote (once, never on a conflict), close and count."""
 
-from typing import Any
-
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from laurel.accounts.enums import Role
+from laurel.accounts.models import User
 from laurel.candidates.models import Candidate
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
@@ -26,7 +25,7 @@ def open_round(
     method: str,
     secret: bool,
     candidates: list[Candidate],
-    actor: Any,
+    actor: User,
     topic: str = "",
 ) -> VotingRound:
     """A new round over shortlisted candidates; `topic` says what it decides (a RoundTopic)."""
@@ -69,7 +68,7 @@ def open_round(
     return round_
 
 
-def _may_vote(voter: Any, cycle: Cycle) -> bool:
+def _may_vote(voter: User, cycle: Cycle) -> bool:
     return voter.has_role(Role.COMMITTEE_MEMBER, cycle) or voter.has_role(
         Role.COMMITTEE_CHAIR, cycle
     )
@@ -77,7 +76,7 @@ def _may_vote(voter: Any, cycle: Cycle) -> bool:
 
 @transaction.atomic
 def cast_ballot(
-    round_: VotingRound, *, voter: Any, ranks: dict[int, int], actor: Any
+    round_: VotingRound, *, voter: User, ranks: dict[int, int], actor: User
 ) -> Ballot | None:
     """One ballot per member and round. `ranks` maps candidates to 1, 2, … (ties allowed); an
     approval ballot gives 1 to each approved candidate. A candidate the voter has a conflict
@@ -133,10 +132,10 @@ def count(round_: VotingRound) -> dict:
     candidates = tally.candidates
     ballots = round_.receipts.count()
     if round_.method == Method.APPROVAL:
-        rows = tally.approval()
+        approvals = tally.approval()
         position, previous = 0, None
         result_rows = []
-        for index, row in enumerate(rows, start=1):
+        for index, row in enumerate(approvals, start=1):
             key = (row.approvals, row.voters)
             position = position if key == previous else index
             previous = key
@@ -170,7 +169,7 @@ def count(round_: VotingRound) -> dict:
 
 
 @transaction.atomic
-def close_round(round_: VotingRound, *, actor: Any) -> VotingRound:
+def close_round(round_: VotingRound, *, actor: User) -> VotingRound:
     require_phase(round_.cycle_id, "vote")
     round_ = VotingRound.objects.select_for_update().get(pk=round_.pk)
     if round_.state != RoundState.OPEN:
