@@ -101,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "laurel.core.context_processors.site",
+                "laurel.core.context_processors.states",
                 "laurel.cycles.identity.award_context",
             ],
             "builtins": ["laurel.core.templatetags.laurel", "rules.templatetags.rules"],
