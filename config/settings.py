@@ -388,5 +388,3 @@ COUNTRIES_OVERRIDE = {
     "US": _("United States"), "VA": _("Vatican City"), "VG": _("British Virgin Islands"),
     "VI": _("U.S. Virgin Islands"),
 }  # fmt: skip
-# The largest request the nomination form takes: three 10 MB documents and the text around them.
-NOMINATION_MAX_REQUEST = 32 * 1024 * 1024

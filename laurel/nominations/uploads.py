@@ -11,7 +11,9 @@ from django.http import FileResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-MAX_SIZE = 10 * 1024 * 1024
+from laurel.core.limits import DOCUMENT_MAX_BYTES, DOCUMENT_MAX_MB
+
+MAX_SIZE = DOCUMENT_MAX_BYTES
 MAX_UNCOMPRESSED = 100 * 1024 * 1024
 MAX_RATIO = 100
 MAX_MEMBERS = 2000
@@ -48,8 +50,8 @@ def check_upload(upload) -> CheckedUpload:
         raise ValidationError(_("The file %(name)s is empty.") % {"name": upload.name})
     if size > MAX_SIZE:
         raise ValidationError(
-            _("The file %(name)s is %(size)s; files may be at most 10 MB.")
-            % {"name": upload.name, "size": filesizeformat(size)}
+            _("The file %(name)s is %(size)s; files may be at most %(max)s MB.")
+            % {"name": upload.name, "size": filesizeformat(size), "max": DOCUMENT_MAX_MB}
         )
     upload.seek(0)
     head = upload.read(1024)
