@@ -7,7 +7,6 @@ import zlib
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.http import FileResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
@@ -29,11 +28,6 @@ MACRO_CONTENT_TYPES = (
     b"oleobject",
 )
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "odt": "application/vnd.oasis.opendocument.text",
-}
 
 
 @dataclass(frozen=True)
@@ -182,16 +176,3 @@ def _has_macros(archive: zipfile.ZipFile, names: set[str]) -> bool:
             types = handle.read(MAX_CONTENT_TYPES).lower()
         return any(marker in types for marker in MACRO_CONTENT_TYPES)
     return False
-
-
-def as_download(stored_file, *, filename: str, kind: str):
-    """A checked document as a download, never shown in the browser: a document cannot run as
-    a page of ours (sandboxed, nothing allowed)."""
-    response = FileResponse(
-        stored_file.open("rb"),
-        as_attachment=True,
-        filename=filename,
-        content_type=CONTENT_TYPES[kind],
-    )
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
