@@ -19,7 +19,7 @@ demo: $(VENV)/.installed-base
 backup: $(VENV)/.installed-base
 	scripts/manage.sh backup $(if $(OUTPUT),--output $(OUTPUT))
 
-## make test: lint, import contracts, the whole suite on SQLite and on PostgreSQL (browser included)
+## make test: lint (Python, imports, templates), the whole suite on SQLite and on PostgreSQL (browser included)
 test: $(VENV)/.installed-test
 	scripts/test.sh
 
@@ -28,6 +28,8 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
+
+	$(VENV)/bin/djlint templates laurel --lint
 
 ## make messages: refresh locale/sv from the code and templates, then compile (needs GNU gettext)
 messages: $(VENV)/.installed-base

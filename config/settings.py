@@ -101,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "laurel.core.context_processors.site",
+                "laurel.core.context_processors.states",
                 "laurel.cycles.identity.award_context",
             ],
             "builtins": ["laurel.core.templatetags.laurel", "rules.templatetags.rules"],
@@ -387,5 +388,3 @@ COUNTRIES_OVERRIDE = {
     "US": _("United States"), "VA": _("Vatican City"), "VG": _("British Virgin Islands"),
     "VI": _("U.S. Virgin Islands"),
 }  # fmt: skip
-# The largest request the nomination form takes: three 10 MB documents and the text around them.
-NOMINATION_MAX_REQUEST = 32 * 1024 * 1024

@@ -42,7 +42,10 @@ echo "== lint"
 .venv/bin/ruff format --check .
 echo "== import contracts"
 .venv/bin/lint-imports --no-cache
-.venv/bin/mypy  # types: services, queries and the pure modules ([tool.mypy] in pyproject.toml)
+echo "== types (mypy: services, queries and the pure modules; [tool.mypy] in pyproject.toml)"
+.venv/bin/mypy
+echo "== templates (djLint, lint mode, the rules in pyproject.toml)"
+.venv/bin/djlint templates laurel --lint
 
 # The two runs go side by side: much of the suite waits (on Chromium, on gunicorn, on fsync),
 # and one run alone leaves a core idle. Each has its own data directory; PostgreSQL's output is

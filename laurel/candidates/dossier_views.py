@@ -22,11 +22,11 @@ from laurel.candidates.models import Candidate, CandidateDocument
 from laurel.candidates.pages import PLACED
 from laurel.candidates.staff_views import detail_page
 from laurel.core.confirm import confirmation, confirmed
+from laurel.core.downloads import as_download
 from laurel.core.permissions import require
 from laurel.core.services import record
 from laurel.cycles.phases import PhaseRefused
 from laurel.nominations.models import Nomination
-from laurel.nominations.uploads import as_download
 
 
 def candidate_url(pk: int) -> str:

@@ -16,6 +16,7 @@ from laurel.candidates.enums import (
 )
 from laurel.candidates.services.consent import PROFILE_FIELDS
 from laurel.candidates.services.diligence import needs_committee_note
+from laurel.core.limits import worded
 from laurel.core.texts import language_codes, native_names
 from laurel.nominations.uploads import check_upload
 
@@ -157,7 +158,7 @@ class DiligenceForm(forms.Form):
 class DocumentForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of document"), choices=DocumentKind.choices)
     document = forms.FileField(
-        label=_("Document (PDF, DOCX or ODT, at most 10 MB)"),
+        label=worded(_("Document (PDF, DOCX or ODT, at most %(size)s MB)")),
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.odt"}),
     )
 
@@ -296,7 +297,9 @@ class ClaimForm(forms.Form):
                 label=DocumentKind(kind).label,
                 required=False,
                 help_text=format_lazy(
-                    "{} {}", DOCUMENT_PURPOSES[kind], _("PDF, DOCX or ODT, at most 10 MB.")
+                    "{} {}",
+                    DOCUMENT_PURPOSES[kind],
+                    worded(_("PDF, DOCX or ODT, at most %(size)s MB.")),
                 ),
                 widget=forms.FileInput(attrs={"accept": ".pdf,.docx,.odt"}),
                 error_messages={

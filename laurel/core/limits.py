@@ -13,15 +13,34 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
+from django.utils.functional import lazy
 
 MB = 1024 * 1024
-# A form with one document of at most 10 MB, and the fields around it.
-ONE_DOCUMENT = 11 * MB
-# A form with three documents of at most 10 MB each, and the text around them.
-THREE_DOCUMENTS = 32 * MB
+
+# What a nomination takes. Each limit is one constant here: the forms, the checks, the pages and
+# the texts that name it read it from here (a text says "three" through `apnumber`).
+DOCUMENT_MAX_MB = 10
+DOCUMENT_MAX_BYTES = DOCUMENT_MAX_MB * MB
+NOMINATION_DOCUMENTS = 3
+DESCRIPTION_MAX_CHARACTERS = 1000
+# The honeypot: a field people never see, with a name a form-filling program is glad to fill.
+HONEYPOT_FIELD = "fax_number"
+
+
+def worded(text, **values) -> str:
+    """A lazily translated `text` that names a limit (`%(size)s MB`), filled in when it is shown,
+    in the page's language: for a form's label or help text, written when the module loads."""
+    return lazy(lambda: str(text) % {"size": DOCUMENT_MAX_MB, **values}, str)()
+
+
+# A form with one document, and the fields around it.
+ONE_DOCUMENT = DOCUMENT_MAX_BYTES + 1 * MB
+# A form with three documents, and the text around them.
+THREE_DOCUMENTS = NOMINATION_DOCUMENTS * DOCUMENT_MAX_BYTES + 2 * MB
 
 # The addresses that take uploads (by URL name), and their limit: bytes, or the name of a
-# setting read at each request. Every other address takes settings.REQUEST_MAX_BYTES.
+# setting read at each request (SETTING_DEFAULTS when it is not set). Every other address takes
+# settings.REQUEST_MAX_BYTES.
 UPLOAD_LIMITS: dict[str, int | str] = {
     "nominations:nominate": "NOMINATION_MAX_REQUEST",
     "nominations:manage": "NOMINATION_MAX_REQUEST",
@@ -31,6 +50,7 @@ UPLOAD_LIMITS: dict[str, int | str] = {
     "laureates:share": ONE_DOCUMENT,
     "review:import": 2 * MB,
 }
+SETTING_DEFAULTS = {"NOMINATION_MAX_REQUEST": THREE_DOCUMENTS}
 # The page that explains the refusal, where a form has its own (it names what the form takes).
 REFUSAL_PAGES = {
     "nominations:nominate": "nominations/too_large.html",
@@ -85,7 +105,7 @@ def _view_name(request) -> str:
 
 def limit_for(view_name: str) -> int:
     limit = UPLOAD_LIMITS.get(view_name, settings.REQUEST_MAX_BYTES)
-    return getattr(settings, limit) if isinstance(limit, str) else limit
+    return getattr(settings, limit, SETTING_DEFAULTS[limit]) if isinstance(limit, str) else limit
 
 
 def _declared_length(request) -> int | None:
@@ -128,4 +148,5 @@ class RequestSizeLimit:
     @staticmethod
     def refuse(request, view_name: str):
         template = REFUSAL_PAGES.get(view_name, DEFAULT_PAGE)
-        return render(request, template, status=413)
+        context = {"documents": NOMINATION_DOCUMENTS, "document_mb": DOCUMENT_MAX_MB}
+        return render(request, template, context, status=413)

@@ -25,10 +25,14 @@ class Entry:
     exact: bool = False
     # The permission is checked on the cycle the page is about.
     on_cycle: bool = False
+    # Shown to superusers only, whatever their roles (Django's admin site).
+    superuser_only: bool = False
 
 
 CYCLE_WORK = "cycle"
 ADMINISTRATION = "administration"
+# Each group's heading; the cycle's work, first, needs none.
+GROUP_TITLES: dict[str, Any] = {CYCLE_WORK: None, ADMINISTRATION: _("Administration")}
 
 STAFF_NAVIGATION: dict[str, list[Entry]] = {
     CYCLE_WORK: [
@@ -64,6 +68,7 @@ STAFF_NAVIGATION: dict[str, list[Entry]] = {
         Entry(_("Data-subject requests"), "privacy:requests", "privacy.manage"),
         Entry(_("API tokens"), "api_tokens:list", "api.manage_tokens"),
         Entry(_("Failed tasks"), "audit:tasks", "core.manage_tasks"),
+        Entry(_("Django admin (superusers)"), "admin:index", "", superuser_only=True),
     ],
 }
 
@@ -74,6 +79,13 @@ class Link:
     url: str
     # "page" on the entry's own page, "true" on a page of its section, "" elsewhere.
     current: str
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str  # also the heading's id: "staff-nav-<key>"
+    title: Any  # None: no heading
+    links: list[Link]
 
 
 def _prefixes(entry: Entry, root: str) -> list[str]:
@@ -94,19 +106,25 @@ def section_of(path: str, entries: list[Entry]) -> Entry | None:
     return best
 
 
-def staff_navigation(user: Any, path: str, cycle: Any = None) -> list[tuple[str, list[Link]]]:
+def _may_open(user: Any, entry: Entry, cycle: Any) -> bool:
+    if entry.superuser_only:
+        return user.is_superuser
+    return user.has_perm(entry.permission, cycle if entry.on_cycle else None)
+
+
+def staff_navigation(user: Any, path: str, cycle: Any = None) -> list[Group]:
     """The groups of links `user` may open, the current page and section marked."""
     entries = [entry for group in STAFF_NAVIGATION.values() for entry in group]
     section = section_of(path, entries)
     groups = []
-    for name, group in STAFF_NAVIGATION.items():
+    for key, group in STAFF_NAVIGATION.items():
         links = []
         for entry in group:
-            if not user.has_perm(entry.permission, cycle if entry.on_cycle else None):
+            if not _may_open(user, entry, cycle):
                 continue
             url = reverse(entry.url_name)
             current = "page" if path == url else "true" if entry is section else ""
             links.append(Link(entry.label, url, current))
         if links:
-            groups.append((name, links))
+            groups.append(Group(key, GROUP_TITLES[key], links))
     return groups

@@ -17,6 +17,8 @@ from django.contrib.staticfiles import finders
 from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
 
+from laurel.core.states import state_enums
+
 STYLESHEET = settings.BASE_DIR / "static" / "css" / "report.css"
 
 
@@ -78,7 +80,7 @@ def render_pdf(template: str, context: dict, *, identifier: bytes | None = None)
     must come out byte for byte the same (the locked decision report)."""
     from weasyprint import CSS, HTML  # a heavy import, needed only here
 
-    html = render_to_string(template, context)
+    html = render_to_string(template, {**state_enums(), **context})
     fetcher = _fetcher_class()()
     # Relative addresses ({% static %} gives /static/…) are read against the site's address.
     document = HTML(string=html, base_url=settings.SITE_URL + "/", url_fetcher=fetcher)

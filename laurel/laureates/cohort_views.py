@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from laurel.core.downloads import as_download
 from laurel.core.permissions import require
 from laurel.laureates import queries, services
 from laurel.laureates.forms import (
@@ -21,7 +22,6 @@ from laurel.laureates.forms import (
     ReplyForm,
 )
 from laurel.laureates.models import DigestPreference, Initiative, Laureate, LibraryDocument, Post
-from laurel.nominations.uploads import as_download
 
 
 def _cycle(request):

@@ -3,7 +3,7 @@ approval, payment and the bank file for finance only, every read of details logg
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.accounts.enums import Role
 from laurel.core.confirm import confirmation, confirmed
+from laurel.core.downloads import content_as_download
 from laurel.core.permissions import require
 from laurel.core.tables import table_response
 from laurel.core.templatetags.laurel import iban_groups, money
@@ -22,7 +23,6 @@ from laurel.laureates.forms import ExportForm, PaidForm, PayingAccountForm
 from laurel.laureates.models import Laureate, Payment
 from laurel.laureates.models.prize import PayingAccount
 from laurel.laureates.services import paying
-from laurel.nominations.uploads import CONTENT_TYPES
 
 
 def _cycle(request, perm: str):
@@ -134,12 +134,8 @@ def proof(request, pk: int):
         content = services.proof_of(account, actor=request.user)
     except services.PrizeError:
         raise Http404 from None
-    response = HttpResponse(content, content_type=CONTENT_TYPES[account.proof_kind])
-    response["Content-Disposition"] = (
-        f'attachment; filename="proof-{account.pk}.{account.proof_kind}"'
-    )
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    filename = f"proof-{account.pk}.{account.proof_kind}"
+    return content_as_download(content, filename=filename, kind=account.proof_kind)
 
 
 # Lazy: translated when the message is shown, in the language of that request.
@@ -225,9 +221,7 @@ def export_pain(request):
         # The payments page links to the paying-account page when none is set.
         messages.error(request, str(error))
         return redirect(_payments_url(cycle))
-    response = HttpResponse(content, content_type="application/xml")
-    response["Content-Disposition"] = f'attachment; filename="prizes-{cycle.slug}.xml"'
-    return response
+    return content_as_download(content, filename=f"prizes-{cycle.slug}.xml", kind="xml")
 
 
 @login_required

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from laurel.core.forms import ModelIdsField
+from laurel.core.limits import worded
 from laurel.core.texts import language_codes
 from laurel.laureates.enums import (
     Booking,
@@ -51,7 +52,9 @@ class BankDetailsForm(forms.Form):
     )
     proof = forms.FileField(
         label=_("Proof that the account is the organisation's"),
-        help_text=_("A bank statement or a letter from the bank: PDF, DOCX or ODT, up to 10 MB."),
+        help_text=worded(
+            _("A bank statement or a letter from the bank: PDF, DOCX or ODT, up to %(size)s MB.")
+        ),
     )
 
     def __init__(self, *args, **kwargs):
@@ -367,7 +370,9 @@ class InitiativeMilestoneForm(forms.Form):
 
 class DocumentForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
-    upload = forms.FileField(label=_("Document"), help_text=_("PDF, DOCX or ODT, up to 10 MB."))
+    upload = forms.FileField(
+        label=_("Document"), help_text=worded(_("PDF, DOCX or ODT, at most %(size)s MB."))
+    )
 
     def clean_upload(self):
         upload = self.cleaned_data["upload"]

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.core.confirm import confirmation, confirmed
+from laurel.core.downloads import content_as_download
 from laurel.core.permissions import require
 from laurel.core.tables import table_response
 from laurel.core.texts import in_language
@@ -168,14 +168,11 @@ def visa_letter(request, pk: int):
     except services.SummitError as error:
         messages.error(request, error.message)
         return redirect("laureates:staff_summit")
-    response = HttpResponse(
+    return content_as_download(
         documents.visa_letter(data, queries.summit_of(cycle), language=language),
-        content_type="application/pdf",
+        filename=f"invitation-{visa.reference}-{language}.pdf",
+        kind="pdf",
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="invitation-{visa.reference}-{language}.pdf"'
-    )
-    return response
 
 
 @login_required

@@ -5,6 +5,7 @@ from functools import lru_cache
 
 from django import forms
 from django.conf import settings
+from django.contrib.humanize.templatetags.humanize import apnumber
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 from django.utils.formats import number_format
@@ -12,6 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from laurel.core.countries import collation_key
+from laurel.core.limits import (
+    DESCRIPTION_MAX_CHARACTERS,
+    DOCUMENT_MAX_MB,
+    HONEYPOT_FIELD,
+    NOMINATION_DOCUMENTS,
+)
 from laurel.core.texts import in_language
 from laurel.cycles.models import Cycle
 from laurel.nominations.enums import Awareness, Relationship
@@ -116,10 +123,10 @@ class NominationForm(forms.Form):
         self._declaration_fields()
         # A field people never see: what fills it is a program (the honeypot). Its wrapper is
         # hidden from screen readers too; the input is out of the tab order.
-        self.fields["fax_number"] = forms.CharField(
+        self.fields[HONEYPOT_FIELD] = forms.CharField(
             label=_("Leave this field empty"), required=False
         )
-        self.fields["fax_number"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        self.fields[HONEYPOT_FIELD].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         for field in self.fields.values():
             field.needed = field.required  # what submitting will require, shown as progress
             if not complete:
@@ -225,9 +232,10 @@ class NominationForm(forms.Form):
             "org_description",
             text_field(
                 _("What the organisation does"),
-                1000,
+                DESCRIPTION_MAX_CHARACTERS,
                 widget=forms.Textarea(attrs={"rows": 4}),
-                help_text=_("A short description of its work, at most 1,000 characters."),
+                help_text=_("A short description of its work, at most %(limit)s characters.")
+                % {"limit": grouped(DESCRIPTION_MAX_CHARACTERS)},
                 required=_("Describe what the organisation does"),
                 too_long=_(
                     "Shorten what the organisation does to %(limit)s characters or fewer; "
@@ -309,8 +317,10 @@ class NominationForm(forms.Form):
                 required=False,
                 widget=MultipleFileInput(attrs={"accept": ".pdf,.docx,.odt"}),
                 help_text=_(
-                    "Up to three files: PDF, Word (DOCX) or OpenDocument (ODT), 10 MB each."
-                ),
+                    "Up to %(count)s files: PDF, Word (DOCX) or OpenDocument (ODT), "
+                    "%(size)s MB each."
+                )
+                % {"count": apnumber(NOMINATION_DOCUMENTS), "size": DOCUMENT_MAX_MB},
                 error_messages={
                     "invalid": _("Choose the documents again: the files did not arrive"),
                     "empty": _("The document you chose is empty: choose another file"),
@@ -464,10 +474,11 @@ class NominationForm(forms.Form):
             )
         self.checked_uploads = []
         files = data.get("attachments") or []
-        if len(files) + self.existing_attachments > 3:
+        if len(files) + self.existing_attachments > NOMINATION_DOCUMENTS:
             self.add_error(
                 "attachments",
-                _("Choose at most three documents in all: remove one or choose fewer files"),
+                _("Choose at most %(count)s documents in all: remove one or choose fewer files")
+                % {"count": apnumber(NOMINATION_DOCUMENTS)},
             )
         else:
             for upload in files:
@@ -494,8 +505,12 @@ class NominationForm(forms.Form):
         )
 
     @property
+    def honeypot(self):
+        return self[HONEYPOT_FIELD]
+
+    @property
     def honeypot_filled(self) -> bool:
-        return bool(self.cleaned_data.get("fax_number"))
+        return bool(self.cleaned_data.get(HONEYPOT_FIELD))
 
     def nomination_data(self) -> dict:
         """The cleaned values as the services take them (only what was sent is included). A long

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from laurel.core.downloads import as_download
 from laurel.core.permissions import require
 from laurel.core.services import record
 from laurel.core.tables import FORMATS, table_response
@@ -16,7 +17,6 @@ from laurel.cycles.queries import requested_staff_cycle
 from laurel.nominations import exports, services
 from laurel.nominations.models import Attachment, Nomination
 from laurel.nominations.queries import LIST_FILTERS, nomination_counts, staff_nominations
-from laurel.nominations.uploads import as_download
 
 FILTER_LABELS = [
     ("", _("All")),

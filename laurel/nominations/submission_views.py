@@ -7,6 +7,7 @@ import json
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.humanize.templatetags.humanize import apnumber
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -110,9 +111,10 @@ def save_edit(request, nomination, token, form, valid, admit):
         form.add_error(
             "attachments",
             _(
-                "You can attach at most three documents. Remove one before you add another. "
+                "You can attach at most %(count)s documents. Remove one before you add another. "
                 "Your text is still here."
-            ),
+            )
+            % {"count": apnumber(services.MAX_ATTACHMENTS)},
         )
         return manage_submitted(request, nomination, token, form=form)
     return redirect("nominations:review", token=token)

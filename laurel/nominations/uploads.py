@@ -7,11 +7,12 @@ import zlib
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.http import FileResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-MAX_SIZE = 10 * 1024 * 1024
+from laurel.core.limits import DOCUMENT_MAX_BYTES, DOCUMENT_MAX_MB
+
+MAX_SIZE = DOCUMENT_MAX_BYTES
 MAX_UNCOMPRESSED = 100 * 1024 * 1024
 MAX_RATIO = 100
 MAX_MEMBERS = 2000
@@ -27,11 +28,6 @@ MACRO_CONTENT_TYPES = (
     b"oleobject",
 )
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "odt": "application/vnd.oasis.opendocument.text",
-}
 
 
 @dataclass(frozen=True)
@@ -48,8 +44,8 @@ def check_upload(upload) -> CheckedUpload:
         raise ValidationError(_("The file %(name)s is empty.") % {"name": upload.name})
     if size > MAX_SIZE:
         raise ValidationError(
-            _("The file %(name)s is %(size)s; files may be at most 10 MB.")
-            % {"name": upload.name, "size": filesizeformat(size)}
+            _("The file %(name)s is %(size)s; files may be at most %(max)s MB.")
+            % {"name": upload.name, "size": filesizeformat(size), "max": DOCUMENT_MAX_MB}
         )
     upload.seek(0)
     head = upload.read(1024)
@@ -180,16 +176,3 @@ def _has_macros(archive: zipfile.ZipFile, names: set[str]) -> bool:
             types = handle.read(MAX_CONTENT_TYPES).lower()
         return any(marker in types for marker in MACRO_CONTENT_TYPES)
     return False
-
-
-def as_download(stored_file, *, filename: str, kind: str):
-    """A checked document as a download, never shown in the browser: a document cannot run as
-    a page of ours (sandboxed, nothing allowed)."""
-    response = FileResponse(
-        stored_file.open("rb"),
-        as_attachment=True,
-        filename=filename,
-        content_type=CONTENT_TYPES[kind],
-    )
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response

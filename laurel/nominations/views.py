@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from laurel.core.http import client_ip
+from laurel.core.limits import HONEYPOT_FIELD
 from laurel.core.ratelimit import over_limit
 from laurel.cycles.queries import public_cycle
 from laurel.nominations import challenge, services, submission_views
@@ -242,7 +243,7 @@ def _typed_copy(form) -> list[tuple[str, str]]:
     copy = []
     for name, field in form.fields.items():
         value = form.data.get(name, "")
-        if value and isinstance(value, str) and name not in {"fax_number"}:
+        if value and isinstance(value, str) and name != HONEYPOT_FIELD:
             copy.append((str(field.label), value))
     return copy
 

@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.html import escape
 
 from laurel.core.services import record
+from laurel.core.states import state_enums
 from laurel.notifications.catalogue import kind
 from laurel.notifications.enums import ALLOWED_TRANSITIONS, EmailState
 from laurel.notifications.models import OutgoingEmail, Suppression, link_placeholder
@@ -62,7 +63,7 @@ def render_email(key: str, *, language: str, context: dict[str, Any]) -> tuple[s
     the award it is about as `award` (its name and contact in every footer)."""
     kind(key)
     base = f"notifications/email/{key}"
-    context = {"award": award_of(context), **context}
+    context = {"award": award_of(context), **state_enums(), **context}
     with translation.override(language):
         subject = " ".join(render_to_string(f"{base}.subject.txt", context).split())
         text = render_to_string(f"{base}.txt", context).strip() + "\n"

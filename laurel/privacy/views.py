@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from laurel.core.confirm import confirmation, confirmed
+from laurel.core.downloads import content_as_download
 from laurel.core.permissions import require
 from laurel.privacy import requests, retention
 from laurel.privacy.forms import CloseForm, CorrectForm, EraseForm, OpenRequestForm
@@ -112,10 +113,8 @@ def request_export(request, pk: int, fmt: str):
         raise Http404
     subject_request = get_object_or_404(SubjectRequest, pk=pk)
     content = requests.export(subject_request, fmt=fmt, actor=request.user)
-    kind = "application/json" if fmt == "json" else "application/pdf"
-    response = HttpResponse(content, content_type=kind)
     name = f"laurel-request-{subject_request.pk}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response = content_as_download(content, filename=name, kind=fmt)
     response["Cache-Control"] = "no-store"
     return response
 

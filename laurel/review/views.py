@@ -12,10 +12,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from laurel.candidates.models import Candidate, CandidateDocument
 from laurel.candidates.queries import committee_dossier
 from laurel.core.confirm import confirmation, confirmed
+from laurel.core.downloads import as_download, content_as_download
 from laurel.core.permissions import require
 from laurel.core.services import record
 from laurel.cycles.phases import PhaseRefused, refusal
-from laurel.nominations.uploads import as_download
 from laurel.review import documents, queries, services
 from laurel.review.forms import (
     CommentForm,
@@ -214,8 +214,7 @@ def dossier_pdf(request, pk: int):
         raise Http404
     content = documents.dossier_pdf(found, reader=request.user)
     record("dossier.printed", actor=request.user, subject=found)
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="dossier-{found.pk}.pdf"'
+    response = content_as_download(content, filename=f"dossier-{found.pk}.pdf", kind="pdf")
     response["Cache-Control"] = "no-store"
     return response
 

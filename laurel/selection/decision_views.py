@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from laurel.candidates.enums import WorkKind
 from laurel.core.confirm import confirmation, confirmed
+from laurel.core.downloads import content_as_download
 from laurel.core.permissions import require
 from laurel.selection import queries, report, services
 from laurel.selection.enums import Answer, Role
@@ -336,8 +336,8 @@ def lock(request):
 @login_required
 def report_pdf(request):
     cycle = lead_cycle(request)
-    response = HttpResponse(
-        report.decision_report(cycle, reader=request.user), content_type="application/pdf"
+    return content_as_download(
+        report.decision_report(cycle, reader=request.user),
+        filename=f"decision-{cycle.slug}.pdf",
+        kind="pdf",
     )
-    response["Content-Disposition"] = f'attachment; filename="decision-{cycle.slug}.pdf"'
-    return response

@@ -13,6 +13,7 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from laurel.core.limits import NOMINATION_DOCUMENTS
 from laurel.core.ratelimit import over_limit
 from laurel.cycles.models import Cycle
 from laurel.cycles.phases import allows
@@ -39,7 +40,7 @@ from laurel.notifications.enums import EmailState
 from laurel.notifications.models import OutgoingEmail
 from laurel.notifications.services import queue_email
 
-MAX_ATTACHMENTS = 3
+MAX_ATTACHMENTS = NOMINATION_DOCUMENTS
 
 
 # A check the caller runs inside a service's transaction; it refuses by raising.
@@ -214,7 +215,7 @@ def documents_room(nomination: Nomination) -> int:
 
 
 class TooManyDocuments(Exception):
-    """The change would leave more than three documents."""
+    """The change would leave more than MAX_ATTACHMENTS documents."""
 
 
 def documents(nomination: Nomination) -> list[dict[str, Any]]:
