@@ -28,7 +28,6 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
-
 	$(VENV)/bin/djlint templates laurel --lint
 
 ## make messages: refresh locale/sv from the code and templates, then compile (needs GNU gettext)
