@@ -6,7 +6,7 @@ candidates list.
 
 The real set (`bench/realnames/`, real organisations written as nominators write them, and
 brand-alikes that are different organisations): every variant is one record, as if each
-nomination had become its own candidate. Reported per file (dev, holdout) and together: pair
+nomination had become its own candidate. Reported per file (dev, holdout, brands) and together: pair
 recall and precision of suggestions, auto-join precision (pairs at `JOIN_FROM` or above), the
 share of organisations that come out whole after accepting every suggestion (all their
 variants in one group, nothing else in it), and every brand-alike pair suggested.
@@ -162,7 +162,7 @@ def real_names(which: str, examples: int) -> dict:
 
 
 def real(args) -> dict:
-    sets = ["dev", "holdout", "all"] if args.set == "all" else [args.set]
+    sets = ["dev", "holdout", "brands", "all"] if args.set == "all" else [args.set]
     return {which: real_names(which, args.examples) for which in sets}
 
 
@@ -264,7 +264,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--examples", type=int, default=5)
     parser.add_argument("--list-candidates", type=int, default=10000)
-    parser.add_argument("--set", default="all", choices=["all", "dev", "holdout"])
+    parser.add_argument("--set", default="all", choices=["all", "dev", "holdout", "brands"])
     parser.add_argument("--real-only", action="store_true", help="only the real-names set")
     args = parser.parse_args()
     result = {"real": real(args)}
