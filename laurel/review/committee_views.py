@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from laurel.accounts.models import User
+from laurel.accounts.queries import committee_members
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.permissions import require
 from laurel.cycles.phases import PhaseRefused, require_phase
@@ -29,9 +29,7 @@ def _register_url(cycle) -> str:
 def record_form(cycle, data=None) -> RecordConflictForm:
     return RecordConflictForm(
         data,
-        members=User.objects.filter(pk__in=[m.pk for m in services.committee_of(cycle)]).order_by(
-            "email"
-        ),
+        members=committee_members(cycle),
         candidates=queries.ready_candidates(cycle),
     )
 

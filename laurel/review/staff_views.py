@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from laurel.accounts.models import User
 from laurel.accounts.names import display_name, names_by_id
+from laurel.accounts.queries import committee_members
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.permissions import require
 from laurel.core.tables import FORMATS, table_response
@@ -244,7 +244,7 @@ def _by_hand_form(cycle, data=None):
     return ByHandForm(
         data,
         candidates=queries.ready_candidates(cycle),
-        members=User.objects.filter(pk__in=[m.pk for m in services.committee_of(cycle)]),
+        members=committee_members(cycle),
     )
 
 

@@ -14,7 +14,7 @@ from laurel.candidates.enums import WorkKind
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.permissions import require
 from laurel.selection import queries, report, services
-from laurel.selection.enums import Answer, Role
+from laurel.selection.enums import Answer, PlaceRole
 from laurel.selection.forms import (
     ConstraintsForm,
     LockForm,
@@ -30,7 +30,7 @@ from laurel.selection.staff_views import lead_cycle
 def _decision_page(request, cycle, *, status=200, offered=None, **forms):
     decision = queries.decision_of(cycle)
     places = queries.places(decision)
-    laureate_ids = [p.candidate_id for p in places[Role.LAUREATE]]
+    laureate_ids = [p.candidate_id for p in places[PlaceRole.LAUREATE]]
     initial = {"reserve_count": 3, "from_shortlist": True}
     if decision is not None:
         initial = {
@@ -95,7 +95,7 @@ def _decision_page(request, cycle, *, status=200, offered=None, **forms):
                     if place.candidate_id not in hidden
                     else None,
                 )
-                for place in places[Role.LAUREATE]
+                for place in places[PlaceRole.LAUREATE]
             ],
             "overrides": decision.overrides.select_related("removed", "added", "by")
             if decision
@@ -106,9 +106,11 @@ def _decision_page(request, cycle, *, status=200, offered=None, **forms):
                 if offered and offered[0] == place.pk
                 else OfferForm(
                     prefix=f"o{place.pk}",
-                    reserves=decision.places.filter(role=Role.RESERVE).select_related("candidate"),
+                    reserves=decision.places.filter(role=PlaceRole.RESERVE).select_related(
+                        "candidate"
+                    ),
                 )
-                for place in places[Role.LAUREATE]
+                for place in places[PlaceRole.LAUREATE]
                 if place.answer == Answer.DECLINED
                 or (not place.answer and place.respond_by and place.respond_by <= timezone.now())
             },
@@ -153,7 +155,7 @@ def suggest(request):
 def override(request):
     cycle = lead_cycle(request)
     decision = queries.decision_of(cycle)
-    laureates = queries.places(decision)[Role.LAUREATE]
+    laureates = queries.places(decision)[PlaceRole.LAUREATE]
     ids = [p.candidate_id for p in laureates]
     form = OverrideForm(
         request.POST,
@@ -226,7 +228,7 @@ def offer(request, pk: int):
     form = OfferForm(
         request.POST,
         prefix=f"o{declined.pk}",
-        reserves=declined.decision.places.filter(role=Role.RESERVE),
+        reserves=declined.decision.places.filter(role=PlaceRole.RESERVE),
     )
     with timezone.override(cycle.zone):
         valid = form.is_valid()
@@ -299,8 +301,8 @@ def lock(request):
         consequences = [
             _("Laureates: %(laureates)s. Reserves, in order: %(reserves)s.")
             % {
-                "laureates": ", ".join(p.candidate.name for p in chosen[Role.LAUREATE]) or "—",
-                "reserves": ", ".join(p.candidate.name for p in chosen[Role.RESERVE]) or "—",
+                "laureates": ", ".join(p.candidate.name for p in chosen[PlaceRole.LAUREATE]) or "—",
+                "reserves": ", ".join(p.candidate.name for p in chosen[PlaceRole.RESERVE]) or "—",
             },
             _("The decision is frozen as a record with a content hash: the report is rendered "
               "from it, and any later change is a dated, signed amendment."),

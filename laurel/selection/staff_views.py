@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from laurel.accounts.queries import committee_members
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.permissions import require
 from laurel.review.queries import conflicted_candidates, results_for
@@ -172,7 +173,7 @@ def go(request):
 @require_POST
 def record_discussion(request, pk: int):
     entry = _entry(request, pk)
-    form = RecordForm(request.POST, members=queries.committee_members(entry.cycle))
+    form = RecordForm(request.POST, members=committee_members(entry.cycle))
     if not form.is_valid():
         messages.error(request, _("Choose the outcome of the discussion."))
         return redirect("selection:meeting")

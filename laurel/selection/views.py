@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from laurel.accounts.queries import committee_members
 from laurel.core.permissions import require
 from laurel.review.queries import results
 from laurel.selection import queries, services
@@ -60,7 +61,7 @@ def meeting(request):
     if leads and entry is not None:
         known = queries.conflicted_members(cycle).get(entry.candidate_id, set())
         context["record_form"] = RecordForm(
-            members=queries.committee_members(cycle),
+            members=committee_members(cycle),
             initial={
                 "arguments": entry.arguments,
                 "outcome": entry.outcome,

@@ -7,7 +7,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from laurel.accounts.enums import Role
+from laurel.accounts.queries import committee_members
 from laurel.candidates.models import Candidate
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
@@ -70,9 +70,7 @@ def open_round(
 
 
 def _may_vote(voter: Any, cycle: Cycle) -> bool:
-    return voter.has_role(Role.COMMITTEE_MEMBER, cycle) or voter.has_role(
-        Role.COMMITTEE_CHAIR, cycle
-    )
+    return committee_members(cycle).filter(pk=voter.pk).exists()
 
 
 @transaction.atomic
