@@ -1,7 +1,6 @@
 from django.db.models import Count, QuerySet, Sum
 from django.utils import timezone
 
-from laurel.cycles.queries import staff_cycle
 from laurel.laureates.enums import DelegateState, PaymentState, Rag, SupportArea
 from laurel.laureates.models import (
     Assessment,
@@ -130,12 +129,6 @@ def support_overview(cycle) -> list[dict]:
         }
         for laureate in laureates
     ]
-
-
-def cohort_cycle(user):
-    """The cycle whose cohort space a person uses: a contact's laureate's, or staff's latest."""
-    laureate = laureates_of(user).first()
-    return laureate.cycle if laureate is not None else staff_cycle()
 
 
 def cohort_page(cycle) -> dict:

@@ -78,6 +78,21 @@ def leads_initiative(user, initiative) -> bool:
     )
 
 
+@rules.predicate
+def speaks_for_a_laureate_yet_to_sign(user, initiative) -> bool:
+    """A contact (tied by user id) of a laureate of the initiative's cycle that has not
+    co-signed it yet."""
+    return initiative is not None and (
+        acted_for_by(user)
+        .filter(cycle=initiative.cycle_id)
+        .exclude(pk__in=initiative.signatures.values("laureate_id"))
+        .exists()
+    )
+
+
+# Co-signing an initiative: the page offers it to a laureate's contact until it has signed.
+rules.add_perm("laureates.co_sign", is_signed_in & speaks_for_a_laureate_yet_to_sign)
+
 # Changing an initiative's status and milestones: its owners and staff (the service checks it
 # again); the page offers those forms only to them.
 rules.add_perm("laureates.lead_initiative", is_staff_member | (is_signed_in & leads_initiative))

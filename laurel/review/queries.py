@@ -3,7 +3,6 @@ from dataclasses import replace
 
 from django.db.models import QuerySet
 
-from laurel.accounts.enums import COMMITTEE_ROLES
 from laurel.candidates.enums import ACTIVE_STATES, DiligenceArea
 from laurel.candidates.models import Candidate
 from laurel.cycles.models import Cycle
@@ -55,12 +54,6 @@ def profile_of(user, cycle: Cycle) -> CommitteeProfile | None:
         .prefetch_related("affiliations")
         .first()
     )
-
-
-def committee_cycles(user) -> QuerySet:
-    return Cycle.objects.filter(
-        pk__in=user.role_grants.filter(role__in=COMMITTEE_ROLES).values_list("cycle_id", flat=True)
-    ).order_by("-nominations_open_at")
 
 
 def ready_candidates(cycle: Cycle) -> QuerySet:

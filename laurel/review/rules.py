@@ -9,7 +9,10 @@ from laurel.review.models import Conflict
 rules.add_perm("review.manage_assignment", is_staff_member)
 rules.add_perm("review.view_conflict_register", is_staff_member)
 rules.add_perm("review.edit_conflict_register", is_staff_member)
+# The link to the committee's area in the site's navigation: on the committee of some cycle.
 rules.add_perm("review.use_committee_area", is_committee)
+# The committee's area of one cycle (the object): its members and chair.
+rules.add_perm("review.take_part", sits_on_committee)
 
 
 # The object of these is a candidate.

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from laurel.candidates.enums import WorkKind
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.permissions import require
+from laurel.cycles.queries import cycle_for
 from laurel.selection import queries, report, services
 from laurel.selection.enums import Answer, PlaceRole
 from laurel.selection.forms import (
@@ -24,7 +25,6 @@ from laurel.selection.forms import (
     PlaceForm,
 )
 from laurel.selection.models import Place
-from laurel.selection.staff_views import lead_cycle
 
 
 def _decision_page(request, cycle, *, status=200, offered=None, **forms):
@@ -115,8 +115,6 @@ def _decision_page(request, cycle, *, status=200, offered=None, **forms):
                 or (not place.answer and place.respond_by and place.respond_by <= timezone.now())
             },
             "hidden": hidden,
-            "may_lock": request.user.has_perm("selection.lock", cycle),
-            "may_manage": request.user.has_perm("selection.manage", cycle),
         },
         status=status,
     )
@@ -124,13 +122,13 @@ def _decision_page(request, cycle, *, status=200, offered=None, **forms):
 
 @login_required
 def decision(request):
-    return _decision_page(request, lead_cycle(request))
+    return _decision_page(request, cycle_for(request, "selection.lead"))
 
 
 @login_required
 @require_POST
 def suggest(request):
-    cycle = lead_cycle(request, "selection.manage")
+    cycle = cycle_for(request, "selection.manage")
     form = ConstraintsForm(request.POST)
     if not form.is_valid():
         return _decision_page(request, cycle, status=400, constraints_form=form)
@@ -153,7 +151,7 @@ def suggest(request):
 @login_required
 @require_POST
 def override(request):
-    cycle = lead_cycle(request)
+    cycle = cycle_for(request, "selection.lead")
     decision = queries.decision_of(cycle)
     laureates = queries.places(decision)[PlaceRole.LAUREATE]
     ids = [p.candidate_id for p in laureates]
@@ -283,7 +281,7 @@ def offer(request, pk: int):
 @login_required
 @require_POST
 def lock(request):
-    cycle = lead_cycle(request, "selection.lock")
+    cycle = cycle_for(request, "selection.lock")
     decision = queries.decision_of(cycle)
     if decision is None:
         messages.error(request, _("There is no decision to lock yet."))
@@ -337,7 +335,7 @@ def lock(request):
 
 @login_required
 def report_pdf(request):
-    cycle = lead_cycle(request)
+    cycle = cycle_for(request, "selection.lead")
     response = HttpResponse(
         report.decision_report(cycle, reader=request.user), content_type="application/pdf"
     )

@@ -6,11 +6,9 @@ from laurel.accounts.queries import committee_members
 from laurel.candidates.enums import CandidateState
 from laurel.candidates.models import Candidate
 from laurel.cycles.models import Cycle
-from laurel.cycles.queries import staff_cycle
 from laurel.review.enums import BLOCKING_STATES
 from laurel.review.models import Conflict
 from laurel.review.queries import (
-    committee_cycles,
     conflicted_candidates,  # noqa: F401 (one definition, used here too)
 )
 from laurel.selection.enums import Answer, DecisionState, ListKind, PlaceRole, RoundState
@@ -180,14 +178,6 @@ def announced_cycle() -> Cycle | None:
         .order_by("-decision__announced_at")
         .first()
     )
-
-
-def cycle_for(user, slug: str = "") -> Cycle | None:
-    """The cycle a selection page is about: staff choose one (the latest by default); the
-    committee's is the latest cycle they sit on."""
-    if user.has_perm("selection.manage"):
-        return staff_cycle(slug)
-    return committee_cycles(user).first()
 
 
 def letters_of(decision: Decision | None):
