@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from laurel.accounts.models import User
 from laurel.accounts.queries import committee_members
+from laurel.accounts.rules import sits_on_committee
 from laurel.candidates.enums import ACTIVE_STATES
 from laurel.candidates.matching import SUGGEST_FROM, Record, Suggestion, find_duplicates
 from laurel.candidates.models import Candidate
@@ -43,7 +44,7 @@ def committee_of(cycle: Cycle) -> list[User]:
 
 
 def _require_member(user: User, cycle: Cycle) -> None:
-    if user not in committee_of(cycle):
+    if not sits_on_committee(user, cycle):
         raise ReviewError(_("Only members of this cycle's committee can do this."))
 
 

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from laurel.accounts.enums import Role
+from laurel.accounts.rules import chairs
 from laurel.candidates.enums import Consent, WorkKind
 from laurel.candidates.models import Candidate
 from laurel.core.services import record
@@ -235,7 +235,7 @@ def lock_decision(
     decision is taken now, with its content hash: the report is rendered from it alone."""
     require_phase(decision.cycle_id, "lock")
     decision = _draft(decision.cycle)
-    if not actor.has_role(Role.COMMITTEE_CHAIR, decision.cycle):
+    if not chairs(actor, decision.cycle):
         raise SelectionError(_("Only the chair of the committee can lock the decision."))
     reasons = {name: text.strip() for name, text in (reasons or {}).items() if text.strip()}
     found = problems(decision, reasons=reasons)

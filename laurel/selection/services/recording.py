@@ -8,8 +8,8 @@ import json
 
 from django.db.models import Max, Min
 
-from laurel.accounts.enums import Role
 from laurel.accounts.queries import committee_members
+from laurel.accounts.rules import chairs
 from laurel.candidates.enums import CandidateState
 from laurel.candidates.models import Candidate
 from laurel.cycles.models import Cycle
@@ -58,7 +58,7 @@ def build_record(cycle: Cycle, decision: Decision | None, *, round_topics: bool 
     names = {c.pk: c.name for c in Candidate.objects.filter(cycle=cycle)}
     committee = sorted(
         (
-            {**_person(member), "chair": member.has_role(Role.COMMITTEE_CHAIR, cycle)}
+            {**_person(member), "chair": chairs(member, cycle)}
             for member in committee_members(cycle)
         ),
         key=lambda person: not person["chair"],  # the chair first, then the members
