@@ -10,11 +10,14 @@ class Role(models.TextChoices):
     LAUREATE_CONTACT = "laureate_contact", _("Laureate contact")
 
 
+# Who sits on a cycle's selection committee: its members and its chair (the one definition;
+# accounts.queries.committee_members and accounts.rules.sits_on_committee read it).
+COMMITTEE_ROLES = frozenset({Role.COMMITTEE_MEMBER, Role.COMMITTEE_CHAIR})
 # Roles held across the installation; the others are held in one award cycle.
 GLOBAL_ROLES = {Role.STAFF, Role.FINANCE}
-CYCLE_ROLES = {Role.COMMITTEE_MEMBER, Role.COMMITTEE_CHAIR, Role.LAUREATE_CONTACT}
+CYCLE_ROLES = COMMITTEE_ROLES | {Role.LAUREATE_CONTACT}
 # Holders of these roles see sensitive material: they must sign in with a second factor.
-SECOND_FACTOR_ROLES = {Role.STAFF, Role.FINANCE, Role.COMMITTEE_MEMBER, Role.COMMITTEE_CHAIR}
+SECOND_FACTOR_ROLES = GLOBAL_ROLES | COMMITTEE_ROLES
 
 
 class InvitationState(models.TextChoices):

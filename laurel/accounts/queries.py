@@ -1,15 +1,31 @@
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 
-from laurel.accounts.enums import Role
+from laurel.accounts.enums import COMMITTEE_ROLES, Role
 from laurel.accounts.models import Invitation, RoleGrant, User
 from laurel.core.services import is_person
+
+if TYPE_CHECKING:  # cycles sits above accounts: the type only
+    from laurel.cycles.models import Cycle
 
 
 def users_with_roles() -> QuerySet:
     grants = RoleGrant.objects.select_related("cycle").order_by("role")
     return User.objects.prefetch_related(Prefetch("role_grants", queryset=grants)).order_by("email")
+
+
+def committee_members(cycle: "Cycle") -> QuerySet[User]:
+    """Who sits on the cycle's selection committee, chair included: active accounts only."""
+    return (
+        User.objects.filter(
+            is_active=True, role_grants__cycle=cycle, role_grants__role__in=COMMITTEE_ROLES
+        )
+        .distinct()
+        .order_by("email")
+    )
 
 
 def open_invitations() -> QuerySet:

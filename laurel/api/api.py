@@ -87,7 +87,7 @@ def cycle_or_404(slug: str) -> Cycle:
     return get_object_or_404(Cycle, slug=slug)
 
 
-def _cycle(cycle: Cycle) -> dict:
+def _cycle_out(cycle: Cycle) -> dict:
     return {
         **{f: getattr(cycle, f) for f in CycleOut.model_fields if f != "phase"},
         "phase": cycle.phase,
@@ -98,13 +98,13 @@ def _cycle(cycle: Cycle) -> dict:
 @paginate(PageNumberPagination, page_size=PAGE_SIZE)
 def list_cycles(request):
     need(request, Scope.CYCLES)
-    return Rows(Cycle.objects.order_by("-nominations_open_at", "slug"), _cycle)
+    return Rows(Cycle.objects.order_by("-nominations_open_at", "slug"), _cycle_out)
 
 
 @api.get("/cycles/{slug}", response={200: CycleOut, **ERRORS}, tags=["awards"])
 def get_cycle(request, slug: str):
     need(request, Scope.CYCLES)
-    return _cycle(cycle_or_404(slug))
+    return _cycle_out(cycle_or_404(slug))
 
 
 @api.get(

@@ -25,9 +25,8 @@ from laurel.candidates.services import ScreeningError, notices_wait
 from laurel.candidates.services import bulk as services
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.http import safe_next
-from laurel.core.permissions import require
 from laurel.core.tables import FORMATS, table_response
-from laurel.cycles.queries import requested_staff_cycle
+from laurel.cycles.queries import cycle_for
 
 FILTERS = ["q", "country", "state", "flag", "language", "nominations", "ready", "sort"]
 SORTS = [
@@ -45,8 +44,7 @@ NAMED = 10
 
 @login_required
 def candidate_list(request):
-    require(request.user, "candidates.view_candidates")
-    cycle = requested_staff_cycle(request, "candidates.view_candidates")
+    cycle = cycle_for(request, "candidates.view_candidates")
     chosen = {name: request.GET.get(name, "") for name in FILTERS}
     rows = queries.candidate_list(
         cycle, **{name: chosen[name] for name in FILTERS if name != "q"}, search=chosen["q"]
@@ -106,8 +104,7 @@ def _list_url(cycle) -> str:
 def bulk(request):
     """One action on the chosen candidates: eligible, ineligible (one reason for all), ready
     for the committee, or a consent reminder."""
-    require(request.user, "candidates.screen")
-    cycle = requested_staff_cycle(request, "candidates.screen")
+    cycle = cycle_for(request, "candidates.screen")
     back = safe_next(request, _list_url(cycle))
     form = BulkForm(request.POST)
     if not form.is_valid():
@@ -260,8 +257,7 @@ def _confirm_remind(request, ids: list[int], emails: int, back: str):
 @login_required
 def progress(request):
     """Who is ready for the committee, and what each of the others still needs."""
-    require(request.user, "candidates.view_candidates")
-    cycle = requested_staff_cycle(request, "candidates.view_candidates")
+    cycle = cycle_for(request, "candidates.view_candidates")
     show = request.GET.get("show", "")
     show = show if show in readiness.PROGRESS_FILTERS else ""
     rows, counts = readiness.screening_progress(cycle, show=show)

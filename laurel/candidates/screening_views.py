@@ -15,10 +15,11 @@ from laurel.candidates import queries, services
 from laurel.candidates.enums import CandidateState
 from laurel.candidates.forms import ScreeningForm
 from laurel.candidates.models import Candidate
-from laurel.candidates.staff_views import _cycle, _screening_error, detail_page
+from laurel.candidates.staff_views import _screening_error, detail_page
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.http import safe_next
 from laurel.core.permissions import require
+from laurel.cycles.queries import cycle_for
 
 
 @login_required
@@ -100,8 +101,7 @@ def _confirm_ineligible(request, candidate, emails: int):
 def tell_nominators(request):
     """The waiting ineligibility emails of the cycle (or of one candidate, `candidate=<pk>`)
     leave now, before the nominations close."""
-    require(request.user, "candidates.screen")
-    cycle = _cycle(request, "candidates.screen")
+    cycle = cycle_for(request, "candidates.screen")
     candidate = None
     if request.POST.get("candidate", "").isdigit():
         candidate = get_object_or_404(Candidate, pk=request.POST["candidate"], cycle=cycle)

@@ -16,12 +16,8 @@ from laurel.candidates.forms import MergeForm, NoteForm, WorkKindsForm
 from laurel.candidates.models import Candidate, DuplicateSuggestion, MergeRecord
 from laurel.core.permissions import require
 from laurel.core.services import record
-from laurel.cycles.queries import requested_staff_cycle
+from laurel.cycles.queries import cycle_for
 from laurel.nominations.models import Nomination
-
-
-def _cycle(request, perm: str):
-    return requested_staff_cycle(request, perm)
 
 
 def _pk(value: str) -> int | None:
@@ -149,8 +145,7 @@ def tag(request, pk: int):
 def suggestion_list(request):
     """The suggestions to decide (pairs, and groups when three or more candidates are joined),
     strongest first and by country; or (?show=decided) those decided. Each compared side by side."""
-    require(request.user, "candidates.view_candidates")
-    cycle = _cycle(request, "candidates.view_candidates")
+    cycle = cycle_for(request, "candidates.view_candidates")
     decided = request.GET.get("show") == "decided"
     context = {"cycle": cycle, "decided": decided}
     if decided:
@@ -290,8 +285,7 @@ def suggestion_reopen(request, pk: int):
 @login_required
 @require_POST
 def refresh(request):
-    require(request.user, "candidates.merge")
-    cycle = _cycle(request, "candidates.merge")
+    cycle = cycle_for(request, "candidates.merge")
     found = services.suggest_duplicates(cycle)
     messages.success(request, _("%(count)d new suggestions.") % {"count": found})
     return redirect("candidates:suggestions")
@@ -317,8 +311,7 @@ def nomination_text(request, pk: int, nomination_pk: int):
 @login_required
 def overview(request):
     """Nominations per day and per country, drawn and in tables."""
-    require(request.user, "candidates.view_candidates")
-    cycle = _cycle(request, "candidates.view_candidates")
+    cycle = cycle_for(request, "candidates.view_candidates")
     names = {code: str(dict(countries)[code]) for code in cycle.eligible_countries}
     by_country = queries.nominations_per_country(cycle)
     tiles, map_width, map_height = charts.europe(by_country, names)

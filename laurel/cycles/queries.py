@@ -36,17 +36,22 @@ def staff_cycles() -> QuerySet:
     return Cycle.objects.order_by("-nominations_open_at")
 
 
-def staff_cycle(slug: str = "") -> Cycle | None:
-    """The cycle a staff page is about: the one named, or else the latest."""
-    cycles = staff_cycles()
-    return (cycles.filter(slug=slug).first() if slug else None) or cycles.first()
+def current_cycle_or_404() -> Cycle:
+    """The cycle of the public pages (the call, the form): `public_cycle`, else 404. Public pages
+    ask no permission; every other page names one through `cycle_for`."""
+    cycle = public_cycle()
+    if cycle is None:
+        raise Http404
+    return cycle
 
 
-def requested_staff_cycle(request: HttpRequest, perm: str) -> Cycle:
-    """The cycle a staff page asks for (`?cycle=slug`, else the latest one the user may `perm`
-    in), once the user may `perm` in that very cycle: a chair or member holds rights only in the
-    cycles of their role grants, so a cycle picked by the address is checked like any other
-    object. 404 if there is none or it is out of reach (ARCHITECTURE rule 3)."""
+def cycle_for(request: HttpRequest, perm: str) -> Cycle:
+    """The cycle a signed-in page is about, once the user may `perm` in that very cycle: the one
+    named by `?cycle=slug`, else the latest one the user may `perm` in (staff: the latest; a
+    committee member or chair: the latest of their role grants; a laureate contact: their
+    laureate's). A cycle picked by the address is checked like any other object, and one out of
+    reach is a 404, as `require` answers (ARCHITECTURE rule 3). Views keep `@login_required` in
+    front, so a visitor who is not signed in is sent to sign in first."""
     slug = request.GET.get("cycle", "")
     if slug:
         cycle = staff_cycles().filter(slug=slug).first()

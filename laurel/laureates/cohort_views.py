@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.core.downloads import as_download
 from laurel.core.permissions import require
+from laurel.cycles.queries import cycle_for
 from laurel.laureates import queries, services
 from laurel.laureates.forms import (
     DigestForm,
@@ -22,14 +22,6 @@ from laurel.laureates.forms import (
     ReplyForm,
 )
 from laurel.laureates.models import DigestPreference, Initiative, Laureate, LibraryDocument, Post
-
-
-def _cycle(request):
-    cycle = queries.cohort_cycle(request.user)
-    if cycle is None:
-        raise Http404
-    require(request.user, "laureates.use_cohort", cycle)
-    return cycle
 
 
 def _page(request, cycle, status=200, **forms):
@@ -48,7 +40,6 @@ def _page(request, cycle, status=200, **forms):
             "digest_form": DigestForm(
                 initial={"frequency": preference.frequency if preference else "never"}
             ),
-            "is_staff": request.user.has_perm("laureates.manage"),
         },
         status=status,
     )
@@ -56,13 +47,13 @@ def _page(request, cycle, status=200, **forms):
 
 @login_required
 def cohort(request):
-    return _page(request, _cycle(request))
+    return _page(request, cycle_for(request, "laureates.use_cohort"))
 
 
 @login_required
 @require_POST
 def new_post(request):
-    cycle = _cycle(request)
+    cycle = cycle_for(request, "laureates.use_cohort")
     form = PostForm(request.POST)
     if not form.is_valid():
         return _page(request, cycle, status=400, post_form=form)
@@ -73,7 +64,7 @@ def new_post(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def post_page(request, pk: int):
-    cycle = _cycle(request)
+    cycle = cycle_for(request, "laureates.use_cohort")
     message = get_object_or_404(
         Post.objects.select_related("author", "laureate__candidate"), pk=pk, cycle=cycle
     )
@@ -96,7 +87,7 @@ def post_page(request, pk: int):
 @login_required
 @require_POST
 def new_initiative(request):
-    cycle = _cycle(request)
+    cycle = cycle_for(request, "laureates.use_cohort")
     form = InitiativeForm(request.POST, laureates=Laureate.objects.filter(cycle=cycle))
     if not form.is_valid():
         return _page(request, cycle, status=400, initiative_form=form)
@@ -117,21 +108,18 @@ def new_initiative(request):
 
 
 def _initiative(request, pk: int) -> Initiative:
-    cycle = _cycle(request)
+    cycle = cycle_for(request, "laureates.use_cohort")
     return get_object_or_404(Initiative, pk=pk, cycle=cycle)
 
 
 @login_required
 def initiative_page(request, pk: int):
     initiative = queries.initiative_detail(_initiative(request, pk))
-    speaks_for = services.laureate_of(request.user, initiative.cycle)
-    signed = {s.laureate_id for s in initiative.signatures.all()}
     return render(
         request,
         "laureates/initiative.html",
         {
             "initiative": initiative,
-            "may_sign": speaks_for is not None and speaks_for.pk not in signed,
             "status_form": InitiativeStatusForm(initial={"status": initiative.status}),
             "milestone_form": InitiativeMilestoneForm(),
         },
@@ -192,7 +180,7 @@ def initiative_milestone(request, pk: int):
 @login_required
 @require_POST
 def share(request):
-    cycle = _cycle(request)
+    cycle = cycle_for(request, "laureates.use_cohort")
     form = DocumentForm(request.POST, request.FILES)
     if not form.is_valid():
         return _page(request, cycle, status=400, document_form=form)
@@ -209,7 +197,7 @@ def share(request):
 
 @login_required
 def document(request, pk: int):
-    cycle = _cycle(request)
+    cycle = cycle_for(request, "laureates.use_cohort")
     shared = get_object_or_404(LibraryDocument, pk=pk, cycle=cycle)
     return as_download(shared.file, filename=f"{shared.title}.{shared.kind}", kind=shared.kind)
 
@@ -217,7 +205,7 @@ def document(request, pk: int):
 @login_required
 @require_POST
 def event(request):
-    cycle = _cycle(request)
+    cycle = cycle_for(request, "laureates.use_cohort")
     require(request.user, "laureates.manage")
     form = EventForm(request.POST)
     with timezone.override(cycle.zone):
@@ -236,7 +224,7 @@ def event(request):
 @login_required
 @require_POST
 def digest(request):
-    cycle = _cycle(request)
+    cycle = cycle_for(request, "laureates.use_cohort")
     form = DigestForm(request.POST)
     if form.is_valid():
         services.choose_digest(cycle, frequency=form.cleaned_data["frequency"], actor=request.user)

@@ -10,23 +10,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from laurel.accounts.enums import Role
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.downloads import content_as_download
 from laurel.core.permissions import require
 from laurel.core.tables import table_response
 from laurel.core.templatetags.laurel import iban_groups, money
-from laurel.cycles.queries import requested_staff_cycle
+from laurel.cycles.queries import cycle_for
 from laurel.laureates import exports, queries, services
 from laurel.laureates.enums import PayingAccountState
 from laurel.laureates.forms import ExportForm, PaidForm, PayingAccountForm
 from laurel.laureates.models import Laureate, Payment
 from laurel.laureates.models.prize import PayingAccount
 from laurel.laureates.services import paying
-
-
-def _cycle(request, perm: str):
-    return requested_staff_cycle(request, perm)
 
 
 def _payments_url(cycle) -> str:
@@ -37,20 +32,9 @@ def _refused(request, error) -> None:
     messages.error(request, error.message)
 
 
-def _handles_payments(user) -> bool:
-    """Finance, and only finance: the superuser flag opens none of it (the services refuse too)."""
-    return user.has_perm("laureates.handle_payments") and user.has_role(Role.FINANCE)
-
-
-def _finance_only(request) -> None:
-    if not _handles_payments(request.user):
-        raise Http404
-
-
 @login_required
 def payments(request):
-    require(request.user, "laureates.view_payments")
-    cycle = _cycle(request, "laureates.view_payments")
+    cycle = cycle_for(request, "laureates.view_payments")
     return render(
         request,
         "laureates/payments.html",
@@ -58,7 +42,6 @@ def payments(request):
             "cycle": cycle,
             "table": queries.payment_table(cycle),
             "export_form": ExportForm(),
-            "may_handle": _handles_payments(request.user),
             "debtor": paying.debtor_for(cycle),
         },
     )
@@ -87,7 +70,6 @@ def _payment_page(request, payment, *, revealed=None, form=None, status=200):
             "account": queries.current_account(payment.laureate),
             "revealed": revealed,
             "paid_form": form or PaidForm(),
-            "may_handle": _handles_payments(request.user),
         },
         status=status,
     )
@@ -112,7 +94,7 @@ def payment(request, pk: int):
 @require_POST
 def reveal(request, pk: int):
     """Finance shows the full details (a POST: a read that is logged is an action)."""
-    _finance_only(request)
+    require(request.user, "laureates.handle_payments")
     payment = _payment(pk)
     account = queries.current_account(payment.laureate)
     if account is None:
@@ -126,7 +108,7 @@ def reveal(request, pk: int):
 
 @login_required
 def proof(request, pk: int):
-    _finance_only(request)
+    require(request.user, "laureates.handle_payments")
     account = queries.current_account(_payment(pk).laureate)
     if account is None:
         raise Http404
@@ -166,7 +148,7 @@ def _confirm_cancel(request, payment):
 @login_required
 @require_POST
 def step(request, pk: int, action: str):
-    _finance_only(request)
+    require(request.user, "laureates.handle_payments")
     if action not in STEPS:
         raise Http404
     service, done = STEPS[action]
@@ -185,7 +167,7 @@ def step(request, pk: int, action: str):
 @login_required
 @require_POST
 def paid(request, pk: int):
-    _finance_only(request)
+    require(request.user, "laureates.handle_payments")
     payment = _payment(pk)
     form = PaidForm(request.POST)
     if not form.is_valid():
@@ -202,8 +184,7 @@ def paid(request, pk: int):
 @login_required
 @require_POST
 def export_pain(request):
-    _finance_only(request)
-    cycle = _cycle(request, "laureates.handle_payments")
+    cycle = cycle_for(request, "laureates.handle_payments")
     form = ExportForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose the date the bank should pay on."))
@@ -226,8 +207,7 @@ def export_pain(request):
 
 @login_required
 def export_csv(request):
-    require(request.user, "laureates.view_payments")
-    cycle = _cycle(request, "laureates.view_payments")
+    cycle = cycle_for(request, "laureates.view_payments")
     header, rows = exports.payments_table(queries.payments_of(cycle))
     return table_response(f"prizes-{cycle.slug}", header, rows, "csv")
 
@@ -244,8 +224,7 @@ def _account_url(cycle) -> str:
 def paying_account(request):
     """The account the cycle's prizes are paid from: in use, waiting, and a form to propose a
     change (it takes effect once another finance user approves it)."""
-    _finance_only(request)
-    cycle = _cycle(request, "laureates.handle_payments")
+    cycle = cycle_for(request, "laureates.handle_payments")
     form = PayingAccountForm(request.POST or None)
     status = 200
     if request.method == "POST":
@@ -280,7 +259,7 @@ def paying_account(request):
 
 
 def _proposal(request, pk: int) -> PayingAccount:
-    _finance_only(request)
+    require(request.user, "laureates.handle_payments")
     account = get_object_or_404(
         PayingAccount.objects.select_related("cycle", "proposed_by"),
         pk=pk,

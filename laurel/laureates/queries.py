@@ -5,7 +5,6 @@ from django.utils import timezone
 
 from laurel.accounts.models import User
 from laurel.cycles.models import Cycle
-from laurel.cycles.queries import staff_cycle
 from laurel.laureates.enums import DelegateState, PaymentState, Rag, SupportArea
 from laurel.laureates.models import (
     Assessment,
@@ -137,12 +136,6 @@ def support_overview(cycle: Cycle) -> list[dict[str, Any]]:
         }
         for laureate in laureates
     ]
-
-
-def cohort_cycle(user: User) -> Cycle | None:
-    """The cycle whose cohort space a person uses: a contact's laureate's, or staff's latest."""
-    laureate = laureates_of(user).first()
-    return laureate.cycle if laureate is not None else staff_cycle()
 
 
 def cohort_page(cycle: Cycle) -> dict[str, list[Any]]:

@@ -2,22 +2,29 @@
 
 import rules
 
-from laurel.accounts.enums import Role
-from laurel.accounts.rules import is_finance, is_staff_member
+from laurel.accounts.rules import (
+    is_finance,
+    is_laureate_contact_in,
+    is_signed_in,
+    is_staff_member,
+    names_an_object,
+)
 from laurel.laureates.models import Contact, acted_for_by
 
 
 @rules.predicate
-def acts_for(user, laureate) -> bool:
-    """A laureate contact of that laureate (signed in, holding the role in its cycle, and tied
-    to one of its contacts by user id when the contact's invitation was accepted)."""
-    if laureate is None or not user.is_authenticated or not user.is_active:
-        return False
-    if not user.has_role(Role.LAUREATE_CONTACT, laureate.cycle):
-        return False
+def is_contact_in_laureates_cycle(user, laureate) -> bool:
+    return laureate is not None and is_laureate_contact_in(user, laureate.cycle)
+
+
+@rules.predicate
+def is_tied_to_a_contact_of(user, laureate) -> bool:
     return Contact.objects.filter(laureate=laureate, user=user).exists()
 
 
+# A laureate contact of that laureate: signed in, holding the role in its cycle, and tied to one
+# of its contacts by user id when the contact's invitation was accepted.
+acts_for = is_contact_in_laureates_cycle & is_tied_to_a_contact_of
 rules.add_perm("laureates.act_for", acts_for)
 rules.add_perm("laureates.manage", is_staff_member)
 
@@ -30,29 +37,26 @@ rules.add_perm("laureates.handle_payments", is_finance)
 
 
 @rules.predicate
-def in_cohort(user, cycle) -> bool:
-    """Staff, or a contact (tied by user id) of a laureate of that cycle."""
-    if cycle is None or not user.is_authenticated or not user.is_active:
-        return False
-    if Role.STAFF in user.role_set():
-        return True
-    if not user.has_role(Role.LAUREATE_CONTACT, cycle):
-        return False
+def is_tied_to_a_laureate_of(user, cycle) -> bool:
     return Contact.objects.filter(laureate__cycle=cycle, user=user).exists()
 
 
+# Staff, or a contact (tied by user id) of a laureate of that cycle.
+in_cohort = names_an_object & (
+    is_staff_member | (is_laureate_contact_in & is_tied_to_a_laureate_of)
+)
 rules.add_perm("laureates.use_cohort", in_cohort)
 
 
 @rules.predicate
-def is_laureate_contact(user) -> bool:
+def acts_for_a_laureate(user) -> bool:
     """Acts for a laureate: what the programme's pages open for (the role alone, with no
     contact tied to the account yet, opens nothing)."""
-    return user.is_authenticated and user.is_active and acted_for_by(user).exists()
+    return acted_for_by(user).exists()
 
 
 # The link to the programme in the site's navigation: shown exactly when its pages open.
-rules.add_perm("laureates.see_programme", is_laureate_contact)
+rules.add_perm("laureates.see_programme", is_signed_in & acts_for_a_laureate)
 
 
 @rules.predicate
@@ -67,15 +71,28 @@ rules.add_perm("laureates.approve_payment", is_finance & did_not_request)
 @rules.predicate
 def leads_initiative(user, initiative) -> bool:
     """A contact (tied by user id) of one of the laureates that lead the initiative."""
-    if initiative is None or not user.is_authenticated or not user.is_active:
-        return False
-    return (
+    return initiative is not None and (
         acted_for_by(user)
         .filter(cycle=initiative.cycle_id, pk__in=initiative.owners.values("pk"))
         .exists()
     )
 
 
+@rules.predicate
+def speaks_for_a_laureate_yet_to_sign(user, initiative) -> bool:
+    """A contact (tied by user id) of a laureate of the initiative's cycle that has not
+    co-signed it yet."""
+    return initiative is not None and (
+        acted_for_by(user)
+        .filter(cycle=initiative.cycle_id)
+        .exclude(pk__in=initiative.signatures.values("laureate_id"))
+        .exists()
+    )
+
+
+# Co-signing an initiative: the page offers it to a laureate's contact until it has signed.
+rules.add_perm("laureates.co_sign", is_signed_in & speaks_for_a_laureate_yet_to_sign)
+
 # Changing an initiative's status and milestones: its owners and staff (the service checks it
 # again); the page offers those forms only to them.
-rules.add_perm("laureates.lead_initiative", is_staff_member | leads_initiative)
+rules.add_perm("laureates.lead_initiative", is_staff_member | (is_signed_in & leads_initiative))

@@ -14,16 +14,11 @@ from laurel.core.downloads import content_as_download
 from laurel.core.permissions import require
 from laurel.core.tables import table_response
 from laurel.core.texts import in_language
-from laurel.cycles.queries import requested_staff_cycle
+from laurel.cycles.queries import cycle_for
 from laurel.laureates import documents, exports, queries, services
 from laurel.laureates.enums import DelegateState
 from laurel.laureates.forms import InformationForm, SummitForm
 from laurel.laureates.models import Delegate, VisaRequest
-
-
-def _cycle(request):
-    require(request.user, "laureates.manage")
-    return requested_staff_cycle(request, "laureates.manage")
 
 
 def summaries(delegates) -> dict:
@@ -43,7 +38,7 @@ def summaries(delegates) -> dict:
 @login_required
 @require_http_methods(["GET", "POST"])
 def summit(request):
-    cycle = _cycle(request)
+    cycle = cycle_for(request, "laureates.manage")
     event = queries.summit_of(cycle)
     form = SummitForm(request.POST or None, instance=event)
     status = 200
@@ -78,7 +73,7 @@ def summit(request):
 @login_required
 @require_POST
 def confirm(request, pk: int):
-    _cycle(request)
+    require(request.user, "laureates.manage")
     delegate = get_object_or_404(Delegate, pk=pk)
     try:
         services.confirm_delegate(delegate, actor=request.user)
@@ -122,7 +117,7 @@ def _visa_page(request, visa: VisaRequest, *, revealed: bool = False):
 @login_required
 def visa(request, pk: int):
     """What staff check before approving a request: masked until they ask to see it."""
-    _cycle(request)
+    require(request.user, "laureates.manage")
     return _visa_page(request, _visa(pk))
 
 
@@ -131,7 +126,7 @@ def visa(request, pk: int):
 def reveal_passport(request, pk: int):
     """The full passport data, to compare with the passport's copy (a POST: the read is
     logged)."""
-    _cycle(request)
+    require(request.user, "laureates.manage")
     visa = _visa(pk)
     try:
         services.reveal_passport_data(visa, actor=request.user)
@@ -144,7 +139,7 @@ def reveal_passport(request, pk: int):
 @login_required
 @require_POST
 def approve_visa(request, pk: int):
-    _cycle(request)
+    require(request.user, "laureates.manage")
     visa = get_object_or_404(VisaRequest, pk=pk)
     try:
         services.approve_visa_letter(visa, actor=request.user)
@@ -158,8 +153,9 @@ def approve_visa(request, pk: int):
 @login_required
 def visa_letter(request, pk: int):
     """The letter as PDF, in the language asked (`?language=sv`), English by default."""
-    cycle = _cycle(request)
+    require(request.user, "laureates.manage")
     visa = _visa(pk)
+    cycle = visa.delegate.laureate.cycle
     language = request.GET.get("language", "en")
     if language not in documents.LETTER_LANGUAGES:
         language = "en"
@@ -179,7 +175,7 @@ def visa_letter(request, pk: int):
 def guests_csv(request):
     """The guest list for the venue and the hotel, with the needs delegates agreed to share
     (staff only, as the summit page)."""
-    cycle = _cycle(request)
+    cycle = cycle_for(request, "laureates.manage")
     header, rows = exports.guest_list(queries.participants(cycle))
     return table_response(f"guests-{cycle.slug}", header, rows, "csv")
 
@@ -187,7 +183,7 @@ def guests_csv(request):
 @login_required
 @require_POST
 def information(request):
-    cycle = _cycle(request)
+    cycle = cycle_for(request, "laureates.manage")
     event = queries.summit_of(cycle)
     form = InformationForm(request.POST)
     if event is None or not form.is_valid():

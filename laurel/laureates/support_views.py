@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from laurel.core.permissions import require
-from laurel.cycles.queries import requested_staff_cycle
+from laurel.cycles.queries import cycle_for
 from laurel.laureates import queries, services
 from laurel.laureates.enums import Rag, SupportArea
 from laurel.laureates.forms import MilestoneForm, ObjectiveForm, SessionForm, StatusForm
@@ -17,8 +17,7 @@ from laurel.laureates.models.support import in_area_order
 
 @login_required
 def overview(request):
-    require(request.user, "laureates.manage")
-    cycle = requested_staff_cycle(request, "laureates.manage")
+    cycle = cycle_for(request, "laureates.manage")
     return render(
         request,
         "laureates/support_overview.html",

@@ -13,7 +13,7 @@ from laurel.core.downloads import as_download
 from laurel.core.permissions import require
 from laurel.core.services import record
 from laurel.core.tables import FORMATS, table_response
-from laurel.cycles.queries import requested_staff_cycle
+from laurel.cycles.queries import cycle_for
 from laurel.nominations import exports, services
 from laurel.nominations.models import Attachment, Nomination
 from laurel.nominations.queries import LIST_FILTERS, nomination_counts, staff_nominations
@@ -37,14 +37,9 @@ class LateCodeForm(forms.Form):
     )
 
 
-def _cycle(request, perm: str):
-    return requested_staff_cycle(request, perm)
-
-
 @login_required
 def nomination_list(request):
-    require(request.user, "nominations.view_nominations")
-    cycle = _cycle(request, "nominations.view_nominations")
+    cycle = cycle_for(request, "nominations.view_nominations")
     show = request.GET.get("show", "")
     show = show if show in LIST_FILTERS else ""
     search = request.GET.get("q", "")
@@ -83,8 +78,7 @@ def release(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def late_code_new(request):
-    require(request.user, "nominations.create_late_code")
-    cycle = _cycle(request, "nominations.create_late_code")
+    cycle = cycle_for(request, "nominations.create_late_code")
     form = LateCodeForm(request.POST or None)
     code = None
     if request.method == "POST" and form.is_valid():

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from laurel.core.http import client_ip
 from laurel.core.limits import HONEYPOT_FIELD
 from laurel.core.ratelimit import over_limit
-from laurel.cycles.queries import public_cycle
+from laurel.cycles.queries import current_cycle_or_404
 from laurel.nominations import challenge, services, submission_views
 from laurel.nominations.enums import NominationState
 from laurel.nominations.forms import NominationForm, initial_from
@@ -22,13 +22,6 @@ from laurel.nominations.late import session_late_code
 from laurel.nominations.models import new_token
 
 TOKEN_LENGTH = range(20, 64)
-
-
-def _cycle_or_404():
-    cycle = public_cycle()
-    if cycle is None:
-        raise Http404
-    return cycle
 
 
 def _takesession_late_code(request, cycle):
@@ -45,7 +38,7 @@ def _takesession_late_code(request, cycle):
 def nominate(request):
     """A new nomination. Its private token is made here and travels in the form, so the first
     save, a double click or a retry all reach the same draft."""
-    cycle = _cycle_or_404()
+    cycle = current_cycle_or_404()
     if request.method == "POST":
         if "token" not in request.POST and "late_code" in request.POST:
             return _takesession_late_code(request, cycle)

@@ -9,11 +9,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from laurel.accounts.models import User
+from laurel.accounts.queries import committee_members
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.permissions import require
 from laurel.cycles.phases import PhaseRefused, require_phase
-from laurel.cycles.queries import requested_staff_cycle
+from laurel.cycles.queries import cycle_for
 from laurel.review import queries, services
 from laurel.review.forms import EditConflictForm, RecordConflictForm, member_label
 from laurel.review.models import Conflict
@@ -29,9 +29,7 @@ def _register_url(cycle) -> str:
 def record_form(cycle, data=None) -> RecordConflictForm:
     return RecordConflictForm(
         data,
-        members=User.objects.filter(pk__in=[m.pk for m in services.committee_of(cycle)]).order_by(
-            "email"
-        ),
+        members=committee_members(cycle),
         candidates=queries.ready_candidates(cycle),
     )
 
@@ -39,8 +37,7 @@ def record_form(cycle, data=None) -> RecordConflictForm:
 @login_required
 @require_http_methods(["GET", "POST"])
 def add(request):
-    require(request.user, PERM)
-    cycle = requested_staff_cycle(request, PERM)
+    cycle = cycle_for(request, PERM)
     form = record_form(cycle, request.POST or None)
     status = 200
     if request.method == "POST":
@@ -145,8 +142,7 @@ def remove(request, pk: int):
 def remind(request):
     """ "Remind now": after a confirmation naming who will be emailed; a member reminded in the
     last hours is left alone, so a double click sends nothing twice."""
-    require(request.user, "review.manage_assignment")
-    cycle = requested_staff_cycle(request, "review.manage_assignment")
+    cycle = cycle_for(request, "review.manage_assignment")
     back = f"{reverse('review:progress')}?cycle={cycle.slug}"
     try:
         require_phase(cycle, "review")

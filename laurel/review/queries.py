@@ -60,14 +60,6 @@ def profile_of(user: User, cycle: Cycle) -> CommitteeProfile | None:
     )
 
 
-def committee_cycles(user: User) -> QuerySet[Cycle]:
-    return Cycle.objects.filter(
-        pk__in=user.role_grants.filter(
-            role__in=["committee_member", "committee_chair"]
-        ).values_list("cycle_id", flat=True)
-    ).order_by("-nominations_open_at")
-
-
 def ready_candidates(cycle: Cycle) -> QuerySet:
     return Candidate.objects.filter(
         cycle=cycle, ready_for_committee=True, state__in=ACTIVE_STATES

@@ -16,6 +16,7 @@ from laurel.core.downloads import as_download, content_as_download
 from laurel.core.permissions import require
 from laurel.core.services import record
 from laurel.cycles.phases import PhaseRefused, refusal
+from laurel.cycles.queries import cycle_for
 from laurel.review import documents, queries, services
 from laurel.review.forms import (
     CommentForm,
@@ -28,18 +29,10 @@ from laurel.review.forms import (
 from laurel.review.models import Conflict
 
 
-def _cycle(request):
-    cycle = queries.committee_cycles(request.user).first()
-    if cycle is None:
-        raise Http404
-    return cycle
-
-
 @login_required
 def home(request):
     """A member's starting point: what to confirm, what to read."""
-    require(request.user, "review.use_committee_area")
-    cycle = _cycle(request)
+    cycle = cycle_for(request, "review.take_part")
     conflicts = queries.member_conflicts(request.user, cycle)
     blocked = {c.candidate_id for c in conflicts if c.state != "dismissed"}
     return render(
@@ -53,7 +46,7 @@ def home(request):
             "candidates": queries.ready_candidates(cycle),
             "blocked": blocked,
             "queue": queries.queue(request.user, cycle),
-            "may_withdraw": services.withdrawal_open(cycle),
+            "withdrawal_open": services.withdrawal_open(cycle),
         },
     )
 
@@ -61,8 +54,7 @@ def home(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request):
-    require(request.user, "review.use_committee_area")
-    cycle = _cycle(request)
+    cycle = cycle_for(request, "review.take_part")
     current = queries.profile_of(request.user, cycle)
     initial, ties = {}, []
     if current is not None:

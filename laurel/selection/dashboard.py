@@ -12,7 +12,7 @@ from laurel.cycles.models import Cycle
 from laurel.cycles.queries import DashboardNews
 from laurel.review.enums import AssignmentState, ReviewState
 from laurel.review.models import Assignment, Review
-from laurel.selection.enums import Answer, DecisionState, Role
+from laurel.selection.enums import Answer, DecisionState, PlaceRole
 from laurel.selection.models import Place
 
 
@@ -35,15 +35,15 @@ def review_counts(cycle: Cycle) -> dict[str, int]:
 def answer_counts(cycle: Cycle) -> dict[str, int]:
     """The laureates' answers, after the announcement only (nothing before: no tiles)."""
     now = timezone.now()
-    unanswered = Q(role=Role.LAUREATE, answer="")
+    unanswered = Q(role=PlaceRole.LAUREATE, answer="")
     counts = _announced(cycle).aggregate(
-        laureates_offered=Count("pk", filter=Q(role__in=[Role.LAUREATE, Role.DECLINED])),
+        laureates_offered=Count("pk", filter=Q(role__in=[PlaceRole.LAUREATE, PlaceRole.DECLINED])),
         laureates_accepted=Count("pk", filter=Q(answer=Answer.ACCEPTED)),
         laureates_declined=Count("pk", filter=Q(answer=Answer.DECLINED)),
         laureates_awaiting=Count("pk", filter=unanswered & ~Q(respond_by__lte=now)),
         laureates_overdue=Count("pk", filter=unanswered & Q(respond_by__lte=now)),
         # Declined, its place not yet offered to a reserve.
-        places_to_offer=Count("pk", filter=Q(role=Role.LAUREATE, answer=Answer.DECLINED)),
+        places_to_offer=Count("pk", filter=Q(role=PlaceRole.LAUREATE, answer=Answer.DECLINED)),
     )
     return counts if counts["laureates_offered"] else {}
 
@@ -63,13 +63,13 @@ def answer_news(cycle: Cycle, limit: int = 10) -> list[DashboardNews]:
         names = {"name": place.candidate.name, "when": when}
         if place.answer == Answer.ACCEPTED:
             text = _("%(name)s accepted the award (%(when)s).") % names
-        elif place.role == Role.LAUREATE:
+        elif place.role == PlaceRole.LAUREATE:
             text = (
                 _("%(name)s declined the award (%(when)s). Its place can be offered to a reserve.")
                 % names
             )
         else:
             text = _("%(name)s declined the award (%(when)s).") % names
-        waiting = place.answer == Answer.DECLINED and place.role == Role.LAUREATE
+        waiting = place.answer == Answer.DECLINED and place.role == PlaceRole.LAUREATE
         news.append(DashboardNews(text=text, at=place.answered_at, url=url, warning=waiting))
     return news

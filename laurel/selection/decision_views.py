@@ -13,8 +13,9 @@ from laurel.candidates.enums import WorkKind
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.downloads import content_as_download
 from laurel.core.permissions import require
+from laurel.cycles.queries import cycle_for
 from laurel.selection import queries, report, services
-from laurel.selection.enums import Answer, Role
+from laurel.selection.enums import Answer, PlaceRole
 from laurel.selection.forms import (
     ConstraintsForm,
     LockForm,
@@ -24,13 +25,12 @@ from laurel.selection.forms import (
     PlaceForm,
 )
 from laurel.selection.models import Place
-from laurel.selection.staff_views import lead_cycle
 
 
 def _decision_page(request, cycle, *, status=200, offered=None, **forms):
     decision = queries.decision_of(cycle)
     places = queries.places(decision)
-    laureate_ids = [p.candidate_id for p in places[Role.LAUREATE]]
+    laureate_ids = [p.candidate_id for p in places[PlaceRole.LAUREATE]]
     initial = {"reserve_count": 3, "from_shortlist": True}
     if decision is not None:
         initial = {
@@ -95,7 +95,7 @@ def _decision_page(request, cycle, *, status=200, offered=None, **forms):
                     if place.candidate_id not in hidden
                     else None,
                 )
-                for place in places[Role.LAUREATE]
+                for place in places[PlaceRole.LAUREATE]
             ],
             "overrides": decision.overrides.select_related("removed", "added", "by")
             if decision
@@ -106,15 +106,15 @@ def _decision_page(request, cycle, *, status=200, offered=None, **forms):
                 if offered and offered[0] == place.pk
                 else OfferForm(
                     prefix=f"o{place.pk}",
-                    reserves=decision.places.filter(role=Role.RESERVE).select_related("candidate"),
+                    reserves=decision.places.filter(role=PlaceRole.RESERVE).select_related(
+                        "candidate"
+                    ),
                 )
-                for place in places[Role.LAUREATE]
+                for place in places[PlaceRole.LAUREATE]
                 if place.answer == Answer.DECLINED
                 or (not place.answer and place.respond_by and place.respond_by <= timezone.now())
             },
             "hidden": hidden,
-            "may_lock": request.user.has_perm("selection.lock", cycle),
-            "may_manage": request.user.has_perm("selection.manage", cycle),
         },
         status=status,
     )
@@ -122,13 +122,13 @@ def _decision_page(request, cycle, *, status=200, offered=None, **forms):
 
 @login_required
 def decision(request):
-    return _decision_page(request, lead_cycle(request))
+    return _decision_page(request, cycle_for(request, "selection.lead"))
 
 
 @login_required
 @require_POST
 def suggest(request):
-    cycle = lead_cycle(request, "selection.manage")
+    cycle = cycle_for(request, "selection.manage")
     form = ConstraintsForm(request.POST)
     if not form.is_valid():
         return _decision_page(request, cycle, status=400, constraints_form=form)
@@ -151,9 +151,9 @@ def suggest(request):
 @login_required
 @require_POST
 def override(request):
-    cycle = lead_cycle(request)
+    cycle = cycle_for(request, "selection.lead")
     decision = queries.decision_of(cycle)
-    laureates = queries.places(decision)[Role.LAUREATE]
+    laureates = queries.places(decision)[PlaceRole.LAUREATE]
     ids = [p.candidate_id for p in laureates]
     form = OverrideForm(
         request.POST,
@@ -226,7 +226,7 @@ def offer(request, pk: int):
     form = OfferForm(
         request.POST,
         prefix=f"o{declined.pk}",
-        reserves=declined.decision.places.filter(role=Role.RESERVE),
+        reserves=declined.decision.places.filter(role=PlaceRole.RESERVE),
     )
     with timezone.override(cycle.zone):
         valid = form.is_valid()
@@ -281,7 +281,7 @@ def offer(request, pk: int):
 @login_required
 @require_POST
 def lock(request):
-    cycle = lead_cycle(request, "selection.lock")
+    cycle = cycle_for(request, "selection.lock")
     decision = queries.decision_of(cycle)
     if decision is None:
         messages.error(request, _("There is no decision to lock yet."))
@@ -299,8 +299,8 @@ def lock(request):
         consequences = [
             _("Laureates: %(laureates)s. Reserves, in order: %(reserves)s.")
             % {
-                "laureates": ", ".join(p.candidate.name for p in chosen[Role.LAUREATE]) or "—",
-                "reserves": ", ".join(p.candidate.name for p in chosen[Role.RESERVE]) or "—",
+                "laureates": ", ".join(p.candidate.name for p in chosen[PlaceRole.LAUREATE]) or "—",
+                "reserves": ", ".join(p.candidate.name for p in chosen[PlaceRole.RESERVE]) or "—",
             },
             _("The decision is frozen as a record with a content hash: the report is rendered "
               "from it, and any later change is a dated, signed amendment."),
@@ -335,7 +335,7 @@ def lock(request):
 
 @login_required
 def report_pdf(request):
-    cycle = lead_cycle(request)
+    cycle = cycle_for(request, "selection.lead")
     return content_as_download(
         report.decision_report(cycle, reader=request.user),
         filename=f"decision-{cycle.slug}.pdf",

@@ -53,7 +53,7 @@ DECISION_TRANSITIONS: dict[str, set[str]] = {
 }
 
 
-class Role(models.TextChoices):
+class PlaceRole(models.TextChoices):
     LAUREATE = "laureate", _("Laureate")
     RESERVE = "reserve", _("Reserve")
     # A laureate that declined the award; its place went to a reserve.

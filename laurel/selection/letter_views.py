@@ -12,12 +12,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.permissions import require
+from laurel.cycles.queries import cycle_for
 from laurel.notifications.enums import EmailState
 from laurel.selection import queries, services
 from laurel.selection.enums import DecisionState, LetterKind
 from laurel.selection.forms import LetterForm, LettersForm, RecipientForm
 from laurel.selection.models import Letter
-from laurel.selection.staff_views import lead_cycle
 
 
 def _missing(decision) -> list[tuple[str, list[str]]]:
@@ -46,7 +46,7 @@ def _dates_chosen(decision, zone) -> dict:
 @login_required
 @require_http_methods(["GET", "POST"])
 def letters(request):
-    cycle = lead_cycle(request, "selection.manage")
+    cycle = cycle_for(request, "selection.manage")
     decision = queries.decision_of(cycle)
     form = LettersForm(request.POST or None, initial=_dates_chosen(decision, cycle.zone))
     status = 200
@@ -143,7 +143,7 @@ def letter(request, pk: int):
 @login_required
 @require_POST
 def release(request):
-    cycle = lead_cycle(request, "selection.manage")
+    cycle = cycle_for(request, "selection.manage")
     decision = queries.decision_of(cycle)
     held = services.held_by_kind(decision) if decision is not None else {}
     if decision is not None and not confirmed(request, emails=sum(held.values())):

@@ -9,7 +9,7 @@ from laurel.selection.enums import (
     ListKind,
     Method,
     Outcome,
-    Role,
+    PlaceRole,
     RoundState,
     RoundTopic,
 )
@@ -167,7 +167,7 @@ class Place(models.Model):
     candidate = models.ForeignKey(
         "candidates.Candidate", on_delete=models.PROTECT, related_name="+"
     )
-    role = models.CharField(max_length=10, choices=Role.choices)
+    role = models.CharField(max_length=10, choices=PlaceRole.choices)
     position = models.PositiveSmallIntegerField()
     reason = models.TextField(_("reason for the committee's choice"), max_length=4000, blank=True)
     citation = models.JSONField(_("citation"), default=dict, blank=True)  # {"sv": ..., "en": ...}

@@ -11,7 +11,7 @@ from laurel.cycles.models import Cycle
 from laurel.nominations.queries import dashboard_counts as nomination_counts
 from laurel.review.enums import AssignmentState, ReviewState
 from laurel.review.models import Assignment, Review
-from laurel.selection.enums import DecisionState, Role
+from laurel.selection.enums import DecisionState, PlaceRole
 from laurel.selection.models import Decision, Place
 
 
@@ -91,7 +91,7 @@ def _letters_and_answers(cycle: Cycle) -> list[str]:
     found = []
     if decision.state != DecisionState.ANNOUNCED:
         found.append(_("The decision letters are not released."))
-    awaited = Place.objects.filter(decision=decision, role=Role.LAUREATE, answer="").count()
+    awaited = Place.objects.filter(decision=decision, role=PlaceRole.LAUREATE, answer="").count()
     if awaited:
         found.append(
             ngettext(

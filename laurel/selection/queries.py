@@ -3,17 +3,16 @@ from collections.abc import Callable
 from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 
 from laurel.accounts.models import User
+from laurel.accounts.queries import committee_members
 from laurel.candidates.enums import CandidateState
 from laurel.candidates.models import Candidate
 from laurel.cycles.models import Cycle
-from laurel.cycles.queries import staff_cycle
 from laurel.review.enums import BLOCKING_STATES
 from laurel.review.models import Conflict
 from laurel.review.queries import (
-    committee_cycles,
     conflicted_candidates,  # noqa: F401 (one definition, used here too)
 )
-from laurel.selection.enums import Answer, DecisionState, ListKind, Role, RoundState
+from laurel.selection.enums import Answer, DecisionState, ListKind, PlaceRole, RoundState
 from laurel.selection.models import (
     Ballot,
     Decision,
@@ -132,7 +131,7 @@ def decision_of(cycle: Cycle) -> Decision | None:
 
 
 def places(decision: Decision | None) -> dict[str, list[Place]]:
-    result: dict[str, list[Place]] = {role: [] for role in Role.values}
+    result: dict[str, list[Place]] = {role: [] for role in PlaceRole.values}
     if decision is None:
         return result
     for place in (
@@ -152,7 +151,7 @@ def announced_laureates(cycle: Cycle) -> QuerySet:
         Place.objects.filter(
             decision__cycle=cycle,
             decision__state=DecisionState.ANNOUNCED,
-            role=Role.LAUREATE,
+            role=PlaceRole.LAUREATE,
             answer=Answer.ACCEPTED,
             candidate_id__in=named_in_public(cycle),
         )
@@ -179,26 +178,6 @@ def announced_cycle() -> Cycle | None:
         Cycle.objects.filter(decision__state=DecisionState.ANNOUNCED)
         .order_by("-decision__announced_at")
         .first()
-    )
-
-
-def cycle_for(user: User, slug: str = "") -> Cycle | None:
-    """The cycle a selection page is about: staff choose one (the latest by default); the
-    committee's is the latest cycle they sit on."""
-    if user.has_perm("selection.manage"):
-        return staff_cycle(slug)
-    return committee_cycles(user).first()
-
-
-def committee_members(cycle: Cycle) -> QuerySet:
-    return (
-        User.objects.filter(
-            is_active=True,
-            role_grants__cycle=cycle,
-            role_grants__role__in=["committee_member", "committee_chair"],
-        )
-        .distinct()
-        .order_by("email")
     )
 
 

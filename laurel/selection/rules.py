@@ -2,30 +2,7 @@
 
 import rules
 
-from laurel.accounts.enums import Role
-from laurel.accounts.rules import is_committee, is_staff_member
-
-
-def _active(user) -> bool:
-    return user.is_authenticated and user.is_active
-
-
-@rules.predicate
-def chairs(user, cycle) -> bool:
-    return cycle is not None and _active(user) and user.has_role(Role.COMMITTEE_CHAIR, cycle)
-
-
-@rules.predicate
-def sits_on_committee(user, cycle) -> bool:
-    return (
-        cycle is not None
-        and _active(user)
-        and (
-            user.has_role(Role.COMMITTEE_MEMBER, cycle)
-            or user.has_role(Role.COMMITTEE_CHAIR, cycle)
-        )
-    )
-
+from laurel.accounts.rules import chairs, is_committee, is_staff_member, sits_on_committee
 
 # Shortlist, the meeting's steering and record, voting rounds, overrides, the report.
 rules.add_perm("selection.lead", is_staff_member | chairs)
@@ -36,7 +13,7 @@ rules.add_perm("selection.lock", chairs)
 # The slate's constraints, the letters, the announcement.
 rules.add_perm("selection.manage", is_staff_member)
 # Following the meeting and seeing the rounds' results.
-rules.add_perm("selection.follow", is_staff_member | chairs | sits_on_committee)
+rules.add_perm("selection.follow", is_staff_member | sits_on_committee)
 # The link to the selection in the site's navigation: staff lead it in the cycle they pick,
 # the committee follow it in theirs (staff_views.home sends each where they belong).
 rules.add_perm("selection.open_area", is_staff_member | is_committee)

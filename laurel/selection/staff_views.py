@@ -2,15 +2,16 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from laurel.accounts.queries import committee_members
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.permissions import require
+from laurel.cycles.queries import cycle_for
 from laurel.review.queries import conflicted_candidates, results_for
 from laurel.selection import queries, services
 from laurel.selection.enums import RoundState
@@ -25,15 +26,6 @@ from laurel.selection.forms import (
 from laurel.selection.models import ShortlistEntry, VotingRound
 
 
-def lead_cycle(request, perm: str = "selection.lead"):
-    """The cycle of the page, once the user may `perm` in it (else 404)."""
-    cycle = queries.cycle_for(request.user, request.GET.get("cycle", ""))
-    if cycle is None:
-        raise Http404
-    require(request.user, perm, cycle)
-    return cycle
-
-
 def _entry(request, pk: int) -> ShortlistEntry:
     entry = get_object_or_404(ShortlistEntry.objects.select_related("cycle", "candidate"), pk=pk)
     require(request.user, "selection.lead", entry.cycle)
@@ -46,11 +38,9 @@ def _refused(request, error) -> None:
 
 @login_required
 def home(request):
-    cycle = queries.cycle_for(request.user, request.GET.get("cycle", ""))
-    if cycle is not None and not request.user.has_perm("selection.lead", cycle):
-        require(request.user, "selection.follow", cycle)
+    cycle = cycle_for(request, "selection.follow")
+    if not request.user.has_perm("selection.lead", cycle):
         return redirect("selection:meeting")  # members follow the meeting
-    cycle = lead_cycle(request)
     # A leader sees nothing of a candidate they have a conflict with: no scores, no notes.
     rows, _combined, _emails, _reviews = results_for(request.user, cycle)
     lists = queries.shortlist_by_kind(cycle)
@@ -76,7 +66,7 @@ def home(request):
 @login_required
 @require_POST
 def shortlist(request):
-    cycle = lead_cycle(request)
+    cycle = cycle_for(request, "selection.lead")
     form = ShortlistForm(request.POST, candidates=queries.selectable(cycle))
     if not form.is_valid():
         messages.error(request, _("Choose an eligible candidate and a list."))
@@ -102,7 +92,7 @@ def shortlist(request):
 def shortlist_many(request):
     """The candidates ticked in the results table onto the shortlist or the reserve at once,
     in the results' order; what was skipped is named with the reason."""
-    cycle = lead_cycle(request)
+    cycle = cycle_for(request, "selection.lead")
     form = ShortlistManyForm(request.POST, candidates=queries.selectable(cycle))
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
@@ -159,7 +149,7 @@ def remove(request, pk: int):
 @login_required
 @require_POST
 def go(request):
-    cycle = lead_cycle(request)
+    cycle = cycle_for(request, "selection.lead")
     form = GoForm(request.POST)
     entry = None
     if form.is_valid() and form.cleaned_data["entry"]:
@@ -172,7 +162,7 @@ def go(request):
 @require_POST
 def record_discussion(request, pk: int):
     entry = _entry(request, pk)
-    form = RecordForm(request.POST, members=queries.committee_members(entry.cycle))
+    form = RecordForm(request.POST, members=committee_members(entry.cycle))
     if not form.is_valid():
         messages.error(request, _("Choose the outcome of the discussion."))
         return redirect("selection:meeting")
@@ -194,7 +184,7 @@ def record_discussion(request, pk: int):
 @login_required
 @require_POST
 def open_round(request):
-    cycle = lead_cycle(request)
+    cycle = cycle_for(request, "selection.lead")
     shortlisted = queries.selectable(cycle).filter(shortlisting__isnull=False)
     form = OpenRoundForm(request.POST, candidates=shortlisted)
     if not form.is_valid():

@@ -2,25 +2,19 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from laurel.accounts.queries import committee_members
 from laurel.core.permissions import require
+from laurel.cycles.queries import cycle_for
 from laurel.review.queries import results
 from laurel.selection import queries, services
 from laurel.selection.enums import RoundState
 from laurel.selection.forms import BallotForm, RecordForm
 from laurel.selection.models import VotingRound
-
-
-def _cycle(request):
-    cycle = queries.cycle_for(request.user, request.GET.get("cycle", ""))
-    if cycle is None:
-        raise Http404
-    require(request.user, "selection.follow", cycle)
-    return cycle
 
 
 def _current(request, cycle) -> dict:
@@ -50,7 +44,7 @@ def _current(request, cycle) -> dict:
 
 @login_required
 def meeting(request):
-    cycle = _cycle(request)
+    cycle = cycle_for(request, "selection.follow")
     context = _current(request, cycle)
     leads = request.user.has_perm("selection.lead", cycle)
     # A leader with a conflict is conflicted like anyone: no record of that item, not even
@@ -60,7 +54,7 @@ def meeting(request):
     if leads and entry is not None:
         known = queries.conflicted_members(cycle).get(entry.candidate_id, set())
         context["record_form"] = RecordForm(
-            members=queries.committee_members(cycle),
+            members=committee_members(cycle),
             initial={
                 "arguments": entry.arguments,
                 "outcome": entry.outcome,
@@ -73,7 +67,6 @@ def meeting(request):
         context["known_conflicts"] = bool(known)
     previous, following = queries.neighbours(agenda, context["meeting"].current)
     context |= {
-        "leads": leads,
         "current_entry": entry,
         "shortlist": agenda,
         "previous": previous,
@@ -86,7 +79,7 @@ def meeting(request):
 def meeting_current(request):
     """The part of the meeting page that follows the chair (polled by htmx). Nothing changed
     since the version the screen shows: 204, and htmx leaves the screen as it is."""
-    cycle = _cycle(request)
+    cycle = cycle_for(request, "selection.follow")
     context = _current(request, cycle)
     if request.GET.get("seen") == context["version"]:
         return HttpResponse(status=204)
@@ -98,10 +91,14 @@ def meeting_current(request):
 def round_page(request, pk: int):
     round_ = get_object_or_404(VotingRound.objects.select_related("cycle"), pk=pk)
     cycle = round_.cycle
-    require(request.user, "selection.follow", cycle)
+    # Everyone who follows the meeting reads the round; only the committee casts a ballot.
+    require(
+        request.user,
+        "selection.take_part" if request.method == "POST" else "selection.follow",
+        cycle,
+    )
     conflicts = queries.conflicted_candidates(request.user, cycle)
     candidates = list(round_.candidates.order_by("name"))
-    may_vote = request.user.has_perm("selection.take_part", cycle)
     voted = round_.receipts.filter(voter=request.user).exists()
     form = BallotForm(
         request.POST or None,
@@ -110,8 +107,6 @@ def round_page(request, pk: int):
     )
     status = 200
     if request.method == "POST":
-        if not may_vote:
-            raise Http404
         if form.is_valid():
             try:
                 services.cast_ballot(
@@ -133,7 +128,7 @@ def round_page(request, pk: int):
             "cycle": cycle,
             "round": round_,
             "form": form,
-            "may_vote": may_vote and not voted and round_.state == RoundState.OPEN,
+            "ballot_open": not voted and round_.state == RoundState.OPEN,
             "voted": voted,
             "conflicts": [c for c in candidates if c.pk in conflicts],
             "rows": [
@@ -155,7 +150,6 @@ def round_page(request, pk: int):
             if round_.state == RoundState.CLOSED and not round_.secret
             else [],
             "names": names,
-            "leads": request.user.has_perm("selection.lead", cycle),
         },
         status=status,
     )

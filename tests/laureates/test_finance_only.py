@@ -9,7 +9,7 @@ from django.urls import reverse
 from laurel.core.models import AuditEntry
 from laurel.laureates import exports, services
 from laurel.laureates.models import Payment
-from tests.conftest import enrol_totp, sign_in
+from tests.conftest import enrol_totp, make_user, sign_in
 from tests.factories import RoleGrantFactory, UserFactory
 from tests.laureates import test_prize
 from tests.laureates.test_prize import IBAN, approved_payment
@@ -97,3 +97,27 @@ def test_finance_still_gets_the_bank_file(client, approved):
 
     assert response.status_code == 200
     assert IBAN in response.content.decode()
+
+
+@pytest.mark.parametrize("role", ["committee", "laureate", "plain"])
+def test_requesting_a_payment_is_refused_at_the_page_to_anyone_but_staff_and_finance(
+    client, laureate, role
+):
+    # The service no longer asks for the role: the page's permission (laureates.request_payment)
+    # refuses everyone else before it is called.
+    sign_in(client, make_user(role, laureate.cycle))
+
+    response = client.post(reverse("laureates:request", args=[laureate.pk]))
+
+    assert response.status_code == 404
+    assert Payment.objects.count() == 0
+
+
+@pytest.mark.parametrize("role", ["staff", "finance"])
+def test_staff_and_finance_request_a_payment_at_the_page(client, laureate, staff_user, role):
+    sign_in(client, staff_user if role == "staff" else make_user(role))
+
+    response = client.post(reverse("laureates:request", args=[laureate.pk]))
+
+    assert response.status_code == 302
+    assert Payment.objects.get().laureate == laureate

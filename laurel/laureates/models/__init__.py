@@ -2,6 +2,7 @@
 prize (bank details and payments), summit (the event, delegates, visa letters),
 support (needs assessment, plan, coaching sessions), cohort (the laureates' shared space)."""
 
+from laurel.accounts.enums import Role
 from laurel.laureates.models.cohort import (
     DigestPreference,
     Event,
@@ -27,7 +28,7 @@ def acted_for_by(user):
     return Laureate.objects.filter(
         contacts__user=user,
         cycle__role_grants__user=user,
-        cycle__role_grants__role="laureate_contact",
+        cycle__role_grants__role=Role.LAUREATE_CONTACT,
     )
 
 

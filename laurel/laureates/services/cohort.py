@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from laurel.accounts.models import User
+from laurel.accounts.rules import is_staff_member
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
 from laurel.cycles.phases import require_phase
@@ -80,7 +81,7 @@ def propose_initiative(
         raise CohortError(_("Name at least one laureate that leads it."), "owners")
     if any(owner.cycle_id != cycle.pk for owner in owners):
         raise CohortError(_("Only laureates of this award can lead it."), "owners")
-    if not actor.has_role("staff"):
+    if not is_staff_member(actor):
         # A contact speaks for their own organisation only: naming another laureate as its
         # leader would put words in that laureate's mouth (and let it steer what it never
         # proposed). Others join by co-signing.
@@ -97,7 +98,7 @@ def propose_initiative(
 
 def _may_lead(initiative: Initiative, actor: User) -> bool:
     speaks_for = laureate_of(actor, initiative.cycle)
-    return actor.has_role("staff") or (
+    return is_staff_member(actor) or (
         speaks_for is not None and initiative.owners.filter(pk=speaks_for.pk).exists()
     )
 

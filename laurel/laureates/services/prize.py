@@ -14,8 +14,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from laurel.accounts.enums import Role
 from laurel.accounts.models import User
+from laurel.accounts.rules import is_finance
 from laurel.candidates.matching import Record, compare, normalise_name
 from laurel.candidates.models import Candidate
 from laurel.candidates.services.common import records_of
@@ -171,7 +171,7 @@ def require_finance(actor: User) -> None:
     """Refuse anyone without the finance role, a superuser too: full bank details, the proof,
     the steps of a payment and the bank file are finance's alone, whatever the caller checked
     (ARCHITECTURE rule 3: the superuser flag does not skip Laurel's rules)."""
-    if actor is None or not actor.is_active or not actor.has_role(Role.FINANCE):
+    if actor is None or not is_finance(actor):
         raise PrizeError(_("Only finance can do this."))
 
 
@@ -210,8 +210,6 @@ def _move(payment: Payment, state: str) -> None:
 def request_payment(laureate: Laureate, *, actor: User) -> Payment:
     """The prize payment for a laureate, for the cycle's prize amount (one open at a time)."""
     require_phase(laureate.cycle_id, "programme")
-    if not (actor.has_role(Role.FINANCE) or actor.has_role(Role.STAFF)):
-        raise PrizeError(_("Only staff or finance can request a payment."))
     laureate = Laureate.objects.select_for_update().select_related("cycle").get(pk=laureate.pk)
     if laureate.payments.exclude(state=PaymentState.CANCELLED).exists():
         raise PrizeError(_("This laureate's prize payment is requested already."))

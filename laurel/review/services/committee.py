@@ -7,8 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from laurel.accounts.enums import Role
 from laurel.accounts.models import User
+from laurel.accounts.queries import committee_members
+from laurel.accounts.rules import sits_on_committee
 from laurel.candidates.enums import ACTIVE_STATES
 from laurel.candidates.matching import SUGGEST_FROM, Record, Suggestion, find_duplicates
 from laurel.candidates.models import Candidate
@@ -26,7 +27,6 @@ from laurel.review.enums import (
 )
 from laurel.review.models import Affiliation, Assignment, CommitteeProfile, Conflict
 
-COMMITTEE_ROLES = [Role.COMMITTEE_MEMBER, Role.COMMITTEE_CHAIR]
 # A found conflict's reasons are matching's codes, then which of the candidate's names the
 # tie matched, as "matched:<name>" (Conflict.matched_name reads it back).
 MATCHED = "matched:"
@@ -41,17 +41,11 @@ class ReviewError(Exception):
 
 
 def committee_of(cycle: Cycle) -> list[User]:
-    return list(
-        User.objects.filter(
-            is_active=True, role_grants__cycle=cycle, role_grants__role__in=COMMITTEE_ROLES
-        )
-        .distinct()
-        .order_by("email")
-    )
+    return list(committee_members(cycle))
 
 
 def _require_member(user: User, cycle: Cycle) -> None:
-    if user not in committee_of(cycle):
+    if not sits_on_committee(user, cycle):
         raise ReviewError(_("Only members of this cycle's committee can do this."))
 
 

@@ -20,7 +20,7 @@ from laurel.nominations.models import Nomination, hash_token, new_token
 from laurel.notifications.enums import EmailState
 from laurel.notifications.models import OutgoingEmail
 from laurel.notifications.services import queue_email, release_batch
-from laurel.selection.enums import AmendmentKind, Answer, DecisionState, LetterKind, Role
+from laurel.selection.enums import AmendmentKind, Answer, DecisionState, LetterKind, PlaceRole
 from laurel.selection.models import Decision, Letter, Place
 from laurel.selection.services.amending import record_amendment
 from laurel.selection.services.common import SelectionError
@@ -57,12 +57,12 @@ def _contact(candidate: Candidate) -> tuple[str, str]:
 
 def _about(decision: Decision) -> list[tuple[str, Candidate]]:
     """Every organisation the decision writes to: (kind of letter, candidate)."""
-    places = decision.places.filter(role__in=[Role.LAUREATE, Role.RESERVE]).select_related(
-        "candidate__organisation"
-    )
+    places = decision.places.filter(
+        role__in=[PlaceRole.LAUREATE, PlaceRole.RESERVE]
+    ).select_related("candidate__organisation")
     kinds: dict[str, LetterKind] = {
-        Role.LAUREATE: LetterKind.LAUREATE,
-        Role.RESERVE: LetterKind.RESERVE,
+        PlaceRole.LAUREATE: LetterKind.LAUREATE,
+        PlaceRole.RESERVE: LetterKind.RESERVE,
     }
     about: list[tuple[str, Candidate]] = [(kinds[place.role], place.candidate) for place in places]
     placed = {candidate.pk for _kind, candidate in about}
@@ -131,7 +131,7 @@ def prepare_letters(
         raise SelectionError(_("The answer-by date must come after the announcement."))
     decision.announce_at = announce_at
     decision.save(update_fields=["announce_at"])
-    decision.places.filter(role=Role.LAUREATE).update(respond_by=respond_by)
+    decision.places.filter(role=PlaceRole.LAUREATE).update(respond_by=respond_by)
     OutgoingEmail.objects.filter(batch=batch_of(decision), state=EmailState.HELD).update(
         state=EmailState.CANCELLED,
         links="",  # their accept links go with them
@@ -225,7 +225,7 @@ class AnswerRefused(Exception):
 def find_place(token: str) -> Place:
     place = (
         Place.objects.select_related("candidate", "decision__cycle")
-        .filter(token_hash=hash_token(token), role=Role.LAUREATE)
+        .filter(token_hash=hash_token(token), role=PlaceRole.LAUREATE)
         .exclude(token_hash="")
         .first()
     )
@@ -308,11 +308,11 @@ def offer_place(
     if decision.state != DecisionState.ANNOUNCED:
         raise SelectionError(_("A place is offered again only after the announcement."))
     silent = not declined.answer and declined.respond_by and declined.respond_by <= timezone.now()
-    if declined.role != Role.LAUREATE or not (declined.answer == Answer.DECLINED or silent):
+    if declined.role != PlaceRole.LAUREATE or not (declined.answer == Answer.DECLINED or silent):
         raise SelectionError(
             _("Only a laureate that declined, or did not answer in time, leaves a place to offer.")
         )
-    if reserve.role != Role.RESERVE or reserve.decision_id != decision.pk:
+    if reserve.role != PlaceRole.RESERVE or reserve.decision_id != decision.pk:
         raise SelectionError(_("Choose a reserve of this decision."))
     if respond_by <= timezone.now():
         raise SelectionError(_("The answer-by date must be in the future."))
@@ -323,10 +323,10 @@ def offer_place(
             % {"names": reserve.candidate.name}
         )
     position = declined.position
-    declined.role = Role.DECLINED
+    declined.role = PlaceRole.DECLINED
     declined.save(update_fields=["role"])
     token, reserve.token_hash = new_token()
-    reserve.role, reserve.position, reserve.respond_by = Role.LAUREATE, position, respond_by
+    reserve.role, reserve.position, reserve.respond_by = PlaceRole.LAUREATE, position, respond_by
     reserve.save(update_fields=["role", "position", "token_hash", "respond_by"])
     record_amendment(
         decision,

@@ -10,7 +10,7 @@ from django_countries import countries
 from laurel.candidates.enums import Consent, WorkKind
 from laurel.review.queries import results
 from laurel.selection import slate
-from laurel.selection.enums import Role
+from laurel.selection.enums import PlaceRole
 from laurel.selection.models import Decision
 from laurel.selection.queries import selectable
 
@@ -59,7 +59,9 @@ def check_slate(decision: Decision, *, scores: dict[int, float] | None = None) -
         rows = results(decision.cycle)[0]
         scores = {row["candidate"].pk: round(row["result"].normalised_total, 4) for row in rows}
     laureates = [
-        p.candidate for p in decision.places.select_related("candidate") if p.role == Role.LAUREATE
+        p.candidate
+        for p in decision.places.select_related("candidate")
+        if p.role == PlaceRole.LAUREATE
     ]
     options = [
         slate.Option(c.pk, scores.get(c.pk, 0.0), c.country, frozenset(c.work_kinds))
@@ -102,7 +104,7 @@ def problems(decision: Decision, *, reasons: dict[str, str] | None = None) -> li
     reasons = reasons or {}
     found = []
     places = list(decision.places.select_related("candidate"))
-    laureates = [p for p in places if p.role == Role.LAUREATE]
+    laureates = [p for p in places if p.role == PlaceRole.LAUREATE]
     if len(laureates) != cycle.laureate_count:
         found.append(
             _("The decision names %(count)d laureates; exactly %(needed)d are needed.")
@@ -121,7 +123,7 @@ def problems(decision: Decision, *, reasons: dict[str, str] | None = None) -> li
             found.append(
                 _("%(name)s is no longer eligible, ready and consenting.") % {"name": name}
             )
-        if place.role == Role.LAUREATE:
+        if place.role == PlaceRole.LAUREATE:
             if not place.reason:
                 found.append(_("%(name)s: the reason is missing.") % {"name": name})
             if not all(place.citation.get(code) for code in LANGUAGES):

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from laurel.accounts.models import User
+from laurel.accounts.rules import chairs
 from laurel.candidates.enums import Consent, WorkKind
 from laurel.candidates.models import Candidate
 from laurel.core.services import record
@@ -13,7 +14,7 @@ from laurel.cycles.phases import require_phase
 from laurel.cycles.services import decided_by_lock
 from laurel.review.queries import results
 from laurel.selection import slate
-from laurel.selection.enums import DecisionState, Role
+from laurel.selection.enums import DecisionState, PlaceRole
 from laurel.selection.models import Decision, Override, Place, ShortlistEntry
 from laurel.selection.queries import selectable
 from laurel.selection.services.checking import LANGUAGES, check_slate, problems
@@ -119,11 +120,11 @@ def suggest_slate(
     decision.places.all().delete()
     Place.objects.bulk_create(
         [
-            Place(decision=decision, candidate_id=pk, role=Role.LAUREATE, position=i)
+            Place(decision=decision, candidate_id=pk, role=PlaceRole.LAUREATE, position=i)
             for i, pk in enumerate(best.chosen, start=1)
         ]
         + [
-            Place(decision=decision, candidate_id=pk, role=Role.RESERVE, position=i)
+            Place(decision=decision, candidate_id=pk, role=PlaceRole.RESERVE, position=i)
             for i, pk in enumerate(reserves, start=1)
         ]
     )
@@ -155,10 +156,10 @@ def replace_place(
         raise SelectionError(_("Give the reason for the change: it goes into the record."))
     places = {p.candidate_id: p for p in decision.places.select_for_update()}
     out = places.get(removed.pk)
-    if out is None or out.role != Role.LAUREATE:
+    if out is None or out.role != PlaceRole.LAUREATE:
         raise SelectionError(_("%(name)s is not a laureate.") % {"name": removed.name})
     incoming = places.get(added.pk)
-    if incoming is not None and incoming.role == Role.LAUREATE:
+    if incoming is not None and incoming.role == PlaceRole.LAUREATE:
         raise SelectionError(_("%(name)s is a laureate already.") % {"name": added.name})
     if not selectable(decision.cycle).filter(pk=added.pk).exclude(consent=Consent.REFUSED):
         raise SelectionError(
@@ -167,19 +168,19 @@ def replace_place(
         )
     position = out.position
     if incoming is not None:
-        incoming.role, incoming.position = Role.LAUREATE, position
+        incoming.role, incoming.position = PlaceRole.LAUREATE, position
         incoming.save(update_fields=["role", "position"])
     else:
         Place.objects.create(
-            decision=decision, candidate=added, role=Role.LAUREATE, position=position
+            decision=decision, candidate=added, role=PlaceRole.LAUREATE, position=position
         )
     # The laureate taken out heads the reserves: the committee chose it once, so it is the
     # first to be offered a place that comes free.
     reserves = sorted(
-        (p for p in places.values() if p.role == Role.RESERVE and p is not incoming),
+        (p for p in places.values() if p.role == PlaceRole.RESERVE and p is not incoming),
         key=lambda p: (p.position, p.pk),
     )
-    out.role = Role.RESERVE
+    out.role = PlaceRole.RESERVE
     for number, place in enumerate([out, *reserves], start=1):
         if place is out or place.position != number:
             place.position = number
@@ -233,7 +234,7 @@ def lock_decision(
     decision is taken now, with its content hash: the report is rendered from it alone."""
     require_phase(decision.cycle_id, "lock")
     decision = _draft(decision.cycle)
-    if not actor.has_role("committee_chair", decision.cycle):
+    if not chairs(actor, decision.cycle):
         raise SelectionError(_("Only the chair of the committee can lock the decision."))
     reasons = {name: text.strip() for name, text in (reasons or {}).items() if text.strip()}
     found = problems(decision, reasons=reasons)
@@ -255,7 +256,9 @@ def lock_decision(
         subject=decision,
         data={
             "laureates": list(
-                decision.places.filter(role=Role.LAUREATE).values_list("candidate_id", flat=True)
+                decision.places.filter(role=PlaceRole.LAUREATE).values_list(
+                    "candidate_id", flat=True
+                )
             ),
             "hash": decision.record_hash,
             "breaches": decision.breach_reasons,
@@ -271,7 +274,9 @@ def move_reserve(place: Place, *, offset: int, actor: User) -> None:
     decision = _draft(place.decision.cycle)
     not_conflicted(actor, decision.cycle, place.candidate_id)
     reserves = list(
-        decision.places.select_for_update().filter(role=Role.RESERVE).order_by("position", "id")
+        decision.places.select_for_update()
+        .filter(role=PlaceRole.RESERVE)
+        .order_by("position", "id")
     )
     index = next((i for i, p in enumerate(reserves) if p.pk == place.pk), None)
     if index is None:

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from laurel.accounts.enums import Role as AccountRole
+from laurel.accounts.enums import Role
 from laurel.accounts.models import User
 from laurel.candidates.models import Candidate
 from laurel.core.services import record
@@ -26,7 +26,7 @@ from laurel.nominations.models import new_token
 from laurel.notifications.enums import EmailState
 from laurel.notifications.models import OutgoingEmail
 from laurel.notifications.services import queue_email, render_email
-from laurel.selection.enums import LetterKind, Role
+from laurel.selection.enums import LetterKind, PlaceRole
 from laurel.selection.models import Decision, Letter, Place
 from laurel.selection.services.common import SelectionError
 
@@ -186,7 +186,7 @@ def readdress_letter(letter: Letter, *, to: str, language: str, actor: User) -> 
 
 
 def respond_by_all(decision: Decision, respond_by: datetime) -> None:
-    decision.places.filter(role=Role.LAUREATE).update(respond_by=respond_by)
+    decision.places.filter(role=PlaceRole.LAUREATE).update(respond_by=respond_by)
 
 
 def tell_staff(place: Place, *, accepted: bool) -> int:
@@ -195,9 +195,7 @@ def tell_staff(place: Place, *, accepted: bool) -> int:
     names the organisation and the answer only. Returns how many were queued."""
     cycle = place.decision.cycle
     staff = (
-        User.objects.filter(is_active=True, role_grants__role=AccountRole.STAFF)
-        .distinct()
-        .order_by("pk")
+        User.objects.filter(is_active=True, role_grants__role=Role.STAFF).distinct().order_by("pk")
     )
     for user in staff:
         with translation.override(user.language):

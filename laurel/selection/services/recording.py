@@ -11,6 +11,8 @@ from typing import Any, overload
 from django.db.models import Max, Min
 
 from laurel.accounts.models import User
+from laurel.accounts.queries import committee_members
+from laurel.accounts.rules import chairs
 from laurel.candidates.enums import CandidateState
 from laurel.candidates.models import Candidate
 from laurel.cycles.models import Cycle
@@ -20,7 +22,7 @@ from laurel.review.enums import BLOCKING_STATES, ReviewState
 from laurel.review.models import Review
 from laurel.review.queries import conflict_register, results
 from laurel.selection import queries
-from laurel.selection.enums import Role, RoundState
+from laurel.selection.enums import PlaceRole, RoundState
 from laurel.selection.models import Decision, Place
 from laurel.selection.services.checking import check_slate
 
@@ -63,8 +65,8 @@ def build_record(cycle: Cycle, decision: Decision | None, *, round_topics: bool 
     names = {c.pk: c.name for c in Candidate.objects.filter(cycle=cycle)}
     committee = sorted(
         (
-            {**_person(member), "chair": member.has_role("committee_chair", cycle)}
-            for member in queries.committee_members(cycle)
+            {**_person(member), "chair": chairs(member, cycle)}
+            for member in committee_members(cycle)
         ),
         key=lambda person: not person["chair"],  # the chair first, then the members
     )
@@ -213,8 +215,8 @@ def _decision(decision: Decision, places: dict, scores: dict[int, float]) -> dic
             }
             for o in decision.overrides.select_related("removed", "added", "by")
         ],
-        "laureates": [place(p) for p in places[Role.LAUREATE]],
-        "reserves": [place(p) for p in places[Role.RESERVE]],
+        "laureates": [place(p) for p in places[PlaceRole.LAUREATE]],
+        "reserves": [place(p) for p in places[PlaceRole.RESERVE]],
         "locked_by": _person(decision.locked_by),
         "locked_at": _when(decision.locked_at),
     }

@@ -5,8 +5,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from laurel.accounts.enums import Role
 from laurel.accounts.models import User
+from laurel.accounts.rules import sits_on_committee
 from laurel.candidates.models import Candidate
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
@@ -68,12 +68,6 @@ def open_round(
     return round_
 
 
-def _may_vote(voter: User, cycle: Cycle) -> bool:
-    return voter.has_role(Role.COMMITTEE_MEMBER, cycle) or voter.has_role(
-        Role.COMMITTEE_CHAIR, cycle
-    )
-
-
 @transaction.atomic
 def cast_ballot(
     round_: VotingRound, *, voter: User, ranks: dict[int, int], actor: User
@@ -89,7 +83,7 @@ def cast_ballot(
     round_ = VotingRound.objects.select_for_update().get(pk=round_.pk)
     if round_.state != RoundState.OPEN:
         raise SelectionError(_("This round is closed."))
-    if not _may_vote(voter, round_.cycle):
+    if not sits_on_committee(voter, round_.cycle):
         raise SelectionError(_("Only the committee votes."))
     if Receipt.objects.filter(round=round_, voter=voter).exists():
         raise SelectionError(_("You have already voted in this round. A vote cannot be changed."))
