@@ -48,17 +48,23 @@ class ServiceError(Exception):
 
 
 class TransitionRefused(ServiceError):
-    """A state machine was asked for a move its map does not allow."""
+    """A state machine was asked for a move its map does not allow (from the object's present
+    state to `to`). An app's subclass may say it in its own words (`text`, which may name
+    %(object)s, %(state)s and %(to)s), or subclass its app's error too, so that the views
+    that catch that error catch this one."""
 
-    def __init__(self, obj: models.Model, state: str, to: str, *, state_field: str = "state"):
+    text: Any = None
+
+    def __init__(self, obj: models.Model, to: str = "", *, state_field: str = "state"):
         choices = dict(obj._meta.get_field(state_field).flatchoices)
-        self.state, self.to = state, to
+        self.state, self.to = getattr(obj, state_field), to
+        text = self.text or _("This %(object)s is “%(state)s”: it cannot become “%(to)s”.")
         super().__init__(
-            _("This %(object)s is “%(state)s”: it cannot become “%(to)s”.")
+            str(text)
             % {
                 "object": obj._meta.verbose_name,
-                "state": choices.get(state, state),
-                "to": choices.get(to, to),
+                "state": str(choices.get(self.state, self.state)).lower(),
+                "to": str(choices.get(to, to)).lower(),
             }
         )
 
@@ -83,9 +89,8 @@ def transition(
     `key` is None only where the row itself is the record of the move (an email's delivery:
     its attempts, sent_at and last_error). An illegal move raises `refused`, which names both
     states, before anything is written."""
-    state = getattr(obj, state_field)
-    if to not in allowed[state]:
-        raise refused(obj, state, to, state_field=state_field)
+    if to not in allowed[getattr(obj, state_field)]:
+        raise refused(obj, to, state_field=state_field)
     setattr(obj, state_field, to)
     stamp = ["updated_at"] if any(f.name == "updated_at" for f in obj._meta.fields) else []
     obj.save(update_fields=list(dict.fromkeys([state_field, *fields, *stamp])))

@@ -21,9 +21,8 @@ from laurel.core.models import AuditEntry
 from laurel.core.pdf import render_pdf
 from laurel.core.services import record
 from laurel.nominations.models import NOMINATOR_FIELDS, ORGANISATION_FIELDS
-from laurel.notifications.enums import EmailState
 from laurel.notifications.models import Suppression
-from laurel.notifications.services import suppress, unsuppress
+from laurel.notifications.services import cancel_waiting, suppress, unsuppress
 from laurel.privacy import subjects
 from laurel.privacy.enums import RequestState
 from laurel.privacy.models import SubjectRequest
@@ -198,8 +197,7 @@ def _without(text: str, name: str) -> str:
 
 def _blank_emails(emails: QuerySet) -> int:
     """Emails not yet sent are cancelled (the delivery task skips them); all are blanked."""
-    waiting = [EmailState.HELD, EmailState.QUEUED, EmailState.RETRYING]
-    emails.filter(state__in=waiting).update(state=EmailState.CANCELLED, next_attempt_at=None)
+    cancel_waiting(emails)
     return emails.update(
         to="erased@invalid", subject=ERASED, body_text=ERASED, body_html="", links=""
     )

@@ -23,9 +23,9 @@ from laurel.candidates.services.common import (
 from laurel.candidates.services.contact import contact_from_claim
 from laurel.candidates.services.diligence import add_document
 from laurel.candidates.services.placing import organisation_keys
-from laurel.candidates.tasks import erase_refused_candidate, remind_organisation
+from laurel.candidates.services.scheduled import ERASE, REMIND
 from laurel.core.ratelimit import over_limit
-from laurel.core.services import record
+from laurel.core.services import enqueue, record
 from laurel.cycles.phases import require_phase
 from laurel.nominations.models import hash_token, new_token
 from laurel.notifications.services import queue_email
@@ -114,7 +114,7 @@ def invite_organisation(
     )
     for before in REMINDERS:
         if deadline - before > now:
-            remind_organisation.using(run_after=deadline - before).enqueue(claim.pk)
+            enqueue(REMIND, claim.pk, run_after=deadline - before)
     record(
         "candidate.consent_requested",
         actor=actor,
@@ -285,7 +285,7 @@ def _refuse(candidate: Candidate, claim: ClaimInvitation, now: datetime) -> None
             "updated_at",
         ]
     )
-    erase_refused_candidate.using(run_after=candidate.erase_due_at).enqueue(candidate.pk)
+    enqueue(ERASE, candidate.pk, run_after=candidate.erase_due_at)
     record(
         "candidate.consent_refused",
         subject=candidate,

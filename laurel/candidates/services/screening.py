@@ -12,7 +12,7 @@ from laurel.candidates.enums import (
 )
 from laurel.candidates.models import Candidate, CandidateNote
 from laurel.candidates.services.common import ScreeningError, _move
-from laurel.candidates.tasks import schedule_deadline_notices, tell_waiting_nominators
+from laurel.candidates.services.scheduled import schedule_deadline_notices, tell_waiting_nominators
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
 from laurel.cycles.phases import require_phase

@@ -11,14 +11,13 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from laurel.core.crypto import mask
-from laurel.core.services import record
+from laurel.core.services import enqueue, record
 from laurel.core.texts import in_language, language_codes
 from laurel.cycles.models import Cycle
 from laurel.cycles.phases import require_phase
 from laurel.laureates.enums import DelegateState, VisaState
 from laurel.laureates.models import Delegate, Laureate, Summit, VisaRequest
 from laurel.laureates.queries import summit_recipients
-from laurel.laureates.tasks import erase_expired_passport_data
 from laurel.notifications.services import queue_email
 
 DELEGATE_FIELDS = [
@@ -169,6 +168,39 @@ def change_delegate(delegate: Delegate, *, values: dict[str, Any], actor: Any) -
     return delegate
 
 
+ERASE_EXPIRED = "laurel.laureates.tasks.erase_expired_passport_data"
+
+
+@transaction.atomic
+def erase_passport_data(*, today: date | None = None) -> int:
+    """Delete passport data past its date (the daily task); how many were erased."""
+    today = today or timezone.localdate()
+    due = list(
+        VisaRequest.objects.select_for_update()
+        .filter(delete_after__lte=today)
+        .exclude(state=VisaState.ERASED)
+    )
+    for visa in due:
+        visa.passport_number = visa.nationality = visa.date_of_birth = ""
+        visa.passport_expires_on = visa.masked = ""
+        visa.state, visa.erased_at = VisaState.ERASED, timezone.now()
+        visa.save(
+            update_fields=[
+                "passport_number",
+                "nationality",
+                "date_of_birth",
+                "passport_expires_on",
+                "masked",
+                "state",
+                "erased_at",
+                "updated_at",
+            ]
+        )
+    if due:
+        record("visa.passport_data_erased", data={"count": len(due)})
+    return len(due)
+
+
 def _erase_passport_data(delegate: Delegate) -> None:
     erased = VisaRequest.objects.filter(delegate=delegate).exclude(state=VisaState.ERASED)
     erased.update(
@@ -273,9 +305,7 @@ def give_passport_data(
     record("visa.requested", actor=actor, subject=delegate.laureate, data={"delegate": delegate.pk})
     # The erasure is scheduled now, for the first moment of its day in the award's time zone.
     zone = delegate.laureate.cycle.zone
-    erase_expired_passport_data.using(
-        run_after=datetime.combine(visa.delete_after, time.min, tzinfo=zone)
-    ).enqueue()
+    enqueue(ERASE_EXPIRED, run_after=datetime.combine(visa.delete_after, time.min, tzinfo=zone))
     return visa
 
 

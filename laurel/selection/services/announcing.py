@@ -18,7 +18,7 @@ from laurel.nominations.enums import COUNTING_STATES
 from laurel.nominations.models import Nomination, hash_token, new_token
 from laurel.notifications.enums import EmailState
 from laurel.notifications.models import OutgoingEmail
-from laurel.notifications.services import queue_email, release_batch
+from laurel.notifications.services import cancel_waiting, queue_email, release_batch
 from laurel.selection.enums import AmendmentKind, Answer, DecisionState, LetterKind, Role
 from laurel.selection.models import Decision, Letter, Place
 from laurel.selection.services.amending import record_amendment
@@ -128,10 +128,8 @@ def prepare_letters(
     decision.announce_at = announce_at
     decision.save(update_fields=["announce_at"])
     decision.places.filter(role=Role.LAUREATE).update(respond_by=respond_by)
-    OutgoingEmail.objects.filter(batch=batch_of(decision), state=EmailState.HELD).update(
-        state=EmailState.CANCELLED,
-        links="",  # their accept links go with them
-    )
+    # Their accept links go with them.
+    cancel_waiting(OutgoingEmail.objects.filter(batch=batch_of(decision)), held_only=True)
     wanted = []
     for kind, candidate in _about(decision):
         email, language = _contact(candidate)
