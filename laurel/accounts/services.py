@@ -13,27 +13,23 @@ from django.utils.translation import gettext as _
 from laurel.accounts.enums import CYCLE_ROLES, InvitationState, Role
 from laurel.accounts.models import Invitation, RoleGrant, User, hash_token, new_token
 from laurel.accounts.signals import email_changed, invitation_accepted
-from laurel.core.services import record
+from laurel.core.services import ServiceError, record
 from laurel.notifications.services import queue_email
 
 
-class EmailChangeError(Exception):
+class EmailChangeError(ServiceError):
     """A sign-in address that cannot be set; `message` says why, for the form."""
-
-    def __init__(self, message: str):
-        self.message = message
-        super().__init__(message)
 
 
 SELF_INVITED = "self_invited"
 
 
-class InvitationError(Exception):
+class InvitationError(ServiceError):
     """An invitation that cannot be used; `state` says why."""
 
     def __init__(self, state: InvitationState | None):
-        self.state = state
         super().__init__(str(state))
+        self.state = state
 
 
 def invitation_url(invitation: Invitation, token: str) -> str:

@@ -49,24 +49,20 @@ class ServiceError(Exception):
 
 class TransitionRefused(ServiceError):
     """A state machine was asked for a move its map does not allow (from the object's present
-    state to `to`). An app's subclass may say it in its own words (`text`, which may name
-    %(object)s, %(state)s and %(to)s), or subclass its app's error too, so that the views
-    that catch that error catch this one."""
+    state to `to`). An app's subclass may say it in its own words (`text`, or `describe`), and
+    may subclass its app's error too, so that the views that catch that error catch this."""
 
     text: Any = None
 
     def __init__(self, obj: models.Model, to: str = "", *, state_field: str = "state"):
         choices = dict(obj._meta.get_field(state_field).flatchoices)
         self.state, self.to = getattr(obj, state_field), to
+        state_label, to_label = choices.get(self.state, self.state), choices.get(to, to)
+        super().__init__(self.describe(obj, str(state_label), str(to_label)))
+
+    def describe(self, obj: models.Model, state: str, to: str) -> str:
         text = self.text or _("This %(object)s is “%(state)s”: it cannot become “%(to)s”.")
-        super().__init__(
-            str(text)
-            % {
-                "object": obj._meta.verbose_name,
-                "state": str(choices.get(self.state, self.state)).lower(),
-                "to": str(choices.get(to, to)).lower(),
-            }
-        )
+        return str(text) % {"object": obj._meta.verbose_name, "state": state, "to": to}
 
 
 def transition(
@@ -79,12 +75,13 @@ def transition(
     fields: Iterable[str] = (),
     summary: str = "",
     data: dict[str, Any] | None = None,
+    subject: models.Model | None = None,
     state_field: str = "state",
     refused: type[TransitionRefused] = TransitionRefused,
 ) -> None:
     """The one way a state machine moves: check the move against its map (state → the states
     it may become), set the state, save it with the other changed `fields` (and the model's
-    `updated_at`), and record the audit entry `key` about it.
+    `updated_at`), and record the audit entry `key` about it (or about `subject`).
 
     `key` is None only where the row itself is the record of the move (an email's delivery:
     its attempts, sent_at and last_error). An illegal move raises `refused`, which names both
@@ -95,7 +92,7 @@ def transition(
     stamp = ["updated_at"] if any(f.name == "updated_at" for f in obj._meta.fields) else []
     obj.save(update_fields=list(dict.fromkeys([state_field, *fields, *stamp])))
     if key is not None:
-        record(key, actor=actor, subject=obj, summary=summary, data=data)
+        record(key, actor=actor, subject=subject or obj, summary=summary, data=data)
 
 
 def enqueue(task_path: str, *args: Any, run_after: datetime | None = None) -> None:

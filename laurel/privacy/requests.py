@@ -19,7 +19,7 @@ from laurel.candidates.models import CandidateNote, ClaimInvitation, ContactChan
 from laurel.core.logging import redact_links
 from laurel.core.models import AuditEntry
 from laurel.core.pdf import render_pdf
-from laurel.core.services import record
+from laurel.core.services import ServiceError, record
 from laurel.nominations.models import NOMINATOR_FIELDS, ORGANISATION_FIELDS
 from laurel.notifications.models import Suppression
 from laurel.notifications.services import cancel_waiting, suppress, unsuppress
@@ -57,7 +57,7 @@ SECTION_TITLES = {
 }
 
 
-class RequestError(Exception):
+class RequestError(ServiceError):
     pass
 
 

@@ -66,7 +66,7 @@ def test_transition_refuses_a_move_the_map_does_not_allow_and_changes_nothing(st
         )
 
     assert (refused.value.state, refused.value.to) == (EmailState.HELD, EmailState.SENT)
-    assert refused.value.message == "This email is “held for release”: it cannot become “sent”."
+    assert refused.value.message == "This email is “Held for release”: it cannot become “Sent”."
     assert isinstance(refused.value, ServiceError)
     saved = OutgoingEmail.objects.get(pk=email.pk)
     assert (saved.state, saved.last_error) == (EmailState.HELD, "old")

@@ -25,7 +25,7 @@ from laurel.candidates.services.diligence import add_document
 from laurel.candidates.services.placing import organisation_keys
 from laurel.candidates.services.scheduled import ERASE, REMIND
 from laurel.core.ratelimit import over_limit
-from laurel.core.services import enqueue, record
+from laurel.core.services import ServiceError, enqueue, record
 from laurel.cycles.phases import require_phase
 from laurel.nominations.models import hash_token, new_token
 from laurel.notifications.services import queue_email
@@ -50,7 +50,7 @@ CONTACT_FIELDS = {"contact_name", "contact_email"}
 MATCHED_FIELDS = {"name", "website", "registration_number"}
 
 
-class ClaimRefused(Exception):
+class ClaimRefused(ServiceError):
     """A claim link that cannot be used: `reason` is unknown, expired or revoked; `cycle` is
     the award it was for, except for an unknown (or erased) link, which says nothing."""
 
@@ -271,27 +271,18 @@ def _refuse(candidate: Candidate, claim: ClaimInvitation, now: datetime) -> None
         "ready_for_committee": candidate.ready_for_committee,
     }
     claim.save(update_fields=["before_refusal"])
-    _move(candidate, CandidateState.WITHDRAWN)
     candidate.consent = Consent.REFUSED
     candidate.ready_for_committee = False
     candidate.erase_due_at = now + ERASE_AFTER
-    candidate.save(
-        update_fields=[
-            "state",
-            "consent",
-            "consent_at",
-            "ready_for_committee",
-            "erase_due_at",
-            "updated_at",
-        ]
-    )
-    enqueue(ERASE, candidate.pk, run_after=candidate.erase_due_at)
-    record(
-        "candidate.consent_refused",
-        subject=candidate,
-        summary=candidate.name,
+    _move(
+        candidate,
+        CandidateState.WITHDRAWN,
+        key="candidate.consent_refused",
+        actor=None,  # the organisation, through its link
+        fields=["consent", "consent_at", "ready_for_committee", "erase_due_at"],
         data={"erase_due_at": candidate.erase_due_at.isoformat()},
     )
+    enqueue(ERASE, candidate.pk, run_after=candidate.erase_due_at)
 
 
 def _undo_refusal(candidate: Candidate, claim: ClaimInvitation) -> None:
@@ -299,13 +290,18 @@ def _undo_refusal(candidate: Candidate, claim: ClaimInvitation) -> None:
     is back where the refusal found it and nothing will be erased (the erasure task, when it
     runs, finds no refusal)."""
     before = claim.before_refusal or {}
-    candidate.state = before.get("state") or CandidateState.TO_SCREEN
     candidate.ready_for_committee = bool(before.get("ready_for_committee"))
     candidate.erase_due_at = None
-    candidate.save(update_fields=["state", "ready_for_committee", "erase_due_at", "updated_at"])
+    _move(
+        candidate,
+        before.get("state") or CandidateState.TO_SCREEN,
+        key="candidate.consent_refusal_undone",
+        actor=None,
+        undo=True,
+        fields=["ready_for_committee", "erase_due_at"],
+    )
     claim.before_refusal = {}
     claim.save(update_fields=["before_refusal"])
-    record("candidate.consent_refusal_undone", subject=candidate, summary=candidate.name)
 
 
 # The confirmation emails one link may cause in a day: the link is no way to send mail to any

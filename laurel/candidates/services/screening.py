@@ -40,27 +40,16 @@ def decide_eligibility(
     state = CandidateState.ELIGIBLE if eligible else CandidateState.INELIGIBLE
     if candidate.state == state and candidate.ineligible_reason == (reason if not eligible else ""):
         return candidate
-    if candidate.state != state:
-        _move(candidate, state)
     candidate.ineligible_reason = "" if eligible else reason
     candidate.screening_note = note[:500]
     candidate.ready_for_committee = candidate.ready_for_committee and eligible
-    candidate.save(
-        update_fields=[
-            "state",
-            "ineligible_reason",
-            "screening_note",
-            "ready_for_committee",
-            "updated_at",
-        ]
-    )
-    record(
-        "candidate.screened",
-        actor=actor,
-        subject=candidate,
-        summary=candidate.name,
-        data={"state": state, "reason": candidate.ineligible_reason},
-    )
+    fields = ["ineligible_reason", "screening_note", "ready_for_committee"]
+    audit = {"actor": actor, "data": {"state": state, "reason": candidate.ineligible_reason}}
+    if candidate.state != state:
+        _move(candidate, state, key="candidate.screened", fields=fields, **audit)
+    else:  # the reason or the note changed, not the state
+        candidate.save(update_fields=[*fields, "updated_at"])
+        record("candidate.screened", subject=candidate, summary=candidate.name, **audit)
     if not eligible:
         if notices_wait(candidate.cycle):
             schedule_deadline_notices(candidate.cycle)

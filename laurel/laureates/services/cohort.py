@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks_db.models import DBTaskResult
 
-from laurel.core.services import enqueue, record
+from laurel.core.services import ServiceError, enqueue, record
 from laurel.cycles.models import Cycle
 from laurel.cycles.phases import require_phase
 from laurel.laureates.enums import DigestFrequency, InitiativeKind, InitiativeStatus
@@ -30,10 +30,8 @@ from laurel.laureates.models import (
 from laurel.notifications.services import queue_email
 
 
-class CohortError(Exception):
-    def __init__(self, message: str, field: str | None = None):
-        self.message, self.field = message, field
-        super().__init__(message)
+class CohortError(ServiceError):
+    """A cohort-space step refused; `field` names the form field it is about."""
 
 
 def laureate_of(user: Any, cycle: Cycle) -> Laureate | None:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from laurel.core.crypto import mask
-from laurel.core.services import enqueue, record
+from laurel.core.services import ServiceError, enqueue, record
 from laurel.core.texts import in_language, language_codes
 from laurel.cycles.models import Cycle
 from laurel.cycles.phases import require_phase
@@ -40,10 +40,8 @@ DELEGATE_FIELDS = [
 ]
 
 
-class SummitError(Exception):
-    def __init__(self, message: str, field: str | None = None):
-        self.message, self.field = message, field
-        super().__init__(message)
+class SummitError(ServiceError):
+    """A summit step refused; `field` names the form field it is about."""
 
 
 @transaction.atomic
