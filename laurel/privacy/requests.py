@@ -19,12 +19,12 @@ from laurel.candidates.models import CandidateNote, ClaimInvitation, ContactChan
 from laurel.core.logging import redact_links
 from laurel.core.models import AuditEntry
 from laurel.core.pdf import render_pdf
-from laurel.core.services import ServiceError, record
+from laurel.core.services import ServiceError, TransitionRefused, record, transition
 from laurel.nominations.models import NOMINATOR_FIELDS, ORGANISATION_FIELDS
 from laurel.notifications.models import Suppression
 from laurel.notifications.services import cancel_waiting, suppress, unsuppress
 from laurel.privacy import subjects
-from laurel.privacy.enums import RequestState
+from laurel.privacy.enums import REQUEST_TRANSITIONS
 from laurel.privacy.models import SubjectRequest
 from laurel.privacy.retention import anonymise_nominations
 from laurel.review.models import Comment, Review
@@ -316,10 +316,14 @@ def lift_restriction(request: SubjectRequest, *, actor) -> None:
     record("subject_request.restriction_lifted", actor=actor, subject=request)
 
 
+class CloseRefused(TransitionRefused, RequestError):
+    """A request closed already, or "closed" into a state that is not an answer."""
+
+
 @transaction.atomic
 def close(request: SubjectRequest, *, state: str, notes: str, actor) -> None:
-    if state not in {RequestState.DONE, RequestState.REFUSED}:
-        raise RequestError("state")
-    request.state, request.notes, request.closed_at = state, notes, timezone.now()
-    request.save(update_fields=["state", "notes", "closed_at", "updated_at"])
-    record("subject_request.closed", actor=actor, subject=request, data={"state": state})
+    request.notes, request.closed_at = notes, timezone.now()
+    transition(
+        request, state, REQUEST_TRANSITIONS, key="subject_request.closed", actor=actor,
+        fields=["notes", "closed_at"], data={"state": state}, refused=CloseRefused,
+    )  # fmt: skip

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from laurel.candidates.models import Candidate, CandidateDocument
 from laurel.candidates.queries import committee_dossier
 from laurel.core.confirm import confirmation, confirmed
+from laurel.core.forms import refuse
 from laurel.core.permissions import require
 from laurel.core.services import record
 from laurel.cycles.phases import PhaseRefused, refusal
@@ -138,7 +139,7 @@ def withdraw(request, pk: int):
     try:
         services.withdraw_conflict(conflict, member=request.user)
     except services.ReviewError as error:
-        messages.error(request, error.message)
+        refuse(request, error)
     else:
         messages.success(
             request,
@@ -158,7 +159,7 @@ def decide(request, pk: int):
     try:
         services.decide_conflict(conflict, member=request.user, confirmed=is_conflict)
     except services.ReviewError as error:
-        messages.error(request, error.message)
+        refuse(request, error)
     else:
         name = conflict.candidate.name
         messages.success(
@@ -251,7 +252,7 @@ def review(request, pk: int):
                 submit=submit,
             )
         except (services.ReviewError, PhaseRefused) as error:
-            form.add_error(None, error.message)
+            refuse(request, error, form)
             status = 400
             editing = True
         else:
@@ -300,7 +301,7 @@ def comment(request, pk: int):
         try:
             posted = services.post_comment(request.user, found, text=form.cleaned_data["text"])
         except services.ReviewError as error:
-            messages.error(request, error.message)
+            refuse(request, error)
         else:
             # The outcome (who was notified, which mention named nobody) is shown beside the
             # message itself, where the writer is looking.

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from laurel.core.forms import refuse
 from laurel.core.permissions import require
 from laurel.review.queries import results
 from laurel.selection import queries, services
@@ -118,7 +119,7 @@ def round_page(request, pk: int):
                     round_, voter=request.user, ranks=form.ranks(), actor=request.user
                 )
             except services.SelectionError as error:
-                messages.error(request, error.message)
+                refuse(request, error)
                 status = 409
             else:
                 messages.success(request, _("Your vote is counted. Thank you."))

@@ -84,7 +84,7 @@ def invite_organisation(
     if candidate.consent in {Consent.GIVEN, Consent.REFUSED}:
         raise ScreeningError(_("The organisation has answered already."))
     if deadline <= timezone.now():
-        raise ScreeningError(_("The answer-by date must be in the future."))
+        raise ScreeningError(_("The answer-by date must be in the future."), field="deadline")
     now = timezone.now()
     ClaimInvitation.objects.filter(candidate=candidate, revoked_at=None).update(revoked_at=now)
     token, token_hash = new_token()
