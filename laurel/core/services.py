@@ -84,8 +84,9 @@ def transition(
     `updated_at`), and record the audit entry `key` about it (or about `subject`).
 
     `key` is None only where the row itself is the record of the move (an email's delivery:
-    its attempts, sent_at and last_error). An illegal move raises `refused`, which names both
-    states, before anything is written."""
+    its attempts, sent_at and last_error) or where one entry tells of several moves (a batch of
+    letters released, the paying account an approval replaces). An illegal move raises
+    `refused`, which names both states, before anything is written."""
     if to not in allowed[getattr(obj, state_field)]:
         raise refused(obj, to, state_field=state_field)
     setattr(obj, state_field, to)
@@ -96,8 +97,9 @@ def transition(
 
 
 def enqueue(task_path: str, *args: Any, run_after: datetime | None = None) -> None:
-    """Queue the task at `task_path` (`laurel.<app>.tasks.<name>`) to run after this
-    transaction commits (django-tasks-db writes its row in it).
+    """Queue the task at `task_path` (`laurel.<app>.tasks.<name>`), at once or after
+    `run_after`. django-tasks-db writes its row in the caller's transaction: a worker sees it
+    only once that commits, and never if it rolls back.
 
     Services sit below tasks (a task is a thin caller of a service), so they name the task they
     schedule rather than import it: the one seam between the two layers."""
