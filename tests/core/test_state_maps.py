@@ -25,6 +25,7 @@ MAPS = [
     (email_enums.ALLOWED_TRANSITIONS, email_enums.EmailState),
     (laureate_enums.PAYMENT_TRANSITIONS, laureate_enums.PaymentState),
     (laureate_enums.PAYING_ACCOUNT_TRANSITIONS, laureate_enums.PayingAccountState),
+    (laureate_enums.DELEGATE_TRANSITIONS, laureate_enums.DelegateState),
     (selection_enums.ROUND_TRANSITIONS, selection_enums.RoundState),
     (selection_enums.DECISION_TRANSITIONS, selection_enums.DecisionState),
     (privacy_enums.REQUEST_TRANSITIONS, privacy_enums.RequestState),
@@ -56,7 +57,7 @@ def test_every_declared_map_is_passed_to_transition_by_its_apps_services():
         if not any(re.search(rf"\b{name}\b", text) for text in moving_services(app))
     }
 
-    assert len(declared) == 9  # with candidates' UNDO_TRANSITIONS, a partial map
+    assert len(declared) == 10  # with candidates' UNDO_TRANSITIONS, a partial map
     assert unread == set()
 
 

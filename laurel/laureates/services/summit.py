@@ -8,14 +8,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_countries import countries
 
 from laurel.core.crypto import mask
-from laurel.core.services import ServiceError, enqueue, record
+from laurel.core.services import ServiceError, TransitionRefused, enqueue, record, transition
 from laurel.core.texts import in_language, language_codes
 from laurel.cycles.models import Cycle
 from laurel.cycles.phases import require_phase
-from laurel.laureates.enums import DelegateState, VisaState
+from laurel.laureates.enums import DELEGATE_TRANSITIONS, DelegateState, VisaState
 from laurel.laureates.models import Delegate, Laureate, Summit, VisaRequest
 from laurel.laureates.queries import summit_recipients
 from laurel.notifications.services import queue_email
@@ -232,26 +233,32 @@ def withdraw_delegate(delegate: Delegate, *, actor: Any) -> Delegate:
     and any passport data given for the delegate is deleted at once."""
     require_phase(delegate.laureate.cycle_id, "programme")
     delegate, _summit = _own_delegate(delegate)
-    delegate.state = DelegateState.CANCELLED
-    delegate.save(update_fields=["state", "updated_at"])
+    _move(delegate, DelegateState.CANCELLED, key="delegate.withdrawn", actor=actor)
     _erase_passport_data(delegate)
-    record(
-        "delegate.withdrawn", actor=actor, subject=delegate.laureate, data={"delegate": delegate.pk}
-    )
     return delegate
 
 
 @transaction.atomic
 def confirm_delegate(delegate: Delegate, *, actor: Any) -> Delegate:
     delegate = Delegate.objects.select_for_update().get(pk=delegate.pk)
-    if delegate.state != DelegateState.REGISTERED:
-        raise SummitError(_("Only a registered delegate can be confirmed."))
-    delegate.state, delegate.confirmed_at = DelegateState.CONFIRMED, timezone.now()
-    delegate.save(update_fields=["state", "confirmed_at", "updated_at"])
-    record(
-        "delegate.confirmed", actor=actor, subject=delegate.laureate, data={"delegate": delegate.pk}
-    )
+    delegate.confirmed_at = timezone.now()
+    _move(
+        delegate, DelegateState.CONFIRMED, key="delegate.confirmed", actor=actor,
+        fields=["confirmed_at"], refused=NotRegistered,
+    )  # fmt: skip
     return delegate
+
+
+class NotRegistered(TransitionRefused, SummitError):
+    text = gettext_lazy("Only a registered delegate can be confirmed.")
+
+
+def _move(delegate: Delegate, state: str, *, key: str, actor: Any, **options) -> None:
+    """A delegate's state machine; its entries are about the laureate the delegate is of."""
+    transition(
+        delegate, state, DELEGATE_TRANSITIONS, key=key, actor=actor, subject=delegate.laureate,
+        data={"delegate": delegate.pk}, **options,
+    )  # fmt: skip
 
 
 def _delete_after(summit: Summit) -> date:
