@@ -18,7 +18,10 @@ from laurel.notifications.services import queue_email
 
 
 class EmailChangeError(ServiceError):
-    """A sign-in address that cannot be set; `message` says why, for the form."""
+    """A sign-in address that cannot be set; `message` says why, for the form's address."""
+
+    def __init__(self, message: str):
+        super().__init__(message, field="email")
 
 
 SELF_INVITED = "self_invited"
@@ -216,7 +219,7 @@ def set_user_active(user: User, *, active: bool, actor: Any) -> User:
     """A deactivated user is signed out on their next request (the auth backend refuses
     inactive users) and cannot sign in again."""
     if user == actor and not active:
-        raise ValueError("staff cannot deactivate themselves")
+        raise ServiceError(_("You cannot deactivate your own account."))
     user.is_active = active
     user.save(update_fields=["is_active"])
     record("user.activated" if active else "user.deactivated", actor=actor, subject=user)
