@@ -13,27 +13,26 @@ from django.utils.translation import gettext as _
 from laurel.accounts.enums import CYCLE_ROLES, InvitationState, Role
 from laurel.accounts.models import Invitation, RoleGrant, User, hash_token, new_token
 from laurel.accounts.signals import email_changed, invitation_accepted
-from laurel.core.services import record
+from laurel.core.services import ServiceError, record
 from laurel.notifications.services import queue_email
 
 
-class EmailChangeError(Exception):
-    """A sign-in address that cannot be set; `message` says why, for the form."""
+class EmailChangeError(ServiceError):
+    """A sign-in address that cannot be set; `message` says why, for the form's address."""
 
     def __init__(self, message: str):
-        self.message = message
-        super().__init__(message)
+        super().__init__(message, field="email")
 
 
 SELF_INVITED = "self_invited"
 
 
-class InvitationError(Exception):
+class InvitationError(ServiceError):
     """An invitation that cannot be used; `state` says why."""
 
     def __init__(self, state: InvitationState | str | None):
-        self.state = state
         super().__init__(str(state))
+        self.state = state
 
 
 def invitation_url(invitation: Invitation, token: str) -> str:
@@ -220,7 +219,7 @@ def set_user_active(user: User, *, active: bool, actor: User) -> User:
     """A deactivated user is signed out on their next request (the auth backend refuses
     inactive users) and cannot sign in again."""
     if user == actor and not active:
-        raise ValueError("staff cannot deactivate themselves")
+        raise ServiceError(_("You cannot deactivate your own account."))
     user.is_active = active
     user.save(update_fields=["is_active"])
     record("user.activated" if active else "user.deactivated", actor=actor, subject=user)

@@ -22,7 +22,9 @@ from laurel.accounts.forms import (
 from laurel.accounts.models import Invitation, RoleGrant, User
 from laurel.accounts.queries import cycle_choices, open_invitations, users_with_roles
 from laurel.core.confirm import confirmation, confirmed
+from laurel.core.forms import refuse
 from laurel.core.permissions import require
+from laurel.core.services import ServiceError
 from laurel.core.texts import in_language
 
 INVITATION_PROBLEMS = {
@@ -228,8 +230,8 @@ def user_active(request, pk: int):
     active = request.POST.get("active") == "1"
     try:
         services.set_user_active(user, active=active, actor=request.user)
-    except ValueError:
-        messages.error(request, _("You cannot deactivate your own account."))
+    except ServiceError as error:
+        refuse(request, error)
     return redirect("accounts:users")
 
 
@@ -247,7 +249,7 @@ def user_email(request, pk: int):
             try:
                 services.change_email(person, email=form.cleaned_data["email"], actor=request.user)
             except services.EmailChangeError as error:
-                form.add_error("email", error.message)
+                refuse(request, error, form)
             else:
                 messages.success(
                     request,

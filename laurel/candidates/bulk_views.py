@@ -24,6 +24,7 @@ from laurel.candidates.forms import BulkForm
 from laurel.candidates.services import ScreeningError, notices_wait
 from laurel.candidates.services import bulk as services
 from laurel.core.confirm import confirmation, confirmed
+from laurel.core.forms import refuse
 from laurel.core.http import safe_next
 from laurel.core.tables import FORMATS, table_response
 from laurel.cycles.queries import cycle_for
@@ -124,7 +125,7 @@ def bulk(request):
     try:
         outcome = _run(action, cycle, ids, form.cleaned_data["reason"], request.user)
     except ScreeningError as error:
-        messages.error(request, error.message)
+        refuse(request, error)
         _keep_choice(request, form, back)
         return redirect(back)
     _tell(request, action, outcome)

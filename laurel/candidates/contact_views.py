@@ -11,6 +11,7 @@ from laurel.candidates import services
 from laurel.candidates.forms import ContactForm
 from laurel.candidates.models import Candidate
 from laurel.candidates.staff_views import detail_page
+from laurel.core.forms import refuse
 from laurel.core.permissions import require
 
 
@@ -33,7 +34,7 @@ def contact(request, pk: int):
     try:
         change = services.set_contact(candidate, **form.cleaned_data, actor=request.user)
     except services.ScreeningError as error:
-        form.add_error(None, error.message)
+        refuse(request, error, form)
         return detail_page(request, candidate, status=409, contact_form=form)
     if change is None:
         messages.info(request, _("The contact was already so: nothing changed."))
@@ -54,7 +55,7 @@ def use_claim(request, pk: int, claim_pk: int):
     try:
         change = services.use_claimed_contact(candidate, claim=claim, actor=request.user)
     except services.ScreeningError as error:
-        messages.error(request, error.message)
+        refuse(request, error)
     else:
         if change is None:
             messages.info(request, _("The contact was already so: nothing changed."))

@@ -23,6 +23,7 @@ from laurel.candidates.pages import PLACED
 from laurel.candidates.staff_views import detail_page
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.downloads import as_download
+from laurel.core.forms import refuse
 from laurel.core.permissions import require
 from laurel.core.services import record
 from laurel.cycles.phases import PhaseRefused
@@ -52,7 +53,7 @@ def diligence(request, pk: int):
             candidate, parts=form.submitted_parts(), actor=request.user
         )
     except (services.ScreeningError, PhaseRefused) as error:
-        form.add_error(None, error.message)
+        refuse(request, error, form)
         return detail_page(request, candidate, status=409, diligence_form=form)
     messages.success(
         request,
@@ -134,7 +135,7 @@ def ready(request, pk: int):
     try:
         services.mark_ready(candidate, ready=request.POST.get("ready") == "yes", actor=request.user)
     except services.ScreeningError as error:
-        messages.error(request, error.message, extra_tags=f"{PLACED} ready")
+        refuse(request, error, extra_tags=f"{PLACED} ready")
         return redirect(f"{candidate_url(pk)}#ready")
     messages.success(request, _("Saved."), extra_tags=f"{PLACED} ready")
     return redirect(f"{candidate_url(pk)}#ready")
@@ -179,7 +180,7 @@ def invite(request, pk: int):
             actor=request.user,
         )
     except services.ScreeningError as error:
-        form.add_error("deadline" if "date" in error.message else None, error.message)
+        refuse(request, error, form)
         return detail_page(request, candidate, status=400, invite_form=form)
     messages.success(
         request,

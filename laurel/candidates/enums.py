@@ -33,6 +33,20 @@ ALLOWED_TRANSITIONS: dict[str, set[str]] = {
     CandidateState.MERGED: set(),
     CandidateState.WITHDRAWN: set(),
 }
+# Only undoing a merge (services.undo_merge) or an organisation's refusal (its consent given
+# again in time) brings a candidate back, to the state it had before.
+UNDO_TRANSITIONS: dict[str, set[str]] = {
+    CandidateState.MERGED: {
+        CandidateState.TO_SCREEN,
+        CandidateState.ELIGIBLE,
+        CandidateState.INELIGIBLE,
+    },
+    CandidateState.WITHDRAWN: {
+        CandidateState.TO_SCREEN,
+        CandidateState.ELIGIBLE,
+        CandidateState.INELIGIBLE,
+    },
+}
 # Candidates staff work with: a merged one lives on inside the one it was merged into.
 ACTIVE_STATES = [CandidateState.TO_SCREEN, CandidateState.ELIGIBLE, CandidateState.INELIGIBLE]
 

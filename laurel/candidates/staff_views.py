@@ -14,6 +14,7 @@ from django_countries import countries
 from laurel.candidates import charts, pages, queries, services
 from laurel.candidates.forms import MergeForm, NoteForm, WorkKindsForm
 from laurel.candidates.models import Candidate, DuplicateSuggestion, MergeRecord
+from laurel.core.forms import refuse
 from laurel.core.permissions import require
 from laurel.core.services import record
 from laurel.cycles.queries import cycle_for
@@ -64,7 +65,7 @@ def candidate_detail(request, pk: int):
 
 
 def _screening_error(request, candidate, error, status=409, **forms):
-    messages.error(request, error.message)
+    refuse(request, error)
     return detail_page(request, candidate, status=status, **forms)
 
 
@@ -93,7 +94,7 @@ def undo(request, pk: int):
     try:
         source = services.undo_merge(merge_record, actor=request.user)
     except services.ScreeningError as error:
-        messages.error(request, error.message)
+        refuse(request, error)
         return redirect("candidates:detail", pk=merge_record.target_id)
     messages.success(request, _("The merge is undone."))
     return redirect("candidates:detail", pk=source.pk)
@@ -107,7 +108,7 @@ def split(request, pk: int, nomination_pk: int):
     try:
         candidate = services.split_nomination(nomination, actor=request.user)
     except services.ScreeningError as error:
-        messages.error(request, error.message)
+        refuse(request, error)
         return redirect("candidates:detail", pk=pk)
     messages.success(request, _("The nomination is now a candidate of its own."))
     return redirect("candidates:detail", pk=candidate.pk)
@@ -205,7 +206,7 @@ def group_decide(request, pk: int):
                 ),
             )
     except services.ScreeningError as error:
-        messages.error(request, error.message)
+        refuse(request, error)
     return _back_to_suggestions(suggestion.cycle, country=request.POST.get("country", ""))
 
 
@@ -263,7 +264,7 @@ def suggestion_decide(request, pk: int):
             merge_record = services.confirm_suggestion(suggestion, keep=keep, actor=request.user)
             _merged_message(request, merge_record)
     except services.ScreeningError as error:
-        messages.error(request, error.message)
+        refuse(request, error)
     return _back_to_suggestions(suggestion.cycle, country=request.POST.get("country", ""))
 
 
@@ -276,7 +277,7 @@ def suggestion_reopen(request, pk: int):
     try:
         services.reopen_suggestion(suggestion, actor=request.user)
     except services.ScreeningError as error:
-        messages.error(request, error.message)
+        refuse(request, error)
         return _back_to_suggestions(suggestion.cycle, decided=True)
     messages.success(request, _("The suggestion is open again, among those to decide."))
     return _back_to_suggestions(suggestion.cycle)

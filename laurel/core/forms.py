@@ -2,8 +2,12 @@
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.forms.renderers import TemplatesSetting
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+
+from laurel.core.services import ServiceError
 
 
 class TranslatedTextsMixin:
@@ -60,3 +64,15 @@ class ModelIdsField(forms.ModelMultipleChoiceField):
                     params={"pk": pk},
                 )
         return super()._check_values(value)
+
+
+def refuse(
+    request: HttpRequest, error: ServiceError, form: forms.Form | None = None, **message
+) -> None:
+    """Show why a service refused: as an error of `form` (on the field the refusal names, if
+    the form has it, else on the form as a whole), or without a form as a message on the next
+    page (`message` takes messages.error's keywords, such as extra_tags)."""
+    if form is not None:
+        form.add_error(error.field if error.field in form.fields else None, error.message)
+    else:
+        messages.error(request, error.message, **message)

@@ -13,6 +13,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from laurel.core.services import ServiceError
 from laurel.cycles.enums import PHASE_STARTS, Phase
 from laurel.cycles.models import Cycle
 
@@ -139,15 +140,14 @@ ACTIONS: dict[str, Rule] = {
 }
 
 
-class PhaseRefused(Exception):
+class PhaseRefused(ServiceError):
     """An action outside its phase. Views that catch their app's error catch this too where they
     must keep what was typed; any other view gets `PhaseRefusedMessage` (the message, and back)."""
 
     def __init__(self, message: str, *, action: str = "", phase: str = ""):
-        self.message = message
+        super().__init__(message)
         self.action = action
         self.phase = phase
-        super().__init__(message)
 
 
 def allows(phase: str, action: str) -> bool:

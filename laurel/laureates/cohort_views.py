@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.core.downloads import as_download
+from laurel.core.forms import refuse
 from laurel.core.permissions import require
 from laurel.cycles.queries import cycle_for
 from laurel.laureates import queries, services
@@ -102,7 +103,7 @@ def new_initiative(request):
             actor=request.user,
         )
     except services.CohortError as error:
-        form.add_error(error.field, error.message)
+        refuse(request, error, form)
         return _page(request, cycle, status=400, initiative_form=form)
     return redirect("laureates:initiative", pk=initiative.pk)
 
@@ -130,7 +131,7 @@ def _act(request, pk: int, call) -> object:
     try:
         call()
     except services.CohortError as error:
-        messages.error(request, error.message)
+        refuse(request, error)
     else:
         messages.success(request, _("Saved."))
     return redirect("laureates:initiative", pk=pk)
@@ -215,7 +216,7 @@ def event(request):
     try:
         services.add_event(cycle, actor=request.user, **form.cleaned_data)
     except services.CohortError as error:
-        form.add_error(error.field, error.message)
+        refuse(request, error, form)
         return _page(request, cycle, status=400, event_form=form)
     messages.success(request, _("The event is in the calendar."))
     return redirect("laureates:cohort")

@@ -49,6 +49,14 @@ class DelegateState(models.TextChoices):
     CANCELLED = "cancelled", _("Withdrawn")  # by the laureate
 
 
+# A withdrawn delegate stays withdrawn: the laureate registers the person again, as a new row.
+DELEGATE_TRANSITIONS: dict[str, set[str]] = {
+    DelegateState.REGISTERED: {DelegateState.CONFIRMED, DelegateState.CANCELLED},
+    DelegateState.CONFIRMED: {DelegateState.CANCELLED},
+    DelegateState.CANCELLED: set(),
+}
+
+
 class VisaState(models.TextChoices):
     REQUESTED = "requested", _("Waiting for approval")
     APPROVED = "approved", _("Approved: the letter can be made")

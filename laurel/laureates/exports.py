@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from laurel.core.services import record
+from laurel.core.services import ServiceError, record
 from laurel.laureates.services.paying import Debtor, debtor_for
 from laurel.laureates.services.prize import require_finance
 
@@ -21,7 +21,7 @@ NS = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.09"
 SCHEMA = Path(__file__).parent / "schemas" / "pain.001.001.09.xsd"
 
 
-class ExportError(Exception):
+class ExportError(ServiceError):
     pass
 
 

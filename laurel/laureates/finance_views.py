@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.downloads import content_as_download
+from laurel.core.forms import refuse
 from laurel.core.permissions import require
 from laurel.core.tables import table_response
 from laurel.core.templatetags.laurel import iban_groups, money
@@ -26,10 +27,6 @@ from laurel.laureates.services import paying
 
 def _payments_url(cycle) -> str:
     return f"{reverse('laureates:payments')}?cycle={cycle.slug}"
-
-
-def _refused(request, error) -> None:
-    messages.error(request, error.message)
 
 
 @login_required
@@ -55,7 +52,7 @@ def request_payment(request, pk: int):
     try:
         services.request_payment(laureate, actor=request.user)
     except services.PrizeError as error:
-        _refused(request, error)
+        refuse(request, error)
     else:
         messages.success(request, _("The payment is requested."))
     return redirect("laureates:payments")
@@ -158,7 +155,7 @@ def step(request, pk: int, action: str):
     try:
         service(payment, actor=request.user)
     except services.PrizeError as error:
-        _refused(request, error)
+        refuse(request, error)
     else:
         messages.success(request, done)
     return redirect("laureates:payment", pk=pk)
@@ -175,7 +172,7 @@ def paid(request, pk: int):
     try:
         services.mark_paid(payment, actor=request.user, **form.cleaned_data)
     except services.PrizeError as error:
-        _refused(request, error)
+        refuse(request, error)
     else:
         messages.success(request, _("The payment is recorded as paid."))
     return redirect("laureates:payment", pk=pk)
@@ -200,7 +197,7 @@ def export_pain(request):
         raise Http404 from None
     except exports.ExportError as error:
         # The payments page links to the paying-account page when none is set.
-        messages.error(request, str(error))
+        refuse(request, error)
         return redirect(_payments_url(cycle))
     return content_as_download(content, filename=f"prizes-{cycle.slug}.xml", kind="xml")
 
@@ -233,7 +230,7 @@ def paying_account(request):
             try:
                 paying.propose_paying_account(cycle, actor=request.user, **form.cleaned_data)
             except services.PrizeError as error:
-                form.add_error(error.field, error.message)
+                refuse(request, error, form)
             else:
                 messages.success(
                     request,
@@ -302,7 +299,7 @@ def approve_paying_account(request, pk: int):
     try:
         paying.approve_paying_account(account, actor=request.user)
     except services.PrizeError as error:
-        _refused(request, error)
+        refuse(request, error)
     else:
         messages.success(request, _("The account is approved: the bank file pays from it now."))
     return redirect(back)
@@ -315,7 +312,7 @@ def reject_paying_account(request, pk: int):
     try:
         paying.reject_paying_account(account, actor=request.user)
     except services.PrizeError as error:
-        _refused(request, error)
+        refuse(request, error)
     else:
         messages.success(request, _("The proposed account is not approved; nothing changed."))
     return redirect(_account_url(account.cycle))

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.downloads import content_as_download
+from laurel.core.forms import refuse
 from laurel.core.permissions import require
 from laurel.core.tables import table_response
 from laurel.core.texts import in_language
@@ -50,7 +51,7 @@ def summit(request):
             try:
                 services.define_summit(cycle, values=form.cleaned_data, actor=request.user)
             except services.SummitError as error:
-                form.add_error(error.field, error.message)
+                refuse(request, error, form)
             else:
                 messages.success(request, _("The summit is saved."))
                 return redirect("laureates:staff_summit")
@@ -78,7 +79,7 @@ def confirm(request, pk: int):
     try:
         services.confirm_delegate(delegate, actor=request.user)
     except services.SummitError as error:
-        messages.error(request, error.message)
+        refuse(request, error)
     return redirect("laureates:staff_summit")
 
 
@@ -131,7 +132,7 @@ def reveal_passport(request, pk: int):
     try:
         services.reveal_passport_data(visa, actor=request.user)
     except services.SummitError as error:
-        messages.error(request, error.message)
+        refuse(request, error)
         return redirect("laureates:visa", pk=visa.pk)
     return _visa_page(request, visa, revealed=True)
 
@@ -144,7 +145,7 @@ def approve_visa(request, pk: int):
     try:
         services.approve_visa_letter(visa, actor=request.user)
     except services.SummitError as error:
-        messages.error(request, error.message)
+        refuse(request, error)
     else:
         messages.success(request, _("Approved: the letter can be downloaded."))
     return redirect("laureates:visa", pk=visa.pk)
@@ -162,7 +163,7 @@ def visa_letter(request, pk: int):
     try:
         data = services.letter_data(visa, actor=request.user)
     except services.SummitError as error:
-        messages.error(request, error.message)
+        refuse(request, error)
         return redirect("laureates:staff_summit")
     return content_as_download(
         documents.visa_letter(data, queries.summit_of(cycle), language=language),

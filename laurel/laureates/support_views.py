@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from laurel.core.forms import refuse
 from laurel.core.permissions import require
 from laurel.cycles.queries import cycle_for
 from laurel.laureates import queries, services
@@ -67,7 +68,7 @@ def _done(request, laureate: Laureate, name: str, form, call) -> object:
         try:
             call(form.cleaned_data)
         except services.SupportError as error:
-            form.add_error(error.field, error.message)
+            refuse(request, error, form)
         else:
             messages.success(request, _("Saved."))
             return redirect("laureates:support_plan", pk=laureate.pk)
@@ -115,7 +116,7 @@ def status(request, pk: int, milestone_pk: int):
         try:
             services.set_milestone_status(target, actor=request.user, **form.cleaned_data)
         except services.SupportError as error:
-            messages.error(request, error.message)
+            refuse(request, error)
         else:
             messages.success(request, _("Saved."))
     return redirect("laureates:support_plan", pk=pk)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.core.confirm import confirmation, confirmed
+from laurel.core.forms import refuse
 from laurel.core.permissions import require
 from laurel.core.texts import in_language
 from laurel.laureates import queries, services
@@ -122,7 +123,7 @@ def _bank_form(request, laureate):
                     actor=request.user,
                 )
             except services.PrizeError as error:
-                form.add_error(error.field, error.message)
+                refuse(request, error, form)
             else:
                 messages.success(
                     request,
@@ -157,7 +158,7 @@ def summit(request):
             try:
                 services.register_delegate(laureate, values=form.cleaned_data, actor=request.user)
             except services.SummitError as error:
-                form.add_error(error.field, error.message)
+                refuse(request, error, form)
             else:
                 messages.success(request, _("The delegate is registered."))
                 return redirect("laureates:summit")
@@ -201,7 +202,7 @@ def delegate(request, pk: int):
             try:
                 person = services.change_delegate(person, values=values, actor=request.user)
             except services.SummitError as error:
-                form.add_error(error.field, error.message)
+                refuse(request, error, form)
             else:
                 messages.success(request, _("The delegate's details are saved."))
                 if person.letter_sent_back:
@@ -248,7 +249,7 @@ def withdraw(request, pk: int):
     try:
         services.withdraw_delegate(person, actor=request.user)
     except services.SummitError as error:
-        messages.error(request, error.message)
+        refuse(request, error)
     else:
         messages.success(
             request, _("%(name)s is withdrawn from the summit.") % {"name": person.full_name}
@@ -266,7 +267,7 @@ def passport(request, pk: int):
         try:
             services.give_passport_data(delegate, actor=request.user, **form.cleaned_data)
         except services.SummitError as error:
-            messages.error(request, error.message)
+            refuse(request, error)
         else:
             messages.success(request, _("The passport data is saved for the invitation letter."))
     else:

@@ -11,11 +11,26 @@ class EmailState(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+# A queued or retrying email may be cancelled too: its address was restricted or its person
+# erased after it was queued (services.deliver, services.cancel_waiting). The map said no
+# while the delivery task did it by hand; the map now says what the outbox does.
 ALLOWED_TRANSITIONS: dict[str, set[str]] = {
     EmailState.HELD: {EmailState.QUEUED, EmailState.CANCELLED},
-    EmailState.QUEUED: {EmailState.SENT, EmailState.RETRYING, EmailState.FAILED},
-    EmailState.RETRYING: {EmailState.SENT, EmailState.RETRYING, EmailState.FAILED},
+    EmailState.QUEUED: {
+        EmailState.SENT,
+        EmailState.RETRYING,
+        EmailState.FAILED,
+        EmailState.CANCELLED,
+    },
+    EmailState.RETRYING: {
+        EmailState.SENT,
+        EmailState.RETRYING,
+        EmailState.FAILED,
+        EmailState.CANCELLED,
+    },
     EmailState.FAILED: {EmailState.QUEUED, EmailState.CANCELLED},
     EmailState.SENT: set(),
     EmailState.CANCELLED: set(),
 }
+# Emails that have not left yet, and may still be cancelled.
+WAITING_STATES = [EmailState.HELD, EmailState.QUEUED, EmailState.RETRYING]

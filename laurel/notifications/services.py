@@ -1,37 +1,63 @@
 from __future__ import annotations
 
 import json
+import logging
+import smtplib
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import QuerySet
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import escape
+from django.utils.translation import gettext_lazy as _
 
-from laurel.core.services import record
+from laurel.core.services import ServiceError, TransitionRefused, enqueue, record, transition
 from laurel.core.states import state_enums
 from laurel.notifications.catalogue import kind
-from laurel.notifications.enums import ALLOWED_TRANSITIONS, EmailState
+from laurel.notifications.enums import ALLOWED_TRANSITIONS, WAITING_STATES, EmailState
 from laurel.notifications.models import OutgoingEmail, Suppression, link_placeholder
-from laurel.notifications.tasks import deliver_email
 
 if TYPE_CHECKING:
     # For the annotations only: accounts sits above notifications, so the user model is never
     # imported here at run time.
     from laurel.accounts.models import User
 
+logger = logging.getLogger(__name__)
 SUPPRESSED = "restricted"
+DELIVER = "laurel.notifications.tasks.deliver_email"
+MAX_BACKOFF = timedelta(hours=6)
 
 
-class TransitionError(Exception):
-    pass
+class TransitionError(TransitionRefused):
+    """An outbox move its map does not allow."""
 
 
-class ReleasedWithItsBatch(TransitionError):
+class NotReleasable(TransitionError):
+    text = _("This email cannot be sent again in its present state.")
+
+
+class NotCancellable(TransitionError):
+    text = _("This email cannot be cancelled in its present state.")
+
+
+class ReleasedWithItsBatch(ServiceError):
     """A held email of a batch (the decision letters) leaves only with the whole batch."""
+
+    def __init__(self, batch: str):
+        super().__init__(
+            _("This letter leaves with the others of its kind, when staff release them together.")
+        )
+        self.batch = batch
+
+
+class NotHeld(ServiceError):
+    def __init__(self) -> None:
+        super().__init__(_("Only an email held for release can be changed."))
 
 
 # The award an email about no award in particular speaks for (sign-in emails, an invitation, a
@@ -192,7 +218,7 @@ def _queue(
         state=EmailState.HELD if hold or kind(key).held else EmailState.QUEUED,
     )
     if email.state == EmailState.QUEUED:
-        deliver_email.enqueue(email.pk)
+        enqueue(DELIVER, email.pk)
     return email
 
 
@@ -203,15 +229,28 @@ def _suppressed(key: str, *, to: str, language: str) -> OutgoingEmail:
     )  # fmt: skip
 
 
+def cancel_waiting(emails: QuerySet, *, held_only: bool = False, reason: str = "") -> int:
+    """Cancel, at once, those of `emails` that wait to leave (or only the held ones), with
+    their capability links: for other apps, whose change makes them pointless (a letter
+    rewritten, an address restricted, a person erased). How many were cancelled. The delivery
+    task skips a cancelled email; the map allows each of these moves."""
+    states = [EmailState.HELD] if held_only else WAITING_STATES
+    error = {"last_error": reason} if reason else {}
+    return emails.filter(state__in=states).update(
+        state=EmailState.CANCELLED,
+        links="",
+        next_attempt_at=None,
+        updated_at=timezone.now(),
+        **error,
+    )
+
+
 @transaction.atomic
 def suppress(address: str, *, reason: str, actor: User) -> None:
     """No more email to this address; what waits in the outbox for it is cancelled."""
     address = address.strip().lower()
     Suppression.objects.get_or_create(address=address, defaults={"reason": reason})
-    waiting = [EmailState.HELD, EmailState.QUEUED, EmailState.RETRYING]
-    cancelled = OutgoingEmail.objects.filter(to__iexact=address, state__in=waiting).update(
-        state=EmailState.CANCELLED, last_error=SUPPRESSED, next_attempt_at=None, links=""
-    )
+    cancelled = cancel_waiting(OutgoingEmail.objects.filter(to__iexact=address), reason=SUPPRESSED)
     record("email.address_suppressed", actor=actor, data={"reason": reason, "cancelled": cancelled})
 
 
@@ -221,12 +260,6 @@ def unsuppress(address: str, *, actor: User) -> None:
     record("email.address_unsuppressed", actor=actor)
 
 
-def _move(email: OutgoingEmail, state: EmailState) -> None:
-    if state not in ALLOWED_TRANSITIONS[email.state]:
-        raise TransitionError(f"{email.state} → {state}")
-    email.state = state
-
-
 @transaction.atomic
 def release_email(email: OutgoingEmail, *, actor: User) -> OutgoingEmail:
     """Staff release a held email, or send a failed one again."""
@@ -234,24 +267,34 @@ def release_email(email: OutgoingEmail, *, actor: User) -> OutgoingEmail:
     was = email.state
     if was == EmailState.HELD and email.batch:
         raise ReleasedWithItsBatch(email.batch)
-    _move(email, EmailState.QUEUED)
     email.attempts = 0 if was == EmailState.FAILED else email.attempts
     email.last_error = ""
-    email.save(update_fields=["state", "attempts", "last_error", "updated_at"])
-    deliver_email.enqueue(email.pk)
-    record(
-        "email.released" if was == EmailState.HELD else "email.retried", actor=actor, subject=email
+    transition(
+        email,
+        EmailState.QUEUED,
+        ALLOWED_TRANSITIONS,
+        key="email.released" if was == EmailState.HELD else "email.retried",
+        actor=actor,
+        fields=["attempts", "last_error"],
+        refused=NotReleasable,
     )
+    enqueue(DELIVER, email.pk)
     return email
 
 
 @transaction.atomic
 def cancel_email(email: OutgoingEmail, *, actor: User) -> OutgoingEmail:
     email = OutgoingEmail.objects.select_for_update().get(pk=email.pk)
-    _move(email, EmailState.CANCELLED)
     email.links = ""  # a cancelled email's links are never needed again
-    email.save(update_fields=["state", "links", "updated_at"])
-    record("email.cancelled", actor=actor, subject=email)
+    transition(
+        email,
+        EmailState.CANCELLED,
+        ALLOWED_TRANSITIONS,
+        key="email.cancelled",
+        actor=actor,
+        fields=["links"],
+        refused=NotCancellable,
+    )
     return email
 
 
@@ -260,7 +303,7 @@ def edit_held_email(email: OutgoingEmail, *, subject: str, text: str, actor: Use
     """Staff change a held email before it is released; its HTML part becomes the new text."""
     email = OutgoingEmail.objects.select_for_update().get(pk=email.pk)
     if email.state != EmailState.HELD:
-        raise TransitionError(f"{email.state}: not held")
+        raise NotHeld
     email.subject = " ".join(subject.split())[:300]
     email.body_text = text.strip() + "\n"
     email.body_html = render_to_string("notifications/email/edited.html", {"text": email.body_text})
@@ -276,8 +319,85 @@ def release_batch(batch: str, *, actor: User) -> int:
         OutgoingEmail.objects.select_for_update().filter(batch=batch, state=EmailState.HELD)
     )
     for email in emails:
-        email.state = EmailState.QUEUED
-        email.save(update_fields=["state", "updated_at"])
-        deliver_email.using(run_after=email.not_before).enqueue(email.pk)
+        # One audit entry for the batch, below, not one per email.
+        transition(email, EmailState.QUEUED, ALLOWED_TRANSITIONS, key=None, actor=actor)
+        enqueue(DELIVER, email.pk, run_after=email.not_before)
     record("email.batch_released", actor=actor, data={"batch": batch, "count": len(emails)})
     return len(emails)
+
+
+def backoff(attempts: int) -> timedelta:
+    return min(timedelta(minutes=5 ** (attempts - 1)), MAX_BACKOFF)
+
+
+def describe_error(error: Exception) -> str:
+    """What went wrong, without anything from the message itself."""
+    code = getattr(error, "smtp_code", None)
+    return f"{type(error).__name__}{f' {code}' if code else ''}"[:300]
+
+
+# The outbox row is the record of a delivery (attempts, sent_at, last_error): only a failure,
+# which staff must act on, writes an audit entry.
+DELIVERY_FIELDS = ["links", "attempts", "sent_at", "next_attempt_at", "last_error"]
+
+
+@transaction.atomic
+def deliver(email_id: int) -> str:
+    """Send one queued email (the delivery task's work): sent, or tried again later with a
+    backoff of 1, 5, 25 minutes … up to six hours, or failed after EMAIL_MAX_ATTEMPTS."""
+    email = OutgoingEmail.objects.select_for_update().filter(pk=email_id).first()
+    if email is None or email.state not in {EmailState.QUEUED, EmailState.RETRYING}:
+        return "skipped"
+    if Suppression.covers(email.to):  # restricted after it was queued
+        email.last_error, email.links = SUPPRESSED, ""
+        transition(
+            email, EmailState.CANCELLED, ALLOWED_TRANSITIONS, key=None, actor=None,
+            fields=["last_error", "links"],
+        )  # fmt: skip
+        return SUPPRESSED
+    if email.not_before and timezone.now() < email.not_before:
+        # Released too early by hand: it waits for its embargo.
+        enqueue(DELIVER, email.pk, run_after=email.not_before)
+        return "embargoed"
+    email.attempts += 1
+    try:
+        _send(email)
+    except (smtplib.SMTPException, OSError) as error:
+        email.last_error = describe_error(error)
+        email.next_attempt_at = None
+        if email.attempts >= settings.EMAIL_MAX_ATTEMPTS:
+            state, key = EmailState.FAILED, "email.failed"
+        else:
+            state, key = EmailState.RETRYING, None
+            email.next_attempt_at = timezone.now() + backoff(email.attempts)
+            enqueue(DELIVER, email.pk, run_after=email.next_attempt_at)
+        logger.warning("email %s (%s) not sent: %s", email.pk, email.key, email.last_error)
+        transition(
+            email, state, ALLOWED_TRANSITIONS, key=key, actor=None, fields=DELIVERY_FIELDS,
+            data={"attempts": email.attempts} if key else None,
+        )  # fmt: skip
+    else:
+        email.sent_at = timezone.now()
+        email.next_attempt_at = None
+        email.last_error = ""
+        email.links = ""  # delivered: the links live on only in the recipient's mailbox
+        transition(
+            email, EmailState.SENT, ALLOWED_TRANSITIONS, key=None, actor=None,
+            fields=DELIVERY_FIELDS,
+        )  # fmt: skip
+    return email.state
+
+
+def _send(email: OutgoingEmail) -> None:
+    # The capability links go in now, in memory only (models.OutgoingEmail).
+    text, html = email.with_links()
+    message = EmailMultiAlternatives(
+        subject=email.subject,
+        body=text,
+        from_email=email.from_email or settings.DEFAULT_FROM_EMAIL,
+        to=[email.to],
+        reply_to=[email.reply_to] if email.reply_to else None,
+    )
+    if html:
+        message.attach_alternative(html, "text/html")
+    message.send()

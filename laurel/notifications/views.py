@@ -5,7 +5,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from laurel.core.forms import refuse
 from laurel.core.permissions import require
+from laurel.core.services import ServiceError
 from laurel.notifications import services
 from laurel.notifications.catalogue import CATALOGUE
 from laurel.notifications.enums import EmailState
@@ -38,16 +40,12 @@ def email_release(request, pk: int):
     email = get_object_or_404(OutgoingEmail, pk=pk)
     try:
         services.release_email(email, actor=request.user)
+    except ServiceError as error:
+        refuse(request, error)
+    else:
         messages.success(
             request, _("The email to %(to)s is queued for sending.") % {"to": email.to}
         )
-    except services.ReleasedWithItsBatch:
-        messages.error(
-            request,
-            _("This letter leaves with the others of its kind, when staff release them together."),
-        )
-    except services.TransitionError:
-        messages.error(request, _("This email cannot be sent again in its present state."))
     return redirect("outbox:list")
 
 
@@ -58,7 +56,8 @@ def email_cancel(request, pk: int):
     email = get_object_or_404(OutgoingEmail, pk=pk)
     try:
         services.cancel_email(email, actor=request.user)
+    except ServiceError as error:
+        refuse(request, error)
+    else:
         messages.success(request, _("The email to %(to)s was cancelled.") % {"to": email.to})
-    except services.TransitionError:
-        messages.error(request, _("This email cannot be cancelled in its present state."))
     return redirect("outbox:list")

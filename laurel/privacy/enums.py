@@ -16,6 +16,14 @@ class RequestState(models.TextChoices):
     REFUSED = "refused", _("Refused, with reasons")
 
 
+# A request is answered or refused once; a new request is a new row.
+REQUEST_TRANSITIONS: dict[str, set[str]] = {
+    RequestState.OPEN: {RequestState.DONE, RequestState.REFUSED},
+    RequestState.DONE: set(),
+    RequestState.REFUSED: set(),
+}
+
+
 class Subject(models.TextChoices):
     PERSON = "person", _("A person")
     ORGANISATION = "organisation", _("An organisation")

@@ -27,13 +27,12 @@ from laurel.core.logging import redact_links
 from laurel.core.models import AuditEntry
 from laurel.core.pdf import render_pdf
 from laurel.core.personal import Kind
-from laurel.core.services import record
+from laurel.core.services import ServiceError, TransitionRefused, record, transition
 from laurel.nominations.models import NOMINATOR_FIELDS, ORGANISATION_FIELDS, Nomination
-from laurel.notifications.enums import EmailState
 from laurel.notifications.models import Suppression
-from laurel.notifications.services import suppress, unsuppress
+from laurel.notifications.services import cancel_waiting, suppress, unsuppress
 from laurel.privacy import subjects
-from laurel.privacy.enums import RequestState
+from laurel.privacy.enums import REQUEST_TRANSITIONS
 from laurel.privacy.models import SubjectRequest
 from laurel.privacy.retention import anonymise_nominations
 from laurel.review.models import Comment, Review
@@ -64,7 +63,7 @@ SECTION_TITLES = {
 }
 
 
-class RequestError(Exception):
+class RequestError(ServiceError):
     pass
 
 
@@ -204,8 +203,7 @@ def _without(text: str, name: str) -> str:
 
 def _blank_emails(emails: QuerySet) -> int:
     """Emails not yet sent are cancelled (the delivery task skips them); all are blanked."""
-    waiting = [EmailState.HELD, EmailState.QUEUED, EmailState.RETRYING]
-    emails.filter(state__in=waiting).update(state=EmailState.CANCELLED, next_attempt_at=None)
+    cancel_waiting(emails)
     return emails.update(
         to="erased@invalid", subject=ERASED, body_text=ERASED, body_html="", links=""
     )
@@ -324,10 +322,14 @@ def lift_restriction(request: SubjectRequest, *, actor: User) -> None:
     record("subject_request.restriction_lifted", actor=actor, subject=request)
 
 
+class CloseRefused(TransitionRefused, RequestError):
+    """A request closed already, or "closed" into a state that is not an answer."""
+
+
 @transaction.atomic
 def close(request: SubjectRequest, *, state: str, notes: str, actor: User) -> None:
-    if state not in {RequestState.DONE, RequestState.REFUSED}:
-        raise RequestError("state")
-    request.state, request.notes, request.closed_at = state, notes, timezone.now()
-    request.save(update_fields=["state", "notes", "closed_at", "updated_at"])
-    record("subject_request.closed", actor=actor, subject=request, data={"state": state})
+    request.notes, request.closed_at = notes, timezone.now()
+    transition(
+        request, state, REQUEST_TRANSITIONS, key="subject_request.closed", actor=actor,
+        fields=["notes", "closed_at"], data={"state": state}, refused=CloseRefused,
+    )  # fmt: skip

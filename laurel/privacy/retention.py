@@ -20,7 +20,7 @@ from laurel.core.personal import Kind
 from laurel.core.services import record
 from laurel.laureates.enums import OPEN_PAYMENT_STATES, PaymentState, VisaState
 from laurel.laureates.models import BankAccount, Delegate, Payment, VisaRequest
-from laurel.laureates.tasks import erase_passport_data
+from laurel.laureates.services.summit import erase_passport_data
 from laurel.nominations.enums import NominationState
 from laurel.nominations.models import Attachment, Nomination
 from laurel.notifications.enums import EmailState

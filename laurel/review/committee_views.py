@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.accounts.queries import committee_members
 from laurel.core.confirm import confirmation, confirmed
+from laurel.core.forms import refuse
 from laurel.core.permissions import require
 from laurel.cycles.phases import PhaseRefused, require_phase
 from laurel.cycles.queries import cycle_for
@@ -54,7 +55,7 @@ def add(request):
                     actor=request.user,
                 )
             except services.ReviewError as error:
-                form.add_error(None, error.message)
+                refuse(request, error, form)
             else:
                 messages.success(
                     request,
@@ -147,7 +148,7 @@ def remind(request):
     try:
         require_phase(cycle, "review")
     except PhaseRefused as error:
-        messages.error(request, error.message)
+        refuse(request, error)
         return redirect(back)
     plan = reminder_plan(cycle)
     if plan.reminded and not confirmed(request, emails=len(plan.reminded)):

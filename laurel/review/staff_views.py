@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from laurel.accounts.names import display_name, names_by_id
 from laurel.accounts.queries import committee_members
 from laurel.core.confirm import confirmation, confirmed
+from laurel.core.forms import refuse
 from laurel.core.permissions import require
 from laurel.core.tables import FORMATS, table_response
 from laurel.cycles.phases import allows, stored_phase
@@ -39,7 +40,7 @@ def assignment(request):
                     max_load=form.cleaned_data["max_load"],
                 )
             except services.ReviewError as error:
-                form.add_error(None, error.message)
+                refuse(request, error, form)
                 status = 400
             else:
                 messages.success(
@@ -114,7 +115,7 @@ def publish(request):
     try:
         count = services.publish_assignment(cycle, actor=request.user)
     except services.ReviewError as error:
-        messages.error(request, error.message)
+        refuse(request, error)
     else:
         messages.success(
             request,
@@ -248,7 +249,7 @@ def by_hand(request):
                 cycle, candidate, member, actor=request.user
             )
         except services.ReviewError as error:
-            messages.error(request, error.message)
+            refuse(request, error)
         else:
             if created:
                 messages.success(
@@ -277,7 +278,7 @@ def remove(request, pk: int):
             % {"member": display_name(assignment.member), "name": assignment.candidate.name},
         )
     except services.ReviewError as error:
-        messages.error(request, error.message)
+        refuse(request, error)
     return redirect("review:assignment")
 
 

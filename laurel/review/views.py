@@ -13,6 +13,7 @@ from laurel.candidates.models import Candidate, CandidateDocument
 from laurel.candidates.queries import committee_dossier
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.downloads import as_download, content_as_download
+from laurel.core.forms import refuse
 from laurel.core.permissions import require
 from laurel.core.services import record
 from laurel.cycles.phases import PhaseRefused, refusal
@@ -134,7 +135,7 @@ def withdraw(request, pk: int):
     try:
         services.withdraw_conflict(conflict, member=request.user)
     except services.ReviewError as error:
-        messages.error(request, error.message)
+        refuse(request, error)
     else:
         messages.success(
             request,
@@ -154,7 +155,7 @@ def decide(request, pk: int):
     try:
         services.decide_conflict(conflict, member=request.user, confirmed=is_conflict)
     except services.ReviewError as error:
-        messages.error(request, error.message)
+        refuse(request, error)
     else:
         name = conflict.candidate.name
         messages.success(
@@ -246,7 +247,7 @@ def review(request, pk: int):
                 submit=submit,
             )
         except (services.ReviewError, PhaseRefused) as error:
-            form.add_error(None, error.message)
+            refuse(request, error, form)
             status = 400
             editing = True
         else:
@@ -295,7 +296,7 @@ def comment(request, pk: int):
         try:
             posted = services.post_comment(request.user, found, text=form.cleaned_data["text"])
         except services.ReviewError as error:
-            messages.error(request, error.message)
+            refuse(request, error)
         else:
             # The outcome (who was notified, which mention named nobody) is shown beside the
             # message itself, where the writer is looking.

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from laurel.candidates.enums import WorkKind
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.downloads import content_as_download
+from laurel.core.forms import refuse
 from laurel.core.permissions import require
 from laurel.cycles.queries import cycle_for
 from laurel.selection import queries, report, services
@@ -142,7 +143,7 @@ def suggest(request):
             actor=request.user,
         )
     except services.SelectionError as error:
-        form.add_error(None, error.message)
+        refuse(request, error, form)
         return _decision_page(request, cycle, status=409, constraints_form=form)
     messages.success(request, _("Laurel's suggestion is the draft decision."))
     return redirect("selection:decision")
@@ -171,7 +172,7 @@ def override(request):
             actor=request.user,
         )
     except services.SelectionError as error:
-        form.add_error(None, error.message)
+        refuse(request, error, form)
         return _decision_page(request, cycle, status=409, override_form=form)
     messages.success(request, _("The place is changed and the reason recorded."))
     return redirect("selection:decision")
@@ -193,7 +194,7 @@ def write_place(request, pk: int):
                 actor=request.user,
             )
         except services.SelectionError as error:
-            messages.error(request, error.message)
+            refuse(request, error)
         else:
             messages.success(request, _("Saved."))
     else:
@@ -211,7 +212,7 @@ def move_reserve(request, pk: int):
         try:
             services.move_reserve(place, offset=form.cleaned_data["offset"], actor=request.user)
         except services.SelectionError as error:
-            messages.error(request, error.message)
+            refuse(request, error)
     return redirect("selection:decision")
 
 
@@ -268,7 +269,7 @@ def offer(request, pk: int):
             actor=request.user,
         )
     except services.SelectionError as error:
-        messages.error(request, error.message)
+        refuse(request, error)
     else:
         messages.success(
             request,
@@ -327,7 +328,7 @@ def lock(request):
     try:
         services.lock_decision(decision, actor=request.user, reasons=form.reasons())
     except services.SelectionError as error:
-        messages.error(request, error.message)
+        refuse(request, error)
     else:
         messages.success(request, _("The decision is locked."))
     return redirect("selection:decision")

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.core.confirm import confirmation, confirmed
+from laurel.core.forms import refuse
 from laurel.core.permissions import require
 from laurel.cycles.queries import cycle_for
 from laurel.notifications.enums import EmailState
@@ -57,7 +58,7 @@ def letters(request):
             try:
                 counts = services.prepare_letters(decision, **form.cleaned_data, actor=request.user)
             except services.SelectionError as error:
-                form.add_error(None, error.message)
+                refuse(request, error, form)
                 status = 409
             else:
                 messages.success(
@@ -121,7 +122,7 @@ def letter(request, pk: int):
                     ],
                 }
         except services.SelectionError as error:
-            messages.error(request, error.message)
+            refuse(request, error)
         else:
             messages.success(request, done)
         return redirect("selection:letters")
@@ -196,7 +197,7 @@ def release(request):
             raise services.SelectionError(_("There is no decision yet."))
         count = services.release_letters(decision, actor=request.user)
     except services.SelectionError as error:
-        messages.error(request, error.message)
+        refuse(request, error)
     else:
         messages.success(
             request,

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from laurel.accounts.queries import committee_members
 from laurel.core.confirm import confirmation, confirmed
+from laurel.core.forms import refuse
 from laurel.core.permissions import require
 from laurel.cycles.queries import cycle_for
 from laurel.review.queries import conflicted_candidates, results_for
@@ -30,10 +31,6 @@ def _entry(request, pk: int) -> ShortlistEntry:
     entry = get_object_or_404(ShortlistEntry.objects.select_related("cycle", "candidate"), pk=pk)
     require(request.user, "selection.lead", entry.cycle)
     return entry
-
-
-def _refused(request, error) -> None:
-    messages.error(request, error.message)
 
 
 @login_required
@@ -79,7 +76,7 @@ def shortlist(request):
             actor=request.user,
         )
     except services.SelectionError as error:
-        _refused(request, error)
+        refuse(request, error)
     else:
         messages.success(
             request, _("%(name)s is on the list.") % {"name": form.cleaned_data["candidate"].name}
@@ -129,7 +126,7 @@ def move(request, pk: int):
         try:
             services.move_entry(entry, offset=form.cleaned_data["offset"], actor=request.user)
         except services.SelectionError as error:
-            _refused(request, error)
+            refuse(request, error)
     return redirect("selection:home")
 
 
@@ -140,7 +137,7 @@ def remove(request, pk: int):
     try:
         services.unshortlist(entry, actor=request.user)
     except services.SelectionError as error:
-        _refused(request, error)
+        refuse(request, error)
     else:
         messages.success(request, _("%(name)s is off the list.") % {"name": entry.candidate.name})
     return redirect("selection:home")
@@ -175,7 +172,7 @@ def record_discussion(request, pk: int):
             actor=request.user,
         )
     except services.SelectionError as error:
-        _refused(request, error)
+        refuse(request, error)
     else:
         messages.success(request, _("The record is saved."))
     return redirect("selection:meeting")
@@ -200,7 +197,7 @@ def open_round(request):
             actor=request.user,
         )
     except services.SelectionError as error:
-        _refused(request, error)
+        refuse(request, error)
         return redirect("selection:home")
     messages.success(request, _("Round %(number)d is open.") % {"number": round_.number})
     return redirect("selection:round", pk=round_.pk)
@@ -234,5 +231,5 @@ def close_round(request, pk: int):
     try:
         services.close_round(round_, actor=request.user)
     except services.SelectionError as error:
-        _refused(request, error)
+        refuse(request, error)
     return redirect("selection:round", pk=pk)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from laurel.accounts.queries import committee_members
+from laurel.core.forms import refuse
 from laurel.core.permissions import require
 from laurel.cycles.queries import cycle_for
 from laurel.review.queries import results
@@ -113,7 +114,7 @@ def round_page(request, pk: int):
                     round_, voter=request.user, ranks=form.ranks(), actor=request.user
                 )
             except services.SelectionError as error:
-                messages.error(request, error.message)
+                refuse(request, error)
                 status = 409
             else:
                 messages.success(request, _("Your vote is counted. Thank you."))

@@ -9,7 +9,7 @@ from laurel.cycles.enums import Phase
 from laurel.notifications.models import OutgoingEmail
 from laurel.review import services
 from laurel.review.models import Conflict
-from laurel.review.tasks import unfinished
+from laurel.review.services.reviewing import unfinished
 from tests.browser.test_staff_journey import sign_in
 from tests.conftest import make_user
 from tests.factories import in_phase

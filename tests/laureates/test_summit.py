@@ -17,7 +17,7 @@ from laurel.core.models import AuditEntry
 from laurel.cycles.enums import Phase
 from laurel.laureates import services
 from laurel.laureates.models import Contact, Delegate, Laureate, VisaRequest
-from laurel.laureates.tasks import erase_passport_data
+from laurel.laureates.services.summit import erase_passport_data
 from tests.conftest import sign_in
 from tests.factories import in_phase
 from tests.review.test_committee import ready

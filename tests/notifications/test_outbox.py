@@ -12,8 +12,13 @@ from laurel.core.models import AuditEntry
 from laurel.notifications import catalogue
 from laurel.notifications.enums import EmailState
 from laurel.notifications.models import OutgoingEmail
-from laurel.notifications.services import TransitionError, cancel_email, queue_email, release_email
-from laurel.notifications.tasks import backoff
+from laurel.notifications.services import (
+    TransitionError,
+    backoff,
+    cancel_email,
+    queue_email,
+    release_email,
+)
 from tests.smtp import SMTPServer, free_port
 
 pytestmark = pytest.mark.django_db

@@ -20,12 +20,12 @@ from laurel.candidates.models import Candidate
 from laurel.candidates.queries import consent_reminders, recently_reminded
 from laurel.candidates.readiness import readiness_of
 from laurel.candidates.services.common import ScreeningError
-from laurel.candidates.services.screening import notices_wait
-from laurel.candidates.tasks import (
+from laurel.candidates.services.scheduled import (
     queue_reminder,
     schedule_deadline_notices,
     tell_waiting_nominators,
 )
+from laurel.candidates.services.screening import notices_wait
 from laurel.core.models import AuditEntry
 from laurel.core.services import SYSTEM
 from laurel.cycles.models import Cycle

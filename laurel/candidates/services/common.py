@@ -3,14 +3,17 @@
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
+from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from laurel.candidates.enums import ACTIVE_STATES, ALLOWED_TRANSITIONS
+from laurel.accounts.models import User
+from laurel.candidates.enums import ACTIVE_STATES, ALLOWED_TRANSITIONS, UNDO_TRANSITIONS
 from laurel.candidates.matching import Record, find_duplicates
 from laurel.candidates.models import Candidate, DuplicateSuggestion, Organisation, Placement
+from laurel.core.services import ServiceError, TransitionRefused, transition
 from laurel.cycles.models import Cycle
 
 # Nominations of one candidate from one email domain or one network, this many within this
@@ -21,21 +24,33 @@ COORDINATED_WINDOW = timedelta(hours=48)
 ALIAS_LIMIT = 20
 
 
-class ScreeningError(Exception):
+class ScreeningError(ServiceError):
     """A screening step that cannot be done; the message says why, for staff."""
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+
+class StepRefused(TransitionRefused, ScreeningError):
+    def describe(self, obj: models.Model, state: str, to: str) -> str:
+        return _("This candidate is %(state)s: that step is not possible now.") % {
+            "state": state.lower()
+        }
 
 
-def _move(candidate: Candidate, state: str) -> None:
-    if state not in ALLOWED_TRANSITIONS[candidate.state]:
-        raise ScreeningError(
-            _("This candidate is %(state)s: that step is not possible now.")
-            % {"state": candidate.get_state_display().lower()}
-        )
-    candidate.state = state
+def _move(
+    candidate: Candidate,
+    state: str,
+    *,
+    key: str,
+    actor: User | None,
+    undo: bool = False,
+    summary: str = "",
+    **audit: Any,
+) -> None:
+    """The candidate's state machine (enums.ALLOWED_TRANSITIONS); undoing a merge or a refusal
+    puts a candidate back where it was (enums.UNDO_TRANSITIONS), which nothing else may."""
+    transition(
+        candidate, state, UNDO_TRANSITIONS if undo else ALLOWED_TRANSITIONS, key=key,
+        actor=actor, summary=summary or candidate.name, refused=StepRefused, **audit,
+    )  # fmt: skip
 
 
 def _same_text(text: str) -> str:

@@ -25,9 +25,9 @@ from laurel.candidates.services.common import (
 from laurel.candidates.services.contact import contact_from_claim
 from laurel.candidates.services.diligence import add_document
 from laurel.candidates.services.placing import organisation_keys
-from laurel.candidates.tasks import erase_refused_candidate, remind_organisation
+from laurel.candidates.services.scheduled import ERASE, REMIND
 from laurel.core.ratelimit import over_limit
-from laurel.core.services import record
+from laurel.core.services import ServiceError, enqueue, record
 from laurel.cycles.phases import require_phase
 from laurel.nominations.models import hash_token, new_token
 from laurel.notifications.services import queue_email
@@ -52,7 +52,7 @@ CONTACT_FIELDS = {"contact_name", "contact_email"}
 MATCHED_FIELDS = {"name", "website", "registration_number"}
 
 
-class ClaimRefused(Exception):
+class ClaimRefused(ServiceError):
     """A claim link that cannot be used: `reason` is unknown, expired or revoked; `cycle` is
     the award it was for, except for an unknown (or erased) link, which says nothing."""
 
@@ -86,7 +86,7 @@ def invite_organisation(
     if candidate.consent in {Consent.GIVEN, Consent.REFUSED}:
         raise ScreeningError(_("The organisation has answered already."))
     if deadline <= timezone.now():
-        raise ScreeningError(_("The answer-by date must be in the future."))
+        raise ScreeningError(_("The answer-by date must be in the future."), field="deadline")
     now = timezone.now()
     ClaimInvitation.objects.filter(candidate=candidate, revoked_at=None).update(revoked_at=now)
     token, token_hash = new_token()
@@ -116,7 +116,7 @@ def invite_organisation(
     )
     for before in REMINDERS:
         if deadline - before > now:
-            remind_organisation.using(run_after=deadline - before).enqueue(claim.pk)
+            enqueue(REMIND, claim.pk, run_after=deadline - before)
     record(
         "candidate.consent_requested",
         actor=actor,
@@ -273,27 +273,18 @@ def _refuse(candidate: Candidate, claim: ClaimInvitation, now: datetime) -> None
         "ready_for_committee": candidate.ready_for_committee,
     }
     claim.save(update_fields=["before_refusal"])
-    _move(candidate, CandidateState.WITHDRAWN)
     candidate.consent = Consent.REFUSED
     candidate.ready_for_committee = False
     candidate.erase_due_at = now + ERASE_AFTER
-    candidate.save(
-        update_fields=[
-            "state",
-            "consent",
-            "consent_at",
-            "ready_for_committee",
-            "erase_due_at",
-            "updated_at",
-        ]
-    )
-    erase_refused_candidate.using(run_after=candidate.erase_due_at).enqueue(candidate.pk)
-    record(
-        "candidate.consent_refused",
-        subject=candidate,
-        summary=candidate.name,
+    _move(
+        candidate,
+        CandidateState.WITHDRAWN,
+        key="candidate.consent_refused",
+        actor=None,  # the organisation, through its link
+        fields=["consent", "consent_at", "ready_for_committee", "erase_due_at"],
         data={"erase_due_at": candidate.erase_due_at.isoformat()},
     )
+    enqueue(ERASE, candidate.pk, run_after=candidate.erase_due_at)
 
 
 def _undo_refusal(candidate: Candidate, claim: ClaimInvitation) -> None:
@@ -301,13 +292,18 @@ def _undo_refusal(candidate: Candidate, claim: ClaimInvitation) -> None:
     is back where the refusal found it and nothing will be erased (the erasure task, when it
     runs, finds no refusal)."""
     before = claim.before_refusal or {}
-    candidate.state = before.get("state") or CandidateState.TO_SCREEN
     candidate.ready_for_committee = bool(before.get("ready_for_committee"))
     candidate.erase_due_at = None
-    candidate.save(update_fields=["state", "ready_for_committee", "erase_due_at", "updated_at"])
+    _move(
+        candidate,
+        before.get("state") or CandidateState.TO_SCREEN,
+        key="candidate.consent_refusal_undone",
+        actor=None,
+        undo=True,
+        fields=["ready_for_committee", "erase_due_at"],
+    )
     claim.before_refusal = {}
     claim.save(update_fields=["before_refusal"])
-    record("candidate.consent_refusal_undone", subject=candidate, summary=candidate.name)
 
 
 # The confirmation emails one link may cause in a day: the link is no way to send mail to any

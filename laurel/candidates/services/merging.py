@@ -75,10 +75,24 @@ def merge_candidates(source: Candidate, target: Candidate, *, actor: User) -> Me
         merged_by=actor,
         aliases_added=added,
     )
-    _move(source, CandidateState.MERGED)
     source.merged_into = target
     source.ready_for_committee = False
-    source.save(update_fields=["state", "merged_into", "ready_for_committee", "updated_at"])
+    # The merge is recorded about the candidate that is kept.
+    _move(
+        source,
+        CandidateState.MERGED,
+        key="candidate.merged",
+        actor=actor,
+        fields=["merged_into", "ready_for_committee"],
+        subject=target,
+        summary=f"{source.name} → {target.name}",
+        data={
+            "source": source.pk,
+            "target": target.pk,
+            "placements": moved,
+            "aliases_added": added,
+        },
+    )
     pair = sorted([source.pk, target.pk])
     DuplicateSuggestion.objects.filter(
         first_id=pair[0], second_id=pair[1], state=SuggestionState.OPEN
@@ -89,18 +103,6 @@ def merge_candidates(source: Candidate, target: Candidate, *, actor: User) -> Me
     ).delete()
     _refresh(source)
     _refresh(target)
-    record(
-        "candidate.merged",
-        actor=actor,
-        subject=target,
-        summary=f"{source.name} → {target.name}",
-        data={
-            "source": source.pk,
-            "target": target.pk,
-            "placements": moved,
-            "aliases_added": added,
-        },
-    )
     suggest_duplicates(target.cycle, only=[target.pk])
     return merge
 
@@ -150,9 +152,22 @@ def undo_merge(merge: MergeRecord, *, actor: User) -> Candidate:
         kept = target.organisation
         forget_names(kept, merge.aliases_added)
         kept.save(update_fields=["aliases", "updated_at"])
-    source.state = merge.source_state
     source.merged_into = None
-    source.save(update_fields=["state", "merged_into", "updated_at"])
+    _move(
+        source,
+        merge.source_state,
+        key="candidate.merge_undone",
+        actor=actor,
+        undo=True,
+        fields=["merged_into"],
+        summary=f"{source.name} ← {target.name}",
+        data={
+            "source": source.pk,
+            "target": target.pk,
+            "placements": merge.placements,
+            "aliases_removed": merge.aliases_added,
+        },
+    )
     merge.undone_at = timezone.now()
     merge.undone_by = actor
     merge.save(update_fields=["undone_at", "undone_by"])
@@ -168,18 +183,6 @@ def undo_merge(merge: MergeRecord, *, actor: User) -> Candidate:
     ).update(state=SuggestionState.OPEN, decided_by=None, decided_at=None)
     _refresh(source)
     _refresh(target)
-    record(
-        "candidate.merge_undone",
-        actor=actor,
-        subject=source,
-        summary=f"{source.name} ← {target.name}",
-        data={
-            "source": source.pk,
-            "target": target.pk,
-            "placements": merge.placements,
-            "aliases_removed": merge.aliases_added,
-        },
-    )
     return source
 
 

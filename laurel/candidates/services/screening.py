@@ -13,7 +13,7 @@ from laurel.candidates.enums import (
 )
 from laurel.candidates.models import Candidate, CandidateNote
 from laurel.candidates.services.common import ScreeningError, _move
-from laurel.candidates.tasks import schedule_deadline_notices, tell_waiting_nominators
+from laurel.candidates.services.scheduled import schedule_deadline_notices, tell_waiting_nominators
 from laurel.core.services import record
 from laurel.cycles.models import Cycle
 from laurel.cycles.phases import require_phase
@@ -41,27 +41,18 @@ def decide_eligibility(
     state = CandidateState.ELIGIBLE if eligible else CandidateState.INELIGIBLE
     if candidate.state == state and candidate.ineligible_reason == (reason if not eligible else ""):
         return candidate
-    if candidate.state != state:
-        _move(candidate, state)
     candidate.ineligible_reason = "" if eligible else reason
     candidate.screening_note = note[:500]
     candidate.ready_for_committee = candidate.ready_for_committee and eligible
-    candidate.save(
-        update_fields=[
-            "state",
-            "ineligible_reason",
-            "screening_note",
-            "ready_for_committee",
-            "updated_at",
-        ]
-    )
-    record(
-        "candidate.screened",
-        actor=actor,
-        subject=candidate,
-        summary=candidate.name,
-        data={"state": state, "reason": candidate.ineligible_reason},
-    )
+    fields = ["ineligible_reason", "screening_note", "ready_for_committee"]
+    data = {"state": state, "reason": candidate.ineligible_reason}
+    if candidate.state != state:
+        _move(candidate, state, key="candidate.screened", fields=fields, actor=actor, data=data)
+    else:  # the reason or the note changed, not the state
+        candidate.save(update_fields=[*fields, "updated_at"])
+        record(
+            "candidate.screened", actor=actor, subject=candidate, summary=candidate.name, data=data
+        )
     if not eligible:
         if notices_wait(candidate.cycle):
             schedule_deadline_notices(candidate.cycle)

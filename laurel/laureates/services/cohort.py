@@ -2,16 +2,18 @@
 programme's calendar, and email digests at each person's chosen frequency."""
 
 import secrets
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.core.files import File
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks_db.models import DBTaskResult
 
 from laurel.accounts.models import User
 from laurel.accounts.rules import is_staff_member
-from laurel.core.services import record
+from laurel.core.services import ServiceError, enqueue, record
 from laurel.cycles.models import Cycle
 from laurel.cycles.phases import require_phase
 from laurel.laureates.enums import DigestFrequency, InitiativeKind, InitiativeStatus
@@ -27,13 +29,11 @@ from laurel.laureates.models import (
     Reply,
     Signature,
 )
-from laurel.laureates.tasks import schedule_digests
+from laurel.notifications.services import queue_email
 
 
-class CohortError(Exception):
-    def __init__(self, message: str, field: str | None = None):
-        self.message, self.field = message, field
-        super().__init__(message)
+class CohortError(ServiceError):
+    """A cohort-space step refused; `field` names the form field it is about."""
 
 
 def laureate_of(user: User, cycle: Cycle) -> Laureate | None:
@@ -194,3 +194,60 @@ def choose_digest(cycle: Cycle, *, frequency: str, actor: User) -> DigestPrefere
     if frequency != DigestFrequency.NEVER:
         schedule_digests(frequency)
     return preference
+
+
+SEND_DIGESTS = "laurel.laureates.tasks.send_digests"
+# When each digest goes out: 07:00 server time (daily), Mondays (weekly).
+DIGEST_HOUR = 7
+
+
+def _next_run(frequency: str, now: datetime) -> datetime:
+    local = timezone.localtime(now)
+    run = local.replace(hour=DIGEST_HOUR, minute=0, second=0, microsecond=0)
+    if run <= local:
+        run += timedelta(days=1)
+    if frequency == "weekly":
+        run += timedelta(days=(7 - run.weekday()) % 7)
+    return run
+
+
+def schedule_digests(frequency: str) -> None:
+    """Make sure the next run of this digest is waiting (once, however many ask)."""
+    waiting = DBTaskResult.objects.filter(status="READY", task_path__endswith="send_digests")
+    if not any(result.args_kwargs.get("args") == [frequency] for result in waiting):
+        enqueue(SEND_DIGESTS, frequency, run_after=_next_run(frequency, timezone.now()))
+
+
+def send_digests(frequency: str) -> int:
+    """What happened in the cohort space since each person's last digest; then the next run."""
+    now = timezone.now()
+    sent = 0
+    preferences = DigestPreference.objects.filter(frequency=frequency).select_related(
+        "user", "cycle"
+    )
+    for preference in preferences:
+        since = preference.last_sent_at or preference.cycle.created_at
+        posts = list(Post.objects.filter(cycle=preference.cycle, created_at__gt=since)[:20])
+        replies = Reply.objects.filter(post__cycle=preference.cycle, created_at__gt=since).count()
+        initiatives = list(
+            Initiative.objects.filter(cycle=preference.cycle, created_at__gt=since)[:20]
+        )
+        events = list(Event.objects.filter(cycle=preference.cycle, starts_at__gte=now)[:5])
+        if posts or replies or initiatives:
+            queue_email(
+                "cohort_digest",
+                to=preference.user.email,
+                language=preference.user.language,
+                context={
+                    "cycle": preference.cycle,
+                    "posts": posts,
+                    "replies": replies,
+                    "initiatives": initiatives,
+                    "events": events,
+                },
+            )
+            sent += 1
+        preference.last_sent_at = now
+        preference.save(update_fields=["last_sent_at"])
+    schedule_digests(frequency)
+    return sent

@@ -7,9 +7,10 @@ environment's PRIZE_DEBTOR_* settings are only the default while a cycle has no 
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -18,7 +19,7 @@ from laurel.accounts.enums import Role
 from laurel.accounts.models import Invitation, User
 from laurel.accounts.names import display_name
 from laurel.core.crypto import mask
-from laurel.core.services import record
+from laurel.core.services import TransitionRefused, record, transition
 from laurel.cycles.models import Cycle
 from laurel.laureates.enums import PAYING_ACCOUNT_TRANSITIONS, PayingAccountState
 from laurel.laureates.models.prize import PayingAccount
@@ -104,10 +105,20 @@ def _current_masked(cycle: Cycle) -> str:
     return debtor.masked if debtor else ""
 
 
-def _move(account: PayingAccount, state: str) -> None:
-    if state not in PAYING_ACCOUNT_TRANSITIONS[account.state]:
-        raise PrizeError(_("This change of the paying account is decided already."))
-    account.state = state
+class AccountDecidedAlready(TransitionRefused, PrizeError):
+    def describe(self, obj: models.Model, state: str, to: str) -> str:
+        return _("This change of the paying account is decided already.")
+
+
+def _move(
+    account: PayingAccount, state: str, *, key: str | None, actor: User | None, **audit: Any
+) -> None:
+    """The paying account's state machine; its audit entries are about the cycle it pays for,
+    and summed up by the masked account."""
+    transition(
+        account, state, PAYING_ACCOUNT_TRANSITIONS, key=key, actor=actor,
+        subject=account.cycle, summary=account.masked, refused=AccountDecidedAlready, **audit,
+    )  # fmt: skip
 
 
 @transaction.atomic
@@ -202,20 +213,18 @@ def approve_paying_account(account: PayingAccount, *, actor: User) -> PayingAcco
                 "finance user must approve it (four eyes)."
             )
         )
-    _move(account, PayingAccountState.APPROVED)
     old = _current_masked(account.cycle)
-    now = timezone.now()
     previous = approved_account(account.cycle)
     if previous is not None:
-        _move(previous, PayingAccountState.REPLACED)
-        previous.save(update_fields=["state", "updated_at"])
-    account.decided_by, account.decided_at = actor, now
-    account.save(update_fields=["state", "decided_by", "decided_at", "updated_at"])
-    record(
-        "paying_account.approved",
+        # The approval's own entry names the account it replaces (old).
+        _move(previous, PayingAccountState.REPLACED, key=None, actor=actor)
+    account.decided_by, account.decided_at = actor, timezone.now()
+    _move(
+        account,
+        PayingAccountState.APPROVED,
+        key="paying_account.approved",
         actor=actor,
-        subject=account.cycle,
-        summary=account.masked,
+        fields=["decided_by", "decided_at"],
         data={
             "account": account.pk,
             "proposed_by": account.proposed_by.email if account.proposed_by else "",
@@ -231,14 +240,9 @@ def reject_paying_account(account: PayingAccount, *, actor: User) -> PayingAccou
     """Another finance user refuses the proposal, or its proposer withdraws it."""
     require_finance(actor)
     account = PayingAccount.objects.select_for_update().get(pk=account.pk)
-    _move(account, PayingAccountState.REJECTED)
     account.decided_by, account.decided_at = actor, timezone.now()
-    account.save(update_fields=["state", "decided_by", "decided_at", "updated_at"])
-    record(
-        "paying_account.rejected",
-        actor=actor,
-        subject=account.cycle,
-        summary=account.masked,
-        data={"account": account.pk, "new": account.masked},
-    )
+    _move(
+        account, PayingAccountState.REJECTED, key="paying_account.rejected", actor=actor,
+        fields=["decided_by", "decided_at"], data={"account": account.pk, "new": account.masked},
+    )  # fmt: skip
     return account

@@ -5,11 +5,12 @@ import secrets
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from allauth.mfa.models import Authenticator
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,17 +21,23 @@ from laurel.candidates.matching import Record, compare, normalise_name
 from laurel.candidates.models import Candidate
 from laurel.candidates.services.common import records_of
 from laurel.core.crypto import cipher, mask
-from laurel.core.services import record
+from laurel.core.services import ServiceError, TransitionRefused, record, transition
 from laurel.cycles.phases import require_phase
 from laurel.laureates.enums import OPEN_PAYMENT_STATES, PAYMENT_TRANSITIONS, PaymentState
 from laurel.laureates.models import BankAccount, Laureate, Payment
 from laurel.notifications.services import queue_email
 
 
-class PrizeError(Exception):
-    def __init__(self, message: str, field: str | None = None):
-        self.message, self.field = message, field
-        super().__init__(message)
+class PrizeError(ServiceError):
+    """A prize payment, bank detail or paying-account step refused; `field` names the form's."""
+
+
+class PaymentMoveRefused(TransitionRefused, PrizeError):
+    def describe(self, obj: models.Model, state: str, to: str) -> str:
+        return _("This payment is at “%(state)s”: it cannot move to “%(next)s”.") % {
+            "state": state,
+            "next": to,
+        }
 
 
 @dataclass(frozen=True)
@@ -144,9 +151,11 @@ def save_bank_details(
         laureate=laureate, state__in=[PaymentState.VERIFIED, PaymentState.APPROVED]
     )
     for payment in back:
-        payment.state, payment.account = PaymentState.REQUESTED, None
-        payment.save(update_fields=["state", "account", "updated_at"])
-        record("payment.returned", subject=payment, data={"why": "bank details changed"})
+        payment.account = None
+        _move(
+            payment, PaymentState.REQUESTED, key="payment.returned", actor=None,
+            fields=["account"], data={"why": "bank details changed"},
+        )  # fmt: skip
     record(
         "bank_account.changed" if replaced else "bank_account.added",
         actor=actor,
@@ -197,13 +206,11 @@ def proof_of(account: BankAccount, *, actor: User) -> bytes:
     return content
 
 
-def _move(payment: Payment, state: str) -> None:
-    if state not in PAYMENT_TRANSITIONS[payment.state]:
-        raise PrizeError(
-            _("This payment is at “%(state)s”: it cannot move to “%(next)s”.")
-            % {"state": payment.get_state_display(), "next": PaymentState(state).label}
-        )
-    payment.state = state
+def _move(payment: Payment, state: str, *, key: str, actor: User | None, **audit: Any) -> None:
+    transition(
+        payment, state, PAYMENT_TRANSITIONS, key=key, actor=actor, refused=PaymentMoveRefused,
+        **audit,
+    )  # fmt: skip
 
 
 @transaction.atomic
@@ -233,10 +240,11 @@ def verify_payment(payment: Payment, *, actor: User) -> Payment:
     account = current_account(payment.laureate)
     if account is None:
         raise PrizeError(_("The laureate has not given bank details yet."))
-    _move(payment, PaymentState.VERIFIED)
     payment.account, payment.verified_by = account, actor
-    payment.save(update_fields=["state", "account", "verified_by", "updated_at"])
-    record("payment.verified", actor=actor, subject=payment, data={"account": account.pk})
+    _move(
+        payment, PaymentState.VERIFIED, key="payment.verified", actor=actor,
+        fields=["account", "verified_by"], data={"account": account.pk},
+    )  # fmt: skip
     return payment
 
 
@@ -249,10 +257,10 @@ def approve_payment(payment: Payment, *, actor: User) -> Payment:
         raise PrizeError(
             _("You requested this payment: another finance user must approve it (four eyes).")
         )
-    _move(payment, PaymentState.APPROVED)
     payment.approved_by = actor
-    payment.save(update_fields=["state", "approved_by", "updated_at"])
-    record("payment.approved", actor=actor, subject=payment)
+    _move(
+        payment, PaymentState.APPROVED, key="payment.approved", actor=actor, fields=["approved_by"]
+    )
     return payment
 
 
@@ -267,10 +275,11 @@ def mark_paid(
 ) -> Payment:
     require_finance(actor)
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
-    _move(payment, PaymentState.PAID)
     payment.paid_on, payment.fees, payment.exchange_rate = paid_on, fees, exchange_rate
-    payment.save(update_fields=["state", "paid_on", "fees", "exchange_rate", "updated_at"])
-    record("payment.paid", actor=actor, subject=payment, data={"on": paid_on.isoformat()})
+    _move(
+        payment, PaymentState.PAID, key="payment.paid", actor=actor,
+        fields=["paid_on", "fees", "exchange_rate"], data={"on": paid_on.isoformat()},
+    )  # fmt: skip
     return payment
 
 
@@ -278,9 +287,7 @@ def mark_paid(
 def cancel_payment(payment: Payment, *, actor: User) -> Payment:
     require_finance(actor)
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
-    _move(payment, PaymentState.CANCELLED)
-    payment.save(update_fields=["state", "updated_at"])
-    record("payment.cancelled", actor=actor, subject=payment)
+    _move(payment, PaymentState.CANCELLED, key="payment.cancelled", actor=actor)
     return payment
 
 

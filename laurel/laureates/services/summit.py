@@ -8,18 +8,18 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_countries import countries
 
 from laurel.accounts.models import User
 from laurel.core.crypto import mask
-from laurel.core.services import record
+from laurel.core.services import ServiceError, TransitionRefused, enqueue, record, transition
 from laurel.core.texts import in_language, language_codes
 from laurel.cycles.models import Cycle
 from laurel.cycles.phases import require_phase
-from laurel.laureates.enums import DelegateState, VisaState
+from laurel.laureates.enums import DELEGATE_TRANSITIONS, DelegateState, VisaState
 from laurel.laureates.models import Delegate, Laureate, Summit, VisaRequest
 from laurel.laureates.queries import summit_recipients
-from laurel.laureates.tasks import erase_expired_passport_data
 from laurel.notifications.services import queue_email
 
 DELEGATE_FIELDS = [
@@ -42,10 +42,8 @@ DELEGATE_FIELDS = [
 ]
 
 
-class SummitError(Exception):
-    def __init__(self, message: str, field: str | None = None):
-        self.message, self.field = message, field
-        super().__init__(message)
+class SummitError(ServiceError):
+    """A summit step refused; `field` names the form field it is about."""
 
 
 @transaction.atomic
@@ -170,6 +168,39 @@ def change_delegate(delegate: Delegate, *, values: dict[str, Any], actor: User) 
     return delegate
 
 
+ERASE_EXPIRED = "laurel.laureates.tasks.erase_expired_passport_data"
+
+
+@transaction.atomic
+def erase_passport_data(*, today: date | None = None) -> int:
+    """Delete passport data past its date (the daily task); how many were erased."""
+    today = today or timezone.localdate()
+    due = list(
+        VisaRequest.objects.select_for_update()
+        .filter(delete_after__lte=today)
+        .exclude(state=VisaState.ERASED)
+    )
+    for visa in due:
+        visa.passport_number = visa.nationality = visa.date_of_birth = ""
+        visa.passport_expires_on = visa.masked = ""
+        visa.state, visa.erased_at = VisaState.ERASED, timezone.now()
+        visa.save(
+            update_fields=[
+                "passport_number",
+                "nationality",
+                "date_of_birth",
+                "passport_expires_on",
+                "masked",
+                "state",
+                "erased_at",
+                "updated_at",
+            ]
+        )
+    if due:
+        record("visa.passport_data_erased", data={"count": len(due)})
+    return len(due)
+
+
 def _erase_passport_data(delegate: Delegate) -> None:
     erased = VisaRequest.objects.filter(delegate=delegate).exclude(state=VisaState.ERASED)
     erased.update(
@@ -203,26 +234,32 @@ def withdraw_delegate(delegate: Delegate, *, actor: User) -> Delegate:
     and any passport data given for the delegate is deleted at once."""
     require_phase(delegate.laureate.cycle_id, "programme")
     delegate, _summit = _own_delegate(delegate)
-    delegate.state = DelegateState.CANCELLED
-    delegate.save(update_fields=["state", "updated_at"])
+    _move(delegate, DelegateState.CANCELLED, key="delegate.withdrawn", actor=actor)
     _erase_passport_data(delegate)
-    record(
-        "delegate.withdrawn", actor=actor, subject=delegate.laureate, data={"delegate": delegate.pk}
-    )
     return delegate
 
 
 @transaction.atomic
 def confirm_delegate(delegate: Delegate, *, actor: User) -> Delegate:
     delegate = Delegate.objects.select_for_update().get(pk=delegate.pk)
-    if delegate.state != DelegateState.REGISTERED:
-        raise SummitError(_("Only a registered delegate can be confirmed."))
-    delegate.state, delegate.confirmed_at = DelegateState.CONFIRMED, timezone.now()
-    delegate.save(update_fields=["state", "confirmed_at", "updated_at"])
-    record(
-        "delegate.confirmed", actor=actor, subject=delegate.laureate, data={"delegate": delegate.pk}
-    )
+    delegate.confirmed_at = timezone.now()
+    _move(
+        delegate, DelegateState.CONFIRMED, key="delegate.confirmed", actor=actor,
+        fields=["confirmed_at"], refused=NotRegistered,
+    )  # fmt: skip
     return delegate
+
+
+class NotRegistered(TransitionRefused, SummitError):
+    text = gettext_lazy("Only a registered delegate can be confirmed.")
+
+
+def _move(delegate: Delegate, state: str, *, key: str, actor: User | None, **options: Any) -> None:
+    """A delegate's state machine; its entries are about the laureate the delegate is of."""
+    transition(
+        delegate, state, DELEGATE_TRANSITIONS, key=key, actor=actor, subject=delegate.laureate,
+        data={"delegate": delegate.pk}, **options,
+    )  # fmt: skip
 
 
 def _delete_after(summit: Summit) -> date:
@@ -274,9 +311,7 @@ def give_passport_data(
     record("visa.requested", actor=actor, subject=delegate.laureate, data={"delegate": delegate.pk})
     # The erasure is scheduled now, for the first moment of its day in the award's time zone.
     zone = delegate.laureate.cycle.zone
-    erase_expired_passport_data.using(
-        run_after=datetime.combine(visa.delete_after, time.min, tzinfo=zone)
-    ).enqueue()
+    enqueue(ERASE_EXPIRED, run_after=datetime.combine(visa.delete_after, time.min, tzinfo=zone))
     return visa
 
 

@@ -8,16 +8,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from laurel.accounts.models import User
-from laurel.core.services import record
+from laurel.core.services import ServiceError, record
 from laurel.cycles.phases import require_phase
 from laurel.laureates.enums import Rag, SupportArea
 from laurel.laureates.models import Assessment, Laureate, Milestone, Objective, Session
 
 
-class SupportError(Exception):
-    def __init__(self, message: str, field: str | None = None):
-        self.message, self.field = message, field
-        super().__init__(message)
+class SupportError(ServiceError):
+    """A support-plan step refused; `field` names the form field it is about."""
 
 
 @transaction.atomic

@@ -3,18 +3,21 @@ lock for a change, stored documents and the state a nominator is told."""
 
 import contextlib
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core.files.base import File
 from django.core.files.storage import default_storage
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from laurel.core.limits import NOMINATION_DOCUMENTS
 from laurel.core.ratelimit import over_limit
+from laurel.core.services import ServiceError, TransitionRefused, enqueue, transition
 from laurel.cycles.models import Cycle
 from laurel.cycles.phases import allows
 from laurel.nominations.enums import (
@@ -34,12 +37,11 @@ from laurel.nominations.models import (
     new_token,
 )
 from laurel.nominations.safeguarding import scan
-from laurel.nominations.tasks import lapse_if_unconfirmed
 from laurel.nominations.uploads import CheckedUpload
-from laurel.notifications.enums import EmailState
 from laurel.notifications.models import OutgoingEmail
-from laurel.notifications.services import queue_email
+from laurel.notifications.services import cancel_waiting, queue_email
 
+LAPSE = "laurel.nominations.tasks.lapse_if_unconfirmed"
 MAX_ATTACHMENTS = NOMINATION_DOCUMENTS
 
 
@@ -50,15 +52,17 @@ Admit = Callable[[], None]
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 
 
-class NominationsClosed(Exception):
+class NominationsClosed(ServiceError):
     """The deadline has passed (or the call has not opened)."""
 
 
-class NotEditable(Exception):
+class NotEditable(TransitionRefused):
     """The nomination is in a state that does not allow this."""
 
+    text = _("This nomination can no longer be changed.")
 
-class Incomplete(Exception):
+
+class Incomplete(ServiceError):
     """The draft was not last saved from a form that passed the submission checks."""
 
 
@@ -136,7 +140,7 @@ def _apply(nomination: Nomination, data: dict[str, Any]) -> None:
 DRAFT_FIELDS = [*DATA_FIELDS, "language", "complete", "moderation_reason", "updated_at"]
 
 
-class StorageFull(Exception):
+class StorageFull(ServiceError):
     """An uploaded file could not be written (the disk is full, or the storage failed): nothing
     of it is kept, and the transaction around it rolls back."""
 
@@ -161,15 +165,36 @@ def _version(nomination: Nomination, kind: VersionKind) -> NominationVersion:
     )
 
 
-def _move(nomination: Nomination, state: NominationState) -> None:
-    if state not in ALLOWED_TRANSITIONS[nomination.state]:
-        raise NotEditable(nomination)
-    nomination.state = state
+def _move(
+    nomination: Nomination,
+    state: NominationState,
+    *,
+    key: str,
+    fields: Sequence[str] = (),
+    data: dict[str, Any] | None = None,
+) -> None:
+    """The nomination's state machine (enums.ALLOWED_TRANSITIONS): its audit entry is summed
+    up by the reference, and nobody signed in moves a nomination (its nominator has no
+    account)."""
+    transition(
+        nomination, state, ALLOWED_TRANSITIONS, key=key, actor=None, fields=fields,
+        summary=nomination.reference or "", data=data, refused=NotEditable,
+    )  # fmt: skip
 
 
 def _lapse_later(nomination: Nomination) -> None:
     days = timedelta(days=settings.NOMINATION_CONFIRM_DAYS)
-    lapse_if_unconfirmed.using(run_after=timezone.now() + days).enqueue(nomination.pk)
+    enqueue(LAPSE, nomination.pk, run_after=timezone.now() + days)
+
+
+@transaction.atomic
+def lapse_if_unconfirmed(nomination_id: int) -> str:
+    """When the confirmation period ends: a nomination still unconfirmed lapses."""
+    nomination = Nomination.objects.select_for_update().filter(pk=nomination_id).first()
+    if nomination is None or nomination.state != NominationState.SUBMITTED:
+        return "kept"
+    _move(nomination, NominationState.LAPSED, key="nomination.lapsed")
+    return "lapsed"
 
 
 def find_by_token(token: str) -> Nomination | None:
@@ -214,7 +239,7 @@ def documents_room(nomination: Nomination) -> int:
     return max(MAX_ATTACHMENTS - kept - len(pending.get("uploads", [])), 0)
 
 
-class TooManyDocuments(Exception):
+class TooManyDocuments(ServiceError):
     """The change would leave more than MAX_ATTACHMENTS documents."""
 
 
@@ -257,7 +282,7 @@ def _drop_pending_uploads(pending: dict[str, Any]) -> None:
 EMAIL_CORRECTIONS_PER_DAY = 3
 
 
-class TooManyCorrections(Exception):
+class TooManyCorrections(ServiceError):
     """The address of this nomination was corrected too often today."""
 
 
@@ -283,9 +308,7 @@ def _send_new_confirmation(nomination: Nomination, token: str) -> None:
     language = nomination.preferred_language or nomination.language
     context = _confirmation_context(nomination, token, confirm_token)
     if nomination.held_for_moderation:
-        OutgoingEmail.objects.filter(batch=held_batch(nomination), state=EmailState.HELD).update(
-            state=EmailState.CANCELLED, links=""
-        )
+        cancel_waiting(OutgoingEmail.objects.filter(batch=held_batch(nomination)), held_only=True)
         queue_email(
             "nomination_submitted",
             to=email,

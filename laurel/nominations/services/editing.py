@@ -253,14 +253,15 @@ def correct_email(nomination: Nomination, *, token: str, email: str) -> Nominati
 @transaction.atomic
 def withdraw_nomination(nomination: Nomination, *, token: str) -> Nomination:
     nomination = _lock_for_change(nomination)
-    _move(nomination, NominationState.WITHDRAWN)
     nomination.withdrawn_at = timezone.now()
     pending, nomination.pending_edit = nomination.pending_edit, None
     if pending is not None:
         transaction.on_commit(lambda: _drop_pending_uploads(pending))
-    nomination.save(update_fields=["state", "withdrawn_at", "pending_edit", "updated_at"])
+    _move(
+        nomination, NominationState.WITHDRAWN, key="nomination.withdrawn",
+        fields=["withdrawn_at", "pending_edit"],
+    )  # fmt: skip
     _version(nomination, VersionKind.WITHDRAWN)
-    record("nomination.withdrawn", subject=nomination, summary=nomination.reference)
     nomination_changed.send(sender=Nomination, nomination=nomination)
     _send("nomination_withdrawn", nomination, _email_context(nomination, token))
     return nomination

@@ -203,37 +203,32 @@ def submit_nomination(
     _scan(nomination)
     nomination.safeguarding_acknowledged = acknowledged or bool(confirmations)
     nomination.safeguarding_confirmations = list(confirmations)
-    _move(nomination, NominationState.SUBMITTED)
     confirm_token, nomination.confirm_token_hash = new_token()
     nomination.reference = _new_reference(nomination.cycle)
     nomination.submitted_at = timezone.now()
     nomination.held_for_moderation = bool(hold_reason)
     nomination.moderation_reason = hold_reason
     nomination.network = network
-    nomination.save(
-        update_fields=[
+    _move(
+        nomination,
+        NominationState.SUBMITTED,
+        key="nomination.submitted",
+        fields=[
             "late_code",
             "safeguarding_flags",
             "answer_languages",
             "safeguarding_acknowledged",
             "safeguarding_confirmations",
-            "state",
             "confirm_token_hash",
             "reference",
             "submitted_at",
             "held_for_moderation",
             "moderation_reason",
             "network",
-            "updated_at",
-        ]
-    )
-    _version(nomination, VersionKind.SUBMITTED)
-    record(
-        "nomination.submitted",
-        subject=nomination,
-        summary=nomination.reference,
+        ],
         data={"held": hold_reason, "late": nomination.late_code_id is not None},
     )
+    _version(nomination, VersionKind.SUBMITTED)
     language = nomination.preferred_language or nomination.language
     context = _confirmation_context(nomination, token, confirm_token)
     if hold_reason:
@@ -267,10 +262,11 @@ def confirm_nomination(token: str) -> Nomination | None:
     if nomination is None:
         return None
     if nomination.state == NominationState.SUBMITTED:
-        _move(nomination, NominationState.CONFIRMED)
         nomination.confirmed_at = timezone.now()
-        nomination.save(update_fields=["state", "confirmed_at", "updated_at"])
-        record("nomination.confirmed", subject=nomination, summary=nomination.reference)
+        _move(
+            nomination, NominationState.CONFIRMED, key="nomination.confirmed",
+            fields=["confirmed_at"],
+        )  # fmt: skip
         nomination_confirmed.send(sender=Nomination, nomination=nomination)
     return nomination
 

@@ -30,6 +30,7 @@ from laurel.review.services.discussing import outcome_of, post_comment
 from laurel.review.services.reviewing import (
     in_review_phase,
     others_visible,
+    remind_before_deadline,
     remind_missing_reviews,
     save_review,
     set_visibility,
@@ -55,6 +56,7 @@ __all__ = [
     "propose_assignment",
     "publish_assignment",
     "record_conflict",
+    "remind_before_deadline",
     "remind_missing_reviews",
     "remove_conflict",
     "save_profile",

@@ -15,7 +15,7 @@ from laurel.accounts.models import User
 from laurel.accounts.names import display_name
 from laurel.candidates.enums import ACTIVE_STATES
 from laurel.candidates.models import Candidate
-from laurel.core.services import record
+from laurel.core.services import enqueue, record
 from laurel.cycles.models import Cycle
 from laurel.cycles.phases import require_phase
 from laurel.notifications.services import queue_email
@@ -30,8 +30,8 @@ from laurel.review.services.committee import (
     committee_of,
     detect_conflicts,
 )
-from laurel.review.tasks import remind_reviewers
 
+REMIND = "laurel.review.tasks.remind_reviewers"
 # Reminders to members with unfinished reviews, this long before the review phase ends.
 REMINDERS = [timedelta(days=7), timedelta(days=2)]
 
@@ -186,7 +186,7 @@ def publish_assignment(cycle: Cycle, *, actor: User) -> int:
     now = timezone.now()
     for before in REMINDERS:
         if cycle.review_close_at - before > now:
-            remind_reviewers.using(run_after=cycle.review_close_at - before).enqueue(cycle.pk)
+            enqueue(REMIND, cycle.pk, run_after=cycle.review_close_at - before)
     record(
         "assignment.published",
         actor=actor,

@@ -14,7 +14,7 @@ from laurel.candidates.enums import ACTIVE_STATES
 from laurel.candidates.matching import SUGGEST_FROM, Record, Suggestion, find_duplicates
 from laurel.candidates.models import Candidate
 from laurel.candidates.services.common import records_of
-from laurel.core.services import record
+from laurel.core.services import ServiceError, record
 from laurel.cycles.enums import Phase
 from laurel.cycles.models import Cycle
 from laurel.cycles.phases import ORDER, stored_phase
@@ -32,12 +32,8 @@ from laurel.review.models import Affiliation, Assignment, CommitteeProfile, Conf
 MATCHED = "matched:"
 
 
-class ReviewError(Exception):
+class ReviewError(ServiceError):
     """A committee step that cannot be done; the message says what to change."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 def committee_of(cycle: Cycle) -> list[User]:

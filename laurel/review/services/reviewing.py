@@ -5,8 +5,10 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from laurel.accounts.models import User
@@ -15,6 +17,7 @@ from laurel.core.services import record
 from laurel.cycles.models import Cycle
 from laurel.cycles.phases import allows, require_phase, stored_phase
 from laurel.notifications.models import OutgoingEmail
+from laurel.notifications.services import queue_email
 from laurel.review.enums import (
     BLOCKING_STATES,
     AssignmentState,
@@ -24,7 +27,6 @@ from laurel.review.enums import (
 )
 from laurel.review.models import Assignment, CommitteeSettings, Conflict, Review
 from laurel.review.services.committee import ReviewError
-from laurel.review.tasks import REMINDER, send_reminders, unfinished
 
 # A member reminded this recently (by "Remind now" or the scheduled reminders) is not reminded
 # again: a double click, or two members of staff at once, send one email.
@@ -163,6 +165,52 @@ def set_visibility(cycle: Cycle, *, visibility: str, actor: User) -> CommitteeSe
     )
     record("review.visibility_set", actor=actor, subject=cycle, data={"visibility": visibility})
     return settings
+
+
+REMINDER = "review_reminder"
+
+
+def unfinished(cycle: Cycle) -> dict[int, int]:
+    """member id → how many of their published assignments have no submitted review."""
+    done = set(
+        Review.objects.filter(cycle=cycle, state=ReviewState.SUBMITTED).values_list(
+            "candidate_id", "member_id"
+        )
+    )
+    counts: dict[int, int] = {}
+    for candidate_id, member_id in Assignment.objects.filter(
+        cycle=cycle, state=AssignmentState.PUBLISHED
+    ).values_list("candidate_id", "member_id"):
+        if (candidate_id, member_id) not in done:
+            counts[member_id] = counts.get(member_id, 0) + 1
+    return counts
+
+
+def send_reminders(cycle: Cycle, members: list[User], counts: dict[int, int]) -> None:
+    """One reminder email to each member, saying how many reviews they have left."""
+    for member in members:
+        language = member.language or settings.LANGUAGE_CODE
+        with translation.override(language):
+            url = settings.SITE_URL + reverse("review:home")
+        queue_email(
+            REMINDER,
+            to=member.email,
+            language=language,
+            context={"cycle": cycle, "count": counts[member.pk], "url": url},
+        )
+
+
+@transaction.atomic
+def remind_before_deadline(cycle_id: int) -> str:
+    """The scheduled reminder before the review deadline (assigning.REMINDERS): members with
+    unfinished reviews are reminded."""
+    cycle = Cycle.objects.filter(pk=cycle_id).first()
+    if cycle is None or timezone.now() >= cycle.review_close_at:
+        return "too late"
+    counts = unfinished(cycle)
+    send_reminders(cycle, list(User.objects.filter(pk__in=counts, is_active=True)), counts)
+    record("review.reminded", subject=cycle, data={"members": len(counts)})
+    return f"reminded {len(counts)}"
 
 
 @dataclass

@@ -13,13 +13,14 @@ from django.utils.translation import gettext as _
 from laurel.accounts.models import User
 from laurel.candidates.enums import CandidateState
 from laurel.candidates.models import Candidate
-from laurel.core.services import record
+from laurel.core.services import ServiceError, record, transition
 from laurel.cycles.phases import allows, require_phase, stored_phase
 from laurel.nominations.enums import COUNTING_STATES
 from laurel.nominations.models import Nomination, hash_token, new_token
 from laurel.notifications.enums import EmailState
 from laurel.notifications.models import OutgoingEmail
-from laurel.notifications.services import queue_email, release_batch
+from laurel.notifications.services import cancel_waiting, queue_email, release_batch
+from laurel.selection import enums
 from laurel.selection.enums import AmendmentKind, Answer, DecisionState, LetterKind, PlaceRole
 from laurel.selection.models import Decision, Letter, Place
 from laurel.selection.services.amending import record_amendment
@@ -132,10 +133,8 @@ def prepare_letters(
     decision.announce_at = announce_at
     decision.save(update_fields=["announce_at"])
     decision.places.filter(role=PlaceRole.LAUREATE).update(respond_by=respond_by)
-    OutgoingEmail.objects.filter(batch=batch_of(decision), state=EmailState.HELD).update(
-        state=EmailState.CANCELLED,
-        links="",  # their accept links go with them
-    )
+    # Their accept links go with them.
+    cancel_waiting(OutgoingEmail.objects.filter(batch=batch_of(decision)), held_only=True)
     wanted: list[tuple[str, Candidate, Nomination | None, str, str]] = []
     for kind, candidate in _about(decision):
         email, language = _contact(candidate)
@@ -209,14 +208,15 @@ def release_letters(decision: Decision, *, actor: User) -> int:
     released = release_batch(batch_of(decision), actor=actor)
     if not released:
         raise SelectionError(_("There are no letters waiting: prepare them first."))
-    decision.state = DecisionState.ANNOUNCED
     decision.announced_at = timezone.now()
-    decision.save(update_fields=["state", "announced_at"])
-    record("decision.announced", actor=actor, subject=decision, data={"letters": released})
+    transition(
+        decision, DecisionState.ANNOUNCED, enums.DECISION_TRANSITIONS, key="decision.announced",
+        actor=actor, fields=["announced_at"], data={"letters": released},
+    )  # fmt: skip
     return released
 
 
-class AnswerRefused(Exception):
+class AnswerRefused(ServiceError):
     def __init__(self, reason: str):
         super().__init__(reason)
         self.reason = reason  # unknown, answered, expired

@@ -1,18 +1,15 @@
 from django.utils.translation import gettext as _
 
 from laurel.accounts.models import User
+from laurel.core.services import ServiceError
 from laurel.cycles.models import Cycle
 from laurel.selection.enums import DecisionState
 from laurel.selection.models import Decision
 from laurel.selection.queries import conflicted_candidates
 
 
-class SelectionError(Exception):
+class SelectionError(ServiceError):
     """A selection step refused, with a message for the person who asked."""
-
-    def __init__(self, message: str):
-        self.message = message
-        super().__init__(message)
 
 
 def locked(cycle: Cycle) -> bool:

@@ -8,12 +8,12 @@ from laurel.accounts.models import User
 from laurel.accounts.rules import chairs
 from laurel.candidates.enums import Consent, WorkKind
 from laurel.candidates.models import Candidate
-from laurel.core.services import record
+from laurel.core.services import record, transition
 from laurel.cycles.models import Cycle
 from laurel.cycles.phases import require_phase
 from laurel.cycles.services import decided_by_lock
 from laurel.review.queries import results
-from laurel.selection import slate
+from laurel.selection import enums, slate
 from laurel.selection.enums import DecisionState, PlaceRole
 from laurel.selection.models import Decision, Override, Place, ShortlistEntry
 from laurel.selection.queries import selectable
@@ -241,19 +241,17 @@ def lock_decision(
     if found:
         raise SelectionError(" ".join(found))
     decision.breach_reasons = {b.name: reasons[b.name] for b in check_slate(decision).breaches}
-    decision.state = DecisionState.LOCKED
     decision.locked_by = actor
     decision.locked_at = timezone.now()
     decision.record = build_record(decision.cycle, decision)
     decision.record_hash = content_hash(decision.record)
-    decision.save(
-        update_fields=["state", "locked_by", "locked_at", "breach_reasons", "record", "record_hash"]
-    )
-    decided_by_lock(decision.cycle, actor=actor)  # the cycle is "decided" from this moment
-    record(
-        "decision.locked",
+    transition(
+        decision,
+        DecisionState.LOCKED,
+        enums.DECISION_TRANSITIONS,
+        key="decision.locked",
         actor=actor,
-        subject=decision,
+        fields=["locked_by", "locked_at", "breach_reasons", "record", "record_hash"],
         data={
             "laureates": list(
                 decision.places.filter(role=PlaceRole.LAUREATE).values_list(
@@ -264,6 +262,7 @@ def lock_decision(
             "breaches": decision.breach_reasons,
         },
     )
+    decided_by_lock(decision.cycle, actor=actor)  # the cycle is "decided" from this moment
     return decision
 
 

@@ -25,7 +25,7 @@ from laurel.cycles.models import Cycle
 from laurel.nominations.models import new_token
 from laurel.notifications.enums import EmailState
 from laurel.notifications.models import OutgoingEmail
-from laurel.notifications.services import queue_email, render_email
+from laurel.notifications.services import cancel_waiting, queue_email, render_email
 from laurel.selection.enums import LetterKind, PlaceRole
 from laurel.selection.models import Decision, Letter, Place
 from laurel.selection.services.common import SelectionError
@@ -106,9 +106,7 @@ def write_email(letter: Letter, *, decision: Decision) -> OutgoingEmail:
     """(Re)write the letter's held email from the letter: the one before is cancelled with its
     link, and a laureate gets a new private link (the old one was never sent)."""
     if letter.email_id:
-        OutgoingEmail.objects.filter(pk=letter.email_id, state=EmailState.HELD).update(
-            state=EmailState.CANCELLED, links=""
-        )
+        cancel_waiting(OutgoingEmail.objects.filter(pk=letter.email_id), held_only=True)
     cycle = decision.cycle
     context = _context(letter, cycle) | {"subject": letter.subject, "body": letter.body}
     if letter.kind == LetterKind.LAUREATE:

@@ -1,6 +1,6 @@
 """Voting rounds: open, vote (once, never on a conflict), close and count."""
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 from laurel.accounts.models import User
 from laurel.accounts.rules import sits_on_committee
 from laurel.candidates.models import Candidate
-from laurel.core.services import record
+from laurel.core.services import TransitionRefused, record, transition
 from laurel.cycles.models import Cycle
 from laurel.cycles.phases import require_phase
+from laurel.selection import enums
 from laurel.selection.counting import Tally
 from laurel.selection.enums import Method, RoundState, RoundTopic
 from laurel.selection.models import Ballot, Receipt, ShortlistEntry, VotingRound
@@ -166,11 +167,16 @@ def count(round_: VotingRound) -> dict:
 def close_round(round_: VotingRound, *, actor: User) -> VotingRound:
     require_phase(round_.cycle_id, "vote")
     round_ = VotingRound.objects.select_for_update().get(pk=round_.pk)
-    if round_.state != RoundState.OPEN:
-        raise SelectionError(_("This round is closed already."))
-    round_.result = count(round_)
-    round_.state = RoundState.CLOSED
+    round_.result = count(round_) if round_.state == RoundState.OPEN else round_.result
     round_.closed_at = timezone.now()
-    round_.save(update_fields=["result", "state", "closed_at"])
-    record("round.closed", actor=actor, subject=round_, data={"ballots": round_.result["ballots"]})
+    transition(
+        round_, RoundState.CLOSED, enums.ROUND_TRANSITIONS, key="round.closed", actor=actor,
+        fields=["result", "closed_at"], data={"ballots": round_.result["ballots"]},
+        refused=ClosedAlready,
+    )  # fmt: skip
     return round_
+
+
+class ClosedAlready(TransitionRefused, SelectionError):
+    def describe(self, obj: models.Model, state: str, to: str) -> str:
+        return _("This round is closed already.")
