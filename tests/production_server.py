@@ -145,25 +145,27 @@ class ProductionServer:
             copy.close()
 
     def start(self) -> None:
-        self.process = subprocess.Popen(
-            [
-                GUNICORN,
-                "config.wsgi",
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--workers",
-                str(self.workers),
-                "--threads",
-                str(self.threads),
-                "--graceful-timeout",
-                "5",
-            ],
-            cwd=ROOT,
-            env=self.env,
-            start_new_session=True,
-            stdout=subprocess.DEVNULL,
-            stderr=self.log.open("ab"),
-        )
+        env.private_directory(self.log.parent)
+        with self.log.open("ab") as log:  # gunicorn's output, shown if it does not start
+            self.process = subprocess.Popen(
+                [
+                    GUNICORN,
+                    "config.wsgi",
+                    "--bind",
+                    f"127.0.0.1:{self.port}",
+                    "--workers",
+                    str(self.workers),
+                    "--threads",
+                    str(self.threads),
+                    "--graceful-timeout",
+                    "5",
+                ],
+                cwd=ROOT,
+                env=self.env,
+                start_new_session=True,
+                stdout=subprocess.DEVNULL,
+                stderr=log,
+            )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
