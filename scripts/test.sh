@@ -43,6 +43,19 @@ echo "== lint"
 echo "== import contracts"
 .venv/bin/lint-imports --no-cache
 
+# Tests run in a random order (pytest-randomly), the same order on both databases: a test that
+# passes only after another is a bug. LAUREL_TEST_SEED repeats an order; `-p no:randomly` turns
+# the shuffling off.
+random_order=()
+case " $* " in
+  *"no:randomly"*) ;;
+  *)
+    seed="${LAUREL_TEST_SEED:-$((RANDOM * 32768 + RANDOM))}"
+    echo "== random order: seed $seed (repeat it with LAUREL_TEST_SEED=$seed)"
+    random_order=("--randomly-seed=$seed")
+    ;;
+esac
+
 # The two runs go side by side: much of the suite waits (on Chromium, on gunicorn, on fsync),
 # and one run alone leaves a core idle. Each has its own data directory; PostgreSQL's output is
 # kept in a file and shown after SQLite's.
@@ -51,7 +64,7 @@ pg_log=$(mktemp)
 trap 'rm -f "$pg_log"; [ -n "$pg_pid" ] && kill "$pg_pid" 2>/dev/null || true' EXIT
 if pg_up; then
   echo "== tests on PostgreSQL (in the background; output below when done)"
-  DATABASE_URL="$PG_URL" LAUREL_DATA_DIR=var/test-postgres $PY -m pytest -q "$@" >"$pg_log" 2>&1 &
+  DATABASE_URL="$PG_URL" LAUREL_DATA_DIR=var/test-postgres $PY -m pytest -q "${random_order[@]}" "$@" >"$pg_log" 2>&1 &
   pg_pid=$!
 elif in_ci; then
   echo "PostgreSQL is expected in CI and is not reachable at ${PG_URL##*@}" >&2
@@ -62,7 +75,8 @@ fi
 
 echo "== tests on SQLite"
 sqlite_status=0
-env -u DATABASE_URL $PY -m pytest -q --cov --cov-report=term:skip-covered "$@" || sqlite_status=$?
+env -u DATABASE_URL $PY -m pytest -q "${random_order[@]}" --cov --cov-report=term:skip-covered "$@" \
+  || sqlite_status=$?
 
 pg_status=0
 if [ -n "$pg_pid" ]; then

@@ -12,9 +12,8 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def pytest_collection_modifyitems(config, items):
+    # The browser marker itself comes from tests/conftest.py.
     browser_items = [item for item in items if "tests/browser/" in str(item.fspath)]
-    for item in browser_items:
-        item.add_marker(pytest.mark.browser)
     if shutil.which(CHROMIUM) or Path(CHROMIUM).exists():
         return
     if os.environ.get("CI") == "true":
