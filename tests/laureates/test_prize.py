@@ -20,7 +20,7 @@ from laurel.laureates.models import BankAccount, Contact, Laureate, Payment
 from laurel.laureates.services.prize import Details
 from tests.conftest import enrol_totp, sign_in
 from tests.factories import RoleGrantFactory, UserFactory, in_phase
-from tests.review.test_committee import ready
+from tests.scenarios import ready
 
 IBAN = "SE4550000000058398257466"
 PROOF = b"%PDF-1.4 statement"

@@ -20,7 +20,7 @@ from laurel.laureates.models import Contact, Delegate, Laureate, VisaRequest
 from laurel.laureates.tasks import erase_passport_data
 from tests.conftest import sign_in
 from tests.factories import in_phase
-from tests.review.test_committee import ready
+from tests.scenarios import ready
 
 START = date(2030, 10, 16)
 

@@ -11,7 +11,7 @@ from laurel.nominations.enums import NominationState
 from laurel.nominations.models import Nomination
 from laurel.nominations.services import create_late_code
 from tests.nominations.helpers import complete_post
-from tests.nominations.test_flow import NOMINATE, new_token
+from tests.scenarios import NOMINATE, new_token
 
 pytestmark = pytest.mark.django_db
 

@@ -21,7 +21,7 @@ from tests.candidates.helpers import confirmed
 from tests.factories import UserFactory
 from tests.laureates.test_summit import delegate_values, summit_values
 from tests.pdf import pdf_text
-from tests.review.test_committee import ready
+from tests.scenarios import ready
 
 
 @pytest.fixture
