@@ -1,17 +1,11 @@
 """What many browser tests do first: sign a user in through the real pages."""
 
 import re
-import time
 
-from allauth.mfa.totp.internal.auth import hotp_value
 from playwright.sync_api import expect
 
 from tests.factories import PASSWORD
-
-
-def code_for(secret: str) -> str:
-    """The authenticator app's code for `secret` now."""
-    return f"{hotp_value(secret, int(time.time()) // 30):06d}"
+from tests.scenarios import totp_code
 
 
 def sign_in(page, live_server, user) -> None:
@@ -24,6 +18,6 @@ def sign_in(page, live_server, user) -> None:
     page.get_by_label("Email").fill(user.email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign In").click()
-    page.get_by_label("Code").fill(code_for(decrypt(secret)))
+    page.get_by_label("Code").fill(totp_code(decrypt(secret)))
     page.get_by_role("button", name="Sign In").click()
     expect(page).not_to_have_url(re.compile(r"/accounts/"))

@@ -8,8 +8,9 @@ from playwright.sync_api import expect
 
 from laurel.accounts import services
 from laurel.accounts.enums import Role
-from tests.browser.helpers import code_for, sign_in
+from tests.browser.helpers import sign_in
 from tests.factories import PASSWORD
+from tests.scenarios import totp_code
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -50,7 +51,7 @@ def test_invited_staff_member_enrols_a_second_factor_before_the_staff_area(
     page.get_by_role("button", name="Aktivera").click()
     expect(page.locator(".errorlist")).to_be_visible()
     assert axe(page) == []
-    page.get_by_label("Autentiseringskod").fill(code_for(secret))
+    page.get_by_label("Autentiseringskod").fill(totp_code(secret))
     page.get_by_role("button", name="Aktivera").click()
 
     page.goto(f"{live_server.url}/sv/staff/")

@@ -16,8 +16,7 @@ from tests.browser.helpers import sign_in
 from tests.browser.test_programme import sign_in_contact
 from tests.conftest import make_user
 from tests.factories import UserFactory, in_phase, tie_contacts
-from tests.laureates.test_summit import delegate_values, summit_values
-from tests.scenarios import ready
+from tests.scenarios import delegate_values, ready, summit_values
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

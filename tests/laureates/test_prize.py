@@ -300,7 +300,7 @@ def test_the_contact_gives_details_after_a_code_from_the_authenticator_app(
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from laurel.accounts.models import RoleGrant
-    from tests.accounts.test_sign_in import totp_code
+    from tests.scenarios import totp_code
 
     contact = UserFactory(email="office@trygga.se")
     RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=laureate.cycle)

@@ -354,7 +354,7 @@ def test_reopening_the_confirmation_link_says_already_confirmed(
 
 
 def test_after_the_deadline_the_private_page_says_it_is_closed(client, child10, settings):
-    from tests.nominations.test_deadline import close
+    from tests.scenarios import close
 
     token, _nomination = submitted_nomination(client, child10, settings)
     close(child10)

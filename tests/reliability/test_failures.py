@@ -19,7 +19,6 @@ from laurel.nominations.models import Attachment, Nomination
 from laurel.notifications.enums import EmailState
 from laurel.notifications.models import OutgoingEmail
 from tests.nominations.helpers import complete_post
-from tests.notifications.test_outbox import smtp_settings
 from tests.production_server import (
     BTREE_CHECK,
     Burst,
@@ -28,7 +27,7 @@ from tests.production_server import (
     fresh_postgres,
     wait_until,
 )
-from tests.scenarios import NOMINATE, new_token
+from tests.scenarios import NOMINATE, new_token, smtp_settings
 from tests.smtp import SMTPServer
 
 

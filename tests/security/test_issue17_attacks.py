@@ -9,9 +9,10 @@ from laurel.core.models import AuditEntry
 from laurel.laureates import services
 from laurel.laureates.enums import VisaState
 from laurel.laureates.models import VisaRequest
-from tests.laureates.test_summit import delegate_values, give, laureate, visa_delegate  # noqa: F401
+from tests.laureates.test_summit import give, laureate, visa_delegate  # noqa: F401
 from tests.laureates.test_summit_delegates import as_form, contact  # noqa: F401
 from tests.review.test_reviewing import setting  # noqa: F401
+from tests.scenarios import delegate_values
 
 pytestmark = pytest.mark.django_db
 
