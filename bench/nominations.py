@@ -226,7 +226,7 @@ def check_rows(server: ProductionServer, database_url: str, tokens: list[str]) -
 
 def run(database: str, args) -> dict:
     with tempfile.TemporaryDirectory() as data_dir:
-        database_url = fresh_postgres(PG_URL, "laurel_bench") if database == "postgres" else ""
+        database_url = fresh_postgres(PG_URL, "bench") if database == "postgres" else ""
         # All the benchmark's clients come from 127.0.0.1: lift the per-address limits.
         server = ProductionServer(
             Path(data_dir),

@@ -214,7 +214,7 @@ SQL = "SELECT token_hash FROM nominations_nomination WHERE state IN ('submitted'
 
 def run_cluster(args) -> dict:
     with tempfile.TemporaryDirectory() as base:
-        cluster = Cluster(Path(base), fresh_postgres(PG_URL, "laurel_system"), **LIMITS)
+        cluster = Cluster(Path(base), fresh_postgres(PG_URL, "system"), **LIMITS)
         cluster.start()
         try:
             for _ in range(2):

@@ -163,6 +163,27 @@ def queries_for_one_and_many():
     return measure
 
 
+# Tests that run the site's own processes: a production server, a cluster behind nginx, a
+# PostgreSQL cluster of their own, a backup and its restore. Seconds each, not milliseconds.
+SYSTEM_TESTS = (
+    "tests/deployment/",
+    "tests/reliability/",
+    "tests/nominations/test_nothing_lost.py",
+    "tests/core/test_backup.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    """The `system` and `browser` markers, by where a test lives, so that the inner loop is
+    `pytest -m "not system and not browser"`."""
+    for item in items:
+        path = Path(item.fspath).relative_to(ROOT).as_posix()
+        if path.startswith(SYSTEM_TESTS):
+            item.add_marker(pytest.mark.system)
+        if path.startswith("tests/browser/"):
+            item.add_marker(pytest.mark.browser)
+
+
 def pytest_report_header(config):
     return f"database: {os.environ.get('DATABASE_URL', 'sqlite (default)').split('@')[-1]}"
 

@@ -6,8 +6,10 @@ import os
 import re
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -15,6 +17,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import requests
+
+from config import env
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -27,14 +31,49 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def fresh_postgres(url: str, name: str) -> str:
-    """A new, empty PostgreSQL database next to the one in `url`; its URL."""
+def recreate_postgres(url: str, *, template: str = "") -> None:
+    """Drop the PostgreSQL database `url` names and make it again: empty, or a copy of
+    `template` (a database on the same server that nobody is connected to)."""
     parts = urlsplit(url)
     admin = urlunsplit(parts._replace(path="/postgres"))
+    name = parts.path.strip("/")
+    copy = f' TEMPLATE "{template}"' if template else ""
     with psycopg.connect(admin, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
-    return urlunsplit(parts._replace(path=f"/{name}"))
+        connection.execute(f'CREATE DATABASE "{name}"{copy}')
+
+
+def fresh_postgres(url: str, suffix: str) -> str:
+    """A new, empty PostgreSQL database next to the one in `url`, named after it (`laurel_h4`
+    and `cluster` make `laurel_h4_cluster`, so that runs on different databases of one server
+    never drop each other's); its URL."""
+    parts = urlsplit(url)
+    fresh = urlunsplit(parts._replace(path=f"/{parts.path.strip('/')}_{suffix}"))
+    recreate_postgres(fresh)
+    return fresh
+
+
+# Databases prepared for the production server (migrated, cache table made, award loaded), one
+# per PostgreSQL server or one SQLite file, made once per process: migrating takes 15-40 s on a
+# busy machine, copying a prepared database well under a second.
+_prepared: dict[str, str] = {}
+
+
+def prepared_database(database_url: str) -> str:
+    """The prepared database for a server on `database_url` (empty: SQLite): for PostgreSQL the
+    name of a template database on the same server, for SQLite the path of a file."""
+    parts = urlsplit(database_url)
+    key = parts.netloc
+    if key not in _prepared:
+        if database_url:
+            template_url = fresh_postgres(database_url, "server_template")
+            ProductionServer(Path(tempfile.mkdtemp()), database_url=template_url).migrate()
+            _prepared[key] = urlsplit(template_url).path.strip("/")
+        else:
+            data_dir = Path(tempfile.mkdtemp(prefix="laurel-prepared-"))
+            ProductionServer(data_dir).migrate()
+            _prepared[key] = str(data_dir / "laurel.sqlite3")
+    return _prepared[key]
 
 
 class ProductionServer:
@@ -45,6 +84,7 @@ class ProductionServer:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.workers = workers
+        self.log = data_dir / "gunicorn.log"
         self.env = {
             key: value
             for key, value in os.environ.items()
@@ -77,31 +117,55 @@ class ProductionServer:
             raise RuntimeError(f"manage.py {args[0]} failed:\n{result.stderr[-2000:]}")
         return result.stdout
 
-    def prepare(self) -> None:
+    def migrate(self) -> None:
+        """What `make run` does to a new database: migrate, make the cache table, load the award."""
         self.manage("migrate", "--noinput", "-v", "0")
         self.manage("createcachetable")
         self.manage("load_award", "awards/child10-2022.toml", "--open-now")
 
+    def prepare(self) -> None:
+        """The server's database as migrate() leaves it, copied from the prepared database."""
+        data_dir = env.private_directory(Path(self.env["LAUREL_DATA_DIR"]))
+        if not self.env.get("FIELD_ENCRYPTION_KEYS"):
+            # What the first manage command makes in a new data directory (gunicorn's workers,
+            # booting at once, would race to make it).
+            env.field_keys(data_dir)
+        database_url = self.env.get("DATABASE_URL", "")
+        prepared = prepared_database(database_url)
+        if database_url:
+            recreate_postgres(database_url, template=prepared)
+            return
+        target = env.private_file(data_dir / "laurel.sqlite3")
+        # SQLite's backup API copies a consistent database, whatever its WAL still holds.
+        source, copy = sqlite3.connect(prepared), sqlite3.connect(target)
+        try:
+            source.backup(copy)
+        finally:
+            source.close()
+            copy.close()
+
     def start(self) -> None:
-        self.process = subprocess.Popen(
-            [
-                GUNICORN,
-                "config.wsgi",
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--workers",
-                str(self.workers),
-                "--threads",
-                str(self.threads),
-                "--graceful-timeout",
-                "5",
-            ],
-            cwd=ROOT,
-            env=self.env,
-            start_new_session=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        env.private_directory(self.log.parent)
+        with self.log.open("ab") as log:  # gunicorn's output, shown if it does not start
+            self.process = subprocess.Popen(
+                [
+                    GUNICORN,
+                    "config.wsgi",
+                    "--bind",
+                    f"127.0.0.1:{self.port}",
+                    "--workers",
+                    str(self.workers),
+                    "--threads",
+                    str(self.threads),
+                    "--graceful-timeout",
+                    "5",
+                ],
+                cwd=ROOT,
+                env=self.env,
+                start_new_session=True,
+                stdout=subprocess.DEVNULL,
+                stderr=log,
+            )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
@@ -111,7 +175,8 @@ class ProductionServer:
             except (requests.ConnectionError, requests.Timeout):
                 pass
             time.sleep(0.2)
-        raise RuntimeError("the production server did not start")
+        log = self.log.read_text(errors="replace")[-3000:]
+        raise RuntimeError(f"the production server did not start; its log ends:\n{log}")
 
     def kill(self) -> None:
         """SIGKILL to gunicorn and every worker: no shutdown, no flush, no goodbye."""
@@ -183,6 +248,15 @@ BTREE_CHECK = (
 )
 
 
+def wait_until(condition, *, timeout: float = 60, interval: float = 0.05) -> None:
+    """Return as soon as `condition()` holds; after `timeout` seconds, return all the same and
+    let the caller's assertion say what did not happen. For a test that would otherwise sleep a
+    fixed time and count (too short on a loaded machine, too long on a quiet one)."""
+    deadline = time.monotonic() + timeout
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(interval)
+
+
 class Burst:
     """`clients` threads nominating through `url`, each in a loop, while the `with` block runs
     (whatever it does to the servers). Each outcome is kept with its time: `told`, (time, token)
@@ -224,6 +298,16 @@ class Burst:
     def hanging(self) -> bool:
         """Whether a client is still waiting after the burst (a request that never ended)."""
         return any(thread.is_alive() for thread in self._threads)
+
+    def told_after(self, moment: float) -> int:
+        """How many nominations the server acknowledged after `moment` (time.monotonic())."""
+        with self._lock:
+            return sum(1 for at, _token in self.told if at > moment)
+
+    def failed_between(self, start: float, end: float) -> bool:
+        """Whether an attempt failed between `start` and `end` (time.monotonic())."""
+        with self._lock:
+            return any(start < at < end for at in self.failed)
 
     def hashes(self) -> list[str]:
         """The stored form of every acknowledged nomination's token."""

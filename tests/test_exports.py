@@ -16,8 +16,7 @@ from tests.candidates.helpers import confirmed
 from tests.conftest import sign_in
 from tests.factories import in_phase
 from tests.pdf import pdf_text
-from tests.review.test_committee import member, ready
-from tests.review.test_reviewing import open_review
+from tests.scenarios import member, open_review, ready
 
 pytestmark = pytest.mark.django_db
 

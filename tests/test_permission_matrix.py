@@ -325,7 +325,7 @@ class Objects:
 
     def make_delegate(self):
         from laurel.laureates import services as laureates
-        from tests.laureates.test_summit import delegate_values, summit_values
+        from tests.scenarios import delegate_values, summit_values
 
         laureates.define_summit(self.cycle, values=summit_values(), actor=self.staff)
         return laureates.register_delegate(

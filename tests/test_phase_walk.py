@@ -27,7 +27,7 @@ from laurel.selection.models import Amendment, Decision, Place, VotingRound
 from tests.candidates.helpers import confirmed
 from tests.conftest import sign_in
 from tests.laureates.test_portal import letter_to, token_of
-from tests.review.test_committee import member, ready
+from tests.scenarios import member, ready
 from tests.selection.helpers import chair_of
 from tests.selection.test_publication import _assert_named_exactly
 

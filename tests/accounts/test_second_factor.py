@@ -8,7 +8,6 @@ from allauth.account.internal.flows.login import (
     _AUTHENTICATION_METHODS_USER_SESSION_KEY as AUTHENTICATION_METHODS_USER_SESSION_KEY,
 )
 from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
-from allauth.mfa.totp.internal.auth import hotp_value
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -16,12 +15,9 @@ from laurel.accounts.models import User
 from laurel.core.models import AuditEntry
 from tests.conftest import enrol_totp, make_user, sign_in
 from tests.factories import PASSWORD, UserFactory
+from tests.scenarios import totp_code
 
 pytestmark = pytest.mark.django_db
-
-
-def totp_code(secret: str) -> str:
-    return f"{hotp_value(secret, int(time.time()) // 30):06d}"
 
 
 def password_only_session(client, user) -> None:

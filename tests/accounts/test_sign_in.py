@@ -2,7 +2,6 @@ from datetime import timedelta
 
 import pytest
 from allauth.mfa.totp.forms import ActivateTOTPForm
-from allauth.mfa.totp.internal.auth import hotp_value
 from django.contrib.sessions.models import Session
 from django.urls import reverse
 from django.utils import timezone
@@ -10,15 +9,10 @@ from django.utils import timezone
 from laurel.accounts.sessions import stored_key
 from tests.conftest import enrol_totp, make_user
 from tests.factories import PASSWORD
+from tests.scenarios import totp_code
 
 pytestmark = pytest.mark.django_db
 LOGIN = "/en/accounts/login/"
-
-
-def totp_code(secret: str) -> str:
-    import time
-
-    return f"{hotp_value(secret, int(time.time()) // 30):06d}"
 
 
 def sign_in(client, email: str, password: str = PASSWORD):

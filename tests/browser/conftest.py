@@ -12,9 +12,14 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def pytest_collection_modifyitems(config, items):
+    # The browser marker itself comes from tests/conftest.py.
     browser_items = [item for item in items if "tests/browser/" in str(item.fspath)]
-    for item in browser_items:
-        item.add_marker(pytest.mark.browser)
+    if os.environ.get("LAUREL_BROWSER_TESTS", "").lower() == "false":
+        # scripts/test.sh runs them on the PostgreSQL run only (the reasons are there).
+        skip = pytest.mark.skip(reason="browser tests run on the PostgreSQL run (scripts/test.sh)")
+        for item in browser_items:
+            item.add_marker(skip)
+        return
     if shutil.which(CHROMIUM) or Path(CHROMIUM).exists():
         return
     if os.environ.get("CI") == "true":

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from laurel.candidates.enums import CandidateState, Flag
 from laurel.candidates.models import Candidate, Placement
-from tests.browser.test_staff_journey import sign_in
+from tests.browser.helpers import sign_in
 from tests.candidates.helpers import confirmed
 from tests.conftest import make_user
 

@@ -5,10 +5,10 @@ import pytest
 from playwright.sync_api import expect
 
 from laurel.cycles.enums import Phase
-from tests.browser.test_staff_journey import sign_in
+from tests.browser.helpers import sign_in
 from tests.conftest import make_user
 from tests.factories import in_phase
-from tests.review.test_committee import member, ready
+from tests.scenarios import member, ready
 
 
 @pytest.mark.parametrize("language", ["en", "sv"])
@@ -70,7 +70,7 @@ def test_a_member_and_staff_prepare_the_review(page, live_server, child10, axe, 
 @pytest.mark.parametrize("language", ["en", "sv"])
 def test_staff_watch_progress_and_read_the_results(page, live_server, child10, axe, language):
     from laurel.review import services
-    from tests.review.test_reviewing import FULL, open_review
+    from tests.scenarios import FULL, open_review
 
     staff = make_user("staff")
     candidates = [

@@ -10,11 +10,10 @@ from laurel.notifications.models import OutgoingEmail
 from laurel.review import services
 from laurel.review.models import Conflict
 from laurel.review.services.reviewing import unfinished
-from tests.browser.test_staff_journey import sign_in
+from tests.browser.helpers import sign_in
 from tests.conftest import make_user
 from tests.factories import in_phase
-from tests.review.test_committee import member, ready
-from tests.review.test_reviewing import open_review
+from tests.scenarios import member, open_review, ready
 
 
 @pytest.mark.parametrize("language", ["en", "sv"])

@@ -17,11 +17,11 @@ from laurel.review.models import Assignment
 from laurel.selection import services
 from laurel.selection.enums import RoundState
 from laurel.selection.models import VotingRound
-from tests.browser.test_staff_journey import sign_in
+from tests.browser.helpers import sign_in
 from tests.candidates.helpers import confirmed
 from tests.conftest import make_user
 from tests.factories import in_phase
-from tests.review.test_committee import member, ready
+from tests.scenarios import member, ready
 from tests.selection.helpers import scored_committee
 
 LANGUAGES = ["en", "sv"]

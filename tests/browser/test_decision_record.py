@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from laurel.cycles.enums import Phase
 from laurel.selection import queries, services
 from laurel.selection.models import Decision
-from tests.browser.test_staff_journey import sign_in
+from tests.browser.helpers import sign_in
 from tests.conftest import make_user
 from tests.factories import in_phase
 from tests.selection.helpers import scored_committee

@@ -7,9 +7,9 @@ from playwright.sync_api import expect
 
 from laurel.notifications.models import OutgoingEmail
 from laurel.review import services
-from tests.browser.test_staff_journey import sign_in
+from tests.browser.helpers import sign_in
 from tests.conftest import make_user
-from tests.review.test_committee import member, ready
+from tests.scenarios import member, ready
 
 OUTCOME = {
     "en": [

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from laurel.candidates.models import Candidate, DuplicateSuggestion, Placement
-from tests.browser.test_staff_journey import sign_in
+from tests.browser.helpers import sign_in
 from tests.candidates.helpers import confirmed
 from tests.conftest import make_user
 

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from laurel.candidates import services
 from laurel.candidates.enums import CandidateState, SuggestionState
 from laurel.candidates.models import Candidate, DuplicateSuggestion, MergeRecord, Placement
-from tests.browser.test_staff_journey import sign_in
+from tests.browser.helpers import sign_in
 from tests.candidates.helpers import confirmed
 from tests.conftest import make_user
 
@@ -137,7 +137,7 @@ def test_a_member_sees_the_conflict_their_tie_found_under_another_name(
     """A tie written as the English name finds the candidate known by its Swedish name, through
     a nomination merged into it; the member's page says which name the tie matched."""
     from laurel.review import services as review
-    from tests.review.test_committee import member, ready
+    from tests.scenarios import member, ready
 
     staff = make_user("staff")
     kept = ready(child10, "Trygga Nätet", website="https://trygga.se", staff=staff)

@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from laurel.accounts.models import User
-from tests.browser.test_staff_journey import sign_in
+from tests.browser.helpers import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -16,7 +16,7 @@ from laurel.candidates.models import Candidate
 from laurel.cycles.enums import Phase
 from laurel.selection import services
 from laurel.selection.models import Decision, Letter
-from tests.browser.test_staff_journey import sign_in
+from tests.browser.helpers import sign_in
 from tests.conftest import make_user
 from tests.factories import in_phase
 from tests.selection.helpers import scored_committee

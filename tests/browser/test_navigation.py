@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from laurel.accounts.enums import Role
 from tests.browser.conftest import AXE_SOURCE
-from tests.browser.test_staff_journey import sign_in
+from tests.browser.helpers import sign_in
 from tests.conftest import enrol_totp, make_user
 from tests.factories import RoleGrantFactory, UserFactory
 

@@ -10,11 +10,11 @@ from laurel.cycles.enums import Phase
 from laurel.laureates import services
 from laurel.laureates.models import Laureate, Payment
 from laurel.laureates.models.prize import PayingAccount
-from tests.browser.test_staff_journey import sign_in
+from tests.browser.helpers import sign_in
 from tests.conftest import make_user
 from tests.factories import in_phase
 from tests.laureates.test_prize import details, finance
-from tests.review.test_committee import ready
+from tests.scenarios import ready
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

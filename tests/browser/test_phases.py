@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from laurel.cycles.enums import Phase
 from laurel.cycles.models import Cycle
-from tests.browser.test_staff_journey import sign_in
+from tests.browser.helpers import sign_in
 from tests.candidates.helpers import confirmed
 from tests.conftest import make_user
 from tests.factories import in_phase

@@ -3,7 +3,7 @@ the table's visually hidden headings must not stretch the page sideways."""
 
 import pytest
 
-from tests.browser.test_staff_journey import sign_in
+from tests.browser.helpers import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from laurel.privacy.models import SubjectRequest
-from tests.browser.test_staff_journey import sign_in
+from tests.browser.helpers import sign_in
 from tests.candidates.helpers import confirmed
 from tests.conftest import make_user
 from tests.pdf import pdf_text

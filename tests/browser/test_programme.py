@@ -10,7 +10,7 @@ from laurel.accounts.models import RoleGrant
 from laurel.cycles.enums import Phase
 from laurel.laureates.models import Laureate
 from laurel.selection import queries
-from tests.browser.test_staff_journey import sign_in
+from tests.browser.helpers import sign_in
 from tests.factories import UserFactory, in_phase, tie_contacts
 from tests.laureates.test_portal import announced, letter_to, token_of  # noqa: F401
 
@@ -68,10 +68,9 @@ def test_bank_details_and_a_four_eyes_payment(
 
     from laurel.laureates import exports
     from laurel.laureates.models import Contact, Payment
-    from tests.browser.test_staff_journey import code_for
     from tests.conftest import enrol_totp, make_user
     from tests.laureates.test_prize import finance
-    from tests.review.test_committee import ready
+    from tests.scenarios import ready, totp_code
 
     settings.PRIZE_DEBTOR = {
         "name": "Child10",
@@ -99,7 +98,7 @@ def test_bank_details_and_a_four_eyes_payment(
     secret = enrol_totp(contact)  # what the enrolment pages do
     page.get_by_role("link", name="Come back to this page").click()
     # Then a code from the app, asked again before the bank details.
-    page.get_by_label("Code").fill(code_for(secret))
+    page.get_by_label("Code").fill(totp_code(secret))
     assert axe(page) == []
     page.get_by_role("button", name="Confirm").click()
     page.get_by_label("Account holder").fill("Trygga Nätet")
@@ -160,8 +159,7 @@ def test_two_delegates_one_with_a_visa_letter(browser, page, live_server, child1
     from laurel.laureates import services
     from laurel.laureates.models import Contact
     from tests.conftest import make_user
-    from tests.laureates.test_summit import START, delegate_values, summit_values
-    from tests.review.test_committee import ready
+    from tests.scenarios import START, delegate_values, ready, summit_values
 
     staff = make_user("staff")
     candidate = ready(
@@ -255,7 +253,7 @@ def test_the_support_programme_pages(browser, page, live_server, child10, axe, l
     from laurel.laureates import services
     from laurel.laureates.models import Contact
     from tests.conftest import make_user
-    from tests.review.test_committee import ready
+    from tests.scenarios import ready
 
     staff = make_user("staff")
     candidate = ready(child10, "Trygga Nätet", website="https://trygga.se", staff=staff)
@@ -299,7 +297,7 @@ def test_a_session_recorded_and_an_initiative_co_signed(browser, page, live_serv
     from laurel.laureates import services
     from laurel.laureates.models import Contact, Session, Signature
     from tests.conftest import make_user
-    from tests.review.test_committee import ready
+    from tests.scenarios import ready
 
     staff = make_user("staff")
     candidate = ready(child10, "Trygga Nätet", website="https://trygga.se", staff=staff)

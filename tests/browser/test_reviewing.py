@@ -7,11 +7,10 @@ from playwright.sync_api import expect
 from laurel.cycles.enums import Phase
 from laurel.review import services
 from laurel.review.models import Review
-from tests.browser.test_staff_journey import sign_in
+from tests.browser.helpers import sign_in
 from tests.conftest import make_user
 from tests.factories import in_phase
-from tests.review.test_committee import member, ready
-from tests.review.test_reviewing import open_review
+from tests.scenarios import member, open_review, ready
 
 
 @pytest.mark.parametrize("language", ["en", "sv"])

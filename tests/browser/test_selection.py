@@ -14,7 +14,7 @@ from laurel.laureates import services as programme
 from laurel.notifications.models import OutgoingEmail
 from laurel.selection import services
 from laurel.selection.models import Decision, Override
-from tests.browser.test_staff_journey import sign_in
+from tests.browser.helpers import sign_in
 from tests.conftest import make_user
 from tests.laureates.test_portal import token_of
 from tests.selection.helpers import scored_committee

@@ -2,21 +2,17 @@
 staff area. Every page, error states included, passes axe."""
 
 import re
-import time
 
 import pytest
-from allauth.mfa.totp.internal.auth import hotp_value
 from playwright.sync_api import expect
 
 from laurel.accounts import services
 from laurel.accounts.enums import Role
+from tests.browser.helpers import sign_in
 from tests.factories import PASSWORD
+from tests.scenarios import totp_code
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def code_for(secret: str) -> str:
-    return f"{hotp_value(secret, int(time.time()) // 30):06d}"
 
 
 def test_invited_staff_member_enrols_a_second_factor_before_the_staff_area(
@@ -55,7 +51,7 @@ def test_invited_staff_member_enrols_a_second_factor_before_the_staff_area(
     page.get_by_role("button", name="Aktivera").click()
     expect(page.locator(".errorlist")).to_be_visible()
     assert axe(page) == []
-    page.get_by_label("Autentiseringskod").fill(code_for(secret))
+    page.get_by_label("Autentiseringskod").fill(totp_code(secret))
     page.get_by_role("button", name="Aktivera").click()
 
     page.goto(f"{live_server.url}/sv/staff/")
@@ -136,19 +132,3 @@ def test_invite_form_errors_are_tied_to_their_fields(page, live_server, child10,
     expect(page.get_by_label("Award cycle")).to_have_attribute("aria-invalid", "true")
     expect(page.get_by_label("Email address")).to_have_value("not-an-address")
     assert axe(page) == []
-
-
-def sign_in(page, live_server, user) -> None:
-    """Through the real sign-in pages, second factor included."""
-    from allauth.mfa.models import Authenticator
-
-    secret = Authenticator.objects.get(user=user, type="totp").wrap().instance.data["secret"]
-    from allauth.mfa.utils import decrypt
-
-    page.goto(f"{live_server.url}/en/accounts/login/")
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.get_by_label("Code").fill(code_for(decrypt(secret)))
-    page.get_by_role("button", name="Sign In").click()
-    expect(page).not_to_have_url(re.compile(r"/accounts/"))

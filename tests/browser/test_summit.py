@@ -12,12 +12,11 @@ from laurel.accounts.models import RoleGrant
 from laurel.cycles.enums import Phase
 from laurel.laureates import services
 from laurel.laureates.models import Contact, Delegate, Laureate
+from tests.browser.helpers import sign_in
 from tests.browser.test_programme import sign_in_contact
-from tests.browser.test_staff_journey import sign_in
 from tests.conftest import make_user
 from tests.factories import UserFactory, in_phase, tie_contacts
-from tests.laureates.test_summit import delegate_values, summit_values
-from tests.review.test_committee import ready
+from tests.scenarios import delegate_values, ready, summit_values
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -10,9 +10,8 @@ from playwright.sync_api import expect
 
 from laurel.nominations.models import Nomination
 from tests.nominations.helpers import complete_post
-from tests.nominations.test_abuse import solved_payload
 from tests.nominations.test_after_submission import MARIA
-from tests.nominations.test_flow import NOMINATE, new_token
+from tests.scenarios import NOMINATE, new_token, solved_payload
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -16,7 +16,7 @@ from laurel.candidates import services
 from laurel.candidates.models import ContactChange, Organisation
 from laurel.core.models import AuditEntry
 from tests.conftest import make_user, sign_in
-from tests.review.test_committee import member, ready
+from tests.scenarios import member, ready
 
 
 @pytest.fixture

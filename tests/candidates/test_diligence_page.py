@@ -14,7 +14,7 @@ from tests.candidates.helpers import confirmed
 from tests.conftest import make_user, sign_in
 from tests.factories import in_phase
 from tests.pdf import pdf_text
-from tests.review.test_committee import member, ready
+from tests.scenarios import member, ready
 
 pytestmark = pytest.mark.django_db
 

@@ -77,7 +77,7 @@ def test_a_backup_taken_under_write_load_restores_a_consistent_copy(child10, tmp
     fresh = tmp_path / "fresh"
     database_url = ""
     if connection.vendor == "postgresql":
-        database_url = fresh_postgres(os.environ["DATABASE_URL"], "laurel_restore_test")
+        database_url = fresh_postgres(os.environ["DATABASE_URL"], "restore_test")
     env = {"LAUREL_DATA_DIR": str(fresh), "MEDIA_ROOT": str(fresh / "media")}
     result = manage(
         "restore", str(archive), "--yes", env=env | {"DATABASE_URL": database_url}, tmp_path=fresh

@@ -11,8 +11,8 @@ from django.utils import timezone
 from laurel.core.models import WorkerHeartbeat
 from laurel.nominations.models import Attachment
 from tests.nominations.helpers import complete_post
-from tests.nominations.test_flow import NOMINATE, new_token
 from tests.nominations.test_uploads import PDF
+from tests.scenarios import NOMINATE, new_token
 from tests.test_settings import PRODUCTION, manage
 
 FEATURES_OFF = ["camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()"]

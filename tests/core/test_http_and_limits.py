@@ -6,7 +6,7 @@ from laurel.core.http import client_ip
 from laurel.core.models import RateCounter
 from laurel.core.ratelimit import over_limit
 from tests.nominations.helpers import complete_post
-from tests.nominations.test_flow import NOMINATE, new_token
+from tests.scenarios import NOMINATE, new_token
 
 
 def request_from(address: str, forwarded: str = ""):

@@ -12,7 +12,7 @@ import pytest
 import requests
 
 from tests.cluster import Cluster
-from tests.production_server import Burst, form_fields, fresh_postgres
+from tests.production_server import Burst, form_fields, fresh_postgres, wait_until
 
 pytestmark = [
     pytest.mark.skipif(
@@ -29,7 +29,7 @@ def cluster(tmp_path, request):
     """The cluster on a fresh database; a test's `limits` marker sets the per-address limits."""
     limits = request.node.get_closest_marker("limits")
     saves = limits.args[0] if limits else "1000000"
-    database_url = fresh_postgres(os.environ["DATABASE_URL"], "laurel_cluster")
+    database_url = fresh_postgres(os.environ["DATABASE_URL"], "cluster")
     cluster = Cluster(
         tmp_path, database_url, NOMINATION_SAVES_PER_ADDRESS=saves,
         NOMINATION_SUBMITS_PER_ADDRESS="1000000", ALTCHA_COST="10",
@@ -116,10 +116,10 @@ def test_uploads_made_through_one_instance_are_there_for_the_other(cluster):
 
 def test_a_web_instance_killed_under_load_loses_nothing_and_the_other_serves(cluster):
     with Burst(cluster.url, 6) as burst:
-        time.sleep(3)
+        wait_until(lambda: burst.told_after(0) >= 10)  # both instances under load
         cluster.web[0].kill()  # SIGKILL, requests in flight
         killed_at = time.monotonic()
-        time.sleep(4)
+        wait_until(lambda: burst.told_after(killed_at + 0.5) >= 5)
 
     after = [token for at, token in burst.told if at > killed_at + 0.5]
     assert len(after) >= 5, "the other instance kept taking nominations"

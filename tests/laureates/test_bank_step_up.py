@@ -8,10 +8,10 @@ from django.urls import reverse
 from laurel.accounts.models import RoleGrant
 from laurel.laureates import services
 from laurel.laureates.models import BankAccount
-from tests.accounts.test_sign_in import totp_code
 from tests.conftest import enrol_totp
 from tests.factories import PASSWORD, UserFactory, tie_contacts
 from tests.laureates.test_prize import PROOF, details, laureate  # noqa: F401
+from tests.scenarios import totp_code
 
 pytestmark = pytest.mark.django_db
 

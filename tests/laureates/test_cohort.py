@@ -17,7 +17,7 @@ from laurel.laureates.models import Contact, Initiative, Laureate, Post, Signatu
 from laurel.laureates.tasks import send_digests
 from tests.conftest import sign_in
 from tests.factories import UserFactory, in_phase, tie_contacts
-from tests.review.test_committee import ready
+from tests.scenarios import ready
 
 
 def laureate_with_contact(cycle, staff, name, site, email):

@@ -17,7 +17,7 @@ from laurel.laureates import services
 from laurel.laureates.models import Contact, Laureate
 from tests.conftest import sign_in
 from tests.factories import PASSWORD, UserFactory, in_phase
-from tests.review.test_committee import ready
+from tests.scenarios import ready
 
 pytestmark = pytest.mark.django_db
 

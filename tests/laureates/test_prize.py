@@ -20,7 +20,7 @@ from laurel.laureates.models import BankAccount, Contact, Laureate, Payment
 from laurel.laureates.services.prize import Details
 from tests.conftest import enrol_totp, sign_in
 from tests.factories import RoleGrantFactory, UserFactory, in_phase
-from tests.review.test_committee import ready
+from tests.scenarios import ready
 
 IBAN = "SE4550000000058398257466"
 PROOF = b"%PDF-1.4 statement"
@@ -300,7 +300,7 @@ def test_the_contact_gives_details_after_a_code_from_the_authenticator_app(
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from laurel.accounts.models import RoleGrant
-    from tests.accounts.test_sign_in import totp_code
+    from tests.scenarios import totp_code
 
     contact = UserFactory(email="office@trygga.se")
     RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=laureate.cycle)

@@ -12,7 +12,7 @@ from laurel.laureates.models import BankAccount, Laureate
 from laurel.laureates.services.prize import Details
 from tests.candidates.helpers import confirmed
 from tests.factories import in_phase
-from tests.review.test_committee import ready
+from tests.scenarios import ready
 
 pytestmark = pytest.mark.django_db
 

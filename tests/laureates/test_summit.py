@@ -4,7 +4,7 @@ with consent, visa letters for confirmed delegates, passport data encrypted and 
 import csv
 import io
 import subprocess
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core import mail
@@ -20,41 +20,7 @@ from laurel.laureates.models import Contact, Delegate, Laureate, VisaRequest
 from laurel.laureates.services.summit import erase_passport_data
 from tests.conftest import sign_in
 from tests.factories import in_phase
-from tests.review.test_committee import ready
-
-START = date(2030, 10, 16)
-
-
-def summit_values(**changes):
-    zone = timezone.get_current_timezone()
-    return {
-        "title": {"sv": "Child10 toppmöte 2030", "en": "Child10 Summit 2030"},
-        "starts_on": START, "ends_on": START + timedelta(days=2),
-        "place": "Stockholm", "address": "Drottninggatan 1, Stockholm", "programme": {},
-        "ceremony_at": datetime(2030, 10, 18, 18, 0, tzinfo=zone), "places_per_laureate": 2,
-        "registration_closes_at": datetime(2030, 9, 1, 12, 0, tzinfo=zone),
-        "accommodation": {
-            "sv": "Hotel Nordic, Vasaplan 4, Stockholm", "en": "Hotel Nordic, Vasaplan 4, Stockholm"
-        },
-        "costs": {
-            "sv": "Child10 betalar resa, logi och måltider.",
-            "en": "Child10 pays travel, accommodation and meals.",
-        },
-        "host": "Child10, Box 1, 111 11 Stockholm", "signatory": "Anna Svensson",
-        "signatory_title": "Director",
-        "passport_days": 30,
-    } | changes  # fmt: skip
-
-
-def delegate_values(**changes):
-    return {
-        "full_name": "Maria Kowalska", "role": "Director", "email": "maria@fundacja.pl",
-        "phone": "+48 600 000 000", "travelling_from": "Warsaw, Poland",
-        "arrive_on": START - timedelta(days=1), "leave_on": START + timedelta(days=3),
-        "booking": "organiser", "needs_room": True, "dietary": "", "dietary_consent": False,
-        "accessibility": "", "accessibility_consent": False, "interpretation": "",
-        "emergency_contact": "Jan Kowalski, +48 600 000 001", "needs_visa": False,
-    } | changes  # fmt: skip
+from tests.scenarios import START, delegate_values, ready, summit_values
 
 
 @pytest.fixture

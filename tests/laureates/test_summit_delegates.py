@@ -18,7 +18,8 @@ from laurel.laureates.enums import DelegateState, VisaState
 from laurel.laureates.models import Delegate, Summit
 from tests.conftest import make_user, sign_in
 from tests.factories import UserFactory, tie_contacts
-from tests.laureates.test_summit import delegate_values, give, laureate  # noqa: F401
+from tests.laureates.test_summit import give, laureate  # noqa: F401
+from tests.scenarios import delegate_values
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from laurel.laureates.enums import SupportArea
 from laurel.laureates.models import Assessment, Contact, Laureate
 from tests.conftest import sign_in
 from tests.factories import UserFactory, in_phase, tie_contacts
-from tests.review.test_committee import ready
+from tests.scenarios import ready
 
 
 @pytest.fixture

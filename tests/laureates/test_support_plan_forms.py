@@ -18,7 +18,7 @@ from laurel.laureates.models import Laureate, Milestone
 from tests.conftest import make_user, sign_in
 from tests.factories import UserFactory, in_phase, tie_contacts
 from tests.laureates.test_support import all_levels, laureate  # noqa: F401
-from tests.review.test_committee import ready
+from tests.scenarios import ready
 
 pytestmark = pytest.mark.django_db
 

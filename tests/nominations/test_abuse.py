@@ -1,23 +1,15 @@
-import altcha
 import pytest
 from django.urls import reverse
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from laurel.nominations import challenge
 from laurel.nominations.models import Nomination
 from laurel.nominations.services import submit_nomination
 from tests.nominations.helpers import complete_post
-from tests.nominations.test_flow import NOMINATE, new_token
+from tests.scenarios import NOMINATE, new_token, solved_payload
 
 pytestmark = pytest.mark.django_db
-
-
-def solved_payload(settings) -> str:
-    settings.ALTCHA_COST = 50
-    issued = altcha.v2.Challenge.from_dict(challenge.new_challenge())
-    return altcha.Payload(challenge=issued, solution=altcha.solve_challenge(issued)).to_base64()
 
 
 def test_with_proof_of_work_the_nomination_is_not_held(client, child10, settings):

@@ -7,8 +7,7 @@ from django.utils import translation
 
 from laurel.nominations.models import Nomination
 from tests.nominations.helpers import complete_post
-from tests.nominations.test_deadline import close
-from tests.nominations.test_flow import NOMINATE, new_token
+from tests.scenarios import NOMINATE, close, new_token
 
 pytestmark = pytest.mark.django_db
 

@@ -13,8 +13,7 @@ from laurel.nominations.enums import NominationState
 from laurel.nominations.models import Nomination
 from laurel.nominations.services import release_from_moderation
 from tests.nominations.helpers import complete_post
-from tests.nominations.test_abuse import solved_payload
-from tests.nominations.test_flow import NOMINATE, new_token
+from tests.scenarios import NOMINATE, new_token, solved_payload
 
 pytestmark = pytest.mark.django_db
 
@@ -355,7 +354,7 @@ def test_reopening_the_confirmation_link_says_already_confirmed(
 
 
 def test_after_the_deadline_the_private_page_says_it_is_closed(client, child10, settings):
-    from tests.nominations.test_deadline import close
+    from tests.scenarios import close
 
     token, _nomination = submitted_nomination(client, child10, settings)
     close(child10)

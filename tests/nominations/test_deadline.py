@@ -4,22 +4,15 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.urls import reverse
-from django.utils import timezone
 
 from laurel.cycles.models import Cycle
 from laurel.nominations.enums import NominationState
 from laurel.nominations.models import Nomination
 from laurel.nominations.services import create_late_code
 from tests.nominations.helpers import complete_post
-from tests.nominations.test_flow import NOMINATE, new_token
+from tests.scenarios import NOMINATE, close, new_token
 
 pytestmark = pytest.mark.django_db
-
-
-def close(cycle: Cycle) -> None:
-    Cycle.objects.filter(pk=cycle.pk).update(
-        nominations_close_at=timezone.now() - timedelta(seconds=1)
-    )
 
 
 def test_a_form_opened_before_the_deadline_and_sent_after_it_keeps_a_copy(client, child10):

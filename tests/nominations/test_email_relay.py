@@ -11,8 +11,7 @@ from laurel.nominations.models import Nomination
 from laurel.notifications.models import OutgoingEmail
 from tests.conftest import sign_in
 from tests.nominations.helpers import complete_post
-from tests.nominations.test_abuse import solved_payload
-from tests.nominations.test_flow import NOMINATE, new_token
+from tests.scenarios import NOMINATE, new_token, solved_payload
 
 pytestmark = pytest.mark.django_db
 

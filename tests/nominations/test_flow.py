@@ -14,14 +14,9 @@ from laurel.nominations.models import Nomination, NominationVersion
 from laurel.nominations.services import release_from_moderation, submit_nomination
 from tests.conftest import count_queries
 from tests.nominations.helpers import complete_post
+from tests.scenarios import NOMINATE, new_token, solved_payload
 
 pytestmark = pytest.mark.django_db
-NOMINATE = "/en/nominate/"
-
-
-def new_token(client) -> str:
-    page = client.get(NOMINATE).content.decode()
-    return re.search(r'name="token" value="([^"]+)"', page).group(1)
 
 
 def test_the_form_asks_one_question_per_criterion_with_its_text(client, child10):
@@ -113,7 +108,6 @@ def test_the_whole_flow_submit_confirm_edit_withdraw(
     assert client.post(manage, edited).url == review
     nomination.refresh_from_db()
     assert nomination.org_city == "Malmö"  # kept pending until reviewed
-    from tests.nominations.test_abuse import solved_payload  # here: it imports this module
 
     applied = client.post(review, {"action": "apply", "altcha": solved_payload(settings)})
     assert applied.url == manage

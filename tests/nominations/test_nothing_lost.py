@@ -35,7 +35,7 @@ def server(tmp_path):
     """The production server on a database of its own (PostgreSQL on the PostgreSQL run)."""
     database_url = ""
     if os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        database_url = fresh_postgres(os.environ["DATABASE_URL"], "laurel_nothing_lost")
+        database_url = fresh_postgres(os.environ["DATABASE_URL"], "nothing_lost")
     server = ProductionServer(tmp_path, database_url=database_url)
     server.database_url = database_url
     server.prepare()

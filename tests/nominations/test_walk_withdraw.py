@@ -8,8 +8,7 @@ from django.urls import reverse
 from laurel.nominations.enums import NominationState
 from laurel.nominations.models import Nomination
 from tests.nominations.helpers import complete_post
-from tests.nominations.test_abuse import solved_payload
-from tests.nominations.test_flow import NOMINATE, new_token
+from tests.scenarios import NOMINATE, new_token, solved_payload
 
 pytestmark = pytest.mark.django_db
 

@@ -32,7 +32,7 @@ from laurel.selection import services as selection
 from tests.candidates.helpers import confirmed
 from tests.conftest import enrol_totp, make_user, sign_in
 from tests.factories import UserFactory
-from tests.notifications.test_outbox import smtp_settings
+from tests.scenarios import smtp_settings
 from tests.selection.helpers import decided_with_letters, write_letters
 from tests.smtp import free_port
 

@@ -19,17 +19,10 @@ from laurel.notifications.services import (
     queue_email,
     release_email,
 )
+from tests.scenarios import smtp_settings
 from tests.smtp import SMTPServer, free_port
 
 pytestmark = pytest.mark.django_db
-
-
-def smtp_settings(settings, port: int) -> None:
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = port
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_TIMEOUT = 5
 
 
 def test_an_invitation_reaches_a_real_smtp_server(settings, staff_user, run_tasks):

@@ -19,9 +19,8 @@ from laurel.privacy.models import SubjectRequest
 from laurel.review.models import Comment
 from tests.candidates.helpers import confirmed
 from tests.factories import UserFactory
-from tests.laureates.test_summit import delegate_values, summit_values
 from tests.pdf import pdf_text
-from tests.review.test_committee import ready
+from tests.scenarios import delegate_values, ready, summit_values
 
 
 @pytest.fixture

@@ -26,8 +26,7 @@ from laurel.review.models import Comment, Review
 from laurel.selection.models import Decision
 from tests.candidates.helpers import confirmed
 from tests.factories import UserFactory
-from tests.laureates.test_summit import delegate_values, summit_values
-from tests.review.test_committee import ready
+from tests.scenarios import delegate_values, ready, summit_values
 
 DEFAULT = (policy.settings.BASE_DIR / "config" / "retention.toml").read_text()
 

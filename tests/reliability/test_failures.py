@@ -19,9 +19,15 @@ from laurel.nominations.models import Attachment, Nomination
 from laurel.notifications.enums import EmailState
 from laurel.notifications.models import OutgoingEmail
 from tests.nominations.helpers import complete_post
-from tests.nominations.test_flow import NOMINATE, new_token
-from tests.notifications.test_outbox import smtp_settings
-from tests.production_server import BTREE_CHECK, Burst, ProductionServer, free_port
+from tests.production_server import (
+    BTREE_CHECK,
+    Burst,
+    ProductionServer,
+    free_port,
+    fresh_postgres,
+    wait_until,
+)
+from tests.scenarios import NOMINATE, new_token, smtp_settings
 from tests.smtp import SMTPServer
 
 
@@ -139,18 +145,19 @@ class PrivatePostgres:
 def test_postgresql_restarted_under_load(tmp_path):
     postgres = PrivatePostgres()
     postgres.init()
-    server = ProductionServer(tmp_path, database_url=postgres.url)
+    database_url = fresh_postgres(postgres.url, "restarted")
+    server = ProductionServer(tmp_path, database_url=database_url)
     try:
         server.prepare()
         server.start()
         with Burst(server.url, 4) as burst:
-            time.sleep(2)
+            wait_until(lambda: burst.told_after(0) >= 5)  # under load
             postgres.stop()
             down_at = time.monotonic()
-            time.sleep(1.5)
+            wait_until(lambda: burst.failed_between(down_at, time.monotonic()))
             postgres.start()
             up_at = time.monotonic()
-            time.sleep(4)
+            wait_until(lambda: burst.told_after(up_at + 1) >= 5)
         assert not burst.hanging()  # nobody hangs
 
         assert any(down_at < at < up_at for at in burst.failed)  # the gap failed, cleanly
@@ -158,7 +165,7 @@ def test_postgresql_restarted_under_load(tmp_path):
         import psycopg
 
         hashes = burst.hashes()
-        with psycopg.connect(postgres.url) as db:
+        with psycopg.connect(database_url) as db:
             stored = [row[0] for row in db.execute(
                 "SELECT token_hash FROM nominations_nomination WHERE token_hash = ANY(%s)",
                 (hashes,),

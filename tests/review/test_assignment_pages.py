@@ -11,7 +11,7 @@ from laurel.review import services
 from laurel.review.models import Assignment
 from tests.conftest import sign_in
 from tests.factories import in_phase
-from tests.review.test_committee import member, ready
+from tests.scenarios import member, ready
 
 pytestmark = pytest.mark.django_db
 

@@ -2,38 +2,17 @@
 
 import pytest
 
-from laurel.candidates import services as screening
-from laurel.candidates.models import Placement
 from laurel.core.models import AuditEntry
 from laurel.cycles.enums import Phase
 from laurel.notifications.models import OutgoingEmail
 from laurel.review import services
 from laurel.review.enums import AssignmentState, ConflictState
 from laurel.review.models import Assignment, Conflict
-from tests.candidates.helpers import confirmed
-from tests.conftest import enrol_totp, make_user
-from tests.factories import RoleGrantFactory, UserFactory, in_phase
+from tests.conftest import make_user
+from tests.factories import in_phase
+from tests.scenarios import member, ready
 
 pytestmark = pytest.mark.django_db
-
-
-def member(cycle, email):
-    """A committee member of the cycle, with the second factor committee members must have."""
-    user = UserFactory(email=email)
-    RoleGrantFactory(user=user, role="committee_member", cycle=cycle)
-    enrol_totp(user)
-    return user
-
-
-def ready(cycle, name, staff, **details):
-    """A candidate screened eligible, checked, its committee version prepared, marked ready."""
-    nomination = confirmed(cycle, name, **details)
-    candidate = Placement.objects.get(nomination=nomination).candidate
-    screening.decide_eligibility(candidate, eligible=True, actor=staff)
-    for area in ("finances", "child_rights", "safeguarding", "aims_and_impact", "do_no_harm"):
-        screening.update_check(candidate, area=area, status="satisfactory", notes="", actor=staff)
-    screening.save_committee_version(nomination, texts={}, actor=staff)
-    return screening.mark_ready(candidate, ready=True, actor=staff)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from laurel.review.enums import ConflictState
 from laurel.review.models import Conflict
 from tests.candidates.helpers import confirmed
 from tests.conftest import make_user, sign_in
-from tests.review.test_committee import member, ready
+from tests.scenarios import member, ready
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from laurel.review import services
 from laurel.review.models import Assignment, Conflict
 from tests.conftest import make_user, sign_in
 from tests.factories import in_phase
-from tests.review.test_committee import member, ready
+from tests.scenarios import member, ready
 
 pytestmark = pytest.mark.django_db
 

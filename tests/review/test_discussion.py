@@ -7,7 +7,7 @@ from laurel.notifications.models import OutgoingEmail
 from laurel.review import services
 from laurel.review.models import Comment
 from tests.conftest import sign_in
-from tests.review.test_committee import member, ready
+from tests.scenarios import member, ready
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from laurel.review import services
 from laurel.review.models import Comment
 from laurel.review.services.discussing import read_mentions
 from tests.conftest import sign_in
-from tests.review.test_committee import member, ready
+from tests.scenarios import member, ready
 
 ALICE = User(email="alice.b@example.org", full_name="Alice Berg")
 ALAN = User(email="alan@example.org", full_name="Alan Ek")

@@ -10,7 +10,7 @@ from laurel.cycles.enums import Phase
 from laurel.review.models import Assignment, Conflict
 from tests.conftest import sign_in
 from tests.factories import in_phase
-from tests.review.test_committee import member, ready
+from tests.scenarios import member, ready
 
 pytestmark = pytest.mark.django_db
 
@@ -201,7 +201,7 @@ def test_an_import_is_all_or_nothing_and_names_the_bad_lines(staff_client, child
 
 def test_a_reviewer_with_a_submitted_review_stays(staff_client, child10, staff):
     from laurel.review import services
-    from tests.review.test_reviewing import FULL, open_review
+    from tests.scenarios import FULL, open_review
 
     candidate = ready(child10, "Ljus", website="https://ljus.se", staff=staff)
     people = [member(child10, f"m{n}@example.org") for n in range(3)]

@@ -9,8 +9,7 @@ from django_tasks_db.models import DBTaskResult
 
 from laurel.notifications.models import OutgoingEmail
 from laurel.review import services
-from tests.review.test_committee import member, ready
-from tests.review.test_reviewing import FULL, open_review
+from tests.scenarios import FULL, member, open_review, ready
 
 pytestmark = pytest.mark.django_db
 

@@ -15,9 +15,8 @@ from laurel.review import services
 from laurel.review.models import Assignment
 from tests.conftest import make_user, sign_in
 from tests.factories import in_phase
-from tests.review.test_committee import member, ready
 from tests.review.test_progress import reviewing  # noqa: F401 (a fixture)
-from tests.review.test_reviewing import FULL, open_review
+from tests.scenarios import FULL, member, open_review, ready
 
 pytestmark = pytest.mark.django_db
 URL = reverse("review:remind")

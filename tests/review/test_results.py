@@ -10,8 +10,7 @@ from laurel.cycles.enums import Phase
 from laurel.review import services
 from tests.conftest import enrol_totp, sign_in
 from tests.factories import RoleGrantFactory, UserFactory, in_phase
-from tests.review.test_committee import member, ready
-from tests.review.test_reviewing import open_review
+from tests.scenarios import member, open_review, ready
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,7 @@ from laurel.review import services
 from laurel.review.models import Review
 from tests.conftest import sign_in
 from tests.factories import in_phase
-from tests.review.test_committee import member, ready
-from tests.review.test_reviewing import FULL, open_review
+from tests.scenarios import FULL, member, open_review, ready
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,6 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.urls import reverse
-from django.utils import timezone
 
 from laurel.core.models import AuditEntry
 from laurel.cycles.enums import Phase
@@ -14,20 +13,9 @@ from laurel.review import services
 from laurel.review.models import CommitteeSettings, Review
 from tests.conftest import sign_in
 from tests.factories import in_phase
-from tests.review.test_committee import member, ready
+from tests.scenarios import FULL, member, open_review, ready
 
 pytestmark = pytest.mark.django_db
-FULL = {"1": 4, "2": 3, "3": 5, "4": 2}
-
-
-def open_review(cycle):
-    """Nominations closed, the review phase open for two weeks."""
-    now = timezone.now()
-    cycle.nominations_close_at = now - timedelta(days=2)
-    cycle.review_open_at = now - timedelta(days=1)
-    cycle.review_close_at = now + timedelta(days=14)
-    cycle.save(update_fields=["nominations_close_at", "review_open_at", "review_close_at"])
-    in_phase(cycle, Phase.REVIEW)
 
 
 @pytest.fixture

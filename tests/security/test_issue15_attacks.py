@@ -18,7 +18,7 @@ from tests.conftest import make_user, sign_in
 from tests.factories import RoleGrantFactory, UserFactory, in_phase
 from tests.laureates.test_portal import letter_to, token_of
 from tests.nominations.helpers import complete_post
-from tests.nominations.test_flow import NOMINATE, new_token
+from tests.scenarios import NOMINATE, new_token
 from tests.selection.helpers import decided_with_letters
 
 pytestmark = pytest.mark.django_db

@@ -18,9 +18,8 @@ from laurel.nominations.models import Attachment, Nomination
 from laurel.notifications.models import OutgoingEmail
 from tests.conftest import make_user, sign_in
 from tests.nominations.helpers import complete_post
-from tests.nominations.test_abuse import solved_payload
 from tests.nominations.test_after_submission import MARIA, pdf, submitted_nomination, urls
-from tests.nominations.test_flow import NOMINATE, new_token
+from tests.scenarios import NOMINATE, new_token, solved_payload
 
 pytestmark = pytest.mark.django_db
 

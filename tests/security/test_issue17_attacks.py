@@ -9,9 +9,10 @@ from laurel.core.models import AuditEntry
 from laurel.laureates import services
 from laurel.laureates.enums import VisaState
 from laurel.laureates.models import VisaRequest
-from tests.laureates.test_summit import delegate_values, give, laureate, visa_delegate  # noqa: F401
+from tests.laureates.test_summit import give, laureate, visa_delegate  # noqa: F401
 from tests.laureates.test_summit_delegates import as_form, contact  # noqa: F401
 from tests.review.test_reviewing import setting  # noqa: F401
+from tests.scenarios import delegate_values
 
 pytestmark = pytest.mark.django_db
 
@@ -213,7 +214,7 @@ def test_names_in_the_mention_outcome_are_escaped_and_it_is_the_writer_s_alone(
 
     from laurel.review.models import Comment
     from tests.conftest import sign_in
-    from tests.review.test_committee import member, ready
+    from tests.scenarios import member, ready
 
     candidate = ready(child10, "Ljus", website="https://ljus.se", staff=staff_user)
     alice = member(child10, "alice@example.org")
@@ -254,7 +255,7 @@ def test_a_member_cannot_withdraw_a_conflict_once_the_committee_deliberates(
     from laurel.review.models import Conflict
     from tests.conftest import sign_in
     from tests.factories import in_phase
-    from tests.review.test_committee import member, ready
+    from tests.scenarios import member, ready
 
     candidate = ready(child10, "Ljus", website="https://ljus.se", staff=staff_user)
     alice = member(child10, "alice@example.org")

@@ -14,8 +14,7 @@ from laurel.review.models import Conflict
 from laurel.selection import services as selection
 from tests.conftest import enrol_totp
 from tests.factories import RoleGrantFactory, UserFactory, in_phase
-from tests.review.test_committee import member, ready
-from tests.review.test_reviewing import open_review
+from tests.scenarios import member, open_review, ready
 
 # (name, country, kinds of work): twelve candidates, three from Sweden, every kind covered.
 CANDIDATES = [

@@ -18,7 +18,7 @@ from laurel.selection import services
 from laurel.selection.models import Decision, Letter
 from tests.conftest import make_user, sign_in
 from tests.factories import in_phase
-from tests.review.test_committee import member
+from tests.scenarios import member
 from tests.selection.helpers import decided_with_letters, write_letters
 
 

@@ -9,7 +9,7 @@ from laurel.core.models import AuditEntry
 from laurel.review import services as review
 from laurel.selection import services
 from laurel.selection.models import Ballot, Receipt, VotingRound
-from tests.review.test_committee import member
+from tests.scenarios import member
 from tests.selection.helpers import scored_committee
 
 

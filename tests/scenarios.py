@@ -1,0 +1,124 @@
+"""Scenario builders: domain objects made the way the platform makes them, by running its
+services (a candidate made ready for review, a committee member, the review phase opened), and
+the helpers of the public nomination form. Tests import these from here, never from one another;
+leaf objects with nothing to prove come from tests.factories."""
+
+import re
+import time
+from datetime import date, datetime, timedelta
+
+import altcha
+from allauth.mfa.totp.internal.auth import hotp_value
+from django.utils import timezone
+
+from laurel.candidates import services as screening
+from laurel.candidates.models import Placement
+from laurel.cycles.enums import Phase
+from laurel.cycles.models import Cycle
+from laurel.nominations import challenge
+from tests.candidates.helpers import confirmed
+from tests.conftest import enrol_totp
+from tests.factories import RoleGrantFactory, UserFactory, in_phase
+
+NOMINATE = "/en/nominate/"
+# A review's scores, criterion by criterion.
+FULL = {"1": 4, "2": 3, "3": 5, "4": 2}
+
+
+def member(cycle, email):
+    """A committee member of the cycle, with the second factor committee members must have."""
+    user = UserFactory(email=email)
+    RoleGrantFactory(user=user, role="committee_member", cycle=cycle)
+    enrol_totp(user)
+    return user
+
+
+def ready(cycle, name, staff, **details):
+    """A candidate screened eligible, checked, its committee version prepared, marked ready."""
+    nomination = confirmed(cycle, name, **details)
+    candidate = Placement.objects.get(nomination=nomination).candidate
+    screening.decide_eligibility(candidate, eligible=True, actor=staff)
+    for area in ("finances", "child_rights", "safeguarding", "aims_and_impact", "do_no_harm"):
+        screening.update_check(candidate, area=area, status="satisfactory", notes="", actor=staff)
+    screening.save_committee_version(nomination, texts={}, actor=staff)
+    return screening.mark_ready(candidate, ready=True, actor=staff)
+
+
+def open_review(cycle):
+    """Nominations closed, the review phase open for two weeks."""
+    now = timezone.now()
+    cycle.nominations_close_at = now - timedelta(days=2)
+    cycle.review_open_at = now - timedelta(days=1)
+    cycle.review_close_at = now + timedelta(days=14)
+    cycle.save(update_fields=["nominations_close_at", "review_open_at", "review_close_at"])
+    in_phase(cycle, Phase.REVIEW)
+
+
+def new_token(client) -> str:
+    """The private token of a new nomination form, as the nomination page issues it."""
+    page = client.get(NOMINATE).content.decode()
+    return re.search(r'name="token" value="([^"]+)"', page).group(1)
+
+
+def solved_payload(settings) -> str:
+    """An ALTCHA proof of work, solved (at a low cost, for speed), as the form's widget sends it."""
+    settings.ALTCHA_COST = 50
+    issued = altcha.v2.Challenge.from_dict(challenge.new_challenge())
+    return altcha.Payload(challenge=issued, solution=altcha.solve_challenge(issued)).to_base64()
+
+
+def close(cycle: Cycle) -> None:
+    """The nomination deadline passed a second ago (the stored phase left as it was)."""
+    Cycle.objects.filter(pk=cycle.pk).update(
+        nominations_close_at=timezone.now() - timedelta(seconds=1)
+    )
+
+
+def totp_code(secret: str) -> str:
+    """The authenticator app's code for `secret` now."""
+    return f"{hotp_value(secret, int(time.time()) // 30):06d}"
+
+
+def smtp_settings(settings, port: int) -> None:
+    """Email through a real SMTP server on 127.0.0.1:`port` (tests.smtp.SMTPServer)."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_TIMEOUT = 5
+
+
+# The summit of the laureates' programme, and a delegate registered for it.
+START = date(2030, 10, 16)
+
+
+def summit_values(**changes):
+    zone = timezone.get_current_timezone()
+    return {
+        "title": {"sv": "Child10 toppmöte 2030", "en": "Child10 Summit 2030"},
+        "starts_on": START, "ends_on": START + timedelta(days=2),
+        "place": "Stockholm", "address": "Drottninggatan 1, Stockholm", "programme": {},
+        "ceremony_at": datetime(2030, 10, 18, 18, 0, tzinfo=zone), "places_per_laureate": 2,
+        "registration_closes_at": datetime(2030, 9, 1, 12, 0, tzinfo=zone),
+        "accommodation": {
+            "sv": "Hotel Nordic, Vasaplan 4, Stockholm", "en": "Hotel Nordic, Vasaplan 4, Stockholm"
+        },
+        "costs": {
+            "sv": "Child10 betalar resa, logi och måltider.",
+            "en": "Child10 pays travel, accommodation and meals.",
+        },
+        "host": "Child10, Box 1, 111 11 Stockholm", "signatory": "Anna Svensson",
+        "signatory_title": "Director",
+        "passport_days": 30,
+    } | changes  # fmt: skip
+
+
+def delegate_values(**changes):
+    return {
+        "full_name": "Maria Kowalska", "role": "Director", "email": "maria@fundacja.pl",
+        "phone": "+48 600 000 000", "travelling_from": "Warsaw, Poland",
+        "arrive_on": START - timedelta(days=1), "leave_on": START + timedelta(days=3),
+        "booking": "organiser", "needs_room": True, "dietary": "", "dietary_consent": False,
+        "accessibility": "", "accessibility_consent": False, "interpretation": "",
+        "emergency_contact": "Jan Kowalski, +48 600 000 001", "needs_visa": False,
+    } | changes  # fmt: skip
