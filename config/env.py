@@ -7,6 +7,7 @@ Messages name the variable and what was expected, never the value itself: a valu
 import contextlib
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -70,16 +71,28 @@ def secret_key(data_dir: Path) -> str:
         if len(value) < 50:
             raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters long.")
         return value
-    key_file = data_dir / "secret_key"
-    if key_file.exists():
-        return key_file.read_text().strip()
-    private_directory(data_dir)
-    value = secrets.token_urlsafe(64)
-    # Written with owner-only permissions, and never overwritten once there.
-    fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w") as handle:
-        handle.write(value)
-    return value
+    return generated_once(data_dir / "secret_key", lambda: secrets.token_urlsafe(64))
+
+
+def generated_once(path: Path, make) -> str:
+    """The text in `path`, made by `make()` and written there the first time, with owner-only
+    permissions and never overwritten. Several processes may start at once on a new data
+    directory (gunicorn's workers): the text is written whole to a file of its own and then
+    linked into place, which only one of them can do; the others read what it wrote."""
+    if path.exists():
+        return path.read_text().strip()
+    private_directory(path.parent)
+    fd, draft = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")  # 0600
+    try:
+        with os.fdopen(fd, "w") as handle:
+            handle.write(make())
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(FileExistsError):
+            os.link(draft, path)
+    finally:
+        os.unlink(draft)
+    return path.read_text().strip()
 
 
 def field_keys(data_dir: Path) -> list[str]:
@@ -89,16 +102,13 @@ def field_keys(data_dir: Path) -> list[str]:
     value = text("FIELD_ENCRYPTION_KEYS")
     if value:
         return [key.strip() for key in value.split(",") if key.strip()]
-    key_file = data_dir / "field_keys"
-    if key_file.exists():
-        return [key for key in key_file.read_text().split() if key]
-    from cryptography.fernet import Fernet
 
-    private_directory(data_dir)
-    fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w") as handle:
-        handle.write(Fernet.generate_key().decode())
-    return field_keys(data_dir)
+    def new_key() -> str:
+        from cryptography.fernet import Fernet
+
+        return Fernet.generate_key().decode()
+
+    return generated_once(data_dir / "field_keys", new_key).split()
 
 
 def database(default_path: Path) -> dict:

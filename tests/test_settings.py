@@ -68,6 +68,38 @@ def test_secret_key_is_generated_once_into_the_data_directory(tmp_path):
     assert oct((tmp_path / "secret_key").stat().st_mode & 0o777) == "0o600"
 
 
+def test_keys_made_by_several_processes_at_once_are_one_and_whole(tmp_path):
+    """gunicorn's workers start together on a new data directory: every one of them gets the
+    same keys, none fails because another made the file first, none reads it half written."""
+    data_dir = tmp_path / "data"
+    program = (
+        "import sys, time; from pathlib import Path; from config import env\n"
+        "start = float(sys.argv[2])\n"
+        "while time.time() < start: pass\n"
+        "print(env.secret_key(Path(sys.argv[1])), ','.join(env.field_keys(Path(sys.argv[1]))))\n"
+    )
+    start = str(__import__("time").time() + 2)
+    clean = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"SECRET_KEY", "FIELD_ENCRYPTION_KEYS"}
+    }
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", program, str(data_dir), start],
+            cwd=ROOT, env=clean, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        for _ in range(8)
+    ]  # fmt: skip
+    answers = [process.communicate(timeout=60) for process in processes]
+
+    assert [error for _out, error in answers] == [""] * 8
+    assert len({out for out, _error in answers}) == 1
+    secret, keys = answers[0][0].split()
+    assert len(secret) >= 80 and len(keys.split(",")) == 1
+    assert sorted(path.name for path in data_dir.iterdir()) == ["field_keys", "secret_key"]
+
+
 @pytest.mark.parametrize(
     ("env", "message"),
     [
