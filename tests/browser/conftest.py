@@ -14,12 +14,23 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 def pytest_collection_modifyitems(config, items):
     # The browser marker itself comes from tests/conftest.py.
     browser_items = [item for item in items if "tests/browser/" in str(item.fspath)]
-    if os.environ.get("LAUREL_BROWSER_TESTS", "").lower() == "false":
-        # scripts/test.sh runs them on the PostgreSQL run only (the reasons are there).
-        skip = pytest.mark.skip(reason="browser tests run on the PostgreSQL run (scripts/test.sh)")
+    share = os.environ.get("LAUREL_BROWSER_TESTS", "all").lower()
+    if share in {"false", "none", "even", "odd"}:
+        # scripts/test.sh shares the browser files between its two runs (the reasons are there):
+        # in file order, the even ones on one database, the odd ones on the other.
+        files = sorted({str(item.fspath) for item in browser_items})
+        keep = {
+            path for index, path in enumerate(files) if f"{'odd' if index % 2 else 'even'}" == share
+        }
+        skip = pytest.mark.skip(
+            reason="this browser file runs on the other database's run (scripts/test.sh)"
+        )
         for item in browser_items:
-            item.add_marker(skip)
-        return
+            if str(item.fspath) not in keep:
+                item.add_marker(skip)
+        browser_items = [item for item in browser_items if str(item.fspath) in keep]
+        if not browser_items:
+            return
     if shutil.which(CHROMIUM) or Path(CHROMIUM).exists():
         return
     if os.environ.get("CI") == "true":
