@@ -73,6 +73,10 @@ def _clean_scores(candidate: Candidate, scores: dict[str, Any]) -> dict[str, int
     return cleaned
 
 
+# What a member writes in a review (save_review saves these, and the state when it moves).
+REVIEW_FIELDS = ["scores", "comments", "recommendation", "overall", "abstained", "abstain_reason"]
+
+
 @transaction.atomic
 def save_review(
     member: User,
@@ -132,10 +136,6 @@ def save_review(
         data={"review": review.pk, "abstained": abstained},
     )
     return review
-
-
-# What a member writes in a review (save_review saves these, and the state when it moves).
-REVIEW_FIELDS = ["scores", "comments", "recommendation", "overall", "abstained", "abstain_reason"]
 
 
 def visibility_of_cycle(cycle: Cycle) -> str:
