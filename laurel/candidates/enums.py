@@ -66,6 +66,15 @@ class SuggestionState(models.TextChoices):
     REJECTED = "rejected", _("Not the same organisation")
 
 
+# Staff merge the pair or reject it; a rejected pair may be reopened, and a confirmed one opens
+# again when its merge is undone (services.merging).
+SUGGESTION_TRANSITIONS: dict[str, set[str]] = {
+    SuggestionState.OPEN: {SuggestionState.CONFIRMED, SuggestionState.REJECTED},
+    SuggestionState.CONFIRMED: {SuggestionState.OPEN},
+    SuggestionState.REJECTED: {SuggestionState.OPEN},
+}
+
+
 class Flag(models.TextChoices):
     """What staff should know before reading a candidate's support as broad."""
 

@@ -110,6 +110,18 @@ def transition(
         record(key, actor=actor, subject=subject or obj, summary=summary, data=data)
 
 
+def bulk_transition(
+    objects: models.QuerySet, to: str, allowed: Mapping[str, Iterable[str]], **values: Any
+) -> int:
+    """Move many at once, in one UPDATE: those of `objects` whose state the map lets become
+    `to` (the others are left as they are), with the other `values` (and `updated_at`). How
+    many moved. The caller writes the one audit entry that tells of them all."""
+    sources = [state for state, targets in allowed.items() if to in targets]
+    if any(f.name == "updated_at" for f in objects.model._meta.fields):
+        values.setdefault("updated_at", timezone.now())
+    return objects.filter(state__in=sources).update(state=to, **values)
+
+
 def enqueue(task_path: str, *args: Any, run_after: datetime | None = None) -> None:
     """Queue the task at `task_path` (`laurel.<app>.tasks.<name>`), at once or after
     `run_after`. django-tasks-db writes its row in the caller's transaction: a worker sees it

@@ -211,13 +211,25 @@ def still_open(cycle: Cycle, to: str) -> list[str]:
 
 BACK_STEPS = {Phase.SCREENING: Phase.NOMINATIONS}  # nominations reopen before reviews start
 
+# The cycle's map: one step forward, or the one safe step back (BACK_STEPS). Only the chair's
+# lock moves a cycle into "decided" (services.decided_by_lock); staff move it by hand along the
+# rest (may_move, services.move_phase).
+PHASE_TRANSITIONS: dict[str, set[str]] = {
+    Phase.DRAFT: {Phase.NOMINATIONS},
+    Phase.NOMINATIONS: {Phase.SCREENING},
+    Phase.SCREENING: {Phase.REVIEW, Phase.NOMINATIONS},
+    Phase.REVIEW: {Phase.DELIBERATION},
+    Phase.DELIBERATION: {Phase.DECIDED},
+    Phase.DECIDED: {Phase.PROGRAMME},
+    Phase.PROGRAMME: {Phase.ARCHIVED},
+    Phase.ARCHIVED: set(),
+}
+
 
 def may_move(phase: str, to: str) -> bool:
-    """Staff may move a cycle from `phase` to `to` by hand: one step forward (not into
-    "decided", which only the chair's lock reaches), or the one safe step back."""
-    if to == next_phase(phase):
-        return to != Phase.DECIDED
-    return BACK_STEPS.get(Phase(phase)) == to
+    """Staff may move a cycle from `phase` to `to` by hand: as the map allows, but never into
+    "decided", which only the chair's lock reaches."""
+    return to != Phase.DECIDED and to in PHASE_TRANSITIONS[phase]
 
 
 def planned_start(cycle: Cycle, phase: Phase | None):

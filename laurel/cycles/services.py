@@ -8,11 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from laurel.accounts.models import User
-from laurel.core.services import record
+from laurel.core.services import record, transition
 from laurel.cycles.definition import AwardDefinition
 from laurel.cycles.enums import DATE_FIELDS, Phase
 from laurel.cycles.models import Benefit, Criterion, Cycle
 from laurel.cycles.phases import (
+    PHASE_TRANSITIONS,
     PhaseRefused,
     count_is_open,
     count_refusal,
@@ -227,15 +228,17 @@ def update_benefit(benefit: Benefit, *, actor: User, changes: dict[str, Any]) ->
 
 def _enter(cycle: Cycle, to: Phase, *, actor: User, data: dict[str, Any]) -> Cycle:
     before = cycle.phase
-    cycle.phase = to
     cycle.phase_changed_at = timezone.now()
-    cycle.save(update_fields=["phase", "phase_changed_at", "updated_at"])
-    record(
-        "cycle.phase_changed",
+    transition(
+        cycle,
+        to,
+        PHASE_TRANSITIONS,
+        key="cycle.phase_changed",
         actor=actor,
-        subject=cycle,
+        fields=["phase_changed_at"],
         summary=f"{cycle.slug}: {before} → {to}",
         data={"from": before, "to": str(to), **data},
+        state_field="phase",
     )
     phase_moved.send(sender=Cycle, cycle=cycle, actor=actor, previous=before)
     return cycle

@@ -63,6 +63,16 @@ class VisaState(models.TextChoices):
     ERASED = "erased", _("Passport data deleted")
 
 
+# Passport data given (again) waits for staff's approval; staff approve the letter (again);
+# a change to what the letter says sends it back; the data is erased on its date, when the
+# delegate no longer needs a visa or is withdrawn, and may be given again (services.summit).
+VISA_TRANSITIONS: dict[str, set[str]] = {
+    VisaState.REQUESTED: {VisaState.REQUESTED, VisaState.APPROVED, VisaState.ERASED},
+    VisaState.APPROVED: {VisaState.REQUESTED, VisaState.APPROVED, VisaState.ERASED},
+    VisaState.ERASED: {VisaState.REQUESTED},
+}
+
+
 class SupportArea(models.TextChoices):
     STRATEGY = "strategy", _("Strategy")
     GOVERNANCE = "governance", _("Governance")

@@ -27,6 +27,19 @@ class ConflictState(models.TextChoices):
     DISMISSED = "dismissed", _("Not a conflict")
 
 
+# The member confirms or dismisses a suggestion, and may withdraw a confirmed one (it is a
+# suggestion again); staff correct any entry of the register to a conflict or not, keeping its
+# state when they change only its kind or note (services.committee).
+CONFLICT_TRANSITIONS: dict[str, set[str]] = {
+    ConflictState.SUGGESTED: {ConflictState.CONFIRMED, ConflictState.DISMISSED},
+    ConflictState.CONFIRMED: {
+        ConflictState.CONFIRMED,
+        ConflictState.DISMISSED,
+        ConflictState.SUGGESTED,
+    },
+    ConflictState.DISMISSED: {ConflictState.CONFIRMED, ConflictState.DISMISSED},
+}
+
 # What keeps a member away from a candidate: a suggestion counts until the member dismisses it.
 BLOCKING_STATES = {ConflictState.SUGGESTED, ConflictState.CONFIRMED}
 
@@ -45,6 +58,14 @@ class AssignmentState(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+# Staff publish the proposal, all at once (services.assigning.publish_assignment); a published
+# assignment is taken back only by deleting it.
+ASSIGNMENT_TRANSITIONS: dict[str, set[str]] = {
+    AssignmentState.PROPOSED: {AssignmentState.PUBLISHED},
+    AssignmentState.PUBLISHED: set(),
+}
+
+
 class Visibility(models.TextChoices):
     """When a member sees the other members' reviews of a candidate (as in pretalx)."""
 
@@ -56,6 +77,14 @@ class Visibility(models.TextChoices):
 class ReviewState(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted")
+
+
+# A draft is saved as often as the member likes (no move); submitted, it is revised while the
+# review phase lasts and stays submitted (services.reviewing.save_review).
+REVIEW_TRANSITIONS: dict[str, set[str]] = {
+    ReviewState.DRAFT: {ReviewState.SUBMITTED},
+    ReviewState.SUBMITTED: {ReviewState.SUBMITTED},
+}
 
 
 class Recommendation(models.TextChoices):

@@ -1,6 +1,7 @@
 """Every state machine's map is the one its services move by (core.services.transition)."""
 
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,9 @@ from django.core import mail
 
 from laurel.candidates import enums as candidate_enums
 from laurel.core.models import AuditEntry
+from laurel.core.services import bulk_transition
+from laurel.cycles import phases
+from laurel.cycles.enums import Phase
 from laurel.laureates import enums as laureate_enums
 from laurel.nominations import enums as nomination_enums
 from laurel.nominations import services as nomination_services
@@ -16,6 +20,7 @@ from laurel.notifications.enums import WAITING_STATES, EmailState
 from laurel.notifications.models import OutgoingEmail, Suppression
 from laurel.notifications.services import cancel_waiting, deliver
 from laurel.privacy import enums as privacy_enums
+from laurel.review import enums as review_enums
 from laurel.selection import enums as selection_enums
 
 LAUREL = Path(__file__).resolve().parents[2] / "laurel"
@@ -29,14 +34,23 @@ MAPS = [
     (selection_enums.ROUND_TRANSITIONS, selection_enums.RoundState),
     (selection_enums.DECISION_TRANSITIONS, selection_enums.DecisionState),
     (privacy_enums.REQUEST_TRANSITIONS, privacy_enums.RequestState),
+    (review_enums.REVIEW_TRANSITIONS, review_enums.ReviewState),
+    (review_enums.CONFLICT_TRANSITIONS, review_enums.ConflictState),
+    (review_enums.ASSIGNMENT_TRANSITIONS, review_enums.AssignmentState),
+    (candidate_enums.SUGGESTION_TRANSITIONS, candidate_enums.SuggestionState),
+    (laureate_enums.VISA_TRANSITIONS, laureate_enums.VisaState),
+    (phases.PHASE_TRANSITIONS, Phase),
 ]
+# Where maps are declared: each app's enums.py, and the cycle's phases.py (its phase is the
+# cycle's state).
+MAP_MODULES = [*LAUREL.glob("*/enums.py"), LAUREL / "cycles" / "phases.py"]
 
 
 def declared_maps() -> set[tuple[str, str]]:
     """(app, name) of each map declared in an app's enums.py."""
     return {
         (path.parent.name, name)
-        for path in LAUREL.glob("*/enums.py")
+        for path in MAP_MODULES
         for name in re.findall(r"^(\w*TRANSITIONS)\b", path.read_text(), flags=re.M)
     }
 
@@ -57,7 +71,8 @@ def test_every_declared_map_is_passed_to_transition_by_its_apps_services():
         if not any(re.search(rf"\b{name}\b", text) for text in moving_services(app))
     }
 
-    assert len(declared) == 10  # with candidates' UNDO_TRANSITIONS, a partial map
+    assert len(declared) == len(MAPS) + 1  # with candidates' UNDO_TRANSITIONS, a partial map
+    assert len(declared) == 16
     assert unread == set()
 
 
@@ -78,6 +93,15 @@ def test_no_state_is_set_by_hand_outside_a_service_or_a_migration():
     ]
 
     assert setters == []
+
+
+def test_the_phase_map_is_one_step_forward_or_the_one_step_back_and_the_lock_alone_decides():
+    forward = set(pairwise(phases.ORDER))
+    moves = {(a, b) for a, targets in phases.PHASE_TRANSITIONS.items() for b in targets}
+    by_hand = {(a, b) for a in Phase.values for b in Phase.values if phases.may_move(a, b)}
+
+    assert moves == forward | set(phases.BACK_STEPS.items())
+    assert by_hand == moves - {(Phase.DELIBERATION, Phase.DECIDED)}
 
 
 def email(state: str, to: str = "a@example.org") -> OutgoingEmail:
@@ -136,3 +160,25 @@ def test_cancel_waiting_held_only_leaves_queued_emails_alone():
 def test_the_lapse_service_keeps_a_nomination_that_is_gone():
     assert nomination_services.lapse_if_unconfirmed(0) == "kept"
     assert AuditEntry.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_bulk_move_is_one_update_of_those_the_map_lets_move():
+    """bulk_transition: what the map allows into the state moves, with the other values and
+    updated_at; what it does not (sent, or there already) stays as it was."""
+    held, failed = email(EmailState.HELD), email(EmailState.FAILED)
+    sent, cancelled = email(EmailState.SENT), email(EmailState.CANCELLED)
+    before = {e.pk: e.updated_at for e in (sent, cancelled)}
+
+    count = bulk_transition(
+        OutgoingEmail.objects.all(), EmailState.CANCELLED, email_enums.ALLOWED_TRANSITIONS, links=""
+    )
+
+    rows = {e.pk: e for e in OutgoingEmail.objects.all()}
+    assert count == 2
+    assert [(rows[e.pk].state, rows[e.pk].links) for e in (held, failed)] == [
+        (EmailState.CANCELLED, "")
+    ] * 2
+    assert all(rows[e.pk].updated_at > e.updated_at for e in (held, failed))
+    assert (rows[sent.pk].state, rows[sent.pk].links) == (EmailState.SENT, sent.links)
+    assert {pk: rows[pk].updated_at for pk in before} == before

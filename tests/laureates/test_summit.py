@@ -290,3 +290,24 @@ def test_passport_numbers_appear_only_in_the_letter(visa_delegate, staff_user, c
     assert all("FT123456" not in page for page in pages)
     assert "•••• 456" in pages[0] and "•••• 456" in pages[1]
     assert AuditEntry.objects.filter(key="visa.letter_made").count() == 0
+
+
+def test_passport_data_given_again_waits_for_approval_again_through_the_visa_map(
+    visa_delegate, staff_user
+):
+    """Approved, then given again: the letter waits for staff once more (and the approval is
+    forgotten); erased, then given again, the same row takes the new data."""
+    visa = give(visa_delegate)
+    services.confirm_delegate(visa_delegate, actor=staff_user)
+    services.approve_visa_letter(visa, actor=staff_user)
+
+    again = give(visa_delegate, passport_number="FT999999")
+    after_approval = (again.pk, again.state, again.approved_by_id, again.masked)
+    erased = erase_passport_data(today=START + timedelta(days=2 + 30))  # its date, ahead of now
+    given_after_erasure = give(visa_delegate, passport_number="FT777777")
+
+    assert after_approval == (visa.pk, "requested", None, "•••• 999")
+    assert erased == 1
+    assert (given_after_erasure.pk, given_after_erasure.state) == (visa.pk, "requested")
+    assert VisaRequest.objects.get().passport_number == "FT777777"
+    assert AuditEntry.objects.filter(key="visa.requested").count() == 3

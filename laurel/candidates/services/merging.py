@@ -1,13 +1,17 @@
 """Duplicates: suggestions, merges, undoing them, splitting a nomination off."""
 
+from typing import Any
+
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from laurel.accounts.models import User
 from laurel.candidates.enums import (
     ACTIVE_STATES,
+    SUGGESTION_TRANSITIONS,
     CandidateState,
     SuggestionState,
 )
@@ -28,7 +32,7 @@ from laurel.candidates.services.common import (
     suggest_duplicates,
 )
 from laurel.candidates.services.placing import _new_candidate, _refresh
-from laurel.core.services import record
+from laurel.core.services import TransitionRefused, bulk_transition, record, transition
 from laurel.cycles.phases import require_phase
 from laurel.nominations.models import Nomination
 
@@ -94,9 +98,12 @@ def merge_candidates(source: Candidate, target: Candidate, *, actor: User) -> Me
         },
     )
     pair = sorted([source.pk, target.pk])
-    DuplicateSuggestion.objects.filter(
-        first_id=pair[0], second_id=pair[1], state=SuggestionState.OPEN
-    ).update(state=SuggestionState.CONFIRMED, decided_by=actor, decided_at=timezone.now())
+    _move_suggestions(
+        DuplicateSuggestion.objects.filter(first_id=pair[0], second_id=pair[1]),
+        SuggestionState.CONFIRMED,
+        decided_by=actor,
+        decided_at=timezone.now(),
+    )
     # What was suggested about the source is now a question about the target.
     DuplicateSuggestion.objects.filter(state=SuggestionState.OPEN).filter(
         Q(first_id=source.pk) | Q(second_id=source.pk)
@@ -172,18 +179,37 @@ def undo_merge(merge: MergeRecord, *, actor: User) -> Candidate:
     merge.undone_by = actor
     merge.save(update_fields=["undone_at", "undone_by"])
     pair = sorted([source.pk, target.pk])
-    DuplicateSuggestion.objects.filter(first_id=pair[0], second_id=pair[1]).update(
-        state=SuggestionState.OPEN, decided_by=None, decided_at=None
+    _move_suggestions(
+        DuplicateSuggestion.objects.filter(first_id=pair[0], second_id=pair[1]),
+        SuggestionState.OPEN,
     )
     # Merged as one of a group, it was suggested against another member of the group rather
     # than the kept one: those suggestions open again too, so it comes back to be decided.
     group = {target.pk, *Candidate.objects.filter(merged_into=target).values_list("pk", flat=True)}
-    DuplicateSuggestion.objects.filter(state=SuggestionState.CONFIRMED).filter(
-        Q(first=source, second_id__in=group) | Q(second=source, first_id__in=group)
-    ).update(state=SuggestionState.OPEN, decided_by=None, decided_at=None)
+    _move_suggestions(
+        DuplicateSuggestion.objects.filter(state=SuggestionState.CONFIRMED).filter(
+            Q(first=source, second_id__in=group) | Q(second=source, first_id__in=group)
+        ),
+        SuggestionState.OPEN,
+    )
     _refresh(source)
     _refresh(target)
     return source
+
+
+def _move_suggestions(suggestions: QuerySet, to: str, **decided: Any) -> int:
+    """Suggestions decided, or open again (who decided them and when forgotten), in one UPDATE
+    that moves only those the map lets move: the merge's or its undoing's entry tells of them."""
+    decided = decided or {"decided_by": None, "decided_at": None}
+    return bulk_transition(suggestions, to, SUGGESTION_TRANSITIONS, **decided)
+
+
+class Decided(TransitionRefused, ScreeningError):
+    text = gettext_lazy("Someone decided this suggestion already.")
+
+
+class OpenAlready(TransitionRefused, ScreeningError):
+    text = gettext_lazy("This suggestion is open already.")
 
 
 @transaction.atomic
@@ -191,17 +217,17 @@ def reject_suggestion(suggestion: DuplicateSuggestion, *, actor: User) -> Duplic
     """Two different organisations: the pair is not suggested again."""
     require_phase(suggestion.cycle_id, "merge")
     suggestion = DuplicateSuggestion.objects.select_for_update().get(pk=suggestion.pk)
-    if suggestion.state != SuggestionState.OPEN:
-        raise ScreeningError(_("Someone decided this suggestion already."))
-    suggestion.state = SuggestionState.REJECTED
     suggestion.decided_by = actor
     suggestion.decided_at = timezone.now()
-    suggestion.save(update_fields=["state", "decided_by", "decided_at"])
-    record(
-        "duplicate.rejected",
+    transition(
+        suggestion,
+        SuggestionState.REJECTED,
+        SUGGESTION_TRANSITIONS,
+        key="duplicate.rejected",
         actor=actor,
-        subject=suggestion,
+        fields=["decided_by", "decided_at"],
         data={"first": suggestion.first_id, "second": suggestion.second_id},
+        refused=Decided,
     )
     return suggestion
 
@@ -214,7 +240,7 @@ def confirm_suggestion(
     require_phase(suggestion.cycle_id, "merge")
     suggestion = DuplicateSuggestion.objects.select_for_update().get(pk=suggestion.pk)
     if suggestion.state != SuggestionState.OPEN:
-        raise ScreeningError(_("Someone decided this suggestion already."))
+        raise Decided(suggestion, SuggestionState.CONFIRMED)
     if keep.pk not in (suggestion.first_id, suggestion.second_id):
         raise ScreeningError(_("Keep one of the two candidates of this suggestion."))
     other_pk = suggestion.second_id if keep.pk == suggestion.first_id else suggestion.first_id
@@ -238,17 +264,17 @@ def reopen_suggestion(suggestion: DuplicateSuggestion, *, actor: User) -> Duplic
         raise ScreeningError(
             _("This pair was merged: undo the merge on the kept candidate's page instead.")
         )
-    if suggestion.state != SuggestionState.REJECTED:
-        raise ScreeningError(_("This suggestion is open already."))
     decided_by, decided_at = suggestion.decided_by_id, suggestion.decided_at
-    suggestion.state = SuggestionState.OPEN
     suggestion.decided_by = None
     suggestion.decided_at = None
-    suggestion.save(update_fields=["state", "decided_by", "decided_at"])
-    record(
-        "duplicate.reopened",
+    transition(
+        suggestion,
+        SuggestionState.OPEN,
+        SUGGESTION_TRANSITIONS,
+        key="duplicate.reopened",
         actor=actor,
-        subject=suggestion,
+        fields=["decided_by", "decided_at"],
+        refused=OpenAlready,
         data={
             "first": suggestion.first_id,
             "second": suggestion.second_id,
@@ -359,8 +385,11 @@ def merge_group(members: list[Candidate], *, keep: Candidate, actor: User) -> li
         .filter(state=SuggestionState.OPEN, first_id__in=ids, second_id__in=ids)
         .order_by("pk")
     )
-    DuplicateSuggestion.objects.filter(pk__in=[s.pk for s in suggestions]).update(
-        state=SuggestionState.CONFIRMED, decided_by=actor, decided_at=now
+    _move_suggestions(
+        DuplicateSuggestion.objects.filter(pk__in=[s.pk for s in suggestions]),
+        SuggestionState.CONFIRMED,
+        decided_by=actor,
+        decided_at=now,
     )
     target = rows[keep.pk]
     merges = []

@@ -5,6 +5,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -13,11 +14,18 @@ from django_countries import countries
 
 from laurel.accounts.models import User
 from laurel.core.crypto import mask
-from laurel.core.services import ServiceError, TransitionRefused, enqueue, record, transition
+from laurel.core.services import (
+    ServiceError,
+    TransitionRefused,
+    bulk_transition,
+    enqueue,
+    record,
+    transition,
+)
 from laurel.core.texts import in_language, language_codes
 from laurel.cycles.models import Cycle
 from laurel.cycles.phases import require_phase
-from laurel.laureates.enums import DELEGATE_TRANSITIONS, DelegateState, VisaState
+from laurel.laureates.enums import DELEGATE_TRANSITIONS, VISA_TRANSITIONS, DelegateState, VisaState
 from laurel.laureates.models import Delegate, Laureate, Summit, VisaRequest
 from laurel.laureates.queries import summit_recipients
 from laurel.notifications.services import queue_email
@@ -175,37 +183,22 @@ ERASE_EXPIRED = "laurel.laureates.tasks.erase_expired_passport_data"
 def erase_passport_data(*, today: date | None = None) -> int:
     """Delete passport data past its date (the daily task); how many were erased."""
     today = today or timezone.localdate()
-    due = list(
-        VisaRequest.objects.select_for_update()
-        .filter(delete_after__lte=today)
-        .exclude(state=VisaState.ERASED)
-    )
-    for visa in due:
-        visa.passport_number = visa.nationality = visa.date_of_birth = ""
-        visa.passport_expires_on = visa.masked = ""
-        visa.state, visa.erased_at = VisaState.ERASED, timezone.now()
-        visa.save(
-            update_fields=[
-                "passport_number",
-                "nationality",
-                "date_of_birth",
-                "passport_expires_on",
-                "masked",
-                "state",
-                "erased_at",
-                "updated_at",
-            ]
-        )
-    if due:
-        record("visa.passport_data_erased", data={"count": len(due)})
-    return len(due)
+    erased = _erase(VisaRequest.objects.filter(delete_after__lte=today))
+    if erased:
+        record("visa.passport_data_erased", data={"count": erased})
+    return erased
 
 
 def _erase_passport_data(delegate: Delegate) -> None:
-    erased = VisaRequest.objects.filter(delegate=delegate).exclude(state=VisaState.ERASED)
-    erased.update(
+    _erase(VisaRequest.objects.filter(delegate=delegate))
+
+
+def _erase(visas: QuerySet[VisaRequest]) -> int:
+    """The passport data of those of `visas` not erased yet is deleted, in one UPDATE that
+    moves them to "erased" through the map; how many were erased."""
+    return bulk_transition(
+        visas, VisaState.ERASED, VISA_TRANSITIONS, erased_at=timezone.now(),
         passport_number="", nationality="", date_of_birth="", passport_expires_on="", masked="",
-        state=VisaState.ERASED, erased_at=timezone.now(), updated_at=timezone.now(),
     )  # fmt: skip
 
 
@@ -217,7 +210,7 @@ def _withdraw_letter_approval(delegate: Delegate, changed: list[str], actor: Use
     """A letter approved for the delegate as they were is not made for them as they are now:
     staff check and approve it again. Whether an approval was withdrawn."""
     approved = VisaRequest.objects.filter(delegate=delegate, state=VisaState.APPROVED)
-    if approved.update(state=VisaState.REQUESTED, approved_by=None, updated_at=timezone.now()):
+    if bulk_transition(approved, VisaState.REQUESTED, VISA_TRANSITIONS, approved_by=None):
         record(
             "visa.approval_withdrawn",
             actor=actor,
@@ -294,21 +287,28 @@ def give_passport_data(
             _("A Schengen visa needs a passport valid three months after you leave."),
             "passport_expires_on",
         )
-    visa, _created = VisaRequest.objects.update_or_create(
-        delegate=delegate,
-        defaults={
-            "passport_number": passport_number.strip().upper(),
-            "nationality": nationality,
-            "date_of_birth": date_of_birth.isoformat(),
-            "passport_expires_on": passport_expires_on.isoformat(),
-            "masked": mask(passport_number, keep=3),
-            "state": VisaState.REQUESTED,
-            "approved_by": None,
-            "delete_after": _delete_after(summit),
-            "erased_at": None,
-        },
-    )
-    record("visa.requested", actor=actor, subject=delegate.laureate, data={"delegate": delegate.pk})
+    given = {
+        "passport_number": passport_number.strip().upper(),
+        "nationality": nationality,
+        "date_of_birth": date_of_birth.isoformat(),
+        "passport_expires_on": passport_expires_on.isoformat(),
+        "masked": mask(passport_number, keep=3),
+        "approved_by": None,
+        "delete_after": _delete_after(summit),
+        "erased_at": None,
+    }
+    laureate, data = delegate.laureate, {"delegate": delegate.pk}
+    visa = VisaRequest.objects.select_for_update().filter(delegate=delegate).first()
+    if visa is None:
+        visa = VisaRequest.objects.create(delegate=delegate, state=VisaState.REQUESTED, **given)
+        record("visa.requested", actor=actor, subject=laureate, data=data)
+    else:  # given again: approved or erased, it waits for staff's approval again
+        for name, value in given.items():
+            setattr(visa, name, value)
+        transition(
+            visa, VisaState.REQUESTED, VISA_TRANSITIONS, key="visa.requested", actor=actor,
+            fields=list(given), subject=laureate, data=data,
+        )  # fmt: skip
     # The erasure is scheduled now, for the first moment of its day in the award's time zone.
     zone = delegate.laureate.cycle.zone
     enqueue(ERASE_EXPIRED, run_after=datetime.combine(visa.delete_after, time.min, tzinfo=zone))
@@ -320,12 +320,17 @@ def approve_visa_letter(visa: VisaRequest, *, actor: User) -> VisaRequest:
     visa = VisaRequest.objects.select_for_update().select_related("delegate").get(pk=visa.pk)
     if visa.delegate.state != DelegateState.CONFIRMED:
         raise SummitError(_("Letters are made only for confirmed delegates: confirm them first."))
-    if visa.state == VisaState.ERASED:
-        raise SummitError(_("The passport data was deleted: no letter can be made."))
-    visa.state, visa.approved_by = VisaState.APPROVED, actor
-    visa.save(update_fields=["state", "approved_by", "updated_at"])
-    record("visa.approved", actor=actor, subject=visa.delegate.laureate, data={"visa": visa.pk})
+    visa.approved_by = actor
+    transition(
+        visa, VisaState.APPROVED, VISA_TRANSITIONS, key="visa.approved", actor=actor,
+        fields=["approved_by"], subject=visa.delegate.laureate, data={"visa": visa.pk},
+        refused=PassportErased,
+    )  # fmt: skip
     return visa
+
+
+class PassportErased(TransitionRefused, SummitError):
+    text = gettext_lazy("The passport data was deleted: no letter can be made.")
 
 
 def reveal_passport_data(visa: VisaRequest, *, actor: User) -> VisaRequest:

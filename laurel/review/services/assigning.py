@@ -15,14 +15,12 @@ from laurel.accounts.models import User
 from laurel.accounts.names import display_name
 from laurel.candidates.enums import ACTIVE_STATES
 from laurel.candidates.models import Candidate
-from laurel.core.services import enqueue, record
+from laurel.core.services import bulk_transition, enqueue, record
 from laurel.cycles.models import Cycle
 from laurel.cycles.phases import require_phase
 from laurel.notifications.services import queue_email
 from laurel.review.assignment import Infeasible, Problem, Solution, language_preference, solve
-from laurel.review.enums import (
-    AssignmentState,
-)
+from laurel.review.enums import ASSIGNMENT_TRANSITIONS, AssignmentState, ReviewState
 from laurel.review.models import Assignment, CommitteeProfile, Review
 from laurel.review.services.committee import (
     ReviewError,
@@ -172,7 +170,9 @@ def publish_assignment(cycle: Cycle, *, actor: User) -> int:
         counts[assignment.member_id] = counts.get(assignment.member_id, 0) + 1
     if not counts:
         raise ReviewError(_("There is no proposed assignment to publish."))
-    proposed.update(state=AssignmentState.PUBLISHED, published_at=timezone.now())
+    bulk_transition(
+        proposed, AssignmentState.PUBLISHED, ASSIGNMENT_TRANSITIONS, published_at=timezone.now()
+    )
     for member in User.objects.filter(pk__in=counts):
         language = member.language or settings.LANGUAGE_CODE
         with translation.override(language):
@@ -240,7 +240,9 @@ def unassign(assignment: Assignment, *, actor: User) -> None:
     """Staff take a reviewer off a candidate, unless a review was submitted."""
     require_phase(assignment.cycle_id, "assign")
     if Review.objects.filter(
-        candidate_id=assignment.candidate_id, member_id=assignment.member_id, state="submitted"
+        candidate_id=assignment.candidate_id,
+        member_id=assignment.member_id,
+        state=ReviewState.SUBMITTED,
     ).exists():
         raise ReviewError(_("This member has submitted a review of it; it stays assigned."))
     record(

@@ -14,13 +14,14 @@ from laurel.candidates.enums import ACTIVE_STATES
 from laurel.candidates.matching import SUGGEST_FROM, Record, Suggestion, find_duplicates
 from laurel.candidates.models import Candidate
 from laurel.candidates.services.common import records_of
-from laurel.core.services import ServiceError, record
+from laurel.core.services import ServiceError, record, transition
 from laurel.cycles.enums import Phase
 from laurel.cycles.models import Cycle
 from laurel.cycles.phases import ORDER, stored_phase
 from laurel.review.enums import (
     AFFILIATION_TO_CONFLICT,
     BLOCKING_STATES,
+    CONFLICT_TRANSITIONS,
     AffiliationKind,
     ConflictKind,
     ConflictState,
@@ -169,18 +170,21 @@ def declare_conflict(member: User, candidate: Candidate, *, kind: str, note: str
     _require_member(member, candidate.cycle)
     if kind not in ConflictKind.values:
         raise ReviewError(_("Choose what kind of conflict it is."))
-    conflict, _created = Conflict.objects.update_or_create(
-        member=member,
-        candidate=candidate,
-        defaults={
-            "cycle": candidate.cycle,
-            "kind": kind,
-            "state": ConflictState.CONFIRMED,
-            "declared": True,
-            "note": note[:500],
-            "decided_at": timezone.now(),
-        },
-    )
+    declared = {"kind": kind, "declared": True, "note": note[:500], "decided_at": timezone.now()}
+    pair = {"member": member, "candidate": candidate}
+    conflict = Conflict.objects.select_for_update().filter(**pair).first()
+    if conflict is None:
+        conflict = Conflict.objects.create(
+            **pair, cycle=candidate.cycle, state=ConflictState.CONFIRMED, **declared
+        )
+    else:  # what Laurel suggested, or someone decided, the member declares a conflict
+        for name, value in declared.items():
+            setattr(conflict, name, value)
+        # The member's declaration, recorded below, tells of the move.
+        transition(
+            conflict, ConflictState.CONFIRMED, CONFLICT_TRANSITIONS, key=None, actor=member,
+            fields=list(declared),
+        )  # fmt: skip
     _drop_assignment(member.pk, candidate.pk, member)
     record("conflict.declared", actor=member, subject=candidate, data={"kind": kind})
     return conflict
@@ -214,18 +218,16 @@ def withdraw_conflict(conflict: Conflict, *, member: User) -> None:
                 "secretariat if you think it is wrong."
             )
         )
-    record(
-        "conflict.withdrawn",
-        actor=member,
-        subject=conflict.candidate,
-        data={"kind": conflict.kind, "declared": conflict.declared},
-    )
+    data = {"kind": conflict.kind, "declared": conflict.declared}
     if conflict.declared:
+        record("conflict.withdrawn", actor=member, subject=conflict.candidate, data=data)
         conflict.delete()
         return
-    conflict.state = ConflictState.SUGGESTED
     conflict.decided_at = None
-    conflict.save(update_fields=["state", "decided_at"])
+    transition(
+        conflict, ConflictState.SUGGESTED, CONFLICT_TRANSITIONS, key="conflict.withdrawn",
+        actor=member, fields=["decided_at"], subject=conflict.candidate, data=data,
+    )  # fmt: skip
 
 
 # Staff decide: a conflict or not (a suggestion is for the member to answer).
@@ -293,19 +295,21 @@ def edit_conflict(
     conflict = Conflict.objects.select_for_update().select_related("candidate").get(pk=conflict.pk)
     before = {"kind": conflict.kind, "state": conflict.state, "note": conflict.note}
     conflict.kind = kind
-    conflict.state = state
     conflict.note = note.strip()[:500]
     conflict.by_staff = True
     conflict.decided_at = timezone.now()
-    conflict.save(update_fields=["kind", "state", "note", "by_staff", "decided_at"])
-    if state in BLOCKING_STATES:
-        _drop_assignment(conflict.member_id, conflict.candidate_id, actor)
-    record(
-        "conflict.edited",
+    transition(
+        conflict,
+        state,
+        CONFLICT_TRANSITIONS,
+        key="conflict.edited",
         actor=actor,
+        fields=["kind", "note", "by_staff", "decided_at"],
         subject=conflict.candidate,
         data={"member": conflict.member_id, "before": before, "kind": kind, "state": state},
     )
+    if state in BLOCKING_STATES:
+        _drop_assignment(conflict.member_id, conflict.candidate_id, actor)
     return conflict
 
 
@@ -332,16 +336,18 @@ def decide_conflict(conflict: Conflict, *, member: User, confirmed: bool) -> Con
         raise ReviewError(_("Only the member concerned can decide about this conflict."))
     if conflict.state != ConflictState.SUGGESTED:
         raise ReviewError(_("This conflict was decided already."))
-    conflict.state = ConflictState.CONFIRMED if confirmed else ConflictState.DISMISSED
     conflict.decided_at = timezone.now()
-    conflict.save(update_fields=["state", "decided_at"])
-    if confirmed:
-        _drop_assignment(member.pk, conflict.candidate_id, member)
-    record(
-        "conflict.confirmed" if confirmed else "conflict.dismissed",
+    transition(
+        conflict,
+        ConflictState.CONFIRMED if confirmed else ConflictState.DISMISSED,
+        CONFLICT_TRANSITIONS,
+        key="conflict.confirmed" if confirmed else "conflict.dismissed",
         actor=member,
+        fields=["decided_at"],
         subject=conflict.candidate,
     )
+    if confirmed:
+        _drop_assignment(member.pk, conflict.candidate_id, member)
     return conflict
 
 

@@ -13,13 +13,14 @@ from django.utils.translation import gettext as _
 
 from laurel.accounts.models import User
 from laurel.candidates.models import Candidate
-from laurel.core.services import record
+from laurel.core.services import record, transition
 from laurel.cycles.models import Cycle
 from laurel.cycles.phases import allows, require_phase, stored_phase
 from laurel.notifications.models import OutgoingEmail
 from laurel.notifications.services import queue_email
 from laurel.review.enums import (
     BLOCKING_STATES,
+    REVIEW_TRANSITIONS,
     AssignmentState,
     Recommendation,
     ReviewState,
@@ -72,6 +73,10 @@ def _clean_scores(candidate: Candidate, scores: dict[str, Any]) -> dict[str, int
     return cleaned
 
 
+# What a member writes in a review (save_review saves these, and the state when it moves).
+REVIEW_FIELDS = ["scores", "comments", "recommendation", "overall", "abstained", "abstain_reason"]
+
+
 @transaction.atomic
 def save_review(
     member: User,
@@ -116,17 +121,20 @@ def save_review(
     review.overall = overall.strip()[:4000]
     review.abstained = abstained
     review.abstain_reason = abstain_reason.strip()[:500] if abstained else ""
-    if submit or was_submitted:
-        review.state = ReviewState.SUBMITTED
-        review.submitted_at = timezone.now()
-    review.save()
-    if submit or was_submitted:
-        record(
-            "review.revised" if was_submitted else "review.submitted",
-            actor=member,
-            subject=candidate,
-            data={"review": review.pk, "abstained": abstained},
-        )
+    if not (submit or was_submitted):
+        review.save(update_fields=[*REVIEW_FIELDS, "updated_at"])
+        return review
+    review.submitted_at = timezone.now()
+    transition(
+        review,
+        ReviewState.SUBMITTED,
+        REVIEW_TRANSITIONS,
+        key="review.revised" if was_submitted else "review.submitted",
+        actor=member,
+        fields=[*REVIEW_FIELDS, "submitted_at"],
+        subject=candidate,
+        data={"review": review.pk, "abstained": abstained},
+    )
     return review
 
 
