@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Q
+from django.forms import Form
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -81,10 +82,10 @@ class ScreeningSection:
 
 
 @dataclass(frozen=True)
-class ConsentSection:
-    """Asking the organisation for its consent (its state is the candidate's own)."""
+class FormSection:
+    """A section that is its form alone: asking for consent, due diligence, merging."""
 
-    form: InviteOrganisationForm
+    form: Form
 
 
 @dataclass(frozen=True)
@@ -97,12 +98,9 @@ class ContactSection:
 
 
 @dataclass(frozen=True)
-class DiligenceSection:
-    form: DiligenceForm
-
-
-@dataclass(frozen=True)
 class DocumentsSection:
+    """The documents staff and the organisation added, and the form to add one."""
+
     documents: list[CandidateDocument]
     form: DocumentForm
 
@@ -116,6 +114,8 @@ class CommitteeVersionsSection:
 
 @dataclass(frozen=True)
 class ReadySection:
+    """Whether the committee has the candidate on its list, and since when."""
+
     ready: bool
     since: datetime | None
 
@@ -128,12 +128,9 @@ class DuplicatesSection:
 
 
 @dataclass(frozen=True)
-class MergeSection:
-    form: MergeForm
-
-
-@dataclass(frozen=True)
 class NotesSection:
+    """Staff's notes, newest first, and the form to add one."""
+
     notes: list[CandidateNote]
     form: NoteForm
 
@@ -148,8 +145,8 @@ def screening_section(candidate: Candidate, forms: dict) -> ScreeningSection:
     )
 
 
-def consent_section(candidate: Candidate, forms: dict) -> ConsentSection:
-    return ConsentSection(
+def consent_section(candidate: Candidate, forms: dict) -> FormSection:
+    return FormSection(
         form=forms.get("invite_form")
         or InviteOrganisationForm(
             initial={
@@ -176,8 +173,8 @@ def contact_section(candidate: Candidate, forms: dict) -> ContactSection:
     )
 
 
-def diligence_section(candidate: Candidate, forms: dict) -> DiligenceSection:
-    return DiligenceSection(
+def diligence_section(candidate: Candidate, forms: dict) -> FormSection:
+    return FormSection(
         form=forms.get("diligence_form") or DiligenceForm(checks=queries.diligence_of(candidate))
     )
 
@@ -215,8 +212,8 @@ def duplicates_section(candidate: Candidate) -> DuplicatesSection:
     )
 
 
-def merge_section(candidate: Candidate, forms: dict) -> MergeSection:
-    return MergeSection(
+def merge_section(candidate: Candidate, forms: dict) -> FormSection:
+    return FormSection(
         form=forms.get("merge_form") or MergeForm(targets=queries.merge_targets(candidate))
     )
 
