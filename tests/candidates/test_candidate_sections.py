@@ -85,18 +85,6 @@ def test_a_form_refused_over_htmx_comes_back_as_its_section_in_fewer_queries(
     assert section_queries < page_queries
 
 
-def test_the_htmx_note_section_costs_a_fixed_handful_of_queries(staff_client, candidate):
-    """The figures behind the claim: the whole page after a refused note, and its section."""
-    url = reverse("candidates:note", args=[candidate.pk])
-    _whole, page_queries = post(staff_client, url, {"text": ""})
-    _alone, section_queries = post(staff_client, url, {"text": ""}, **HTMX)
-
-    # The section: the session, the user, the candidate with its cycle, the notes; the
-    # page: every section's reads as well.
-    assert section_queries <= 6
-    assert page_queries >= section_queries + 10
-
-
 def test_without_javascript_a_refused_form_shows_the_whole_page_with_the_error_at_its_field(
     staff_client, candidate
 ):
