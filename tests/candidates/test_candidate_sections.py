@@ -34,7 +34,7 @@ def diligence_concern_without_note() -> dict:
 # (section, the view's URL name, what the form sends that it refuses, the field named)
 REFUSED = [
     ("notes", "candidates:note", lambda candidate: {"text": ""}, "id_text"),
-    ("screening", "candidates:tag", lambda candidate: {"kinds": ["no-such-kind"]}, "id_kinds"),
+    ("screening", "candidates:tag", lambda candidate: {"kinds": ["no-such-kind"]}, None),
     ("merge", "candidates:merge", lambda candidate: {"target": candidate.pk}, "id_target"),
     ("contact", "candidates:contact", lambda candidate: {"email": "not an address"}, None),
     ("documents", "candidates:document_add", lambda candidate: {"kind": "statutes"}, None),
