@@ -22,7 +22,8 @@
     var section = document.querySelector('section[aria-labelledby="' + swapped + '"]');
     swapped = null;
     if (!section) { return; }
-    var target = section.querySelector('[aria-invalid="true"], [role="alert"], .errorlist');
+    var target = section.querySelector('[aria-invalid="true"]') ||
+      section.querySelector('[role="alert"], .errorlist');
     if (!target) { return; }
     if (!target.matches("input, select, textarea")) { target.setAttribute("tabindex", "-1"); }
     target.focus();
