@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from laurel.candidates import services
 from laurel.candidates.forms import ContactForm
 from laurel.candidates.models import Candidate
-from laurel.candidates.staff_views import detail_page
+from laurel.candidates.staff_views import detail_page, section_form
 from laurel.core.forms import refuse
 from laurel.core.permissions import require
 
@@ -24,6 +24,7 @@ def _back(candidate) -> str:
     return reverse("candidates:detail", args=[candidate.pk]) + "#contact"
 
 
+@section_form
 @login_required
 @require_POST
 def contact(request, pk: int):

@@ -20,7 +20,7 @@ from laurel.candidates.forms import (
 )
 from laurel.candidates.models import Candidate, CandidateDocument
 from laurel.candidates.pages import PLACED
-from laurel.candidates.staff_views import detail_page
+from laurel.candidates.staff_views import detail_page, section_form
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.downloads import as_download
 from laurel.core.forms import refuse
@@ -39,6 +39,7 @@ def _candidate(request, pk: int, perm: str) -> Candidate:
     return get_object_or_404(Candidate.objects.select_related("cycle", "organisation"), pk=pk)
 
 
+@section_form
 @login_required
 @require_POST
 def diligence(request, pk: int):
@@ -63,6 +64,7 @@ def diligence(request, pk: int):
     return redirect(f"{candidate_url(pk)}#diligence")
 
 
+@section_form
 @login_required
 @require_POST
 def document_add(request, pk: int):

@@ -99,10 +99,12 @@ def suggestions_for(candidate: Candidate) -> QuerySet:
 
 
 def nominations_of(candidate: Candidate) -> QuerySet:
-    """Every nomination the candidate holds, counting or not, with its documents."""
+    """Every nomination the candidate holds, counting or not, with its documents and the
+    committee's version (if prepared)."""
     return (
         Nomination.objects.filter(placement__candidate=candidate)
         .exclude(state=NominationState.DRAFT)
+        .select_related("committee_version")
         .prefetch_related("attachments")
         .order_by("submitted_at", "id")
     )

@@ -1,15 +1,20 @@
 """The screening console: candidates, duplicates, eligibility. Views parse, authorise, call
 one service and respond; the rules are in services.py."""
 
+from functools import wraps
+from urllib.parse import urlsplit
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http.response import HttpResponseRedirectBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_countries import countries
+from django_htmx.http import HttpResponseClientRedirect
 
 from laurel.candidates import charts, pages, queries, services
 from laurel.candidates.forms import MergeForm, NoteForm, WorkKindsForm
@@ -31,9 +36,37 @@ def _pk(value: str) -> int | None:
 
 
 def detail_page(request, candidate, *, status=200, **forms):
-    """The candidate page; a form given here (with its errors) replaces the blank one."""
+    """The candidate page; a form given here (with its errors) replaces the blank one. A form
+    sent by htmx gets back its section alone (the form's `hx-target`); without JavaScript the
+    whole page comes back, the error next to the field either way."""
+    section = pages.section_of(forms) if request.htmx else None
+    if section is not None:
+        context = pages.section_page(candidate, section, forms)
+        return render(request, f"candidates/detail.html#{section}", context, status=status)
     context = pages.candidate_page(candidate, forms)
     return render(request, "candidates/detail.html", context, status=status)
+
+
+def section_form(view):
+    """A view behind a form of the candidate page that htmx sends: a refusal comes back as the
+    form's section (detail_page); when the view is done and redirects, the browser loads the
+    page it names as a whole (HX-Redirect), since other sections may have changed too. On the
+    same page with only its #section changed, the browser would merely scroll: it reloads."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if not (request.htmx and isinstance(response, HttpResponseRedirectBase)):
+            return response
+        to = response["Location"]
+        redirect_to = HttpResponseClientRedirect(to)
+        here = urlsplit(request.htmx.current_url or "")
+        there = urlsplit(request.build_absolute_uri(to))
+        if (here.path, here.query) == (there.path, there.query):
+            redirect_to["HX-Refresh"] = "true"
+        return redirect_to
+
+    return wrapped
 
 
 def _undo_link(merge_record) -> str:
@@ -65,10 +98,14 @@ def candidate_detail(request, pk: int):
 
 
 def _screening_error(request, candidate, error, status=409, **forms):
-    refuse(request, error)
+    """A service refused what a form of the page asked: the reason on that form (its field,
+    or the form as a whole), so it is in the section htmx re-renders too."""
+    (form,) = forms.values()
+    refuse(request, error, form)
     return detail_page(request, candidate, status=status, **forms)
 
 
+@section_form
 @login_required
 @require_POST
 def merge(request, pk: int):
@@ -114,6 +151,7 @@ def split(request, pk: int, nomination_pk: int):
     return redirect("candidates:detail", pk=candidate.pk)
 
 
+@section_form
 @login_required
 @require_POST
 def note(request, pk: int):
@@ -127,6 +165,7 @@ def note(request, pk: int):
     return redirect(f"{reverse('candidates:detail', args=[pk])}#notes")
 
 
+@section_form
 @login_required
 @require_POST
 def tag(request, pk: int):

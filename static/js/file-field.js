@@ -1,23 +1,16 @@
 /* A file input is visually hidden behind our own translated button (templates/forms/field.html,
-   the nomination form's documents): say which files were chosen, as the browser's own control would. */
+   the nomination form's documents): say which files were chosen, as the browser's own control would.
+   Listened for on the document, so a field htmx swaps in later (a candidate page section) works too. */
 (function () {
   "use strict";
-  function files() {
-    document.querySelectorAll(".file-field").forEach(function (wrapper) {
-      var input = wrapper.querySelector("input[type=file]");
-      var chosen = wrapper.querySelector(".file-field__chosen");
-      if (!input || !chosen) { return; }
-      input.addEventListener("change", function () {
-        var names = Array.prototype.map.call(input.files, function (file) { return file.name; });
-        chosen.textContent = names.length
-          ? chosen.getAttribute("data-chosen") + " " + names.join(", ")
-          : chosen.getAttribute("data-none");
-      });
-    });
-  }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", files);
-  } else {
-    files();
-  }
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (!input.matches || !input.matches(".file-field input[type=file]")) { return; }
+    var chosen = input.closest(".file-field").querySelector(".file-field__chosen");
+    if (!chosen) { return; }
+    var names = Array.prototype.map.call(input.files, function (file) { return file.name; });
+    chosen.textContent = names.length
+      ? chosen.getAttribute("data-chosen") + " " + names.join(", ")
+      : chosen.getAttribute("data-none");
+  });
 })();

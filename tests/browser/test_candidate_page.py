@@ -58,9 +58,13 @@ def test_due_diligence_typed_in_two_parts_is_saved_in_one_go_with_the_message_in
     page.locator("#diligence_do_no_harm-status").select_option("concern")
     page.locator("#diligence_do_no_harm-notes").fill("The chair is the treasurer's brother.")
     # Refused first: a concern needs its note for the committee. Nothing typed is lost.
+    page.evaluate("window.sameDocument = true")
     page.get_by_role("button", name=words["save"]).click()
     note = page.locator("#diligence_do_no_harm-committee_note")
     expect(note).to_have_attribute("aria-invalid", "true")
+    # Only the section came back (htmx), and the focus is on the field to correct.
+    assert page.evaluate("window.sameDocument") is True
+    expect(note).to_be_focused()
     expect(page.locator("#diligence_do_no_harm-committee_note_error")).to_be_visible()
     expect(page.locator("#diligence_finances-notes")).to_have_value("Audited accounts for 2021.")
     expect(page.locator("#diligence_do_no_harm-notes")).to_have_value(
@@ -73,6 +77,9 @@ def test_due_diligence_typed_in_two_parts_is_saved_in_one_go_with_the_message_in
 
     expect(page).to_have_url(re.compile(r"#diligence$"))
     message = page.locator("section[aria-labelledby='diligence'] .message--success")
+    expect(message).to_be_visible()
+    # Saved: the whole page is loaded again (other sections may have changed).
+    assert page.evaluate("window.sameDocument") is None
     expect(message).to_have_text(words["saved"])
     expect(message).to_be_in_viewport()
     expect(page.locator("#diligence_finances-notes")).to_have_value("Audited accounts for 2021.")

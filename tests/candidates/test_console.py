@@ -69,7 +69,7 @@ def test_screening_from_the_page_and_an_error_next_to_the_field(staff_client, ch
     accepted = staff_client.post(url, {"decision": "eligible", "note": "checked"})
 
     assert refused.status_code == 400
-    assert refused.context["screening_form"].errors["reason"]
+    assert refused.context["screening"].form.errors["reason"]
     assert 'value="kept"' in refused.content.decode()
     assert accepted.status_code == 302
     candidate.refresh_from_db()
@@ -100,7 +100,7 @@ def test_merging_into_itself_from_the_page_is_refused_with_a_message(staff_clien
     )
 
     assert response.status_code == 400
-    assert response.context["merge_form"].errors["target"]
+    assert response.context["merge"].form.errors["target"]
 
 
 def test_suggestions_are_decided_from_their_page(staff_client, child10):

@@ -87,7 +87,7 @@ def test_a_concern_without_a_note_for_the_committee_is_refused_keeping_everythin
 
     assert response.status_code == 400
     assert DiligenceCheck.objects.filter(candidate=candidate).count() == 0
-    form = response.context["diligence_form"]
+    form = response.context["diligence"].form
     assert form.errors.keys() == {"finances-committee_note"}
     assert "Deficit two years running." in page
     assert "Works with children&#x27;s councils." in page
@@ -203,7 +203,7 @@ def test_after_the_lock_the_form_says_why_and_keeps_what_was_typed(staff_client,
     )
 
     assert response.status_code == 409
-    assert response.context["diligence_form"].non_field_errors()
+    assert response.context["diligence"].form.non_field_errors()
     assert "Late finding." in response.content.decode()
     assert DiligenceCheck.objects.filter(candidate=candidate).count() == 0
 
@@ -256,7 +256,7 @@ def test_an_unscreened_candidate_s_decision_has_nothing_ticked(staff_client, chi
 
     response = staff_client.get(reverse("candidates:detail", args=[candidate.pk]))
 
-    assert response.context["screening_form"]["decision"].value() in ("", None)
+    assert response.context["screening"].form["decision"].value() in ("", None)
     assert 'value="eligible" checked' not in response.content.decode()
 
 

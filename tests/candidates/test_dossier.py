@@ -148,7 +148,7 @@ def test_staff_upload_a_document_checked_by_its_content(staff_client, child10):
     )
 
     assert refused.status_code == 400
-    assert refused.context["document_form"].errors["document"]
+    assert refused.context["documents"].form.errors["document"]
     assert added.status_code == 302
     document = CandidateDocument.objects.get()
     assert (document.kind, document.file_type, document.original_name) == (

@@ -247,9 +247,9 @@ def test_the_candidate_page_shows_each_possible_duplicate_s_similarity(staff_cli
     close, _far = two_pairs
 
     response = staff_client.get(reverse("candidates:detail", args=[close.first_id]))
-    row = response.context["suggestions"][0]
+    row = response.context["duplicates"].suggestions[0]
 
-    assert [r["other"] for r in response.context["suggestions"]] == [close.second]
+    assert [r["other"] for r in response.context["duplicates"].suggestions] == [close.second]
     assert row["similarity"] == matching.name_similarity(close.first.name, close.second.name)
     page = response.content.decode()
     assert f"name similarity {row['similarity']} of 100" in page

@@ -1,0 +1,31 @@
+// The candidate page's section forms are sent by htmx (hx-post, hx-target="closest section"):
+// a refused form (400, or 409 when a service refused) comes back as its section, errors next
+// to the fields, and replaces the section in place; htmx leaves error responses unswapped
+// unless told. Once swapped, the focus goes to the first field in error, or to the form's
+// errors, so a keyboard or screen-reader user lands where the message is.
+(function () {
+  "use strict";
+  var REFUSED = [400, 409];
+  var swapped = null;
+
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (REFUSED.indexOf(event.detail.xhr.status) === -1) { return; }
+    var section = event.detail.target;
+    if (!section || section.tagName !== "SECTION") { return; }
+    event.detail.shouldSwap = true;
+    event.detail.isError = false;
+    swapped = section.getAttribute("aria-labelledby");
+  });
+
+  document.addEventListener("htmx:afterSettle", function () {
+    if (!swapped) { return; }
+    var section = document.querySelector('section[aria-labelledby="' + swapped + '"]');
+    swapped = null;
+    if (!section) { return; }
+    var target = section.querySelector('[aria-invalid="true"]') ||
+      section.querySelector('[role="alert"], .errorlist');
+    if (!target) { return; }
+    if (!target.matches("input, select, textarea")) { target.setAttribute("tabindex", "-1"); }
+    target.focus();
+  });
+})();
