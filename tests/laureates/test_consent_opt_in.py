@@ -7,7 +7,7 @@ from django.apps import apps
 from django.utils import timezone
 
 from laurel.laureates.models import Laureate
-from tests.laureates.test_identity import laureate
+from tests.laureates.identity_helpers import laureate
 
 
 def untick_defaults(*args):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from laurel.laureates import services
-from tests.laureates.test_summit import laureate  # noqa: F401
+from tests.laureates.summit_helpers import laureate  # noqa: F401
 from tests.scenarios import delegate_values
 
 pytestmark = pytest.mark.django_db

@@ -17,7 +17,7 @@ from laurel.laureates.enums import SupportArea
 from laurel.laureates.models import Laureate, Milestone
 from tests.conftest import make_user, sign_in
 from tests.factories import UserFactory, in_phase, tie_contacts
-from tests.laureates.test_support import all_levels, laureate  # noqa: F401
+from tests.laureates.support_helpers import all_levels, laureate  # noqa: F401
 from tests.scenarios import ready
 
 pytestmark = pytest.mark.django_db
