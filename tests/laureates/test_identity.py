@@ -7,15 +7,17 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.apps import apps
 from django.urls import reverse
+from django.utils import timezone
 
 from laurel.accounts import services as accounts
 from laurel.accounts.models import RoleGrant, User
 from laurel.core.models import AuditEntry
+from laurel.cycles.enums import Phase
 from laurel.laureates import services
-from laurel.laureates.models import Contact
+from laurel.laureates.models import Contact, Laureate
 from tests.conftest import sign_in
-from tests.factories import PASSWORD, UserFactory
-from tests.laureates.identity_helpers import laureate
+from tests.factories import PASSWORD, UserFactory, in_phase
+from tests.scenarios import ready
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +29,14 @@ def invitation_token() -> str:
     text, _html = OutgoingEmail.objects.filter(key="invitation").latest("id").with_links()
     link = next(line for line in text.splitlines() if "/invitation/" in line)
     return link.rstrip("/").rsplit("/", 1)[1]
+
+
+def laureate(cycle, staff, name, site) -> Laureate:
+    in_phase(cycle, Phase.NOMINATIONS)  # nominated while the call was open, then accepted
+    candidate = ready(cycle, name, website=site, staff=staff)
+    laureate = Laureate.objects.create(cycle=cycle, candidate=candidate, accepted_at=timezone.now())
+    in_phase(cycle, Phase.PROGRAMME)
+    return laureate
 
 
 def contact_user(email, cycle):
