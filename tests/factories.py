@@ -203,6 +203,11 @@ class CandidateFactory(factory.django.DjangoModelFactory):
         )
 
 
+def _candidate_of_its_cycle(**traits):
+    """A candidate in the cycle of the object being made."""
+    return factory.SubFactory(CandidateFactory, cycle=factory.SelfAttribute("..cycle"), **traits)
+
+
 class PlacementFactory(factory.django.DjangoModelFactory):
     """A confirmed nomination placed on a candidate of the same cycle (what placing does)."""
 
@@ -225,8 +230,8 @@ class DuplicateSuggestionFactory(factory.django.DjangoModelFactory):
         exclude = ("one", "other")
 
     cycle = factory.SubFactory(CycleFactory)
-    one = factory.SubFactory(CandidateFactory, cycle=factory.SelfAttribute("..cycle"))
-    other = factory.SubFactory(CandidateFactory, cycle=factory.SelfAttribute("..cycle"))
+    one = _candidate_of_its_cycle()
+    other = _candidate_of_its_cycle()
     first = factory.LazyAttribute(lambda o: min(o.one, o.other, key=lambda c: c.pk))
     second = factory.LazyAttribute(lambda o: max(o.one, o.other, key=lambda c: c.pk))
     confidence = 0.9
@@ -265,7 +270,7 @@ class ConflictFactory(factory.django.DjangoModelFactory):
 
     cycle = factory.SubFactory(CycleFactory)
     member = factory.SubFactory(UserFactory)
-    candidate = factory.SubFactory(CandidateFactory, cycle=factory.SelfAttribute("..cycle"))
+    candidate = _candidate_of_its_cycle()
     kind = ConflictKind.EMPLOYMENT
     state = ConflictState.CONFIRMED
 
@@ -280,9 +285,7 @@ class AssignmentFactory(factory.django.DjangoModelFactory):
         model = Assignment
 
     cycle = factory.SubFactory(CycleFactory)
-    candidate = factory.SubFactory(
-        CandidateFactory, ready=True, cycle=factory.SelfAttribute("..cycle")
-    )
+    candidate = _candidate_of_its_cycle(ready=True)
     member = factory.SubFactory(UserFactory)
     state = AssignmentState.PUBLISHED
     published_at = factory.LazyFunction(timezone.now)
@@ -299,9 +302,7 @@ class ReviewFactory(factory.django.DjangoModelFactory):
         model = Review
 
     cycle = factory.SubFactory(CycleFactory)
-    candidate = factory.SubFactory(
-        CandidateFactory, ready=True, cycle=factory.SelfAttribute("..cycle")
-    )
+    candidate = _candidate_of_its_cycle(ready=True)
     member = factory.SubFactory(UserFactory)
 
     class Params:
@@ -363,9 +364,7 @@ class LaureateFactory(factory.django.DjangoModelFactory):
         model = Laureate
 
     cycle = factory.SubFactory(CycleFactory)
-    candidate = factory.SubFactory(
-        CandidateFactory, ready=True, cycle=factory.SelfAttribute("..cycle")
-    )
+    candidate = _candidate_of_its_cycle(ready=True)
     accepted_at = factory.LazyFunction(timezone.now)
 
 
