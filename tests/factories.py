@@ -327,6 +327,7 @@ class VotingRoundFactory(factory.django.DjangoModelFactory):
     number = factory.Sequence(lambda n: n + 1)
     method = "approval"
     topic = "shortlist"
+    opened_by = factory.SubFactory(UserFactory)
     opened_at = factory.LazyFunction(timezone.now)
 
 
