@@ -21,6 +21,7 @@ from laurel.notifications.enums import EmailState
 from laurel.notifications.services import queue_email, release_email
 from tests.conftest import AWARD_FILE, make_user
 from tests.factories import CycleFactory
+from tests.identity_helpers import raw_award
 
 pytestmark = pytest.mark.django_db
 
@@ -203,14 +204,6 @@ def test_the_award_file_holds_the_organisers_identity(child10):
     assert child10.postal_address == "Child10\nStockholm\nSweden"
     assert child10.logo == "img/child10-wordmark.svg"
     assert child10.theme_language == "en"
-
-
-def raw_award(**organiser) -> dict:
-    import tomllib
-
-    raw = tomllib.loads(AWARD_FILE.read_text(encoding="utf-8"))
-    raw["organiser"] = organiser
-    return raw
 
 
 def test_an_old_award_file_with_only_the_organisers_name_still_loads():

@@ -26,10 +26,9 @@ from laurel.selection import services as selection
 from laurel.selection.models import Amendment, Decision, Place, VotingRound
 from tests.candidates.helpers import confirmed
 from tests.conftest import sign_in
-from tests.laureates.test_portal import letter_to, token_of
+from tests.laureates.portal_helpers import letter_to, token_of
 from tests.scenarios import member, ready
-from tests.selection.helpers import chair_of
-from tests.selection.test_publication import _assert_named_exactly
+from tests.selection.helpers import _assert_named_exactly, chair_of
 
 
 def answer_page(decision, place) -> str:

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from laurel.accounts.models import User
 from laurel.core.models import AuditEntry
+from tests.accounts.helpers import user_change_form
 from tests.conftest import enrol_totp, make_user, sign_in
 from tests.factories import PASSWORD, UserFactory
 
@@ -73,17 +74,6 @@ def test_a_superuser_who_passed_the_second_factor_uses_the_admin(client, operato
     sign_in(client, operator)
 
     assert client.get("/admin/accounts/user/").status_code == 200
-
-
-def user_change_form(colleague, **changes) -> dict:
-    return {
-        "email": colleague.email,
-        "full_name": colleague.full_name,
-        "language": "en",
-        "is_active": "on",
-        "role_grants-TOTAL_FORMS": "0",
-        "role_grants-INITIAL_FORMS": "0",
-    } | changes
 
 
 def test_the_admin_cannot_make_a_superuser(client, operator):

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from laurel.accounts import services
 from laurel.accounts.models import Invitation, RoleGrant
-from tests.accounts.test_admin import user_change_form
+from tests.accounts.helpers import user_change_form
 from tests.conftest import enrol_totp, sign_in
 from tests.factories import RoleGrantFactory, UserFactory
 

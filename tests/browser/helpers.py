@@ -2,10 +2,16 @@
 
 import re
 
+from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.factories import PASSWORD
-from tests.scenarios import totp_code
+from laurel.accounts.models import RoleGrant
+from laurel.cycles.enums import Phase
+from laurel.laureates import services
+from laurel.laureates.models import Contact, Laureate
+from tests.conftest import make_user
+from tests.factories import PASSWORD, UserFactory, in_phase, tie_contacts
+from tests.scenarios import delegate_values, ready, summit_values, totp_code
 
 
 def sign_in(page, live_server, user) -> None:
@@ -21,3 +27,53 @@ def sign_in(page, live_server, user) -> None:
     page.get_by_label("Code").fill(totp_code(decrypt(secret)))
     page.get_by_role("button", name="Sign In").click()
     expect(page).not_to_have_url(re.compile(r"/accounts/"))
+
+
+def tab_to(page, locator, limit: int = 120) -> None:
+    """Press Tab until the element has the focus: proof it is reachable by keyboard."""
+    handle = locator.element_handle()
+    for _ in range(limit):
+        if page.evaluate("element => document.activeElement === element", handle):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{locator} is not reachable with the Tab key")
+
+
+def type_into(page, locator, text: str) -> None:
+    tab_to(page, locator)
+    page.keyboard.type(text)
+
+
+def sign_in_contact(page, url: str, email: str, language: str = "en") -> None:
+    """A laureate contact signs in with the password (no second factor for them)."""
+    page.goto(f"{url}/{language}/accounts/login/")
+    page.locator("#id_login").fill(email)
+    page.locator("#id_password").fill("correct horse battery staple")
+    page.locator("main form button[type=submit]").click()
+    # Signed in once the sign-in page is left: a goto before that would cancel the POST.
+    expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
+
+
+def a_laureate_with_two_delegates(cycle):
+    staff = make_user("staff")
+    candidate = ready(
+        cycle, "Fundacja Dzieci", country="PL", website="https://dzieci.pl", staff=staff
+    )
+    laureate = Laureate.objects.create(cycle=cycle, candidate=candidate, accepted_at=timezone.now())
+    in_phase(cycle, Phase.PROGRAMME)
+    Contact.objects.create(laureate=laureate, email="office@dzieci.pl")
+    contact = UserFactory(email="office@dzieci.pl")
+    RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=cycle)
+    tie_contacts(contact)
+    services.define_summit(cycle, values=summit_values(), actor=staff)
+    services.register_delegate(laureate, values=delegate_values(), actor=None)
+    services.register_delegate(
+        laureate, values=delegate_values(full_name="Piotr Nowak"), actor=None
+    )
+    return staff, contact, laureate
+
+
+def person(browser, live_server, user):
+    page = browser.new_context().new_page()
+    sign_in(page, live_server, user)
+    return page

@@ -11,9 +11,8 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from laurel.nominations.models import Nomination
-from tests.browser.test_nominating import tab_to, type_into
-from tests.nominations.helpers import complete_post
-from tests.nominations.test_after_submission import MARIA
+from tests.browser.helpers import tab_to, type_into
+from tests.nominations.helpers import MARIA, complete_post
 from tests.scenarios import NOMINATE, new_token, solved_payload
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -10,7 +10,7 @@ from laurel.laureates.models import Laureate
 from laurel.selection import queries
 from laurel.selection.enums import Answer
 from tests.factories import in_phase
-from tests.laureates.test_portal import announced, letter_to, token_of  # noqa: F401
+from tests.laureates.portal_helpers import announced, letter_to, token_of  # noqa: F401
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -8,8 +8,7 @@ import re
 from playwright.sync_api import expect
 
 from laurel.selection import queries, services
-from tests.browser.helpers import sign_in
-from tests.browser.test_selection import person
+from tests.browser.helpers import person, sign_in
 from tests.conftest import make_user
 from tests.selection.helpers import scored_committee
 

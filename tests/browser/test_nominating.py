@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from laurel.nominations.enums import NominationState
 from laurel.nominations.models import Nomination
+from tests.browser.helpers import tab_to, type_into
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -57,16 +58,6 @@ TEXTS = {
 }
 
 
-def tab_to(page, locator, limit: int = 120) -> None:
-    """Press Tab until the element has the focus: proof it is reachable by keyboard."""
-    handle = locator.element_handle()
-    for _ in range(limit):
-        if page.evaluate("element => document.activeElement === element", handle):
-            return
-        page.keyboard.press("Tab")
-    raise AssertionError(f"{locator} is not reachable with the Tab key")
-
-
 def choose(page, group: str, option) -> None:
     """A radio group by keyboard: Tab enters the group, the arrow keys move the choice."""
     tab_to(page, page.locator(f"input[name={group}]").first)
@@ -75,11 +66,6 @@ def choose(page, group: str, option) -> None:
             return
         page.keyboard.press("ArrowDown")
     raise AssertionError(f"{option} could not be chosen with the arrow keys")
-
-
-def type_into(page, locator, text: str) -> None:
-    tab_to(page, locator)
-    page.keyboard.type(text)
 
 
 @pytest.mark.parametrize("language", ["en", "sv"])

@@ -13,7 +13,7 @@ from laurel.laureates.models.prize import PayingAccount
 from tests.browser.helpers import sign_in
 from tests.conftest import make_user
 from tests.factories import in_phase
-from tests.laureates.test_prize import details, finance
+from tests.laureates.prize_helpers import details, finance
 from tests.scenarios import ready
 
 pytestmark = pytest.mark.django_db(transaction=True)

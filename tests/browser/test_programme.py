@@ -10,21 +10,11 @@ from laurel.accounts.models import RoleGrant
 from laurel.cycles.enums import Phase
 from laurel.laureates.models import Laureate
 from laurel.selection import queries
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import sign_in, sign_in_contact
 from tests.factories import UserFactory, in_phase, tie_contacts
-from tests.laureates.test_portal import announced, letter_to, token_of  # noqa: F401
+from tests.laureates.portal_helpers import announced, letter_to, token_of  # noqa: F401
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def sign_in_contact(page, url: str, email: str, language: str = "en") -> None:
-    """A laureate contact signs in with the password (no second factor for them)."""
-    page.goto(f"{url}/{language}/accounts/login/")
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill("correct horse battery staple")
-    page.locator("main form button[type=submit]").click()
-    # Signed in once the sign-in page is left: a goto before that would cancel the POST.
-    expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
 
 
 @pytest.mark.parametrize("language", ["en", "sv"])
@@ -69,7 +59,7 @@ def test_bank_details_and_a_four_eyes_payment(
     from laurel.laureates import exports
     from laurel.laureates.models import Contact, Payment
     from tests.conftest import enrol_totp, make_user
-    from tests.laureates.test_prize import finance
+    from tests.laureates.prize_helpers import finance
     from tests.scenarios import ready, totp_code
 
     settings.PRIZE_DEBTOR = {

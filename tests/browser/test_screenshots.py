@@ -20,7 +20,7 @@ from laurel.nominations.models import new_token
 from tests.conftest import ROOT
 
 # The decided cycle with its laureates named, as the public laureates page tests make it.
-from tests.selection.test_pages import announced, committee, drafted, locked  # noqa: F401
+from tests.selection.pages_helpers import announced, committee, drafted, locked  # noqa: F401
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -55,7 +55,7 @@ def draft(cycle, *, complete: bool = True, **data):
 
 def public_paths(cycle, run_tasks) -> dict[str, str]:
     """Every public page with the data it needs, as English paths."""
-    from tests.candidates.test_consent import asked
+    from tests.candidates.consent_helpers import asked
 
     half, _ = draft(cycle, complete=False, org_city="")
     ready, _ = draft(cycle)

@@ -14,16 +14,10 @@ from laurel.laureates import services as programme
 from laurel.notifications.models import OutgoingEmail
 from laurel.selection import services
 from laurel.selection.models import Decision, Override
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import person, sign_in
 from tests.conftest import make_user
-from tests.laureates.test_portal import token_of
+from tests.laureates.portal_helpers import token_of
 from tests.selection.helpers import scored_committee
-
-
-def person(browser, live_server, user):
-    page = browser.new_context().new_page()
-    sign_in(page, live_server, user)
-    return page
 
 
 def local(moment, cycle) -> str:

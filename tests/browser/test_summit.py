@@ -5,18 +5,11 @@ way to a sentence once the places are taken; staff reveal the passport data of a
 import re
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
-from laurel.accounts.models import RoleGrant
-from laurel.cycles.enums import Phase
 from laurel.laureates import services
-from laurel.laureates.models import Contact, Delegate, Laureate
-from tests.browser.helpers import sign_in
-from tests.browser.test_programme import sign_in_contact
-from tests.conftest import make_user
-from tests.factories import UserFactory, in_phase, tie_contacts
-from tests.scenarios import delegate_values, ready, summit_values
+from laurel.laureates.models import Delegate
+from tests.browser.helpers import a_laureate_with_two_delegates, sign_in, sign_in_contact
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -42,25 +35,6 @@ TEXTS = {
         "left": "1 plats kvar.",
     },
 }
-
-
-def a_laureate_with_two_delegates(cycle):
-    staff = make_user("staff")
-    candidate = ready(
-        cycle, "Fundacja Dzieci", country="PL", website="https://dzieci.pl", staff=staff
-    )
-    laureate = Laureate.objects.create(cycle=cycle, candidate=candidate, accepted_at=timezone.now())
-    in_phase(cycle, Phase.PROGRAMME)
-    Contact.objects.create(laureate=laureate, email="office@dzieci.pl")
-    contact = UserFactory(email="office@dzieci.pl")
-    RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=cycle)
-    tie_contacts(contact)
-    services.define_summit(cycle, values=summit_values(), actor=staff)
-    services.register_delegate(laureate, values=delegate_values(), actor=None)
-    services.register_delegate(
-        laureate, values=delegate_values(full_name="Piotr Nowak"), actor=None
-    )
-    return staff, contact, laureate
 
 
 @pytest.mark.parametrize("language", ["en", "sv"])

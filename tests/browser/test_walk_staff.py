@@ -8,8 +8,7 @@ from playwright.sync_api import expect
 
 from laurel.laureates import services
 from laurel.laureates.models import Delegate, VisaRequest
-from tests.browser.helpers import sign_in
-from tests.browser.test_summit import a_laureate_with_two_delegates
+from tests.browser.helpers import a_laureate_with_two_delegates, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

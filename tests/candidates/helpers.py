@@ -1,7 +1,15 @@
-"""Nominations confirmed the way nominators confirm them, so that they become candidates."""
+"""Nominations confirmed the way nominators confirm them, so that they become candidates;
+the checks, the closed call and the duplicate suggestions several candidate tests arrange."""
 
 from itertools import count
 
+from laurel.candidates import services as screening
+from laurel.candidates.enums import DiligenceArea
+from laurel.candidates.models import (
+    Candidate,
+    DuplicateSuggestion,
+    Placement,
+)
 from laurel.nominations import services
 from laurel.nominations.models import Nomination, hash_token, new_token
 
@@ -46,3 +54,38 @@ def confirmed(
     confirm_token = f"confirm-{number}-{token}"
     Nomination.objects.filter(pk=nomination.pk).update(confirm_token_hash=hash_token(confirm_token))
     return services.confirm_nomination(confirm_token)
+
+
+def complete_diligence(candidate, staff):
+    for area in DiligenceArea.values:
+        screening.update_check(
+            candidate, area=area, status="satisfactory", notes="Checked.", actor=staff
+        )
+
+
+def close_nominations(cycle) -> None:
+    """The deadline passes (the stored phase may still say nominations: the dates close it)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    type(cycle).objects.filter(pk=cycle.pk).update(
+        nominations_close_at=timezone.now() - timedelta(minutes=5)
+    )
+    cycle.refresh_from_db()
+
+
+def candidate_of(nomination) -> Candidate:
+    return Placement.objects.get(nomination=nomination).candidate
+
+
+def suggest(cycle, one, other, reasons, confidence=0.9, matched=()) -> DuplicateSuggestion:
+    pair = sorted([one.pk, other.pk])
+    return DuplicateSuggestion.objects.create(
+        cycle=cycle,
+        first_id=pair[0],
+        second_id=pair[1],
+        confidence=confidence,
+        reasons=reasons,
+        matched=list(matched),
+    )

@@ -21,9 +21,7 @@ from laurel.candidates.services.bulk import (
 )
 from laurel.core.models import AuditEntry
 from laurel.notifications.models import OutgoingEmail
-from tests.candidates.helpers import confirmed
-from tests.candidates.test_dossier import complete_diligence
-from tests.candidates.test_ineligibility import close_nominations
+from tests.candidates.helpers import close_nominations, complete_diligence, confirmed
 from tests.conftest import make_user, sign_in
 
 pytestmark = pytest.mark.django_db

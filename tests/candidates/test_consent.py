@@ -13,34 +13,11 @@ from django_tasks_db.models import DBTaskResult
 
 from laurel.candidates import services
 from laurel.candidates.enums import CandidateState, Consent
-from laurel.candidates.models import CandidateDocument, Placement
+from laurel.candidates.models import CandidateDocument
 from laurel.notifications.models import OutgoingEmail
-from tests.candidates.helpers import confirmed
-from tests.conftest import make_user
+from tests.candidates.consent_helpers import asked, staff_member
 
 pytestmark = pytest.mark.django_db
-
-
-def staff_member():
-    from laurel.accounts.models import User
-
-    return User.objects.filter(email="staff@example.org").first() or make_user("staff")
-
-
-def asked(cycle, *, days=14, language="en"):
-    nomination = confirmed(
-        cycle, "Trygga Nätet", email="nominator.private@example.org", website="trygga.se"
-    )
-    candidate = Placement.objects.get(nomination=nomination).candidate
-    OutgoingEmail.objects.all().delete()
-    token = services.invite_organisation(
-        candidate,
-        email="info@trygga.se",
-        language=language,
-        deadline=timezone.now() + timedelta(days=days),
-        actor=staff_member(),
-    )
-    return candidate, nomination, token
 
 
 def test_asking_sends_the_link_and_schedules_two_reminders(child10):

@@ -23,43 +23,11 @@ from laurel.candidates.models import (
 )
 from laurel.core.models import AuditEntry
 from laurel.notifications.models import OutgoingEmail
+from tests.candidates.consent_helpers import staff_member
+from tests.candidates.consent_link_helpers import asked, pdf, url
 from tests.candidates.helpers import confirmed
-from tests.candidates.test_consent import staff_member
 
 pytestmark = pytest.mark.django_db
-
-PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
-
-
-def pdf(name: str) -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, PDF, content_type="application/pdf")
-
-
-def asked(cycle, *, name="Trygga Nätet", website="trygga.se", days=14, contact_name=""):
-    nomination = confirmed(cycle, name, email="nominator.private@example.org", website=website)
-    candidate = Placement.objects.get(nomination=nomination).candidate
-    if contact_name:
-        services.set_contact(
-            candidate,
-            name=contact_name,
-            email=f"info@{website}",
-            language="",
-            actor=staff_member(),
-        )
-    token = services.invite_organisation(
-        candidate,
-        email=f"info@{website}",
-        language="en",
-        deadline=timezone.now() + timedelta(days=days),
-        actor=staff_member(),
-    )
-    OutgoingEmail.objects.all().delete()
-    return candidate, nomination, token
-
-
-def url(token: str, language: str = "en") -> str:
-    with translation.override(language):
-        return reverse("candidates:claim", args=[token])
 
 
 def text(response) -> str:

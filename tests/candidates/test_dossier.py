@@ -9,7 +9,7 @@ from laurel.candidates.enums import DiligenceArea
 from laurel.candidates.models import CandidateDocument, Placement
 from laurel.core.models import AuditEntry
 from laurel.nominations.uploads import check_upload
-from tests.candidates.helpers import confirmed
+from tests.candidates.helpers import complete_diligence, confirmed
 from tests.conftest import make_user, sign_in
 
 pytestmark = pytest.mark.django_db
@@ -20,13 +20,6 @@ IDENTIFYING = "Anna, 14, called us from 070-123 45 67 about a man."
 def flagged_candidate(cycle):
     nomination = confirmed(cycle, "Trygga Nätet", answers={"1": IDENTIFYING})
     return Placement.objects.get(nomination=nomination).candidate, nomination
-
-
-def complete_diligence(candidate, staff):
-    for area in DiligenceArea.values:
-        services.update_check(
-            candidate, area=area, status="satisfactory", notes="Checked.", actor=staff
-        )
 
 
 def test_the_committee_s_version_starts_with_the_flagged_details_replaced(child10):

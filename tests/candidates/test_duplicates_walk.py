@@ -8,24 +8,23 @@ from django.urls import reverse
 from laurel.candidates import services
 from laurel.candidates.enums import CandidateState, SuggestionState
 from laurel.candidates.models import Candidate, DuplicateSuggestion, MergeRecord
-from tests.candidates.helpers import confirmed
-from tests.candidates.test_duplicate_groups import bris, candidate_of, suggest  # noqa: F401
+from tests.candidates.helpers import candidate_of, confirmed, suggest
 
 pytestmark = pytest.mark.django_db
 
 
-def group_url(bris):  # noqa: F811
+def group_url(bris):
     return reverse("candidates:group_decide", args=[min(s.pk for s in bris["pairs"])])
 
 
-def members(bris):  # noqa: F811
+def members(bris):
     return [bris["national"].pk, bris["acronym"].pk, bris["english"].pk]
 
 
 @pytest.mark.parametrize("value", ["²", "9" * 5000, str(2**70), "-1", " 1"])
 def test_odd_numbers_in_the_group_form_are_refused_without_a_server_error(
     staff_client,
-    bris,  # noqa: F811
+    bris,
     value,
 ):
     for data in (
@@ -42,7 +41,7 @@ def test_odd_numbers_in_the_group_form_are_refused_without_a_server_error(
 @pytest.mark.parametrize("value", ["²", "9" * 5000, str(2**70)])
 def test_odd_numbers_in_the_pair_form_are_refused_without_a_server_error(
     staff_client,
-    bris,  # noqa: F811
+    bris,
     value,
 ):
     url = reverse("candidates:suggestion_decide", args=[bris["pairs"][0].pk])
@@ -52,7 +51,7 @@ def test_odd_numbers_in_the_pair_form_are_refused_without_a_server_error(
     assert bris["pairs"][0].state == SuggestionState.OPEN
 
 
-def test_a_member_not_in_the_group_is_refused(staff_client, child10, bris):  # noqa: F811
+def test_a_member_not_in_the_group_is_refused(staff_client, child10, bris):
     stranger = candidate_of(confirmed(child10, "Wildwasser Berlin e.V.", country="DE"))
     response = staff_client.post(
         group_url(bris),
@@ -64,7 +63,7 @@ def test_a_member_not_in_the_group_is_refused(staff_client, child10, bris):  # n
     assert stranger.state != CandidateState.MERGED
 
 
-def test_a_group_posted_twice_merges_once(staff_client, bris):  # noqa: F811
+def test_a_group_posted_twice_merges_once(staff_client, bris):
     data = {"member": members(bris), "keep": bris["national"].pk}
     staff_client.post(group_url(bris), data)
     response = staff_client.post(group_url(bris), data, follow=True)
@@ -77,7 +76,7 @@ def test_a_pair_marked_different_inside_a_group_is_not_merged_by_the_group(
     staff_client,
     staff_user,
     child10,
-    bris,  # noqa: F811
+    bris,
 ):
     """Acronym and English name were marked as different organisations; both are still suggested
     with the national name, so all three show as one group. Merging the group must not undo
@@ -99,7 +98,7 @@ def test_a_pair_marked_different_inside_a_group_is_not_merged_by_the_group(
 
 def test_setting_apart_the_record_that_joins_the_others_says_they_are_no_longer_joined(
     staff_client,
-    bris,  # noqa: F811
+    bris,
 ):
     """The national name is the only link between the acronym and the English name: set apart,
     no suggestion is left between the other two, and the message must not say they are still
@@ -114,7 +113,7 @@ def test_setting_apart_the_record_that_joins_the_others_says_they_are_no_longer_
     assert Candidate.objects.filter(state=CandidateState.MERGED).count() == 1
 
 
-def test_the_decision_urls_take_no_get(staff_client, bris):  # noqa: F811
+def test_the_decision_urls_take_no_get(staff_client, bris):
     for url in (
         group_url(bris),
         reverse("candidates:suggestion_decide", args=[bris["pairs"][0].pk]),
@@ -126,7 +125,7 @@ def test_the_decision_urls_take_no_get(staff_client, bris):  # noqa: F811
 
 def test_another_cycle_s_suggestion_id_merges_nothing_of_this_cycle(
     staff_client,
-    bris,  # noqa: F811
+    bris,
 ):
     from tests.factories import CycleFactory
 
@@ -153,7 +152,7 @@ def test_another_cycle_s_suggestion_id_merges_nothing_of_this_cycle(
 def test_undoing_one_merge_of_a_group_brings_the_record_back_to_decide(
     staff_client,
     staff_user,
-    bris,  # noqa: F811
+    bris,
 ):
     """Kept: the acronym. The English name was suggested with the national name only; undoing
     its merge should put a question about it back on the duplicates page."""
@@ -177,7 +176,7 @@ def test_undoing_one_merge_of_a_group_brings_the_record_back_to_decide(
 
 def test_the_candidate_page_leads_to_the_duplicates_page_in_its_country(
     staff_client,
-    bris,  # noqa: F811
+    bris,
 ):
     national = bris["national"]
     html = staff_client.get(reverse("candidates:detail", args=[national.pk])).content.decode()
@@ -193,7 +192,7 @@ def test_a_name_written_as_markup_is_shown_as_text_in_the_group_and_its_messages
     staff_client,
     staff_user,
     child10,
-    bris,  # noqa: F811
+    bris,
 ):
     markup = '<img src=x onerror="alert(1)">'
     sneaky = candidate_of(confirmed(child10, markup, country="NO"))

@@ -13,7 +13,7 @@ from laurel.candidates.tasks import tell_nominators_at_deadline
 from laurel.cycles.enums import Phase
 from laurel.cycles.services import move_phase
 from laurel.notifications.models import OutgoingEmail
-from tests.candidates.helpers import confirmed
+from tests.candidates.helpers import close_nominations, confirmed
 from tests.conftest import make_user, sign_in
 from tests.factories import in_phase
 
@@ -27,18 +27,6 @@ def told(key: str = "candidate_ineligible") -> list[str]:
 def candidate_with_nominations(cycle, name: str = "Ljus", count: int = 2):
     nominations = [confirmed(cycle, name, website=f"{name.lower()}.example") for _ in range(count)]
     return Placement.objects.get(nomination=nominations[0]).candidate, nominations
-
-
-def close_nominations(cycle) -> None:
-    """The deadline passes (the stored phase may still say nominations: the dates close it)."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    type(cycle).objects.filter(pk=cycle.pk).update(
-        nominations_close_at=timezone.now() - timedelta(minutes=5)
-    )
-    cycle.refresh_from_db()
 
 
 def test_marking_ineligible_while_nominations_are_open_emails_nobody_yet(child10):

@@ -8,8 +8,7 @@ from django.urls import reverse
 
 from laurel.candidates import services
 from laurel.candidates.models import Candidate, Placement
-from tests.candidates.helpers import confirmed
-from tests.candidates.test_dossier import complete_diligence
+from tests.candidates.helpers import complete_diligence, confirmed
 from tests.conftest import make_user, sign_in
 
 pytestmark = pytest.mark.django_db

@@ -21,7 +21,7 @@ from laurel.nominations import services
 from laurel.nominations.models import new_token
 from laurel.nominations.uploads import check_upload
 from tests.production_server import fresh_postgres
-from tests.test_settings import manage
+from tests.settings_helpers import manage
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -10,10 +10,9 @@ from django.utils import timezone
 
 from laurel.core.models import WorkerHeartbeat
 from laurel.nominations.models import Attachment
-from tests.nominations.helpers import complete_post
-from tests.nominations.test_uploads import PDF
+from tests.nominations.helpers import PDF, complete_post
 from tests.scenarios import NOMINATE, new_token
-from tests.test_settings import PRODUCTION, manage
+from tests.settings_helpers import PRODUCTION, manage
 
 FEATURES_OFF = ["camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()"]
 

@@ -11,7 +11,7 @@ from django_tasks_db.models import DBTaskResult
 from laurel.core import worker
 from laurel.core.models import AuditEntry, WorkerHeartbeat
 from tests.core.tasks_for_tests import needs_file
-from tests.test_settings import manage
+from tests.settings_helpers import manage
 
 
 def beat_seconds_ago(seconds: int, worker_id: str = "w1") -> WorkerHeartbeat:

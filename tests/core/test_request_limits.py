@@ -8,8 +8,7 @@ from django.test import RequestFactory
 
 from laurel.core.limits import RequestSizeLimit
 from laurel.nominations.models import Nomination
-from tests.nominations.helpers import complete_post
-from tests.nominations.test_uploads import PDF
+from tests.nominations.helpers import PDF, complete_post
 from tests.scenarios import NOMINATE, new_token
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from laurel.cycles.enums import Phase
 from laurel.laureates import services
 from tests.conftest import sign_in
 from tests.factories import in_phase
-from tests.laureates.test_prize import PROOF, details, finance, laureate  # noqa: F401
+from tests.laureates.prize_helpers import PROOF, details, finance, laureate  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

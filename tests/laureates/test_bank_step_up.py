@@ -10,7 +10,7 @@ from laurel.laureates import services
 from laurel.laureates.models import BankAccount
 from tests.conftest import enrol_totp
 from tests.factories import PASSWORD, UserFactory, tie_contacts
-from tests.laureates.test_prize import PROOF, details, laureate  # noqa: F401
+from tests.laureates.prize_helpers import PROOF, details, laureate  # noqa: F401
 from tests.scenarios import totp_code
 
 pytestmark = pytest.mark.django_db

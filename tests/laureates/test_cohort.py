@@ -10,37 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from laurel.accounts.models import RoleGrant
-from laurel.cycles.enums import Phase
 from laurel.laureates import services
-from laurel.laureates.models import Contact, Initiative, Laureate, Post, Signature
+from laurel.laureates.models import Initiative, Post, Signature
 from laurel.laureates.tasks import send_digests
 from tests.conftest import sign_in
-from tests.factories import UserFactory, in_phase, tie_contacts
-from tests.scenarios import ready
-
-
-def laureate_with_contact(cycle, staff, name, site, email):
-    in_phase(cycle, Phase.NOMINATIONS)  # nominated while the call was open, then accepted
-    candidate = ready(cycle, name, website=site, staff=staff)
-    laureate = Laureate.objects.create(cycle=cycle, candidate=candidate, accepted_at=timezone.now())
-    in_phase(cycle, Phase.PROGRAMME)
-    Contact.objects.create(laureate=laureate, email=email)
-    user = UserFactory(email=email)
-    RoleGrant.objects.create(user=user, role="laureate_contact", cycle=cycle)
-    tie_contacts(user)
-    return laureate, user
-
-
-@pytest.fixture
-def cohort(child10, staff_user, run_tasks):
-    first = laureate_with_contact(
-        child10, staff_user, "Trygga Nätet", "https://trygga.se", "a@trygga.se"
-    )
-    second = laureate_with_contact(child10, staff_user, "Ljusglimt", "https://ljus.se", "b@ljus.se")
-    run_tasks()
-    mail.outbox.clear()
-    return first, second
 
 
 def test_contacts_and_staff_talk_in_the_space(client, cohort, staff_user, child10):

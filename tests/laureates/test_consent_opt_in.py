@@ -7,7 +7,7 @@ from django.apps import apps
 from django.utils import timezone
 
 from laurel.laureates.models import Laureate
-from tests.laureates.test_identity import laureate
+from tests.factories import LaureateFactory
 
 
 def untick_defaults(*args):
@@ -15,10 +15,8 @@ def untick_defaults(*args):
     return migration.untick_defaults(*args)
 
 
-def test_the_migration_keeps_consents_given_and_unticks_the_old_default(child10, staff_user):
-    given = laureate(child10, staff_user, "Trygga Nätet", "https://trygga.se")
-    withheld = laureate(child10, staff_user, "Dzieci w Sieci", "https://dzieci.pl")
-    never_asked = laureate(child10, staff_user, "Safe Online", "https://safe-online.example.org")
+def test_the_migration_keeps_consents_given_and_unticks_the_old_default(child10):
+    given, withheld, never_asked = LaureateFactory.create_batch(3, cycle=child10)
     answered = timezone.now()
     Laureate.objects.filter(pk=given.pk).update(publish_name=True, media_consent_at=answered)
     Laureate.objects.filter(pk=withheld.pk).update(publish_name=False, media_consent_at=answered)

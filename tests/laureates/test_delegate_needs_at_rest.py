@@ -14,7 +14,7 @@ from laurel.laureates import services
 from laurel.laureates.models import Delegate
 from tests.conftest import sign_in
 from tests.factories import UserFactory, tie_contacts
-from tests.laureates.test_summit import laureate  # noqa: F401  (fixture)
+from tests.laureates.summit_helpers import laureate  # noqa: F401  (fixture)
 from tests.scenarios import delegate_values
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,8 @@ from laurel.laureates import exports, services
 from laurel.laureates.models import Payment
 from tests.conftest import enrol_totp, make_user, sign_in
 from tests.factories import RoleGrantFactory, UserFactory
-from tests.laureates import test_prize
-from tests.laureates.test_prize import IBAN, approved_payment
+from tests.laureates import prize_helpers as test_prize
+from tests.laureates.prize_helpers import IBAN, approved_payment
 
 laureate = test_prize.laureate  # the same accepted laureate, with two contacts
 

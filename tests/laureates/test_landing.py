@@ -10,7 +10,7 @@ from laurel.laureates.models import Laureate
 from laurel.selection import queries, services
 from tests.conftest import sign_in
 from tests.factories import PASSWORD, UserFactory
-from tests.laureates.test_portal import announced, letter_to, token_of  # noqa: F401
+from tests.laureates.portal_helpers import announced, letter_to, token_of  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

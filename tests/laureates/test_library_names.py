@@ -6,12 +6,11 @@ from django.urls import reverse
 
 from laurel.laureates.models import LibraryDocument
 from tests.conftest import sign_in
-from tests.laureates.test_cohort import cohort  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.django_db
 
 
-def test_a_shared_document_is_stored_under_a_random_name(client, cohort):  # noqa: F811
+def test_a_shared_document_is_stored_under_a_random_name(client, cohort):
     (_trygga, alice), _second = cohort
     sign_in(client, alice)
     chosen = "Årsrapport <script> ..%2F passport scan.pdf"

@@ -17,15 +17,13 @@ from laurel.laureates.services import paying
 from laurel.laureates.services.prize import PrizeError
 from tests.conftest import make_user, sign_in
 from tests.factories import RoleGrantFactory, UserFactory
-from tests.laureates import test_prize
-from tests.laureates.test_prize import approved_payment, finance
+from tests.laureates import prize_helpers as test_prize
+from tests.laureates.prize_helpers import NO_DEFAULT, OURS, approved_payment, finance
 
 laureate = test_prize.laureate  # an accepted laureate in the programme phase
 
-OURS = {"name": "Child10 Foundation", "iban": "SE35 5000 0000 0549 1000 0003", "bic": "ESSESESS"}
 OURS_IBAN = "SE3550000000054910000003"
 DEFAULT = {"name": "Server default", "iban": "SE4550000000058398257466", "bic": "ESSESESS"}
-NO_DEFAULT = {"name": "", "iban": "", "bic": ""}
 
 
 @pytest.fixture

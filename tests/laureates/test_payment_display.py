@@ -17,8 +17,8 @@ from laurel.laureates import services
 from laurel.laureates.models import Contact, Payment
 from tests.conftest import enrol_totp, sign_in
 from tests.factories import UserFactory
-from tests.laureates import test_prize
-from tests.laureates.test_prize import approved_payment, finance
+from tests.laureates import prize_helpers as test_prize
+from tests.laureates.prize_helpers import approved_payment, finance
 
 laureate = test_prize.laureate  # an accepted laureate in the programme phase, 100 000 SEK
 

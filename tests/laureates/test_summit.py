@@ -4,7 +4,7 @@ with consent, visa letters for confirmed delegates, passport data encrypted and 
 import csv
 import io
 import subprocess
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.core import mail
@@ -14,27 +14,17 @@ from django.utils import timezone
 
 from laurel.core import crypto
 from laurel.core.models import AuditEntry
-from laurel.cycles.enums import Phase
 from laurel.laureates import services
-from laurel.laureates.models import Contact, Delegate, Laureate, VisaRequest
+from laurel.laureates.models import Delegate, VisaRequest
 from laurel.laureates.services.summit import erase_passport_data
 from tests.conftest import sign_in
-from tests.factories import in_phase
-from tests.scenarios import START, delegate_values, ready, summit_values
+from tests.laureates import summit_helpers
+from tests.laureates.summit_helpers import give
+from tests.scenarios import START, delegate_values, summit_values
 
-
-@pytest.fixture
-def laureate(child10, staff_user):
-    candidate = ready(
-        child10, "Fundacja Dzieci", country="PL", website="https://dzieci.pl", staff=staff_user
-    )
-    laureate = Laureate.objects.create(
-        cycle=child10, candidate=candidate, accepted_at=timezone.now()
-    )
-    in_phase(child10, Phase.PROGRAMME)
-    Contact.objects.create(laureate=laureate, email="office@dzieci.pl", language="en")
-    services.define_summit(child10, values=summit_values(), actor=staff_user)
-    return laureate
+# Fixtures these tests share with other modules.
+laureate = summit_helpers.laureate
+visa_delegate = summit_helpers.visa_delegate
 
 
 def test_a_summit_that_ends_before_it_starts_is_refused(child10, staff_user):
@@ -81,23 +71,6 @@ def test_needs_without_consent_and_dates_off_the_summit_are_refused(laureate, ch
 
     assert refused.value.field == field
     assert Delegate.objects.count() == 0
-
-
-@pytest.fixture
-def visa_delegate(laureate):
-    return services.register_delegate(
-        laureate,
-        values=delegate_values(needs_visa=True, full_name="Olena Shevchenko"),
-        actor=None,
-    )
-
-
-def give(delegate, **changes):
-    values = {
-        "passport_number": "FT123456", "nationality": "UA",
-        "date_of_birth": date(1985, 4, 2), "passport_expires_on": date(2033, 1, 1),
-    } | changes  # fmt: skip
-    return services.give_passport_data(delegate, actor=None, **values)
 
 
 def test_passport_data_is_encrypted_masked_and_checked(visa_delegate):

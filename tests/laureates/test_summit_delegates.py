@@ -10,16 +10,18 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from laurel.accounts.models import RoleGrant
 from laurel.core.models import AuditEntry
 from laurel.cycles.models import Cycle
 from laurel.laureates import services
 from laurel.laureates.enums import DelegateState, VisaState
 from laurel.laureates.models import Delegate, Summit
 from tests.conftest import make_user, sign_in
-from tests.factories import UserFactory, tie_contacts
-from tests.laureates.test_summit import give, laureate  # noqa: F401
+from tests.laureates import summit_helpers
+from tests.laureates.summit_helpers import as_form, give, laureate  # noqa: F401
 from tests.scenarios import delegate_values
+
+# Fixtures these tests share with other modules.
+contact = summit_helpers.contact
 
 pytestmark = pytest.mark.django_db
 
@@ -27,20 +29,6 @@ CONDUCT = {
     "sv": "https://child10.org/sv/uppforandekod",
     "en": "https://child10.org/code-of-conduct",
 }
-
-
-@pytest.fixture
-def contact(laureate):  # noqa: F811
-    user = UserFactory(email="office@dzieci.pl")
-    RoleGrant.objects.create(user=user, role="laureate_contact", cycle=laureate.cycle)
-    tie_contacts(user)
-    client = Client()
-    sign_in(client, user)
-    return client
-
-
-def as_form(values: dict) -> dict:
-    return {k: ("on" if v is True else "" if v is False else str(v)) for k, v in values.items()}
 
 
 def close_registration(laureate) -> None:  # noqa: F811

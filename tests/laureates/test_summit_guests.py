@@ -13,7 +13,7 @@ from django.utils import translation
 from laurel.laureates import services
 from laurel.laureates.models import Delegate
 from tests.conftest import make_user, sign_in
-from tests.laureates.test_summit import laureate  # noqa: F401
+from tests.laureates.summit_helpers import laureate  # noqa: F401
 from tests.scenarios import delegate_values
 
 pytestmark = pytest.mark.django_db

@@ -12,25 +12,15 @@ from laurel.accounts.models import RoleGrant
 from laurel.cycles.enums import Phase
 from laurel.laureates import services
 from laurel.laureates.enums import SupportArea
-from laurel.laureates.models import Assessment, Contact, Laureate
+from laurel.laureates.models import Assessment, Laureate
 from tests.conftest import sign_in
 from tests.factories import UserFactory, in_phase, tie_contacts
+from tests.laureates import support_helpers
+from tests.laureates.support_helpers import all_levels
 from tests.scenarios import ready
 
-
-@pytest.fixture
-def laureate(child10, staff_user):
-    candidate = ready(child10, "Trygga Nätet", website="https://trygga.se", staff=staff_user)
-    laureate = Laureate.objects.create(
-        cycle=child10, candidate=candidate, accepted_at=timezone.now()
-    )
-    in_phase(child10, Phase.PROGRAMME)
-    Contact.objects.create(laureate=laureate, email="office@trygga.se")
-    return laureate
-
-
-def all_levels(level=3):
-    return dict.fromkeys(SupportArea.values, level)
+# Fixtures these tests share with other modules.
+laureate = support_helpers.laureate
 
 
 def test_the_assessment_needs_every_area_and_levels_from_1_to_5(laureate):

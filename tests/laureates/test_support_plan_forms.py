@@ -7,20 +7,29 @@ import re
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 
 from laurel.accounts.models import RoleGrant
 from laurel.core.models import AuditEntry
 from laurel.cycles.enums import Phase
 from laurel.laureates import services
 from laurel.laureates.enums import SupportArea
-from laurel.laureates.models import Laureate, Milestone
+from laurel.laureates.models import Milestone
 from tests.conftest import make_user, sign_in
-from tests.factories import UserFactory, in_phase, tie_contacts
-from tests.laureates.test_support import all_levels, laureate  # noqa: F401
-from tests.scenarios import ready
+from tests.factories import ContactFactory, LaureateFactory, UserFactory, in_phase, tie_contacts
+from tests.laureates.support_helpers import all_levels
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def laureate(child10):
+    """An accepted laureate in the programme phase with one contact, from the factories: these
+    tests are about the plan's forms, not about how a candidate becomes a laureate."""
+    made = LaureateFactory(cycle=child10, candidate__organisation__name="Trygga Nätet")
+    in_phase(child10, Phase.PROGRAMME)
+    ContactFactory(laureate=made, email="office@trygga.se")
+    return made
 
 
 def options(page: str, name: str) -> list[str]:
@@ -28,7 +37,7 @@ def options(page: str, name: str) -> list[str]:
     return [text.strip() for text in re.findall(r"<option[^>]*>(.*?)</option>", select, re.S)]
 
 
-def test_the_milestone_form_asks_for_the_objective(laureate, staff_client, staff_user):  # noqa: F811
+def test_the_milestone_form_asks_for_the_objective(laureate, staff_client, staff_user):
     for title in ("Diversify funding", "A joint statement"):
         services.add_objective(laureate, area="fundraising", title=title, actor=staff_user)
 
@@ -42,7 +51,7 @@ def test_the_milestone_form_asks_for_the_objective(laureate, staff_client, staff
     ]
 
 
-def test_one_objective_is_chosen_already(laureate, staff_client, staff_user):  # noqa: F811
+def test_one_objective_is_chosen_already(laureate, staff_client, staff_user):
     objective = services.add_objective(
         laureate, area="finance", title="Audited accounts", actor=staff_user
     )
@@ -53,7 +62,7 @@ def test_one_objective_is_chosen_already(laureate, staff_client, staff_user):  #
     assert f'<option value="{objective.pk}" selected>' in page
 
 
-def test_a_refused_milestone_keeps_what_was_typed(laureate, staff_client, staff_user):  # noqa: F811
+def test_a_refused_milestone_keeps_what_was_typed(laureate, staff_client, staff_user):
     for title in ("Diversify funding", "A joint statement"):
         services.add_objective(laureate, area="fundraising", title=title, actor=staff_user)
 
@@ -72,7 +81,7 @@ def test_a_refused_milestone_keeps_what_was_typed(laureate, staff_client, staff_
     assert Milestone.objects.count() == 0
 
 
-def test_a_milestone_saved_is_audited(laureate, staff_client, staff_user):  # noqa: F811
+def test_a_milestone_saved_is_audited(laureate, staff_client, staff_user):
     objective = services.add_objective(laureate, area="finance", title="Audit", actor=staff_user)
 
     response = staff_client.post(
@@ -85,13 +94,8 @@ def test_a_milestone_saved_is_audited(laureate, staff_client, staff_user):  # no
     assert AuditEntry.objects.filter(key="support.milestone_added").count() == 1
 
 
-def test_another_laureates_objective_cannot_be_chosen(laureate, staff_client, staff_user):  # noqa: F811
-    in_phase(laureate.cycle, Phase.NOMINATIONS)
-    candidate = ready(laureate.cycle, "Annan Org", website="https://annan.se", staff=staff_user)
-    other = Laureate.objects.create(
-        cycle=laureate.cycle, candidate=candidate, accepted_at=timezone.now()
-    )
-    in_phase(laureate.cycle, Phase.PROGRAMME)
+def test_another_laureates_objective_cannot_be_chosen(laureate, staff_client, staff_user):
+    other = LaureateFactory(cycle=laureate.cycle, candidate__organisation__name="Annan Org")
     foreign = services.add_objective(other, area="finance", title="Theirs", actor=staff_user)
 
     response = staff_client.post(
@@ -103,7 +107,7 @@ def test_another_laureates_objective_cannot_be_chosen(laureate, staff_client, st
     assert Milestone.objects.count() == 0
 
 
-def test_the_milestone_form_is_for_staff_only(laureate, client):  # noqa: F811
+def test_the_milestone_form_is_for_staff_only(laureate, client):
     contact = UserFactory(email="office@trygga.se")
     RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=laureate.cycle)
     tie_contacts(contact)
@@ -126,7 +130,7 @@ def test_the_milestone_form_is_for_staff_only(laureate, client):  # noqa: F811
 
 @pytest.mark.parametrize("language", ["en", "sv"])
 def test_staff_read_the_assessment_in_the_order_the_contact_writes_it(
-    laureate,  # noqa: F811
+    laureate,
     staff_client,
     language,
 ):

@@ -15,7 +15,7 @@ from laurel.cycles.models import Cycle
 from laurel.laureates import documents, services
 from laurel.laureates.models import VisaRequest
 from tests.conftest import make_user, sign_in
-from tests.laureates.test_summit import give, laureate, visa_delegate  # noqa: F401
+from tests.laureates.summit_helpers import give, laureate, visa_delegate  # noqa: F401
 from tests.pdf import pdf_text
 
 pytestmark = pytest.mark.django_db

@@ -5,42 +5,16 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from laurel.core.models import AuditEntry
 from laurel.nominations.enums import NominationState
 from laurel.nominations.models import Nomination
 from laurel.nominations.services import release_from_moderation
-from tests.nominations.helpers import complete_post
+from tests.nominations.helpers import MARIA, complete_post, pdf, submitted_nomination, urls
 from tests.scenarios import NOMINATE, new_token, solved_payload
 
 pytestmark = pytest.mark.django_db
-
-MARIA = "Maria, 12, lives at Bulevar oslobođenja 12 in Novi Sad; call +381 21 123 4567"
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-
-
-def pdf(name: str) -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, PDF, "application/pdf")
-
-
-def urls(token: str) -> dict[str, str]:
-    return {
-        name: reverse(f"nominations:{name}", kwargs={"token": token})
-        for name in ("manage", "review", "submitted", "withdraw")
-    }
-
-
-def submitted_nomination(client, cycle, settings, *, files=(), **changes) -> tuple[str, Nomination]:
-    """A nomination submitted with proof of work (not held), its confirmation email queued."""
-    token = new_token(client)
-    post = complete_post(cycle, token, **changes)
-    if files:
-        post["attachments"] = list(files)
-    client.post(NOMINATE, post)
-    client.post(urls(token)["review"], {"altcha": solved_payload(settings)})
-    return token, Nomination.objects.get(token_hash__isnull=False, org_name=post["org_name"])
 
 
 def confirm_link(body: str) -> str:

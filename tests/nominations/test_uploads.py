@@ -8,10 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from laurel.nominations.models import Attachment
 from laurel.nominations.uploads import check_upload
-from tests.nominations.helpers import complete_post
+from tests.nominations.helpers import PDF, complete_post
 from tests.scenarios import NOMINATE, new_token
-
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
 def zipped(members: dict[str, bytes], compression=zipfile.ZIP_DEFLATED) -> bytes:

@@ -15,7 +15,6 @@ from laurel.review import services
 from laurel.review.models import Assignment
 from tests.conftest import make_user, sign_in
 from tests.factories import in_phase
-from tests.review.test_progress import reviewing  # noqa: F401 (a fixture)
 from tests.scenarios import FULL, member, open_review, ready
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +26,7 @@ def reminded() -> list[str]:
 
 
 @pytest.fixture
-def one_done(reviewing):  # noqa: F811
+def one_done(reviewing):
     candidate, (alice, *_rest) = reviewing
     services.save_review(
         alice, candidate, scores=FULL, comments={}, recommendation="yes", submit=True

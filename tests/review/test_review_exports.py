@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from laurel.review import services
 from laurel.review.models import Review
 from tests.conftest import sign_in
-from tests.review.test_reviewing import setting  # noqa: F401 (a fixture)
+from tests.review.helpers import setting  # noqa: F401 (a fixture)
 from tests.selection.helpers import chair_of
 
 pytestmark = pytest.mark.django_db

@@ -13,22 +13,13 @@ from laurel.review import services
 from laurel.review.models import CommitteeSettings, Review
 from tests.conftest import sign_in
 from tests.factories import in_phase
-from tests.scenarios import FULL, member, open_review, ready
+from tests.review import helpers
+from tests.scenarios import FULL, member
+
+# Fixtures these tests share with other modules.
+setting = helpers.setting
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def setting(child10, staff_user):
-    """One candidate ready, three members, all assigned, the review phase open."""
-    candidate = ready(child10, "Ljus", website="https://ljus.se", staff=staff_user)
-    people = [member(child10, f"m{n}@example.org") for n in range(3)]
-    in_phase(child10, Phase.SCREENING)
-    services.propose_assignment(child10, actor=staff_user, k=3)
-    services.publish_assignment(child10, actor=staff_user)
-    open_review(child10)
-    candidate.cycle.refresh_from_db()
-    return candidate, people
 
 
 def test_a_draft_may_be_partial_and_a_submission_must_be_complete(setting):

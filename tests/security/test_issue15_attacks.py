@@ -16,7 +16,7 @@ from laurel.selection.enums import DecisionState
 from laurel.selection.models import Decision, Letter, Place
 from tests.conftest import make_user, sign_in
 from tests.factories import RoleGrantFactory, UserFactory, in_phase
-from tests.laureates.test_portal import letter_to, token_of
+from tests.laureates.portal_helpers import letter_to, token_of
 from tests.nominations.helpers import complete_post
 from tests.scenarios import NOMINATE, new_token
 from tests.selection.helpers import decided_with_letters

@@ -17,8 +17,7 @@ from laurel.nominations.enums import NominationState
 from laurel.nominations.models import Attachment, Nomination
 from laurel.notifications.models import OutgoingEmail
 from tests.conftest import make_user, sign_in
-from tests.nominations.helpers import complete_post
-from tests.nominations.test_after_submission import MARIA, pdf, submitted_nomination, urls
+from tests.nominations.helpers import MARIA, complete_post, pdf, submitted_nomination, urls
 from tests.scenarios import NOMINATE, new_token, solved_payload
 
 pytestmark = pytest.mark.django_db
@@ -406,7 +405,7 @@ def test_a_forged_host_is_refused_not_echoed_into_links(client, child10):
 @pytest.mark.parametrize("bad", ["Child10\rBcc: spy@evil.example", "Child10\u2028Award"])
 def test_a_sender_name_with_a_line_break_is_refused_in_the_award_file(bad):
     from laurel.cycles.definition import DefinitionError, parse
-    from tests.test_identity import raw_award
+    from tests.identity_helpers import raw_award
 
     raw = raw_award(
         name={"sv": "Child10", "en": "Child10"},
@@ -448,8 +447,9 @@ def test_a_document_sent_through_the_link_of_a_merged_candidate_is_not_lost(clie
     candidate, which nobody sees any more."""
     from laurel.candidates import services as candidate_services
     from laurel.candidates.models import CandidateDocument
-    from tests.candidates.test_consent_link import asked, staff_member, url
-    from tests.candidates.test_consent_link import pdf as claim_pdf
+    from tests.candidates.consent_helpers import staff_member
+    from tests.candidates.consent_link_helpers import asked, url
+    from tests.candidates.consent_link_helpers import pdf as claim_pdf
 
     candidate, _nomination, token = asked(child10)
     client.post(url(token), {"consent": "yes", "name": "Trygga Nätet", "country": "SE"})
@@ -500,7 +500,7 @@ def test_only_staff_read_the_nominator_s_reasons_for_kept_findings(child10, role
 def test_the_consent_link_is_no_relay_for_email_to_any_address(client, child10):
     """Whoever holds an organisation's link could answer "yes" again and again, each time with
     another contact address: the confirmation is no way to send mail to anyone, many times."""
-    from tests.candidates.test_consent_link import asked, url
+    from tests.candidates.consent_link_helpers import asked, url
 
     _candidate, _nomination, token = asked(child10)
 
@@ -526,7 +526,7 @@ def test_the_consent_link_is_no_relay_for_email_to_any_address(client, child10):
 def test_the_consent_link_sends_at_most_a_few_emails_a_day_whatever_addresses_it_names(
     client, child10
 ):
-    from tests.candidates.test_consent_link import asked, url
+    from tests.candidates.consent_link_helpers import asked, url
 
     _candidate, _nomination, token = asked(child10)
 

@@ -9,9 +9,8 @@ from laurel.core.models import AuditEntry
 from laurel.laureates import services
 from laurel.laureates.enums import VisaState
 from laurel.laureates.models import VisaRequest
-from tests.laureates.test_summit import give, laureate, visa_delegate  # noqa: F401
-from tests.laureates.test_summit_delegates import as_form, contact  # noqa: F401
-from tests.review.test_reviewing import setting  # noqa: F401
+from tests.laureates.summit_helpers import as_form, contact, give, laureate, visa_delegate  # noqa: F401  # noqa: F401
+from tests.review.helpers import setting  # noqa: F401
 from tests.scenarios import delegate_values
 
 pytestmark = pytest.mark.django_db
@@ -288,8 +287,7 @@ def test_the_proposer_cannot_approve_with_a_finance_account_they_invited(child10
     from laurel.laureates.enums import PayingAccountState
     from laurel.laureates.services import paying
     from laurel.laureates.services.prize import PrizeError
-    from tests.laureates.test_paying_account import NO_DEFAULT, OURS
-    from tests.laureates.test_prize import finance
+    from tests.laureates.prize_helpers import NO_DEFAULT, OURS, finance
 
     settings.PRIZE_DEBTOR = NO_DEFAULT
     mallory = finance("mallory@example.org")

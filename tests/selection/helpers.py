@@ -1,5 +1,8 @@
 """A committee that has scored its candidates, the way the review phase leaves it."""
 
+import csv
+import io
+import json
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -143,3 +146,43 @@ def write_letters(decision, staff) -> None:
         decision, announce_at=now - timedelta(minutes=1), respond_by=now + timedelta(days=9),
         actor=staff,
     )  # fmt: skip
+
+
+LANGUAGES = ["sv", "en"]
+
+
+def _public(client, language: str) -> dict:
+    """What anyone reads on the page, in the CSV and in the JSON, in one language."""
+    page = client.get(f"/{language}/laureates/")
+    as_csv = client.get(f"/{language}/laureates.csv")
+    as_json = client.get(f"/{language}/laureates.json")
+    assert (page.status_code, as_csv.status_code, as_json.status_code) == (200, 200, 200)
+    return {
+        "page": page.content.decode(),
+        "csv": list(csv.DictReader(io.StringIO(as_csv.content.decode("utf-8-sig")))),
+        "json": json.loads(as_json.content)["laureates"],
+    }
+
+
+def _assert_named_exactly(client, decision, named) -> None:
+    """In both languages and all three forms, exactly the laureates `named` are listed, and of
+    every other laureate (or reserve) not a word: no name, citation, summary or country."""
+    everyone = list(decision.places.select_related("candidate"))
+    for language in LANGUAGES:
+        public = _public(client, language)
+        names = sorted(p.candidate.name for p in named)
+        assert sorted(row["name"] for row in public["csv"]) == names
+        assert sorted(row["name"] for row in public["json"]) == names
+        for place in everyone:
+            shown = place in named
+            texts = [place.candidate.name, *place.citation.values(), *place.summary.values()]
+            on_page = [place.candidate.name, place.citation[language], place.summary[language]]
+            for text in texts:
+                assert (text in public["page"]) == (shown and text in on_page), (language, text)
+                assert (text in json.dumps(public["json"], ensure_ascii=False)) == shown
+                assert any(text in row.values() for row in public["csv"]) == shown
+        countries = sorted(row["country"] for row in public["json"])
+        assert countries == sorted(p.candidate.country for p in named)
+        assert sorted(row["country"] for row in public["csv"]) == countries
+        if not named:
+            assert 'class="laureates"' not in public["page"]

@@ -12,7 +12,7 @@ from laurel.cycles.enums import Phase
 from laurel.selection import queries, services
 from laurel.selection.models import Amendment, Decision, Place
 from tests.factories import in_phase
-from tests.laureates.test_portal import announced, letter_to, token_of  # noqa: F401
+from tests.laureates.portal_helpers import announced, letter_to, token_of  # noqa: F401
 from tests.pdf import pdf_text
 
 REASON = "Fundacja declined: the board could not travel to the summit."

@@ -8,8 +8,8 @@ from django.urls import reverse
 from laurel.review import services as review
 from laurel.selection import queries, services
 from laurel.selection.models import ShortlistEntry
-from tests.selection import test_pages as pages
-from tests.selection.test_pages import pdf_text, shortlist_all, signed_in
+from tests.selection import pages_helpers as pages
+from tests.selection.pages_helpers import pdf_text, shortlist_all, signed_in
 
 # The same committee (five scored candidates; bob has a conflict with the first) and draft.
 committee = pages.committee

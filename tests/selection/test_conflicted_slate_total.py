@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from laurel.review import services as review
 from laurel.selection import queries
-from tests.selection import test_pages as pages
-from tests.selection.test_pages import pdf_text, signed_in
+from tests.selection import pages_helpers as pages
+from tests.selection.pages_helpers import pdf_text, signed_in
 
 committee = pages.committee
 drafted = pages.drafted

@@ -16,8 +16,8 @@ from laurel.selection.models import Decision
 from tests.conftest import sign_in
 from tests.factories import in_phase
 from tests.pdf import pdf_text
-from tests.selection import test_pages as pages
-from tests.selection.test_pages import complete, signed_in
+from tests.selection import pages_helpers as pages
+from tests.selection.pages_helpers import complete, signed_in
 
 # Five scored candidates (three Swedish), three laureates; bob has a conflict with the first.
 # The draft: at most 1 per country, so Ljusglimt (SE), Netzwerk (DE) and Safe Online (IE) are

@@ -13,7 +13,7 @@ from laurel.selection import queries, services
 from laurel.selection.models import Meeting
 from tests.conftest import make_user
 from tests.selection.helpers import scored_committee
-from tests.selection.test_pages import signed_in
+from tests.selection.pages_helpers import signed_in
 
 
 @pytest.fixture

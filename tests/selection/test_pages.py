@@ -3,7 +3,6 @@
 import csv
 import io
 import json
-import subprocess
 from datetime import timedelta
 
 import pytest
@@ -12,28 +11,16 @@ from django.utils import timezone
 
 from laurel.selection import queries, services
 from laurel.selection.models import Ballot, Decision, Letter, ShortlistEntry, VotingRound
-from tests.conftest import sign_in
-from tests.selection.helpers import scored_committee
+from tests.selection import pages_helpers
+from tests.selection.pages_helpers import complete, pdf_text, shortlist_all, signed_in
+
+# Fixtures these tests share with other modules.
+announced = pages_helpers.announced
+committee = pages_helpers.committee
+drafted = pages_helpers.drafted
+locked = pages_helpers.locked
 
 TEXTS = {"sv": "Svensk text.", "en": "English text."}
-
-
-@pytest.fixture
-def committee(child10, staff_user):
-    child10.laureate_count = 3
-    child10.save(update_fields=["laureate_count"])
-    return scored_committee(child10, staff_user, count=5)
-
-
-def signed_in(client, user):
-    sign_in(client, user)
-    return client
-
-
-def shortlist_all(committee, actor):
-    return [
-        services.shortlist_candidate(c, kind="shortlist", actor=actor) for c in committee.candidates
-    ]
 
 
 def test_the_chair_shortlists_from_the_results_table(client, committee):
@@ -150,19 +137,6 @@ def test_an_open_round_shows_who_voted_how_once_closed(client, committee, staff_
     assert "Who voted how" in page
 
 
-@pytest.fixture
-def drafted(committee, staff_user):
-    shortlist_all(committee, staff_user)
-    return services.suggest_slate(
-        committee.candidates[0].cycle,
-        max_per_country=1,
-        min_per_kind={},
-        reserve_count=1,
-        from_shortlist=True,
-        actor=staff_user,
-    )
-
-
 def test_staff_ask_for_a_slate_and_an_impossible_one_is_explained(staff_client, committee):
     url = reverse("selection:suggest")
 
@@ -199,28 +173,6 @@ def test_an_override_without_a_reason_keeps_what_was_typed(client, committee, dr
     assert f'<option value="{reserve.pk}" selected>' in body
 
 
-def complete(decision, chair_client):
-    for place in decision.places.filter(role="laureate"):
-        chair_client.post(
-            reverse("selection:place", args=[place.pk]),
-            {
-                f"p{place.pk}-reason": f"Reason for {place.candidate.name}.",
-                f"p{place.pk}-citation_sv": f"Hyllning till {place.candidate.name}.",
-                f"p{place.pk}-citation_en": f"Citation for {place.candidate.name}.",
-                f"p{place.pk}-summary_sv": "Stödjer barn.",
-                f"p{place.pk}-summary_en": "Supports children.",
-            },
-        )
-
-
-def pdf_text(content: bytes, tmp_path) -> str:
-    path = tmp_path / "report.pdf"
-    path.write_bytes(content)
-    return subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
-    ).stdout
-
-
 def test_the_chair_locks_and_the_report_tells_the_whole_decision(
     client, committee, drafted, tmp_path
 ):
@@ -250,20 +202,6 @@ def test_the_chair_locks_and_the_report_tells_the_whole_decision(
     assert f"Citation for {reserve.name}." in text
     assert f"Hyllning till {reserve.name}." in text
     assert f"{committee.members[1].full_name} — Ljusglimt (Employment)" in text
-
-
-@pytest.fixture
-def locked(committee, drafted):
-    for place in drafted.places.filter(role="laureate").select_related("candidate"):
-        name = place.candidate.name
-        services.write_place(
-            place,
-            reason=f"Reason for {name}.",
-            citation={"sv": f"Hyllning till {name}.", "en": f"Citation for {name}."},
-            summary={"sv": "Stödjer barn.", "en": "Supports children."},
-            actor=committee.chair,
-        )
-    return services.lock_decision(drafted, actor=committee.chair)
 
 
 def test_letters_are_previewed_edited_and_refused_before_the_embargo(staff_client, locked):
@@ -325,33 +263,6 @@ def test_the_private_link_is_not_in_the_text_staff_edit(staff_client, locked):
     assert "private-link" not in english
     assert "the laureate's private link to accept or decline" in english
     assert "pristagarens personliga länk" in swedish
-
-
-@pytest.fixture
-def announced(staff_user, locked):
-    now = timezone.now()
-    services.prepare_letters(
-        locked,
-        announce_at=now - timedelta(minutes=5),
-        respond_by=now + timedelta(days=14),
-        actor=staff_user,
-    )
-    services.release_letters(locked, actor=staff_user)
-    for place in locked.places.filter(role="laureate").select_related("candidate"):
-        accept_and_name(locked, place)
-    return locked
-
-
-def accept_and_name(decision, place):
-    """The laureate accepts through its letter and lets its name be published."""
-    from laurel.laureates import services as laureates
-    from tests.laureates.test_portal import letter_to, token_of
-
-    laureate = services.answer_award(token_of(letter_to(decision, place.candidate)), accept=True)
-    laureates.set_media_consent(
-        laureate.candidate.laureate, publish_name=True, publish_logo=False,
-        publish_staff_names=False, at_risk=False, actor=None,
-    )  # fmt: skip
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])

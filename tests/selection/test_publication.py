@@ -1,9 +1,6 @@
 """Nothing about a laureate is public before it has accepted the award and agreed to be named:
 the laureates page, its CSV and its JSON, in Swedish and English, as anyone sees them."""
 
-import csv
-import io
-import json
 from datetime import timedelta
 
 import pytest
@@ -12,10 +9,8 @@ from django.utils import timezone
 from laurel.laureates import services as laureates
 from laurel.laureates.models import Laureate
 from laurel.selection import queries, services
-from tests.laureates.test_portal import letter_to, token_of
-from tests.selection.helpers import announced_decision
-
-LANGUAGES = ["sv", "en"]
+from tests.laureates.portal_helpers import letter_to, token_of
+from tests.selection.helpers import _assert_named_exactly, _public, announced_decision
 
 
 @pytest.fixture
@@ -31,43 +26,6 @@ def announced(child10, staff_user, run_tasks):
     )
     run_tasks()
     return decision
-
-
-def _public(client, language: str) -> dict:
-    """What anyone reads on the page, in the CSV and in the JSON, in one language."""
-    page = client.get(f"/{language}/laureates/")
-    as_csv = client.get(f"/{language}/laureates.csv")
-    as_json = client.get(f"/{language}/laureates.json")
-    assert (page.status_code, as_csv.status_code, as_json.status_code) == (200, 200, 200)
-    return {
-        "page": page.content.decode(),
-        "csv": list(csv.DictReader(io.StringIO(as_csv.content.decode("utf-8-sig")))),
-        "json": json.loads(as_json.content)["laureates"],
-    }
-
-
-def _assert_named_exactly(client, decision, named) -> None:
-    """In both languages and all three forms, exactly the laureates `named` are listed, and of
-    every other laureate (or reserve) not a word: no name, citation, summary or country."""
-    everyone = list(decision.places.select_related("candidate"))
-    for language in LANGUAGES:
-        public = _public(client, language)
-        names = sorted(p.candidate.name for p in named)
-        assert sorted(row["name"] for row in public["csv"]) == names
-        assert sorted(row["name"] for row in public["json"]) == names
-        for place in everyone:
-            shown = place in named
-            texts = [place.candidate.name, *place.citation.values(), *place.summary.values()]
-            on_page = [place.candidate.name, place.citation[language], place.summary[language]]
-            for text in texts:
-                assert (text in public["page"]) == (shown and text in on_page), (language, text)
-                assert (text in json.dumps(public["json"], ensure_ascii=False)) == shown
-                assert any(text in row.values() for row in public["csv"]) == shown
-        countries = sorted(row["country"] for row in public["json"])
-        assert countries == sorted(p.candidate.country for p in named)
-        assert sorted(row["country"] for row in public["csv"]) == countries
-        if not named:
-            assert 'class="laureates"' not in public["page"]
 
 
 def _consent(place, *, publish_name: bool, staff_user) -> None:

@@ -18,9 +18,13 @@ from laurel.selection import queries, services
 from laurel.selection.enums import Answer
 from tests.conftest import count_queries, make_user, sign_in
 from tests.factories import UserFactory, in_phase, tie_contacts
-from tests.laureates.test_portal import letter_to, token_of
-from tests.selection.helpers import decided_with_letters, write_letters
-from tests.selection.test_publication import _assert_named_exactly, _public
+from tests.laureates.portal_helpers import letter_to, token_of
+from tests.selection.helpers import (
+    _assert_named_exactly,
+    _public,
+    decided_with_letters,
+    write_letters,
+)
 
 NOTHING = {"publish_name": "", "publish_logo": "", "publish_staff_names": "", "at_risk": ""}
 

@@ -9,7 +9,7 @@ from laurel.core.models import AuditEntry
 from laurel.review import services as review
 from laurel.selection import services
 from laurel.selection.models import ShortlistEntry
-from tests.selection.test_pages import committee, signed_in  # noqa: F401
+from tests.selection.pages_helpers import committee, signed_in  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
