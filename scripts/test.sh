@@ -70,8 +70,8 @@ esac
 # against 1-1.5 s for the service and page tests on a loaded two-core machine). What they check
 # (pages, keyboard, accessibility, scripts) does not depend on the database, and every view they
 # open is also tested on both databases through Django's test client. On 2026-12-06 with all of
-# them on PostgreSQL, that run took 26 minutes against SQLite's 20; shared, the two runs end
-# closer together. Without PostgreSQL they all run on SQLite.
+# them on PostgreSQL, that run took 30 minutes against SQLite's 20 (a busy machine); shared, 22
+# against 26 (SQLite also measures coverage). Without PostgreSQL they all run on SQLite.
 browser_on_sqlite=all
 pg_pid=""
 pg_log=$(mktemp)
