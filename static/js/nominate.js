@@ -17,7 +17,7 @@
       if (!field) { return; }
       var limit = parseInt(counter.getAttribute("data-limit"), 10);
       var visible = counter.querySelector(".counter__message");
-      var status = counter.querySelector(".counter__status");
+      var status = counter.querySelector("[data-counter-status]");
       var timer = null;
       // Read with the field when it gets the focus; the live region speaks while typing.
       visible.setAttribute("aria-hidden", "true");
@@ -74,7 +74,7 @@
   /* After an autosave the page's address is the draft's private link (the server says so with
      HX-Replace-Url): the language links now lead to the draft in the other language. */
   function languageLinks(root) {
-    var urls = (root || document).querySelector(".draft-urls");
+    var urls = (root || document).querySelector("[data-draft-urls]");
     if (!urls) { return; }
     document.querySelectorAll(".language-switch a[hreflang]").forEach(function (link) {
       var url = urls.getAttribute("data-url-" + link.getAttribute("hreflang"));
@@ -101,7 +101,7 @@
         }).then(function (html) {
           var holder = document.createElement("div");
           holder.innerHTML = html;
-          var urls = holder.querySelector(".draft-urls");
+          var urls = holder.querySelector("[data-draft-urls]");
           var url = urls && urls.getAttribute("data-url-" + link.getAttribute("hreflang"));
           dirty = false;
           window.location.assign(url || link.href);

@@ -17,11 +17,7 @@ ROOT = Path(settings.BASE_DIR)
 STYLESHEETS = sorted((ROOT / "static" / "css").glob("*.css"))
 
 # Classes that are hooks for scripts or tests, not for looks: listed with their reason.
-HOOKS = {
-    "draft-urls": "the autosave script reads the draft's URLs from this element's data attributes",
-    "counter__status": "the counter's script writes the count read out here (hidden)",
-    "meeting-live": "the live region that stays while htmx swaps the meeting's section inside it",
-}
+HOOKS: dict[str, str] = {}  # scripts find their elements by data attributes, not classes
 # Modifiers built from a value (`badge--{{ state }}`): the base class must have a rule; a value
 # without a modifier rule keeps the base look (a neutral badge, a plain message).
 OPEN_MODIFIERS = {

@@ -56,7 +56,7 @@ def test_a_round_the_chair_opens_reaches_a_members_screen_through_the_fragment(
 
     # The live region is outside what is swapped, so that the change is read out.
     assert re.search(
-        r'<div class="meeting-live" aria-live="polite">\s*<section id="meeting-current"', page
+        r'<div data-meeting-live aria-live="polite">\s*<section id="meeting-current"', page
     )
     assert unchanged.status_code == 204 and unchanged.content == b""
     assert changed.status_code == 200
