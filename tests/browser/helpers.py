@@ -54,7 +54,9 @@ def sign_in_contact(page, url: str, email: str, language: str = "en") -> None:
     expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
 
 
-def a_laureate_with_two_delegates(cycle):
+def a_laureate_in_the_programme(cycle):
+    """A laureate in the programme phase, its contact signed up, the summit defined:
+    (staff, contact, laureate)."""
     staff = make_user("staff")
     candidate = ready(
         cycle, "Fundacja Dzieci", country="PL", website="https://dzieci.pl", staff=staff
@@ -66,6 +68,11 @@ def a_laureate_with_two_delegates(cycle):
     RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=cycle)
     tie_contacts(contact)
     services.define_summit(cycle, values=summit_values(), actor=staff)
+    return staff, contact, laureate
+
+
+def a_laureate_with_two_delegates(cycle):
+    staff, contact, laureate = a_laureate_in_the_programme(cycle)
     services.register_delegate(laureate, values=delegate_values(), actor=None)
     services.register_delegate(
         laureate, values=delegate_values(full_name="Piotr Nowak"), actor=None

@@ -10,7 +10,7 @@ from laurel.accounts.models import RoleGrant
 from laurel.cycles.enums import Phase
 from laurel.laureates.models import Laureate
 from laurel.selection import queries
-from tests.browser.helpers import sign_in, sign_in_contact
+from tests.browser.helpers import a_laureate_in_the_programme, sign_in, sign_in_contact
 from tests.factories import UserFactory, in_phase, tie_contacts
 from tests.laureates.portal_helpers import announced, letter_to, token_of  # noqa: F401
 
@@ -144,26 +144,9 @@ def test_bank_details_and_a_four_eyes_payment(
 def test_two_delegates_one_with_a_visa_letter(browser, page, live_server, child10, axe, tmp_path):
     import subprocess
 
-    from django.utils import timezone
+    from tests.scenarios import START, delegate_values
 
-    from laurel.laureates import services
-    from laurel.laureates.models import Contact
-    from tests.conftest import make_user
-    from tests.scenarios import START, delegate_values, ready, summit_values
-
-    staff = make_user("staff")
-    candidate = ready(
-        child10, "Fundacja Dzieci", country="PL", website="https://dzieci.pl", staff=staff
-    )
-    laureate = Laureate.objects.create(
-        cycle=child10, candidate=candidate, accepted_at=timezone.now()
-    )
-    in_phase(child10, Phase.PROGRAMME)
-    Contact.objects.create(laureate=laureate, email="office@dzieci.pl")
-    contact = UserFactory(email="office@dzieci.pl")
-    RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=child10)
-    tie_contacts(contact)
-    services.define_summit(child10, values=summit_values(), actor=staff)
+    staff, contact, _laureate = a_laureate_in_the_programme(child10)
     type(child10).objects.filter(pk=child10.pk).update(
         code_of_conduct={"sv": "https://example.org/sv", "en": "https://example.org/en"}
     )

@@ -8,14 +8,20 @@ from tests.factories import in_phase
 from tests.scenarios import member, open_review, ready
 
 
+def assigned(cycle, staff):
+    """One candidate ready, three members, all assigned: (candidate, members)."""
+    candidate = ready(cycle, "Ljus", website="https://ljus.se", staff=staff)
+    people = [member(cycle, f"m{n}@example.org") for n in range(3)]
+    in_phase(cycle, Phase.SCREENING)
+    services.propose_assignment(cycle, actor=staff, k=3)
+    services.publish_assignment(cycle, actor=staff)
+    return candidate, people
+
+
 @pytest.fixture
 def setting(child10, staff_user):
     """One candidate ready, three members, all assigned, the review phase open."""
-    candidate = ready(child10, "Ljus", website="https://ljus.se", staff=staff_user)
-    people = [member(child10, f"m{n}@example.org") for n in range(3)]
-    in_phase(child10, Phase.SCREENING)
-    services.propose_assignment(child10, actor=staff_user, k=3)
-    services.publish_assignment(child10, actor=staff_user)
+    candidate, people = assigned(child10, staff_user)
     open_review(child10)
     candidate.cycle.refresh_from_db()
     return candidate, people

@@ -10,6 +10,7 @@ from laurel.review.enums import AssignmentState, ConflictState
 from laurel.review.models import Assignment, Conflict
 from tests.conftest import make_user
 from tests.factories import in_phase
+from tests.review.helpers import assigned
 from tests.scenarios import member, ready
 
 pytestmark = pytest.mark.django_db
@@ -120,11 +121,7 @@ def test_published_assignments_are_kept_when_proposing_again(child10, staff):
 
 
 def test_declaring_a_conflict_withdraws_an_assignment(child10, staff):
-    candidate = ready(child10, "Ljus", website="https://ljus.se", staff=staff)
-    people = [member(child10, f"m{n}@example.org") for n in range(3)]
-    in_phase(child10, Phase.SCREENING)
-    services.propose_assignment(child10, actor=staff, k=3)
-    services.publish_assignment(child10, actor=staff)
+    candidate, people = assigned(child10, staff)
 
     services.declare_conflict(people[1], candidate, kind="personal", note="My sister works there.")
 
