@@ -22,7 +22,6 @@ Timing lives here, never in the tests.
 """
 
 import argparse
-import io
 import json
 import random
 import sys
@@ -167,35 +166,15 @@ def real(args) -> dict:
 
 
 def candidate_list(args) -> dict:
-    import os
-    import tempfile
+    from bench.site import temporary_site
 
-    data_dir = tempfile.mkdtemp(prefix="laurel-bench-")
-    os.environ.update(
-        SECRET_KEY="bench-" + "k" * 60,
-        LAUREL_DATA_DIR=data_dir,
-        ALLOWED_HOSTS="testserver",
-        LAUREL_PLAIN_STATIC="true",
-        DEBUG="false",
-        EMAIL_HOST="",
-        DJANGO_SETTINGS_MODULE="config.settings",
-    )
-    os.environ.pop("DATABASE_URL", None)
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    cycle = temporary_site()  # Django is set up from here
     from django.db import connection
     from django.test import Client
 
     from laurel.candidates.models import Candidate, Organisation
-    from laurel.cycles.models import Cycle
     from tests.conftest import make_user, sign_in
 
-    call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
-    call_command("load_award", "awards/child10-2022.toml", "--open-now", stdout=io.StringIO())
-    cycle = Cycle.objects.get()
     client = Client()
     sign_in(client, make_user("staff"))  # as allauth would, second factor included
     rng = random.Random(args.seed)
