@@ -60,25 +60,35 @@ case " $* " in
     ;;
 esac
 
-# The two runs go side by side: much of the suite waits (on Chromium, on gunicorn, on fsync),
-# and one run alone leaves a core idle. Each has its own data directory; PostgreSQL's output is
-# kept in a file and shown after SQLite's.
+# The two runs go side by side, each on two pytest-xdist workers (LAUREL_TEST_WORKERS, 0 for
+# none): much of the suite waits (on Chromium, on gunicorn, on fsync), and four processes keep
+# both cores busy where two left gaps, above all at the end, when one run has finished and the
+# other still has its slowest files. Each run has its own data directory and each worker its own
+# test database; the system tests run one after another on one worker (tests/conftest.py).
+# PostgreSQL's output is kept in a file and shown after SQLite's.
 #
-# The browser tests (165 of 4,150, in 38 files) are shared between the two runs, each file run
-# once: the even files (in file order) on PostgreSQL, the odd ones on SQLite. Each costs several
-# times another test (Chromium, a live server, a database flushed after each: about 9 s a test
-# against 1-1.5 s for the service and page tests on a loaded two-core machine). What they check
-# (pages, keyboard, accessibility, scripts) does not depend on the database, and every view they
-# open is also tested on both databases through Django's test client. On 2026-12-06 with all of
-# them on PostgreSQL, that run took 30 minutes against SQLite's 20 (a busy machine); shared, 22
-# against 26 (SQLite also measures coverage). Without PostgreSQL they all run on SQLite.
+# The PostgreSQL run leaves out the tests that never open the database
+# (LAUREL_DATABASE_TESTS_ONLY, tests/conftest.py): pytest-django refuses them a connection, so
+# they give the same result on either database; the SQLite run has them (about 500).
+#
+# The browser tests (in 38 files) are shared between the two runs, each file run once: the even
+# files (in file order) on PostgreSQL, the odd ones on SQLite. Each costs several times another
+# test (Chromium, a live server, a database flushed after each). What they check (pages,
+# keyboard, accessibility, scripts) does not depend on the database, and every view they open is
+# also tested on both databases through Django's test client. Without PostgreSQL they all run on
+# SQLite.
+workers="${LAUREL_TEST_WORKERS:-2}"
+parallel=()
+[ "$workers" -gt 0 ] && parallel=(-n "$workers" --dist loadgroup)
 browser_on_sqlite=all
 pg_pid=""
 pg_log=$(mktemp)
 trap 'rm -f "$pg_log"; [ -n "$pg_pid" ] && kill "$pg_pid" 2>/dev/null || true' EXIT
 if pg_up; then
   echo "== tests on PostgreSQL (in the background; output below when done)"
-  DATABASE_URL="$PG_URL" LAUREL_DATA_DIR=var/test-postgres LAUREL_BROWSER_TESTS=even $PY -m pytest -q "${random_order[@]}" "$@" >"$pg_log" 2>&1 &
+  DATABASE_URL="$PG_URL" LAUREL_DATA_DIR=var/test-postgres LAUREL_BROWSER_TESTS=even \
+    LAUREL_DATABASE_TESTS_ONLY=true \
+    $PY -m pytest -q "${parallel[@]}" "${random_order[@]}" "$@" >"$pg_log" 2>&1 &
   pg_pid=$!
   browser_on_sqlite=odd
 elif in_ci; then
@@ -94,7 +104,8 @@ echo "== tests on SQLite"
 coverage=(--cov --cov-report=term:skip-covered)
 [ $# -eq 0 ] && coverage+=(--cov-fail-under=93)
 sqlite_status=0
-env -u DATABASE_URL LAUREL_BROWSER_TESTS="$browser_on_sqlite" $PY -m pytest -q "${random_order[@]}" "${coverage[@]}" "$@" \
+env -u DATABASE_URL LAUREL_BROWSER_TESTS="$browser_on_sqlite" \
+  $PY -m pytest -q "${parallel[@]}" "${random_order[@]}" "${coverage[@]}" "$@" \
   || sqlite_status=$?
 
 pg_status=0

@@ -173,15 +173,44 @@ SYSTEM_TESTS = (
 )
 
 
+# What opens the test database: pytest-django refuses any other test a connection to it.
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
+# Tests without the test database whose result still depends on DATABASE_URL: they start a fresh
+# interpreter with it (the web worker's imports include the database driver).
+READ_DATABASE_URL = ("tests/test_lean_processes.py",)
+
+
+def uses_the_database(item) -> bool:
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return (
+        bool(fixtures & DATABASE_FIXTURES)
+        or item.get_closest_marker("django_db") is not None
+        or item.get_closest_marker("system") is not None
+        or Path(item.fspath).relative_to(ROOT).as_posix().startswith(READ_DATABASE_URL)
+    )
+
+
 def pytest_collection_modifyitems(config, items):
     """The `system` and `browser` markers, by where a test lives, so that the inner loop is
-    `pytest -m "not system and not browser"`."""
+    `pytest -m "not system and not browser"`.
+
+    With LAUREL_DATABASE_TESTS_ONLY=true (scripts/test.sh sets it on the PostgreSQL run), the
+    tests that never open the database are left out: pytest-django refuses them a connection,
+    so they give the same result on either database, and the SQLite run has them. The system
+    tests stay (their processes open the database themselves), and so do READ_DATABASE_URL."""
     for item in items:
         path = Path(item.fspath).relative_to(ROOT).as_posix()
         if path.startswith(SYSTEM_TESTS):
             item.add_marker(pytest.mark.system)
+            # Under pytest-xdist (`-n 2 --dist loadgroup`) these run one after another on one
+            # worker: the databases and clusters they make are named after DATABASE_URL.
+            item.add_marker(pytest.mark.xdist_group("system"))
         if path.startswith("tests/browser/"):
             item.add_marker(pytest.mark.browser)
+    if os.environ.get("LAUREL_DATABASE_TESTS_ONLY", "").lower() == "true":
+        keep = [uses_the_database(item) for item in items]
+        config.hook.pytest_deselected(items=[i for i, k in zip(items, keep, strict=True) if not k])
+        items[:] = [i for i, k in zip(items, keep, strict=True) if k]
 
 
 def pytest_report_header(config):
