@@ -1,7 +1,11 @@
-"""What many browser tests do first: sign a user in through the real pages."""
+"""What many browser tests do first: sign a user in, directly (`signed_in_as`) or, where a test is
+about signing in, through the real pages (`sign_in`, `sign_in_contact`)."""
 
 import re
 
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -10,12 +14,42 @@ from laurel.cycles.enums import Phase
 from laurel.laureates import services
 from laurel.laureates.models import Contact, Laureate
 from tests.conftest import make_user
+from tests.conftest import sign_in as sign_in_client
 from tests.factories import PASSWORD, UserFactory, in_phase, tie_contacts
 from tests.scenarios import delegate_values, ready, summit_values, totp_code
 
 
+def signed_in_as(page, live_server, user) -> None:
+    """Sign the browser in WITHOUT the sign-in pages: the session a full sign-in leaves (made as
+    tests/conftest.py `sign_in` makes it for the test client: allauth's records of the password
+    and, for a second-factor role, of the second factor, so the accounts middleware accepts it),
+    its cookie put into the page's browser context. The cookie holds the session key itself; the
+    session store keeps only its hash (laurel/accounts/sessions.py), as for a real sign-in.
+
+    For every test that is not about signing in: the real pages cost 0.75 s a time. Those that
+    are use `sign_in` or `sign_in_contact`. The page is left where it was (nothing is loaded)."""
+    client = Client()
+    sign_in_client(client, user)
+    # What the real sign-in's last step proved: the server takes this session as signed in,
+    # second factor included (a page a session without it is signed out of, 10 ms in-process).
+    answer = client.get(reverse("mfa_index"))
+    assert answer.status_code == 200, f"the session of {user} is refused: {answer}"
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+                "httpOnly": settings.SESSION_COOKIE_HTTPONLY,
+                "sameSite": settings.SESSION_COOKIE_SAMESITE,
+            }
+        ]
+    )
+
+
 def sign_in(page, live_server, user) -> None:
-    """Through the real sign-in pages, second factor included."""
+    """Through the real sign-in pages, second factor included: for the tests about signing in
+    (the others use `signed_in_as`)."""
     from allauth.mfa.models import Authenticator
     from allauth.mfa.utils import decrypt
 
@@ -45,7 +79,8 @@ def type_into(page, locator, text: str) -> None:
 
 
 def sign_in_contact(page, url: str, email: str, language: str = "en") -> None:
-    """A laureate contact signs in with the password (no second factor for them)."""
+    """A laureate contact signs in through the real pages with the password (no second factor
+    for them): for the tests about signing in (the others use `signed_in_as`)."""
     page.goto(f"{url}/{language}/accounts/login/")
     page.locator("#id_login").fill(email)
     page.locator("#id_password").fill("correct horse battery staple")
@@ -81,6 +116,8 @@ def a_laureate_with_two_delegates(cycle):
 
 
 def person(browser, live_server, user):
+    """A second person's page beside the test's own, in a browser context of its own, signed in
+    directly (`signed_in_as`)."""
     page = browser.new_context().new_page()
-    sign_in(page, live_server, user)
+    signed_in_as(page, live_server, user)
     return page

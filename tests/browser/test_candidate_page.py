@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from laurel.candidates.models import DiligenceCheck, Placement
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import signed_in_as
 from tests.candidates.helpers import confirmed
 from tests.conftest import make_user
 
@@ -48,7 +48,7 @@ def test_due_diligence_typed_in_two_parts_is_saved_in_one_go_with_the_message_in
     page, live_server, candidate, axe, language
 ):
     words = WORDS[language]
-    sign_in(page, live_server, make_user("staff"))
+    signed_in_as(page, live_server, make_user("staff"))
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(f"{live_server.url}/{language}/staff/candidates/{candidate.pk}/")
     assert axe(page) == []
@@ -93,7 +93,7 @@ def test_due_diligence_typed_in_two_parts_is_saved_in_one_go_with_the_message_in
 def test_the_index_leads_to_each_section_at_a_phone_s_width(
     page, live_server, candidate, axe, language
 ):
-    sign_in(page, live_server, make_user("staff"))
+    signed_in_as(page, live_server, make_user("staff"))
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"{live_server.url}/{language}/staff/candidates/{candidate.pk}/")
 
@@ -118,7 +118,7 @@ def test_a_merge_s_message_links_to_its_undo_and_a_rejection_can_be_reopened(
     confirmed(child10, "Digitala Kinderskyddsnätat")
     confirmed(child10, "Stiftelsen Vänskapsbron")
     confirmed(child10, "Stiftelsen Vänskapsbyn")
-    sign_in(page, live_server, make_user("staff"))
+    signed_in_as(page, live_server, make_user("staff"))
     page.goto(f"{live_server.url}/{language}/staff/candidates/duplicates/")
     expect(page.locator("section.suggestion")).to_have_count(2)
     # Name similarity as what it is (issue 18): a likeness out of 100, not a percentage.

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from laurel.candidates.enums import CandidateState, Flag
 from laurel.candidates.models import Candidate, Placement
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import signed_in_as
 from tests.candidates.helpers import confirmed
 from tests.conftest import make_user
 
@@ -47,7 +47,7 @@ def test_the_screen_and_flags_columns_are_inside_the_table_at_every_desktop_widt
     page, live_server, to_screen, language, width
 ):
     page.set_viewport_size({"width": width, "height": 900})
-    sign_in(page, live_server, make_user("staff"))
+    signed_in_as(page, live_server, make_user("staff"))
 
     page.goto(f"{live_server.url}/{language}/staff/candidates/")
 
@@ -72,7 +72,7 @@ def test_the_screen_and_flags_columns_are_inside_the_table_at_every_desktop_widt
 @pytest.mark.parametrize("language", ["en", "sv"])
 def test_staff_screen_a_page_of_candidates_by_keyboard(page, live_server, to_screen, axe, language):
     page.set_viewport_size({"width": 1280, "height": 900})
-    sign_in(page, live_server, make_user("staff"))
+    signed_in_as(page, live_server, make_user("staff"))
     page.goto(f"{live_server.url}/{language}/staff/candidates/")
     assert axe(page) == []
 
@@ -115,7 +115,7 @@ def test_every_candidate_on_the_page_works_without_javascript(browser, live_serv
         java_script_enabled=False, viewport={"width": 1280, "height": 900}
     )
     page = context.new_page()
-    sign_in(page, live_server, make_user("staff"))
+    signed_in_as(page, live_server, make_user("staff"))
     page.goto(f"{live_server.url}/en/staff/candidates/")
 
     page.get_by_label("Every candidate on this page (3)").check()

@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from laurel.cycles.enums import Phase
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import signed_in_as
 from tests.conftest import make_user
 from tests.factories import in_phase
 from tests.scenarios import member, ready
@@ -21,7 +21,7 @@ def test_a_member_and_staff_prepare_the_review(page, live_server, child10, axe, 
     alice = member(child10, "alice@example.org")
     for number in range(3):
         member(child10, f"m{number}@example.org")
-    sign_in(page, live_server, alice)
+    signed_in_as(page, live_server, alice)
     base = f"{live_server.url}/{language}"
 
     page.goto(f"{base}/committee/profile/")
@@ -53,7 +53,7 @@ def test_a_member_and_staff_prepare_the_review(page, live_server, child10, axe, 
 
     page.context.clear_cookies()
     in_phase(child10, Phase.SCREENING)  # the call closed: staff assign the reviewers
-    sign_in(page, live_server, staff)
+    signed_in_as(page, live_server, staff)
     page.goto(f"{base}/staff/review/assignment/")
     page.locator("#id_k").fill("2")
     page.locator("main form button[type=submit]").first.click()
@@ -88,7 +88,7 @@ def test_staff_watch_progress_and_read_the_results(page, live_server, child10, a
             services.save_review(
                 person, candidate, scores=scores, comments={}, recommendation="yes", submit=True
             )
-    sign_in(page, live_server, staff)
+    signed_in_as(page, live_server, staff)
 
     page.goto(f"{live_server.url}/{language}/staff/review/progress/")
     expect(page.locator("tbody tr")).to_have_count(6)

@@ -10,7 +10,7 @@ from laurel.notifications.models import OutgoingEmail
 from laurel.review import services
 from laurel.review.models import Conflict
 from laurel.review.services.reviewing import unfinished
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import signed_in_as
 from tests.conftest import make_user
 from tests.factories import in_phase
 from tests.scenarios import member, open_review, ready
@@ -27,7 +27,7 @@ def test_staff_keep_the_register_and_remind_members(page, live_server, child10, 
     services.publish_assignment(child10, actor=staff)
     open_review(child10)
     OutgoingEmail.objects.all().delete()
-    sign_in(page, live_server, staff)
+    signed_in_as(page, live_server, staff)
     base = f"{live_server.url}/{language}"
 
     page.goto(f"{base}/staff/review/conflicts/add/")
@@ -66,7 +66,7 @@ def test_staff_keep_the_register_and_remind_members(page, live_server, child10, 
 @pytest.mark.parametrize("language", ["en", "sv"])
 def test_staff_invite_a_pasted_list(page, live_server, child10, axe, language):
     staff = make_user("staff")
-    sign_in(page, live_server, staff)
+    signed_in_as(page, live_server, staff)
 
     page.goto(f"{live_server.url}/{language}/staff/users/invite-list/")
     assert axe(page) == []

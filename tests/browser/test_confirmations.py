@@ -17,7 +17,7 @@ from laurel.review.models import Assignment
 from laurel.selection import services
 from laurel.selection.enums import RoundState
 from laurel.selection.models import VotingRound
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import signed_in_as
 from tests.candidates.helpers import confirmed
 from tests.conftest import make_user
 from tests.factories import in_phase
@@ -44,7 +44,7 @@ def asks_then_cancels(page, axe, language, *, says: str) -> None:
 def test_marking_a_candidate_ineligible(page, live_server, child10, axe, language):
     nomination = confirmed(child10, "Ljus", website="ljus.example")
     candidate = Placement.objects.get(nomination=nomination).candidate
-    sign_in(page, live_server, make_user("staff"))
+    signed_in_as(page, live_server, make_user("staff"))
     url = f"{live_server.url}/{language}/staff/candidates/{candidate.pk}/"
     ineligible = {"en": "Ineligible", "sv": "Ej behörig"}[language]
     save = {"en": "Save the decision", "sv": "Spara beslutet"}[language]
@@ -76,7 +76,7 @@ def test_telling_the_waiting_nominators_now(page, live_server, child10, axe, lan
     staff = make_user("staff")
     candidate = Placement.objects.get(nomination=confirmed(child10, "Ljus")).candidate
     screening.decide_eligibility(candidate, eligible=False, reason="other", actor=staff)
-    sign_in(page, live_server, staff)
+    signed_in_as(page, live_server, staff)
     tell = {"en": "Tell the nominators now", "sv": "Meddela dem som nominerat nu"}[language]
     says = {
         "en": "1 email will be sent to people outside the secretariat.",
@@ -107,7 +107,7 @@ def test_closing_a_round_of_votes(page, live_server, child10, axe, language):
     )
     alice = committee.members[0]
     services.cast_ballot(round_, voter=alice, ranks={a.pk: 1}, actor=alice)
-    sign_in(page, live_server, committee.chair)
+    signed_in_as(page, live_server, committee.chair)
     close = {"en": "Close the round and count", "sv": "Stäng omgången och räkna"}[language]
     says = {"en": "2 members have not voted", "sv": "2 ledamöter har inte röstat"}
 
@@ -131,7 +131,7 @@ def test_publishing_the_reviewer_assignment(page, live_server, child10, axe, lan
         member(child10, f"m{number}@example.org")
     in_phase(child10, Phase.SCREENING)
     review.propose_assignment(child10, actor=staff, k=1)
-    sign_in(page, live_server, staff)
+    signed_in_as(page, live_server, staff)
     publish = {
         "en": "Publish the proposal and tell the members",
         "sv": "Publicera förslaget och meddela ledamöterna",
@@ -154,7 +154,7 @@ def test_publishing_the_reviewer_assignment(page, live_server, child10, axe, lan
 def test_asking_an_organisation_for_its_consent(page, live_server, child10, axe, language):
     candidate = Placement.objects.get(nomination=confirmed(child10, "Ljus")).candidate
     in_phase(child10, Phase.SCREENING)
-    sign_in(page, live_server, make_user("staff"))
+    signed_in_as(page, live_server, make_user("staff"))
     ask = {"en": "Ask the organisation", "sv": "Fråga organisationen"}[language]
     says = {"en": "An email goes to office@ljus.se", "sv": "går till office@ljus.se"}
     deadline = (timezone.localdate() + timedelta(days=14)).isoformat()
@@ -177,7 +177,7 @@ def test_asking_an_organisation_for_its_consent(page, live_server, child10, axe,
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_applying_the_retention_policy(page, live_server, child10, axe, language):
-    sign_in(page, live_server, make_user("staff"))
+    signed_in_as(page, live_server, make_user("staff"))
     apply = {"en": "Apply the policy now", "sv": "Tillämpa policyn nu"}[language]
     says = {"en": "Nothing is due now", "sv": "Inget ska gallras nu"}
 
@@ -198,7 +198,7 @@ def test_applying_the_retention_policy(page, live_server, child10, axe, language
 def test_inviting_a_committee_member(page, live_server, child10, axe, language):
     from laurel.accounts.models import Invitation
 
-    sign_in(page, live_server, make_user("staff"))
+    signed_in_as(page, live_server, make_user("staff"))
     send = {"en": "Send invitation", "sv": "Skicka inbjudan"}[language]
     says = {"en": "They get the role", "sv": "Personen får rollen"}
 

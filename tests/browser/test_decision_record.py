@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from laurel.cycles.enums import Phase
 from laurel.selection import queries, services
 from laurel.selection.models import Decision
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import signed_in_as
 from tests.conftest import make_user
 from tests.factories import in_phase
 from tests.selection.helpers import scored_committee
@@ -70,7 +70,7 @@ def test_an_override_that_breaks_a_constraint_needs_the_chairs_reason_to_lock(
             summary={"sv": "Svensk.", "en": "English."}, actor=staff,
         )  # fmt: skip
     url = f"{live_server.url}/{language}/selection/decision/"
-    sign_in(page, live_server, committee.chair)
+    signed_in_as(page, live_server, committee.chair)
 
     page.goto(url)
     expect(page.locator("section[aria-labelledby=breaches]")).to_contain_text(words["breach"])

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from laurel.notifications.models import OutgoingEmail
 from laurel.review import services
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import signed_in_as
 from tests.conftest import make_user
 from tests.scenarios import member, ready
 
@@ -42,7 +42,7 @@ def test_mentioning_with_the_keyboard_tells_who_was_notified(
     bob = named(child10, "bob@example.org", "Bob Ek")
     carol = named(child10, "carol@example.org", "Carol Nilsson")
     services.declare_conflict(carol, candidate, kind="board")
-    sign_in(page, live_server, alice)
+    signed_in_as(page, live_server, alice)
 
     page.goto(f"{live_server.url}/{language}/committee/candidates/{candidate.pk}/")
     page.locator("#id_text").focus()

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from laurel.candidates.models import Placement
 from laurel.notifications.models import OutgoingEmail
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import signed_in_as
 from tests.candidates.helpers import confirmed
 from tests.conftest import make_user
 
@@ -28,7 +28,7 @@ def candidate(child10):
 
 def test_from_screening_to_the_committee(page, live_server, candidate, axe, tmp_path, child10):
     staff = make_user("staff")
-    sign_in(page, live_server, staff)
+    signed_in_as(page, live_server, staff)
     base = f"{live_server.url}/en/staff/candidates/{candidate.pk}/"
 
     # Screen it eligible and ask the organisation.
@@ -90,7 +90,7 @@ def test_from_screening_to_the_committee(page, live_server, candidate, axe, tmp_
     # The committee reads only the redacted text.
     member = make_user("committee", cycle=child10)
     page.context.clear_cookies()
-    sign_in(page, live_server, member)
+    signed_in_as(page, live_server, member)
     page.goto(f"{live_server.url}/en/committee/")
     assert axe(page) == []
     page.get_by_role("link", name="Trygga Nätet", exact=True).click()

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from laurel.candidates.models import Candidate, DuplicateSuggestion, Placement
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import signed_in_as
 from tests.candidates.helpers import confirmed
 from tests.conftest import make_user
 
@@ -43,7 +43,7 @@ def group(child10):
 @pytest.mark.parametrize("language", ["en", "sv"])
 def test_staff_merge_a_group_of_three_at_a_phone_s_width(page, live_server, group, axe, language):
     national, acronym, english = group
-    sign_in(page, live_server, make_user("staff"))
+    signed_in_as(page, live_server, make_user("staff"))
     page.set_viewport_size({"width": 390, "height": 844})
 
     page.goto(f"{live_server.url}/{language}/staff/candidates/duplicates/")

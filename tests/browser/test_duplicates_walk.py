@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from laurel.candidates import services
 from laurel.candidates.enums import CandidateState, SuggestionState
 from laurel.candidates.models import Candidate, DuplicateSuggestion, MergeRecord, Placement
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import signed_in_as
 from tests.candidates.helpers import confirmed
 from tests.conftest import make_user
 
@@ -61,7 +61,7 @@ def call(child10):
 @pytest.mark.parametrize("language", ["en", "sv"])
 @pytest.mark.parametrize("width", [1280, 390])
 def test_the_duplicates_page_as_staff_read_it(page, live_server, call, axe, language, width):
-    sign_in(page, live_server, make_user("staff"))
+    signed_in_as(page, live_server, make_user("staff"))
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(f"{live_server.url}/{language}/staff/candidates/duplicates/")
     shot(page, f"duplicates-{language}-{width}")
@@ -84,7 +84,7 @@ def test_the_duplicates_page_as_staff_read_it(page, live_server, call, axe, lang
 
 
 def test_reject_reopen_merge_a_group_and_undo_one_merge(page, live_server, call, axe):
-    sign_in(page, live_server, make_user("staff"))
+    signed_in_as(page, live_server, make_user("staff"))
     base = f"{live_server.url}/en/staff/candidates/duplicates/"
     page.goto(f"{base}?country=FI")
     shot(page, "walk-1-country-fi")
@@ -152,7 +152,7 @@ def test_a_member_sees_the_conflict_their_tie_found_under_another_name(
         affiliations=[review.Tie(kind="board", name="Safe Net Sweden", country="SE")],
     )
 
-    sign_in(page, live_server, alice)
+    signed_in_as(page, live_server, alice)
     page.goto(f"{live_server.url}/{language}/committee/")
     shot(page, f"committee-{language}")
     matched = "your tie matched" if language == "en" else "din koppling stämde överens med"
@@ -181,7 +181,7 @@ def test_a_group_holding_a_pair_marked_different_says_so_and_is_not_merged(
         reasons=["similar-name"],
     )
     services.reject_suggestion(marked, actor=staff)
-    sign_in(page, live_server, staff)
+    signed_in_as(page, live_server, staff)
     page.goto(f"{live_server.url}/{language}/staff/candidates/duplicates/")
     group = page.locator("section.suggestion-group")
     expect(group.locator(".group-marked-different")).to_be_visible()

@@ -16,7 +16,7 @@ from laurel.candidates.models import Candidate
 from laurel.cycles.enums import Phase
 from laurel.selection import services
 from laurel.selection.models import Decision, Letter
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import signed_in_as
 from tests.conftest import make_user
 from tests.factories import in_phase
 from tests.selection.helpers import scored_committee
@@ -79,7 +79,7 @@ def test_contacts_and_letters_from_the_candidates_page_to_the_sent_emails(
     staff = make_user("staff")
     locked_decision(child10, staff)
     url = live_server.url
-    sign_in(page, live_server, staff)
+    signed_in_as(page, live_server, staff)
 
     # Staff give Trygga Nätet (Swedish) a contact who reads English.
     laureate = Candidate.objects.get(name="Trygga Nätet")

@@ -8,7 +8,7 @@ import re
 from playwright.sync_api import expect
 
 from laurel.selection import queries, services
-from tests.browser.helpers import person, sign_in
+from tests.browser.helpers import person, signed_in_as
 from tests.conftest import make_user
 from tests.selection.helpers import scored_committee
 
@@ -54,7 +54,7 @@ def test_a_round_the_chair_opens_reaches_the_members_screen_without_navigation(
     url = live_server.url
 
     chair = page
-    sign_in(chair, live_server, committee.chair)
+    signed_in_as(chair, live_server, committee.chair)
     alice = person(browser, live_server, committee.members[0])
     bob = person(browser, live_server, committee.members[1])  # follows in Swedish
     alice_polls = polls(alice)

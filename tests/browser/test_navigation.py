@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from laurel.accounts.enums import Role
 from tests.browser.conftest import AXE_SOURCE
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import signed_in_as
 from tests.conftest import enrol_totp, make_user
 from tests.factories import RoleGrantFactory, UserFactory
 
@@ -34,7 +34,7 @@ HIDDEN = {"en": ["Staff area", "Your programme"], "sv": ["Personalens sidor", "E
 @pytest.mark.parametrize("role", list(ROLES))
 def test_every_link_in_the_navigation_opens(page, live_server, child10, axe, role, language):
     make, shown = ROLES[role]
-    sign_in(page, live_server, make(child10))
+    signed_in_as(page, live_server, make(child10))
 
     page.goto(f"{live_server.url}/{language}/")
     nav = page.locator("nav.site-nav")
@@ -73,7 +73,7 @@ def test_staff_keep_the_side_navigation_on_every_section_and_see_where_they_are(
     candidate = Candidate.objects.create(
         cycle=child10, organisation=organisation, name="Ljus", country="SE"
     )
-    sign_in(page, live_server, staff)
+    signed_in_as(page, live_server, staff)
     nav = page.locator("nav.staff-nav")
 
     for path, names in SHARED_PAGES.items():
@@ -104,7 +104,7 @@ def test_staff_keep_the_side_navigation_on_every_section_and_see_where_they_are(
 
 
 def test_finance_reads_the_payments_without_the_staff_navigation(page, live_server, child10, axe):
-    sign_in(page, live_server, make_user("finance"))
+    signed_in_as(page, live_server, make_user("finance"))
 
     page.goto(f"{live_server.url}/en/staff/prizes/")
 
@@ -129,7 +129,7 @@ def test_the_audit_log_scrolls_sideways_by_keyboard(page, live_server, child10, 
             summary=f"Organisation-with-a-very-long-unbroken-name-{number}-" + "x" * 80,
         )
     page.set_viewport_size({"width": 700, "height": 900})
-    sign_in(page, live_server, staff)
+    signed_in_as(page, live_server, staff)
 
     page.goto(f"{live_server.url}/{language}/staff/audit/")
     region = page.locator(".table-scroll")
@@ -161,7 +161,7 @@ def test_every_wide_staff_table_is_a_named_region(page, live_server, child10, ax
     """The other staff tables (no shared include) are named after their caption by
     static/js/scroll-regions.js."""
     staff = make_user("staff")
-    sign_in(page, live_server, staff)
+    signed_in_as(page, live_server, staff)
 
     page.goto(f"{live_server.url}/en/staff/users/")
 

@@ -10,7 +10,7 @@ from laurel.cycles.enums import Phase
 from laurel.laureates import services
 from laurel.laureates.models import Laureate, Payment
 from laurel.laureates.models.prize import PayingAccount
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import signed_in_as
 from tests.conftest import make_user
 from tests.factories import in_phase
 from tests.laureates.prize_helpers import details, finance
@@ -38,7 +38,7 @@ def test_finance_sets_the_paying_account_with_four_eyes(browser, page, live_serv
     first, second = finance("f1@example.org"), finance("f2@example.org")
     url = live_server.url
 
-    sign_in(page, live_server, first)
+    signed_in_as(page, live_server, first)
     page.goto(f"{url}/en/staff/prizes/")
     expect(page.locator("#no-paying-account")).to_contain_text("cannot be made yet")
     assert axe(page) == []
@@ -57,7 +57,7 @@ def test_finance_sets_the_paying_account_with_four_eyes(browser, page, live_serv
     assert axe(page) == []
 
     other = browser.new_context().new_page()
-    sign_in(other, live_server, second)
+    signed_in_as(other, live_server, second)
     other.goto(f"{url}/en/staff/prizes/account/")
     other.get_by_role("button", name="Check and approve the account").click()
     expect(other.locator("main")).to_contain_text("IBAN SE35 5000 0000 0549 1000 0003")
@@ -77,7 +77,7 @@ def test_cancelling_a_payment_is_apart_from_approving_and_confirmed_by_keyboard(
     requester = finance("f1@example.org")
     payment = services.request_payment(laureate, actor=requester)
     services.verify_payment(payment, actor=requester)
-    sign_in(page, live_server, finance("f2@example.org"))
+    signed_in_as(page, live_server, finance("f2@example.org"))
     url = live_server.url
 
     page.goto(f"{url}/{language}/staff/prizes/")

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from laurel.cycles.enums import Phase
 from laurel.cycles.models import Cycle
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import signed_in_as
 from tests.candidates.helpers import confirmed
 from tests.conftest import make_user
 from tests.factories import in_phase
@@ -31,7 +31,7 @@ def test_staff_move_the_cycle_after_seeing_what_is_still_open(
     current, button, still_open, review = WORDS[language]
     confirmed(child10, "Ljus", website="https://ljus.se")
     in_phase(child10, Phase.SCREENING)
-    sign_in(page, live_server, make_user("staff"))
+    signed_in_as(page, live_server, make_user("staff"))
 
     page.goto(f"{live_server.url}/{language}/staff/")
     expect(page.locator("#phase-heading")).to_contain_text(current)

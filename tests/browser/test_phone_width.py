@@ -3,7 +3,7 @@ the table's visually hidden headings must not stretch the page sideways."""
 
 import pytest
 
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import signed_in_as
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -13,7 +13,7 @@ def test_wide_staff_tables_scroll_inside_the_page_at_390_px(page, live_server, c
 
     staff = make_user("staff")
     make_user("laureate", cycle=child10)
-    sign_in(page, live_server, staff)
+    signed_in_as(page, live_server, staff)
     page.set_viewport_size({"width": 390, "height": 844})
 
     widths = {}

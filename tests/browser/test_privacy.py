@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from laurel.privacy.models import SubjectRequest
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import signed_in_as
 from tests.candidates.helpers import confirmed
 from tests.conftest import make_user
 from tests.pdf import pdf_text
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_a_request_from_record_to_erasure(page, live_server, child10, axe, language):
     confirmed(child10, "Other Org", email="anna.berg@example.org")
     staff = make_user("staff")
-    sign_in(page, live_server, staff)
+    signed_in_as(page, live_server, staff)
     page.goto(f"{live_server.url}/{language}/staff/requests/")
 
     page.locator("#id_kind").select_option("erasure")

@@ -10,7 +10,7 @@ from laurel.accounts.models import RoleGrant
 from laurel.cycles.enums import Phase
 from laurel.laureates.models import Laureate
 from laurel.selection import queries
-from tests.browser.helpers import a_laureate_in_the_programme, sign_in, sign_in_contact
+from tests.browser.helpers import a_laureate_in_the_programme, sign_in_contact, signed_in_as
 from tests.factories import UserFactory, in_phase, tie_contacts
 from tests.laureates.portal_helpers import announced, letter_to, token_of  # noqa: F401
 
@@ -111,7 +111,7 @@ def test_bank_details_and_a_four_eyes_payment(
     first, second = finance("f1@example.org"), finance("f2@example.org")
     for who, steps in ((first, ["request", "reveal", "verify"]), (second, ["approve", "export"])):
         finance_page = browser.new_context(accept_downloads=True).new_page()
-        sign_in(finance_page, live_server, who)
+        signed_in_as(finance_page, live_server, who)
         finance_page.goto(f"{url}/en/staff/prizes/")
         assert axe(finance_page) == []
         if "request" in steps:
@@ -152,7 +152,8 @@ def test_two_delegates_one_with_a_visa_letter(browser, page, live_server, child1
     )
     url = live_server.url
 
-    sign_in_contact(page, url, contact.email)
+    signed_in_as(page, live_server, contact)
+    page.goto(f"{url}/en/programme/")
     page.get_by_role("link", name="The summit: your delegates").click()
     expect(page).to_have_url(re.compile(r"/en/programme/summit/$"))
     assert axe(page) == []
@@ -197,7 +198,7 @@ def test_two_delegates_one_with_a_visa_letter(browser, page, live_server, child1
     assert axe(page) == []
 
     staff_page = browser.new_context(accept_downloads=True).new_page()
-    sign_in(staff_page, live_server, staff)
+    signed_in_as(staff_page, live_server, staff)
     staff_page.goto(f"{url}/en/staff/summit/")
     assert axe(staff_page) == []
     staff_page.get_by_role("button", name="Confirm Olena Shevchenko").click()
@@ -248,7 +249,7 @@ def test_the_support_programme_pages(browser, page, live_server, child10, axe, l
     tie_contacts(contact)
     url = live_server.url
 
-    sign_in_contact(page, url, contact.email, language)
+    signed_in_as(page, live_server, contact)
     page.goto(f"{url}/{language}/programme/support/")
     expect(page.locator("main")).to_contain_text("First draft")
     assert axe(page) == []
@@ -257,7 +258,7 @@ def test_the_support_programme_pages(browser, page, live_server, child10, axe, l
     assert axe(page) == []
 
     staff_page = browser.new_context().new_page()
-    sign_in(staff_page, live_server, staff)
+    signed_in_as(staff_page, live_server, staff)
     for path in ("staff/support/", f"staff/support/{laureate.pk}/"):
         staff_page.goto(f"{url}/{language}/{path}")
         expect(staff_page.locator("main h1")).to_be_visible()
@@ -289,7 +290,7 @@ def test_a_session_recorded_and_an_initiative_co_signed(browser, page, live_serv
     url = live_server.url
 
     staff_page = browser.new_context().new_page()
-    sign_in(staff_page, live_server, staff)
+    signed_in_as(staff_page, live_server, staff)
     staff_page.goto(f"{url}/en/staff/support/{laureate.pk}/")
     form = staff_page.locator("form[action$='/sessions/']")
     form.get_by_label("Date").fill("2030-03-02")
@@ -304,9 +305,8 @@ def test_a_session_recorded_and_an_initiative_co_signed(browser, page, live_serv
     assert axe(staff_page) == []
     assert Session.objects.get().coach == "Eva Lind"
 
+    signed_in_as(page, live_server, contact)
     for language in ("en", "sv"):
-        if language == "en":
-            sign_in_contact(page, url, contact.email)
         page.goto(f"{url}/{language}/programme/cohort/")
         assert axe(page) == []
     page.goto(f"{url}/en/programme/cohort/")

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from laurel.cycles.enums import Phase
 from laurel.review import services
 from laurel.review.models import Review
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import signed_in_as
 from tests.conftest import make_user
 from tests.factories import in_phase
 from tests.scenarios import FULL, member, open_review, ready
@@ -47,7 +47,7 @@ def test_the_nominations_sit_beside_the_form_on_a_wide_screen(
 ):
     (first, second), alice = assigned
     page.set_viewport_size({"width": 1280, "height": 900})
-    sign_in(page, live_server, alice)
+    signed_in_as(page, live_server, alice)
 
     page.goto(f"{live_server.url}/{language}/committee/candidates/{first.pk}/review/")
 
@@ -81,7 +81,7 @@ def test_on_a_phone_the_nominations_come_first_with_a_skip_to_the_form(
 ):
     (first, _second), alice = assigned
     page.set_viewport_size({"width": 390, "height": 844})
-    sign_in(page, live_server, alice)
+    signed_in_as(page, live_server, alice)
 
     page.goto(f"{live_server.url}/{language}/committee/candidates/{first.pk}/review/")
 
@@ -105,7 +105,7 @@ def test_a_submitted_review_is_changed_not_saved_as_a_draft(
     (first, _second), alice = assigned
     services.save_review(alice, first, scores=FULL, comments={}, recommendation="yes", submit=True)
     page.set_viewport_size({"width": 1280, "height": 900})
-    sign_in(page, live_server, alice)
+    signed_in_as(page, live_server, alice)
     change, save, _next, _skip = TEXTS[language]
 
     page.goto(f"{live_server.url}/{language}/committee/candidates/{first.pk}/review/")

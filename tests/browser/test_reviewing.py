@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from laurel.cycles.enums import Phase
 from laurel.review import services
 from laurel.review.models import Review
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import signed_in_as
 from tests.conftest import make_user
 from tests.factories import in_phase
 from tests.scenarios import member, open_review, ready
@@ -24,7 +24,7 @@ def test_scoring_with_the_keyboard(page, live_server, child10, axe, language):
     services.propose_assignment(child10, actor=staff, k=3)
     services.publish_assignment(child10, actor=staff)
     open_review(child10)
-    sign_in(page, live_server, alice)
+    signed_in_as(page, live_server, alice)
 
     page.goto(f"{live_server.url}/{language}/committee/")
     queue = page.locator("section[aria-labelledby=assigned]")

@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from laurel.candidates.models import Placement
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import signed_in_as
 from tests.candidates.helpers import confirmed
 from tests.conftest import make_user
 
@@ -27,7 +27,7 @@ def batch(child10):
 def test_staff_merge_a_duplicate_undo_it_and_screen_a_candidate(
     page, live_server, batch, axe, language
 ):
-    sign_in(page, live_server, make_user("staff"))
+    signed_in_as(page, live_server, make_user("staff"))
 
     page.goto(f"{live_server.url}/{language}/staff/candidates/")
     expect(page.get_by_role("link", name="Digitala Kinderskyddsnätet")).to_be_visible()
@@ -69,7 +69,7 @@ def test_staff_merge_a_duplicate_undo_it_and_screen_a_candidate(
 
 @pytest.mark.parametrize("language", ["en", "sv"])
 def test_the_overview_charts_pass_axe(page, live_server, batch, axe, language):
-    sign_in(page, live_server, make_user("staff"))
+    signed_in_as(page, live_server, make_user("staff"))
 
     page.goto(f"{live_server.url}/{language}/staff/candidates/overview/")
 

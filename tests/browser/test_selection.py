@@ -14,7 +14,7 @@ from laurel.laureates import services as programme
 from laurel.notifications.models import OutgoingEmail
 from laurel.selection import services
 from laurel.selection.models import Decision, Override
-from tests.browser.helpers import person, sign_in
+from tests.browser.helpers import person, signed_in_as
 from tests.conftest import make_user
 from tests.laureates.portal_helpers import token_of
 from tests.selection.helpers import scored_committee
@@ -35,7 +35,7 @@ def test_from_the_shortlist_to_the_announcement(page, browser, live_server, chil
 
     # The chair shortlists the five candidates from the results table.
     chair = page
-    sign_in(chair, live_server, committee.chair)
+    signed_in_as(chair, live_server, committee.chair)
     chair.goto(f"{url}/en/selection/")
     assert axe(chair) == []
     for name in (first, second, third, fourth, fifth):

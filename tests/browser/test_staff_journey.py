@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from laurel.accounts import services
 from laurel.accounts.enums import Role
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import signed_in_as
 from tests.factories import PASSWORD
 from tests.scenarios import totp_code
 
@@ -110,7 +110,7 @@ def test_staff_pages_pass_axe(page, live_server, child10, axe, path):
     failed = DBTaskResult.objects.get(pk=needs_file.enqueue("/nowhere").id)
     failed.status = TaskResultStatus.FAILED
     failed.save(update_fields=["status"])
-    sign_in(page, live_server, staff)
+    signed_in_as(page, live_server, staff)
 
     page.goto(f"{live_server.url}{path}")
 
@@ -121,7 +121,7 @@ def test_staff_pages_pass_axe(page, live_server, child10, axe, path):
 def test_invite_form_errors_are_tied_to_their_fields(page, live_server, child10, axe):
     from tests.conftest import make_user
 
-    sign_in(page, live_server, make_user("staff"))
+    signed_in_as(page, live_server, make_user("staff"))
     page.goto(f"{live_server.url}/en/staff/users/invite/")
 
     page.get_by_label("Email address").fill("not-an-address")

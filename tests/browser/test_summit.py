@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from laurel.laureates import services
 from laurel.laureates.models import Delegate
-from tests.browser.helpers import a_laureate_with_two_delegates, sign_in, sign_in_contact
+from tests.browser.helpers import a_laureate_with_two_delegates, sign_in_contact, signed_in_as
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -81,7 +81,7 @@ def test_a_contact_changes_and_withdraws_delegates_by_keyboard(
 def test_the_actions_sit_on_one_line_beside_each_other(page, live_server, child10):
     _staff, contact, _laureate = a_laureate_with_two_delegates(child10)
 
-    sign_in_contact(page, live_server.url, contact.email)
+    signed_in_as(page, live_server, contact)
     page.goto(f"{live_server.url}/en/programme/summit/")
     actions = page.locator(".delegate-actions").first
     link = actions.get_by_role("link").bounding_box()
@@ -104,7 +104,7 @@ def test_staff_reveal_the_passport_data_of_a_request(browser, live_server, child
         passport_expires_on=date(2033, 1, 1), actor=None,
     )  # fmt: skip
     page = browser.new_context().new_page()
-    sign_in(page, live_server, staff)
+    signed_in_as(page, live_server, staff)
 
     page.goto(f"{live_server.url}/{language}/staff/summit/")
     assert axe(page) == []

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from laurel.laureates import services
 from laurel.laureates.models import Delegate, VisaRequest
-from tests.browser.helpers import a_laureate_with_two_delegates, sign_in
+from tests.browser.helpers import a_laureate_with_two_delegates, signed_in_as
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -26,7 +26,7 @@ def test_a_visa_request_fits_a_phone_with_the_staff_navigation(
         passport_expires_on=date(2033, 1, 1), actor=None,
     )  # fmt: skip
     page = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
-    sign_in(page, live_server, staff)
+    signed_in_as(page, live_server, staff)
 
     page.goto(f"{live_server.url}/{language}/staff/summit/visas/{VisaRequest.objects.get().pk}/")
 
