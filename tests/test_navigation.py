@@ -316,7 +316,7 @@ def test_the_superuser_with_the_staff_role_finds_the_admin_last(client, child10)
 
 
 def html_pages_for(role: str):
-    from tests.test_permission_matrix import MATRIX, OK
+    from tests.permissions import MATRIX, OK
 
     return sorted(
         name
@@ -335,7 +335,8 @@ def test_every_page_title_ends_with_the_award(client, child10, role):
     made afresh (and rolled back) as the matrix makes them for one row."""
     from django.db import transaction
 
-    from tests.test_permission_matrix import MATRIX, Objects
+    from tests.permissions import MATRIX
+    from tests.world import Objects
 
     staff = make_user("staff") if role != "staff" else None
     user = make_user(role, cycle=child10)

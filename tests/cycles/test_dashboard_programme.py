@@ -18,7 +18,7 @@ from laurel.selection import services
 from laurel.selection.models import Decision, Place
 from tests.conftest import make_user, sign_in
 from tests.factories import RoleGrantFactory, UserFactory, in_phase
-from tests.test_permission_matrix import Objects
+from tests.world import Objects
 
 pytestmark = pytest.mark.django_db
 
