@@ -116,6 +116,15 @@ def tie_contacts(user) -> None:
     Contact.objects.filter(email__iexact=user.email).update(user=user)
 
 
+def laureate_contact(cycle, email: str):
+    """A laureate contact's account as accepting the invitation leaves it: the user, the role
+    in the cycle, and the laureates' contacts at that address tied to it by id."""
+    user = UserFactory(email=email)
+    RoleGrant.objects.create(user=user, role="laureate_contact", cycle=cycle)
+    tie_contacts(user)
+    return user
+
+
 # Nominations and candidates ------------------------------------------------------------------
 # A trait sets on the object what the service named in its note sets there, and no more: no
 # audit entry, no email, no task. A test about the service itself goes through the service.

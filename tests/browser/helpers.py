@@ -9,13 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from laurel.accounts.models import RoleGrant
 from laurel.cycles.enums import Phase
 from laurel.laureates import services
 from laurel.laureates.models import Contact, Laureate
 from tests.conftest import make_user
 from tests.conftest import sign_in as sign_in_client
-from tests.factories import PASSWORD, UserFactory, in_phase, tie_contacts
+from tests.factories import PASSWORD, in_phase, laureate_contact
 from tests.scenarios import delegate_values, ready, summit_values, totp_code
 
 
@@ -99,9 +98,7 @@ def a_laureate_in_the_programme(cycle):
     laureate = Laureate.objects.create(cycle=cycle, candidate=candidate, accepted_at=timezone.now())
     in_phase(cycle, Phase.PROGRAMME)
     Contact.objects.create(laureate=laureate, email="office@dzieci.pl")
-    contact = UserFactory(email="office@dzieci.pl")
-    RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=cycle)
-    tie_contacts(contact)
+    contact = laureate_contact(cycle, "office@dzieci.pl")
     services.define_summit(cycle, values=summit_values(), actor=staff)
     return staff, contact, laureate
 

@@ -11,7 +11,7 @@ from laurel.cycles.enums import Phase
 from laurel.laureates.models import Laureate
 from laurel.selection import queries
 from tests.browser.helpers import a_laureate_in_the_programme, sign_in_contact, signed_in_as
-from tests.factories import UserFactory, in_phase, tie_contacts
+from tests.factories import UserFactory, in_phase, laureate_contact, tie_contacts
 from tests.laureates.portal_helpers import announced, letter_to, token_of  # noqa: F401
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -244,9 +244,7 @@ def test_the_support_programme_pages(browser, page, live_server, child10, axe, l
         laureate, held_on=date(2030, 3, 2), topic="Strategy", hours=Decimal("1.5"), coach="Eva",
         notes="Good start.", actor=staff,
     )  # fmt: skip
-    contact = UserFactory(email="office@trygga.se")
-    RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=child10)
-    tie_contacts(contact)
+    contact = laureate_contact(child10, "office@trygga.se")
     url = live_server.url
 
     signed_in_as(page, live_server, contact)
@@ -280,9 +278,7 @@ def test_a_session_recorded_and_an_initiative_co_signed(browser, page, live_serv
     )
     in_phase(child10, Phase.PROGRAMME)
     Contact.objects.create(laureate=laureate, email="office@trygga.se")
-    contact = UserFactory(email="office@trygga.se")
-    RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=child10)
-    tie_contacts(contact)
+    contact = laureate_contact(child10, "office@trygga.se")
     services.propose_initiative(
         child10, kind="statement", title="Safety by design", description="A joint statement.",
         owners=[laureate], actor=staff,

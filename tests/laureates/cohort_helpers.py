@@ -2,10 +2,9 @@
 
 from django.utils import timezone
 
-from laurel.accounts.models import RoleGrant
 from laurel.cycles.enums import Phase
 from laurel.laureates.models import Contact, Laureate
-from tests.factories import UserFactory, in_phase, tie_contacts
+from tests.factories import in_phase, laureate_contact
 from tests.scenarios import ready
 
 
@@ -15,7 +14,5 @@ def laureate_with_contact(cycle, staff, name, site, email):
     laureate = Laureate.objects.create(cycle=cycle, candidate=candidate, accepted_at=timezone.now())
     in_phase(cycle, Phase.PROGRAMME)
     Contact.objects.create(laureate=laureate, email=email)
-    user = UserFactory(email=email)
-    RoleGrant.objects.create(user=user, role="laureate_contact", cycle=cycle)
-    tie_contacts(user)
+    user = laureate_contact(cycle, email)
     return laureate, user

@@ -7,12 +7,11 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from laurel.accounts.models import RoleGrant
 from laurel.cycles.enums import Phase
 from laurel.laureates import services
 from laurel.laureates.models import Contact, Laureate
 from tests.conftest import sign_in
-from tests.factories import UserFactory, in_phase, tie_contacts
+from tests.factories import in_phase, laureate_contact
 from tests.scenarios import delegate_values, ready, summit_values
 
 
@@ -49,9 +48,7 @@ def give(delegate, **changes):
 
 @pytest.fixture
 def contact(laureate):
-    user = UserFactory(email="office@dzieci.pl")
-    RoleGrant.objects.create(user=user, role="laureate_contact", cycle=laureate.cycle)
-    tie_contacts(user)
+    user = laureate_contact(laureate.cycle, "office@dzieci.pl")
     client = Client()
     sign_in(client, user)
     return client

@@ -5,11 +5,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from laurel.accounts.models import RoleGrant
 from laurel.laureates import services
 from laurel.laureates.models import BankAccount
 from tests.conftest import enrol_totp
-from tests.factories import PASSWORD, UserFactory, tie_contacts
+from tests.factories import PASSWORD, laureate_contact
 from tests.laureates.prize_helpers import PROOF, details, laureate  # noqa: F401
 from tests.scenarios import totp_code
 
@@ -23,9 +22,7 @@ FORM = {
 
 @pytest.fixture
 def contact(laureate):  # noqa: F811
-    user = UserFactory(email="office@trygga.se")
-    RoleGrant.objects.create(user=user, role="laureate_contact", cycle=laureate.cycle)
-    tie_contacts(user)
+    user = laureate_contact(laureate.cycle, "office@trygga.se")
     return user
 
 

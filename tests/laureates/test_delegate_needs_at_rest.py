@@ -9,11 +9,10 @@ from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 from django.urls import reverse
 
-from laurel.accounts.models import RoleGrant
 from laurel.laureates import services
 from laurel.laureates.models import Delegate
 from tests.conftest import sign_in
-from tests.factories import UserFactory, tie_contacts
+from tests.factories import laureate_contact
 from tests.laureates.summit_helpers import laureate  # noqa: F401  (fixture)
 from tests.scenarios import delegate_values
 
@@ -35,9 +34,7 @@ def stored_needs() -> str:
 
 
 def test_needs_typed_by_the_contact_are_stored_encrypted(laureate, client):  # noqa: F811
-    contact = UserFactory(email="office@dzieci.pl")
-    RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=laureate.cycle)
-    tie_contacts(contact)
+    contact = laureate_contact(laureate.cycle, "office@dzieci.pl")
     sign_in(client, contact)
     form = {
         k: ("on" if v is True else "" if v is False else str(v))

@@ -206,12 +206,9 @@ def test_practical_information_reaches_confirmed_delegates_and_contacts(
 
 
 def test_the_contact_registers_a_delegate_and_keeps_what_was_typed(laureate, client):
-    from laurel.accounts.models import RoleGrant
-    from tests.factories import UserFactory, tie_contacts
+    from tests.factories import laureate_contact
 
-    contact = UserFactory(email="office@dzieci.pl")
-    RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=laureate.cycle)
-    tie_contacts(contact)
+    contact = laureate_contact(laureate.cycle, "office@dzieci.pl")
     sign_in(client, contact)
     form = {
         k: ("on" if v is True else "" if v is False else str(v))

@@ -103,12 +103,9 @@ def test_only_staff_get_the_guest_list(guests, role):
 
 
 def test_the_laureates_own_contact_does_not_get_the_guest_list(guests):
-    from laurel.accounts.models import RoleGrant
-    from tests.factories import UserFactory, tie_contacts
+    from tests.factories import laureate_contact
 
-    contact = UserFactory(email="office@dzieci.pl")
-    RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=guests.cycle)
-    tie_contacts(contact)
+    contact = laureate_contact(guests.cycle, "office@dzieci.pl")
     client = Client()
     sign_in(client, contact)
 

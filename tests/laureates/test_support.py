@@ -8,13 +8,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from laurel.accounts.models import RoleGrant
 from laurel.cycles.enums import Phase
 from laurel.laureates import services
 from laurel.laureates.enums import SupportArea
 from laurel.laureates.models import Assessment, Laureate
 from tests.conftest import sign_in
-from tests.factories import UserFactory, in_phase, tie_contacts
+from tests.factories import in_phase, laureate_contact
 from tests.laureates import support_helpers
 from tests.laureates.support_helpers import all_levels
 from tests.scenarios import ready
@@ -37,9 +36,7 @@ def test_the_assessment_needs_every_area_and_levels_from_1_to_5(laureate):
 
 
 def test_the_contact_assesses_and_sees_the_plan(laureate, client, staff_user):
-    contact = UserFactory(email="office@trygga.se")
-    RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=laureate.cycle)
-    tie_contacts(contact)
+    contact = laureate_contact(laureate.cycle, "office@trygga.se")
     objective = services.add_objective(
         laureate, area="fundraising", title="Diversify funding", actor=staff_user
     )

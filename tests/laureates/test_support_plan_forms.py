@@ -9,14 +9,13 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from laurel.accounts.models import RoleGrant
 from laurel.core.models import AuditEntry
 from laurel.cycles.enums import Phase
 from laurel.laureates import services
 from laurel.laureates.enums import SupportArea
 from laurel.laureates.models import Milestone
 from tests.conftest import make_user, sign_in
-from tests.factories import ContactFactory, LaureateFactory, UserFactory, in_phase, tie_contacts
+from tests.factories import ContactFactory, LaureateFactory, in_phase, laureate_contact
 from tests.laureates.support_helpers import all_levels
 
 pytestmark = pytest.mark.django_db
@@ -108,9 +107,7 @@ def test_another_laureates_objective_cannot_be_chosen(laureate, staff_client, st
 
 
 def test_the_milestone_form_is_for_staff_only(laureate, client):
-    contact = UserFactory(email="office@trygga.se")
-    RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=laureate.cycle)
-    tie_contacts(contact)
+    contact = laureate_contact(laureate.cycle, "office@trygga.se")
     objective = services.add_objective(laureate, area="finance", title="Audit", actor=None)
     url = reverse("laureates:milestone", args=[laureate.pk])
     data = {"objective": objective.pk, "title": "x", "due_on": "2030-06-01"}
@@ -135,9 +132,7 @@ def test_staff_read_the_assessment_in_the_order_the_contact_writes_it(
     language,
 ):
     services.assess_needs(laureate, levels=all_levels(3), notes={}, actor=None)
-    contact = UserFactory(email="office@trygga.se")
-    RoleGrant.objects.create(user=contact, role="laureate_contact", cycle=laureate.cycle)
-    tie_contacts(contact)
+    contact = laureate_contact(laureate.cycle, "office@trygga.se")
     client = Client()
     sign_in(client, contact)
 

@@ -130,11 +130,10 @@ def other_contact(laureate, staff_user):  # noqa: F811
     from django.test import Client
     from django.utils import timezone
 
-    from laurel.accounts.models import RoleGrant
     from laurel.candidates.models import Candidate, Organisation
     from laurel.laureates.models import Contact, Laureate
     from tests.conftest import sign_in
-    from tests.factories import UserFactory, tie_contacts
+    from tests.factories import laureate_contact
 
     organisation = Organisation.objects.create(name="Kids First", country="KE")
     candidate = Candidate.objects.create(
@@ -144,9 +143,7 @@ def other_contact(laureate, staff_user):  # noqa: F811
         cycle=laureate.cycle, candidate=candidate, accepted_at=timezone.now()
     )
     Contact.objects.create(laureate=other, email="office@kidsfirst.ke", language="en")
-    user = UserFactory(email="office@kidsfirst.ke")
-    RoleGrant.objects.create(user=user, role="laureate_contact", cycle=laureate.cycle)
-    tie_contacts(user)
+    user = laureate_contact(laureate.cycle, "office@kidsfirst.ke")
     client = Client()
     sign_in(client, user)
     return client
