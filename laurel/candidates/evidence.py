@@ -213,7 +213,14 @@ def _compare_parts(
         large = other if small is part else part
         extra = larger - smaller
         own = len(small.distinctive) == len(small.words) and _identifies(small)
-        if own and all(word.startswith("#") for word in extra):
+        # A name of its own, whole, in a longer one: "IPčko", "Internetová poradňa IPčko".
+        strong = (
+            own
+            and not small.piece
+            and not any(word.startswith("~") for word in small.words)
+            and sum(len(word) for word in small.distinctive) >= 5
+        )
+        if own and (all(word.startswith("#") for word in extra) or strong):
             if _network_apart(small, large):
                 return None
             # "Atina" in "Udruženje građana Atina": a name of its own, the rest the field's words

@@ -125,6 +125,8 @@ def _keys(record: Record) -> frozenset[str]:
         keys |= {f"a:{country}:{initials}" for initials in part.initials}
         if len(part.squashed) >= 4:
             keys.add(f"a:{country}:{part.squashed}")
+        # A compound written as one word or as two: "SaveUkraine", "Kinderschutz-Zentrum".
+        keys |= {f"s:{country}:{squash}" for squash in part.squashes if len(squash) >= 6}
     keys |= {f"a:{country}:{acronym}" for acronym in item.acronyms}
     keys |= {f"a:{country}:{label.replace('-', '')}" for label in item.labels}
     keys |= {f"l:{label}" for label in item.labels if len(label) >= 4}

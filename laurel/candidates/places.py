@@ -115,9 +115,9 @@ def places() -> dict[str, str]:
         table.setdefault(spelling.replace(" ", ""), place)
     towns = _add_towns(table)
     cities = towns | {spelling.replace(" ", "") for spelling in place_of()}
-    CITY_REGIONS.update(
-        spelling.replace(" ", "") for spelling in _regions() if spelling.replace(" ", "") in cities
-    )
+    # Every spelling of such a place: "Muenster" is Münster as much as "Münster" is.
+    regions = {table[spelling] for spelling in cities if table[spelling].startswith("region-")}
+    CITY_REGIONS.update(spelling for spelling, place in table.items() if place in regions)
     return table
 
 

@@ -84,6 +84,8 @@ class Part:
     # Written together with its small words, and with its kind words too: "pointdecontact",
     # "mannerheiminlastensuojeluliitto" (a compound that holds a kind word).
     squashes: frozenset[str]
+    # Cut from a longer name (an alias in brackets, a subtitle after a dash), not the whole.
+    piece: bool = False
 
     @functools.cached_property
     def distinctive(self) -> tuple[str, ...]:
@@ -96,12 +98,20 @@ _SPLIT = re.compile(r"\s[–—-]\s|\s[/|]\s|[;:()\[\]]|,\s")
 _QUOTED = re.compile(r"[„“”\"«»]([^„“”\"«»]{2,}?)[“”\"«»]")
 # "e-Enfance", "eEnfance", "i-Kids": a letter before a word makes a name of its own, not the
 # word ("e-Enfance" is not "Enfance"); written with a 0 inside, which no vocabulary word has.
-_LETTER_PREFIX = re.compile(r"\b([a-zA-Z])(?:-(\w{3,})|([A-Z][a-z]{2,}))\b")
+# Letters with accents count as letters: "IPčko" and "IPcko" are read alike.
+_LETTER_PREFIX = re.compile(r"\b([^\W\d_])(?:-(\w{3,})|([^\W\d_]{3,}))\b")
+
+
+def _prefixed(match: re.Match[str]) -> str:
+    letter, hyphened, joined = match.groups()
+    if joined and not (joined[0].isupper() and joined[1:].islower()):
+        return match.group(0)  # not a letter before a capitalised word
+    return f"{letter}0{hyphened or joined}"
 
 
 def mark_prefixed(text: str) -> str:
     text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text or "")  # "C.A.R.I." is CARI
-    return _LETTER_PREFIX.sub(lambda m: f"{m.group(1)}0{m.group(2) or m.group(3)}", text)
+    return _LETTER_PREFIX.sub(_prefixed, text)
 
 
 _DOTTED = re.compile(r"\b(?:[A-Za-zÀ-ž]\.){2,}")
@@ -234,19 +244,20 @@ def parts_of(name: str) -> list[Part]:
     ]
     found: dict[tuple[tuple[str, ...], frozenset[str], frozenset[str], str], Part] = {}
     whole = None
-    for piece in dict.fromkeys(piece.strip() for piece in pieces):
+    for position, piece in enumerate(dict.fromkeys(piece.strip() for piece in pieces)):
         for form in latin_forms(piece):
             part = _read_part(form, piece)
             if part is None:
                 continue
             if whole is None:
                 whole = part
-            else:  # a piece of one name is where and what the whole says it is
+            elif position:  # a piece of one name is where and what the whole says it is
                 part = replace(
                     part,
                     around=part.places | whole.places,
                     scope=part.scope | whole.scope,
                     numbers=part.numbers | whole.numbers,
+                    piece=True,
                 )
             found.setdefault((part.words, part.places, part.scope, part.squashed), part)
     return list(found.values())
