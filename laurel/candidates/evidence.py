@@ -188,7 +188,8 @@ def _compare_parts(
                     return SAME_NAME, "same-name"
                 return SHORT_NAME, "contains-name"  # "Çocuk Vakfı", "Çocuk Vakfı Türkiye"
             if part.places == other.places and _same_spelling(part, other):
-                return (SHORT_NAME, "same-name") if len(part.squashed) >= 6 else None
+                if len(part.squashed) >= 6 or _squashed_alike(part, other, 10):
+                    return SHORT_NAME, "same-name"  # "Udružene žene", "Удружене жене"
             return None
         if _translated(part, other):
             # Two words of the field's vocabulary ("Kinder telefoon", "Child Helpline") name
@@ -205,7 +206,7 @@ def _compare_parts(
                 return None
             return CONTAINS_PLACE, "contains-name"
         return SAME_NAME, "same-name"
-    if any(len(written) >= 6 for written in part.squashes & other.squashes):
+    if _squashed_alike(part, other, 6):
         return SAME_NAME, "same-name"  # a compound written as one word or as two
     smaller, larger = sorted((set(part.words), set(other.words)), key=len)
     if smaller < larger:
@@ -225,6 +226,8 @@ def _compare_parts(
                 return None
             # "Atina" in "Udruženje građana Atina": a name of its own, the rest the field's words
             return CONTAINS_NAME, "contains-name"
+    if _inside(part, other) or _inside(other, part):
+        return CONTAINS_NAME, "contains-name"
     found = compare_names(spelt(part), spelt(other))
     if (
         found is not None
@@ -245,6 +248,35 @@ def _compare_parts(
     ):
         return NAME_WITH_TYPOS, "similar-name"
     return found
+
+
+def _squashed_alike(part: Part, other: Part, length: int) -> bool:
+    """Written together, the same letters in any transliteration: "SaveUkraine", "Save
+    Ukraine"; "Udruženježene", "Удруженежене"."""
+    shared = _skeletons(part.squashes) & _skeletons(other.squashes)
+    return any(len(squash) >= length for squash in shared)
+
+
+@functools.lru_cache(maxsize=65536)
+def _skeletons(squashes: frozenset[str]) -> frozenset[str]:
+    return frozenset(skeleton(squash) for squash in squashes)
+
+
+def _inside(small: Part, large: Part) -> bool:
+    """A name of two own words or more, every word of it in the longer name, maybe misspelt:
+    "Detska ambasada Megjaši" in "Prva detska ambasada vo svetot Meǵaši"."""
+    own = [word for word in small.distinctive if not word.startswith("~")]
+    if len(own) < 2 or sum(len(word) for word in own) < 10:
+        return False
+    if any(word.startswith("~") for word in (*small.words, *large.words)):
+        return False  # a network's members are weighed by the network rules
+    remaining = list(large.words)
+    for word in small.words:
+        match = next((o for o in remaining if _word_edits(word, o) is not None), None)
+        if match is None:
+            return False
+        remaining.remove(match)
+    return True
 
 
 def _scopes_conflict(scope: frozenset[str] | set[str], other: frozenset[str] | set[str]) -> bool:

@@ -52,6 +52,7 @@ def latin_forms(text: str) -> list[str]:
 # Spellings that differ between transliterations and languages, reduced to one.
 _SKELETON = [
     ("shch", "s"),
+    ("sht", "s"),  # Bulgarian щ ("selishta"), which other schemes write "shch"
     ("sch", "s"),
     ("sh", "s"),
     ("ch", "c"),

@@ -48,7 +48,7 @@ from laurel.candidates.evidence import (
     spelt,
     weigh,
 )
-from laurel.candidates.letters import ascii_lower
+from laurel.candidates.letters import ascii_lower, skeleton
 from laurel.candidates.spelling import (
     Website,
     name_words,
@@ -126,7 +126,7 @@ def _keys(record: Record) -> frozenset[str]:
         if len(part.squashed) >= 4:
             keys.add(f"a:{country}:{part.squashed}")
         # A compound written as one word or as two: "SaveUkraine", "Kinderschutz-Zentrum".
-        keys |= {f"s:{country}:{squash}" for squash in part.squashes if len(squash) >= 6}
+        keys |= {f"s:{country}:{skeleton(squash)}" for squash in part.squashes if len(squash) >= 6}
     keys |= {f"a:{country}:{acronym}" for acronym in item.acronyms}
     keys |= {f"a:{country}:{label.replace('-', '')}" for label in item.labels}
     keys |= {f"l:{label}" for label in item.labels if len(label) >= 4}
