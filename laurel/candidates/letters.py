@@ -29,6 +29,8 @@ def ascii_lower(text: str) -> str:
 _GREEK_SCHEMES = [
     {"ου": "ou", "ΟΥ": "OU", "Ου": "Ou", "αυ": "av", "ευ": "ev", "μπ": "b", "ντ": "d"},
     {"ου": "ou", "ΟΥ": "OU", "Ου": "Ou", "χ": "h", "Χ": "H", "υ": "i", "η": "i", "β": "v"},
+    # Greeklish, as typed on a Latin keyboard: "Paidika Xwria", "Xamogelo tou Paidiou".
+    {"ου": "ou", "ΟΥ": "OU", "Ου": "Ou", "χ": "x", "Χ": "X", "ω": "w", "Ω": "W"},
 ]
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 # Greek, Cyrillic, Armenian, Georgian.
