@@ -263,6 +263,32 @@ def _pieces(word: str, depth: int) -> list[str] | None:
     return None
 
 
+@functools.lru_cache(maxsize=65536)
+def compound_letters(word: str) -> str:
+    """The first letters of a compound's pieces, as German acronyms take them
+    ("Kinderschutzbund" → "ksb" in DKSB; "Jugendschutz" → "js" in LJS), or ""."""
+    if len(word) < 8:
+        return ""
+    found = _starts(word, 3)
+    return found if found and len(found) > 1 else ""
+
+
+def _starts(word: str, depth: int) -> str:
+    if _known(word):
+        return word[0]
+    if depth == 1:
+        return ""
+    for cut in range(len(word) - 3, 2, -1):
+        if not _known(word[:cut]):
+            continue
+        for link in ("", "s", "n", "e", "en", "er", "o", "i"):
+            if word[cut:].startswith(link) and len(word) - cut - len(link) >= 3:
+                rest = _starts(word[cut + len(link) :], depth - 1)
+                if rest:
+                    return word[0] + rest
+    return ""
+
+
 def _known(word: str) -> str:
     if word in CONCEPTS_BY_WORD:
         return CONCEPTS_BY_WORD[word]

@@ -26,6 +26,7 @@ from laurel.candidates.letters import (
     NUMBER_WORDS,
     SCOPE_WORDS,
     ascii_lower,
+    compound_letters,
     is_form,
     is_legal,
     join_phrases,
@@ -195,6 +196,7 @@ def _read_part(text: str, written: str) -> Part | None:
         | _initials(kept)
         | _initials([word for word in every if plain(word)])
         | _initials(_trim_kinds([word for word in unlegal if word not in FILLER_WORDS]))
+        | _initials([piece for word in unlegal for piece in compound_letters(word) or [word]])
         | _initials(
             [word for word in unlegal if word not in FILLER_WORDS and word not in places_table]
         )
