@@ -1129,7 +1129,7 @@ COUNTRIES: dict[str, list[str]] = {
     "DE": ["germany", "german", "deutschland", "deutsche", "deutscher", "deutsches",
            "allemagne", "germania", "alemania"],
     "GR": ["greece", "greek", "hellenic", "hellas", "ellada", "ellas", "elladas", "ellados",
-           "elliniki", "ellinikos", "ellinikis", "griechenland", "grece", "grecia"],
+           "elliniki", "elliniko", "ellinikou", "ellinikos", "ellinikis", "griechenland", "grece", "grecia"],
     "HU": ["hungary", "hungarian", "magyarorszag", "magyarorszagi", "magyarorszagon", "magyar", "ungarn",
            "hongrie"],
     "IS": ["iceland", "icelandic", "islandi", "islands", "islenska", "islenskra", "islande"],
