@@ -32,6 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.organisations import make_nominations, make_organisations
+from bench.realnames import SETS
 from bench.realnames import organisations as real_organisations
 from laurel.candidates.matching import JOIN_FROM, Record, clusters, find_duplicates
 
@@ -161,7 +162,7 @@ def real_names(which: str, examples: int) -> dict:
 
 
 def real(args) -> dict:
-    sets = ["dev", "holdout", "brands", "all"] if args.set == "all" else [args.set]
+    sets = [*SETS, "all"] if args.set == "all" else [args.set]
     return {which: real_names(which, args.examples) for which in sets}
 
 
@@ -243,7 +244,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--examples", type=int, default=5)
     parser.add_argument("--list-candidates", type=int, default=10000)
-    parser.add_argument("--set", default="all", choices=["all", "dev", "holdout", "brands"])
+    parser.add_argument("--set", default="all", choices=["all", *SETS])
     parser.add_argument("--real-only", action="store_true", help="only the real-names set")
     args = parser.parse_args()
     result = {"real": real(args)}

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.realnames import SETS
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ def measure(cycle, organisations) -> Ties:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", default="all", choices=["all", "dev", "holdout", "brands"])
+    parser.add_argument("--set", default="all", choices=["all", *SETS])
     parser.add_argument("--examples", type=int, default=20)
     args = parser.parse_args()
     from bench.site import temporary_site

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SETS = ("dev", "holdout", "brands")
+SETS = ("dev", "holdout", "brands", "blind")
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,10 @@ SHORT_ACRONYM = 0.86  # three letters
 DOMAIN_NAME = 0.9  # the website's name is the other's name or acronym
 # Name evidence left when the two have different websites or registration numbers.
 DIFFERENT_SITES_CAP = 0.86
+# Below the automatic join (matching.JOIN_FROM): where nothing but the same website, the same
+# registration number or the very same whole name says so, staff confirm, however much
+# lesser evidence adds up ("Niebieska Linia" in two organisations' longer names).
+ASKED_AT_MOST = 0.94
 
 
 @dataclass
@@ -187,9 +191,9 @@ def _compare_parts(
                 if part.places == other.places:
                     return SAME_NAME, "same-name"
                 return SHORT_NAME, "contains-name"  # "Çocuk Vakfı", "Çocuk Vakfı Türkiye"
-            if part.places == other.places and _same_spelling(part, other):
-                if len(part.squashed) >= 6 or _squashed_alike(part, other, 10):
-                    return SHORT_NAME, "same-name"  # "Udružene žene", "Удружене жене"
+            alike = len(part.squashed) >= 6 or _squashed_alike(part, other, 10)
+            if part.places == other.places and _same_spelling(part, other) and alike:
+                return SHORT_NAME, "same-name"  # "Udružene žene", "Удружене жене"
             return None
         if _translated(part, other):
             # Two words of the field's vocabulary ("Kinder telefoon", "Child Helpline") name
@@ -338,6 +342,13 @@ class Evidence:
     alias: bool = False
     best: float = 0.0
     score: int = 0
+    # The same website or registration number, or the very same whole name: may join unasked.
+    joinable: bool = False
+
+    @property
+    def confidence(self) -> float:
+        found = combine(self.found.values())
+        return found if self.joinable else min(found, ASKED_AT_MOST)
 
     def add(
         self,
@@ -368,12 +379,14 @@ def weigh(
             SAME_DOMAIN if same_country else SAME_DOMAIN_OTHER_COUNTRY,
             (sorted(shared)[0],) * 2,
         )
+        evidence.joinable = same_country
     elif a.labels & b.labels and min(len(label) for label in a.labels & b.labels) >= 4:
         # The same name under another ending (ecpat.se, ecpat.org), or the organisation's page
         # on a shared host named like its site (facebook.com/raddabarnen, raddabarnen.se).
         evidence.add("similar-domain", SIMILAR_DOMAIN)
     if same_country and len(a.registration) >= 4 and a.registration == b.registration:
         evidence.add("same-registration", SAME_REGISTRATION)
+        evidence.joinable = True
     if not same_country:
         return evidence
     names = Evidence()
@@ -381,6 +394,14 @@ def weigh(
         for other, b_main in b.parts:
             found = _compare_parts(part, other, shared_names)
             if found is not None:
+                # Not a name both only hold inside longer ones, nor one with a number the
+                # other lacks ("CIDFF 69", the Rhône's, and the federation "des CIDFF").
+                if (
+                    found[1] == "same-name"
+                    and not (part.piece and other.piece)
+                    and part.numbers == other.numbers
+                ):
+                    names.joinable = True
                 names.add(
                     found[1], found[0], (part.written, other.written), not (a_main and b_main)
                 )
@@ -429,6 +450,8 @@ def weigh(
             if reason not in ("same-name", "translation") and not generous:
                 continue
             confidence = min(confidence, DIFFERENT_SITES_CAP)
+        elif reason == "same-name" and names.joinable:
+            evidence.joinable = True
         evidence.add(reason, confidence)
     if names.matched[0]:
         evidence.matched, evidence.alias = names.matched, names.alias

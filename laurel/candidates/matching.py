@@ -41,7 +41,6 @@ from laurel.candidates.evidence import (
     Prepared,
     Record,
     apart,
-    combine,
     different,
     names_of_several_places,
     prepare,
@@ -194,7 +193,7 @@ def find_duplicates(
     shared_names = names_of_several_places(prepared)
     for a, b in _candidate_pairs(prepared, wanted):
         evidence = weigh(prepared[a], prepared[b], generous, shared_names)
-        if combine(evidence.found.values()) >= SUGGEST_FROM:
+        if evidence.confidence >= SUGGEST_FROM:
             found[(a, b)] = evidence
     _through_joined(prepared, found)
     suggestions = [_suggestion(prepared[a], prepared[b], found[(a, b)]) for a, b in found]
@@ -207,7 +206,7 @@ def _through_joined(prepared: list[Prepared], found: dict[tuple[int, int], "Evid
     nominations joined to one candidate are: what one of them matches, the others match
     through it ("KOK e.V." is "KOK – Bundesweiter Koordinierungskreis …", whose long name is
     "Bundesweiter Koordinierungskreis gegen Menschenhandel")."""
-    strong = [pair for pair, e in found.items() if combine(e.found.values()) >= JOIN_FROM]
+    strong = [pair for pair, e in found.items() if e.confidence >= JOIN_FROM]
     if not strong:
         return
     members = {index for pair in strong for index in pair}
@@ -224,12 +223,12 @@ def _through_joined(prepared: list[Prepared], found: dict[tuple[int, int], "Evid
                 ):
                     continue
                 through = Evidence(dict(evidence.found), evidence.matched, True, evidence.best)
-                through.score = evidence.score
+                through.score, through.joinable = evidence.score, evidence.joinable
                 found[pair] = through
 
 
 def _suggestion(a: Prepared, b: Prepared, evidence: "Evidence") -> Suggestion:
-    confidence = combine(evidence.found.values())
+    confidence = evidence.confidence
     reasons = sorted(evidence.found, key=lambda reason: -evidence.found[reason])
     if evidence.alias and "alias" not in reasons:
         reasons.append("alias")

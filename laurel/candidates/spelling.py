@@ -139,7 +139,7 @@ def _trim_kinds(words: list[str]) -> list[str]:
     return words
 
 
-def _read_part(text: str, written: str) -> Part | None:
+def _read_part(text: str, written: str, piece: bool = False) -> Part | None:
     text = LEGAL_PHRASES.sub(" ", f" {text} ").strip()
     # Single letters are small words ("i", "a") or initials: no word to compare, but a letter
     # of an acronym ("Barnens Rätt i Samhället" is BRIS). Elisions went before ("l'enfant").
@@ -162,6 +162,8 @@ def _read_part(text: str, written: str) -> Part | None:
 
     places_table = {word: known[word] for word in every if word in known and where(word)}
     if places_table and len(places_table) == len(set(every)):
+        if piece and len(set(every)) == 1:
+            return None  # "Women's Law Center (Moldova)": a place, not another name
         # Nothing but places: the first is the organisation's name ("Atina Beograd").
         places_table.pop(every[0], None)
     places = frozenset(places_table.values())
@@ -248,7 +250,7 @@ def parts_of(name: str) -> list[Part]:
     whole = None
     for position, piece in enumerate(dict.fromkeys(piece.strip() for piece in pieces)):
         for form in latin_forms(piece):
-            part = _read_part(form, piece)
+            part = _read_part(form, piece, piece=position > 0)
             if part is None:
                 continue
             if whole is None:

@@ -238,3 +238,66 @@ def test_a_networks_name_in_another_language_is_the_same_member():
     assert save.reasons[0] == "contains-name"
     # In Switzerland the bare name may be the foundation in Lausanne: nothing by name.
     assert _pair("Terre des hommes", "Terre des hommes Schweiz", "CH") == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "country"),
+    [
+        # A compound written together, hyphenated or apart, with a place.
+        ("Kinderschutzzentrum Graz", "Kinderschutz-Zentrum Graz", "AT"),
+        ("SaveKids Ukraine", "Save Kids Ukraine", "UA"),
+        # Accents before a capital read alike ("e-Enfance"-like names).
+        ("IPčko", "IPcko o.z.", "SK"),
+        # Every spelling of a city that is also a region's name.
+        ("Zartbitter Münster e.V.", "Zartbitter Muenster", "DE"),
+        # Names written together compared in the skeleton every transliteration shares.
+        ("Udružene žene Banja Luka", "Удружене жене Бања Лука", "BA"),
+        # Greek typed on a Latin keyboard.
+        ("Παιδικά Χωριά Ειρήνης", "Paidika Xwria Eirinis", "GR"),
+    ],
+)
+def test_the_same_name_in_another_writing_is_suggested(first, second, country):
+    assert len(_pair(first, second, country)) == 1
+
+
+def test_a_name_of_its_own_whole_inside_a_longer_one_is_suggested():
+    [word] = _pair("IPčko", "Internetová poradňa IPčko Bratislava", "SK")
+    [words] = _pair("Detska ambasada Megjaši", "Prva detska ambasada vo svetot Meǵaši", "MK")
+
+    assert word.reasons[0] == words.reasons[0] == "contains-name"
+    assert word.confidence < 0.95 and words.confidence < 0.95  # staff confirm
+
+
+def test_a_country_named_in_another_grammatical_case_is_the_country():
+    [found] = _pair("SOS vaikų kaimai Lietuvoje", "SOS Children's Villages Lithuania", "LT")
+
+    assert found.reasons[0] == "same-name"
+
+
+def test_an_acronym_takes_letters_from_a_compounds_pieces():
+    [found] = _pair("DKSB", "Deutscher Kinderschutzbund", "DE")
+
+    assert found.reasons == ["acronym"]
+
+
+def test_a_piece_that_is_only_a_place_is_no_name():
+    assert _pair("Women's Law Center (Moldova)", "Fundația Terre des hommes – Moldova", "MD") == []
+
+
+def test_only_a_whole_name_joins_without_asking():
+    # The same name, but only inside two longer names: two organisations may run it.
+    [inside] = _pair(
+        "Instytut Psychologii Zdrowia – Zielona Linia",
+        'Stowarzyszenie Pomocy Rodzinie „Zielona Linia"',
+        "PL",
+    )
+    # A number one of them lacks: the federation and a département's centre.
+    [numbered] = _pair("Fédération nationale des CIDFF", "CIDFF 69", "FR")
+    # The same whole name joins, and one name in brackets beside the other's whole name does.
+    [whole] = _pair("Zielona Linia", "Stowarzyszenie Zielona Linia", "PL")
+    [alias] = _pair("Green Line (Zielona Linia)", "Zielona Linia", "PL")
+
+    assert "same-name" in inside.reasons and inside.confidence < 0.95
+    assert "same-name" in numbered.reasons and numbered.confidence < 0.95
+    assert whole.confidence >= 0.95
+    assert alias.confidence >= 0.95
