@@ -178,6 +178,8 @@ def _compare_parts(
         return None
     if part.numbers and other.numbers and part.numbers.isdisjoint(other.numbers):
         return None
+    if _numbered_branch(part, other) or _numbered_branch(other, part):
+        return None
     generic = not part.distinctive and not other.distinctive
     if generic and (part.scope != other.scope or _kinds_differ(part, other)):
         # The field's vocabulary only: "Children's Centre" is not "Children's Foundation",
@@ -254,6 +256,17 @@ def _compare_parts(
     return found
 
 
+def _local_namesake(part: Part, shared_names: frozenset[tuple[str, ...]]) -> bool:
+    """A name local organisations share, here with its town ("Kinderschutzbund Köln")."""
+    return part.words in shared_names
+
+
+def _numbered_branch(part: Part, other: Part) -> bool:
+    """A national or federal body and a branch known by its number ("Fédération nationale des
+    CIDFF", "CIDFF 69"): a number on one name only is otherwise a helpline's ("Awel 102")."""
+    return bool(part.scope & {"national", "federal"}) and bool(other.numbers) and not other.scope
+
+
 def _squashed_alike(part: Part, other: Part, length: int) -> bool:
     """Written together, the same letters in any transliteration: "SaveUkraine", "Save
     Ukraine"; "Udruženježene", "Удруженежене"."""
@@ -269,6 +282,8 @@ def _skeletons(squashes: frozenset[str]) -> frozenset[str]:
 def _inside(small: Part, large: Part) -> bool:
     """A name of two own words or more, every word of it in the longer name, maybe misspelt:
     "Detska ambasada Megjaši" in "Prva detska ambasada vo svetot Meǵaši"."""
+    if len(small.distinctive) < 2:
+        return False
     own = [word for word in small.distinctive if not word.startswith("~")]
     if len(own) < 2 or sum(len(word) for word in own) < 10:
         return False
@@ -418,6 +433,8 @@ def weigh(
             for other, _main in second.parts:
                 if acronym == other.squashed and len(other.plain) > 1:
                     continue  # the same name: weighed as names
+                if _local_namesake(other, shared_names):
+                    continue  # "DKSB" is not "Kinderschutzbund Köln", one of many
                 # "BRIS" and "Barnens Rätt i Samhället"; "ATINA" inside a long name and "Atina"
                 if acronym in other.initials or acronym == other.squashed:
                     pair = (acronym.upper(), other.written)
@@ -430,7 +447,7 @@ def weigh(
                 continue
             for other, _main in second.parts:
                 local = any(not place.startswith("country-") for place in other.places)
-                if other.words in shared_names or (local and is_network(other)):
+                if _local_namesake(other, shared_names) or (local and is_network(other)):
                     # The site of "Zartbitter" is not that of "Zartbitter Münster", nor
                     # caritas.at that of "Caritas Wien".
                     continue
@@ -483,7 +500,15 @@ def _different_places(mine: frozenset[str] | set[str], theirs: frozenset[str] | 
 
 
 def apart(a: Prepared, b: Prepared) -> bool:
-    return _places_apart(a, b) or _scopes_conflict(_scope_of(a), _scope_of(b))
+    return (
+        _places_apart(a, b)
+        or _scopes_conflict(_scope_of(a), _scope_of(b))
+        or any(
+            _numbered_branch(mine, theirs) or _numbered_branch(theirs, mine)
+            for mine, _main in a.parts
+            for theirs, _other_main in b.parts
+        )
+    )
 
 
 def _scope_of(item: Prepared) -> set[str]:

@@ -1188,7 +1188,7 @@ COUNTRIES: dict[str, list[str]] = {
 NETWORKS: dict[str, list[str]] = {
     "a21": ["a21", "a21 campaign"],
     "amnesty": ["amnesty international", "amnesty"],
-    "caritas": ["caritas", "charita"],
+    "caritas": ["caritas", "charita", "karitas"],  # Karitas: Slovene, Ukrainian, Russian
     "child-helpline": ["child helpline international"],
     "childfund": ["childfund"],
     "defence-for-children": [

@@ -100,7 +100,7 @@ _QUOTED = re.compile(r"[„“”\"«»]([^„“”\"«»]{2,}?)[“”\"«»]"
 # "e-Enfance", "eEnfance", "i-Kids": a letter before a word makes a name of its own, not the
 # word ("e-Enfance" is not "Enfance"); written with a 0 inside, which no vocabulary word has.
 # Letters with accents count as letters: "IPčko" and "IPcko" are read alike.
-_LETTER_PREFIX = re.compile(r"\b([^\W\d_])(?:-(\w{3,})|([^\W\d_]{3,}))\b")
+_LETTER_PREFIX = re.compile(r"\b([^\W\d_])(?:-(\w{3,})|((?![a-zß-ÿ])[^\W\d_]{3,}))\b")
 
 
 def _prefixed(match: re.Match[str]) -> str:
