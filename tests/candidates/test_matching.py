@@ -280,6 +280,21 @@ def test_an_acronym_takes_letters_from_a_compounds_pieces():
     assert found.reasons == ["acronym"]
 
 
+def test_a_national_body_and_a_branch_known_by_its_number_are_apart():
+    assert _pair("Fédération nationale des CIDFF", "CIDFF 69", "FR") == []
+    assert len(_pair("Awel", "Awel 102", "BE")) == 1  # one word more: the helpline's number
+
+
+def test_an_acronym_never_matches_a_name_local_organisations_share():
+    records = [
+        Record(1, "DKSB", "DE"),
+        Record(2, "Kinderschutzbund Köln", "DE"),
+        Record(3, "Kinderschutzbund Dresden", "DE"),
+    ]
+
+    assert find_duplicates(records) == []
+
+
 def test_a_piece_that_is_only_a_place_is_no_name():
     assert _pair("Women's Law Center (Moldova)", "Fundația Terre des hommes – Moldova", "MD") == []
 
@@ -291,8 +306,8 @@ def test_only_a_whole_name_joins_without_asking():
         'Stowarzyszenie Pomocy Rodzinie „Zielona Linia"',
         "PL",
     )
-    # A number one of them lacks: the federation and a département's centre.
-    [numbered] = _pair("Fédération nationale des CIDFF", "CIDFF 69", "FR")
+    # A number one of them lacks: a helpline's ("Awel 102"), so only staff can tell.
+    [numbered] = _pair("Stowarzyszenie Zielona Linia", "Zielona Linia 800 120 002", "PL")
     # The same whole name joins, and one name in brackets beside the other's whole name does.
     [whole] = _pair("Zielona Linia", "Stowarzyszenie Zielona Linia", "PL")
     [alias] = _pair("Green Line (Zielona Linia)", "Zielona Linia", "PL")
