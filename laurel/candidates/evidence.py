@@ -256,6 +256,12 @@ def _compare_parts(
     return found
 
 
+@functools.lru_cache(maxsize=32768)
+def _label_squashed(label: str) -> str:
+    """A website's name as a name written together: "kein-taeter-werden" → "keintaeterwerden"."""
+    return ascii_lower(mark_prefixed(label)).replace(" ", "")
+
+
 def _local_namesake(part: Part, shared_names: frozenset[tuple[str, ...]]) -> bool:
     """A name local organisations share, here with its town ("Kinderschutzbund Köln")."""
     return part.words in shared_names
@@ -442,7 +448,7 @@ def weigh(
             if acronym in second.acronyms and not flip:
                 names.add("acronym", weight, (acronym.upper(), acronym.upper()))
         for label in first.labels if not kept_apart else ():
-            squashed = ascii_lower(mark_prefixed(label)).replace(" ", "")
+            squashed = _label_squashed(label)
             if len(squashed) < 3:
                 continue
             for other, _main in second.parts:
@@ -488,6 +494,8 @@ def _places_apart(a: Prepared, b: Prepared) -> bool:
 def _different_places(mine: frozenset[str] | set[str], theirs: frozenset[str] | set[str]) -> bool:
     """Towns and regions, if both name one, else countries: "… Deutschland Bayern" and
     "… Deutschland Nordrhein-Westfalen" are apart though both say Germany."""
+    if not mine or not theirs:
+        return False
     for local in (True, False):
         here = {place for place in mine if place.startswith("country-") != local}
         there = {place for place in theirs if place.startswith("country-") != local}

@@ -307,12 +307,16 @@ def is_legal(word: str) -> bool:
 def join_phrases(words: list[str], phrases: dict[tuple[str, ...], str]) -> list[str]:
     """Words that together are one known phrase ("den haag", "rotes kreuz") read as the one
     word `phrases` gives, longest first; phrases are keyed by their words' skeletons."""
-    sizes = sorted({len(phrase) for phrase in phrases}, reverse=True)
+    known = _SIZES.get(id(phrases))
+    if known is None or known[0] is not phrases:  # each table is built once, never changed
+        known = _SIZES[id(phrases)] = (phrases, sorted({len(p) for p in phrases}, reverse=True))
+    sizes = known[1]
+    shapes = [skeleton(word) for word in words]
     joined: list[str] = []
     position = 0
     while position < len(words):
         for size in sizes:
-            shape = tuple(skeleton(word) for word in words[position : position + size])
+            shape = tuple(shapes[position : position + size])
             if len(shape) == size and shape in phrases:
                 joined.append(phrases[shape])
                 position += size
@@ -321,3 +325,6 @@ def join_phrases(words: list[str], phrases: dict[tuple[str, ...], str]) -> list[
             joined.append(words[position])
             position += 1
     return joined
+
+
+_SIZES: dict[int, tuple[dict[tuple[str, ...], str], list[int]]] = {}
