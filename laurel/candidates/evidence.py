@@ -125,7 +125,23 @@ def _word_edits(word: str, other: str) -> int | None:
         return None  # short words, and concepts, match only exactly
     limit = 1 if max(len(word), len(other)) < 9 else 2
     distance = OSA.distance(word, other, score_cutoff=limit)
-    return distance if distance <= limit else None
+    if distance <= limit:
+        return distance
+    return limit if _cognates(word, other) else None
+
+
+def _cognates(word: str, other: str) -> bool:
+    """One word in two languages, its stem alike: "autonomna", "autonomous"; "socijalni"
+    (its skeleton "socialni"), "social". Counted as a word misspelt, never as the same word."""
+    shorter = min(len(word), len(other))
+    if shorter < 6:
+        return False
+    stem = 0
+    for mine, theirs in zip(word, other, strict=False):
+        if mine != theirs:
+            break
+        stem += 1
+    return stem >= 6 and stem >= 0.7 * shorter
 
 
 def compare_names(words: Sequence[str], others: Sequence[str]) -> tuple[float, str] | None:
@@ -196,6 +212,11 @@ def _compare_parts(
             alike = len(part.squashed) >= 6 or _squashed_alike(part, other, 10)
             if part.places == other.places and _same_spelling(part, other) and alike:
                 return SHORT_NAME, "same-name"  # "Udružene žene", "Удружене жене"
+            same_kind = bool(part.kinds) and part.kinds == other.kinds
+            if part.places and part.places == other.places and same_kind:
+                # One word of the field's and the same kind of body, in one country, in two
+                # languages: "Azərbaycan Uşaqlar Birliyi", "Azerbaijan Children's Union".
+                return GENERIC_TRANSLATION, "translation"
             return None
         if _translated(part, other):
             # Two words of the field's vocabulary ("Kinder telefoon", "Child Helpline") name

@@ -121,6 +121,8 @@ def _keys(record: Record) -> frozenset[str]:
     for part, _main in item.parts:
         keys.add(f"n:{country}:{' '.join(part.words)}")
         keys |= {f"w:{country}:{word}" for word in part.distinctive}
+        # A word's stem, for the same word in another language ("autonomna", "autonomous").
+        keys |= {f"p:{country}:{word[:6]}" for word in part.distinctive if len(word) >= 6}
         keys |= {f"a:{country}:{initials}" for initials in part.initials}
         if len(part.squashed) >= 4:
             keys.add(f"a:{country}:{part.squashed}")

@@ -316,3 +316,19 @@ def test_only_a_whole_name_joins_without_asking():
     assert "same-name" in numbered.reasons and numbered.confidence < 0.95
     assert whole.confidence >= 0.95
     assert alias.confidence >= 0.95
+
+
+def test_a_word_and_its_cognate_in_another_language_are_the_same_word_misspelt():
+    [found] = _pair("Autonomna ženska kuća Zagreb", "Autonomous Women's House Zagreb", "HR")
+
+    assert found.reasons[0] == "similar-name"
+    assert found.confidence < 0.95
+
+
+def test_one_word_of_the_field_and_the_same_kind_of_body_in_one_country_is_a_translation():
+    [found] = _pair("Azərbaycan Uşaqlar Birliyi", "Azerbaijan Children's Union", "AZ")
+    # Without the country, or another kind of body, the field's word alone names nothing.
+    assert _pair("Uşaqlar Birliyi", "Children's Union", "AZ") == []
+    assert _pair("Azərbaycan Uşaqlar Fondu", "Azerbaijan Children's Union", "AZ") == []
+
+    assert found.reasons[0] == "translation" and found.confidence < 0.95
