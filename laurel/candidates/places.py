@@ -260,10 +260,35 @@ def _places_by_skeleton() -> dict[str, str]:
     return table
 
 
+@functools.lru_cache(maxsize=65536)
 def place(word: str) -> str:
     """The place a word names, in any spelling ("Beograd", "Belgrade", "Белград"), or "";
     a word of the field's vocabulary is none ("Barn" is children, not Baarn)."""
-    found = places().get(word) or _places_by_skeleton().get(skeleton(word), "")
+    found = places().get(word) or _places_by_skeleton().get(skeleton(word), "") or _inflected(word)
     if found and not found.startswith(("country-", "region-")) and vocabulary(word):
         return ""
     return found
+
+
+def _inflected(word: str) -> str:
+    """A city the glossary lists, in the case a name puts it in: "u Beogradu", "Tallinna",
+    "u Sarajevu", "Podgorici" (an ending added, or its last letter changed)."""
+    if len(word) < 6:
+        return ""
+    cities = _cities()
+    for stem in (word[:-1], word[:-2]):
+        if len(stem) >= 5 and stem in cities:
+            return cities[stem]
+    for ending in "aoe":
+        if word[:-1] + ending in cities and word[-1] != ending:
+            return cities[word[:-1] + ending]
+    return ""
+
+
+@functools.cache
+def _cities() -> dict[str, str]:
+    return {
+        spelling: places()[spelling]
+        for spelling in (spelling.replace(" ", "") for spelling in place_of())
+        if len(spelling) >= 5 and spelling in places()
+    }

@@ -332,3 +332,15 @@ def test_one_word_of_the_field_and_the_same_kind_of_body_in_one_country_is_a_tra
     assert _pair("Azərbaycan Uşaqlar Fondu", "Azerbaijan Children's Union", "AZ") == []
 
     assert found.reasons[0] == "translation" and found.confidence < 0.95
+
+
+def test_a_city_in_the_case_a_name_puts_it_in_is_the_city():
+    [found] = _pair(
+        "Gradski centar za socijalni rad u Beogradu",
+        "Gradski centar za socijalni rad Beograd",
+        "RS",
+    )
+
+    assert found.reasons[0] == "same-name"
+    # A town keeps namesakes apart in any case it is written in.
+    assert _pair("Sigurna kuća Sarajevo", "Sigurna kuća u Zagrebu", "BA") == []
