@@ -107,6 +107,8 @@ def _prefixed(match: re.Match[str]) -> str:
     letter, hyphened, joined = match.groups()
     if joined and not (joined[0].isupper() and joined[1:].islower()):
         return match.group(0)  # not a letter before a capitalised word
+    if joined and letter in "hnt" and joined[0] in "AEIOUÁÉÍÓÚ":
+        return match.group(0)  # Irish writes h, n, t before a vowel: "na hÉireann", "na nÓg"
     return f"{letter}0{hyphened or joined}"
 
 
