@@ -121,8 +121,8 @@ def _word_edits(word: str, other: str) -> int | None:
     """Letters apart, if two words can be one word misspelt; short words must be equal."""
     if word == other:
         return 0
-    if min(len(word), len(other)) < 5 or word.startswith("#") or other.startswith("#"):
-        return None  # short words, and concepts, match only exactly
+    if min(len(word), len(other)) < 5 or word[0] in "#~" or other[0] in "#~":
+        return None  # short words, concepts and networks match only exactly
     limit = 1 if max(len(word), len(other)) < 9 else 2
     distance = OSA.distance(word, other, score_cutoff=limit)
     if distance <= limit:

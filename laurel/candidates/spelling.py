@@ -279,7 +279,8 @@ def acronyms_of(name: str) -> set[str]:
     for piece in dict.fromkeys([name, *_SPLIT.split(name)]):
         words = ascii_lower(piece).split()
         if len(words) == 1:
-            found.add(words[0])
+            if piece == name or not place(words[0]):  # "…, Nicosia" names where, not who
+                found.add(words[0])
             continue
         if lower < 3 and len([word for word in words if not word.isdigit()]) > 2:
             continue

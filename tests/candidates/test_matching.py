@@ -344,3 +344,16 @@ def test_a_city_in_the_case_a_name_puts_it_in_is_the_city():
     assert found.reasons[0] == "same-name"
     # A town keeps namesakes apart in any case it is written in.
     assert _pair("Sigurna kuća Sarajevo", "Sigurna kuća u Zagrebu", "BA") == []
+
+
+def test_two_networks_a_letter_or_two_apart_are_two_networks():
+    assert _pair("Terre des hommes Deutschland", "Terre des Femmes Deutschland", "DE") == []
+
+
+def test_a_city_after_a_comma_is_no_acronym():
+    records = [
+        Record(1, "Hope for Children – UNCRC Policy Center, Nicosia", "CY"),
+        Record(2, "Mediterranean Institute of Gender Studies (MIGS), Nicosia", "CY"),
+    ]
+
+    assert find_duplicates(records) == []
