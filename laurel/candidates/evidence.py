@@ -82,10 +82,20 @@ class Prepared:
     domains: set[str] = field(init=False)
     # The websites' names; a page on a shared host is named by its path ("raddabarnen").
     labels: set[str] = field(init=False)
+    # What keeps records apart, read once: the places and scopes their names name; whether a
+    # name says it is a national body, and whether one is known by a number.
+    places: set[str] = field(init=False)
+    scope: set[str] = field(init=False)
+    national: bool = field(init=False)
+    numbered: bool = field(init=False)
 
     def __post_init__(self) -> None:
         self.domains = {site.domain for site in self.websites}
         self.labels = {site.label.rsplit("/", 1)[-1] for site in self.websites}
+        self.places = {place for part, _main in self.parts for place in part.around}
+        self.scope = {word for part, _main in self.parts for word in part.scope}
+        self.national = any(part.scope & NATIONAL for part, _main in self.parts)
+        self.numbered = any(part.numbers and not part.scope for part, _main in self.parts)
 
 
 @functools.lru_cache(maxsize=32768)
@@ -291,7 +301,10 @@ def _local_namesake(part: Part, shared_names: frozenset[tuple[str, ...]]) -> boo
 def _numbered_branch(part: Part, other: Part) -> bool:
     """A national or federal body and a branch known by its number ("Fédération nationale des
     CIDFF", "CIDFF 69"): a number on one name only is otherwise a helpline's ("Awel 102")."""
-    return bool(part.scope & {"national", "federal"}) and bool(other.numbers) and not other.scope
+    return bool(part.scope & NATIONAL) and bool(other.numbers) and not other.scope
+
+
+NATIONAL = frozenset({"national"})
 
 
 def _squashed_alike(part: Part, other: Part, length: int) -> bool:
@@ -507,9 +520,7 @@ def _places_apart(a: Prepared, b: Prepared) -> bool:
     """Two records whose names name different places ("SOS telefon Podgorica", "… Nikšić"):
     an acronym they share is no evidence; nor is it between a federal association and one of
     its regional ones ("DKSB", "DKSB LV Bayern")."""
-    mine = {place for part, _main in a.parts for place in part.around}
-    theirs = {place for part, _main in b.parts for place in part.around}
-    return _different_places(mine, theirs)
+    return _different_places(a.places, b.places)
 
 
 def _different_places(mine: frozenset[str] | set[str], theirs: frozenset[str] | set[str]) -> bool:
@@ -531,17 +542,10 @@ def _different_places(mine: frozenset[str] | set[str], theirs: frozenset[str] | 
 def apart(a: Prepared, b: Prepared) -> bool:
     return (
         _places_apart(a, b)
-        or _scopes_conflict(_scope_of(a), _scope_of(b))
-        or any(
-            _numbered_branch(mine, theirs) or _numbered_branch(theirs, mine)
-            for mine, _main in a.parts
-            for theirs, _other_main in b.parts
-        )
+        or _scopes_conflict(a.scope, b.scope)
+        or (a.national and b.numbered)
+        or (b.national and a.numbered)
     )
-
-
-def _scope_of(item: Prepared) -> set[str]:
-    return {word for part, _main in item.parts for word in part.scope}
 
 
 def different(a: Prepared, b: Prepared) -> bool:
