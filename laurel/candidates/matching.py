@@ -82,7 +82,8 @@ class Suggestion:
 
 
 # Names this similar (0–100) are compared word by word; less similar are not (75 and 85 found
-# the same real-set pairs; 80 keeps a margin for misspellings and weighs half as many pairs).
+# the same real-set pairs; 80 keeps a margin for misspellings: 33,000 pairs weighed for 10,000
+# generated nominations instead of 54,000).
 COMPARE_FROM = 80
 # From here on, a pair is shown to staff as a likely duplicate.
 SUGGEST_FROM = 0.85
