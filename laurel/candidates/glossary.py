@@ -58,7 +58,20 @@ CONCEPTS: dict[str, list[str]] = {
         "paidi", "paidion", "paidioy", "paidiwn", "ditei", "ditey", "dity", "dytyna", "ditina",
         "detey", "detei", "rebenok", "detyam", "bavshvebi", "bavshvta", "bavshvi",
         "erekhaner", "erekhaneri", "yerekhaner", "yerekhaneri", "femije", "femijeve",
-        "femijes", "femijen"
+        "femijes", "femijen",
+        "childs", "paisti", "copilului", "dzieciecy", "dziecieca", "dzieciece", "dzieciecej",
+        "dziecmi", "dzieckiem", "detmi", "detskou", "detskych", "detskeho", "dietom", "detska",
+        "otroke", "otroski", "otroska", "otroske", "otrosko", "djecija", "djeciji", "djecije",
+        "decija", "deciji", "decije", "djetetu", "detetu", "djeteta", "djecjeg", "decjeg",
+        "djecjih", "decjih", "detse", "detsu", "detsi", "dechji", "dechje", "dechja", "dechiji",
+        "dechija", "dechije", "detskiy", "detskaya", "detskoe", "detskikh", "rebenka", "dytyny",
+        "dytyni", "dytiam", "dityam", "dytiachyi", "dytyachyy", "dytiacha", "dytyacha", "dityachiy",
+        "dityacha", "dytiachoho", "dityachogo", "paidikos", "paidiko", "paidikoy", "paidikou",
+        "femijve", "gyermekeket", "gyermekeknek", "gyerekekert", "gyerekeknek", "gyermeki",
+        "lapsille", "lapsen", "lasta", "lapsia", "lastele", "lapse", "berniem", "bernam", "vaikui",
+        "vaikus", "barnanna", "barni", "usaqlari", "usaqlara", "cocuga", "cocuklara", "cocugun",
+        "cocuklarimiz", "infantiles", "infantile", "bavshvis", "bavshvebis", "bavshvebistvis",
+        "erekha", "yerekha", "erekhayi", "yerekhayi", "mankakan"
     ],
     "childhood": [
         "childhood", "barndom", "kindheit", "enfance", "infancia", "infanzia", "dziecinstwo",
@@ -66,7 +79,10 @@ CONCEPTS: dict[str, list[str]] = {
         "detinjstvo", "detstvo", "ditinstvo", "dytynstvo", "otrostvo", "gyermekkor",
         "lapsepolv", "bernibas", "vaikyste", "cocukluk", "usaqliq", "paidiki", "paidikis",
         "bernska", "tfulija", "femijeria", "bavshvoba", "infantesa", "kindheet", "dziecinstwa",
-        "detstva"
+        "detstva",
+        "ninez", "djetinjstva", "detinjstva", "detinstvo", "otrostva", "lapsuuden", "barndommen",
+        "barndomen", "gyermekkort", "bernibu", "vaikystes", "cocuklugu", "usaqligi", "femijerise",
+        "mankutyun", "mankutyan", "manktutyun", "bavshvobis", "kindheid"
     ],
     "youth": [
         "youth", "young", "unga", "ungdom", "ungdomar", "jugend", "jeunesse", "jeunes",
@@ -80,7 +96,14 @@ CONCEPTS: dict[str, list[str]] = {
         "ifjusagi", "jaunatne", "jauniesi", "jauniesu", "jaunimas", "jaunimo", "zghazagh",
         "genclik", "gencler", "genc", "neoi", "molodi", "molodizh", "molodezh", "molodezhi",
         "molodyozh", "akhalgazrdoba", "akhalgazrdebi", "rinia", "rinise", "rinj", "joventut",
-        "joves", "yeritasardutyun", "yeritasardner"
+        "joves", "yeritasardutyun", "yeritasardner",
+        "mladost", "mladosti", "mladinska", "mladinske", "mladinsko", "mladezi", "molodezhnaya",
+        "molodezhnyi", "molodizhna", "molodizhnyi", "mladezhki", "omladinski", "omladinska",
+        "omladinsko", "jeunesses", "juventudes", "giovanili", "fiataloknak", "ifjusagert",
+        "jaunimui", "jaunieji", "noortele", "nuorille", "ungdommens", "ungdomens", "ungdomars",
+        "ungmenna", "jongerenwerk", "jeugdwerk", "genclere", "gencligi", "gencliye", "rinor",
+        "rinine", "neolaias", "akhalgazrdebis", "akhalgazrdul", "yeritasardakan", "ogra",
+        "youngsters"
     ],
     "safe": [
         "safe", "safer", "safety", "secure", "trygga", "trygg", "trygghet", "sichere", "sicher",
@@ -100,7 +123,14 @@ CONCEPTS: dict[str, list[str]] = {
         "sikur", "sigurta", "guvenli", "guvenlik", "guvende", "tehlukesiz", "tehlukesizlik",
         "asfalis", "bezpeka", "bezpechnyi", "bezpechniy", "bezpechne", "bezpechnii",
         "bezopasnyi", "bezopasnyy", "bezopasnyj", "usaprtkhoeba", "usafrtkhoeba", "anvtang",
-        "anvtangutyun"
+        "anvtangutyun",
+        "sigurne", "sigurnu", "sigurnih", "sigurnog", "bezbedne", "bezbednu", "bezbednih", "varne",
+        "varnega", "bezpecneho", "bezpecnych", "bezpieczniejszy", "bezpiecznej", "bezpiecznego",
+        "sigure", "sigurante", "biztonsagosabb", "drosibas", "drosu", "saugios", "saugaus", "saugu",
+        "turvalise", "turvallisesti", "turvallisen", "trygt", "trygge", "trygghed", "sikre",
+        "sikkert", "veiliger", "seguras", "seguridade", "guvenligi", "tehlukesizliyi", "sigurise",
+        "sigurine", "asfaleias", "bezopasnosti", "bezpeky", "bezpeki", "bezbednosti", "usaprtkho",
+        "usafrtkho"
     ],
     "protection": [
         "protection", "protect", "protecting", "skydd", "skydda", "schutz", "proteccion",
@@ -113,7 +143,11 @@ CONCEPTS: dict[str, list[str]] = {
         "vedelem", "vedelme", "aizsardziba", "apsauga", "apsaugos", "protezzjoni", "koruma",
         "korunmasi", "prostasias", "zakhist", "zakhystu", "zakhistu", "datsva", "dacva",
         "mudafie", "mudafiesi", "mbrojtje", "mbrojtja", "mbrojtjen", "mbrojtjes",
-        "pashtpanutyun", "pashtpanutyan"
+        "pashtpanutyun", "pashtpanutyan",
+        "protejare", "zastiti", "zashtitata", "ochranou", "ochrane", "ochronu", "varstva",
+        "vedelmeert", "vedelmi", "aizsardzibas", "aizsardzibai", "apsaugai", "kaitsmine",
+        "suojeleminen", "beskyttelsen", "schutzes", "protecciones", "protegeix", "korunmak",
+        "cosanta", "zashchite", "datsvis", "dacvis"
     ],
     "save": [
         "save", "rescue", "radda", "redd", "redde", "rettet", "retten", "sauver", "salvar",
@@ -121,7 +155,9 @@ CONCEPTS: dict[str, list[str]] = {
         "salvem", "pelastakaa", "pelasta", "mentsuk", "salvemos", "salvarea", "ratuj",
         "ratunek", "ratunku", "zachrante", "zachrana", "spasimo", "spasite", "resimo", "resite",
         "spasete", "gelbekit", "gelbekime", "glabiet", "paastke", "kurtar", "soste", "sosate",
-        "vriatuimo", "poryatunok", "poriatunok", "spasem", "spasenie", "shpetoni", "shpetim"
+        "vriatuimo", "poryatunok", "poriatunok", "spasem", "spasenie", "shpetoni", "shpetim",
+        "spasi", "zachranme", "zachranit", "rescuing", "salvamento", "soccorso", "socorro",
+        "rettung", "redning"
     ],
     "network": [
         "network", "net", "natet", "natverk", "netz", "netzwerk", "reseau", "red", "rete", "rede",
@@ -130,26 +166,38 @@ CONCEPTS: dict[str, list[str]] = {
         "netvaerket", "nettverk", "nettverket", "vorgustik", "vorgustiku",
         "verkosto", "verkoston", "netid", "lionra", "reseaux", "sieci", "siet", "siete",
         "mreze", "mrezha", "mrezhata", "retea", "retelei", "halozat", "halozata", "tikls",
-        "tikla", "tinklas", "tinklo", "merezhi", "kseli", "diktyou", "diktyoy"
+        "tikla", "tinklas", "tinklo", "merezhi", "kseli", "diktyou", "diktyoy",
+        "mrezu", "mrezi", "mrezom", "mrezhi", "sietou", "siecia", "siecie", "reti", "redes",
+        "retele", "halozatot", "tiklu", "tinklui", "natverket", "netzwerke", "netzwerkes", "xarxes",
+        "rrjetit", "rrjetin", "merezhu", "seti", "tsantsi", "networking"
     ],
     "helpline": [
         "helpline", "hotline", "line", "jouren", "jour", "telefon", "telefono", "lijn", "linja",
         "linija", "linka", "linia", "grammi", "liniia",
         "helplines", "telefonul", "vonal", "segelyvonal", "linky", "linie", "talrunis",
-        "telefonas", "hatti", "grammis", "liniya", "telephone", "phone"
+        "telefonas", "hatti", "grammis", "liniya", "telephone", "phone",
+        "linea", "linee", "linha", "ligne", "linjen", "telefonska", "telefonski", "telefonu",
+        "telefonicky", "telefoniczny", "telefonnaya", "telefonnyi", "puhelin", "puhelinpalvelu",
+        "tilefono", "tilefonikis", "khazi", "hotlines", "phoneline"
     ],
     "light": [
         "light", "ljus", "licht", "lumiere", "luz", "luce", "swiatlo", "valo", "svjetlo",
         "svetlo", "lumina", "fos", "svitlo",
         "lys", "valgus", "gaisma", "sviesa", "feny", "isik", "drita", "dawl", "solas", "llum",
-        "svetlina", "svitla", "luys", "sinatle"
+        "svetlina", "svitla", "luys", "sinatle",
+        "svjetla", "svetla", "svjetlost", "svetlost", "sviatlo", "swiatla", "luminii", "luci",
+        "lumieres", "luces", "fenyt", "fenye", "gaismas", "sviesos", "valgust", "valoa", "ljuset",
+        "lyset", "ljos", "drite", "drites"
     ],
     "voice": [
         "voice", "voices", "rost", "roster", "stimme", "voix", "voz", "voce", "glos", "stem",
         "aani", "glas", "hlas", "vocea", "foni", "holos",
         "stimmen", "stemme", "balss", "balsas", "zeri",
         "guth", "veu", "golos", "glasa", "glasot", "hlasy", "glosy", "voci", "voces",
-        "vozes", "dzayn", "khma"
+        "vozes", "dzayn", "khma",
+        "glasom", "glasu", "glasovi", "glasove", "hlasu", "glosu", "glosem", "vocilor", "stemmen",
+        "rosten", "rosterna", "aanen", "aanet", "balsu", "balsi", "hangja", "zerit", "fonis",
+        "golosa", "holosu", "khmebi", "dzayner"
     ],
     "future": [
         "future", "framtid", "zukunft", "avenir", "futuro", "przyszlosc", "toekomst",
@@ -157,39 +205,57 @@ CONCEPTS: dict[str, list[str]] = {
         "framtiden", "fremtid", "tulevik", "nakotne", "ateitis", "jovo", "gelecek",
         "ardhmeri", "ardhmja", "futur", "viitor", "budushchee", "budeshte", "badeshte",
         "b deshche", "maybutnie", "prihodnost", "buduce", "buducnosti", "apaga", "momavali",
-
+        "budoucnosti", "budushchnost", "budushcheto", "maybutnye", "maibutnogo", "przyszlosci",
+        "viitorului", "futurului", "futura", "tulevaisuuden", "tulevikku", "nakotnei", "ateities",
+        "ateiciai", "jovoje", "fremtiden", "gelecegi", "ardhmeria", "ardhmerise", "mellontos",
+        "momavlis", "apagan", "apagay"
     ],
     "hope": [
         "hope", "hopp", "hoffnung", "espoir", "esperanza", "speranza", "esperanca", "nadzieja",
         "hoop", "toivo", "nada", "nadeje", "speranta", "elpida", "nadiia",
         "nadziei", "nadej", "nadezhda", "nadiya", "nadezh", "upanje", "remeny", "ceriba",
         "viltis", "lootus", "umut", "umudu", "umid", "shprese", "shpresa", "dochas", "hab",
-        "hap", "tama", "imedi", "huys", "howys", "esperances"
+        "hap", "tama", "imedi", "huys", "howys", "esperances",
+        "nade", "nadu", "nadejou", "nadeji", "nadzieje", "upanja", "nadezhdy", "nadii", "nadiyi",
+        "sperantei", "sperante", "esperance", "hoffnungen", "remenyt", "remenye", "ceribas",
+        "vilties", "lootuse", "toivoa", "toivon", "hoppet", "umit", "shpreses", "shpresen",
+        "elpidas", "elpides", "imedis", "huysi"
     ],
     "bridge": [
         "bridge", "bro", "brucke", "pont", "puente", "ponte", "most", "brug", "silta", "podul",
         "gefyra", "mist",
         "bridges", "bron", "broen", "sild", "tilts", "tiltas", "kopru", "ura",
-        "mostovi", "mostu", "hid", "droichead"
+        "mostovi", "mostu", "hid", "droichead",
+        "mosty", "mostom", "ponti", "puentes", "pontes", "poduri", "brucken", "broar", "broer",
+        "sillat", "sillan", "tilta", "tiltai", "koprusu", "kopruler", "urat", "gefyres", "mostove",
+        "khidi", "kamurj", "kamurjner"
     ],
     "guardian": [
         "guardian", "guardians", "guard", "watch", "vakt", "vaktare", "wachter", "veille",
         "gardiens", "guardianes", "custodi", "guardioes", "straznicy", "wachters", "vartijat",
         "cuvari", "strazci", "gardienii", "fylakes", "vartovi",
         "gardien", "guardiano", "straznik", "cuvar", "varuh", "varuhi", "pazitel", "pazitelite",
-        "sargs", "sargi", "sargas", "koruyucular", "rojet", "mtsveli"
+        "sargs", "sargi", "sargas", "koruyucular", "rojet", "mtsveli",
+        "guardiani", "chuvari", "chuvar", "pazitele", "vartovyi", "fylakas", "rojtar", "rojtaret",
+        "sargai", "gardienne", "custos"
     ],
     "digital": [
         "digital", "digitala", "digitale", "numerique", "cyfrowe", "digitaalinen", "digitalna",
         "digitalni", "psifiako", "tsyfrovi", "online",
         "digitalt", "digitaalne", "digitali", "digitalais", "skaitmeninis", "dijital",
         "digjital", "cyfrowy", "cyfrowa", "digitalne", "tsifrovoy", "tsifrovi", "tsyfrovyi",
-        "tsifrovyi", "psifiaki"
+        "tsifrovyi", "psifiaki",
+        "digitalen", "digitaler", "digitaal", "digitalnih", "digitalnog", "cyfrowej", "cyfrowym",
+        "digitalis", "digitalas", "skaitmenine", "skaitmeniniai", "numeriques", "dijitalde",
+        "reqemsal", "digjitale", "psifiakos", "psifiakis", "tsifrov", "tsyfrova", "tsifrova",
+        "tsifrovite", "tsifruli", "tvayin", "onlajn", "onlain", "onlayn"
     ],
     "internet": [
         "internet", "internetu", "interneti", "internete", "interneta", "internetta",
         "interneto", "internetowe", "internetowy", "diadiktyo", "diadiktyoy", "diadiktyou",
-        "cyber", "cyberspace", "kiber", "web", "worldwideweb"
+        "cyber", "cyberspace", "kiber", "web", "worldwideweb",
+        "internetom", "internetova", "internetove", "internetovy", "internetnaya", "internetni",
+        "internetski", "internetska", "internetes", "internette", "internetas", "diadiktyaki"
     ],
     "rights": [
         "rights", "ratt", "rattigheter", "rechte", "droits", "derechos", "diritti", "direitos",
@@ -199,14 +265,20 @@ CONCEPTS: dict[str, list[str]] = {
         "drittijiet", "haklari", "haklar", "huquqlari", "huquq", "dikaiomaton", "pravata",
         "prav", "praw", "drepturi", "drepturilor", "pravice", "pravic", "drejtat", "drejtave",
         "drets", "iravunk", "iravunkner", "uplebebi", "uplebata", "kinderrechte", "droit",
-        "diritto", "derecho", "direito"
+        "diritto", "derecho", "direito",
+        "recht", "pravah", "pravima", "pravicah", "prawach", "pravo", "dret", "jogaiert",
+        "jogainak", "oiguste", "oikeuksia", "rattigheder", "rettinda", "hakki", "huquqlar",
+        "dikaiwmata", "uplebebis", "iravownk", "iravownkner"
     ],
     "home": [
         "home", "hem", "hemmet", "zuhause", "heim", "foyer", "hogar", "casa", "lar", "dom",
         "thuis", "koti", "domov", "spiti",
         "dim", "shtepi", "shtepia", "llar", "hjem", "hjemmet", "heimili", "kodu",
         "majas", "namai", "otthon", "acasa", "caminul", "yuva", "doma", "domu", "domy",
-        "stegi", "sakhli"
+        "stegi", "sakhli",
+        "domovi", "domovima", "domovina", "domivka", "shtepise", "shtepine", "heimilid", "kodus",
+        "otthona", "otthont", "otthonok", "namu", "namuose", "camin", "hogares", "lares", "llars",
+        "foyers", "heime", "yuvasi", "evim", "sakhlshi"
     ],
     "help": [
         "help", "hjalp", "hilfe", "aide", "ayuda", "aiuto", "ajuda", "pomoc", "hulp", "apu",
@@ -215,13 +287,20 @@ CONCEPTS: dict[str, list[str]] = {
         "hellef", "segitseg", "segito", "palidziba", "pagalba", "pagalbos", "ghajnuna",
         "pomoshch", "pomosht", "pomosh", "dopomoga", "pomoci", "ajutorul", "dakhmareba",
         "ognutyun",
+        "pomocy", "pomocou", "dopomogi", "dopomohy", "ajutora", "ajuta", "hilfen", "aider",
+        "ayudar", "aiutare", "ajudar", "segitseget", "palidzibas", "abiks", "hjalpa",
+        "hjalparstarf", "voitheias", "yardimi", "yardimlasma", "komeyi", "ndihmes", "helpers"
     ],
     "support": [
         "support", "stod", "halt", "soutien", "apoyo", "sostegno", "apoio", "wsparcie", "steun",
         "tuki", "podrska", "podpora", "sprijin", "ypostirixi", "pidtrymka",
         "mbeshtetje", "suport", "destek", "stotte", "tugi", "studningur", "tacaiocht",
         "tamogatas", "atbalsts", "parama", "appogg", "stirixi", "podkrepa", "podderzhka",
-        "pidtrimka", "poddrska", "unterstutzung", "ondersteuning", "wsparcia"
+        "pidtrimka", "poddrska", "unterstutzung", "ondersteuning", "wsparcia",
+        "podrsku", "podrske", "podrsci", "poddrshka", "podpory", "podporu", "podpore", "podpori",
+        "sprijinul", "sustinere", "sustinerea", "appui", "supporto", "tamogato", "atbalsta",
+        "paramos", "toetus", "tuen", "stotta", "stuttning", "destegi", "desteklemek", "mbeshtetja",
+        "mkhardacheri", "mkhardachera", "ajakcutyun", "ajaktsutyun", "supports"
     ],
     "refuge": [
         "refuge", "sanctuary", "shelter", "fristad", "zuflucht", "refugio", "rifugio",
@@ -229,19 +308,30 @@ CONCEPTS: dict[str, list[str]] = {
         "zhytlo",
         "shelters", "asile", "asilo", "azyl", "skloniste", "sklonishte",
         "pritulok", "ubezhishche", "menedek", "patverums", "prieglauda",
-        "varjupaik", "siginak", "strehe", "strehimore", "thavshesapari"
+        "varjupaik", "siginak", "strehe", "strehimore", "thavshesapari",
+        "schronisko", "schroniska", "azylovy", "azylove", "azylova", "azylovych", "utulok",
+        "utulku", "menhely", "menhelye", "patversme", "patversmes", "prieglaudos", "varjupaiga",
+        "opvang", "accoglienza", "acogida", "acollida", "acolhimento", "abrigo", "albergue", "abri",
+        "hebergement", "katafygia", "xenonas", "xenona", "ksenonas", "siginma", "siginmaevi",
+        "siginacaq", "strehimi", "streha", "strehimit", "kenn", "didean", "athvarf", "apastan",
+        "apastaran", "priyut", "priiut", "prytulku", "ubezhishte", "prihvatiliste", "prihvatilista",
+        "prihvatilishte", "sklonista", "sklonistu", "zatocisce", "zatociste"
     ],
     "shield": [
         "shield", "varn", "schild", "bouclier", "escudo", "scudo", "tarcza", "kilpi", "stit",
         "scut", "aspida", "shchyt",
         "shchit", "skjold", "skold", "vairogs", "skydas", "kalkan", "pajzs",
-        "mburoja", "sciath", "shchyta"
+        "mburoja", "sciath", "shchyta",
+        "stita", "tarczy", "scutul", "kilp", "escut", "mburojen", "aspidas", "vahan"
     ],
     "sun": [
         "sun", "sol", "sonne", "soleil", "sole", "slonce", "zon", "aurinko", "sunce", "slunce",
         "soare", "ilios", "sontse",
         "sunshine", "solen", "solskin", "paike", "saule", "gunes", "dielli", "xemx",
-        "grian", "sonce", "slance", "solntse", "slnko", "sonechko", "mze", "arev"
+        "grian", "sonce", "slance", "solntse", "slnko", "sonechko", "mze", "arev",
+        "sunca", "suncem", "slunicko", "slniecko", "slonko", "soarele", "solnyshko", "slantse",
+        "napsugar", "saules", "paikese", "aurinkoinen", "solskinn", "zonnetje", "sonn", "gunesi",
+        "diellit", "iliou", "helios", "mzis"
     ],
     "path": [
         "path", "paths", "way", "ways", "vag", "vagar", "wege", "weg", "chemins", "chemin",
@@ -249,14 +339,23 @@ CONCEPTS: dict[str, list[str]] = {
         "polku", "staze", "cesty", "cai", "monopatia", "shliakh",
         "road", "roads", "vej", "vei", "cels", "kelias", "yol", "cami",
         "cesta", "sciezka", "droga", "put", "calea",
-        "shlyakh", "gza", "chanaparh"
+        "shlyakh", "gza", "chanaparh",
+        "putem", "puteve", "putevi", "putovi", "staza", "stazi", "ceste", "cestou", "drogi",
+        "drumul", "caii", "utja", "utat", "celi", "keliai", "teed", "polut", "vagen", "veien",
+        "cammino", "cammini", "caminho", "yolu", "yollar", "rrugen", "bealach", "gzebi", "puti",
+        "putiv", "dorogi", "doroga"
     ],
     "north": [
         "north", "northern", "norra", "norr", "nord", "norden", "nordic", "pohjoinen", "sjever",
         "sever", "nordul", "voreia", "pivnich",
         "nordisk", "nordiska", "pohjola", "pohjoismainen", "ziemelu", "siaure",
         "kuzey", "veri", "tuaisceart", "sjeverna", "severna", "polnoc", "pivnichnyi",
-        "severnyy", "jyrakh", "chrdilo"
+        "severnyy", "jyrakh", "chrdilo",
+        "severne", "severni", "sjevernu", "sjeverni", "polnocna", "polnocnej", "polnocny",
+        "ziemelvalstu", "siaures", "pohjois", "pohjoiset", "nordlige", "nordlig", "nordligt",
+        "nordiske", "nordische", "noorden", "noordelijke", "septentrional", "settentrionale",
+        "nordului", "kuzeyi", "veriu", "veriut", "boreia", "chrdilos", "chrdiloet", "hyusis",
+        "hyusisayin", "pivnichna", "severnaya", "severen"
     ],
     "listening": [
         "listening", "listen", "lyssna", "ecoute", "escucha", "ascolto", "escuta", "sluchanie",
@@ -264,12 +363,18 @@ CONCEPTS: dict[str, list[str]] = {
         "zuhoren", "lytte", "lytt", "kuulamine", "klausytis", "dinleme", "degjim",
         "poslusanje", "vysluchat", "naslouchani", "meghallgatas", "klausities",
         "eisteacht", "escolta",
+        "slushane", "slushanie", "vyslyshat", "vysluchani", "vypocuti", "vypocutie", "poslusaj",
+        "sluchania", "sluchamy", "ascultarea", "ascultam", "ecouter", "ecoutes", "escuchar",
+        "ascoltare", "escutar", "escoltar", "zuhorer", "meghallgat", "kuulata", "kuulamist",
+        "kuunnella", "kuuntelemme", "lyssnar", "lytter", "hlusta", "luisterend", "dinliyoruz",
+        "dinlemek", "degjo", "degjojme", "lsoghutyun"
     ],
     "against": [
         "against", "mot", "gegen", "contre", "contra", "contro", "przeciw", "tegen", "vastaan",
         "protiv", "proti", "impotriva", "kata", "proty",
         "mod", "vastu", "pret", "pries", "karsi", "kunder", "kontra", "sreshtu",
         "protyv", "przeciwko", "ellen", "nasproti",
+        "protiw", "enantion", "ellene", "qarsi"
     ],
     "exploitation": [
         "exploitation", "exploatering", "ausbeutung", "explotacion", "sfruttamento", "exploracao",
@@ -279,7 +384,13 @@ CONCEPTS: dict[str, list[str]] = {
         "kizsakmanyolas", "ekspluatacija", "isnaudojimas", "somuru", "ekmetalleysi",
         "ekmetalleusi", "shfrytezim", "shfrytezimi", "sfruttament", "udnyttelse",
         "utnyttelse", "utnyttjande", "exploatarea", "exploatarii", "dushaothru",
-        "vykoristovani", "vykoristovanie", "explotacio", "exploitatie"
+        "vykoristovani", "vykoristovanie", "explotacio", "exploitatie",
+        "iskoriscavanja", "iskoristavanja", "izrabljivanja", "eksploataciji", "eksploataciju",
+        "wyzysku", "wykorzystania", "vykoristovannia", "ekspluatatsiei", "kizsakmanyolasa",
+        "ekspluatacijas", "isnaudojimo", "arakasutamine", "arakasutamise", "hyvaksikayton",
+        "riiston", "exploites", "exploited", "somurusu", "shfrytezimit", "ekmetallefsis",
+        "ekmetalleysis", "ekmetallevsi", "eksploatatsia", "ekspluatatsiyi", "shahagortsum",
+        "shahagortsman"
     ],
     "trafficking": [
         "trafficking", "traffic", "manniskohandel", "menschenhandel", "traite", "trata", "tratta",
@@ -289,7 +400,12 @@ CONCEPTS: dict[str, list[str]] = {
         "obchodovaniu", "obchodovani", "emberkereskedelem", "cilvektirdznieciba", "prekyba",
         "prekybos", "traficul", "traficului", "emporias", "ticareti", "ticaret", "trafikimi",
         "trafikim", "trafikimit", "traffikar", "inimkaubandus", "menneskehandel", "mansal",
-        "trafico", "trafego", "alveri", "trefikingi", "trafiking"
+        "trafico", "trafego", "alveri", "trefikingi", "trafiking",
+        "trgovini", "trgovinu", "trgovinom", "trgovanjem", "trgovija", "trgoviya", "trafikimin",
+        "ticaretine", "ticaretiyle", "alver", "trefikingis", "treffikingi", "trafikingi", "mansalu",
+        "mansale", "torgovlei", "torgovle", "torhivleiu", "torgovlej", "emberkereskedelemmel",
+        "cilvektirdzniecibas", "inimkaubanduse", "ihmiskaupan", "ihmiskauppaa", "manniskohandeln",
+        "menneskehandelen", "menschenhandels", "traffickers", "emporiou", "trefiking"
     ],
     "abuse": [
         "abuse", "overgrepp", "missbrauch", "maltraitance", "abuso", "abusi",
@@ -300,7 +416,13 @@ CONCEPTS: dict[str, list[str]] = {
         "zlostavljanja", "zlostavljanju", "zlouporaba", "zloupotreba", "zloraba", "zlorabe",
         "trpincenje", "bantalmazas", "istismar", "istismari", "istismarina", "kakopoiisis",
         "abuzim", "abuzimi", "abuzimit", "abbuz", "misnotkun", "misshandel", "mishandeling",
-        "zhestokoe", "zhorstoke", "brnutyun"
+        "zhestokoe", "zhorstoke", "brnutyun",
+        "zlostavuvanje", "zlostavuvanja", "zloupotrebe", "zloupotrebu", "zlorabo", "zlorabah",
+        "zneuzivanim", "zneuzivania", "krzywdzenia", "wykorzystywaniu", "abuzurilor", "abuzurile",
+        "bantalmazasa", "bantalmazott", "bantalmazottak", "vaarkohtlemise", "vaarkohtlemist",
+        "missbrauchs", "maltraitances", "maltrattamenti", "maltratos", "maltractaments", "abusos",
+        "abusers", "abused", "istismara", "istismarin", "suiistimal", "abbuzi", "kakopoiiseis",
+        "zhestokogo", "zhorstokoho", "zhorstokist", "zhestokost"
     ],
     # New concepts that recur in this field's names.
     "violence": [
@@ -310,7 +432,12 @@ CONCEPTS: dict[str, list[str]] = {
         "gewalt", "geweld", "vold", "vald", "valdet", "volden", "vakivalta", "vakivallan",
         "vagivald", "vagivalla", "vardarbiba", "vardarbibas", "smurtas", "smurto",
         "prievarta", "vjolenza", "siddet", "siddete", "zoraki", "zorakiliq", "dhuna", "dhunes",
-        "dhunen", "ofbeldi", "foreigean", "dzaladoba", "violences", "violencies"
+        "dhunen", "ofbeldi", "foreigean", "dzaladoba", "violences", "violencies",
+        "nasiljem", "nasilia", "nasiliu", "nasiliiu", "nasilstvoto", "nasilnie", "nasilnyi",
+        "nasylstvom", "nasyllia", "nasylliu", "nasilya", "nasilyam", "przemoca", "violentelor",
+        "violencias", "gewalttaten", "gewelddadig", "vakivaltaa", "vagivallaga", "smurtui",
+        "eroszakot", "eroszakmentes", "siddetin", "siddetine", "zorakilik", "zorakiliga", "dhune",
+        "ofbeldis", "dzaladobis"
     ],
     "victims": [
         "victims", "victim", "opfer", "slachtoffers", "slachtoffer", "victimes", "victime",
@@ -319,7 +446,11 @@ CONCEPTS: dict[str, list[str]] = {
         "aldozatok", "aldozatai", "aldozat", "ofre", "ofer", "offer", "brottsoffer", "uhrit",
         "uhrien", "ohvrid", "ohvrite", "upuri", "upuriem", "aukos", "auku", "vittmi",
         "magdur", "magdurlar", "magdurlari", "thymata", "thymaton", "viktima", "viktimat",
-        "tholendur", "survivors", "survivor", "overlevende", "preziveli", "prezivjeli"
+        "tholendur", "survivors", "survivor", "overlevende", "preziveli", "prezivjeli",
+        "zrtvi", "zhrtvite", "zhertvite", "zhertvam", "obetem", "obetiam", "obetam", "ofiarami",
+        "victimele", "opfern", "aldozatainak", "aukoms", "ohvritele", "uhreille", "brottsoffren",
+        "magdurlara", "qurbanlar", "qurbanlari", "viktimave", "zoher", "zohi", "sobrevivientes",
+        "sopravvissuti", "overlevers", "prezivjele", "iospartaigh"
     ],
     "missing": [
         "missing", "vermisst", "vermisste", "vermissten", "vermist", "vermiste", "disparus",
@@ -329,7 +460,12 @@ CONCEPTS: dict[str, list[str]] = {
         "propavshikh", "znykli", "znikli", "zniklykh", "zniklikh", "eltunt", "eltuntek",
         "forsvundne", "forsvunne", "forsvunna", "kadonneet", "kadunud", "pazudusie",
         "pazudusi", "dinge", "kayip", "agnooumenoi", "agnooymenoi", "agnooymena", "zhdukur",
-        "zhdukura", "desapareguts"
+        "zhdukura", "desapareguts",
+        "nestalo", "nestale", "pogresana", "nezvestni", "pohresovanym", "zaginionym", "disparute",
+        "disparition", "scomparse", "scomparsa", "vermisten", "eltunteket", "pazudusiem",
+        "dingusiu", "dingusieji", "kadunute", "kadonneiden", "forsvundet", "horfnir", "horfin",
+        "kayiplar", "itkin", "itkinler", "zhdukurit", "agnooumenon", "agnoumena", "daqargulebi",
+        "dakargulebi", "propavshykh", "izcheznalite", "izchezneli"
     ],
     "family": [
         "family", "families", "familie", "familien", "famille", "familles", "familia",
@@ -341,7 +477,31 @@ CONCEPTS: dict[str, list[str]] = {
         "gimenes", "seima", "seimos", "seimu", "familja", "familji", "aile", "ailesi",
         "aileler", "oikogeneia", "oikogeneies", "oikogeneias", "familje", "fjolskylda",
         "fjolskyldur", "teaghlach", "yntanik", "entanik", "ojakhi", "parents", "eltern",
-        "ouders", "genitori", "padres", "rodzice", "roditelji"
+        "ouders", "genitori", "padres", "rodzice", "roditelji",
+        "obiteljima", "obiteljsko", "obiteljskog", "obiteljski", "obiteljska", "obiteljske",
+        "porodici", "porodicu", "porodicama", "porodicno", "porodicnom", "porodicni", "porodicna",
+        "semejstva", "semejno", "semejni", "semeen", "semeyno", "semejna", "semeinoe", "semeynoe",
+        "semeinyi", "semeynyy", "semeinykh", "semeynykh", "simeinyi", "simeinoho", "simeynyy",
+        "simeinykh", "simeynykh", "rodinam", "rodinne", "rodinna", "rodinnych", "rodzinie",
+        "rodzinom", "rodzinne", "rodzinnej", "rodzinnych", "druzinam", "druzinski", "druzinsko",
+        "familii", "familiile", "familiilor", "familiale", "familial", "familiaux", "familiales",
+        "familiar", "familiares", "familiars", "famigliari", "familiari", "csaladokert",
+        "csaladsegito", "perheille", "perheen", "perhekeskus", "perekonna", "perekondade",
+        "gimenem", "gimenu", "seimoms", "seimai", "familjerna", "familiens", "familier",
+        "fjolskyldna", "fjolskyldu", "gezin", "gezinnen", "gezinshuis", "ailelere", "aileleri",
+        "ailenin", "aileye", "ailelerin", "oikogeneiakos", "oikogeneiaki", "familjeve", "familjet",
+        "familjes", "teaghlaigh", "teaghlaighe", "ojakhebi", "ojakhis", "ojakhuri", "yntaniki",
+        "yntanekan", "entaniki", "entanekan", "parent", "parental", "parentalite", "parentalidad",
+        "roditelja", "roditeljima", "roditelj", "roditeli", "roditelite", "roditeley", "roditelei",
+        "roditelyam", "rodzicow", "rodzicom", "rodice", "rodicu", "rodicov", "rodicia", "starsev",
+        "starsem", "szulok", "szuloi", "szulokert", "szuloknek", "vecaki", "vecaku", "vecakiem",
+        "tevai", "tevu", "tevams", "vanemad", "vanemate", "vanemale", "vanhemmat", "vanhempien",
+        "vanhempain", "vanhemmille", "foraldrar", "foraldrarna", "foraldrars", "foraeldre",
+        "foraeldrene", "foreldre", "foreldrene", "foreldra", "foreldrar", "foreldrum", "ouderschap",
+        "elternhaus", "elteren", "genitorialita", "parinti", "parintilor", "parintii", "goneis",
+        "gonion", "goneon", "gonewn", "ebeveyn", "ebeveynler", "veliler", "valideyn", "valideynler",
+        "prinder", "prinderit", "prinderve", "genituri", "tuismitheoiri", "mshobeli", "mshoblebi",
+        "mshoblebis", "tsnoghner", "tsnoghneri", "batky", "batkiv", "batkam", "batki"
     ],
     "women": [
         "women", "woman", "frauen", "frau", "vrouwen", "vrouw", "femmes", "femme", "mujeres",
@@ -351,7 +511,23 @@ CONCEPTS: dict[str, list[str]] = {
         "sieviesu", "moterys", "moteru", "naised", "naiste", "naiset", "naisten", "kvinnor",
         "kvinnors", "kvinder", "kvinner", "konur", "kvenna", "kadin", "kadinlar",
         "kadinlari", "qadin", "qadinlar", "gynaikes", "gynaikon", "gruaja", "grate", "nisa",
-        "kanants", "kanayk", "kalebi", "kalta", "mothers", "mutter", "mamas"
+        "kanants", "kanayk", "kalebi", "kalta", "mothers", "mutter", "mamas",
+        "zenski", "zenska", "zenskih", "zenskog", "zensku", "zenskim", "zhenski", "zhenska",
+        "zhenskite", "zhenite", "zhenskiy", "zhenskaya", "zhenskikh", "zhinochyi", "zhinocha",
+        "zhinochoho", "zhinkam", "zhinka", "kobieta", "kobietom", "kobiece", "kobiecej", "kobiecy",
+        "zenam", "zensky", "zenach", "zenskam", "femeie", "femeile", "femeii", "feminin",
+        "feminine", "feministe", "feministas", "feminist", "feminista", "feministische",
+        "femministe", "dona", "frauenhaus", "fraen", "kvinna", "kvinde", "kvinners", "kvenfelag",
+        "naistele", "sievietem", "moterims", "noknek", "nokert", "kadinlarin", "kadinlara",
+        "qadinlarin", "gynaika", "gynaikeia", "gynaikeio", "gruas", "mban", "kalebis", "kanantsi",
+        "mother", "mutterzentrum", "mutterhaus", "moeders", "moeder", "meres", "madre", "madres",
+        "mamme", "madri", "maes", "mames", "mame", "mamelor", "mamele", "matki", "matek", "matkom",
+        "matky", "matkam", "matere", "majke", "majki", "majci", "mayki", "maykite", "materi",
+        "materei", "materey", "materyam", "matir", "anyak", "anyakert", "anyaknak", "matkaim",
+        "aidit", "aideille", "emad", "emadele", "motinos", "motinoms", "motinu", "modrar", "modre",
+        "modrene", "maedur", "maedra", "maithreacha", "ommijiet", "miteres", "mitera", "miteron",
+        "anneler", "annelere", "analar", "nenat", "nenave", "dedebi", "dedebis", "mayrer",
+        "mayreri", "naine"
     ],
     "girls": [
         "girls", "girl", "madchen", "meisjes", "filles", "ninas", "ragazze", "meninas",
@@ -359,7 +535,12 @@ CONCEPTS: dict[str, list[str]] = {
         "djevojke", "devojke", "devojcice", "djevojcice", "dekleta", "momicheta", "devojki",
         "devochki", "divchata", "lanyok", "meitenes", "mergaites", "tudrukud", "tytot",
         "flickor", "piger", "jenter", "stulkur", "kizlar", "koritsia", "vajzat", "vajza",
-        "tfajliet", "cailini", "qizlar", "gogonebi", "aghjikner"
+        "tfajliet", "cailini", "qizlar", "gogonebi", "aghjikner",
+        "djevojcica", "devojcica", "devojkite", "momicheto", "devochek", "divchat", "dziewczat",
+        "dziewczynek", "dziewczyny", "divek", "dievcat", "deklic", "deklice", "fetele", "lanyoknak",
+        "meitenem", "mergaiciu", "tudrukute", "tyttojen", "flickorna", "pigerne", "jentene",
+        "stelpur", "maedchen", "nenas", "raparigas", "noies", "kizlara", "vajzave", "koritsion",
+        "gogonebis", "aghjiknerin", "meedercher"
     ],
     "human": [
         "human", "humans", "people", "mensch", "menschen", "mens", "mensen", "humain",
@@ -370,7 +551,20 @@ CONCEPTS: dict[str, list[str]] = {
         "cilveka", "zmones", "zmogaus", "inimesed", "inimese", "ihmiset", "ihmisen",
         "manniskor", "manniska", "manniskan", "mennesker", "menneske", "insan", "insanlar",
         "anthropos", "anthropoi", "anthropina", "njerez", "njeriu", "njerezit", "bniedem",
-        "nies", "daoine", "adamiani", "mardkayin", "humanitarian", "humanitaire"
+        "nies", "daoine", "adamiani", "mardkayin", "humanitarian", "humanitaire",
+        "ljudska", "ljudski", "ljudskih", "ljudima", "covjeka", "coveka", "covjeku", "coveku",
+        "lidska", "lidske", "lidskych", "ludske", "ludskych", "ludska", "cloveske", "clovekove",
+        "clovekovih", "ludzkie", "ludzkiego", "ludzka", "omului", "omul", "umane", "umanitar",
+        "umanitare", "humanitar", "humanitaires", "humanitare", "humanitaria", "umanitaria",
+        "umanitari", "humane", "humaines", "humanitarna", "humanitarni", "humanitarne",
+        "menschliche", "menselijke", "menneskelige", "menneskelig", "mansklig", "manskliga",
+        "mennesket", "ember", "emberseg", "cilvektiesibu", "cilveku", "cilvecibas", "zmoniu",
+        "inimeste", "inimoiguste", "ihmisten", "ihmisoikeus", "ihmisoikeudet", "ihmisoikeuksien",
+        "ihmisoikeusliitto", "mannsrettindi", "mannrettigheter", "menneskerettigheder",
+        "mensenrechten", "menschenrechte", "insani", "njerezore", "njeriut", "njerezimi", "daonna",
+        "adamianis", "adamianta", "mardkanc", "lyudyny", "lyudskoi", "liudyny", "chelovek",
+        "cheloveka", "chelovecheskiy", "lyudyna", "lyudyni", "anthropinon", "anthropinwn",
+        "anthropistiki"
     ],
     "freedom": [
         "freedom", "liberty", "free", "freiheit", "frei", "vrijheid", "vrij", "liberte",
@@ -379,14 +573,21 @@ CONCEPTS: dict[str, list[str]] = {
         "szabadsag", "szabad", "brivi", "briviba", "laisve", "laisvi", "vabadus", "vapaus",
         "vapaa", "frihet", "fri", "frihed", "frelsi", "ozgurluk", "ozgur", "eleftheria",
         "eleytheria", "eleftheroi", "liria", "lire", "saoirse", "azadliq", "azatutyun",
-        "tavisupleba", "svobody", "slobode", "svobodu"
+        "tavisupleba", "svobody", "slobode", "svobodu",
+        "slobodu", "slobodna", "svobodne", "wolnosci", "wolna", "wolny", "libertatii", "libertatea",
+        "libres", "libertades", "liberdades", "freiheiten", "vapaat", "vabadust", "vabad",
+        "brivibas", "laisves", "szabadon", "ozgurlugu", "azadligi", "lirise", "eleftherias",
+        "tavisuplebis", "azatutyan", "svobodi", "svobodnyi"
     ],
     "dignity": [
         "dignity", "wurde", "wuerde", "dignite", "dignidad", "dignita", "dignidade",
         "dignitat", "demnitate", "godnosc", "dustojnost", "dostojnost", "dostoinstvo",
         "dostoynstvo", "hidnist", "gidnist", "meltosag", "ciena", "orumas", "vaarikus",
         "ihmisarvo", "vardighet", "vaerdighed", "verdighet", "reisn", "haysiyet",
-        "axiopreneia", "axioprepeia", "dinjitet", "dinjita", "ghirseba"
+        "axiopreneia", "axioprepeia", "dinjitet", "dinjita", "ghirseba",
+        "dostojanstvo", "dostojanstva", "dostojanstvom", "dostoinstva", "godnosci", "dustojnosti",
+        "demnitatii", "waardigheid", "vaarikust", "cienas", "orumo", "leyaqet", "dinjiteti",
+        "dinjitoza", "axioprepeias", "gidnosti", "hidnosti", "ghirsebis", "arzhanapatvutyun"
     ],
     "smile": [
         "smile", "smiles", "lacheln", "glimlach", "sourire", "sonrisa", "sorriso", "somriure",
@@ -394,7 +595,11 @@ CONCEPTS: dict[str, list[str]] = {
         "nasmevka", "ulybka", "usmishka", "usmiskha", "mosoly", "smaids", "sypsena",
         "naeratus", "hymy", "leende", "smil", "bros", "gulumseme", "chamogelo", "hamogelo",
         "xamogelo", "buzeqeshje", "buzeqeshja", "tbissima", "gaire", "zhpit", "ghimili",
-        "tebessum", "usmevu", "osmijehu", "usmiechu"
+        "tebessum", "usmevu", "osmijehu", "usmiechu",
+        "osmijeha", "osmeha", "nasmeha", "usmiechy", "usmishki", "ulybki", "usmivki", "zambete",
+        "zambetului", "mosolyt", "mosolyert", "smaidu", "sypsenos", "naeratust", "hymyt", "hymyn",
+        "leendet", "smilet", "sourires", "sonrisas", "sorrisi", "somriures", "tebessumu",
+        "tbissimiet", "chamogela", "ghimilis", "zhpitner"
     ],
     # SOS Children's Villages' national names: "Kinderdorf", "selo", "wioski", "vesničky".
     "village": [
@@ -405,6 +610,10 @@ CONCEPTS: dict[str, list[str]] = {
         "falva", "kaimai", "kaimas", "ciemati", "ciematu", "ciemats", "mistechka", "mistechko",
         "mistechok", "choria", "horia", "chorio", "horio", "fshatrat", "fshati", "koyleri",
         "koyu", "soplebi", "sopeli", "gyugh", "gyughakner", "satele", "satul", "sate",
+        "selu", "selima", "selishcha", "selishte", "satului", "wioskach", "vesnicka", "dedinke",
+        "vasica", "falvakert", "ciemata", "kaimo", "kulas", "kylan", "byen", "landsby", "aldees",
+        "poble", "pobles", "kend", "kendi", "kendleri", "fshat", "rahal", "sraidbhaile", "xwria",
+        "sofeli", "gyughe", "gyowgh", "derevnya", "derevni", "derevnia"
     ],
     "street": [
         "street", "streets", "strasse", "strassen", "straat", "rue", "calle",
@@ -412,13 +621,18 @@ CONCEPTS: dict[str, list[str]] = {
         "iela", "gatve", "tanav", "katu", "gata", "gatan", "gade", "gaden", "sokak",
         "sokakta", "dromos", "rruga", "rruget", "triq", "sraid", "strazi",
         "ulicy", "ulici", "ulicama",
+        "ulicu", "ulitsi", "ulitsite", "vulytsi", "vulitsa", "vulitsi", "strada", "strazii",
+        "strade", "straten", "rues", "calles", "ruas", "carrers", "utcan", "utcai", "ielas",
+        "gatves", "tanaval", "kadun", "kaduilla", "gatorna", "gaderne", "sokaklar", "kucesi",
+        "rrugeve", "triqat", "sraide", "dromoi", "dromou", "poghots", "poghotsi"
     ],
     "together": [
         "together", "zusammen", "gemeinsam", "samen", "ensemble", "juntos", "juntas",
         "insieme", "junts", "impreuna", "razem", "wspolnie", "spolu", "zajedno", "skupaj",
         "zaedno", "vmeste", "razom", "egyutt", "kopa", "kartu", "koos", "yhdessa",
         "tillsammans", "sammen", "saman", "birlikte", "mazi", "bashku", "flimkien", "cheile",
-        "birlikde", "ertad", "miasin"
+        "birlikde", "ertad", "miasin",
+        "spolecne", "spolocne", "tezamen", "kopaa", "beraber", "bashke", "bashkarisht", "miasnabar"
     ],
     "prevention": [
         "prevention", "pravention", "praevention", "preventie", "prevencion", "prevenzione",
@@ -428,13 +642,577 @@ CONCEPTS: dict[str, list[str]] = {
         "ennaltaehkaisy", "forebyggande", "forebyggelse", "forebygging", "forvarnir",
         "onleme", "onlenmesi", "prolipsi", "prolepsi", "parandalim", "parandalimi",
         "prevenzjoni", "cosc", "prevent", "preventing", "vorbeugung", "zapobieganie",
-        "prevenire", "prevenir", "prevenciji"
+        "prevenire", "prevenir", "prevenciji",
+        "prevencije", "prevenciju", "prevencie", "prevenci", "prewencji", "profilaktyki",
+        "profilaktiki", "preventsii", "preventsiia", "preventiei", "voorkomen", "voorkoming",
+        "megelozese", "megelozeseert", "novarsana", "novarsanas", "novarsanai", "prevencijos",
+        "ennetamise", "ennetamiseks", "ehkaiseminen", "ehkaisevan", "forebygga", "forvarnar",
+        "onlemek", "parandalimin", "parandalimit", "prolipsis", "prolepsis"
     ],
     "crisis": [
         "crisis", "krise", "crise", "crisi", "criza", "crizei", "kryzys", "kryzysowe",
         "krize", "kriza", "kriz", "krizis", "kryza", "kryzovyi", "valsag", "kriis", "kriisi",
         "kris", "krisen", "krisi", "krizi", "krizni", "krizovy", "krisis", "krizisnyy",
-        "krizovyi"
+        "krizovyi",
+        "krizne", "krizna", "kriznu", "kriznog", "kriznih", "krizove", "krizova", "krizoveho",
+        "kryzysu", "kryzysowy", "kryzysowa", "kryzysowego", "kryzysowej", "krizata", "krizisen",
+        "krizisnyi", "krizisnaya", "kryzova", "kryzovoho", "kryzy", "krizei", "crize", "crises",
+        "kriisiin", "kriisiabi", "kriisikeskus", "krizes", "krizine", "krizinis", "krizisas",
+        "krizas"
+    ],
+    # The field's other recurring words: social work, counselling, the groups served.
+    "social": [
+        "social", "socials", "sociale", "sociales", "sociaux", "socialt", "sociala", "sociali",
+        "sociais", "sozial", "soziale", "sozialer", "sozialen", "soziales", "sociaal", "sosial",
+        "sosiale", "sosiaali", "sosiaalinen", "sosiaalisen", "sosiaalisia", "sotsiaal",
+        "sotsiaalne", "sotsiaalse", "socialni", "socialniho", "socialnich", "socialny", "socialna",
+        "socialne", "socialnej", "socialneho", "socialnych", "socialnim", "socialnega", "socialno",
+        "socialnem", "socijalni", "socijalna", "socijalne", "socijalnu", "socijalnog", "socijalnih",
+        "socijalno", "socijalnim", "socijalen", "sotsijalni", "sotsijalna", "sotsijalen",
+        "sotsijalno", "sotsialni", "sotsialna", "sotsialno", "sotsialnata", "sotsialnyy",
+        "sotsialnyi", "sotsialnoe", "sotsialnaya", "sotsialnoi", "sotsialnykh", "sotsialnogo",
+        "sotsialniy", "sotsialnye", "sotsialnoho", "sotsialnomu", "sotsialnii", "spoleczny",
+        "spoleczna", "spoleczne", "spolecznej", "spolecznego", "spolecznych", "spolecznym",
+        "szocialis", "szocialisan", "socialais", "socialas", "socialo", "socialajam", "socialinis",
+        "socialine", "socialines", "socialiniu", "socialiniai", "socialinio", "socialinei",
+        "sosyal", "soisialta", "socjali", "koinoniki", "koinonikis", "koinonikos", "koinoniko",
+        "koinonikon", "koinonikes", "koinonikoy", "koinonikou", "koinwnikh", "koinwnikis",
+        "sotsialuri", "sotsialakan", "felagslegur", "felagsleg", "felagslega", "felagslegrar"
+    ],
+    "work": [
+        "work", "workers", "arbeit", "arbeits", "werk", "arbeid", "arbete", "arbetet", "arbejde",
+        "arbejdet", "travail", "travailleurs", "lavoro", "lavoratori", "trabajo", "trabajadores",
+        "trabalho", "trabalhadores", "treball", "munca", "muncii", "munka", "munkaert",
+        "munkajaert", "darbs", "darba", "darbu", "darbas", "darbo", "darbui", "tyon", "tyota",
+        "starf", "starfs", "starfid", "obair", "xoghol", "pune", "punes", "punen", "rabota",
+        "raboty", "rabote", "robota", "roboty", "pratsi", "pratsia", "praca", "pracy", "prace",
+        "praci", "prac", "delo", "aarbecht", "ergasia", "ergasias", "mushaoba", "samushao",
+        "ashkhatank"
+    ],
+    "counselling": [
+        "counselling", "counseling", "counsellors", "advice", "advisory", "consultation",
+        "consultations", "beratung", "beratungen", "berodung", "consultorio", "consultoria",
+        "consulenza", "consultori", "asesoramiento", "aconselhamento", "assessorament",
+        "orientacion", "orientamento", "consiliere", "consilierea", "consultanta", "poradnictwo",
+        "poradnia", "poradni", "poradnie", "poradenstvi", "poradenstvo", "poradna", "poradny",
+        "poradne", "poradnu", "savjetovaliste", "savjetovalista", "savetovaliste", "savetovalista",
+        "savjetovanje", "savetovanje", "svetovalnica", "svetovalnice", "svetovanje", "svetovalni",
+        "sovetovalishte", "sovetuvaliste", "sovetuvalishte", "konsultatsiya", "konsultatsii",
+        "konsultirovanie", "konsultuvannia", "konsultuvannya", "konsultatsiia", "konsultatsionen",
+        "tanacsadas", "tanacsado", "tanacsadast", "tanacsadoja", "konsultacijas", "konsultacija",
+        "konsultacijos", "konsultavimas", "noustamine", "noustamis", "noustamiskeskus", "neuvonta",
+        "neuvontaa", "neuvola", "neuvonnan", "radgivning", "radgivningen", "radgivningscenter",
+        "radgjof", "radgjafar", "advies", "adviesbureau", "symvouleftiki", "symvouleytiki",
+        "symvouleutiki", "symvouleftiko", "symvouleytiko", "symvouleutiko", "danismanlik",
+        "danisma", "danismanligi", "meslehet", "meslehetxana", "keshillim", "keshillimi",
+        "keshillimit", "keshillimore", "comhairleoireacht", "konsultatsia", "konsultatsiis",
+        "khorhrdatvutyun", "khorhrdatvakan"
+    ],
+    "information": [
+        "information", "informations", "informationen", "info", "infos", "informatie",
+        "informazione", "informazioni", "informacion", "informacao", "informacio", "informare",
+        "informatii", "informatiei", "informacja", "informacji", "informacyjny", "informacyjne",
+        "informace", "informacni", "informacie", "informacne", "informacija", "informacije",
+        "informacijski", "informativni", "informativno", "informatsiya", "informatsiia",
+        "informatsii", "informatsionen", "informatsionnyi", "informatsiinyi", "informatsiynyi",
+        "informatsionnyy", "tajekoztato", "tajekoztatas", "informacios", "informacijas",
+        "informacijos", "teave", "teabe", "teabekeskus", "tieto", "tietoa", "upplysning",
+        "upplysningar", "oplysning", "opplysning", "upplysingar", "upplysinga", "pliroforisi",
+        "pliroforiseis", "pliroforiki", "pliroforion", "bilgi", "bilgilendirme", "melumat",
+        "informacioni", "informim", "informimi", "informazzjoni", "eolas", "informatsia",
+        "informatsiis", "teghekatvutyun", "teghekatvakan"
+    ],
+    "education": [
+        "education", "educational", "educacion", "educativa", "educativo", "educazione",
+        "istruzione", "educacao", "educacional", "educacio", "educatiu", "educatie", "educatiei",
+        "educationala", "edukacja", "edukacji", "edukacyjne", "edukacyjny", "vzdelavani",
+        "vzdelavaci", "vzdelavanie", "vychova", "vychovy", "vychovu", "obrazovanje", "obrazovanja",
+        "obrazovni", "obrazovna", "edukacija", "edukacije", "edukativni", "izobrazevanje",
+        "izobrazevalni", "vzgoja", "vzgojo", "obrazovanie", "obrazovaniya", "obrazovatelnyi",
+        "obrazovatelen", "osvita", "osvity", "osvitnii", "osvitniy", "osvitnyi", "prosveta",
+        "oktatas", "oktatasi", "oktatasert", "neveles", "nevelesi", "izglitiba", "izglitibas",
+        "svietimas", "svietimo", "haridus", "hariduse", "haridusliku", "koulutus", "koulutuksen",
+        "kasvatus", "kasvatuksen", "utbildning", "utbildnings", "uddannelse", "utdanning",
+        "menntun", "menntunar", "onderwijs", "opvoeding", "bildung", "erziehung", "bildungs",
+        "ekpaideusi", "ekpaideysi", "ekpaidefsi", "ekpaideftiki", "ekpaideytiki", "ekpaideutiki",
+        "egitim", "egitimi", "egitimde", "tehsil", "tehsili", "arsim", "arsimi", "arsimor",
+        "edukim", "edukimi", "edukazzjoni", "edukattiv", "oideachas", "oideachais", "ganatleba",
+        "ganatlebis", "saganmanatleblo", "krtutyun", "krtakan"
+    ],
+    "school": [
+        "school", "schools", "schule", "schulen", "ecole", "ecoles", "escuela", "escuelas",
+        "scuola", "scuole", "escola", "escoles", "escolas", "scoala", "scolii", "scolar", "scolara",
+        "szkola", "szkoly", "szkole", "szkolny", "szkolna", "skola", "skoly", "skole", "skolu",
+        "skolen", "skolan", "skolor", "skolar", "skolni", "skolske", "skolski", "skolska", "shkola",
+        "shkoly", "shkole", "shkolata", "shkilnyi", "shkilna", "shkolnyi", "iskola", "iskolai",
+        "iskolak", "skolas", "mokykla", "mokyklos", "mokyklu", "kool", "kooli", "koolide", "koulu",
+        "koulun", "koulujen", "koululaiset", "skoli", "skolinn", "scoil", "scoile", "schoul",
+        "scholeio", "scholeia", "sxoleio", "scholeiou", "okul", "okulu", "okullar", "okullari",
+        "mekteb", "mektebi", "shkolla", "shkollat", "shkolles", "skolebi", "dprots", "dprotsi"
+    ],
+    "students": [
+        "students", "student", "studenten", "studierende", "etudiants", "etudiantes", "etudiant",
+        "estudiantes", "estudiante", "estudantes", "estudiants", "studenti", "studentii",
+        "studentilor", "studenci", "studentow", "studentki", "studenty", "studentov", "studentu",
+        "studentski", "studentska", "studentsko", "studentske", "studentai", "studentiv",
+        "studenter", "studentar", "studentenvereniging", "hallgatok", "hallgatoi", "diakok",
+        "diakokert", "uliopilased", "opilased", "opiskelijat", "opiskelijoiden", "nemendur",
+        "nemenda", "foitites", "foititon", "foititwn", "mathites", "ogrenciler", "ogrenci",
+        "ogrencileri", "telebeler", "telebe", "studentet", "studentave", "studentebi",
+        "moswavleebi", "usanoghner", "owsanoghner", "usanogh", "pupils", "uczniowie", "zaci",
+        "ucenici", "ucenika", "uchenitsi", "ucheniki", "uchni"
+    ],
+    "volunteers": [
+        "volunteers", "volunteer", "volunteering", "voluntary", "freiwillige", "freiwilligen",
+        "ehrenamt", "ehrenamtliche", "ehrenamtlichen", "benevoles", "benevolat", "benevole",
+        "voluntarios", "voluntarias", "voluntariado", "volontari", "volontariato", "volontaria",
+        "voluntaris", "voluntariat", "voluntarii", "voluntarilor", "wolontariusze", "wolontariuszy",
+        "wolontariat", "wolontariatu", "dobrovolnici", "dobrovolniku", "dobrovolnik",
+        "dobrovolnictvi", "dobrovolnicke", "dobrovolnicky", "dobrovolnictvo", "dobrovolnikov",
+        "volonteri", "volontera", "volonterski", "volonterska", "volonterstvo", "volontiri",
+        "volonterji", "prostovoljci", "prostovoljcev", "prostovoljstvo", "prostovoljno",
+        "dobrovoltsy", "dobrovoltsev", "volontery", "volonterov", "volonteriv", "volonterskyi",
+        "dobrovoltsi", "dobrovolci", "dobrovoltsite", "dobrovolets", "onkentesek", "onkentes",
+        "onkenteseknek", "brivpratigie", "brivpratigo", "brivpratigais", "savanoriai", "savanoriu",
+        "savanorystes", "vabatahtlikud", "vabatahtlike", "vabatahtlik", "vapaaehtoiset",
+        "vapaaehtoisten", "vapaaehtoistyo", "frivilliga", "frivillige", "frivilliges",
+        "frivilligcentral", "sjalfbodalidar", "sjalfbodalida", "vrijwilligers", "vrijwilliger",
+        "vrijwilligerswerk", "fraiwelleg", "fraiwellegen", "ethelontes", "ethelonton",
+        "ethelontismos", "ethelontiki", "ethelontwn", "gonulluler", "gonullu", "gonullusu",
+        "konullu", "konullular", "vullnetare", "vullnetaret", "vullnetar", "vullnetarizem",
+        "voluntiera", "voluntarji", "deonach", "deonacha", "deonachas", "mokhalise", "mokhaliseebi",
+        "mokhalisis", "kamavorner", "kamavor", "kamavorakan"
+    ],
+    "integration": [
+        "integration", "integrazione", "integracion", "integracao", "integracio", "integrare",
+        "integrarea", "integrarii", "integracja", "integracji", "integracyjne", "integrace",
+        "integracni", "integracia", "integracie", "integracija", "integracije", "integraciji",
+        "integratsiya", "integratsiia", "integratsii", "integratsiyata", "beilleszkedes",
+        "integracios", "integracijas", "integracijos", "loimumine", "loimumise", "kotoutuminen",
+        "kotoutumisen", "kotouttaminen", "integrering", "integreringen", "integratie", "inclusie",
+        "inclusion", "inklusion", "inclusione", "inclusao", "inclusio", "incluziune", "incluziunea",
+        "inkluzja", "inkluze", "inkluzia", "inkluzija", "inkluzije", "inklyuziya", "inkliuziia",
+        "inkluzio", "ikaasamine", "osallisuus", "inkludering", "inklusjon", "entaxi", "entaksi",
+        "entaxis", "uyum", "entegrasyon", "inteqrasiya", "integrim", "integrimi", "perfshirje",
+        "gjithperfshirje", "integrazzjoni", "inkluzjoni", "imeascadh", "cuimsiu", "integratsia",
+        "integratsian", "nerarrum"
+    ],
+    "migrants": [
+        "migrants", "migrant", "migration", "migrations", "immigrants", "immigrant", "migranten",
+        "migrantinnen", "einwanderer", "zuwanderer", "immigres", "immigrees", "migrantes",
+        "inmigrantes", "migrante", "migranti", "immigrati", "imigrantes", "imigracao", "migracion",
+        "inmigracion", "migrazione", "migracio", "migratie", "migratii", "migrantilor", "imigranti",
+        "imigratie", "migranci", "migrantow", "migracja", "migracji", "migrace", "migracia",
+        "migracije", "migracija", "migraciji", "migrantima", "migrantske", "migracii", "migrantiv",
+        "migranty", "migrantov", "migratsiya", "migratsiia", "migratsii", "migrantite", "migransok",
+        "migracios", "bevandorlok", "bevandorlo", "migrantiem", "migracijas", "migrantai",
+        "migrantu", "migracijos", "sisserandajad", "sisserandajate", "ranne", "maahanmuuttajat",
+        "maahanmuuttajien", "maahanmuutto", "siirtolaiset", "invandrare", "invandrarkvinnor",
+        "indvandrere", "indvandrer", "innvandrere", "innvandrer", "innflytjendur", "innflytjenda",
+        "metanastes", "metanaston", "metanastwn", "metanasteusi", "metanastefsi", "gocmen",
+        "gocmenler", "gocmenlerin", "miqrant", "miqrantlar", "miqrasiya", "migrantet", "emigrant",
+        "emigrantet", "imigrant", "imigrantet", "migracioni", "immigranti", "migrazzjoni",
+        "imircigh", "imirceach", "inimirceach", "migrantebi", "migratsia", "migratsiis",
+        "migrantner", "migratsian"
+    ],
+    "refugees": [
+        "refugees", "asylum", "asylsuchende", "gefluchtete", "gefluchteten", "fluchtlinge",
+        "fluchtlingen", "fluchtling", "refugies", "refugiees", "refugiados", "refugiadas",
+        "rifugiati", "rifugiato", "profughi", "refugiats", "refugiati", "refugiatilor",
+        "refugiatii", "uchodzcy", "uchodzcow", "uchodzcom", "uchodzczyn", "uprchlici", "uprchliku",
+        "uprchlikum", "utecenci", "utecencov", "utecencom", "izbjeglice", "izbjeglica",
+        "izbjeglicama", "izbjeglih", "izbeglice", "izbeglica", "izbeglicama", "begunci", "beguncev",
+        "begunca", "begalci", "begaltsi", "bezhantsi", "bezhantsite", "bezhentsy", "bezhentsev",
+        "bezhentsam", "bizhentsi", "bizhentsiv", "bizhentsiam", "pereselentsi", "pereselentsiv",
+        "menekultek", "menekult", "menekulteknek", "begli", "beglu", "begliem", "pabegeliai",
+        "pabegeliu", "pagulased", "pagulaste", "pakolaiset", "pakolaisten", "pakolaisia",
+        "flyktingar", "flykting", "flyktinghjalp", "flygtninge", "flygtningehjaelp", "flyktninger",
+        "flyktninghjelp", "flyktningar", "flottafolk", "flottamenn", "vluchtelingen", "vluchteling",
+        "vluchtelingenwerk", "prosfyges", "prosfygon", "prosfygwn", "prosfiges", "multeci",
+        "multeciler", "multecilere", "multecilerin", "siginmaci", "qacqin", "qacqinlar",
+        "qacqinlarin", "kockunler", "refugjate", "refugjatet", "refugjateve", "refugjat",
+        "refugjati", "azilkerkues", "dideanaithe", "ltolvilebi", "ltolvili", "devnilebi", "devnili",
+        "pakhstakan", "pakhstakanner", "pakhstakanneri"
+    ],
+    "roma": [
+        "roma", "romani", "romanes", "romski", "romska", "romske", "romskih", "romskog", "romsko",
+        "romskim", "romkinje", "romkinja", "romi", "romove", "romu", "romovia", "romov", "romowie",
+        "romow", "romskie", "romskich", "romii", "romilor", "romnja", "sinti", "romite", "romy",
+        "romiv", "romskyi", "tsygane", "tsyganskie", "cigany", "ciganyok", "ciganyokert", "cigani",
+        "romai", "mustlased", "romanit", "romanien", "romer", "romsk", "romaer", "zigeuners",
+        "tsiganes", "tziganes", "gitanos", "gitano", "gitana", "gitanas", "ciganos", "cigano",
+        "cigana", "romanlar", "romanlarin", "tsiggani", "tsigganoi", "athigganoi", "romet",
+        "romeve", "egjiptianet", "ashkali", "boshebi"
+    ],
+    "disability": [
+        "disability", "disabilities", "disabled", "handicap", "handicaps", "handicapes",
+        "handicapees", "handicapee", "behinderung", "behinderungen", "behinderte", "behinderten",
+        "discapacidad", "discapacidades", "discapacitados", "disabilita", "disabili", "disabile",
+        "deficiencia", "deficientes", "discapacitat", "discapacitats", "dizabilitati",
+        "dizabilitate", "handicapati", "handicapat", "niepelnosprawnych", "niepelnosprawnosc",
+        "niepelnosprawnoscia", "niepelnosprawni", "niepelnosprawnymi", "postizeni", "postizenim",
+        "postizenych", "postihnutim", "postihnutych", "postihnuti", "invaliditetom", "invaliditet",
+        "invaliditeta", "invalidi", "invalidnost", "invalidnostjo", "invalidov", "invalidnosti",
+        "hendikep", "hendikepom", "hendikepirani", "hendikepiranih", "oviranostmi", "oviranost",
+        "uvrezhdaniya", "uvrezhdane", "uvrezhdania", "poprecenost", "poprechenost", "poprechenosta",
+        "invalidnostyu", "invalidy", "invalidnistiu", "invalidnistyu", "invalidnistu",
+        "invalidnist", "ogranichennymi", "fogyatekos", "fogyatekosok", "fogyatekossag",
+        "fogyatekossaggal", "fogyatekkal", "invaliditate", "invaliditati", "invalidiem", "negalia",
+        "negalios", "negaliuju", "negaliaisiais", "puue", "puudega", "puuetega", "puudeid",
+        "vammaiset", "vammaisten", "vammaisille", "vammaisuus", "funktionsnedsattning",
+        "funktionsnedsattningar", "funktionshinder", "funktionshindrade", "handicappede",
+        "handikap", "funksjonshemmede", "funksjonsnedsettelse", "fotlun", "fatlad", "fatladra",
+        "fotludum", "beperking", "beperkingen", "gehandicapten", "anapiria", "anapirias",
+        "anapiries", "amea", "engelli", "engelliler", "engellilerin", "engellileri", "elilliyi",
+        "elil", "kufizuara", "kufizim", "dizabilita", "dizabbilta", "michumas", "shezghuduli",
+        "shezghudulobis", "shshm", "hashmandamutyun", "hashmandam", "hashmandamutyamb"
+    ],
+    "mental": [
+        "mental", "mentale", "mentalen", "mentaler", "mentales", "mentais", "mentali", "psychische",
+        "psychischen", "psychisch", "psychique", "psychiques", "psichica", "psichico", "psiquica",
+        "psiquico", "psiquiques", "psihica", "psihice", "psihic", "psychiczne", "psychicznego",
+        "psychicznej", "psychiczny", "dusevni", "dusevniho", "dusevne", "dusevneho", "dusevno",
+        "dusevnog", "mentalno", "mentalnog", "mentalni", "mentalnih", "mentalna", "dusevnega",
+        "psikhicheskoe", "psikhicheskogo", "psikhichne", "psykhichne", "psykhichnoho",
+        "psikhichnogo", "psihichno", "psihichnoto", "mentalnoto", "lelki", "lelkiegeszseg",
+        "mentalis", "psihiska", "psihiskas", "psichikos", "psichine", "vaimne", "vaimse",
+        "mielenterveys", "mielenterveyden", "mielenterveysseura", "psykisk", "psykiska", "psykiske",
+        "geoheilsa", "geoheilbrigdi", "geestelijke", "psychiki", "psychikis", "psychikes",
+        "psyhiki", "psixiki", "ruhsal", "psixoloji", "mendore", "mendor", "meabhair",
+        "meabhairshlainte", "fsikikuri", "mentaluri", "hogekan", "psychological", "psychology",
+        "psychologische", "psychologischer", "psychologique", "psicologico", "psicologica",
+        "psicologici", "psicologia", "psicologic", "psihologic", "psihologica", "psihologie",
+        "psychologiczna", "psychologiczne", "psychologicznej", "psychologiczny", "psychologicka",
+        "psychologicke", "psychologicky", "psiholoska", "psiholoski", "psiholosko", "psiholoskog",
+        "psiholoske", "psihologichna", "psihologichno", "psikhologicheskaya", "psikhologicheskoy",
+        "psykholohichna", "psykholohichnoi", "psikhologichna", "psihologicheska", "psihologicheski",
+        "pszichologiai", "pszichologus", "psihologiska", "psichologine", "psichologines",
+        "psuhholoogiline", "psuhholoogilise", "psykologinen", "psykologisen", "psykologisk",
+        "psykologiska", "psykologiske", "salfraedi", "salfraedileg", "psychologiki",
+        "psychologikis", "psychologikes", "psikolojik", "psikolojisi", "psikologjike",
+        "psikologjik", "psikologiku", "psikologika", "siceolaiochta", "fsikologiuri",
+        "psikologiuri", "hogebanakan"
+    ],
+    "health": [
+        "health", "healthy", "gesundheit", "gesundheits", "sante", "salud", "salute", "saude",
+        "salut", "sanatate", "sanatatii", "sanatatea", "zdrowie", "zdrowia", "zdrowiu", "zdravi",
+        "zdravia", "zdravie", "zdravlje", "zdravlja", "zdravju", "zdravje", "zdravja",
+        "zdravstvena", "zdravstveni", "zdravstveno", "zdorovya", "zdorovia", "zdorove", "zdorovye",
+        "zdorovie", "zdravookhranenie", "zdrave", "zdraveto", "zdravna", "zdravni", "zdravno",
+        "egeszseg", "egeszsegert", "egeszsegugyi", "egeszseges", "veseliba", "veselibas",
+        "veselibai", "sveikata", "sveikatos", "sveikatai", "tervis", "tervise", "tervisliku",
+        "terveys", "terveyden", "terveydenhuolto", "halsa", "halsan", "halso", "sundhed",
+        "sundheds", "helse", "helsen", "heilsa", "heilbrigdi", "gezondheid", "gezondheidszorg",
+        "gesondheet", "ygeia", "hygeia", "igeia", "ygeias", "igeias", "ygia", "saglik", "sagligi",
+        "saglikli", "sehiyye", "saglamliq", "shendet", "shendeti", "shendetit", "shendetesi",
+        "shendetesor", "sahha", "slainte", "janmrteloba", "jandatsva", "aroghjutyun",
+        "arroghjutyun", "aroghjapahutyun"
+    ],
+    "equality": [
+        "equality", "equal", "equitable", "gleichstellung", "gleichberechtigung", "egalite",
+        "egalitaire", "igualdad", "igualdade", "igualtat", "uguaglianza", "parita", "paridad",
+        "egalitate", "egalitatea", "egalitatii", "rownosc", "rownosci", "rownouprawnienie",
+        "rovnost", "rovnosti", "rovnopravnost", "rovnopravnosti", "jednakost", "jednakosti",
+        "ravnopravnost", "ravnopravnosti", "enakost", "enakosti", "enakopravnost", "enakopravnosti",
+        "ednakvost", "ednakvi", "ravnopravie", "ravenstvo", "ravnopraviye", "rivnist", "rivnosti",
+        "rivnopravnist", "rivnopravnosti", "egyenloseg", "egyenlosegert", "egyenjogusag",
+        "vienlidziba", "vienlidzibas", "lygybe", "lygybes", "lygiu", "lygios", "vordsus",
+        "vordsuse", "vordoiguslikkus", "tasaarvo", "tasaarvon", "jamstalldhet", "jamlikhet",
+        "ligestilling", "lighed", "likestilling", "likeverd", "jafnretti", "jafnrettis",
+        "gelijkheid", "gelijke", "gelijkwaardigheid", "isotita", "isotitas", "isotimia", "esitlik",
+        "esitligi", "esitlikci", "berabarlik", "beraberlik", "barazi", "barazia", "barazise",
+        "ugwaljanza", "comhionannas", "tanastsoroba", "tanastsorobis", "havasarutyun"
+    ],
+    "gender": [
+        "gender", "genders", "gendernaya", "gendernyi", "gendernyy", "gendernoe", "gendernoi",
+        "hendernyi", "hendernoi", "hendernoyi", "genderne", "genderni", "genderna", "genderov",
+        "gendero", "genero", "generos", "genere", "genre", "genres", "rodna", "rodne", "rodnu",
+        "rodnom", "spolova", "plci", "plec", "plciowa", "cinsiyet", "cinsiyetci", "cinsiyetin",
+        "gjinor", "gjinore", "gjinia", "fylo", "fylou", "genderuli", "genderis", "gendery",
+        "genderayin"
+    ],
+    "solidarity": [
+        "solidarity", "solidaritat", "solidarite", "solidaridad", "solidarieta", "solidariedade",
+        "solidaritate", "solidaritatii", "solidarnosc", "solidarnosci", "solidarita", "solidarnost",
+        "solidarnosti", "solidarnostta", "solidarnist", "szolidaritas", "szolidaritasi",
+        "solidaritates", "solidarumas", "solidarumo", "solidaarsus", "solidaarsuse",
+        "solidaarisuus", "solidaarisuuden", "solidaritet", "solidariteten", "solidariteit",
+        "samstada", "samstodu", "allileggyi", "allilengyi", "allileggii", "allilegkyi", "dayanisma",
+        "dayanismasi", "hemreylik", "solidariteti", "solidarjeta", "dluthphairtiocht", "solidaroba",
+        "solidarobis", "hamerashkhutyun", "zoghovrdavarutyun"
+    ],
+    "law": [
+        "law", "laws", "legal", "lawyers", "lawyer", "justice", "justicia", "justica", "justitia",
+        "giustizia", "justitie", "rechtvaardigheid", "gerechtigkeit", "juridique", "juridiques",
+        "juridica", "juridico", "juridicos", "juridicas", "giuridico", "giuridica", "giuridici",
+        "giuridiche", "juridic", "juridice", "prawny", "prawna", "prawne", "prawnej", "prawnego",
+        "prawnicy", "prawnikow", "pravni", "pravna", "pravno", "pravnih", "pravnu", "pravny",
+        "pravne", "pravnej", "pravneho", "pravnik", "pravnici", "pravnikov", "pravova", "pravovoi",
+        "pravovaya", "pravovyi", "pravovoy", "pravovoho", "pravovogo", "yuridichna", "yurydychna",
+        "yuridicheskaya", "yuridicheskii", "yuridicheskoi", "yuridicheski", "yuridicheska",
+        "yuridichesko", "yuridichni", "yurydychni", "jogi", "jogasz", "jogaszok", "jogsegely",
+        "juridiska", "juridisk", "juridiske", "juridiline", "juridilise", "juridiskas",
+        "juridiskais", "teisine", "teisinis", "teisines", "teisinio", "teisininku", "oikeudellinen",
+        "oikeudellista", "juristi", "juristit", "juridisch", "juridische", "jurist", "juristen",
+        "rechtliche", "rechtlicher", "rechtlich", "rechtshilfe", "rechtsbijstand", "nomiki",
+        "nomikis", "nomikon", "nomikou", "nomikes", "hukuki", "hukuk", "hukukcular", "huquqi",
+        "huquqsunas", "ligjor", "ligjore", "ligjit", "legali", "dlithiuil", "samartlebrivi",
+        "samartliani", "iravabanakan", "iravabanner", "sprawiedliwosc", "sprawiedliwosci",
+        "spravedlnost", "spravedlnosti", "spravedlivost", "spravedlivosti", "spravedlyvist",
+        "spravedlyvosti", "pravednost", "pravosudje", "pravosude", "pravosudie", "igazsag",
+        "igazsagos", "taisniguma", "taisnigums", "teisingumas", "teisingumo", "oiglus", "oigluse",
+        "oikeudenmukaisuus", "oikeudenmukaisuuden", "rattvisa", "rattvisan", "retfaerdighed",
+        "retfaerd", "rettferdighet", "rettlaeti", "rettlaetis", "gerechtigheid", "dikaiosyni",
+        "dikaiosini", "dikaiosynis", "adalet", "adaleti", "edalet", "edaleti", "drejtesi",
+        "drejtesia", "drejtesise", "gustizzja", "ceartas", "samartlianoba", "samartlianobis",
+        "ardaratsutyun", "ardarutyun"
+    ],
+    "peace": [
+        "peace", "peaceful", "frieden", "friedens", "friedlich", "paix", "pace", "paz", "pokoj",
+        "pokoju", "pokojowe", "miru", "mier", "mieru", "mirovni", "mirovna", "mirovno",
+        "mirotvorci", "mirotvortsy", "mirnyi", "myrnyi", "beke", "beket", "miers", "miera", "taika",
+        "taikos", "rahu", "rahumeelne", "rauha", "rauhan", "fred", "freden", "fredens", "fridur",
+        "fridar", "frid", "vrede", "vredes", "fridden", "paqe", "paqja", "paqes", "paci",
+        "siochain", "siochana", "eirini", "eirinis", "eirinhs", "irini", "irinis", "baris",
+        "barisi", "sulh", "sulhu", "mshvidoba", "mshvidobis", "khaghaghutyun"
+    ],
+    "life": [
+        "life", "lives", "leben", "lebens", "vie", "vida", "vidas", "vita", "vite", "viata",
+        "vietii", "zycie", "zycia", "zyciu", "zivot", "zivota", "zivotu", "zivotni", "zivljenje",
+        "zivljenja", "zhivot", "zhivota", "zhivotat", "zhizn", "zhizni", "zhyttia", "zhyttya",
+        "zhittya", "zhittia", "elet", "eletert", "eletet", "dzive", "dzives", "dzivibas",
+        "gyvenimas", "gyvenimo", "gyvybe", "gyvybes", "elama", "elaman", "elamaa", "livet", "lifid",
+        "lifsins", "leven", "levens", "liewen", "zois", "zwis", "hayat", "hayati", "yasam",
+        "yasami", "heyat", "jeta", "jetes", "jeten", "hajja", "hajjat", "beatha", "saol", "saoil",
+        "tskhovreba", "tskhovrebis", "sitsotskhle", "sitsotskhlis", "kyank", "kyanki"
+    ],
+    "embassy": [
+        "embassy", "embassies", "embajada", "embajadores", "embaixada", "embaixadores", "ambaixada",
+        "ambaixadors", "velvyslanectvi", "velvyslanectvo", "veleposlanstvo", "veleposlanistvo",
+        "nagykovetseg", "nagykovetek", "vestnieciba", "saatkond", "suurlahetysto", "sendirad",
+        "sendiraad", "presvia", "presveia", "presveies", "buyukelcilik", "elcilik", "elcileri",
+        "sefirlik", "saelchi", "despanatun", "posolstvo", "posolstva", "posolstvoto"
+    ],
+    "partnership": [
+        "partnership", "partnerships", "partners", "partner", "partnerschaft", "partnerschaften",
+        "partenariat", "partenaires", "partenariato", "partenariati", "partenariado",
+        "partenariados", "parceria", "parcerias", "partneriat", "parteneriat", "parteneriatul",
+        "parteneri", "partnerstwo", "partnerstwa", "partnerstvi", "partnerstvo", "partnerstva",
+        "partnerstvu", "partnerski", "partnerska", "partneri", "partnerystvo", "partnerseg",
+        "partneriba", "partneribas", "partneryste", "partnerystes", "partnerlus", "partnerluse",
+        "kumppanuus", "kumppanit", "partnerskap", "partnerskab", "samstarf", "samenwerking",
+        "samarbete", "samarbejde", "samarbeid", "cooperation", "cooperazione", "cooperacion",
+        "cooperacao", "cooperacio", "cooperare", "zusammenarbeit", "wspolpraca", "wspolpracy",
+        "spoluprace", "spolupraca", "saradnja", "suradnja", "sodelovanje", "sorabotka",
+        "sotrudnichestvo", "spivpratsia", "spivpratsya", "egyuttmukodes", "sadarbiba",
+        "bendradarbiavimas", "koostoo", "yhteistyo", "synergasia", "synergeia", "ortaklik",
+        "ortakligi", "isbirligi", "emekdasliq", "terefdasliq", "bashkepunim", "bashkepunimi",
+        "partneritet", "partneriteti", "shubija", "kooperazzjoni", "comhpairtiocht", "comhoibriu",
+        "partnioroba", "tanamshromloba", "gortsynkerutyun", "hamagortsaktsutyun"
+    ],
+    "every": [
+        "every", "each", "everyone", "jedes", "jeder", "jedem", "jede", "chaque", "chacun", "cada",
+        "ogni", "ciascun", "kazde", "kazdy", "kazda", "kazdemu", "kazdego", "svako", "svaki",
+        "svakom", "svakog", "svakoj", "svaka", "sekoe", "sekoj", "sekoja", "vsako", "vsak",
+        "vsakemu", "vsaki", "vsyako", "vsyaka", "vseki", "kazhdyy", "kazhdyi", "kazhdomu",
+        "kazhdogo", "kazhdoe", "kozhna", "kozhen", "kozhnii", "kozhnyi", "kozhnomu", "kozhnoi",
+        "kozhne", "mindenki", "mindenkinek", "katrs", "katram", "katra", "katru", "kiekvienas",
+        "kiekvienam", "kiekvieno", "kiekviena", "jokainen", "jokaiselle", "jokaisen", "varje",
+        "hvert", "hver", "hvers", "elke", "ieder", "iedere", "fiecare", "fiecarui", "kathe",
+        "kathena", "kathenas", "herkes", "herkese", "secili", "secilit", "kull", "kulhadd", "gach",
+        "yuraqanchyur", "qvela", "kvela", "qoveli", "koveli", "jiddereen"
+    ],
+    "our": [
+        "our", "ours", "unsere", "unser", "unseren", "notre", "nuestros", "nuestras", "nuestro",
+        "nuestra", "nostri", "nostre", "nostro", "nostra", "nossos", "nossas", "nosso", "nossa",
+        "nostres", "noastre", "nostru", "nasz", "nasze", "naszych", "naszej", "nasza", "nase",
+        "nasi", "nasa", "nasim", "nasich", "nasu", "nasoj", "nashi", "nash", "nasha", "nashe",
+        "nashite", "nashikh", "vores", "vore", "meie", "meidan", "musu", "bizim", "bizimkiler",
+        "taghna", "okkar", "chveni", "chvens"
+    ],
+    "first": [
+        "first", "erste", "ersten", "erster", "premier", "premiere", "premiers", "primero",
+        "primera", "primeros", "primo", "prima", "primi", "primeiro", "primeira", "primer",
+        "primul", "primele", "pierwszy", "pierwsza", "pierwsze", "pierwszej", "pierwszego", "prvni",
+        "prvy", "prva", "prvi", "prvo", "prve", "prvog", "prvih", "prvata", "parvi", "parva",
+        "parvo", "purvi", "parvata", "pervyi", "pervyy", "pervaya", "pervoe", "pershyi", "persha",
+        "pershe", "pershyy", "elso", "elsok", "pirmais", "pirma", "pirmas", "pirmoji", "pirmoje",
+        "esimene", "esmane", "ensimmainen", "forsta", "forste", "fyrsta", "fyrsti", "eerste",
+        "proto", "protos", "prwto", "prwth", "prwti", "birinci", "ewwel", "chead", "pirveli",
+        "arajin", "arrajin", "eischt", "eischten"
+    ],
+    "open": [
+        "open", "opened", "offen", "offene", "offenes", "offener", "ouvert", "ouverte", "ouverts",
+        "ouvertes", "abierto", "abierta", "abiertos", "abiertas", "aperto", "aperta", "aperti",
+        "aperte", "aberto", "aberta", "abertos", "abertas", "obert", "oberta", "deschis",
+        "deschisa", "deschise", "otwarte", "otwarty", "otwarta", "otwartych", "otevrene",
+        "otevreny", "otevrena", "otvorene", "otvoreni", "otvorena", "otvoreno", "otvoren",
+        "otvoreniot", "odprti", "odprta", "odprto", "odprte", "otkrytyi", "otkrytoe", "otkrytaya",
+        "otkrytyy", "vidkryti", "vidkrytyi", "vidkryta", "vidkryte", "nyitott", "nyitva", "atverts",
+        "atverta", "atvertas", "atviras", "atvira", "atviri", "avatud", "avoin", "avoimet",
+        "avoimen", "oppen", "oppna", "oppet", "aben", "abne", "apne", "opinn", "anoikto",
+        "anoichti", "anoikti", "anoikta", "acik", "acigi", "aciq", "hapur", "hapura", "miftuh",
+        "oscailte"
+    ],
+    "new": [
+        "new", "nueva", "nuevo", "nuevos", "nuevas", "nouvelle", "nouveau", "nouveaux", "nouvelles",
+        "nuova", "nuovo", "nuovi", "nuove", "novo", "nova", "novos", "novas", "noves", "noua",
+        "neue", "neuer", "neues", "neuen", "nieuw", "nieuwe", "nytt", "nyja", "uusi", "uudet",
+        "uuden", "jauns", "jauna", "jaunas", "naujas", "nauja", "naujoji", "ujak", "yeni",
+        "yeniden", "novi", "nove", "novog", "novih", "nowa", "nowe", "nowy", "nowej", "nowego",
+        "novyi", "novyy", "novaya", "novoe", "kainourgia", "kainourgio", "kainourgios", "neos",
+        "gdid", "akhali", "gdida"
+    ],
+    "citizens": [
+        "citizens", "citizen", "civic", "civil", "civile", "civica", "civico", "civiques",
+        "civique", "burger", "buerger", "burgerinnen", "burgerschaftliches", "citoyens",
+        "citoyenne", "citoyen", "citoyennete", "ciudadanos", "ciudadana", "ciudadano", "ciudadania",
+        "cittadini", "cittadina", "cittadinanza", "cidadaos", "cidadania", "cidada", "ciutadans",
+        "ciutadania", "cetateni", "cetatenilor", "cetateneasca", "obywatele", "obywatelski",
+        "obywatelskie", "obywatelska", "obywatelskiej", "obywateli", "obcane", "obcanu", "obcania",
+        "obcianska", "gradjani", "gradani", "gradjanski", "gradanski", "gradjanska", "gradanska",
+        "gradjanske", "gradanske", "gradjanki", "gragjani", "grazhdani", "grazhdansko",
+        "grazhdanskoe", "grazhdanskiy", "grazhdanskaya", "grazhdanskikh", "grazhdane", "grazhdan",
+        "hromadianske", "hromadyanske", "hromadianskoho", "gromadyanske", "gromadianske",
+        "hromadyany", "hromadian", "obcani", "drzavljani", "civilna", "civilno", "civilni",
+        "civilnih", "civilne", "civilnog", "civilnu", "civilnego", "pilsoniska", "pilsonisko",
+        "pilsonu", "pilsoni", "pilieciai", "pilietine", "pilietines", "pilietiniu", "kodanikud",
+        "kodanike", "kodaniku", "kodanikuuhiskond", "kansalaiset", "kansalais", "kansalaisjarjesto",
+        "medborgare", "medborgarna", "medborgar", "medborgerlig", "borgere", "borgerne",
+        "borgerlig", "borgarar", "burgers", "burgerlijk", "burgerschap", "politon", "polites",
+        "politis", "politwn", "vatandas", "vatandaslar", "vatandaslik", "vetendas", "vetendaslar",
+        "qytetare", "qytetaret", "qytetar", "qytetareve", "qytetaria", "saoranaigh", "saoranach",
+        "saoranacht", "moqalaqeebi", "mokalakeebi", "samoqalaqo", "samokalako", "kaghakatsiner",
+        "kaghakatsiakan", "kaghakatsiakanutyun"
+    ],
+    "community": [
+        "community", "communities", "communitarian", "communautaire", "communaute", "communautes",
+        "comunidad", "comunidades", "comunitaria", "comunitario", "comunita", "comunitat",
+        "comunidade", "comunitate", "comunitatea", "comunitati", "comunitar", "comunitara",
+        "gemeinschaft", "gemeinwesen", "spolecznosc", "spolecznosci", "spolecznosciowe", "komunita",
+        "komunity", "komunitni", "komunitne", "komunitny", "zajednica", "zajednice", "zajednici",
+        "zajednicu", "zajednicki", "skupnost", "skupnosti", "skupnostni", "obshchnost",
+        "obshchnosti", "obshchnostta", "obshtnost", "obshtnostta", "hromada", "hromady", "gromada",
+        "gromady", "hromadi", "kozosseg", "kozossegi", "kozossegert", "kopiena", "kopienas",
+        "kopienu", "bendruomene", "bendruomenes", "bendruomeniu", "kogukond", "kogukonna",
+        "kogukondade", "yhteiso", "yhteison", "yhteisojen", "gemenskap", "gemenskapen",
+        "faellesskab", "faellesskabet", "fellesskap", "fellesskapet", "samfelag", "gemeenschap",
+        "gemeenschappen", "kinotita", "koinotita", "koinotitas", "koinotites", "topluluk",
+        "toplulugu", "toplum", "toplumu", "icma", "icmasi", "komuniteti", "komunitet", "komunitete",
+        "komunitar", "komunitare", "pobal", "pobail", "hamaynk", "hamaynkayin"
+    ],
+    "development": [
+        "development", "developments", "entwicklung", "entwicklungs", "developpement", "desarrollo",
+        "sviluppo", "desenvolvimento", "desenvolupament", "dezvoltare", "dezvoltarea",
+        "dezvoltarii", "rozwoj", "rozwoju", "rozwojowe", "rozvoj", "rozvoje", "rozvoja", "rozvoji",
+        "razvoj", "razvoja", "razvoju", "razvitie", "razvitiya", "razvitieto", "razvitija",
+        "razvitok", "rozvytok", "rozvytku", "rozvitok", "rozvitku", "fejlesztes", "fejlesztesi",
+        "fejlodes", "fejlodesert", "attistiba", "attistibas", "attistibai", "pletra", "pletros",
+        "pletrai", "areng", "arengu", "arenguks", "kehitys", "kehityksen", "kehittamis",
+        "utveckling", "utvecklings", "udvikling", "udviklings", "utvikling", "utviklings", "throun",
+        "throunar", "ontwikkeling", "ontwikkelings", "entwecklung", "anaptyxi", "anaptyxis",
+        "anaptixi", "anaptyksi", "anaptyxiaki", "gelisim", "gelisimi", "gelisimine", "kalkinma",
+        "kalkinmasi", "inkisaf", "inkisafi", "zhvillim", "zhvillimi", "zhvillimit", "zhvillimin",
+        "zvilupp", "forbairt", "forbartha", "ganvitareba", "ganvitarebis", "zargatsum",
+        "zargatsman"
+    ],
+    "care": [
+        "care", "caring", "caregivers", "pflege", "fursorge", "betreuung", "soins", "cuidado",
+        "cuidados", "cura", "cure", "cuidar", "cures", "ingrijire", "ingrijirea", "ingrijiri",
+        "opieka", "opieki", "opiece", "opiekuncza", "opiekunczy", "pece", "peci", "starostlivost",
+        "starostlivosti", "skrb", "skrbi", "skrbnistvo", "skrbnistva", "briga", "brigu", "brizi",
+        "grizha", "grizhi", "grizhata", "grija", "grijii", "opika", "opiki", "opikun", "opikuny",
+        "opeka", "opeki", "opekun", "popechenie", "popechitelstvo", "gondozas", "gondozo",
+        "gondoskodas", "aprupe", "aprupes", "aprupei", "globa", "globos", "globejai", "prieziura",
+        "prieziuros", "hoolekanne", "hoolekande", "hoolitsus", "hoito", "hoidon", "huolenpito",
+        "omsorg", "omsorgen", "omsorgs", "umonnun", "umonnunar", "zorg", "zorgen", "zorgcentrum",
+        "fleeg", "frontida", "frontidas", "frontidos", "bakim", "bakimi", "bakimevi", "qaygi",
+        "qaygisi", "kujdes", "kujdesi", "kujdesit", "kurami", "curam", "curaim", "zrunva",
+        "zrunvis", "khnamk", "khnamki", "khnamakalutyun"
+    ],
+    "domestic": [
+        "domestic", "domestique", "domestiques", "domestica", "domestico", "domestice",
+        "domestiche", "domesticas", "domesticos", "domestics", "hausliche", "hauslicher",
+        "hauslichen", "huiselijk", "huiselijke", "domowa", "domowej", "domowym", "domowe",
+        "domacim", "domaci", "domacom", "domacemu", "domace", "domaceho", "domashno", "domashnoto",
+        "domashnee", "domashnego", "domashnim", "domashnie", "domashnye", "domashnoho",
+        "domashnomu", "domashnoyu", "endooikogeneiaki", "endooikogeneiakis", "endooikogeneiakes",
+        "endoikogeneiaki", "endooikogeneiakhs", "domestika", "domestiku", "lahisuhte", "lahisuhtes",
+        "lahisuhde", "lahisuhteessa", "artimoje", "artimos", "beluli", "csaladon", "ojakhshi"
+    ],
+    "sexual": [
+        "sexual", "sexuals", "sexuales", "sexuais", "sexuelle", "sexuelles", "sexueller",
+        "sexuellen", "sexuel", "sessuale", "sessuali", "sexuala", "sexuale", "sexualitate",
+        "seksualne", "seksualnej", "seksualnego", "seksualnym", "seksualnosc", "sexualni",
+        "sexualne", "sexualnemu", "sexualniho", "sexualnimu", "sexualnym", "seksualno",
+        "seksualnog", "seksualni", "seksualnom", "seksualnoe", "seksualnoho", "seksualnogo",
+        "seksualnomu", "seksualnoy", "spolno", "spolnega", "spolne", "spolnim", "spolnih",
+        "szexualis", "szexualisan", "szexualitas", "seksuala", "seksualas", "seksualo",
+        "seksualine", "seksualines", "seksualinio", "seksuaalne", "seksuaalse", "seksuaalset",
+        "seksuaalinen", "seksuaalisen", "seksuaalista", "seksuaalisuus", "sexuella", "sexuellt",
+        "sexuell", "seksuelle", "seksuelt", "seksuell", "kynferdislegt", "kynferdislegu",
+        "kynferdislegs", "kynferdislegrar", "kynferdis", "seksueel", "seksuele", "sexoualiki",
+        "sexoyaliki", "seksoualiki", "sexoualikis", "sexoualikes", "seksoyaliki", "cinsel",
+        "cinselligi", "cinsi", "seksual", "seksuale", "seksualiteti", "sesswali", "sesswal",
+        "gneasach", "seksualuri", "sexualuri"
+    ],
+    "rape": [
+        "rape", "raped", "vergewaltigung", "vergewaltigungen", "viol", "viols", "violacion",
+        "violaciones", "stupro", "violacao", "violacio", "violul", "agresiune", "agresiunea",
+        "agresiuni", "agression", "agressions", "aggressione", "aggressioni", "agresion",
+        "agresiones", "agressao", "agressoes", "assault", "assaults", "gwalt", "gwaltu", "napasc",
+        "znasilneni", "znasilnenie", "silovanje", "silovanja", "silovanju", "posilstvo",
+        "posilstva", "iznasilvane", "iznasilvaneto", "iznasilovanje", "iznasilovanie",
+        "iznasilovaniya", "iznasilovaniye", "zgvaltuvannia", "zgvaltuvannya", "zgvaltuvan",
+        "izvarosana", "izvarosanas", "isprievartavimas", "isprievartavimo", "vagistamine",
+        "vagistamise", "raiskaus", "raiskauksen", "raiskattu", "valdtakt", "valdtakter",
+        "voldtaegt", "voldtaegter", "voldtekt", "voldtekter", "naudgun", "naudgana", "verkrachting",
+        "verkrachtingen", "aanranding", "viasmos", "viasmou", "viasmoi", "tecavuz", "tecavuze",
+        "zorlama", "perdhunim", "perdhunimi", "perdhunimit", "stupru", "eigniu", "eignithe",
+        "gaupatiureba", "gaupatiurebis", "brnabarutyun"
+    ],
+    "search": [
+        "search", "searching", "suche", "suchen", "suchdienst", "recherche", "recherches",
+        "busqueda", "busquedas", "ricerca", "ricerche", "busca", "buscas", "recerca", "cautare",
+        "cautarea", "poszukiwanie", "poszukiwania", "poszukiwawcza", "poszukiwawczy", "hledani",
+        "hledame", "patranie", "patrania", "potraga", "potrage", "potrazi", "iskanje", "iskanja",
+        "poisk", "poiska", "poisku", "poshuk", "poshuku", "izdirvane", "izdirvaneto", "keresese",
+        "kereses", "keresesere", "meklesana", "meklesanas", "paieska", "paieskos", "otsing",
+        "otsingu", "otsingud", "etsinta", "etsinnat", "sokning", "sokningen", "eftersokning",
+        "eftersogning", "efterlysning", "leting", "letingen", "leit", "leitar", "zoektocht",
+        "opsporing", "anazitisi", "anazitiseis", "anazitiseon", "arama", "aramasi", "axtaris",
+        "axtarisi", "kerkim", "kerkimi", "kerkimit", "tfittxija", "cuardach", "cuardaigh", "dzebna",
+        "dzebnis", "voronum", "voronumner", "oronum"
+    ],
+    "friends": [
+        "friends", "friend", "friendship", "freunde", "freundinnen", "freundeskreis",
+        "freundschaft", "amis", "amies", "amitie", "amici", "amiche", "amicizia", "amigos",
+        "amigas", "amistad", "amics", "amistat", "prieteni", "prietenii", "prietenie",
+        "przyjaciele", "przyjaciol", "przyjazn", "pratele", "pratel", "pratelstvi", "priatelia",
+        "priatelov", "priatelstvo", "prijatelji", "prijatelja", "prijateljev", "prijateljima",
+        "prijateljstvo", "prijateli", "prijatelite", "priyateli", "priyatelite", "druzya", "druzey",
+        "druzhba", "druzi", "druziv", "druzhby", "baratai", "baratok", "baratainak", "baratsag",
+        "draugi", "draugu", "draugiem", "draugai", "draugams", "draugyste", "sobrad", "sobrade",
+        "ystavat", "ystavien", "ystavyys", "vanner", "vannerna", "venner", "vennerne", "venskab",
+        "vennskap", "vinir", "vrienden", "vriendschap", "frenn", "frennen", "filoi", "filon",
+        "filwn", "arkadaslar", "arkadaslari", "arkadaslik", "dostlar", "dostlari", "dostluk",
+        "dostluq", "miqte", "miqesi", "miqesia", "hbieb", "hbiberija", "cairde", "cairdeas",
+        "megobrebi", "megobroba", "megobari", "barekamner", "barekamutyun"
+    ],
+    "emergency": [
+        "emergency", "emergencies", "notruf", "notfall", "notfallhilfe", "nothilfe", "urgence",
+        "urgences", "urgent", "emergencia", "emergencias", "emergenza", "emergenze", "urgencia",
+        "urgencias", "urgenta", "urgente", "urgentei", "nagly", "nagla", "ratunkowy", "ratunkowe",
+        "nouzova", "nouzove", "nouzovy", "nudzova", "nudzove", "hitna", "hitne", "hitno", "hitnu",
+        "hitnih", "nujna", "nujno", "nujne", "nujnih", "speshna", "speshni", "speshno", "speshnata",
+        "ekstrennaya", "ekstrennoy", "ekstrennoi", "ekstrennye", "ekstrena", "ekstrenna",
+        "ekstrenoi", "nevidkladna", "nevidkladnoi", "nevidkladnoyi", "surgos", "surgossegi",
+        "arkartas", "arkartasu", "skubi", "skubios", "skubus", "erakorraline", "erakorralise",
+        "akut", "akutt", "akuten", "nodhjalp", "neyd", "neydar", "neydarlina", "nood", "noodhulp",
+        "noodgevallen", "noutfall", "ektakti", "ektaktis", "ektaktou", "ektaktes", "ektaktwn",
+        "acil", "acili", "tecili", "urgjent", "urgjente", "urgjence", "emergjence", "emergjenca",
+        "emergjent", "eigeandala", "eigeandalai", "sagangebo", "sagangeboo", "artakarg",
+        "artakargi"
     ],
 }
 # fmt: on
@@ -630,6 +1408,8 @@ ORG_KINDS: dict[str, list[str]] = {
     "house": [
         "house", "haus", "maison", "huis", "hus", "huset", "talo", "haz", "kuca", "kuce",
         "hisa", "dum", "kukja",
+        "houses", "maisons", "huizen", "talon", "maja", "namas", "kashta", "kushta", "kuci",
+        "kucu", "hise", "husid",
     ],
 }
 # Legal forms, after normalisation (ASCII, lower case, punctuation as spaces), spelled short and
