@@ -265,9 +265,14 @@ def place(word: str) -> str:
     """The place a word names, in any spelling ("Beograd", "Belgrade", "Белград"), or "";
     a word of the field's vocabulary is none ("Barn" is children, not Baarn)."""
     found = places().get(word) or _places_by_skeleton().get(skeleton(word), "") or _inflected(word)
-    if found and not found.startswith(("country-", "region-")) and vocabulary(word):
+    # The word itself, not its skeleton: "Celje" is a town though "tselie" is a word's skeleton.
+    if found and not found.startswith(("country-", "region-")) and _a_word(word):
         return ""
     return found
+
+
+def _a_word(word: str) -> bool:
+    return word in CONCEPTS_BY_WORD or word in KINDS or skeleton(word) in FORMS
 
 
 def _inflected(word: str) -> str:

@@ -236,11 +236,44 @@ _POSSESSIVE = re.compile(r"(\w)['’]s\b", re.IGNORECASE)
 _ELISION = re.compile(r"\b(?:[ldnmstcj]|dell|all|nell|sull)['’](?=\w)", re.IGNORECASE)
 
 
+# A Roman number in capitals: of I, V and X ("XXIII", "II"), or of three letters or more.
+_ROMAN = re.compile(r"\b(?:[IVX]{2,7}|[IVXLC]{3,7})\b")
+_ROMAN_VALUES = {"C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+_ROMAN_DIGITS = (
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
+
+
+def _arabic(match: re.Match[str]) -> str:
+    """ "Papa Giovanni XXIII" is "Papa Giovanni 23"; capitals that are no well-formed Roman
+    number ("IIII", "CIVIC") stay as written."""
+    letters = match.group(0)
+    values = [_ROMAN_VALUES[letter] for letter in letters]
+    number = sum(
+        -value if value < after else value
+        for value, after in zip(values, [*values[1:], 0], strict=True)
+    )
+    written, rest = "", number
+    for value, digits in _ROMAN_DIGITS:
+        count, rest = divmod(rest, value)
+        written += digits * count
+    return str(number) if written == letters else letters
+
+
 def parts_of(name: str) -> list[Part]:
     """Every name in `name`: the whole, each alias in brackets or after a dash, and each in
     every Latin spelling. Parts that are only a legal form, a kind word or a place are dropped."""
     # "PointDeContact.net" is a name written as its website; "Barnardo's" is "Barnardos".
     name = _POSSESSIVE.sub(r"\1s", _DOMAIN_NAME.sub(r"\1", name or ""))
+    name = _ROMAN.sub(_arabic, name)
     name = _ELISION.sub("", name)
     name = mark_prefixed(name)
     pieces = [

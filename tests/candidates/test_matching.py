@@ -357,3 +357,14 @@ def test_a_city_after_a_comma_is_no_acronym():
     ]
 
     assert find_duplicates(records) == []
+
+
+def test_a_roman_number_is_the_number():
+    [found] = _pair("Comunità Papa Giovanni XXIII", "Comunita Papa Giovanni 23 Rimini", "IT")
+
+    assert found.reasons[0] == "contains-name"
+
+
+def test_a_town_stays_a_town_when_only_its_skeleton_is_a_word_of_the_field():
+    # Niš and Novi Sad: two towns, two centres for social work.
+    assert _pair("CSR Sveti Sava Niš", "CSR Novi Sad", "RS") == []
