@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SETS = ("dev", "holdout", "brands", "blind")
+SETS = ("dev", "holdout", "brands", "blind", "blind2")
 
 
 @dataclass(frozen=True)

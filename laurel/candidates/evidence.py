@@ -213,6 +213,8 @@ def _compare_parts(
         return None
     if part.words == other.words:
         if not _identifies(part):
+            if _kinds_differ(part, other):
+                return None  # "Mouvement du Nid", "Amicale du Nid": a short word, two bodies
             # One word of the field's vocabulary: the same if written the same ("Licht"),
             # for staff to look at if spelt a little differently ("Pro Juventute").
             if sorted(part.plain) == sorted(other.plain):
@@ -251,15 +253,12 @@ def _compare_parts(
         large = other if small is part else part
         extra = larger - smaller
         own = len(small.distinctive) == len(small.words) and _identifies(small)
-        # A name of its own, whole, in a longer one: "IPčko", "Internetová poradňa IPčko".
-        strong = (
-            own
-            and not small.piece
-            and not any(word.startswith("~") for word in small.words)
-            and sum(len(word) for word in small.distinctive) >= 5
-        )
-        if own and (all(word.startswith("#") for word in extra) or strong):
-            if _network_apart(small, large):
+        # Only the field's words added: an own word added may be a place the gazetteer does
+        # not know ("Skåne Stadsmission" is not "Stockholms Stadsmission").
+        if own and all(word.startswith("#") for word in extra):
+            if _network_apart(small, large) or any(word[0] == "~" for word in small.words):
+                # A network's name with the field's words added is another body of it: "Red
+                # Barnet Ungdom", "Diakonie Flüchtlingsdienst".
                 return None
             # "Atina" in "Udruženje građana Atina": a name of its own, the rest the field's words
             return CONTAINS_NAME, "contains-name"

@@ -368,3 +368,16 @@ def test_a_roman_number_is_the_number():
 def test_a_town_stays_a_town_when_only_its_skeleton_is_a_word_of_the_field():
     # Niš and Novi Sad: two towns, two centres for social work.
     assert _pair("CSR Sveti Sava Niš", "CSR Novi Sad", "RS") == []
+
+
+def test_an_own_word_added_to_a_name_may_be_a_place_and_is_no_containment():
+    # "Skåne" is a region the gazetteer does not list: two city missions, not one.
+    assert _pair("Stockholms Stadsmission", "Skåne Stadsmission") == []
+
+
+def test_a_short_name_with_two_kinds_of_body_is_two_bodies():
+    assert _pair("Mouvement du Nid", "Amicale du Nid", "FR") == []
+
+
+def test_a_networks_body_with_the_fields_words_added_is_another_body():
+    assert _pair("Red Barnet", "Red Barnet Ungdom", "DK") == []
