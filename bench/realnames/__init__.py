@@ -5,9 +5,11 @@ either): `dev.toml`, which the matcher was tuned on; `holdout.toml`, `brands.tom
 (133 organisations in 43 countries) and `blind2.toml` (142 organisations in 34 countries), each
 measured once blind and then tuned on too (bench/RESULTS.md has both figures). A file is a check
 on over-fitting only until it is tuned on: for the next check, have a new file written by
-someone who has not read the matcher, and measure it once before changing anything. Each `[[organisation]]` is one real organisation (its public
-name and website; anything else fictional) with the `variants` different nominators would write,
-and where its name comes from (`source`). Organisations with the same `brand` are different
+someone who has not read the matcher, and measure it once before changing anything.
+
+Each `[[organisation]]` is one real organisation (its public name and website; anything else
+fictional) with the `variants` different nominators would write, and where its name comes from
+(`source`). Organisations with the same `brand` are different
 organisations that share a brand word (national sections of one network, or namesakes in one
 country): no pair across them may ever be suggested.
 
