@@ -105,7 +105,10 @@ def test_the_dashboard_shows_the_phase_what_it_allows_and_the_next_planned_date(
     assert "Current phase: <strong>Review</strong>" in page
     assert "Write, submit and revise reviews" in page
     assert "Shortlist and reserve" not in page  # deliberation's, not review's
-    assert f"Next phase: Deliberation, planned for {cycle.review_close_at:%-d}" in page
+    # The date in the cycle's time zone, as the page writes it (late in a UTC evening it is
+    # already the next day in Stockholm).
+    planned = timezone.localtime(cycle.review_close_at, cycle.zone)
+    assert f"Next phase: Deliberation, planned for {planned:%-d}" in page
     assert "Move to “Deliberation”" in page
 
 
