@@ -293,7 +293,8 @@ def _label_squashed(label: str) -> str:
 
 
 def _local_namesake(part: Part, shared_names: frozenset[tuple[str, ...]]) -> bool:
-    """A name local organisations share, here with its town ("Kinderschutzbund Köln")."""
+    """A name local organisations share: written with two towns or more in one country
+    ("Kinderschutzbund Köln", "Kinderschutzbund Dresden")."""
     return part.words in shared_names
 
 

@@ -166,7 +166,6 @@ def _candidate_pairs(prepared: list[Prepared], wanted: set[int] | None) -> set[t
             for a in members:
                 for b in initials:
                     pair(a, b)
-    # Names close in letters, within a country: misspellings no key catches.
     # Names close in letters, within a country: misspellings no key catches. Every name of a
     # record takes part, its other names too.
     by_country: dict[str, list[tuple[int, str]]] = defaultdict(list)
