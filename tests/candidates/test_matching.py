@@ -381,3 +381,17 @@ def test_a_short_name_with_two_kinds_of_body_is_two_bodies():
 
 def test_a_networks_body_with_the_fields_words_added_is_another_body():
     assert _pair("Red Barnet", "Red Barnet Ungdom", "DK") == []
+
+
+def test_an_irish_h_before_a_vowel_is_no_letter_prefix():
+    # Irish writes "na hÉireann" where the country is "Éire": the h is grammar, not a name's
+    # own letter ("e-Enfance"), with the accent or without it.
+    [found] = _pair("Cumann Leanaí na hÉireann", "Cumann Leanai na hEireann", "IE")
+
+    assert found.reasons[0] == "same-name"
+
+
+def test_bulgarian_shcha_written_sht_is_the_same_letter():
+    [found] = _pair("Сдружение Щурче", "Sdruzhenie Shturche", "BG")
+
+    assert found.reasons[0] == "same-name"
