@@ -22,6 +22,7 @@ from laurel.candidates.models import Candidate, DuplicateSuggestion, MergeRecord
 from laurel.core.forms import refuse
 from laurel.core.permissions import require
 from laurel.core.services import record
+from laurel.core.texts import one_full_stop
 from laurel.cycles.queries import cycle_for
 from laurel.nominations.models import Nomination
 
@@ -80,8 +81,10 @@ def _merged_message(request, merge_record) -> None:
         request,
         format_html(
             '{} <a href="{}">{}</a>',
-            _("%(source)s is merged into %(target)s.")
-            % {"source": merge_record.source.name, "target": merge_record.target.name},
+            one_full_stop(
+                _("%(source)s is merged into %(target)s.")
+                % {"source": merge_record.source.name, "target": merge_record.target.name}
+            ),
             _undo_link(merge_record),
             _("Undo this merge on %(target)s's page") % {"target": merge_record.target.name},
         ),
@@ -238,8 +241,10 @@ def group_decide(request, pk: int):
                 request,
                 format_html(
                     '{} <a href="{}">{}</a>',
-                    _("%(count)d candidates are merged into %(target)s.")
-                    % {"count": len(merges), "target": target.name},
+                    one_full_stop(
+                        _("%(count)d candidates are merged into %(target)s.")
+                        % {"count": len(merges), "target": target.name}
+                    ),
                     f"{reverse('candidates:detail', args=[target.pk])}#merges",
                     _("Each merge can be undone on %(target)s's page") % {"target": target.name},
                 ),
@@ -277,7 +282,9 @@ def _back_to_suggestions(cycle, *, decided: bool = False, country: str = ""):
 @require_POST
 def suggestion_decide(request, pk: int):
     require(request.user, "candidates.merge")
-    suggestion = get_object_or_404(DuplicateSuggestion.objects.select_related("cycle"), pk=pk)
+    suggestion = get_object_or_404(
+        DuplicateSuggestion.objects.select_related("cycle", "first", "second"), pk=pk
+    )
     keep_pk = _pk(request.POST.get("keep", ""))
     try:
         if request.POST.get("decision") == "reject":
@@ -286,7 +293,10 @@ def suggestion_decide(request, pk: int):
                 request,
                 format_html(
                     '{} <a href="{}">{}</a>',
-                    _("Marked as not the same organisation."),
+                    one_full_stop(
+                        _("%(first)s and %(second)s are marked as not the same organisation.")
+                        % {"first": suggestion.first.name, "second": suggestion.second.name}
+                    ),
                     f"{reverse('candidates:suggestions')}?cycle={suggestion.cycle.slug}"
                     f"&show=decided#suggestion-{suggestion.pk}",
                     _("See it among the decided suggestions, where it can be reopened"),

@@ -55,3 +55,9 @@ def money(amount, currency: str = "", language: str | None = None) -> str:
         number = number_format(amount, decimal_pos=places, force_grouping=True)
     unit = SWEDISH_UNITS.get(currency, currency) if code == "sv" else currency
     return f"{number}\u00a0{unit}" if unit else number
+
+
+def one_full_stop(sentence: str) -> str:
+    """A sentence ending in a name that ends in a full stop ("… merged into Verein e.V.") keeps
+    one full stop, not two."""
+    return sentence[:-1] if sentence.endswith("..") else sentence

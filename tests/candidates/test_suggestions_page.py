@@ -269,3 +269,43 @@ def test_a_signal_that_did_not_fire_reads_as_nothing_found_not_as_a_mismatch(sta
     assert "Webbplats – inget hittades" in swedish
     assert "no match" not in english
     assert "stämmer inte" not in swedish
+
+
+def test_the_messages_after_a_decision_name_the_candidates_with_one_full_stop(
+    staff_client, child10
+):
+    verein = candidate_of(confirmed(child10, "Digitaler Kinderschutzbund e.V.", country="DE"))
+    other = candidate_of(confirmed(child10, "Kinderschutzbnd Digitaler", country="DE"))
+    lookalike = candidate_of(confirmed(child10, "Stiftelsen Vänskapsbron"))
+    different = candidate_of(confirmed(child10, "Stiftelsen Vänskapsbyn"))
+    # The matcher suggests both pairs as they are confirmed (the second a look-alike).
+    pair, apart = (
+        DuplicateSuggestion.objects.get(first_id=min(one.pk, two.pk), second_id=max(one.pk, two.pk))
+        for one, two in ((verein, other), (lookalike, different))
+    )
+
+    merged = staff_client.post(
+        reverse("candidates:suggestion_decide", args=[pair.pk]),
+        {"decision": "merge", "keep": verein.pk},
+        follow=True,
+    ).content.decode()
+    rejected = staff_client.post(
+        reverse("candidates:suggestion_decide", args=[apart.pk]),
+        {"decision": "reject"},
+        follow=True,
+    ).content.decode()
+    with translation.override("sv"):
+        staff_client.post(reverse("candidates:suggestion_reopen", args=[apart.pk]))
+        swedish = staff_client.post(
+            reverse("candidates:suggestion_decide", args=[apart.pk]),
+            {"decision": "reject"},
+            follow=True,
+        ).content.decode()
+
+    assert "Kinderschutzbnd Digitaler is merged into Digitaler Kinderschutzbund e.V. <a" in merged
+    assert "e.V.." not in merged
+    assert (
+        "Stiftelsen Vänskapsbron and Stiftelsen Vänskapsbyn are marked as not the same "
+        "organisation." in rejected
+    )
+    assert "har markerats som inte samma organisation." in swedish
