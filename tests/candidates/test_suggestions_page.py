@@ -309,3 +309,20 @@ def test_the_messages_after_a_decision_name_the_candidates_with_one_full_stop(
         "organisation." in rejected
     )
     assert "har markerats som inte samma organisation." in swedish
+
+
+def test_a_name_written_as_markup_is_text_in_the_rejection_message(staff_client, child10):
+    markup = '<img src=x onerror="alert(1)">'
+    one = candidate_of(confirmed(child10, "Barnens Digitala Skydd"))
+    other = candidate_of(confirmed(child10, markup))
+    pair = suggestion(child10, one, other, ["similar-name"])
+
+    html = staff_client.post(
+        reverse("candidates:suggestion_decide", args=[pair.pk]),
+        {"decision": "reject"},
+        follow=True,
+    ).content.decode()
+
+    assert "are marked as not the same organisation." in html
+    assert markup not in html
+    assert "&lt;img src=x" in html
