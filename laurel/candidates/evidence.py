@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from laurel.candidates.letters import ascii_lower, skeleton, token
+from laurel.candidates.letters import ascii_lower, likeness, skeleton, token
 from laurel.candidates.spelling import (
     Part,
     Website,
@@ -56,7 +56,9 @@ SHARED_WORD = 0.86  # a distinctive word in both names: for conflicts only (`gen
 SOUNDS_ALIKE = 0.86  # a name spelt by its sound in another script
 SHORT_NAME = 0.9  # one word of the field's vocabulary, written alike
 GENERIC_TRANSLATION = 0.86  # the same two words of the field's vocabulary in another language
-NAME_WITH_TYPOS = 0.9  # the same words, a letter or two apart
+NAME_WITH_TYPOS = 0.9  # the same words, a letter or two apart in long words
+MISSPELT = 0.86  # …a syllable apart: still suggested, after the closer ones
+TYPO_LIKENESS = (86, 96)  # letter likeness (0–100) from which MISSPELT rises to NAME_WITH_TYPOS
 NAME_WITH_EXTRA_WORD = 0.7  # one name has one word more: not enough on its own
 CONTAINS_NAME = 0.9  # every distinctive word of one in the other, the rest the field's words
 CONTAINS_PLACE = 0.92  # the same name with a city or country added
@@ -282,8 +284,21 @@ def _compare_parts(
         and not networks
         and fuzz.ratio(part.squashed, other.squashed) >= 92
     ):
-        return NAME_WITH_TYPOS, "similar-name"
+        return _misspelt(part, other)
+    if found == (NAME_WITH_TYPOS, "similar-name"):
+        return _misspelt(part, other)
     return found
+
+
+def _misspelt(part: Part, other: Part) -> tuple[float, str]:
+    """A name a few letters apart weighs what its letters say: one letter in a long name is
+    likely a typo ("Kinderschutzbnd"), a syllable changed may be another organisation
+    ("Vänskapsbron", "Vänskapsbyn"). Both are suggested; the closer comes first."""
+    ratio = fuzz.token_sort_ratio(" ".join(part.plain), " ".join(other.plain))
+    closeness = min(
+        1.0, max(0.0, (ratio - TYPO_LIKENESS[0]) / (TYPO_LIKENESS[1] - TYPO_LIKENESS[0]))
+    )
+    return MISSPELT + (NAME_WITH_TYPOS - MISSPELT) * closeness, "similar-name"
 
 
 @functools.lru_cache(maxsize=32768)
@@ -461,9 +476,7 @@ def weigh(
                     found[1], found[0], (part.written, other.written), not (a_main and b_main)
                 )
                 if names.best == found[0] and names.matched == (part.written, other.written):
-                    names.score = round(
-                        fuzz.token_sort_ratio(" ".join(part.plain), " ".join(other.plain))
-                    )
+                    names.score = likeness(part.written, other.written)
     kept_apart = apart(a, b)
     if generous and not kept_apart:
         _shared_words(a, b, names)

@@ -2,7 +2,7 @@
 
 A name written in English by one nominator and in Swedish by another ("Rädda Barnen", "Save the
 Children") is the same organisation; matching compares such words as one concept. The words are
-written as `matching.ascii_lower` leaves them (anyascii transliteration, lower case, punctuation
+written as `letters.ascii_lower` leaves them (anyascii transliteration, lower case, punctuation
 as spaces); add a language by adding its words to a concept.
 
 Six tables:
@@ -2092,7 +2092,7 @@ COUNTRIES: dict[str, list[str]] = {
 # International networks whose national sections carry the network's name, in the languages
 # their members write it: one network, however written ("Deutsches Rotes Kreuz", "German Red
 # Cross"). The bare name and the name with a country can be two members ("Terre des hommes",
-# "Terre des hommes Schweiz"). Written as `matching.ascii_lower` leaves them.
+# "Terre des hommes Schweiz"). Written as `letters.ascii_lower` leaves them.
 NETWORKS: dict[str, list[str]] = {
     "a21": ["a21", "a21 campaign"],
     "actionaid": ["actionaid", "action aid", "actionaid international"],

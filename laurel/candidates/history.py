@@ -49,9 +49,18 @@ WORDING = {
 }
 
 
+# A nomination matching joined to a candidate without asking: said so, with the evidence.
+JOINED = _("Nomination joined this candidate automatically")
+
+
 def worded(entries) -> list:
-    """The entries, each with `.wording`: what happened, in words (its key where none)."""
+    """The entries, each with `.wording`: what happened, in words (its key where none); an
+    automatic join also with `.reasons`, matching's codes for what joined it."""
     entries = list(entries)
     for entry in entries:
         entry.wording = WORDING.get(entry.key, entry.key)
+        entry.reasons = []
+        data = entry.data or {}
+        if entry.key == "nomination.placed" and data.get("joined"):
+            entry.wording, entry.reasons = JOINED, list(data.get("reasons") or [])
     return entries

@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 from anyascii import anyascii
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from laurel.candidates.glossary import LEGAL_FORMS, ORG_KINDS, concept_of
@@ -328,3 +328,15 @@ def join_phrases(words: list[str], phrases: dict[tuple[str, ...], str]) -> list[
 
 
 _SIZES: dict[int, tuple[dict[tuple[str, ...], str], list[int]]] = {}
+
+
+def likeness(name: str, other: str) -> int:
+    """How alike the letters of two names are as written, 0–100: case, accents, word order and
+    legal forms aside, nothing else (a network's name in another language is not alike)."""
+    return round(fuzz.token_sort_ratio(_written_letters(name), _written_letters(other)))
+
+
+def _written_letters(name: str) -> str:
+    text = LEGAL_PHRASES.sub(" ", f" {ascii_lower(name)} ").strip()
+    words = [word for word in text.split() if not is_legal(word)]
+    return " ".join(words) or ascii_lower(name)

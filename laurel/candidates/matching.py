@@ -47,13 +47,12 @@ from laurel.candidates.evidence import (
     spelt,
     weigh,
 )
-from laurel.candidates.letters import ascii_lower, skeleton
+from laurel.candidates.letters import likeness, skeleton
 from laurel.candidates.spelling import (
     Website,
     name_words,
     normalise_registration,
     normalise_website,
-    parts_of,
 )
 
 __all__ = [
@@ -101,14 +100,9 @@ def normalise_name(name: str) -> str:
 def name_similarity(name: str, other: str) -> int:
     """How alike the letters of two names are, 0–100, legal forms, case, accents and word
     order aside: the likeness staff see beside a suggestion, not a probability (a translation
-    is the same name with letters nothing alike)."""
-    return round(fuzz.token_sort_ratio(_letters(name), _letters(other)))
-
-
-def _letters(name: str) -> str:
-    parts = parts_of(name)
-    whole = next((part for part in parts if part.written == name.strip()), None)
-    return " ".join((whole or parts[0]).plain) if parts else ascii_lower(name)
+    is the same name with letters nothing alike, "Pelastakaa Lapset" and "Save the Children"
+    too, though the glossary knows them for one network)."""
+    return likeness(name, other)
 
 
 @functools.lru_cache(maxsize=32768)

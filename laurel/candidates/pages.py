@@ -303,26 +303,31 @@ SIGNALS = [
     ("website", _("Website"), {"same-domain", "similar-domain", "domain-name"}),
     ("registration", _("Registration number"), {"same-registration"}),
 ]
+# From here a suggestion is "likely"; below, between matching.SUGGEST_FROM and this, a weaker
+# likeness staff compare closely (a name a syllable apart, a short acronym, a generic translation).
+LIKELY_FROM = 0.9
 # Groups and pairs on one page of the duplicates page.
 PER_PAGE = 30
 
 
 def level(confidence: float) -> dict:
     """What the evidence amounts to, in words: the combined score is no probability, so staff
-    read the level it reaches (automatic joining, a suggestion) and the figure only beside it."""
+    read the level it reaches (automatic joining, a likely duplicate, a weaker likeness) and the
+    figure only beside it. A name a syllable apart is suggested as a weaker likeness: it may be
+    a typo or another organisation ("Vänskapsbron", "Vänskapsbyn")."""
     if confidence >= JOIN_FROM:
         key, label, hint = (
             "strong",
             _("Strong evidence"),
             _("enough to join them automatically"),
         )
-    elif confidence >= matching.SUGGEST_FROM:
+    elif confidence >= LIKELY_FROM:
         key, label, hint = "likely", _("Likely"), _("enough to suggest; a person decides")
     else:
         key, label, hint = (
             "possible",
             _("Possible"),
-            _("weaker than a suggestion usually needs"),
+            _("a weaker likeness: compare the details before deciding"),
         )
     return {"key": key, "label": label, "hint": hint, "figure": confidence}
 
@@ -428,6 +433,9 @@ def _side(candidate: Candidate, details: dict) -> dict:
         "country": str(dict(countries).get(candidate.country, candidate.country)),
         "nominations": candidate.nomination_count,
         "nomination_list": nominations,
+        # Merged away since (the decided suggestions): where its nominations are now.
+        "merged_into": candidate.merged_into_id,
+        "merged_into_name": "",
         "first_nomination": nominations[0] if nominations else None,
     }
     written = {
@@ -439,6 +447,13 @@ def _side(candidate: Candidate, details: dict) -> dict:
     for field, key in LISTS:
         side[field] = [{"value": value} for value in _distinct(written[field], key)]
     return side
+
+
+def _name_targets(sides: list[dict]) -> None:
+    """A side merged into another side is said to be, by that side's name."""
+    names = {side["candidate"].pk: side["name"] for side in sides}
+    for side in sides:
+        side["merged_into_name"] = names.get(side["merged_into"], "")
 
 
 def _mark_shared(sides: list[dict]) -> None:
@@ -478,7 +493,9 @@ def comparison(suggestion: DuplicateSuggestion, details: dict, merge) -> dict:
     """One suggestion as the page shows it: how strong, which signals matched, both sides."""
     first = _side(suggestion.first, details.get(suggestion.first_id, {}))
     second = _side(suggestion.second, details.get(suggestion.second_id, {}))
-    _mark_shared([first, second])
+    _name_targets([first, second])
+    if not (first["merged_into"] or second["merged_into"]):
+        _mark_shared([first, second])  # once merged, one holds the other's names: no news
     reasons = set(suggestion.reasons)
     signals = [
         {

@@ -18,6 +18,7 @@ from tests.candidates.helpers import confirmed
 from tests.conftest import make_user
 
 SHOTS = os.environ.get("LAUREL_SHOTS", "")
+STAFF_LINK = {"en": "Possible duplicates", "sv": "Möjliga dubbletter"}
 
 
 def shot(page, name: str) -> None:
@@ -77,6 +78,27 @@ def test_the_duplicates_page_as_staff_read_it(page, live_server, call, axe, lang
     assert "Wildwasser" not in page.content()
     assert page.evaluate("document.scrollingElement.scrollWidth") == width
     assert axe(page) == []
+    menu = page.locator("nav.staff-nav details")
+    heading = page.get_by_role("heading", level=1)
+    pair_table = page.locator("section.card.suggestion .table-scroll").first
+    if width == 390:
+        # On a phone the page comes first: the staff menu is folded, the heading on the first
+        # screen, and the pair's details stacked, each candidate's value under its label.
+        expect(menu).not_to_have_attribute("open", "")
+        assert heading.bounding_box()["y"] < 450  # it was below 1,000 px of menu
+        assert pair_table.evaluate("box => box.scrollWidth <= box.clientWidth")
+        first = "First candidate" if language == "en" else "Första kandidaten"
+        label = pair_table.locator("td").first.evaluate(
+            "td => getComputedStyle(td, '::before').content"
+        )
+        assert label == f'"{first}"'
+        menu.locator("summary").click()
+        expect(menu.get_by_role("link", name=STAFF_LINK[language])).to_be_visible()
+        assert axe(page) == []
+    else:
+        expect(menu).to_have_attribute("open", "")
+        expect(menu.locator("summary")).to_be_hidden()
+        expect(menu.get_by_role("link", name=STAFF_LINK[language])).to_be_visible()
 
     page.goto(f"{live_server.url}/{language}/staff/candidates/{call['national'].pk}/")
     shot(page, f"candidate-{language}-{width}")

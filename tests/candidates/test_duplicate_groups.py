@@ -17,6 +17,7 @@ from laurel.candidates.models import (
     MergeRecord,
     Organisation,
 )
+from laurel.candidates.pages import level
 from laurel.core.models import AuditEntry
 from tests.candidates.helpers import candidate_of, confirmed, suggest
 
@@ -196,14 +197,30 @@ def test_the_evidence_reads_as_levels_with_the_figure_beside(staff_client, bris,
         swedish = page(staff_client).content.decode()
 
     assert "Strong evidence</strong> – enough to join them automatically" in english
-    assert "Likely</strong> – enough to suggest; a person decides" in english
+    # 0.88: suggested, a weaker likeness (from LIKELY_FROM = 0.9 it would be "Likely").
+    assert "Possible</strong> – a weaker likeness: compare the details before deciding" in english
     assert "combined score 0.97" in english
     assert "combined score 0.88" in english
     assert " 97 %" not in english and "97%" not in english
     assert "Starka belägg</strong> – tillräckligt för att slå ihop dem automatiskt" in swedish
-    assert "Troligt</strong> – tillräckligt för ett förslag; en person avgör" in swedish
+    assert "Möjligt</strong> – en svagare likhet: jämför uppgifterna innan du avgör" in swedish
     assert "sammanlagd poäng 0,97" in swedish
     assert "namnlikhet" in swedish
+
+
+@pytest.mark.parametrize(
+    ("confidence", "key"),
+    [
+        (0.97, "strong"),
+        (0.95, "strong"),
+        (0.949, "likely"),
+        (0.9, "likely"),
+        (0.899, "possible"),
+        (0.86, "possible"),
+    ],
+)
+def test_each_combined_score_reads_as_one_level(confidence, key):
+    assert level(confidence)["key"] == key
 
 
 def test_new_reasons_and_the_names_that_matched_are_worded(staff_client, bris):

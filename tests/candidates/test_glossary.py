@@ -17,7 +17,7 @@ from laurel.candidates.glossary import (
     kind_of,
     place_of,
 )
-from laurel.candidates.matching import ascii_lower
+from laurel.candidates.letters import ascii_lower
 
 CONCEPT_AND_KIND_WORDS = [word for words in CONCEPTS.values() for word in words] + [
     word for words in ORG_KINDS.values() for word in words

@@ -3,13 +3,16 @@
 import pytest
 
 from laurel.candidates.matching import (
+    SUGGEST_FROM,
     Record,
     clusters,
     find_duplicates,
+    name_similarity,
     normalise_name,
     normalise_registration,
     normalise_website,
 )
+from laurel.candidates.pages import LIKELY_FROM
 
 
 @pytest.mark.parametrize(
@@ -395,3 +398,32 @@ def test_bulgarian_shcha_written_sht_is_the_same_letter():
     [found] = _pair("Сдружение Щурче", "Sdruzhenie Shturche", "BG")
 
     assert found.reasons[0] == "same-name"
+
+
+def _one(name, other, country="SE"):
+    found = find_duplicates([Record(1, name, country), Record(2, other, country)])
+    assert len(found) == 1, (name, other, found)
+    return found[0]
+
+
+def test_a_name_a_syllable_apart_is_suggested_below_a_typo():
+    """Both suggested, the closer spelling first and "likely", the syllable a weaker likeness
+    staff compare closely: it may be another organisation ("…bron", "…byn")."""
+    typo = _one("Verein Lichtblick Digital", "Verein Lichtblck Digital", "DE")
+    syllable = _one("Stiftelsen Trygga Kompisbron", "Stiftelsen Trygga Kompisbyn")
+    further = _one("Stichting Netwacht", "Netwatch Stichting", "NL")
+
+    assert typo.reasons == syllable.reasons == further.reasons == ["similar-name"]
+    assert typo.confidence == pytest.approx(0.9)
+    assert SUGGEST_FROM <= further.confidence < syllable.confidence < LIKELY_FROM
+
+
+def test_the_name_similarity_is_of_the_letters_as_written():
+    """Not of what the glossary makes of them: "Pelastakaa Lapset" is Save the Children in
+    Finnish, and its letters are nothing alike."""
+    network = _one("Pelastakaa Lapset ry", "Save the Children Suomi", "FI")
+
+    assert network.name_score == name_similarity("Pelastakaa Lapset ry", "Save the Children Suomi")
+    assert network.name_score < 40
+    assert name_similarity("Verein Lichtblick Digital e.V.", "Lichtblck Digital Verein") >= 95
+    assert name_similarity("Ljusbron ideell förening", "LJUSBRON") == 100  # legal form aside

@@ -201,6 +201,19 @@ def test_a_confirmed_pair_is_listed_with_a_link_to_undo_its_merge(staff_client, 
     page = decided.content.decode()
     assert "Confirmed: merged" in page
     assert f"{reverse('candidates:detail', args=[kept.pk])}#merge-{merge.pk}" in page
+    # The candidate merged away says where its nominations went, not "0—"; nor is every name
+    # the kept one now holds marked "same".
+    merged_away = decided.context["comparisons"][0]["second"]
+    assert merged_away["candidate"].merged_into_id == kept.pk
+    cell = " ".join(page[page.index("None now: merged into") :].split())
+    assert cell.startswith(
+        f'None now: merged into <a href="{reverse("candidates:detail", args=[kept.pk])}">'
+        "Digitala Kinderskyddsnätet</a>"
+    )
+    assert ">0—<" not in page.replace("\n", "").replace(" ", "")
+    names_row = page[page.index("All names and aliases") : page.index("Websites")]
+    assert "Digitala Kinderskyddsnätat" in names_row
+    assert "same--yes" not in names_row
     assert "undo the merge on the kept candidate" in refused.content.decode()
     assert Candidate.objects.filter(state=CandidateState.MERGED).count() == 1
 
