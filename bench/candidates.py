@@ -101,16 +101,23 @@ def detection(args) -> dict:
     }
 
 
-def real_names(which: str, examples: int) -> dict:
+def real_names(which: str, examples: int, websites: str = "as-written") -> dict:
+    """`websites="every-variant"` asks what if every nominator gave the website: each variant
+    written without one takes its organisation's (the first any variant gives; an organisation
+    no variant gives one for keeps none)."""
     organisations = real_organisations(which)
     records, truth, brand = [], {}, {}
     for organisation in organisations:
+        known = next((v.website for v in organisation.variants if v.website), "")
         for variant in organisation.variants:
             key = len(records)
-            records.append(Record(key, variant.name, organisation.country, variant.website))
+            site = variant.website or (known if websites == "every-variant" else "")
+            records.append(Record(key, variant.name, organisation.country, site))
             truth[key] = organisation.id
             brand[key] = organisation.brand
     true_pairs = {(a, b) for a, b in combinations(range(len(records)), 2) if truth[a] == truth[b]}
+    with_site = {o.id for o in organisations if any(v.website for v in o.variants)}
+    site_pairs = {(a, b) for a, b in true_pairs if truth[a] in with_site}
     started = time.perf_counter()
     suggestions = find_duplicates(records)
     seconds = time.perf_counter() - started
@@ -141,6 +148,10 @@ def real_names(which: str, examples: int) -> dict:
     ]
     return {
         "organisations": len(members),
+        "websites": websites,
+        "organisations_with_a_website": sum(
+            1 for o in organisations if any(v.website for v in o.variants)
+        ),
         "countries": len({o.country for o in organisations}),
         "brand_groups": len(
             {o.brand for o in organisations if o.brand}
@@ -155,6 +166,10 @@ def real_names(which: str, examples: int) -> dict:
         "seconds": round(seconds, 3),
         "suggestions": len(suggested),
         "recall": round(len(right) / len(true_pairs), 4) if true_pairs else None,
+        # Of the organisations some variant gives a website for (the rest have none in the file).
+        "recall_with_a_website": (
+            round(len(right & site_pairs) / len(site_pairs), 4) if site_pairs else None
+        ),
         "precision": round(len(right) / len(suggested), 4) if suggested else 1.0,
         "auto_join": {
             "pairs": len(joined),
@@ -170,7 +185,7 @@ def real_names(which: str, examples: int) -> dict:
 
 def real(args) -> dict:
     sets = [*SETS, "all"] if args.set == "all" else [args.set]
-    return {which: real_names(which, args.examples) for which in sets}
+    return {which: real_names(which, args.examples, args.websites) for which in sets}
 
 
 def candidate_list(args) -> dict:
@@ -253,6 +268,12 @@ def main() -> None:
     parser.add_argument("--list-candidates", type=int, default=10000)
     parser.add_argument("--set", default="all", choices=["all", *SETS])
     parser.add_argument("--real-only", action="store_true", help="only the real-names set")
+    parser.add_argument(
+        "--websites",
+        default="as-written",
+        choices=["as-written", "every-variant"],
+        help="every-variant: what if every nominator gave the organisation's website",
+    )
     args = parser.parse_args()
     result = {"real": real(args)}
     if not args.real_only:

@@ -184,6 +184,12 @@ class NominationForm(forms.Form):
                 field_class=forms.URLField,
                 assume_scheme="https",
                 autocomplete="url",
+                # Measured on real names (bench/RESULTS.md, 2026-12-07): the website is what
+                # lets the secretariat see two nominations are one organisation.
+                help_text=_(
+                    "If it has one. Its address helps us recognise the organisation when others "
+                    "nominate it too."
+                ),
                 invalid=_("Enter the organisation's website address, like https://example.org"),
                 too_long=_(
                     "Shorten the website address to %(limit)s characters or fewer; it has %(count)s"
