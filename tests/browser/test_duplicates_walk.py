@@ -87,6 +87,9 @@ def test_the_duplicates_page_as_staff_read_it(page, live_server, call, axe, lang
         expect(menu).not_to_have_attribute("open", "")
         assert heading.bounding_box()["y"] < 450  # it was below 1,000 px of menu
         assert pair_table.evaluate("box => box.scrollWidth <= box.clientWidth")
+        group_table = group.locator(".table-scroll")
+        assert group_table.evaluate("box => box.scrollWidth <= box.clientWidth")
+        expect(group_table.get_by_role("link", name="BRIS", exact=True)).to_be_visible()
         first = "First candidate" if language == "en" else "Första kandidaten"
         label = pair_table.locator("td").first.evaluate(
             "td => getComputedStyle(td, '::before').content"
