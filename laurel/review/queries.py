@@ -1,6 +1,6 @@
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.db.models import QuerySet
@@ -46,6 +46,42 @@ def conflict_register(cycle: Cycle) -> QuerySet:
 
 def member_conflicts(user: User, cycle: Cycle) -> QuerySet[Conflict]:
     return Conflict.objects.filter(cycle=cycle, member=user).select_related("candidate")
+
+
+@dataclass(frozen=True)
+class CandidateRow:
+    """A candidate on a member's list, with where the member stands with it: `conflict` is the
+    state of the member's blocking conflict with it (suggested or confirmed), or "" if none."""
+
+    candidate: Candidate
+    conflict: str = ""
+
+    @property
+    def blocked(self) -> bool:
+        return bool(self.conflict)
+
+
+@dataclass(frozen=True)
+class MemberHome:
+    """A committee member's starting page: the conflicts to answer, those decided, and every
+    candidate ready for the committee, each marked with the member's conflict with it."""
+
+    suggested: list[Conflict]
+    decided: list[Conflict]
+    rows: list[CandidateRow]
+
+
+def member_home(user: User, cycle: Cycle) -> MemberHome:
+    conflicts = list(member_conflicts(user, cycle))
+    blocking = {c.candidate_id: c.state for c in conflicts if c.state in BLOCKING_STATES}
+    return MemberHome(
+        suggested=[c for c in conflicts if c.state == ConflictState.SUGGESTED],
+        decided=[c for c in conflicts if c.state != ConflictState.SUGGESTED],
+        rows=[
+            CandidateRow(candidate, blocking.get(candidate.pk, ""))
+            for candidate in ready_candidates(cycle)
+        ],
+    )
 
 
 def suggested_conflicts(user: User, cycle: Cycle) -> QuerySet[Conflict]:

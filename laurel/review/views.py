@@ -34,18 +34,16 @@ from laurel.review.models import Conflict
 def home(request):
     """A member's starting point: what to confirm, what to read."""
     cycle = cycle_for(request, "review.take_part")
-    conflicts = queries.member_conflicts(request.user, cycle)
-    blocked = {c.candidate_id for c in conflicts if c.state != "dismissed"}
+    page = queries.member_home(request.user, cycle)
     return render(
         request,
         "review/home.html",
         {
             "cycle": cycle,
             "profile": queries.profile_of(request.user, cycle),
-            "suggested": [c for c in conflicts if c.state == "suggested"],
-            "decided": [c for c in conflicts if c.state != "suggested"],
-            "candidates": queries.ready_candidates(cycle),
-            "blocked": blocked,
+            "suggested": page.suggested,
+            "decided": page.decided,
+            "rows": page.rows,
             "queue": queries.queue(request.user, cycle),
             "withdrawal_open": services.withdrawal_open(cycle),
         },

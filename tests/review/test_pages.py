@@ -298,3 +298,47 @@ def test_a_country_not_on_the_list_is_refused_next_to_the_field(client, child10,
     assert response.status_code == 200
     assert list(response.context["form"].errors) == ["country"]
     assert list(response.context["ties"].forms[0].errors) == ["country", "kind"]
+
+
+def test_a_members_list_marks_each_candidate_by_the_members_conflict_with_it(
+    client, child10, staff
+):
+    """Confirmed: a badge, no link to the candidate. Suggested: a link to the answer above, no
+    link either. Dismissed, or none: the candidate's link and "Declare a conflict"."""
+    names = ["Confirmed Ljus", "Suggested Ljus", "Dismissed Ljus", "Free Ljus"]
+    candidates = [
+        ready(child10, name, website=f"https://c{number}.se", staff=staff)
+        for number, name in enumerate(names)
+    ]
+    alice = member(child10, "alice@example.org")
+    for candidate, state in zip(candidates, ["confirmed", "suggested", "dismissed"], strict=False):
+        Conflict.objects.create(
+            cycle=child10, member=alice, candidate=candidate, kind="board", state=state
+        )
+    sign_in(client, alice)
+
+    response = client.get(reverse("review:home"))
+
+    html = response.content.decode()
+    table = html[html.index('id="all-candidates"') :]
+    rows = {
+        name: next(block for block in table.split("<tr>") if f">{name}<" in block) for name in names
+    }
+    links = {
+        candidate.name: f'href="{reverse("review:candidate", args=[candidate.pk])}"'
+        for candidate in candidates
+    }
+    assert [(row.candidate.name, row.conflict) for row in response.context["rows"]] == [
+        ("Confirmed Ljus", "confirmed"),
+        ("Dismissed Ljus", ""),
+        ("Free Ljus", ""),
+        ("Suggested Ljus", "suggested"),
+    ]
+    assert "You have a conflict" in rows["Confirmed Ljus"]
+    assert links["Confirmed Ljus"] not in rows["Confirmed Ljus"]
+    assert 'href="#to-confirm"' in rows["Suggested Ljus"]
+    assert links["Suggested Ljus"] not in rows["Suggested Ljus"]
+    for name in ("Dismissed Ljus", "Free Ljus"):
+        assert links[name] in rows[name]
+        assert "Declare a conflict" in rows[name]
+        assert "You have a conflict" not in rows[name]
