@@ -1,5 +1,7 @@
 """The final selection (staff and the chair); the decision letters are in letter_views."""
 
+from dataclasses import fields
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,14 +11,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from laurel.candidates.enums import WorkKind
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.downloads import content_as_download
 from laurel.core.forms import refuse
 from laurel.core.permissions import require
 from laurel.cycles.queries import cycle_for
-from laurel.selection import queries, report, services
-from laurel.selection.enums import Answer, PlaceRole
+from laurel.selection import pages, queries, report, services
+from laurel.selection.enums import PlaceRole
 from laurel.selection.forms import (
     ConstraintsForm,
     LockForm,
@@ -29,96 +30,9 @@ from laurel.selection.models import Place
 
 
 def _decision_page(request, cycle, *, status=200, offered=None, **forms):
-    decision = queries.decision_of(cycle)
-    places = queries.places(decision)
-    laureate_ids = [p.candidate_id for p in places[PlaceRole.LAUREATE]]
-    initial = {"reserve_count": 3, "from_shortlist": True}
-    if decision is not None:
-        initial = {
-            "max_per_country": decision.max_per_country,
-            "reserve_count": decision.reserve_count,
-            "from_shortlist": decision.from_shortlist,
-        } | {f"min_{kind}": n for kind, n in decision.min_per_kind.items()}
-    suggestion = decision.suggestion if decision else {}
-    # A leader sees no score, reason or citation of a candidate they have a conflict with.
-    hidden = queries.conflicted_candidates(request.user, cycle)
-    scores = {pk: v for pk, v in suggestion.get("scores", {}).items() if int(pk) not in hidden}
-    check = None
-    if decision and decision.record:  # locked: the record, not today's scores
-        check = services.frozen_check(decision)
-    elif decision and decision.suggestion:
-        check = services.check_slate(decision)
-    breaches = [(b.name, services.describe(b)) for b in check.breaches] if check else []
-    # The suggestion's costs are per constraint ("country", "kind:…"); a breach names the country.
-    broken = {"country" if name.startswith("country:") else name for name, _text in breaches}
-    return render(
-        request,
-        "selection/decision.html",
-        {
-            "cycle": cycle,
-            "decision": decision,
-            "places": places,
-            "scores": scores,
-            "costs": [
-                (
-                    cost,
-                    WorkKind(name[5:]).label if name.startswith("kind:") else "",
-                    decision.min_per_kind.get(name[5:], 0),
-                    name in broken,
-                )
-                for name, cost in suggestion.get("costs", {}).items()
-            ],
-            "check": check,
-            "breaches": breaches,
-            "lock_form": forms.get("lock_form") or LockForm(breaches=breaches),
-            "amendments": decision.amendments.select_related(
-                "place__candidate", "incoming__candidate", "by"
-            )
-            if decision
-            else [],
-            "constraints_form": forms.get("constraints_form") or ConstraintsForm(initial=initial),
-            "override_form": forms.get("override_form")
-            or OverrideForm(
-                laureates=queries.selectable(cycle).filter(pk__in=laureate_ids),
-                others=queries.selectable(cycle).exclude(pk__in=laureate_ids),
-            ),
-            "place_forms": [
-                (
-                    place,
-                    PlaceForm(
-                        prefix=f"p{place.pk}",
-                        initial={
-                            "reason": place.reason,
-                            **{f"citation_{k}": v for k, v in place.citation.items()},
-                            **{f"summary_{k}": v for k, v in place.summary.items()},
-                        },
-                    )
-                    if place.candidate_id not in hidden
-                    else None,
-                )
-                for place in places[PlaceRole.LAUREATE]
-            ],
-            "overrides": decision.overrides.select_related("removed", "added", "by")
-            if decision
-            else [],
-            "problems": services.problems(decision) if decision else [],
-            "offer_forms": {
-                place.pk: offered[1]
-                if offered and offered[0] == place.pk
-                else OfferForm(
-                    prefix=f"o{place.pk}",
-                    reserves=decision.places.filter(role=PlaceRole.RESERVE).select_related(
-                        "candidate"
-                    ),
-                )
-                for place in places[PlaceRole.LAUREATE]
-                if place.answer == Answer.DECLINED
-                or (not place.answer and place.respond_by and place.respond_by <= timezone.now())
-            },
-            "hidden": hidden,
-        },
-        status=status,
-    )
+    page = pages.decision_page(request.user, cycle, offered=offered, **forms)
+    context = {"cycle": cycle} | {field.name: getattr(page, field.name) for field in fields(page)}
+    return render(request, "selection/decision.html", context, status=status)
 
 
 @login_required
