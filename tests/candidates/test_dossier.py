@@ -97,7 +97,7 @@ def test_the_committee_reads_only_the_redacted_text(client, child10):
     listed = client.get(reverse("review:home"))
     page = client.get(reverse("review:candidate", args=[candidate.pk])).content
 
-    assert list(listed.context["candidates"]) == [candidate]
+    assert [row.candidate for row in listed.context["rows"]] == [candidate]
     assert "[…], called us from […] about a man." in page.decode()
     assert b"070-123" not in page and b"Anna" not in page
     nomination = candidate.placements.get().nomination
