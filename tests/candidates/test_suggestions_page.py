@@ -21,6 +21,12 @@ def candidate_of(nomination) -> Candidate:
     return Placement.objects.get(nomination=nomination).candidate
 
 
+def decided_page(client, pair: DuplicateSuggestion, **data) -> str:
+    """The page after staff decide a suggestion (its redirect followed)."""
+    url = reverse("candidates:suggestion_decide", args=[pair.pk])
+    return client.post(url, data, follow=True).content.decode()
+
+
 def suggestion(cycle, first, second, reasons) -> DuplicateSuggestion:
     pair = sorted([first.pk, second.pk])
     return DuplicateSuggestion.objects.create(
@@ -297,23 +303,11 @@ def test_the_messages_after_a_decision_name_the_candidates_with_one_full_stop(
         for one, two in ((verein, other), (lookalike, different))
     )
 
-    merged = staff_client.post(
-        reverse("candidates:suggestion_decide", args=[pair.pk]),
-        {"decision": "merge", "keep": verein.pk},
-        follow=True,
-    ).content.decode()
-    rejected = staff_client.post(
-        reverse("candidates:suggestion_decide", args=[apart.pk]),
-        {"decision": "reject"},
-        follow=True,
-    ).content.decode()
+    merged = decided_page(staff_client, pair, decision="merge", keep=verein.pk)
+    rejected = decided_page(staff_client, apart, decision="reject")
     with translation.override("sv"):
         staff_client.post(reverse("candidates:suggestion_reopen", args=[apart.pk]))
-        swedish = staff_client.post(
-            reverse("candidates:suggestion_decide", args=[apart.pk]),
-            {"decision": "reject"},
-            follow=True,
-        ).content.decode()
+        swedish = decided_page(staff_client, apart, decision="reject")
 
     assert "Kinderschutzbnd Digitaler is merged into Digitaler Kinderschutzbund e.V. <a" in merged
     assert "e.V.." not in merged
@@ -330,11 +324,7 @@ def test_a_name_written_as_markup_is_text_in_the_rejection_message(staff_client,
     other = candidate_of(confirmed(child10, markup))
     pair = suggestion(child10, one, other, ["similar-name"])
 
-    html = staff_client.post(
-        reverse("candidates:suggestion_decide", args=[pair.pk]),
-        {"decision": "reject"},
-        follow=True,
-    ).content.decode()
+    html = decided_page(staff_client, pair, decision="reject")
 
     assert "are marked as not the same organisation." in html
     assert markup not in html
