@@ -219,6 +219,7 @@ def form_fields(criteria_numbers: list[int], n: int) -> dict:
         "org_name": f"Organisation {n}",
         "org_country": "SE",
         "org_city": "Malmö",
+        "org_website": f"https://organisation-{n}.example.org",
         "org_description": "Runs a helpline.",
         "org_founded_year": "2009",
         "nominator_name": f"Nominator {n}",

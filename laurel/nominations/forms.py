@@ -128,7 +128,9 @@ class NominationForm(forms.Form):
         )
         self.fields[HONEYPOT_FIELD].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         for field in self.fields.values():
-            field.needed = field.required  # what submitting will require, shown as progress
+            # What submitting will require, shown as progress: a field with an `unless` is
+            # needed unless the box it names is ticked.
+            field.needed = field.required or bool(getattr(field, "unless", ""))
             if not complete:
                 field.required = False
 
@@ -185,15 +187,22 @@ class NominationForm(forms.Form):
                 assume_scheme="https",
                 autocomplete="url",
                 # Measured on real names (bench/RESULTS.md, 2026-12-07): the website is what
-                # lets the secretariat see two nominations are one organisation.
+                # lets the secretariat see two nominations are one organisation, so submitting
+                # asks for it or for the box below (`unless`, checked in `clean`).
                 help_text=_(
-                    "If it has one. Its address helps us recognise the organisation when others "
-                    "nominate it too."
+                    "Its address helps us recognise the organisation when others nominate it too."
                 ),
                 invalid=_("Enter the organisation's website address, like https://example.org"),
                 too_long=_(
                     "Shorten the website address to %(limit)s characters or fewer; it has %(count)s"
                 ),
+            ),
+        )
+        self.fields["org_website"].unless = "org_no_website"
+        add(
+            "org_no_website",
+            forms.BooleanField(
+                label=_("It has no website, or I do not know its address"), required=False
             ),
         )
         add(
@@ -470,6 +479,16 @@ class NominationForm(forms.Form):
                     if getattr(self.fields[name], "draft_may_overflow", False):
                         self.overlong[name] = data[name]
                     self.add_error(name, message)
+        if data.get("org_website"):
+            data["org_no_website"] = False  # an address given says more than the box
+        elif self.complete and not data.get("org_no_website") and "org_website" not in self.errors:
+            self.add_error(
+                "org_website",
+                _(
+                    "Enter the organisation's website address, or tick the box to say it has "
+                    "none or you do not know it"
+                ),
+            )
         if data.get("org_country") == NOT_LISTED:
             self.add_error(
                 "org_country",
@@ -500,15 +519,20 @@ class NominationForm(forms.Form):
         text longer than its limit is not ready."""
         if self.errors:
             return False
-        empty = (None, "", [], False)
         filled = all(
-            self.cleaned_data.get(name) not in empty
+            self._given(name, lambda other: self.cleaned_data.get(other))
             for name, field in self.fields.items()
             if field.needed
         )
         return filled and not any(
             self.too_long(name, value) for name, value in self.cleaned_data.items()
         )
+
+    def _given(self, name: str, value_of) -> bool:
+        """Whether a needed field is answered: it has a value, or the box its `unless` names is
+        ticked ("It has no website, or I do not know its address")."""
+        unless = getattr(self.fields[name], "unless", "")
+        return value_of(name) not in (None, "", [], False) or bool(unless and value_of(unless))
 
     @property
     def honeypot(self):
@@ -560,7 +584,8 @@ class NominationForm(forms.Form):
             needed = [bound for bound in fields if bound.field.needed]
             # A section with an error is never "complete", even if every needed field has a value.
             wrong = self.is_bound and any(bound.errors for bound in fields)
-            done = all(bool(bound.value()) for bound in needed) and not wrong
+            done = all(self._given(bound.name, lambda name: self[name].value()) for bound in needed)
+            done = done and not wrong
             result.append(
                 {
                     "key": key,

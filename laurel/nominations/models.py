@@ -14,6 +14,7 @@ ORGANISATION_FIELDS = [
     "org_country",
     "org_city",
     "org_website",
+    "org_no_website",
     "org_registration_number",
     "org_contact_name",
     "org_contact_email",
@@ -69,6 +70,10 @@ class Nomination(TimeStamped):
     org_country = models.CharField(_("country"), max_length=2, blank=True)
     org_city = models.CharField(_("city"), max_length=120, blank=True)
     org_website = models.URLField(_("website"), max_length=300, blank=True)
+    # The nominator said the organisation has no website, or did not know it: the form asks for
+    # one or the other, since the website is what tells the secretariat two nominations are one
+    # organisation (bench/RESULTS.md, 2026-12-07).
+    org_no_website = models.BooleanField(_("no website known"), default=False)
     org_registration_number = models.CharField(_("registration number"), max_length=60, blank=True)
     org_contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
     org_contact_email = models.EmailField(_("contact email"), blank=True)
@@ -134,7 +139,8 @@ class Nomination(TimeStamped):
             ),
             Kind.CONTACT: ("org_contact_name", "org_contact_email"),
             Kind.ORGANISATION: (
-                "org_city", "org_website", "org_registration_number", "org_founded_year",
+                "org_city", "org_website", "org_no_website", "org_registration_number",
+                "org_founded_year",
             ),
             Kind.WRITTEN: ("org_description", "answers"),
             # pending_edit: a change not yet confirmed holds a copy of all of the above.

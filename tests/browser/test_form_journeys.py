@@ -123,7 +123,8 @@ def test_every_error_summary_link_moves_focus_to_its_field(page, live_server, ch
     page.goto(f"{live_server.url}/{language}/nominate/")
     page.locator("#nomination-form button[value=review]:not(.default-action)").click()
     links = page.locator("#error-summary a")
-    expect(links).to_have_count(14)  # the language is chosen already
+    # The language is chosen already; the website is asked for unless its box is ticked.
+    expect(links).to_have_count(15)
 
     for index in range(links.count()):
         link = links.nth(index)

@@ -21,6 +21,8 @@ TEXTS = {
         "city": "City",
         "description": "What the organisation does",
         "year": "Year it started",
+        "no_website": "It has no website, or I do not know its address",
+        "none_known": "None, or not known",
         "name": "Your name",
         "email": "Your email address",
         "partner": "We work with the organisation",
@@ -42,6 +44,8 @@ TEXTS = {
         "city": "Ort",
         "description": "Vad organisationen gör",
         "year": "Startår",
+        "no_website": "Den har ingen webbplats, eller så vet jag inte adressen",
+        "none_known": "Ingen, eller okänd",
         "name": "Ditt namn",
         "email": "Din e-postadress",
         "partner": "Vi samarbetar med organisationen",
@@ -95,6 +99,9 @@ def test_nominating_by_keyboard_from_call_to_confirmation(
     type_into(page, page.get_by_label(t["city"]), "Malmö")
     type_into(page, page.get_by_label(t["description"]), "Runs a helpline for children.")
     type_into(page, page.get_by_label(t["year"]), "2009")
+    # No website to give: the box says so (the form asks for one or the other).
+    tab_to(page, page.get_by_label(t["no_website"]))
+    page.keyboard.press("Space")
     for criterion in child10.criteria.all():
         answer = page.locator(f"#id_answer_{criterion.number}")
         text = (
@@ -118,6 +125,7 @@ def test_nominating_by_keyboard_from_call_to_confirmation(
     # The review: what the safeguarding check found must be looked at before submitting.
     expect(page).to_have_url(re.compile(r"/review/$"))
     expect(page.locator(".notice--warning li")).to_have_count(2)
+    expect(page.locator(".summary dd", has_text=t["none_known"])).to_have_count(1)
     assert axe(page) == []
     tab_to(page, page.get_by_role("button", name=t["submit"]))
     page.keyboard.press("Enter")
@@ -139,6 +147,7 @@ def test_nominating_by_keyboard_from_call_to_confirmation(
     assert nomination.held_for_moderation is False  # the browser did the proof of work
     assert nomination.org_city == "Malmö"
     assert nomination.org_country == "SE"
+    assert (nomination.org_website, nomination.org_no_website) == ("", True)
 
     run_tasks()
     confirm = re.search(r"http://testserver(\S+/nominate/confirm/\S+/)", mail.outbox[-1].body)
@@ -195,6 +204,7 @@ def test_autosave_keeps_a_draft_while_typing(page, live_server, child10):
 def fill_rest(page, child10) -> None:
     page.get_by_label("Country where it works").select_option("NO")
     page.locator("#id_org_city").fill("Oslo")
+    page.get_by_label("Website", exact=True).fill("nordic-child-safety.example.org")
     page.get_by_label("What the organisation does").fill("Trains teachers.")
     page.get_by_label("Year it started").fill("2012")
     for criterion in child10.criteria.all():

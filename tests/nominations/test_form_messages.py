@@ -260,6 +260,7 @@ def test_an_empty_form_sent_for_review_shows_no_django_default_message(client, c
     assert set(errors) == {
         "org_name",
         "org_country",
+        "org_website",
         "org_description",
         "answer_1",
         "answer_2",

@@ -100,6 +100,7 @@ class Command(BaseCommand):
                 "org_name": name,
                 "org_country": country,
                 "org_website": website if not website or "://" in website else f"https://{website}",
+                "org_no_website": not website,
                 "org_registration_number": registration,
                 "org_description": text[:200],
                 "nominator_name": f"Demo Nominator {number}",
