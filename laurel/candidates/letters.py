@@ -33,6 +33,11 @@ _GREEK_SCHEMES = [
     {"ου": "ou", "ΟΥ": "OU", "Ου": "Ou", "χ": "x", "Χ": "X", "ω": "w", "Ω": "W"},
 ]
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
+# Armenian as it is usually written in Latin letters: "ու" is "u" and "ռ" an "r" (anyascii writes
+# "ow" and "rr"), aspirates without their apostrophe ("Hasarakutyun" for Հասարակություն, where
+# anyascii gives "Hasarakowt'yown").
+_ARMENIAN_SCHEME = {"ու": "u", "Ու": "U", "ՈՒ": "U", "ռ": "r", "Ռ": "R"}
+_ARMENIAN = re.compile(r"[\u0530-\u058f]")
 # Greek, Cyrillic, Armenian, Georgian.
 NON_LATIN = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff\u0400-\u052f\u0530-\u058f\u10a0-\u10ff]")
 
@@ -48,6 +53,11 @@ def latin_forms(text: str) -> list[str]:
             for letters, latin in scheme.items():
                 written = written.replace(letters, latin)
             forms.append(ascii_lower(written))
+    if _ARMENIAN.search(text or ""):
+        written = text
+        for letters, latin in _ARMENIAN_SCHEME.items():
+            written = written.replace(letters, latin)
+        forms.append(ascii_lower(anyascii(written).replace("'", "")))
     return list(dict.fromkeys(forms))
 
 

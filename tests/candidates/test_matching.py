@@ -257,6 +257,8 @@ def test_a_networks_name_in_another_language_is_the_same_member():
         ("Udružene žene Banja Luka", "Удружене жене Бања Лука", "BA"),
         # Greek typed on a Latin keyboard.
         ("Παιδικά Χωριά Ειρήνης", "Paidika Xwria Eirinis", "GR"),
+        # Armenian as it is usually written in Latin letters ("u" for "ու", "r" for "ռ").
+        ("Առավոտ Ուղի", "Aravot Ughi", "AM"),
     ],
 )
 def test_the_same_name_in_another_writing_is_suggested(first, second, country):
