@@ -10,9 +10,10 @@ from django.views.decorators.http import require_POST
 from laurel.candidates import services
 from laurel.candidates.forms import ContactForm
 from laurel.candidates.models import Candidate
-from laurel.candidates.staff_views import detail_page, section_form
+from laurel.candidates.staff_views import detail_page
 from laurel.core.forms import refuse
 from laurel.core.permissions import require
+from laurel.core.sections import section_form
 
 
 def _candidate(request, pk: int) -> Candidate:

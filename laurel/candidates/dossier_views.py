@@ -20,11 +20,12 @@ from laurel.candidates.forms import (
 )
 from laurel.candidates.models import Candidate, CandidateDocument
 from laurel.candidates.pages import PLACED
-from laurel.candidates.staff_views import detail_page, section_form
+from laurel.candidates.staff_views import detail_page
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.downloads import as_download
 from laurel.core.forms import refuse
 from laurel.core.permissions import require
+from laurel.core.sections import section_form
 from laurel.core.services import record
 from laurel.cycles.phases import PhaseRefused
 from laurel.nominations.models import Nomination

@@ -1,26 +1,22 @@
 """The screening console: candidates, duplicates, eligibility. Views parse, authorise, call
 one service and respond; the rules are in services.py."""
 
-from functools import wraps
-from urllib.parse import urlsplit
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http.response import HttpResponseRedirectBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_countries import countries
-from django_htmx.http import HttpResponseClientRedirect
 
 from laurel.candidates import charts, pages, queries, services
 from laurel.candidates.forms import MergeForm, NoteForm, WorkKindsForm
 from laurel.candidates.models import Candidate, DuplicateSuggestion, MergeRecord
 from laurel.core.forms import refuse
 from laurel.core.permissions import require
+from laurel.core.sections import section_form
 from laurel.core.services import record
 from laurel.core.texts import one_full_stop
 from laurel.cycles.queries import cycle_for
@@ -46,28 +42,6 @@ def detail_page(request, candidate, *, status=200, **forms):
         return render(request, f"candidates/detail.html#{section}", context, status=status)
     context = pages.candidate_page(candidate, forms)
     return render(request, "candidates/detail.html", context, status=status)
-
-
-def section_form(view):
-    """A view behind a form of the candidate page that htmx sends: a refusal comes back as the
-    form's section (detail_page); when the view is done and redirects, the browser loads the
-    page it names as a whole (HX-Redirect), since other sections may have changed too. On the
-    same page with only its #section changed, the browser would merely scroll: it reloads."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        if not (request.htmx and isinstance(response, HttpResponseRedirectBase)):
-            return response
-        to = response["Location"]
-        redirect_to = HttpResponseClientRedirect(to)
-        here = urlsplit(request.htmx.current_url or "")
-        there = urlsplit(request.build_absolute_uri(to))
-        if (here.path, here.query) == (there.path, there.query):
-            redirect_to["HX-Refresh"] = "true"
-        return redirect_to
-
-    return wrapped
 
 
 def _undo_link(merge_record) -> str:

@@ -15,6 +15,7 @@ from laurel.core.confirm import confirmation, confirmed
 from laurel.core.downloads import content_as_download
 from laurel.core.forms import refuse
 from laurel.core.permissions import require
+from laurel.core.sections import section_form
 from laurel.cycles.queries import cycle_for
 from laurel.selection import pages, queries, report, services
 from laurel.selection.enums import PlaceRole
@@ -29,10 +30,23 @@ from laurel.selection.forms import (
 from laurel.selection.models import Place
 
 
-def _decision_page(request, cycle, *, status=200, offered=None, **forms):
-    page = pages.decision_page(request.user, cycle, offered=offered, **forms)
+def _decision_page(request, cycle, *, status=200, offered=None, placed=None, **forms):
+    """The page, a refused form shown again as submitted. A form sent by htmx gets back its
+    section alone (one `partialdef` each in selection/decision.html: "constraints",
+    "override", or "place" for one laureate's texts); without JavaScript, the whole page."""
+    page = pages.decision_page(request.user, cycle, offered=offered, placed=placed, **forms)
     context = {"cycle": cycle} | {field.name: getattr(page, field.name) for field in fields(page)}
-    return render(request, "selection/decision.html", context, status=status)
+    template = "selection/decision.html"
+    if request.htmx and placed:
+        place, form = next(pair for pair in page.place_forms if pair[0].pk == placed[0])
+        return render(
+            request, f"{template}#place", context | {"place": place, "form": form}, status=status
+        )
+    if request.htmx and len(forms) == 1:
+        section = {"constraints_form": "constraints", "override_form": "override"}.get(*forms)
+        if section:
+            return render(request, f"{template}#{section}", context, status=status)
+    return render(request, template, context, status=status)
 
 
 @login_required
@@ -42,6 +56,7 @@ def decision(request):
 
 @login_required
 @require_POST
+@section_form
 def suggest(request):
     cycle = cycle_for(request, "selection.manage")
     form = ConstraintsForm(request.POST)
@@ -65,6 +80,7 @@ def suggest(request):
 
 @login_required
 @require_POST
+@section_form
 def override(request):
     cycle = cycle_for(request, "selection.lead")
     decision = queries.decision_of(cycle)
@@ -94,25 +110,26 @@ def override(request):
 
 @login_required
 @require_POST
+@section_form
 def write_place(request, pk: int):
     place = get_object_or_404(Place.objects.select_related("decision__cycle"), pk=pk)
-    require(request.user, "selection.lead", place.decision.cycle)
+    cycle = place.decision.cycle
+    require(request.user, "selection.lead", cycle)
     form = PlaceForm(request.POST, prefix=f"p{place.pk}")
-    if form.is_valid():
-        try:
-            services.write_place(
-                place,
-                reason=form.cleaned_data["reason"],
-                citation=form.texts("citation"),
-                summary=form.texts("summary"),
-                actor=request.user,
-            )
-        except services.SelectionError as error:
-            refuse(request, error)
-        else:
-            messages.success(request, _("Saved."))
-    else:
-        messages.error(request, _("The texts are too long."))
+    if not form.is_valid():  # each text too long says so beside it, kept as typed
+        return _decision_page(request, cycle, status=400, placed=(place.pk, form))
+    try:
+        services.write_place(
+            place,
+            reason=form.cleaned_data["reason"],
+            citation=form.texts("citation"),
+            summary=form.texts("summary"),
+            actor=request.user,
+        )
+    except services.SelectionError as error:
+        refuse(request, error, form)
+        return _decision_page(request, cycle, status=409, placed=(place.pk, form))
+    messages.success(request, _("Saved."))
     return redirect("selection:decision")
 
 
@@ -183,13 +200,13 @@ def offer(request, pk: int):
             actor=request.user,
         )
     except services.SelectionError as error:
-        refuse(request, error)
-    else:
-        messages.success(
-            request,
-            _("The place is offered to %(name)s; their letter is on its way.")
-            % {"name": place.candidate.name},
-        )
+        refuse(request, error, form)  # the texts typed for the reserve stay
+        return _decision_page(request, cycle, status=409, offered=(declined.pk, form))
+    messages.success(
+        request,
+        _("The place is offered to %(name)s; their letter is on its way.")
+        % {"name": place.candidate.name},
+    )
     return redirect("selection:decision")
 
 
@@ -242,9 +259,9 @@ def lock(request):
     try:
         services.lock_decision(decision, actor=request.user, reasons=form.reasons())
     except services.SelectionError as error:
-        refuse(request, error)
-    else:
-        messages.success(request, _("The decision is locked."))
+        refuse(request, error, form)  # the chair's reasons stay
+        return _decision_page(request, cycle, status=409, lock_form=form)
+    messages.success(request, _("The decision is locked."))
     return redirect("selection:decision")
 
 

@@ -171,12 +171,21 @@ class OverrideForm(forms.Form):
 
 
 def _optional_text(label, max_length: int = 1000, rows: int = 2) -> forms.CharField:
-    return forms.CharField(
+    field = forms.CharField(
         label=label,
         max_length=max_length,
         required=False,
         widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages={
+            "max_length": _(
+                "Shorten the text to %(limit_value)s characters or fewer; it has %(show_value)s"
+            )
+        },
     )
+    # No `maxlength`: a browser would cut a pasted text short without a word; the form says
+    # by how much it is too long and keeps it all.
+    field.widget.attrs.pop("maxlength", None)
+    return field
 
 
 def _needed_text(label, max_length: int = 1000, rows: int = 2) -> forms.CharField:

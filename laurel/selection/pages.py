@@ -99,10 +99,15 @@ def _place_form(place: Place) -> PlaceForm:
 
 
 def decision_page(
-    user: User, cycle: Cycle, *, offered: tuple[int, OfferForm] | None = None, **forms
+    user: User,
+    cycle: Cycle,
+    *,
+    offered: tuple[int, OfferForm] | None = None,
+    placed: tuple[int, PlaceForm] | None = None,
+    **forms,
 ) -> DecisionPage:
     """The page as `user` may see it; `forms` are refused forms to show again as submitted,
-    `offered` a place's refused offer form."""
+    `offered` a place's refused offer form, `placed` a place's refused texts (as typed)."""
     decision = queries.decision_of(cycle)
     places = queries.places(decision)
     laureates = places[PlaceRole.LAUREATE]
@@ -138,7 +143,14 @@ def decision_page(
             others=queries.selectable(cycle).exclude(pk__in=laureate_ids),
         ),
         place_forms=[
-            (place, _place_form(place) if place.candidate_id not in hidden else None)
+            (
+                place,
+                None
+                if place.candidate_id in hidden
+                else placed[1]
+                if placed and placed[0] == place.pk
+                else _place_form(place),
+            )
             for place in laureates
         ],
         offer_forms={

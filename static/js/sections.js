@@ -1,4 +1,5 @@
-// The candidate page's section forms are sent by htmx (hx-post, hx-target="closest section"):
+// The section forms of the candidate page and the final-selection page are sent by htmx
+// (hx-post, hx-target="closest section" or "closest article", laurel/core/sections.py):
 // a refused form (400, or 409 when a service refused) comes back as its section, errors next
 // to the fields, and replaces the section in place; htmx leaves error responses unswapped
 // unless told. Once swapped, the focus goes to the first field in error, or to the form's
@@ -6,20 +7,23 @@
 (function () {
   "use strict";
   var REFUSED = [400, 409];
+  var SECTIONS = ["SECTION", "ARTICLE"];
   var swapped = null;
 
   document.addEventListener("htmx:beforeSwap", function (event) {
     if (REFUSED.indexOf(event.detail.xhr.status) === -1) { return; }
     var section = event.detail.target;
-    if (!section || section.tagName !== "SECTION") { return; }
+    if (!section || SECTIONS.indexOf(section.tagName) === -1) { return; }
     event.detail.shouldSwap = true;
     event.detail.isError = false;
-    swapped = section.getAttribute("aria-labelledby");
+    // How to find the section again once it is replaced: by its id, or by its heading's.
+    swapped = section.id ? "#" + CSS.escape(section.id) :
+      'section[aria-labelledby="' + section.getAttribute("aria-labelledby") + '"]';
   });
 
   document.addEventListener("htmx:afterSettle", function () {
     if (!swapped) { return; }
-    var section = document.querySelector('section[aria-labelledby="' + swapped + '"]');
+    var section = document.querySelector(swapped);
     swapped = null;
     if (!section) { return; }
     var target = section.querySelector('[aria-invalid="true"]') ||

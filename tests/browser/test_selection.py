@@ -123,7 +123,9 @@ def test_from_the_shortlist_to_the_announcement(page, browser, live_server, chil
         article.get_by_label("Citation in English").fill(f"For brave work – {name}.")
         article.get_by_label("What it does, in Swedish").fill("Stödjer barn på nätet.")
         article.get_by_label("What it does, in English").fill("Supports children online.")
-        article.get_by_role("button", name=f"Save {name}").click()
+        # Sent by htmx; once saved, the page loads again (the lock's list may have changed).
+        with chair.expect_navigation():
+            article.get_by_role("button", name=f"Save {name}").click()
         expect(chair.locator(".message--success")).to_have_text("Saved.")
     # The reserve is a second Swedish laureate: the chair gives the reason, then confirms.
     chair.get_by_label("At most 1 laureate from one country: the slate has 2 from Sweden.").fill(

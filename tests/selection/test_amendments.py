@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from laurel.candidates.models import Organisation
 from laurel.cycles.enums import Phase
 from laurel.selection import queries, services
 from laurel.selection.models import Amendment, Decision, Place
@@ -170,3 +171,19 @@ def test_a_decline_through_the_link_reads_in_the_readers_language(staff_client, 
     assert "The laureate declined the award" not in page
     assert "Urvalet som det låstes" in page
     assert "Urvalet som det ser ut nu" not in page
+
+
+def test_a_refused_offer_keeps_the_reserves_texts_beside_the_reason(staff_client, declined):
+    reserve = queries.places(declined.decision)["reserve"][0]
+    Organisation.objects.filter(pk=reserve.candidate.organisation_id).update(contact_email="")
+    reserve.candidate.claims.all().delete()  # nor an address it answered its consent link from
+
+    response = offer(staff_client, declined, reserve)
+
+    assert response.status_code == 409
+    body = response.content.decode()
+    assert f"No contact email for {reserve.candidate.name}" in body
+    for text in (REASON, *CITATION.values(), *SUMMARY.values()):
+        assert text in body
+    assert not Amendment.objects.filter(kind="reserve_promoted").exists()
+    assert Place.objects.get(pk=reserve.pk).role == "reserve"

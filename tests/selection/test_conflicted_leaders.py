@@ -122,7 +122,10 @@ def test_a_conflicted_chair_sees_no_score_or_reason_of_a_laureate_and_cannot_wri
     body = page.content.decode()
     assert str(laureate.candidate_id) not in page.context["scores"]
     assert "Staff&#x27;s reason." not in body and "Staff's reason." not in body
-    assert write.status_code == 302
+    # Refused: the page again, saying why beside the laureate (no form for it).
+    assert write.status_code == 409
+    assert "You have a conflict with this candidate" in write.content.decode()
+    assert write.context["place_forms"][0] == (laureate, None)
     laureate.refresh_from_db()
     assert laureate.reason == "Staff's reason."
 
