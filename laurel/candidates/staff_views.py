@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_countries import countries
 
-from laurel.candidates import charts, pages, queries, services
+from laurel.candidates import charts, duplicate_pages, pages, queries, services
 from laurel.candidates.forms import MergeForm, NoteForm, WorkKindsForm
 from laurel.candidates.models import Candidate, DuplicateSuggestion, MergeRecord
 from laurel.core.forms import refuse
@@ -166,15 +166,15 @@ def suggestion_list(request):
     decided = request.GET.get("show") == "decided"
     context = {"cycle": cycle, "decided": decided}
     if decided:
-        page = Paginator(pages.suggestions_of(cycle, decided=True), pages.PER_PAGE).get_page(
-            request.GET.get("page")
-        )
-        rows = pages.comparisons(page.object_list)
+        page = Paginator(
+            duplicate_pages.suggestions_of(cycle, decided=True), duplicate_pages.PER_PAGE
+        ).get_page(request.GET.get("page"))
+        rows = duplicate_pages.comparisons(page.object_list)
     else:
         country = request.GET.get("country", "")
-        units, choices = pages.open_units(cycle, country=country)
-        page = Paginator(units, pages.PER_PAGE).get_page(request.GET.get("page"))
-        rows = pages.unit_rows(page.object_list)
+        units, choices = duplicate_pages.open_units(cycle, country=country)
+        page = Paginator(units, duplicate_pages.PER_PAGE).get_page(request.GET.get("page"))
+        rows = duplicate_pages.unit_rows(page.object_list)
         context |= {"countries": choices, "country": country, "open_count": len(units)}
     return render(
         request,

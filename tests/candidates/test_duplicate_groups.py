@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from laurel.candidates import services
+from laurel.candidates.duplicate_pages import level
 from laurel.candidates.enums import CandidateState, SuggestionState
 from laurel.candidates.models import (
     Candidate,
@@ -17,7 +18,6 @@ from laurel.candidates.models import (
     MergeRecord,
     Organisation,
 )
-from laurel.candidates.pages import level
 from laurel.core.models import AuditEntry
 from tests.candidates.helpers import candidate_of, confirmed, suggest
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from laurel.candidates.duplicate_pages import LIKELY_FROM
 from laurel.candidates.matching import (
     SUGGEST_FROM,
     Record,
@@ -12,7 +13,6 @@ from laurel.candidates.matching import (
     normalise_registration,
     normalise_website,
 )
-from laurel.candidates.pages import LIKELY_FROM
 
 
 @pytest.mark.parametrize(
