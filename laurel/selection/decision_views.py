@@ -4,7 +4,9 @@ from dataclasses import fields
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,18 +32,23 @@ from laurel.selection.forms import (
 from laurel.selection.models import Place
 
 
-def _decision_page(request, cycle, *, status=200, offered=None, placed=None, **forms):
+def _decision_page(request, cycle, *, status=200, offered=None, placed=None, saved=None, **forms):
     """The page, a refused form shown again as submitted. A form sent by htmx gets back its
     section alone (one `partialdef` each in selection/decision.html: "constraints",
-    "override", or "place" for one laureate's texts); without JavaScript, the whole page."""
+    "override", or "place" for one laureate's texts); without JavaScript, the whole page.
+    `saved`, a place whose texts htmx saved: its section says so, and the lock's section comes
+    too (what the lock still needs may have changed); the other laureates' unsaved texts stay."""
     page = pages.decision_page(request.user, cycle, offered=offered, placed=placed, **forms)
     context = {"cycle": cycle} | {field.name: getattr(page, field.name) for field in fields(page)}
     template = "selection/decision.html"
-    if request.htmx and placed:
-        place, form = next(pair for pair in page.place_forms if pair[0].pk == placed[0])
-        return render(
-            request, f"{template}#place", context | {"place": place, "form": form}, status=status
-        )
+    if request.htmx and (placed or saved):
+        pk = placed[0] if placed else saved
+        place, form = next(pair for pair in page.place_forms if pair[0].pk == pk)
+        context |= {"place": place, "form": form, "saved": bool(saved)}
+        body = render_to_string(f"{template}#place", context, request)
+        if saved:
+            body += render_to_string(f"{template}#lock", context | {"oob": True}, request)
+        return HttpResponse(body, status=status)
     if request.htmx and len(forms) == 1:
         section = {"constraints_form": "constraints", "override_form": "override"}.get(*forms)
         if section:
@@ -129,6 +136,8 @@ def write_place(request, pk: int):
     except services.SelectionError as error:
         refuse(request, error, form)
         return _decision_page(request, cycle, status=409, placed=(place.pk, form))
+    if request.htmx:
+        return _decision_page(request, cycle, saved=place.pk)
     messages.success(request, _("Saved."))
     return redirect("selection:decision")
 

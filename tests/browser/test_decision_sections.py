@@ -17,11 +17,13 @@ TEXTS = {
     "en": {
         "citation": "Citation in English",
         "save": "Save",
+        "saved": "Saved.",
         "too_long": "Shorten the text to 1000 characters or fewer; it has 1279",
     },
     "sv": {
         "citation": "Motivering på engelska",
         "save": "Spara",
+        "saved": "Sparat.",
         "too_long": "Korta texten till högst 1000 tecken; nu är den 1279",
     },
 }
@@ -59,3 +61,16 @@ def test_a_refused_text_comes_back_in_its_section_keeping_the_rest_of_the_page(
     assert axe(page) == []
     first.refresh_from_db()
     assert first.citation.get("en", "") == ""
+
+    # Shortened and saved: the section says so, the other's unsaved text is still there.
+    field.fill("For brave work.")
+    page.locator(f"#place-{first.pk}").get_by_role(
+        "button", name=f"{t['save']} {first.candidate.name}"
+    ).click()
+    saved = page.locator(f"#place-{first.pk} [role=status]")
+    expect(saved).to_have_text(t["saved"])
+    expect(saved).to_be_focused()
+    expect(other.get_by_label(t["citation"])).to_have_value("Typed here, not saved yet.")
+    assert axe(page) == []
+    first.refresh_from_db()
+    assert first.citation["en"] == "For brave work."

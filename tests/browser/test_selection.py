@@ -115,7 +115,8 @@ def test_from_the_shortlist_to_the_announcement(page, browser, live_server, chil
     chair.get_by_role("button", name="Change the place").click()
     expect(chair.locator(".message--success")).to_contain_text("reason recorded")
     for article in chair.locator("section[aria-labelledby=laureates] article").all():
-        name = article.locator("h3").inner_text().split(". ", 1)[1]
+        article_title = article.locator("h3").inner_text()
+        name = article_title.split(". ", 1)[1]
         article.get_by_label("The committee's reason (for the decision report)").fill(
             f"Chosen: {name}."
         )
@@ -123,10 +124,11 @@ def test_from_the_shortlist_to_the_announcement(page, browser, live_server, chil
         article.get_by_label("Citation in English").fill(f"For brave work – {name}.")
         article.get_by_label("What it does, in Swedish").fill("Stödjer barn på nätet.")
         article.get_by_label("What it does, in English").fill("Supports children online.")
-        # Sent by htmx; once saved, the page loads again (the lock's list may have changed).
-        with chair.expect_navigation():
-            article.get_by_role("button", name=f"Save {name}").click()
-        expect(chair.locator(".message--success")).to_have_text("Saved.")
+        # Sent by htmx: the laureate's section says it is saved, the focus on that.
+        article.get_by_role("button", name=f"Save {name}").click()
+        saved = chair.locator(f"article:has(h3:text-is('{article_title}')) [role=status]")
+        expect(saved).to_have_text("Saved.")
+        expect(saved).to_be_focused()
     # The reserve is a second Swedish laureate: the chair gives the reason, then confirms.
     chair.get_by_label("At most 1 laureate from one country: the slate has 2 from Sweden.").fill(
         "Two Swedish organisations, on different sides of the problem."

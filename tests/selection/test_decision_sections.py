@@ -66,7 +66,9 @@ def test_over_htmx_a_refused_text_comes_back_as_its_laureates_section_alone(
     assert 'aria-invalid="true"' in body and LONG.strip() in body
 
 
-def test_over_htmx_saved_texts_reload_the_whole_page(client, committee, drafted):
+def test_over_htmx_saved_texts_come_back_as_their_section_saying_so_with_the_lock(
+    client, committee, drafted
+):
     place = queries.places(drafted)["laureate"][0]
     chair = signed_in(client, committee.chair)
 
@@ -75,8 +77,12 @@ def test_over_htmx_saved_texts_reload_the_whole_page(client, committee, drafted)
     )
 
     assert response.status_code == 200
-    assert response["HX-Redirect"] == reverse("selection:decision")
-    assert response["HX-Refresh"] == "true"  # the same page: reloaded, not merely scrolled
+    body = response.content.decode().strip()
+    assert body.startswith(f'<article class="aside-box" id="place-{place.pk}">')
+    assert '<p class="message message--success" role="status">Saved.</p>' in body
+    assert "Short." in body and "<html" not in body
+    # What the lock still needs may have changed: its section comes along, swapped out of band.
+    assert '<section aria-labelledby="lock" id="lock-section" hx-swap-oob="true">' in body
     place.refresh_from_db()
     assert place.citation == {"sv": "Hyllning.", "en": "Short."}
 
