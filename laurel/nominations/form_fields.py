@@ -9,6 +9,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import apnumber
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.utils import timezone, translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
@@ -71,6 +72,12 @@ class MultipleFileField(forms.FileField):
     def clean(self, data, initial=None):
         files = data if isinstance(data, list | tuple) else [data] if data else []
         return [super(MultipleFileField, self).clean(item, initial) for item in files]
+
+
+class WebsiteField(forms.URLField):
+    """A website's address: on the web, not ftp:// (which URLField allows)."""
+
+    default_validators = [URLValidator(schemes=["http", "https"])]
 
 
 def text_field(
@@ -146,7 +153,7 @@ def organisation_fields(cycle: Cycle) -> dict[str, forms.Field]:
         text_field(
             _("Website"),
             300,
-            field_class=forms.URLField,
+            field_class=WebsiteField,
             assume_scheme="https",
             autocomplete="url",
             # Measured on real names (bench/RESULTS.md, 2026-12-07): the website is what

@@ -106,6 +106,8 @@ class NominationForm(forms.Form):
                     "none or you do not know it"
                 ),
             )
+            # The box is the other way out the message names: a screen reader reads it there too.
+            self.fields["org_no_website"].widget.attrs["aria-describedby"] = "id_org_website_error"
         if data.get("org_country") == NOT_LISTED:
             self.add_error(
                 "org_country",

@@ -27,6 +27,8 @@ from laurel.nominations.models import DATA_FIELDS
 from laurel.nominations.safeguarding import marked, scan
 
 MAX_REASON = 200
+# The query parameter that asks the form page to check a draft as for submitting.
+CHECK = "check"
 MARK_LABEL = gettext_lazy("Safeguarding check, %(kind)s")
 # For each kind of finding, a reason a nominator might truly give: an example that fits the kind
 # (a public helpline number says nothing about why "Maria, 12" would identify no one).
@@ -204,8 +206,7 @@ def review(request, token: str):
     cycle = nomination.cycle
     if nomination.state == NominationState.DRAFT:
         if not nomination.complete:
-            messages.error(request, _("Some required answers are missing. Please complete them."))
-            return redirect("nominations:manage", token=token)
+            return _to_complete(request, token)
         editing, subject = False, nomination
     elif nomination.pending_edit is not None and nomination.state in EDITABLE_STATES:
         editing, subject = True, services.pending_preview(nomination)
@@ -275,11 +276,8 @@ def review(request, token: str):
                 )
             except services.NominationsClosed:
                 form.add_error("late_code", _("The deadline has passed."))
-            except services.Incomplete:
-                messages.error(
-                    request, _("Some required answers are missing. Please complete them.")
-                )
-                return redirect("nominations:manage", token=token)
+            except services.Incomplete:  # changed in another tab since this page was drawn
+                return _to_complete(request, token)
             else:
                 return redirect("nominations:submitted", token=token)
     errors = [choice for choice in choices if choice.error]
@@ -300,6 +298,12 @@ def review(request, token: str):
         }
     )
     return render(request, "nominations/review.html", context)
+
+
+def _to_complete(request, token: str):
+    """Back to the form, each missing answer marked beside its field and in the summary."""
+    messages.error(request, _("Some required answers are missing. Please complete them."))
+    return redirect(f"{_change_url(token)}?{CHECK}=1")
 
 
 def _change_url(token: str) -> str:

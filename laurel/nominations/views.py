@@ -72,10 +72,15 @@ def manage(request, token: str):
     if nomination.state == NominationState.DRAFT and services.is_open(
         cycle, late_code=session_late_code(request, cycle)
     ):
+        # ?check=1 (submission_views.CHECK): the draft checked as for submitting, each missing
+        # answer marked, when the review found it incomplete.
+        checking = bool(request.GET.get(submission_views.CHECK))
+        saved = initial_from(nomination)
         form = NominationForm(
+            saved if checking else None,
             cycle=cycle,
-            complete=False,
-            initial=initial_from(nomination),
+            complete=checking,
+            initial=saved,
             existing_attachments=nomination.attachments.count(),
         )
         removing = request.GET.get("remove", "")

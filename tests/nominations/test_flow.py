@@ -325,7 +325,7 @@ def test_a_draft_changed_after_review_must_pass_the_checks_again(client, child10
     review = client.get(reverse("nominations:review", kwargs={"token": token}))
 
     assert review.status_code == 302
-    assert review.url == manage
+    assert review.url == manage + "?check=1"  # back to the form, each missing answer marked
     assert Nomination.objects.get().complete is False
 
 

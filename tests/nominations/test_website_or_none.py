@@ -9,7 +9,7 @@ import pytest
 from laurel.nominations.enums import NominationState
 from laurel.nominations.models import Nomination
 from tests.nominations.helpers import complete_post, submitted_nomination, urls
-from tests.scenarios import NOMINATE, new_token
+from tests.scenarios import NOMINATE, new_token, solved_payload
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +113,50 @@ def test_the_website_is_not_marked_optional_and_the_box_is_labelled(client, chil
     label = re.search(r'<label for="id_org_website">(.*?)</label>', page, re.S).group(1)
     assert label.strip() == "Website"
     assert re.search(r'<label for="id_org_no_website">\s*' + re.escape(BOX["en"]), page)
+
+
+def test_the_box_is_described_by_the_message_that_names_it(client, child10):
+    token = new_token(client)
+
+    page = client.post(NOMINATE, without_website(child10, token)).content.decode()
+
+    assert re.search(
+        r'<input type="checkbox" name="org_no_website"[^>]*'
+        r'aria-describedby="id_org_website_error"',
+        page,
+    )
+
+
+@pytest.mark.parametrize("address", ["ftp://safe-online.example.org", "javascript:alert(1)"])
+def test_a_website_is_an_address_on_the_web(client, child10, address):
+    token = new_token(client)
+
+    response = client.post(NOMINATE, complete_post(child10, token, org_website=address))
+
+    assert response.context["form"].errors["org_website"] == [
+        "Enter the organisation's website address, like https://example.org"
+    ]
+    assert f'value="{address}"' in response.content.decode()  # kept as typed
+
+
+def test_a_draft_found_incomplete_at_review_comes_back_with_each_missing_answer_marked(
+    client, child10, settings
+):
+    """Another tab unticked the box and saved the draft after this one reached the review page:
+    submitting sends the nominator back to the form with the website's error beside it."""
+    token = new_token(client)
+    client.post(NOMINATE, {**without_website(child10, token), "org_no_website": "on"})
+    client.post(
+        urls(token)["manage"], {**without_website(child10, token), "action": "save"}
+    )  # the other tab
+
+    response = client.post(urls(token)["review"], {"altcha": solved_payload(settings)})
+
+    assert response.status_code == 302
+    assert response["Location"] == urls(token)["manage"] + "?check=1"
+    page = client.get(response["Location"])
+    body = page.content.decode()
+    assert page.context["form"].errors == {"org_website": [MESSAGES["en"]]}
+    assert 'href="#id_org_website"' in body  # in the error summary
+    assert "Some required answers are missing. Please complete them." in body
+    assert Nomination.objects.get(org_name="Safe Online Europe").state == NominationState.DRAFT
