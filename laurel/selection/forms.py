@@ -46,20 +46,37 @@ class GoForm(forms.Form):
     entry = forms.IntegerField(required=False)
 
 
-class RecordForm(forms.Form):
-    arguments = forms.CharField(
-        label=_("Arguments heard"),
-        max_length=8000,
+def _optional_text(label, max_length: int = 1000, rows: int = 2) -> forms.CharField:
+    field = forms.CharField(
+        label=label,
+        max_length=max_length,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages={
+            "max_length": _(
+                "Shorten the text to %(limit_value)s characters or fewer; it has %(show_value)s"
+            )
+        },
     )
+    # No `maxlength`: a browser would cut a pasted text short without a word; the form says
+    # by how much it is too long and keeps it all.
+    field.widget.attrs.pop("maxlength", None)
+    return field
+
+
+class RecordForm(forms.Form):
+    arguments = _optional_text(_("Arguments heard"), 8000, 5)
     recused = ModelIdsField(
         label=_("Who recused"),
         queryset=User.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
+    outcome = forms.ChoiceField(
+        label=_("Outcome"),
+        choices=Outcome.choices,
+        error_messages={"required": _("Choose the outcome of the discussion.")},
+    )
 
     def __init__(self, *args, members=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -168,24 +185,6 @@ class OverrideForm(forms.Form):
         if laureates is not None:
             self.fields["removed"].queryset = laureates
             self.fields["added"].queryset = others
-
-
-def _optional_text(label, max_length: int = 1000, rows: int = 2) -> forms.CharField:
-    field = forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        error_messages={
-            "max_length": _(
-                "Shorten the text to %(limit_value)s characters or fewer; it has %(show_value)s"
-            )
-        },
-    )
-    # No `maxlength`: a browser would cut a pasted text short without a word; the form says
-    # by how much it is too long and keeps it all.
-    field.widget.attrs.pop("maxlength", None)
-    return field
 
 
 def _needed_text(label, max_length: int = 1000, rows: int = 2) -> forms.CharField:

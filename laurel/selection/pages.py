@@ -1,6 +1,7 @@
-"""The decision page's content, read and decided here so that its view only renders it: the
-slate's check and what each constraint costs, which scores a leader may see, which laureate
-places may be offered to a reserve, and the page's forms (a refused one kept as submitted)."""
+"""The decision page's and the meeting page's content, read and decided here so that their views
+only render it: the slate's check and what each constraint costs, which scores a leader may see,
+which laureate places may be offered to a reserve, what a screen shows of the meeting's current
+candidate, and the pages' forms (a refused one kept as submitted)."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -9,11 +10,20 @@ from typing import Any, NamedTuple
 from django.utils import timezone
 
 from laurel.accounts.models import User
+from laurel.accounts.queries import committee_members
 from laurel.candidates.enums import WorkKind
 from laurel.cycles.models import Cycle
+from laurel.review.queries import results
 from laurel.selection import queries, services
 from laurel.selection.enums import Answer, PlaceRole
-from laurel.selection.forms import ConstraintsForm, LockForm, OfferForm, OverrideForm, PlaceForm
+from laurel.selection.forms import (
+    ConstraintsForm,
+    LockForm,
+    OfferForm,
+    OverrideForm,
+    PlaceForm,
+    RecordForm,
+)
 from laurel.selection.models import Decision, Place
 
 # The suggestion's defaults before any decision exists.
@@ -168,3 +178,61 @@ def decision_page(
         overrides=decision.overrides.select_related("removed", "added", "by") if decision else [],
         problems=services.problems(decision) if decision else [],
     )
+
+
+def meeting_current(user: User, cycle: Cycle) -> dict:
+    """What a screen shows of the meeting's current candidate (nothing of it on a conflict),
+    and the rounds open for votes."""
+    meeting = queries.meeting_of(cycle)
+    entry = meeting.current
+    hidden = queries.conflicted_candidates(user, cycle)
+    conflicted = entry is not None and entry.candidate_id in hidden
+    score = None
+    if entry is not None and not conflicted:
+        rows, _combined, _emails, _reviews = results(cycle)
+        score = next((r["result"] for r in rows if r["candidate"].pk == entry.candidate_id), None)
+    open_rounds = queries.open_rounds(cycle)
+    voted = queries.voted_in(user, open_rounds)
+    return {
+        "cycle": cycle,
+        "meeting": meeting,
+        "entry": None if conflicted else entry,
+        "conflicted": conflicted,
+        "hidden": hidden,
+        "score": score,
+        "open_rounds": [(r, r.pk in voted) for r in open_rounds],
+        "version": queries.meeting_version(meeting, open_rounds, voted),
+    }
+
+
+def meeting_page(user: User, cycle: Cycle, *, record_form: RecordForm | None = None) -> dict:
+    """The meeting page as `user` sees it; `record_form`, the record of the current candidate
+    as the leader sent it when it was refused (what was typed kept, the error beside it)."""
+    context = meeting_current(user, cycle)
+    leads = user.has_perm("selection.lead", cycle)
+    # A leader with a conflict is conflicted like anyone: no record of that item, not even
+    # prefilled in the form (staff lead it).
+    entry = None if context["conflicted"] else context["meeting"].current
+    agenda = list(queries.shortlist(cycle)) if leads else []
+    if leads and entry is not None:
+        known = queries.conflicted_members(cycle).get(entry.candidate_id, set())
+        context["record_form"] = record_form or RecordForm(
+            members=committee_members(cycle),
+            initial={
+                "arguments": entry.arguments,
+                "outcome": entry.outcome,
+                # Members with a known conflict are ticked until the record says otherwise.
+                "recused": sorted({u.pk for u in entry.recused.all()} | known)
+                if entry.recorded_at is None
+                else [u.pk for u in entry.recused.all()],
+            },
+        )
+        context["known_conflicts"] = bool(known)
+    previous, following = queries.neighbours(agenda, context["meeting"].current)
+    context |= {
+        "current_entry": entry,
+        "shortlist": agenda,
+        "previous": previous,
+        "next": following,
+    }
+    return context

@@ -14,7 +14,7 @@ from laurel.core.forms import refuse
 from laurel.core.permissions import require
 from laurel.cycles.queries import cycle_for
 from laurel.review.queries import conflicted_candidates, results_for
-from laurel.selection import queries, services
+from laurel.selection import pages, queries, services
 from laurel.selection.enums import RoundState
 from laurel.selection.forms import (
     GoForm,
@@ -161,8 +161,7 @@ def record_discussion(request, pk: int):
     entry = _entry(request, pk)
     form = RecordForm(request.POST, members=committee_members(entry.cycle))
     if not form.is_valid():
-        messages.error(request, _("Choose the outcome of the discussion."))
-        return redirect("selection:meeting")
+        return _refused_record(request, entry, form, status=400)
     try:
         services.record_discussion(
             entry,
@@ -172,10 +171,21 @@ def record_discussion(request, pk: int):
             actor=request.user,
         )
     except services.SelectionError as error:
-        refuse(request, error)
-    else:
-        messages.success(request, _("The record is saved."))
+        refuse(request, error, form)
+        return _refused_record(request, entry, form, status=409)
+    messages.success(request, _("The record is saved."))
     return redirect("selection:meeting")
+
+
+def _refused_record(request, entry, form, *, status: int):
+    """The meeting page again, the arguments as typed and the error beside its field; if the
+    chair has moved on from this candidate meanwhile, the page as it is, saying why."""
+    if queries.meeting_of(entry.cycle).current_id != entry.pk:
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("selection:meeting")
+    context = pages.meeting_page(request.user, entry.cycle, record_form=form)
+    return render(request, "selection/meeting.html", context, status=status)
 
 
 @login_required

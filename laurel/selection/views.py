@@ -7,73 +7,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from laurel.accounts.queries import committee_members
 from laurel.core.forms import refuse
 from laurel.core.permissions import require
 from laurel.cycles.queries import cycle_for
-from laurel.review.queries import results
-from laurel.selection import queries, services
+from laurel.selection import pages, queries, services
 from laurel.selection.enums import RoundState
-from laurel.selection.forms import BallotForm, RecordForm
+from laurel.selection.forms import BallotForm
 from laurel.selection.models import VotingRound
-
-
-def _current(request, cycle) -> dict:
-    """What a screen shows of the meeting's current candidate (nothing of it on a conflict),
-    and the rounds open for votes."""
-    meeting = queries.meeting_of(cycle)
-    entry = meeting.current
-    hidden = queries.conflicted_candidates(request.user, cycle)
-    conflicted = entry is not None and entry.candidate_id in hidden
-    score = None
-    if entry is not None and not conflicted:
-        rows, _combined, _emails, _reviews = results(cycle)
-        score = next((r["result"] for r in rows if r["candidate"].pk == entry.candidate_id), None)
-    open_rounds = queries.open_rounds(cycle)
-    voted = queries.voted_in(request.user, open_rounds)
-    return {
-        "cycle": cycle,
-        "meeting": meeting,
-        "entry": None if conflicted else entry,
-        "conflicted": conflicted,
-        "hidden": hidden,
-        "score": score,
-        "open_rounds": [(r, r.pk in voted) for r in open_rounds],
-        "version": queries.meeting_version(meeting, open_rounds, voted),
-    }
 
 
 @login_required
 def meeting(request):
     cycle = cycle_for(request, "selection.follow")
-    context = _current(request, cycle)
-    leads = request.user.has_perm("selection.lead", cycle)
-    # A leader with a conflict is conflicted like anyone: no record of that item, not even
-    # prefilled in the form (staff lead it).
-    entry = None if context["conflicted"] else context["meeting"].current
-    agenda = list(queries.shortlist(cycle)) if leads else []
-    if leads and entry is not None:
-        known = queries.conflicted_members(cycle).get(entry.candidate_id, set())
-        context["record_form"] = RecordForm(
-            members=committee_members(cycle),
-            initial={
-                "arguments": entry.arguments,
-                "outcome": entry.outcome,
-                # Members with a known conflict are ticked until the record says otherwise.
-                "recused": sorted({u.pk for u in entry.recused.all()} | known)
-                if entry.recorded_at is None
-                else [u.pk for u in entry.recused.all()],
-            },
-        )
-        context["known_conflicts"] = bool(known)
-    previous, following = queries.neighbours(agenda, context["meeting"].current)
-    context |= {
-        "current_entry": entry,
-        "shortlist": agenda,
-        "previous": previous,
-        "next": following,
-    }
-    return render(request, "selection/meeting.html", context)
+    return render(request, "selection/meeting.html", pages.meeting_page(request.user, cycle))
 
 
 @login_required
@@ -81,7 +27,7 @@ def meeting_current(request):
     """The part of the meeting page that follows the chair (polled by htmx). Nothing changed
     since the version the screen shows: 204, and htmx leaves the screen as it is."""
     cycle = cycle_for(request, "selection.follow")
-    context = _current(request, cycle)
+    context = pages.meeting_current(request.user, cycle)
     if request.GET.get("seen") == context["version"]:
         return HttpResponse(status=204)
     return render(request, "selection/meeting.html#current", context)
