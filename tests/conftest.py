@@ -1,5 +1,7 @@
 """Fixtures every test may use: the default award, a user for each role, signed-in clients."""
 
+import copy
+import functools
 import os
 import re
 import time
@@ -52,8 +54,14 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = FAST_HASHERS
 
 
+@functools.cache
+def _child10_definition():
+    """The award file read and checked once a run (7 ms, for most tests); each test loads a copy."""
+    return read_file(AWARD_FILE)
+
+
 def load_child10() -> Cycle:
-    cycle, _outcome = load_award(read_file(AWARD_FILE), open_now=True)
+    cycle, _outcome = load_award(copy.deepcopy(_child10_definition()), open_now=True)
     return cycle
 
 
