@@ -30,7 +30,8 @@ fi
 
 # PostgreSQL: start the local cluster if it is installed and down.
 PG_URL="${LAUREL_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/laurel}"
-pg_up() { $PY -c "import psycopg,sys; psycopg.connect(sys.argv[1].replace('/laurel', '/postgres'), connect_timeout=3).close()" "$PG_URL" 2>/dev/null; }
+# Reachable: the server's own `postgres` database, whatever database PG_URL names.
+pg_up() { $PY -c "import psycopg,sys,urllib.parse as u; psycopg.connect(u.urlsplit(sys.argv[1])._replace(path='/postgres').geturl(), connect_timeout=3).close()" "$PG_URL" 2>/dev/null; }
 if ! pg_up && command -v pg_ctlcluster >/dev/null; then
   version=$(ls /etc/postgresql | sort -V | tail -n 1)
   pg_ctlcluster --skip-systemctl-redirect "$version" main start || true

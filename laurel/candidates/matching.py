@@ -139,11 +139,31 @@ def _fuzzy_names(record: Record) -> frozenset[str]:
     return frozenset({" ".join(sorted(spelt(part))) for part, _main in item.parts} or {item.main})
 
 
+def _keys_of(wanted: set[int], prepared: list[Prepared]) -> set[str]:
+    """The keys whose groups can hold a pair with one of the `wanted` records: their own keys,
+    and for their initials the acronym keys those meet (an initials key forms no group)."""
+    keys: set[str] = set()
+    for index in wanted:
+        for key in _keys(prepared[index].record):
+            keys.add(f"a:{key[2:]}" if key.startswith("i:") else key)
+    return keys
+
+
 def _candidate_pairs(prepared: list[Prepared], wanted: set[int] | None) -> set[tuple[int, int]]:
+    # With `wanted` (a new nomination against the cycle's candidates), only the groups of the
+    # keys a wanted record has can give a pair with it: the others are neither collected nor
+    # walked (the same pairs; each nomination no longer walks every key of every candidate).
+    groups = None if wanted is None else _keys_of(wanted, prepared)
+    collected = (
+        None
+        if groups is None
+        else groups | {f"i:{key[2:]}" for key in groups if key.startswith("a:")}
+    )
     by_key: dict[str, list[int]] = defaultdict(list)
     for index, item in enumerate(prepared):
         for key in _keys(item.record):
-            by_key[key].append(index)
+            if collected is None or key in collected:
+                by_key[key].append(index)
     pairs: set[tuple[int, int]] = set()
 
     def pair(a: int, b: int) -> None:
@@ -151,7 +171,7 @@ def _candidate_pairs(prepared: list[Prepared], wanted: set[int] | None) -> set[t
             pairs.add((min(a, b), max(a, b)))
 
     for key, members in by_key.items():
-        if key.startswith("i:"):
+        if key.startswith("i:") or (groups is not None and key not in groups):
             continue
         initials = by_key.get(f"i:{key[2:]}", []) if key.startswith("a:") else []
         if 1 < len(members) + len(initials) <= COMMON_KEY:

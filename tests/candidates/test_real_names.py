@@ -127,3 +127,18 @@ def test_on_the_blind_files_it_does_not_fall_below_its_floor(blind):
     assert recall >= least_recall
     assert whole >= least_whole
     assert len(wrong) <= most_wrong, wrong
+
+
+def test_the_pairs_weighed_for_new_records_are_those_of_the_whole_set_that_involve_them(real):
+    """A nomination is compared only along the keys it has (matching._candidate_pairs with
+    `wanted`): the same pairs as when the whole set is compared, those that involve it."""
+    from laurel.candidates.matching import _candidate_pairs, prepare
+
+    _found, records, *_rest = real
+    prepared = [prepare(record) for record in records]
+    every = _candidate_pairs(prepared, None)
+    for index in range(0, len(prepared), 7):
+        wanted = {index, (index * 31) % len(prepared)}
+        assert _candidate_pairs(prepared, wanted) == {
+            pair for pair in every if wanted & set(pair)
+        }, records[index]

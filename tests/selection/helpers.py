@@ -42,6 +42,22 @@ class Committee:
     chair: object
     members: list  # two members; the second has a conflict with candidates[0]
 
+    def keys(self) -> tuple:
+        """What a module-wide scenario keeps of it (tests.conftest.shared_world)."""
+        return ([c.pk for c in self.candidates], self.chair.pk, [m.pk for m in self.members])
+
+    @classmethod
+    def read(cls, keys) -> "Committee":
+        """The committee of `keys()`, read again from the database (for one test)."""
+        from laurel.accounts.models import User
+
+        candidates, chair, members = keys
+        return cls(
+            [Candidate.objects.select_related("cycle").get(pk=pk) for pk in candidates],
+            User.objects.get(pk=chair),
+            [User.objects.get(pk=pk) for pk in members],
+        )
+
 
 def chair_of(cycle, email="chair@example.org"):
     user = UserFactory(email=email)

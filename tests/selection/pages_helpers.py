@@ -9,15 +9,33 @@ from django.urls import reverse
 from django.utils import timezone
 
 from laurel.selection import services
-from tests.conftest import sign_in
-from tests.selection.helpers import scored_committee
+from tests.conftest import shared_world, sign_in
+from tests.selection.helpers import Committee, scored_committee
+
+
+def build_committee(cycle, staff):
+    cycle.laureate_count = 3
+    cycle.save(update_fields=["laureate_count"])
+    return scored_committee(cycle, staff, count=5)
 
 
 @pytest.fixture
 def committee(child10, staff_user):
-    child10.laureate_count = 3
-    child10.save(update_fields=["laureate_count"])
-    return scored_committee(child10, staff_user, count=5)
+    return build_committee(child10, staff_user)
+
+
+def shared_committee():
+    """The same committee built once for a module (tests.conftest.shared_world), each test in a
+    savepoint of its own: `world, child10, staff_user, committee = shared_committee()`."""
+    world, child10, staff_user = shared_world(
+        lambda cycle, staff: build_committee(cycle, staff).keys()
+    )
+
+    @pytest.fixture(name="committee")
+    def committee(world, db):
+        return Committee.read(world.value)
+
+    return world, child10, staff_user, committee
 
 
 def signed_in(client, user):

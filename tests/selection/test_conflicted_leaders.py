@@ -12,7 +12,7 @@ from tests.selection import pages_helpers as pages
 from tests.selection.pages_helpers import pdf_text, shortlist_all, signed_in
 
 # The same committee (five scored candidates; bob has a conflict with the first) and draft.
-committee = pages.committee
+world, child10, staff_user, committee = pages.shared_committee()  # built once for the module
 drafted = pages.drafted
 
 ARGUMENTS = "Founded by the chair's cousin; strong reach in schools."

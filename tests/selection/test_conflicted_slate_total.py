@@ -10,7 +10,7 @@ from laurel.selection import queries
 from tests.selection import pages_helpers as pages
 from tests.selection.pages_helpers import pdf_text, signed_in
 
-committee = pages.committee
+world, child10, staff_user, committee = pages.shared_committee()  # built once for the module
 drafted = pages.drafted
 
 pytestmark = pytest.mark.django_db

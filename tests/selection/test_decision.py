@@ -7,7 +7,6 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
-from django_tasks_db.models import DBTaskResult
 
 from laurel.candidates import services as screening
 from laurel.cycles.enums import Phase
@@ -17,24 +16,34 @@ from laurel.notifications.enums import EmailState
 from laurel.notifications.models import OutgoingEmail
 from laurel.notifications.services import (
     ReleasedWithItsBatch,
-    queue_rendered_email,
     release_email,
 )
 from laurel.selection import queries, services
 from laurel.selection.models import Decision, Override, Place
-from tests.selection.helpers import scored_committee
+from tests.conftest import shared_world
+from tests.selection.helpers import Committee, scored_committee
 
 TEXTS = {"sv": "Text på svenska.", "en": "Text in English."}
 
 
-@pytest.fixture
-def committee(child10, staff_user):
-    child10.laureate_count = 4
-    child10.save(update_fields=["laureate_count"])
-    committee = scored_committee(child10, staff_user, count=8)
+def _shortlisted(cycle, staff):
+    cycle.laureate_count = 4
+    cycle.save(update_fields=["laureate_count"])
+    committee = scored_committee(cycle, staff, count=8)
     for candidate in committee.candidates:
-        services.shortlist_candidate(candidate, kind="shortlist", actor=staff_user)
-    return committee
+        services.shortlist_candidate(candidate, kind="shortlist", actor=staff)
+    return committee.keys()
+
+
+# Eight scored candidates, all shortlisted: built once for the module (tests.conftest.shared_world),
+# each test in a savepoint of its own. Every test here starts from it (the delivery task's own
+# test is in tests/selection/test_embargoed_delivery.py).
+world, child10, staff_user = shared_world(_shortlisted)
+
+
+@pytest.fixture
+def committee(world, db):
+    return Committee.read(world.value)
 
 
 def suggest(committee, staff, **constraints):
@@ -201,21 +210,6 @@ def test_a_decision_letter_cannot_be_released_alone_from_the_outbox(
     assert "leaves with the others of its kind" in page.content.decode()
     assert mail.outbox == []
     assert OutgoingEmail.objects.get(pk=email.pk).state == EmailState.HELD
-
-
-def test_the_delivery_task_keeps_any_email_until_its_not_before(staff_user, run_tasks, db):
-    embargo = timezone.now() + timedelta(hours=3)
-    email = queue_rendered_email(
-        "invitation", to="someone@example.org", language="en", subject="S", text="T",
-        not_before=embargo,
-    )  # fmt: skip
-
-    run_tasks()
-
-    assert mail.outbox == []
-    assert OutgoingEmail.objects.get(pk=email.pk).state == EmailState.QUEUED
-    waiting = DBTaskResult.objects.filter(status="READY").get()
-    assert waiting.run_after == embargo
 
 
 def test_after_the_embargo_every_letter_leaves_once_and_the_laureate_can_accept(

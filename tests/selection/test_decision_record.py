@@ -22,7 +22,7 @@ from tests.selection.pages_helpers import complete, signed_in
 # Five scored candidates (three Swedish), three laureates; bob has a conflict with the first.
 # The draft: at most 1 per country, so Ljusglimt (SE), Netzwerk (DE) and Safe Online (IE) are
 # the laureates and Trygga Nätet (SE) the reserve.
-committee = pages.committee
+world, child10, staff_user, committee = pages.shared_committee()  # built once for the module
 drafted = pages.drafted
 
 REASON = "Two Swedish organisations: they work on different sides of the problem."

@@ -16,20 +16,28 @@ from laurel.cycles.enums import Phase
 from laurel.notifications.models import OutgoingEmail
 from laurel.selection import services
 from laurel.selection.models import Decision, Letter
-from tests.conftest import make_user, sign_in
+from tests.conftest import make_user, shared_world, sign_in
 from tests.factories import in_phase
 from tests.scenarios import member
 from tests.selection.helpers import decided_with_letters, write_letters
 
 
+def _decide(cycle, staff):
+    decision = decided_with_letters(cycle, staff, laureates=2, reserves=1, count=4)
+    in_phase(cycle, Phase.DECIDED)
+    return decision.pk
+
+
+# Built once for the module (tests.conftest.shared_world), each test in a savepoint of its own.
+world, child10, staff_user = shared_world(_decide)
+
+
 @pytest.fixture
-def decision(child10, staff_user):
+def decision(world, db):
     """Two laureates (Ljusglimt and Trygga Nätet), one reserve (Barnens Röst), all Swedish, and
     one candidate not selected (Netzwerk Kinderschutz, DE); their letters prepared."""
-    decision = decided_with_letters(child10, staff_user, laureates=2, reserves=1, count=4)
-    in_phase(child10, Phase.DECIDED)
     mail.outbox.clear()
-    return decision
+    return Decision.objects.get(pk=world.value)
 
 
 def letter_about(name: str, kind: str = "decision_laureate") -> Letter:

@@ -11,21 +11,30 @@ from django.utils import translation
 
 from laurel.selection import queries, services
 from laurel.selection.models import Meeting
-from tests.conftest import make_user
-from tests.selection.helpers import scored_committee
+from tests.conftest import make_user, shared_world
+from tests.selection.helpers import Committee, scored_committee
 from tests.selection.pages_helpers import signed_in
 
 
-@pytest.fixture
-def committee(child10, staff_user):
-    committee = scored_committee(child10, staff_user, count=5)
+def _agenda(cycle, staff_user):
+    committee = scored_committee(cycle, staff_user, count=5)
     first, second, third, fourth, fifth = committee.candidates
     # The reserve is filled first: the agenda must not follow the order of adding, nor the
     # alphabet ("reserve" before "shortlist").
     services.shortlist_candidate(fifth, kind="reserve", actor=staff_user)
     for candidate in (first, second, third, fourth):
         services.shortlist_candidate(candidate, kind="shortlist", actor=staff_user)
-    return committee
+    return committee.keys()
+
+
+# Built once for the module (tests.conftest.shared_world), each test in a savepoint of its own.
+# The query count's test, which builds its own, is in test_meeting_queries.py.
+world, child10, staff_user = shared_world(_agenda)
+
+
+@pytest.fixture
+def committee(world, db):
+    return Committee.read(world.value)
 
 
 def polled_url(page: str) -> str:
@@ -232,36 +241,3 @@ def test_the_fragment_is_refused_to_anyone_outside_the_committee(client, committ
 
     assert anonymous.status_code == 302 and "/accounts/login/" in anonymous.url
     assert outsider.status_code == 404
-
-
-def test_the_meeting_page_and_fragment_take_as_many_queries_for_two_items_as_for_five(
-    client, child10, staff_user
-):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    committee = scored_committee(child10, staff_user, count=5)
-    for candidate in committee.candidates[:2]:
-        services.shortlist_candidate(candidate, kind="shortlist", actor=staff_user)
-    services.open_round(
-        child10, method="approval", secret=True, candidates=committee.candidates[:2],
-        actor=committee.chair,
-    )  # fmt: skip
-    chair = signed_in(client, committee.chair)
-    urls = [reverse("selection:meeting"), reverse("selection:meeting_current")]
-
-    def counted() -> list[int]:
-        counts = []
-        for url in urls:
-            with CaptureQueriesContext(connection) as queries_run:
-                assert chair.get(url).status_code == 200
-            counts.append(len(queries_run))
-        return counts
-
-    counted()  # the first visit creates the meeting
-    two = counted()
-    for candidate in committee.candidates[2:]:
-        services.shortlist_candidate(candidate, kind="reserve", actor=staff_user)
-    five = counted()
-
-    assert two == five

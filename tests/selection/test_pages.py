@@ -16,7 +16,8 @@ from tests.selection.pages_helpers import complete, pdf_text, shortlist_all, sig
 
 # Fixtures these tests share with other modules.
 announced = pages_helpers.announced
-committee = pages_helpers.committee
+# Built once for the module (tests.conftest.shared_world).
+world, child10, staff_user, committee = pages_helpers.shared_committee()
 drafted = pages_helpers.drafted
 locked = pages_helpers.locked
 

@@ -16,7 +16,8 @@ from laurel.laureates import services as laureates
 from laurel.laureates.models import Laureate
 from laurel.selection import queries, services
 from laurel.selection.enums import Answer
-from tests.conftest import count_queries, make_user, sign_in
+from laurel.selection.models import Decision
+from tests.conftest import count_queries, make_user, shared_world, sign_in
 from tests.factories import UserFactory, in_phase, tie_contacts
 from tests.laureates.portal_helpers import letter_to, token_of
 from tests.selection.helpers import (
@@ -36,14 +37,20 @@ def _texts(name):
     )
 
 
+def _prepare(cycle, staff):
+    decision = decided_with_letters(cycle, staff, laureates=2, reserves=1, count=4, texts=_texts)
+    in_phase(cycle, Phase.DECIDED)
+    return decision.pk
+
+
+# Built once for the module (tests.conftest.shared_world), each test in a savepoint of its own.
+world, child10, staff_user = shared_world(_prepare)
+
+
 @pytest.fixture
-def prepared(child10, staff_user):
+def prepared(world, db):
     """Two laureates and a reserve, locked, their letters written and held (not released)."""
-    decision = decided_with_letters(
-        child10, staff_user, laureates=2, reserves=1, count=4, texts=_texts
-    )
-    in_phase(child10, Phase.DECIDED)
-    return decision
+    return Decision.objects.get(pk=world.value)
 
 
 @pytest.fixture

@@ -9,14 +9,17 @@ from laurel.core.models import AuditEntry
 from laurel.review import services as review
 from laurel.selection import services
 from laurel.selection.models import ShortlistEntry
-from tests.selection.pages_helpers import committee, signed_in  # noqa: F401
+from tests.selection.pages_helpers import shared_committee, signed_in
+
+# The committee of the selection pages, built once for the module.
+world, child10, staff_user, committee = shared_committee()
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_chair_puts_ticked_candidates_on_the_shortlist_in_the_results_order(
     client,
-    committee,  # noqa: F811
+    committee,
 ):
     chair = signed_in(client, committee.chair)
     first, second, third, fourth, _fifth = committee.candidates
@@ -45,7 +48,7 @@ def test_the_chair_puts_ticked_candidates_on_the_shortlist_in_the_results_order(
 
 def test_a_candidate_the_leader_is_conflicted_with_is_skipped_with_the_reason(
     client,
-    committee,  # noqa: F811
+    committee,
 ):
     first, second, *_rest = committee.candidates
     review.declare_conflict(committee.chair, second, kind="employment")
@@ -60,7 +63,7 @@ def test_a_candidate_the_leader_is_conflicted_with_is_skipped_with_the_reason(
 
 def test_nothing_ticked_is_said_next_to_the_table_and_changes_nothing(
     client,
-    committee,  # noqa: F811
+    committee,
 ):
     chair = signed_in(client, committee.chair)
 
@@ -70,7 +73,7 @@ def test_nothing_ticked_is_said_next_to_the_table_and_changes_nothing(
     assert not ShortlistEntry.objects.exists()
 
 
-def test_a_member_cannot_shortlist_many(client, committee):  # noqa: F811
+def test_a_member_cannot_shortlist_many(client, committee):
     alice = signed_in(client, committee.members[0])
 
     response = alice.post(
@@ -82,7 +85,7 @@ def test_a_member_cannot_shortlist_many(client, committee):  # noqa: F811
     assert not ShortlistEntry.objects.exists()
 
 
-def test_in_swedish(client, committee):  # noqa: F811
+def test_in_swedish(client, committee):
     chair = signed_in(client, committee.chair)
     first = committee.candidates[0]
 
