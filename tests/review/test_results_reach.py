@@ -10,9 +10,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from laurel.review import services
-from tests.conftest import shared_world, sign_in
+from tests.conftest import sign_in
 from tests.factories import CycleFactory
-from tests.selection.helpers import Committee, chair_of, scored_committee
+from tests.selection.helpers import chair_of, scored_committee, shared_committee
 
 pytestmark = pytest.mark.django_db
 
@@ -26,14 +26,9 @@ DOWNLOADS = [
 
 
 # Built once for the module (tests.conftest.shared_world), each test in a savepoint of its own.
-world, child10, staff_user = shared_world(
-    lambda cycle, staff: scored_committee(cycle, staff, count=4).keys()
+world, child10, staff_user, committee = shared_committee(
+    lambda cycle, staff: scored_committee(cycle, staff, count=4)
 )
-
-
-@pytest.fixture
-def committee(world, db):
-    return Committee.read(world.value)
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from datetime import timedelta
 
+import pytest
 from django.utils import timezone
 
 from laurel.candidates import services as screening
@@ -15,7 +16,7 @@ from laurel.review import queries as review_queries
 from laurel.review import services as review
 from laurel.review.models import Conflict
 from laurel.selection import services as selection
-from tests.conftest import enrol_totp
+from tests.conftest import enrol_totp, shared_world
 from tests.factories import RoleGrantFactory, UserFactory, in_phase
 from tests.scenarios import member, open_review, ready
 
@@ -202,3 +203,16 @@ def _assert_named_exactly(client, decision, named) -> None:
         assert sorted(row["country"] for row in public["csv"]) == countries
         if not named:
             assert 'class="laureates"' not in public["page"]
+
+
+def shared_committee(build):
+    """A committee built once for a module by `build(cycle, staff)` (tests.conftest.shared_world),
+    each test in a savepoint of its own: `world, child10, staff_user, committee =
+    shared_committee(build)`, `committee` read again for each test."""
+    world, child10, staff_user = shared_world(lambda cycle, staff: build(cycle, staff).keys())
+
+    @pytest.fixture(name="committee")
+    def committee(world, db):
+        return Committee.read(world.value)
+
+    return world, child10, staff_user, committee

@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from laurel.selection import services
-from tests.conftest import shared_world, sign_in
-from tests.selection.helpers import Committee, scored_committee
+from tests.conftest import sign_in
+from tests.selection import helpers
+from tests.selection.helpers import scored_committee
 
 
 def build_committee(cycle, staff):
@@ -25,17 +26,9 @@ def committee(child10, staff_user):
 
 
 def shared_committee():
-    """The same committee built once for a module (tests.conftest.shared_world), each test in a
-    savepoint of its own: `world, child10, staff_user, committee = shared_committee()`."""
-    world, child10, staff_user = shared_world(
-        lambda cycle, staff: build_committee(cycle, staff).keys()
-    )
-
-    @pytest.fixture(name="committee")
-    def committee(world, db):
-        return Committee.read(world.value)
-
-    return world, child10, staff_user, committee
+    """The same committee built once for a module, each test in a savepoint of its own:
+    `world, child10, staff_user, committee = shared_committee()`."""
+    return helpers.shared_committee(build_committee)
 
 
 def signed_in(client, user):

@@ -20,8 +20,7 @@ from laurel.notifications.services import (
 )
 from laurel.selection import queries, services
 from laurel.selection.models import Decision, Override, Place
-from tests.conftest import shared_world
-from tests.selection.helpers import Committee, scored_committee
+from tests.selection.helpers import scored_committee, shared_committee
 
 TEXTS = {"sv": "Text på svenska.", "en": "Text in English."}
 
@@ -32,18 +31,13 @@ def _shortlisted(cycle, staff):
     committee = scored_committee(cycle, staff, count=8)
     for candidate in committee.candidates:
         services.shortlist_candidate(candidate, kind="shortlist", actor=staff)
-    return committee.keys()
+    return committee
 
 
 # Eight scored candidates, all shortlisted: built once for the module (tests.conftest.shared_world),
 # each test in a savepoint of its own. Every test here starts from it (the delivery task's own
 # test is in tests/selection/test_embargoed_delivery.py).
-world, child10, staff_user = shared_world(_shortlisted)
-
-
-@pytest.fixture
-def committee(world, db):
-    return Committee.read(world.value)
+world, child10, staff_user, committee = shared_committee(_shortlisted)
 
 
 def suggest(committee, staff, **constraints):

@@ -6,18 +6,12 @@ from laurel.candidates import services as screening
 from laurel.core.models import AuditEntry
 from laurel.selection import queries, services
 from laurel.selection.models import Ballot, Receipt, ShortlistEntry
-from tests.conftest import shared_world
-from tests.selection.helpers import Committee, scored_committee
+from tests.selection.helpers import scored_committee, shared_committee
 
 # Six scored candidates, built once for the module; each test in a savepoint of its own.
-world, child10, staff_user = shared_world(
-    lambda cycle, staff: scored_committee(cycle, staff, count=6).keys()
+world, child10, staff_user, committee = shared_committee(
+    lambda cycle, staff: scored_committee(cycle, staff, count=6)
 )
-
-
-@pytest.fixture
-def committee(world, db):
-    return Committee.read(world.value)
 
 
 def shortlist_all(committee, staff):

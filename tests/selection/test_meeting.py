@@ -5,14 +5,13 @@ from the conflict register. And who may not see or steer any of it."""
 
 import re
 
-import pytest
 from django.urls import reverse
 from django.utils import translation
 
 from laurel.selection import queries, services
 from laurel.selection.models import Meeting
-from tests.conftest import make_user, shared_world
-from tests.selection.helpers import Committee, scored_committee
+from tests.conftest import make_user
+from tests.selection.helpers import scored_committee, shared_committee
 from tests.selection.pages_helpers import signed_in
 
 
@@ -24,17 +23,12 @@ def _agenda(cycle, staff_user):
     services.shortlist_candidate(fifth, kind="reserve", actor=staff_user)
     for candidate in (first, second, third, fourth):
         services.shortlist_candidate(candidate, kind="shortlist", actor=staff_user)
-    return committee.keys()
+    return committee
 
 
 # Built once for the module (tests.conftest.shared_world), each test in a savepoint of its own.
 # The query count's test, which builds its own, is in test_meeting_queries.py.
-world, child10, staff_user = shared_world(_agenda)
-
-
-@pytest.fixture
-def committee(world, db):
-    return Committee.read(world.value)
+world, child10, staff_user, committee = shared_committee(_agenda)
 
 
 def polled_url(page: str) -> str:
