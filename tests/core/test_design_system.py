@@ -1,5 +1,5 @@
-"""The design system, checked: every class a template uses has a rule, colours and radii are tokens,
-each selector is written once.
+"""The design system, checked: every class a template uses has a rule, colours, radii and spacing
+are tokens, each selector is written once.
 
 The stylesheets are read as text (no browser): comments are dropped, declaration blocks are told
 apart from selectors, and a template's `class="…"` is resolved through its `{% if %}` branches, so
@@ -226,6 +226,64 @@ def test_no_raw_radius_outside_the_token_block():
         if "radius" in prop and not re.fullmatch(r"(var\(--[\w-]+\)\s*)+|0", value)
     ]
     assert raw == []
+
+
+SPACING = re.compile(
+    r"(?:scroll-)?(?:padding|margin)(?:-[a-z-]+)?|(?:row-|column-)?gap|inset(?:-[a-z-]+)?"
+    r"|top|right|bottom|left"
+)
+# A number with a unit; `0`, `auto`, a token and `calc(-1 * var(--space-3))` have none.
+RAW_LENGTH = re.compile(r"(?<![\w.-])-?(?:\d*\.)?\d+(?:[a-zA-Z]+|%)")
+# The decision report is WeasyPrint's A4 page, loaded alone (laurel/core/pdf.py): the site's
+# tokens are not defined there, and paper is measured in cm, pt and the text's em.
+SPACING_OWN_UNITS = {"report.css"}
+# Spacing that is not a step of the scale, each declaration listed whole with its reason.
+SPACING_ALLOWED = {
+    ("h1, h2, h3", "margin-block", "1.5em 0.5em"): "a heading's space grows with its own size",
+    ("mark", "padding", "0 0.15em"): "a marked word's edge, in the word's own size",
+    (
+        ".field input, .field select, .field textarea",
+        "scroll-margin-top",
+        "10rem",
+    ): "room above a field for its label, help and error when a link scrolls to it",
+    (
+        ".hero",
+        "padding",
+        "var(--space-5) clamp(var(--space-4), 3vw, var(--space-6)) var(--space-6)",
+    ): "the inline padding follows the window's width between two steps",
+}
+
+
+def _has_raw_length(value):
+    return bool(RAW_LENGTH.search(re.sub(r"var\(--[\w-]+\)", "", value)))
+
+
+def _spacing_declarations():
+    for sheet, sel, prop, value in _declarations_outside_token_blocks():
+        if sheet not in SPACING_OWN_UNITS and SPACING.fullmatch(prop):
+            yield sel, prop, value
+
+
+def test_no_raw_spacing_outside_the_token_block():
+    """Padding, margins, gaps and offsets are steps of the scale (`--space-1` … `--space-6`,
+    `--space-nudge`), `0`, `auto`, or listed in SPACING_ALLOWED with their reason."""
+    raw = [
+        (sel, f"{prop}: {value}")
+        for sel, prop, value in _spacing_declarations()
+        if _has_raw_length(value) and (sel, prop, value) not in SPACING_ALLOWED
+    ]
+    assert raw == []
+
+
+def test_the_spacing_allowed_is_still_written():
+    written = set(_spacing_declarations())
+    assert sorted(key for key in SPACING_ALLOWED if key not in written) == []
+
+
+def test_a_raw_length_is_told_from_a_token():
+    tokens = ["0", "auto", "var(--space-2) var(--space-4)", "calc(-1 * var(--space-3))"]
+    raw = ["0.6rem", "0 1px", "-999px", "2mm", "1em", "5%", "3vw"]
+    assert [_has_raw_length(value) for value in tokens + raw] == [False] * 4 + [True] * 7
 
 
 def test_each_rule_is_written_once():
