@@ -17,11 +17,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.core.http import client_ip, network_of
-from laurel.core.ratelimit import over_limit
 from laurel.cycles.queries import public_cycle
-from laurel.nominations import challenge, services
+from laurel.nominations import services
 from laurel.nominations.enums import EDITABLE_STATES, NominationState
 from laurel.nominations.forms import NominationForm, ReviewForm, initial_from
+from laurel.nominations.gate import RequestGate
 from laurel.nominations.late import session_late_code
 from laurel.nominations.models import DATA_FIELDS
 from laurel.nominations.safeguarding import marked, scan
@@ -91,7 +91,7 @@ def manage_submitted(request, nomination, token: str, form=None, status=200):
     return render(request, "nominations/manage.html", context, status=status)
 
 
-def save_edit(request, nomination, token, form, valid, admit):
+def save_edit(request, nomination, token, form, valid, gate):
     """A change to a submitted nomination (or a document to remove) is kept pending, then the
     nominator reviews it on the same page as the first submission."""
     if not valid:
@@ -107,7 +107,7 @@ def save_edit(request, nomination, token, form, valid, admit):
             uploads=form.checked_uploads,
             remove=[int(removal)] if removal.isdigit() else [],
             honeypot=form.honeypot_filled,
-            admit=admit,
+            gate=gate,
         )
     except services.TooManyDocuments:
         form.add_error(
@@ -268,7 +268,7 @@ def review(request, token: str):
                 services.submit_nomination(
                     nomination,
                     token=token,
-                    hold_reason=lambda: _hold_reason(request, nomination),
+                    gate=RequestGate(request),
                     late_code=late_code,
                     acknowledged=bool(findings),
                     network=network_of(client_ip(request)),
@@ -316,7 +316,7 @@ def _apply_edit(request, nomination, token, choices):
             nomination,
             token=token,
             confirmations=[choice.as_confirmation() for choice in choices],
-            hold_reason=lambda: _edit_hold_reason(request, nomination),
+            gate=RequestGate(request),
         )
     except (services.NotEditable, services.NominationsClosed):
         messages.error(request, _("This nomination can no longer be changed."))
@@ -336,31 +336,6 @@ def _apply_edit(request, nomination, token, choices):
     else:
         messages.success(request, _("Your changes are saved. We emailed you a confirmation."))
     return redirect("nominations:manage", token=token)
-
-
-def _hold_reason(request, nomination) -> str:
-    """Why a nomination waits for a person to look at it; never a reason to refuse it."""
-    if nomination.moderation_reason:
-        return nomination.moderation_reason
-    return _edit_hold_reason(request, nomination)
-
-
-def _edit_hold_reason(request, nomination) -> str:
-    """The same signals as a first submission, asked afresh for a change (a nomination staff
-    released once is not held again for its old reason)."""
-    if not request.POST.get("altcha"):
-        return "no-proof-of-work"
-    if not challenge.verify(request.POST["altcha"]):
-        return "failed-proof-of-work"
-    by_address = settings.NOMINATION_SUBMITS_PER_ADDRESS
-    if over_limit("nomination-submit-ip", client_ip(request), limit=by_address, window=3600):
-        return "many-from-one-address"
-    by_email = settings.NOMINATION_SUBMITS_PER_EMAIL
-    if over_limit(
-        "nomination-submit-email", nomination.nominator_email, limit=by_email, window=3600
-    ):
-        return "many-from-one-email"
-    return ""
 
 
 class CorrectEmailForm(forms.Form):

@@ -11,13 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from laurel.core.http import client_ip
 from laurel.core.limits import HONEYPOT_FIELD
-from laurel.core.ratelimit import over_limit
 from laurel.cycles.queries import current_cycle_or_404
 from laurel.nominations import challenge, services, submission_views
 from laurel.nominations.enums import NominationState
 from laurel.nominations.forms import NominationForm, initial_from
+from laurel.nominations.gate import RequestGate
 from laurel.nominations.late import session_late_code
 from laurel.nominations.models import new_token
 
@@ -115,10 +114,6 @@ def _form_page(request, cycle, form, token, nomination, status=200, blank=False,
     )
 
 
-class SlowDown(Exception):
-    """Too many saves from one address in an hour."""
-
-
 def _save(request, cycle, token, nomination):
     """Save what was typed (a draft, or an edit of a submitted nomination), then go on. A body
     larger than the form takes never gets here (core.limits refuses it before it is read)."""
@@ -132,18 +127,13 @@ def _save(request, cycle, token, nomination):
         existing_attachments=nomination.attachments.count() if nomination else 0,
     )
     valid = form.is_valid()
-
-    def admit() -> None:
-        # Counted in the service's transaction: the counter and the draft commit together, once.
-        limit = settings.NOMINATION_SAVES_PER_ADDRESS
-        if over_limit("nomination-save", client_ip(request), limit=limit, window=3600):
-            raise SlowDown
-
+    # Asked in the service's transaction: the counter and the draft commit together, once.
+    gate = RequestGate(request)
     try:
         if submitted:
-            return submission_views.save_edit(request, nomination, token, form, valid, admit)
-        return _save_draft(request, cycle, token, form, valid, action, admit)
-    except SlowDown:
+            return submission_views.save_edit(request, nomination, token, form, valid, gate)
+        return _save_draft(request, cycle, token, form, valid, action, gate)
+    except services.TooManySaves:
         return render(request, "nominations/slow_down.html", {"cycle": cycle}, status=429)
     except services.NominationsClosed:
         typed = {"cycle": cycle, "typed": _typed_copy(form)}
@@ -162,7 +152,7 @@ def _save(request, cycle, token, nomination):
         return _form_page(request, cycle, form, token, nomination, status=507)
 
 
-def _save_draft(request, cycle, token, form, valid, action, admit):
+def _save_draft(request, cycle, token, form, valid, action, gate):
     nomination, _created = services.save_draft(
         cycle,
         token=token,
@@ -174,7 +164,7 @@ def _save_draft(request, cycle, token, form, valid, action, admit):
         send_resume_link=action == "save",
         # An autosave or a plain save of a complete form keeps the draft ready for review.
         complete=form.passes_submission_checks(),
-        admit=admit,
+        gate=gate,
     )
     # Removing a document takes two clicks: "Remove" asks (everything typed is saved first),
     # "Yes, remove it" removes. Neither button is the form's default (Enter).

@@ -106,7 +106,7 @@ def test_staff_pages_pass_axe(page, live_server, child10, axe, path):
             "answers": {"1": "Call 070-123 45 67."},
         },
     )
-    nominations.submit_nomination(draft, token=token, hold_reason="no-proof-of-work")
+    nominations.submit_nomination(draft, token=token, gate=nominations.Held("no-proof-of-work"))
     failed = DBTaskResult.objects.get(pk=needs_file.enqueue("/nowhere").id)
     failed.status = TaskResultStatus.FAILED
     failed.save(update_fields=["status"])

@@ -300,7 +300,9 @@ def test_a_held_nomination_becomes_a_candidate_only_once_let_through(child10):
         child10, token=token, language="en", send_resume_link=False, complete=True,
         data={"org_name": "Held Org", "org_country": "SE", "nominator_email": "h@example.org"},
     )  # fmt: skip
-    nomination = nominations.submit_nomination(draft, token=token, hold_reason="no-proof-of-work")
+    nomination = nominations.submit_nomination(
+        draft, token=token, gate=nominations.Held("no-proof-of-work")
+    )
     Nomination.objects.filter(pk=nomination.pk).update(confirm_token_hash=hash_token("held"))
     nominations.confirm_nomination("held")
 

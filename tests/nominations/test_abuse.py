@@ -5,7 +5,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from laurel.nominations.models import Nomination
-from laurel.nominations.services import submit_nomination
+from laurel.nominations.services import Held, submit_nomination
 from tests.nominations.helpers import complete_post
 from tests.scenarios import NOMINATE, new_token, solved_payload
 
@@ -155,12 +155,13 @@ def test_a_second_concurrent_submit_asks_for_no_hold_reason(client, child10):
     stale = Nomination.objects.get()  # what both requests read before either locked it
     asked = []
 
-    def hold_reason() -> str:
-        asked.append(1)
-        return ""
+    class Asking(Held):
+        def hold_reason(self, nomination) -> str:
+            asked.append(1)
+            return ""
 
     for _ in range(2):
-        submit_nomination(stale, token=token, hold_reason=hold_reason)
+        submit_nomination(stale, token=token, gate=Asking())
 
     assert asked == [1]
     assert Nomination.objects.get().state == "submitted"

@@ -26,7 +26,7 @@ def submitted(cycle, *, relationship="partner", uploads=()):
             "relationship": relationship,
         },
     )
-    return services.submit_nomination(draft, token=token, hold_reason="no-proof-of-work")
+    return services.submit_nomination(draft, token=token, gate=services.Held("no-proof-of-work"))
 
 
 def test_staff_see_submitted_nominations_but_not_drafts(staff_client, child10):

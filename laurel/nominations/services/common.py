@@ -3,9 +3,9 @@ lock for a change, stored documents and the state a nominator is told."""
 
 import contextlib
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from django.conf import settings
 from django.core.files.base import File
@@ -45,8 +45,32 @@ LAPSE = "laurel.nominations.tasks.lapse_if_unconfirmed"
 MAX_ATTACHMENTS = NOMINATION_DOCUMENTS
 
 
-# A check the caller runs inside a service's transaction; it refuses by raising.
-Admit = Callable[[], None]
+class Gate(Protocol):
+    """What the caller adds to a save or a submission, asked inside the service's transaction
+    (so that what it counts commits, or rolls back, with what it admits). The web form's is
+    `nominations.gate.RequestGate`; imports, the demo and tests pass a `Held`."""
+
+    def admit(self) -> None:
+        """Refuse a save by raising (TooManySaves); return to let it go on."""
+
+    def hold_reason(self, nomination: Nomination) -> str:
+        """Why a submission or a change waits for staff before it counts; "" for none."""
+
+
+class Held:
+    """A gate that admits every save and holds every submission for `reason` ("" holds none)."""
+
+    def __init__(self, reason: str = ""):
+        self.reason = reason
+
+    def admit(self) -> None:
+        return None
+
+    def hold_reason(self, nomination: Nomination) -> str:
+        return self.reason
+
+
+OPEN = Held()
 
 
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -60,6 +84,10 @@ class NotEditable(TransitionRefused):
     """The nomination is in a state that does not allow this."""
 
     text = _("This nomination can no longer be changed.")
+
+
+class TooManySaves(ServiceError):
+    """Too many saves from one address in an hour (the gate refused; nothing was written)."""
 
 
 class Incomplete(ServiceError):

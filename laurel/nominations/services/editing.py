@@ -3,7 +3,7 @@ applied; the address corrected; withdrawal; erasure of the content."""
 
 import contextlib
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.files.storage import default_storage
@@ -27,7 +27,8 @@ from laurel.nominations.models import (
 from laurel.nominations.services.common import (
     EMAIL_CORRECTIONS_PER_DAY,
     MAX_ATTACHMENTS,
-    Admit,
+    OPEN,
+    Gate,
     NotEditable,
     StorageFull,
     TooManyCorrections,
@@ -56,7 +57,7 @@ def stage_edit(
     uploads: Sequence[tuple[Any, CheckedUpload]] = (),
     remove: Sequence[int] = (),
     honeypot: bool = False,
-    admit: Admit | None = None,
+    gate: Gate = OPEN,
 ) -> Nomination:
     """Keep a change to a submitted nomination until the nominator has reviewed it.
 
@@ -64,8 +65,7 @@ def stage_edit(
     documents in storage, not yet attached) for `apply_edit`. A second change before the review
     replaces the texts and adds to the documents. Too many documents raise TooManyDocuments.
     """
-    if admit is not None:
-        admit()
+    gate.admit()
     nomination = _lock_for_change(nomination)
     pending = nomination.pending_edit or {"remove": [], "uploads": []}
     own = set(nomination.attachments.values_list("pk", flat=True))
@@ -134,13 +134,14 @@ def apply_edit(
     *,
     token: str,
     confirmations: Sequence[dict[str, str]] = (),
-    hold_reason: str | Callable[[], str] = "",
+    gate: Gate = OPEN,
 ) -> Nomination:
     """The nominator reviewed their change and confirmed it: it applies now, as a new version.
 
     `confirmations` are the safeguarding findings the nominator kept, each with a reason.
-    `hold_reason` as for submit_nomination: a change that would have been held as a first
-    submission holds the nomination for staff (it does not count until they release it).
+    The `gate` as for submit_nomination: a change it would have held as a first submission
+    holds the nomination for staff (it does not count until they release it); asked afresh, so
+    a nomination staff released once is not held again for its old reason.
     Without a pending change, returns the nomination as it is (a repeated submit).
     """
     nomination = _lock_for_change(nomination)
@@ -167,8 +168,8 @@ def apply_edit(
     _scan(nomination)
     nomination.safeguarding_confirmations = list(confirmations)
     nomination.safeguarding_acknowledged = bool(confirmations)
-    if callable(hold_reason):
-        hold_reason = hold_reason()
+    # The gate is asked even for a trapped change: its counters count every change submitted.
+    hold_reason = gate.hold_reason(nomination)
     if pending.get("honeypot"):
         hold_reason = "honeypot"
     if hold_reason:
@@ -216,13 +217,13 @@ def edit_nomination(
     token: str,
     data: dict[str, Any],
     uploads: Sequence[tuple[Any, CheckedUpload]] = (),
-    admit: Admit | None = None,
+    gate: Gate = OPEN,
 ) -> Nomination:
     """Stage and apply a change in one go (for callers that reviewed it themselves: imports,
     tests). The web form stages (`stage_edit`) and applies after the review page."""
     with transaction.atomic():
-        stage_edit(nomination, data=data, uploads=uploads, admit=admit)
-        return apply_edit(nomination, token=token)
+        stage_edit(nomination, data=data, uploads=uploads, gate=gate)
+        return apply_edit(nomination, token=token, gate=gate)
 
 
 @transaction.atomic

@@ -3,7 +3,7 @@ from moderation, late-submission codes."""
 
 import contextlib
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -29,8 +29,9 @@ from laurel.nominations.models import (
 from laurel.nominations.services.common import (
     DRAFT_FIELDS,
     MAX_ATTACHMENTS,
+    OPEN,
     REFERENCE_ALPHABET,
-    Admit,
+    Gate,
     Incomplete,
     NominationsClosed,
     NotEditable,
@@ -101,16 +102,15 @@ def save_draft(
     honeypot: bool = False,
     send_resume_link: bool = True,
     complete: bool = False,
-    admit: Admit | None = None,
+    gate: Gate = OPEN,
 ) -> tuple[Nomination, bool]:
     """Create or update the draft behind `token`; returns it and whether it was created.
 
     Saving the same token twice (a double click, a retried request, two tabs) updates one draft.
-    A nomination already submitted is returned unchanged, with NotEditable. `admit` (the web
-    form's rate limit) runs first, in this transaction; what it raises refuses the save.
+    A nomination already submitted is returned unchanged, with NotEditable. The `gate` admits
+    the save first, in this transaction; what it raises (TooManySaves) refuses it.
     """
-    if admit is not None:
-        admit()
+    gate.admit()
     if not is_open(cycle, late_code=late_code):
         raise NominationsClosed
     token_hash = hash_token(token)
@@ -167,7 +167,7 @@ def submit_nomination(
     nomination: Nomination,
     *,
     token: str,
-    hold_reason: str | Callable[[], str] = "",
+    gate: Gate = OPEN,
     late_code: LateSubmissionCode | None = None,
     acknowledged: bool = False,
     network: str = "",
@@ -175,10 +175,11 @@ def submit_nomination(
 ) -> Nomination:
     """Submit a draft: it gets its reference, its first version and a confirmation email.
 
-    Idempotent: submitting a nomination already submitted returns it as it is. `hold_reason`
-    (no proof of work, a honeypot, a rate limit) keeps it for staff moderation; it is never lost.
-    Given as a function, it is asked in this transaction, only when the draft is submitted now:
-    the web form's proof of work is used up and its counters count together with the submission.
+    Idempotent: submitting a nomination already submitted returns it as it is. A reason to
+    hold it (the draft's honeypot, else the `gate`'s: no proof of work, a rate limit) keeps it
+    for staff moderation; it is never lost. The gate is asked in this transaction, only when the
+    draft is submitted now: the web form's proof of work is used up and its counters count
+    together with the submission.
     """
     nomination = (
         Nomination.objects.select_for_update().select_related("cycle").get(pk=nomination.pk)
@@ -195,8 +196,7 @@ def submit_nomination(
         late_code.used_at = timezone.now()
         late_code.save(update_fields=["used_at"])
         nomination.late_code = late_code
-    if callable(hold_reason):
-        hold_reason = hold_reason()
+    hold_reason = nomination.moderation_reason or gate.hold_reason(nomination)
     if not hold_reason and over_email_limit(nomination.nominator_email):
         # The confirmation is still due: it waits, held, for staff to look (never lost).
         hold_reason = "many-emails-to-one-address"
