@@ -146,7 +146,7 @@ def retry_task(result: DBTaskResult, *, actor: User) -> None:
     """Put a failed task back in the queue as it was, to run as soon as a worker is free."""
     result = DBTaskResult.objects.select_for_update().get(pk=result.pk)
     if result.status != TaskResultStatus.FAILED:
-        raise NotFailed
+        raise NotFailed(_("This task has not failed; there is nothing to try again."))
     error = result.exception_class_path.rsplit(".", 1)[-1]
     result.status = TaskResultStatus.READY
     result.run_after = timezone.now()
