@@ -35,14 +35,12 @@ def contact(request, pk: int):
         return detail_page(request, candidate, status=400, contact_form=form)
     with refusals(request, form):
         change = services.set_contact(candidate, **form.cleaned_data, actor=request.user)
-        if change is None:
-            messages.info(request, _("The contact was already so: nothing changed."))
-        else:
-            messages.success(
-                request,
-                _("The contact of %(name)s is saved; letters not yet written will use it.")
-                % {"name": candidate.name},
-            )
+        _tell(
+            request,
+            change,
+            _("The contact of %(name)s is saved; letters not yet written will use it.")
+            % {"name": candidate.name},
+        )
         return redirect(_back(candidate))
     return detail_page(request, candidate, status=409, contact_form=form)
 
@@ -54,12 +52,18 @@ def use_claim(request, pk: int, claim_pk: int):
     claim = get_object_or_404(candidate.claims.exclude(used_at=None), pk=claim_pk)
     with refusals(request):
         change = services.use_claimed_contact(candidate, claim=claim, actor=request.user)
-        if change is None:
-            messages.info(request, _("The contact was already so: nothing changed."))
-        else:
-            messages.success(
-                request,
-                _("What the organisation told us is now the contact of %(name)s.")
-                % {"name": candidate.name},
-            )
+        _tell(
+            request,
+            change,
+            _("What the organisation told us is now the contact of %(name)s.")
+            % {"name": candidate.name},
+        )
     return redirect(_back(candidate))
+
+
+def _tell(request, change, saved: str) -> None:
+    """What a contact change did: `saved` says it, or nothing changed (`change` is None)."""
+    if change is None:
+        messages.info(request, _("The contact was already so: nothing changed."))
+    else:
+        messages.success(request, saved)
