@@ -104,7 +104,7 @@ class Outcome:
         traceback: TracebackType | None,
     ) -> bool:
         if not isinstance(error, ServiceError) or (error.left_to_middleware and not self.phase):
-            return False  # done, or not a refusal: any other exception goes on
+            return False  # no exception, or not one to show here: it goes on as raised
         self.error = error
         refuse(self.request, error, self.form, **self.message)
         return True
