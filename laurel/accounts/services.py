@@ -28,10 +28,10 @@ SELF_INVITED = "self_invited"
 
 
 class InvitationError(ServiceError):
-    """An invitation that cannot be used; `state` says why."""
+    """An invitation that cannot be used; `state` says why, and `message` for staff, if given."""
 
-    def __init__(self, state: InvitationState | str | None):
-        super().__init__(str(state))
+    def __init__(self, state: InvitationState | str | None, message: str = ""):
+        super().__init__(message or str(state))
         self.state = state
 
 
@@ -102,7 +102,7 @@ def resend_invitation(invitation: Invitation, *, actor: User) -> Invitation:
     """A new link, valid from now; the old link stops working."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.state not in {InvitationState.PENDING, InvitationState.EXPIRED}:
-        raise InvitationError(invitation.state)
+        raise InvitationError(invitation.state, _("This invitation can no longer be sent again."))
     token = _new_invitation_token(invitation)
     invitation.save(update_fields=["token_hash", "expires_at"])
     record("invitation.resent", actor=actor, subject=invitation, summary=invitation.email)
@@ -114,7 +114,7 @@ def resend_invitation(invitation: Invitation, *, actor: User) -> Invitation:
 def revoke_invitation(invitation: Invitation, *, actor: User) -> Invitation:
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.state != InvitationState.PENDING:
-        raise InvitationError(invitation.state)
+        raise InvitationError(invitation.state, _("Only a pending invitation can be withdrawn."))
     invitation.revoked_at = timezone.now()
     invitation.save(update_fields=["revoked_at"])
     record("invitation.revoked", actor=actor, subject=invitation, summary=invitation.email)

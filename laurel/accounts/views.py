@@ -22,9 +22,8 @@ from laurel.accounts.forms import (
 from laurel.accounts.models import Invitation, RoleGrant, User
 from laurel.accounts.queries import cycle_choices, open_invitations, users_with_roles
 from laurel.core.confirm import confirmation, confirmed
-from laurel.core.forms import refuse
+from laurel.core.forms import refusals
 from laurel.core.permissions import require
-from laurel.core.services import ServiceError
 from laurel.core.texts import in_language
 
 INVITATION_PROBLEMS = {
@@ -197,13 +196,11 @@ def invite_list(request):
 def invitation_resend(request, pk: int):
     require(request.user, "accounts.manage_users")
     invitation = get_object_or_404(Invitation, pk=pk)
-    try:
+    with refusals(request):
         services.resend_invitation(invitation, actor=request.user)
         messages.success(
             request, _("A new invitation link was sent to %(email)s.") % {"email": invitation.email}
         )
-    except services.InvitationError:
-        messages.error(request, _("This invitation can no longer be sent again."))
     return redirect("accounts:users")
 
 
@@ -212,13 +209,11 @@ def invitation_resend(request, pk: int):
 def invitation_revoke(request, pk: int):
     require(request.user, "accounts.manage_users")
     invitation = get_object_or_404(Invitation, pk=pk)
-    try:
+    with refusals(request):
         services.revoke_invitation(invitation, actor=request.user)
         messages.success(
             request, _("The invitation for %(email)s was withdrawn.") % {"email": invitation.email}
         )
-    except services.InvitationError:
-        messages.error(request, _("Only a pending invitation can be withdrawn."))
     return redirect("accounts:users")
 
 
@@ -228,10 +223,8 @@ def user_active(request, pk: int):
     require(request.user, "accounts.manage_users")
     user = get_object_or_404(User, pk=pk)
     active = request.POST.get("active") == "1"
-    try:
+    with refusals(request):
         services.set_user_active(user, active=active, actor=request.user)
-    except ServiceError as error:
-        refuse(request, error)
     return redirect("accounts:users")
 
 
@@ -246,11 +239,8 @@ def user_email(request, pk: int):
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            try:
+            with refusals(request, form):
                 services.change_email(person, email=form.cleaned_data["email"], actor=request.user)
-            except services.EmailChangeError as error:
-                refuse(request, error, form)
-            else:
                 messages.success(
                     request,
                     _("The address is changed. The old and the new address are both told."),

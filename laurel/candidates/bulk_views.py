@@ -21,10 +21,10 @@ from laurel.candidates.enums import (
     ReadyFilter,
 )
 from laurel.candidates.forms import BulkForm
-from laurel.candidates.services import ScreeningError, notices_wait
 from laurel.candidates.services import bulk as services
+from laurel.candidates.services import notices_wait
 from laurel.core.confirm import confirmation, confirmed
-from laurel.core.forms import refuse
+from laurel.core.forms import refusals
 from laurel.core.http import safe_next
 from laurel.core.tables import FORMATS, table_response
 from laurel.cycles.queries import cycle_for
@@ -122,13 +122,11 @@ def bulk(request):
         emails = queries.consent_reminders(cycle, ids).count()
         if not confirmed(request, emails=emails):
             return _confirm_remind(request, ids, emails, back)
-    try:
+    with refusals(request):
         outcome = _run(action, cycle, ids, form.cleaned_data["reason"], request.user)
-    except ScreeningError as error:
-        refuse(request, error)
-        _keep_choice(request, form, back)
+        _tell(request, action, outcome)
         return redirect(back)
-    _tell(request, action, outcome)
+    _keep_choice(request, form, back)  # refused: the choice stays on the list
     return redirect(back)
 
 

@@ -11,7 +11,7 @@ from laurel.candidates import services
 from laurel.candidates.forms import ContactForm
 from laurel.candidates.models import Candidate
 from laurel.candidates.staff_views import detail_page
-from laurel.core.forms import refuse
+from laurel.core.forms import refusals
 from laurel.core.permissions import require
 from laurel.core.sections import section_form
 
@@ -33,20 +33,16 @@ def contact(request, pk: int):
     form = ContactForm(request.POST)
     if not form.is_valid():
         return detail_page(request, candidate, status=400, contact_form=form)
-    try:
+    with refusals(request, form):
         change = services.set_contact(candidate, **form.cleaned_data, actor=request.user)
-    except services.ScreeningError as error:
-        refuse(request, error, form)
-        return detail_page(request, candidate, status=409, contact_form=form)
-    if change is None:
-        messages.info(request, _("The contact was already so: nothing changed."))
-    else:
-        messages.success(
+        _tell(
             request,
+            change,
             _("The contact of %(name)s is saved; letters not yet written will use it.")
             % {"name": candidate.name},
         )
-    return redirect(_back(candidate))
+        return redirect(_back(candidate))
+    return detail_page(request, candidate, status=409, contact_form=form)
 
 
 @login_required
@@ -54,17 +50,20 @@ def contact(request, pk: int):
 def use_claim(request, pk: int, claim_pk: int):
     candidate = _candidate(request, pk)
     claim = get_object_or_404(candidate.claims.exclude(used_at=None), pk=claim_pk)
-    try:
+    with refusals(request):
         change = services.use_claimed_contact(candidate, claim=claim, actor=request.user)
-    except services.ScreeningError as error:
-        refuse(request, error)
-    else:
-        if change is None:
-            messages.info(request, _("The contact was already so: nothing changed."))
-        else:
-            messages.success(
-                request,
-                _("What the organisation told us is now the contact of %(name)s.")
-                % {"name": candidate.name},
-            )
+        _tell(
+            request,
+            change,
+            _("What the organisation told us is now the contact of %(name)s.")
+            % {"name": candidate.name},
+        )
     return redirect(_back(candidate))
+
+
+def _tell(request, change, saved: str) -> None:
+    """What a contact change did: `saved` says it, or nothing changed (`change` is None)."""
+    if change is None:
+        messages.info(request, _("The contact was already so: nothing changed."))
+    else:
+        messages.success(request, saved)

@@ -23,11 +23,10 @@ from laurel.candidates.pages import PLACED
 from laurel.candidates.staff_views import detail_page
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.downloads import as_download
-from laurel.core.forms import refuse
+from laurel.core.forms import refusals
 from laurel.core.permissions import require
 from laurel.core.sections import section_form
 from laurel.core.services import record
-from laurel.cycles.phases import PhaseRefused
 from laurel.nominations.models import Nomination
 
 
@@ -50,19 +49,19 @@ def diligence(request, pk: int):
     form = DiligenceForm(request.POST, checks=queries.diligence_of(candidate))
     if not form.is_valid():
         return detail_page(request, candidate, status=400, diligence_form=form)
-    try:
+    with refusals(request, form, phase=True):
         changed = services.update_diligence(
             candidate, parts=form.submitted_parts(), actor=request.user
         )
-    except (services.ScreeningError, PhaseRefused) as error:
-        refuse(request, error, form)
-        return detail_page(request, candidate, status=409, diligence_form=form)
-    messages.success(
-        request,
-        _("The due diligence is saved.") if changed else _("Nothing had changed; nothing to save."),
-        extra_tags=f"{PLACED} diligence",
-    )
-    return redirect(f"{candidate_url(pk)}#diligence")
+        messages.success(
+            request,
+            _("The due diligence is saved.")
+            if changed
+            else _("Nothing had changed; nothing to save."),
+            extra_tags=f"{PLACED} diligence",
+        )
+        return redirect(f"{candidate_url(pk)}#diligence")
+    return detail_page(request, candidate, status=409, diligence_form=form)
 
 
 @section_form
@@ -135,12 +134,9 @@ def committee_version(request, pk: int, nomination_pk: int):
 @require_POST
 def ready(request, pk: int):
     candidate = _candidate(request, pk, "candidates.prepare_dossier")
-    try:
+    with refusals(request, extra_tags=f"{PLACED} ready"):
         services.mark_ready(candidate, ready=request.POST.get("ready") == "yes", actor=request.user)
-    except services.ScreeningError as error:
-        refuse(request, error, extra_tags=f"{PLACED} ready")
-        return redirect(f"{candidate_url(pk)}#ready")
-    messages.success(request, _("Saved."), extra_tags=f"{PLACED} ready")
+        messages.success(request, _("Saved."), extra_tags=f"{PLACED} ready")
     return redirect(f"{candidate_url(pk)}#ready")
 
 
@@ -174,7 +170,7 @@ def invite(request, pk: int):
             button=_("Send the request"),
             cancel_url=f"{candidate_url(pk)}#consent",
         )
-    try:
+    with refusals(request, form):
         services.invite_organisation(
             candidate,
             email=form.cleaned_data["email"],
@@ -182,12 +178,10 @@ def invite(request, pk: int):
             deadline=deadline,
             actor=request.user,
         )
-    except services.ScreeningError as error:
-        refuse(request, error, form)
-        return detail_page(request, candidate, status=400, invite_form=form)
-    messages.success(
-        request,
-        _("The organisation is asked; the link is in the outbox."),
-        extra_tags=f"{PLACED} consent",
-    )
-    return redirect(f"{candidate_url(pk)}#consent")
+        messages.success(
+            request,
+            _("The organisation is asked; the link is in the outbox."),
+            extra_tags=f"{PLACED} consent",
+        )
+        return redirect(f"{candidate_url(pk)}#consent")
+    return detail_page(request, candidate, status=400, invite_form=form)

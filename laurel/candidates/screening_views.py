@@ -15,8 +15,9 @@ from laurel.candidates import queries, services
 from laurel.candidates.enums import CandidateState
 from laurel.candidates.forms import ScreeningForm
 from laurel.candidates.models import Candidate
-from laurel.candidates.staff_views import _screening_error, detail_page
+from laurel.candidates.staff_views import detail_page
 from laurel.core.confirm import confirmation, confirmed
+from laurel.core.forms import refusals
 from laurel.core.http import safe_next
 from laurel.core.permissions import require
 from laurel.cycles.queries import cycle_for
@@ -35,7 +36,7 @@ def screen(request, pk: int):
     newly = ineligible and candidate.state != CandidateState.INELIGIBLE
     if newly and emails and not confirmed(request, emails=emails):
         return _confirm_ineligible(request, candidate, emails)
-    try:
+    with refusals(request, form):  # refused: the reason on the form, in the section htmx redraws
         services.decide_eligibility(
             candidate,
             eligible=form.cleaned_data["decision"] == "eligible",
@@ -43,13 +44,12 @@ def screen(request, pk: int):
             note=form.cleaned_data["note"],
             actor=request.user,
         )
-    except services.ScreeningError as error:
-        return _screening_error(request, candidate, error, screening_form=form)
-    messages.success(
-        request,
-        _("%(name)s: the screening decision is saved.") % {"name": candidate.name},
-    )
-    return redirect(safe_next(request, reverse("candidates:detail", args=[pk])))
+        messages.success(
+            request,
+            _("%(name)s: the screening decision is saved.") % {"name": candidate.name},
+        )
+        return redirect(safe_next(request, reverse("candidates:detail", args=[pk])))
+    return detail_page(request, candidate, status=409, screening_form=form)
 
 
 def _deadline(cycle) -> str:

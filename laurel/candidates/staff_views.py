@@ -14,7 +14,7 @@ from django_countries import countries
 from laurel.candidates import charts, duplicate_pages, pages, queries, services
 from laurel.candidates.forms import MergeForm, NoteForm, WorkKindsForm
 from laurel.candidates.models import Candidate, DuplicateSuggestion, MergeRecord
-from laurel.core.forms import refuse
+from laurel.core.forms import refusals
 from laurel.core.permissions import require
 from laurel.core.sections import section_form
 from laurel.core.services import record
@@ -74,14 +74,6 @@ def candidate_detail(request, pk: int):
     return detail_page(request, candidate)
 
 
-def _screening_error(request, candidate, error, status=409, **forms):
-    """A service refused what a form of the page asked: the reason on that form (its field,
-    or the form as a whole), so it is in the section htmx re-renders too."""
-    (form,) = forms.values()
-    refuse(request, error, form)
-    return detail_page(request, candidate, status=status, **forms)
-
-
 @section_form
 @login_required
 @require_POST
@@ -92,12 +84,11 @@ def merge(request, pk: int):
     if not form.is_valid():
         return detail_page(request, candidate, status=400, merge_form=form)
     target = form.cleaned_data["target"]
-    try:
+    with refusals(request, form):  # refused: the reason on the form, in the section htmx redraws
         merge_record = services.merge_candidates(candidate, target, actor=request.user)
-    except services.ScreeningError as error:
-        return _screening_error(request, candidate, error, merge_form=form)
-    _merged_message(request, merge_record)
-    return redirect("candidates:detail", pk=target.pk)
+        _merged_message(request, merge_record)
+        return redirect("candidates:detail", pk=target.pk)
+    return detail_page(request, candidate, status=409, merge_form=form)
 
 
 @login_required
@@ -105,13 +96,11 @@ def merge(request, pk: int):
 def undo(request, pk: int):
     require(request.user, "candidates.merge")
     merge_record = get_object_or_404(MergeRecord, pk=pk)
-    try:
+    with refusals(request):
         source = services.undo_merge(merge_record, actor=request.user)
-    except services.ScreeningError as error:
-        refuse(request, error)
-        return redirect("candidates:detail", pk=merge_record.target_id)
-    messages.success(request, _("The merge is undone."))
-    return redirect("candidates:detail", pk=source.pk)
+        messages.success(request, _("The merge is undone."))
+        return redirect("candidates:detail", pk=source.pk)
+    return redirect("candidates:detail", pk=merge_record.target_id)
 
 
 @login_required
@@ -119,13 +108,11 @@ def undo(request, pk: int):
 def split(request, pk: int, nomination_pk: int):
     require(request.user, "candidates.merge")
     nomination = get_object_or_404(Nomination, pk=nomination_pk, placement__candidate_id=pk)
-    try:
+    with refusals(request):
         candidate = services.split_nomination(nomination, actor=request.user)
-    except services.ScreeningError as error:
-        refuse(request, error)
-        return redirect("candidates:detail", pk=pk)
-    messages.success(request, _("The nomination is now a candidate of its own."))
-    return redirect("candidates:detail", pk=candidate.pk)
+        messages.success(request, _("The nomination is now a candidate of its own."))
+        return redirect("candidates:detail", pk=candidate.pk)
+    return redirect("candidates:detail", pk=pk)
 
 
 @section_form
@@ -199,7 +186,7 @@ def group_decide(request, pk: int):
     members = list(Candidate.objects.filter(cycle=suggestion.cycle, pk__in=wanted))
     by_pk = {member.pk: member for member in members}
     separate, keep = request.POST.get("separate", ""), request.POST.get("keep", "")
-    try:
+    with refusals(request):
         if separate:
             one = by_pk.get(_pk(separate))
             if one is None:
@@ -223,8 +210,6 @@ def group_decide(request, pk: int):
                     _("Each merge can be undone on %(target)s's page") % {"target": target.name},
                 ),
             )
-    except services.ScreeningError as error:
-        refuse(request, error)
     return _back_to_suggestions(suggestion.cycle, country=request.POST.get("country", ""))
 
 
@@ -260,7 +245,7 @@ def suggestion_decide(request, pk: int):
         DuplicateSuggestion.objects.select_related("cycle", "first", "second"), pk=pk
     )
     keep_pk = _pk(request.POST.get("keep", ""))
-    try:
+    with refusals(request):
         if request.POST.get("decision") == "reject":
             services.reject_suggestion(suggestion, actor=request.user)
             messages.success(
@@ -286,8 +271,6 @@ def suggestion_decide(request, pk: int):
                 return _back_to_suggestions(suggestion.cycle)
             merge_record = services.confirm_suggestion(suggestion, keep=keep, actor=request.user)
             _merged_message(request, merge_record)
-    except services.ScreeningError as error:
-        refuse(request, error)
     return _back_to_suggestions(suggestion.cycle, country=request.POST.get("country", ""))
 
 
@@ -297,13 +280,11 @@ def suggestion_reopen(request, pk: int):
     """A pair marked as different organisations goes back among those to decide."""
     require(request.user, "candidates.merge")
     suggestion = get_object_or_404(DuplicateSuggestion.objects.select_related("cycle"), pk=pk)
-    try:
+    with refusals(request):
         services.reopen_suggestion(suggestion, actor=request.user)
-    except services.ScreeningError as error:
-        refuse(request, error)
-        return _back_to_suggestions(suggestion.cycle, decided=True)
-    messages.success(request, _("The suggestion is open again, among those to decide."))
-    return _back_to_suggestions(suggestion.cycle)
+        messages.success(request, _("The suggestion is open again, among those to decide."))
+        return _back_to_suggestions(suggestion.cycle)
+    return _back_to_suggestions(suggestion.cycle, decided=True)
 
 
 @login_required

@@ -1,5 +1,8 @@
 """Form helpers shared by every app."""
 
+from types import TracebackType
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -67,7 +70,7 @@ class ModelIdsField(forms.ModelMultipleChoiceField):
 
 
 def refuse(
-    request: HttpRequest, error: ServiceError, form: forms.Form | None = None, **message
+    request: HttpRequest, error: ServiceError, form: forms.Form | None = None, **message: Any
 ) -> None:
     """Show why a service refused: as an error of `form` (on the field the refusal names, if
     the form has it, else on the form as a whole), or without a form as a message on the next
@@ -76,3 +79,52 @@ def refuse(
         form.add_error(error.field if error.field in form.fields else None, error.message)
     else:
         messages.error(request, error.message, **message)
+
+
+class Outcome:
+    """What came of a `with refusals(...)` block: `error` is the refusal it showed, if any."""
+
+    def __init__(
+        self, request: HttpRequest, form: forms.Form | None, phase: bool, message: dict[str, Any]
+    ) -> None:
+        self.request, self.form, self.phase, self.message = request, form, phase, message
+        self.error: ServiceError | None = None
+
+    @property
+    def refused(self) -> bool:
+        return self.error is not None
+
+    def __enter__(self) -> "Outcome":
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> bool:
+        if not isinstance(error, ServiceError) or (error.left_to_middleware and not self.phase):
+            return False  # no exception, or not one to show here: it goes on as raised
+        self.error = error
+        refuse(self.request, error, self.form, **self.message)
+        return True
+
+
+def refusals(
+    request: HttpRequest, form: forms.Form | None = None, *, phase: bool = False, **message: Any
+) -> Outcome:
+    """The one way a view calls a service that may refuse: a ServiceError (any subclass) raised
+    in the block is shown with `refuse` (on `form`, else as a message; `message` takes
+    messages.error's keywords) and ends the block; the view goes on after it. Any other
+    exception goes on as raised. Write the block as the path where the service agreed (its
+    success message, its redirect) and what follows it as the refused path, or ask the outcome:
+
+        with refusals(request, form) as outcome:
+            services.mark_paid(payment, actor=request.user, **form.cleaned_data)
+            messages.success(request, _("The payment is recorded as paid."))
+            return redirect("laureates:payment", pk=pk)
+        return page(request, form, status=409)  # or: if outcome.refused: ...
+
+    A PhaseRefused is left to cycles' PhaseRefusedMessage middleware (the message, and back to
+    the page posted from) unless `phase` is true, for a page that must keep what was typed."""
+    return Outcome(request, form, phase, message)

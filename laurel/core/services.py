@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeGuard
+from typing import TYPE_CHECKING, Any, ClassVar, TypeGuard
 
 from django.db import models, transaction
 from django.utils import timezone
@@ -52,7 +52,11 @@ def record(
 
 class ServiceError(Exception):
     """A service refused to do what it was asked; `message` says why, for the person who asked,
-    and `field`, when there is one, names the form field it is about (core.forms.refuse)."""
+    and `field`, when there is one, names the form field it is about (core.forms.refuse).
+    `left_to_middleware`: views let this kind pass to a middleware that shows it on any page
+    (PhaseRefused), unless they ask for it (core.forms.refusals, phase=True)."""
+
+    left_to_middleware: ClassVar[bool] = False
 
     def __init__(self, message: Any = "", field: str | None = None):
         super().__init__(message)
@@ -142,7 +146,7 @@ def retry_task(result: DBTaskResult, *, actor: User) -> None:
     """Put a failed task back in the queue as it was, to run as soon as a worker is free."""
     result = DBTaskResult.objects.select_for_update().get(pk=result.pk)
     if result.status != TaskResultStatus.FAILED:
-        raise NotFailed
+        raise NotFailed(_("This task has not failed; there is nothing to try again."))
     error = result.exception_class_path.rsplit(".", 1)[-1]
     result.status = TaskResultStatus.READY
     result.run_after = timezone.now()

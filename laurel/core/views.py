@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django_tasks_db.models import DBTaskResult
 
 from laurel.core import health, services
+from laurel.core.forms import refusals
 from laurel.core.http import is_direct_from_this_machine
 from laurel.core.permissions import require
 from laurel.core.queries import audit_entries, audit_subject_types, failed_tasks
@@ -73,11 +74,9 @@ def task_list(request):
 def task_retry(request, pk):
     require(request.user, "core.manage_tasks")
     result = get_object_or_404(DBTaskResult, pk=pk)
-    try:
+    with refusals(request):
         services.retry_task(result, actor=request.user)
         messages.success(request, _("The task is back in the queue."))
-    except services.NotFailed:
-        messages.error(request, _("This task has not failed; there is nothing to try again."))
     return redirect("audit:tasks")
 
 

@@ -144,6 +144,8 @@ class PhaseRefused(ServiceError):
     """An action outside its phase. Views that catch their app's error catch this too where they
     must keep what was typed; any other view gets `PhaseRefusedMessage` (the message, and back)."""
 
+    left_to_middleware = True
+
     def __init__(self, message: str, *, action: str = "", phase: str = ""):
         super().__init__(message)
         self.action = action

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.core.confirm import confirmation, confirmed
-from laurel.core.forms import refuse
+from laurel.core.forms import refusals
 from laurel.core.permissions import require
 from laurel.core.templatetags.laurel import tr
 from laurel.cycles import phases, services
@@ -77,11 +77,8 @@ def move_phase(request, slug: str):
             button=_("Move to “%(phase)s”") % {"phase": to.label},
             cancel_url=back,
         )
-    try:
+    with refusals(request, phase=True):  # a move the phases' map does not allow
         services.move_phase(cycle, to, actor=request.user)
-    except phases.PhaseRefused as refused:
-        refuse(request, refused)
-    else:
         messages.success(
             request, _("The cycle is now in the phase “%(phase)s”.") % {"phase": to.label}
         )

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.core.downloads import as_download
-from laurel.core.forms import refuse
+from laurel.core.forms import refusals
 from laurel.core.permissions import require
 from laurel.cycles.queries import cycle_for
 from laurel.laureates import queries, services
@@ -90,22 +90,19 @@ def post_page(request, pk: int):
 def new_initiative(request):
     cycle = cycle_for(request, "laureates.use_cohort")
     form = InitiativeForm(request.POST, laureates=Laureate.objects.filter(cycle=cycle))
-    if not form.is_valid():
-        return _page(request, cycle, status=400, initiative_form=form)
-    data = form.cleaned_data
-    try:
-        initiative = services.propose_initiative(
-            cycle,
-            kind=data["kind"],
-            title=data["title"],
-            description=data["description"],
-            owners=list(data["owners"]),
-            actor=request.user,
-        )
-    except services.CohortError as error:
-        refuse(request, error, form)
-        return _page(request, cycle, status=400, initiative_form=form)
-    return redirect("laureates:initiative", pk=initiative.pk)
+    if form.is_valid():
+        data = form.cleaned_data
+        with refusals(request, form):
+            initiative = services.propose_initiative(
+                cycle,
+                kind=data["kind"],
+                title=data["title"],
+                description=data["description"],
+                owners=list(data["owners"]),
+                actor=request.user,
+            )
+            return redirect("laureates:initiative", pk=initiative.pk)
+    return _page(request, cycle, status=400, initiative_form=form)
 
 
 def _initiative(request, pk: int) -> Initiative:
@@ -128,11 +125,8 @@ def initiative_page(request, pk: int):
 
 
 def _act(request, pk: int, call) -> object:
-    try:
+    with refusals(request):
         call()
-    except services.CohortError as error:
-        refuse(request, error)
-    else:
         messages.success(request, _("Saved."))
     return redirect("laureates:initiative", pk=pk)
 
@@ -211,15 +205,12 @@ def event(request):
     form = EventForm(request.POST)
     with timezone.override(cycle.zone):
         valid = form.is_valid()
-    if not valid:
-        return _page(request, cycle, status=400, event_form=form)
-    try:
-        services.add_event(cycle, actor=request.user, **form.cleaned_data)
-    except services.CohortError as error:
-        refuse(request, error, form)
-        return _page(request, cycle, status=400, event_form=form)
-    messages.success(request, _("The event is in the calendar."))
-    return redirect("laureates:cohort")
+    if valid:
+        with refusals(request, form):
+            services.add_event(cycle, actor=request.user, **form.cleaned_data)
+            messages.success(request, _("The event is in the calendar."))
+            return redirect("laureates:cohort")
+    return _page(request, cycle, status=400, event_form=form)
 
 
 @login_required

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.downloads import content_as_download
-from laurel.core.forms import refuse
+from laurel.core.forms import refusals, refuse
 from laurel.core.permissions import require
 from laurel.core.tables import table_response
 from laurel.core.templatetags.laurel import iban_groups, money
@@ -49,11 +49,8 @@ def payments(request):
 def request_payment(request, pk: int):
     require(request.user, "laureates.request_payment")
     laureate = get_object_or_404(Laureate, pk=pk)
-    try:
+    with refusals(request):
         services.request_payment(laureate, actor=request.user)
-    except services.PrizeError as error:
-        refuse(request, error)
-    else:
         messages.success(request, _("The payment is requested."))
     return redirect("laureates:payments")
 
@@ -152,11 +149,8 @@ def step(request, pk: int, action: str):
     payment = _payment(pk)
     if action == "cancel" and not confirmed(request):
         return _confirm_cancel(request, payment)
-    try:
+    with refusals(request):
         service(payment, actor=request.user)
-    except services.PrizeError as error:
-        refuse(request, error)
-    else:
         messages.success(request, done)
     return redirect("laureates:payment", pk=pk)
 
@@ -169,11 +163,8 @@ def paid(request, pk: int):
     form = PaidForm(request.POST)
     if not form.is_valid():
         return _payment_page(request, payment, form=form, status=400)
-    try:
+    with refusals(request):
         services.mark_paid(payment, actor=request.user, **form.cleaned_data)
-    except services.PrizeError as error:
-        refuse(request, error)
-    else:
         messages.success(request, _("The payment is recorded as paid."))
     return redirect("laureates:payment", pk=pk)
 
@@ -227,11 +218,8 @@ def paying_account(request):
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            try:
+            with refusals(request, form):
                 paying.propose_paying_account(cycle, actor=request.user, **form.cleaned_data)
-            except services.PrizeError as error:
-                refuse(request, error, form)
-            else:
                 messages.success(
                     request,
                     _("The new account is proposed: another finance user must approve it."),
@@ -296,11 +284,8 @@ def approve_paying_account(request, pk: int):
             button=_("Approve the account"),
             cancel_url=back,
         )
-    try:
+    with refusals(request):
         paying.approve_paying_account(account, actor=request.user)
-    except services.PrizeError as error:
-        refuse(request, error)
-    else:
         messages.success(request, _("The account is approved: the bank file pays from it now."))
     return redirect(back)
 
@@ -309,10 +294,7 @@ def approve_paying_account(request, pk: int):
 @require_POST
 def reject_paying_account(request, pk: int):
     account = _proposal(request, pk)
-    try:
+    with refusals(request):
         paying.reject_paying_account(account, actor=request.user)
-    except services.PrizeError as error:
-        refuse(request, error)
-    else:
         messages.success(request, _("The proposed account is not approved; nothing changed."))
     return redirect(_account_url(account.cycle))

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.downloads import content_as_download
-from laurel.core.forms import refuse
+from laurel.core.forms import refusals
 from laurel.core.permissions import require
 from laurel.core.tables import table_response
 from laurel.core.texts import in_language
@@ -48,11 +48,8 @@ def summit(request):
         with timezone.override(cycle.zone):
             valid = form.is_valid()
         if valid:
-            try:
+            with refusals(request, form):
                 services.define_summit(cycle, values=form.cleaned_data, actor=request.user)
-            except services.SummitError as error:
-                refuse(request, error, form)
-            else:
                 messages.success(request, _("The summit is saved."))
                 return redirect("laureates:staff_summit")
     delegates = list(queries.participants(cycle))
@@ -76,10 +73,8 @@ def summit(request):
 def confirm(request, pk: int):
     require(request.user, "laureates.manage")
     delegate = get_object_or_404(Delegate, pk=pk)
-    try:
+    with refusals(request):
         services.confirm_delegate(delegate, actor=request.user)
-    except services.SummitError as error:
-        refuse(request, error)
     return redirect("laureates:staff_summit")
 
 
@@ -129,10 +124,9 @@ def reveal_passport(request, pk: int):
     logged)."""
     require(request.user, "laureates.manage")
     visa = _visa(pk)
-    try:
+    with refusals(request) as outcome:
         services.reveal_passport_data(visa, actor=request.user)
-    except services.SummitError as error:
-        refuse(request, error)
+    if outcome.refused:
         return redirect("laureates:visa", pk=visa.pk)
     return _visa_page(request, visa, revealed=True)
 
@@ -142,11 +136,8 @@ def reveal_passport(request, pk: int):
 def approve_visa(request, pk: int):
     require(request.user, "laureates.manage")
     visa = get_object_or_404(VisaRequest, pk=pk)
-    try:
+    with refusals(request):
         services.approve_visa_letter(visa, actor=request.user)
-    except services.SummitError as error:
-        refuse(request, error)
-    else:
         messages.success(request, _("Approved: the letter can be downloaded."))
     return redirect("laureates:visa", pk=visa.pk)
 
@@ -160,10 +151,9 @@ def visa_letter(request, pk: int):
     language = request.GET.get("language", "en")
     if language not in documents.LETTER_LANGUAGES:
         language = "en"
-    try:
+    with refusals(request) as outcome:
         data = services.letter_data(visa, actor=request.user)
-    except services.SummitError as error:
-        refuse(request, error)
+    if outcome.refused:
         return redirect("laureates:staff_summit")
     return content_as_download(
         documents.visa_letter(data, queries.summit_of(cycle), language=language),

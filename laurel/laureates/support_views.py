@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from laurel.core.forms import refuse
+from laurel.core.forms import refusals
 from laurel.core.permissions import require
 from laurel.cycles.queries import cycle_for
 from laurel.laureates import queries, services
@@ -65,11 +65,8 @@ def _done(request, laureate: Laureate, name: str, form, call) -> object:
     """Saved: back to the plan with a message. Refused: the page again with the form as typed
     and why beside the field (nothing typed is lost)."""
     if form.is_valid():
-        try:
+        with refusals(request, form):
             call(form.cleaned_data)
-        except services.SupportError as error:
-            refuse(request, error, form)
-        else:
             messages.success(request, _("Saved."))
             return redirect("laureates:support_plan", pk=laureate.pk)
     return _plan_page(request, laureate, status=400, **{name: form})
@@ -113,11 +110,8 @@ def status(request, pk: int, milestone_pk: int):
     if not form.is_valid():
         messages.error(request, _("Choose a status."))
     else:
-        try:
+        with refusals(request):
             services.set_milestone_status(target, actor=request.user, **form.cleaned_data)
-        except services.SupportError as error:
-            refuse(request, error)
-        else:
             messages.success(request, _("Saved."))
     return redirect("laureates:support_plan", pk=pk)
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.core.confirm import confirmation, confirmed
-from laurel.core.forms import refuse
+from laurel.core.forms import refusals
 from laurel.core.permissions import require
 from laurel.core.texts import in_language
 from laurel.laureates import queries, services
@@ -106,7 +106,7 @@ def _bank_form(request, laureate):
         status = 400
         if form.is_valid():
             data = form.cleaned_data
-            try:
+            with refusals(request, form):
                 services.save_bank_details(
                     laureate,
                     details=Details(
@@ -122,9 +122,6 @@ def _bank_form(request, laureate):
                     proof_kind=form.checked.kind,
                     actor=request.user,
                 )
-            except services.PrizeError as error:
-                refuse(request, error, form)
-            else:
                 messages.success(
                     request,
                     _("Your bank details are saved. Finance will check them before paying."),
@@ -155,11 +152,8 @@ def summit(request):
     if request.method == "POST":
         status = 400
         if event is not None and form.is_valid():
-            try:
+            with refusals(request, form):
                 services.register_delegate(laureate, values=form.cleaned_data, actor=request.user)
-            except services.SummitError as error:
-                refuse(request, error, form)
-            else:
                 messages.success(request, _("The delegate is registered."))
                 return redirect("laureates:summit")
     return render(
@@ -199,11 +193,8 @@ def delegate(request, pk: int):
         if form.is_valid():
             values = {name: form.cleaned_data[name] for name in DELEGATE_FIELDS}
             person.refresh_from_db()  # the form wrote its values on the instance
-            try:
+            with refusals(request, form):
                 person = services.change_delegate(person, values=values, actor=request.user)
-            except services.SummitError as error:
-                refuse(request, error, form)
-            else:
                 messages.success(request, _("The delegate's details are saved."))
                 if person.letter_sent_back:
                     messages.info(
@@ -246,11 +237,8 @@ def withdraw(request, pk: int):
             button=_("Withdraw the delegate"),
             cancel_url=reverse("laureates:summit"),
         )
-    try:
+    with refusals(request):
         services.withdraw_delegate(person, actor=request.user)
-    except services.SummitError as error:
-        refuse(request, error)
-    else:
         messages.success(
             request, _("%(name)s is withdrawn from the summit.") % {"name": person.full_name}
         )
@@ -264,11 +252,8 @@ def passport(request, pk: int):
     delegate = get_object_or_404(laureate.delegates, pk=pk)
     form = PassportForm(request.POST)
     if form.is_valid():
-        try:
+        with refusals(request):
             services.give_passport_data(delegate, actor=request.user, **form.cleaned_data)
-        except services.SummitError as error:
-            refuse(request, error)
-        else:
             messages.success(request, _("The passport data is saved for the invitation letter."))
     else:
         messages.error(request, _("Give every passport detail, the dates as dates."))

@@ -5,9 +5,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from laurel.core.forms import refuse
+from laurel.core.forms import refusals
 from laurel.core.permissions import require
-from laurel.core.services import ServiceError
 from laurel.notifications import services
 from laurel.notifications.catalogue import CATALOGUE
 from laurel.notifications.enums import EmailState
@@ -38,11 +37,8 @@ def outbox_list(request):
 def email_release(request, pk: int):
     require(request.user, "notifications.manage_outbox")
     email = get_object_or_404(OutgoingEmail, pk=pk)
-    try:
+    with refusals(request):
         services.release_email(email, actor=request.user)
-    except ServiceError as error:
-        refuse(request, error)
-    else:
         messages.success(
             request, _("The email to %(to)s is queued for sending.") % {"to": email.to}
         )
@@ -54,10 +50,7 @@ def email_release(request, pk: int):
 def email_cancel(request, pk: int):
     require(request.user, "notifications.manage_outbox")
     email = get_object_or_404(OutgoingEmail, pk=pk)
-    try:
+    with refusals(request):
         services.cancel_email(email, actor=request.user)
-    except ServiceError as error:
-        refuse(request, error)
-    else:
         messages.success(request, _("The email to %(to)s was cancelled.") % {"to": email.to})
     return redirect("outbox:list")

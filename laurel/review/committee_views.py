@@ -11,9 +11,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.accounts.queries import committee_members
 from laurel.core.confirm import confirmation, confirmed
-from laurel.core.forms import refuse
+from laurel.core.forms import refusals
 from laurel.core.permissions import require
-from laurel.cycles.phases import PhaseRefused, require_phase
+from laurel.cycles.phases import require_phase
 from laurel.cycles.queries import cycle_for
 from laurel.review import queries, services
 from laurel.review.forms import EditConflictForm, RecordConflictForm, member_label
@@ -45,7 +45,7 @@ def add(request):
         status = 400
         if form.is_valid():
             data = form.cleaned_data
-            try:
+            with refusals(request, form):
                 services.record_conflict(
                     cycle,
                     member=data["member"],
@@ -54,9 +54,6 @@ def add(request):
                     note=data["note"],
                     actor=request.user,
                 )
-            except services.ReviewError as error:
-                refuse(request, error, form)
-            else:
                 messages.success(
                     request,
                     _("The conflict of %(member)s with %(name)s is recorded.")
@@ -145,10 +142,9 @@ def remind(request):
     last hours is left alone, so a double click sends nothing twice."""
     cycle = cycle_for(request, "review.manage_assignment")
     back = f"{reverse('review:progress')}?cycle={cycle.slug}"
-    try:
+    with refusals(request, phase=True) as outcome:
         require_phase(cycle, "review")
-    except PhaseRefused as error:
-        refuse(request, error)
+    if outcome.refused:
         return redirect(back)
     plan = reminder_plan(cycle)
     if plan.reminded and not confirmed(request, emails=len(plan.reminded)):

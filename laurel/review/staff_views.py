@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from laurel.accounts.names import display_name, names_by_id
 from laurel.accounts.queries import committee_members
 from laurel.core.confirm import confirmation, confirmed
-from laurel.core.forms import refuse
+from laurel.core.forms import refusals
 from laurel.core.permissions import require
 from laurel.core.tables import FORMATS, table_response
 from laurel.cycles.phases import allows, stored_phase
@@ -31,7 +31,7 @@ def assignment(request):
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            try:
+            with refusals(request, form):
                 solution = services.propose_assignment(
                     cycle,
                     actor=request.user,
@@ -39,10 +39,6 @@ def assignment(request):
                     min_load=form.cleaned_data["min_load"],
                     max_load=form.cleaned_data["max_load"],
                 )
-            except services.ReviewError as error:
-                refuse(request, error, form)
-                status = 400
-            else:
                 messages.success(
                     request,
                     ngettext(
@@ -57,8 +53,7 @@ def assignment(request):
                     % {"count": len(solution.pairs), "objective": solution.objective},
                 )
                 return redirect("review:assignment")
-        else:
-            status = 400
+        status = 400
     members = services.committee_of(cycle)
     names = {member.email: display_name(member) for member in members}
     return render(
@@ -112,11 +107,8 @@ def publish(request):
             button=_("Publish and tell the members"),
             cancel_url=reverse("review:assignment") + f"?cycle={cycle.slug}",
         )
-    try:
+    with refusals(request):
         count = services.publish_assignment(cycle, actor=request.user)
-    except services.ReviewError as error:
-        refuse(request, error)
-    else:
         messages.success(
             request,
             ngettext(
@@ -244,13 +236,10 @@ def by_hand(request):
     if form.is_valid():
         candidate, member = form.cleaned_data["candidate"], form.cleaned_data["member"]
         names = {"member": display_name(member), "name": candidate.name}
-        try:
+        with refusals(request):
             _assignment, created = services.assign_by_hand(
                 cycle, candidate, member, actor=request.user
             )
-        except services.ReviewError as error:
-            refuse(request, error)
-        else:
             if created:
                 messages.success(
                     request, _("%(member)s is added to the proposal for %(name)s.") % names
@@ -270,15 +259,13 @@ def by_hand(request):
 def remove(request, pk: int):
     require(request.user, "review.manage_assignment")
     assignment = get_object_or_404(Assignment.objects.select_related("candidate", "member"), pk=pk)
-    try:
+    with refusals(request):
         services.unassign(assignment, actor=request.user)
         messages.success(
             request,
             _("%(member)s no longer reviews %(name)s.")
             % {"member": display_name(assignment.member), "name": assignment.candidate.name},
         )
-    except services.ReviewError as error:
-        refuse(request, error)
     return redirect("review:assignment")
 
 

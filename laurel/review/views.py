@@ -13,10 +13,10 @@ from laurel.candidates.models import Candidate, CandidateDocument
 from laurel.candidates.queries import committee_dossier
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.downloads import as_download, content_as_download
-from laurel.core.forms import refuse
+from laurel.core.forms import refusals
 from laurel.core.permissions import require
-from laurel.core.services import record
-from laurel.cycles.phases import PhaseRefused, refusal
+from laurel.core.services import ServiceError, record
+from laurel.cycles.phases import refusal
 from laurel.cycles.queries import cycle_for
 from laurel.review import documents, queries, services
 from laurel.review.forms import (
@@ -130,11 +130,8 @@ def withdraw(request, pk: int):
     conflict = get_object_or_404(
         Conflict.objects.select_related("candidate"), pk=pk, member=request.user
     )
-    try:
+    with refusals(request):
         services.withdraw_conflict(conflict, member=request.user)
-    except services.ReviewError as error:
-        refuse(request, error)
-    else:
         messages.success(
             request,
             _("Your conflict with %(name)s is withdrawn.") % {"name": conflict.candidate.name},
@@ -150,11 +147,8 @@ def decide(request, pk: int):
         Conflict.objects.select_related("candidate"), pk=pk, member=request.user
     )
     is_conflict = request.POST.get("confirmed") == "yes"
-    try:
+    with refusals(request):
         services.decide_conflict(conflict, member=request.user, confirmed=is_conflict)
-    except services.ReviewError as error:
-        refuse(request, error)
-    else:
         name = conflict.candidate.name
         messages.success(
             request,
@@ -232,7 +226,7 @@ def review(request, pk: int):
         if request.htmx and action == "autosave":
             return _autosave(request, found, form, current)
         submit = action == "submit"
-        try:
+        with refusals(request, form, phase=True):
             services.save_review(
                 request.user,
                 found,
@@ -244,11 +238,6 @@ def review(request, pk: int):
                 abstain_reason=form.cleaned_data["abstain_reason"],
                 submit=submit,
             )
-        except (services.ReviewError, PhaseRefused) as error:
-            refuse(request, error, form)
-            status = 400
-            editing = True
-        else:
             if submitted:
                 messages.success(request, _("Your review is changed."))
             elif submit:
@@ -256,6 +245,8 @@ def review(request, pk: int):
             else:
                 messages.success(request, _("Your draft is saved."))
             return redirect("review:review", pk=pk)
+        status = 400
+        editing = True
     elif request.method == "POST":
         status = 400
         editing = True
@@ -291,11 +282,8 @@ def comment(request, pk: int):
     require(request.user, "review.read_candidate", found)
     form = CommentForm(request.POST)
     if form.is_valid():
-        try:
+        with refusals(request):
             posted = services.post_comment(request.user, found, text=form.cleaned_data["text"])
-        except services.ReviewError as error:
-            refuse(request, error)
-        else:
             # The outcome (who was notified, which mention named nobody) is shown beside the
             # message itself, where the writer is looking.
             comment = posted.comment.pk
@@ -359,7 +347,7 @@ def _autosave(request, found, form, current):
             abstain_reason=form.cleaned_data["abstain_reason"],
             autosave=True,
         )
-    except (services.ReviewError, PhaseRefused) as error:
+    except ServiceError as error:  # a phase refusal too: said in the status line, not a message
         return HttpResponse(escape(error.message))
     return render(request, "review/review.html#autosave-status", {"current": current})
 

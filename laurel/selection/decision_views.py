@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from laurel.core.confirm import confirmation, confirmed
 from laurel.core.downloads import content_as_download
-from laurel.core.forms import refuse
+from laurel.core.forms import refusals
 from laurel.core.permissions import require
 from laurel.core.sections import section_form
 from laurel.cycles.queries import cycle_for
@@ -69,7 +69,7 @@ def suggest(request):
     form = ConstraintsForm(request.POST)
     if not form.is_valid():
         return _decision_page(request, cycle, status=400, constraints_form=form)
-    try:
+    with refusals(request, form):
         services.suggest_slate(
             cycle,
             max_per_country=form.cleaned_data["max_per_country"],
@@ -78,11 +78,9 @@ def suggest(request):
             from_shortlist=form.cleaned_data["from_shortlist"],
             actor=request.user,
         )
-    except services.SelectionError as error:
-        refuse(request, error, form)
-        return _decision_page(request, cycle, status=409, constraints_form=form)
-    messages.success(request, _("Laurel's suggestion is the draft decision."))
-    return redirect("selection:decision")
+        messages.success(request, _("Laurel's suggestion is the draft decision."))
+        return redirect("selection:decision")
+    return _decision_page(request, cycle, status=409, constraints_form=form)
 
 
 @login_required
@@ -100,7 +98,7 @@ def override(request):
     )
     if decision is None or not form.is_valid():
         return _decision_page(request, cycle, status=400, override_form=form)
-    try:
+    with refusals(request, form):
         services.replace_place(
             decision,
             removed=form.cleaned_data["removed"],
@@ -108,11 +106,9 @@ def override(request):
             reason=form.cleaned_data["reason"],
             actor=request.user,
         )
-    except services.SelectionError as error:
-        refuse(request, error, form)
-        return _decision_page(request, cycle, status=409, override_form=form)
-    messages.success(request, _("The place is changed and the reason recorded."))
-    return redirect("selection:decision")
+        messages.success(request, _("The place is changed and the reason recorded."))
+        return redirect("selection:decision")
+    return _decision_page(request, cycle, status=409, override_form=form)
 
 
 @login_required
@@ -125,7 +121,7 @@ def write_place(request, pk: int):
     form = PlaceForm(request.POST, prefix=f"p{place.pk}")
     if not form.is_valid():  # each text too long says so beside it, kept as typed
         return _decision_page(request, cycle, status=400, placed=(place.pk, form))
-    try:
+    with refusals(request, form):
         services.write_place(
             place,
             reason=form.cleaned_data["reason"],
@@ -133,13 +129,11 @@ def write_place(request, pk: int):
             summary=form.texts("summary"),
             actor=request.user,
         )
-    except services.SelectionError as error:
-        refuse(request, error, form)
-        return _decision_page(request, cycle, status=409, placed=(place.pk, form))
-    if request.htmx:
-        return _decision_page(request, cycle, saved=place.pk)
-    messages.success(request, _("Saved."))
-    return redirect("selection:decision")
+        if request.htmx:
+            return _decision_page(request, cycle, saved=place.pk)
+        messages.success(request, _("Saved."))
+        return redirect("selection:decision")
+    return _decision_page(request, cycle, status=409, placed=(place.pk, form))
 
 
 @login_required
@@ -149,10 +143,8 @@ def move_reserve(request, pk: int):
     require(request.user, "selection.lead", place.decision.cycle)
     form = MoveForm(request.POST)
     if form.is_valid():
-        try:
+        with refusals(request):
             services.move_reserve(place, offset=form.cleaned_data["offset"], actor=request.user)
-        except services.SelectionError as error:
-            refuse(request, error)
     return redirect("selection:decision")
 
 
@@ -198,7 +190,7 @@ def offer(request, pk: int):
             button=_("Offer the place"),
             cancel_url=reverse("selection:decision"),
         )
-    try:
+    with refusals(request, form):  # refused, the texts typed for the reserve stay
         place = services.offer_place(
             declined,
             reserve=form.cleaned_data["reserve"],
@@ -208,15 +200,13 @@ def offer(request, pk: int):
             summary=form.texts("summary"),
             actor=request.user,
         )
-    except services.SelectionError as error:
-        refuse(request, error, form)  # the texts typed for the reserve stay
-        return _decision_page(request, cycle, status=409, offered=(declined.pk, form))
-    messages.success(
-        request,
-        _("The place is offered to %(name)s; their letter is on its way.")
-        % {"name": place.candidate.name},
-    )
-    return redirect("selection:decision")
+        messages.success(
+            request,
+            _("The place is offered to %(name)s; their letter is on its way.")
+            % {"name": place.candidate.name},
+        )
+        return redirect("selection:decision")
+    return _decision_page(request, cycle, status=409, offered=(declined.pk, form))
 
 
 @login_required
@@ -265,13 +255,11 @@ def lock(request):
             button=_("Lock the decision"),
             cancel_url=reverse("selection:decision"),
         )
-    try:
+    with refusals(request, form):  # refused, the chair's reasons stay
         services.lock_decision(decision, actor=request.user, reasons=form.reasons())
-    except services.SelectionError as error:
-        refuse(request, error, form)  # the chair's reasons stay
-        return _decision_page(request, cycle, status=409, lock_form=form)
-    messages.success(request, _("The decision is locked."))
-    return redirect("selection:decision")
+        messages.success(request, _("The decision is locked."))
+        return redirect("selection:decision")
+    return _decision_page(request, cycle, status=409, lock_form=form)
 
 
 @login_required

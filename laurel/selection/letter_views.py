@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.core.confirm import confirmation, confirmed
-from laurel.core.forms import refuse
+from laurel.core.forms import refusals
 from laurel.core.permissions import require
 from laurel.cycles.queries import cycle_for
 from laurel.notifications.enums import EmailState
@@ -55,18 +55,15 @@ def letters(request):
         with timezone.override(cycle.zone):  # the dates are the award's local times
             valid = form.is_valid()
         if valid and decision is not None:
-            try:
+            with refusals(request, form):
                 counts = services.prepare_letters(decision, **form.cleaned_data, actor=request.user)
-            except services.SelectionError as error:
-                refuse(request, error, form)
-                status = 409
-            else:
                 messages.success(
                     request,
                     _("%(count)d letters wait in the outbox until you release them.")
                     % {"count": sum(counts.values())},
                 )
                 return redirect("selection:letters")
+            status = 409
         else:
             status = 400
     all_letters = list(queries.letters_of(decision))
@@ -104,7 +101,7 @@ def letter(request, pk: int):
     )
     form = text_form if "text" in request.POST else recipient_form
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals(request):
             if form is text_form:
                 services.edit_letter(
                     letter,
@@ -121,9 +118,6 @@ def letter(request, pk: int):
                         form.cleaned_data["language"]
                     ],
                 }
-        except services.SelectionError as error:
-            refuse(request, error)
-        else:
             messages.success(request, done)
         return redirect("selection:letters")
     return render(
@@ -192,13 +186,10 @@ def release(request):
             button=_("Release every letter and announce the decision"),
             cancel_url=reverse("selection:letters"),
         )
-    try:
+    with refusals(request):
         if decision is None:
             raise services.SelectionError(_("There is no decision yet."))
         count = services.release_letters(decision, actor=request.user)
-    except services.SelectionError as error:
-        refuse(request, error)
-    else:
         messages.success(
             request,
             _(

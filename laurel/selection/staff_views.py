@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from laurel.accounts.queries import committee_members
 from laurel.core.confirm import confirmation, confirmed
-from laurel.core.forms import refuse
+from laurel.core.forms import refusals
 from laurel.core.permissions import require
 from laurel.cycles.queries import cycle_for
 from laurel.review.queries import conflicted_candidates, results_for
@@ -68,16 +68,13 @@ def shortlist(request):
     if not form.is_valid():
         messages.error(request, _("Choose an eligible candidate and a list."))
         return redirect("selection:home")
-    try:
+    with refusals(request):
         services.shortlist_candidate(
             form.cleaned_data["candidate"],
             kind=form.cleaned_data["kind"],
             note=form.cleaned_data["note"],
             actor=request.user,
         )
-    except services.SelectionError as error:
-        refuse(request, error)
-    else:
         messages.success(
             request, _("%(name)s is on the list.") % {"name": form.cleaned_data["candidate"].name}
         )
@@ -123,10 +120,8 @@ def move(request, pk: int):
     entry = _entry(request, pk)
     form = MoveForm(request.POST)
     if form.is_valid():
-        try:
+        with refusals(request):
             services.move_entry(entry, offset=form.cleaned_data["offset"], actor=request.user)
-        except services.SelectionError as error:
-            refuse(request, error)
     return redirect("selection:home")
 
 
@@ -134,11 +129,8 @@ def move(request, pk: int):
 @require_POST
 def remove(request, pk: int):
     entry = _entry(request, pk)
-    try:
+    with refusals(request):
         services.unshortlist(entry, actor=request.user)
-    except services.SelectionError as error:
-        refuse(request, error)
-    else:
         messages.success(request, _("%(name)s is off the list.") % {"name": entry.candidate.name})
     return redirect("selection:home")
 
@@ -162,7 +154,7 @@ def record_discussion(request, pk: int):
     form = RecordForm(request.POST, members=committee_members(entry.cycle))
     if not form.is_valid():
         return _refused_record(request, entry, form, status=400)
-    try:
+    with refusals(request, form):
         services.record_discussion(
             entry,
             arguments=form.cleaned_data["arguments"],
@@ -170,11 +162,9 @@ def record_discussion(request, pk: int):
             recused=list(form.cleaned_data["recused"]),
             actor=request.user,
         )
-    except services.SelectionError as error:
-        refuse(request, error, form)
-        return _refused_record(request, entry, form, status=409)
-    messages.success(request, _("The record is saved."))
-    return redirect("selection:meeting")
+        messages.success(request, _("The record is saved."))
+        return redirect("selection:meeting")
+    return _refused_record(request, entry, form, status=409)
 
 
 def _refused_record(request, entry, form, *, status: int):
@@ -197,7 +187,7 @@ def open_round(request):
     if not form.is_valid():
         messages.error(request, _("Choose the kind of ballot and at least two candidates."))
         return redirect("selection:home")
-    try:
+    with refusals(request):
         round_ = services.open_round(
             cycle,
             method=form.cleaned_data["method"],
@@ -206,11 +196,9 @@ def open_round(request):
             candidates=list(form.cleaned_data["candidates"]),
             actor=request.user,
         )
-    except services.SelectionError as error:
-        refuse(request, error)
-        return redirect("selection:home")
-    messages.success(request, _("Round %(number)d is open.") % {"number": round_.number})
-    return redirect("selection:round", pk=round_.pk)
+        messages.success(request, _("Round %(number)d is open.") % {"number": round_.number})
+        return redirect("selection:round", pk=round_.pk)
+    return redirect("selection:home")
 
 
 @login_required
@@ -238,8 +226,6 @@ def close_round(request, pk: int):
             button=_("Close the round and count"),
             cancel_url=reverse("selection:round", args=[round_.pk]),
         )
-    try:
+    with refusals(request):
         services.close_round(round_, actor=request.user)
-    except services.SelectionError as error:
-        refuse(request, error)
     return redirect("selection:round", pk=pk)

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from laurel.core.forms import refuse
+from laurel.core.forms import refusals
 from laurel.core.permissions import require
 from laurel.cycles.queries import cycle_for
 from laurel.selection import pages, queries, services
@@ -55,16 +55,13 @@ def round_page(request, pk: int):
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            try:
+            with refusals(request):
                 services.cast_ballot(
                     round_, voter=request.user, ranks=form.ranks(), actor=request.user
                 )
-            except services.SelectionError as error:
-                refuse(request, error)
-                status = 409
-            else:
                 messages.success(request, _("Your vote is counted. Thank you."))
                 return redirect("selection:round", pk=pk)
+            status = 409
         else:
             status = 400
     names = {c.pk: c for c in candidates}

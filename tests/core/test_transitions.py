@@ -1,5 +1,5 @@
 """The one way a state machine moves (core.services.transition), and the one way a view shows
-a service's refusal (core.forms.refuse)."""
+a service's refusal (core.forms.refuse, and core.forms.refusals around the service call)."""
 
 import pytest
 from django import forms
@@ -7,9 +7,10 @@ from django.contrib.messages import get_messages
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.test import RequestFactory
 
-from laurel.core.forms import refuse
+from laurel.core.forms import refusals, refuse
 from laurel.core.models import AuditEntry
 from laurel.core.services import ServiceError, TransitionRefused, transition
+from laurel.cycles.phases import PhaseRefused
 from laurel.notifications.enums import ALLOWED_TRANSITIONS, EmailState
 from laurel.notifications.models import OutgoingEmail
 
@@ -120,6 +121,76 @@ def test_refuse_without_a_form_is_an_error_message():
     assert [(m.message, m.level_tag, m.extra_tags) for m in get_messages(request)] == [
         ("Not now.", "error", "ready")
     ]
+
+
+def refuse_short(name: str) -> None:
+    raise ServiceError("Too short.", field="name")
+
+
+def test_refusals_puts_a_refusal_on_the_field_it_names_and_ends_the_block():
+    form = NameForm({"name": "x"})
+    form.is_valid()
+    request = request_with_messages()
+    reached = []
+
+    with refusals(request, form) as outcome:
+        refuse_short(form.cleaned_data["name"])
+        reached.append("after the service")
+
+    assert (outcome.refused, reached, form.errors) == (True, [], {"name": ["Too short."]})
+    assert outcome.error is not None and outcome.error.message == "Too short."
+    assert list(get_messages(request)) == []
+
+
+def test_refusals_without_a_form_shows_a_services_refusal_as_a_message(staff_user):
+    """A real refusal: the transition map has no move from held to sent."""
+    request = request_with_messages()
+
+    with refusals(request, extra_tags="email") as outcome:
+        transition(held_email(), EmailState.SENT, ALLOWED_TRANSITIONS, key=None, actor=staff_user)
+
+    assert isinstance(outcome.error, TransitionRefused)
+    assert [(m.message, m.level_tag, m.extra_tags) for m in get_messages(request)] == [
+        ("This email is “Held for release”: it cannot become “Sent”.", "error", "email")
+    ]
+
+
+def test_refusals_when_the_service_agrees_shows_nothing(staff_user):
+    request = request_with_messages()
+    email = held_email()
+
+    with refusals(request) as outcome:
+        transition(email, EmailState.QUEUED, ALLOWED_TRANSITIONS, key=None, actor=staff_user)
+
+    assert (outcome.refused, outcome.error, list(get_messages(request))) == (False, None, [])
+    assert OutgoingEmail.objects.get(pk=email.pk).state == EmailState.QUEUED
+
+
+def test_refusals_lets_any_other_exception_go_on():
+    request = request_with_messages()
+
+    with pytest.raises(ValueError, match="not a number"), refusals(request) as outcome:
+        int("not a number")
+
+    assert (outcome.refused, list(get_messages(request))) == (False, [])
+
+
+def phase_refused(message: str) -> None:
+    raise PhaseRefused(message, action="review", phase="archived")
+
+
+def test_refusals_leaves_a_phase_refusal_to_its_middleware_unless_asked():
+    request = request_with_messages()
+    form = NameForm({"name": "x"})
+    form.is_valid()
+
+    with pytest.raises(PhaseRefused), refusals(request, form):
+        phase_refused("Not in this phase.")
+    with refusals(request, form, phase=True) as outcome:
+        phase_refused("Not in this phase.")
+
+    assert outcome.refused
+    assert form.errors == {"__all__": ["Not in this phase."]}
 
 
 def test_every_task_a_service_schedules_by_name_is_a_task():
