@@ -4,7 +4,7 @@ import factory
 from django.utils import timezone
 
 from laurel.notifications.enums import EmailState
-from laurel.notifications.models import OutgoingEmail
+from laurel.notifications.models import OutgoingEmail, Suppression
 
 
 class OutgoingEmailFactory(factory.django.DjangoModelFactory):
@@ -24,3 +24,14 @@ class OutgoingEmailFactory(factory.django.DjangoModelFactory):
         sent = factory.Trait(
             state=EmailState.SENT, sent_at=factory.LazyFunction(timezone.now), attempts=1
         )
+
+
+class SuppressionFactory(factory.django.DjangoModelFactory):
+    """An address no email may go to, as notifications.services.suppress stores it for a
+    restriction of processing (privacy.requests): lower case, the reason "restriction"."""
+
+    class Meta:
+        model = Suppression
+
+    address = factory.Sequence(lambda n: f"restricted{n}@example.org")
+    reason = "restriction"

@@ -3,10 +3,24 @@
 import factory
 from django.utils import timezone
 
-from laurel.review.enums import AssignmentState, ConflictKind, ConflictState, ReviewState
-from laurel.review.models import Affiliation, Assignment, CommitteeProfile, Conflict, Review
-from tests.factories.accounts import UserFactory
-from tests.factories.candidates import _candidate_of_its_cycle
+from laurel.review.enums import (
+    AssignmentState,
+    ConflictKind,
+    ConflictState,
+    ReviewState,
+    Visibility,
+)
+from laurel.review.models import (
+    Affiliation,
+    Assignment,
+    Comment,
+    CommitteeProfile,
+    CommitteeSettings,
+    Conflict,
+    Review,
+)
+from tests.factories.accounts import UserFactory, seat_on_committee
+from tests.factories.candidates import CandidateFactory, _candidate_of_its_cycle
 from tests.factories.cycles import CycleFactory
 
 
@@ -81,3 +95,33 @@ class ReviewFactory(factory.django.DjangoModelFactory):
             state=ReviewState.SUBMITTED,
             submitted_at=factory.LazyFunction(timezone.now),
         )
+
+
+class CommitteeSettingsFactory(factory.django.DjangoModelFactory):
+    """How a cycle's committee works, as set_visibility stores it: members see the others'
+    reviews after submitting their own (the default)."""
+
+    class Meta:
+        model = CommitteeSettings
+
+    cycle = factory.SubFactory(CycleFactory)
+    visibility = Visibility.AFTER_OWN
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    """A message in a candidate's discussion, as discussing.post_comment takes one: on a
+    candidate ready for the committee, by a member of that cycle's committee, mentioning no
+    one."""
+
+    class Meta:
+        model = Comment
+        skip_postgeneration_save = True
+
+    candidate = factory.SubFactory(CandidateFactory, ready=True)
+    author = factory.SubFactory(UserFactory)
+    text = "Their helpline reached four thousand children last year."
+    seated = factory.PostGeneration(
+        lambda comment, create, extracted, **kwargs: (
+            create and seat_on_committee(comment.author, comment.candidate.cycle)
+        )
+    )
