@@ -269,6 +269,10 @@ READ_DATABASE_URL = ("tests/test_lean_processes.py",)
 
 
 def uses_the_database(item) -> bool:
+    """Whether the test opens the database, so that the PostgreSQL run of `make test` has it;
+    a `measure` is left to the SQLite run (the marker says why)."""
+    if item.get_closest_marker("measure") is not None:
+        return False
     fixtures = set(getattr(item, "fixturenames", ()))
     return (
         bool(fixtures & DATABASE_FIXTURES)
