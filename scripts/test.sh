@@ -74,8 +74,9 @@ esac
 # (LAUREL_DATABASE_TESTS_ONLY, tests/conftest.py): pytest-django refuses them a connection, so
 # they give the same result on either database; the SQLite run has them (about 500).
 #
-# The browser tests (in 35 files) are shared between the two runs, each file run once: the even
-# files (in file order) on PostgreSQL, the odd ones on SQLite. Each costs several times another
+# The browser tests (in 36 files) are shared between the two runs, each file run once: two
+# fifths on PostgreSQL, the rest on SQLite, so that both runs end together
+# (tests/browser/conftest.py: POSTGRES_SHARE). Each costs several times another
 # test (Chromium, a live server, a database flushed after each). What they check (pages,
 # keyboard, accessibility, scripts) does not depend on the database, and every view they open is
 # also tested on both databases through Django's test client. Without PostgreSQL they all run on
@@ -89,11 +90,11 @@ pg_log=$(mktemp)
 trap 'rm -f "$pg_log"; [ -n "$pg_pid" ] && kill "$pg_pid" 2>/dev/null || true' EXIT
 if pg_up; then
   echo "== tests on PostgreSQL (in the background; output below when done)"
-  DATABASE_URL="$PG_URL" LAUREL_DATA_DIR=var/test-postgres LAUREL_BROWSER_TESTS=even \
+  DATABASE_URL="$PG_URL" LAUREL_DATA_DIR=var/test-postgres LAUREL_BROWSER_TESTS=postgres \
     LAUREL_DATABASE_TESTS_ONLY=true \
     $PY -m pytest -q "${parallel[@]}" "${random_order[@]}" "$@" >"$pg_log" 2>&1 &
   pg_pid=$!
-  browser_on_sqlite=odd
+  browser_on_sqlite=sqlite
 elif in_ci; then
   echo "PostgreSQL is expected in CI and is not reachable at ${PG_URL##*@}" >&2
   exit 1
