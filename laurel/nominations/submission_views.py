@@ -20,28 +20,15 @@ from laurel.core.http import client_ip, network_of
 from laurel.cycles.queries import public_cycle
 from laurel.nominations import services
 from laurel.nominations.enums import EDITABLE_STATES, NominationState
+from laurel.nominations.findings import MAX_REASON, FindingChoice, marked_texts, texts_of
 from laurel.nominations.forms import NominationForm, ReviewForm, initial_from
 from laurel.nominations.gate import RequestGate
 from laurel.nominations.late import session_late_code
 from laurel.nominations.models import DATA_FIELDS
-from laurel.nominations.safeguarding import marked, scan
+from laurel.nominations.safeguarding import scan
 
-MAX_REASON = 200
 # The query parameter that asks the form page to check a draft as for submitting.
 CHECK = "check"
-MARK_LABEL = gettext_lazy("Safeguarding check, %(kind)s")
-# For each kind of finding, a reason a nominator might truly give: an example that fits the kind
-# (a public helpline number says nothing about why "Maria, 12" would identify no one).
-REASON_EXAMPLES = {
-    "name_and_age": gettext_lazy(
-        "“Lena 2021” is the name of our campaign and its year, not a person."
-    ),
-    "phone": gettext_lazy("This is the organisation's public helpline number."),
-    "identity_number": gettext_lazy("This is the organisation's registration number."),
-    "address": gettext_lazy("This is the address of the organisation's office."),
-    "private_email": gettext_lazy("This is the address the organisation publishes for contact."),
-    "social_handle": gettext_lazy("This is the organisation's own public account."),
-}
 
 
 def _page_context(nomination, token: str) -> dict:
@@ -133,68 +120,6 @@ def _version(nomination, subject) -> str:
     return hashlib.sha256(encoded).hexdigest()[:32]
 
 
-def _texts(nomination) -> dict[str, str]:
-    texts = {f"answer_{number}": text for number, text in nomination.answers.items()}
-    texts["org_description"] = nomination.org_description
-    return texts
-
-
-class FindingChoice:
-    """One safeguarding finding on the review page: what it is, and what the nominator said."""
-
-    def __init__(self, finding, data, kept_before: dict | None = None):
-        self.finding = finding
-        self.key = finding.key
-        if data is not None:
-            self.keep = bool(data.get(f"keep-{self.key}"))
-            self.reason = data.get(f"reason-{self.key}", "").strip()
-        else:
-            # A passage the nominator already kept, with a reason, when they last confirmed the
-            # nomination comes ticked with that reason (still shown, still changeable).
-            previous = (kept_before or {}).get((finding.kind, finding.text))
-            self.keep, self.reason = previous is not None, previous or ""
-        self.error = ""
-
-    @property
-    def example(self) -> str:
-        return str(REASON_EXAMPLES.get(self.finding.kind, REASON_EXAMPLES["phone"]))
-
-    @property
-    def field_anchor(self) -> str:
-        return f"id_{self.finding.field}"
-
-    def check(self) -> bool:
-        label = self.finding.name
-        if not self.keep:
-            self.error = _(
-                "Remove this %(kind)s by changing your text, or tick that it identifies no one "
-                "and say why."
-            ) % {"kind": label}
-        elif not self.reason:
-            self.error = _("Say why this %(kind)s identifies no one. For example: %(example)s") % {
-                "kind": label,
-                "example": self.example,
-            }
-        elif len(self.reason) > MAX_REASON:
-            self.error = _("Shorten the reason to %(limit)s characters or fewer.") % {
-                "limit": MAX_REASON
-            }
-        return not self.error
-
-    def as_confirmation(self) -> dict[str, str]:
-        return {**self.finding.as_flag(), "reason": self.reason}
-
-
-def _marked_texts(subject, findings) -> dict[str, object]:
-    """Each free text with its findings marked in place, by the summary's keys."""
-    result = {}
-    for field, text in _texts(subject).items():
-        own = [finding for finding in findings if finding.field == field]
-        key = field.removeprefix("answer_")
-        result[key] = marked(text or "", own, label=str(MARK_LABEL))
-    return result
-
-
 @never_cache
 @require_http_methods(["GET", "POST"])
 def review(request, token: str):
@@ -216,7 +141,7 @@ def review(request, token: str):
         services.discard_edit(nomination)
         messages.success(request, _("Your changes were discarded. The nomination is as it was."))
         return redirect("nominations:manage", token=token)
-    findings = scan(_texts(subject))
+    findings = scan(texts_of(subject))
     data = request.POST if request.method == "POST" else None
     kept_before = {
         (kept.get("kind"), kept.get("text")): kept.get("reason", "")
@@ -289,7 +214,7 @@ def review(request, token: str):
             "findings": choices,
             "finding_errors": errors,
             "has_errors": bool(errors or form.errors),
-            "marked": _marked_texts(subject, findings),
+            "marked": marked_texts(subject, findings),
             "editing": editing,
             "change_url": _change_url(token),
             "closed": not cycle.nominations_are_open and not editing,
