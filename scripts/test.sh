@@ -84,9 +84,6 @@ esac
 workers="${LAUREL_TEST_WORKERS:-0}"
 parallel=()
 [ "$workers" -gt 0 ] && parallel=(-n "$workers" --dist loadgroup)
-pg_workers="${LAUREL_TEST_PG_WORKERS:-$workers}"
-pg_parallel=()
-[ "$pg_workers" -gt 0 ] && pg_parallel=(-n "$pg_workers" --dist loadgroup)
 browser_on_sqlite=all
 pg_pid=""
 pg_log=$(mktemp)
@@ -95,7 +92,7 @@ if pg_up; then
   echo "== tests on PostgreSQL (in the background; output below when done)"
   DATABASE_URL="$PG_URL" LAUREL_DATA_DIR=var/test-postgres LAUREL_BROWSER_TESTS=postgres \
     LAUREL_DATABASE_TESTS_ONLY=true \
-    $PY -m pytest -q "${pg_parallel[@]}" "${random_order[@]}" "$@" >"$pg_log" 2>&1 &
+    $PY -m pytest -q "${parallel[@]}" "${random_order[@]}" "$@" >"$pg_log" 2>&1 &
   pg_pid=$!
   browser_on_sqlite=sqlite
 elif in_ci; then
