@@ -132,8 +132,14 @@
       form.addEventListener("change", function () { dirty = true; });
     }
     document.body.addEventListener("htmx:afterRequest", function (event) {
-      if (event.detail.successful && event.detail.elt && event.detail.elt.id === "autosave-status") {
+      var status = event.detail.elt;
+      if (!status || status.id !== "autosave-status") { return; }
+      if (event.detail.successful) {
         dirty = false;
+      } else {
+        // Refused (too many saves from this network: 429) or not reached: htmx swaps nothing,
+        // so the line would go on saying the draft was saved when the newest text is not.
+        status.textContent = status.getAttribute("data-failed");
       }
     });
     document.body.addEventListener("htmx:afterSwap", function (event) {

@@ -201,6 +201,25 @@ def test_autosave_keeps_a_draft_while_typing(page, live_server, child10):
     assert Nomination.objects.get().org_name == "Typed, not saved by hand"
 
 
+def test_an_autosave_refused_for_too_many_saves_says_it_did_not_save(
+    page, live_server, child10, settings
+):
+    """Past the saves one network may make in an hour, an autosave gets 429: the status line
+    must stop saying the draft is saved (a nominator told so may close the tab)."""
+    page.goto(f"{live_server.url}/en/nominate/")
+    page.get_by_label("Name of the organisation").fill("Saved once")
+    status = page.locator("#autosave-status")
+    expect(status).to_contain_text("Draft saved at", timeout=15000)
+    settings.NOMINATION_SAVES_PER_ADDRESS = 1
+
+    page.get_by_label("What the organisation does").fill("Typed after the limit")
+
+    expect(status).to_contain_text("We could not save your draft just now", timeout=15000)
+    expect(status).not_to_contain_text("Draft saved at")
+    assert page.get_by_label("What the organisation does").input_value() == "Typed after the limit"
+    assert Nomination.objects.get().org_description == ""
+
+
 def fill_rest(page, child10) -> None:
     page.get_by_label("Country where it works").select_option("NO")
     page.locator("#id_org_city").fill("Oslo")
