@@ -10,7 +10,8 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.conftest import ROLES, make_user, sign_in
+from laurel.accounts.models import User
+from tests.conftest import ROLES, make_user, shared_world, sign_in
 from tests.permissions import LOGIN, MATRIX, MFA, MORE_ROLES, REDIRECT, expected_of
 from tests.world import Objects, make_more_user
 
@@ -58,20 +59,40 @@ def refusal(response, expected):
     return None
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize("name", sorted(MATRIX))
-def test_permission_matrix(child10, name):
-    """One row, every role of ROLES and MORE_ROLES, in one world with the whole cast.
-
-    The users come first, as in the platform (a laureate's contact is tied to its user, as
+def cast(cycle, staff):
+    """The whole cast, made once for the module (tests.conftest.shared_world): a user of each
+    role, the users come first, as in the platform (a laureate's contact is tied to its user, as
     accepting the invitation does; the conflicted chair's conflict and the other laureate are
-    made with them), then the objects the row's URL names. Each role's request runs in a
-    savepoint that is rolled back, so no role sees what another's request changed (a claim
-    used, a round closed, a draft-save counted)."""
-    row = MATRIX[name]
-    users = {role: make_user(role, cycle=child10) for role in ROLES}
-    objects = Objects(child10, users["staff"])
+    made with them, and with them what they need). Keys, read again for each test."""
+    users = {role: staff if role == "staff" else make_user(role, cycle=cycle) for role in ROLES}
+    objects = Objects(cycle, staff)
     users |= {role: make_more_user(role, objects) for role in MORE_ROLES}
+    return {
+        "users": {role: user and user.pk for role, user in users.items()},
+        "made": {name: (type(made), made.pk) for name, made in objects.made.items()},
+    }
+
+
+# The cast is the same for every row: built once (2,000 users' and objects' worth of services
+# otherwise), each row's test in a savepoint of its own, rolled back after it, so what one row
+# makes (its URL's objects, a phase moved on) never reaches another.
+world, child10, staff_user = shared_world(cast)
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_permission_matrix(world, child10, staff_user, name):
+    """One row, every role of ROLES and MORE_ROLES, in one world with the whole cast, then the
+    objects the row's URL names. Each role's request runs in a savepoint that is rolled back, so
+    no role sees what another's request changed (a claim used, a round closed, a draft-save
+    counted)."""
+    row = MATRIX[name]
+    users = {
+        role: pk and (staff_user if role == "staff" else User.objects.get(pk=pk))
+        for role, pk in world.value["users"].items()
+    }
+    objects = Objects(child10, staff_user)
+    made = world.value["made"].items()
+    objects.made |= {key: model.objects.get(pk=pk) for key, (model, pk) in made}
     url = reverse("admin:index" if name == "admin:*" else name, kwargs=row.kwargs(objects))
     refused = {}
     for role, user in users.items():
