@@ -253,6 +253,9 @@ def queries_for_one_and_many():
 
 # Tests that run the site's own processes: a production server, a cluster behind nginx, a
 # PostgreSQL cluster of their own, a backup and its restore. Seconds each, not milliseconds.
+# Their processes open DATABASE_URL's database. A test elsewhere that starts manage.py in a
+# fresh process of its own (the settings and hardening checks, the task worker) is marked
+# `system` where it is written; it sets its own database, so the SQLite run alone has it.
 SYSTEM_TESTS = (
     "tests/deployment/",
     "tests/reliability/",
@@ -274,11 +277,11 @@ def uses_the_database(item) -> bool:
     if item.get_closest_marker("measure") is not None:
         return False
     fixtures = set(getattr(item, "fixturenames", ()))
+    path = Path(item.fspath).relative_to(ROOT).as_posix()
     return (
         bool(fixtures & DATABASE_FIXTURES)
         or item.get_closest_marker("django_db") is not None
-        or item.get_closest_marker("system") is not None
-        or Path(item.fspath).relative_to(ROOT).as_posix().startswith(READ_DATABASE_URL)
+        or path.startswith(SYSTEM_TESTS + READ_DATABASE_URL)
     )
 
 

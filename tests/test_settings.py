@@ -11,6 +11,7 @@ from tests.conftest import ROOT
 from tests.settings_helpers import PRODUCTION, manage
 
 
+@pytest.mark.system
 def test_deploy_check_passes_with_production_settings(tmp_path):
     result = manage(
         "check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION, tmp_path=tmp_path
@@ -20,6 +21,7 @@ def test_deploy_check_passes_with_production_settings(tmp_path):
     assert "System check identified no issues" in result.stdout
 
 
+@pytest.mark.system
 def test_deploy_check_warns_when_https_is_off(tmp_path):
     result = manage(
         "check",
@@ -34,6 +36,7 @@ def test_deploy_check_warns_when_https_is_off(tmp_path):
     assert "security.W008" in result.stderr  # SECURE_SSL_REDIRECT
 
 
+@pytest.mark.system
 def test_secret_key_is_generated_once_into_the_data_directory(tmp_path):
     env = {"SECRET_KEY": ""}
     manage("check", env=env, tmp_path=tmp_path)
@@ -45,6 +48,7 @@ def test_secret_key_is_generated_once_into_the_data_directory(tmp_path):
     assert oct((tmp_path / "secret_key").stat().st_mode & 0o777) == "0o600"
 
 
+@pytest.mark.system
 def test_keys_made_by_several_processes_at_once_are_one_and_whole(tmp_path):
     """gunicorn's workers start together on a new data directory: every one of them gets the
     same keys, none fails because another made the file first, none reads it half written."""
@@ -77,6 +81,7 @@ def test_keys_made_by_several_processes_at_once_are_one_and_whole(tmp_path):
     assert sorted(path.name for path in data_dir.iterdir()) == ["field_keys", "secret_key"]
 
 
+@pytest.mark.system
 @pytest.mark.parametrize(
     ("env", "message"),
     [
@@ -126,6 +131,7 @@ def test_every_setting_read_from_the_environment_is_documented():
     assert sorted(name for name in documented if f"`{name}`" not in readme) == []
 
 
+@pytest.mark.system
 def test_log_format_json_writes_one_redacted_json_object_a_line(tmp_path):
     script = "import logging; logging.getLogger('laurel.x').warning('no account for %s', 'a@b.se')"
 

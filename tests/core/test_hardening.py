@@ -29,6 +29,7 @@ def test_every_response_switches_off_the_browser_features_no_page_uses(client, c
     assert [feature for feature in FEATURES_OFF if feature not in policy] == []
 
 
+@pytest.mark.system
 def test_the_language_cookie_is_secure_and_not_for_scripts_under_https(tmp_path):
     script = (
         "from django.test import Client; "
@@ -70,6 +71,7 @@ def test_readyz_shows_its_checks_to_staff(staff_client, live_worker):
     assert sorted(response.json()["checks"]) == ["database", "disk", "migrations", "worker"]
 
 
+@pytest.mark.system
 def test_a_fresh_data_directory_and_its_files_are_for_the_owner_only(tmp_path):
     data = tmp_path / "var"
 

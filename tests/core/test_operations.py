@@ -72,6 +72,7 @@ def test_readyz_is_not_ready_when_the_disk_is_nearly_full(client, settings):
     assert response.json()["checks"]["disk"]["detail"].endswith("MB free")
 
 
+@pytest.mark.system
 def test_the_migrations_check_counts_what_is_not_applied(tmp_path):
     script = "from laurel.core import health; c = health.migrations(); print(c.ok, c.detail)"
 
@@ -120,6 +121,7 @@ def test_tasks_of_a_silent_worker_go_back_to_the_queue():
     assert states[of_the_living.pk] == states[just_started.pk] == TaskResultStatus.RUNNING
 
 
+@pytest.mark.system
 def test_the_worker_command_beats_while_it_runs_and_leaves_no_row(tmp_path):
     script = (
         "from django.core.management import call_command; "
