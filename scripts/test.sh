@@ -6,11 +6,12 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 in_ci() { [ "${CI:-}" = "true" ]; }
 
-# Debian packages the tests need: Chromium for the browser tests, pdftotext and the PDF libraries,
+# Debian packages the tests need: Chromium's headless shell for the browser tests
+# (tests/browser/conftest.py says why not the full browser), pdftotext and the PDF libraries,
 # gettext for the translation check, pg_dump/pg_restore for the backup tests, nginx for the
 # several-machine deployment test. Installed only when missing, and only as root.
 need=()
-command -v chromium >/dev/null || need+=(chromium)
+command -v chromium-headless-shell >/dev/null || need+=(chromium-headless-shell)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v msgfmt >/dev/null || need+=(gettext)
 command -v pg_dump >/dev/null || need+=(postgresql-client)

@@ -6,7 +6,12 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = os.environ.get("LAUREL_CHROMIUM", "/usr/bin/chromium")
+# Chromium's headless shell (Debian's chromium-headless-shell): the same Blink, V8 and
+# DevTools protocol as the full browser, without its windowing and browser services, and what
+# Playwright itself runs for headless tests. Measured 2026-12-07 on one browser file (14
+# tests): Chromium's CPU 42.7 s with the full browser, 19.1 s with the shell; the whole browser
+# suite passed on both. LAUREL_CHROMIUM names another build (/usr/bin/chromium).
+CHROMIUM = os.environ.get("LAUREL_CHROMIUM", "/usr/bin/chromium-headless-shell")
 AXE_SOURCE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
