@@ -16,6 +16,7 @@ from laurel.candidates.enums import (
 )
 from laurel.candidates.services.consent import PROFILE_FIELDS
 from laurel.candidates.services.diligence import needs_committee_note
+from laurel.core.forms import long_text
 from laurel.core.limits import worded
 from laurel.core.texts import language_codes, native_names
 from laurel.nominations.uploads import check_upload
@@ -69,9 +70,7 @@ class MergeForm(forms.Form):
 
 
 class NoteForm(forms.Form):
-    text = forms.CharField(
-        label=_("Note"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    text = long_text(_("Note"), 4000, rows=3)
 
 
 class WorkKindsForm(forms.Form):
@@ -99,24 +98,24 @@ class DiligenceForm(forms.Form):
                 choices=DiligenceStatus.choices,
                 initial=check.status if check else DiligenceStatus.NOT_STARTED,
             )
-            self.fields[f"{area}-committee_note"] = forms.CharField(
-                label=_("Note for the committee"),
-                max_length=2000,
+            self.fields[f"{area}-committee_note"] = long_text(
+                _("Note for the committee"),
+                2000,
+                rows=2,
                 required=False,
                 initial=check.committee_note if check else "",
                 help_text=_(
                     "Shown to the committee beside the verdict. Required when the verdict is "
                     "a concern."
                 ),
-                widget=forms.Textarea(attrs={"rows": 2}),
             )
-            self.fields[f"{area}-notes"] = forms.CharField(
-                label=_("Note for the secretariat only"),
-                max_length=4000,
+            self.fields[f"{area}-notes"] = long_text(
+                _("Note for the secretariat only"),
+                4000,
+                rows=2,
                 required=False,
                 initial=check.notes if check else "",
                 help_text=_("What was checked and found. The committee never sees it."),
-                widget=forms.Textarea(attrs={"rows": 2}),
             )
         self.checks = checks
 
@@ -260,11 +259,11 @@ class ClaimForm(forms.Form):
         help_text=_("The number your organisation is registered under in its country."),
         error_messages=_too_long(_("Enter the registration number in 60 characters or fewer.")),
     )
-    description = forms.CharField(
-        label=_("What the organisation does"),
-        max_length=3000,
+    description = long_text(
+        _("What the organisation does"),
+        3000,
+        rows=4,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
         error_messages=_too_long(
             _("Describe what the organisation does in 3,000 characters or fewer.")
         ),

@@ -6,8 +6,11 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.forms.renderers import TemplatesSetting
 from django.http import HttpRequest
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from laurel.core.services import ServiceError
@@ -26,11 +29,12 @@ class TranslatedTextsMixin:
         for name, label, multiline in self.translated_fields:
             current = getattr(instance, name) or {}
             for code, language in settings.LANGUAGES:
-                self.fields[f"{name}_{code}"] = forms.CharField(
-                    label=_("%(field)s (%(language)s)") % {"field": label, "language": language},
-                    initial=current.get(code, ""),
-                    widget=forms.Textarea(attrs={"rows": 6}) if multiline else forms.TextInput,
-                    max_length=20000 if multiline else 300,
+                in_language = _("%(field)s (%(language)s)") % {"field": label, "language": language}
+                initial = current.get(code, "")
+                self.fields[f"{name}_{code}"] = (
+                    long_text(in_language, 20000, rows=6, initial=initial)
+                    if multiline
+                    else forms.CharField(label=in_language, initial=initial, max_length=300)
                 )
 
     def translated_values(self) -> dict[str, dict[str, str]]:
@@ -40,6 +44,45 @@ class TranslatedTextsMixin:
             }
             for name, _label, _multiline in self.translated_fields
         }
+
+
+def characters(value: str) -> int:
+    """The length of a text as the person typing it sees it: a line break is one character
+    (browsers send it as two). Every limit on a typed text counts with this."""
+    return len(value.replace("\r\n", "\n"))
+
+
+def grouped(number: int) -> str:
+    """A number as the page's language writes it: 1,000 or 1 000."""
+    return number_format(number, force_grouping=True)
+
+
+class MaxCharacters(MaxLengthValidator):
+    """max_length counted as `characters` counts, the numbers in its message grouped."""
+
+    def __call__(self, value):
+        count = characters(value)
+        if count > self.limit_value:
+            params = {"limit_value": grouped(self.limit_value), "show_value": grouped(count)}
+            raise ValidationError(self.message, code=self.code, params=params | {"value": value})
+
+
+TOO_LONG = _("Shorten the text to %(limit_value)s characters or fewer; it has %(show_value)s")
+
+
+def long_text(
+    label, limit: int, *, too_long=TOO_LONG, rows: int = 2, attrs=None, required=True, **kw
+):
+    """A long text, its limit counted by `characters`, without `maxlength`: a browser would cut
+    a pasted text short without a word; the form says by how much it is too long and keeps it
+    all. `too_long` may use %(limit_value)s and %(show_value)s (the text's length)."""
+    return forms.CharField(
+        label=label,
+        required=required,
+        widget=forms.Textarea(attrs=attrs or {"rows": rows}),
+        validators=[MaxCharacters(limit, message=too_long)],
+        **kw,
+    )
 
 
 class FormRenderer(TemplatesSetting):

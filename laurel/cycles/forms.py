@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from laurel.core.forms import TranslatedTextsMixin
+from laurel.core.forms import TranslatedTextsMixin, long_text
 from laurel.cycles.enums import DATE_FIELDS
 from laurel.cycles.models import Benefit, Criterion, Cycle
 from laurel.cycles.phases import count_is_open, count_refusal
@@ -105,12 +105,12 @@ class CriterionForm(TranslatedTextsMixin, forms.Form):
         self.fields["weight"].initial = criterion.weight
         for score, label, guidance in criterion.guidance_levels():
             for code, language in settings.LANGUAGES:
-                self.fields[f"guidance_{score}_{code}"] = forms.CharField(
-                    label=_("Guidance for score %(score)s, %(label)s (%(language)s)")
+                self.fields[f"guidance_{score}_{code}"] = long_text(
+                    _("Guidance for score %(score)s, %(label)s (%(language)s)")
                     % {"score": score, "label": label.get(code, ""), "language": language},
+                    2000,
+                    rows=2,
                     initial=guidance.get(code, ""),
-                    widget=forms.Textarea(attrs={"rows": 2}),
-                    max_length=2000,
                 )
 
     def changes(self) -> dict:

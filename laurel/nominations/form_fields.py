@@ -11,11 +11,11 @@ from django.contrib.humanize.templatetags.humanize import apnumber
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils import timezone, translation
-from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from laurel.core.countries import collation_key
+from laurel.core.forms import grouped
 from laurel.core.limits import (
     DESCRIPTION_MAX_CHARACTERS,
     DOCUMENT_MAX_MB,
@@ -51,17 +51,6 @@ def clean_text(value: str) -> str:
             _("The text contains invisible direction-control characters. Please retype it.")
         )
     return value.strip()
-
-
-def characters(value: str) -> int:
-    """The length of a text as the nominator sees it: a line break is one character (browsers
-    send it as two)."""
-    return len(value.replace("\r\n", "\n"))
-
-
-def grouped(number: int) -> str:
-    """A number as the page's language writes it: 1,000 or 1 000."""
-    return number_format(number, force_grouping=True)
 
 
 class MultipleFileInput(forms.ClearableFileInput):

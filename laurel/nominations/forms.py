@@ -6,17 +6,16 @@ from django.contrib.humanize.templatetags.humanize import apnumber
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from laurel.core.forms import characters, grouped
 from laurel.core.limits import HONEYPOT_FIELD, NOMINATION_DOCUMENTS
 from laurel.cycles.models import Cycle
 from laurel.nominations.form_fields import (
     MAX_LINKS,
     NOT_LISTED,
-    characters,
     clean_text,
     criteria_fields,
     declaration_fields,
     evidence_fields,
-    grouped,
     nominator_fields,
     organisation_fields,
 )

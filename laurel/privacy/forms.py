@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from laurel.core.forms import long_text
 from laurel.privacy.enums import RequestState
 from laurel.privacy.models import SubjectRequest
 
@@ -47,8 +48,4 @@ class CloseForm(forms.Form):
         label=_("Outcome"),
         choices=[(s.value, s.label) for s in (RequestState.DONE, RequestState.REFUSED)],
     )
-    notes = forms.CharField(
-        label=_("What was done, or why it was refused"),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=4000,
-    )
+    notes = long_text(_("What was done, or why it was refused"), 4000, rows=4)

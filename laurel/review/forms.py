@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from laurel.accounts.names import display_name
+from laurel.core.forms import long_text
 from laurel.core.texts import in_language, native_names
 from laurel.review.enums import (
     AffiliationKind,
@@ -156,12 +157,7 @@ class ReviewForm(forms.Form):
         required=False,
     )
     recommendation.needed = True
-    overall = forms.CharField(
-        label=_("Overall comment"),
-        max_length=4000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
+    overall = long_text(_("Overall comment"), 4000, rows=4, required=False)
     abstained = forms.BooleanField(label=_("I abstain from scoring this candidate"), required=False)
     abstain_reason = forms.CharField(
         label=_("Why you abstain"),
@@ -186,12 +182,7 @@ class ReviewForm(forms.Form):
                 required=False,
             )
             score.needed = True  # to submit, unless abstaining
-            comment = forms.CharField(
-                label=_("Comment"),
-                max_length=4000,
-                required=False,
-                widget=forms.Textarea(attrs={"rows": 3}),
-            )
+            comment = long_text(_("Comment"), 4000, rows=3, required=False)
             self.fields[f"score_{criterion.number}"] = score
             self.fields[f"comment_{criterion.number}"] = comment
             self.criteria.append(
@@ -251,10 +242,10 @@ class ImportForm(forms.Form):
 
 
 class CommentForm(forms.Form):
-    text = forms.CharField(
-        label=_("Your message"),
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+    text = long_text(
+        _("Your message"),
+        4000,
+        rows=3,
         help_text=_(
             "To tell a member by email, write @ and their name (@Alice Berg), or the start of "
             "their first name, surname or email address (@alice, @ali, @berg) if no other "

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from laurel.accounts.models import User
 from laurel.candidates.enums import WorkKind
 from laurel.candidates.models import Candidate
-from laurel.core.forms import ModelIdsField
+from laurel.core.forms import ModelIdsField, long_text
 from laurel.selection.enums import ListKind, Method, Outcome, RoundTopic
 from laurel.selection.models import Place
 from laurel.selection.signals import MediaConsent
@@ -47,21 +47,7 @@ class GoForm(forms.Form):
 
 
 def _optional_text(label, max_length: int = 1000, rows: int = 2) -> forms.CharField:
-    field = forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": rows}),
-        error_messages={
-            "max_length": _(
-                "Shorten the text to %(limit_value)s characters or fewer; it has %(show_value)s"
-            )
-        },
-    )
-    # No `maxlength`: a browser would cut a pasted text short without a word; the form says
-    # by how much it is too long and keeps it all.
-    field.widget.attrs.pop("maxlength", None)
-    return field
+    return long_text(label, max_length, rows=rows, required=False)
 
 
 class RecordForm(forms.Form):
@@ -174,11 +160,7 @@ class ConstraintsForm(forms.Form):
 class OverrideForm(forms.Form):
     removed = forms.ModelChoiceField(label=_("Take out"), queryset=Candidate.objects.none())
     added = forms.ModelChoiceField(label=_("Put in"), queryset=Candidate.objects.none())
-    reason = forms.CharField(
-        label=_("Why the committee decided so"),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    reason = long_text(_("Why the committee decided so"), 2000, rows=3)
 
     def __init__(self, *args, laureates=None, others=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -225,10 +207,10 @@ class LettersForm(forms.Form):
 
 class LetterForm(forms.Form):
     subject = forms.CharField(label=_("Subject"), max_length=300)
-    text = forms.CharField(
-        label=_("Text"),
-        max_length=20000,
-        widget=forms.Textarea(attrs={"rows": 14}),
+    text = long_text(
+        _("Text"),
+        20000,
+        rows=14,
         help_text=_(
             "Your edit is kept when the letters are written again, unless you choose to "
             "discard edits. A laureate's private link to answer is added below the text as "
@@ -248,28 +230,14 @@ class OfferForm(forms.Form):
         label=_("They answer by"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
-    reason = forms.CharField(
-        label=_("Reason for the amendment (it goes into the decision report)"),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
+    reason = long_text(
+        _("Reason for the amendment (it goes into the decision report)"), 2000, rows=2
     )
     # The reserve's texts: the locked decision never had them written.
-    citation_sv = forms.CharField(
-        label=_("Citation in Swedish"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    citation_en = forms.CharField(
-        label=_("Citation in English"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    summary_sv = forms.CharField(
-        label=_("What it does, in Swedish"),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    summary_en = forms.CharField(
-        label=_("What it does, in English"),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
+    citation_sv = long_text(_("Citation in Swedish"), 2000, rows=2)
+    citation_en = long_text(_("Citation in English"), 2000, rows=2)
+    summary_sv = long_text(_("What it does, in Swedish"), 2000, rows=2)
+    summary_en = long_text(_("What it does, in English"), 2000, rows=2)
 
     def texts(self, name: str) -> dict[str, str]:
         return {code: self.cleaned_data[f"{name}_{code}"] for code in ("sv", "en")}
@@ -291,12 +259,12 @@ class LockForm(forms.Form):
         for name, description in breaches:
             field = "because_" + name.replace(":", "_")
             self.names[field] = name
-            self.fields[field] = forms.CharField(
-                label=description,
+            self.fields[field] = long_text(
+                description,
+                2000,
+                rows=2,
                 help_text=_("Your reason for locking the decision all the same."),
-                max_length=2000,
                 required=False,
-                widget=forms.Textarea(attrs={"rows": 2}),
             )
             self.fields[field].needed = True  # the lock refuses without it
 

@@ -18,7 +18,7 @@ TEXTS = {
         "citation": "Citation in English",
         "save": "Save",
         "saved": "Saved.",
-        "too_long": "Shorten the text to 1000 characters or fewer; it has 1279",
+        "too_long": "Shorten the text to 1,000 characters or fewer; it has 1,279",
     },
     "sv": {
         "citation": "Motivering på engelska",

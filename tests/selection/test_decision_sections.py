@@ -39,7 +39,7 @@ def test_a_text_too_long_comes_back_beside_its_field_as_typed(client, committee,
     assert "<html" in body  # the whole page, without JavaScript
     article = re.search(rf'<article[^>]*id="place-{place.pk}".*?</article>', body, re.S).group(0)
     assert re.search(
-        r'class="errorlist".*?Shorten the text to 1000 characters or fewer; it has 1099',
+        r'class="errorlist".*?Shorten the text to 1,000 characters or fewer; it has 1,099',
         article,
         re.S,
     )

@@ -50,7 +50,7 @@ def test_arguments_too_long_are_kept_whole_with_what_to_do(client, committee, cu
 
     assert response.status_code == 400
     body = response.content.decode()
-    assert "Shorten the text to 8000 characters or fewer; it has 9599" in body
+    assert "Shorten the text to 8,000 characters or fewer; it has 9,599" in body
     assert long.strip() in body
     assert 'maxlength="8000"' not in body
 

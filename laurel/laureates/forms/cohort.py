@@ -4,7 +4,7 @@ digest."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from laurel.core.forms import ModelIdsField
+from laurel.core.forms import ModelIdsField, long_text
 from laurel.core.limits import worded
 from laurel.laureates.enums import (
     DigestFrequency,
@@ -17,23 +17,17 @@ from laurel.nominations.uploads import check_upload
 
 class PostForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
-    body = forms.CharField(
-        label=_("Message"), max_length=8000, widget=forms.Textarea(attrs={"rows": 5})
-    )
+    body = long_text(_("Message"), 8000, rows=5)
 
 
 class ReplyForm(forms.Form):
-    body = forms.CharField(
-        label=_("Your reply"), max_length=8000, widget=forms.Textarea(attrs={"rows": 4})
-    )
+    body = long_text(_("Your reply"), 8000, rows=4)
 
 
 class InitiativeForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=InitiativeKind.choices)
     title = forms.CharField(label=_("Title"), max_length=200)
-    description = forms.CharField(
-        label=_("What it is"), max_length=8000, widget=forms.Textarea(attrs={"rows": 5})
-    )
+    description = long_text(_("What it is"), 8000, rows=5)
     owners = ModelIdsField(
         label=_("Led by"), queryset=Laureate.objects.none(), widget=forms.CheckboxSelectMultiple
     )
@@ -77,12 +71,7 @@ class EventForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
     where = forms.CharField(label=_("Where (a place or an online link)"), max_length=300)
-    description = forms.CharField(
-        label=_("Description"),
-        max_length=4000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    description = long_text(_("Description"), 4000, rows=3, required=False)
 
 
 class DigestForm(forms.Form):

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from laurel.core.forms import long_text
 from laurel.core.limits import worded
 from laurel.laureates.models import Laureate
 from laurel.nominations.uploads import check_upload
@@ -38,9 +39,7 @@ class BankDetailsForm(forms.Form):
         help_text=_("Only where the country has no IBAN."),
     )
     bank_name = forms.CharField(label=_("Bank"), max_length=200)
-    bank_address = forms.CharField(
-        label=_("The bank's address"), max_length=500, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    bank_address = long_text(_("The bank's address"), 500, rows=3)
     proof = forms.FileField(
         label=_("Proof that the account is the organisation's"),
         help_text=worded(

@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from laurel.core.forms import long_text
 from laurel.core.texts import language_codes
 from laurel.laureates.enums import (
     Booking,
@@ -62,14 +63,24 @@ class SummitForm(forms.ModelForm):
             if isinstance(stored, str):  # a text from before: the same in each language
                 stored = dict.fromkeys(language_codes(), stored)
             for code in language_codes():
-                fields[f"{name}_{code}"] = forms.CharField(
-                    label=f"{label} ({LANGUAGE_NAMES.get(code, code)})",
-                    max_length=8000 if rows else 200,
-                    required=required,
-                    initial=stored.get(code, ""),
-                    widget=forms.Textarea(attrs={"rows": rows, "lang": code})
+                label_in = f"{label} ({LANGUAGE_NAMES.get(code, code)})"
+                initial = stored.get(code, "")
+                fields[f"{name}_{code}"] = (
+                    long_text(
+                        label_in,
+                        8000,
+                        attrs={"rows": rows, "lang": code},
+                        required=required,
+                        initial=initial,
+                    )
                     if rows
-                    else forms.TextInput(attrs={"lang": code}),
+                    else forms.CharField(
+                        label=label_in,
+                        max_length=200,
+                        required=required,
+                        initial=initial,
+                        widget=forms.TextInput(attrs={"lang": code}),
+                    )
                 )
         # In the order staff think of the event: what it is, when and where, then what the
         # visa letters say.
@@ -152,10 +163,8 @@ class InformationForm(forms.Form):
                 max_length=200,
                 widget=forms.TextInput(attrs={"lang": code}),
             )
-            self.fields[f"text_{code}"] = forms.CharField(
-                label=f"{_('Text')} ({language})",
-                max_length=10000,
-                widget=forms.Textarea(attrs={"rows": 8, "lang": code}),
+            self.fields[f"text_{code}"] = long_text(
+                f"{_('Text')} ({language})", 10000, attrs={"rows": 8, "lang": code}
             )
 
     def subjects(self) -> dict[str, str]:

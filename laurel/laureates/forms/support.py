@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from laurel.core.forms import long_text
 from laurel.laureates.enums import (
     Rag,
     SupportArea,
@@ -76,6 +77,4 @@ class SessionForm(forms.Form):
     topic = forms.CharField(label=_("Topic"), max_length=200)
     hours = forms.DecimalField(label=_("Hours"), max_digits=4, decimal_places=1, min_value=0)
     coach = forms.CharField(label=_("Coach"), max_length=120)
-    notes = forms.CharField(
-        label=_("Notes"), max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    notes = long_text(_("Notes"), 4000, rows=3, required=False)
