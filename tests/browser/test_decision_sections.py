@@ -24,7 +24,7 @@ TEXTS = {
         "citation": "Motivering på engelska",
         "save": "Spara",
         "saved": "Sparat.",
-        "too_long": "Korta texten till högst 1000 tecken; nu är den 1279",
+        "too_long": "Korta texten till högst 1\xa0000 tecken; nu är den 1\xa0279",
     },
 }
 
