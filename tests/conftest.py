@@ -328,7 +328,7 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
     fast_commits = os.environ.get("LAUREL_TEST_SYNC", "") != "full"
     # The test database's tables are made from the models, not by running the 59 migrations
     # (10-12 s of each run's and each worker's start, measured 2026-12-07); django_db_setup
-    # below records the migrations as applied. tests/core/test_schema.py holds that the
+    # below records the migrations as applied. tests/deployment/test_migrations.py holds that the
     # migrations make the same schema, on each database.
     database.setdefault("TEST", {})["MIGRATE"] = False
     if database["ENGINE"] == "django.db.backends.sqlite3":
