@@ -27,6 +27,17 @@ def page_in_language(context, language: str) -> str:
     request = context.get("request")
     if request is None:
         return f"/{language}/"
+    # A page names each language three times (the switcher, the alternates, x-default), and
+    # each address costs a resolve of the path (a refused page's 404 tries every pattern): one
+    # answer per language and page, kept on the request.
+    known = request.__dict__.setdefault("_laurel_page_in_language", {})
+    key = (language, context.get("language_base"))
+    if key not in known:
+        known[key] = _page_in_language(context, request, language)
+    return known[key]
+
+
+def _page_in_language(context, request, language: str) -> str:
     if context.get("language_base"):
         return translate_url(context["language_base"], language)
     if request.method == "POST":
