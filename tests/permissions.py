@@ -181,7 +181,8 @@ MATRIX: dict[str, Row] = {
     "selection:decision": Row(STAFF),
     "selection:suggest": Row(STAFF | {"staff": BAD}, "post"),
     "selection:override": Row(STAFF | {"staff": BAD}, "post"),
-    "selection:place": Row(STAFF_ACTION, "post", lambda o: {"pk": o["place"].pk}),
+    # A place's texts refused (here by the phase) come back on their form, as typed: 409.
+    "selection:place": Row(STAFF_ACTION | {"staff": 409}, "post", lambda o: {"pk": o["place"].pk}),
     "selection:move_reserve": Row(STAFF_ACTION, "post", lambda o: {"pk": o["place"].pk}),
     "selection:lock": Row(STAFF | {"staff": NOT_FOUND}, "post"),
     "selection:report": Row(STAFF),
@@ -435,12 +436,12 @@ MORE_EXPECTED = {
         "review:comment": NOT_FOUND,
         "review:document": NOT_FOUND,
         # Leading the shortlist, rounds and places (the services refuse the record and the
-        # reasons of that candidate with a message).
+        # reasons of that candidate with a message, or on the place's form, as typed).
         "selection:move": REDIRECT,
         "selection:remove": REDIRECT,
         "selection:record": REDIRECT,
         "selection:close_round": OK,
-        "selection:place": REDIRECT,
+        "selection:place": 409,
         "selection:move_reserve": REDIRECT,
     },
     # The delegate the row names is the other laureate's.

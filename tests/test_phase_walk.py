@@ -305,14 +305,35 @@ def test_one_cycle_walks_through_every_phase(client, child10, staff_user, run_ta
 
 
 def test_a_phase_refusal_over_http_is_a_message_never_a_server_error(client, child10, staff_user):
-    """A view that does not catch PhaseRefused itself still shows its message."""
+    """A view without a form that does not catch PhaseRefused itself still shows its message."""
     sign_in(client, staff_user)
     response = client.post(
-        reverse("review:assignment"),
-        {"k": "2"},
+        reverse("review:publish"),
         HTTP_REFERER="http://testserver" + reverse("review:assignment"),
     )
     assert response.status_code == 302
     assert response["Location"] == "http://testserver" + reverse("review:assignment")
     page = client.get(response["Location"]).content.decode()
     assert "Assignments cannot be proposed or published in the phase" in page
+
+
+def test_a_phase_refusal_on_a_form_page_keeps_what_was_typed(client, child10, staff_user):
+    """A phase can move while someone fills a form: the refusal is the form's error, on its
+    own page, with what was typed (no redirect that would lose it)."""
+    sign_in(client, staff_user)
+    response = client.post(
+        reverse("review:assignment"),
+        {"k": "2", "min_load": "1", "max_load": "7"},
+        HTTP_REFERER="http://testserver" + reverse("review:assignment"),
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Assignments cannot be proposed or published in the phase" in page
+    form = response.context["form"]
+    assert (form["k"].value(), form["min_load"].value(), form["max_load"].value()) == (
+        "2",
+        "1",
+        "7",
+    )
+    [error] = form.non_field_errors()
+    assert error.startswith("Assignments cannot be proposed or published in the phase")

@@ -49,7 +49,7 @@ def diligence(request, pk: int):
     form = DiligenceForm(request.POST, checks=queries.diligence_of(candidate))
     if not form.is_valid():
         return detail_page(request, candidate, status=400, diligence_form=form)
-    with refusals(request, form, phase=True):
+    with refusals(request, form):
         changed = services.update_diligence(
             candidate, parts=form.submitted_parts(), actor=request.user
         )

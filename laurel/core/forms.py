@@ -112,6 +112,13 @@ class ModelIdsField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+def by_candidate(field: forms.ModelChoiceField, rows: Any) -> None:
+    """A choice among `rows` known when the form is made (places, laureates: anything with a
+    candidate), each shown by its candidate's name."""
+    field.queryset = rows
+    field.label_from_instance = lambda row: row.candidate.name
+
+
 def refuse(
     request: HttpRequest, error: ServiceError, form: forms.Form | None = None, **message: Any
 ) -> None:
@@ -146,7 +153,10 @@ class Outcome:
         error: BaseException | None,
         traceback: TracebackType | None,
     ) -> bool:
-        if not isinstance(error, ServiceError) or (error.left_to_middleware and not self.phase):
+        # A refusal the middleware shows on any page (PhaseRefused) is shown here instead when
+        # there is a form, whose page keeps what was typed, or when the view asks (`phase`).
+        shown_here = self.phase or self.form is not None
+        if not isinstance(error, ServiceError) or (error.left_to_middleware and not shown_here):
             return False  # no exception, or not one to show here: it goes on as raised
         self.error = error
         refuse(self.request, error, self.form, **self.message)
@@ -168,6 +178,8 @@ def refusals(
             return redirect("laureates:payment", pk=pk)
         return page(request, form, status=409)  # or: if outcome.refused: ...
 
-    A PhaseRefused is left to cycles' PhaseRefusedMessage middleware (the message, and back to
-    the page posted from) unless `phase` is true, for a page that must keep what was typed."""
+    A PhaseRefused is shown on `form` like any refusal, so that its page keeps what was typed
+    (a phase can move while someone writes). Without a form it is left to cycles'
+    PhaseRefusedMessage middleware (the message, and back to the page posted from) unless
+    `phase` is true, for a page that shows its refusals itself."""
     return Outcome(request, form, phase, message)

@@ -53,8 +53,8 @@ def record(
 class ServiceError(Exception):
     """A service refused to do what it was asked; `message` says why, for the person who asked,
     and `field`, when there is one, names the form field it is about (core.forms.refuse).
-    `left_to_middleware`: views let this kind pass to a middleware that shows it on any page
-    (PhaseRefused), unless they ask for it (core.forms.refusals, phase=True)."""
+    `left_to_middleware`: a view without a form lets this kind pass to a middleware that shows
+    it on any page (PhaseRefused), unless it asks for it (core.forms.refusals, phase=True)."""
 
     left_to_middleware: ClassVar[bool] = False
 

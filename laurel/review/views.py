@@ -226,7 +226,7 @@ def review(request, pk: int):
         if request.htmx and action == "autosave":
             return _autosave(request, found, form, current)
         submit = action == "submit"
-        with refusals(request, form, phase=True):
+        with refusals(request, form):
             services.save_review(
                 request.user,
                 found,

@@ -179,18 +179,28 @@ def phase_refused(message: str) -> None:
     raise PhaseRefused(message, action="review", phase="archived")
 
 
-def test_refusals_leaves_a_phase_refusal_to_its_middleware_unless_asked():
+def test_refusals_leaves_a_phase_refusal_to_its_middleware_unless_asked_or_on_a_form():
+    """Without a form a phase refusal goes on to its middleware (the message, and back), unless
+    the view asks to show it; with a form it is the form's error, so the page keeps what was
+    typed."""
+    request = request_with_messages()
+    with pytest.raises(PhaseRefused), refusals(request):
+        phase_refused("Not in this phase.")
+    with refusals(request, phase=True) as asked:
+        phase_refused("Not in this phase.")
+    assert asked.refused
+    assert [m.message for m in get_messages(request)] == ["Not in this phase."]
+
     request = request_with_messages()
     form = NameForm({"name": "x"})
     form.is_valid()
-
-    with pytest.raises(PhaseRefused), refusals(request, form):
-        phase_refused("Not in this phase.")
-    with refusals(request, form, phase=True) as outcome:
+    with refusals(request, form) as outcome:
         phase_refused("Not in this phase.")
 
     assert outcome.refused
     assert form.errors == {"__all__": ["Not in this phase."]}
+    assert form["name"].value() == "x"
+    assert list(get_messages(request)) == []
 
 
 def test_every_task_a_service_schedules_by_name_is_a_task():
