@@ -35,5 +35,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+handler400 = "laurel.core.views.bad_request"
 handler404 = "laurel.core.views.not_found"
 handler500 = "laurel.core.views.server_error"

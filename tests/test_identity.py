@@ -97,7 +97,8 @@ def test_no_public_page_shows_the_software_name(client, child10, run_tasks, lang
         request = RequestFactory().get(f"/{language}/")
         request.user = AnonymousUser()
         for template in ["nominations/slow_down.html", "nominations/too_large.html", "413.html",
-                         "nominations/no_call.html", "nominations/closed.html"]:  # fmt: skip
+                         "400.html", "nominations/no_call.html",
+                         "nominations/closed.html"]:  # fmt: skip
             pages[template] = render_to_string(template, {"cycle": child10}, request=request)
 
     assert offenders(pages) == []

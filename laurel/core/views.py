@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import RequestDataTooBig
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +12,7 @@ from django_tasks_db.models import DBTaskResult
 from laurel.core import health, services
 from laurel.core.forms import refusals
 from laurel.core.http import is_direct_from_this_machine
+from laurel.core.limits import DEFAULT_PAGE
 from laurel.core.permissions import require
 from laurel.core.queries import audit_entries, audit_subject_types, failed_tasks
 
@@ -82,6 +84,15 @@ def task_retry(request, pk):
 
 def not_found(request, exception=None):
     return render(request, "404.html", status=404)
+
+
+def bad_request(request, exception=None):
+    """A request Django could not read. More form text than DATA_UPLOAD_MAX_MEMORY_SIZE (an
+    answer pasted many times over, on a form whose documents allow a large body) is told as
+    core.limits tells a body too large, with 413; anything else gets the site's own page."""
+    if isinstance(exception, RequestDataTooBig):
+        return render(request, DEFAULT_PAGE, status=413)
+    return render(request, "400.html", status=400)
 
 
 def server_error(request):

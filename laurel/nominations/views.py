@@ -134,7 +134,8 @@ def _save(request, cycle, token, nomination):
             return submission_views.save_edit(request, nomination, token, form, valid, gate)
         return _save_draft(request, cycle, token, form, valid, action, gate)
     except services.TooManySaves:
-        return render(request, "nominations/slow_down.html", {"cycle": cycle}, status=429)
+        typed = {"cycle": cycle, "typed": _typed_copy(form)}
+        return render(request, "nominations/slow_down.html", typed, status=429)
     except services.NominationsClosed:
         typed = {"cycle": cycle, "typed": _typed_copy(form)}
         return render(request, "nominations/closed.html", typed, status=403)

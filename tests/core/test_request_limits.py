@@ -123,3 +123,30 @@ def test_the_organisations_form_takes_three_documents_and_no_more(client, db, de
     response = post_declaring(client, "/en/organisation/no-such-link/", body, declared=declared)
 
     assert response.status_code == status
+
+
+def test_more_form_text_than_django_reads_is_told_as_too_much_not_a_bare_400(client, child10):
+    """The nomination form takes a large body for its documents, but Django reads at most
+    DATA_UPLOAD_MAX_MEMORY_SIZE of form text: an answer pasted over and over passes the first
+    limit and not the second, and is told so on the site's page, in the page's language."""
+    data = complete_post(child10, new_token(client))
+    data["answer_1"] = "Pasted again and again. " * 90_000  # 2.2 MB
+
+    response = client.post("/sv/nominate/", data)
+
+    assert response.status_code == 413
+    page = response.content.decode()
+    assert "För mycket på en gång" in page
+    assert '<html lang="sv"' in page
+    assert Nomination.objects.count() == 0
+
+
+def test_a_request_django_cannot_read_gets_the_sites_page(client, db, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 10
+
+    response = client.post("/en/accounts/login/", {f"field{n}": "x" for n in range(11)})
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "<h1>The request could not be read</h1>" in page
+    assert "Go to the start page" in page

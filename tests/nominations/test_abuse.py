@@ -147,6 +147,23 @@ def test_too_many_saves_from_one_address_are_refused_and_not_saved(client, child
     assert "Please wait a moment" in refused.content.decode()
 
 
+def test_a_refused_save_shows_what_was_typed_to_copy(client, child10, settings):
+    """Nothing is saved past the limit: the page says so and gives back the text, as the
+    deadline's page does (Back keeps it in Chromium, but not in every browser)."""
+    settings.NOMINATION_SAVES_PER_ADDRESS = 0
+    data = complete_post(child10, new_token(client))
+    data["answer_1"] = "They answer the helpline every night,\nin four languages."
+
+    refused = client.post(NOMINATE, data)
+
+    assert refused.status_code == 429
+    page = refused.content.decode()
+    assert "Nothing was saved this time" in page
+    assert data["org_name"] in page
+    assert "They answer the helpline every night,<br>in four languages." in page
+    assert Nomination.objects.count() == 0
+
+
 def test_a_second_concurrent_submit_asks_for_no_hold_reason(client, child10):
     """Two requests read the draft; the second, once it has the lock, finds it submitted and
     neither uses up its proof of work nor counts against the limits."""
