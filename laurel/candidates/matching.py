@@ -44,16 +44,12 @@ from laurel.candidates.evidence import (
     different,
     names_of_several_places,
     prepare,
-    spelt,
     weigh,
 )
+from laurel.candidates.identifiers import Website, normalise_registration, normalise_website
 from laurel.candidates.letters import likeness, skeleton
-from laurel.candidates.spelling import (
-    Website,
-    name_words,
-    normalise_registration,
-    normalise_website,
-)
+from laurel.candidates.name_pairs import spelt
+from laurel.candidates.spelling import name_words
 
 __all__ = [
     "Record",

@@ -6,19 +6,14 @@ its *parts* (each alias in it), and each part its words in a spelling every vari
 transliterated (more than one scheme for Greek and Cyrillic), lower case, without legal forms,
 kind words ("foundation", "udruženje"), filler words and places, with known words as concepts
 ("#child") and others as skeletons where transliterations differ ("shch", "sc", "s" meet).
-Websites become their registrable domain by the Public Suffix List (tldextract's bundled
-snapshot, never fetched, loaded with the first website read) and its name.
+How a website and a registration number are read is `identifiers`.
 """
 
 import functools
 import re
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
-from anyascii import anyascii
-
-from laurel.candidates.glossary import FILLER_WORDS, NETWORK_HOMES, NETWORKS, SHARED_HOSTS
+from laurel.candidates.glossary import FILLER_WORDS, NETWORK_HOMES, NETWORKS
 from laurel.candidates.letters import (
     KINDS,
     LEGAL_PHRASES,
@@ -35,9 +30,6 @@ from laurel.candidates.letters import (
     token,
 )
 from laurel.candidates.places import CITY_REGIONS, join_places, place
-
-if TYPE_CHECKING:
-    import tldextract
 
 
 @functools.cache
@@ -358,54 +350,3 @@ def name_words(name: str) -> list[str]:
     if not parts:
         return [ascii_lower(name)]
     return list(parts[0].words)
-
-
-def normalise_registration(number: str) -> str:
-    """Letters and digits only, upper case: `556 123-4567` and `5561234567` are the same."""
-    return re.sub(r"[^A-Z0-9]", "", anyascii(number or "").upper())
-
-
-@dataclass(frozen=True)
-class Website:
-    domain: str  # registrable domain, or shared host plus first path segment: "ecpat.se"
-    label: str  # the domain without its ending, for country-code variants: "ecpat"
-
-
-@functools.cache
-def _suffixes() -> "tldextract.TLDExtract":
-    import tldextract
-
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-
-
-def normalise_website(url: str) -> Website | None:
-    """`https://www.Ecpat.se/om-oss` → domain `ecpat.se`, label `ecpat`; None if not a site."""
-    url = (url or "").strip().lower()
-    if not url:
-        return None
-    if "://" not in url:
-        url = f"http://{url}"
-    try:
-        parts = urlsplit(url)
-        host = anyascii(parts.hostname or "").rstrip(".")
-    except ValueError:
-        return None
-    labels = [label for label in host.split(".") if label]
-    while labels and re.fullmatch(r"www\d*|m", labels[0]):
-        labels = labels[1:]
-    host = ".".join(labels)
-    for shared in SHARED_HOSTS:
-        if host == shared or host.endswith(f".{shared}"):
-            if host != shared:  # someone.wordpress.com: the subdomain is the identity
-                return Website(domain=host, label=host)
-            segment = (parts.path.strip("/").split("/") or [""])[0]
-            if not segment:
-                return None
-            return Website(domain=f"{shared}/{segment}", label=f"{shared}/{segment}")
-    found = _suffixes()(host)
-    if found.domain and found.suffix:
-        return Website(domain=f"{found.domain}.{found.suffix}", label=found.domain)
-    # An ending the list does not know ("ngo.example", an intranet's): its last label.
-    if len(labels) < 2 or all(label.isdigit() for label in labels):
-        return None
-    return Website(domain=".".join(labels[-2:]), label=labels[-2])

@@ -9,7 +9,7 @@ class CyclesConfig(AppConfig):
 
     def ready(self) -> None:
         from laurel.cycles.identity import site_cycle
-        from laurel.notifications import services
+        from laurel.notifications.services import outbox
 
         # An email about no award in particular (sign-in, invitations) speaks for this one.
-        services.default_award = site_cycle
+        outbox.default_award = site_cycle

@@ -12,16 +12,7 @@ from laurel.core.forms import refusals
 from laurel.core.permissions import require
 from laurel.cycles.queries import cycle_for
 from laurel.laureates import queries, services
-from laurel.laureates.forms import (
-    DigestForm,
-    DocumentForm,
-    EventForm,
-    InitiativeForm,
-    InitiativeMilestoneForm,
-    InitiativeStatusForm,
-    PostForm,
-    ReplyForm,
-)
+from laurel.laureates.forms import cohort as cohort_forms
 from laurel.laureates.models import DigestPreference, Initiative, Laureate, LibraryDocument, Post
 
 
@@ -33,12 +24,12 @@ def _page(request, cycle, status=200, **forms):
         {
             "cycle": cycle,
             **queries.cohort_page(cycle),
-            "post_form": forms.get("post_form") or PostForm(),
+            "post_form": forms.get("post_form") or cohort_forms.PostForm(),
             "initiative_form": forms.get("initiative_form")
-            or InitiativeForm(laureates=Laureate.objects.filter(cycle=cycle)),
-            "document_form": forms.get("document_form") or DocumentForm(),
-            "event_form": forms.get("event_form") or EventForm(),
-            "digest_form": DigestForm(
+            or cohort_forms.InitiativeForm(laureates=Laureate.objects.filter(cycle=cycle)),
+            "document_form": forms.get("document_form") or cohort_forms.DocumentForm(),
+            "event_form": forms.get("event_form") or cohort_forms.EventForm(),
+            "digest_form": cohort_forms.DigestForm(
                 initial={"frequency": preference.frequency if preference else "never"}
             ),
         },
@@ -55,7 +46,7 @@ def cohort(request):
 @require_POST
 def new_post(request):
     cycle = cycle_for(request, "laureates.use_cohort")
-    form = PostForm(request.POST)
+    form = cohort_forms.PostForm(request.POST)
     if not form.is_valid():
         return _page(request, cycle, status=400, post_form=form)
     message = services.post(cycle, actor=request.user, **form.cleaned_data)
@@ -69,7 +60,7 @@ def post_page(request, pk: int):
     message = get_object_or_404(
         Post.objects.select_related("author", "laureate__candidate"), pk=pk, cycle=cycle
     )
-    form = ReplyForm(request.POST or None)
+    form = cohort_forms.ReplyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.reply(message, body=form.cleaned_data["body"], actor=request.user)
         return redirect("laureates:post", pk=pk)
@@ -89,7 +80,7 @@ def post_page(request, pk: int):
 @require_POST
 def new_initiative(request):
     cycle = cycle_for(request, "laureates.use_cohort")
-    form = InitiativeForm(request.POST, laureates=Laureate.objects.filter(cycle=cycle))
+    form = cohort_forms.InitiativeForm(request.POST, laureates=Laureate.objects.filter(cycle=cycle))
     if form.is_valid():
         data = form.cleaned_data
         with refusals(request, form):
@@ -118,8 +109,8 @@ def initiative_page(request, pk: int):
         "laureates/initiative.html",
         {
             "initiative": initiative,
-            "status_form": InitiativeStatusForm(initial={"status": initiative.status}),
-            "milestone_form": InitiativeMilestoneForm(),
+            "status_form": cohort_forms.InitiativeStatusForm(initial={"status": initiative.status}),
+            "milestone_form": cohort_forms.InitiativeMilestoneForm(),
         },
     )
 
@@ -142,7 +133,7 @@ def sign(request, pk: int):
 @require_POST
 def initiative_status(request, pk: int):
     initiative = _initiative(request, pk)
-    form = InitiativeStatusForm(request.POST)
+    form = cohort_forms.InitiativeStatusForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a status."))
         return redirect("laureates:initiative", pk=pk)
@@ -159,7 +150,7 @@ def initiative_status(request, pk: int):
 @require_POST
 def initiative_milestone(request, pk: int):
     initiative = _initiative(request, pk)
-    form = InitiativeMilestoneForm(request.POST)
+    form = cohort_forms.InitiativeMilestoneForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give the milestone and its date."))
         return redirect("laureates:initiative", pk=pk)
@@ -176,7 +167,7 @@ def initiative_milestone(request, pk: int):
 @require_POST
 def share(request):
     cycle = cycle_for(request, "laureates.use_cohort")
-    form = DocumentForm(request.POST, request.FILES)
+    form = cohort_forms.DocumentForm(request.POST, request.FILES)
     if not form.is_valid():
         return _page(request, cycle, status=400, document_form=form)
     services.share_document(
@@ -202,7 +193,7 @@ def document(request, pk: int):
 def event(request):
     cycle = cycle_for(request, "laureates.use_cohort")
     require(request.user, "laureates.manage")
-    form = EventForm(request.POST)
+    form = cohort_forms.EventForm(request.POST)
     with timezone.override(cycle.zone):
         valid = form.is_valid()
     if valid:
@@ -217,7 +208,7 @@ def event(request):
 @require_POST
 def digest(request):
     cycle = cycle_for(request, "laureates.use_cohort")
-    form = DigestForm(request.POST)
+    form = cohort_forms.DigestForm(request.POST)
     if form.is_valid():
         services.choose_digest(cycle, frequency=form.cleaned_data["frequency"], actor=request.user)
         messages.success(request, _("Saved."))

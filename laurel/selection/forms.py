@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from laurel.accounts.models import User
 from laurel.candidates.enums import WorkKind
 from laurel.candidates.models import Candidate
-from laurel.core.forms import ModelIdsField, long_text
+from laurel.core.forms import ModelIdsField, by_candidate, long_text
 from laurel.selection.enums import ListKind, Method, Outcome, RoundTopic
 from laurel.selection.models import Place
 from laurel.selection.signals import MediaConsent
@@ -245,8 +245,7 @@ class OfferForm(forms.Form):
     def __init__(self, *args, reserves=None, **kwargs):
         super().__init__(*args, **kwargs)
         if reserves is not None:
-            self.fields["reserve"].queryset = reserves
-            self.fields["reserve"].label_from_instance = lambda place: place.candidate.name
+            by_candidate(self.fields["reserve"], reserves)
 
 
 class LockForm(forms.Form):

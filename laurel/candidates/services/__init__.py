@@ -1,10 +1,10 @@
 """Screening: every write is one atomic, audited service call (ARCHITECTURE rule 1).
 
 placing: nominations become candidates · merging: duplicates, merges and their undoing ·
-screening: eligibility and notes · diligence: the checklist, documents, the committee's version,
-readiness · consent: the organisation's own answer through its private link, usable until the
-answer-by date · contact: whom
-its letters go to, kept by staff, with its history.
+groups: a group of duplicates merged at once · screening: eligibility and notes · diligence:
+the checklist, documents, the committee's version, readiness · consent: the organisation's own
+answer through its private link, usable until the answer-by date · contact: whom its letters go
+to, kept by staff, with its history.
 """
 
 from laurel.candidates.services.common import ScreeningError, suggest_duplicates
@@ -24,14 +24,12 @@ from laurel.candidates.services.diligence import (
     update_check,
     update_diligence,
 )
+from laurel.candidates.services.groups import merge_group, open_group, separate_from_group
 from laurel.candidates.services.merging import (
     confirm_suggestion,
     merge_candidates,
-    merge_group,
-    open_group,
     reject_suggestion,
     reopen_suggestion,
-    separate_from_group,
     split_nomination,
     undo_merge,
 )

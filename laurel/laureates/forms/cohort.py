@@ -4,7 +4,7 @@ digest."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from laurel.core.forms import ModelIdsField, long_text
+from laurel.core.forms import ModelIdsField, by_candidate, long_text
 from laurel.core.limits import worded
 from laurel.laureates.enums import (
     DigestFrequency,
@@ -35,8 +35,7 @@ class InitiativeForm(forms.Form):
     def __init__(self, *args, laureates=None, **kwargs):
         super().__init__(*args, **kwargs)
         if laureates is not None:
-            self.fields["owners"].queryset = laureates
-            self.fields["owners"].label_from_instance = lambda laureate: laureate.candidate.name
+            by_candidate(self.fields["owners"], laureates)
 
 
 class InitiativeStatusForm(forms.Form):
