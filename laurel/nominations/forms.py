@@ -79,6 +79,13 @@ class NominationForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        # A text far too long for its field (an address pasted 20,000 characters long) fails
+        # the field's format check first: what to do about it is to shorten it, so say that.
+        for name in list(self.errors):
+            raw = self.data.get(name) if name in self.fields else None
+            message = self.too_long(name, raw.strip()) if isinstance(raw, str) else None
+            if message:
+                self.errors[name] = self.error_class([message])
         # Long texts refused for submitting, kept whole in the draft all the same.
         self.overlong: dict[str, str] = {}
         for name, value in list(data.items()):
@@ -183,7 +190,23 @@ class NominationForm(forms.Form):
         values["links"] = [
             data[f"link_{n}"] for n in range(1, MAX_LINKS + 1) if data.get(f"link_{n}")
         ]
+        values["unchecked"] = self.unchecked()
         return values
+
+    def unchecked(self) -> dict[str, str]:
+        """What was typed in each text field that failed its check (a name too long, an address
+        half written): the draft keeps it as typed, to show it again (`initial_from`)."""
+        kept = getattr(self, "overlong", {})
+        return {
+            name: value
+            for name in self.errors
+            if name in self.fields
+            and name not in kept
+            and name != HONEYPOT_FIELD
+            and getattr(self.fields[name], "section", None) != "declarations"
+            and isinstance(value := self.data.get(name), str)
+            and value
+        }
 
     def sections(self) -> list[dict]:
         """Each section in order: its key, title, bound fields and whether all it needs is there."""
@@ -218,13 +241,20 @@ class NominationForm(forms.Form):
 
 
 def initial_from(nomination) -> dict:
-    """The form's initial values from a saved draft or nomination."""
+    """The form's initial values from a saved draft or nomination, with what a draft's fields
+    held as typed where it failed their check (`Nomination.unchecked`)."""
     names = [*ORGANISATION_FIELDS, *NOMINATOR_FIELDS, *DECLARATION_FIELDS]
     initial = {name: getattr(nomination, name) for name in names}
     for number, text in nomination.answers.items():
         initial[f"answer_{number}"] = text
-    for index, link in enumerate(nomination.links[:MAX_LINKS], start=1):
+    unchecked = dict(nomination.unchecked or {})
+    # The links that passed are saved as a list; one typed wrong follows them, in its order.
+    typed_links = [
+        unchecked.pop(f"link_{n}") for n in range(1, MAX_LINKS + 1) if f"link_{n}" in unchecked
+    ]
+    for index, link in enumerate([*nomination.links, *typed_links][:MAX_LINKS], start=1):
         initial[f"link_{index}"] = link
+    initial.update(unchecked)
     return initial
 
 

@@ -112,6 +112,11 @@ class Nomination(TimeStamped):
     pending_edit = models.JSONField(null=True, blank=True)
     held_for_moderation = models.BooleanField(_("held for moderation"), default=False)
     moderation_reason = models.CharField(max_length=60, blank=True)
+    # What a draft's nominator typed in a field that did not pass its check ({"org_name": "…"},
+    # a name too long, an address half written): kept with the draft and shown again in the form
+    # until it is corrected, so that a save or a change of language loses nothing typed. Each
+    # save replaces it; a draft with anything here is not ready to submit.
+    unchecked = models.JSONField(default=dict, blank=True)
     # core.http.network_of(client address): a keyed digest, to see coordinated nominations.
     network = models.CharField(max_length=16, blank=True)
 
@@ -143,10 +148,11 @@ class Nomination(TimeStamped):
                 "org_founded_year",
             ),
             Kind.WRITTEN: ("org_description", "answers"),
-            # pending_edit: a change not yet confirmed holds a copy of all of the above.
+            # pending_edit: a change not yet confirmed holds a copy of all of the above;
+            # unchecked: a draft's fields that failed their check, as typed.
             Kind.TRACES: (
                 "answer_languages", "links", "safeguarding_flags", "safeguarding_confirmations",
-                "pending_edit",
+                "pending_edit", "unchecked",
             ),
         },
         # The name and country stay for the counts; how the nominator relates to the

@@ -75,8 +75,10 @@ def manage(request, token: str):
         # answer marked, when the review found it incomplete.
         checking = bool(request.GET.get(submission_views.CHECK))
         saved = initial_from(nomination)
+        # A draft that holds a field as typed, failing its check, shows it with its message
+        # again (after a change of language, or coming back by the private link).
         form = NominationForm(
-            saved if checking else None,
+            saved if checking or nomination.unchecked else None,
             cycle=cycle,
             complete=checking,
             initial=saved,

@@ -26,8 +26,9 @@
         field.setAttribute("aria-describedby", described.concat([visible.id]).join(" ").trim());
       }
       function message() {
-        // A line break counts once, as the server counts it.
-        var count = field.value.replace(/\r\n/g, "\n").length;
+        // As the server counts (core.forms.characters): a line break once, and each character
+        // once, an emoji too (String.length counts UTF-16 units: two for an emoji).
+        var count = Array.from(field.value.replace(/\r\n/g, "\n")).length;
         var left = limit - count;
         var over = left < 0;
         var n = Math.abs(left);

@@ -118,6 +118,19 @@ def test_text_pasted_past_the_limit_is_kept_counted_and_refused_on_submitting(
     assert axe(page) == []
 
 
+def test_the_count_counts_an_emoji_once_as_the_server_does(page, live_server, child10):
+    """1,500 emoji in an answer of 2,000: 500 left, as the server counts (a helper's walk found
+    the count saying 1,000 too many: it counted each emoji twice)."""
+    page.goto(f"{live_server.url}/en/nominate/")
+    answer = page.locator("#id_answer_1")
+    answer.focus()
+    page.keyboard.insert_text("\U0001f6e1\ufe0f" * 750)  # 🛡️: two characters each, 1,500
+
+    counter = page.locator("[data-counter-for=id_answer_1]")
+    expect(counter.locator(".counter__message")).to_have_text("You have 500 characters remaining")
+    expect(answer).not_to_have_class(re.compile("field__input--over"))
+
+
 @pytest.mark.parametrize("language", ["en", "sv"])
 def test_every_error_summary_link_moves_focus_to_its_field(page, live_server, child10, language):
     page.goto(f"{live_server.url}/{language}/nominate/")

@@ -165,7 +165,9 @@ def _apply(nomination: Nomination, data: dict[str, Any]) -> None:
 
 
 # What a draft save changes: the nominator's fields and the draft's own state.
-DRAFT_FIELDS = [*DATA_FIELDS, "language", "complete", "moderation_reason", "updated_at"]
+DRAFT_FIELDS = [
+    *DATA_FIELDS, "unchecked", "language", "complete", "moderation_reason", "updated_at"
+]  # fmt: skip
 
 
 class StorageFull(ServiceError):

@@ -57,6 +57,7 @@ def _fill_draft(
     nomination: Nomination, data: dict[str, Any], *, language: str, complete: bool, honeypot: bool
 ) -> None:
     _apply(nomination, data)
+    nomination.unchecked = data.get("unchecked") or {}
     nomination.language = language
     nomination.complete = complete
     if honeypot:
