@@ -113,6 +113,19 @@
     });
   }
 
+  /* A form sent back with a mistake is shown at the address it was posted to. Where that is the
+     blank form's, the address becomes the draft's private link (a reload or a bookmark then
+     reaches the draft, not a blank form) and the help under the link says so. */
+  function atPrivateLink() {
+    var link = document.getElementById("private-link");
+    if (!link || !form || !window.history.replaceState) { return; }
+    var path = new URL(link.value).pathname;
+    if (window.location.pathname === path || form.getAttribute("action") !== path) { return; }
+    window.history.replaceState(null, "", path + window.location.hash);
+    var help = document.getElementById("private-link-help");
+    if (help && help.hasAttribute("data-here")) { help.textContent = help.getAttribute("data-here"); }
+  }
+
   function confirmRemoval() {
     var box = document.getElementById("confirm-removal");
     if (!box || document.getElementById("error-summary")) { return; }
@@ -127,6 +140,7 @@
     errorSummary();
     languageLinks(document);
     saveBeforeLeaving();
+    atPrivateLink();
     confirmRemoval();
     if (form) {
       form.addEventListener("input", function () { dirty = true; });

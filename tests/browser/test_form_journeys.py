@@ -79,6 +79,39 @@ def test_switching_language_carries_the_draft_and_what_was_just_typed(
     assert axe(page) == []
 
 
+def test_fields_that_fail_their_check_survive_enter_reload_and_a_change_of_language(
+    page, live_server, child10, axe
+):
+    """A helper's walk at phone width: a name too long and an address half written came back
+    empty after "Your draft is saved", once the language was switched. Now they are kept as
+    typed, with their messages; after Enter the page is at the private link, so a reload
+    reaches the draft."""
+    name = "Fundacja" + " Dajemy Dzieciom Siłę" * 11  # 239 characters of 200
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(f"{live_server.url}/sv/nominate/")
+    page.locator("#id_org_name").fill(name)
+    page.locator("#id_nominator_email").fill("asa.oberg@")
+    page.locator("#id_org_city").press("Enter")
+
+    expect(page.locator("#error-summary")).to_be_focused()
+    expect(page).to_have_url(re.compile(r"/sv/nominate/n/[^/]+/$"))
+    expect(page.locator("#private-link-help")).to_contain_text("Spara sidan som bokmärke")
+    page.reload()
+    expect(page.locator("#id_org_name")).to_have_value(name)
+    expect(page.locator("#id_nominator_email")).to_have_value("asa.oberg@")
+
+    page.locator(".language-switch a[hreflang=en]").click()
+
+    expect(page).to_have_url(re.compile(r"/en/nominate/n/[^/]+/$"))
+    expect(page.locator("#id_org_name")).to_have_value(name)
+    expect(page.locator("#id_nominator_email")).to_have_value("asa.oberg@")
+    expect(page.locator("#id_org_name_error")).to_contain_text(
+        "Shorten the name of the organisation to 200 characters or fewer; it has 239"
+    )
+    expect(page.locator("#id_nominator_email_error")).to_contain_text("in the correct format")
+    assert axe(page) == []
+
+
 @pytest.mark.parametrize(
     ("language", "too_many", "refused"),
     [
