@@ -64,8 +64,14 @@ def did_not_request(user, payment) -> bool:
     return payment is not None and payment.requested_by_id != user.pk
 
 
-# The second pair of eyes (the service checks it again and says why).
-rules.add_perm("laureates.approve_payment", is_finance & did_not_request)
+@rules.predicate
+def did_not_verify(user, payment) -> bool:
+    return payment is not None and payment.verified_by_id != user.pk
+
+
+# The second pair of eyes: neither who requested the payment nor who checked its bank details
+# (the service checks it again and says why).
+rules.add_perm("laureates.approve_payment", is_finance & did_not_request & did_not_verify)
 
 
 @rules.predicate

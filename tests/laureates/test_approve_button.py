@@ -32,3 +32,30 @@ def test_only_another_finance_user_is_offered_the_approval(laureate, client):  #
     assert approve not in requester
     assert "another finance user must approve it (four eyes)" in requester
     assert approve in other
+
+
+def test_who_checked_the_bank_details_is_not_offered_the_approval(laureate, client):  # noqa: F811
+    """A helper's attack found one finance user could check the bank details and approve the
+    payment alone, where the second pair of eyes must be another finance user's."""
+    in_phase(laureate.cycle, Phase.PROGRAMME)
+    first, checker, third = (finance(f"f{n}@example.org") for n in (1, 2, 3))
+    services.save_bank_details(
+        laureate, details=details(), proof=PROOF, proof_kind="pdf", actor=None
+    )
+    payment = services.request_payment(laureate, actor=first)
+    services.verify_payment(payment, actor=checker)
+    url = reverse("laureates:payment", args=[payment.pk])
+    approve = reverse("laureates:step", args=[payment.pk, "approve"])
+
+    sign_in(client, checker)
+    page = client.get(url).content.decode()
+    refused = client.post(approve, follow=True).content.decode()
+
+    assert approve not in page
+    assert "You checked the bank details of this payment: another finance user" in page
+    assert "another finance user must approve it (four eyes)" in refused
+    payment.refresh_from_db()
+    assert payment.state == "verified" and payment.approved_by is None
+    services.approve_payment(payment, actor=third)
+    payment.refresh_from_db()
+    assert payment.state == "approved" and payment.approved_by == third

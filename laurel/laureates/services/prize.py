@@ -250,12 +250,20 @@ def verify_payment(payment: Payment, *, actor: User) -> Payment:
 
 @transaction.atomic
 def approve_payment(payment: Payment, *, actor: User) -> Payment:
-    """The second pair of eyes: a finance user who did not request the payment."""
+    """The second pair of eyes: a finance user who neither requested the payment nor checked
+    its bank details."""
     require_finance(actor)
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
     if payment.requested_by_id == actor.pk:
         raise PrizeError(
             _("You requested this payment: another finance user must approve it (four eyes).")
+        )
+    if payment.verified_by_id == actor.pk:
+        raise PrizeError(
+            _(
+                "You checked the bank details of this payment: another finance user must "
+                "approve it (four eyes)."
+            )
         )
     payment.approved_by = actor
     _move(
