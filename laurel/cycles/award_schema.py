@@ -10,7 +10,6 @@ from typing import Annotated, Any, Self
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from pydantic import (
-    BaseModel,
     ConfigDict,
     Field,
     ModelWrapValidatorHandler,
@@ -21,6 +20,7 @@ from pydantic import (
     model_validator,
 )
 
+from laurel.cycles.award_questions import Question, check_questions
 from laurel.cycles.award_values import (
     Amount,
     Count,
@@ -35,6 +35,7 @@ from laurel.cycles.award_values import (
     ScoreLevels,
     SenderName,
     Slug,
+    Table,
     TimeZone,
     Translated,
     Weight,
@@ -49,11 +50,6 @@ from laurel.cycles.award_values import (
 @functools.cache
 def _names() -> TypeAdapter[Translated]:
     return TypeAdapter(Translated, config=ConfigDict(strict=True))
-
-
-class Table(BaseModel):
-    # A web worker imports this module; a schema is built when the first file is read.
-    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
 
 
 class Privacy(Table):
@@ -193,6 +189,13 @@ class AwardFile(Table):
     criteria: Annotated[
         list[Criterion], at_least_one(gettext_lazy("must list at least one criterion"))
     ]
+    # The award's own questions on the form (laurel.cycles.award_questions).
+    questions: list[Question] = Field(default_factory=list)
+
+    @field_validator("questions")
+    @classmethod
+    def _questions_agree(cls, value: list[Question]) -> list[Question]:
+        return check_questions(value)
 
     @field_validator("time_zone")
     @classmethod

@@ -22,7 +22,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from pydantic import (
     AfterValidator,
+    BaseModel,
     BeforeValidator,
+    ConfigDict,
     Field,
     GetCoreSchemaHandler,
     PlainValidator,
@@ -33,6 +35,14 @@ from pydantic import (
     WrapValidator,
 )
 from pydantic_core import CoreSchema, InitErrorDetails, PydanticCustomError, core_schema
+
+
+class Table(BaseModel):
+    """A table of the file: an unknown key in it is refused."""
+
+    # A web worker imports this module; a schema is built when the first file is read.
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
+
 
 EXTRA_COUNTRIES = {"XK"}  # Kosovo: not in ISO 3166-1, but a user-assigned code everyone uses.
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,58}$")

@@ -95,6 +95,8 @@ class AwardDefinition:
     score_max: int
     score_labels: dict
     criteria: list[CriterionDefinition] = field(default_factory=list)
+    # The award's own questions, in order: each the fields of a cycles.Question.
+    questions: list[dict[str, Any]] = field(default_factory=list)
     # The organiser's identity and the theme's language: Cycle fields of the same names.
     identity: dict[str, Any] = field(default_factory=dict)
 
@@ -159,6 +161,27 @@ def parse(raw: dict) -> AwardDefinition:
                 max_characters=criterion.max_characters,
             )
             for criterion in award.criteria
+        ],
+        questions=[
+            {
+                "key": question.key,
+                "kind": question.kind,
+                "label": dict(question.label),
+                "help": dict(question.help),
+                "section": question.section,
+                "required": question.required,
+                "max_characters": question.characters,
+                "options": [
+                    {"key": option.key, "label": dict(option.label)} for option in question.options
+                ],
+                "min_value": question.min,
+                "max_value": question.max,
+                "shown_if": question.shown_if.model_dump() if question.shown_if else None,
+                "visible_to": question.visible_to,
+                "personal": question.personal,
+                "retired": question.retired,
+            }
+            for question in award.questions
         ],
         identity=identity(award.organiser) | {"theme_language": theme_language},
     )

@@ -16,6 +16,10 @@ def translated(verbose_name: str, **kwargs) -> models.JSONField:
     return models.JSONField(verbose_name, default=dict, blank=True, **kwargs)
 
 
+# Cycle.asked_questions, by (cycle, its updated_at).
+_QUESTIONS: dict[tuple[int, datetime], list["Question"]] = {}
+
+
 class Cycle(TimeStamped):
     """One award in one year: its call, its criteria, its dates and its laureates."""
 
@@ -75,6 +79,18 @@ class Cycle(TimeStamped):
         verbose_name = _("award cycle")
         verbose_name_plural = _("award cycles")
         ordering = ["-nominations_open_at"]
+
+    def asked_questions(self) -> list["Question"]:
+        """The award's own questions, in order (retired ones too), read once for each version
+        of the cycle: load_award touches the cycle when they change, and the nomination form,
+        the busiest page, asks for them on every request."""
+        key = (self.pk, self.updated_at)
+        found = _QUESTIONS.get(key)
+        if found is None:
+            if len(_QUESTIONS) >= 64:
+                _QUESTIONS.clear()
+            found = _QUESTIONS[key] = list(self.questions.all())
+        return found
 
     def __str__(self) -> str:
         return self.name.get("en") or self.slug
@@ -163,6 +179,40 @@ class Criterion(models.Model):
             (score, labels.get(str(score), {}), self.guidance.get(str(score), {}))
             for score in range(self.cycle.score_min, self.cycle.score_max + 1)
         ]
+
+
+class Question(models.Model):
+    """One of the award's own questions on the nomination form (laurel.cycles.award_questions
+    says what each field means). Answers are stored by `key` (Nomination.question_answers)."""
+
+    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="questions")
+    key = models.CharField(_("key"), max_length=40)
+    position = models.PositiveSmallIntegerField(_("position"))
+    kind = models.CharField(_("kind"), max_length=20)
+    label = translated(_("question"))
+    help = models.JSONField(_("help text"), default=dict, blank=True)
+    section = models.CharField(_("section"), max_length=20, default="organisation")
+    required = models.BooleanField(_("required"), default=False)
+    max_characters = models.PositiveIntegerField(_("longest answer (characters)"), null=True)
+    # [{"key": "ngo", "label": {"sv": ..., "en": ...}}, ...]: a choice question's answers.
+    options = models.JSONField(_("options"), default=list, blank=True)
+    min_value = models.IntegerField(_("smallest number"), null=True, blank=True)
+    max_value = models.IntegerField(_("largest number"), null=True, blank=True)
+    # {"question": "key", "equals": ["value", ...]}: asked only when that answer is given.
+    shown_if = models.JSONField(_("shown if"), null=True, blank=True)
+    visible_to = models.CharField(_("visible to"), max_length=12, default="staff")
+    personal = models.BooleanField(_("personal data"), default=False)
+    # No longer asked; the answers already given stay readable.
+    retired = models.BooleanField(_("retired"), default=False)
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["cycle", "position"]
+        constraints = [models.UniqueConstraint(fields=["cycle", "key"], name="question_key_unique")]
+
+    def __str__(self) -> str:
+        return self.key
 
 
 class Benefit(models.Model):

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 
 from laurel.accounts.models import User
 from laurel.core.services import record, transition
-from laurel.cycles.definition import AwardDefinition
+from laurel.cycles.definition import AwardDefinition, DefinitionError
 from laurel.cycles.enums import DATE_FIELDS, Phase
-from laurel.cycles.models import Benefit, Criterion, Cycle
+from laurel.cycles.models import Benefit, Criterion, Cycle, Question
 from laurel.cycles.phases import (
     PHASE_TRANSITIONS,
     PhaseRefused,
@@ -93,6 +93,7 @@ def load_award(
         cycle.save(update_fields=[*changed, "updated_at"])
     changed += _sync_criteria(cycle, definition)
     changed += _sync_benefits(cycle, definition)
+    changed += _sync_questions(cycle, definition)
     if existing is not None and changed:
         _touch(cycle)
     outcome = "created" if existing is None else ("updated" if changed else "unchanged")
@@ -136,6 +137,50 @@ def _sync_criteria(cycle: Cycle, definition: AwardDefinition) -> list[str]:
     for criterion in current.values():
         criterion.delete()
         changed.append(f"criteria[{criterion.number}]")
+    return changed
+
+
+def _sync_questions(cycle: Cycle, definition: AwardDefinition) -> list[str]:
+    """The award's questions as the file has them, by key. A question the file no longer has
+    goes, unless a nomination has answered it: then the file must keep it, `retired`."""
+    current = {question.key: question for question in cycle.questions.all()}
+    changed = []
+    for position, values in enumerate(definition.questions, start=1):
+        values = {**values, "position": position}
+        question = current.pop(values["key"], None)
+        if question is None:
+            Question.objects.create(cycle=cycle, **values)
+            changed.append(f"questions.{values['key']}")
+            continue
+        fields = [name for name, value in values.items() if getattr(question, name) != value]
+        if fields:
+            for name in fields:
+                setattr(question, name, values[name])
+            question.save(update_fields=fields)
+            changed.append(f"questions.{question.key}")
+    answered = [
+        key
+        for key in current
+        # Through the relation: nominations sit above cycles, which never import them.
+        if cycle.nominations.filter(question_answers__has_key=key).exists()
+    ]
+    if answered:
+        raise DefinitionError(
+            [
+                (
+                    "questions",
+                    _(
+                        "%(key)s has answers: keep it in the file with retired = true "
+                        "instead of removing it"
+                    )
+                    % {"key": key},
+                )
+                for key in answered
+            ]
+        )
+    for question in current.values():
+        question.delete()
+        changed.append(f"questions.{question.key}")
     return changed
 
 

@@ -20,6 +20,7 @@ from laurel.nominations.form_fields import (
     organisation_fields,
 )
 from laurel.nominations.models import DECLARATION_FIELDS, NOMINATOR_FIELDS, ORGANISATION_FIELDS
+from laurel.nominations.question_fields import name_of, question_fields, stored
 from laurel.nominations.uploads import check_upload
 
 SECTIONS = [
@@ -47,7 +48,8 @@ class NominationForm(forms.Form):
         self.complete = complete
         self.existing_attachments = existing_attachments
         for section, build in BUILDERS.items():
-            for name, field in build(cycle).items():
+            # The section's own fields, then the award's questions asked in it.
+            for name, field in {**build(cycle), **question_fields(cycle, section)}.items():
                 field.section = section
                 self.fields[name] = field
         # A field people never see: what fills it is a program (the honeypot). Its wrapper is
@@ -59,6 +61,7 @@ class NominationForm(forms.Form):
         for field in self.fields.values():
             # What submitting will require, shown as progress: a field with an `unless` is
             # needed unless the box it names is ticked.
+            # A question asked only on a condition is not counted (it may never be asked).
             field.needed = field.required or bool(getattr(field, "unless", ""))
             if not complete:
                 field.required = False
@@ -102,6 +105,7 @@ class NominationForm(forms.Form):
                     if getattr(self.fields[name], "draft_may_overflow", False):
                         self.overlong[name] = data[name]
                     self.add_error(name, message)
+        self._apply_conditions(data)
         if data.get("org_website"):
             data["org_no_website"] = False  # an address given says more than the box
         elif self.complete and not data.get("org_no_website") and "org_website" not in self.errors:
@@ -137,6 +141,27 @@ class NominationForm(forms.Form):
                 except ValidationError as error:
                     self.add_error("attachments", error)
         return data
+
+    def _apply_conditions(self, data: dict) -> None:
+        """A question asked only on a condition: its answer is kept, and asked for when it is
+        required, only when the condition holds (whatever the page showed)."""
+        for name, field in self.fields.items():
+            shown_if = getattr(field, "shown_if", None)
+            if shown_if is None:
+                continue
+            source, values = shown_if
+            given = data.get(source, self.data.get(source))
+            given = given if isinstance(given, list) else [given]
+            if not any(value in values for value in given):
+                data[name] = None
+                self.errors.pop(name, None)
+            elif (
+                self.complete
+                and field.required_if_shown
+                and data.get(name) in (None, "", [])
+                and name not in self.errors
+            ):
+                self.add_error(name, str(field.error_messages["required"]))
 
     def passes_submission_checks(self) -> bool:
         """Valid, and everything submitting needs is there: also true of a draft form (which
@@ -190,6 +215,11 @@ class NominationForm(forms.Form):
         values["links"] = [
             data[f"link_{n}"] for n in range(1, MAX_LINKS + 1) if data.get(f"link_{n}")
         ]
+        values["question_answers"] = {
+            field.question.key: stored(data[name])
+            for name, field in self.fields.items()
+            if hasattr(field, "question") and data.get(name) not in (None, "", [])
+        }
         values["unchecked"] = self.unchecked()
         return values
 
@@ -198,7 +228,9 @@ class NominationForm(forms.Form):
         half written): the draft keeps it as typed, to show it again (`initial_from`)."""
         kept = getattr(self, "overlong", {})
         return {
-            name: value
+            # Without NUL characters, which no one types and PostgreSQL's JSON cannot hold (a
+            # field refused for holding one came back as a server error there).
+            name: value.replace("\x00", "")
             for name in self.errors
             if name in self.fields
             and name not in kept
@@ -254,6 +286,8 @@ def initial_from(nomination) -> dict:
     ]
     for index, link in enumerate([*nomination.links, *typed_links][:MAX_LINKS], start=1):
         initial[f"link_{index}"] = link
+    for key, value in (nomination.question_answers or {}).items():
+        initial[name_of(key)] = value
     initial.update(unchecked)
     return initial
 

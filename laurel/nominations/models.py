@@ -2,10 +2,14 @@ import hashlib
 import secrets
 
 from django.db import models
+from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from laurel.core.models import TimeStamped
 from laurel.core.personal import Kind, Personal
+from laurel.core.texts import in_language
 from laurel.nominations.enums import Awareness, NominationState, Relationship, VersionKind
 
 # What a nominator writes: snapshotted into every version, shown on the review page.
@@ -35,6 +39,7 @@ DATA_FIELDS = [
     *ORGANISATION_FIELDS,
     "answers",
     "links",
+    "question_answers",
     *NOMINATOR_FIELDS,
     *DECLARATION_FIELDS,
     "safeguarding_acknowledged",
@@ -84,6 +89,10 @@ class Nomination(TimeStamped):
     answers = models.JSONField(_("answers"), default=dict, blank=True)
     answer_languages = models.JSONField(_("languages of the answers"), default=dict, blank=True)
     links = models.JSONField(_("links"), default=list, blank=True)
+    # The award's own questions (cycles.Question), by key: {"network": "yes", "staff": 12}.
+    question_answers = models.JSONField(
+        _("answers to the award's questions"), default=dict, blank=True
+    )
 
     nominator_name = models.CharField(_("your name"), max_length=150, blank=True)
     nominator_email = models.EmailField(_("your email"), blank=True)
@@ -147,7 +156,7 @@ class Nomination(TimeStamped):
                 "org_city", "org_website", "org_no_website", "org_registration_number",
                 "org_founded_year",
             ),
-            Kind.WRITTEN: ("org_description", "answers"),
+            Kind.WRITTEN: ("org_description", "answers", "question_answers"),
             # pending_edit: a change not yet confirmed holds a copy of all of the above;
             # unchecked: a draft's fields that failed their check, as typed.
             Kind.TRACES: (
@@ -182,6 +191,31 @@ class Nomination(TimeStamped):
 
     def data(self) -> dict:
         return {name: getattr(self, name) for name in DATA_FIELDS}
+
+    @cached_property
+    def answered_questions(self) -> dict[str, list[tuple[str, str]]]:
+        """The answers to the award's own questions, by form section, each as (question,
+        answer) in the page's language; a retired question's answer too (it stays readable)."""
+        language = translation.get_language()
+        shown: dict[str, list[tuple[str, str]]] = {}
+        for question in self.cycle.asked_questions():
+            value = (self.question_answers or {}).get(question.key)
+            if value in (None, "", []):
+                continue
+            labels = {
+                option["key"]: in_language(option["label"], language) for option in question.options
+            }
+            labels |= (
+                {"yes": str(_("Yes")), "no": str(_("No"))} if question.kind == "yes_no" else {}
+            )
+            if question.kind == "country":
+                labels[value] = str(countries.name(value)) or value
+            values = value if isinstance(value, list) else [value]
+            text = ", ".join(labels.get(str(item), str(item)) for item in values)
+            shown.setdefault(question.section, []).append(
+                (in_language(question.label, language), text)
+            )
+        return shown
 
 
 class NominationVersion(models.Model):

@@ -126,6 +126,33 @@
     if (help && help.hasAttribute("data-here")) { help.textContent = help.getAttribute("data-here"); }
   }
 
+  /* The award's questions asked only on a condition (question_fields): hidden while the
+     answer they depend on is not given, shown (and announced by their place in the form) as
+     soon as it is. Without JavaScript they stay on the page with a hint saying when to answer;
+     either way the server keeps an answer only when its condition holds. */
+  function conditionalQuestions() {
+    if (!form) { return; }
+    var dependants = Array.prototype.slice.call(form.querySelectorAll("[data-shown-if-name]"));
+    if (!dependants.length) { return; }
+    function given(name) {
+      return Array.prototype.slice.call(form.querySelectorAll("[name='" + name + "']"))
+        .filter(function (input) { return (input.type !== "radio" && input.type !== "checkbox") || input.checked; })
+        .map(function (input) { return input.value; });
+    }
+    function update() {
+      dependants.forEach(function (input) {
+        var wrapper = input.closest(".field") || input.closest("fieldset") || input;
+        var wanted = input.getAttribute("data-shown-if-values").split(" ");
+        var holds = given(input.getAttribute("data-shown-if-name")).some(function (value) {
+          return wanted.indexOf(value) >= 0;
+        });
+        wrapper.hidden = !holds;
+      });
+    }
+    form.addEventListener("change", update);
+    update();
+  }
+
   function confirmRemoval() {
     var box = document.getElementById("confirm-removal");
     if (!box || document.getElementById("error-summary")) { return; }
@@ -141,6 +168,7 @@
     languageLinks(document);
     saveBeforeLeaving();
     atPrivateLink();
+    conditionalQuestions();
     confirmRemoval();
     if (form) {
       form.addEventListener("input", function () { dirty = true; });

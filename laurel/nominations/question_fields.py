@@ -1,0 +1,177 @@
+"""The award's own questions (cycles.Question) as fields of the nomination form, each in the
+section the award file puts it, after that section's own fields.
+
+A question asked only when an earlier answer is given (`shown_if`) is always on the page: with
+JavaScript it appears when that answer is chosen (nominate.js), without it the hint says when to
+answer it (the GOV.UK conditional-reveal pattern, which works without scripts). Either way the
+server decides: an answer to a question whose condition does not hold is not kept, and one
+required is asked for only when it does (`NominationForm.clean`).
+"""
+
+from django import forms
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from laurel.core.texts import in_language
+from laurel.cycles.models import Cycle, Question
+from laurel.nominations.form_fields import WebsiteField, country_choices, text_field
+
+PREFIX = "q_"
+YES_NO = "yes_no"
+
+
+def name_of(key: str) -> str:
+    return f"{PREFIX}{key}"
+
+
+def question_fields(cycle: Cycle, section: str) -> dict[str, forms.Field]:
+    """The section's questions, not retired, in the file's order."""
+    language = translation.get_language()
+    asked = [q for q in _questions(cycle) if q.section == section and not q.retired]
+    labels = {q.key: in_language(q.label, language) for q in _questions(cycle)}
+    fields = {}
+    for question in asked:
+        label = in_language(question.label, language)
+        field = _field(question, label, language)
+        field.help_text = in_language(question.help, language)
+        field.question = question
+        field.message_params = {"title": label}
+        condition = question.shown_if
+        if condition:
+            source = next(q for q in _questions(cycle) if q.key == condition["question"])
+            answers = ", ".join(
+                _("“%(answer)s”") % {"answer": _answer_label(source, v, language)}
+                for v in condition["equals"]
+            )
+            hint = _("Answer only if you answered %(answers)s to “%(question)s”.") % {
+                "answers": answers,
+                "question": labels[source.key],
+            }
+            field.help_text = f"{field.help_text} {hint}".strip()
+            field.shown_if = (name_of(source.key), list(condition["equals"]))
+            # For nominate.js, which hides the field while its condition does not hold.
+            field.widget.attrs["data-shown-if-name"] = name_of(source.key)
+            field.widget.attrs["data-shown-if-values"] = " ".join(condition["equals"])
+            # Asked for by the form only when its condition holds (NominationForm.clean).
+            field.required_if_shown = question.required
+            field.required = False
+        fields[name_of(question.key)] = field
+    return fields
+
+
+def _questions(cycle: Cycle) -> list[Question]:
+    return cycle.asked_questions()
+
+
+def _answer_label(question: Question, value: str, language: str) -> str:
+    if question.kind == YES_NO:
+        return str(_("Yes") if value == "yes" else _("No"))
+    option = next((o for o in question.options if o["key"] == value), None)
+    return in_language(option["label"], language) if option else value
+
+
+def _field(question: Question, label: str, language: str) -> forms.Field:
+    required = question.required
+    answer = _("Answer “%(title)s”") % {"title": label}
+    choose = _("Choose an answer to “%(title)s”") % {"title": label}
+    kind = question.kind
+    if kind in ("short_text", "long_text"):
+        long = kind == "long_text"
+        field = text_field(
+            label,
+            question.max_characters,
+            widget=forms.Textarea(attrs={"rows": 6}) if long else None,
+            required=answer if required else None,
+            too_long=_(
+                "Shorten your answer to “%(title)s” to %(limit)s characters or fewer; "
+                "it has %(count)s"
+            ),
+        )
+        field.draft_may_overflow = long
+        return field
+    if kind in ("single_choice", YES_NO, "country"):
+        if kind == YES_NO:
+            choices = [("yes", _("Yes")), ("no", _("No"))]
+        elif kind == "country":
+            choices = [("", _("Choose a country")), *country_choices(tuple(countries), language)]
+        else:
+            choices = [(o["key"], in_language(o["label"], language)) for o in question.options]
+        return forms.ChoiceField(
+            label=label,
+            choices=choices,
+            required=required,
+            widget=forms.Select if kind == "country" else forms.RadioSelect,
+            error_messages={"required": choose, "invalid_choice": choose},
+        )
+    if kind == "multiple_choice":
+        return forms.MultipleChoiceField(
+            label=label,
+            choices=[(o["key"], in_language(o["label"], language)) for o in question.options],
+            required=required,
+            widget=forms.CheckboxSelectMultiple,
+            error_messages={"required": choose, "invalid_choice": choose},
+        )
+    if kind == "number":
+        low, high = question.min_value, question.max_value
+        between = _("Enter a whole number for “%(title)s”") % {"title": label}
+        if low is not None and high is not None:
+            between = _("Enter a whole number between %(low)s and %(high)s for “%(title)s”") % {
+                "low": low,
+                "high": high,
+                "title": label,
+            }
+        return forms.IntegerField(
+            label=label,
+            required=required,
+            min_value=low,
+            max_value=high,
+            # Text, not a number input: a browser empties a number input holding "about 12".
+            widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+            error_messages={
+                "required": answer,
+                "invalid": between,
+                "min_value": between,
+                "max_value": between,
+            },
+        )
+    if kind == "date":
+        return forms.DateField(
+            label=label,
+            required=required,
+            widget=forms.DateInput(attrs={"type": "date"}),
+            error_messages={
+                "required": answer,
+                "invalid": _("Enter a date for “%(title)s”, like 2021-04-23") % {"title": label},
+            },
+        )
+    if kind == "url":
+        return text_field(
+            label,
+            500,
+            field_class=WebsiteField,
+            assume_scheme="https",
+            required=answer if required else None,
+            invalid=_("Enter a web address for “%(title)s”, like https://example.org")
+            % {"title": label},
+            too_long=_(
+                "Shorten your answer to “%(title)s” to %(limit)s characters or fewer; "
+                "it has %(count)s"
+            ),
+        )
+    return text_field(  # email
+        label,
+        254,
+        field_class=forms.EmailField,
+        required=answer if required else None,
+        invalid=_("Enter an email address for “%(title)s”, like name@example.org")
+        % {"title": label},
+        too_long=_(
+            "Shorten your answer to “%(title)s” to %(limit)s characters or fewer; it has %(count)s"
+        ),
+    )
+
+
+def stored(value):
+    """An answer as the nomination keeps it (JSON): a date as ISO text, the rest as they are."""
+    return value.isoformat() if hasattr(value, "isoformat") else value
