@@ -62,6 +62,27 @@ def test_enrolling_an_authenticator_counts_as_passing_the_second_factor(client):
     assert after.status_code == 200
 
 
+def test_a_strangers_password_reset_request_does_not_stop_enrolment(client):
+    """A helper's attack: asking for a password reset for someone's address made allauth record
+    that address as unverified, and allauth then refused every authenticator app to an account
+    with an unverified address. Laurel verifies no address by email (accounts come from
+    invitations), so that rule would only lock people out: the new staff member enrols as ever."""
+    user = make_user("staff_without_2fa")
+    client.post(reverse("account_reset_password"), {"email": user.email})  # the stranger
+
+    client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    confirm = client.get(reverse("mfa_activate_totp"))
+    client.post(confirm.url, {"password": PASSWORD})
+    page = client.get(reverse("mfa_activate_totp"))
+
+    assert page.status_code == 200
+    activated = client.post(
+        reverse("mfa_activate_totp"), {"code": totp_code(page.context["form"].secret)}
+    )
+    assert activated.status_code == 302
+    assert client.get(reverse("staff:dashboard")).status_code == 200
+
+
 def test_a_superuser_without_the_finance_role_cannot_see_payments(client, child10):
     boss = UserFactory(email="boss@example.org", is_superuser=True)
     enrol_totp(boss)
