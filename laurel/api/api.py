@@ -33,6 +33,7 @@ from laurel.selection.models import Decision, Place
 
 PAGE_SIZE = 50
 BEYOND_ANY_LIST = 2**62  # a row offset past this fits no database's integer
+LARGEST_ID = 2**63 - 1  # a bigint's largest value, on either database
 ERRORS = {401: Error, 403: Error, 404: Error, 422: InvalidInput}
 
 
@@ -190,7 +191,12 @@ def list_nominations(request, slug: str, state: str | None = None, country: str 
     description="Scores and recommendations; members by number; comments are not included.",
 )
 @paginate(PageNumberPagination, page_size=PAGE_SIZE)
-def list_reviews(request, slug: str, candidate: int | None = Query(None, ge=1)):
+def list_reviews(
+    request,
+    slug: str,
+    # Up to the databases' largest integer: beyond it SQLite raised OverflowError (a 500).
+    candidate: int | None = Query(None, ge=1, le=LARGEST_ID),
+):
     need(request, Scope.REVIEWS)
     reviews = Review.objects.filter(cycle=cycle_or_404(slug)).order_by("candidate_id", "member_id")
     if candidate:

@@ -201,3 +201,19 @@ def test_a_page_far_beyond_the_list_is_empty_not_an_error(client, key_for, child
     page = client.get("/api/v1/cycles?page=5895588986417367396384768", **bearer(key))
 
     assert page.status_code == 200 and page.json() == {"items": [], "count": 1}
+
+
+def test_an_id_beyond_any_database_integer_is_refused_not_an_error(client, key_for, child10):
+    """A helper's attack: a candidate number past a bigint gave a 500 (OverflowError)."""
+    key = key_for(Scope.REVIEWS)
+
+    for number in ("9223372036854775808", "99999999999999999999"):
+        response = client.get(
+            f"/api/v1/cycles/{child10.slug}/reviews?candidate={number}", **bearer(key)
+        )
+        assert response.status_code == 422, number
+        assert response["Content-Type"].startswith("application/json")
+    largest = client.get(
+        f"/api/v1/cycles/{child10.slug}/reviews?candidate=9223372036854775807", **bearer(key)
+    )
+    assert largest.status_code == 200
