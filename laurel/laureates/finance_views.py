@@ -149,8 +149,11 @@ def step(request, pk: int, action: str):
     payment = _payment(pk)
     if action == "cancel" and not confirmed(request):
         return _confirm_cancel(request, payment)
+    # Verifying names the account the page showed (the service refuses any other).
+    shown = request.POST.get("account", "")
+    extra = {"account": int(shown) if shown.isdigit() else None} if action == "verify" else {}
     with refusals(request):
-        service(payment, actor=request.user)
+        service(payment, actor=request.user, **extra)
         messages.success(request, done)
     return redirect("laureates:payment", pk=pk)
 

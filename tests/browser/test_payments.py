@@ -76,7 +76,9 @@ def test_cancelling_a_payment_is_apart_from_approving_and_confirmed_by_keyboard(
 ):
     requester = finance("f1@example.org")
     payment = services.request_payment(laureate, actor=requester)
-    services.verify_payment(payment, actor=requester)
+    services.verify_payment(
+        payment, actor=requester, account=services.current_account(payment.laureate).pk
+    )
     signed_in_as(page, live_server, finance("f2@example.org"))
     url = live_server.url
 

@@ -42,7 +42,9 @@ def approved_payment(laureate):
         laureate, details=details(), proof=PROOF, proof_kind="pdf", actor=None
     )
     payment = services.request_payment(laureate, actor=first)
-    services.verify_payment(payment, actor=first)
+    services.verify_payment(
+        payment, actor=first, account=services.current_account(payment.laureate).pk
+    )
     services.approve_payment(payment, actor=second)
     return first, payment
 

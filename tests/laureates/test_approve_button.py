@@ -1,6 +1,8 @@
 """No button that will refuse: the finance user who requested a payment is not offered to
 approve it (four eyes); another finance user is."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -20,7 +22,9 @@ def test_only_another_finance_user_is_offered_the_approval(laureate, client):  #
         laureate, details=details(), proof=PROOF, proof_kind="pdf", actor=None
     )
     payment = services.request_payment(laureate, actor=first)
-    services.verify_payment(payment, actor=first)
+    services.verify_payment(
+        payment, actor=first, account=services.current_account(payment.laureate).pk
+    )
     url = reverse("laureates:payment", args=[payment.pk])
     approve = reverse("laureates:step", args=[payment.pk, "approve"])
 
@@ -43,7 +47,9 @@ def test_who_checked_the_bank_details_is_not_offered_the_approval(laureate, clie
         laureate, details=details(), proof=PROOF, proof_kind="pdf", actor=None
     )
     payment = services.request_payment(laureate, actor=first)
-    services.verify_payment(payment, actor=checker)
+    services.verify_payment(
+        payment, actor=checker, account=services.current_account(payment.laureate).pk
+    )
     url = reverse("laureates:payment", args=[payment.pk])
     approve = reverse("laureates:step", args=[payment.pk, "approve"])
 
@@ -59,3 +65,41 @@ def test_who_checked_the_bank_details_is_not_offered_the_approval(laureate, clie
     services.approve_payment(payment, actor=third)
     payment.refresh_from_db()
     assert payment.state == "approved" and payment.approved_by == third
+
+
+def test_bank_details_sent_while_the_page_was_open_are_not_verified_unseen(
+    laureate,  # noqa: F811
+    client,
+):
+    """A helper's attack: finance opened the payment (SE account), the laureate sent new
+    details (a German account), finance clicked "checked" on the open page, and the German
+    account was verified without being seen. The click names the account the page showed."""
+    in_phase(laureate.cycle, Phase.PROGRAMME)
+    first = finance("f1@example.org")
+    services.save_bank_details(
+        laureate, details=details(), proof=PROOF, proof_kind="pdf", actor=None
+    )
+    payment = services.request_payment(laureate, actor=first)
+    url = reverse("laureates:payment", args=[payment.pk])
+    verify = reverse("laureates:step", args=[payment.pk, "verify"])
+    sign_in(client, first)
+    page = client.get(url).content.decode()
+    shown = re.search(r'name="account" value="(\d+)"', page)[1]
+
+    services.save_bank_details(
+        laureate,
+        details=details(country="DE", iban="DE89370400440532013000", bic="COBADEFFXXX"),
+        proof=PROOF,
+        proof_kind="pdf",
+        actor=None,
+    )
+    refused = client.post(verify, {"account": shown}, follow=True).content.decode()
+
+    payment.refresh_from_db()
+    assert payment.state == "requested" and payment.verified_by is None
+    assert "sent new bank details after this page was shown" in refused
+    now_shown = re.search(r'name="account" value="(\d+)"', refused)[1]
+    assert now_shown != shown
+    client.post(verify, {"account": now_shown})
+    payment.refresh_from_db()
+    assert payment.state == "verified" and payment.account_id == int(now_shown)

@@ -88,7 +88,9 @@ def test_cancel_is_apart_from_approve_and_asks_for_confirmation_first(laureate, 
         laureate, details=test_prize.details(), proof=b"%PDF", proof_kind="pdf", actor=None
     )
     payment = services.request_payment(laureate, actor=requester)
-    services.verify_payment(payment, actor=requester)
+    services.verify_payment(
+        payment, actor=requester, account=services.current_account(payment.laureate).pk
+    )
     sign_in(client, finance("f2@example.org"))
     url = reverse("laureates:step", args=[payment.pk, "cancel"])
 

@@ -79,7 +79,9 @@ def test_four_eyes_from_request_to_paid(laureate):
     )
 
     payment = services.request_payment(laureate, actor=first)
-    services.verify_payment(payment, actor=first)
+    services.verify_payment(
+        payment, actor=first, account=services.current_account(payment.laureate).pk
+    )
     with pytest.raises(services.PrizeError, match="another finance user must approve"):
         services.approve_payment(payment, actor=first)
     services.approve_payment(payment, actor=second)
@@ -181,7 +183,11 @@ def test_the_csv_shows_masked_accounts_only(laureate, staff_client):
         laureate, details=details(), proof=PROOF, proof_kind="pdf", actor=None
     )
     reader = finance("f1@example.org")
-    services.verify_payment(services.request_payment(laureate, actor=reader), actor=reader)
+    services.verify_payment(
+        services.request_payment(laureate, actor=reader),
+        actor=reader,
+        account=services.current_account(laureate).pk,
+    )
 
     body = staff_client.get(reverse("laureates:payments_csv")).content.decode()
 

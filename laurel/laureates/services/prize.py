@@ -233,13 +233,22 @@ def request_payment(laureate: Laureate, *, actor: User) -> Payment:
 
 
 @transaction.atomic
-def verify_payment(payment: Payment, *, actor: User) -> Payment:
-    """Finance has checked the current bank details against the proof of ownership."""
+def verify_payment(payment: Payment, *, actor: User, account: int | None) -> Payment:
+    """Finance has checked the bank details against the proof of ownership: `account` is the
+    one finance was shown, which must still be the laureate's current one (new details sent
+    while the page was open are checked on their own, never verified unseen)."""
     require_finance(actor)
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
-    account = current_account(payment.laureate)
+    shown, account = account, current_account(payment.laureate)
     if account is None:
         raise PrizeError(_("The laureate has not given bank details yet."))
+    if shown != account.pk:
+        raise PrizeError(
+            _(
+                "The laureate sent new bank details after this page was shown: check them "
+                "against their proof, then verify again."
+            )
+        )
     payment.account, payment.verified_by = account, actor
     _move(
         payment, PaymentState.VERIFIED, key="payment.verified", actor=actor,
