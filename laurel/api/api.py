@@ -133,11 +133,12 @@ def list_candidates(request, slug: str, state: str | None = None, country: str |
 
 # What only the scope nominations.personal shows: who nominated, and whom the nomination names
 # as the organisation's contact (the nomination's declaration), as far as the schema has them.
-PERSONAL = [
-    name
-    for name in Nomination.PERSONAL.fields(Kind.NOMINATOR, Kind.CONTACT)
-    if name in NominationOut.model_fields
+# The personal fields the API may give, by whose they are: each person's are left out when that
+# person restricted processing (GDPR art. 18).
+NOMINATORS = [
+    n for n in Nomination.PERSONAL.fields(Kind.NOMINATOR) if n in NominationOut.model_fields
 ]
+CONTACTS = [n for n in Nomination.PERSONAL.fields(Kind.CONTACT) if n in NominationOut.model_fields]
 
 
 @api.get(
@@ -166,6 +167,9 @@ def list_nominations(request, slug: str, state: str | None = None, country: str 
         nominations = nominations.filter(org_country=country.upper())
     restricted = set(Suppression.objects.values_list("address", flat=True)) if personal else set()
 
+    def free(email: str) -> bool:  # as Suppression.covers reads an address
+        return email.strip().lower() not in restricted
+
     def row(n: Nomination) -> dict:
         placement = getattr(n, "placement", None)
         out = {
@@ -175,10 +179,13 @@ def list_nominations(request, slug: str, state: str | None = None, country: str 
             "self_nomination": n.relationship == Relationship.SELF,
             "submitted_at": n.submitted_at, "confirmed_at": n.confirmed_at,
         }  # fmt: skip
-        # A nominator who restricted processing is left out (GDPR art. 18).
-        if personal and n.nominator_email.lower() not in restricted:
-            out |= {field: getattr(n, field) for field in PERSONAL}
+        # A person who restricted processing is left out (GDPR art. 18): the nominator with
+        # what they wrote, the organisation's contact person on their own.
+        if personal and free(n.nominator_email):
+            out |= {field: getattr(n, field) for field in NOMINATORS}
             out["answers"] = {str(k): str(v) for k, v in n.answers.items()}
+        if personal and free(n.org_contact_email):
+            out |= {field: getattr(n, field) for field in CONTACTS}
         return out
 
     return Rows(nominations, row)
@@ -244,5 +251,6 @@ def list_laureates(request, slug: str):
         "organisation": laureate.candidate.organisation.name,
         "country": laureate.candidate.organisation.country,
         "accepted_at": laureate.accepted_at, "publish_name": laureate.publish_name,
+        "at_risk": laureate.at_risk, "may_be_named": laureate.may_be_named,
         "media_consent_at": laureate.media_consent_at,
     })  # fmt: skip

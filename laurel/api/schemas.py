@@ -95,4 +95,8 @@ class LaureateOut(Schema):
     country: str
     accepted_at: datetime
     publish_name: bool
+    # At risk when named: nothing public names it, whatever publish_name says.
+    at_risk: bool
+    # The rule a tool publishing from this list applies: publish_name and not at_risk.
+    may_be_named: bool
     media_consent_at: datetime | None

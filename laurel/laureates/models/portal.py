@@ -34,6 +34,11 @@ class Laureate(TimeStamped):
         return f"laureate {self.candidate_id}"
 
     @property
+    def may_be_named(self) -> bool:
+        """Whether anything public may name the organisation (its consent, not at risk)."""
+        return self.publish_name and not self.at_risk
+
+    @property
     def may_name_staff(self) -> bool:
         return self.publish_staff_names and not self.at_risk
 
