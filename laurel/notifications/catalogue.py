@@ -137,6 +137,14 @@ CATALOGUE: dict[str, EmailKind] = {
             ),
         ),
         EmailKind(
+            "payment_returned",
+            _(
+                "To every finance user when new bank details send a verified or approved prize "
+                "payment back to be checked: which laureate and payment, the new account masked, "
+                "and the link to the payment."
+            ),
+        ),
+        EmailKind(
             "bank_details_changed",
             _(
                 "To every contact of a laureate when its bank details change: that they did, "

@@ -124,6 +124,30 @@ def test_new_bank_details_send_an_unpaid_payment_back_to_verification(laureate):
         )
 
 
+def test_finance_is_told_when_new_bank_details_send_a_payment_back(laureate, run_tasks):
+    """A helper's attack: the payment went back quietly (only the laureate's contacts were
+    told), and kept the names of who had checked and approved the old details."""
+    first, payment = approved_payment(laureate)
+    run_tasks()
+    mail.outbox.clear()
+
+    services.save_bank_details(
+        laureate, details=details(iban="SE3550000000054910000003"), proof=PROOF, proof_kind="pdf",
+        actor=None,
+    )  # fmt: skip
+    run_tasks()
+
+    payment.refresh_from_db()
+    assert (payment.verified_by, payment.approved_by) == (None, None)
+    told = {m.to[0]: m for m in mail.outbox if m.subject.startswith("Payment")}
+    assert set(told) == {"f1@example.org", "f2@example.org"}
+    message = told["f1@example.org"]
+    assert message.subject == f"Payment {payment.reference} is back to be checked: new bank details"
+    assert f"/en/staff/prizes/{payment.pk}/" in message.body
+    assert "Trygga Nätet sent new bank details (the account ends SE" in message.body
+    assert "3550000000054910000003" not in message.body  # the account masked only
+
+
 def test_only_finance_reads_the_details_and_every_read_is_logged(laureate, staff_user):
     account = services.save_bank_details(
         laureate, details=details(), proof=PROOF, proof_kind="pdf", actor=None

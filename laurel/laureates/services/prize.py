@@ -8,13 +8,16 @@ from decimal import Decimal
 from typing import Any
 
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.db.models import QuerySet
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from laurel.accounts.enums import Role
 from laurel.accounts.models import User
 from laurel.accounts.rules import is_finance
 from laurel.candidates.matching import Record, compare, normalise_name
@@ -150,12 +153,16 @@ def save_bank_details(
     back = Payment.objects.filter(
         laureate=laureate, state__in=[PaymentState.VERIFIED, PaymentState.APPROVED]
     )
-    for payment in back:
-        payment.account = None
+    returned = list(back)
+    for payment in returned:
+        # Checked and approved no more: who did so is in the audit log, not on the payment.
+        payment.account, payment.verified_by, payment.approved_by = None, None, None
         _move(
             payment, PaymentState.REQUESTED, key="payment.returned", actor=None,
-            fields=["account"], data={"why": "bank details changed"},
+            fields=["account", "verified_by", "approved_by"],
+            data={"why": "bank details changed"},
         )  # fmt: skip
+    _tell_finance_returned(returned, laureate, account)
     record(
         "bank_account.changed" if replaced else "bank_account.added",
         actor=actor,
@@ -170,6 +177,36 @@ def save_bank_details(
             context={"laureate": laureate, "cycle": laureate.cycle, "masked": account.masked},
         )
     return account
+
+
+def _tell_finance_returned(
+    payments: list[Payment], laureate: Laureate, account: BankAccount
+) -> None:
+    """Every active finance user hears of each payment sent back to be checked, in their own
+    language, with the link to it (the dashboard's count alone was easy to miss)."""
+    if not payments:
+        return
+    finance = (
+        User.objects.filter(is_active=True, role_grants__role=Role.FINANCE)
+        .distinct()
+        .order_by("pk")
+    )
+    for user in finance:
+        for payment in payments:
+            with translation.override(user.language):
+                url = f"{settings.SITE_URL}{reverse('laureates:payment', args=[payment.pk])}"
+            queue_email(
+                "payment_returned",
+                to=user.email,
+                language=user.language,
+                context={
+                    "cycle": laureate.cycle,
+                    "name": laureate.candidate.name,
+                    "reference": payment.reference,
+                    "masked": account.masked,
+                    "url": url,
+                },
+            )
 
 
 def current_account(laureate: Laureate) -> BankAccount | None:
@@ -239,20 +276,20 @@ def verify_payment(payment: Payment, *, actor: User, account: int | None) -> Pay
     while the page was open are checked on their own, never verified unseen)."""
     require_finance(actor)
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
-    shown, account = account, current_account(payment.laureate)
-    if account is None:
+    current = current_account(payment.laureate)
+    if current is None:
         raise PrizeError(_("The laureate has not given bank details yet."))
-    if shown != account.pk:
+    if account != current.pk:
         raise PrizeError(
             _(
                 "The laureate sent new bank details after this page was shown: check them "
                 "against their proof, then verify again."
             )
         )
-    payment.account, payment.verified_by = account, actor
+    payment.account, payment.verified_by = current, actor
     _move(
         payment, PaymentState.VERIFIED, key="payment.verified", actor=actor,
-        fields=["account", "verified_by"], data={"account": account.pk},
+        fields=["account", "verified_by"], data={"account": current.pk},
     )  # fmt: skip
     return payment
 
