@@ -303,6 +303,9 @@ ACCOUNT_PREVENT_ENUMERATION = True
 # A reset asked for an address with no account sends nothing (the page reads the same either
 # way): the form must not mail strangers at an address someone typed, and sign-up is closed.
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+# The password-reset page answers no sooner than this after a request, so that its time does not
+# say whether an address has an account (laurel.accounts.views.password_reset).
+PASSWORD_RESET_FLOOR_SECONDS = 0.5
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if HTTPS else "http"
 ACCOUNT_RATE_LIMITS = {

@@ -13,6 +13,8 @@ urlpatterns = [
     path("staff/roles/<int:pk>/remove/", views.role_remove, name="role_remove"),
     path("staff/invitations/<int:pk>/resend/", views.invitation_resend, name="invitation_resend"),
     path("staff/invitations/<int:pk>/revoke/", views.invitation_revoke, name="invitation_revoke"),
+    # allauth's reset page, answered in the same time for any address (before allauth's own).
+    path("accounts/password/reset/", views.password_reset),
     # allauth's address pages are closed (matched here, before allauth's own at accounts/).
     path("accounts/email/", views.email_pages_closed),
     path("accounts/confirm-email/", views.email_pages_closed),

@@ -127,7 +127,7 @@ def test_new_bank_details_send_an_unpaid_payment_back_to_verification(laureate):
 def test_finance_is_told_when_new_bank_details_send_a_payment_back(laureate, run_tasks):
     """A helper's attack: the payment went back quietly (only the laureate's contacts were
     told), and kept the names of who had checked and approved the old details."""
-    first, payment = approved_payment(laureate)
+    _first, payment = approved_payment(laureate)
     run_tasks()
     mail.outbox.clear()
 
