@@ -203,3 +203,24 @@ def test_the_submitted_version_keeps_the_answers(client, asking, settings):
     nomination = Nomination.objects.get()
     assert nomination.state == "submitted"
     assert nomination.versions.get().data["question_answers"] == {"network": "no", "staff": 3}
+
+
+def test_an_answer_to_a_retired_question_stays_readable_and_is_kept_by_later_saves(client, asking):
+    token, _response = post(client, asking, network="no", staff="12")
+    raw = copy.deepcopy(RAW)
+    raw["questions"] = copy.deepcopy(QUESTIONS)
+    raw["questions"][2]["retired"] = True  # staff: no longer asked
+    load_award(parse(raw), open_now=True)
+
+    page = client.get(f"/en/nominate/n/{token}/")
+    assert "q_staff" not in page.context["form"].fields
+    data = complete_post(asking, token) | {"q_network": "yes", "q_network_name": "ECPAT"}
+    client.post(f"/en/nominate/n/{token}/", data)
+
+    assert Nomination.objects.get().question_answers == {
+        "network": "yes",
+        "network_name": "ECPAT",
+        "staff": 12,
+    }
+    review = client.get(reverse("nominations:review", kwargs={"token": token})).content.decode()
+    assert '<dt>Number of staff</dt><dd class="prose">12</dd>' in review

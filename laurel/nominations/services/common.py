@@ -159,6 +159,11 @@ def _send(key: str, nomination: Nomination, context: dict[str, Any]) -> bool:
 
 
 def _apply(nomination: Nomination, data: dict[str, Any]) -> None:
+    if nomination.question_answers and "question_answers" in data:
+        # An answer to a question no longer asked (retired) stays: the form has no field for it.
+        asked = {q.key for q in nomination.cycle.asked_questions() if not q.retired}
+        kept = {k: v for k, v in nomination.question_answers.items() if k not in asked}
+        data = {**data, "question_answers": {**kept, **data["question_answers"]}}
     for name in DATA_FIELDS:
         if name in data:
             setattr(nomination, name, data[name])
