@@ -37,6 +37,7 @@ from tests.factories.cycles import (
     BenefitFactory,
     CriterionFactory,
     CycleFactory,
+    QuestionFactory,
     in_phase,
 )
 from tests.factories.laureates import (
@@ -153,6 +154,7 @@ __all__ = [
     "PlaceFactory",
     "PlacementFactory",
     "PostFactory",
+    "QuestionFactory",
     "ReceiptFactory",
     "ReplyFactory",
     "ReviewFactory",

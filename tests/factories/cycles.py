@@ -6,7 +6,7 @@ import factory
 from django.utils import timezone
 
 from laurel.cycles.enums import DATE_FIELDS
-from laurel.cycles.models import Benefit, Criterion, Cycle
+from laurel.cycles.models import Benefit, Criterion, Cycle, Question
 
 
 def _days(n: int):
@@ -72,3 +72,19 @@ class BenefitFactory(factory.django.DjangoModelFactory):
     cycle = factory.SubFactory(CycleFactory)
     number = factory.Sequence(lambda n: n + 1)
     text = {"sv": "En förmån.", "en": "A benefit."}
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    """One of the award's own questions, as load_award makes it from the file: a short text,
+    optional, in the organisation's section. A test that needs the form to ask it loads an award
+    file with it instead (the form reads the questions once for each version of the cycle)."""
+
+    class Meta:
+        model = Question
+
+    cycle = factory.SubFactory(CycleFactory)
+    key = factory.Sequence(lambda n: f"question_{n}")
+    position = factory.Sequence(lambda n: n + 1)
+    kind = "short_text"
+    label = factory.Sequence(lambda n: {"sv": f"Fråga {n}", "en": f"Question {n}"})
+    max_characters = 200
