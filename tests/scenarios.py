@@ -3,8 +3,10 @@ services (a candidate made ready for review, a committee member, the review phas
 the helpers of the public nomination form. Tests import these from here, never from one another;
 leaf objects with nothing to prove come from tests.factories."""
 
+import copy
 import re
 import time
+import tomllib
 from datetime import date, datetime, timedelta
 
 import altcha
@@ -13,11 +15,13 @@ from django.utils import timezone
 
 from laurel.candidates import services as screening
 from laurel.candidates.models import Placement
+from laurel.cycles.definition import AwardDefinition, parse
 from laurel.cycles.enums import Phase
 from laurel.cycles.models import Cycle
+from laurel.cycles.services import load_award
 from laurel.nominations import challenge
 from tests.candidates.helpers import confirmed
-from tests.conftest import enrol_totp
+from tests.conftest import AWARD_FILE, enrol_totp
 from tests.factories import RoleGrantFactory, UserFactory, in_phase
 
 NOMINATE = "/en/nominate/"
@@ -122,3 +126,33 @@ def delegate_values(**changes):
         "accessibility": "", "accessibility_consent": False, "interpretation": "",
         "emergency_contact": "Jan Kowalski, +48 600 000 001", "needs_visa": False,
     } | changes  # fmt: skip
+
+
+# The award's own questions (issue 20): one asked of everyone, one only on its answer.
+NETWORK_QUESTIONS = [
+    {
+        "key": "network",
+        "kind": "yes_no",
+        "label": {"sv": "Ingår organisationen i ett nätverk?", "en": "Is it part of a network?"},
+        "required": True,
+    },
+    {
+        "key": "network_name",
+        "kind": "short_text",
+        "label": {"sv": "Vilket nätverk?", "en": "Which network?"},
+        "required": True,
+        "shown_if": {"question": "network", "equals": ["yes"]},
+    },
+]
+
+
+def award_with(questions: list[dict]) -> AwardDefinition:
+    """Child10 2022's award file with `questions` as its [[questions]], read and checked."""
+    raw = tomllib.loads(AWARD_FILE.read_text(encoding="utf-8"))
+    raw["questions"] = copy.deepcopy(questions)
+    return parse(raw)
+
+
+def asking(questions: list[dict]) -> Cycle:
+    """Child10 loaded again (its window open from today) with `questions` as its own."""
+    return load_award(award_with(questions), open_now=True)[0]

@@ -112,57 +112,61 @@ def _zone(definition: AwardDefinition) -> zoneinfo.ZoneInfo:
     return zoneinfo.ZoneInfo(definition.time_zone)
 
 
-def _sync_criteria(cycle: Cycle, definition: AwardDefinition) -> list[str]:
-    current = {criterion.number: criterion for criterion in cycle.criteria.all()}
+def _sync_rows(
+    model: type[Any], cycle: Cycle, current: dict[Any, Any], wanted: dict[Any, dict[str, Any]]
+) -> tuple[list[Any], list[Any]]:
+    """The cycle's rows of `model` as the file wants them, by key (a criterion's number, a
+    question's key): each made or changed in the fields that differ. Returns the keys changed
+    and the rows the file no longer has (`current` as left), for the caller to remove."""
     changed = []
-    for number, item in enumerate(definition.criteria, start=1):
-        values = {
+    for key, values in wanted.items():
+        row = current.pop(key, None)
+        if row is None:
+            model.objects.create(cycle=cycle, **values)
+            changed.append(key)
+            continue
+        fields = [name for name, value in values.items() if getattr(row, name) != value]
+        if fields:
+            for name in fields:
+                setattr(row, name, values[name])
+            row.save(update_fields=fields)
+            changed.append(key)
+    return changed, list(current.values())
+
+
+def _sync_criteria(cycle: Cycle, definition: AwardDefinition) -> list[str]:
+    wanted = {
+        number: {
+            "number": number,
             "title": item.title,
             "text": item.text,
             "weight": item.weight,
             "guidance": item.guidance,
             "max_characters": item.max_characters,
         }
-        criterion = current.pop(number, None)
-        if criterion is None:
-            Criterion.objects.create(cycle=cycle, number=number, **values)
-            changed.append(f"criteria[{number}]")
-            continue
-        fields = [name for name, value in values.items() if getattr(criterion, name) != value]
-        if fields:
-            for name in fields:
-                setattr(criterion, name, values[name])
-            criterion.save(update_fields=fields)
-            changed.append(f"criteria[{number}]")
-    for criterion in current.values():
+        for number, item in enumerate(definition.criteria, start=1)
+    }
+    current = {criterion.number: criterion for criterion in cycle.criteria.all()}
+    changed, gone = _sync_rows(Criterion, cycle, current, wanted)
+    for criterion in gone:
         criterion.delete()
-        changed.append(f"criteria[{criterion.number}]")
-    return changed
+    return [f"criteria[{number}]" for number in [*changed, *(c.number for c in gone)]]
 
 
 def _sync_questions(cycle: Cycle, definition: AwardDefinition) -> list[str]:
     """The award's questions as the file has them, by key. A question the file no longer has
     goes, unless a nomination has answered it: then the file must keep it, `retired`."""
+    wanted = {
+        values["key"]: {**values, "position": position}
+        for position, values in enumerate(definition.questions, start=1)
+    }
     current = {question.key: question for question in cycle.questions.all()}
-    changed = []
-    for position, values in enumerate(definition.questions, start=1):
-        values = {**values, "position": position}
-        question = current.pop(values["key"], None)
-        if question is None:
-            Question.objects.create(cycle=cycle, **values)
-            changed.append(f"questions.{values['key']}")
-            continue
-        fields = [name for name, value in values.items() if getattr(question, name) != value]
-        if fields:
-            for name in fields:
-                setattr(question, name, values[name])
-            question.save(update_fields=fields)
-            changed.append(f"questions.{question.key}")
+    changed, gone = _sync_rows(Question, cycle, current, wanted)
     answered = [
-        key
-        for key in current
+        question.key
+        for question in gone
         # Through the relation: nominations sit above cycles, which never import them.
-        if cycle.nominations.filter(question_answers__has_key=key).exists()
+        if cycle.nominations.filter(question_answers__has_key=question.key).exists()
     ]
     if answered:
         raise DefinitionError(
@@ -178,28 +182,21 @@ def _sync_questions(cycle: Cycle, definition: AwardDefinition) -> list[str]:
                 for key in answered
             ]
         )
-    for question in current.values():
+    for question in gone:
         question.delete()
-        changed.append(f"questions.{question.key}")
-    return changed
+    return [f"questions.{key}" for key in [*changed, *(q.key for q in gone)]]
 
 
 def _sync_benefits(cycle: Cycle, definition: AwardDefinition) -> list[str]:
+    wanted = {
+        number: {"number": number, "text": text}
+        for number, text in enumerate(definition.benefits, start=1)
+    }
     current = {benefit.number: benefit for benefit in cycle.benefits.all()}
-    changed = []
-    for number, text in enumerate(definition.benefits, start=1):
-        benefit = current.pop(number, None)
-        if benefit is None:
-            Benefit.objects.create(cycle=cycle, number=number, text=text)
-            changed.append(f"benefits[{number}]")
-        elif benefit.text != text:
-            benefit.text = text
-            benefit.save(update_fields=["text"])
-            changed.append(f"benefits[{number}]")
-    for benefit in current.values():
+    changed, gone = _sync_rows(Benefit, cycle, current, wanted)
+    for benefit in gone:
         benefit.delete()
-        changed.append(f"benefits[{benefit.number}]")
-    return changed
+    return [f"benefits[{number}]" for number in [*changed, *(b.number for b in gone)]]
 
 
 def _touch(cycle: Cycle) -> None:

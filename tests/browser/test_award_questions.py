@@ -1,34 +1,14 @@
 """The award's own questions in Chromium (issue 20): a question asked only when an earlier
 answer is given appears when it is chosen (JavaScript), or stays with its hint (none), at phone
-width, axe clean, in sv and en; its answer reaches the review page."""
-
-import copy
-import tomllib
+width, axe clean, in sv and en; what was typed in it survives hiding it and showing it again."""
 
 import pytest
 from playwright.sync_api import expect
 
-from laurel.cycles.definition import parse
-from laurel.cycles.services import load_award
-from tests.conftest import AWARD_FILE
+from tests.scenarios import NETWORK_QUESTIONS
+from tests.scenarios import asking as load_with
 
 pytestmark = pytest.mark.django_db(transaction=True)
-RAW = tomllib.loads(AWARD_FILE.read_text(encoding="utf-8"))
-QUESTIONS = [
-    {
-        "key": "network",
-        "kind": "yes_no",
-        "label": {"sv": "Ingår organisationen i ett nätverk?", "en": "Is it part of a network?"},
-        "required": True,
-    },
-    {
-        "key": "network_name",
-        "kind": "short_text",
-        "label": {"sv": "Vilket nätverk?", "en": "Which network?"},
-        "required": True,
-        "shown_if": {"question": "network", "equals": ["yes"]},
-    },
-]
 TEXTS = {
     "en": {
         "yes": "Yes",
@@ -47,9 +27,7 @@ TEXTS = {
 
 @pytest.fixture
 def asking(child10):
-    raw = copy.deepcopy(RAW)
-    raw["questions"] = copy.deepcopy(QUESTIONS)
-    return load_award(parse(raw), open_now=True)[0]
+    return load_with(NETWORK_QUESTIONS)
 
 
 @pytest.mark.parametrize("language", ["en", "sv"])

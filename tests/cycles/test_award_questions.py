@@ -13,6 +13,7 @@ from laurel.cycles.services import load_award
 from laurel.nominations.models import Nomination
 from tests.conftest import AWARD_FILE
 from tests.factories import NominationFactory
+from tests.scenarios import award_with
 
 RAW = tomllib.loads(AWARD_FILE.read_text(encoding="utf-8"))
 NETWORK = {
@@ -42,9 +43,7 @@ STAFF = {
 
 
 def award(*questions):
-    raw = copy.deepcopy(RAW)
-    raw["questions"] = [copy.deepcopy(q) for q in questions]
-    return parse(raw)
+    return award_with(list(questions))
 
 
 def errors_of(*questions) -> dict[str, str]:

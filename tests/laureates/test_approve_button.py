@@ -15,13 +15,16 @@ from tests.laureates.prize_helpers import PROOF, details, finance, laureate  # n
 pytestmark = pytest.mark.django_db
 
 
+def requested(winner, *, by):
+    """The laureate's bank details given, in the programme, and its payment requested."""
+    in_phase(winner.cycle, Phase.PROGRAMME)
+    services.save_bank_details(winner, details=details(), proof=PROOF, proof_kind="pdf", actor=None)
+    return services.request_payment(winner, actor=by)
+
+
 def test_only_another_finance_user_is_offered_the_approval(laureate, client):  # noqa: F811
-    in_phase(laureate.cycle, Phase.PROGRAMME)
     first, second = finance("f1@example.org"), finance("f2@example.org")
-    services.save_bank_details(
-        laureate, details=details(), proof=PROOF, proof_kind="pdf", actor=None
-    )
-    payment = services.request_payment(laureate, actor=first)
+    payment = requested(laureate, by=first)
     services.verify_payment(
         payment, actor=first, account=services.current_account(payment.laureate).pk
     )
@@ -41,12 +44,8 @@ def test_only_another_finance_user_is_offered_the_approval(laureate, client):  #
 def test_who_checked_the_bank_details_is_not_offered_the_approval(laureate, client):  # noqa: F811
     """A helper's attack found one finance user could check the bank details and approve the
     payment alone, where the second pair of eyes must be another finance user's."""
-    in_phase(laureate.cycle, Phase.PROGRAMME)
     first, checker, third = (finance(f"f{n}@example.org") for n in (1, 2, 3))
-    services.save_bank_details(
-        laureate, details=details(), proof=PROOF, proof_kind="pdf", actor=None
-    )
-    payment = services.request_payment(laureate, actor=first)
+    payment = requested(laureate, by=first)
     services.verify_payment(
         payment, actor=checker, account=services.current_account(payment.laureate).pk
     )
@@ -74,12 +73,8 @@ def test_bank_details_sent_while_the_page_was_open_are_not_verified_unseen(
     """A helper's attack: finance opened the payment (SE account), the laureate sent new
     details (a German account), finance clicked "checked" on the open page, and the German
     account was verified without being seen. The click names the account the page showed."""
-    in_phase(laureate.cycle, Phase.PROGRAMME)
     first = finance("f1@example.org")
-    services.save_bank_details(
-        laureate, details=details(), proof=PROOF, proof_kind="pdf", actor=None
-    )
-    payment = services.request_payment(laureate, actor=first)
+    payment = requested(laureate, by=first)
     url = reverse("laureates:payment", args=[payment.pk])
     verify = reverse("laureates:step", args=[payment.pk, "verify"])
     sign_in(client, first)

@@ -3,36 +3,18 @@ page's language, a conditional question answered only when its condition holds (
 JavaScript the hint says when), each kind checked with its own message, answers kept in the
 draft, in the submitted version and on the review page."""
 
-import copy
-import tomllib
-
 import pytest
 from django.urls import reverse
 
-from laurel.cycles.definition import parse
-from laurel.cycles.services import load_award
 from laurel.nominations.models import Nomination
-from tests.conftest import AWARD_FILE
 from tests.nominations.helpers import complete_post
-from tests.scenarios import NOMINATE, new_token
+from tests.scenarios import NETWORK_QUESTIONS, NOMINATE, new_token
+from tests.scenarios import asking as load_with
 
 pytestmark = pytest.mark.django_db
-RAW = tomllib.loads(AWARD_FILE.read_text(encoding="utf-8"))
 QUESTIONS = [
-    {
-        "key": "network",
-        "kind": "yes_no",
-        "label": {"sv": "Ingår organisationen i ett nätverk?", "en": "Is it part of a network?"},
-        "required": True,
-    },
-    {
-        "key": "network_name",
-        "kind": "short_text",
-        "label": {"sv": "Vilket nätverk?", "en": "Which network?"},
-        "required": True,
-        "max_characters": 60,
-        "shown_if": {"question": "network", "equals": ["yes"]},
-    },
+    NETWORK_QUESTIONS[0],
+    {**NETWORK_QUESTIONS[1], "max_characters": 60},
     {
         "key": "staff",
         "kind": "number",
@@ -67,10 +49,7 @@ QUESTIONS = [
 
 @pytest.fixture
 def asking(child10):
-    raw = copy.deepcopy(RAW)
-    raw["questions"] = copy.deepcopy(QUESTIONS)
-    cycle, _outcome = load_award(parse(raw), open_now=True)
-    return cycle
+    return load_with(QUESTIONS)
 
 
 def post(client, cycle, language="en", **answers):
@@ -207,10 +186,8 @@ def test_the_submitted_version_keeps_the_answers(client, asking, settings):
 
 def test_an_answer_to_a_retired_question_stays_readable_and_is_kept_by_later_saves(client, asking):
     token, _response = post(client, asking, network="no", staff="12")
-    raw = copy.deepcopy(RAW)
-    raw["questions"] = copy.deepcopy(QUESTIONS)
-    raw["questions"][2]["retired"] = True  # staff: no longer asked
-    load_award(parse(raw), open_now=True)
+    retired = [*QUESTIONS[:2], {**QUESTIONS[2], "retired": True}, *QUESTIONS[3:]]
+    load_with(retired)  # staff: no longer asked
 
     page = client.get(f"/en/nominate/n/{token}/")
     assert "q_staff" not in page.context["form"].fields

@@ -11,8 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models, transaction
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from laurel.accounts.enums import Role
@@ -23,8 +22,12 @@ from laurel.core.services import TransitionRefused, record, transition
 from laurel.cycles.models import Cycle
 from laurel.laureates.enums import PAYING_ACCOUNT_TRANSITIONS, PayingAccountState
 from laurel.laureates.models.prize import PayingAccount
-from laurel.laureates.services.prize import PrizeError, require_finance
-from laurel.notifications.services import queue_email
+from laurel.laureates.services.prize import (
+    PrizeError,
+    finance_users,
+    require_finance,
+    tell_finance,
+)
 
 NAME_LENGTH = 70  # the SEPA rulebook's limit for a name in a credit transfer
 
@@ -148,28 +151,17 @@ def propose_paying_account(
 def _tell_other_finance(account: PayingAccount) -> int:
     """Every other active finance user hears that an account waits for their approval, in
     their own language: who proposed it, the account masked, the link. Returns how many."""
-    others = (
-        User.objects.filter(is_active=True, role_grants__role=Role.FINANCE)
-        # django-stubs refuse None in an exact lookup, which Django reads as IS NULL.
-        .exclude(pk=account.proposed_by_id)  # type: ignore[misc]
-        .distinct()
-        .order_by("pk")
+    return tell_finance(
+        finance_users(other_than=account.proposed_by_id),
+        "paying_account_proposed",
+        url_name="laureates:paying_account",
+        query=f"?cycle={account.cycle.slug}",
+        context={
+            "cycle": account.cycle,
+            "proposer": display_name(account.proposed_by),
+            "masked": account.masked,
+        },
     )
-    for user in others:
-        with translation.override(user.language):
-            url = f"{settings.SITE_URL}{reverse('laureates:paying_account')}"
-        queue_email(
-            "paying_account_proposed",
-            to=user.email,
-            language=user.language,
-            context={
-                "cycle": account.cycle,
-                "proposer": display_name(account.proposed_by),
-                "masked": account.masked,
-                "url": f"{url}?cycle={account.cycle.slug}",
-            },
-        )
-    return len(others)
 
 
 def reveal_proposal(account: PayingAccount, *, actor: User) -> PayingAccount:

@@ -184,29 +184,45 @@ def _tell_finance_returned(
 ) -> None:
     """Every active finance user hears of each payment sent back to be checked, in their own
     language, with the link to it (the dashboard's count alone was easy to miss)."""
-    if not payments:
-        return
-    finance = (
-        User.objects.filter(is_active=True, role_grants__role=Role.FINANCE)
-        .distinct()
-        .order_by("pk")
-    )
-    for user in finance:
-        for payment in payments:
-            with translation.override(user.language):
-                url = f"{settings.SITE_URL}{reverse('laureates:payment', args=[payment.pk])}"
-            queue_email(
-                "payment_returned",
-                to=user.email,
-                language=user.language,
-                context={
-                    "cycle": laureate.cycle,
-                    "name": laureate.candidate.name,
-                    "reference": payment.reference,
-                    "masked": account.masked,
-                    "url": url,
-                },
-            )
+    for payment in payments:
+        tell_finance(
+            finance_users(),
+            "payment_returned",
+            url_name="laureates:payment",
+            args=[payment.pk],
+            context={
+                "cycle": laureate.cycle,
+                "name": laureate.candidate.name,
+                "reference": payment.reference,
+                "masked": account.masked,
+            },
+        )
+
+
+def tell_finance(
+    users: QuerySet[User],
+    key: str,
+    *,
+    url_name: str,
+    args: list[Any] | None = None,
+    query: str = "",
+    context: dict[str, Any],
+) -> int:
+    """Email each of `users` in their own language, with the link to the page `url_name`
+    names, in that language. Returns how many were told."""
+    for user in users:
+        with translation.override(user.language):
+            url = f"{settings.SITE_URL}{reverse(url_name, args=args)}{query}"
+        queue_email(key, to=user.email, language=user.language, context={**context, "url": url})
+    return len(users)
+
+
+def finance_users(*, other_than: int | None = None) -> QuerySet[User]:
+    """The active users with the finance role (but `other_than`), in a fixed order."""
+    users = User.objects.filter(is_active=True, role_grants__role=Role.FINANCE)
+    if other_than is not None:
+        users = users.exclude(pk=other_than)
+    return users.distinct().order_by("pk")
 
 
 def current_account(laureate: Laureate) -> BankAccount | None:
