@@ -124,6 +124,11 @@ def check_questions(questions: list[Question]) -> list[Question]:
                     _("%(key)s is shown if %(other)s, which is not an earlier question")
                     % {"key": question.key, "other": condition.question}
                 )
+            if earlier.retired and not question.retired:
+                raise refused(
+                    _("%(key)s is shown if %(other)s, which is retired")
+                    % {"key": question.key, "other": earlier.key}
+                )
             if earlier.kind not in CONDITION_KINDS:
                 raise refused(
                     _("%(key)s may be shown only by a choice or yes/no question")

@@ -143,6 +143,10 @@ def test_a_question_left_out_goes_unless_it_was_answered_then_it_must_be_retired
             {"questions": "network_name is shown if network, which is not an earlier question"},
         ),
         (
+            [{**NETWORK, "retired": True}, WHICH],
+            {"questions": "network_name is shown if network, which is retired"},
+        ),
+        (
             [STAFF, {**WHICH, "shown_if": {"question": "staff", "equals": ["3"]}}],
             {"questions": "network_name may be shown only by a choice or yes/no question"},
         ),
