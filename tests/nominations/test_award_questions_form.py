@@ -75,8 +75,11 @@ def test_each_question_is_asked_in_its_section_in_the_pages_language(client, ask
     assert "Is it part of a network?" in organisation and "Number of staff" in organisation
     assert "Which platforms does it work on?" in criteria and "Social media" in criteria
     assert "When did it start working online?" in nominator
-    # Without JavaScript a conditional question says when to answer it.
+    # Without JavaScript a conditional question says when to answer it; required then, it is
+    # not marked optional (the optional "Number of staff" is).
     assert "Answer only if you answered “Yes” to “Is it part of a network?”." in organisation
+    assert "Which network?</label>" in organisation
+    assert 'Number of staff <span class="optional">(optional)</span></label>' in organisation
     assert "Vilket nätverk?" in swedish
     assert "Svara bara om du svarade ”Ja” på ”Ingår organisationen i ett nätverk?”." in swedish
 

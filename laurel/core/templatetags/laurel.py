@@ -64,7 +64,11 @@ def get_item(mapping: dict, key):
 @register.filter
 def is_optional(field) -> bool:
     """Whether a form field may be left empty in the end (a draft form marks what submitting
-    will need with `needed`, although it requires nothing yet)."""
+    will need with `needed`, although it requires nothing yet). A question asked only on a
+    condition and required then (`required_if_shown`) is not marked optional: whoever sees it
+    asked must answer it."""
+    if getattr(field, "required_if_shown", False):
+        return False
     return not getattr(field, "needed", field.required)
 
 
