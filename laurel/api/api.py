@@ -34,7 +34,8 @@ from laurel.selection.models import Decision, Place
 PAGE_SIZE = 50
 BEYOND_ANY_LIST = 2**62  # a row offset past this fits no database's integer
 LARGEST_ID = 2**63 - 1  # a bigint's largest value, on either database
-ERRORS = {401: Error, 403: Error, 404: Error, 422: InvalidInput}
+# 400: a request Django cannot read at all (a host name it does not serve, too many fields).
+ERRORS = {400: Error, 401: Error, 403: Error, 404: Error, 422: InvalidInput}
 
 
 class TokenAuth(HttpBearer):

@@ -92,6 +92,8 @@ def bad_request(request, exception=None):
     core.limits tells a body too large, with 413; anything else gets the site's own page."""
     if isinstance(exception, RequestDataTooBig):
         return render(request, DEFAULT_PAGE, status=413)
+    if request.path.startswith("/api/"):  # an API client reads JSON, as its description says
+        return JsonResponse({"detail": "The request could not be read."}, status=400)
     return render(request, "400.html", status=400)
 
 

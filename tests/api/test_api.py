@@ -217,3 +217,16 @@ def test_an_id_beyond_any_database_integer_is_refused_not_an_error(client, key_f
         f"/api/v1/cycles/{child10.slug}/reviews?candidate=9223372036854775807", **bearer(key)
     )
     assert largest.status_code == 200
+
+
+def test_a_request_django_cannot_read_is_answered_in_json_as_described(client, db):
+    """Schemathesis sent a host name that is not one (`D+;<`): the site's HTML 400 page came
+    back, a status the description did not name. An API client gets JSON, and 400 is named."""
+    response = client.get("/api/v1/cycles", HTTP_HOST="D+;<")
+
+    assert response.status_code == 400
+    assert response.json() == {"detail": "The request could not be read."}
+    assert (
+        "400"
+        in client.get("/api/v1/openapi.json").json()["paths"]["/api/v1/cycles"]["get"]["responses"]
+    )
