@@ -31,10 +31,12 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/mypy
 	$(VENV)/bin/djlint templates laurel --lint
 
-## make messages: refresh locale/sv from the code and templates, then compile (needs GNU gettext)
+## make messages: refresh locale/sv from the code and templates, and each public-only language's
+## catalogue from the public sources (laurel.cycles.catalogue); compile (needs GNU gettext)
 messages: $(VENV)/.installed-base
 	$(VENV)/bin/python manage.py makemessages -l sv --no-location --no-obsolete -i ".venv/*" -i "var/*"
 	$(VENV)/bin/python manage.py compilemessages -l sv --ignore ".venv"
+	$(VENV)/bin/python manage.py public_messages
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "laurel.accounts.middleware.SessionLifetimeMiddleware",
     "laurel.accounts.middleware.SecondFactorRequiredMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "laurel.cycles.middleware.LanguageGate",  # each page only in a language its award offers
     "laurel.cycles.middleware.PhaseRefusedMessage",  # a phase refusal is a message, never a 500
     "laurel.api.middleware.LogApiReads",
 ]
@@ -212,8 +213,26 @@ CONTENT_SECURITY_POLICY = {
 }
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
+# Every language Laurel has a catalogue for (cycles.catalogue). The working languages have one for
+# every page; the public ones for the public pages and the public's emails only. An award names
+# which of them it uses (its file's [languages]); a page in any other is sent to one it offers.
+LANGUAGES = [
+    ("sv", _("Swedish")),
+    ("en", _("English")),
+    ("de", _("German")),
+    ("fr", _("French")),
+    ("es", _("Spanish")),
+    ("it", _("Italian")),
+    ("pl", _("Polish")),
+    ("ro", _("Romanian")),
+    ("uk", _("Ukrainian")),
+]
+WORKING_LANGUAGES = ("sv", "en")
+PUBLIC_LANGUAGES = tuple(code for code, _name in LANGUAGES)
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates in each language's own form (templates use DATE_FORMAT, DATETIME_FORMAT,
+# MONTH_DAY_FORMAT): Django's, with English written as the British write it (laurel.formats).
+FORMAT_MODULE_PATH = ["laurel.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env.text("TIME_ZONE", "Europe/Stockholm")

@@ -2,7 +2,6 @@ import re
 from dataclasses import dataclass
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -11,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from laurel.accounts.enums import CYCLE_ROLES, Role
 from laurel.accounts.models import User
+from laurel.core.texts import working_choices
 
 
 class InviteForm(forms.Form):
@@ -23,7 +23,7 @@ class InviteForm(forms.Form):
         required=False,
         help_text=_("Needed for committee and laureate roles."),
     )
-    language = forms.ChoiceField(label=_("Language of the invitation"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(label=_("Language of the invitation"), choices=working_choices())
 
     def __init__(self, *args, cycles, **kwargs):
         super().__init__(*args, **kwargs)
@@ -122,7 +122,7 @@ class BulkInviteForm(forms.Form):
         initial=Role.COMMITTEE_MEMBER,
     )
     cycle = forms.ModelChoiceField(label=_("Award cycle"), queryset=None)
-    language = forms.ChoiceField(label=_("Language of the invitations"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(label=_("Language of the invitations"), choices=working_choices())
 
     def __init__(self, *args, cycles, **kwargs):
         super().__init__(*args, **kwargs)

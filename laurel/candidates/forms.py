@@ -348,7 +348,10 @@ class ContactForm(forms.Form):
     email = forms.EmailField(label=_("Contact email"), required=False)
     language = forms.ChoiceField(
         label=_("Language for letters"),
-        choices=[("", _("Not chosen: from its country or its nominations")), *settings.LANGUAGES],
+        choices=[
+            ("", _("Not chosen: from its country or its nominations")),
+            *native_names(settings.PUBLIC_LANGUAGES),
+        ],
         required=False,
     )
 

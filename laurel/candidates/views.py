@@ -12,6 +12,7 @@ from laurel.candidates import services
 from laurel.candidates.enums import Consent
 from laurel.candidates.forms import ClaimForm
 from laurel.candidates.services.consent import undo_until
+from laurel.core.language import public_page
 
 REFUSED_STATUS = {"unknown": 404, "revoked": 410, "expired": 410}
 
@@ -25,6 +26,7 @@ def _refused(request, refused: services.ClaimRefused):
     )
 
 
+@public_page
 @never_cache
 @require_http_methods(["GET", "POST"])
 def claim(request, token: str):

@@ -4,7 +4,6 @@ from types import TracebackType
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
@@ -14,6 +13,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from laurel.core.services import ServiceError
+from laurel.core.texts import working_choices
 
 
 class TranslatedTextsMixin:
@@ -26,9 +26,12 @@ class TranslatedTextsMixin:
     translated_fields: list[tuple[str, str, bool]] = []
 
     def add_translated_fields(self, instance) -> None:
+        # The texts' other languages (a translation file's) are kept as they are.
+        self.kept_translations = {}
         for name, label, multiline in self.translated_fields:
             current = getattr(instance, name) or {}
-            for code, language in settings.LANGUAGES:
+            self.kept_translations[name] = dict(current)
+            for code, language in working_choices():
                 in_language = _("%(field)s (%(language)s)") % {"field": label, "language": language}
                 initial = current.get(code, "")
                 self.fields[f"{name}_{code}"] = (
@@ -38,10 +41,10 @@ class TranslatedTextsMixin:
                 )
 
     def translated_values(self) -> dict[str, dict[str, str]]:
+        kept = getattr(self, "kept_translations", {})
         return {
-            name: {
-                code: self.cleaned_data[f"{name}_{code}"].strip() for code, _l in settings.LANGUAGES
-            }
+            name: kept.get(name, {})
+            | {code: self.cleaned_data[f"{name}_{code}"].strip() for code, _l in working_choices()}
             for name, _label, _multiline in self.translated_fields
         }
 

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.utils.cache import has_vary_header, patch_vary_headers
 from django.utils.translation import get_language_from_path
+from django.utils.translation.trans_real import parse_accept_lang_header
 
 
 def chosen_language(request) -> str | None:
@@ -60,3 +61,27 @@ class RememberLanguageChoice:
                 samesite=settings.LANGUAGE_COOKIE_SAMESITE,
             )
         return response
+
+
+def public_page(view):
+    """Mark a view as a public page: it is offered in the award's public languages, where every
+    other page is offered in its working languages only (cycles.middleware.LanguageGate)."""
+    view.public_page = True
+    return view
+
+
+def is_public_page(view) -> bool:
+    return getattr(view, "public_page", False)
+
+
+def best_language(request, offered: list[str]) -> str:
+    """The language of `offered` the visitor prefers: the one they chose last (the cookie),
+    then their browser's (Accept-Language), else the first offered."""
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if chosen in offered:
+        return chosen
+    for code, _quality in parse_accept_lang_header(request.headers.get("accept-language", "")):
+        base = code.split("-")[0].lower()
+        if base in offered:
+            return base
+    return offered[0]

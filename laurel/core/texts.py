@@ -9,7 +9,13 @@ from django.utils.formats import number_format
 
 
 def language_codes() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
+    """The working languages (settings.WORKING_LANGUAGES): every text staff write is in each."""
+    return list(settings.WORKING_LANGUAGES)
+
+
+def working_choices() -> list[tuple[str, str]]:
+    """(code, name) of each working language, for a form's choices."""
+    return [(code, name) for code, name in settings.LANGUAGES if code in settings.WORKING_LANGUAGES]
 
 
 def native_names(codes) -> list[tuple[str, str]]:
@@ -22,16 +28,26 @@ def _capitalised(name: str) -> str:
 
 
 def in_language(value: dict | None, language: str | None) -> str:
+    """The text of a {"sv": …, "en": …} value in `language`, or else in the first language that
+    has it (settings.LANGUAGES: the working languages first)."""
     if not value:
         return ""
     if isinstance(value, str):
         return value
+    code = shown_language(value, language)
+    return value[code] if code else ""
+
+
+def shown_language(value: dict | str | None, language: str | None) -> str:
+    """The language in_language shows `value` in ("" for a text with none)."""
+    if not value or isinstance(value, str):
+        return ""
     code = (language or settings.LANGUAGE_CODE).split("-")[0]
     if value.get(code):
-        return value[code]
+        return code
     for other in language_codes():
         if value.get(other):
-            return value[other]
+            return other
     return ""
 
 

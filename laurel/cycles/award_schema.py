@@ -3,6 +3,7 @@
 
 import functools
 import zoneinfo
+from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Any, Self
@@ -13,6 +14,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ModelWrapValidatorHandler,
+    PlainValidator,
     PrivateAttr,
     TypeAdapter,
     ValidationInfo,
@@ -42,8 +44,10 @@ from laurel.cycles.award_values import (
     at_least_one,
     at_most,
     languages,
+    public_languages,
     reading,
     refused,
+    working_languages,
 )
 
 
@@ -164,10 +168,65 @@ class Criterion(Table):
     max_characters: MaxCharacters = 2000  # of the nominator's answer
 
 
+def _codes(allowed: Callable[[], list[str]], what: Any) -> Any:
+    """A list of language codes, each once, each one Laurel offers as `what`."""
+
+    def check(value: Any) -> list[str]:
+        if not isinstance(value, list) or not value:
+            raise refused(_("must list at least one language code"))
+        codes = allowed()
+        for code in value:
+            if code not in codes:
+                raise refused(
+                    str(what) % {"code": code, "codes": ", ".join(codes)}
+                    if isinstance(code, str)
+                    else _('must list language codes such as "en"')
+                )
+        if len(set(value)) != len(value):
+            raise refused(_("names a language twice"))
+        return list(value)
+
+    return PlainValidator(check)
+
+
+class Languages(Table):
+    """[languages]: the working languages (staff and committee pages; each text of the file is
+    given in each) and the public languages (the call, the form, the public's emails). Laurel
+    offers a language only where its catalogue is complete (settings, cycles.catalogue)."""
+
+    working: Annotated[
+        list[str],
+        _codes(
+            working_languages,
+            gettext_lazy("%(code)s is not a working language Laurel has; it has: %(codes)s"),
+        ),
+    ] = Field(default_factory=working_languages)
+    public: Annotated[
+        list[str],
+        _codes(
+            public_languages,
+            gettext_lazy("%(code)s is not a public language Laurel has; it has: %(codes)s"),
+        ),
+    ] = Field(default_factory=working_languages)
+
+    @model_validator(mode="after")
+    def _working_is_public(self, info: ValidationInfo) -> Self:
+        missing = [code for code in self.working if code not in self.public]
+        if missing:
+            raise refused(
+                _("public must include every working language (missing: %(codes)s)")
+                % {"codes": ", ".join(missing)}
+            )
+        reading(info).working = self.working
+        return self
+
+
 class AwardFile(Table):
     """An award file, as awards/child10-2022.toml documents it."""
 
     slug: Slug
+    # First: every text after it is checked against its working languages.
+    languages: Languages = Field(default_factory=Languages)
     reference_prefix: ReferencePrefix = "NOM"  # nomination references read like NOM-7K3Q
     time_zone: TimeZone
     laureate_count: Count

@@ -55,6 +55,14 @@ def languages() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
 
 
+def working_languages() -> list[str]:
+    return list(settings.WORKING_LANGUAGES)
+
+
+def public_languages() -> list[str]:
+    return list(settings.PUBLIC_LANGUAGES)
+
+
 def refused(message: str) -> PydanticCustomError:
     """A problem in the house words (already in the reader's language)."""
     return PydanticCustomError("award", "{message}", {"message": message})
@@ -69,6 +77,8 @@ class Reading:
 
     zone: zoneinfo.ZoneInfo | None = None
     levels: list[str] | None = None
+    # The award's working languages ([languages]): every text is given in each of them.
+    working: list[str] | None = None
 
 
 def reading(info: ValidationInfo) -> Reading:
@@ -268,8 +278,9 @@ MaxCharacters = Annotated[int, PlainValidator(_max_characters)]
 
 
 class Translated(dict[str, str]):
-    """A table with a text in each of the site's languages (settings.LANGUAGES): `sv = "…"`
-    and `en = "…"`, neither empty."""
+    """A table with a text in each of the award's working languages ([languages] working, by
+    default settings.WORKING_LANGUAGES: `sv = "…"` and `en = "…"`), none empty, and in any of
+    its public languages it gives (or its translation files give: cycles.translations)."""
 
     text: ClassVar[Any] = Text
     marked: ClassVar[bool] = False
@@ -277,10 +288,21 @@ class Translated(dict[str, str]):
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
         field = core_schema.typed_dict_field
-        fields = {code: field(handler.generate_schema(cls.text)) for code in languages()}
+        text = handler.generate_schema(cls.text)
+        fields = {code: field(text, required=False) for code in languages()}
         if cls.marked:
             fields["language"] = field(handler.generate_schema(Language), required=False)
-        return core_schema.typed_dict_schema(fields, extra_behavior="forbid")
+        schema = core_schema.typed_dict_schema(fields, extra_behavior="forbid")
+        return core_schema.with_info_after_validator_function(_in_working_languages, schema)
+
+
+def _in_working_languages(value: dict, info: ValidationInfo) -> dict:
+    found = Found()
+    for code in reading(info).working or working_languages():
+        if code not in value:
+            found.add(code, "missing", value)
+    found.check()
+    return value
 
 
 class Marked(Translated):

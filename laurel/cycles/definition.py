@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from laurel.cycles import translations
 from laurel.cycles.award_schema import AwardFile, Organiser
 from laurel.cycles.award_values import Reading
 from laurel.cycles.enums import DATE_FIELDS
@@ -99,6 +100,8 @@ class AwardDefinition:
     questions: list[dict[str, Any]] = field(default_factory=list)
     # The organiser's identity and the theme's language: Cycle fields of the same names.
     identity: dict[str, Any] = field(default_factory=dict)
+    # working_languages, public_languages and translations ({code: {"from", "checked"}}).
+    languages: dict[str, Any] = field(default_factory=dict)
 
 
 def read_file(path: Path | str) -> AwardDefinition:
@@ -113,7 +116,29 @@ def read_file(path: Path | str) -> AwardDefinition:
         raise DefinitionError(
             [("file", _("is not valid TOML: %(error)s") % {"error": error})]
         ) from None
-    return parse(raw)
+    return parse(raw, translated=_translate(path, raw))
+
+
+def _translate(path: Path, raw: dict) -> dict[str, dict]:
+    """Merge the award's translation files (cycles.translations) into `raw`; what each is."""
+    declared = raw.get("languages", {}) if isinstance(raw.get("languages"), dict) else {}
+    public = declared.get("public", [])
+    found: dict[str, dict] = {}
+    problems: list[tuple[str, str]] = []
+    for code, file in translations.translation_files(path, public).items():
+        if not isinstance(public, list) or code not in public:
+            problems.append((file.name, _("is for a language [languages] public does not name")))
+            continue
+        try:
+            text = tomllib.loads(file.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            problems.append((file.name, _("is not valid TOML: %(error)s") % {"error": error}))
+            continue
+        found[code], wrong = translations.merge(raw, text, code, file.name)
+        problems += wrong
+    if problems:
+        raise DefinitionError(problems)
+    return found
 
 
 def plain_name(text: str) -> str:
@@ -121,8 +146,10 @@ def plain_name(text: str) -> str:
     return " ".join("".join(c if c.isprintable() else " " for c in text).split())
 
 
-def parse(raw: dict) -> AwardDefinition:
-    """The award a parsed file describes, or DefinitionError naming every problem by its key."""
+def parse(raw: dict, *, translated: dict[str, dict] | None = None) -> AwardDefinition:
+    """The award a parsed file describes, or DefinitionError naming every problem by its key.
+    `translated`: the languages its translation files gave (cycles.translations), as read_file
+    merged them into `raw`."""
     try:
         award = AwardFile.model_validate(raw, context=Reading())
     except ValidationError as error:
@@ -184,6 +211,11 @@ def parse(raw: dict) -> AwardDefinition:
             for question in award.questions
         ],
         identity=identity(award.organiser) | {"theme_language": theme_language},
+        languages={
+            "working_languages": award.languages.working,
+            "public_languages": award.languages.public,
+            "translations": translated or {},
+        },
     )
 
 

@@ -1,10 +1,10 @@
 from datetime import datetime
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from laurel.core.forms import TranslatedTextsMixin, long_text
+from laurel.core.texts import working_choices
 from laurel.cycles.enums import DATE_FIELDS
 from laurel.cycles.models import Benefit, Criterion, Cycle
 from laurel.cycles.phases import count_is_open, count_refusal
@@ -104,7 +104,7 @@ class CriterionForm(TranslatedTextsMixin, forms.Form):
         self.add_translated_fields(criterion)
         self.fields["weight"].initial = criterion.weight
         for score, label, guidance in criterion.guidance_levels():
-            for code, language in settings.LANGUAGES:
+            for code, language in working_choices():
                 self.fields[f"guidance_{score}_{code}"] = long_text(
                     _("Guidance for score %(score)s, %(label)s (%(language)s)")
                     % {"score": score, "label": label.get(code, ""), "language": language},
@@ -119,7 +119,7 @@ class CriterionForm(TranslatedTextsMixin, forms.Form):
         values["guidance"] = {
             str(score): {
                 code: self.cleaned_data[f"guidance_{score}_{code}"].strip()
-                for code, _l in settings.LANGUAGES
+                for code, _l in working_choices()
             }
             for score, _label, _guidance in self.criterion.guidance_levels()
         }

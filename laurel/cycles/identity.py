@@ -55,11 +55,34 @@ def award_context(request) -> dict[str, Any]:
     """Context processor: `site_award` (the cycle a page speaks for unless it passes its own
     `cycle`) and `site_award_name` (its name in the page's language), both looked up only if
     a template reads them."""
-    award = SimpleLazyObject(site_cycle)
+    # The language gate (cycles.middleware) has looked it up already on most pages.
+    award = SimpleLazyObject(
+        lambda: request.site_cycle if hasattr(request, "site_cycle") else site_cycle()
+    )
 
     def name() -> str:
         if not award:
             return gettext("Call for nominations")
         return in_language(award.name, get_language())
 
-    return {"site_award": award, "site_award_name": SimpleLazyObject(name)}
+    def languages() -> list[str]:
+        """The languages this page is offered in (cycles.middleware.LanguageGate)."""
+        offered = getattr(request, "offered_languages", None)
+        if offered:
+            return offered
+        return award.working if award else list(settings.WORKING_LANGUAGES)
+
+    def untranslated() -> str:
+        """On a public page in a language the award's file does not write: the working
+        language its missing texts are shown in, if any are missing."""
+        language = get_language()
+        if not award or language in award.working or language not in languages():
+            return ""
+        return award.working[0] if award.untranslated(language) else ""
+
+    return {
+        "site_award": award,
+        "site_award_name": SimpleLazyObject(name),
+        "page_languages": SimpleLazyObject(languages),
+        "award_untranslated": SimpleLazyObject(untranslated),
+    }

@@ -10,6 +10,26 @@ from django.utils.translation import gettext_lazy as _
 from laurel.core.models import TimeStamped
 from laurel.cycles.enums import PHASE_STARTS, Phase
 
+# The award's texts the public reads (besides its benefits and its criteria's titles and texts).
+PUBLIC_TEXTS = (
+    "name",
+    "theme_description",
+    "background",
+    "criteria_intro",
+    "benefits_intro",
+    "closing",
+    "region",
+    "prize_funder",
+    "organiser",
+    "controller",
+)
+
+
+def offered(chosen: list[str], default) -> list[str]:
+    """The languages of `chosen` Laurel still has (settings.LANGUAGES), else `default`."""
+    known = {code for code, _name in settings.LANGUAGES}
+    return [code for code in chosen if code in known] or list(default)
+
 
 def translated(verbose_name: str, **kwargs) -> models.JSONField:
     """A text kept in every language of the site: {"sv": "...", "en": "..."}."""
@@ -49,6 +69,13 @@ class Cycle(TimeStamped):
     # language has its own): pages mark it with lang.
     theme_language = models.CharField(_("language of the theme"), max_length=8, blank=True)
     theme_description = translated(_("theme description"))
+    # The award's languages ([languages] of its file): staff and committee pages in the
+    # working ones, public pages and the public's emails in the public ones. Empty: the site's.
+    working_languages = models.JSONField(_("working languages"), default=list, blank=True)
+    public_languages = models.JSONField(_("public languages"), default=list, blank=True)
+    # The public languages whose texts come from a translation file (cycles.translations):
+    # {"de": {"from": "sv", "checked": false}}.
+    translations = models.JSONField(_("translations"), default=dict, blank=True)
     background = translated(_("background"))
     criteria_intro = translated(_("introduction to the criteria"))
     benefits_intro = translated(_("introduction to what the laureates receive"))
@@ -94,6 +121,25 @@ class Cycle(TimeStamped):
 
     def __str__(self) -> str:
         return self.name.get("en") or self.slug
+
+    @property
+    def working(self) -> list[str]:
+        """The languages of the staff and committee pages (the site's when the file names none)."""
+        return offered(self.working_languages, settings.WORKING_LANGUAGES)
+
+    @property
+    def public(self) -> list[str]:
+        """The languages the public pages and the public's emails are offered in."""
+        return offered(self.public_languages, self.working)
+
+    def untranslated(self, language: str) -> bool:
+        """Whether any of the award's public texts lacks `language` (it is then shown in the
+        first working language, marked)."""
+        tables = [getattr(self, name) for name in PUBLIC_TEXTS]
+        tables += [benefit.text for benefit in self.benefits.all()]
+        for criterion in self.criteria.all():
+            tables += [criterion.title, criterion.text]
+        return any(table and not table.get(language) for table in tables)
 
     @property
     def from_email(self) -> str:

@@ -78,6 +78,7 @@ def load_award(
         "score_labels": definition.score_labels,
         **definition.texts,
         **definition.identity,
+        **definition.languages,
         **dates,
     }
     cycle = existing or Cycle(slug=definition.slug)

@@ -10,7 +10,7 @@ from laurel.core.pdf import render_pdf
 from laurel.core.texts import in_language
 
 # The languages a letter can be made in (a Swedish consulate reads both).
-LETTER_LANGUAGES = [code for code, _name in settings.LANGUAGES]
+LETTER_LANGUAGES = list(settings.WORKING_LANGUAGES)
 
 
 def stored_date(value: str) -> date | None:

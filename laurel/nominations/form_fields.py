@@ -6,7 +6,6 @@ import re
 from functools import lru_cache
 
 from django import forms
-from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import apnumber
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -21,7 +20,7 @@ from laurel.core.limits import (
     DOCUMENT_MAX_MB,
     NOMINATION_DOCUMENTS,
 )
-from laurel.core.texts import in_language
+from laurel.core.texts import in_language, native_names
 from laurel.cycles.models import Cycle
 from laurel.nominations.enums import Awareness, Relationship
 from laurel.nominations.models import DECLARATION_FIELDS
@@ -371,7 +370,8 @@ def nominator_fields(cycle: Cycle) -> dict[str, forms.Field]:
         "preferred_language",
         forms.ChoiceField(
             label=_("Language for our emails to you"),
-            choices=settings.LANGUAGES,
+            # Each in its own name: a reader looks for their language as they write it.
+            choices=native_names(cycle.public),
             initial=translation.get_language(),
             error_messages={"required": language, "invalid_choice": language},
         ),

@@ -3,9 +3,11 @@
 from django.conf import settings
 from django.shortcuts import render
 
+from laurel.core.language import public_page
 from laurel.cycles.queries import public_cycle
 
 
+@public_page
 def call_page(request):
     """The public call for nominations of the current award."""
     cycle = public_cycle()
@@ -18,5 +20,6 @@ def call_page(request):
     )
 
 
+@public_page
 def privacy(request):
     return render(request, "nominations/privacy.html", {"cycle": public_cycle()})

@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from laurel.core.http import client_ip, network_of
+from laurel.core.language import public_page
 from laurel.cycles.queries import public_cycle
 from laurel.nominations import services
 from laurel.nominations.enums import EDITABLE_STATES, NominationState
@@ -120,6 +121,7 @@ def _version(nomination, subject) -> str:
     return hashlib.sha256(encoded).hexdigest()[:32]
 
 
+@public_page
 @never_cache
 @require_http_methods(["GET", "POST"])
 def review(request, token: str):
@@ -276,6 +278,7 @@ class CorrectEmailForm(forms.Form):
     )
 
 
+@public_page
 @never_cache
 @require_http_methods(["GET", "POST"])
 def submitted(request, token: str):
@@ -331,6 +334,7 @@ def submitted(request, token: str):
     return render(request, "nominations/submitted.html", context, status=status)
 
 
+@public_page
 @never_cache
 @require_http_methods(["GET", "POST"])
 def confirm(request, token: str):
@@ -367,6 +371,7 @@ def confirm(request, token: str):
     )
 
 
+@public_page
 @require_POST
 def withdraw(request, token: str):
     nomination = services.find_by_token(token)

@@ -1,6 +1,5 @@
 """The nomination form: a new nomination, its draft behind the private link, saving it."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from laurel.core.language import public_page
 from laurel.core.limits import HONEYPOT_FIELD
 from laurel.cycles.queries import current_cycle_or_404
 from laurel.nominations import challenge, services, submission_views
@@ -32,6 +32,7 @@ def _takesession_late_code(request, cycle):
     return redirect("nominations:nominate")
 
 
+@public_page
 @never_cache
 @require_http_methods(["GET", "POST"])
 def nominate(request):
@@ -58,6 +59,7 @@ def nominate(request):
     return _form_page(request, cycle, form, token, nomination=None, blank=True)
 
 
+@public_page
 @never_cache
 @require_http_methods(["GET", "POST"])
 def manage(request, token: str):
@@ -184,7 +186,7 @@ def _save_draft(request, cycle, token, form, valid, action, gate):
         response = render(
             request,
             "nominations/form.html#autosave-status",
-            {"nomination": nomination, "draft_urls": _draft_urls(token)},
+            {"nomination": nomination, "draft_urls": _draft_urls(token, nomination.cycle)},
         )
         # The page moves to the draft's private address: reload, bookmark or the language
         # switch now reach the draft, not a blank form.
@@ -220,10 +222,10 @@ def _manage_url(token: str) -> str:
     return reverse("nominations:manage", kwargs={"token": token})
 
 
-def _draft_urls(token: str) -> dict[str, str]:
+def _draft_urls(token: str, cycle) -> dict[str, str]:
     """The draft's private address in each language, for the language links after an autosave."""
     urls = {}
-    for code, _name in settings.LANGUAGES:
+    for code in cycle.public:
         with translation.override(code):
             urls[code] = _manage_url(token)
     return urls
@@ -239,6 +241,7 @@ def _typed_copy(form) -> list[tuple[str, str]]:
     return copy
 
 
+@public_page
 @never_cache
 @require_GET
 def altcha_challenge(request):

@@ -17,6 +17,9 @@ class EmailKind:
     description: str
     held: bool = False
     links: tuple[str, ...] = ()
+    # Read by the public (nominators, organisations, laureates' contacts): written in every
+    # public language of the award (cycles.catalogue), where the others are in working languages.
+    public: bool = False
 
 
 CATALOGUE: dict[str, EmailKind] = {
@@ -31,6 +34,7 @@ CATALOGUE: dict[str, EmailKind] = {
             "nomination_draft",
             _("The private link to a nomination draft, to continue it later."),
             links=("private_url",),
+            public=True,
         ),
         EmailKind(
             "nomination_submitted",
@@ -39,16 +43,19 @@ CATALOGUE: dict[str, EmailKind] = {
                 "link to change or withdraw it."
             ),
             links=("confirm_url", "private_url"),
+            public=True,
         ),
         EmailKind(
             "nomination_edited",
             _("A receipt for a changed nomination."),
             links=("private_url",),
+            public=True,
         ),
         EmailKind(
             "nomination_withdrawn",
             _("A receipt for a withdrawn nomination."),
             links=("private_url",),
+            public=True,
         ),
         EmailKind(
             "candidate_ineligible",
@@ -56,6 +63,7 @@ CATALOGUE: dict[str, EmailKind] = {
                 "To the nominators of a candidate found ineligible: neutral, without the reason, "
                 "sent once."
             ),
+            public=True,
         ),
         EmailKind(
             "organisation_invitation",
@@ -64,10 +72,12 @@ CATALOGUE: dict[str, EmailKind] = {
                 "private link to consent or refuse, usable until the answer-by date."
             ),
             links=("claim_url",),
+            public=True,
         ),
         EmailKind(
             "organisation_reminder",
             _("A reminder before the consent deadline to an organisation that has not answered."),
+            public=True,
         ),
         EmailKind(
             "organisation_answered",
@@ -77,6 +87,7 @@ CATALOGUE: dict[str, EmailKind] = {
                 "still works (for a refusal: the erasure date and the undo window)."
             ),
             links=("claim_url",),
+            public=True,
         ),
         EmailKind(
             "review_assigned",
@@ -102,16 +113,19 @@ CATALOGUE: dict[str, EmailKind] = {
             ),
             held=True,
             links=("accept_url",),
+            public=True,
         ),
         EmailKind(
             "decision_reserve",
             _("To a reserve: on the reserve list. Held like every decision letter."),
             held=True,
+            public=True,
         ),
         EmailKind(
             "decision_not_selected",
             _("To a candidate not selected: neutral and kind. Held like every decision letter."),
             held=True,
+            public=True,
         ),
         EmailKind(
             "decision_nominator",
@@ -121,6 +135,7 @@ CATALOGUE: dict[str, EmailKind] = {
                 "decision letter."
             ),
             held=True,
+            public=True,
         ),
         EmailKind(
             "paying_account_proposed",
@@ -150,6 +165,7 @@ CATALOGUE: dict[str, EmailKind] = {
                 "To every contact of a laureate when its bank details change: that they did, "
                 "the last digits only, and whom to tell if it was not them."
             ),
+            public=True,
         ),
         EmailKind(
             "summit_information",
@@ -157,6 +173,7 @@ CATALOGUE: dict[str, EmailKind] = {
                 "Practical information about the summit, written by staff, to every confirmed "
                 "delegate and the laureates' contacts."
             ),
+            public=True,
         ),
         EmailKind(
             "cohort_digest",
@@ -164,6 +181,7 @@ CATALOGUE: dict[str, EmailKind] = {
                 "What happened in the laureates' space (titles only), daily or weekly as each "
                 "person chose."
             ),
+            public=True,
         ),
         EmailKind(
             "email_address_changed",

@@ -1,11 +1,11 @@
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from laurel.accounts.models import User
 from laurel.candidates.enums import WorkKind
 from laurel.candidates.models import Candidate
 from laurel.core.forms import ModelIdsField, by_candidate, long_text
+from laurel.core.texts import working_choices
 from laurel.selection.enums import ListKind, Method, Outcome, RoundTopic
 from laurel.selection.models import Place
 from laurel.selection.signals import MediaConsent
@@ -221,7 +221,7 @@ class LetterForm(forms.Form):
 
 class RecipientForm(forms.Form):
     to = forms.EmailField(label=_("Send to"))
-    language = forms.ChoiceField(label=_("Language of the letter"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(label=_("Language of the letter"), choices=working_choices())
 
 
 class OfferForm(forms.Form):

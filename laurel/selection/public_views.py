@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from laurel.core.confirm import confirmation, confirmed
+from laurel.core.language import public_page
 from laurel.core.tables import table_response
 from laurel.core.texts import in_language
 from laurel.cycles.identity import site_cycle
@@ -45,6 +46,7 @@ def _rows(cycle, laureates) -> list[dict]:
 
 # The public list changes the moment a laureate declines, opts out or says it is at risk: no
 # browser or proxy may keep a copy to show later (there is no server-side cache of it either).
+@public_page
 @never_cache
 def laureates(request):
     cycle, places = _laureates()
@@ -64,6 +66,7 @@ def laureates(request):
     )
 
 
+@public_page
 @never_cache
 def laureates_csv(request):
     cycle, places = _laureates()
@@ -75,6 +78,7 @@ def laureates_csv(request):
     return table_response(f"laureates-{cycle.slug}", header, body, "csv")
 
 
+@public_page
 @never_cache
 def laureates_json(request):
     cycle, places = _laureates()
@@ -94,6 +98,7 @@ def _refused(request, reason: str, status: int):
     return render(request, "selection/answer_refused.html", {"reason": reason}, status=status)
 
 
+@public_page
 @require_http_methods(["GET", "POST"])
 def answer(request, token: str):
     """Accept with what may be published, or decline after a confirmation step. The token is in

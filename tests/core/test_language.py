@@ -67,7 +67,7 @@ def test_reading_on_in_the_same_language_sets_no_cookie(client, child10):
     assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
 
 
-@pytest.mark.parametrize("crafted", ["xx", "de", "../admin", "<script>", ""])
+@pytest.mark.parametrize("crafted", ["xx", "nl", "../admin", "<script>", ""])
 def test_a_crafted_cookie_with_an_unknown_language_is_ignored(client, child10, crafted):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = crafted
 

@@ -60,8 +60,8 @@ def errors_of(change) -> dict[str, str]:
         # A bad item of a list or of a table of tables.
         (lambda raw: raw["benefits"].__setitem__(1, "x"), {"benefits[2]": "must be a table"}),
         (
-            lambda raw: raw["benefits"][2].update(fr="Recevoir"),
-            {"benefits[3].fr": "is not a known key"},
+            lambda raw: raw["benefits"][2].update(nl="Ontvangen"),
+            {"benefits[3].nl": "is not a known key"},
         ),
         (
             lambda raw: raw["criteria"][3]["guidance"]["2"].update(sv=""),

@@ -92,3 +92,48 @@ def test_every_country_list_uses_the_cldr_names(language, names, not_names):
 
     assert names <= shown
     assert not (not_names & shown)
+
+
+def ordered(words: list[str], language: str) -> list[str]:
+    return sorted(words, key=lambda word: collation_key(word, language))
+
+
+def test_polish_order_puts_l_with_stroke_after_l_and_z_with_dot_last():
+    # CLDR's Polish names of four countries, and two words for the letters after them.
+    words = ["Łotwa", "Macedonia Północna", "Luksemburg", "Litwa", "Żółw", "Źródło", "Zambia"]
+
+    assert ordered(words, "pl") == [
+        "Litwa", "Luksemburg", "Łotwa", "Macedonia Północna", "Zambia", "Źródło", "Żółw",
+    ]  # fmt: skip
+    # In English the same Ł is an L, among the L's.
+    assert ordered(["Łotwa", "Luksemburg", "Litwa"], "en") == ["Litwa", "Łotwa", "Luksemburg"]
+
+
+def test_romanian_spanish_and_ukrainian_letters_follow_their_alphabets():
+    assert ordered(["Austria", "Ărmaș", "Âncă", "Belgia"], "ro") == [
+        "Austria", "Ărmaș", "Âncă", "Belgia",
+    ]  # fmt: skip
+    assert ordered(["Țara", "Turcia", "Șvedia", "Suedia", "Spania"], "ro") == [
+        "Spania", "Suedia", "Șvedia", "Turcia", "Țara",
+    ]  # fmt: skip
+    assert ordered(["Ñandú", "Nueva Zelanda", "Omán"], "es") == ["Nueva Zelanda", "Ñandú", "Omán"]
+    # Ukrainian: И, І, Ї, Й, К; Г before Ґ; Е before Є. Unicode's order puts І and Ї after Я.
+    assert ordered(["Йорданія", "Італія", "Ірландія", "Казахстан", "Индія"], "uk") == [
+        "Индія", "Ірландія", "Італія", "Йорданія", "Казахстан",
+    ]  # fmt: skip
+    assert ordered(["Ґана", "Греція", "Єгипет", "Естонія"], "uk") == [
+        "Греція", "Ґана", "Естонія", "Єгипет",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "germany"), [("de", "Deutschland"), ("pl", "Niemcy"), ("uk", "Німеччина")]
+)
+def test_the_form_in_an_added_language_lists_the_countries_in_its_order(
+    client, child10, language, germany
+):
+    names = country_options(client, language)
+
+    assert len(names) == 47
+    assert germany in names and "Germany" not in names
+    assert names == sorted(names, key=lambda name: collation_key(name, language))

@@ -170,7 +170,7 @@ CASES = [
     ),
     (
         "preferred_language",
-        "de",
+        "nl",
         "Choose the language for our emails to you",
         "Välj språk för vår e-post till dig",
     ),

@@ -13,7 +13,8 @@ from laurel.core.services import record
 
 # What a change of contact writes: ContactChange field → Organisation field.
 FIELDS = {"name": "contact_name", "email": "contact_email", "language": "contact_language"}
-LANGUAGES = {code for code, _name in settings.LANGUAGES}
+# An organisation is written to in a public language (its letters in a working one).
+LANGUAGES = set(settings.PUBLIC_LANGUAGES)
 
 
 def _write(

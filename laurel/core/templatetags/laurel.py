@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 from django import template
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import format_html
 
 from laurel.core import texts
 from laurel.core.texts import in_language
@@ -16,6 +17,35 @@ register = template.Library()
 def tr(value: dict | None) -> str:
     """The text of a {"sv": ..., "en": ...} field in the page's language (or the other one)."""
     return in_language(value, translation.get_language())
+
+
+# The country of each language's Open Graph locale (og:locale is language_TERRITORY).
+OG_TERRITORIES = {
+    "sv": "SE",
+    "en": "GB",
+    "de": "DE",
+    "fr": "FR",
+    "es": "ES",
+    "it": "IT",
+    "pl": "PL",
+    "ro": "RO",
+    "uk": "UA",
+}
+
+
+@register.filter
+def og_locale(language: str) -> str:
+    code = (language or "en").split("-")[0]
+    return f"{code}_{OG_TERRITORIES.get(code, code.upper())}"
+
+
+@register.filter
+def lang_attr(value: dict | None) -> str:
+    """` lang="sv"` where a {"sv": ..., "en": ...} text is shown in a language other than the
+    page's (its translation is missing), for the element that holds it (WCAG 3.1.2)."""
+    page = (translation.get_language() or "").split("-")[0]
+    shown = texts.shown_language(value, page)
+    return format_html(' lang="{}"', shown) if shown and shown != page else ""
 
 
 @register.simple_tag(takes_context=True)

@@ -30,7 +30,9 @@ from laurel.selection.enums import LetterKind, PlaceRole
 from laurel.selection.models import Decision, Letter, Place
 from laurel.selection.services.common import SelectionError
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
+# Letters are written by staff, in the working languages; a contact who reads another gets the
+# letter in the working language its country or nominations suggest (letter_language).
+LANGUAGES = list(settings.WORKING_LANGUAGES)
 # The editable text of each kind of letter, rendered in the recipient's language.
 TEXTS: dict[str, str] = {
     LetterKind.LAUREATE: "selection/letter_texts/laureate.txt",
