@@ -415,4 +415,6 @@ COUNTRIES_OVERRIDE = {
     "TF": _("French Southern Territories"), "UM": _("United States Minor Outlying Islands"),
     "US": _("United States"), "VA": _("Vatican City"), "VG": _("British Virgin Islands"),
     "VI": _("U.S. Virgin Islands"),
+    # Missing from django-countries' German and Polish.
+    "TR": _("Türkiye"),
 }  # fmt: skip

@@ -18,7 +18,7 @@ from laurel.candidates.services.consent import PROFILE_FIELDS
 from laurel.candidates.services.diligence import needs_committee_note
 from laurel.core.forms import long_text
 from laurel.core.limits import worded
-from laurel.core.texts import language_codes, native_names
+from laurel.core.texts import native_names
 from laurel.nominations.uploads import check_upload
 
 DOCUMENT_UPLOADS = ["safeguarding_policy", "annual_report", "financial_statement"]
@@ -183,8 +183,9 @@ class CommitteeVersionForm(forms.Form):
 
 class InviteOrganisationForm(forms.Form):
     email = forms.EmailField(label=_("The organisation's contact email"))
+    # The organisation reads the invitation and its consent page in any public language.
     language = forms.ChoiceField(
-        label=_("Language of the email"), choices=native_names(language_codes())
+        label=_("Language of the email"), choices=native_names(settings.PUBLIC_LANGUAGES)
     )
     deadline = forms.DateField(
         label=_("Answer by"),

@@ -68,6 +68,8 @@ PUBLIC_SOURCES = (
     "laurel/cycles/enums.py",  # phase names, in a refusal's words
     "laurel/candidates/views.py",
     "laurel/candidates/forms.py",  # the organisation's consent form (ClaimForm)
+    "laurel/candidates/enums.py",  # the kinds of its documents, its answer's states
+    "laurel/selection/forms.py",  # what a laureate lets be published (MediaConsentForm)
     "laurel/candidates/services/consent.py",
     "laurel/candidates/templates/candidates/claim*.html",
     "laurel/privacy/policy.py",
