@@ -193,6 +193,31 @@ VISIBILITY_ANSWERS = {
     "founders": "Two teachers from Malmö",
 }
 
+# Every kind of answer a question stores (a text, an option's key, yes or no, a whole number,
+# an ISO date, a country code, option keys), with the questions asking them.
+QUESTIONS_OF_EACH_KIND = [
+    *VISIBILITY_QUESTIONS,
+    {
+        "key": "platforms",
+        "kind": "multiple_choice",
+        "label": {"sv": "Plattformar", "en": "Platforms"},
+        "options": [
+            {"key": "games", "label": {"sv": "Spel", "en": "Games"}},
+            {"key": "social", "label": {"sv": "Sociala medier", "en": "Social media"}},
+        ],
+    },
+    {"key": "staff", "kind": "number", "label": {"sv": "Anställda", "en": "Staff"}},
+    {"key": "online_since", "kind": "date", "label": {"sv": "Sedan", "en": "Since"}},
+    {"key": "based_in", "kind": "country", "label": {"sv": "Säte", "en": "Based in"}},
+]
+ANSWERS_OF_EACH_KIND = {
+    **VISIBILITY_ANSWERS,
+    "platforms": ["games", "social"],
+    "staff": 12,
+    "online_since": "2014-03-01",
+    "based_in": "SE",
+}
+
 
 def award_with(questions: list[dict]) -> AwardDefinition:
     """Child10 2022's award file with `questions` as its [[questions]], read and checked."""

@@ -11,30 +11,19 @@ from openpyxl import load_workbook
 
 from tests.candidates.helpers import confirmed
 from tests.conftest import make_user, sign_in
-from tests.scenarios import STAFF_ONLY, VISIBILITY_ANSWERS, VISIBILITY_QUESTIONS, asking
+from tests.scenarios import (
+    ANSWERS_OF_EACH_KIND,
+    QUESTIONS_OF_EACH_KIND,
+    STAFF_ONLY,
+    VISIBILITY_ANSWERS,
+    asking,
+)
 
 pytestmark = pytest.mark.django_db
-QUESTIONS = [
-    *VISIBILITY_QUESTIONS,
-    {
-        "key": "platforms",
-        "kind": "multiple_choice",
-        "label": {"sv": "Plattformar", "en": "Platforms"},
-        "options": [
-            {"key": "games", "label": {"sv": "Spel", "en": "Games"}},
-            {"key": "social", "label": {"sv": "Sociala medier", "en": "Social media"}},
-        ],
-    },
-    {"key": "staff", "kind": "number", "label": {"sv": "Anställda", "en": "Staff"}},
-    {"key": "online_since", "kind": "date", "label": {"sv": "Sedan", "en": "Since"}},
-]
-ANSWERS = {
-    **VISIBILITY_ANSWERS,
-    "platforms": ["games", "social"],
-    "staff": 12,
-    "online_since": "2014-03-01",
-}
-COLUMNS = ["network", "approach", "concerns", "founders", "platforms", "staff", "online_since"]
+COLUMNS = [
+    "network", "approach", "concerns", "founders", "platforms", "staff", "online_since",
+    "based_in",
+]  # fmt: skip
 
 
 def rows_of(response) -> list[list[str]]:
@@ -46,8 +35,8 @@ def rows_of(response) -> list[list[str]]:
 
 @pytest.fixture
 def cycle(db):
-    cycle = asking(QUESTIONS)
-    confirmed(cycle, "Ljus", questions=ANSWERS)
+    cycle = asking(QUESTIONS_OF_EACH_KIND)
+    confirmed(cycle, "Ljus", questions=ANSWERS_OF_EACH_KIND)
     confirmed(cycle, "Trygga Nätet")  # answered none of them
     return cycle
 
@@ -69,6 +58,7 @@ def test_each_question_not_personal_is_a_column_headed_by_its_key(staff_client, 
         "platforms": "games, social",
         "staff": "12",
         "online_since": "2014-03-01" if fmt == "csv" else "2014-03-01 00:00:00",
+        "based_in": "SE",
     }
     assert {key: by_name["Trygga Nätet"][key] for key in COLUMNS} == dict.fromkeys(COLUMNS, "")
     # Personal data: no column, no answer.
@@ -91,7 +81,7 @@ def test_the_download_issues_the_same_queries_for_one_and_many(
 ):
     def add(n):
         for number in range(n):
-            confirmed(cycle, f"Organisation {number}", questions=ANSWERS)
+            confirmed(cycle, f"Organisation {number}", questions=ANSWERS_OF_EACH_KIND)
 
     one, many = queries_for_one_and_many(
         lambda: staff_client.get(reverse("nominations:staff_list"), {"format": "csv"}), add
