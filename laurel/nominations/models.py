@@ -236,6 +236,12 @@ class Nomination(TimeStamped):
             shown.setdefault(answer.question.section, []).append(answer)
         return shown
 
+    def without_personal_answers(self, answers: dict | None) -> dict:
+        """The answers to the award's questions less those that are personal data (the
+        question says so): what stays when the nominator's or the contact's details go."""
+        personal = {q.key for q in self.cycle.asked_questions() if q.personal}
+        return {key: value for key, value in (answers or {}).items() if key not in personal}
+
     def free_texts(self) -> dict[str, str]:
         """Every free text the nominator wrote, by the name of its form field: the criteria
         answers, what the organisation does, the answers to the award's long-text questions
