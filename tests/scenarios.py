@@ -146,6 +146,79 @@ NETWORK_QUESTIONS = [
 ]
 
 
+# The award's own questions with each visibility (visible_to, personal, retired), and a
+# nomination's answers to them: who reads which answer where. The staff-only answer carries a
+# marker no other text holds, to look for wherever it must not be.
+STAFF_ONLY = "Zq7-staff-only-marker"
+VISIBILITY_QUESTIONS = [
+    {
+        "key": "network",
+        "kind": "yes_no",
+        "label": {"sv": "Ingår organisationen i ett nätverk?", "en": "Is it part of a network?"},
+        "visible_to": "committee",
+    },
+    {
+        "key": "approach",
+        "kind": "long_text",
+        "section": "criteria",
+        "label": {"sv": "Hur arbetar den på nätet?", "en": "How does it work online?"},
+        "visible_to": "public",
+    },
+    {
+        "key": "referee",
+        "kind": "short_text",
+        "section": "nominator",
+        "label": {"sv": "Vem kan vi fråga om den?", "en": "Whom may we ask about it?"},
+        "visible_to": "committee",
+        "personal": True,
+    },
+    {
+        "key": "concerns",
+        "kind": "long_text",
+        "label": {"sv": "Något vi bör veta?", "en": "Anything we should know?"},
+    },
+    {
+        "key": "founders",
+        "kind": "short_text",
+        "label": {"sv": "Vem grundade den?", "en": "Who founded it?"},
+        "visible_to": "committee",
+        "retired": True,
+    },
+]
+VISIBILITY_ANSWERS = {
+    "network": "yes",
+    "approach": "Moderators answer chats at night.",
+    "referee": "Greta Lind at the county office",
+    "concerns": f"A board member was investigated once ({STAFF_ONLY}).",
+    "founders": "Two teachers from Malmö",
+}
+
+# Every kind of answer a question stores (a text, an option's key, yes or no, a whole number,
+# an ISO date, a country code, option keys), with the questions asking them.
+QUESTIONS_OF_EACH_KIND = [
+    *VISIBILITY_QUESTIONS,
+    {
+        "key": "platforms",
+        "kind": "multiple_choice",
+        "label": {"sv": "Plattformar", "en": "Platforms"},
+        "options": [
+            {"key": "games", "label": {"sv": "Spel", "en": "Games"}},
+            {"key": "social", "label": {"sv": "Sociala medier", "en": "Social media"}},
+        ],
+    },
+    {"key": "staff", "kind": "number", "label": {"sv": "Anställda", "en": "Staff"}},
+    {"key": "online_since", "kind": "date", "label": {"sv": "Sedan", "en": "Since"}},
+    {"key": "based_in", "kind": "country", "label": {"sv": "Säte", "en": "Based in"}},
+]
+ANSWERS_OF_EACH_KIND = {
+    **VISIBILITY_ANSWERS,
+    "platforms": ["games", "social"],
+    "staff": 12,
+    "online_since": "2014-03-01",
+    "based_in": "SE",
+}
+
+
 def award_with(questions: list[dict]) -> AwardDefinition:
     """Child10 2022's award file with `questions` as its [[questions]], read and checked."""
     raw = tomllib.loads(AWARD_FILE.read_text(encoding="utf-8"))

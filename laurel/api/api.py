@@ -148,7 +148,8 @@ CONTACTS = [n for n in Nomination.PERSONAL.fields(Kind.CONTACT) if n in Nominati
     tags=["nominations"],
     description=(
         "Nominations sent (drafts are not listed). With the scope `nominations.personal` the "
-        "nominators' details and the answers are included; with `nominations` they are null."
+        "nominators' details, the answers and the answers to the award's own questions "
+        "(`question_answers`) are included; with `nominations` they are null."
     ),
 )
 @paginate(PageNumberPagination, page_size=PAGE_SIZE)
@@ -185,6 +186,9 @@ def list_nominations(request, slug: str, state: str | None = None, country: str 
         if personal and free(n.nominator_email):
             out |= {field: getattr(n, field) for field in NOMINATORS}
             out["answers"] = {str(k): str(v) for k, v in n.answers.items()}
+            # Everything the nominator wrote goes together (Nomination.PERSONAL: written), the
+            # answers that are personal data and those only staff read too: a token is staff's.
+            out["question_answers"] = dict(n.question_answers or {})
         if personal and free(n.org_contact_email):
             out |= {field: getattr(n, field) for field in CONTACTS}
         return out

@@ -4,6 +4,7 @@ from datetime import datetime
 from typing import Any
 
 from ninja import Schema
+from pydantic import Field
 
 
 class Error(Schema):
@@ -60,6 +61,16 @@ class NominationOut(Schema):
     org_contact_name: str | None = None
     org_contact_email: str | None = None
     answers: dict[str, str] | None = None
+    # Written by the nominator, as `answers`: only with the same scope.
+    question_answers: dict[str, str | int | list[str]] | None = Field(
+        None,
+        description=(
+            "The answers to the award's own questions by question key, as stored (text, "
+            "option key, yes/no, whole number, ISO date, country code, list of option keys); "
+            "null without the scope nominations.personal or when the nominator restricted "
+            "processing."
+        ),
+    )
 
 
 class ReviewOut(Schema):

@@ -271,6 +271,11 @@ class CandidateDocument(models.Model):
         return self.original_name
 
 
+# What replaces a redacted detail in the committee's version: a passage staff took out, and an
+# answer to one of the award's questions that is personal data (the committee never reads one).
+REDACTED = "[…]"
+
+
 class CommitteeVersion(models.Model):
     """What the committee reads of one nomination: its free texts with identifying details
     redacted by staff. The original stays with staff; the committee never sees it."""

@@ -15,6 +15,7 @@ from laurel.candidates.enums import (
     SuggestionState,
 )
 from laurel.candidates.models import (
+    REDACTED,
     Candidate,
     ClaimInvitation,
     ContactChange,
@@ -25,9 +26,10 @@ from laurel.candidates.models import (
 )
 from laurel.core.models import AuditEntry
 from laurel.core.texts import in_language
+from laurel.cycles.award_questions import TEXT_KINDS
 from laurel.cycles.models import Cycle
 from laurel.nominations.enums import COUNTING_STATES, NominationState
-from laurel.nominations.models import Nomination
+from laurel.nominations.models import QUESTION_PREFIX, GivenAnswer, Nomination
 
 # What the list can be sorted by; anything else in the query string is ignored.
 SORTS = {
@@ -172,21 +174,46 @@ def diligence_of(candidate: Candidate) -> dict[str, DiligenceCheck]:
     return {check.area: check for check in candidate.checks.select_related("updated_by")}
 
 
+# Who reads an answer to one of the award's questions besides staff (its `visible_to`).
+COMMITTEE_READS = ("committee", "public")
+
+
+def committee_answers(nomination: Nomination) -> list[GivenAnswer]:
+    """The answers to the award's questions that the committee may read (visible to the
+    committee or public), in the file's order; a staff-only answer is never among them."""
+    return [a for a in nomination.given_answers if a.question.visible_to in COMMITTEE_READS]
+
+
+def _prepared(answer: GivenAnswer) -> bool:
+    """An answer the committee reads in the version staff prepare: a text, which may hold what
+    identifies someone. One that is personal data never reaches it (committee_dossier)."""
+    return answer.question.kind in TEXT_KINDS and not answer.question.personal
+
+
 def text_labels(nomination: Nomination) -> dict[str, str]:
-    """The nomination's free texts, by field, with what each answers."""
+    """The nomination's free texts that staff prepare for the committee, by field, with what
+    each answers: the organisation's description, the criteria, the text answers the
+    committee may read (committee_answers)."""
     titles = {c.number: c.title for c in nomination.cycle.criteria.order_by("number")}
     labels = {"org_description": str(_("What the organisation does"))}
     for number in sorted(nomination.answers, key=int):
         title = in_language(titles.get(int(number), {}), translation.get_language())
         labels[f"answer_{number}"] = f"{number}. {title}"
+    for answer in committee_answers(nomination):
+        if _prepared(answer):
+            labels[answer.field] = answer.label
     return labels
 
 
 def original_texts(nomination: Nomination) -> dict[str, str]:
-    """The nomination's free texts, as the nominator wrote them."""
+    """The nomination's free texts that staff prepare for the committee (text_labels), as the
+    nominator wrote them."""
     texts = {"org_description": nomination.org_description}
     for number, text in sorted(nomination.answers.items(), key=lambda item: int(item[0])):
         texts[f"answer_{number}"] = text
+    for answer in committee_answers(nomination):
+        if _prepared(answer):
+            texts[answer.field] = str(nomination.question_answers[answer.question.key])
     return texts
 
 
@@ -231,7 +258,15 @@ def committee_dossier(candidate: Candidate) -> list[tuple[Nomination, list[tuple
     for nomination in nominations:
         texts = committee_texts(nomination)
         labels = text_labels(nomination)
-        dossier.append((nomination, [(labels[f], texts.get(f, "")) for f in labels]))
+        rows = [(labels[f], texts.get(f, "")) for f in labels if not f.startswith(QUESTION_PREFIX)]
+        for answer in committee_answers(nomination):
+            if answer.question.personal:
+                rows.append((answer.label, REDACTED))
+            elif _prepared(answer):
+                rows.append((answer.label, texts.get(answer.field, "")))
+            else:  # a choice, a number, a date…: nothing in it to redact
+                rows.append((answer.label, answer.text))
+        dossier.append((nomination, rows))
     return dossier
 
 

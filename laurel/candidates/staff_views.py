@@ -20,6 +20,7 @@ from laurel.core.sections import section_form
 from laurel.core.services import record
 from laurel.core.texts import one_full_stop
 from laurel.cycles.queries import cycle_for
+from laurel.nominations.findings import marked_texts, stored_findings
 from laurel.nominations.models import Nomination
 
 
@@ -309,7 +310,14 @@ def nomination_text(request, pk: int, nomination_pk: int):
     return render(
         request,
         "candidates/nomination.html",
-        {"nomination": nomination, "cycle": nomination.cycle, "candidate_pk": pk},
+        {
+            "nomination": nomination,
+            "cycle": nomination.cycle,
+            "candidate_pk": pk,
+            # What the safeguarding check flagged, marked where it was found (an answer to one
+            # of the award's questions too).
+            "marked": marked_texts(nomination, stored_findings(nomination)),
+        },
     )
 
 

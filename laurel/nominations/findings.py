@@ -4,7 +4,7 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from laurel.nominations.safeguarding import marked
+from laurel.nominations.safeguarding import KIND_LABELS, Finding, marked
 
 MAX_REASON = 200
 MARK_LABEL = gettext_lazy("Safeguarding check, %(kind)s")
@@ -23,9 +23,7 @@ REASON_EXAMPLES = {
 
 
 def texts_of(nomination) -> dict[str, str]:
-    texts = {f"answer_{number}": text for number, text in nomination.answers.items()}
-    texts["org_description"] = nomination.org_description
-    return texts
+    return nomination.free_texts()
 
 
 class FindingChoice:
@@ -82,3 +80,13 @@ def marked_texts(subject, findings) -> dict[str, object]:
         key = field.removeprefix("answer_")
         result[key] = marked(text or "", own, label=str(MARK_LABEL))
     return result
+
+
+def stored_findings(nomination) -> list[Finding]:
+    """What the safeguarding check found when the nomination was last submitted (its flags),
+    for staff: each names the field it was found in."""
+    return [
+        Finding(flag["field"], flag["kind"], flag["text"])
+        for flag in nomination.safeguarding_flags
+        if flag.get("kind") in KIND_LABELS and flag.get("field") and flag.get("text")
+    ]

@@ -1,5 +1,6 @@
 import hashlib
 import secrets
+from typing import TYPE_CHECKING, NamedTuple
 
 from django.db import models
 from django.utils import translation
@@ -11,6 +12,9 @@ from laurel.core.models import TimeStamped
 from laurel.core.personal import Kind, Personal
 from laurel.core.texts import in_language
 from laurel.nominations.enums import Awareness, NominationState, Relationship, VersionKind
+
+if TYPE_CHECKING:
+    from laurel.cycles.models import Question
 
 # What a nominator writes: snapshotted into every version, shown on the review page.
 ORGANISATION_FIELDS = [
@@ -44,6 +48,14 @@ DATA_FIELDS = [
     *DECLARATION_FIELDS,
     "safeguarding_acknowledged",
 ]
+
+
+# The form field (and safeguarding finding, and committee's version text) of a question's answer.
+QUESTION_PREFIX = "q_"
+
+
+def question_field(key: str) -> str:
+    return f"{QUESTION_PREFIX}{key}"
 
 
 def new_token() -> tuple[str, str]:
@@ -193,11 +205,12 @@ class Nomination(TimeStamped):
         return {name: getattr(self, name) for name in DATA_FIELDS}
 
     @cached_property
-    def answered_questions(self) -> dict[str, list[tuple[str, str]]]:
-        """The answers to the award's own questions, by form section, each as (question,
-        answer) in the page's language; a retired question's answer too (it stays readable)."""
+    def given_answers(self) -> list["GivenAnswer"]:
+        """The answers to the award's own questions, in the file's order, each with its question
+        and its label and answer in the page's language; a retired question's answer too (it
+        stays readable). Who may read each is its question's (visible_to, personal)."""
         language = translation.get_language()
-        shown: dict[str, list[tuple[str, str]]] = {}
+        given = []
         for question in self.cycle.asked_questions():
             value = (self.question_answers or {}).get(question.key)
             if value in (None, "", []):
@@ -212,10 +225,46 @@ class Nomination(TimeStamped):
                 labels[value] = str(countries.name(value)) or value
             values = value if isinstance(value, list) else [value]
             text = ", ".join(labels.get(str(item), str(item)) for item in values)
-            shown.setdefault(question.section, []).append(
-                (in_language(question.label, language), text)
-            )
+            given.append(GivenAnswer(question, in_language(question.label, language), text))
+        return given
+
+    @property
+    def answered_questions(self) -> dict[str, list["GivenAnswer"]]:
+        """The given answers by the form section they are asked in."""
+        shown: dict[str, list[GivenAnswer]] = {}
+        for answer in self.given_answers:
+            shown.setdefault(answer.question.section, []).append(answer)
         return shown
+
+    def without_personal_answers(self, answers: dict | None) -> dict:
+        """The answers to the award's questions less those that are personal data (the
+        question says so): what stays when the nominator's or the contact's details go."""
+        personal = {q.key for q in self.cycle.asked_questions() if q.personal}
+        return {key: value for key, value in (answers or {}).items() if key not in personal}
+
+    def free_texts(self) -> dict[str, str]:
+        """Every free text the nominator wrote, by the name of its form field: the criteria
+        answers, what the organisation does, the answers to the award's long-text questions
+        (what the safeguarding check reads, and where its findings point)."""
+        texts = {f"answer_{number}": text for number, text in self.answers.items()}
+        texts["org_description"] = self.org_description
+        for question in self.cycle.asked_questions():
+            text = (self.question_answers or {}).get(question.key)
+            if question.kind == "long_text" and isinstance(text, str) and text:
+                texts[question_field(question.key)] = text
+        return texts
+
+
+class GivenAnswer(NamedTuple):
+    """One answer to one of the award's questions, as a page shows it."""
+
+    question: "Question"
+    label: str
+    text: str
+
+    @property
+    def field(self) -> str:
+        return question_field(self.question.key)
 
 
 class NominationVersion(models.Model):

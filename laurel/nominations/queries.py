@@ -18,10 +18,13 @@ LIST_FILTERS: dict[str, dict[str, Any]] = {
 }
 
 
-def staff_nominations(cycle: Cycle, *, show: str = "", search: str = "") -> QuerySet:
+def staff_nominations(
+    cycle: Cycle, *, show: str = "", search: str = "", answers: bool = False
+) -> QuerySet:
     """Submitted nominations of a cycle (drafts are the nominators' own business), found by
     organisation, nominator (name or address) or reference; each with the candidate it counts
-    for (the placement lives in the candidates app, above: read here by its relation only)."""
+    for (the placement lives in the candidates app, above: read here by its relation only).
+    `answers`: with the answers to the award's questions (the download has them)."""
     rows = Nomination.objects.filter(cycle=cycle, **LIST_FILTERS.get(show, {}))
     search = search.strip()[:100]
     if search:
@@ -46,6 +49,7 @@ def staff_nominations(cycle: Cycle, *, show: str = "", search: str = "") -> Quer
             "safeguarding_flags",
             "answer_languages",
             "cycle_id",
+            *(["question_answers"] if answers else []),
         )
         .order_by("-submitted_at", "-id")
     )

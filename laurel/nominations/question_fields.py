@@ -16,13 +16,13 @@ from django_countries import countries
 from laurel.core.texts import in_language
 from laurel.cycles.models import Cycle, Question
 from laurel.nominations.form_fields import WebsiteField, country_choices, text_field
+from laurel.nominations.models import question_field
 
-PREFIX = "q_"
 YES_NO = "yes_no"
 
 
 def name_of(key: str) -> str:
-    return f"{PREFIX}{key}"
+    return question_field(key)
 
 
 def question_fields(cycle: Cycle, section: str) -> dict[str, forms.Field]:

@@ -43,9 +43,10 @@ def nomination_list(request):
     show = request.GET.get("show", "")
     show = show if show in LIST_FILTERS else ""
     search = request.GET.get("q", "")
-    nominations = staff_nominations(cycle, show=show, search=search)
-    if request.GET.get("format") in FORMATS:
-        header, rows = exports.nomination_table(nominations)
+    download = request.GET.get("format") in FORMATS
+    nominations = staff_nominations(cycle, show=show, search=search, answers=download)
+    if download:
+        header, rows = exports.nomination_table(nominations, cycle.asked_questions())
         return table_response(f"nominations-{cycle.slug}", header, rows, request.GET["format"])
     page = Paginator(nominations, 50).get_page(request.GET.get("page"))
     return render(

@@ -40,7 +40,8 @@ from laurel.selection.models import Letter
 
 ORGANISATION = "organisation"
 ERASED = "[erased]"
-OWN_NOMINATION = [*ORGANISATION_FIELDS, "answers", "links", *NOMINATOR_FIELDS]
+# Everything a nominator wrote, the answers to the award's own questions too (by key, as stored).
+OWN_NOMINATION = [*ORGANISATION_FIELDS, "answers", "links", "question_answers", *NOMINATOR_FIELDS]
 # What a nominee sees of a nomination of it: never who nominated it or how they relate to it,
 # nor who it named as its contact person.
 NOMINEE_VIEW = [f for f in ORGANISATION_FIELDS if f not in Nomination.PERSONAL.fields(Kind.CONTACT)]

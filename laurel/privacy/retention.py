@@ -244,21 +244,46 @@ def _delete_files_after_commit(names: list[str]) -> None:
 def anonymise_nominations(
     nominations: QuerySet, kinds: tuple[Kind, ...], now, *, whole: bool
 ) -> int:
-    """Clear these kinds of personal data in each nomination and its versions; `whole`:
-    nothing personal is left."""
+    """Clear these kinds of personal data in each nomination, its versions and a change not yet
+    confirmed; with a person's details (nominator, contact) the answers that are personal data
+    go too. `whole`: nothing personal is left."""
     count = 0
+    # The answers to the award's questions that are personal data go with a person's details:
+    # a nominator's, or the contact person's (the question does not say whose they are).
+    personal_answers = bool(set(kinds) & {Kind.NOMINATOR, Kind.CONTACT})
     for nomination in nominations.select_for_update(of=("self",)):
         uploads = (nomination.pending_edit or {}).get("uploads", [])
         fields = Nomination.PERSONAL.clear(nomination, *kinds)
         if "pending_edit" in fields:  # the files of a change never confirmed go with it
             _delete_files_after_commit([upload["path"] for upload in uploads])
+        thinned = personal_answers and "question_answers" not in fields
+        changed = [*fields]
+        if thinned:
+            nomination.question_answers = nomination.without_personal_answers(
+                nomination.question_answers
+            )
+            changed.append("question_answers")
+        if nomination.pending_edit is not None and "data" in nomination.pending_edit:
+            # A change not yet confirmed holds a copy of every field: the same go from it.
+            data = _cleared(nomination, nomination.pending_edit["data"], fields, thinned)
+            nomination.pending_edit = {**nomination.pending_edit, "data": data}
+            changed.append("pending_edit")
         nomination.anonymised_at = now if whole else nomination.anonymised_at
-        nomination.save(update_fields=[*fields, "anonymised_at", "updated_at"])
+        nomination.save(update_fields=[*changed, "anonymised_at", "updated_at"])
         for version in nomination.versions.all():
-            version.data = {k: v for k, v in version.data.items() if k not in fields}
+            version.data = _cleared(nomination, version.data, fields, thinned)
             version.save(update_fields=["data"])
         count += 1
     return count
+
+
+def _cleared(nomination: Nomination, data: dict, fields: list[str], thinned: bool) -> dict:
+    """A copy of a nomination's fields (a version, a change not yet confirmed) less the fields
+    cleared and, when `thinned`, the answers that are personal data."""
+    kept = {k: v for k, v in data.items() if k not in fields}
+    if thinned and "question_answers" in kept:
+        kept["question_answers"] = nomination.without_personal_answers(kept["question_answers"])
+    return kept
 
 
 def _erase(key: str, rule: Rule, queries: list[QuerySet], now: datetime) -> int:

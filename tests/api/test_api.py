@@ -20,6 +20,7 @@ from laurel.api.enums import Scope
 from laurel.api.models import ApiToken
 from laurel.core.models import AuditEntry
 from tests.candidates.helpers import confirmed
+from tests.scenarios import ANSWERS_OF_EACH_KIND, QUESTIONS_OF_EACH_KIND, asking
 
 BASE = "/api/v1/cycles/child10-2022"
 
@@ -164,6 +165,8 @@ def test_the_served_description_is_the_one_tested(client):
 
 @pytest.fixture
 def every_scope(staff_user, nominated):
+    # A nomination answering the award's own questions too, each kind of answer in the list.
+    confirmed(asking(QUESTIONS_OF_EACH_KIND), "Ljus", questions=ANSWERS_OF_EACH_KIND)
     return tokens.create_token(name="all", scopes=Scope.values, actor=staff_user)[1]
 
 

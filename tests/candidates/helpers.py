@@ -28,6 +28,7 @@ def confirmed(
     network: str = "",
     language: str = "en",
     answers: dict | None = None,
+    questions: dict | None = None,
 ) -> Nomination:
     """A nomination submitted and confirmed by its nominator (the link in the email)."""
     number = next(_numbers)
@@ -48,6 +49,8 @@ def confirmed(
             "relationship": relationship,
             "preferred_language": language,
             "answers": answers or {"1": "Trains moderators and runs a helpline."},
+            # The answers to the award's own questions, by key (Nomination.question_answers).
+            "question_answers": questions or {},
         },
     )
     nomination = services.submit_nomination(draft, token=token, network=network)

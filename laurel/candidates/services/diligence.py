@@ -17,16 +17,19 @@ from laurel.candidates.enums import (
     DiligenceStatus,
     DocumentKind,
 )
-from laurel.candidates.models import Candidate, CandidateDocument, CommitteeVersion, DiligenceCheck
+from laurel.candidates.models import (
+    REDACTED,
+    Candidate,
+    CandidateDocument,
+    CommitteeVersion,
+    DiligenceCheck,
+)
 from laurel.candidates.queries import original_texts
 from laurel.candidates.services.common import ScreeningError
 from laurel.core.services import record
 from laurel.cycles.phases import require_phase
 from laurel.nominations.enums import COUNTING_STATES
 from laurel.nominations.models import Nomination
-
-# What replaces a redacted detail in the committee's version.
-REDACTED = "[…]"
 
 
 @transaction.atomic

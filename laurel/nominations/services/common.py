@@ -181,8 +181,7 @@ class StorageFull(ServiceError):
 
 
 def _scan(nomination: Nomination) -> None:
-    texts = {f"answer_{number}": text for number, text in nomination.answers.items()}
-    texts["org_description"] = nomination.org_description
+    texts = nomination.free_texts()
     nomination.safeguarding_flags = [finding.as_flag() for finding in scan(texts)]
     nomination.answer_languages = {
         number: detect_language(text) for number, text in nomination.answers.items()
