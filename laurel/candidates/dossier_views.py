@@ -108,15 +108,29 @@ def committee_version(request, pk: int, nomination_pk: int):
     )
     labels = queries.text_labels(nomination)
     current = queries.committee_texts(nomination) or services.redacted_texts(nomination)
-    form = CommitteeVersionForm(request.POST or None, labels=labels, initial_texts=current)
+    version = getattr(nomination, "committee_version", None)
+    form = CommitteeVersionForm(
+        request.POST or None,
+        labels=labels,
+        initial_texts=current,
+        translations=version.translations if version else {},
+        languages=nomination.cycle.working,
+    )
     if request.method == "POST" and form.is_valid():
-        services.save_committee_version(nomination, texts=form.cleaned_data, actor=request.user)
-        messages.success(
-            request,
-            _("The committee's version is saved."),
-            extra_tags=f"{PLACED} committee-versions",
-        )
-        return redirect(f"{candidate_url(pk)}#committee-versions")
+        with refusals(request, form):
+            services.save_committee_version(
+                nomination,
+                texts=form.texts(),
+                translations=form.translations(),
+                into=form.cleaned_data["translated_into"],
+                actor=request.user,
+            )
+            messages.success(
+                request,
+                _("The committee's version is saved."),
+                extra_tags=f"{PLACED} committee-versions",
+            )
+            return redirect(f"{candidate_url(pk)}#committee-versions")
     record("nomination.read", actor=request.user, subject=nomination, summary=nomination.reference)
     return render(
         request,

@@ -168,10 +168,33 @@ class DocumentForm(forms.Form):
 
 
 class CommitteeVersionForm(forms.Form):
-    """One text area per free text of the nomination, for what the committee will read."""
+    """One text area per free text of the nomination, for what the committee will read, each
+    with an optional translation into one of the award's working languages."""
 
-    def __init__(self, *args, labels: dict[str, str], initial_texts: dict[str, str], **kwargs):
+    TRANSLATION = "translation_"
+
+    def __init__(
+        self,
+        *args,
+        labels: dict[str, str],
+        initial_texts: dict[str, str],
+        translations: dict[str, dict],
+        languages: list[str],
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
+        self.text_names = list(labels)
+        given = [value.get("into") for value in translations.values()]
+        self.fields["translated_into"] = forms.ChoiceField(
+            label=_("Translations into"),
+            required=False,
+            choices=native_names(languages),
+            initial=given[0] if given else ("en" if "en" in languages else languages[0]),
+            help_text=_(
+                "A text written in a language the committee may not read can be given a "
+                "translation: the committee reads it beside the text, marked as yours."
+            ),
+        )
         for name, label in labels.items():
             self.fields[name] = forms.CharField(
                 label=label,
@@ -179,6 +202,19 @@ class CommitteeVersionForm(forms.Form):
                 initial=initial_texts.get(name, ""),
                 widget=forms.Textarea(attrs={"rows": 6}),
             )
+            self.fields[f"{self.TRANSLATION}{name}"] = forms.CharField(
+                label=_("Its translation (optional)"),
+                required=False,
+                max_length=20000,
+                initial=translations.get(name, {}).get("text", ""),
+                widget=forms.Textarea(attrs={"rows": 4}),
+            )
+
+    def texts(self) -> dict[str, str]:
+        return {name: self.cleaned_data[name] for name in self.text_names}
+
+    def translations(self) -> dict[str, str]:
+        return {name: self.cleaned_data[f"{self.TRANSLATION}{name}"] for name in self.text_names}
 
 
 class InviteOrganisationForm(forms.Form):

@@ -285,6 +285,9 @@ class CommitteeVersion(models.Model):
     )
     # {"org_description": "...", "answer_1": "...", ...}
     texts = models.JSONField(default=dict)
+    # A text staff translated for the committee, shown beside it and marked as translated:
+    # {"answer_2": {"text": "...", "into": "en", "from": "pl", "by": <user pk>, "at": "<iso>"}}
+    translations = models.JSONField(default=dict, blank=True)
     prepared_by = models.ForeignKey(
         "accounts.User", null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -1,4 +1,5 @@
 import re
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db.models import Count, Q, QuerySet
@@ -6,6 +7,7 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from laurel.accounts.models import User
 from laurel.candidates.enums import (
     ACTIVE_STATES,
     CandidateState,
@@ -246,9 +248,21 @@ def marked_originals(nomination: Nomination) -> list[tuple[str, list[tuple[str, 
     return result
 
 
-def committee_dossier(candidate: Candidate) -> list[tuple[Nomination, list[tuple[str, str]]]]:
-    """The nominations that count, each with the committee's version only, as (label, text):
-    nothing of the original text is read here."""
+@dataclass(frozen=True)
+class Translation:
+    """Staff's translation of a text the committee reads, shown beside it."""
+
+    text: str
+    into: str  # a working language
+    written_in: str  # the language of the text ("" when it could not be told)
+    by: str  # who translated it
+
+
+def committee_dossier(
+    candidate: Candidate,
+) -> list[tuple[Nomination, list[tuple[str, str, Translation | None]]]]:
+    """The nominations that count, each with the committee's version only, as (label, text,
+    staff's translation of it or None): nothing of the original text is read here."""
     nominations = (
         Nomination.objects.filter(placement__candidate=candidate, state__in=COUNTING_STATES)
         .select_related("committee_version", "cycle")
@@ -257,17 +271,42 @@ def committee_dossier(candidate: Candidate) -> list[tuple[Nomination, list[tuple
     dossier = []
     for nomination in nominations:
         texts = committee_texts(nomination)
+        translated = _translations(nomination)
         labels = text_labels(nomination)
-        rows = [(labels[f], texts.get(f, "")) for f in labels if not f.startswith(QUESTION_PREFIX)]
+        rows = [
+            (labels[f], texts.get(f, ""), translated.get(f))
+            for f in labels
+            if not f.startswith(QUESTION_PREFIX)
+        ]
         for answer in committee_answers(nomination):
             if answer.question.personal:
-                rows.append((answer.label, REDACTED))
+                rows.append((answer.label, REDACTED, None))
             elif _prepared(answer):
-                rows.append((answer.label, texts.get(answer.field, "")))
+                rows.append(
+                    (answer.label, texts.get(answer.field, ""), translated.get(answer.field))
+                )
             else:  # a choice, a number, a date…: nothing in it to redact
-                rows.append((answer.label, answer.text))
+                rows.append((answer.label, answer.text, None))
         dossier.append((nomination, rows))
     return dossier
+
+
+def _translations(nomination: Nomination) -> dict[str, Translation]:
+    version = getattr(nomination, "committee_version", None)
+    given = dict(version.translations) if version is not None else {}
+    names = {
+        user.pk: str(user)
+        for user in User.objects.filter(pk__in={value.get("by") for value in given.values()})
+    }
+    return {
+        field: Translation(
+            text=value["text"],
+            into=value["into"],
+            written_in=value.get("from", ""),
+            by=names.get(value.get("by"), _("a former staff member")),
+        )
+        for field, value in given.items()
+    }
 
 
 def nominations_per_day(cycle: Cycle) -> dict:

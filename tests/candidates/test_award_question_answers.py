@@ -68,7 +68,7 @@ def test_the_committee_s_version_holds_the_text_answers_the_committee_may_read(s
 
     assert page.status_code == 200
     # A retired question's text answer stays readable, and is prepared like any other.
-    assert list(form.fields) == ["org_description", "answer_1", "q_approach", "q_founders"]
+    assert form.text_names == ["org_description", "answer_1", "q_approach", "q_founders"]
     assert form["q_approach"].label == "How does it work online?"
     assert form["q_approach"].value() == "[…], answered our chat; call […]."
     assert "<mark>070-123 45 67</mark>" in page.content.decode()

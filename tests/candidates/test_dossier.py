@@ -40,7 +40,7 @@ def test_saving_the_committee_s_version_audits_which_fields_changed_not_the_text
     )
 
     entry = AuditEntry.objects.get(key="nomination.redacted")
-    assert entry.data == {"fields_changed": ["answer_1"]}
+    assert entry.data == {"fields_changed": ["answer_1"], "translated": []}
     assert "Anna" not in str(entry.data) + entry.summary
 
 

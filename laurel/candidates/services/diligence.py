@@ -29,6 +29,7 @@ from laurel.candidates.services.common import ScreeningError
 from laurel.core.services import record
 from laurel.cycles.phases import require_phase
 from laurel.nominations.enums import COUNTING_STATES
+from laurel.nominations.language import detect_language
 from laurel.nominations.models import Nomination
 
 
@@ -172,28 +173,87 @@ def redacted_texts(nomination: Nomination) -> dict[str, str]:
 
 @transaction.atomic
 def save_committee_version(
-    nomination: Nomination, *, texts: dict[str, str], actor: User
+    nomination: Nomination,
+    *,
+    texts: dict[str, str],
+    actor: User,
+    translations: dict[str, str] | None = None,
+    into: str = "",
 ) -> CommitteeVersion:
     """What the committee will read of this nomination. Only the nomination's own fields are
-    kept; the audit entry names the fields that differ from the original, never their text."""
+    kept; the audit entry names the fields that differ from the original, never their text.
+    `translations`: staff's translation of a text into `into` (a working language), shown to
+    the committee beside it, marked with who translated it from which language; an empty one
+    removes it."""
     require_phase(nomination.cycle_id, "merge")
     original = original_texts(nomination)
     kept = {field: (texts.get(field) or "").strip() for field in original}
     version, _created = CommitteeVersion.objects.select_for_update().get_or_create(
         nomination=nomination, defaults={"texts": kept, "prepared_by": actor}
     )
+    before = dict(version.translations)
     version.texts = kept
+    version.translations = _translations(nomination, original, before, translations, into, actor)
     version.prepared_by = actor
-    version.save(update_fields=["texts", "prepared_by", "prepared_at"])
+    version.save(update_fields=["texts", "translations", "prepared_by", "prepared_at"])
     changed = sorted(field for field in original if kept[field] != original[field].strip())
     record(
         "nomination.redacted",
         actor=actor,
         subject=nomination,
         summary=nomination.reference or "",
-        data={"fields_changed": changed},
+        data={
+            "fields_changed": changed,
+            "translated": sorted(
+                field
+                for field, given in version.translations.items()
+                if before.get(field, {}).get("text") != given["text"]
+            ),
+        },
     )
     return version
+
+
+def _translations(
+    nomination: Nomination,
+    original: dict[str, str],
+    before: dict[str, dict],
+    given: dict[str, str] | None,
+    into: str,
+    actor: User,
+) -> dict[str, dict]:
+    """The version's translations after staff's save: a text changed is attributed to `actor`
+    now; one unchanged keeps who translated it and when."""
+    if given is None:
+        return {field: value for field, value in before.items() if field in original}
+    texts = {field: (given.get(field) or "").strip() for field in original}
+    if any(texts.values()) and into not in nomination.cycle.working:
+        raise ScreeningError(_("Choose the language of the translations."), field="translated_into")
+    result = {}
+    for field, text in texts.items():
+        if not text:
+            continue
+        earlier = before.get(field, {})
+        if earlier.get("text") == text and earlier.get("into") == into:
+            result[field] = earlier
+            continue
+        result[field] = {
+            "text": text,
+            "into": into,
+            "from": _written_in(nomination, field, original[field]),
+            "by": actor.pk,
+            "at": timezone.now().isoformat(),
+        }
+    return result
+
+
+def _written_in(nomination: Nomination, field: str, text: str) -> str:
+    """The language a text was written in: as detected when it was submitted (the criteria's
+    answers), else detected now ("" when it cannot be told)."""
+    number = field.removeprefix("answer_")
+    if number in nomination.answer_languages:
+        return nomination.answer_languages[number]
+    return detect_language(text)
 
 
 def _missing_for_committee(candidate: Candidate) -> list[str]:

@@ -40,6 +40,16 @@ def og_locale(language: str) -> str:
 
 
 @register.filter
+def language_name(code: str) -> str:
+    """A language's name in the page's language ("polska" on a Swedish page), or its code
+    where Django does not know it."""
+    try:
+        return translation.get_language_info(code)["name_translated"]
+    except KeyError:
+        return code
+
+
+@register.filter
 def lang_attr(value: dict | None) -> str:
     """` lang="sv"` where a {"sv": ..., "en": ...} text is shown in a language other than the
     page's (its translation is missing), for the element that holds it (WCAG 3.1.2)."""
