@@ -310,6 +310,8 @@ MATRIX: dict[str, Row] = {
     "staff:move_phase": Row(STAFF_ACTION, "post", kwargs=CYCLE),
     "staff:criterion_edit": Row(STAFF, kwargs=lambda o: CYCLE(o) | {"number": 1}),
     "staff:benefit_edit": Row(STAFF, kwargs=lambda o: CYCLE(o) | {"number": 1}),
+    "staff:question_new": Row(STAFF, kwargs=CYCLE),
+    "staff:question_edit": Row(STAFF, kwargs=lambda o: CYCLE(o) | {"key": o["question"].key}),
     "accounts:users": Row(STAFF),
     "accounts:invite": Row(STAFF),
     "accounts:user_active": Row(STAFF_ACTION, "post", lambda o: {"pk": o["other"].pk}),

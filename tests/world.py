@@ -54,6 +54,13 @@ class Objects:
         self.made["sent_token"] = token
         return nominations.submit_nomination(sent, token=token)
 
+    def make_question(self):
+        # Retired: never asked, so no other row's nomination form changes because of it.
+        return self.cycle.questions.create(
+            key="network", position=1, kind="yes_no", label={"sv": "Nätverk?", "en": "Network?"},
+            retired=True,
+        )  # fmt: skip
+
     def make_sent_token(self):
         self["sent"]
         return self.made["sent_token"]

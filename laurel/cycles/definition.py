@@ -14,10 +14,11 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from pydantic import ValidationError
-from pydantic_core import ErrorDetails
+from pydantic import ConfigDict, TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails, PydanticCustomError
 
 from laurel.cycles import translations
+from laurel.cycles.award_questions import TEXT_KINDS, Question, check_questions
 from laurel.cycles.award_schema import AwardFile, Organiser
 from laurel.cycles.award_values import Reading
 from laurel.cycles.enums import DATE_FIELDS
@@ -59,6 +60,9 @@ MESSAGES = {
     "string_too_short": gettext_lazy("must be a text that is not empty"),
     "datetime_type": gettext_lazy("must be a date and time such as 2021-04-23T09:00:00"),
 }
+
+
+_QUESTIONS = TypeAdapter(list[Question], config=ConfigDict(strict=True))
 
 
 class DefinitionError(Exception):
@@ -189,27 +193,7 @@ def parse(raw: dict, *, translated: dict[str, dict] | None = None) -> AwardDefin
             )
             for criterion in award.criteria
         ],
-        questions=[
-            {
-                "key": question.key,
-                "kind": question.kind,
-                "label": dict(question.label),
-                "help": dict(question.help),
-                "section": question.section,
-                "required": question.required,
-                "max_characters": question.characters,
-                "options": [
-                    {"key": option.key, "label": dict(option.label)} for option in question.options
-                ],
-                "min_value": question.min,
-                "max_value": question.max,
-                "shown_if": question.shown_if.model_dump() if question.shown_if else None,
-                "visible_to": question.visible_to,
-                "personal": question.personal,
-                "retired": question.retired,
-            }
-            for question in award.questions
-        ],
+        questions=[question_values(question) for question in award.questions],
         identity=identity(award.organiser) | {"theme_language": theme_language},
         languages={
             "working_languages": award.languages.working,
@@ -217,6 +201,67 @@ def parse(raw: dict, *, translated: dict[str, dict] | None = None) -> AwardDefin
             "translations": translated or {},
         },
     )
+
+
+def question_values(question: Question) -> dict[str, Any]:
+    """A checked question as the fields of a cycles.Question."""
+    return {
+        "key": question.key,
+        "kind": question.kind,
+        "label": dict(question.label),
+        "help": dict(question.help),
+        "section": question.section,
+        "required": question.required,
+        "max_characters": question.characters,
+        "options": [
+            {"key": option.key, "label": dict(option.label)} for option in question.options
+        ],
+        "min_value": question.min,
+        "max_value": question.max,
+        "shown_if": question.shown_if.model_dump() if question.shown_if else None,
+        "visible_to": question.visible_to,
+        "personal": question.personal,
+        "retired": question.retired,
+    }
+
+
+def as_written(row: Any) -> dict[str, Any]:
+    """A cycles.Question as the award file writes it ([[questions]]): what staff edit."""
+    written: dict[str, Any] = {"key": row.key, "kind": row.kind, "label": dict(row.label)}
+    if row.help:
+        written["help"] = dict(row.help)
+    written |= {"section": row.section, "required": row.required}
+    if row.kind in TEXT_KINDS and row.max_characters:
+        written["max_characters"] = row.max_characters
+    if row.options:
+        written["options"] = [dict(option) for option in row.options]
+    for name, value in (("min", row.min_value), ("max", row.max_value)):
+        if value is not None:
+            written[name] = value
+    if row.shown_if:
+        written["shown_if"] = dict(row.shown_if)
+    return written | {
+        "visible_to": row.visible_to,
+        "personal": row.personal,
+        "retired": row.retired,
+    }
+
+
+def parse_questions(raw: list[dict], *, working: list[str]) -> list[dict[str, Any]]:
+    """Questions as the award file writes them, checked as the file's are (the staff area's
+    editor): the fields of each cycles.Question, or DefinitionError naming every problem by its
+    key (`questions[2].label.en`)."""
+    try:
+        questions = _QUESTIONS.validate_python(raw, context=Reading(working=working))
+        check_questions(questions)
+    except ValidationError as error:
+        problems = error.errors(include_url=False)
+        raise DefinitionError(
+            [(key(("questions", *problem["loc"])), message(problem)) for problem in problems]
+        ) from None
+    except PydanticCustomError as error:
+        raise DefinitionError([("questions", str(error.context["message"]))]) from None
+    return [question_values(question) for question in questions]
 
 
 def identity(organiser: Organiser) -> dict[str, Any]:

@@ -135,3 +135,168 @@ class BenefitForm(TranslatedTextsMixin, forms.Form):
 
     def changes(self) -> dict:
         return self.translated_values()
+
+
+KINDS = [
+    ("short_text", _("Short text")),
+    ("long_text", _("Long text")),
+    ("single_choice", _("One choice of several")),
+    ("multiple_choice", _("Any of several choices")),
+    ("yes_no", _("Yes or no")),
+    ("number", _("Whole number")),
+    ("date", _("Date")),
+    ("url", _("Web address")),
+    ("email", _("Email address")),
+    ("country", _("Country")),
+]
+SECTIONS = [
+    ("organisation", _("The organisation")),
+    ("criteria", _("The criteria")),
+    ("evidence", _("Evidence")),
+    ("nominator", _("The nominator")),
+]
+AUDIENCES = [
+    ("staff", _("Staff only")),
+    ("committee", _("Staff and the committee")),
+    ("public", _("Everyone, once the organisation is a laureate")),
+]
+
+
+class QuestionForm(forms.Form):
+    """One of the award's questions, as the staff area edits it before the call opens. What it
+    gives is checked as the award file's [[questions]] are (cycles.definition.parse_questions),
+    and each problem comes back to its field (`place`)."""
+
+    key = forms.CharField(
+        label=_("Key"),
+        max_length=40,
+        help_text=_(
+            "How the answer is stored and named in downloads: lower-case letters, digits and _."
+        ),
+    )
+    kind = forms.ChoiceField(label=_("Kind of answer"), choices=KINDS)
+    section = forms.ChoiceField(label=_("Asked in the section"), choices=SECTIONS)
+    required = forms.BooleanField(label=_("An answer is required"), required=False)
+    max_characters = forms.IntegerField(
+        label=_("Longest answer, in characters (text only)"), required=False, min_value=1
+    )
+    options = forms.CharField(
+        label=_("Options (choices only)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One a line: its key, then its text in each language, separated by |."),
+    )
+    min = forms.IntegerField(label=_("Smallest number (number only)"), required=False)
+    max = forms.IntegerField(label=_("Largest number (number only)"), required=False)
+    shown_if_question = forms.ChoiceField(label=_("Ask it only if the question"), required=False)
+    shown_if_equals = forms.CharField(
+        label=_("…has one of these answers"),
+        required=False,
+        help_text=_("Option keys, or yes or no, separated by commas."),
+    )
+    visible_to = forms.ChoiceField(label=_("Who reads the answer"), choices=AUDIENCES)
+    personal = forms.BooleanField(
+        label=_("The answer is personal data (redacted for the committee)"), required=False
+    )
+    retired = forms.BooleanField(label=_("No longer asked (retired)"), required=False)
+
+    def __init__(self, *args, cycle: Cycle, written: dict | None, earlier: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.languages = cycle.working
+        for code, language in working_choices():
+            if code not in self.languages:
+                continue
+            for name, label in (("label", _("Question")), ("help", _("Help text"))):
+                self.fields[f"{name}_{code}"] = forms.CharField(
+                    label=_("%(field)s (%(language)s)") % {"field": label, "language": language},
+                    required=name == "label",
+                    max_length=1000,
+                    widget=forms.Textarea(attrs={"rows": 2}) if name == "help" else None,
+                )
+        self.order_fields(["key", "kind", *[f"label_{c}" for c in self.languages]])
+        self.fields["shown_if_question"].choices = [("", _("(always asked)"))] + [
+            (key, key) for key in earlier
+        ]
+        if written:
+            self.initial = self._initial(written)
+            self.fields["key"].disabled = True  # answers are stored by it
+
+    def _initial(self, written: dict) -> dict:
+        initial = {
+            name: written.get(name)
+            for name in ("key", "kind", "section", "required", "max_characters", "min", "max")
+        }
+        for code in self.languages:
+            initial[f"label_{code}"] = written["label"].get(code, "")
+            initial[f"help_{code}"] = written.get("help", {}).get(code, "")
+        initial["options"] = "\n".join(
+            " | ".join([option["key"], *(option["label"].get(c, "") for c in self.languages)])
+            for option in written.get("options", [])
+        )
+        condition = written.get("shown_if") or {}
+        initial["shown_if_question"] = condition.get("question", "")
+        initial["shown_if_equals"] = ", ".join(condition.get("equals", []))
+        for name in ("visible_to", "personal", "retired"):
+            initial[name] = written.get(name)
+        return initial
+
+    def clean_options(self) -> list[dict]:
+        options = []
+        for line in self.cleaned_data["options"].splitlines():
+            if not line.strip():
+                continue
+            parts = [part.strip() for part in line.split("|")]
+            if len(parts) != 1 + len(self.languages) or not all(parts):
+                raise forms.ValidationError(
+                    _("Write each option as its key and its text in each language: %(example)s")
+                    % {"example": " | ".join(["key", *self.languages])}
+                )
+            options.append(
+                {"key": parts[0], "label": dict(zip(self.languages, parts[1:], strict=True))}
+            )
+        return options
+
+    def written(self) -> dict:
+        """The question as the award file writes it."""
+        data = self.cleaned_data
+        written = {
+            "key": data["key"],
+            "kind": data["kind"],
+            "label": {code: data[f"label_{code}"].strip() for code in self.languages},
+            "section": data["section"],
+            "required": data["required"],
+            "visible_to": data["visible_to"],
+            "personal": data["personal"],
+            "retired": data["retired"],
+        }
+        helps = {code: data[f"help_{code}"].strip() for code in self.languages}
+        if any(helps.values()):
+            written["help"] = helps
+        for name in ("max_characters", "min", "max"):
+            if data[name] is not None:
+                written[name] = data[name]
+        if data["options"]:
+            written["options"] = data["options"]
+        if data["shown_if_question"]:
+            equals = [value.strip() for value in data["shown_if_equals"].split(",")]
+            written["shown_if"] = {
+                "question": data["shown_if_question"],
+                "equals": [value for value in equals if value],
+            }
+        return written
+
+    def place(self, problems: list[tuple[str, str]], index: int) -> None:
+        """The award file's problems with this question (`questions[<index>].label.en`) on
+        their fields; any other (the list as a whole) above the form."""
+        prefix = f"questions[{index}]"
+        for where, problem in problems:
+            if not where.startswith(f"{prefix}."):
+                self.add_error(None, f"{where}: {problem}" if where != "questions" else problem)
+                continue
+            path = where.removeprefix(f"{prefix}.").split(".")
+            field = {
+                "label": f"label_{path[-1]}",
+                "help": f"help_{path[-1]}",
+                "shown_if": "shown_if_question",
+            }.get(path[0], path[0].split("[")[0])
+            self.add_error(field if field in self.fields else None, problem)

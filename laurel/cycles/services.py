@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from laurel.accounts.models import User
-from laurel.core.services import record, transition
-from laurel.cycles.definition import AwardDefinition, DefinitionError
+from laurel.core.services import ServiceError, record, transition
+from laurel.cycles.definition import AwardDefinition, DefinitionError, parse_questions
 from laurel.cycles.enums import DATE_FIELDS, Phase
 from laurel.cycles.models import Benefit, Criterion, Cycle, Question
 from laurel.cycles.phases import (
@@ -155,11 +155,16 @@ def _sync_criteria(cycle: Cycle, definition: AwardDefinition) -> list[str]:
 
 
 def _sync_questions(cycle: Cycle, definition: AwardDefinition) -> list[str]:
-    """The award's questions as the file has them, by key. A question the file no longer has
-    goes, unless a nomination has answered it: then the file must keep it, `retired`."""
+    return _sync_question_rows(cycle, definition.questions)
+
+
+def _sync_question_rows(cycle: Cycle, questions: list[dict[str, Any]]) -> list[str]:
+    """The award's questions as the file (or the staff area's editor) has them, by key. A
+    question no longer there goes, unless a nomination has answered it: then it must stay,
+    `retired`."""
     wanted = {
         values["key"]: {**values, "position": position}
-        for position, values in enumerate(definition.questions, start=1)
+        for position, values in enumerate(questions, start=1)
     }
     current = {question.key: question for question in cycle.questions.all()}
     changed, gone = _sync_rows(Question, cycle, current, wanted)
@@ -186,6 +191,38 @@ def _sync_questions(cycle: Cycle, definition: AwardDefinition) -> list[str]:
     for question in gone:
         question.delete()
     return [f"questions.{key}" for key in [*changed, *(q.key for q in gone)]]
+
+
+def questions_editable(cycle: Cycle) -> bool:
+    """Staff change the award's questions in the staff area only before the call opens: after
+    that, nominators have read them (and the award file still changes them, retiring)."""
+    return cycle.current_phase == Phase.DRAFT and cycle.nominations_open_at > timezone.now()
+
+
+@transaction.atomic
+def save_questions(cycle: Cycle, questions: list[dict[str, Any]], *, actor: User) -> list[str]:
+    """Staff's edit of the award's questions, written as the award file writes them: checked
+    as the file's are (DefinitionError naming each problem by its key), then made the cycle's.
+    Refused once the call is open. Returns the keys changed."""
+    cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
+    if not questions_editable(cycle):
+        raise ServiceError(
+            _(
+                "The questions change here only before the call opens. Nominators have read "
+                "them since: change them in the award file, retiring rather than removing."
+            )
+        )
+    changed = _sync_question_rows(cycle, parse_questions(questions, working=cycle.working))
+    if changed:
+        _touch(cycle)
+        record(
+            "cycle.questions_edited",
+            actor=actor,
+            subject=cycle,
+            summary=cycle.slug,
+            data={"fields": changed},
+        )
+    return changed
 
 
 def _sync_benefits(cycle: Cycle, definition: AwardDefinition) -> list[str]:

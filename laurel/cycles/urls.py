@@ -13,6 +13,12 @@ urlpatterns = [
         views.criterion_edit,
         name="criterion_edit",
     ),
+    path("staff/cycles/<slug:slug>/questions/new/", views.question_edit, name="question_new"),
+    path(
+        "staff/cycles/<slug:slug>/questions/<str:key>/edit/",
+        views.question_edit,
+        name="question_edit",
+    ),
     path(
         "staff/cycles/<slug:slug>/benefits/<int:number>/edit/",
         views.benefit_edit,

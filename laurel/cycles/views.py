@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -10,8 +11,9 @@ from laurel.core.forms import refusals
 from laurel.core.permissions import require
 from laurel.core.templatetags.laurel import tr
 from laurel.cycles import phases, services
+from laurel.cycles.definition import DefinitionError, as_written
 from laurel.cycles.enums import Phase
-from laurel.cycles.forms import BenefitForm, CriterionForm, CycleForm
+from laurel.cycles.forms import AUDIENCES, BenefitForm, CriterionForm, CycleForm, QuestionForm
 from laurel.cycles.models import Benefit, Criterion, Cycle
 from laurel.cycles.queries import (
     dashboard_counts,
@@ -89,7 +91,15 @@ def move_phase(request, slug: str):
 def cycle_detail(request, slug: str):
     cycle = get_object_or_404(with_call_content(Cycle.objects.all()), slug=slug)
     require(request.user, "cycles.view_cycle", cycle)
-    return render(request, "cycles/cycle_detail.html", {"cycle": cycle})
+    return render(
+        request,
+        "cycles/cycle_detail.html",
+        {
+            "cycle": cycle,
+            "questions_editable": services.questions_editable(cycle),
+            "audiences": dict(AUDIENCES),
+        },
+    )
 
 
 @login_required
@@ -140,4 +150,44 @@ def benefit_edit(request, slug: str, number: int):
         request,
         "cycles/benefit_edit.html",
         {"benefit": benefit, "cycle": benefit.cycle, "form": form},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def question_edit(request, slug: str, key: str = ""):
+    """One of the award's questions, new or changed, before the call opens: checked as the award
+    file's are, each problem on its field, everything typed kept."""
+    cycle = get_object_or_404(Cycle, slug=slug)
+    require(request.user, "cycles.change_cycle", cycle)
+    rows = list(cycle.questions.all())
+    index = next((i for i, row in enumerate(rows) if row.key == key), None)
+    if key and index is None:
+        raise Http404
+    written = [as_written(row) for row in rows]
+    earlier = [row.key for row in rows[: index if index is not None else len(rows)]]
+    form = QuestionForm(
+        request.POST or None,
+        cycle=cycle,
+        written=written[index] if index is not None else None,
+        earlier=earlier,
+    )
+    if request.method == "POST" and form.is_valid():
+        if index is None:
+            index = len(written)
+            written.append(form.written())
+        else:
+            written[index] = form.written()
+        try:
+            with refusals(request, form):
+                services.save_questions(cycle, written, actor=request.user)
+                messages.success(request, _("Saved."))
+                return redirect(f"{reverse('staff:cycle', args=[slug])}#questions")
+        except DefinitionError as problems:
+            form.place(problems.errors, index + 1)
+    return render(
+        request,
+        "cycles/question_edit.html",
+        {"cycle": cycle, "form": form, "key": key, "editable": services.questions_editable(cycle)},
+        status=400 if form.errors else 200,
     )
