@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from laurel.candidates import services as screening
 from laurel.candidates.models import Candidate
+from laurel.core.texts import money
 from laurel.cycles import services as cycles
 from laurel.cycles.enums import Phase
 from laurel.cycles.models import Cycle
@@ -247,6 +248,14 @@ def test_one_cycle_walks_through_every_phase(client, example_award, staff_user, 
         respond_by=now + timedelta(days=9),
         actor=staff,
     )
+    # Each laureate's letter tells what this award brings, in its own file's words.
+    prize = money(example_award.prize_amount, example_award.prize_currency, "en")
+    for place in decision.places.filter(role="laureate").select_related("candidate"):
+        letter = letter_to(decision, place.candidate).body_text
+        assert [b.text["en"] in letter for b in example_award.benefits.all()] == [True] * (
+            example_award.benefits.count()
+        )
+        assert f"{example_award.laureate_count} laureates each receive {prize}." in letter
     sign_in(client, staff)
     page = Client().get("/en/laureates/").content.decode()  # letters written: nobody public
     assert not [p for p in decision.places.select_related("candidate") if p.candidate.name in page]

@@ -20,6 +20,8 @@ from laurel.cycles.models import Cycle
 from laurel.nominations.enums import NominationState
 from laurel.nominations.models import Nomination
 from laurel.review.models import Review
+from tests.candidates.consent_link_helpers import asked
+from tests.candidates.consent_link_helpers import url as consent_url
 from tests.conftest import AURORA_FILE, sign_in
 from tests.nominations.helpers import complete_post, urls
 from tests.review.helpers import assigned
@@ -260,3 +262,22 @@ def test_a_member_scores_the_three_criteria_on_the_awards_own_scale(client, auro
     assert response.status_code == 302
     review = Review.objects.get()
     assert (review.state, review.scores) == ("submitted", {"1": 0, "2": 3, "3": 2})
+
+
+@pytest.mark.parametrize(
+    ("language", "benefit"),
+    [
+        ("en", "An invitation to an award ceremony and a two-day workshop in Utrecht"),
+        ("de", "Eine Einladung zu einer Preisverleihung und einem zweitägigen Workshop in Utrecht"),
+    ],
+)
+def test_the_organisations_consent_page_tells_what_this_award_brings(
+    client, aurora, language, benefit
+):
+    """It said "the laureates' summit in Sweden" for every award: now the award's own list."""
+    _candidate, _nomination, token = asked(aurora, contact_name="Ana Petrović")
+
+    page = text_of(client.get(consent_url(token, language)))
+
+    assert benefit in page
+    assert "Sweden" not in page and "Schweden" not in page
