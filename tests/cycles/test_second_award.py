@@ -10,6 +10,7 @@ import re
 from io import StringIO
 
 import pytest
+import time_machine
 from django.core import mail
 from django.core.management import call_command
 from django.utils.html import strip_tags
@@ -17,6 +18,7 @@ from django.utils.html import strip_tags
 from laurel.core.texts import money
 from laurel.cycles.definition import read_file
 from laurel.cycles.models import Cycle
+from laurel.cycles.services import load_award
 from laurel.nominations.enums import NominationState
 from laurel.nominations.models import Nomination
 from laurel.review.models import Review
@@ -281,3 +283,22 @@ def test_the_organisations_consent_page_tells_what_this_award_brings(
 
     assert benefit in page
     assert "Sweden" not in page and "Schweden" not in page
+
+
+@time_machine.travel("2027-03-01 12:00 +0100", tick=False)
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("en", "Nominations close 30 April 2027 at 23:59 (CEST)."),
+        ("sv", "Nomineringen stänger den 30 april 2027 kl. 23:59 (CEST)."),
+        ("de", "Die Nominierungsfrist endet am 30. April 2027 um 23:59 Uhr (CEST)."),
+    ],
+)
+def test_the_files_own_deadline_is_stated_in_amsterdam_time(client, language, sentence):
+    """The file's dates as they are (no window moved), in the award's time zone."""
+    cycle, _outcome = load_award(read_file(AURORA_FILE))
+
+    page = text_of(client.get(f"/{language}/"))
+
+    assert cycle.phase == "nominations"
+    assert sentence in page
