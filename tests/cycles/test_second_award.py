@@ -302,3 +302,26 @@ def test_the_files_own_deadline_is_stated_in_amsterdam_time(client, language, se
 
     assert cycle.phase == "nominations"
     assert sentence in page
+
+
+def test_staff_edit_a_criterion_on_the_awards_own_scale(staff_client, aurora):
+    url = f"/en/staff/cycles/{aurora.slug}/criteria/1/edit/"
+    form = staff_client.get(url)
+    data = {
+        name: value
+        for name, value in (
+            (n, form.context["form"][n].value()) for n in form.context["form"].fields
+        )
+        if value is not None
+    }
+    data["guidance_0_en"] = "Adults decide everything."
+
+    response = staff_client.post(url, data)
+
+    assert response.status_code == 302
+    criterion = aurora.criteria.get(number=1)
+    assert sorted(criterion.guidance) == ["0", "1", "2", "3"]
+    assert criterion.guidance["0"] == {
+        "sv": "Unga deltar, men vuxna fattar besluten.",
+        "en": "Adults decide everything.",
+    }
