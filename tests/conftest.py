@@ -6,6 +6,7 @@ import os
 import re
 import time
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext, override_settings
-from django.utils import translation
+from django.utils import timezone, translation
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
@@ -33,6 +34,11 @@ ROOT = Path(__file__).resolve().parent.parent
 # WhiteNoise looks for the collected static files at start; tests serve them from the finders.
 Path(os.environ["LAUREL_DATA_DIR"], "static").mkdir(parents=True, exist_ok=True)
 AWARD_FILE = ROOT / "awards" / "child10-2022.toml"
+# The second example award: another theme, organiser, currency, scale and set of countries, three
+# criteria and questions of its own (tests/cycles/test_second_award.py).
+AURORA_FILE = ROOT / "awards" / "aurora-2027.toml"
+# The journey tests that are not about one award's wording run on each (`example_award`).
+EXAMPLE_AWARDS = {"child10-2022": AWARD_FILE, "aurora-2027": AURORA_FILE}
 
 # Roles as the permission matrix and the role tests see them.
 ROLES = ["anonymous", "staff", "staff_without_2fa", "finance", "committee", "laureate", "plain"]
@@ -55,20 +61,46 @@ def fast_password_hashing(settings):
 
 
 @functools.cache
-def _child10_definition():
-    """The award file read and checked once a run (7 ms, for most tests); each test loads a copy."""
-    return read_file(AWARD_FILE)
+def _definition(path: Path):
+    """An award file read and checked once a run (7 ms, for most tests); each test loads a copy."""
+    return read_file(path)
+
+
+def load_example(path: Path) -> Cycle:
+    """An example award from its file, with its window opened from today: a window already
+    past is moved by `open_now` (as `make run` moves it), one still to come is brought forward,
+    each phase keeping its distance from the opening."""
+    definition = copy.deepcopy(_definition(path))
+    now = timezone.now()
+    opens = definition.dates["nominations_open_at"]
+    if opens > now:
+        shift = now - timedelta(hours=1) - opens
+        definition.dates = {name: value + shift for name, value in definition.dates.items()}
+    cycle, _outcome = load_award(definition, open_now=True)
+    return cycle
 
 
 def load_child10() -> Cycle:
-    cycle, _outcome = load_award(copy.deepcopy(_child10_definition()), open_now=True)
-    return cycle
+    return load_example(AWARD_FILE)
 
 
 @pytest.fixture
 def child10(db):
     """The Child10 Award 2022 from its definition file, with its window opened from today."""
     return load_child10()
+
+
+@pytest.fixture
+def aurora(db):
+    """The Aurora Prize 2027 (the second example award), its window opened from today."""
+    return load_example(AURORA_FILE)
+
+
+@pytest.fixture(params=list(EXAMPLE_AWARDS))
+def example_award(request, db):
+    """Each example award in turn, its window opened from today: for a test of the journey
+    rather than of one award's own wording."""
+    return load_example(EXAMPLE_AWARDS[request.param])
 
 
 # A scenario that every test of a module starts from, built once for the module (a scored

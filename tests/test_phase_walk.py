@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from laurel.candidates import services as screening
 from laurel.candidates.models import Candidate
+from laurel.core.texts import money
 from laurel.cycles import services as cycles
 from laurel.cycles.enums import Phase
 from laurel.cycles.models import Cycle
@@ -34,8 +35,6 @@ from tests.selection.helpers import _assert_named_exactly, chair_of
 def answer_page(decision, place) -> str:
     return f"/en/laureate/{token_of(letter_to(decision, place.candidate))}/"
 
-
-FULL = {"1": 4, "2": 4, "3": 4, "4": 4}
 
 # What each phase allows, from the walk's side: the table in laurel/cycles/phases.py must agree.
 ALLOWED = {
@@ -67,7 +66,13 @@ class Walk:
             "merge": lambda: screening.merge_candidates(candidate, candidate, actor=staff),
             "assign": lambda: review.propose_assignment(cycle, actor=staff, k=1),
             "review": lambda: review.save_review(
-                self.member, candidate, scores=FULL, comments={}, recommendation="yes"
+                self.member,
+                candidate,
+                scores=dict.fromkeys(
+                    map(str, cycle.criteria.values_list("number", flat=True)), cycle.score_max
+                ),
+                comments={},
+                recommendation="yes",
             ),
             "shortlist": lambda: selection.shortlist_candidate(
                 candidate, kind="shortlist", actor=staff
@@ -112,13 +117,18 @@ def test_the_table_is_what_the_walk_expects():
     assert table[Phase.DRAFT] == set()
 
 
-def test_one_cycle_walks_through_every_phase(client, child10, staff_user, run_tasks):
-    walk = Walk(child10, staff_user)
+def test_one_cycle_walks_through_every_phase(client, example_award, staff_user, run_tasks):
+    """On each example award: Child10's four criteria scored 1 to 5, the Aurora Prize's three
+    scored 0 to 3."""
+    walk = Walk(example_award, staff_user)
     staff = staff_user
+    numbers = [str(n) for n in example_award.criteria.values_list("number", flat=True)]
+    full = dict.fromkeys(numbers, example_award.score_max)
+    low = {f"score_{n}": str(example_award.score_min) for n in numbers}
 
     # Nominations open: nominations arrive, staff screen as they come.
     candidates = [
-        ready(child10, name, website=f"https://{name.lower()}.se", staff=staff)
+        ready(example_award, name, website=f"https://{name.lower()}.se", staff=staff)
         for name in ("Ljus", "Trygga", "Barnens")
     ]
     walk.candidate = candidates[0]
@@ -131,8 +141,8 @@ def test_one_cycle_walks_through_every_phase(client, child10, staff_user, run_ta
             actor=staff,
         )
         screening.answer_claim(token, consent=True)
-    chair = chair_of(child10)
-    walk.member = alice = member(child10, "alice@example.org")
+    chair = chair_of(example_award)
+    walk.member = alice = member(example_award, "alice@example.org")
     refused = walk.assert_phase(Phase.NOMINATIONS)
     assert refused["assign"] == (
         "Assignments cannot be proposed or published in the phase “Nominations open”: "
@@ -143,19 +153,19 @@ def test_one_cycle_walks_through_every_phase(client, child10, staff_user, run_ta
     assert refused["assign"] in response.content.decode()  # a message, not a 500
 
     # Screening: staff close the call and assign the reviewers.
-    cycles.move_phase(child10, Phase.SCREENING, actor=staff)
+    cycles.move_phase(example_award, Phase.SCREENING, actor=staff)
     refused = walk.assert_phase(Phase.SCREENING)
-    review.propose_assignment(child10, actor=staff, k=2)
-    review.publish_assignment(child10, actor=staff)
+    review.propose_assignment(example_award, actor=staff, k=2)
+    review.publish_assignment(example_award, actor=staff)
 
     # Review: members review.
-    cycles.move_phase(child10, Phase.REVIEW, actor=staff)
+    cycles.move_phase(example_award, Phase.REVIEW, actor=staff)
     walk.assert_phase(Phase.REVIEW)
     for person in (chair, alice):
         for candidate in Candidate.objects.filter(pk__in=[c.pk for c in candidates]):
             if review_queries.is_assigned(person, candidate):
                 review.save_review(
-                    person, candidate, scores=FULL, comments={}, recommendation="yes", submit=True
+                    person, candidate, scores=full, comments={}, recommendation="yes", submit=True
                 )
 
     sign_in(client, chair)  # the chair cannot shortlist before deliberation
@@ -171,7 +181,7 @@ def test_one_cycle_walks_through_every_phase(client, child10, staff_user, run_ta
     ) in response.content.decode()
 
     # Deliberation: reviews are closed, the committee shortlists, votes and decides.
-    cycles.move_phase(child10, Phase.DELIBERATION, actor=staff)
+    cycles.move_phase(example_award, Phase.DELIBERATION, actor=staff)
     refused = walk.assert_phase(Phase.DELIBERATION)
     assert refused["review"] == (
         "Reviews cannot be changed in the phase “Deliberation”: "
@@ -181,21 +191,21 @@ def test_one_cycle_walks_through_every_phase(client, child10, staff_user, run_ta
     assigned = next(c for c in candidates if review_queries.is_assigned(alice, c))
     response = client.post(
         reverse("review:review", args=[assigned.pk]),
-        {f"score_{n}": "1" for n in range(1, 5)} | {"recommendation": "no", "action": "submit"},
+        low | {"recommendation": "no", "action": "submit"},
     )
     assert response.status_code in (200, 400)
     assert "Reviews cannot be changed in the phase" in response.content.decode()
     for candidate in candidates:
         selection.shortlist_candidate(candidate, kind="shortlist", actor=staff)
     round_ = selection.open_round(
-        child10, method="approval", secret=False, candidates=candidates, actor=chair
+        example_award, method="approval", secret=False, candidates=candidates, actor=chair
     )
     selection.cast_ballot(round_, voter=alice, ranks={candidates[0].pk: 1}, actor=alice)
     selection.close_round(round_, actor=chair)
-    child10.laureate_count = 2
-    child10.save(update_fields=["laureate_count"])
+    example_award.laureate_count = 2
+    example_award.save(update_fields=["laureate_count"])
     decision = selection.suggest_slate(
-        child10,
+        example_award,
         max_per_country=None,
         min_per_kind={},
         reserve_count=1,
@@ -208,7 +218,7 @@ def test_one_cycle_walks_through_every_phase(client, child10, staff_user, run_ta
         summary = {"sv": f"Vad {name} gör.", "en": f"What {name} does."}
         selection.write_place(place, reason="R.", citation=citation, summary=summary, actor=staff)
     with pytest.raises(PhaseRefused, match="when the chair locks the decision"):
-        cycles.move_phase(child10, Phase.DECIDED, actor=staff)
+        cycles.move_phase(example_award, Phase.DECIDED, actor=staff)
     selection.lock_decision(decision, actor=chair)
 
     # Decided: the lock moved the cycle; nothing of the decision or the reviews changes now.
@@ -222,7 +232,7 @@ def test_one_cycle_walks_through_every_phase(client, child10, staff_user, run_ta
     sign_in(client, alice)  # and over HTTP, as the member would try it
     response = client.post(
         reverse("review:review", args=[assigned.pk]),
-        {f"score_{n}": "1" for n in range(1, 5)} | {"recommendation": "no", "action": "submit"},
+        low | {"recommendation": "no", "action": "submit"},
     )
     assert "Reviews cannot be changed in the phase" in response.content.decode()
     assert list(Review.objects.order_by("pk").values_list("scores", flat=True)) == scores
@@ -238,6 +248,14 @@ def test_one_cycle_walks_through_every_phase(client, child10, staff_user, run_ta
         respond_by=now + timedelta(days=9),
         actor=staff,
     )
+    # Each laureate's letter tells what this award brings, in its own file's words.
+    prize = money(example_award.prize_amount, example_award.prize_currency, "en")
+    for place in decision.places.filter(role="laureate").select_related("candidate"):
+        letter = letter_to(decision, place.candidate).body_text
+        assert [b.text["en"] in letter for b in example_award.benefits.all()] == [True] * (
+            example_award.benefits.count()
+        )
+        assert f"{example_award.laureate_count} laureates each receive {prize}." in letter
     sign_in(client, staff)
     page = Client().get("/en/laureates/").content.decode()  # letters written: nobody public
     assert not [p for p in decision.places.select_related("candidate") if p.candidate.name in page]
@@ -294,13 +312,13 @@ def test_one_cycle_walks_through_every_phase(client, child10, staff_user, run_ta
     laureates.add_contact(accepted, email="board@example.org", language="en", actor=staff)
 
     # Programme, then archived: nothing changes any more.
-    cycles.move_phase(child10, Phase.PROGRAMME, actor=staff)
+    cycles.move_phase(example_award, Phase.PROGRAMME, actor=staff)
     walk.assert_phase(Phase.PROGRAMME)
     laureates.add_contact(accepted, email="coach@example.org", language="en", actor=staff)
-    cycles.move_phase(child10, Phase.ARCHIVED, actor=staff)
+    cycles.move_phase(example_award, Phase.ARCHIVED, actor=staff)
     refused = walk.assert_phase(Phase.ARCHIVED)
     assert refused["programme"].startswith("The programme is not running in the phase “Archived”")
-    assert Cycle.objects.get(pk=child10.pk).phase == Phase.ARCHIVED
+    assert Cycle.objects.get(pk=example_award.pk).phase == Phase.ARCHIVED
     assert mail.outbox  # the letters left
 
 

@@ -15,7 +15,7 @@ PDF = {"name": "report.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4
 SAVED = re.compile("Draft saved at|Utkastet sparades")
 
 
-def test_enter_in_a_field_never_removes_a_document(page, live_server, child10, axe):
+def test_enter_in_a_field_never_removes_a_document(page, live_server, example_award, axe):
     page.goto(f"{live_server.url}/en/nominate/")
     page.get_by_label("Name of the organisation").fill("Safe Online Europe")
     page.locator("#id_attachments").set_input_files([PDF])
@@ -45,7 +45,7 @@ def test_enter_in_a_field_never_removes_a_document(page, live_server, child10, a
     assert nomination.attachments.count() == 1
 
 
-def test_autosave_moves_to_the_private_link_and_survives_a_reload(page, live_server, child10):
+def test_autosave_moves_to_the_private_link_and_survives_a_reload(page, live_server, example_award):
     page.goto(f"{live_server.url}/en/nominate/")
     page.get_by_label("Name of the organisation").fill("Typed, then reloaded")
 
@@ -59,7 +59,7 @@ def test_autosave_moves_to_the_private_link_and_survives_a_reload(page, live_ser
 
 
 def test_switching_language_carries_the_draft_and_what_was_just_typed(
-    page, live_server, child10, axe
+    page, live_server, example_award, axe
 ):
     page.goto(f"{live_server.url}/en/nominate/")
     page.get_by_label("Name of the organisation").fill("Saved by autosave")
@@ -165,12 +165,17 @@ def test_the_count_counts_an_emoji_once_as_the_server_does(page, live_server, ch
 
 
 @pytest.mark.parametrize("language", ["en", "sv"])
-def test_every_error_summary_link_moves_focus_to_its_field(page, live_server, child10, language):
+def test_every_error_summary_link_moves_focus_to_its_field(
+    page, live_server, example_award, language
+):
     page.goto(f"{live_server.url}/{language}/nominate/")
     page.locator("#nomination-form button[value=review]:not(.default-action)").click()
     links = page.locator("#error-summary a")
-    # The language is chosen already; the website is asked for unless its box is ticked.
-    expect(links).to_have_count(15)
+    # The language is chosen already; the website is asked for unless its box is ticked; so is
+    # an answer to each criterion, and each required question of the award's own (one asked
+    # only on an answer is not).
+    own = [q for q in example_award.asked_questions() if q.required and not q.shown_if]
+    expect(links).to_have_count(11 + example_award.criteria.count() + len(own))
 
     for index in range(links.count()):
         link = links.nth(index)
@@ -183,7 +188,7 @@ def test_every_error_summary_link_moves_focus_to_its_field(page, live_server, ch
 
 @pytest.mark.parametrize("language", ["en", "sv"])
 def test_the_form_without_javascript_is_axe_clean_empty_and_with_errors(
-    browser, live_server, child10, axe, language
+    browser, live_server, example_award, axe, language
 ):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -206,7 +211,7 @@ def test_the_form_without_javascript_is_axe_clean_empty_and_with_errors(
     checker.close()
 
 
-def test_choices_are_large_enough_to_hit_on_a_phone(browser, live_server, child10):
+def test_choices_are_large_enough_to_hit_on_a_phone(browser, live_server, example_award):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.goto(f"{live_server.url}/en/nominate/")

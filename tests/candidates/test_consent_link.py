@@ -56,7 +56,7 @@ def refuse(client, token, language="en"):
             [
                 "due diligence",
                 "selection committee",
-                "summit in Sweden",
+                "Be invited to Sweden for a three-day, solution-oriented summit",
                 "published only if it is selected and agrees to it separately",
                 "Is this request genuine?",
                 "How your organisation keeps the children it works with safe",
@@ -69,7 +69,7 @@ def refuse(client, token, language="en"):
             [
                 "noggrann kontroll av organisationen",
                 "urvalskommittén",
-                "toppmöte i Sverige",
+                "Bjudas till Sverige för ett tre dagar långt, lösningsorienterat toppmöte",
                 "publiceras bara om den blir utvald och samtycker till det separat",
                 "Är förfrågan äkta?",
                 "Hur er organisation skyddar de barn den arbetar med",

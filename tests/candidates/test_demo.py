@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from laurel.candidates.enums import Flag
 from laurel.candidates.models import Candidate, DuplicateSuggestion
+from laurel.nominations.models import Nomination
 
 pytestmark = pytest.mark.django_db
 
@@ -40,3 +41,17 @@ def test_loading_the_demo_twice_adds_nothing(child10):
 
     assert Candidate.objects.count() == count
     assert "nothing was added" in out.getvalue()
+
+
+def test_the_demo_batch_fits_another_award_its_criteria_and_countries(aurora):
+    """The Aurora Prize has three criteria and takes the EU's 27 member states only: each demo
+    nomination answers its three, and none is from Ukraine, Moldova, Iceland or the UK."""
+    out = io.StringIO()
+
+    call_command("load_demo", stdout=out)
+
+    nominations = list(Nomination.objects.filter(cycle=aurora))
+    assert {tuple(sorted(n.answers)) for n in nominations} == {("1", "2", "3")}
+    assert {n.org_country for n in nominations} <= set(aurora.eligible_countries)
+    assert Candidate.objects.filter(country__in=["UA", "MD", "IS", "GB"]).count() == 0
+    assert out.getvalue().startswith(f"{len(nominations)} demo nominations added to aurora-2027")

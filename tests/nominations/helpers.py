@@ -6,8 +6,22 @@ from django.urls import reverse
 from laurel.nominations.models import Nomination
 from tests.scenarios import NOMINATE, new_token, solved_payload
 
+# What the nominator answers to each example award's own questions (their fields are q_<key>):
+# Child10 2022 asks none; the Aurora Prize asks who leads the organisation (the question that
+# depends on it is asked only when adults do) and how many young people are active.
+QUESTION_ANSWERS = {
+    "aurora-2027": {
+        "q_leadership": "young",
+        "q_young_members": "40",
+        "q_action_areas": ["energy", "food"],
+        "q_nominator_young": "no",
+    },
+}
+
 
 def complete_post(cycle, token: str, **changes) -> dict:
+    """A complete form for `cycle`: the organisation, an answer to each criterion, the evidence,
+    the nominator, and the answers to an example award's own questions."""
     data = {
         "token": token,
         "org_name": "Safe Online Europe",
@@ -38,6 +52,7 @@ def complete_post(cycle, token: str, **changes) -> dict:
             f"The organisation's work on criterion {criterion.number} is sustained and "
             "documented in yearly reports."
         )
+    data.update(QUESTION_ANSWERS.get(cycle.slug, {}))
     data.update(changes)
     return data
 

@@ -108,10 +108,10 @@ def test_removing_the_finding_by_editing_needs_no_reason(client, child10, settin
     assert nomination.answers["2"] == clean
 
 
-def test_discarding_a_pending_edit_leaves_the_nomination_as_it_was(client, child10, settings):
-    token, nomination = submitted_nomination(client, child10, settings)
+def test_discarding_a_pending_edit_leaves_the_nomination_as_it_was(client, example_award, settings):
+    token, nomination = submitted_nomination(client, example_award, settings)
     page = urls(token)
-    client.post(page["manage"], complete_post(child10, token, org_city="Lund"))
+    client.post(page["manage"], complete_post(example_award, token, org_city="Lund"))
 
     discarded = client.post(page["review"], {"action": "discard"})
 
@@ -220,9 +220,9 @@ def test_one_nominations_link_cannot_remove_anothers_document(client, child10, s
 
 
 def test_the_thank_you_page_shows_the_private_link_and_where_the_confirmation_went(
-    client, child10, settings
+    client, example_award, settings
 ):
-    token, _nomination = submitted_nomination(client, child10, settings)
+    token, _nomination = submitted_nomination(client, example_award, settings)
 
     page = client.get(urls(token)["submitted"]).content.decode()
 
@@ -237,10 +237,10 @@ def test_the_thank_you_page_shows_the_private_link_and_where_the_confirmation_we
 
 
 def test_correcting_a_mistyped_address_sends_a_new_confirmation_and_kills_the_old_link(
-    client, child10, settings, run_tasks
+    client, example_award, settings, run_tasks
 ):
     token, nomination = submitted_nomination(
-        client, child10, settings, nominator_email="nora@exmaple.org"
+        client, example_award, settings, nominator_email="nora@exmaple.org"
     )
     run_tasks()
     old_link = confirm_link(mail.outbox[-1].body)
@@ -306,9 +306,9 @@ def test_a_held_nominations_corrected_address_waits_with_it(client, child10, sta
 
 
 def test_reopening_the_confirmation_link_says_already_confirmed(
-    client, child10, settings, run_tasks
+    client, example_award, settings, run_tasks
 ):
-    _token, _nomination = submitted_nomination(client, child10, settings)
+    _token, _nomination = submitted_nomination(client, example_award, settings)
     run_tasks()
     link = confirm_link(mail.outbox[-1].body)
 
@@ -327,14 +327,14 @@ def test_reopening_the_confirmation_link_says_already_confirmed(
     assert "write to the secretariat with your nomination's reference" in (unknown.content.decode())
 
 
-def test_after_the_deadline_the_private_page_says_it_is_closed(client, child10, settings):
+def test_after_the_deadline_the_private_page_says_it_is_closed(client, example_award, settings):
     from tests.scenarios import close
 
-    token, _nomination = submitted_nomination(client, child10, settings)
-    close(child10)
+    token, _nomination = submitted_nomination(client, example_award, settings)
+    close(example_award)
 
     page = client.get(urls(token)["manage"]).content.decode()
-    edit = client.post(urls(token)["manage"], complete_post(child10, token, org_city="Lund"))
+    edit = client.post(urls(token)["manage"], complete_post(example_award, token, org_city="Lund"))
 
     assert "Nominations have closed: the nomination can no longer be changed" in page
     assert 'name="action" value="save"' not in page
@@ -403,15 +403,15 @@ def test_a_new_address_typed_into_the_form_before_confirming_gets_the_confirmati
 
 
 def test_withdrawing_drops_a_pending_change_and_its_documents(
-    client, child10, settings, django_capture_on_commit_callbacks
+    client, example_award, settings, django_capture_on_commit_callbacks
 ):
     from django.core.files.storage import default_storage
 
-    token, nomination = submitted_nomination(client, child10, settings)
+    token, nomination = submitted_nomination(client, example_award, settings)
     page = urls(token)
     client.post(
         page["manage"],
-        {**complete_post(child10, token, answer_2=MARIA), "attachments": [pdf("new.pdf")]},
+        {**complete_post(example_award, token, answer_2=MARIA), "attachments": [pdf("new.pdf")]},
     )
     nomination.refresh_from_db()
     stored = nomination.pending_edit["uploads"][0]["path"]
@@ -452,13 +452,13 @@ def test_erasure_also_removes_a_pending_change_and_the_kept_reasons(client, chil
     ],
 )
 def test_the_change_email_says_whether_the_nomination_counts(
-    client, child10, settings, run_tasks, confirm_first, says
+    client, example_award, settings, run_tasks, confirm_first, says
 ):
-    token, _nomination = submitted_nomination(client, child10, settings)
+    token, _nomination = submitted_nomination(client, example_award, settings)
     run_tasks()
     if confirm_first:
         client.post(confirm_link(mail.outbox[-1].body))
-    client.post(urls(token)["manage"], complete_post(child10, token, org_city="Lund"))
+    client.post(urls(token)["manage"], complete_post(example_award, token, org_city="Lund"))
     client.post(urls(token)["review"], {"action": "apply", "altcha": solved_payload(settings)})
     run_tasks()
 
@@ -469,12 +469,12 @@ def test_the_change_email_says_whether_the_nomination_counts(
 
 
 def test_an_invalid_edit_comes_back_with_what_was_typed_and_stages_nothing(
-    client, child10, settings
+    client, example_award, settings
 ):
-    token, nomination = submitted_nomination(client, child10, settings)
+    token, nomination = submitted_nomination(client, example_award, settings)
 
     refused = client.post(
-        urls(token)["manage"], complete_post(child10, token, org_name="", answer_2=MARIA)
+        urls(token)["manage"], complete_post(example_award, token, org_name="", answer_2=MARIA)
     )
 
     page = refused.content.decode()

@@ -15,11 +15,11 @@ from tests.scenarios import NOMINATE, close, new_token
 pytestmark = pytest.mark.django_db
 
 
-def test_a_form_opened_before_the_deadline_and_sent_after_it_keeps_a_copy(client, child10):
+def test_a_form_opened_before_the_deadline_and_sent_after_it_keeps_a_copy(client, example_award):
     token = new_token(client)
-    close(child10)
+    close(example_award)
 
-    response = client.post(NOMINATE, complete_post(child10, token))
+    response = client.post(NOMINATE, complete_post(example_award, token))
 
     page = response.content.decode()
     assert response.status_code == 403
@@ -29,8 +29,8 @@ def test_a_form_opened_before_the_deadline_and_sent_after_it_keeps_a_copy(client
     assert Nomination.objects.count() == 0
 
 
-def test_after_the_deadline_the_form_says_it_is_closed(client, child10):
-    close(child10)
+def test_after_the_deadline_the_form_says_it_is_closed(client, example_award):
+    close(example_award)
 
     response = client.get(NOMINATE)
 
@@ -38,10 +38,10 @@ def test_after_the_deadline_the_form_says_it_is_closed(client, child10):
     assert "Nominations are closed" in response.content.decode()
 
 
-def test_a_draft_cannot_be_submitted_after_the_deadline(client, child10):
+def test_a_draft_cannot_be_submitted_after_the_deadline(client, example_award):
     token = new_token(client)
-    client.post(NOMINATE, complete_post(child10, token))
-    close(child10)
+    client.post(NOMINATE, complete_post(example_award, token))
+    close(example_award)
 
     response = client.post(reverse("nominations:review", kwargs={"token": token}), {})
 
@@ -50,16 +50,16 @@ def test_a_draft_cannot_be_submitted_after_the_deadline(client, child10):
     assert Nomination.objects.get().state == NominationState.DRAFT
 
 
-def test_after_the_deadline_the_private_link_shows_a_read_only_summary(client, child10):
+def test_after_the_deadline_the_private_link_shows_a_read_only_summary(client, example_award):
     token = new_token(client)
-    client.post(NOMINATE, complete_post(child10, token))
+    client.post(NOMINATE, complete_post(example_award, token))
     client.post(reverse("nominations:review", kwargs={"token": token}), {})
-    close(child10)
+    close(example_award)
 
     page = client.get(reverse("nominations:manage", kwargs={"token": token}))
     edit = client.post(
         reverse("nominations:manage", kwargs={"token": token}),
-        complete_post(child10, token, org_city="Lund", action="save"),
+        complete_post(example_award, token, org_city="Lund", action="save"),
     )
 
     assert page.context["editable"] is False
@@ -68,13 +68,13 @@ def test_after_the_deadline_the_private_link_shows_a_read_only_summary(client, c
     assert Nomination.objects.get().org_city == "Malmö"
 
 
-def test_a_late_code_lets_one_nominator_submit_once(client, child10, staff_user):
-    close(child10)
-    code = create_late_code(child10, note="Nora at Safe Online", actor=staff_user)
+def test_a_late_code_lets_one_nominator_submit_once(client, example_award, staff_user):
+    close(example_award)
+    code = create_late_code(example_award, note="Nora at Safe Online", actor=staff_user)
 
     opened = client.post(NOMINATE, {"late_code": code.lower()}, follow=True)
     token = new_token(client)
-    client.post(NOMINATE, complete_post(child10, token))
+    client.post(NOMINATE, complete_post(example_award, token))
     client.post(reverse("nominations:review", kwargs={"token": token}), {})
     client.session.flush()
     second = client.post(NOMINATE, {"late_code": code}, follow=True)

@@ -19,15 +19,16 @@ from tests.scenarios import NOMINATE, new_token, solved_payload
 pytestmark = pytest.mark.django_db
 
 
-def test_the_form_asks_one_question_per_criterion_with_its_text(client, child10):
+def test_the_form_asks_one_question_per_criterion_with_its_text(client, example_award):
     response = client.get(NOMINATE)
 
     page = response.content.decode()
     assert response.status_code == 200
-    for criterion in child10.criteria.all():
+    for criterion in example_award.criteria.all():
         assert f'name="answer_{criterion.number}"' in page
         assert criterion.text["en"] in page
-    assert 'data-limit="2000"' in page and "maxlength=" not in page
+        assert f'data-limit="{criterion.max_characters}"' in page
+    assert "maxlength=" not in page
 
 
 def test_country_list_is_the_eligible_countries_in_the_pages_language(client, child10):
@@ -41,10 +42,12 @@ def test_country_list_is_the_eligible_countries_in_the_pages_language(client, ch
     assert en.count("<option value=") == 47 + 1 + 1 + len(child10.public)
 
 
-def test_saving_a_draft_keeps_everything_and_emails_the_private_link(client, child10, run_tasks):
+def test_saving_a_draft_keeps_everything_and_emails_the_private_link(
+    client, example_award, run_tasks
+):
     token = new_token(client)
 
-    response = client.post(NOMINATE, complete_post(child10, token, action="save"))
+    response = client.post(NOMINATE, complete_post(example_award, token, action="save"))
     run_tasks()
 
     nomination = Nomination.objects.get()
@@ -53,12 +56,12 @@ def test_saving_a_draft_keeps_everything_and_emails_the_private_link(client, chi
     assert nomination.state == NominationState.DRAFT
     assert nomination.org_name == "Safe Online Europe"
     assert nomination.answers["1"].startswith("The organisation's work on criterion 1")
-    assert mail.outbox[0].subject == "Your draft nomination for the Child10 Award 2022"
+    assert mail.outbox[0].subject == f"Your draft nomination for the {example_award.name['en']}"
     assert f"/en/nominate/n/{token}/" in mail.outbox[0].body
     assert "sustained and documented" not in mail.outbox[0].body
 
 
-def test_an_incomplete_form_can_be_saved_but_not_reviewed(client, child10):
+def test_an_incomplete_form_can_be_saved_but_not_reviewed(client, example_award):
     token = new_token(client)
     partial = {"token": token, "org_name": "Half Done", "action": "save"}
 
@@ -77,10 +80,10 @@ def test_an_incomplete_form_can_be_saved_but_not_reviewed(client, child10):
 
 
 def test_the_whole_flow_submit_confirm_edit_withdraw(
-    client, child10, run_tasks, staff_user, settings
+    client, example_award, run_tasks, staff_user, settings
 ):
     token = new_token(client)
-    client.post(NOMINATE, complete_post(child10, token))
+    client.post(NOMINATE, complete_post(example_award, token))
     review = reverse("nominations:review", kwargs={"token": token})
     assert client.get(review).status_code == 200
 
@@ -90,7 +93,8 @@ def test_the_whole_flow_submit_confirm_edit_withdraw(
     nomination = Nomination.objects.get()
     assert submitted.url == reverse("nominations:submitted", kwargs={"token": token})
     assert nomination.state == NominationState.SUBMITTED
-    assert re.fullmatch(r"C10-2022-[2-9A-HJ-NP-Z]{4}", nomination.reference)
+    prefix = re.escape(example_award.reference_prefix)
+    assert re.fullmatch(rf"{prefix}-[2-9A-HJ-NP-Z]{{4}}", nomination.reference)
     assert nomination.held_for_moderation is True  # no proof of work from a test client
     assert nomination.moderation_reason == "no-proof-of-work"
     assert mail.outbox == []  # held: its confirmation waits for staff
@@ -105,7 +109,7 @@ def test_the_whole_flow_submit_confirm_edit_withdraw(
     assert nomination.state == NominationState.CONFIRMED
 
     manage = reverse("nominations:manage", kwargs={"token": token})
-    edited = complete_post(child10, token, org_city="Lund", action="save")
+    edited = complete_post(example_award, token, org_city="Lund", action="save")
     assert client.post(manage, edited).url == review
     nomination.refresh_from_db()
     assert nomination.org_city == "Malmö"  # kept pending until reviewed
@@ -142,9 +146,9 @@ def test_the_whole_flow_submit_confirm_edit_withdraw(
     ]
 
 
-def test_submitting_twice_yields_one_nomination(client, child10):
+def test_submitting_twice_yields_one_nomination(client, example_award):
     token = new_token(client)
-    client.post(NOMINATE, complete_post(child10, token))
+    client.post(NOMINATE, complete_post(example_award, token))
     review = reverse("nominations:review", kwargs={"token": token})
 
     first = client.post(review, {})
@@ -158,20 +162,20 @@ def test_submitting_twice_yields_one_nomination(client, child10):
     assert nomination.versions.count() == 1
 
 
-def test_a_retried_first_save_reaches_the_same_draft(client, child10):
+def test_a_retried_first_save_reaches_the_same_draft(client, example_award):
     token = new_token(client)
 
-    client.post(NOMINATE, complete_post(child10, token, action="save"))
-    client.post(NOMINATE, complete_post(child10, token, action="save", org_city="Lund"))
+    client.post(NOMINATE, complete_post(example_award, token, action="save"))
+    client.post(NOMINATE, complete_post(example_award, token, action="save", org_city="Lund"))
 
     assert Nomination.objects.count() == 1
     assert Nomination.objects.get().org_city == "Lund"
 
 
-def test_a_country_outside_europe_is_explained(client, child10):
+def test_a_country_outside_europe_is_explained(client, example_award):
     token = new_token(client)
 
-    response = client.post(NOMINATE, complete_post(child10, token, org_country="--"))
+    response = client.post(NOMINATE, complete_post(example_award, token, org_country="--"))
 
     assert response.context["form"].errors["org_country"] == [
         "Choose a listed country where the organisation works. If it works only in countries "
@@ -190,9 +194,9 @@ def test_an_answer_over_the_limit_is_refused_on_the_server(client, child10):
     ]
 
 
-def test_the_honeypot_holds_the_nomination_for_moderation(client, child10):
+def test_the_honeypot_holds_the_nomination_for_moderation(client, example_award):
     token = new_token(client)
-    client.post(NOMINATE, complete_post(child10, token, fax_number="+1 555 0100"))
+    client.post(NOMINATE, complete_post(example_award, token, fax_number="+1 555 0100"))
 
     client.post(reverse("nominations:review", kwargs={"token": token}), {})
 
@@ -245,10 +249,10 @@ def test_each_safeguarding_finding_must_be_handled_before_submitting(client, chi
 
 
 def test_an_unconfirmed_nomination_lapses_when_its_time_is_up(
-    client, child10, run_tasks, staff_user
+    client, example_award, run_tasks, staff_user
 ):
     token = new_token(client)
-    client.post(NOMINATE, complete_post(child10, token))
+    client.post(NOMINATE, complete_post(example_award, token))
     client.post(reverse("nominations:review", kwargs={"token": token}), {})
     release_from_moderation(Nomination.objects.get(), actor=staff_user)  # held: no proof of work
     run_tasks()  # the confirmation email; the lapse waits for its day
@@ -262,9 +266,9 @@ def test_an_unconfirmed_nomination_lapses_when_its_time_is_up(
     assert AuditEntry.objects.filter(key="nomination.lapsed").count() == 1
 
 
-def test_a_confirmed_nomination_does_not_lapse(client, child10, run_tasks, staff_user):
+def test_a_confirmed_nomination_does_not_lapse(client, example_award, run_tasks, staff_user):
     token = new_token(client)
-    client.post(NOMINATE, complete_post(child10, token))
+    client.post(NOMINATE, complete_post(example_award, token))
     client.post(reverse("nominations:review", kwargs={"token": token}), {})
     release_from_moderation(Nomination.objects.get(), actor=staff_user)  # held: no proof of work
     run_tasks()
@@ -277,24 +281,32 @@ def test_a_confirmed_nomination_does_not_lapse(client, child10, run_tasks, staff
     assert Nomination.objects.get().state == NominationState.CONFIRMED
 
 
-def test_documents_go_up_with_the_form_and_can_be_removed(client, child10):
+def test_documents_go_up_with_the_form_and_can_be_removed(client, example_award):
     token = new_token(client)
     report = SimpleUploadedFile("report.pdf", b"%PDF-1.4 yearly report", "application/pdf")
     fake = SimpleUploadedFile("fake.pdf", b"<html>not a pdf</html>", "application/pdf")
 
-    refused = client.post(NOMINATE, {**complete_post(child10, token), "attachments": [fake]})
-    client.post(NOMINATE, {**complete_post(child10, token, action="save"), "attachments": [report]})
+    refused = client.post(NOMINATE, {**complete_post(example_award, token), "attachments": [fake]})
+    client.post(
+        NOMINATE, {**complete_post(example_award, token, action="save"), "attachments": [report]}
+    )
     nomination = Nomination.objects.get()
     attachment = nomination.attachments.get()
     manage = reverse("nominations:manage", kwargs={"token": token})
     client.post(
         manage,
-        {**complete_post(child10, token, action="save"), "remove_attachment": str(attachment.pk)},
+        {
+            **complete_post(example_award, token, action="save"),
+            "remove_attachment": str(attachment.pk),
+        },
     )
     asked = nomination.attachments.count()
     client.post(
         manage,
-        {**complete_post(child10, token, action="save"), "confirm_removal": str(attachment.pk)},
+        {
+            **complete_post(example_award, token, action="save"),
+            "confirm_removal": str(attachment.pk),
+        },
     )
 
     assert refused.context["form"].errors["attachments"] == [
@@ -317,9 +329,9 @@ def test_a_fourth_document_is_refused(client, child10):
     ]
 
 
-def test_a_draft_changed_after_review_must_pass_the_checks_again(client, child10):
+def test_a_draft_changed_after_review_must_pass_the_checks_again(client, example_award):
     token = new_token(client)
-    client.post(NOMINATE, complete_post(child10, token))
+    client.post(NOMINATE, complete_post(example_award, token))
     manage = reverse("nominations:manage", kwargs={"token": token})
     client.post(manage, {"token": token, "org_name": "Half", "action": "autosave"})
 
@@ -341,21 +353,21 @@ def test_the_service_refuses_to_submit_an_unchecked_draft(child10):
     assert Nomination.objects.get().state == NominationState.DRAFT
 
 
-def test_an_autosave_of_a_complete_form_keeps_it_ready_for_review(client, child10):
+def test_an_autosave_of_a_complete_form_keeps_it_ready_for_review(client, example_award):
     """Typing, then pressing "Continue to review" before the autosave fired: the late autosave
     must not send the nominator back."""
     token = new_token(client)
-    client.post(NOMINATE, complete_post(child10, token))
+    client.post(NOMINATE, complete_post(example_award, token))
     manage = reverse("nominations:manage", kwargs={"token": token})
 
-    client.post(manage, complete_post(child10, token, action="autosave"))
+    client.post(manage, complete_post(example_award, token, action="autosave"))
     review = client.get(reverse("nominations:review", kwargs={"token": token}))
 
     assert review.status_code == 200
     assert Nomination.objects.get().complete is True
 
 
-def test_the_flow_under_the_deadline_rush_takes_few_statements(client, child10, settings):
+def test_the_flow_under_the_deadline_rush_takes_few_statements(client, example_award, settings):
     """The statements one nomination costs, request by request (on SQLite and PostgreSQL alike):
     a change that adds a query to the busiest path fails here first."""
     settings.ALTCHA_COST = 50
@@ -367,7 +379,7 @@ def test_the_flow_under_the_deadline_rush_takes_few_statements(client, child10, 
 
     counts = {
         "form": statements(lambda: client.get(NOMINATE)),
-        "draft": statements(lambda: client.post(NOMINATE, complete_post(child10, token))),
+        "draft": statements(lambda: client.post(NOMINATE, complete_post(example_award, token))),
         "review": statements(lambda: client.get(review)),
         "submit": statements(lambda: client.post(review, {"altcha": payload.to_base64()})),
     }

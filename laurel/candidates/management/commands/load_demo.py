@@ -78,15 +78,19 @@ class Command(BaseCommand):
         if Nomination.objects.filter(nominator_email__endswith=DEMO_DOMAIN).exists():
             self.stdout.write("The demo nominations are there already; nothing was added.")
             return
+        # Only the organisations the award may take: each is in one of its eligible countries.
+        eligible = set(cycle.eligible_countries)
+        rows = [row for row in NOMINATIONS if row[2] in eligible]
+        criteria = [str(n) for n in cycle.criteria.values_list("number", flat=True)]
         with transaction.atomic():
-            for number, row in enumerate(NOMINATIONS, start=1):
-                self._nominate(cycle, number, *row)
+            for number, row in enumerate(rows, start=1):
+                self._nominate(cycle, criteria, number, *row)
         self.stdout.write(
-            f"{len(NOMINATIONS)} demo nominations added to {cycle.slug}; "
+            f"{len(rows)} demo nominations added to {cycle.slug}; "
             "see Candidates and Possible duplicates in the staff area."
         )
 
-    def _nominate(self, cycle, number, _key, name, country, website, registration, language,
+    def _nominate(self, cycle, criteria, number, _key, name, country, website, registration, language,
                   relationship, email, answer):  # fmt: skip
         token, _hash = new_token()
         text = answer or ANSWERS.get(language, ANSWERS["en"])
@@ -108,7 +112,7 @@ class Command(BaseCommand):
                 "relationship": relationship,
                 "organisation_aware": "yes",
                 "preferred_language": "sv" if language == "sv" else "en",
-                "answers": {str(criterion): text for criterion in range(1, 5)},
+                "answers": dict.fromkeys(criteria, text),  # one for each of the award's
                 "declared_true": True,
                 "declared_safeguarding": True,
                 "declared_privacy": True,
