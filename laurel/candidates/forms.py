@@ -202,12 +202,12 @@ class CommitteeVersionForm(forms.Form):
                 initial=initial_texts.get(name, ""),
                 widget=forms.Textarea(attrs={"rows": 6}),
             )
-            self.fields[f"{self.TRANSLATION}{name}"] = forms.CharField(
-                label=_("Its translation (optional)"),
+            self.fields[f"{self.TRANSLATION}{name}"] = long_text(
+                _("Its translation (optional)"),
+                20000,
+                rows=4,
                 required=False,
-                max_length=20000,
                 initial=translations.get(name, {}).get("text", ""),
-                widget=forms.Textarea(attrs={"rows": 4}),
             )
 
     def texts(self) -> dict[str, str]:

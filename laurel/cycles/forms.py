@@ -207,11 +207,11 @@ class QuestionForm(forms.Form):
             if code not in self.languages:
                 continue
             for name, label in (("label", _("Question")), ("help", _("Help text"))):
-                self.fields[f"{name}_{code}"] = forms.CharField(
-                    label=_("%(field)s (%(language)s)") % {"field": label, "language": language},
-                    required=name == "label",
-                    max_length=1000,
-                    widget=forms.Textarea(attrs={"rows": 2}) if name == "help" else None,
+                words = _("%(field)s (%(language)s)") % {"field": label, "language": language}
+                self.fields[f"{name}_{code}"] = (
+                    long_text(words, 1000, rows=2, required=False)
+                    if name == "help"
+                    else forms.CharField(label=words, max_length=300)
                 )
         self.order_fields(["key", "kind", *[f"label_{c}" for c in self.languages]])
         self.fields["shown_if_question"].choices = [("", _("(always asked)"))] + [
