@@ -60,6 +60,9 @@ class Privacy(Table):
     """[organiser.privacy], for the privacy notice (GDPR Art. 13)."""
 
     controller: Translated = Field(default_factory=Translated)  # its legal name
+    # The supervisory authority a person may complain to, as the notice names it (its name and
+    # web address): the one of the controller's country. Without it, the notice names none.
+    authority: Translated = Field(default_factory=Translated)
     email: Email = ""  # for data-protection questions
     dpo_email: Email = ""  # the data protection officer's, if it has one
 

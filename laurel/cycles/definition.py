@@ -44,6 +44,7 @@ EMPTY_IDENTITY = {
     "code_of_conduct": {},
     "logo": "",
     "controller": {},
+    "privacy_authority": {},
     "privacy_contact": "",
     "dpo_email": "",
 }
@@ -278,6 +279,7 @@ def identity(organiser: Organiser) -> dict[str, Any]:
         "code_of_conduct": dict(organiser.code_of_conduct),
         "logo": organiser.logo,
         "controller": dict(organiser.privacy.controller),
+        "privacy_authority": dict(organiser.privacy.authority),
         "privacy_contact": organiser.privacy.email,
         "dpo_email": organiser.privacy.dpo_email,
     }

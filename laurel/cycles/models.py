@@ -22,6 +22,7 @@ PUBLIC_TEXTS = (
     "prize_funder",
     "organiser",
     "controller",
+    "privacy_authority",
 )
 
 
@@ -61,6 +62,7 @@ class Cycle(TimeStamped):
     code_of_conduct = translated(_("code of conduct"))
     logo = models.CharField(_("logo (static file)"), max_length=200, blank=True)
     controller = translated(_("data controller"))
+    privacy_authority = translated(_("data protection authority"))
     privacy_contact = models.EmailField(_("data protection contact"), blank=True)
     dpo_email = models.EmailField(_("data protection officer"), blank=True)
     name = translated(_("name"))

@@ -354,3 +354,43 @@ def test_the_server_error_page_says_error_and_not_the_software():
     title = re.search(r"<title>(.*?)</title>", page).group(1)
     assert title.startswith("Error: ")
     assert "Laurel" not in page
+
+
+@pytest.mark.parametrize(
+    ("fixture", "language", "authority"),
+    [
+        ("child10", "sv", "Integritetsskyddsmyndigheten (IMY), www.imy.se"),
+        ("child10", "de", "zuständig ist die schwedische Datenschutzbehörde"),
+        ("aurora", "en", "the Dutch Data Protection Authority (Autoriteit Persoonsgegevens)"),
+        ("aurora", "de", "die niederländische Datenschutzbehörde"),
+    ],
+)
+def test_the_privacy_notice_names_the_award_s_own_data_protection_authority(
+    client, request, fixture, language, authority
+):
+    request.getfixturevalue(fixture)
+
+    page = client.get(f"/{language}/privacy/").content.decode()
+    text = " ".join(html.unescape(strip_tags(page)).split())
+
+    assert authority in text
+    assert ("IMY" in text) == (fixture == "child10")
+
+
+def test_without_an_authority_the_notice_names_the_one_where_the_reader_lives(client, child10):
+    child10.privacy_authority = {}
+    child10.save(update_fields=["privacy_authority"])
+
+    text = " ".join(strip_tags(client.get("/en/privacy/").content.decode()).split())
+
+    assert "complain to the data protection authority where you live or work" in text
+    assert "IMY" not in text
+
+
+def test_an_authority_not_translated_is_marked_in_its_language(client, child10):
+    child10.privacy_authority = {"sv": "Integritetsskyddsmyndigheten (IMY)", "en": "IMY"}
+    child10.save(update_fields=["privacy_authority"])
+
+    page = client.get("/fr/privacy/").content.decode()
+
+    assert '<span lang="sv">Integritetsskyddsmyndigheten (IMY)</span>' in page

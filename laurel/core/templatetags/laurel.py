@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 from django import template
 from django.urls import translate_url
 from django.utils import translation
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 
 from laurel.core import texts
 from laurel.core.texts import in_language
@@ -37,6 +37,18 @@ OG_TERRITORIES = {
 def og_locale(language: str) -> str:
     code = (language or "en").split("-")[0]
     return f"{code}_{OG_TERRITORIES.get(code, code.upper())}"
+
+
+@register.filter
+def tr_inline(value: dict | None) -> str:
+    """|tr for a text inside a sentence: where it is shown in another language than the page's
+    (its translation is missing), wrapped in a span that says which (WCAG 3.1.2)."""
+    page = (translation.get_language() or "").split("-")[0]
+    shown = texts.shown_language(value, page)
+    text = in_language(value, page)
+    if shown and shown != page:
+        return format_html('<span lang="{}">{}</span>', shown, text)
+    return conditional_escape(text)
 
 
 @register.filter
