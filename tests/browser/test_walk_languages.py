@@ -1,0 +1,45 @@
+"""A helper's walk through the public pages in the added languages, in Chromium at phone width:
+what it found, each kept found."""
+
+import pytest
+from django.test import Client
+from django.urls import translate_url
+from playwright.sync_api import expect
+
+from tests.nominations.helpers import complete_post, urls
+from tests.scenarios import NOMINATE, new_token
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def draft_ready_for_review(cycle) -> str:
+    """A complete draft, made as the form posts it; its token."""
+    client = Client()
+    token = new_token(client)
+    client.post(NOMINATE, complete_post(cycle, token))
+    return token
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [
+        ("de", "Ich bin kein Roboter"),
+        ("pl", "Nie jestem robotem"),
+        ("fr", "Je ne suis pas un robot"),
+        ("es", "No soy un robot"),
+        ("it", "Non sono un robot"),
+        ("ro", "Nu sunt un robot"),
+        ("uk", "Я не робот"),
+        ("sv", "Jag är inte en robot"),
+        ("en", "I'm not a robot"),
+    ],
+)
+def test_the_proof_of_work_speaks_the_pages_language(page, live_server, child10, language, label):
+    """The walk found "I'm not a robot · Protected by ALTCHA" in English on the German and
+    Polish review pages, above "Nominierung einreichen"."""
+    token = draft_ready_for_review(child10)
+    page.set_viewport_size({"width": 375, "height": 800})
+
+    page.goto(live_server.url + translate_url(urls(token)["review"], language))
+
+    expect(page.locator("altcha-widget")).to_contain_text(label)
