@@ -194,6 +194,13 @@ class InviteOrganisationForm(forms.Form):
 
 
 # Why each document is asked for, told next to its field on the consent page.
+# The documents' names as the organisation reads them (DocumentKind's labels): written here too,
+# in a public source (laurel.cycles.catalogue), so that every public language names them.
+DOCUMENT_NAMES = {
+    "safeguarding_policy": _("Safeguarding policy"),
+    "annual_report": _("Latest annual report"),
+    "financial_statement": _("Financial statement"),
+}
 DOCUMENT_PURPOSES = {
     "safeguarding_policy": _(
         "How your organisation keeps the children it works with safe. Every laureate must have "
@@ -293,7 +300,7 @@ class ClaimForm(forms.Form):
         super().__init__(*args, **kwargs)
         for kind in DOCUMENT_UPLOADS:
             self.fields[kind] = forms.FileField(
-                label=DocumentKind(kind).label,
+                label=DOCUMENT_NAMES[kind],
                 required=False,
                 help_text=format_lazy(
                     "{} {}",
