@@ -1,6 +1,8 @@
 """A helper's walk through the public pages in the added languages, in Chromium at phone width:
 what it found, each kept found."""
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import translate_url
@@ -43,3 +45,19 @@ def test_the_proof_of_work_speaks_the_pages_language(page, live_server, child10,
     page.goto(live_server.url + translate_url(urls(token)["review"], language))
 
     expect(page.locator("altcha-widget")).to_contain_text(label)
+
+
+def test_the_emails_language_follows_a_switch_made_in_the_middle_of_the_form(
+    page, live_server, child10
+):
+    """Begun in German, switched to Polish while typing: the emails were to come in German."""
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(f"{live_server.url}/de/nominate/")
+    expect(page.locator("#id_preferred_language")).to_have_value("de")
+    page.locator("#id_org_name").fill("Fundacja Dajemy Dzieciom Siłę")
+
+    page.locator(".language-switch a[hreflang=pl]").click()
+
+    expect(page).to_have_url(re.compile(r"/pl/nominate/n/[^/]+/$"))
+    expect(page.locator("#id_org_name")).to_have_value("Fundacja Dajemy Dzieciom Siłę")
+    expect(page.locator("#id_preferred_language")).to_have_value("pl")
