@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import translate_url
 from playwright.sync_api import expect
 
-from tests.nominations.helpers import complete_post, urls
+from tests.nominations.helpers import complete_post, submitted_nomination, urls
 from tests.scenarios import NOMINATE, new_token
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -61,3 +61,15 @@ def test_the_emails_language_follows_a_switch_made_in_the_middle_of_the_form(
     expect(page).to_have_url(re.compile(r"/pl/nominate/n/[^/]+/$"))
     expect(page.locator("#id_org_name")).to_have_value("Fundacja Dajemy Dzieciom Siłę")
     expect(page.locator("#id_preferred_language")).to_have_value("pl")
+
+
+def test_the_reference_stays_on_one_line_on_a_phone(page, live_server, child10, settings):
+    """ "Ihre Referenznummer lautet C10-2022-" and, on the next line, "RRPN"."""
+    token, nomination = submitted_nomination(Client(), child10, settings)
+    page.set_viewport_size({"width": 375, "height": 800})
+
+    page.goto(live_server.url + translate_url(urls(token)["submitted"], "de"))
+
+    reference = page.locator("main .lead strong")
+    expect(reference).to_have_text(nomination.reference)
+    assert reference.evaluate("element => element.getClientRects().length") == 1

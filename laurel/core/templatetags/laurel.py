@@ -122,6 +122,13 @@ def month_year(value) -> str:
 
 
 @register.filter
+def unbroken(value) -> str:
+    """{{ reference|unbroken }}: kept on one line ("C10-2022-RRPN" never splits at a hyphen on a
+    phone); a page's text around it still wraps."""
+    return format_html('<span class="nowrap">{}</span>', value)
+
+
+@register.filter
 def absolute(value):
     """abs(value), for a difference worded by its sign ("above" or "below")."""
     return abs(value) if value is not None else value
