@@ -8,6 +8,7 @@ from django.test import Client
 from django.urls import translate_url
 from playwright.sync_api import expect
 
+from laurel.nominations.models import Nomination
 from tests.nominations.helpers import complete_post, submitted_nomination, urls
 from tests.scenarios import NOMINATE, new_token
 
@@ -73,3 +74,27 @@ def test_the_reference_stays_on_one_line_on_a_phone(page, live_server, child10, 
     reference = page.locator("main .lead strong")
     expect(reference).to_have_text(nomination.reference)
     assert reference.evaluate("element => element.getClientRects().length") == 1
+
+
+def test_going_back_to_the_blank_form_goes_on_with_the_draft(page, live_server, child10):
+    """Enter sent the form (to its private link, with its messages); Back showed the blank
+    form with what was typed put back by the browser, under a new token: the next save began
+    a second draft, apart from the private link already shown."""
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(f"{live_server.url}/pl/nominate/")
+    page.locator("#id_org_name").fill("Fundacja Dajemy Dzieciom Siłę")
+    page.locator("#id_org_city").press("Enter")
+    expect(page.locator("#error-summary")).to_be_focused()
+    expect(page).to_have_url(re.compile(r"/pl/nominate/n/[^/]+/$"))  # the private link
+    draft = page.url
+
+    page.go_back()
+
+    expect(page).to_have_url(draft)
+    expect(page.locator("#id_org_name")).to_have_value("Fundacja Dajemy Dzieciom Siłę")
+    page.locator("#id_org_city").fill("Warszawa")
+    page.locator("#id_org_city").press("Enter")
+    expect(page.locator("#error-summary")).to_be_focused()
+    expect(page).to_have_url(draft)
+    assert Nomination.objects.count() == 1
+    assert Nomination.objects.get().org_city == "Warszawa"
