@@ -80,7 +80,7 @@ esac
 # (LAUREL_DATABASE_TESTS_ONLY, tests/conftest.py): pytest-django refuses them a connection, so
 # they give the same result on either database; the SQLite run has them (about 500).
 #
-# The browser tests (in 36 files) are shared between the two runs, each file run once: two
+# The browser tests (in 40 files) are shared between the two runs, each file run once: two
 # fifths on PostgreSQL, the rest on SQLite, so that both runs end together
 # (tests/browser/conftest.py: POSTGRES_SHARE). Each costs several times another
 # test (Chromium, a live server, a database flushed after each). What they check (pages,

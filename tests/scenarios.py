@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from laurel.candidates import services as screening
 from laurel.candidates.models import Placement
-from laurel.cycles.definition import AwardDefinition, parse
+from laurel.cycles.definition import AwardDefinition, parse, translate
 from laurel.cycles.enums import Phase
 from laurel.cycles.models import Cycle
 from laurel.cycles.services import load_award
@@ -133,13 +133,23 @@ NETWORK_QUESTIONS = [
     {
         "key": "network",
         "kind": "yes_no",
-        "label": {"sv": "Ingår organisationen i ett nätverk?", "en": "Is it part of a network?"},
+        "label": {
+            "sv": "Ingår organisationen i ett nätverk?",
+            "en": "Is it part of a network?",
+            "de": "Gehört die Organisation einem Netzwerk an?",
+            "pl": "Czy organizacja należy do sieci?",
+        },
         "required": True,
     },
     {
         "key": "network_name",
         "kind": "short_text",
-        "label": {"sv": "Vilket nätverk?", "en": "Which network?"},
+        "label": {
+            "sv": "Vilket nätverk?",
+            "en": "Which network?",
+            "de": "Welches Netzwerk?",
+            "pl": "Jaka to sieć?",
+        },
         "required": True,
         "shown_if": {"question": "network", "equals": ["yes"]},
     },
@@ -220,10 +230,11 @@ ANSWERS_OF_EACH_KIND = {
 
 
 def award_with(questions: list[dict]) -> AwardDefinition:
-    """Child10 2022's award file with `questions` as its [[questions]], read and checked."""
+    """Child10 2022's award file with `questions` as its [[questions]], read and checked, its
+    translation files too (a page in German is the award's German page)."""
     raw = tomllib.loads(AWARD_FILE.read_text(encoding="utf-8"))
     raw["questions"] = copy.deepcopy(questions)
-    return parse(raw)
+    return parse(raw, translated=translate(AWARD_FILE, raw))
 
 
 def asking(questions: list[dict]) -> Cycle:

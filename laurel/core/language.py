@@ -23,6 +23,11 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 
 def chosen_language(request) -> str | None:
     """The language this request switches to, if it comes from the site's own page in another."""
+    return get_language_from_path(request.path_info) if switched_from(request) else None
+
+
+def switched_from(request) -> str | None:
+    """The language of the site's own page this request comes from, if another than its own."""
     language = get_language_from_path(request.path_info)
     if language is None:
         return None
@@ -32,7 +37,7 @@ def chosen_language(request) -> str | None:
     previous = get_language_from_path(referer.path)
     if previous is None or previous == language:
         return None
-    return language
+    return previous
 
 
 class RememberLanguageChoice:

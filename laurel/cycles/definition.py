@@ -121,11 +121,12 @@ def read_file(path: Path | str) -> AwardDefinition:
         raise DefinitionError(
             [("file", _("is not valid TOML: %(error)s") % {"error": error})]
         ) from None
-    return parse(raw, translated=_translate(path, raw))
+    return parse(raw, translated=translate(path, raw))
 
 
-def _translate(path: Path, raw: dict) -> dict[str, dict]:
-    """Merge the award's translation files (cycles.translations) into `raw`; what each is."""
+def translate(path: Path, raw: dict) -> dict[str, dict]:
+    """Merge the translation files of the award file at `path` (cycles.translations) into
+    `raw`, that file's contents as read (or changed since); what each file is."""
     declared = raw.get("languages", {}) if isinstance(raw.get("languages"), dict) else {}
     public = declared.get("public", [])
     found: dict[str, dict] = {}

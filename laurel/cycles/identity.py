@@ -70,6 +70,9 @@ def award_context(request) -> dict[str, Any]:
         offered = getattr(request, "offered_languages", None)
         if offered:
             return offered
+        if award and get_language() in award.public and get_language() not in award.working:
+            # No view answered (a page not found): its language, a public one, and the others.
+            return award.public
         return award.working if award else list(settings.WORKING_LANGUAGES)
 
     def untranslated() -> str:

@@ -16,6 +16,19 @@ from django.utils import timezone
 from laurel.nominations.models import UsedChallenge
 
 ALGORITHM = "PBKDF2/SHA-256"
+# The widget's own words ("I'm not a robot") in each language Laurel speaks but English (the
+# widget's default): the altcha package's translations, vendored unchanged as
+# static/vendor/altcha/altcha-<name>.js, each naming itself as here.
+WIDGET_LANGUAGES = {
+    "sv": "sv",
+    "de": "de",
+    "fr": "fr-fr",
+    "es": "es-es",
+    "it": "it",
+    "pl": "pl",
+    "ro": "ro",
+    "uk": "uk",
+}
 VALID_FOR = timedelta(minutes=30)
 
 

@@ -11,8 +11,8 @@ from django.contrib.humanize.templatetags.humanize import apnumber
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -20,6 +20,7 @@ from laurel.core.http import client_ip, network_of
 from laurel.core.language import public_page
 from laurel.cycles.queries import public_cycle
 from laurel.nominations import services
+from laurel.nominations.challenge import WIDGET_LANGUAGES
 from laurel.nominations.enums import EDITABLE_STATES, NominationState
 from laurel.nominations.findings import MAX_REASON, FindingChoice, marked_texts, texts_of
 from laurel.nominations.forms import NominationForm, ReviewForm, initial_from
@@ -222,6 +223,7 @@ def review(request, token: str):
             "closed": not cycle.nominations_are_open and not editing,
             "max_reason": MAX_REASON,
             "reviewed": version,
+            "altcha_language": WIDGET_LANGUAGES.get(get_language()),
         }
     )
     return render(request, "nominations/review.html", context)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from laurel.core.language import public_page
+from laurel.core.language import public_page, switched_from
 from laurel.core.limits import HONEYPOT_FIELD
 from laurel.cycles.queries import current_cycle_or_404
 from laurel.nominations import challenge, services, submission_views
@@ -77,6 +77,11 @@ def manage(request, token: str):
         # answer marked, when the review found it incomplete.
         checking = bool(request.GET.get(submission_views.CHECK))
         saved = initial_from(nomination)
+        previous = switched_from(request)
+        if previous and saved.get("preferred_language") == previous:
+            # The emails' language was the page's (the form's default): it follows the language
+            # switch too, until the nominator chooses one apart; the next save keeps it.
+            saved["preferred_language"] = translation.get_language()
         # A draft that holds a field as typed, failing its check, shows it with its message
         # again (after a change of language, or coming back by the private link).
         form = NominationForm(

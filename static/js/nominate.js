@@ -161,8 +161,37 @@
     window.addEventListener("load", function () { box.focus(); });
   }
 
+  /* Back to the blank form once its draft is saved (Enter sent it, or an autosave): the
+     browser puts back what was typed, but into a new form with a new token, whose next save
+     would begin a second draft apart from the private link already given. The tab keeps its
+     draft's token, and going back to a blank form goes on with that draft instead. */
+  var DRAFT_KEY = "laurel-nomination-draft";
+
+  function rememberDraft() {
+    var token = form && form.querySelector("input[name=token]");
+    if (!token) { return; }
+    try { window.sessionStorage.setItem(DRAFT_KEY, token.value); } catch (error) { /* off */ }
+  }
+
+  function backToTheDraft() {
+    if (!form || !window.performance || !performance.getEntriesByType) { return false; }
+    var entry = performance.getEntriesByType("navigation")[0];
+    var blank = form.getAttribute("action");
+    if (!entry || entry.type !== "back_forward" || window.location.pathname !== blank) {
+      return false;
+    }
+    var saved = null;
+    try { saved = window.sessionStorage.getItem(DRAFT_KEY); } catch (error) { return false; }
+    var token = form.querySelector("input[name=token]");
+    if (!saved || !token || saved === token.value) { return false; }
+    window.location.replace(blank + "n/" + encodeURIComponent(saved) + "/");
+    return true;
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     form = document.getElementById("nomination-form");
+    if (backToTheDraft()) { return; }
+    if (form && document.getElementById("private-link")) { rememberDraft(); }
     counters();
     errorSummary();
     languageLinks(document);
@@ -179,6 +208,7 @@
       if (!status || status.id !== "autosave-status") { return; }
       if (event.detail.successful) {
         dirty = false;
+        rememberDraft();
       } else {
         // Refused (too many saves from this network: 429) or not reached: htmx swaps nothing,
         // so the line would go on saying the draft was saved when the newest text is not.

@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 
 from django import template
 from django.urls import translate_url
-from django.utils import translation
+from django.utils import dateformat, formats, translation
 from django.utils.html import conditional_escape, format_html
 
 from laurel.core import texts
@@ -122,6 +122,32 @@ def is_optional(field) -> bool:
     if getattr(field, "required_if_shown", False):
         return False
     return not getattr(field, "needed", field.required)
+
+
+# The languages that write a month's name with a capital letter. Every other language Laurel
+# speaks writes it small, although Django's catalogues give some of its names as a calendar's
+# heading ("Czerwiec", "Березень", "Marzo", "Iunie").
+CAPITALISED_MONTHS = {"de", "en"}
+
+
+@register.filter(expects_localtime=True)
+def month_year(value) -> str:
+    """{{ when|month_year }}: the month and year in the page's language ("June 2027",
+    "czerwiec 2027", "junio de 2027"), written as in running text."""
+    if not value:
+        return ""
+    text = formats.date_format(value, "YEAR_MONTH_FORMAT")
+    if (translation.get_language() or "").split("-")[0] in CAPITALISED_MONTHS:
+        return text
+    month = dateformat.format(value, "F")
+    return text.replace(month, month[:1].lower() + month[1:], 1)
+
+
+@register.filter
+def unbroken(value) -> str:
+    """{{ reference|unbroken }}: kept on one line ("C10-2022-RRPN" never splits at a hyphen on a
+    phone); a page's text around it still wraps."""
+    return format_html('<span class="nowrap">{}</span>', value)
 
 
 @register.filter
