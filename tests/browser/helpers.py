@@ -118,3 +118,20 @@ def person(browser, live_server, user):
     page = browser.new_context().new_page()
     signed_in_as(page, live_server, user)
     return page
+
+
+def fill_as_posted(page, values: dict, within: str = "") -> None:
+    """Fill the page's form fields as `values` posts them (tests/nominations/helpers.complete_post):
+    each field found once, by its name, as its kind is filled; the token, the action and the
+    honeypot left alone."""
+    for name, value in values.items():
+        field = page.locator(f"{within} [name={name}]".strip())
+        if name in {"token", "action", "fax_number"} or field.count() != 1:
+            continue
+        kind = field.evaluate("element => element.type")
+        if kind == "checkbox":
+            field.check()
+        elif kind == "select-one":
+            field.select_option(value)
+        else:
+            field.fill(value)

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from laurel.nominations.enums import NominationState
 from laurel.nominations.models import Nomination
-from tests.browser.helpers import tab_to, type_into
+from tests.browser.helpers import fill_as_posted, tab_to, type_into
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -169,17 +169,7 @@ def test_nominating_without_javascript_is_accepted_and_held(browser, live_server
     page = context.new_page()
     page.goto(f"{live_server.url}/en/nominate/")
     values = complete_post(child10, "unused")
-    for name, value in values.items():
-        field = page.locator(f"[name={name}]")
-        if name in {"token", "action", "fax_number"} or field.count() != 1:
-            continue
-        kind = field.evaluate("element => element.type")
-        if kind == "checkbox":
-            field.check()
-        elif kind == "select-one":
-            field.select_option(value)
-        else:
-            field.fill(value)
+    fill_as_posted(page, values)
     page.get_by_label("We work with the organisation").check()
     page.get_by_label("Yes", exact=True).check()
     page.get_by_role("button", name="Continue to review").click()

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from laurel.nominations.models import Nomination
+from tests.browser.helpers import fill_as_posted
 from tests.nominations.helpers import complete_post
 from tests.scenarios import NETWORK_QUESTIONS
 from tests.scenarios import asking as load_with
@@ -52,17 +53,7 @@ def asking(child10):
 
 def fill_the_rest(page, cycle, t) -> None:
     """Everything else the form asks, as tests/nominations/helpers.complete_post posts it."""
-    for name, value in complete_post(cycle, "unused").items():
-        field = page.locator(f"#nomination-form [name={name}]")
-        if name in {"token", "action", "fax_number"} or field.count() != 1:
-            continue
-        kind = field.evaluate("element => element.type")
-        if kind == "checkbox":
-            field.check()
-        elif kind == "select-one":
-            field.select_option(value)
-        else:
-            field.fill(value)
+    fill_as_posted(page, complete_post(cycle, "unused"), within="#nomination-form")
     page.get_by_label(t["partner"]).check()
     page.locator("#id_organisation_aware").get_by_label(t["yes"], exact=True).check()
 
