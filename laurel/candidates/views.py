@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from laurel.candidates import services
 from laurel.candidates.enums import Consent
-from laurel.candidates.forms import ClaimForm
+from laurel.candidates.forms.claim import ClaimForm
 from laurel.candidates.services.consent import undo_until
 from laurel.core.language import public_page
 

@@ -67,7 +67,7 @@ PUBLIC_SOURCES = (
     "laurel/nominations/findings.py",
     "laurel/cycles/enums.py",  # phase names, in a refusal's words
     "laurel/candidates/views.py",
-    "laurel/candidates/forms.py",  # the organisation's consent form (ClaimForm)
+    "laurel/candidates/forms/*.py",  # the organisation's consent form (claim), staff's others
     "laurel/candidates/enums.py",  # the kinds of its documents, its answer's states
     "laurel/selection/forms.py",  # what a laureate lets be published (MediaConsentForm)
     "laurel/candidates/services/consent.py",

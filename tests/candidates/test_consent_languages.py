@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 
 from laurel.candidates.enums import DocumentKind
-from laurel.candidates.forms import DOCUMENT_UPLOADS
+from laurel.candidates.forms.claim import DOCUMENT_UPLOADS
 from tests.candidates.consent_helpers import asked
 
 pytestmark = pytest.mark.django_db
