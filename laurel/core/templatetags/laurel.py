@@ -43,12 +43,11 @@ def og_locale(language: str) -> str:
 def tr_inline(value: dict | None) -> str:
     """|tr for a text inside a sentence: where it is shown in another language than the page's
     (its translation is missing), wrapped in a span that says which (WCAG 3.1.2)."""
-    page = (translation.get_language() or "").split("-")[0]
-    shown = texts.shown_language(value, page)
-    text = in_language(value, page)
-    if shown and shown != page:
-        return format_html('<span lang="{}">{}</span>', shown, text)
-    return conditional_escape(text)
+    text = in_language(value, translation.get_language())
+    shown = _fallen_back_to(value)
+    return (
+        format_html('<span lang="{}">{}</span>', shown, text) if shown else conditional_escape(text)
+    )
 
 
 @register.filter
@@ -65,9 +64,15 @@ def language_name(code: str) -> str:
 def lang_attr(value: dict | None) -> str:
     """` lang="sv"` where a {"sv": ..., "en": ...} text is shown in a language other than the
     page's (its translation is missing), for the element that holds it (WCAG 3.1.2)."""
+    shown = _fallen_back_to(value)
+    return format_html(' lang="{}"', shown) if shown else ""
+
+
+def _fallen_back_to(value: dict | None) -> str:
+    """The language a text is shown in where that is not the page's (its translation missing)."""
     page = (translation.get_language() or "").split("-")[0]
     shown = texts.shown_language(value, page)
-    return format_html(' lang="{}"', shown) if shown and shown != page else ""
+    return shown if shown and shown != page else ""
 
 
 @register.simple_tag(takes_context=True)
