@@ -13,7 +13,7 @@ from typing import Annotated, Literal, Self
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from pydantic import Field, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
 from laurel.cycles.award_values import Table, Translated, matching, refused
 
@@ -47,11 +47,17 @@ Section = Literal["organisation", "criteria", "evidence", "nominator"]
 DEFAULT_CHARACTERS = {"short_text": 200, "long_text": 2000}
 
 
+class OptionLabel(Translated):
+    """An option's text: a few words, as a radio button or a checkbox shows them."""
+
+    text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+
+
 class Option(Table):
     """One answer of a choice question: its key (stored) and its label in each language."""
 
     key: QuestionKey
-    label: Translated
+    label: OptionLabel
 
 
 class Condition(Table):
@@ -70,9 +76,10 @@ class Question(Table):
     required: bool = False
     # Text kinds only: a short answer may be short (a name, 60); a long one as a criterion's.
     max_characters: Annotated[int, Field(ge=1, le=20000)] | None = None
-    options: list[Option] = Field(default_factory=list)  # choice kinds only
-    min: int | None = None  # number only
-    max: int | None = None
+    options: Annotated[list[Option], Field(max_length=50)] = Field(default_factory=list)
+    # number only; stored as a 32-bit whole number
+    min: Annotated[int, Field(ge=-(2**31), le=2**31 - 1)] | None = None
+    max: Annotated[int, Field(ge=-(2**31), le=2**31 - 1)] | None = None
     shown_if: Condition | None = None
     visible_to: Literal["staff", "committee", "public"] = "staff"
     personal: bool = False

@@ -57,6 +57,9 @@ MESSAGES = {
     "dict_type": gettext_lazy("must be a table"),
     "int_type": gettext_lazy("must be a whole number"),
     "greater_than_equal": gettext_lazy("must be at least %(minimum)s"),
+    "less_than_equal": gettext_lazy("must be at most %(maximum)s"),
+    "string_too_long": gettext_lazy("must be a text of at most %(limit)s characters"),
+    "too_long": gettext_lazy("must list at most %(limit)s"),
     "string_type": gettext_lazy("must be a text that is not empty"),
     "string_too_short": gettext_lazy("must be a text that is not empty"),
     "datetime_type": gettext_lazy("must be a date and time such as 2021-04-23T09:00:00"),
@@ -304,4 +307,9 @@ def message(problem: ErrorDetails) -> str:
     if problem["type"] == "award":
         return str(context["message"])
     words = MESSAGES.get(problem["type"], gettext_lazy("does not have a valid value"))
-    return str(words) % {"minimum": context.get("ge")}  # the one parameter, of Field(ge=…)
+    # The parameters of Field(ge=…, le=…, max_length=…) and StringConstraints(max_length=…).
+    return str(words) % {
+        "minimum": context.get("ge"),
+        "maximum": context.get("le"),
+        "limit": context.get("max_length"),
+    }

@@ -290,8 +290,11 @@ class QuestionForm(forms.Form):
         their fields; any other (the list as a whole) above the form."""
         prefix = f"questions[{index}]"
         for where, problem in problems:
+            if where in (prefix, "questions"):  # the question (or the list) as a whole
+                self.add_error(None, problem)
+                continue
             if not where.startswith(f"{prefix}."):
-                self.add_error(None, f"{where}: {problem}" if where != "questions" else problem)
+                self.add_error(None, f"{where}: {problem}")
                 continue
             path = where.removeprefix(f"{prefix}.").split(".")
             field = {

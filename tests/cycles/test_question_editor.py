@@ -156,3 +156,29 @@ def test_no_one_but_staff_edits_the_questions(client, upcoming, role):
     assert client.get(new_url(upcoming)).status_code == 404
     assert client.post(new_url(upcoming), NETWORK).status_code == 404
     assert not upcoming.questions.exists()
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "words"),
+    [
+        ({"kind": "number", "min": "10000000000000000000"}, "min", "at most 2147483647"),
+        (
+            {"kind": "single_choice", "options": "a | " + "x" * 301 + " | A\nb | B | B"},
+            "options",
+            "at most 300 characters",
+        ),
+        ({"kind": "single_choice", "options": "a | A | A"}, None, "at least two options"),
+    ],
+)
+def test_a_limit_of_the_file_is_said_at_its_field_without_a_path(
+    staff_client, upcoming, change, field, words
+):
+    """An attack session's findings: a huge bound was a 500, an option had no length limit,
+    and a problem of the question as a whole was shown as "questions[1]: …"."""
+    response = staff_client.post(new_url(upcoming), NETWORK | change)
+
+    assert response.status_code == 400
+    form = response.context["form"]
+    errors = " ".join(form.errors.get(field) or []) if field else " ".join(form.non_field_errors())
+    assert words in errors and "questions[" not in errors
+    assert not upcoming.questions.exists()

@@ -146,3 +146,32 @@ def test_a_committee_member_cannot_write_a_translation(client, nomination):
 
     assert response.status_code == 404
     assert not CommitteeVersion.objects.get(nomination=nomination).translations
+
+
+def test_a_text_changed_under_its_translation_is_refused_until_the_translation_follows(
+    nomination, translator
+):
+    """A detail redacted from the text must not stay readable in its translation (an attack
+    session's finding: the committee read a redacted name in the English beside it)."""
+    screening.save_committee_version(
+        nomination, texts={"answer_1": POLISH}, translations={"answer_1": ENGLISH}, into="en",
+        actor=translator,
+    )  # fmt: skip
+
+    with pytest.raises(ScreeningError) as refused:
+        screening.save_committee_version(
+            nomination, texts={"answer_1": "[…]"}, translations={"answer_1": ENGLISH}, into="en",
+            actor=translator,
+        )  # fmt: skip
+
+    assert refused.value.field == "translation_answer_1"
+    kept = CommitteeVersion.objects.get(nomination=nomination)
+    assert (kept.texts["answer_1"], kept.translations["answer_1"]["text"]) == (POLISH, ENGLISH)
+    screening.save_committee_version(
+        nomination, texts={"answer_1": "[…]"}, translations={"answer_1": "[…]"}, into="en",
+        actor=translator,
+    )  # fmt: skip
+    assert (
+        CommitteeVersion.objects.get(nomination=nomination).translations["answer_1"]["text"]
+        == "[…]"
+    )

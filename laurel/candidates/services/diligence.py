@@ -192,8 +192,16 @@ def save_committee_version(
         nomination=nomination, defaults={"texts": kept, "prepared_by": actor}
     )
     before = dict(version.translations)
+    changed_texts = {field for field in kept if kept[field] != (version.texts or {}).get(field, "")}
     version.texts = kept
     version.translations = _translations(nomination, original, before, translations, into, actor)
+    for field in changed_texts & set(version.translations):
+        if version.translations[field] is before.get(field):
+            # A text staff changed (a detail redacted) keeps no translation of what it said.
+            raise ScreeningError(
+                _("The text changed: change its translation to match, or empty it."),
+                field=f"translation_{field}",
+            )
     version.prepared_by = actor
     version.save(update_fields=["texts", "translations", "prepared_by", "prepared_at"])
     changed = sorted(field for field in original if kept[field] != original[field].strip())
