@@ -195,6 +195,8 @@ def test_the_form_without_javascript_is_axe_clean_empty_and_with_errors(
     page.goto(f"{live_server.url}/{language}/nominate/")
     html = page.content()
     page.locator("#nomination-form button[value=review]:not(.default-action)").click()
+    # The click only starts the navigation: read the page once the answer has arrived.
+    expect(page.locator("#error-summary")).to_be_visible()
     with_errors = page.content()
     context.close()
 
