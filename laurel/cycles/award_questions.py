@@ -40,6 +40,7 @@ Kind = Literal[
     "url",
     "email",
     "country",
+    "file",
 ]
 # The sections of the form a question may be asked in (nominations.forms.SECTIONS).
 Section = Literal["organisation", "criteria", "evidence", "nominator"]
@@ -101,6 +102,10 @@ class Question(Table):
             raise refused(_("only a text question has max_characters"))
         if self.personal and self.visible_to == "public":
             raise refused(_("an answer that is personal data cannot be public"))
+        if self.kind == "file" and self.visible_to != "staff":
+            # A document is neither redacted nor translated: the committee reads what staff
+            # write in its version of the nomination, as with the nominators' other documents.
+            raise refused(_("a file answer is read by staff only"))
         return self
 
     @property

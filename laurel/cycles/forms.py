@@ -148,6 +148,7 @@ KINDS = [
     ("url", _("Web address")),
     ("email", _("Email address")),
     ("country", _("Country")),
+    ("file", _("A document (PDF, DOCX or ODT)")),
 ]
 SECTIONS = [
     ("organisation", _("The organisation")),

@@ -25,6 +25,8 @@ from laurel.cycles.models import Cycle
 from laurel.nominations.enums import Awareness, Relationship
 from laurel.nominations.models import DECLARATION_FIELDS
 
+# What a file input offers to choose: the documents uploads.check_upload accepts.
+DOCUMENT_TYPES = ".pdf,.docx,.odt"
 MAX_LINKS = 5
 NOT_LISTED = "--"
 # Right-to-left overrides and isolates can disguise text; plain right-to-left text is fine.
@@ -282,7 +284,7 @@ def evidence_fields(cycle: Cycle) -> dict[str, forms.Field]:
     fields["attachments"] = MultipleFileField(
         label=_("Documents"),
         required=False,
-        widget=MultipleFileInput(attrs={"accept": ".pdf,.docx,.odt"}),
+        widget=MultipleFileInput(attrs={"accept": DOCUMENT_TYPES}),
         help_text=_(
             "Up to %(count)s files: PDF, Word (DOCX) or OpenDocument (ODT), %(size)s MB each."
         )

@@ -1,6 +1,9 @@
 """The nomination form, generated from the cycle: another award's criteria change it, not code.
 Its fields, section by section, are built in `form_fields`."""
 
+from collections.abc import Mapping
+from dataclasses import replace
+
 from django import forms
 from django.contrib.humanize.templatetags.humanize import apnumber
 from django.core.exceptions import ValidationError
@@ -20,7 +23,7 @@ from laurel.nominations.form_fields import (
     organisation_fields,
 )
 from laurel.nominations.models import DECLARATION_FIELDS, NOMINATOR_FIELDS, ORGANISATION_FIELDS
-from laurel.nominations.question_fields import name_of, question_fields, stored
+from laurel.nominations.question_fields import FILE, name_of, question_fields, stored
 from laurel.nominations.uploads import check_upload
 
 SECTIONS = [
@@ -42,11 +45,27 @@ BUILDERS = {
 class NominationForm(forms.Form):
     """One form for drafts (`complete=False`: nothing is required) and for submission."""
 
-    def __init__(self, *args, cycle: Cycle, complete: bool, existing_attachments: int = 0, **kw):
+    def __init__(
+        self,
+        *args,
+        cycle: Cycle,
+        complete: bool,
+        existing_attachments: int = 0,
+        held_files: Mapping[str, dict] | None = None,
+        **kw,
+    ):
+        """`existing_attachments`: how many documents of evidence the nomination holds;
+        `held_files`: the file each `file` question holds already, by its key (name, size and,
+        once attached, the attachment's pk: `services.held_files`)."""
         super().__init__(*args, **kw)
         self.cycle = cycle
         self.complete = complete
         self.existing_attachments = existing_attachments
+        # Read only when a `file` question needs it (the view may pass a lazy lookup).
+        self.held_files = held_files if held_files is not None else {}
+        # The questions asked only on a condition that does not hold (`_apply_conditions`).
+        self.unasked: set[str] = set()
+        self.checked_uploads = []
         for section, build in BUILDERS.items():
             # The section's own fields, then the award's questions asked in it.
             for name, field in {**build(cycle), **question_fields(cycle, section)}.items():
@@ -62,7 +81,11 @@ class NominationForm(forms.Form):
             # What submitting will require, shown as progress: a field with an `unless` is
             # needed unless the box it names is ticked.
             # A question asked only on a condition is not counted (it may never be asked).
-            field.needed = field.required or bool(getattr(field, "unless", ""))
+            field.needed = (
+                field.required
+                or bool(getattr(field, "unless", ""))
+                or getattr(field, "file_required", False)
+            )
             if not complete:
                 field.required = False
 
@@ -106,6 +129,7 @@ class NominationForm(forms.Form):
                         self.overlong[name] = data[name]
                     self.add_error(name, message)
         self._apply_conditions(data)
+        self._check_files(data)
         if data.get("org_website"):
             data["org_no_website"] = False  # an address given says more than the box
         elif self.complete and not data.get("org_no_website") and "org_website" not in self.errors:
@@ -126,7 +150,6 @@ class NominationForm(forms.Form):
                     "countries not on the list, it cannot be nominated for this award."
                 ),
             )
-        self.checked_uploads = []
         files = data.get("attachments") or []
         if len(files) + self.existing_attachments > NOMINATION_DOCUMENTS:
             self.add_error(
@@ -155,13 +178,45 @@ class NominationForm(forms.Form):
             if not any(value in values for value in given):
                 data[name] = None
                 self.errors.pop(name, None)
+                self.unasked.add(name)
             elif (
                 self.complete
                 and field.required_if_shown
                 and data.get(name) in (None, "", [])
                 and name not in self.errors
+                and not self.holds_file(name)
             ):
                 self.add_error(name, str(field.error_messages["required"]))
+
+    def _check_files(self, data: dict) -> None:
+        """The answers to `file` questions: a file chosen now is checked as the documents of
+        evidence are; one required is asked for only when the question holds none yet."""
+        for name, field in self.fields.items():
+            question = getattr(field, "question", None)
+            if question is None or question.kind != FILE:
+                continue
+            upload = data.get(name)
+            if upload:
+                try:
+                    checked = check_upload(upload)
+                except ValidationError as error:
+                    self.add_error(name, error)
+                    continue
+                self.checked_uploads.append((upload, replace(checked, question=question.key)))
+            elif (
+                self.complete
+                and getattr(field, "file_required", False)
+                and name not in self.errors
+                and not self.holds_file(name)
+            ):
+                self.add_error(name, str(field.error_messages["required"]))
+
+    def holds_file(self, name: str) -> bool:
+        """Whether the `file` question of this field holds a file already."""
+        question = getattr(self.fields[name], "question", None)
+        if question is None or question.kind != FILE:
+            return False  # without reading held_files, which may be a lookup
+        return question.key in self.held_files
 
     def passes_submission_checks(self) -> bool:
         """Valid, and everything submitting needs is there: also true of a draft form (which
@@ -182,6 +237,8 @@ class NominationForm(forms.Form):
         """Whether a needed field is answered: it has a value, or the box its `unless` names is
         ticked ("It has no website, or I do not know its address")."""
         unless = getattr(self.fields[name], "unless", "")
+        if self.holds_file(name):
+            return True
         return value_of(name) not in (None, "", [], False) or bool(unless and value_of(unless))
 
     @property
@@ -215,11 +272,21 @@ class NominationForm(forms.Form):
         values["links"] = [
             data[f"link_{n}"] for n in range(1, MAX_LINKS + 1) if data.get(f"link_{n}")
         ]
-        values["question_answers"] = {
-            field.question.key: stored(data[name])
-            for name, field in self.fields.items()
-            if hasattr(field, "question") and data.get(name) not in (None, "", [])
-        }
+        values["question_answers"] = {}
+        for name, field in self.fields.items():
+            question = getattr(field, "question", None)
+            if question is None:
+                continue
+            value = data.get(name)
+            if question.kind == FILE and name not in self.unasked:
+                # The file chosen now, else the one held. The services keep each answer the
+                # name of the file its question holds.
+                held = None if value else self.held_files.get(question.key)
+                value = value.name[-200:] if value else held and held["name"]
+            if value not in (None, "", []):
+                values["question_answers"][question.key] = stored(value)
+        # The questions whose condition does not hold: a file one held goes (the services).
+        values["unasked"] = sorted(self.fields[name].question.key for name in self.unasked)
         values["unchecked"] = self.unchecked()
         return values
 
@@ -250,6 +317,9 @@ class NominationForm(forms.Form):
                 if getattr(field, "section", None) == key
             ]
             for bound in fields:
+                question = getattr(bound.field, "question", None)
+                if question is not None and question.kind == FILE:
+                    bound.held = self.held_files.get(question.key)
                 # How far a text is over its limit, for the count shown without JavaScript.
                 value, limit = bound.value(), getattr(bound.field, "limit", None)
                 if limit and isinstance(value, str) and characters(value) > limit:

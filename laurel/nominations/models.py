@@ -225,8 +225,20 @@ class Nomination(TimeStamped):
                 labels[value] = str(countries.name(value)) or value
             values = value if isinstance(value, list) else [value]
             text = ", ".join(labels.get(str(item), str(item)) for item in values)
-            given.append(GivenAnswer(question, in_language(question.label, language), text))
+            document = None
+            if question.kind == "file":  # its answer is the name of the file it holds
+                document = next(
+                    (a for a in self.attachments.all() if a.question == question.key), None
+                )
+            label = in_language(question.label, language)
+            given.append(GivenAnswer(question, label, text, document))
         return given
+
+    @property
+    def evidence_documents(self) -> list["Attachment"]:
+        """The documents of evidence: not the files that answer the award's `file` questions
+        (a question's file is shown as its answer). Read through a prefetch where there is one."""
+        return [attachment for attachment in self.attachments.all() if not attachment.question]
 
     @property
     def answered_questions(self) -> dict[str, list["GivenAnswer"]]:
@@ -261,6 +273,8 @@ class GivenAnswer(NamedTuple):
     question: "Question"
     label: str
     text: str
+    # A `file` question's document (staff download it from the answer).
+    document: "Attachment | None" = None
 
     @property
     def field(self) -> str:
@@ -295,6 +309,9 @@ class Attachment(models.Model):
     kind = models.CharField(max_length=8)  # pdf, docx, odt: what the content is, not the name
     size = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
+    # The key of the award's `file` question this document answers; "" for the evidence the
+    # form's documents field takes (at most NOMINATION_DOCUMENTS of those). A question holds one.
+    question = models.CharField(max_length=40, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

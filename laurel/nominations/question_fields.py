@@ -13,12 +13,19 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from laurel.core.limits import DOCUMENT_MAX_MB
 from laurel.core.texts import in_language
 from laurel.cycles.models import Cycle, Question
-from laurel.nominations.form_fields import WebsiteField, country_choices, text_field
+from laurel.nominations.form_fields import (
+    DOCUMENT_TYPES,
+    WebsiteField,
+    country_choices,
+    text_field,
+)
 from laurel.nominations.models import question_field
 
 YES_NO = "yes_no"
+FILE = "file"
 
 
 def name_of(key: str) -> str:
@@ -35,6 +42,9 @@ def question_fields(cycle: Cycle, section: str) -> dict[str, forms.Field]:
         label = in_language(question.label, language)
         field = _field(question, label, language)
         field.help_text = in_language(question.help, language)
+        if question.kind == FILE:
+            kinds = _("One file: PDF, Word (DOCX) or OpenDocument (ODT), at most %(size)s MB.")
+            field.help_text = f"{field.help_text} {kinds % {'size': DOCUMENT_MAX_MB}}".strip()
         field.question = question
         field.message_params = {"title": label}
         condition = question.shown_if
@@ -56,6 +66,12 @@ def question_fields(cycle: Cycle, section: str) -> dict[str, forms.Field]:
             # Asked for by the form only when its condition holds (NominationForm.clean).
             field.required_if_shown = question.required
             field.required = False
+        if question.kind == FILE:
+            # A file held already answers it: the form asks for one only when none is held
+            # (NominationForm._check_files); a field required by Django would ask every time.
+            field.file_required = question.required and not condition
+            field.required = False
+            field.asks_for_file = True  # the form page shows the file it holds at it
         fields[name_of(question.key)] = field
     return fields
 
@@ -103,6 +119,21 @@ def _field(question: Question, label: str, language: str) -> forms.Field:
             required=required,
             widget=forms.Select if kind == "country" else forms.RadioSelect,
             error_messages={"required": choose, "invalid_choice": choose},
+        )
+    if kind == FILE:
+        return forms.FileField(
+            label=label,
+            required=False,
+            widget=forms.FileInput(attrs={"accept": DOCUMENT_TYPES}),
+            error_messages={
+                "required": _("Choose a file for “%(title)s”") % {"title": label},
+                "invalid": _("Choose the file for “%(title)s” again: it did not arrive")
+                % {"title": label},
+                "missing": _("Choose the file for “%(title)s” again: it did not arrive")
+                % {"title": label},
+                "empty": _("The file you chose for “%(title)s” is empty: choose another")
+                % {"title": label},
+            },
         )
     if kind == "multiple_choice":
         return forms.MultipleChoiceField(

@@ -42,7 +42,12 @@ def _page_context(nomination, token: str) -> dict:
         "token": token,
         "status": services.public_status(nomination),
         "documents": rows,
-        "room": max(services.MAX_ATTACHMENTS - sum(not row["removed"] for row in rows), 0),
+        # The documents of evidence it takes yet (read from the rows: no query).
+        "room": max(
+            services.MAX_ATTACHMENTS
+            - sum(not row["removed"] and not row["question"] for row in rows),
+            0,
+        ),
         "max_documents": services.MAX_ATTACHMENTS,
         "confirm_days": settings.NOMINATION_CONFIRM_DAYS,
     }
@@ -61,6 +66,7 @@ def manage_submitted(request, nomination, token: str, form=None, status=200):
             complete=True,
             initial=initial_from(source),
             existing_attachments=services.MAX_ATTACHMENTS - services.documents_room(nomination),
+            held_files=services.held_files(nomination),
         )
     context = _page_context(nomination, token)
     context.update(
@@ -68,7 +74,7 @@ def manage_submitted(request, nomination, token: str, form=None, status=200):
             "form": form if editable else None,
             "sections": form.sections() if editable else [],
             # The list with a Remove button for each document: those a pending change keeps.
-            "attachments": nomination.attachments.exclude(
+            "attachments": nomination.attachments.filter(question="").exclude(
                 pk__in=(nomination.pending_edit or {}).get("remove", [])
             )
             if editable

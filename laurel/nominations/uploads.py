@@ -36,6 +36,8 @@ class CheckedUpload:
     kind: str
     size: int
     sha256: str
+    # The key of the award's question the file answers (a `file` question); "" for evidence.
+    question: str = ""
 
 
 def check_upload(upload) -> CheckedUpload:

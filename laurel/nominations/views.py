@@ -89,7 +89,8 @@ def manage(request, token: str):
             cycle=cycle,
             complete=checking,
             initial=saved,
-            existing_attachments=nomination.attachments.count(),
+            existing_attachments=_evidence_count(nomination),
+            held_files=services.held_files(nomination),
         )
         removing = request.GET.get("remove", "")
         confirming = (
@@ -111,7 +112,8 @@ def _form_page(request, cycle, form, token, nomination, status=200, blank=False,
             # Called by the template only if the cached fragments are missing: a lambda, because
             # even naming `form.sections` would build the lazy blank form.
             "sections": lambda: form.sections(),
-            "attachments": nomination.attachments.all() if nomination else [],
+            # The documents of evidence; a question's file is shown at its question.
+            "attachments": nomination.attachments.filter(question="") if nomination else [],
             # A new, empty form is the same for everyone: its fields come from the cache.
             "blank": blank,
             # The document whose removal waits for a second click.
@@ -133,7 +135,12 @@ def _save(request, cycle, token, nomination):
         request.FILES,
         cycle=cycle,
         complete=action == "review" or submitted,
-        existing_attachments=nomination.attachments.count() if nomination else 0,
+        existing_attachments=_evidence_count(nomination) if nomination else 0,
+        # The form at /nominate/ saves a draft made by an earlier save or autosave of the same
+        # page: the files its questions hold are looked up only if a `file` question asks.
+        held_files=SimpleLazyObject(
+            lambda: services.held_files(nomination or services.find_by_token(token))
+        ),
     )
     valid = form.is_valid()
     # Asked in the service's transaction: the counter and the draft commit together, once.
@@ -217,6 +224,11 @@ def _save_draft(request, cycle, token, form, valid, action, gate):
         )
     messages.success(request, saved)
     return redirect("nominations:manage", token=token)
+
+
+def _evidence_count(nomination) -> int:
+    """The documents of evidence held, as a change not yet confirmed would leave them."""
+    return services.MAX_ATTACHMENTS - services.documents_room(nomination)
 
 
 def _attachment(nomination, pk: str):

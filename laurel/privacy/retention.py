@@ -263,6 +263,7 @@ def anonymise_nominations(
                 nomination.question_answers
             )
             changed.append("question_answers")
+            _drop_personal_files(nomination)
         if nomination.pending_edit is not None and "data" in nomination.pending_edit:
             # A change not yet confirmed holds a copy of every field: the same go from it.
             data = _cleared(nomination, nomination.pending_edit["data"], fields, thinned)
@@ -275,6 +276,23 @@ def anonymise_nominations(
             version.save(update_fields=["data"])
         count += 1
     return count
+
+
+def _drop_personal_files(nomination: Nomination) -> None:
+    """The files that answer questions of personal data go with those answers: attached, and
+    those a change not yet confirmed holds (`pending_edit` is saved by the caller)."""
+    personal = {q.key for q in nomination.cycle.asked_questions() if q.personal}
+    if not personal:
+        return
+    files = Attachment.objects.filter(nomination=nomination, question__in=personal)
+    _delete_files(files, "file")
+    files.delete()
+    if nomination.pending_edit is not None:
+        uploads = nomination.pending_edit.get("uploads", [])
+        going = [upload for upload in uploads if upload.get("question") in personal]
+        _delete_files_after_commit([upload["path"] for upload in going])
+        kept = [upload for upload in uploads if upload not in going]
+        nomination.pending_edit = {**nomination.pending_edit, "uploads": kept}
 
 
 def _cleared(nomination: Nomination, data: dict, fields: list[str], thinned: bool) -> dict:

@@ -32,6 +32,13 @@ WHICH = {
     "required": True,
     "shown_if": {"question": "network", "equals": ["yes"]},
 }
+# A document: the organisation's latest annual report.
+REPORT = {
+    "key": "annual_report",
+    "kind": "file",
+    "label": {"sv": "Den senaste årsberättelsen", "en": "The latest annual report"},
+    "section": "evidence",
+}
 STAFF = {
     "key": "staff",
     "kind": "number",
@@ -157,6 +164,14 @@ def test_a_question_left_out_goes_unless_it_was_answered_then_it_must_be_retired
         (
             [{**STAFF, "visible": "committee"}],
             {"questions[1].visible": "is not a known key"},
+        ),
+        (
+            [{**REPORT, "visible_to": "committee"}],
+            {"questions[1]": "a file answer is read by staff only"},
+        ),
+        (
+            [{**REPORT, "max_characters": 20}],
+            {"questions[1]": "only a text question has max_characters"},
         ),
     ],
 )

@@ -63,6 +63,16 @@ def test_staff_add_a_question_before_the_call_opens(staff_client, upcoming):
     assert "Is the organisation part of a network?" in page and "Add a question" in page
 
 
+def test_staff_ask_for_a_document(staff_client, upcoming):
+    report = NETWORK | {"key": "annual_report", "kind": "file", "section": "evidence"}
+
+    response = staff_client.post(new_url(upcoming), report | {"visible_to": "staff"})
+
+    assert response.status_code == 302
+    question = upcoming.questions.get()
+    assert (question.kind, question.section, question.visible_to) == ("file", "evidence", "staff")
+
+
 def test_a_conditional_question_with_choices_is_saved_in_order(staff_client, upcoming):
     staff_client.post(new_url(upcoming), NETWORK)
     which = {
@@ -96,6 +106,7 @@ def test_a_conditional_question_with_choices_is_saved_in_order(staff_client, upc
         ({"key": "Network!"}, "key", "lower-case"),
         ({"kind": "number", "min": "10", "max": "2"}, None, "min must not be greater"),
         ({"personal": "on", "visible_to": "public"}, None, "personal data cannot be public"),
+        ({"kind": "file"}, None, "a file answer is read by staff only"),
     ],
 )
 def test_a_wrong_question_is_refused_at_its_field_keeping_what_was_typed(

@@ -71,6 +71,7 @@ def test_the_file_loads_with_the_management_command_and_again_unchanged(db):
     assert list(cycle.questions.values_list("key", "kind", "visible_to", "personal")) == [
         ("leadership", "single_choice", "committee", False),
         ("youth_say", "long_text", "committee", False),
+        ("council_rules", "file", "staff", False),
         ("young_members", "number", "committee", False),
         ("action_areas", "multiple_choice", "public", False),
         ("nominator_young", "yes_no", "staff", True),

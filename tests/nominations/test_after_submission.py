@@ -186,7 +186,8 @@ def test_documents_added_by_an_edit_wait_for_the_review_and_a_fourth_is_refused(
 
     assert pending_count == 1  # staff see the new documents only after the review
     assert too_many.status_code == 200
-    assert "You can attach at most three documents" in too_many.content.decode()
+    # The form counts the documents the unconfirmed change adds, and says so at the field.
+    assert "Choose at most three documents in all" in too_many.content.decode()
     assert sorted(nomination.attachments.values_list("original_name", flat=True)) == [
         "a.pdf",
         "b.pdf",

@@ -1,6 +1,7 @@
 """Every write to a nomination is one of these calls (ARCHITECTURE rule 1).
 
 common: refusals, states, versions, emails · submitting: the draft, submission, confirmation ·
+documents: the evidence and the files that answer questions ·
 editing: a submitted nomination's staged edits, the address corrected, withdrawal, erasure.
 """
 
@@ -17,10 +18,7 @@ from laurel.nominations.services.common import (
     NotEditable,
     StorageFull,
     TooManyCorrections,
-    TooManyDocuments,
     TooManySaves,
-    documents,
-    documents_room,
     find_by_confirm_token,
     find_by_token,
     held_batch,
@@ -29,6 +27,12 @@ from laurel.nominations.services.common import (
     over_email_limit,
     private_url,
     public_status,
+)
+from laurel.nominations.services.documents import (
+    TooManyDocuments,
+    documents,
+    documents_room,
+    held_files,
 )
 from laurel.nominations.services.editing import (
     apply_edit,
@@ -79,6 +83,7 @@ __all__ = [
     "find_by_token",
     "find_late_code",
     "held_batch",
+    "held_files",
     "is_open",
     "lapse_if_unconfirmed",
     "on_phase_moved",

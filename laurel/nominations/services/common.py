@@ -1,15 +1,11 @@
 """What the nomination services share: the refusals, the state moves, versions, emails, the
 lock for a change, stored documents and the state a nominator is told."""
 
-import contextlib
-import secrets
 from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any, Protocol
 
 from django.conf import settings
-from django.core.files.base import File
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -29,7 +25,6 @@ from laurel.nominations.enums import (
 from laurel.nominations.language import detect_language
 from laurel.nominations.models import (
     DATA_FIELDS,
-    Attachment,
     LateSubmissionCode,
     Nomination,
     NominationVersion,
@@ -37,7 +32,6 @@ from laurel.nominations.models import (
     new_token,
 )
 from laurel.nominations.safeguarding import scan
-from laurel.nominations.uploads import CheckedUpload
 from laurel.notifications.models import OutgoingEmail
 from laurel.notifications.services import cancel_waiting, queue_email
 
@@ -245,72 +239,6 @@ def _lock_for_change(nomination: Nomination) -> Nomination:
     if not nomination.cycle.nominations_are_open:
         raise NominationsClosed
     return nomination
-
-
-def _store_upload(nomination: Nomination, upload: Any, checked: CheckedUpload) -> dict[str, Any]:
-    """Write an upload of a pending edit to storage; what the edit needs to attach it later."""
-    probe = Attachment(nomination=nomination)
-    name = probe.file.field.generate_filename(probe, f"{secrets.token_hex(16)}.{checked.kind}")
-    try:
-        path = default_storage.save(name, File(upload))
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            default_storage.delete(name)
-        raise StorageFull from error
-    return {
-        "name": upload.name[-200:],
-        "kind": checked.kind,
-        "size": checked.size,
-        "sha256": checked.sha256,
-        "path": path,
-    }
-
-
-def documents_room(nomination: Nomination) -> int:
-    """How many more documents the nomination takes, counting a pending edit's changes."""
-    pending = nomination.pending_edit or {}
-    kept = nomination.attachments.exclude(pk__in=pending.get("remove", [])).count()
-    return max(MAX_ATTACHMENTS - kept - len(pending.get("uploads", [])), 0)
-
-
-class TooManyDocuments(ServiceError):
-    """The change would leave more than MAX_ATTACHMENTS documents."""
-
-
-def documents(nomination: Nomination) -> list[dict[str, Any]]:
-    """The nomination's documents as a pending edit would leave them: name, size, type, and
-    whether each is being added or removed."""
-    pending = nomination.pending_edit or {}
-    removed = set(pending.get("remove", []))
-    rows = [
-        {
-            "pk": attachment.pk,
-            "name": attachment.original_name,
-            "size": attachment.size,
-            "kind": attachment.kind,
-            "removed": attachment.pk in removed,
-            "added": False,
-        }
-        for attachment in nomination.attachments.all()
-    ]
-    rows += [
-        {
-            "pk": None,
-            "name": item["name"],
-            "size": item["size"],
-            "kind": item["kind"],
-            "removed": False,
-            "added": True,
-        }
-        for item in pending.get("uploads", [])
-    ]
-    return rows
-
-
-def _drop_pending_uploads(pending: dict[str, Any]) -> None:
-    for item in pending.get("uploads", []):
-        with contextlib.suppress(OSError):
-            default_storage.delete(item["path"])
 
 
 EMAIL_CORRECTIONS_PER_DAY = 3

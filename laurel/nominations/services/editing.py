@@ -2,7 +2,6 @@
 applied; the address corrected; withdrawal; erasure of the content."""
 
 import contextlib
-import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -32,18 +31,23 @@ from laurel.nominations.services.common import (
     NotEditable,
     StorageFull,
     TooManyCorrections,
-    TooManyDocuments,
     _apply,
-    _drop_pending_uploads,
     _email_context,
     _lock_for_change,
     _move,
     _scan,
     _send,
     _send_new_confirmation,
-    _store_upload,
     _version,
+)
+from laurel.nominations.services.documents import (
+    TooManyDocuments,
+    _drop_pending_uploads,
+    _store_upload,
+    delete_attachment,
     documents_room,
+    evidence,
+    stage_answer_files,
 )
 from laurel.nominations.signals import nomination_changed
 from laurel.nominations.uploads import CheckedUpload
@@ -72,7 +76,7 @@ def stage_edit(
     removals = sorted({*pending.get("remove", []), *(pk for pk in remove if pk in own)})
     pending["remove"] = removals
     nomination.pending_edit = pending
-    if len(uploads) > documents_room(nomination):
+    if len(evidence(uploads)) > documents_room(nomination):
         raise TooManyDocuments(nomination)
     pending["data"] = data
     pending["honeypot"] = bool(pending.get("honeypot")) or honeypot
@@ -86,6 +90,8 @@ def stage_edit(
                 default_storage.delete(item["path"])
         raise
     pending["uploads"] = [*pending.get("uploads", []), *stored]
+    stage_answer_files(nomination, pending, stored)
+    removals = pending["remove"]
     nomination.pending_edit = pending
     nomination.save(update_fields=["pending_edit", "updated_at"])
     record(
@@ -152,11 +158,14 @@ def apply_edit(
     _apply(nomination, pending.get("data", {}))
     removed = list(nomination.attachments.filter(pk__in=pending.get("remove", [])))
     for attachment in removed:
-        path = attachment.file.name
-        attachment.delete()
-        if path:
-            transaction.on_commit(functools.partial(default_storage.delete, path))
-    for item in pending.get("uploads", [])[: MAX_ATTACHMENTS - nomination.attachments.count()]:
+        delete_attachment(attachment)
+    room = MAX_ATTACHMENTS - nomination.attachments.filter(question="").count()
+    for item in pending.get("uploads", []):
+        question = item.get("question", "")
+        if not question:
+            if room <= 0:
+                continue
+            room -= 1
         Attachment.objects.create(
             nomination=nomination,
             file=item["path"],
@@ -164,6 +173,7 @@ def apply_edit(
             kind=item["kind"],
             size=item["size"],
             sha256=item["sha256"],
+            question=question,
         )
     _scan(nomination)
     nomination.safeguarding_confirmations = list(confirmations)

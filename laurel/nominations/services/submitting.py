@@ -1,14 +1,11 @@
 """A nomination's way in: the draft, its documents, submission, confirmation by email, release
 from moderation, late-submission codes."""
 
-import contextlib
 import secrets
 from collections.abc import Sequence
 from datetime import timedelta
 from typing import Any
 
-from django.core.files.base import File
-from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -28,14 +25,12 @@ from laurel.nominations.models import (
 )
 from laurel.nominations.services.common import (
     DRAFT_FIELDS,
-    MAX_ATTACHMENTS,
     OPEN,
     REFERENCE_ALPHABET,
     Gate,
     Incomplete,
     NominationsClosed,
     NotEditable,
-    StorageFull,
     _apply,
     _confirmation_context,
     _email_context,
@@ -47,6 +42,11 @@ from laurel.nominations.services.common import (
     held_batch,
     is_open,
     over_email_limit,
+)
+from laurel.nominations.services.documents import (
+    add_attachments,
+    forget_answer_file,
+    settle_answer_files,
 )
 from laurel.nominations.signals import nomination_confirmed
 from laurel.nominations.uploads import CheckedUpload
@@ -62,33 +62,6 @@ def _fill_draft(
     nomination.complete = complete
     if honeypot:
         nomination.moderation_reason = "honeypot"
-
-
-def _add_attachments(nomination: Nomination, uploads: list[tuple[Any, CheckedUpload]]) -> None:
-    room = MAX_ATTACHMENTS - nomination.attachments.count()
-    stored: list[str] = []
-    for upload, checked in uploads[: max(room, 0)]:
-        attachment = Attachment(
-            nomination=nomination,
-            original_name=upload.name[-200:],
-            kind=checked.kind,
-            size=checked.size,
-            sha256=checked.sha256,
-        )
-        # A random name: nothing the nominator chose reaches the file system.
-        name = attachment.file.field.generate_filename(
-            attachment, f"{secrets.token_hex(16)}.{checked.kind}"
-        )
-        try:
-            stored.append(default_storage.save(name, File(upload)))
-        except OSError as error:
-            # A half-written file, and the files this request already stored, go too.
-            for path in [name, *stored]:
-                with contextlib.suppress(OSError):
-                    default_storage.delete(path)
-            raise StorageFull from error
-        attachment.file.name = stored[-1]
-        attachment.save()
 
 
 @transaction.atomic
@@ -117,6 +90,7 @@ def save_draft(
     token_hash = hash_token(token)
     nomination = Nomination.objects.select_for_update().filter(token_hash=token_hash).first()
     created = False
+    before: list[str] = []
     if nomination is None:
         # The first save writes the whole draft in one INSERT; a second request racing with
         # the same token finds the row the first one made and updates it instead.
@@ -131,10 +105,12 @@ def save_draft(
     if not created:
         if nomination.cycle_id != cycle.pk or nomination.state != NominationState.DRAFT:
             raise NotEditable(nomination)
+        before = list(nomination.question_answers or {})
         _fill_draft(nomination, data, language=language, complete=complete, honeypot=honeypot)
         nomination.save(update_fields=DRAFT_FIELDS)
     if uploads:
-        _add_attachments(nomination, list(uploads))
+        add_attachments(nomination, uploads)
+    settle_answer_files(nomination, data, before=before)
     if created:
         record("nomination.started", subject=nomination)
     email = nomination.nominator_email
@@ -153,6 +129,7 @@ def remove_attachment(attachment: Attachment) -> None:
         raise NotEditable(nomination)
     attachment.file.delete(save=False)
     attachment.delete()
+    forget_answer_file(nomination, attachment)
 
 
 def _new_reference(cycle: Cycle) -> str:
