@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import translate_url
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language_from_path
 
@@ -40,7 +41,8 @@ class LanguageGate:
     """A page is served only in a language the award offers on it: a public page (marked with
     core.language.public_page) in the award's public languages, any other page in its working
     languages. A page asked for in another language (/de/staff/…, or /pl/ for an award that has
-    no Polish) is sent to the same page in the language the visitor prefers among those offered.
+    no Polish) is sent to the same page in the language the visitor prefers among those offered;
+    a form sent to such a page is handled in that language, never redirected (nothing lost).
     The languages offered on the page are on the request, for the language switch."""
 
     def __init__(self, get_response):
@@ -59,5 +61,12 @@ class LanguageGate:
         request.offered_languages = offered
         if language in offered:
             return None
-        target = translate_url(request.get_full_path(), best_language(request, offered))
-        return HttpResponseRedirect(target)
+        best = best_language(request, offered)
+        if request.method not in ("GET", "HEAD"):
+            # A form sent from a page in a language no longer offered (the award's languages
+            # changed while it was open): a redirect would lose what it carries, so it is
+            # handled, and answered in the language the visitor prefers among those offered.
+            translation.activate(best)
+            request.LANGUAGE_CODE = best
+            return None
+        return HttpResponseRedirect(translate_url(request.get_full_path(), best))

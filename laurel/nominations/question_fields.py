@@ -26,6 +26,8 @@ from laurel.nominations.models import question_field
 
 YES_NO = "yes_no"
 FILE = "file"
+# The largest whole number a `number` question without bounds takes (and its negative).
+UNBOUNDED = 999_999_999
 
 
 def name_of(key: str) -> str:
@@ -146,26 +148,21 @@ def _field(question: Question, label: str, language: str) -> forms.Field:
     if kind == "number":
         low, high = question.min_value, question.max_value
         between = _("Enter a whole number for “%(title)s”") % {"title": label}
+        if low is None and high is None:
+            # Unbounded in the file: nine digits at most (a year's budget in öre fits; a number
+            # pasted 30 digits long is a mistake, and too large to store as a number).
+            low, high = -UNBOUNDED, UNBOUNDED
+            too_large = _("Enter a whole number of at most nine digits for “%(title)s”") % {
+                "title": label
+            }
+            return _number_field(label, required, low, high, answer, between, too_large)
         if low is not None and high is not None:
             between = _("Enter a whole number between %(low)s and %(high)s for “%(title)s”") % {
                 "low": low,
                 "high": high,
                 "title": label,
             }
-        return forms.IntegerField(
-            label=label,
-            required=required,
-            min_value=low,
-            max_value=high,
-            # Text, not a number input: a browser empties a number input holding "about 12".
-            widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-            error_messages={
-                "required": answer,
-                "invalid": between,
-                "min_value": between,
-                "max_value": between,
-            },
-        )
+        return _number_field(label, required, low, high, answer, between, between)
     if kind == "date":
         return forms.DateField(
             label=label,
@@ -200,6 +197,23 @@ def _field(question: Question, label: str, language: str) -> forms.Field:
         too_long=_(
             "Shorten your answer to “%(title)s” to %(limit)s characters or fewer; it has %(count)s"
         ),
+    )
+
+
+def _number_field(label, required, low, high, answer, invalid, out_of_bounds) -> forms.Field:
+    return forms.IntegerField(
+        label=label,
+        required=required,
+        min_value=low,
+        max_value=high,
+        # Text, not a number input: a browser empties a number input holding "about 12".
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        error_messages={
+            "required": answer,
+            "invalid": invalid,
+            "min_value": out_of_bounds,
+            "max_value": out_of_bounds,
+        },
     )
 
 

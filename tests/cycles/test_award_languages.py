@@ -217,6 +217,28 @@ def test_a_public_page_in_a_language_its_award_does_not_offer_is_sent_to_one_it_
     assert client.get("/en/nominate/").status_code == 200
 
 
+def test_a_form_sent_in_a_language_no_longer_offered_is_kept_not_redirected(client, db):
+    """The form page was open in Italian when the award stopped offering Italian: the draft
+    is saved all the same, and the nominator lands on it in a language offered."""
+    from laurel.nominations.models import Nomination
+    from tests.nominations.helpers import complete_post
+
+    raw = copy.deepcopy(RAW)
+    raw["languages"] = {"working": ["sv", "en"], "public": ["sv", "en"]}
+    cycle, _ = load_award(parse(raw), open_now=True)
+    token = "t" * 32
+
+    response = client.post(
+        "/it/nominate/",
+        complete_post(cycle, token, action="save"),
+        HTTP_ACCEPT_LANGUAGE="it,en;q=0.5",
+    )
+
+    nomination = Nomination.objects.get()
+    assert nomination.org_name == "Safe Online Europe"
+    assert (response.status_code, response.url) == (302, f"/en/nominate/n/{token}/")
+
+
 def test_a_translation_file_is_found_next_to_the_award_file_only(tmp_path):
     (tmp_path / "other").mkdir()
     path = award_directory(tmp_path, {}, 'working = ["sv", "en"]\npublic = ["sv", "en", "de"]')

@@ -204,3 +204,23 @@ def test_an_answer_to_a_retired_question_stays_readable_and_is_kept_by_later_sav
     }
     review = client.get(reverse("nominations:review", kwargs={"token": token})).content.decode()
     assert '<dt>Number of staff</dt><dd class="prose">12</dd>' in review
+
+
+def test_a_number_without_bounds_takes_nine_digits_at_most(client, child10):
+    unbounded = {k: v for k, v in QUESTIONS[2].items() if k not in ("min", "max")}
+    cycle = load_with([unbounded])
+
+    _token, refused = post(client, cycle, staff="1" * 30)
+    Nomination.objects.all().delete()
+    _token, swedish = post(client, cycle, "sv", staff="-1000000000")
+    Nomination.objects.all().delete()
+    _token, taken = post(client, cycle, staff="999999999")
+
+    assert refused.context["form"].errors["q_staff"] == [
+        "Enter a whole number of at most nine digits for “Number of staff”"
+    ]
+    assert swedish.context["form"].errors["q_staff"] == [
+        "Skriv ett heltal med högst nio siffror för ”Antal anställda”"
+    ]
+    assert taken.status_code == 302
+    assert Nomination.objects.get().question_answers == {"staff": 999999999}
