@@ -6,6 +6,7 @@ from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.utils import translation
 from django.utils.formats import number_format
+from django.utils.html import conditional_escape, format_html
 
 
 def language_codes() -> list[str]:
@@ -49,6 +50,24 @@ def shown_language(value: dict | str | None, language: str | None) -> str:
         if value.get(other):
             return other
     return ""
+
+
+def fallen_back_to(value: dict | str | None, language: str | None) -> str:
+    """The language `value` is shown in where that is not `language` (its translation is
+    missing), else ""."""
+    page = (language or "").split("-")[0]
+    shown = shown_language(value, page)
+    return shown if shown and shown != page else ""
+
+
+def marked(value: dict | str | None, language: str | None) -> str:
+    """The text in `language`, escaped; where it falls back to another language, wrapped in a
+    span that says which (WCAG 3.1.2). For a text inside a sentence or a form's label."""
+    text = in_language(value, language)
+    shown = fallen_back_to(value, language)
+    return (
+        format_html('<span lang="{}">{}</span>', shown, text) if shown else conditional_escape(text)
+    )
 
 
 SWEDISH_UNITS = {"SEK": "kr"}

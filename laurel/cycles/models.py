@@ -141,6 +141,10 @@ class Cycle(TimeStamped):
         tables += [benefit.text for benefit in self.benefits.all()]
         for criterion in self.criteria.all():
             tables += [criterion.title, criterion.text]
+        for question in self.asked_questions():
+            if not question.retired:
+                tables += [question.label, question.help]
+                tables += [option["label"] for option in question.options]
         return any(table and not table.get(language) for table in tables)
 
     @property

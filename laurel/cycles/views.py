@@ -11,6 +11,7 @@ from laurel.core.forms import refusals
 from laurel.core.permissions import require
 from laurel.core.templatetags.laurel import tr
 from laurel.cycles import phases, services
+from laurel.cycles.award_toml import questions_toml
 from laurel.cycles.definition import DefinitionError, as_written
 from laurel.cycles.enums import Phase
 from laurel.cycles.forms import AUDIENCES, BenefitForm, CriterionForm, CycleForm, QuestionForm
@@ -98,6 +99,8 @@ def cycle_detail(request, slug: str):
             "cycle": cycle,
             "questions_editable": services.questions_editable(cycle),
             "audiences": dict(AUDIENCES),
+            # To copy into the award file, which loading makes the cycle's again.
+            "questions_toml": questions_toml([as_written(q) for q in cycle.questions.all()]),
         },
     )
 

@@ -10,11 +10,13 @@ required is asked for only when it does (`NominationForm.clean`).
 
 from django import forms
 from django.utils import translation
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from laurel.core.limits import DOCUMENT_MAX_MB
-from laurel.core.texts import in_language
+from laurel.core.texts import in_language, marked
 from laurel.cycles.models import Cycle, Question
 from laurel.nominations.form_fields import (
     DOCUMENT_TYPES,
@@ -38,29 +40,32 @@ def question_fields(cycle: Cycle, section: str) -> dict[str, forms.Field]:
     """The section's questions, not retired, in the file's order."""
     language = translation.get_language()
     asked = [q for q in _questions(cycle) if q.section == section and not q.retired]
-    labels = {q.key: in_language(q.label, language) for q in _questions(cycle)}
     fields = {}
     for question in asked:
+        # The messages name a question in plain text; its label, help and options on the page
+        # say where they fall back to another language (`marked`, WCAG 3.1.2).
         label = in_language(question.label, language)
         field = _field(question, label, language)
-        field.help_text = in_language(question.help, language)
+        field.label = marked(question.label, language)
+        helps = [marked(question.help, language)]
         if question.kind == FILE:
             kinds = _("One file: PDF, Word (DOCX) or OpenDocument (ODT), at most %(size)s MB.")
-            field.help_text = f"{field.help_text} {kinds % {'size': DOCUMENT_MAX_MB}}".strip()
+            helps.append(kinds % {"size": DOCUMENT_MAX_MB})
         field.question = question
         field.message_params = {"title": label}
         condition = question.shown_if
         if condition:
             source = next(q for q in _questions(cycle) if q.key == condition["question"])
             answers = ", ".join(
-                _("“%(answer)s”") % {"answer": _answer_label(source, v, language)}
-                for v in condition["equals"]
+                _quoted(_answer_label(source, v, language)) for v in condition["equals"]
             )
-            hint = _("Answer only if you answered %(answers)s to “%(question)s”.") % {
-                "answers": answers,
-                "question": labels[source.key],
-            }
-            field.help_text = f"{field.help_text} {hint}".strip()
+            template = _("Answer only if you answered %(answers)s to “%(question)s”.")
+            helps.append(
+                mark_safe(  # noqa: S308 (every part escaped: the template here, the rest by marked)
+                    conditional_escape(template)
+                    % {"answers": answers, "question": marked(source.label, language)}
+                )
+            )
             field.shown_if = (name_of(source.key), list(condition["equals"]))
             # For nominate.js, which hides the field while its condition does not hold.
             field.widget.attrs["data-shown-if-name"] = name_of(source.key)
@@ -74,8 +79,15 @@ def question_fields(cycle: Cycle, section: str) -> dict[str, forms.Field]:
             field.file_required = question.required and not condition
             field.required = False
             field.asks_for_file = True  # the form page shows the file it holds at it
+        field.help_text = mark_safe(  # noqa: S308 (each part is escaped)
+            " ".join(str(conditional_escape(part)) for part in helps if part)
+        )
         fields[name_of(question.key)] = field
     return fields
+
+
+def _quoted(answer: str) -> str:
+    return str(conditional_escape(_("“%(answer)s”"))) % {"answer": answer}
 
 
 def _questions(cycle: Cycle) -> list[Question]:
@@ -83,10 +95,11 @@ def _questions(cycle: Cycle) -> list[Question]:
 
 
 def _answer_label(question: Question, value: str, language: str) -> str:
+    """An answer's label, escaped (and marked where it falls back to another language)."""
     if question.kind == YES_NO:
-        return str(_("Yes") if value == "yes" else _("No"))
+        return str(conditional_escape(_("Yes") if value == "yes" else _("No")))
     option = next((o for o in question.options if o["key"] == value), None)
-    return in_language(option["label"], language) if option else value
+    return str(marked(option["label"], language)) if option else str(conditional_escape(value))
 
 
 def _field(question: Question, label: str, language: str) -> forms.Field:
@@ -114,7 +127,7 @@ def _field(question: Question, label: str, language: str) -> forms.Field:
         elif kind == "country":
             choices = [("", _("Choose a country")), *country_choices(tuple(countries), language)]
         else:
-            choices = [(o["key"], in_language(o["label"], language)) for o in question.options]
+            choices = [(o["key"], marked(o["label"], language)) for o in question.options]
         return forms.ChoiceField(
             label=label,
             choices=choices,
@@ -140,7 +153,7 @@ def _field(question: Question, label: str, language: str) -> forms.Field:
     if kind == "multiple_choice":
         return forms.MultipleChoiceField(
             label=label,
-            choices=[(o["key"], in_language(o["label"], language)) for o in question.options],
+            choices=[(o["key"], marked(o["label"], language)) for o in question.options],
             required=required,
             widget=forms.CheckboxSelectMultiple,
             error_messages={"required": choose, "invalid_choice": choose},

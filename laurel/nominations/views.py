@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -254,7 +255,7 @@ def _typed_copy(form) -> list[tuple[str, str]]:
     for name, field in form.fields.items():
         value = form.data.get(name, "")
         if value and isinstance(value, str) and name != HONEYPOT_FIELD:
-            copy.append((str(field.label), value))
+            copy.append((strip_tags(str(field.label)), value))  # a label may be marked up
     return copy
 
 

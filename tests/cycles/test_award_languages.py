@@ -248,3 +248,25 @@ def test_a_translation_file_is_found_next_to_the_award_file_only(tmp_path):
 
     assert definition.languages["translations"] == {}
     assert "de" not in definition.texts["background"]
+
+
+def test_a_question_without_its_translation_is_asked_in_the_original_marked(client, aurora):
+    from django.utils import timezone
+
+    from laurel.cycles.models import Cycle
+
+    question = aurora.questions.get(key="leadership")
+    question.label = {k: v for k, v in question.label.items() if k != "de"}
+    question.options[0]["label"].pop("de")
+    question.save(update_fields=["label", "options"])
+    Cycle.objects.filter(pk=aurora.pk).update(updated_at=timezone.now())
+
+    page = client.get("/de/nominate/").content.decode()
+
+    # The legend, the option and the hint of the question it opens say they are Swedish.
+    assert '<legend><span lang="sv">Vem leder organisationen?</span>' in page
+    assert '<span lang="sv">Unga under 30 år</span>' in page
+    assert '„<span lang="sv">Vem leder organisationen?</span>“' in page
+    # A label given in German is not marked.
+    assert "<legend>Woran arbeitet die Organisation?" in page
+    assert 'class="notice notice--language"' in page

@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 from django import template
 from django.urls import translate_url
 from django.utils import dateformat, formats, translation
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
 
 from laurel.core import texts
 from laurel.core.texts import in_language
@@ -43,11 +43,7 @@ def og_locale(language: str) -> str:
 def tr_inline(value: dict | None) -> str:
     """|tr for a text inside a sentence: where it is shown in another language than the page's
     (its translation is missing), wrapped in a span that says which (WCAG 3.1.2)."""
-    text = in_language(value, translation.get_language())
-    shown = _fallen_back_to(value)
-    return (
-        format_html('<span lang="{}">{}</span>', shown, text) if shown else conditional_escape(text)
-    )
+    return texts.marked(value, translation.get_language())
 
 
 @register.filter
@@ -70,9 +66,7 @@ def lang_attr(value: dict | None) -> str:
 
 def _fallen_back_to(value: dict | None) -> str:
     """The language a text is shown in where that is not the page's (its translation missing)."""
-    page = (translation.get_language() or "").split("-")[0]
-    shown = texts.shown_language(value, page)
-    return shown if shown and shown != page else ""
+    return texts.fallen_back_to(value, translation.get_language())
 
 
 @register.simple_tag(takes_context=True)
