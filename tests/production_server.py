@@ -225,7 +225,7 @@ def form_fields(criteria_numbers: list[int], n: int) -> dict:
         "nominator_name": f"Nominator {n}",
         "nominator_email": f"nominator{n}@example.org",
         "relationship": "partner",
-        "organisation_aware": "yes",
+        "q_organisation_aware": "yes",
         "preferred_language": "en",
         "declared_true": "on",
         "declared_safeguarding": "on",

@@ -230,11 +230,14 @@ ANSWERS_OF_EACH_KIND = {
 
 
 def award_with(questions: list[dict]) -> AwardDefinition:
-    """Child10 2022's award file with `questions` as its [[questions]], read and checked, its
-    translation files too (a page in German is the award's German page)."""
+    """Child10 2022's award file with `questions` (given in the languages they are asked in)
+    in place of its [[questions]], read and checked, its translation files too (a page in
+    German is the award's German page)."""
     raw = tomllib.loads(AWARD_FILE.read_text(encoding="utf-8"))
+    # The translation files translate the file's own questions: merged first, then replaced.
+    translated = translate(AWARD_FILE, raw)
     raw["questions"] = copy.deepcopy(questions)
-    return parse(raw, translated=translate(AWARD_FILE, raw))
+    return parse(raw, translated=translated)
 
 
 def asking(questions: list[dict]) -> Cycle:

@@ -55,6 +55,7 @@ MESSAGES = {
     "extra_forbidden": gettext_lazy("is not a known key"),
     "model_type": gettext_lazy("must be a table"),
     "dict_type": gettext_lazy("must be a table"),
+    "list_type": gettext_lazy("must be a list, such as [[questions]] tables"),
     "int_type": gettext_lazy("must be a whole number"),
     "greater_than_equal": gettext_lazy("must be at least %(minimum)s"),
     "less_than_equal": gettext_lazy("must be at most %(maximum)s"),

@@ -37,12 +37,6 @@ class Relationship(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Awareness(models.TextChoices):
-    YES = "yes", _("Yes")
-    NO = "no", _("No")
-    UNSURE = "unsure", _("I do not know")
-
-
 class VersionKind(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
     EDITED = "edited", _("Edited")

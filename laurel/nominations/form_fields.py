@@ -22,7 +22,7 @@ from laurel.core.limits import (
 )
 from laurel.core.texts import in_language, native_names
 from laurel.cycles.models import Cycle
-from laurel.nominations.enums import Awareness, Relationship
+from laurel.nominations.enums import Relationship
 from laurel.nominations.models import DECLARATION_FIELDS
 
 # What a file input offers to choose: the documents uploads.check_upload accepts.
@@ -355,16 +355,6 @@ def nominator_fields(cycle: Cycle) -> dict[str, forms.Field]:
             choices=Relationship.choices,
             widget=forms.RadioSelect,
             error_messages={"required": relationship, "invalid_choice": relationship},
-        ),
-    )
-    aware = _("Say whether the organisation knows you are nominating it")
-    add(
-        "organisation_aware",
-        forms.ChoiceField(
-            label=_("Does the organisation know you are nominating it?"),
-            choices=Awareness.choices,
-            widget=forms.RadioSelect,
-            error_messages={"required": aware, "invalid_choice": aware},
         ),
     )
     language = _("Choose the language for our emails to you")

@@ -11,7 +11,7 @@ from django_countries import countries
 from laurel.core.models import TimeStamped
 from laurel.core.personal import Kind, Personal
 from laurel.core.texts import in_language
-from laurel.nominations.enums import Awareness, NominationState, Relationship, VersionKind
+from laurel.nominations.enums import NominationState, Relationship, VersionKind
 
 if TYPE_CHECKING:
     from laurel.cycles.models import Question
@@ -35,7 +35,6 @@ NOMINATOR_FIELDS = [
     "nominator_organisation",
     "nominator_role",
     "relationship",
-    "organisation_aware",
     "preferred_language",
 ]
 DECLARATION_FIELDS = ["declared_true", "declared_safeguarding", "declared_privacy"]
@@ -113,9 +112,6 @@ class Nomination(TimeStamped):
     relationship = models.CharField(
         _("relationship"), max_length=20, choices=Relationship.choices, blank=True
     )
-    organisation_aware = models.CharField(
-        _("organisation knows"), max_length=8, choices=Awareness.choices, blank=True
-    )
     preferred_language = models.CharField(_("preferred language"), max_length=8, blank=True)
 
     declared_true = models.BooleanField(default=False)
@@ -181,7 +177,7 @@ class Nomination(TimeStamped):
         kept=(
             "id", "created_at", "updated_at", "cycle", "state", "token_hash",
             "confirm_token_hash", "reference", "language", "org_name", "org_country",
-            "relationship", "organisation_aware", "preferred_language", "declared_true",
+            "relationship", "preferred_language", "declared_true",
             "declared_safeguarding", "declared_privacy", "safeguarding_acknowledged",
             "held_for_moderation", "moderation_reason", "complete", "submitted_at",
             "confirmed_at", "withdrawn_at", "late_code", "anonymised_at",

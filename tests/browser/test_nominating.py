@@ -115,7 +115,7 @@ def test_nominating_by_keyboard_from_call_to_confirmation(
     type_into(page, page.get_by_label(t["name"]), "Nora Nominator")
     type_into(page, page.get_by_label(t["email"]), "nora@example.org")
     choose(page, "relationship", page.get_by_label(t["partner"]))
-    choose(page, "organisation_aware", page.get_by_label(t["aware"], exact=True))
+    choose(page, "q_organisation_aware", page.get_by_label(t["aware"], exact=True))
     for label in ("true", "safeguarding", "privacy"):
         tab_to(page, page.get_by_label(t[label]))
         page.keyboard.press("Space")

@@ -55,7 +55,6 @@ def fill_the_rest(page, cycle, t) -> None:
     """Everything else the form asks, as tests/nominations/helpers.complete_post posts it."""
     fill_as_posted(page, complete_post(cycle, "unused"), within="#nomination-form")
     page.get_by_label(t["partner"]).check()
-    page.locator("#id_organisation_aware").get_by_label(t["yes"], exact=True).check()
 
 
 def no_javascript_html_is_axe_clean(browser, live_server, axe, language, html) -> None:

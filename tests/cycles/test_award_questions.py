@@ -179,7 +179,14 @@ def test_a_wrong_question_is_refused_by_its_key(questions, expected):
     assert errors_of(*questions) == expected
 
 
-def test_the_child10_file_itself_has_no_question_yet(db):
-    """Child10 2022's file asks nothing of its own yet (the form's fixed fields are its call)."""
+def test_the_child10_file_asks_whether_the_organisation_knows(db):
+    """Once a field of every form, now Child10 2022's own question: the secretariat's only."""
     cycle, _outcome = load_award(parse(copy.deepcopy(RAW)))
-    assert not Question.objects.filter(cycle=cycle).exists()
+    question = Question.objects.get(cycle=cycle)
+    assert (question.key, question.kind, question.section) == (
+        "organisation_aware",
+        "single_choice",
+        "nominator",
+    )
+    assert (question.required, question.visible_to, question.personal) == (True, "staff", False)
+    assert [option["key"] for option in question.options] == ["yes", "no", "unsure"]

@@ -44,7 +44,6 @@ class NominationFactory(factory.django.DjangoModelFactory):
     nominator_name = "Nora Nominator"
     nominator_email = factory.Sequence(lambda n: f"nominator{n}@example.org")
     relationship = "partner"
-    organisation_aware = "yes"
     declared_true = True
     declared_safeguarding = True
     declared_privacy = True

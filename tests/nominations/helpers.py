@@ -7,9 +7,11 @@ from laurel.nominations.models import Nomination
 from tests.scenarios import NOMINATE, new_token, solved_payload
 
 # What the nominator answers to each example award's own questions (their fields are q_<key>):
-# Child10 2022 asks none; the Aurora Prize asks who leads the organisation (the question that
-# depends on it is asked only when adults do) and how many young people are active.
+# Child10 2022 asks whether the organisation knows of its nomination; the Aurora Prize asks
+# who leads the organisation (the question that depends on it is asked only when adults do)
+# and how many young people are active.
 QUESTION_ANSWERS = {
+    "child10-2022": {"q_organisation_aware": "yes"},
     "aurora-2027": {
         "q_leadership": "young",
         "q_young_members": "40",
@@ -38,7 +40,6 @@ def complete_post(cycle, token: str, **changes) -> dict:
         "nominator_organisation": "",
         "nominator_role": "",
         "relationship": "partner",
-        "organisation_aware": "yes",
         "preferred_language": "en",
         "declared_true": "on",
         "declared_safeguarding": "on",

@@ -514,14 +514,14 @@ def test_the_error_summary_of_a_submitted_nominations_page_leads_to_every_field(
     token, _nomination = submitted_nomination(client, child10, settings)
     manage = urls(token)["manage"].replace("/en/", f"/{language}/")
 
-    post = complete_post(child10, token, org_name="", relationship="", organisation_aware="")
+    post = complete_post(child10, token, org_name="", relationship="", q_organisation_aware="")
     page = client.post(manage, post).content.decode()
 
     summary = re.search(r'<div[^>]*id="error-summary".*?</div>', page, re.S).group(0)
     targets = re.findall(r'href="([^"]*)"', summary)
     ids = set(re.findall(r'\sid="([^"]+)"', page))
     assert page.index('id="error-summary"') < page.index("<h1>")
-    assert "#id_relationship_0" in targets and "#id_organisation_aware_0" in targets
+    assert "#id_relationship_0" in targets and "#id_q_organisation_aware_0" in targets
     assert all(target.startswith("#") and target[1:] in ids for target in targets)
     # Each link is the message itself, as on the form: no "label: message".
     message = {"en": "Enter the name of the organisation", "sv": "Skriv organisationens namn"}

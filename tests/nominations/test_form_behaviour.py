@@ -238,7 +238,7 @@ def test_every_link_in_the_error_summary_points_at_an_element_of_the_page(
     ids = set(re.findall(r'\sid="([^"]+)"', page))
     assert len(targets) == 16  # the website is asked for unless the box says none
     assert "#" not in targets
-    assert "#id_relationship_0" in targets and "#id_organisation_aware_0" in targets
+    assert "#id_relationship_0" in targets and "#id_q_organisation_aware_0" in targets
     assert all(target.startswith("#") and target[1:] in ids for target in targets)
 
 

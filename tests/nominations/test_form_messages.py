@@ -163,10 +163,10 @@ CASES = [
         "Välj vilken koppling du har till organisationen",
     ),
     (
-        "organisation_aware",
+        "q_organisation_aware",
         "",
-        "Say whether the organisation knows you are nominating it",
-        "Svara på om organisationen vet att du nominerar den",
+        "Choose an answer to “Does the organisation know you are nominating it?”",
+        "Välj ett svar på ”Vet organisationen att du nominerar den?”",
     ),
     (
         "preferred_language",
@@ -269,8 +269,8 @@ def test_an_empty_form_sent_for_review_shows_no_django_default_message(client, c
         "nominator_name",
         "nominator_email",
         "relationship",
-        "organisation_aware",
         "preferred_language",
+        "q_organisation_aware",
         "declared_true",
         "declared_safeguarding",
         "declared_privacy",

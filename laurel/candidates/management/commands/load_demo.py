@@ -110,7 +110,10 @@ class Command(BaseCommand):
                 "nominator_name": f"Demo Nominator {number}",
                 "nominator_email": email or f"nominator{number}@{DEMO_DOMAIN}",
                 "relationship": relationship,
-                "organisation_aware": "yes",
+                # Child10 asks whether the organisation knows (another award may not).
+                "question_answers": {
+                    q.key: "yes" for q in cycle.asked_questions() if q.key == "organisation_aware"
+                },
                 "preferred_language": "sv" if language == "sv" else "en",
                 "answers": dict.fromkeys(criteria, text),  # one for each of the award's
                 "declared_true": True,
