@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "laurel.review",
     "laurel.selection",
     "laurel.laureates",
+    "laurel.sanctions",
     "laurel.notifications",
     "laurel.privacy",
     "laurel.api",
