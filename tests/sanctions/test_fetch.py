@@ -2,9 +2,7 @@
 (the default) it fetches nothing (laurel.sanctions.services.fetch_lists, tasks). The lists are
 served by a web server on this machine: no test reaches the network."""
 
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.conf import settings as django_settings
@@ -13,6 +11,7 @@ from django_tasks_db.models import DBTaskResult
 from laurel.sanctions import services
 from laurel.sanctions.models import ListSnapshot
 from laurel.sanctions.tasks import fetch_sanctions_lists
+from tests.local_server import QuietHandler, serving
 from tests.sanctions.helpers import fixture
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +25,7 @@ def publisher():
     asked = []
     files = {"/eu.xml": fixture("eu"), "/un.xml": fixture("un"), "/ConList.csv": fixture("uk")}
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self):
             asked.append(self.path)
             if self.path == "/slow":
@@ -37,15 +36,8 @@ def publisher():
             self.end_headers()
             self.wfile.write(body or b"")
 
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", asked
-    server.shutdown()
-    server.server_close()
+    with serving(Handler) as address:
+        yield address, asked
 
 
 def test_by_default_no_address_is_configured_and_nothing_is_fetched(run_tasks):
