@@ -69,8 +69,8 @@ def _entry(element: Element) -> ParsedEntry:
         if len(code) == 2 and code.isalpha():
             if code not in entry.citizenships:
                 entry.citizenships.append(code)
-        else:  # "00": the list does not know the code; keep the country as it is written
-            entry.add_country(citizenship.get("countryDescription") or "")
+        elif (written := citizenship.get("countryDescription") or "").upper() != "UNKNOWN":
+            entry.add_country(written)  # "00": no code given; the country as it is written
     return entry
 
 
