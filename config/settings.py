@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "laurel.review",
     "laurel.selection",
     "laurel.laureates",
+    "laurel.sanctions",
     "laurel.notifications",
     "laurel.privacy",
     "laurel.api",
@@ -301,7 +302,24 @@ WORKER_STALE_SECONDS = env.whole_number("WORKER_STALE_SECONDS", 60, minimum=5)
 # The retention policy (laurel.privacy): config/retention.toml unless another file is named.
 RETENTION_FILE = env.text("RETENTION_FILE")
 # Tasks that run every day at a set time (server time zone); task workers keep each scheduled.
-DAILY_TASKS = {"laurel.privacy.retention.apply_retention": "03:00"}
+DAILY_TASKS = {
+    "laurel.privacy.retention.apply_retention": "03:00",
+    "laurel.sanctions.tasks.fetch_sanctions_lists": "04:30",
+}
+# The official sanctions lists (laurel.sanctions): the address each is downloaded from every day,
+# where the deployment allows it. None by default: then nothing is fetched, and the lists are
+# imported with `manage.py import_sanctions_list` (docs/deployment.md).
+SANCTIONS_LIST_URLS = {
+    source: url
+    for source, url in (
+        ("eu", env.text("SANCTIONS_LIST_URL_EU")),
+        ("un", env.text("SANCTIONS_LIST_URL_UN")),
+        ("uk", env.text("SANCTIONS_LIST_URL_UK")),
+    )
+    if url
+}
+# A list older than this (days since its publisher generated it) is shown as out of date.
+SANCTIONS_LIST_MAX_AGE_DAYS = env.whole_number("SANCTIONS_LIST_MAX_AGE_DAYS", 7, minimum=1)
 # /readyz reports not ready when the data directory's disk has less free space than this.
 READY_MIN_FREE_MB = env.whole_number("READY_MIN_FREE_MB", 500)
 

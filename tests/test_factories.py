@@ -265,7 +265,7 @@ def test_every_model_tests_build_has_a_factory():
         for model in apps.get_models()
         if model._meta.app_label in {"accounts", "api", "core", "cycles", "candidates",
                                      "nominations", "notifications", "privacy", "review",
-                                     "selection", "laureates"}
+                                     "selection", "laureates", "sanctions"}
     }  # fmt: skip
 
     assert concrete - made == NO_FACTORY

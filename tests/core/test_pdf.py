@@ -1,12 +1,10 @@
 """A rendered PDF fetches nothing but our own static files: no network, no other local file."""
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 from PIL import Image
 
 from laurel.core.pdf import NotOurStaticFile, render_pdf, static_file
+from tests.local_server import QuietHandler, serving
 
 
 @pytest.fixture
@@ -14,21 +12,14 @@ def listener():
     """A web server on this machine that counts the requests it receives."""
     hits = []
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self):
             hits.append(self.path)
             self.send_response(404)
             self.end_headers()
 
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", hits
-    server.shutdown()
-    server.server_close()
+    with serving(Handler) as address:
+        yield address, hits
 
 
 @pytest.fixture

@@ -89,6 +89,12 @@ from tests.factories.review import (
     ConflictFactory,
     ReviewFactory,
 )
+from tests.factories.sanctions import (
+    EntryBirthDateFactory,
+    EntryNameFactory,
+    ListEntryFactory,
+    ListSnapshotFactory,
+)
 from tests.factories.selection import (
     AmendmentFactory,
     BallotFactory,
@@ -132,6 +138,8 @@ __all__ = [
     "DigestPreferenceFactory",
     "DiligenceCheckFactory",
     "DuplicateSuggestionFactory",
+    "EntryBirthDateFactory",
+    "EntryNameFactory",
     "EventFactory",
     "InitiativeFactory",
     "InitiativeMilestoneFactory",
@@ -140,6 +148,8 @@ __all__ = [
     "LaureateFactory",
     "LetterFactory",
     "LibraryDocumentFactory",
+    "ListEntryFactory",
+    "ListSnapshotFactory",
     "MeetingFactory",
     "MergeRecordFactory",
     "MilestoneFactory",

@@ -205,16 +205,21 @@ def test_the_shipped_policy_file_is_valid():
 
 
 @pytest.mark.django_db
-def test_the_daily_task_is_kept_scheduled_once():
+def test_the_daily_tasks_are_kept_scheduled_once():
     now = timezone.now()
+    retention_run, sanctions_fetch = (
+        "laurel.privacy.retention.apply_retention",
+        "laurel.sanctions.tasks.fetch_sanctions_lists",
+    )
 
-    assert worker.ensure_daily_tasks(now) == ["laurel.privacy.retention.apply_retention"]
+    assert worker.ensure_daily_tasks(now) == [retention_run, sanctions_fetch]
     assert worker.ensure_daily_tasks(now) == []
 
-    waiting = DBTaskResult.objects.get()
-    local = timezone.localtime(waiting.run_after)
-    assert (local.hour, local.minute) == (3, 0)
-    assert now < waiting.run_after <= now + timedelta(days=1)
+    for path, clock in ((retention_run, (3, 0)), (sanctions_fetch, (4, 30))):
+        waiting = DBTaskResult.objects.get(task_path=path)
+        local = timezone.localtime(waiting.run_after)
+        assert (local.hour, local.minute) == clock
+        assert now < waiting.run_after <= now + timedelta(days=1)
 
 
 @pytest.mark.django_db

@@ -1,0 +1,51 @@
+"""The official sanctions lists: a snapshot of a list and the entries in it. A snapshot is made
+not current (sanctions.services.import_list makes the one it imports current, and only one of a
+source may be); tests about importing go through the service."""
+
+import hashlib
+from datetime import date
+
+import factory
+
+from laurel.sanctions.models import EntryBirthDate, EntryName, ListEntry, ListSnapshot
+
+
+class ListSnapshotFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ListSnapshot
+
+    source = "eu"
+    published_on = date(2026, 11, 30)
+    sha256 = factory.Sequence(lambda n: hashlib.sha256(f"list {n}".encode()).hexdigest())
+    entry_count = 0
+    file_name = "eu-list.xml"
+
+
+class ListEntryFactory(factory.django.DjangoModelFactory):
+    """A person on the list, named by no EntryName until a test adds one."""
+
+    class Meta:
+        model = ListEntry
+
+    snapshot = factory.SubFactory(ListSnapshotFactory)
+    reference = factory.Sequence(lambda n: f"9{n:05d}")
+    kind = "person"
+    regime = "RUS"
+
+
+class EntryNameFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EntryName
+
+    entry = factory.SubFactory(ListEntryFactory)
+    whole_name = "Oleksandr Verbytskyi"
+    normalised = "oleksandr verbytskyi"
+    primary = True
+
+
+class EntryBirthDateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EntryBirthDate
+
+    entry = factory.SubFactory(ListEntryFactory)
+    year = 1968
