@@ -16,3 +16,22 @@ class SubjectKind(models.TextChoices):
 
     PERSON = "person", _("Person")
     ORGANISATION = "organisation", _("Organisation")
+
+
+class ScreenedRole(models.TextChoices):
+    """Whose name a screening screened."""
+
+    CANDIDATE = "candidate", _("Candidate")
+    LAUREATE = "laureate", _("Laureate organisation")
+    PERSON = "person", _("Contact person or signatory")
+    ACCOUNT_HOLDER = "account_holder", _("Bank account holder")
+
+
+class HitState(models.TextChoices):
+    """A hit is open until staff decide it: a false match (cleared) or the listed entry itself
+    (confirmed). Clearing a strong hit waits for a second member of staff."""
+
+    OPEN = "open", _("Open")
+    AWAITING_SECOND = "second", _("Cleared once, awaiting a second member of staff")
+    CLEARED = "cleared", _("Cleared: a false match")
+    CONFIRMED = "confirmed", _("Confirmed: the listed entry")

@@ -9,7 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from laurel.sanctions.enums import Source, SubjectKind
+from laurel.core.crypto import EncryptedTextField
+from laurel.sanctions.enums import HitState, ScreenedRole, Source, SubjectKind
 
 
 class ListSnapshot(models.Model):
@@ -110,3 +111,75 @@ class EntryBirthDate(models.Model):
     def __str__(self) -> str:
         written = "-".join(f"{part:02d}" for part in (self.year, self.month, self.day) if part)
         return f"{written}–{self.year_to}" if self.year_to else written
+
+
+class Screening(models.Model):
+    """One screening of one name against the current lists: whom (a subject key and its role),
+    the name as screened, against which snapshots, when, by whom (none: on its own, after an
+    import or a payment request), and what it found. The evidence the funder's auditors read.
+
+    `subject` says whose name it is, as the caller keys it: "candidate:12",
+    "laureate:3", "person:7" (a contact person or signatory staff screen), "account:9" (a bank
+    account's holder). The name is personal data, encrypted at rest like the bank details it
+    may come from. The newest screening of a subject is `current`."""
+
+    subject = models.CharField(max_length=40, db_index=True)
+    role = models.CharField(_("whom"), max_length=20, choices=ScreenedRole.choices)
+    kind = models.CharField(_("kind"), max_length=12, choices=SubjectKind.choices)
+    name = EncryptedTextField(_("name screened"))
+    born = models.DateField(_("born"), null=True, blank=True)
+    citizenship = models.CharField(_("citizenship"), max_length=2, blank=True)
+    snapshots = models.ManyToManyField(ListSnapshot, related_name="+")
+    screened_at = models.DateTimeField(_("screened"), default=timezone.now)
+    screened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    current = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["-screened_at", "-id"]
+        indexes = [models.Index(fields=["subject", "current"])]
+
+    def __str__(self) -> str:
+        return f"{self.subject} {self.screened_at:%Y-%m-%d}"
+
+
+class Hit(models.Model):
+    """A list entry a screened name matched: a decision for staff, not an alert. Cleared as a
+    false match or confirmed, each with a reason; clearing a strong hit takes a second member
+    of staff (`first_cleared_by` proposed it, `decided_by` agreed)."""
+
+    screening = models.ForeignKey(Screening, on_delete=models.CASCADE, related_name="hits")
+    entry = models.ForeignKey(ListEntry, on_delete=models.PROTECT, related_name="+")
+    listed_name = models.CharField(_("listed name"), max_length=500)
+    score = models.DecimalField(_("likeness"), max_digits=4, decimal_places=3)
+    strong = models.BooleanField(_("strong"), default=False)
+    reasons = models.JSONField(default=list, blank=True)
+    state = models.CharField(
+        _("state"), max_length=12, choices=HitState.choices, default=HitState.OPEN
+    )
+    first_cleared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    first_reason = models.TextField(_("reason given first"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    # A clearance carried from an earlier screening of the same name against the same entry,
+    # unchanged since (a re-screen after an import does not ask again what was decided).
+    carried_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-strong", "-score", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["screening", "entry"], name="sanctions_one_hit_an_entry"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.screening.subject} ~ {self.listed_name}"

@@ -21,6 +21,7 @@ from django.db import transaction
 
 from laurel.candidates.letters import ascii_lower
 from laurel.core.services import ServiceError, record
+from laurel.sanctions import screening
 from laurel.sanctions.enums import Source
 from laurel.sanctions.models import EntryBirthDate, EntryName, ListEntry, ListSnapshot
 from laurel.sanctions.parsers import ListFormatError, ParsedEntry, ParsedList, parse
@@ -103,6 +104,8 @@ def import_list(
                 "replaced": current.pk if current is not None else None,
             },
         )
+    # Everyone screened before, screened again against the new list (issue 21).
+    screening.rescreen(actor=actor)
     return snapshot
 
 

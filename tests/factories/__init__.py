@@ -92,8 +92,10 @@ from tests.factories.review import (
 from tests.factories.sanctions import (
     EntryBirthDateFactory,
     EntryNameFactory,
+    HitFactory,
     ListEntryFactory,
     ListSnapshotFactory,
+    ScreeningFactory,
 )
 from tests.factories.selection import (
     AmendmentFactory,
@@ -141,6 +143,7 @@ __all__ = [
     "EntryBirthDateFactory",
     "EntryNameFactory",
     "EventFactory",
+    "HitFactory",
     "InitiativeFactory",
     "InitiativeMilestoneFactory",
     "InvitationFactory",
@@ -169,6 +172,7 @@ __all__ = [
     "ReplyFactory",
     "ReviewFactory",
     "RoleGrantFactory",
+    "ScreeningFactory",
     "SessionFactory",
     "ShortlistEntryFactory",
     "SignatureFactory",

@@ -4,10 +4,18 @@ source may be); tests about importing go through the service."""
 
 import hashlib
 from datetime import date
+from decimal import Decimal
 
 import factory
 
-from laurel.sanctions.models import EntryBirthDate, EntryName, ListEntry, ListSnapshot
+from laurel.sanctions.models import (
+    EntryBirthDate,
+    EntryName,
+    Hit,
+    ListEntry,
+    ListSnapshot,
+    Screening,
+)
 
 
 class ListSnapshotFactory(factory.django.DjangoModelFactory):
@@ -49,3 +57,27 @@ class EntryBirthDateFactory(factory.django.DjangoModelFactory):
 
     entry = factory.SubFactory(ListEntryFactory)
     year = 1968
+
+
+class ScreeningFactory(factory.django.DjangoModelFactory):
+    """A person's name screened (against no snapshot until a test adds one; the screening
+    service screens against the current ones)."""
+
+    class Meta:
+        model = Screening
+
+    subject = factory.Sequence(lambda n: f"person:{n}")
+    role = "person"
+    kind = "person"
+    name = "Anna Lindqvist"
+
+
+class HitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Hit
+
+    screening = factory.SubFactory(ScreeningFactory)
+    entry = factory.SubFactory(ListEntryFactory)
+    listed_name = "Anna Lindqvist"
+    score = Decimal("1.000")
+    strong = True

@@ -28,7 +28,9 @@ from laurel.core.services import ServiceError, TransitionRefused, record, transi
 from laurel.cycles.phases import require_phase
 from laurel.laureates.enums import OPEN_PAYMENT_STATES, PAYMENT_TRANSITIONS, PaymentState
 from laurel.laureates.models import BankAccount, Laureate, Payment
+from laurel.laureates.services.payees import payees, screen_payees
 from laurel.notifications.services import queue_email
+from laurel.sanctions import screening
 
 
 class PrizeError(ServiceError):
@@ -282,6 +284,7 @@ def request_payment(laureate: Laureate, *, actor: User) -> Payment:
         requested_by=actor,
     )
     record("payment.requested", actor=actor, subject=payment, summary=payment.reference)
+    screen_payees(payment, actor=actor)
     return payment
 
 
@@ -307,6 +310,7 @@ def verify_payment(payment: Payment, *, actor: User, account: int | None) -> Pay
         payment, PaymentState.VERIFIED, key="payment.verified", actor=actor,
         fields=["account", "verified_by"], data={"account": current.pk},
     )  # fmt: skip
+    screen_payees(payment, actor=actor)  # the account holder now known
     return payment
 
 
@@ -326,6 +330,14 @@ def approve_payment(payment: Payment, *, actor: User) -> Payment:
                 "You checked the bank details of this payment: another finance user must "
                 "approve it (four eyes)."
             )
+        )
+    # Sanctions: every payee screened against the current lists, no hit open or confirmed.
+    screen_payees(payment, actor=actor, stale_only=True)
+    problems = screening.blocking(subject.key for subject in payees(payment))
+    if problems:
+        raise PrizeError(
+            _("The payment cannot be approved until the sanctions screening is clear: %(what)s")
+            % {"what": " ".join(problems)}
         )
     payment.approved_by = actor
     _move(

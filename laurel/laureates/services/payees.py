@@ -1,0 +1,48 @@
+"""Whom a prize payment pays, as sanctions screening reads them (issue 21): the laureate
+organisation, its contact persons (by the name their account gives) and the holder of the
+bank account the payment goes to. Screened when the payment is requested, again when its bank
+details are verified, and at approval whatever is not yet screened against the current lists;
+`prize.approve_payment` refuses while any of them has a hit open or confirmed."""
+
+from laurel.accounts.models import User
+from laurel.laureates.models import Payment
+from laurel.sanctions import screening
+from laurel.sanctions.enums import ScreenedRole
+from laurel.sanctions.matching import ORGANISATION, PERSON
+from laurel.sanctions.screening import Subject
+
+
+def payees(payment: Payment) -> list[Subject]:
+    laureate = payment.laureate
+    subjects = [
+        Subject(
+            f"laureate:{laureate.pk}",
+            ScreenedRole.LAUREATE,
+            ORGANISATION,
+            laureate.candidate.name,
+            citizenship=laureate.candidate.country,
+        )
+    ]
+    for contact in laureate.contacts.select_related("user").order_by("pk"):
+        name = contact.user.full_name.strip() if contact.user else ""
+        if name:
+            subjects.append(Subject(f"contact:{contact.pk}", ScreenedRole.PERSON, PERSON, name))
+    account = payment.account
+    if account is not None and account.holder:
+        # Most often the organisation itself; a person's name is read as a person's.
+        subjects.append(
+            Subject(
+                f"account:{account.pk}", ScreenedRole.ACCOUNT_HOLDER, ORGANISATION, account.holder
+            )
+        )
+    return subjects
+
+
+def screen_payees(payment: Payment, *, actor: User | None, stale_only: bool = False) -> None:
+    """Screen the payment's payees against the current lists (none imported: nothing to do);
+    `stale_only`: only those not yet screened against them."""
+    subjects = payees(payment)
+    if stale_only:
+        stale = set(screening.stale_keys(subject.key for subject in subjects))
+        subjects = [subject for subject in subjects if subject.key in stale]
+    screening.screen(subjects, actor=actor)

@@ -1,0 +1,310 @@
+"""Whether a name is one a sanctions list names: people as people, organisations as
+organisations. Pure functions and an in-memory index, no database: `screening` loads the
+current snapshots into an `Index` and asks it about each screened name.
+
+People. A name is read as its words in Latin letters (every usual transliteration of Greek,
+Cyrillic and Arabic through `candidates.letters`), particles ("al", "bin", "von") and titles
+aside, each word reduced to the skeleton transliterations share ("Shcherbakov", "Scherbakow",
+"Ščerbakov" alike). Two names match when every word of the shorter (at least two words, or a
+mononym to a mononym) finds a word of the longer: the same skeleton, a letter or two apart in a
+long word, the same consonants ("Mohammed", "Muhammad"), or an initial ("J." for "John"). Word
+order does not matter; a listed name with more words (a patronymic) still matches. A birth date
+known on both sides and incompatible rules the entry out; a citizenship known on both sides and
+different weakens the hit.
+
+Organisations. The names' words, legal forms aside, each as duplicate detection reads a word
+(`candidates.letters.token`), compared word by word as it compares names
+(`candidates.name_pairs.compare_names`: the same words in any order, a typo in a long word, or
+one word more).
+
+A hit is `strong` when the names agree word for word (and a birth date, if both give one, agrees
+too); clearing a strong hit needs a second member of staff (`screening`).
+"""
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from rapidfuzz.distance import OSA
+
+from laurel.candidates.letters import ascii_lower, is_legal, latin_forms, skeleton, token
+from laurel.candidates.name_pairs import SAME_NAME, compare_names
+
+PERSON = "person"
+ORGANISATION = "organisation"
+
+# Words that are no part of whom a name names: family particles and titles.
+PARTICLES = frozenset((
+    "al", "el", "ul", "ad", "ar", "as", "an", "at", "az", "bin", "ben", "ibn", "bint", "abu",
+    "umm", "ould", "de", "del", "della", "der", "den", "di", "da", "dos", "du", "la", "le", "van",
+    "von", "zu", "mr", "mrs", "ms", "miss", "dr", "prof", "sheikh", "shaikh", "haji", "hajji",
+    "sayed", "sayyid",
+))  # fmt: skip
+VOWELS = re.compile(r"[aeiou]")
+# Spellings of one Cyrillic letter in other countries' schemes, written as the English one
+# before the skeleton: Polish "szcz", "cz", "sz" (щ, ч, ш), French "chtch", "tch", "ou", "dj".
+_SCHEMES = [("szcz", "shch"), ("chtch", "shch"), ("tch", "ch"), ("cz", "ch"), ("sz", "sh"),
+            ("ou", "u"), ("dj", "j")]  # fmt: skip
+# Iotated vowels at a word's start, written "yu", "iu", "ju" (all "iu" as skeletons) or "u"
+# (ю in ISO 9, "û"); "ya", "ia", "ja" or "a" (я): the same word with or without the glide.
+_GLIDE = re.compile(r"^i(?=[aeou])")
+# The Arabic article written onto the name ("alKhatib", "Elmasri"): read without it too.
+_ARTICLE = re.compile(r"^(?:al|el)(?=[^aeiou]{1}[a-z]{3})")
+# A word's likeness to another: the same skeleton, a typo in a long word, the same consonants,
+# an initial. The weakest kind found across the words is the name's.
+SAME, TYPO, CONSONANTS, INITIAL = 1.0, 0.9, 0.85, 0.8
+HIT = 0.8  # every word of the shorter name at least this alike
+
+
+@dataclass(frozen=True)
+class BirthDate:
+    """A birth date as a list gives it: a year or a range of years, a month and day if known."""
+
+    year: int
+    year_to: int | None = None
+    month: int | None = None
+    day: int | None = None
+    circa: bool = False
+
+    def allows(self, born: date | int) -> bool:
+        """Whether someone born on `born` (a date, or a year) can be the person listed."""
+        year = born if isinstance(born, int) else born.year
+        slack = 1 if self.circa else 0
+        if not self.year - slack <= year <= (self.year_to or self.year) + slack:
+            return False
+        if isinstance(born, int) or self.year_to or self.circa:
+            return True
+        return (self.month is None or self.month == born.month) and (
+            self.day is None or self.day == born.day
+        )
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One name of one list entry, as screening compares it."""
+
+    entry: int  # the ListEntry's pk
+    kind: str  # PERSON or ORGANISATION
+    name: str  # as the list writes it
+    weak: bool = False  # an alias the list itself calls weak
+    birth_dates: tuple[BirthDate, ...] = ()
+    citizenships: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A listed name a screened name matches."""
+
+    listed: Listed
+    score: float  # 0–1: how alike the names are
+    strong: bool
+    reasons: tuple[str, ...] = ()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _name_shapes(name: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
+    """The name's readings, each its words in one transliteration, particles aside, and
+    whether it is the name as written (not a reading without an article that may be none:
+    "Albert" read as "Bert"). Compared one reading against one reading, never a mixture."""
+    shapes: dict[tuple[str, ...], bool] = {}
+    for form in latin_forms(name):
+        words = [word for word in form.split() if word not in PARTICLES and not word.isdigit()]
+        plain = tuple(_shape(word) for word in words)
+        bare = tuple(_shape(_ARTICLE.sub("", word)) for word in words)
+        for candidate, written in ((plain, True), (_joined(plain), True), (bare, False)):
+            if candidate:
+                shapes[candidate] = shapes.get(candidate, False) or written
+    return tuple(shapes.items())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _shape(word: str) -> str:
+    """A word of a person's name as transliterations share it."""
+    for spelling, common in _SCHEMES:
+        word = word.replace(spelling, common)
+    return skeleton(word)
+
+
+def _joined(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Compound given names written as one word or two ("Abdul Rahman", "Abdulrahman"): the
+    name with its first two words joined, if it has three or more."""
+    return (words[0] + words[1], *words[2:]) if len(words) >= 3 else ()
+
+
+def _consonants(word: str) -> str:
+    return word[0] + VOWELS.sub("", word[1:])
+
+
+def word_likeness(word: str, other: str) -> float:
+    """How alike two words of person names are (skeletons): 0 for not at all."""
+    if word == other or (
+        min(len(word), len(other)) >= 3 and _GLIDE.sub("", word) == _GLIDE.sub("", other)
+    ):
+        return SAME
+    if len(word) == 1 or len(other) == 1:
+        return INITIAL if word[0] == other[0] else 0.0
+    if min(len(word), len(other)) >= 5:
+        limit = 1 if max(len(word), len(other)) < 9 else 2
+        if OSA.distance(word, other, score_cutoff=limit) <= limit:
+            return TYPO
+    if (
+        min(len(word), len(other)) >= 4
+        and word[0] == other[0]
+        and _consonants(word) == _consonants(other)
+        and len(_consonants(word)) >= 3
+    ):
+        return CONSONANTS
+    return 0.0
+
+
+def compare_person_words(words: Sequence[str], others: Sequence[str]) -> float:
+    """Every word of the shorter name matched to its own word of the longer: the weakest match
+    (0 if a word finds none). A name of one word matches only a name of one word."""
+    short, long_ = (words, others) if len(words) <= len(others) else (others, words)
+    if not short or (len(short) == 1 and len(long_) > 1):
+        return 0.0
+    if len(short) == 1:
+        return SAME if short[0] == long_[0] and len(short[0]) > 2 else 0.0
+    if all(len(word) == 1 for word in short):
+        return 0.0  # initials alone name no one
+    remaining = list(long_)
+    weakest = SAME
+    for word in sorted(short, key=len, reverse=True):  # whole words first, initials last
+        best, position = 0.0, -1
+        for index, other in enumerate(remaining):
+            alike = word_likeness(word, other)
+            if alike > best:
+                best, position = alike, index
+                if alike == SAME:
+                    break
+        if best == 0.0:
+            return 0.0
+        remaining.pop(position)
+        weakest = min(weakest, best)
+    return weakest
+
+
+def compare_people(name: str, other: str) -> float:
+    """The best likeness of two person names across their readings; through a reading without
+    an article, never more than a typo's."""
+    best = 0.0
+    for words, written in _name_shapes(name):
+        for others, other_written in _name_shapes(other):
+            alike = compare_person_words(words, others)
+            best = max(best, alike if written and other_written else min(alike, TYPO))
+    return best
+
+
+# Legal forms of companies and bodies as the lists write them, besides those of associations
+# that duplicate detection knows (`candidates.letters.is_legal`); and the article.
+COMPANY_FORMS = frozenset((
+    "the", "llc", "ltd", "limited", "inc", "incorporated", "corp", "corporation", "co", "company",
+    "plc", "llp", "lp", "gmbh", "ag", "kg", "ooo", "oao", "zao", "pao", "ao", "jsc", "pjsc",
+    "ojsc", "cjsc", "fze", "fzco", "fzc", "fz", "sa", "sarl", "srl", "spa", "bv", "nv", "sas",
+    "as", "ab", "oy", "sro", "doo", "ad",
+))  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def organisation_words(name: str) -> tuple[str, ...]:
+    """An organisation's name as its words, legal forms aside ("S.A.", "JSC", "e.V."), each
+    as duplicate detection compares words (`candidates.letters.token`: the field's vocabulary
+    as concepts, else the skeleton)."""
+    words = ascii_lower(name).split()
+    kept = [w for w in words if w not in COMPANY_FORMS and not (len(w) > 1 and is_legal(w))]
+    joined = " ".join(kept)
+    for form in ("s a", "s r l", "s p a", "b v", "n v", "e v"):  # initials written apart
+        joined = re.sub(rf"(?:^| ){form}$", "", joined)
+    return tuple(token(word) for word in joined.split()) or tuple(words)
+
+
+def compare_organisations(name: str, other: str) -> float:
+    found = compare_names(organisation_words(name), organisation_words(other))
+    return found[0] if found else 0.0
+
+
+@dataclass
+class Index:
+    """The names of the current lists, looked up by their words (a screened name is compared
+    only with listed names that share a word's skeleton, consonants or initial letter pair)."""
+
+    names: list[Listed] = field(default_factory=list)
+    _by_key: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def of(cls, names: Iterable[Listed]) -> "Index":
+        index = cls()
+        for listed in names:
+            index.add(listed)
+        return index
+
+    def add(self, listed: Listed) -> None:
+        position = len(self.names)
+        self.names.append(listed)
+        for key in _keys(listed.kind, listed.name):
+            self._by_key[(listed.kind, key)].append(position)
+
+    def candidates(self, kind: str, name: str) -> list[Listed]:
+        found: set[int] = set()
+        for key in _keys(kind, name):
+            found.update(self._by_key.get((kind, key), ()))
+        return [self.names[position] for position in sorted(found)]
+
+    def screen_person(
+        self, name: str, *, born: date | int | None = None, citizenship: str = ""
+    ) -> list[Hit]:
+        """The listed people `name` may be, the likeliest first, at most one hit an entry."""
+        hits: dict[int, Hit] = {}
+        for listed in self.candidates(PERSON, name):
+            score = compare_people(name, listed.name)
+            if score < HIT:
+                continue
+            reasons = []
+            strong = score == SAME and not listed.weak
+            if born is not None and listed.birth_dates:
+                if not any(birth.allows(born) for birth in listed.birth_dates):
+                    continue  # born in another year: not this person
+                reasons.append("birth date agrees")
+            if citizenship and listed.citizenships and citizenship not in listed.citizenships:
+                strong = False
+                reasons.append("citizenship differs")
+            _keep(hits, Hit(listed, score, strong, tuple(reasons)))
+        return _ordered(hits)
+
+    def screen_organisation(self, name: str) -> list[Hit]:
+        hits: dict[int, Hit] = {}
+        for listed in self.candidates(ORGANISATION, name):
+            score = compare_organisations(name, listed.name)
+            if score < HIT:
+                continue
+            _keep(hits, Hit(listed, score, score >= SAME_NAME and not listed.weak))
+        return _ordered(hits)
+
+
+def _keep(hits: dict[int, Hit], hit: Hit) -> None:
+    kept = hits.get(hit.listed.entry)
+    if kept is None or (hit.strong, hit.score) > (kept.strong, kept.score):
+        hits[hit.listed.entry] = hit
+
+
+def _ordered(hits: dict[int, Hit]) -> list[Hit]:
+    return sorted(hits.values(), key=lambda hit: (-hit.strong, -hit.score, hit.listed.entry))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _keys(kind: str, name: str) -> frozenset[str]:
+    """What a name is looked up by: each word of three letters or more, by its skeleton and by
+    its consonants (people), or by its words as duplicate detection reads them (organisations)."""
+    if kind == ORGANISATION:
+        words = set(organisation_words(name))
+        return frozenset(word for word in words if len(word) >= 3) or frozenset(words)
+    keys = set()
+    for shape, _written in _name_shapes(name):
+        for word in shape:
+            if len(word) >= 3:
+                keys.add(word)
+                keys.add("~" + _consonants(word))
+    return frozenset(keys)

@@ -1,0 +1,282 @@
+"""Screening names against the current lists, and what staff decide about each hit.
+
+`screen` screens names (each a `Subject`: whose, what role, person or organisation, the name,
+a birth date and citizenship when known) against the current snapshot of every list and keeps a
+`Screening` per name with its `Hit`s. `decide` clears a hit as a false match or confirms it,
+with a reason; clearing a strong hit takes two members of staff. `blocking` says what stands
+in the way of paying someone: a name never screened against the current lists, or a hit open
+or confirmed. `rescreen` screens every name screened before again, after an import: a hit
+cleared before against the same entry, for the same name, with the entry's names unchanged, is
+carried over; any other match opens.
+
+The callers are above this app (laureates' payments, candidates' readiness): they say whose
+names to screen; this module knows lists, names and decisions, never laureates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from laurel.core.services import ServiceError, record
+from laurel.sanctions.enums import HitState
+from laurel.sanctions.matching import ORGANISATION, BirthDate, Index, Listed
+from laurel.sanctions.models import EntryBirthDate, EntryName, Hit, ListSnapshot, Screening
+
+if TYPE_CHECKING:
+    from laurel.accounts.models import User
+
+OPEN_STATES = (HitState.OPEN, HitState.AWAITING_SECOND)
+BLOCKING_STATES = (*OPEN_STATES, HitState.CONFIRMED)
+
+
+class ScreeningRefused(ServiceError):
+    """A decision that cannot be taken (no reason, decided already, the same person twice)."""
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A name to screen and whose it is: `key` as the caller keys it ("laureate:3")."""
+
+    key: str
+    role: str
+    kind: str
+    name: str
+    born: date | None = None
+    citizenship: str = ""
+
+
+# The index of the current snapshots, built once for each set of them (an import makes
+# another). Keyed by each snapshot's row and file and import time: a row number alone may
+# name another snapshot after a restore.
+_INDEX: dict[tuple, Index] = {}
+
+
+def current_snapshots() -> list[ListSnapshot]:
+    return list(ListSnapshot.objects.filter(current=True).order_by("source"))
+
+
+def index_of(snapshots: Sequence[ListSnapshot]) -> Index:
+    """The names of these snapshots' entries, read once a process for each set of snapshots."""
+    key = tuple(sorted((s.pk, s.sha256, s.imported_at.isoformat()) for s in snapshots))
+    if key not in _INDEX:
+        _INDEX.clear()  # only the current lists are ever screened against
+        _INDEX[key] = _build([pk for pk, _sha, _at in key])
+    return _INDEX[key]
+
+
+def _build(snapshot_ids: Iterable[int]) -> Index:
+    births: dict[int, list[BirthDate]] = {}
+    for row in EntryBirthDate.objects.filter(entry__snapshot__in=snapshot_ids).values_list(
+        "entry_id", "year", "year_to", "month", "day", "circa"
+    ):
+        births.setdefault(row[0], []).append(BirthDate(*row[1:]))
+    rows = EntryName.objects.filter(entry__snapshot__in=snapshot_ids).values_list(
+        "entry_id", "entry__kind", "whole_name", "weak", "entry__citizenships"
+    )
+    return Index.of(
+        Listed(entry, kind, name, weak, tuple(births.get(entry, ())), frozenset(countries or ()))
+        for entry, kind, name, weak, countries in rows.iterator(chunk_size=5000)
+    )
+
+
+def screen(subjects: Sequence[Subject], *, actor: User | None = None) -> list[Screening]:
+    """Screen each name against the current lists; its new Screening, hits and all. Without
+    any list imported, nothing is screened (an empty list)."""
+    snapshots = current_snapshots()
+    if not snapshots:
+        return []
+    index = index_of(snapshots)
+    return [_screen_one(subject, index, snapshots, actor) for subject in subjects]
+
+
+@transaction.atomic
+def _screen_one(
+    subject: Subject, index: Index, snapshots: list[ListSnapshot], actor: User | None
+) -> Screening:
+    earlier = list(Screening.objects.select_for_update().filter(subject=subject.key, current=True))
+    Screening.objects.filter(pk__in=[s.pk for s in earlier]).update(current=False)
+    screening = Screening.objects.create(
+        subject=subject.key,
+        role=subject.role,
+        kind=subject.kind,
+        name=subject.name,
+        born=subject.born,
+        citizenship=subject.citizenship,
+        screened_by=actor,
+    )
+    screening.snapshots.set(snapshots)
+    if subject.kind == ORGANISATION:
+        found = index.screen_organisation(subject.name)
+    else:
+        found = index.screen_person(
+            subject.name, born=subject.born, citizenship=subject.citizenship
+        )
+    cleared = _clearances(subject, earlier)
+    for hit in found:
+        carried = cleared.get(hit.listed.entry) or _same_entry_cleared(hit.listed.entry, cleared)
+        Hit.objects.create(
+            screening=screening,
+            entry_id=hit.listed.entry,
+            listed_name=hit.listed.name[:500],
+            score=Decimal(str(round(hit.score, 3))),
+            strong=hit.strong,
+            reasons=list(hit.reasons),
+            **_carried(carried),
+        )
+    hits = len(found)
+    record(
+        "sanctions.screened",
+        actor=actor,
+        subject=screening,
+        # The name stays out of the log: it may be a person's, or a bank account's holder.
+        summary=f"{subject.key}: {hits} hit(s)",
+        data={"subject": subject.key, "hits": hits, "snapshots": [s.pk for s in snapshots]},
+    )
+    return screening
+
+
+def _clearances(subject: Subject, earlier: list[Screening]) -> dict[int, Hit]:
+    """The hits cleared in the subject's last screening, if the name screened is the same."""
+    same = [s for s in earlier if s.name == subject.name and s.born == subject.born]
+    return {
+        hit.entry_id: hit
+        for screening in same
+        for hit in screening.hits.filter(state=HitState.CLEARED).select_related("entry")
+    }
+
+
+def _same_entry_cleared(entry_id: int, cleared: dict[int, Hit]) -> Hit | None:
+    """A clearance of the same list entry in an earlier snapshot (its reference and source the
+    same, its names unchanged): a new import writes new rows for the same entries."""
+    if not cleared:
+        return None
+    from laurel.sanctions.models import ListEntry
+
+    entry = ListEntry.objects.select_related("snapshot").get(pk=entry_id)
+    names = sorted(entry.names.values_list("whole_name", flat=True))
+    for hit in cleared.values():
+        old = hit.entry
+        if (old.reference, old.snapshot.source) != (entry.reference, entry.snapshot.source):
+            continue
+        if sorted(old.names.values_list("whole_name", flat=True)) == names:
+            return hit
+    return None
+
+
+def _carried(hit: Hit | None) -> dict:
+    if hit is None:
+        return {}
+    return {
+        "state": HitState.CLEARED,
+        "carried_from": hit,
+        "decided_by_id": hit.decided_by_id,
+        "first_cleared_by_id": hit.first_cleared_by_id,
+        "decided_at": hit.decided_at,
+        "reason": hit.reason,
+    }
+
+
+@transaction.atomic
+def decide(hit: Hit, *, clear: bool, reason: str, actor: User) -> Hit:
+    """Clear a hit as a false match (`clear`) or confirm it, with a reason. A strong hit
+    cleared once waits for a second member of staff, who must not be the first."""
+    if not actor.has_perm("sanctions.decide_hit"):
+        raise ScreeningRefused(_("Only the secretariat decides a hit."))
+    hit = Hit.objects.select_for_update().get(pk=hit.pk)
+    reason = reason.strip()
+    if not reason:
+        raise ScreeningRefused(_("Say why: the reason is what the auditors read."))
+    if hit.state not in OPEN_STATES:
+        raise ScreeningRefused(_("This hit was decided already."))
+    second = hit.state == HitState.AWAITING_SECOND
+    if second and hit.first_cleared_by_id == actor.pk:
+        raise ScreeningRefused(
+            _("You cleared this hit first: another member of staff must agree (four eyes).")
+        )
+    now = timezone.now()
+    if not clear:
+        hit.state, hit.decided_by, hit.decided_at, hit.reason = (
+            HitState.CONFIRMED, actor, now, reason,
+        )  # fmt: skip
+    elif hit.strong and not second:
+        hit.state, hit.first_cleared_by, hit.first_reason = (
+            HitState.AWAITING_SECOND, actor, reason,
+        )  # fmt: skip
+    else:
+        hit.state, hit.decided_by, hit.decided_at, hit.reason = (
+            HitState.CLEARED, actor, now, reason,
+        )  # fmt: skip
+    hit.save()
+    record(
+        f"sanctions.hit_{'cleared' if clear else 'confirmed'}",
+        actor=actor,
+        subject=hit,
+        summary=f"{hit.screening.subject} ~ {hit.entry.reference}: {hit.get_state_display()}",
+        data={"state": hit.state, "strong": hit.strong, "reason": reason},
+    )
+    return hit
+
+
+def stale_keys(keys: Iterable[str]) -> list[str]:
+    """Of these subjects, those not screened against the current lists."""
+    wanted = {snapshot.pk for snapshot in current_snapshots()}
+    if not wanted:
+        return []
+    return [
+        key
+        for key in keys
+        if (found := Screening.objects.filter(subject=key, current=True).first()) is None
+        or set(found.snapshots.values_list("pk", flat=True)) != wanted
+    ]
+
+
+def blocking(keys: Iterable[str]) -> list[str]:
+    """What stands in the way of paying these subjects, in words (nothing: they may be paid).
+    A name not screened against the current lists, or one with a hit open or confirmed. No
+    list imported at all: nothing can be screened, and nothing is blocked (the dashboard says
+    the lists are missing)."""
+    snapshots = current_snapshots()
+    if not snapshots:
+        return []
+    wanted = {snapshot.pk for snapshot in snapshots}
+    problems = []
+    for key in keys:
+        screening = Screening.objects.filter(subject=key, current=True).first()
+        if screening is None or set(screening.snapshots.values_list("pk", flat=True)) != wanted:
+            problems.append(_("%(who)s is not screened against the current lists.") % {"who": key})
+            continue
+        for hit in screening.hits.filter(state__in=BLOCKING_STATES).select_related("entry"):
+            problems.append(
+                _("%(who)s: a hit on %(name)s (%(reference)s) is %(state)s.")
+                % {
+                    "who": key,
+                    "name": hit.listed_name,
+                    "reference": hit.entry.reference,
+                    "state": hit.get_state_display().lower(),
+                }
+            )
+    return problems
+
+
+def rescreen(*, actor: User | None = None) -> int:
+    """Screen again every name whose newest screening was against other lists than the
+    current ones (after an import); how many were screened."""
+    snapshots = current_snapshots()
+    if not snapshots:
+        return 0
+    wanted = {snapshot.pk for snapshot in snapshots}
+    stale = [
+        screening
+        for screening in Screening.objects.filter(current=True).prefetch_related("snapshots")
+        if {snapshot.pk for snapshot in screening.snapshots.all()} != wanted
+    ]
+    subjects = [Subject(s.subject, s.role, s.kind, s.name, s.born, s.citizenship) for s in stale]
+    return len(screen(subjects, actor=actor))
