@@ -40,8 +40,14 @@ from laurel.sanctions.parsers import PERSON, parse
 
 # Russian Cyrillic as other countries' official schemes write it (letter by letter; a scheme
 # missing a letter writes it as the English BGN/PCGN scheme does).
-BGN = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-               "a b v g d ye yo zh z i y k l m n o p r s t u f kh ts ch sh shch ' y ' e yu ya".split()))  # fmt: skip
+BGN = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        ["a", "b", "v", "g", "d", "ye", "yo", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
+         "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "'", "y", "'", "e", "yu", "ya"],
+        strict=True,
+    )
+)  # fmt: skip
 SCHEMES = {
     "german": {"ж": "sch", "з": "s", "й": "i", "в": "w", "х": "ch", "ц": "z", "ч": "tsch",
                "ш": "sch", "щ": "schtsch", "ы": "y", "ь": "", "ъ": "", "ю": "ju", "я": "ja",
