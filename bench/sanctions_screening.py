@@ -63,7 +63,7 @@ SCHEMES = {
     "passport": {"ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "iu",
                  "я": "ia", "й": "i", "е": "e", "ы": "y", "ь": "", "ъ": "ie"},
 }  # fmt: skip
-# Given names the generator's lists never use: a listed surname with one of these is someone else.
+# Given names the generated lists never use: a listed surname with one is someone else.
 OTHER_GIVEN = ["Mats", "Henrik", "Ingrid", "Katarzyna", "Tomasz", "Giulia", "Marco", "Sofie",
                "Lars", "Agnieszka", "Francesca", "Joanna", "Pieter", "Annika", "Bartosz"]  # fmt: skip
 # Real people's names of the kind a laureate's contact or signatory has.
