@@ -64,8 +64,10 @@ SCHEMES = {
                  "я": "ia", "й": "i", "е": "e", "ы": "y", "ь": "", "ъ": "ie"},
 }  # fmt: skip
 # Given names the generated lists never use: a listed surname with one is someone else.
-OTHER_GIVEN = ["Mats", "Henrik", "Ingrid", "Katarzyna", "Tomasz", "Giulia", "Marco", "Sofie",
-               "Lars", "Agnieszka", "Francesca", "Joanna", "Pieter", "Annika", "Bartosz"]  # fmt: skip
+OTHER_GIVEN = [
+    "Mats", "Henrik", "Ingrid", "Katarzyna", "Tomasz", "Giulia", "Marco", "Sofie", "Lars",
+    "Agnieszka", "Francesca", "Joanna", "Pieter", "Annika", "Bartosz",
+]  # fmt: skip
 # Real people's names of the kind a laureate's contact or signatory has.
 EUROPEANS = ["Anna Lindqvist", "Marco Rossi", "Katarzyna Nowak", "Pierre Dubois", "Maria Garcia",
              "Jan Novak", "Ana Popescu", "Olena Kovalenko", "Sofia Papadopoulou", "Lena Schmidt",

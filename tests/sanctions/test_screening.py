@@ -166,9 +166,7 @@ def test_a_payment_waits_for_its_payees_screening(laureate):  # noqa: F811
     staff, other_staff = a_staff_member(), a_staff_member()
     prize.save_bank_details(laureate, details=details(), proof=PROOF, proof_kind="pdf", actor=None)
     payment = prize.request_payment(laureate, actor=first)
-    payment = prize.verify_payment(
-        payment, actor=first, account=prize.current_account(laureate).pk
-    )
+    payment = prize.verify_payment(payment, actor=first, account=prize.current_account(laureate).pk)
     keys = [f"laureate:{laureate.pk}", f"account:{payment.account.pk}"]
     hits = [Screening.objects.get(subject=key, current=True).hits.get() for key in keys]
 
