@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("", include("laurel.review.urls")),
     path("", include("laurel.selection.urls")),
     path("", include("laurel.laureates.urls")),
+    path("", include("laurel.sanctions.urls")),
     path("", include("laurel.accounts.urls")),
     path("", include("laurel.cycles.urls")),
     path("", include("laurel.core.urls")),

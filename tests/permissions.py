@@ -356,6 +356,9 @@ MATRIX: dict[str, Row] = {
     # The probes: the same answer for everyone (a worker has reported, so /readyz is ready).
     "healthz": Row(ALL | {"staff_without_2fa": OK}),
     "readyz": Row(ALL | {"staff_without_2fa": OK}, kwargs=lambda o: (o["heartbeat"], {})[1]),
+    # Sanctions screening: staff decide hits; finance reads them (a payment waits on them).
+    "sanctions:queue": Row(STAFF | {"finance": OK}),
+    "sanctions:hit": Row(STAFF | {"finance": OK}, kwargs=lambda o: {"pk": o["hit"].pk}),
     "outbox:list": Row(STAFF),
     "outbox:release": Row(STAFF_ACTION, "post", lambda o: {"pk": o["email"].pk}),
     "outbox:cancel": Row(STAFF_ACTION, "post", lambda o: {"pk": o["email"].pk}),

@@ -158,6 +158,7 @@ STAFF_ORDER = [
     "laureates:staff_summit",
     "laureates:support_overview",
     "laureates:payments",
+    "sanctions:queue",
     "accounts:users",
     "outbox:list",
     "audit:log",

@@ -152,6 +152,11 @@ class Objects:
         self["invitation"]
         return OutgoingEmail.objects.filter(key="invitation").get()
 
+    def make_hit(self):
+        from tests.factories import HitFactory
+
+        return HitFactory()
+
     def make_heartbeat(self):
         from django.utils import timezone
 

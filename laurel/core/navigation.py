@@ -54,6 +54,7 @@ STAFF_NAVIGATION: dict[str, list[Entry]] = {
         Entry(_("The summit"), "laureates:staff_summit", "laureates.manage"),
         Entry(_("Support programme"), "laureates:support_overview", "laureates.manage"),
         Entry(_("Prize payments"), "laureates:payments", "laureates.view_payments"),
+        Entry(_("Sanctions screening"), "sanctions:queue", "sanctions.view_screening"),
     ],
     ADMINISTRATION: [
         Entry(

@@ -1,0 +1,63 @@
+"""What the screening pages read: the queue of hits to decide, one hit with its entry, and
+the lists' versions and age."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from laurel.sanctions.enums import HitState, Source
+from laurel.sanctions.models import EntryBirthDate, EntryName, Hit, ListSnapshot
+
+QUEUE_STATES = (HitState.OPEN, HitState.AWAITING_SECOND, HitState.CONFIRMED)
+
+
+def queue() -> QuerySet[Hit]:
+    """The hits of every name's newest screening still to decide (or confirmed: a confirmed
+    hit blocks a payment for as long as it stands), strong ones first."""
+    return (
+        Hit.objects.filter(screening__current=True, state__in=QUEUE_STATES)
+        .select_related("screening", "entry__snapshot", "first_cleared_by", "decided_by")
+        .order_by("state", "-strong", "-score", "id")
+    )
+
+
+def hit_with_entry(pk: int) -> Hit:
+    """One hit, the list entry beside it: every name, birth date and the list it is from."""
+    return (
+        Hit.objects.select_related(
+            "screening__screened_by", "entry__snapshot", "first_cleared_by", "decided_by"
+        )
+        .prefetch_related(
+            Prefetch("entry__names", EntryName.objects.order_by("-primary", "id")),
+            Prefetch("entry__birth_dates", EntryBirthDate.objects.all()),
+            "screening__snapshots",
+        )
+        .get(pk=pk)
+    )
+
+
+@dataclass(frozen=True)
+class ListAge:
+    source: str
+    label: str
+    snapshot: ListSnapshot | None
+    days: int | None
+    stale: bool  # older than settings.SANCTIONS_LIST_MAX_AGE_DAYS, or never imported
+
+
+def list_ages(today: date | None = None) -> list[ListAge]:
+    """Each list's current version and its age in days (from its publication)."""
+    today = today or timezone.localdate()
+    current = {s.source: s for s in ListSnapshot.objects.filter(current=True)}
+    limit = settings.SANCTIONS_LIST_MAX_AGE_DAYS
+    ages = []
+    for source in Source:
+        snapshot = current.get(source.value)
+        days = (today - snapshot.published_on).days if snapshot else None
+        ages.append(
+            ListAge(source.value, source.label, snapshot, days, days is None or days > limit)
+        )
+    return ages

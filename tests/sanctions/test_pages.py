@@ -1,0 +1,95 @@
+"""The sanctions screening pages: the lists' versions and age, the queue of hits, one hit with
+its list entry beside the screened name, and the decision, over HTTP as staff and finance."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from laurel.sanctions.enums import HitState, ScreenedRole
+from laurel.sanctions.matching import ORGANISATION, PERSON
+from laurel.sanctions.models import Hit
+from laurel.sanctions.screening import Subject, screen
+from laurel.sanctions.services import import_list
+from tests.conftest import enrol_totp, make_user, sign_in
+from tests.factories import RoleGrantFactory, UserFactory
+from tests.sanctions.helpers import fixture
+
+pytestmark = pytest.mark.django_db
+
+QUEUE = reverse("sanctions:queue")
+
+
+@pytest.fixture
+def hits(db):
+    import_list(source="eu", data=fixture("eu"), file_name="eu.xml")
+    screen(
+        [
+            Subject("person:1", ScreenedRole.PERSON, PERSON, "Alexander Verbitsky"),
+            Subject("laureate:1", ScreenedRole.LAUREATE, ORGANISATION, "Nordlicht Handels AB"),
+        ]
+    )
+    return {hit.screening.subject: hit for hit in Hit.objects.select_related("screening")}
+
+
+def test_the_queue_shows_each_lists_age_and_the_hits_to_decide(staff_client, hits, settings):
+    settings.SANCTIONS_LIST_MAX_AGE_DAYS = 7
+
+    page = staff_client.get(QUEUE).content.decode()
+
+    assert "Alexander Verbitsky" in page and "Oleksandr Petrovych Verbytskyi" in page
+    assert "Nordlicht Handels GmbH" in page and "strong" in page
+    eu = page.split("EU consolidated financial sanctions list")[1].split("</tr>")[0]
+    age = (timezone.localdate() - timezone.datetime(2026, 11, 30).date()).days
+    assert f"{age} days" in eu
+    assert ("older than allowed" in eu) is (age > 7)
+    un = page.split("UN Security Council consolidated list")[1].split("</tr>")[0]
+    assert "never imported" in un
+
+
+def test_staff_clear_a_hit_with_a_reason_and_a_strong_one_needs_a_second(client, hits):
+    first, second = (UserFactory() for _ in range(2))
+    for user in (first, second):
+        RoleGrantFactory(user=user, role="staff", cycle=None)
+        enrol_totp(user)
+    strong = hits["laureate:1"]
+    url = reverse("sanctions:hit", args=[strong.pk])
+
+    sign_in(client, first)
+    detail = client.get(url).content.decode()
+    missing = client.post(url, {"decision": "clear", "reason": ""})
+    client.post(url, {"decision": "clear", "reason": "A Swedish association, not the GmbH."})
+    again = client.post(url, {"decision": "clear", "reason": "Me again."}, follow=True)
+    sign_in(client, second)
+    agreed = client.post(url, {"decision": "clear", "reason": "Registry checked: agreed."})
+
+    assert "Nordlicht Handels AB" in detail and "Northern Light Trading" in detail
+    assert missing.status_code == 400
+    assert "Say why: the reason is what the auditors read." in missing.content.decode()
+    assert "another member of staff must agree" in again.content.decode()
+    assert agreed.status_code == 302
+    strong.refresh_from_db()
+    assert (strong.state, strong.first_cleared_by, strong.decided_by) == (
+        HitState.CLEARED,
+        first,
+        second,
+    )
+
+
+def test_finance_reads_a_hit_but_does_not_decide_it(client, hits):
+    sign_in(client, make_user("finance"))
+    url = reverse("sanctions:hit", args=[hits["person:1"].pk])
+
+    read = client.get(url)
+    decided = client.post(url, {"decision": "clear", "reason": "Looks fine."})
+
+    assert read.status_code == 200 and "Clear: a false match" not in read.content.decode()
+    assert decided.status_code == 404
+    assert Hit.objects.get(pk=hits["person:1"].pk).state == HitState.OPEN
+
+
+def test_a_list_older_than_allowed_is_flagged(staff_client, hits, settings):
+    settings.SANCTIONS_LIST_MAX_AGE_DAYS = -1  # whatever today's date, every list is too old
+
+    page = staff_client.get(QUEUE).content.decode()
+
+    assert "older than allowed" in page
