@@ -147,3 +147,22 @@ def test_no_stored_file_outlives_a_change_discarded_withdrawn_closed_or_erased(
     was_erased.refresh_from_db()
     assert held(was_erased) == []
     assert "council_rules" not in (was_erased.question_answers or {})
+
+
+def test_a_questions_file_that_could_act_when_opened_is_refused_at_its_question(client, aurora):
+    from tests.nominations.test_uploads import WORD, upload, zipped
+
+    script = b"%PDF-1.4\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj"
+    macros = zipped({**WORD, "word/vbaProject.bin": b"\xd0\xcf"})
+    token = new_token(client)
+
+    refused = [
+        draft(client, aurora, token, **ADULTS, **{FIELD: upload(name, content)})
+        .context["form"]
+        .errors[FIELD][0]
+        for name, content in (("rules.pdf", script), ("rules.docx", macros))
+    ]
+
+    assert "contains scripts" in refused[0]
+    assert "contains macros" in refused[1]
+    assert Attachment.objects.count() == 0
