@@ -448,3 +448,30 @@ def test_a_change_that_fails_keeps_the_file_an_earlier_change_chose(
 
     assert Nomination.objects.get().pending_edit["uploads"][0]["path"] == first
     assert default_storage.exists(first)
+
+
+def test_the_form_takes_three_large_documents_and_the_questions_file_at_once(client, aurora):
+    """The body's limit counts a document for each `file` question besides the evidence."""
+
+    def large(name: str, megabytes: float) -> SimpleUploadedFile:
+        padding = b"%" + b"0" * int(megabytes * 1024 * 1024)
+        return SimpleUploadedFile(name, pdf(name).read() + padding, "application/pdf")
+
+    token = new_token(client)
+    evidence = [large(name, 9.5) for name in ("a.pdf", "b.pdf", "c.pdf")]
+
+    taken = draft(
+        client, aurora, token, **ADULTS, attachments=evidence, **{FIELD: large("r.pdf", 4)}
+    )
+    too_much = draft(
+        client,
+        aurora,
+        token,
+        **ADULTS,
+        attachments=[large(name, 9.5) for name in ("d.pdf", "e.pdf", "f.pdf", "g.pdf")],
+        **{FIELD: large("r.pdf", 4)},
+    )
+
+    assert taken.status_code == 302
+    assert len(held(Nomination.objects.get())) == 4
+    assert too_much.status_code == 413

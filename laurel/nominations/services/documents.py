@@ -21,6 +21,7 @@ from django.utils import translation
 from laurel.core.services import ServiceError
 from laurel.core.texts import in_language
 from laurel.cycles.models import Cycle
+from laurel.cycles.queries import public_cycle
 from laurel.nominations.models import Attachment, Nomination
 from laurel.nominations.services.common import MAX_ATTACHMENTS, StorageFull
 from laurel.nominations.uploads import CheckedUpload
@@ -35,6 +36,13 @@ class TooManyDocuments(ServiceError):
 def file_questions(cycle: Cycle) -> set[str]:
     """The keys of the `file` questions the form asks (a retired one keeps its file)."""
     return {q.key for q in cycle.asked_questions() if q.kind == "file" and not q.retired}
+
+
+def files_asked() -> int:
+    """How many documents the open call's `file` questions take (the form's body may hold them
+    besides the documents of evidence: core.limits)."""
+    cycle = public_cycle()
+    return len(file_questions(cycle)) if cycle is not None else 0
 
 
 def evidence(uploads: Sequence[Upload]) -> list[Upload]:
