@@ -7,6 +7,7 @@ temporary file. The body is also counted while it is read: reading past the limi
 whatever the request declared (a chunked body, or a Content-Length that lies).
 """
 
+from collections.abc import Callable
 from io import IOBase
 
 from django.conf import settings
@@ -51,6 +52,10 @@ UPLOAD_LIMITS: dict[str, int | str] = {
     "review:import": 2 * MB,
 }
 SETTING_DEFAULTS = {"NOMINATION_MAX_REQUEST": THREE_DOCUMENTS}
+# The documents a form takes besides those its limit counts, by URL name: a function asked only
+# for a body larger than that limit (the nomination form's `file` questions, one document each;
+# nominations.apps registers it: what an award asks is not core's to know).
+EXTRA_DOCUMENTS: dict[str, Callable[[], int]] = {}
 # The page that explains the refusal, where a form has its own (it names what the form takes).
 REFUSAL_PAGES = {
     "nominations:nominate": "nominations/too_large.html",
@@ -103,9 +108,13 @@ def _view_name(request) -> str:
         return ""
 
 
-def limit_for(view_name: str) -> int:
+def limit_for(view_name: str, declared: int = 0) -> int:
     limit = UPLOAD_LIMITS.get(view_name, settings.REQUEST_MAX_BYTES)
-    return getattr(settings, limit, SETTING_DEFAULTS[limit]) if isinstance(limit, str) else limit
+    limit = getattr(settings, limit, SETTING_DEFAULTS[limit]) if isinstance(limit, str) else limit
+    extra = EXTRA_DOCUMENTS.get(view_name)
+    if extra is not None and declared > limit:
+        limit += extra() * DOCUMENT_MAX_BYTES
+    return limit
 
 
 def _declared_length(request) -> int | None:
@@ -131,7 +140,7 @@ class RequestSizeLimit:
         # Only a request with a body needs to know where it is going (most are GETs).
         if declared != 0:
             view_name = _view_name(request)
-            limit = limit_for(view_name)
+            limit = limit_for(view_name, declared or 0)
         if declared is None or declared > limit:
             return self.refuse(request, view_name)
         exceeded = []

@@ -52,17 +52,20 @@ class NominationForm(forms.Form):
         complete: bool,
         existing_attachments: int = 0,
         held_files: Mapping[str, dict] | None = None,
+        removing: int | None = None,
         **kw,
     ):
         """`existing_attachments`: how many documents of evidence the nomination holds;
         `held_files`: the file each `file` question holds already, by its key (name, size and,
-        once attached, the attachment's pk: `services.held_files`)."""
+        once attached, the attachment's pk: `services.held_files`); `removing`: the attachment
+        this request removes (its question holds it no longer: a required one asks again)."""
         super().__init__(*args, **kw)
         self.cycle = cycle
         self.complete = complete
         self.existing_attachments = existing_attachments
         # Read only when a `file` question needs it (the view may pass a lazy lookup).
         self.held_files = held_files if held_files is not None else {}
+        self.removing = removing
         # The questions asked only on a condition that does not hold (`_apply_conditions`).
         self.unasked: set[str] = set()
         self.checked_uploads = []
@@ -216,7 +219,13 @@ class NominationForm(forms.Form):
         question = getattr(self.fields[name], "question", None)
         if question is None or question.kind != FILE:
             return False  # without reading held_files, which may be a lookup
-        return question.key in self.held_files
+        return self._held(question.key) is not None
+
+    def _held(self, key: str) -> dict | None:
+        held = self.held_files.get(key)
+        if held is not None and held["pk"] is not None and held["pk"] == self.removing:
+            return None
+        return held
 
     def passes_submission_checks(self) -> bool:
         """Valid, and everything submitting needs is there: also true of a draft form (which
@@ -281,7 +290,7 @@ class NominationForm(forms.Form):
             if question.kind == FILE and name not in self.unasked:
                 # The file chosen now, else the one held. The services keep each answer the
                 # name of the file its question holds.
-                held = None if value else self.held_files.get(question.key)
+                held = None if value else self._held(question.key)
                 value = value.name[-200:] if value else held and held["name"]
             if value not in (None, "", []):
                 values["question_answers"][question.key] = stored(value)

@@ -131,17 +131,26 @@ def _save(request, cycle, token, nomination):
     larger than the form takes never gets here (core.limits refuses it before it is read)."""
     action = request.POST.get("action", "save")
     submitted = nomination is not None and nomination.state != NominationState.DRAFT
+    existing = nomination
+    if existing is None and request.FILES.getlist("attachments"):
+        # The form at /nominate/ (its autosave, or Back after a save, made the draft): the
+        # documents that draft holds count towards the limit, or a fourth would go unsaid.
+        existing = services.find_by_token(token)
+    # The file this request removes (a draft's "Yes, remove it"; an edit stages a removal at
+    # once) answers its question no more: a required question asks for another.
+    going = request.POST.get("remove_attachment" if submitted else "confirm_removal", "")
     form = NominationForm(
         request.POST,
         request.FILES,
         cycle=cycle,
         complete=action == "review" or submitted,
-        existing_attachments=_evidence_count(nomination) if nomination else 0,
+        existing_attachments=_evidence_count(existing) if existing else 0,
         # The form at /nominate/ saves a draft made by an earlier save or autosave of the same
         # page: the files its questions hold are looked up only if a `file` question asks.
         held_files=SimpleLazyObject(
             lambda: services.held_files(nomination or services.find_by_token(token))
         ),
+        removing=int(going) if going.isdigit() else None,
     )
     valid = form.is_valid()
     # Asked in the service's transaction: the counter and the draft commit together, once.

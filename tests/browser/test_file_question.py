@@ -134,3 +134,35 @@ def test_without_javascript_the_document_is_sent_with_the_form(browser, live_ser
     assert axe(checker) == []
     checker.close()
     assert Nomination.objects.get().question_answers["council_rules"] == "rules.pdf"
+
+
+def test_an_answer_clicked_by_mistake_loses_no_document_to_the_autosave(page, live_server, aurora):
+    """A hurried nominator clicks "Young people under 30", the autosave saves the draft two
+    seconds later, then they click back: the document is still attached, as the page says."""
+    t = TEXTS["en"]
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}/en/nominate/")
+    page.get_by_label(t["adults"]).check()
+    fill_the_form(page, aurora)
+    page.locator("#id_q_council_rules").set_input_files(a_pdf("stadgar.pdf"))
+    page.get_by_role("button", name=t["save"]).click()
+    expect(page.locator(".held-file")).to_contain_text(t["attached"].format(name="stadgar.pdf"))
+    saved_at = Nomination.objects.get().updated_at
+
+    page.get_by_label("Young people under 30").check()
+    for _ in range(40):  # the autosave waits two seconds after a change
+        page.wait_for_timeout(250)
+        if Nomination.objects.get().updated_at != saved_at:
+            break
+    unanswered = Nomination.objects.get()
+    page.get_by_label(t["adults"]).check()
+    expect(page.locator(".held-file")).to_contain_text(t["attached"].format(name="stadgar.pdf"))
+    page.get_by_role("button", name=t["save"]).click()
+
+    nomination = Nomination.objects.get()
+    assert unanswered.updated_at != saved_at  # the autosave came in between
+    assert "council_rules" not in unanswered.question_answers
+    expect(page.locator(".held-file")).to_contain_text(t["attached"].format(name="stadgar.pdf"))
+    assert list(nomination.attachments.values_list("question", "original_name")) == [
+        ("council_rules", "stadgar.pdf")
+    ]

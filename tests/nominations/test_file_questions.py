@@ -79,8 +79,8 @@ def test_a_new_file_replaces_the_one_held_and_a_save_without_one_keeps_it(
     assert not default_storage.exists(first)
 
 
-def test_a_question_no_longer_asked_loses_its_file(
-    client, aurora, django_capture_on_commit_callbacks
+def test_a_question_no_longer_asked_loses_its_file_on_submitting(
+    client, aurora, settings, django_capture_on_commit_callbacks
 ):
     token = new_token(client)
     draft(client, aurora, token, **ADULTS, **{FIELD: pdf("statutes.pdf")})
@@ -89,11 +89,37 @@ def test_a_question_no_longer_asked_loses_its_file(
     # Young people lead it after all: the rules of an adults' board are no longer asked for.
     with django_capture_on_commit_callbacks(execute=True):
         draft(client, aurora, token, q_leadership="young")
+    unanswered = Nomination.objects.get()
+    # The draft keeps the file until it is submitted: the answer may be changed back.
+    kept = held(unanswered)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(urls(token)["review"], {"altcha": solved_payload(settings)})
 
     nomination = Nomination.objects.get()
+    assert "council_rules" not in unanswered.question_answers
+    assert kept == [("council_rules", "statutes.pdf")]
+    assert nomination.state == "submitted"
     assert held(nomination) == []
     assert "council_rules" not in nomination.question_answers
     assert not default_storage.exists(stored)
+
+
+def test_an_answer_clicked_by_mistake_and_autosaved_loses_no_file(
+    client, aurora, django_capture_on_commit_callbacks
+):
+    """A hurried nominator clicks "young people" and back: the autosave came in between."""
+    token = new_token(client)
+    draft(client, aurora, token, **ADULTS, **{FIELD: pdf("statutes.pdf")})
+    stored = Attachment.objects.get().file.name
+
+    with django_capture_on_commit_callbacks(execute=True):
+        draft(client, aurora, token, q_leadership="young", action="autosave")
+        draft(client, aurora, token, **ADULTS, action="autosave")
+
+    nomination = Nomination.objects.get()
+    assert held(nomination) == [("council_rules", "statutes.pdf")]
+    assert nomination.question_answers["council_rules"] == "statutes.pdf"
+    assert default_storage.exists(stored)
 
 
 def test_a_file_sent_while_its_condition_does_not_hold_is_not_kept(client, aurora):
@@ -227,14 +253,17 @@ def test_an_edit_that_no_longer_asks_the_question_removes_its_file_on_confirming
 
 
 def test_a_second_unconfirmed_file_replaces_the_first_and_its_stored_copy_goes(
-    client, aurora, settings
+    client, aurora, settings, django_capture_on_commit_callbacks
 ):
     token, _nomination = submitted_nomination(client, aurora, settings, **ADULTS)
     page = urls(token)
 
     client.post(page["manage"], complete_post(aurora, token, **ADULTS, **{FIELD: pdf("one.pdf")}))
     first = Nomination.objects.get().pending_edit["uploads"][0]["path"]
-    client.post(page["manage"], complete_post(aurora, token, **ADULTS, **{FIELD: pdf("two.pdf")}))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            page["manage"], complete_post(aurora, token, **ADULTS, **{FIELD: pdf("two.pdf")})
+        )
     pending = Nomination.objects.get().pending_edit
 
     assert [item["name"] for item in pending["uploads"]] == ["two.pdf"]
@@ -330,3 +359,119 @@ def test_staff_read_the_answer_as_a_link_to_its_document(staff_client, aurora):
     assert f'<dt>{LABEL}</dt><dd class="prose"><a href="{link}">statutes.pdf</a>' in (
         page.content.decode()
     )
+
+
+def test_a_fourth_document_sent_again_from_the_first_page_is_refused_out_loud(client, aurora):
+    """The first page keeps posting to /nominate/ (Back after a save, or its autosave made the
+    draft): the documents the draft holds count, and the fourth is refused, not dropped."""
+    token = new_token(client)
+    draft(client, aurora, token, attachments=[pdf("a.pdf"), pdf("b.pdf"), pdf("c.pdf")])
+
+    again = draft(client, aurora, token, attachments=[pdf("d.pdf")])
+
+    assert again.status_code == 200
+    assert again.context["form"].errors["attachments"] == [
+        "Choose at most three documents in all: remove one or choose fewer files"
+    ]
+    assert sorted(name for _key, name in held(Nomination.objects.get())) == [
+        "a.pdf",
+        "b.pdf",
+        "c.pdf",
+    ]
+
+
+def test_removing_a_required_file_asks_for_another_before_submitting(client, aurora, settings):
+    ask(aurora, required=True)
+    token = new_token(client)
+    draft(client, aurora, token, **ADULTS, **{FIELD: pdf("statutes.pdf")})
+    ready = Nomination.objects.get().complete
+    attachment = Attachment.objects.get()
+
+    client.post(
+        urls(token)["manage"], complete_post(aurora, token, **ADULTS, confirm_removal=attachment.pk)
+    )
+    submitting = client.post(urls(token)["review"], {"altcha": solved_payload(settings)})
+
+    nomination = Nomination.objects.get()
+    assert ready
+    assert held(nomination) == []
+    assert (nomination.state, nomination.complete) == ("draft", False)
+    assert submitting.url == f"{urls(token)['manage']}?check=1"
+
+
+def test_an_edit_cannot_leave_a_required_question_without_its_file(client, aurora, settings):
+    ask(aurora, required=True)
+    token, nomination = submitted_nomination(
+        client, aurora, settings, **ADULTS, **{FIELD: pdf("statutes.pdf")}
+    )
+    attachment = nomination.attachments.get()
+
+    removing = client.post(
+        urls(token)["manage"],
+        complete_post(aurora, token, **ADULTS, remove_attachment=attachment.pk),
+    )
+    # Another file in its place is a change like any other.
+    client.post(
+        urls(token)["manage"],
+        complete_post(
+            aurora, token, **ADULTS, remove_attachment=attachment.pk, **{FIELD: pdf("new.pdf")}
+        ),
+    )
+
+    nomination.refresh_from_db()
+    assert removing.status_code == 200
+    assert removing.context["form"].errors[FIELD] == [f"Choose a file for “{LABEL}”"]
+    # The page still shows the file held: nothing was changed.
+    assert "Attached: statutes.pdf" in removing.content.decode()
+    assert nomination.pending_edit["remove"] == [attachment.pk]
+    assert nomination.pending_edit["data"]["question_answers"]["council_rules"] == "new.pdf"
+
+
+def test_a_change_that_fails_keeps_the_file_an_earlier_change_chose(
+    client, aurora, settings, monkeypatch
+):
+    """The earlier change's file goes only once the change replacing it is committed: else the
+    change kept would name a file no longer stored."""
+    token, _nomination = submitted_nomination(client, aurora, settings, **ADULTS)
+    page = urls(token)
+    client.post(page["manage"], complete_post(aurora, token, **ADULTS, **{FIELD: pdf("one.pdf")}))
+    first = Nomination.objects.get().pending_edit["uploads"][0]["path"]
+
+    def fails(*args, **kwargs):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr("laurel.nominations.services.editing.record", fails)
+    with pytest.raises(RuntimeError):
+        client.post(
+            page["manage"], complete_post(aurora, token, **ADULTS, **{FIELD: pdf("two.pdf")})
+        )
+
+    assert Nomination.objects.get().pending_edit["uploads"][0]["path"] == first
+    assert default_storage.exists(first)
+
+
+def test_the_form_takes_three_large_documents_and_the_questions_file_at_once(client, aurora):
+    """The body's limit counts a document for each `file` question besides the evidence."""
+
+    def large(name: str, megabytes: float) -> SimpleUploadedFile:
+        padding = b"%" + b"0" * int(megabytes * 1024 * 1024)
+        return SimpleUploadedFile(name, pdf(name).read() + padding, "application/pdf")
+
+    token = new_token(client)
+    evidence = [large(name, 9.5) for name in ("a.pdf", "b.pdf", "c.pdf")]
+
+    taken = draft(
+        client, aurora, token, **ADULTS, attachments=evidence, **{FIELD: large("r.pdf", 4)}
+    )
+    too_much = draft(
+        client,
+        aurora,
+        token,
+        **ADULTS,
+        attachments=[large(name, 9.5) for name in ("d.pdf", "e.pdf", "f.pdf", "g.pdf")],
+        **{FIELD: large("r.pdf", 4)},
+    )
+
+    assert taken.status_code == 302
+    assert len(held(Nomination.objects.get())) == 4
+    assert too_much.status_code == 413

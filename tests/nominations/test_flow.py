@@ -281,7 +281,9 @@ def test_a_confirmed_nomination_does_not_lapse(client, example_award, run_tasks,
     assert Nomination.objects.get().state == NominationState.CONFIRMED
 
 
-def test_documents_go_up_with_the_form_and_can_be_removed(client, example_award):
+def test_documents_go_up_with_the_form_and_can_be_removed(
+    client, example_award, django_capture_on_commit_callbacks
+):
     token = new_token(client)
     report = SimpleUploadedFile("report.pdf", b"%PDF-1.4 yearly report", "application/pdf")
     fake = SimpleUploadedFile("fake.pdf", b"<html>not a pdf</html>", "application/pdf")
@@ -301,13 +303,14 @@ def test_documents_go_up_with_the_form_and_can_be_removed(client, example_award)
         },
     )
     asked = nomination.attachments.count()
-    client.post(
-        manage,
-        {
-            **complete_post(example_award, token, action="save"),
-            "confirm_removal": str(attachment.pk),
-        },
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the file goes once committed
+        client.post(
+            manage,
+            {
+                **complete_post(example_award, token, action="save"),
+                "confirm_removal": str(attachment.pk),
+            },
+        )
 
     assert refused.context["form"].errors["attachments"] == [
         "The file fake.pdf is not a PDF, Word (DOCX) or OpenDocument (ODT) document."

@@ -25,6 +25,7 @@ from laurel.nominations.enums import (
 from laurel.nominations.language import detect_language
 from laurel.nominations.models import (
     DATA_FIELDS,
+    Attachment,
     LateSubmissionCode,
     Nomination,
     NominationVersion,
@@ -182,12 +183,19 @@ def _scan(nomination: Nomination) -> None:
     }
 
 
-def _version(nomination: Nomination, kind: VersionKind) -> NominationVersion:
+def _version(
+    nomination: Nomination, kind: VersionKind, documents: Sequence[Attachment] | None = None
+) -> NominationVersion:
+    """`documents`: the nomination's attachments where the caller has read them already."""
     # A draft has no versions: submitting it makes the first (one statement fewer on the rush).
     first = kind == VersionKind.SUBMITTED
     number = 1 if first else nomination.versions.count() + 1
     data = nomination.data()
-    data["attachments"] = list(nomination.attachments.values_list("sha256", flat=True))
+    data["attachments"] = (
+        [document.sha256 for document in documents]
+        if documents is not None
+        else list(nomination.attachments.values_list("sha256", flat=True))
+    )
     return NominationVersion.objects.create(
         nomination=nomination, number=number, kind=kind, data=data
     )

@@ -3,8 +3,9 @@ MAX_ATTACHMENTS) and the file that answers each of the award's `file` questions 
 
 A `file` question's answer is two things kept together here: the Attachment marked with the
 question's key, and in `question_answers` the name of that file (what pages, exports and the
-API show as the answer). A question the form no longer asks (its condition does not hold) loses
-its file; a new file replaces the one the question held.
+API show as the answer). A question the form no longer asks (its condition does not hold) is
+unanswered; a draft keeps its file until it is submitted (an answer clicked by mistake and
+autosaved loses no document); a new file replaces the one the question held.
 """
 
 import contextlib
@@ -20,6 +21,7 @@ from django.utils import translation
 from laurel.core.services import ServiceError
 from laurel.core.texts import in_language
 from laurel.cycles.models import Cycle
+from laurel.cycles.queries import public_cycle
 from laurel.nominations.models import Attachment, Nomination
 from laurel.nominations.services.common import MAX_ATTACHMENTS, StorageFull
 from laurel.nominations.uploads import CheckedUpload
@@ -34,6 +36,13 @@ class TooManyDocuments(ServiceError):
 def file_questions(cycle: Cycle) -> set[str]:
     """The keys of the `file` questions the form asks (a retired one keeps its file)."""
     return {q.key for q in cycle.asked_questions() if q.kind == "file" and not q.retired}
+
+
+def files_asked() -> int:
+    """How many documents the open call's `file` questions take (the form's body may hold them
+    besides the documents of evidence: core.limits)."""
+    cycle = public_cycle()
+    return len(file_questions(cycle)) if cycle is not None else 0
 
 
 def evidence(uploads: Sequence[Upload]) -> list[Upload]:
@@ -104,23 +113,39 @@ def delete_attachment(attachment: Attachment) -> None:
 def settle_answer_files(
     nomination: Nomination, data: dict[str, Any], *, before: Sequence[str] = ()
 ) -> None:
-    """After a draft's save: each `file` question holds its newest file, or none if the form
-    no longer asks it (`data["unasked"]`: its condition does not hold); its answer names the
-    file it holds. `before`: the questions answered before this save (with those answered
+    """After a draft's save: each `file` question holds its newest file; its answer names it,
+    unless the form no longer asks the question (`data["unasked"]`: its condition does not
+    hold). That file stays until submission (`drop_unasked_files`): the answer may be
+    changed back. `before`: the questions answered before this save (with those answered
     now, all that may hold a file). A question the form merely left unanswered keeps its file:
     only the Remove button removes one."""
     keys = file_questions(nomination.cycle)
     answered = data.get("question_answers") or {}
+    unasked = set(data.get("unasked") or ())
     if not keys & {*answered, *before}:
         return
-    unasked = set(data.get("unasked") or ())
     held: dict[str, Attachment] = {}
     for attachment in nomination.attachments.filter(question__in=keys).order_by("-id"):
-        if attachment.question not in unasked and attachment.question not in held:
+        if attachment.question not in held:
             held[attachment.question] = attachment
         else:
             delete_attachment(attachment)
-    _name_answers(nomination, {key: item.original_name for key, item in held.items()}, keys)
+    names = {key: item.original_name for key, item in held.items() if key not in unasked}
+    _name_answers(nomination, names, keys)
+
+
+def drop_unasked_files(nomination: Nomination) -> list[Attachment]:
+    """At submission: the files a draft kept for questions it no longer asks (their answers
+    name them no longer) go; nothing the nominator did not send reaches staff. Returns the
+    documents kept (read once: the first version lists them)."""
+    unasked = file_questions(nomination.cycle) - set(nomination.question_answers or {})
+    kept = []
+    for attachment in nomination.attachments.all():
+        if attachment.question in unasked:
+            delete_attachment(attachment)
+        else:
+            kept.append(attachment)
+    return kept
 
 
 def _name_answers(nomination: Nomination, names: dict[str, str], keys: set[str]) -> None:
@@ -158,7 +183,8 @@ def stage_answer_files(nomination: Nomination, pending: dict[str, Any], stored: 
         key = item.get("question", "")
         replaced = key in chosen and item not in stored
         (dropped if key and (replaced or key in unasked) else uploads).append(item)
-    _delete_stored(dropped)
+    # Once committed: a change that fails after this leaves the earlier one as it was.
+    transaction.on_commit(lambda: _delete_stored(dropped))
     pending["uploads"] = uploads
     removals = set(pending.get("remove", []))
     attached = nomination.attachments.filter(question__in=keys)

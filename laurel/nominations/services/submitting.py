@@ -45,6 +45,8 @@ from laurel.nominations.services.common import (
 )
 from laurel.nominations.services.documents import (
     add_attachments,
+    delete_attachment,
+    drop_unasked_files,
     forget_answer_file,
     settle_answer_files,
 )
@@ -127,8 +129,7 @@ def remove_attachment(attachment: Attachment) -> None:
     nomination = Nomination.objects.select_for_update().get(pk=attachment.nomination_id)
     if nomination.state != NominationState.DRAFT:
         raise NotEditable(nomination)
-    attachment.file.delete(save=False)
-    attachment.delete()
+    delete_attachment(attachment)
     forget_answer_file(nomination, attachment)
 
 
@@ -178,6 +179,7 @@ def submit_nomination(
     if not hold_reason and over_email_limit(nomination.nominator_email):
         # The confirmation is still due: it waits, held, for staff to look (never lost).
         hold_reason = "many-emails-to-one-address"
+    documents = drop_unasked_files(nomination)
     _scan(nomination)
     nomination.safeguarding_acknowledged = acknowledged or bool(confirmations)
     nomination.safeguarding_confirmations = list(confirmations)
@@ -206,7 +208,7 @@ def submit_nomination(
         ],
         data={"held": hold_reason, "late": nomination.late_code_id is not None},
     )
-    _version(nomination, VersionKind.SUBMITTED)
+    _version(nomination, VersionKind.SUBMITTED, documents)
     language = nomination.preferred_language or nomination.language
     context = _confirmation_context(nomination, token, confirm_token)
     if hold_reason:
