@@ -211,6 +211,9 @@ MATRIX: dict[str, Row] = {
         STAFF_ACTION | {"finance": REDIRECT}, "post", lambda o: {"pk": o["laureate"].pk}
     ),
     "laureates:payment": Row(STAFF | {"finance": OK}, kwargs=lambda o: {"pk": o["payment"].pk}),
+    "laureates:screening_record": Row(
+        STAFF | {"finance": OK}, kwargs=lambda o: {"pk": o["payment"].pk}
+    ),
     "laureates:reveal": Row(FINANCE, "post", lambda o: {"pk": o["payment"].pk}),
     "laureates:proof": Row(FINANCE, kwargs=lambda o: {"pk": o["payment"].pk}),
     "laureates:paid": Row(FINANCE | {"finance": BAD}, "post", lambda o: {"pk": o["payment"].pk}),

@@ -1,4 +1,5 @@
-"""Documents the programme makes as PDFs (WeasyPrint): the visa invitation letter."""
+"""Documents the programme makes as PDFs (WeasyPrint): the visa invitation letter, and a
+prize payment's sanctions screening record for the funder's auditors."""
 
 from datetime import date
 
@@ -54,3 +55,17 @@ def visa_letter(visa, summit, *, language: str = "en") -> bytes:
                 "today": timezone.localdate(timezone=cycle.zone),
             },
         )
+
+
+def screening_record_pdf(payment, records, *, reader) -> bytes:
+    """Whom the payment pays, each screened against which lists, when, by whom, and what was
+    decided about every hit: the evidence for the funder's auditors (issue 21)."""
+    return render_pdf(
+        "laureates/screening_record.html",
+        {
+            "payment": payment,
+            "records": records,
+            "reader": reader,
+            "printed_at": timezone.localtime(),
+        },
+    )

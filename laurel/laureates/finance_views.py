@@ -14,15 +14,18 @@ from laurel.core.confirm import confirmation, confirmed
 from laurel.core.downloads import content_as_download
 from laurel.core.forms import refusals, refuse
 from laurel.core.permissions import require
+from laurel.core.services import record
 from laurel.core.tables import table_response
 from laurel.core.templatetags.laurel import iban_groups, money
 from laurel.cycles.queries import cycle_for
-from laurel.laureates import exports, queries, services
+from laurel.laureates import documents, exports, queries, services
 from laurel.laureates.enums import PayingAccountState
 from laurel.laureates.forms import ExportForm, PaidForm, PayingAccountForm
 from laurel.laureates.models import Laureate, Payment
 from laurel.laureates.models.prize import PayingAccount
 from laurel.laureates.services import paying
+from laurel.laureates.services.payees import payees
+from laurel.sanctions import queries as sanctions_queries
 
 
 def _payments_url(cycle) -> str:
@@ -64,6 +67,8 @@ def _payment_page(request, payment, *, revealed=None, form=None, status=200):
             "account": queries.current_account(payment.laureate),
             "revealed": revealed,
             "paid_form": form or PaidForm(),
+            # Whom it pays, each screened against the sanctions lists (issue 21).
+            "screening": sanctions_queries.screening_record(payees(payment)),
         },
         status=status,
     )
@@ -82,6 +87,20 @@ def _payment(pk: int) -> Payment:
 def payment(request, pk: int):
     require(request.user, "laureates.view_payments")
     return _payment_page(request, _payment(pk))
+
+
+@login_required
+def screening_record(request, pk: int):
+    """The payment's sanctions screening record as a PDF, for the funder's auditors (the
+    download is recorded)."""
+    require(request.user, "laureates.view_payments")
+    found = _payment(pk)
+    records = sanctions_queries.screening_record(payees(found))
+    content = documents.screening_record_pdf(found, records, reader=request.user)
+    record("payment.screening_record_printed", actor=request.user, subject=found)
+    response = content_as_download(content, filename=f"screening-{found.reference}.pdf", kind="pdf")
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required

@@ -67,6 +67,11 @@ urlpatterns = [
     ),
     path("staff/prizes/laureates/<int:pk>/request/", finance_views.request_payment, name="request"),
     path("staff/prizes/<int:pk>/", finance_views.payment, name="payment"),
+    path(
+        "staff/prizes/<int:pk>/screening.pdf",
+        finance_views.screening_record,
+        name="screening_record",
+    ),
     path("staff/prizes/<int:pk>/reveal/", finance_views.reveal, name="reveal"),
     path("staff/prizes/<int:pk>/proof/", finance_views.proof, name="proof"),
     path("staff/prizes/<int:pk>/paid/", finance_views.paid, name="paid"),

@@ -27,11 +27,12 @@ from laurel.notifications.enums import EmailState
 from laurel.notifications.models import OutgoingEmail
 from laurel.privacy.policy import ANONYMISE, CATEGORIES, Rule, rules
 from laurel.review.models import Comment, Review
+from laurel.sanctions.models import Screening
 
 logger = logging.getLogger(__name__)
 
 # Audit entries about money are accounting records: they follow the payments' period.
-PAYMENT_KEYS = ("payment.", "payments.", "bank_account.")
+PAYMENT_KEYS = ("payment.", "payments.", "bank_account.", "sanctions.")
 # What the retention policy clears of a nomination (Nomination.PERSONAL says which fields).
 CONTACT_DETAILS = (Kind.NOMINATOR, Kind.CONTACT)
 WHOLE_NOMINATION = (*CONTACT_DETAILS, Kind.WRITTEN, Kind.TRACES)
@@ -157,6 +158,9 @@ SOURCES: dict[str, list[Source]] = {
             is_date=True,
         ),
         Source(lambda: _audit_entries(about_payments=True)),
+        # The sanctions screenings, the evidence a payment's checks were made (their hits go
+        # with them): kept for the accounting period from the day of each.
+        Source(lambda: _with_event(Screening.objects.all(), F("screened_at"))),
     ],
     "audit_log": [Source(lambda: _audit_entries(about_payments=False))],
     # What the outbox still holds of emails that have left it (or never will).

@@ -35,3 +35,12 @@ class HitState(models.TextChoices):
     AWAITING_SECOND = "second", _("Cleared once, awaiting a second member of staff")
     CLEARED = "cleared", _("Cleared: a false match")
     CONFIRMED = "confirmed", _("Confirmed: the listed entry")
+
+
+# Each hit state and the states it may become (core.services.transition).
+HIT_TRANSITIONS: dict[str, set[str]] = {
+    HitState.OPEN: {HitState.AWAITING_SECOND, HitState.CLEARED, HitState.CONFIRMED},
+    HitState.AWAITING_SECOND: {HitState.CLEARED, HitState.CONFIRMED},
+    HitState.CLEARED: set(),
+    HitState.CONFIRMED: set(),
+}

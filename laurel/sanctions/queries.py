@@ -1,15 +1,17 @@
-"""What the screening pages read: the queue of hits to decide, one hit with its entry, and
-the lists' versions and age."""
+"""What the screening pages read: the queue of hits to decide, one hit with its entry, the
+lists' versions and age, and a payment's screening record."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from laurel.sanctions.enums import HitState, Source
-from laurel.sanctions.models import EntryBirthDate, EntryName, Hit, ListSnapshot
+from laurel.sanctions.enums import HitState, ScreenedRole, Source
+from laurel.sanctions.models import EntryBirthDate, EntryName, Hit, ListSnapshot, Screening
 
 QUEUE_STATES = (HitState.OPEN, HitState.AWAITING_SECOND, HitState.CONFIRMED)
 
@@ -58,6 +60,43 @@ def list_ages(today: date | None = None) -> list[ListAge]:
         snapshot = current.get(source.value)
         days = (today - snapshot.published_on).days if snapshot else None
         ages.append(
-            ListAge(source.value, source.label, snapshot, days, days is None or days > limit)
+            ListAge(source.value, str(source.label), snapshot, days, days is None or days > limit)
         )
     return ages
+
+
+@dataclass(frozen=True)
+class Record:
+    """One payee's screening as the evidence shows it: its newest screening (None: never
+    screened) and that screening's hits."""
+
+    key: str
+    role: str
+    screening: Screening | None
+    hits: list[Hit]
+
+
+def screening_record(subjects: Iterable[Any]) -> list[Record]:
+    """The newest screening of each subject (`screening.Subject`s), with its hits and lists."""
+    keys = [subject.key for subject in subjects]
+    found = {
+        screening.subject: screening
+        for screening in Screening.objects.filter(subject__in=keys, current=True)
+        .select_related("screened_by")
+        .prefetch_related(
+            "snapshots",
+            Prefetch(
+                "hits",
+                Hit.objects.select_related("entry__snapshot", "first_cleared_by", "decided_by"),
+            ),
+        )
+    }
+    return [
+        Record(
+            subject.key,
+            str(ScreenedRole(subject.role).label),
+            found.get(subject.key),
+            list(found[subject.key].hits.all()) if subject.key in found else [],
+        )
+        for subject in subjects
+    ]

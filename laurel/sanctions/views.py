@@ -10,10 +10,11 @@ from django.views.decorators.http import require_http_methods
 
 from laurel.core.forms import refusals
 from laurel.core.permissions import require
-from laurel.sanctions import queries, screening
+from laurel.sanctions import queries
 from laurel.sanctions.enums import HitState
 from laurel.sanctions.forms import DecisionForm
 from laurel.sanctions.models import Hit
+from laurel.sanctions.services import screening
 
 
 @login_required

@@ -21,6 +21,7 @@ from laurel.notifications.models import OutgoingEmail, Suppression
 from laurel.notifications.services import cancel_waiting, deliver
 from laurel.privacy import enums as privacy_enums
 from laurel.review import enums as review_enums
+from laurel.sanctions import enums as sanctions_enums
 from laurel.selection import enums as selection_enums
 
 LAUREL = Path(__file__).resolve().parents[2] / "laurel"
@@ -39,6 +40,7 @@ MAPS = [
     (review_enums.ASSIGNMENT_TRANSITIONS, review_enums.AssignmentState),
     (candidate_enums.SUGGESTION_TRANSITIONS, candidate_enums.SuggestionState),
     (laureate_enums.VISA_TRANSITIONS, laureate_enums.VisaState),
+    (sanctions_enums.HIT_TRANSITIONS, sanctions_enums.HitState),
     (phases.PHASE_TRANSITIONS, Phase),
 ]
 # Where maps are declared: each app's enums.py, and the cycle's phases.py (its phase is the
@@ -72,7 +74,7 @@ def test_every_declared_map_is_passed_to_transition_by_its_apps_services():
     }
 
     assert len(declared) == len(MAPS) + 1  # with candidates' UNDO_TRANSITIONS, a partial map
-    assert len(declared) == 16
+    assert len(declared) == 17
     assert unread == set()
 
 

@@ -1,4 +1,7 @@
-"""What a nominator types, as the form posts it."""
+"""What a nominator types, as the form posts it, and the files it attaches."""
+
+import io
+import zipfile
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -87,3 +90,19 @@ def submitted_nomination(client, cycle, settings, *, files=(), **changes) -> tup
 
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def zipped(members: dict[str, bytes], compression=zipfile.ZIP_DEFLATED) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def upload(name: str, content: bytes) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content)
+
+
+# A plain Word document's parts, to which a test adds what it smuggles in.
+WORD = {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w/>"}

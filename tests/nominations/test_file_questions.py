@@ -10,33 +10,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from laurel.cycles.models import Cycle
 from laurel.nominations import services
 from laurel.nominations.models import Attachment, Nomination
 from laurel.nominations.uploads import check_upload
 from laurel.privacy.retention import CONTACT_DETAILS, anonymise_nominations
+from tests.nominations.file_question_helpers import ADULTS, FIELD, LABEL, ask, draft, held
 from tests.nominations.helpers import complete_post, pdf, submitted_nomination, urls
-from tests.scenarios import NOMINATE, new_token, solved_payload
+from tests.scenarios import new_token, solved_payload
 
 pytestmark = pytest.mark.django_db
-
-FIELD = "q_council_rules"
-LABEL = "The rules of the council or board"
-ADULTS = {"q_leadership": "adults", "q_youth_say": "A youth board of twelve decides the budget."}
-
-
-def ask(cycle: Cycle, **changes) -> None:
-    """Change the question as staff would before the call opens (a new version of the cycle)."""
-    cycle.questions.filter(key="council_rules").update(**changes)
-    Cycle.objects.filter(pk=cycle.pk).update(updated_at=timezone.now())
-
-
-def draft(client, cycle, token, **changes):
-    return client.post(NOMINATE, complete_post(cycle, token, **{"action": "save", **changes}))
-
-
-def held(nomination: Nomination) -> list[tuple[str, str]]:
-    return list(nomination.attachments.values_list("question", "original_name"))
 
 
 def test_a_file_answers_its_question_and_shows_at_it_apart_from_the_evidence(client, aurora):

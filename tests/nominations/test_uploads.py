@@ -9,24 +9,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from laurel.nominations.models import Attachment
 from laurel.nominations.uploads import check_upload
-from tests.nominations.helpers import PDF, complete_post
+from tests.nominations.helpers import PDF, WORD, complete_post, upload, zipped
 from tests.scenarios import NOMINATE, new_token
-
-
-def zipped(members: dict[str, bytes], compression=zipfile.ZIP_DEFLATED) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression) as archive:
-        for name, content in members.items():
-            archive.writestr(name, content)
-    return buffer.getvalue()
-
 
 DOCX = zipped({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"})
 ODT = zipped({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<x/>"})
-
-
-def upload(name: str, content: bytes) -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, content)
 
 
 @pytest.mark.parametrize(
@@ -155,9 +142,6 @@ MACRO_TYPES = (
     b'<Types><Override PartName="/word/document.xml" '
     b'ContentType="application/vnd.ms-word.document.macroEnabled.main+xml"/></Types>'
 )
-
-
-WORD = {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w/>"}
 
 
 @pytest.mark.parametrize(

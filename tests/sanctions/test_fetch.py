@@ -8,8 +8,8 @@ import pytest
 from django.conf import settings as django_settings
 from django_tasks_db.models import DBTaskResult
 
-from laurel.sanctions import services
 from laurel.sanctions.models import ListSnapshot
+from laurel.sanctions.services import lists as services
 from laurel.sanctions.tasks import fetch_sanctions_lists
 from tests.local_server import QuietHandler, serving
 from tests.sanctions.helpers import fixture

@@ -8,8 +8,8 @@ from django.utils import timezone
 from laurel.sanctions.enums import HitState, ScreenedRole
 from laurel.sanctions.matching import ORGANISATION, PERSON
 from laurel.sanctions.models import Hit
-from laurel.sanctions.screening import Subject, screen
 from laurel.sanctions.services import import_list
+from laurel.sanctions.services.screening import Subject, screen
 from tests.conftest import enrol_totp, make_user, sign_in
 from tests.factories import RoleGrantFactory, UserFactory
 from tests.sanctions.helpers import fixture

@@ -12,8 +12,8 @@ from laurel.laureates.services.prize import PrizeError
 from laurel.sanctions.enums import HitState, ScreenedRole
 from laurel.sanctions.matching import ORGANISATION, PERSON
 from laurel.sanctions.models import Hit, Screening
-from laurel.sanctions.screening import ScreeningRefused, Subject, blocking, decide, screen
 from laurel.sanctions.services import import_list
+from laurel.sanctions.services.screening import ScreeningRefused, Subject, blocking, decide, screen
 from tests.factories import RoleGrantFactory, UserFactory
 from tests.laureates.prize_helpers import PROOF, details, finance, laureate  # noqa: F401
 from tests.sanctions.helpers import edited, fixture
@@ -183,3 +183,68 @@ def test_a_payment_waits_for_its_payees_screening(laureate):  # noqa: F811
     payment.refresh_from_db()
     assert payment.state == "approved"
     assert all(hit.strong for hit in hits)
+
+
+def test_a_candidate_ready_for_the_committee_is_screened_with_its_nominators_names(
+    child10, staff_user, run_tasks
+):
+    from tests.scenarios import ready
+
+    import_list(source="eu", data=fixture("eu"), file_name="eu.xml")
+
+    candidate = ready(
+        child10, "Nordlicht Handels AB", website="https://nordlicht.se", staff=staff_user
+    )
+    run_tasks()
+
+    screening = Screening.objects.get(subject=f"candidate:{candidate.pk}", current=True)
+    assert screening.role == "candidate" and screening.name == "Nordlicht Handels AB"
+    assert screening.hits.get().listed_name == "Nordlicht Handels GmbH"
+
+
+def test_screenings_are_kept_for_the_accounting_period_then_go_with_their_hits(eu):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from laurel.privacy import retention
+
+    [old, recent] = screen([VERBITSKY, NORDLICHT])
+    Screening.objects.filter(pk=old.pk).update(screened_at=timezone.now() - timedelta(days=2558))
+    Screening.objects.filter(pk=recent.pk).update(screened_at=timezone.now() - timedelta(days=2556))
+
+    erased = retention.apply(only="payments")
+
+    assert erased["payments"] == 3  # the screening, its hit and its link to the list
+    assert list(Screening.objects.values_list("pk", flat=True)) == [recent.pk]
+    assert not Hit.objects.filter(screening_id=old.pk).exists()
+
+
+def test_the_payment_page_and_its_pdf_show_each_payees_screening(client, laureate):  # noqa: F811
+    from django.urls import reverse
+
+    from tests.conftest import sign_in
+    from tests.pdf import pdf_text
+
+    listed = edited("eu", 'wholeName="Nordlicht Handels GmbH"', 'wholeName="Trygga Natet AB"')
+    import_list(source="eu", data=listed, file_name="eu.xml")
+    first = finance("f1@example.org")
+    staff = a_staff_member()
+    prize.save_bank_details(laureate, details=details(), proof=PROOF, proof_kind="pdf", actor=None)
+    payment = prize.request_payment(laureate, actor=first)
+    hit = Screening.objects.get(subject=f"laureate:{laureate.pk}", current=True).hits.get()
+    decide(hit, clear=True, reason="A Swedish association, registry 802000-0000.", actor=staff)
+    sign_in(client, first)
+
+    page = client.get(reverse("laureates:payment", args=[payment.pk])).content.decode()
+    pdf = client.get(reverse("laureates:screening_record", args=[payment.pk]))
+    text = pdf_text(pdf.content)
+
+    assert "Laureate organisation: Trygga Nätet" in page
+    assert f'href="{reverse("sanctions:hit", args=[hit.pk])}"' in page
+    assert pdf["Content-Type"] == "application/pdf" and "no-store" in pdf["Cache-Control"]
+    assert "Sanctions screening record" in text and payment.reference in text
+    assert "Trygga Natet AB" in text and "Cleared once, awaiting a second member of staff" in text
+    assert "A Swedish association, registry 802000-0000." in text
+    assert "EU consolidated financial sanctions list, 2026-11-30" in text
+    assert AuditEntry.objects.filter(key="payment.screening_record_printed").count() == 1

@@ -13,8 +13,8 @@ from laurel.nominations import services
 from laurel.nominations.models import Attachment, Nomination
 from laurel.nominations.services.editing import on_phase_moved
 from tests.conftest import make_user, sign_in
+from tests.nominations.file_question_helpers import ADULTS, FIELD, ask, draft, held
 from tests.nominations.helpers import complete_post, pdf, submitted_nomination, urls
-from tests.nominations.test_file_questions import ADULTS, FIELD, ask, draft, held
 from tests.pdf import pdf_text
 from tests.scenarios import member, new_token, ready
 
@@ -150,7 +150,7 @@ def test_no_stored_file_outlives_a_change_discarded_withdrawn_closed_or_erased(
 
 
 def test_a_questions_file_that_could_act_when_opened_is_refused_at_its_question(client, aurora):
-    from tests.nominations.test_uploads import WORD, upload, zipped
+    from tests.nominations.helpers import WORD, upload, zipped
 
     script = b"%PDF-1.4\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj"
     macros = zipped({**WORD, "word/vbaProject.bin": b"\xd0\xcf"})

@@ -26,6 +26,7 @@ from laurel.candidates.services.scheduled import (
     tell_waiting_nominators,
 )
 from laurel.candidates.services.screening import notices_wait
+from laurel.candidates.signals import candidates_ready
 from laurel.core.models import AuditEntry
 from laurel.core.services import SYSTEM
 from laurel.cycles.models import Cycle
@@ -144,6 +145,8 @@ def bulk_mark_ready(cycle: Cycle, *, candidate_ids: list[int], actor: User) -> B
     _audit(
         "candidate.ready", actor=actor, candidates=outcome.changed, data=lambda c: {"bulk": True}
     )
+    if outcome.changed:
+        candidates_ready.send(Candidate, candidate_ids=[c.pk for c in outcome.changed], actor=actor)
     return outcome
 
 

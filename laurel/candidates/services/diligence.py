@@ -26,6 +26,7 @@ from laurel.candidates.models import (
 )
 from laurel.candidates.queries import original_texts
 from laurel.candidates.services.common import ScreeningError
+from laurel.candidates.signals import candidates_ready
 from laurel.core.services import record
 from laurel.cycles.phases import require_phase
 from laurel.nominations.enums import COUNTING_STATES
@@ -294,6 +295,8 @@ def _set_ready(candidate: Candidate, ready: bool, actor: User) -> None:
         subject=candidate,
         summary=candidate.name,
     )
+    if ready:
+        candidates_ready.send(Candidate, candidate_ids=[candidate.pk], actor=actor)
 
 
 @transaction.atomic

@@ -6,10 +6,10 @@ details are verified, and at approval whatever is not yet screened against the c
 
 from laurel.accounts.models import User
 from laurel.laureates.models import Payment
-from laurel.sanctions import screening
 from laurel.sanctions.enums import ScreenedRole
 from laurel.sanctions.matching import ORGANISATION, PERSON
-from laurel.sanctions.screening import Subject
+from laurel.sanctions.services import screening
+from laurel.sanctions.services.screening import Subject
 
 
 def payees(payment: Payment) -> list[Subject]:

@@ -30,7 +30,7 @@ from laurel.laureates.enums import OPEN_PAYMENT_STATES, PAYMENT_TRANSITIONS, Pay
 from laurel.laureates.models import BankAccount, Laureate, Payment
 from laurel.laureates.services.payees import payees, screen_payees
 from laurel.notifications.services import queue_email
-from laurel.sanctions import screening
+from laurel.sanctions.services import screening
 
 
 class PrizeError(ServiceError):

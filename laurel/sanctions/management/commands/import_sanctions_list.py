@@ -1,5 +1,5 @@
 """manage.py import_sanctions_list --source eu FILE: one official list file, imported as the
-list's new current snapshot (laurel.sanctions.services.import_list)."""
+list's new current snapshot (laurel.sanctions.services.lists.import_list)."""
 
 from pathlib import Path
 

@@ -21,14 +21,24 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from laurel.core.services import ServiceError, record
-from laurel.sanctions.enums import HitState
+from laurel.candidates.models import Candidate
+from laurel.core.services import ServiceError, TransitionRefused, record, transition
+from laurel.nominations.models import Nomination
+from laurel.sanctions.enums import HIT_TRANSITIONS, HitState, ScreenedRole
 from laurel.sanctions.matching import ORGANISATION, BirthDate, Index, Listed
-from laurel.sanctions.models import EntryBirthDate, EntryName, Hit, ListSnapshot, Screening
+from laurel.sanctions.models import (
+    EntryBirthDate,
+    EntryName,
+    Hit,
+    ListEntry,
+    ListSnapshot,
+    Screening,
+)
 
 if TYPE_CHECKING:
     from laurel.accounts.models import User
@@ -158,8 +168,6 @@ def _same_entry_cleared(entry_id: int, cleared: dict[int, Hit]) -> Hit | None:
     same, its names unchanged): a new import writes new rows for the same entries."""
     if not cleared:
         return None
-    from laurel.sanctions.models import ListEntry
-
     entry = ListEntry.objects.select_related("snapshot").get(pk=entry_id)
     names = sorted(entry.names.values_list("whole_name", flat=True))
     for hit in cleared.values():
@@ -184,45 +192,66 @@ def _carried(hit: Hit | None) -> dict:
     }
 
 
+class HitDecided(TransitionRefused, ScreeningRefused):
+    text = gettext_lazy("This hit was decided already.")
+
+    def describe(self, obj: models.Model, state: str, to: str) -> str:
+        return str(self.text)
+
+
 @transaction.atomic
 def decide(hit: Hit, *, clear: bool, reason: str, actor: User) -> Hit:
     """Clear a hit as a false match (`clear`) or confirm it, with a reason. A strong hit
     cleared once waits for a second member of staff, who must not be the first."""
     if not actor.has_perm("sanctions.decide_hit"):
         raise ScreeningRefused(_("Only the secretariat decides a hit."))
-    hit = Hit.objects.select_for_update().get(pk=hit.pk)
+    hit = Hit.objects.select_for_update().select_related("screening", "entry").get(pk=hit.pk)
     reason = reason.strip()
     if not reason:
         raise ScreeningRefused(_("Say why: the reason is what the auditors read."))
-    if hit.state not in OPEN_STATES:
-        raise ScreeningRefused(_("This hit was decided already."))
     second = hit.state == HitState.AWAITING_SECOND
     if second and hit.first_cleared_by_id == actor.pk:
         raise ScreeningRefused(
             _("You cleared this hit first: another member of staff must agree (four eyes).")
         )
-    now = timezone.now()
-    if not clear:
-        hit.state, hit.decided_by, hit.decided_at, hit.reason = (
-            HitState.CONFIRMED, actor, now, reason,
-        )  # fmt: skip
-    elif hit.strong and not second:
-        hit.state, hit.first_cleared_by, hit.first_reason = (
-            HitState.AWAITING_SECOND, actor, reason,
-        )  # fmt: skip
+    if clear and hit.strong and not second:
+        to, fields = HitState.AWAITING_SECOND, ["first_cleared_by", "first_reason"]
+        hit.first_cleared_by, hit.first_reason = actor, reason
     else:
-        hit.state, hit.decided_by, hit.decided_at, hit.reason = (
-            HitState.CLEARED, actor, now, reason,
-        )  # fmt: skip
-    hit.save()
-    record(
-        f"sanctions.hit_{'cleared' if clear else 'confirmed'}",
-        actor=actor,
-        subject=hit,
-        summary=f"{hit.screening.subject} ~ {hit.entry.reference}: {hit.get_state_display()}",
-        data={"state": hit.state, "strong": hit.strong, "reason": reason},
-    )
+        to = HitState.CLEARED if clear else HitState.CONFIRMED
+        fields = ["decided_by", "decided_at", "reason"]
+        hit.decided_by, hit.decided_at, hit.reason = actor, timezone.now(), reason
+    transition(
+        hit, to, HIT_TRANSITIONS, key=f"sanctions.hit_{'cleared' if clear else 'confirmed'}",
+        actor=actor, fields=fields, refused=HitDecided,
+        summary=f"{hit.screening.subject} ~ {hit.entry.reference}",
+        data={"state": to, "strong": hit.strong, "reason": reason},
+    )  # fmt: skip
     return hit
+
+
+def screen_candidates(candidate_ids: Iterable[int], *, actor: User | None = None) -> int:
+    """Screen each candidate's name and every other name its nominators wrote for it (as
+    aliases), each name a subject of its own; how many names were screened."""
+    subjects = []
+    for candidate in Candidate.objects.filter(pk__in=list(candidate_ids)).order_by("pk"):
+        names = [candidate.name, *_aliases(candidate)]
+        for number, name in enumerate(dict.fromkeys(n.strip() for n in names if n.strip())):
+            key = f"candidate:{candidate.pk}" + (f":{number}" if number else "")
+            subjects.append(
+                Subject(
+                    key, ScreenedRole.CANDIDATE, ORGANISATION, name, citizenship=candidate.country
+                )
+            )
+    return len(screen(subjects, actor=actor))
+
+
+def _aliases(candidate: Candidate) -> list[str]:
+    return list(
+        Nomination.objects.filter(placement__candidate=candidate)
+        .values_list("org_name", flat=True)
+        .distinct()
+    )
 
 
 def stale_keys(keys: Iterable[str]) -> list[str]:

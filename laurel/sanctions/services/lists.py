@@ -21,10 +21,10 @@ from django.db import transaction
 
 from laurel.candidates.letters import ascii_lower
 from laurel.core.services import ServiceError, record
-from laurel.sanctions import screening
 from laurel.sanctions.enums import Source
 from laurel.sanctions.models import EntryBirthDate, EntryName, ListEntry, ListSnapshot
 from laurel.sanctions.parsers import ListFormatError, ParsedEntry, ParsedList, parse
+from laurel.sanctions.services import screening
 
 if TYPE_CHECKING:
     from laurel.accounts.models import User
