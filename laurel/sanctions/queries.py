@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Case, Prefetch, QuerySet, Value, When
 from django.utils import timezone
 
 from laurel.sanctions.enums import HitState, ScreenedRole, Source
@@ -18,11 +18,19 @@ QUEUE_STATES = (HitState.OPEN, HitState.AWAITING_SECOND, HitState.CONFIRMED)
 
 def queue() -> QuerySet[Hit]:
     """The hits of every name's newest screening still to decide (or confirmed: a confirmed
-    hit blocks a payment for as long as it stands), strong ones first."""
+    hit blocks a payment for as long as it stands): open ones first, then those awaiting a
+    second member of staff, then the confirmed; strong ones first in each."""
     return (
         Hit.objects.filter(screening__current=True, state__in=QUEUE_STATES)
         .select_related("screening", "entry__snapshot", "first_cleared_by", "decided_by")
-        .order_by("state", "-strong", "-score", "id")
+        .annotate(
+            waiting=Case(
+                When(state=HitState.OPEN, then=Value(0)),
+                When(state=HitState.AWAITING_SECOND, then=Value(1)),
+                default=Value(2),
+            )
+        )
+        .order_by("waiting", "-strong", "-score", "id")
     )
 
 

@@ -59,7 +59,9 @@ def hit(request, pk: int):
         {
             "hit": found,
             "form": form,
-            "may_decide": request.user.has_perm("sanctions.decide_hit"),
+            # The first to clear a strong hit waits for another (the service refuses them).
+            "may_decide": request.user.has_perm("sanctions.decide_hit")
+            and found.first_cleared_by_id != request.user.pk,
             "HitState": HitState,
         },
         status=400 if form.errors else 200,
