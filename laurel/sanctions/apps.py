@@ -11,3 +11,8 @@ class SanctionsConfig(AppConfig):
         from laurel.sanctions.receivers import screen_when_ready
 
         candidates_ready.connect(screen_when_ready, dispatch_uid="sanctions.screen_when_ready")
+        from laurel.cycles.queries import DASHBOARD_SOURCES
+        from laurel.sanctions.queries import screening_counts
+
+        if screening_counts not in DASHBOARD_SOURCES:
+            DASHBOARD_SOURCES.append(screening_counts)

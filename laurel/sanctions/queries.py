@@ -108,3 +108,11 @@ def screening_record(subjects: Iterable[Any]) -> list[Record]:
         )
         for subject in subjects
     ]
+
+
+def screening_counts(cycle: Any) -> dict[str, int]:
+    """What the staff dashboard shows (cycles.queries, DASHBOARD_SOURCES): hits open or
+    awaiting a second member of staff, and lists older than allowed or never imported (a
+    warning: a payment's payees are screened against them)."""
+    waiting = queue().filter(state__in=(HitState.OPEN, HitState.AWAITING_SECOND)).count()
+    return {"sanctions_hits": waiting, "sanctions_lists_stale": sum(a.stale for a in list_ages())}

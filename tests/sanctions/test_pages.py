@@ -93,3 +93,16 @@ def test_a_list_older_than_allowed_is_flagged(staff_client, hits, settings):
     page = staff_client.get(QUEUE).content.decode()
 
     assert "older than allowed" in page
+
+
+def test_the_staff_dashboard_counts_the_hits_and_warns_of_lists_out_of_date(
+    staff_client, child10, hits, settings
+):
+    settings.SANCTIONS_LIST_MAX_AGE_DAYS = 100_000  # the EU's is current, whatever the date
+    page = staff_client.get(reverse("staff:dashboard")).content.decode()
+
+    waiting = page.split("sanctions hits to decide")[0].rsplit("card__number", 1)[1]
+    assert ">2<" in waiting  # Verbitsky and Nordlicht, both open
+    # The UN and UK lists were never imported.
+    stale = page.split("sanctions lists out of date or never imported")[0]
+    assert stale.rsplit("card__number", 1)[1].startswith('">2<')
