@@ -211,6 +211,12 @@ MATRIX: dict[str, Row] = {
         STAFF_ACTION | {"finance": REDIRECT}, "post", lambda o: {"pk": o["laureate"].pk}
     ),
     "laureates:payment": Row(STAFF | {"finance": OK}, kwargs=lambda o: {"pk": o["payment"].pk}),
+    # A signatory screened: the empty form is refused at its fields (400) for those it opens to.
+    "laureates:screen_signatory": Row(
+        STAFF | {"staff": BAD, "finance": BAD, "superuser": BAD},
+        "post",
+        lambda o: {"pk": o["payment"].pk},
+    ),
     "laureates:screening_record": Row(
         STAFF | {"finance": OK}, kwargs=lambda o: {"pk": o["payment"].pk}
     ),

@@ -20,9 +20,10 @@ from laurel.core.templatetags.laurel import iban_groups, money
 from laurel.cycles.queries import cycle_for
 from laurel.laureates import documents, exports, queries, services
 from laurel.laureates.enums import PayingAccountState
-from laurel.laureates.forms import ExportForm, PaidForm, PayingAccountForm
+from laurel.laureates.forms import ExportForm, PaidForm, PayingAccountForm, SignatoryForm
 from laurel.laureates.models import Laureate, Payment
 from laurel.laureates.models.prize import PayingAccount
+from laurel.laureates.services import payees as payees_module
 from laurel.laureates.services import paying
 from laurel.laureates.services.payees import payees
 from laurel.sanctions import queries as sanctions_queries
@@ -58,7 +59,7 @@ def request_payment(request, pk: int):
     return redirect("laureates:payments")
 
 
-def _payment_page(request, payment, *, revealed=None, form=None, status=200):
+def _payment_page(request, payment, *, revealed=None, form=None, signatory_form=None, status=200):
     return render(
         request,
         "laureates/payment.html",
@@ -69,6 +70,7 @@ def _payment_page(request, payment, *, revealed=None, form=None, status=200):
             "paid_form": form or PaidForm(),
             # Whom it pays, each screened against the sanctions lists (issue 21).
             "screening": sanctions_queries.screening_record(payees(payment)),
+            "signatory_form": signatory_form or SignatoryForm(),
         },
         status=status,
     )
@@ -87,6 +89,22 @@ def _payment(pk: int) -> Payment:
 def payment(request, pk: int):
     require(request.user, "laureates.view_payments")
     return _payment_page(request, _payment(pk))
+
+
+@login_required
+@require_POST
+def screen_signatory(request, pk: int):
+    """Staff or finance screen a signatory or board member of the laureate the payment pays."""
+    require(request.user, "laureates.view_payments")
+    payment = _payment(pk)
+    form = SignatoryForm(request.POST)
+    if not form.is_valid():
+        return _payment_page(request, payment, signatory_form=form, status=400)
+    with refusals(request, form):
+        payees_module.screen_signatory(payment, actor=request.user, **form.cleaned_data)
+        messages.success(request, _("Screened against the current sanctions lists."))
+        return redirect(f"{reverse('laureates:payment', args=[pk])}#screening")
+    return _payment_page(request, payment, signatory_form=form, status=409)
 
 
 @login_required

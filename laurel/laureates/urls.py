@@ -68,6 +68,11 @@ urlpatterns = [
     path("staff/prizes/laureates/<int:pk>/request/", finance_views.request_payment, name="request"),
     path("staff/prizes/<int:pk>/", finance_views.payment, name="payment"),
     path(
+        "staff/prizes/<int:pk>/screen/",
+        finance_views.screen_signatory,
+        name="screen_signatory",
+    ),
+    path(
         "staff/prizes/<int:pk>/screening.pdf",
         finance_views.screening_record,
         name="screening_record",

@@ -248,3 +248,33 @@ def test_the_payment_page_and_its_pdf_show_each_payees_screening(client, laureat
     assert "A Swedish association, registry 802000-0000." in text
     assert "EU consolidated financial sanctions list, 2026-11-30" in text
     assert AuditEntry.objects.filter(key="payment.screening_record_printed").count() == 1
+
+
+def test_a_signatory_screened_by_hand_is_a_payee_the_payment_waits_on(client, laureate):  # noqa: F811
+    from django.urls import reverse
+
+    from tests.conftest import sign_in
+
+    import_list(source="eu", data=fixture("eu"), file_name="eu.xml")
+    first, second = finance("f1@example.org"), finance("f2@example.org")
+    prize.save_bank_details(laureate, details=details(), proof=PROOF, proof_kind="pdf", actor=None)
+    payment = prize.request_payment(laureate, actor=first)
+    payment = prize.verify_payment(payment, actor=first, account=prize.current_account(laureate).pk)
+    sign_in(client, first)
+    url = reverse("laureates:screen_signatory", args=[payment.pk])
+
+    missing = client.post(url, {"name": "", "born": "", "citizenship": ""})
+    namesake = client.post(url, {"name": "Alexander Verbitsky", "born": "1990-02-01"})
+    listed = client.post(url, {"name": "Oleksandr Verbytskyi", "born": "1968-04-09"})
+
+    assert missing.status_code == 400
+    assert namesake.status_code == listed.status_code == 302
+    people = Screening.objects.filter(subject__startswith=f"signatory:{laureate.pk}:")
+    assert sorted(people.values_list("subject", flat=True)) == [
+        f"signatory:{laureate.pk}:1",
+        f"signatory:{laureate.pk}:2",
+    ]
+    # Born in 1990: not the person listed. Born on the listed day: a hit, and the payment waits.
+    assert [s.hits.count() for s in people.order_by("subject")] == [0, 1]
+    with pytest.raises(PrizeError, match=f"signatory:{laureate.pk}:2: a hit"):
+        prize.approve_payment(payment, actor=second)

@@ -16,6 +16,7 @@ from laurel.laureates.forms.prize import (
     MediaConsentForm,
     PaidForm,
     PayingAccountForm,
+    SignatoryForm,
 )
 from laurel.laureates.forms.summit import (
     LANGUAGE_NAMES,
@@ -56,6 +57,7 @@ __all__ = [
     "PostForm",
     "ReplyForm",
     "SessionForm",
+    "SignatoryForm",
     "StatusForm",
     "SummitForm",
 ]

@@ -96,3 +96,18 @@ class PayingAccountForm(forms.Form):
 
 
 # The summit's texts kept in each language: (field, label, rows; 0 for a line, required).
+
+
+class SignatoryForm(forms.Form):
+    """A person who signs for the laureate or sits on its board, to screen against the
+    sanctions lists: a birth date and citizenship, when known, narrow a hit."""
+
+    name = forms.CharField(label=_("Full name"), max_length=200)
+    born = forms.DateField(
+        label=_("Date of birth"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    citizenship = forms.ChoiceField(label=_("Citizenship"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["citizenship"].choices = [("", "—"), *countries]

@@ -1,11 +1,16 @@
 """Whom a prize payment pays, as sanctions screening reads them (issue 21): the laureate
-organisation, its contact persons (by the name their account gives) and the holder of the
-bank account the payment goes to. Screened when the payment is requested, again when its bank
+organisation, its contact persons (by the name their account gives), the people staff
+screened by hand for it (signatories, board members) and the holder of the bank account the
+payment goes to. Screened when the payment is requested, again when its bank
 details are verified, and at approval whatever is not yet screened against the current lists;
 `prize.approve_payment` refuses while any of them has a hit open or confirmed."""
 
+from datetime import date
+
+from django.utils.translation import gettext as _
+
 from laurel.accounts.models import User
-from laurel.laureates.models import Payment
+from laurel.laureates.models import Laureate, Payment
 from laurel.sanctions.enums import ScreenedRole
 from laurel.sanctions.matching import ORGANISATION, PERSON
 from laurel.sanctions.services import screening
@@ -27,6 +32,8 @@ def payees(payment: Payment) -> list[Subject]:
         name = contact.user.full_name.strip() if contact.user else ""
         if name:
             subjects.append(Subject(f"contact:{contact.pk}", ScreenedRole.PERSON, PERSON, name))
+    # Signatories and board members staff screened by hand (screen_signatory).
+    subjects += screening.subjects_under(signatories_of(laureate))
     account = payment.account
     if account is not None and account.holder:
         # Most often the organisation itself; a person's name is read as a person's.
@@ -46,3 +53,21 @@ def screen_payees(payment: Payment, *, actor: User | None, stale_only: bool = Fa
         stale = set(screening.stale_keys(subject.key for subject in subjects))
         subjects = [subject for subject in subjects if subject.key in stale]
     screening.screen(subjects, actor=actor)
+
+
+def signatories_of(laureate: Laureate) -> str:
+    """The prefix of the keys of the people staff screen by hand for this laureate."""
+    return f"signatory:{laureate.pk}:"
+
+
+def screen_signatory(
+    payment: Payment, *, name: str, born: date | None, citizenship: str, actor: User
+) -> None:
+    """Screen a person who signs for the laureate or sits on its board, whom the payment then
+    waits on like its other payees."""
+    if not actor.has_perm("laureates.view_payments"):
+        raise screening.ScreeningRefused(_("Only the secretariat and finance screen payees."))
+    screening.screen_person(
+        signatories_of(payment.laureate), name=name, born=born, citizenship=citizenship,
+        actor=actor,
+    )  # fmt: skip

@@ -30,7 +30,7 @@ from laurel.candidates.models import Candidate
 from laurel.core.services import ServiceError, TransitionRefused, record, transition
 from laurel.nominations.models import Nomination
 from laurel.sanctions.enums import HIT_TRANSITIONS, HitState, ScreenedRole
-from laurel.sanctions.matching import ORGANISATION, BirthDate, Index, Listed
+from laurel.sanctions.matching import ORGANISATION, PERSON, BirthDate, Index, Listed
 from laurel.sanctions.models import (
     EntryBirthDate,
     EntryName,
@@ -252,6 +252,27 @@ def _aliases(candidate: Candidate) -> list[str]:
         .values_list("org_name", flat=True)
         .distinct()
     )
+
+
+def screen_person(
+    prefix: str, *, name: str, born: date | None, citizenship: str, actor: User
+) -> Screening | None:
+    """Screen a person staff name by hand (a laureate's signatory or board member) as a new
+    subject under `prefix` ("signatory:3:"); kept as its screening, so that every import
+    screens them again and `subjects_under` finds them. None: no list to screen against."""
+    taken = Screening.objects.filter(subject__startswith=prefix).values_list("subject", flat=True)
+    number = 1 + max((int(key.removeprefix(prefix)) for key in taken), default=0)
+    subject = Subject(f"{prefix}{number}", ScreenedRole.PERSON, PERSON, name.strip(), born,
+                      citizenship)  # fmt: skip
+    return next(iter(screen([subject], actor=actor)), None)
+
+
+def subjects_under(prefix: str) -> list[Subject]:
+    """The people screened by hand under `prefix`, as their newest screening has them."""
+    return [
+        Subject(s.subject, s.role, s.kind, s.name, s.born, s.citizenship)
+        for s in Screening.objects.filter(subject__startswith=prefix, current=True).order_by("pk")
+    ]
 
 
 def stale_keys(keys: Iterable[str]) -> list[str]:
