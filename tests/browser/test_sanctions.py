@@ -77,7 +77,7 @@ def test_staff_clear_a_strong_hit_with_four_eyes_and_finance_approves_the_paymen
     )
 
     # Finance tries first: the payment waits for the screening.
-    money = browser.new_context().new_page()
+    money = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
     signed_in_as(money, live_server, second_finance)
     money.goto(f"{url}/staff/prizes/{payment.pk}/")
     assert axe(money) == []
@@ -108,6 +108,7 @@ def test_staff_clear_a_strong_hit_with_four_eyes_and_finance_approves_the_paymen
 
     money.goto(f"{url}/staff/prizes/{payment.pk}/")
     expect(money.locator("section:has(#screening)")).to_contain_text("Trygga Natet AB")
+    assert money.evaluate("document.scrollingElement.scrollWidth") <= 390
     money.get_by_role("button", name=t["approve"]).click()
     expect(money.locator("main")).to_contain_text(t["approved"])
     assert axe(money) == []
