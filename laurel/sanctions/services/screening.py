@@ -269,10 +269,21 @@ def screen_person(
 
 def subjects_under(prefix: str) -> list[Subject]:
     """The people screened by hand under `prefix`, as their newest screening has them."""
-    return [
-        Subject(s.subject, s.role, s.kind, s.name, s.born, s.citizenship)
-        for s in Screening.objects.filter(subject__startswith=prefix, current=True).order_by("pk")
-    ]
+    found = Screening.objects.filter(subject__startswith=prefix, current=True).order_by("pk")
+    return [_subject_of(screening) for screening in found]
+
+
+def _against(screening: Screening | None, wanted: set[int]) -> bool:
+    """Whether a screening was made against exactly these snapshots (the current ones)."""
+    return screening is not None and {s.pk for s in screening.snapshots.all()} == wanted
+
+
+def _subject_of(screening: Screening) -> Subject:
+    """The name a screening screened, to screen again."""
+    return Subject(
+        screening.subject, screening.role, screening.kind, screening.name, screening.born,
+        screening.citizenship,
+    )  # fmt: skip
 
 
 def stale_keys(keys: Iterable[str]) -> list[str]:
@@ -283,8 +294,7 @@ def stale_keys(keys: Iterable[str]) -> list[str]:
     return [
         key
         for key in keys
-        if (found := Screening.objects.filter(subject=key, current=True).first()) is None
-        or set(found.snapshots.values_list("pk", flat=True)) != wanted
+        if not _against(Screening.objects.filter(subject=key, current=True).first(), wanted)
     ]
 
 
@@ -300,7 +310,7 @@ def blocking(keys: Iterable[str]) -> list[str]:
     problems = []
     for key in keys:
         screening = Screening.objects.filter(subject=key, current=True).first()
-        if screening is None or set(screening.snapshots.values_list("pk", flat=True)) != wanted:
+        if screening is None or not _against(screening, wanted):
             problems.append(_("%(who)s is not screened against the current lists.") % {"who": key})
             continue
         for hit in screening.hits.filter(state__in=BLOCKING_STATES).select_related("entry"):
@@ -323,10 +333,9 @@ def rescreen(*, actor: User | None = None) -> int:
     if not snapshots:
         return 0
     wanted = {snapshot.pk for snapshot in snapshots}
-    stale = [
-        screening
+    subjects = [
+        _subject_of(screening)
         for screening in Screening.objects.filter(current=True).prefetch_related("snapshots")
-        if {snapshot.pk for snapshot in screening.snapshots.all()} != wanted
+        if not _against(screening, wanted)
     ]
-    subjects = [Subject(s.subject, s.role, s.kind, s.name, s.born, s.citizenship) for s in stale]
     return len(screen(subjects, actor=actor))
