@@ -276,8 +276,67 @@ def _uk_name(name: str, person: bool) -> dict[str, str]:
     return {"Name 6": family.upper(), **{f"Name {i}": part for i, part in enumerate(given[:5], 1)}}
 
 
+def uk_xml(n: int, seed: int = 21) -> bytes:
+    """The UK Sanctions List's XML with `n` entries (and a ship every 40, which the import
+    skips): the UK's list since OFSI's ConList.csv was retired in January 2026."""
+    out = io.StringIO()
+    out.write('<?xml version="1.0" encoding="utf-8"?>\n<Designations>\n'
+              "<DateGenerated>01/12/2026</DateGenerated>\n")  # fmt: skip
+    for entry in entries(n, seed):
+        out.write(_uk_designation(entry))
+        if entry.number % 40 == 39:
+            vessel = ORG_WORDS[entry.number % len(ORG_WORDS)].upper()
+            out.write(f"<Designation><UniqueID>SHP{entry.number}</UniqueID><Names><Name>"
+                      f"<Name6>SEA {vessel} {entry.number}</Name6><NameType>Primary Name"
+                      "</NameType></Name></Names><IndividualEntityShip>Ship"
+                      "</IndividualEntityShip></Designation>\n")  # fmt: skip
+    out.write("</Designations>\n")
+    return out.getvalue().encode()
+
+
+def _uk_designation(entry: Entry) -> str:
+    listed = f"{entry.listed[2]:02d}/{entry.listed[1]:02d}/{entry.listed[0]}"
+    names = [_uk_xml_name(entry.primary, entry.person, "Primary Name", "")]
+    names += [_uk_xml_name(alias, entry.person, "Alias", "Low" if weak else "Good")
+              for alias, weak in entry.aliases]  # fmt: skip
+    parts = [f"<Designation><DateDesignated>{listed}</DateDesignated>"
+             f"<UniqueID>{REGIMES[entry.regime][0]}{entry.number}</UniqueID>"
+             f"<Names>{''.join(names)}</Names>"]  # fmt: skip
+    if entry.script_name:
+        parts.append("<NonLatinNames><NonLatinName><NameNonLatinScript>"
+                     f"{escape(entry.script_name)}</NameNonLatinScript></NonLatinName>"
+                     "</NonLatinNames>")  # fmt: skip
+    kind = "Individual" if entry.person else "Entity"
+    parts.append(f"<RegimeName>{escape(REGIMES[entry.regime][1])}</RegimeName>"
+                 f"<IndividualEntityShip>{kind}</IndividualEntityShip>")  # fmt: skip
+    if entry.person:
+        born = ""
+        if entry.born and len(entry.born) == 2:
+            born = f"<DOBs><DOB>dd/mm/{entry.born[0]}</DOB></DOBs>"
+        elif entry.born:
+            born = (
+                f"<DOBs><DOB>{entry.born[2]:02d}/{entry.born[1]:02d}/{entry.born[0]}</DOB></DOBs>"
+            )
+        countries = "".join(
+            f"<Nationality>{escape(name)}</Nationality>" for _code, name in entry.countries
+        )
+        parts.append(f"<IndividualDetails><Individual>{born}"
+                     f"<Nationalities>{countries}</Nationalities></Individual>"
+                     "</IndividualDetails>")  # fmt: skip
+    return "".join(parts) + "</Designation>\n"
+
+
+def _uk_xml_name(name: str, person: bool, kind: str, strength: str) -> str:
+    parts = "".join(f"<{k.replace(' ', '')}>{escape(v)}</{k.replace(' ', '')}>"
+                    for k, v in _uk_name(name, person).items())  # fmt: skip
+    quality = f"<AliasStrength>{strength} quality a.k.a</AliasStrength>" if strength else ""
+    return f"<Name>{parts}<NameType>{kind}</NameType>{quality}</Name>"
+
+
+# By file: "uk" is OFSI's retired ConList.csv, "uk_list" the UK Sanctions List (both source uk).
 WRITERS = {"eu": (eu_xml, "eu_fsf.xml"), "un": (un_xml, "un_consolidated.xml"),
-           "uk": (uk_csv, "uk_conlist.csv")}  # fmt: skip
+           "uk": (uk_csv, "uk_conlist.csv"),
+           "uk_list": (uk_xml, "uk_sanctions_list.xml")}  # fmt: skip
 
 
 def write_lists(directory: Path, n: int, seed: int = 21) -> dict[str, Path]:

@@ -7,7 +7,7 @@ class Source(models.TextChoices):
 
     EU = "eu", _("EU consolidated financial sanctions list")
     UN = "un", _("UN Security Council consolidated list")
-    UK = "uk", _("UK consolidated list (OFSI)")
+    UK = "uk", _("UK Sanctions List")
 
 
 class SubjectKind(models.TextChoices):

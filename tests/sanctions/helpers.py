@@ -3,7 +3,13 @@
 from pathlib import Path
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-FILES = {"eu": "eu_fsf.xml", "un": "un_consolidated.xml", "uk": "uk_conlist.csv"}
+# "uk" is OFSI's ConList.csv (retired in January 2026); "uk_list" the UK Sanctions List's XML.
+FILES = {
+    "eu": "eu_fsf.xml",
+    "un": "un_consolidated.xml",
+    "uk": "uk_conlist.csv",
+    "uk_list": "uk_sanctions_list.xml",
+}
 
 
 def fixture(source: str) -> bytes:

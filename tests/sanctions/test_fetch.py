@@ -20,10 +20,15 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def publisher():
     """A web server on this machine serving the fixture files, as the publishers serve theirs:
-    /eu.xml, /un.xml and /ConList.csv; /slow answers after a second; anything else is a 404.
+    /eu.xml, /un.xml and /UK-Sanctions-List.xml; /slow answers after a second; anything else is
+    a 404.
     Yields its address and the paths it was asked for."""
     asked = []
-    files = {"/eu.xml": fixture("eu"), "/un.xml": fixture("un"), "/ConList.csv": fixture("uk")}
+    files = {
+        "/eu.xml": fixture("eu"),
+        "/un.xml": fixture("un"),
+        "/UK-Sanctions-List.xml": fixture("uk_list"),
+    }
 
     class Handler(QuietHandler):
         def do_GET(self):
@@ -54,7 +59,10 @@ def test_by_default_no_address_is_configured_and_nothing_is_fetched(run_tasks):
 
 def test_each_configured_list_is_downloaded_and_imported(settings, publisher):
     address, asked = publisher
-    settings.SANCTIONS_LIST_URLS = {"eu": f"{address}/eu.xml", "uk": f"{address}/ConList.csv"}
+    settings.SANCTIONS_LIST_URLS = {
+        "eu": f"{address}/eu.xml",
+        "uk": f"{address}/UK-Sanctions-List.xml",
+    }
 
     outcomes = services.fetch_lists()
 
@@ -62,7 +70,7 @@ def test_each_configured_list_is_downloaded_and_imported(settings, publisher):
         "eu: imported, published 2026-11-30, 3 entries",
         "uk: imported, published 2026-12-01, 3 entries",
     ]
-    assert asked == ["/eu.xml", "/ConList.csv"]
+    assert asked == ["/eu.xml", "/UK-Sanctions-List.xml"]
     eu = ListSnapshot.objects.get(source="eu", current=True)
     assert (eu.file_name, eu.imported_by, eu.entry_count) == (f"{address}/eu.xml", None, 3)
     assert ListSnapshot.objects.get(source="uk", current=True).skipped_count == 1
@@ -91,7 +99,7 @@ def test_a_list_that_cannot_be_had_is_reported_and_the_others_still_imported(
     settings.SANCTIONS_LIST_URLS = {
         "eu": f"{address}/gone.xml",
         "un": f"{address}/eu.xml",  # the EU's file where the UN's was expected
-        "uk": f"{address}/ConList.csv",
+        "uk": f"{address}/UK-Sanctions-List.xml",
     }
 
     outcomes = services.fetch_lists()

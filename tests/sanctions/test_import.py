@@ -160,11 +160,12 @@ def test_normalise_is_the_name_engines_ascii():
 def test_the_command_prints_what_it_imported():
     out = StringIO()
 
-    call_command("import_sanctions_list", "--source", "uk", str(FIXTURES / FILES["uk"]), stdout=out)
+    path = str(FIXTURES / FILES["uk_list"])
+    call_command("import_sanctions_list", "--source", "uk", path, stdout=out)
 
     snapshot = ListSnapshot.objects.get(source="uk", current=True)
     assert out.getvalue() == (
-        "Imported the UK consolidated list (OFSI) (uk) from uk_conlist.csv: published "
+        "Imported the UK Sanctions List (uk) from uk_sanctions_list.xml: published "
         f"2026-12-01, 3 entries, 1 skipped (ships), sha256 {snapshot.sha256}. "
         "It is now the current list.\n"
     )
@@ -186,7 +187,7 @@ def test_the_command_exits_non_zero_with_the_reason(tmp_path):
 
     assert code == 1
     assert said.startswith(
-        "broken.csv is not a readable UK consolidated list (OFSI): line 1 (Last Updated): "
+        "broken.csv is not a readable UK Sanctions List: line 1 (Last Updated): "
     )
     assert ListSnapshot.objects.count() == 0
 

@@ -127,6 +127,52 @@ def test_the_uk_file_is_read_with_every_field_and_its_ship_skipped():
     assert third.remarks == 'UN Ref QDi.990b. Fictional, "quoted", with commas, and a line break.'
 
 
+def test_the_uk_sanctions_list_xml_is_read_with_every_field_and_its_ship_skipped():
+    """The UK's one official list since OFSI's ConList.csv was retired (28 January 2026)."""
+    parsed = parse("uk", fixture("uk_list"))
+    entries = {entry.reference: entry for entry in parsed.entries}
+
+    assert parsed.published_on == date(2026, 12, 1)
+    assert parsed.skipped == 1  # SEA FALCON
+    assert list(entries) == ["RUS9901", "CYB9902", "AQD9904"]
+    person = entries["RUS9901"]
+    assert (person.kind, person.listed_on) == ("person", date(2022, 3, 15))
+    assert person.regime == "The Russia (Sanctions) (EU Exit) Regulations 2019"
+    assert person.remarks == (
+        "Fictional entry for Laurel's tests & nothing else: director of a shell company."
+    )
+    # The primary name's variation in other capitals, the "ALias" written so, the low alias weak.
+    assert person.names == [
+        ParsedName("Oleksandr Petrovych VERBYTSKYI", primary=True),
+        ParsedName("Oleksandr Petrovych Verbytskyi"),
+        ParsedName("Aleksandr VERBITSKY"),
+        ParsedName("Sasha VERBA", weak=True),
+        ParsedName("Олександр Петрович Вербицький", script="Ukrainian"),
+    ]
+    # dd/mm/yyyy, and "dd/mm/1969" for a year only.
+    assert person.birth_dates == [ParsedBirthDate(1968, 4, 9), ParsedBirthDate(1969)]
+    assert (person.citizenships, person.citizenships_unmapped) == (["RU", "UA"], [])
+    company = entries["CYB9902"]
+    assert company.kind == "organisation"
+    assert [(n.whole_name, n.primary) for n in company.names] == [
+        ("NORDLICHT HANDELS GMBH", True),
+        ("NORTHERN LIGHT TRADING", False),
+    ]
+    third = entries["AQD9904"]
+    # "Primary name" in lower case is the primary name too; "dd/07/1976" a month and year.
+    assert third.names[0] == ParsedName("Yusuf AL-HAMDANI", primary=True)
+    assert third.names[1] == ParsedName("يوسف الهمداني", script="non-Latin")
+    assert third.birth_dates == [ParsedBirthDate(1976, 7)]
+    assert (third.citizenships, third.citizenships_unmapped) == ([], ["Freedonia"])
+    assert third.remarks == 'Fictional, "quoted", with a line break.'
+
+
+def test_a_byte_order_mark_before_the_uk_xml_is_read_as_xml():
+    parsed = parse("uk", b"\xef\xbb\xbf" + fixture("uk_list"))
+
+    assert [entry.reference for entry in parsed.entries] == ["RUS9901", "CYB9902", "AQD9904"]
+
+
 @pytest.mark.parametrize("source", ["eu", "un", "uk"])
 def test_every_kind_a_parser_gives_is_a_kind_of_the_model(source):
     kinds = {entry.kind for entry in parse(source, fixture(source)).entries}
@@ -198,7 +244,8 @@ REFUSED = [
      "ENTITY QDe.990 has no name (FIRST_NAME is empty)"),
     ("un", b'<CONSOLIDATED_LIST dateGenerated="2026-12-01"><INDIVIDUALS/></CONSOLIDATED_LIST>',
      "the file has no ENTITY and no INDIVIDUAL: it lists nobody"),
-    ("uk", fixture("eu"), "line 1 should read “Last Updated,dd/mm/yyyy”"),
+    ("uk", fixture("eu"), "the file's root element is <export>, not <Designations>"),
+    ("uk", b"Name 6,Name 1\r\n", "line 1 should read “Last Updated,dd/mm/yyyy”"),
     ("uk", edited("uk", "Last Updated,01/12/2026", "Last Updated,2026-12-01"),
      "line 1 (Last Updated): “2026-12-01” is not a date (dd/mm/yyyy)"),
     ("uk", edited("uk", "Group Type,Alias Type", "Type,Alias Type"),
@@ -222,6 +269,27 @@ REFUSED = [
     ("uk", "Last Updated,01/12/2026\r\nÅ".encode("latin-1"),
      "the file is not UTF-8 text (byte 26 cannot"),
     ("uk", edited("uk", "Hafenstrasse 1", "x" * 140_000), "line 6 is not CSV: field larger than"),
+    ("uk", edited("uk_list", "<DateGenerated>01/12/2026</DateGenerated>", ""),
+     "<Designations> has no DateGenerated"),
+    ("uk", edited("uk_list", "<DateGenerated>01/12/2026", "<DateGenerated>2026-12-01"),
+     "<DateGenerated>: “2026-12-01” is not a date (dd/mm/yyyy)"),
+    ("uk", edited("uk_list", "<UniqueID>CYB9902</UniqueID>", ""), "a Designation has no UniqueID"),
+    ("uk", edited("uk_list", "<UniqueID>CYB9902", "<UniqueID>RUS9901"),
+     "two Designation elements have the UniqueID RUS9901"),
+    ("uk", edited("uk_list", "<IndividualEntityShip>Entity", "<IndividualEntityShip>Firm"),
+     "Designation CYB9902: IndividualEntityShip “Firm” is not Individual, Entity or Ship"),
+    ("uk", edited("uk_list", "<DOB>09/04/1968", "<DOB>9 April 1968"),
+     "Designation RUS9901 DOB: “9 April 1968” is not a date (dd/mm/yyyy)"),
+    ("uk", edited("uk_list", "<DOB>dd/mm/1969", "<DOB>31/02/1969"),
+     "Designation RUS9901 DOB: 1969-02-31 is not a date"),
+    ("uk", edited("uk_list", "<DateDesignated>31/12/2020", "<DateDesignated>2020"),
+     "Designation CYB9902 DateDesignated: “2020” is not a date (dd/mm/yyyy)"),
+    ("uk", edited("uk_list", "<Name><Name1>Yusuf</Name1><Name6>AL-HAMDANI</Name6>", "<Name>"),
+     "Designation AQD9904 has no name"),
+    ("uk", b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x "y">]><Designations/>',
+     "the file declares a DTD or XML entities"),
+    ("uk", b"<Designations><DateGenerated>01/12/2026</DateGenerated></Designations>",
+     "the file has no Designation: it lists nobody"),
 ]  # fmt: skip
 
 

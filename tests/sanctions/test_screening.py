@@ -278,3 +278,15 @@ def test_a_signatory_screened_by_hand_is_a_payee_the_payment_waits_on(client, la
     assert [s.hits.count() for s in people.order_by("subject")] == [0, 1]
     with pytest.raises(PrizeError, match=f"signatory:{laureate.pk}:2: a hit"):
         prize.approve_payment(payment, actor=second)
+
+
+def test_the_uk_sanctions_list_xml_is_screened_against_like_any_list():
+    """The UK's list in its current format: imported, and its entries found by name."""
+    snapshot = import_list(source="uk", data=fixture("uk_list"), file_name="UK-Sanctions-List.xml")
+
+    [person, firm] = screen([VERBITSKY, NORDLICHT])
+
+    assert (snapshot.entry_count, snapshot.skipped_count) == (3, 1)
+    assert person.hits.get().entry.reference == "RUS9901"
+    assert firm.hits.get().entry.reference == "CYB9902"
+    assert list(person.snapshots.all()) == [snapshot]

@@ -6,7 +6,7 @@ DTD read) and element by element, so a 20 MB file is never held as one tree."""
 
 from collections.abc import Callable
 
-from laurel.sanctions.parsers import eu, uk, un
+from laurel.sanctions.parsers import eu, uk, uk_list, un
 from laurel.sanctions.parsers.common import (
     ORGANISATION,
     PERSON,
@@ -17,10 +17,19 @@ from laurel.sanctions.parsers.common import (
     ParsedName,
 )
 
+
+def _uk(data: bytes) -> ParsedList:
+    """The UK Sanctions List's XML, or OFSI's ConList.csv (retired on 28 January 2026, still
+    read for a file kept from before): told apart by the file's first character."""
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+        return uk_list.parse(data)
+    return uk.parse(data)
+
+
 PARSERS: dict[str, Callable[[bytes], ParsedList]] = {
     "eu": eu.parse,
     "un": un.parse,
-    "uk": uk.parse,
+    "uk": _uk,
 }
 
 

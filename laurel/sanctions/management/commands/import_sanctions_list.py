@@ -10,7 +10,10 @@ from laurel.sanctions.services import SanctionsError, import_list
 
 
 class Command(BaseCommand):
-    help = "Import an official sanctions list (EU FSF XML, UN consolidated XML, UK ConList.csv)."
+    help = (
+        "Import an official sanctions list (EU FSF XML, UN consolidated XML, the UK Sanctions "
+        "List XML, or OFSI's retired ConList.csv)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--source", required=True, choices=Source.values)
