@@ -45,9 +45,10 @@ PARTICLES = frozenset((
 ))  # fmt: skip
 VOWELS = re.compile(r"[aeiou]")
 # Spellings of one Cyrillic letter in other countries' schemes, written as the English one
-# before the skeleton: Polish "szcz", "cz", "sz" (щ, ч, ш), French "chtch", "tch", "ou", "dj".
+# before the skeleton: Polish "szcz", "cz", "sz" (щ, ч, ш), French "chtch", "tch", "ou", "dj",
+# and the French "gu" that keeps a г hard before e and i ("Evguenia", "Guennadi").
 _SCHEMES = [("szcz", "shch"), ("chtch", "shch"), ("tch", "ch"), ("cz", "ch"), ("sz", "sh"),
-            ("ou", "u"), ("dj", "j")]  # fmt: skip
+            ("ou", "u"), ("dj", "j"), ("gue", "ge"), ("gui", "gi")]  # fmt: skip
 # Iotated vowels at a word's start, written "yu", "iu", "ju" (all "iu" as skeletons) or "u"
 # (ю in ISO 9, "û"); "ya", "ia", "ja" or "a" (я): the same word with or without the glide.
 _GLIDE = re.compile(r"^i(?=[aeou])")
@@ -57,6 +58,12 @@ _ARTICLE = re.compile(r"^(?:al|el)(?=[^aeiou]{1}[a-z]{3})")
 # an initial. The weakest kind found across the words is the name's.
 SAME, TYPO, CONSONANTS, INITIAL = 1.0, 0.9, 0.85, 0.8
 HIT = 0.8  # every word of the shorter name at least this alike
+# The version of `index_keys`. Each listed name's keys are computed at import and stored with
+# it (a process that has never screened then reads them instead of computing 40,000 names'
+# shapes); raise this whenever the keys a name gives change (a scheme, a particle, `_shape`,
+# `organisation_words`), and the stored keys of every snapshot are computed again at its next
+# use (`screening`).
+KEYS_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -92,6 +99,8 @@ class Listed:
     weak: bool = False  # an alias the list itself calls weak
     birth_dates: tuple[BirthDate, ...] = ()
     citizenships: frozenset[str] = frozenset()
+    # What the index looks it up by, when stored at import (`index_keys`); None: computed.
+    keys: frozenset[str] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -244,12 +253,13 @@ class Index:
     def add(self, listed: Listed) -> None:
         position = len(self.names)
         self.names.append(listed)
-        for key in _keys(listed.kind, listed.name):
+        keys = listed.keys if listed.keys is not None else index_keys(listed.kind, listed.name)
+        for key in keys:
             self._by_key[(listed.kind, key)].append(position)
 
     def candidates(self, kind: str, name: str) -> list[Listed]:
         found: set[int] = set()
-        for key in _keys(kind, name):
+        for key in index_keys(kind, name):
             found.update(self._by_key.get((kind, key), ()))
         return [self.names[position] for position in sorted(found)]
 
@@ -295,7 +305,7 @@ def _ordered(hits: dict[int, Hit]) -> list[Hit]:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _keys(kind: str, name: str) -> frozenset[str]:
+def index_keys(kind: str, name: str) -> frozenset[str]:
     """What a name is looked up by: each word of three letters or more, by its skeleton and by
     its consonants (people), or by its words as duplicate detection reads them (organisations)."""
     if kind == ORGANISATION:
@@ -308,3 +318,8 @@ def _keys(kind: str, name: str) -> frozenset[str]:
                 keys.add(word)
                 keys.add("~" + _consonants(word))
     return frozenset(keys)
+
+
+def stored_keys(kind: str, name: str) -> str:
+    """`index_keys` as stored with a listed name (space-separated, sorted)."""
+    return " ".join(sorted(index_keys(kind, name)))

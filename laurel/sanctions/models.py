@@ -28,6 +28,9 @@ class ListSnapshot(models.Model):
     skipped_count = models.PositiveIntegerField(_("entries skipped (ships)"), default=0)
     file_name = models.CharField(_("file name"), max_length=255)
     current = models.BooleanField(_("current"), default=False)
+    # The version of the matcher's keys its names carry (`matching.KEYS_VERSION`); an older one
+    # is computed again at the snapshot's next use. Derived from the entries, not list content.
+    keys_version = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["source", "-published_on", "-imported_at"]
@@ -74,12 +77,12 @@ class ListEntry(models.Model):
 
 
 class EntryName(models.Model):
-    """A name of an entry: its primary name or an alias, as written, and normalised (ASCII, lower
-    case, punctuation as spaces: `candidates.letters.ascii_lower`) for matching."""
+    """A name of an entry: its primary name or an alias, as written, with the keys screening
+    looks it up by (`matching.index_keys`, space-separated), computed at import."""
 
     entry = models.ForeignKey(ListEntry, on_delete=models.CASCADE, related_name="names")
     whole_name = models.CharField(_("name"), max_length=500)
-    normalised = models.CharField(max_length=500, db_index=True)
+    keys = models.TextField(blank=True, default="")
     primary = models.BooleanField(_("primary name"), default=False)
     # The list marks it a weak or low-quality alias (EU strong="false", UN and UK "Low").
     weak = models.BooleanField(_("weak alias"), default=False)

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import factory
 
+from laurel.sanctions.matching import KEYS_VERSION, stored_keys
 from laurel.sanctions.models import (
     EntryBirthDate,
     EntryName,
@@ -27,6 +28,7 @@ class ListSnapshotFactory(factory.django.DjangoModelFactory):
     sha256 = factory.Sequence(lambda n: hashlib.sha256(f"list {n}".encode()).hexdigest())
     entry_count = 0
     file_name = "eu-list.xml"
+    keys_version = KEYS_VERSION  # its names' keys are computed as they are made
 
 
 class ListEntryFactory(factory.django.DjangoModelFactory):
@@ -47,7 +49,7 @@ class EntryNameFactory(factory.django.DjangoModelFactory):
 
     entry = factory.SubFactory(ListEntryFactory)
     whole_name = "Oleksandr Verbytskyi"
-    normalised = "oleksandr verbytskyi"
+    keys = factory.LazyAttribute(lambda name: stored_keys(name.entry.kind, name.whole_name))
     primary = True
 
 

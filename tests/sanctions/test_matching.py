@@ -43,6 +43,8 @@ def test_a_listed_person_is_found_however_the_name_is_written(written):
     [
         ("Jurij Chruszczenko", "Yuri Khrushchenko"),  # Polish
         ("Iouri Khrouchtchenko", "Yuri Khrushchenko"),  # French
+        ("Evguenia Jouravleva", "Yevgeniya Zhuravleva"),  # French, "gu" a hard г, "j" for ж
+        ("Guennadi Joukov", "Gennadiy Zhukov"),
         ("Ûrij Hruŝenko", "Yuri Khrushchenko"),  # ISO 9
         ("Mohammed El Masri", "Muhammad Al-Masri"),
         ("Abdulrahman Haddad", "Abdul Rahman Haddad"),

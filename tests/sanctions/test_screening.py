@@ -290,3 +290,32 @@ def test_the_uk_sanctions_list_xml_is_screened_against_like_any_list():
     assert person.hits.get().entry.reference == "RUS9901"
     assert firm.hits.get().entry.reference == "CYB9902"
     assert list(person.snapshots.all()) == [snapshot]
+
+
+def test_each_listed_name_is_stored_with_its_keys_and_older_keys_are_computed_again(eu):
+    """An import stores what each name is looked up by, so a new process reads the keys rather
+    than computing every name's shapes; keys an older matcher wrote (another KEYS_VERSION) are
+    computed again, and stored, at the snapshot's next use."""
+    from laurel.sanctions.matching import KEYS_VERSION, index_keys
+    from laurel.sanctions.models import EntryName, ListSnapshot
+    from laurel.sanctions.services import screening
+
+    verbytskyi = EntryName.objects.get(whole_name="Oleksandr Petrovych Verbytskyi")
+    assert eu.keys_version == KEYS_VERSION
+    assert set(verbytskyi.keys.split()) == index_keys(PERSON, verbytskyi.whole_name)
+    assert "verbiki" in verbytskyi.keys.split()
+
+    # Stored keys of the current version are trusted as they are: emptied, nothing is found.
+    EntryName.objects.filter(entry__snapshot=eu).update(keys="")
+    screening._INDEX.clear()  # as a process that has not screened yet
+    assert screen([VERBITSKY])[0].hits.count() == 0
+
+    # Written by an older matcher: computed again before the index is built, and stored.
+    ListSnapshot.objects.filter(pk=eu.pk).update(keys_version=KEYS_VERSION - 1)
+    screening._INDEX.clear()
+    [again] = screen([VERBITSKY])
+
+    assert again.hits.get().listed_name == "Oleksandr Petrovych Verbytskyi"
+    verbytskyi.refresh_from_db()
+    assert set(verbytskyi.keys.split()) == index_keys(PERSON, verbytskyi.whole_name)
+    assert ListSnapshot.objects.get(pk=eu.pk).keys_version == KEYS_VERSION

@@ -9,7 +9,6 @@ from laurel.sanctions.services.lists import (
     SanctionsError,
     fetch_lists,
     import_list,
-    normalise,
 )
 
-__all__ = ["AlreadyImported", "SanctionsError", "fetch_lists", "import_list", "normalise"]
+__all__ = ["AlreadyImported", "SanctionsError", "fetch_lists", "import_list"]

@@ -19,9 +19,9 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db import transaction
 
-from laurel.candidates.letters import ascii_lower
 from laurel.core.services import ServiceError, record
 from laurel.sanctions.enums import Source
+from laurel.sanctions.matching import KEYS_VERSION, stored_keys
 from laurel.sanctions.models import EntryBirthDate, EntryName, ListEntry, ListSnapshot
 from laurel.sanctions.parsers import ListFormatError, ParsedEntry, ParsedList, parse
 from laurel.sanctions.services import screening
@@ -36,7 +36,6 @@ BATCH = 1000
 # A download: the EU's file is about 20 MB, the UK's about 15 MB; far past that is not a list.
 DOWNLOAD_MAX_BYTES = 100 * 1024 * 1024
 DOWNLOAD_TIMEOUT_SECONDS = 60
-NORMALISED_LENGTH = EntryName._meta.get_field("normalised").max_length or 500
 
 
 class SanctionsError(ServiceError):
@@ -86,6 +85,7 @@ def import_list(
             skipped_count=parsed.skipped,
             file_name=file_name[:255],
             current=True,
+            keys_version=KEYS_VERSION,
         )
         _write_entries(snapshot, parsed)
         record(
@@ -150,7 +150,7 @@ def _names(pairs: Iterable[tuple[ListEntry, ParsedEntry]]) -> list[EntryName]:
         EntryName(
             entry=row,
             whole_name=name.whole_name,
-            normalised=normalise(name.whole_name),
+            keys=stored_keys(entry.kind, name.whole_name),
             primary=name.primary,
             weak=name.weak,
             script=name.script,
@@ -158,12 +158,6 @@ def _names(pairs: Iterable[tuple[ListEntry, ParsedEntry]]) -> list[EntryName]:
         for row, entry in pairs
         for name in entry.names
     ]
-
-
-def normalise(name: str) -> str:
-    """A name as matching reads it: the name engine's ASCII, lower case, punctuation as spaces
-    (`candidates.letters.ascii_lower`: "Александр Вербицкий" → "aleksandr verbitskii")."""
-    return ascii_lower(name)[:NORMALISED_LENGTH]
 
 
 def fetch_lists() -> list[str]:

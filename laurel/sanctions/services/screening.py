@@ -30,7 +30,15 @@ from laurel.candidates.models import Candidate
 from laurel.core.services import ServiceError, TransitionRefused, record, transition
 from laurel.nominations.models import Nomination
 from laurel.sanctions.enums import HIT_TRANSITIONS, HitState, ScreenedRole
-from laurel.sanctions.matching import ORGANISATION, PERSON, BirthDate, Index, Listed
+from laurel.sanctions.matching import (
+    KEYS_VERSION,
+    ORGANISATION,
+    PERSON,
+    BirthDate,
+    Index,
+    Listed,
+    stored_keys,
+)
 from laurel.sanctions.models import (
     EntryBirthDate,
     EntryName,
@@ -82,19 +90,48 @@ def index_of(snapshots: Sequence[ListSnapshot]) -> Index:
     return _INDEX[key]
 
 
+# Names whose keys are written a statement when a snapshot's keys are computed again.
+REKEY_BATCH = 2000
+
+
 def _build(snapshot_ids: Iterable[int]) -> Index:
+    """The index of these snapshots' names, each looked up by the keys stored with it at import
+    (computed again first, and stored, for a snapshot whose keys an older matcher wrote)."""
+    snapshot_ids = list(snapshot_ids)
+    for snapshot in ListSnapshot.objects.filter(pk__in=snapshot_ids).exclude(
+        keys_version=KEYS_VERSION
+    ):
+        _rekey(snapshot)
     births: dict[int, list[BirthDate]] = {}
     for row in EntryBirthDate.objects.filter(entry__snapshot__in=snapshot_ids).values_list(
         "entry_id", "year", "year_to", "month", "day", "circa"
     ):
         births.setdefault(row[0], []).append(BirthDate(*row[1:]))
     rows = EntryName.objects.filter(entry__snapshot__in=snapshot_ids).values_list(
-        "entry_id", "entry__kind", "whole_name", "weak", "entry__citizenships"
+        "entry_id", "entry__kind", "whole_name", "weak", "entry__citizenships", "keys"
     )
     return Index.of(
-        Listed(entry, kind, name, weak, tuple(births.get(entry, ())), frozenset(countries or ()))
-        for entry, kind, name, weak, countries in rows.iterator(chunk_size=5000)
+        Listed(
+            entry,
+            kind,
+            name,
+            weak,
+            tuple(births.get(entry, ())),
+            frozenset(countries or ()),
+            keys=frozenset(keys.split()),
+        )
+        for entry, kind, name, weak, countries, keys in rows.iterator(chunk_size=5000)
     )
+
+
+@transaction.atomic
+def _rekey(snapshot: ListSnapshot) -> None:
+    """The snapshot's names' keys as this matcher computes them (`matching.KEYS_VERSION`)."""
+    names = list(EntryName.objects.filter(entry__snapshot=snapshot).select_related("entry"))
+    for name in names:
+        name.keys = stored_keys(name.entry.kind, name.whole_name)
+    EntryName.objects.bulk_update(names, ["keys"], batch_size=REKEY_BATCH)
+    ListSnapshot.objects.filter(pk=snapshot.pk).update(keys_version=KEYS_VERSION)
 
 
 def screen(subjects: Sequence[Subject], *, actor: User | None = None) -> list[Screening]:
