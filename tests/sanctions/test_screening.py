@@ -319,3 +319,23 @@ def test_each_listed_name_is_stored_with_its_keys_and_older_keys_are_computed_ag
     verbytskyi.refresh_from_db()
     assert set(verbytskyi.keys.split()) == index_keys(PERSON, verbytskyi.whole_name)
     assert ListSnapshot.objects.get(pk=eu.pk).keys_version == KEYS_VERSION
+
+
+def test_a_citizenship_the_list_does_not_give_weakens_a_hit_read_from_the_database(eu):
+    """The listed person's citizenships (RU, CY) come from the stored entry, as a new process
+    reads them."""
+    from laurel.sanctions.services import screening
+
+    screening._INDEX.clear()  # the index read from the database, as a new process reads it
+    name = "Oleksandr Petrovych Verbytskyi"
+    [swede, russian] = screen(
+        [
+            Subject("signatory:1:1", ScreenedRole.PERSON, PERSON, name, citizenship="SE"),
+            Subject("signatory:1:2", ScreenedRole.PERSON, PERSON, name, citizenship="RU"),
+        ]
+    )
+
+    other = swede.hits.get()
+    same = russian.hits.get()
+    assert (other.strong, other.reasons) == (False, ["citizenship differs"])
+    assert (same.strong, same.reasons) == (True, [])

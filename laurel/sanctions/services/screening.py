@@ -103,8 +103,14 @@ def _build(snapshot_ids: Iterable[int]) -> Index:
         "entry_id", "year", "year_to", "month", "day", "circa"
     ):
         births.setdefault(row[0], []).append(BirthDate(*row[1:]))
+    # Citizenships narrow only people's hits: read once an entry, not once a name.
+    countries = dict(
+        ListEntry.objects.filter(snapshot__in=snapshot_ids, kind=PERSON)
+        .exclude(citizenships=[])
+        .values_list("pk", "citizenships")
+    )
     rows = EntryName.objects.filter(entry__snapshot__in=snapshot_ids).values_list(
-        "entry_id", "entry__kind", "whole_name", "weak", "entry__citizenships", "keys"
+        "entry_id", "entry__kind", "whole_name", "weak", "keys"
     )
     return Index.of(
         Listed(
@@ -113,10 +119,10 @@ def _build(snapshot_ids: Iterable[int]) -> Index:
             name,
             weak,
             tuple(births.get(entry, ())),
-            frozenset(countries or ()),
+            frozenset(countries.get(entry, ())),
             keys=frozenset(keys.split()),
         )
-        for entry, kind, name, weak, countries, keys in rows.iterator(chunk_size=5000)
+        for entry, kind, name, weak, keys in rows.iterator(chunk_size=5000)
     )
 
 
