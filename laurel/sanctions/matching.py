@@ -8,7 +8,9 @@ aside, each word reduced to the skeleton transliterations share ("Shcherbakov", 
 "Ščerbakov" alike). Two names match when every word of the shorter (at least two words, or a
 mononym to a mononym) finds a word of the longer: the same skeleton, a letter or two apart in a
 long word, the same consonants ("Mohammed", "Muhammad"), or an initial ("J." for "John"). Word
-order does not matter; a listed name with more words (a patronymic) still matches. A birth date
+order does not matter; a listed name with more words (a patronymic) still matches. A word in
+Arabic script, which writes consonants and long vowels but not short ones, is compared with a
+Latin word by their consonants alone ("محمد", "Muhammad": "mhmd"), a weak likeness. A birth date
 known on both sides and incompatible rules the entry out; a citizenship known on both sides and
 different weakens the hit.
 
@@ -28,6 +30,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from anyascii import anyascii
 from rapidfuzz.distance import OSA
 
 from laurel.candidates.letters import ascii_lower, is_legal, latin_forms, skeleton, token
@@ -55,15 +58,26 @@ _GLIDE = re.compile(r"^i(?=[aeou])")
 # The Arabic article written onto the name ("alKhatib", "Elmasri"): read without it too.
 _ARTICLE = re.compile(r"^(?:al|el)(?=[^aeiou]{1}[a-z]{3})")
 # A word's likeness to another: the same skeleton, a typo in a long word, the same consonants,
-# an initial. The weakest kind found across the words is the name's.
+# an initial, the same consonants as Arabic script writes them. The weakest kind found across the
+# words is the name's.
 SAME, TYPO, CONSONANTS, INITIAL = 1.0, 0.9, 0.85, 0.8
+ABJAD = 0.8
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+# An Arabic-script word's reading is marked, so that it is compared by its consonants only.
+ABJAD_MARK = "="
+# Arabic particles as anyascii writes them (بن، بنت، ابن، أبو، ابو، أم), hamza and ʿayn aside.
+_ARABIC_PARTICLES = frozenset(("bn", "bnt", "abn", "bw", "abw", "m"))
+# What is left of a word as Arabic script writes it: no short vowels, and no long ones either
+# (و and ي are as often "u" and "i" as "w" and "y"; the skeleton writes them "v" and "i"), a
+# final "h" (ة) aside.
+_NOT_ABJAD = re.compile(r"[aeiouv]")
 HIT = 0.8  # every word of the shorter name at least this alike
 # The version of `index_keys`. Each listed name's keys are computed at import and stored with
 # it (a process that has never screened then reads them instead of computing 40,000 names'
 # shapes); raise this whenever the keys a name gives change (a scheme, a particle, `_shape`,
 # `organisation_words`), and the stored keys of every snapshot are computed again at its next
 # use (`screening`).
-KEYS_VERSION = 2
+KEYS_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -117,8 +131,11 @@ class Hit:
 def _name_shapes(name: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
     """The name's readings, each its words in one transliteration, particles aside, and
     whether it is the name as written (not a reading without an article that may be none:
-    "Albert" read as "Bert"). Compared one reading against one reading, never a mixture."""
+    "Albert" read as "Bert"). Compared one reading against one reading, never a mixture. A name
+    with Arabic script has one reading more: its Arabic words by their consonants, marked."""
     shapes: dict[tuple[str, ...], bool] = {}
+    if _ARABIC.search(name):
+        shapes[_arabic_reading(name)] = True
     for form in latin_forms(name):
         words = [word for word in form.split() if word not in PARTICLES and not word.isdigit()]
         plain = tuple(_shape(word) for word in words)
@@ -137,6 +154,36 @@ def _shape(word: str) -> str:
     return skeleton(word)
 
 
+def _arabic_reading(name: str) -> tuple[str, ...]:
+    """The name's words with each word in Arabic script as its consonants, marked (the article
+    ال and particles aside): "يوسف الهمداني" → ("=sf", "=hmdn"); a Latin word as usual."""
+    words: list[str] = []
+    for written in name.split():
+        if not _ARABIC.search(written):
+            plain = ascii_lower(written).split()
+            words += [_shape(word) for word in plain if word not in PARTICLES]
+            continue
+        bare = written[2:] if written.startswith("ال") and len(written) > 3 else written
+        latin = anyascii(bare)
+        letters = ascii_lower(latin.replace("'", "").replace("`", "")).replace(" ", "")
+        if letters and letters not in _ARABIC_PARTICLES:
+            # A hamza or ʿayn first is a vowel first in Latin letters ("`mr", "Omar").
+            vowel = "a" if latin[:1] in "'`" else ""
+            words.append(ABJAD_MARK + _abjad(_shape(vowel + letters)))
+    return tuple(words)
+
+
+def _abjad(shaped: str) -> str:
+    """A word's consonants as Arabic script writes them, from its skeleton ("muhamad" → "mhmd",
+    "fatima" and "ftmh" → "ftm"), "_" first where the word begins with a vowel ("iusuf" and
+    "ivsf" → "_sf", "sofi" → "sf": Yusuf is not Sofie)."""
+    letters = _NOT_ABJAD.sub("", shaped)
+    if len(letters) > 1 and letters.endswith("h"):
+        letters = letters[:-1]
+    initial = "_" if shaped[:1] in "aeiouv" else ""
+    return initial + re.sub(r"(.)\1+", r"\1", letters)
+
+
 def _joined(words: tuple[str, ...]) -> tuple[str, ...]:
     """Compound given names written as one word or two ("Abdul Rahman", "Abdulrahman"): the
     name with its first two words joined, if it has three or more."""
@@ -149,6 +196,8 @@ def _consonants(word: str) -> str:
 
 def word_likeness(word: str, other: str) -> float:
     """How alike two words of person names are (skeletons): 0 for not at all."""
+    if word.startswith(ABJAD_MARK) or other.startswith(ABJAD_MARK):
+        return _abjad_likeness(word, other)
     if word == other or (
         min(len(word), len(other)) >= 3 and _GLIDE.sub("", word) == _GLIDE.sub("", other)
     ):
@@ -167,6 +216,14 @@ def word_likeness(word: str, other: str) -> float:
     ):
         return CONSONANTS
     return 0.0
+
+
+def _abjad_likeness(word: str, other: str) -> float:
+    """Two words, one (or both) in Arabic script, compared by their consonants."""
+    mine, theirs = (w[1:] if w.startswith(ABJAD_MARK) else _abjad(w) for w in (word, other))
+    if word.startswith(ABJAD_MARK) and other.startswith(ABJAD_MARK):
+        return SAME if mine == theirs and mine else 0.0
+    return ABJAD if mine == theirs and mine else 0.0
 
 
 def compare_person_words(words: Sequence[str], others: Sequence[str]) -> float:
@@ -258,8 +315,14 @@ class Index:
             self._by_key[(listed.kind, key)].append(position)
 
     def candidates(self, kind: str, name: str) -> list[Listed]:
+        """The listed names that share a key with `name`. A name in Latin letters is not looked
+        up by its consonants as Arabic script writes them: a list that writes a name in Arabic
+        script writes it in Latin letters too, and those keys would only bring namesakes."""
         found: set[int] = set()
-        for key in index_keys(kind, name):
+        keys = index_keys(kind, name)
+        if not _ARABIC.search(name):
+            keys = frozenset(key for key in keys if not key.startswith(ABJAD_MARK))
+        for key in keys:
             found.update(self._by_key.get((kind, key), ()))
         return [self.names[position] for position in sorted(found)]
 
@@ -314,9 +377,16 @@ def index_keys(kind: str, name: str) -> frozenset[str]:
     keys = set()
     for shape, _written in _name_shapes(name):
         for word in shape:
+            if word.startswith(ABJAD_MARK):
+                if len(word.lstrip(ABJAD_MARK + "_")) >= 3:
+                    keys.add(word)
+                continue
             if len(word) >= 3:
                 keys.add(word)
                 keys.add("~" + _consonants(word))
+                abjad = _abjad(word)
+                if len(abjad.lstrip("_")) >= 3:
+                    keys.add(ABJAD_MARK + abjad)  # found from a name in Arabic script
     return frozenset(keys)
 
 

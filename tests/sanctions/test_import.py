@@ -41,13 +41,16 @@ def test_an_eu_import_writes_the_snapshot_and_every_entry_and_makes_it_current()
     assert (person.citizenships, person.citizenships_unmapped) == (["RU", "CY"], [])
     assert person.remarks.startswith("Fictional entry")
     names = list(person.names.values_list("whole_name", "keys", "primary", "weak", "script"))
-    # Each name stored with what screening looks it up by: its words' skeletons and consonants,
-    # the Ukrainian and the Russian spelling meeting in "verbiki" and "~vrbk".
+    # Each name stored with what screening looks it up by: its words' skeletons, consonants and
+    # consonants as Arabic script writes them, the Ukrainian and the Russian spelling meeting in
+    # "verbiki", "~vrbk" and "=_rbk".
     assert names == [
         ("Oleksandr Petrovych Verbytskyi",
+         "=_lksndr =_lksndrptrc =_rbk =ptrc "
          "oleksandr oleksandrpetrovic petrovic verbiki ~olksndr ~olksndrptrvc ~ptrvc ~vrbk",
          True, False, ""),
         ("Александр Петрович Вербицкий",
+         "=_lksndr =_lksndrptrc =_rbk =ptrc "
          "aleksandr aleksandrpetrovic petrovic verbiki ~alksndr ~alksndrptrvc ~ptrvc ~vrbk",
          False, False, "RU"),
         ("Sasha Verba", "sasa verba ~ss ~vrb", False, True, ""),

@@ -69,6 +69,48 @@ def test_other_people_do_not_match(written, listed):
     assert compare_people(written, listed) == 0.0
 
 
+@pytest.mark.parametrize(
+    ("written", "listed"),
+    [
+        ("يوسف الهمداني", "Yusuf Al-Hamdani"),  # the UK list's Arabic spelling of its own name
+        ("محمد الحسن", "Mohammed Al-Hassan"),
+        ("عائشة القاسمي", "Aisha Qasimi"),
+        ("خالد صالح", "Khaled Saleh"),
+        ("إبراهيم ناصر", "Ibrahim Nasser"),
+        ("عمر بن ناصر", "Omar Nasser"),  # "bin" is no part of whom a name names
+        ("عمر Shcherbakov", "Omar Sergeevich Shcherbakov"),  # an alias written in two scripts
+    ],
+)
+def test_a_name_in_arabic_script_matches_its_latin_spelling(written, listed):
+    """Arabic script writes the consonants and long vowels, not the short ones: a name in it is
+    compared with a Latin one by their consonants, never as more than a weak likeness."""
+    assert 0.8 <= compare_people(written, listed) < 1.0
+    assert 0.8 <= compare_people(listed, written) < 1.0
+
+
+@pytest.mark.parametrize(
+    ("written", "listed"),
+    [
+        ("محمد الحسن", "Mohammed Al-Masri"),  # another surname
+        ("يوسف الهمداني", "Anna Lindqvist"),
+        ("عمر ناصر", "Maria Nowak"),
+        ("عمر", "Omar"),  # one word names no one
+    ],
+)
+def test_other_names_in_arabic_script_do_not_match(written, listed):
+    assert compare_people(written, listed) == 0.0
+
+
+def test_a_name_in_arabic_script_is_looked_up_by_its_consonants_both_ways():
+    index = Index.of([Listed(1, PERSON, "Yusuf Al-Hamdani"), Listed(2, PERSON, "محمد الحسن")])
+
+    [latin] = index.screen_person("يوسف الهمداني")
+    [arabic] = index.screen_person("Muhammad Hassan")
+
+    assert (latin.listed.entry, latin.strong) == (1, False)
+    assert (arabic.listed.entry, arabic.strong) == (2, False)
+
+
 def test_an_initial_or_a_reading_without_an_article_is_a_hit_but_never_a_strong_one():
     index = Index.of([Listed(1, PERSON, SHCHERBAKOV), Listed(2, PERSON, "Bert Smith")])
 
