@@ -19,6 +19,7 @@ from laurel.laureates.services.prize import PrizeError
 from laurel.sanctions.enums import HitState, ScreenedRole
 from laurel.sanctions.matching import ORGANISATION, PERSON
 from laurel.sanctions.models import Hit, Screening
+from laurel.sanctions.queries import queue
 from laurel.sanctions.services import import_list
 from laurel.sanctions.services.screening import Subject, decide, screen
 from tests.conftest import enrol_totp, make_user, sign_in
@@ -526,6 +527,11 @@ def test_a_contact_added_after_verification_is_screened_before_approval(laureate
 
     with pytest.raises(PrizeError, match=f"contact:{contact.pk}: a hit"):
         prize.approve_payment(payment, actor=second)
+
+    # The screening approval made stays when approval is refused: its hit waits in the queue
+    # for staff (rolled back with the refusal, it was never there to decide).
+    hit = Hit.objects.get(screening__subject=f"contact:{contact.pk}", screening__current=True)
+    assert hit in queue()
 
 
 def test_no_payees_name_reaches_the_audit_log_or_the_logs(client, laureate, caplog):  # noqa: F811

@@ -10,9 +10,11 @@ from datetime import date
 from django.utils.translation import gettext as _
 
 from laurel.accounts.models import User
+from laurel.laureates.enums import PaymentState
 from laurel.laureates.models import Laureate, Payment
 from laurel.sanctions.enums import ScreenedRole
 from laurel.sanctions.matching import ORGANISATION, PERSON
+from laurel.sanctions.models import Screening
 from laurel.sanctions.services import screening
 from laurel.sanctions.services.screening import Subject
 
@@ -47,12 +49,35 @@ def payees(payment: Payment) -> list[Subject]:
 
 def screen_payees(payment: Payment, *, actor: User | None, stale_only: bool = False) -> None:
     """Screen the payment's payees against the current lists (none imported: nothing to do);
-    `stale_only`: only those not yet screened against them."""
+    `stale_only`: only those not yet screened against them, or screened as someone they are
+    no longer (a name, birth date or country corrected since)."""
     subjects = payees(payment)
     if stale_only:
         stale = set(screening.stale_keys(subject.key for subject in subjects))
+        stale |= changed_since_screened(subjects)
         subjects = [subject for subject in subjects if subject.key in stale]
     screening.screen(subjects, actor=actor)
+
+
+def changed_since_screened(subjects: list[Subject]) -> set[str]:
+    """The keys of the subjects whose newest screening screened another name, birth date or
+    country than they have now: the organisation corrected its name, a contact's name was
+    corrected. Against the same lists, their screening is current, and of someone else."""
+    screened = {
+        found.subject: found
+        for found in Screening.objects.filter(
+            subject__in=[subject.key for subject in subjects], current=True
+        )
+    }
+    return {
+        subject.key
+        for subject in subjects
+        if subject.key in screened and _as_screened(screened[subject.key]) != _as_screened(subject)
+    }
+
+
+def _as_screened(whom: Subject | Screening) -> tuple:
+    return (whom.kind, whom.name, whom.born, whom.citizenship or "")
 
 
 def signatories_of(laureate: Laureate) -> str:
@@ -67,6 +92,11 @@ def screen_signatory(
     waits on like its other payees."""
     if not actor.has_perm("laureates.view_payments"):
         raise screening.ScreeningRefused(_("Only the secretariat and finance screen payees."))
+    if payment.state in (PaymentState.PAID, PaymentState.CANCELLED):
+        # The page shows no form then; a post from a page open from before screens nobody.
+        raise screening.ScreeningRefused(
+            _("This payment is paid or cancelled: nobody is screened for it any more.")
+        )
     screening.screen_person(
         signatories_of(payment.laureate), name=name, born=born, citizenship=citizenship,
         actor=actor,
