@@ -30,7 +30,7 @@ from tests.factories import (
     ScreeningFactory,
     UserFactory,
 )
-from tests.laureates.prize_helpers import PROOF, details, finance, laureate  # noqa: F401
+from tests.laureates.prize_helpers import OURS, PROOF, details, finance, laureate  # noqa: F401
 from tests.pdf import pdf_text
 from tests.sanctions.helpers import edited, fixture
 
@@ -587,3 +587,32 @@ def test_an_invisible_character_in_a_contacts_name_does_not_dodge_the_lists(laur
     verified_payment(laureate, first)
 
     assert Screening.objects.get(subject=f"contact:{contact.pk}", current=True).hits.exists()
+
+
+def test_a_payee_listed_after_approval_is_not_in_the_bank_file(client, laureate, settings):  # noqa: F811
+    """Approved on Monday, the organisation is listed on Tuesday (the daily import screens it
+    again and a strong hit opens): Wednesday's bank file must not pay it."""
+    settings.PRIZE_DEBTOR = OURS
+    import_list(source="eu", data=fixture("eu"), file_name="eu.xml")
+    first, second = finance("f1@example.org"), finance("f2@example.org")
+    payment = prize.approve_payment(verified_payment(laureate, first), actor=second)
+    listed = (
+        edited(*LISTED_LAUREATE)
+        .decode()
+        .replace('generationDate="2026-11-30', 'generationDate="2026-12-05', 1)
+    )
+    import_list(source="eu", data=listed.encode(), file_name="eu-2.xml")
+    hit = Hit.objects.get(screening__subject=f"laureate:{laureate.pk}", screening__current=True)
+    as_(client, first)
+
+    answer = client.post(
+        f"{reverse('laureates:pain001')}?cycle={laureate.cycle.slug}",
+        {"execution_date": "2030-03-15"},
+        follow=True,
+    )
+
+    assert hit.state == HitState.OPEN and hit.strong
+    assert answer["Content-Type"].startswith("text/html")
+    assert payment.reference in answer.content.decode()
+    assert "sanctions screening" in answer.content.decode()
+    assert not AuditEntry.objects.filter(key="payments.exported").exists()
