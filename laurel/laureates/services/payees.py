@@ -59,6 +59,14 @@ def screen_payees(payment: Payment, *, actor: User | None, stale_only: bool = Fa
     screening.screen(subjects, actor=actor)
 
 
+def blockers(payment: Payment, *, actor: User | None) -> list[str]:
+    """What stands in the way of paying the payment now, in words (nothing: it may be paid):
+    its payees screened first where not yet screened against the current lists as they are
+    now, each screening kept whatever the answer."""
+    screen_payees(payment, actor=actor, stale_only=True)
+    return screening.blocking(subject.key for subject in payees(payment))
+
+
 def changed_since_screened(subjects: list[Subject]) -> set[str]:
     """The keys of the subjects whose newest screening screened another name, birth date or
     country than they have now: the organisation corrected its name, a contact's name was
