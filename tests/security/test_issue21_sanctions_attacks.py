@@ -616,3 +616,42 @@ def test_a_payee_listed_after_approval_is_not_in_the_bank_file(client, laureate,
     assert payment.reference in answer.content.decode()
     assert "sanctions screening" in answer.content.decode()
     assert not AuditEntry.objects.filter(key="payments.exported").exists()
+
+
+def test_a_signatory_screened_with_no_list_imported_is_not_said_to_be_screened(
+    client,
+    laureate,  # noqa: F811
+):
+    """Before the first import nothing can be screened: the form said "Screened" and kept no
+    one, so the person was never screened after the lists came either."""
+    requester = finance("f1@example.org")
+    payment = verified_payment(laureate, requester)
+    as_(client, requester)
+
+    posted = client.post(
+        reverse("laureates:screen_signatory", args=[payment.pk]),
+        {"name": "Alexander Verbitsky"},
+    )
+
+    assert posted.status_code == 409
+    assert "Screened against the current sanctions lists." not in posted.content.decode()
+    assert "No sanctions list is imported yet" in posted.content.decode()
+
+
+def test_a_double_click_on_the_signatory_form_screens_the_person_once(
+    client,
+    laureate,  # noqa: F811
+):
+    import_list(source="eu", data=fixture("eu"), file_name="eu.xml")
+    requester = finance("f1@example.org")
+    payment = verified_payment(laureate, requester)
+    url = reverse("laureates:screen_signatory", args=[payment.pk])
+    as_(client, requester)
+
+    for _click in range(2):
+        client.post(url, {"name": "Alexander Verbitsky", "born": "1968-04-09"})
+    client.post(url, {"name": "Alexander  Verbitsky ", "born": "1968-04-09"})  # as good as
+
+    current = Screening.objects.filter(subject__startswith="signatory:", current=True)
+    assert current.count() == 1
+    assert Hit.objects.filter(screening__in=current).count() == 1  # one hit to decide, not three
