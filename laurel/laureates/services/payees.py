@@ -97,7 +97,8 @@ def screen_signatory(
     payment: Payment, *, name: str, born: date | None, citizenship: str, actor: User
 ) -> None:
     """Screen a person who signs for the laureate or sits on its board, whom the payment then
-    waits on like its other payees."""
+    waits on like its other payees. The same person sent again (a double click, a reload) is
+    screened again as the one subject, not added twice."""
     if not actor.has_perm("laureates.view_payments"):
         raise screening.ScreeningRefused(_("Only the secretariat and finance screen payees."))
     if payment.state in (PaymentState.PAID, PaymentState.CANCELLED):
@@ -105,7 +106,20 @@ def screen_signatory(
         raise screening.ScreeningRefused(
             _("This payment is paid or cancelled: nobody is screened for it any more.")
         )
+    if not screening.current_snapshots():
+        # Nothing would be screened, and nothing kept to screen once the lists come.
+        raise screening.ScreeningRefused(
+            _(
+                "No sanctions list is imported yet: nobody can be screened. Import the lists "
+                "first (docs/deployment.md says how)."
+            )
+        )
+    prefix = signatories_of(payment.laureate)
+    person = (name.strip(), born, citizenship or "")
+    for same in screening.subjects_under(prefix):
+        if (same.name, same.born, same.citizenship or "") == person:
+            screening.screen([same], actor=actor)
+            return
     screening.screen_person(
-        signatories_of(payment.laureate), name=name, born=born, citizenship=citizenship,
-        actor=actor,
+        prefix, name=name, born=born, citizenship=citizenship, actor=actor
     )  # fmt: skip
