@@ -655,3 +655,43 @@ def test_a_double_click_on_the_signatory_form_screens_the_person_once(
     current = Screening.objects.filter(subject__startswith="signatory:", current=True)
     assert current.count() == 1
     assert Hit.objects.filter(screening__in=current).count() == 1  # one hit to decide, not three
+
+
+def test_a_signatory_screened_while_the_payment_is_approved_holds_the_bank_file(
+    client,
+    laureate,  # noqa: F811
+    settings,
+):
+    """Approval and a new hit racing: a signatory screened (with a hit) just after the payment
+    was approved. The bank file is the last gate, and reads the screening as it is then."""
+    settings.PRIZE_DEBTOR = OURS
+    import_list(source="eu", data=fixture("eu"), file_name="eu.xml")
+    first, second = finance("f1@example.org"), finance("f2@example.org")
+    payment = prize.approve_payment(verified_payment(laureate, first), actor=second)
+    as_(client, first)
+
+    client.post(
+        reverse("laureates:screen_signatory", args=[payment.pk]),
+        {"name": "Alexander Verbitsky", "born": "1968-04-09"},
+    )
+    held = client.post(
+        f"{reverse('laureates:pain001')}?cycle={laureate.cycle.slug}",
+        {"execution_date": "2030-03-15"},
+    )
+    staff = a_staff_member()
+    as_(client, staff)
+    hit = Hit.objects.get(screening__subject__startswith="signatory:")
+    client.post(
+        reverse("sanctions:hit", args=[hit.pk]),
+        {"decision": "clear", "reason": "Born 1968-04-09 in Lund, passport SE 123: a namesake."},
+    )
+    as_(client, first)
+    paid = client.post(
+        f"{reverse('laureates:pain001')}?cycle={laureate.cycle.slug}",
+        {"execution_date": "2030-03-15"},
+    )
+
+    assert held.status_code == 302  # back to the payments, with the reason: no file
+    assert Hit.objects.get(pk=hit.pk).state == HitState.CLEARED  # another spelling: one clears
+    assert paid.status_code == 200 and paid["Content-Type"] == "application/xml"
+    assert AuditEntry.objects.filter(key="payments.exported").count() == 1
