@@ -5,9 +5,11 @@ member, a laureate's contact (of this laureate or another), a nominator, someone
 The tests that held stay here to keep holding."""
 
 import logging
-from datetime import timedelta
+import threading
+from datetime import date, timedelta
 
 import pytest
+from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -15,17 +17,19 @@ from django.utils import timezone, translation
 from laurel.core.models import AuditEntry
 from laurel.laureates import services as prize
 from laurel.laureates.models import Contact, Laureate
+from laurel.laureates.services import payees as payees_module
 from laurel.laureates.services.prize import PrizeError
 from laurel.sanctions.enums import HitState, ScreenedRole
 from laurel.sanctions.matching import ORGANISATION, PERSON
 from laurel.sanctions.models import Hit, Screening
 from laurel.sanctions.queries import queue
 from laurel.sanctions.services import import_list
-from laurel.sanctions.services.screening import Subject, decide, screen
+from laurel.sanctions.services.screening import Subject, blocking, decide, screen
 from tests.conftest import enrol_totp, make_user, sign_in
 from tests.factories import (
     CandidateFactory,
     HitFactory,
+    PaymentFactory,
     RoleGrantFactory,
     ScreeningFactory,
     UserFactory,
@@ -695,3 +699,37 @@ def test_a_signatory_screened_while_the_payment_is_approved_holds_the_bank_file(
     assert Hit.objects.get(pk=hit.pk).state == HitState.CLEARED  # another spelling: one clears
     assert paid.status_code == 200 and paid["Content-Type"] == "application/xml"
     assert AuditEntry.objects.filter(key="payments.exported").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="two connections at once")
+def test_two_signatories_screened_at_once_are_two_payees():
+    """Two tabs screen two people for one laureate at the same moment: each took the next
+    number before the other's screening was written, both became "signatory:N:1", and the
+    payment read one of them only (the one without the hit, if it was screened last)."""
+    import_list(source="eu", data=fixture("eu"), file_name="eu.xml")
+    payment = PaymentFactory()
+    first, second = finance("f1@example.org"), finance("f2@example.org")
+
+    def other_tab():
+        try:
+            payees_module.screen_signatory(
+                payment, name="Anna Lindqvist", born=None, citizenship="", actor=second
+            )
+        finally:
+            connection.close()
+
+    tab = threading.Thread(target=other_tab)
+    with transaction.atomic():  # the first tab's request, still writing
+        payees_module.screen_signatory(
+            payment, name="Alexander Verbitsky", born=date(1968, 4, 9), citizenship="", actor=first
+        )
+        tab.start()
+        tab.join(timeout=2)
+    tab.join(timeout=30)
+
+    subjects = payees_module.payees(payment)
+    people = [s for s in subjects if s.key.startswith("signatory:")]
+    assert sorted(s.name for s in people) == ["Alexander Verbitsky", "Anna Lindqvist"]
+    assert len({s.key for s in people}) == 2
+    assert any("a hit on" in problem for problem in blocking([s.key for s in subjects]))
