@@ -7,6 +7,7 @@ details are verified, and at approval whatever is not yet screened against the c
 
 from datetime import date
 
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from laurel.accounts.models import User
@@ -114,12 +115,16 @@ def screen_signatory(
                 "first (docs/deployment.md says how)."
             )
         )
-    prefix = signatories_of(payment.laureate)
-    person = (name.strip(), born, citizenship or "")
-    for same in screening.subjects_under(prefix):
-        if (same.name, same.born, same.citizenship or "") == person:
-            screening.screen([same], actor=actor)
-            return
-    screening.screen_person(
-        prefix, name=name, born=born, citizenship=citizenship, actor=actor
-    )  # fmt: skip
+    with transaction.atomic():
+        # One at a time for a laureate: screen_person numbers the person after those screened
+        # before, and two at once took the same number (one replaced the other).
+        laureate = Laureate.objects.select_for_update().get(pk=payment.laureate_id)
+        prefix = signatories_of(laureate)
+        person = (name.strip(), born, citizenship or "")
+        for same in screening.subjects_under(prefix):
+            if (same.name, same.born, same.citizenship or "") == person:
+                screening.screen([same], actor=actor)
+                return
+        screening.screen_person(
+            prefix, name=name, born=born, citizenship=citizenship, actor=actor
+        )  # fmt: skip
