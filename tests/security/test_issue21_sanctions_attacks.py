@@ -733,3 +733,35 @@ def test_two_signatories_screened_at_once_are_two_payees():
     assert sorted(s.name for s in people) == ["Alexander Verbitsky", "Anna Lindqvist"]
     assert len({s.key for s in people}) == 2
     assert any("a hit on" in problem for problem in blocking([s.key for s in subjects]))
+
+
+def test_a_reason_too_long_or_only_spaces_decides_nothing(client, hits):
+    as_(client, a_staff_member())
+    url = reverse("sanctions:hit", args=[hits["person:1"].pk])
+
+    answers = [
+        client.post(url, {"decision": "clear", "reason": reason})
+        for reason in ("x" * 2001, " \n\t ", "")
+    ]
+
+    assert [answer.status_code for answer in answers] == [400, 400, 400]
+    assert Hit.objects.get(pk=hits["person:1"].pk).state == HitState.OPEN
+
+
+def test_approving_a_payment_not_verified_screens_no_one(laureate):  # noqa: F811
+    """A crafted approval of a payment paid, cancelled or not yet verified is refused before
+    it screens anyone (it screened, then was refused)."""
+    import_list(source="eu", data=fixture("eu"), file_name="eu.xml")
+    first, second = finance("f1@example.org"), finance("f2@example.org")
+    payment = prize.request_payment(laureate, actor=first)
+    Contact.objects.create(
+        laureate=laureate,
+        email="late@trygga.se",
+        user=UserFactory(email="late@trygga.se", full_name="Alexander Verbitsky"),
+    )
+    before = Screening.objects.count()
+
+    with pytest.raises(PrizeError, match="cannot move"):
+        prize.approve_payment(payment, actor=second)
+
+    assert Screening.objects.count() == before
