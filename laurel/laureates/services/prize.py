@@ -325,7 +325,8 @@ def approve_payment(payment: Payment, *, actor: User) -> Payment:
     # Read again: whom it pays is whom the database names now, not the caller's copy.
     payment = Payment.objects.select_related("laureate__candidate", "account").get(pk=payment.pk)
     _check_approver(payment, actor)
-    screen_payees(payment, actor=actor, stale_only=True)
+    if payment.state == PaymentState.VERIFIED:  # any other: refused below for its state
+        screen_payees(payment, actor=actor, stale_only=True)
     return _approve(payment, actor=actor)
 
 
@@ -348,8 +349,10 @@ def _check_approver(payment: Payment, actor: User) -> None:
 def _approve(payment: Payment, *, actor: User) -> Payment:
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
     _check_approver(payment, actor)  # again, on the payment as it is now
-    # Sanctions: every payee screened against the current lists, no hit open or confirmed.
-    problems = screening.blocking(subject.key for subject in payees(payment))
+    # Sanctions: every payee screened against the current lists, no hit open or confirmed
+    # (a payment not verified is refused for what it is, by _move).
+    verified = payment.state == PaymentState.VERIFIED
+    problems = screening.blocking(subject.key for subject in payees(payment)) if verified else []
     if problems:
         raise PrizeError(
             _("The payment cannot be approved until the sanctions screening is clear: %(what)s")
