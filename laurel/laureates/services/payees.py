@@ -2,8 +2,10 @@
 organisation, its contact persons (by the name their account gives), the people staff
 screened by hand for it (signatories, board members) and the holder of the bank account the
 payment goes to. Screened when the payment is requested, again when its bank
-details are verified, and at approval whatever is not yet screened against the current lists;
-`prize.approve_payment` refuses while any of them has a hit open or confirmed."""
+details are verified, and at approval (and again before the bank file) whatever is not yet
+screened against the current lists as it is now (a name corrected since is screened again);
+`prize.approve_payment`, and the bank file after it, refuse while any of them has a hit open or
+confirmed."""
 
 from datetime import date
 
