@@ -217,9 +217,21 @@ def export_pain(request):
     if not form.is_valid():
         messages.error(request, _("Choose the date the bank should pay on."))
         return redirect(_payments_url(cycle))
+    approved = queries.approved_payments(cycle)
+    # Approved days ago, a payee may be listed since (the daily import screens everyone
+    # again): the bank file pays no one whose screening is not clear now.
+    held = [
+        _("The payment %(reference)s waits on its sanctions screening: %(what)s")
+        % {"reference": payment.reference, "what": " ".join(problems)}
+        for payment in approved
+        if (problems := payees_module.blockers(payment, actor=request.user))
+    ]
+    if held:
+        messages.error(request, " ".join([_("No bank file was made."), *held]))
+        return redirect(_payments_url(cycle))
     try:
         content = exports.approved_file(
-            queries.approved_payments(cycle),
+            approved,
             cycle=cycle,
             actor=request.user,
             execution_date=form.cleaned_data["execution_date"],

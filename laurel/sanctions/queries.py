@@ -49,6 +49,16 @@ def hit_with_entry(pk: int) -> Hit:
     )
 
 
+def newest_hits(hit: Hit) -> list[Hit]:
+    """The hits of the newest screening of the name `hit`'s screening screened (after an
+    import or a re-screen, the ones that count)."""
+    return list(
+        Hit.objects.filter(screening__subject=hit.screening.subject, screening__current=True)
+        .select_related("entry__snapshot")
+        .order_by("-strong", "-score", "id")
+    )
+
+
 @dataclass(frozen=True)
 class ListAge:
     source: str

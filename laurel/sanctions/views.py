@@ -41,13 +41,28 @@ def hit(request, pk: int):
     except Hit.DoesNotExist:
         raise Http404 from None
     form = DecisionForm(request.POST or None)
+    status = 200
     if request.method == "POST":
         require(request.user, "sanctions.decide_hit")
-        if form.is_valid():
-            clear = request.POST.get("decision") != "confirm"
+        status = 400
+        if not found.screening.current:
+            # A page open from before an import (or a re-screen): its hit counts no more, and
+            # a decision on it would stand in the record as if it had.
+            form.add_error(
+                None,
+                _(
+                    "The name was screened again since this page was opened: this hit no "
+                    "longer counts. Decide the hit of the newest screening instead."
+                ),
+            )
+            status = 409
+        elif form.is_valid():
             with refusals(request, form):
                 decided = screening.decide(
-                    found, clear=clear, reason=form.cleaned_data["reason"], actor=request.user
+                    found,
+                    clear=form.cleaned_data["clear"],
+                    reason=form.cleaned_data["reason"],
+                    actor=request.user,
                 )
                 messages.success(
                     request, _("Decided: %(state)s.") % {"state": decided.get_state_display()}
@@ -59,10 +74,13 @@ def hit(request, pk: int):
         {
             "hit": found,
             "form": form,
-            # The first to clear a strong hit waits for another (the service refuses them).
+            # The first to clear a strong hit waits for another (the service refuses them); a
+            # hit of a screening replaced since is decided no more.
             "may_decide": request.user.has_perm("sanctions.decide_hit")
-            and found.first_cleared_by_id != request.user.pk,
+            and found.first_cleared_by_id != request.user.pk
+            and found.screening.current,
+            "newer": [] if found.screening.current else queries.newest_hits(found),
             "HitState": HitState,
         },
-        status=400 if form.errors else 200,
+        status=status,
     )

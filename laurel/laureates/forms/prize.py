@@ -1,7 +1,11 @@
 """The laureate's answer and its prize: what may be published, the bank details, and finance's
 payment forms."""
 
+import unicodedata
+from datetime import date
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -111,3 +115,43 @@ class SignatoryForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["citizenship"].choices = [("", "—"), *countries]
+
+    def clean_name(self) -> str:
+        """The name with its spaces as spaces (a tab or a line break pasted in is one); a
+        character that shows as nothing, or as a space without being one, is refused: the
+        lists are matched word by word, and such a character joins two words into one that
+        no list names (issue 21's attacks)."""
+        name = " ".join(self.cleaned_data["name"].split())
+        if any(invisible(character) for character in name):
+            raise forms.ValidationError(
+                _(
+                    "The name has characters that do not show (such as a zero-width space or "
+                    "a control character): type it again."
+                )
+            )
+        return name
+
+    def clean_born(self) -> date | None:
+        """A birth date no living person can have is refused: a birth date that cannot be the
+        listed person's rules a hit out, so a mistyped year would hide one."""
+        born = self.cleaned_data["born"]
+        if born is not None and not EARLIEST_BIRTH <= born <= timezone.localdate():
+            raise forms.ValidationError(_("Give a date of birth between 1900 and today."))
+        return born
+
+
+EARLIEST_BIRTH = date(1900, 1, 1)
+# Letters and marks that show as nothing or as a blank (Unicode's default-ignorable code points
+# outside the "C" categories): a Hangul filler looks like a space and reads as a letter.
+FILLERS = frozenset(
+    "\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180f\u3164\uffa0"
+    + "".join(map(chr, range(0xFE00, 0xFE10)))
+    + "".join(map(chr, range(0xE0100, 0xE01F0)))
+)
+
+
+def invisible(character: str) -> bool:
+    """Whether a character of a name shows as nothing or as a blank: a control or format
+    character (a zero-width space, a direction mark, a soft hyphen), a private or unassigned
+    one, or a filler."""
+    return unicodedata.category(character)[0] == "C" or character in FILLERS

@@ -314,12 +314,24 @@ def verify_payment(payment: Payment, *, actor: User, account: int | None) -> Pay
     return payment
 
 
-@transaction.atomic
 def approve_payment(payment: Payment, *, actor: User) -> Payment:
     """The second pair of eyes: a finance user who neither requested the payment nor checked
-    its bank details."""
+    its bank details. Every payee screened against the current lists as they are now, no hit
+    open or confirmed.
+
+    The payees not yet screened so are screened first, each screening kept on its own
+    (`screening.screen` commits each): approval refused for the hit it finds must not take
+    the hit with it, or it never reaches the queue for staff to decide."""
+    # Read again: whom it pays is whom the database names now, not the caller's copy.
+    payment = Payment.objects.select_related("laureate__candidate", "account").get(pk=payment.pk)
+    _check_approver(payment, actor)
+    if payment.state == PaymentState.VERIFIED:  # any other: refused below for its state
+        screen_payees(payment, actor=actor, stale_only=True)
+    return _approve(payment, actor=actor)
+
+
+def _check_approver(payment: Payment, actor: User) -> None:
     require_finance(actor)
-    payment = Payment.objects.select_for_update().get(pk=payment.pk)
     if payment.requested_by_id == actor.pk:
         raise PrizeError(
             _("You requested this payment: another finance user must approve it (four eyes).")
@@ -331,9 +343,16 @@ def approve_payment(payment: Payment, *, actor: User) -> Payment:
                 "approve it (four eyes)."
             )
         )
-    # Sanctions: every payee screened against the current lists, no hit open or confirmed.
-    screen_payees(payment, actor=actor, stale_only=True)
-    problems = screening.blocking(subject.key for subject in payees(payment))
+
+
+@transaction.atomic
+def _approve(payment: Payment, *, actor: User) -> Payment:
+    payment = Payment.objects.select_for_update().get(pk=payment.pk)
+    _check_approver(payment, actor)  # again, on the payment as it is now
+    # Sanctions: every payee screened against the current lists, no hit open or confirmed
+    # (a payment not verified is refused for what it is, by _move).
+    verified = payment.state == PaymentState.VERIFIED
+    problems = screening.blocking(subject.key for subject in payees(payment)) if verified else []
     if problems:
         raise PrizeError(
             _("The payment cannot be approved until the sanctions screening is clear: %(what)s")
