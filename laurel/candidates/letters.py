@@ -11,14 +11,16 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from laurel.candidates.glossary import LEGAL_FORMS, ORG_KINDS, concept_of
+from laurel.core.characters import spaced
 
 _PUNCTUATION = re.compile(r"[^a-z0-9]+")
 _SPACES = re.compile(r"\s+")
 
 
 def ascii_lower(text: str) -> str:
-    """Transliterated to ASCII, lower case, punctuation as single spaces."""
-    text = anyascii(unicodedata.normalize("NFKC", text or "")).lower()
+    """Transliterated to ASCII, lower case, punctuation and characters that do not show as single
+    spaces (`core.characters.spaced`: a zero-width space between two words parts them)."""
+    text = anyascii(unicodedata.normalize("NFKC", spaced(text or ""))).lower()
     text = text.replace("&", " and ")
     return _SPACES.sub(" ", _PUNCTUATION.sub(" ", text)).strip()
 

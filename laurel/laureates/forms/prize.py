@@ -1,7 +1,6 @@
 """The laureate's answer and its prize: what may be published, the bank details, and finance's
 payment forms."""
 
-import unicodedata
 from datetime import date
 
 from django import forms
@@ -9,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from laurel.core.characters import invisible
 from laurel.core.forms import long_text
 from laurel.core.limits import worded
 from laurel.laureates.models import Laureate
@@ -141,17 +141,3 @@ class SignatoryForm(forms.Form):
 
 
 EARLIEST_BIRTH = date(1900, 1, 1)
-# Letters and marks that show as nothing or as a blank (Unicode's default-ignorable code points
-# outside the "C" categories): a Hangul filler looks like a space and reads as a letter.
-FILLERS = frozenset(
-    "\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180f\u3164\uffa0"
-    + "".join(map(chr, range(0xFE00, 0xFE10)))
-    + "".join(map(chr, range(0xE0100, 0xE01F0)))
-)
-
-
-def invisible(character: str) -> bool:
-    """Whether a character of a name shows as nothing or as a blank: a control or format
-    character (a zero-width space, a direction mark, a soft hyphen), a private or unassigned
-    one, or a filler."""
-    return unicodedata.category(character)[0] == "C" or character in FILLERS
