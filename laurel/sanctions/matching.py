@@ -75,8 +75,8 @@ HIT = 0.8  # every word of the shorter name at least this alike
 # The version of `index_keys`. Each listed name's keys are computed at import and stored with
 # it (a process that has never screened then reads them instead of computing 40,000 names'
 # shapes); raise this whenever the keys a name gives change (a scheme, a particle, `_shape`,
-# `organisation_words`, `candidates.letters`), and the stored keys of every snapshot are computed again at its next
-# use (`screening`).
+# `organisation_words`, `candidates.letters`), and the stored keys of every snapshot are
+# computed again at its next use (`screening`).
 KEYS_VERSION = 4
 
 
