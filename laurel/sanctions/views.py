@@ -48,13 +48,7 @@ def hit(request, pk: int):
         if not found.screening.current:
             # A page open from before an import (or a re-screen): its hit counts no more, and
             # a decision on it would stand in the record as if it had.
-            form.add_error(
-                None,
-                _(
-                    "The name was screened again since this page was opened: this hit no "
-                    "longer counts. Decide the hit of the newest screening instead."
-                ),
-            )
+            form.add_error(None, screening.REPLACED)
             status = 409
         elif form.is_valid():
             with refusals(request, form):

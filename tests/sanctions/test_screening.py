@@ -157,6 +157,22 @@ def test_a_changed_entry_opens_its_hit_again(eu):
     assert Screening.objects.get(subject="person:1", current=True).hits.get().state == "open"
 
 
+def test_a_hit_of_a_screening_replaced_since_is_decided_no_more(eu):
+    """After a re-screen the old screening's hit counts no more: the service refuses it,
+    whoever calls it, and the hit stays as it was."""
+    staff = a_staff_member()
+    [person] = screen([VERBITSKY])
+    old = person.hits.get()
+    screen([VERBITSKY])  # screened again: a new current screening with its own hit
+
+    with pytest.raises(ScreeningRefused, match="screened again since"):
+        decide(old, clear=True, reason="Born in 1990.", actor=staff)
+
+    old.refresh_from_db()
+    assert (old.state, old.decided_by) == (HitState.OPEN, None)
+    assert not AuditEntry.objects.filter(key="sanctions.hit_cleared").exists()
+
+
 def test_a_payment_waits_for_its_payees_screening(laureate):  # noqa: F811
     # A listed company whose name is the laureate's: its own screening and its account
     # holder's hit it, and each must be cleared (strong: by two) before the prize is paid.

@@ -238,6 +238,12 @@ def _carried(hit: Hit | None) -> dict:
     }
 
 
+REPLACED = gettext_lazy(
+    "The name was screened again since: this hit no longer counts. Decide the hit of the "
+    "newest screening instead."
+)
+
+
 class HitDecided(TransitionRefused, ScreeningRefused):
     text = gettext_lazy("This hit was decided already.")
 
@@ -252,6 +258,10 @@ def decide(hit: Hit, *, clear: bool, reason: str, actor: User) -> Hit:
     if not actor.has_perm("sanctions.decide_hit"):
         raise ScreeningRefused(_("Only the secretariat decides a hit."))
     hit = Hit.objects.select_for_update().select_related("screening", "entry").get(pk=hit.pk)
+    # Locked as a re-screen locks it before replacing it: a hit of a screening replaced since
+    # counts no more, and a decision on it would stand in the record as if it had.
+    if not Screening.objects.select_for_update().get(pk=hit.screening_id).current:
+        raise ScreeningRefused(str(REPLACED))
     reason = reason.strip()
     if not reason:
         raise ScreeningRefused(_("Say why: the reason is what the auditors read."))
