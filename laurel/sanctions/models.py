@@ -142,6 +142,14 @@ class Screening(models.Model):
     class Meta:
         ordering = ["-screened_at", "-id"]
         indexes = [models.Index(fields=["subject", "current"])]
+        constraints = [
+            # What blocks a payment is read from the newest screening: two would hide one.
+            models.UniqueConstraint(
+                fields=["subject"],
+                condition=models.Q(current=True),
+                name="sanctions_one_current_screening_a_subject",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.subject} {self.screened_at:%Y-%m-%d}"

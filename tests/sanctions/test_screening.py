@@ -355,3 +355,17 @@ def test_a_citizenship_the_list_does_not_give_weakens_a_hit_read_from_the_databa
     same = russian.hits.get()
     assert (other.strong, other.reasons) == (False, ["citizenship differs"])
     assert (same.strong, same.reasons) == (True, [])
+
+
+def test_a_subject_has_one_current_screening_at_most(eu):
+    """What blocks a payment is read from the subject's newest screening: the database holds
+    that there is one, whatever two requests at once would write."""
+    from django.db import IntegrityError, transaction
+
+    from tests.factories import ScreeningFactory
+
+    [person] = screen([VERBITSKY])
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ScreeningFactory(subject=person.subject, current=True)
+    assert Screening.objects.filter(subject=person.subject, current=True).get() == person

@@ -21,7 +21,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.db import connection, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -150,7 +150,18 @@ def screen(subjects: Sequence[Subject], *, actor: User | None = None) -> list[Sc
     if not snapshots:
         return []
     index = index_of(snapshots)
-    return [_screen_one(subject, index, snapshots, actor) for subject in subjects]
+    return [_screened(subject, index, snapshots, actor) for subject in subjects]
+
+
+def _screened(
+    subject: Subject, index: Index, snapshots: list[ListSnapshot], actor: User | None
+) -> Screening:
+    try:
+        return _screen_one(subject, index, snapshots, actor)
+    except IntegrityError:
+        # Screened at the same instant by another request (one current screening a subject,
+        # a constraint holds it): that one is current now, and this one replaces it.
+        return _screen_one(subject, index, snapshots, actor)
 
 
 @transaction.atomic
