@@ -57,14 +57,16 @@ def visa_letter(visa, summit, *, language: str = "en") -> bytes:
         )
 
 
-def screening_record_pdf(payment, records, *, reader) -> bytes:
+def screening_record_pdf(payment, records, history, *, reader) -> bytes:
     """Whom the payment pays, each screened against which lists, when, by whom, and what was
-    decided about every hit: the evidence for the funder's auditors (issue 21)."""
+    decided about every hit, and the payment's history with every screening in it: the
+    evidence for the funder's auditors (issue 21)."""
     return render_pdf(
         "laureates/screening_record.html",
         {
             "payment": payment,
             "records": records,
+            "history": history,
             "reader": reader,
             "printed_at": timezone.localtime(),
         },

@@ -60,6 +60,7 @@ def request_payment(request, pk: int):
 
 
 def _payment_page(request, payment, *, revealed=None, form=None, signatory_form=None, status=200):
+    whom = payees(payment)
     return render(
         request,
         "laureates/payment.html",
@@ -69,7 +70,8 @@ def _payment_page(request, payment, *, revealed=None, form=None, signatory_form=
             "revealed": revealed,
             "paid_form": form or PaidForm(),
             # Whom it pays, each screened against the sanctions lists (issue 21).
-            "screening": sanctions_queries.screening_record(payees(payment)),
+            "screening": sanctions_queries.screening_record(whom),
+            "history": queries.payment_history(payment, whom),
             "signatory_form": signatory_form or SignatoryForm(),
         },
         status=status,
@@ -113,8 +115,13 @@ def screening_record(request, pk: int):
     download is recorded)."""
     require(request.user, "laureates.view_payments")
     found = _payment(pk)
-    records = sanctions_queries.screening_record(payees(found))
-    content = documents.screening_record_pdf(found, records, reader=request.user)
+    whom = payees(found)
+    content = documents.screening_record_pdf(
+        found,
+        sanctions_queries.screening_record(whom),
+        queries.payment_history(found, whom),
+        reader=request.user,
+    )
     record("payment.screening_record_printed", actor=request.user, subject=found)
     response = content_as_download(content, filename=f"screening-{found.reference}.pdf", kind="pdf")
     response["Cache-Control"] = "no-store"

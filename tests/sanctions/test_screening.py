@@ -266,6 +266,54 @@ def test_the_payment_page_and_its_pdf_show_each_payees_screening(client, laureat
     assert AuditEntry.objects.filter(key="payment.screening_record_printed").count() == 1
 
 
+def test_the_payments_history_holds_every_screening_and_decision_in_order(client, laureate):  # noqa: F811
+    """The auditors' question is what was known when the prize was approved: the history shows
+    each step of the payment and, between them, every screening of its payees (the replaced
+    ones too) and every decision on a hit, with who and when, on the page and in the PDF."""
+    import re
+
+    from django.urls import reverse
+
+    from tests.conftest import sign_in
+    from tests.pdf import pdf_text
+
+    listed = edited("eu", 'wholeName="Nordlicht Handels GmbH"', 'wholeName="Trygga Natet AB"')
+    import_list(source="eu", data=listed, file_name="eu.xml")
+    first, second = finance("f1@example.org"), finance("f2@example.org")
+    staff, other_staff = a_staff_member(), a_staff_member()
+    prize.save_bank_details(laureate, details=details(), proof=PROOF, proof_kind="pdf", actor=None)
+    payment = prize.request_payment(laureate, actor=first)
+    payment = prize.verify_payment(payment, actor=first, account=prize.current_account(laureate).pk)
+    for hit in Hit.objects.filter(screening__current=True):
+        decide(hit, clear=True, reason="Registry 802000-0000.", actor=staff)
+        decide(Hit.objects.get(pk=hit.pk), clear=True, reason="Agreed.", actor=other_staff)
+    prize.approve_payment(payment, actor=second)
+    sign_in(client, first)
+
+    page = client.get(reverse("laureates:payment", args=[payment.pk])).content.decode()
+    text = pdf_text(client.get(reverse("laureates:screening_record", args=[payment.pk])).content)
+
+    history = page[page.index('id="payment-history"') :]
+    steps = re.findall(
+        r"Payment approved|Hit cleared as a false match|Hit cleared once|Bank details verified|"
+        r"Screened against the sanctions lists|Payment requested",
+        history,
+    )
+    # Newest first: approved; two decisions a hit (the laureate's and the account holder's);
+    # screened at the verification; verified; screened at the request; requested.
+    assert steps[0] == "Payment approved" and steps[-1] == "Payment requested"
+    assert steps.count("Hit cleared once") == 2 and steps.count("Hit cleared as a false match") == 2
+    assert steps.index("Bank details verified") < len(steps) - 1
+    screened = [i for i, step in enumerate(steps) if step == "Screened against the sanctions lists"]
+    # The organisation at the request; it and the account's holder at the verification (the
+    # request's screening replaced, and kept in the history).
+    assert len(screened) == 3 and screened[-1] == len(steps) - 2
+    assert f"Laureate organisation: {laureate.candidate.name}" in history
+    assert "Trygga Natet AB (" in history and "Registry 802000-0000." in history
+    assert "History of the payment" in text and "Payment approved" in text
+    assert "Hit cleared once: a second member of staff must agree" in text
+
+
 def test_a_signatory_screened_by_hand_is_a_payee_the_payment_waits_on(client, laureate):  # noqa: F811
     from django.urls import reverse
 
