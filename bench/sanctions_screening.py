@@ -24,7 +24,8 @@ Accuracy, on names the matcher's author did not derive from its rules:
   screened as organisations. Every hit on them is false: reported per 1,000 names screened.
 `--database` also measures it as a deployment runs it: a fresh SQLite database, the file imported
 by the import service, a payment round screened by the screening service (its index read from
-the database, cold and then warm), and a newer file imported, which screens everyone again.
+the database, cold and then warm), and a newer file imported, which screens everyone again; and
+the round in a new process, with what the index adds to that process's resident memory.
 Timing lives here, never in the tests.
 """
 
@@ -197,7 +198,10 @@ def through_the_database(entries: int, seed: int) -> dict:
         "import time, django; django.setup();"
         "from laurel.sanctions.services.screening import Subject, screen;"
         f"subjects = [Subject(*s) for s in {rows!r}];"
-        "t = time.perf_counter(); screen(subjects); print(time.perf_counter() - t)"
+        "rss = lambda: int(next(l for l in open('/proc/self/status') if l.startswith('VmRSS'))"
+        ".split()[1]);"
+        "before = rss(); t = time.perf_counter(); screen(subjects);"
+        "print(rss() - before, time.perf_counter() - t)"
     )
     fresh = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True,
@@ -212,6 +216,8 @@ def through_the_database(entries: int, seed: int) -> dict:
         "db_payment_round_cold_seconds": round(cold, 2),
         "db_payment_round_warm_seconds": round(warm, 3),
         "db_payment_round_new_process_seconds": round(float(fresh.stdout.split()[-1]), 2),
+        # What the index of the lists adds to that process's resident memory, and keeps.
+        "db_index_resident_mb": round(int(fresh.stdout.split()[-2]) / 1024, 1),
         "db_import_and_rescreen_seconds": round(reimported, 2),
     }
 

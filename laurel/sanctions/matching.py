@@ -103,7 +103,7 @@ class BirthDate:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Listed:
     """One name of one list entry, as screening compares it."""
 
@@ -113,8 +113,6 @@ class Listed:
     weak: bool = False  # an alias the list itself calls weak
     birth_dates: tuple[BirthDate, ...] = ()
     citizenships: frozenset[str] = frozenset()
-    # What the index looks it up by, when stored at import (`index_keys`); None: computed.
-    keys: frozenset[str] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -295,10 +293,12 @@ def compare_organisations(name: str, other: str) -> float:
 @dataclass
 class Index:
     """The names of the current lists, looked up by their words (a screened name is compared
-    only with listed names that share a word's skeleton, consonants or initial letter pair)."""
+    only with listed names that share a word's skeleton, consonants or initial letter pair).
+    Kept lean: it lives in each process that screens (about 40,000 names), so its keys are
+    one string each ("p" or "o", then the key), and a name's own keys are not kept."""
 
     names: list[Listed] = field(default_factory=list)
-    _by_key: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+    _by_key: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
     def of(cls, names: Iterable[Listed]) -> "Index":
@@ -307,12 +307,20 @@ class Index:
             index.add(listed)
         return index
 
-    def add(self, listed: Listed) -> None:
+    @classmethod
+    def of_stored(cls, rows: Iterable[tuple[Listed, str]]) -> "Index":
+        """From names with the keys stored with them at import (`stored_keys`)."""
+        index = cls()
+        for listed, keys in rows:
+            index.add(listed, keys.split())
+        return index
+
+    def add(self, listed: Listed, keys: Iterable[str] | None = None) -> None:
         position = len(self.names)
         self.names.append(listed)
-        keys = listed.keys if listed.keys is not None else index_keys(listed.kind, listed.name)
-        for key in keys:
-            self._by_key[(listed.kind, key)].append(position)
+        kind = listed.kind[0]
+        for key in index_keys(listed.kind, listed.name) if keys is None else keys:
+            self._by_key[kind + key].append(position)
 
     def candidates(self, kind: str, name: str) -> list[Listed]:
         """The listed names that share a key with `name`. A name in Latin letters is not looked
@@ -323,7 +331,7 @@ class Index:
         if not _ARABIC.search(name):
             keys = frozenset(key for key in keys if not key.startswith(ABJAD_MARK))
         for key in keys:
-            found.update(self._by_key.get((kind, key), ()))
+            found.update(self._by_key.get(kind[0] + key, ()))
         return [self.names[position] for position in sorted(found)]
 
     def screen_person(

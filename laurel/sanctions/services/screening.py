@@ -90,6 +90,9 @@ def index_of(snapshots: Sequence[ListSnapshot]) -> Index:
     return _INDEX[key]
 
 
+NONE: frozenset[str] = frozenset()
+
+
 def _build(snapshot_ids: Iterable[int]) -> Index:
     """The index of these snapshots' names, each looked up by the keys stored with it at import
     (computed again first, and stored, for a snapshot whose keys an older matcher wrote)."""
@@ -104,23 +107,21 @@ def _build(snapshot_ids: Iterable[int]) -> Index:
     ):
         births.setdefault(row[0], []).append(BirthDate(*row[1:]))
     # Citizenships narrow only people's hits: read once an entry, not once a name.
-    countries = dict(
-        ListEntry.objects.filter(snapshot__in=snapshot_ids, kind=PERSON)
+    countries = {
+        entry: frozenset(codes)
+        for entry, codes in ListEntry.objects.filter(snapshot__in=snapshot_ids, kind=PERSON)
         .exclude(citizenships=[])
         .values_list("pk", "citizenships")
-    )
+    }
     rows = EntryName.objects.filter(entry__snapshot__in=snapshot_ids).values_list(
         "entry_id", "entry__kind", "whole_name", "weak", "keys"
     )
-    return Index.of(
-        Listed(
-            entry,
-            kind,
-            name,
-            weak,
-            tuple(births.get(entry, ())),
-            frozenset(countries.get(entry, ())),
-            keys=frozenset(keys.split()),
+    return Index.of_stored(
+        (
+            Listed(
+                entry, kind, name, weak, tuple(births.get(entry, ())), countries.get(entry, NONE)
+            ),
+            keys,
         )
         for entry, kind, name, weak, keys in rows.iterator(chunk_size=5000)
     )
