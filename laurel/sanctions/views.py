@@ -5,9 +5,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from laurel.core.confirm import confirmation, confirmed
 from laurel.core.forms import refusals
 from laurel.core.permissions import require
 from laurel.sanctions import queries
@@ -51,6 +53,8 @@ def hit(request, pk: int):
             form.add_error(None, screening.REPLACED)
             status = 409
         elif form.is_valid():
+            if _final(found, form.cleaned_data["clear"]) and not confirmed(request):
+                return _confirm_decision(request, found, clear=form.cleaned_data["clear"])
             with refusals(request, form):
                 decided = screening.decide(
                     found,
@@ -77,4 +81,47 @@ def hit(request, pk: int):
             "HitState": HitState,
         },
         status=status,
+    )
+
+
+def _final(found: Hit, clear: bool) -> bool:
+    """Whether the decision is the last word on the hit: a confirmation, or a clearing that
+    needs no second member of staff (a first clearing of a strong hit waits for one)."""
+    return not clear or not found.strong or found.state == HitState.AWAITING_SECOND
+
+
+def _confirm_decision(request, found: Hit, *, clear: bool):
+    """A final decision is asked again first, naming what it does (laurel.core.confirm): a
+    misclick would otherwise let a listed payee be paid, or hold a namesake's prize."""
+    entry = f"{found.listed_name} ({found.entry.snapshot.get_source_display()}, "
+    entry += f"{found.entry.reference})"
+    if clear:
+        title = _("Clear the hit as a false match?")
+        consequences = [
+            _("%(name)s is recorded as not being %(entry)s, with your reason.")
+            % {"name": found.screening.name, "entry": entry},
+            _(
+                "The hit no longer holds the payment. It stays cleared at each new list while "
+                "the name and the list entry stay as they are."
+            ),
+        ]
+        button = _("Clear the hit")
+    else:
+        title = _("Confirm the hit?")
+        consequences = [
+            _("%(name)s is recorded as being %(entry)s, with your reason.")
+            % {"name": found.screening.name, "entry": entry},
+            _(
+                "No payment to this payee can be approved while it stands. The next list "
+                "imported opens the hit again for a fresh decision."
+            ),
+        ]
+        button = _("Confirm the hit")
+    return confirmation(
+        request,
+        title=title,
+        consequences=consequences,
+        button=button,
+        cancel_url=reverse("sanctions:hit", args=[found.pk]),
+        irreversible=clear,
     )

@@ -25,6 +25,8 @@ TEXTS = {
         "why": "Why",
         "clear": "Clear: a false match",
         "agree": "Agree: a false match",
+        "asked": "Clear the hit as a false match?",
+        "final": "Clear the hit",
         "decided": "Decided",
         "waits": "cannot be approved until the sanctions screening is clear",
         "approve": "Approve the payment",
@@ -36,6 +38,8 @@ TEXTS = {
         "why": "Varför",
         "clear": "Skriv av: en felaktig träff",
         "agree": "Håll med: en felaktig träff",
+        "asked": "Vill du skriva av träffen som felaktig?",
+        "final": "Skriv av träffen",
         "decided": "Avgjort",
         "waits": "kan inte godkännas förrän sanktionskontrollen är klar",
         "approve": "Godkänn utbetalningen",
@@ -101,6 +105,10 @@ def test_staff_clear_a_strong_hit_with_four_eyes_and_finance_approves_the_paymen
             assert axe(page) == []
             page.get_by_label(t["why"]).fill("Swedish association, registry 802000-0000 checked.")
             page.get_by_role("button", name=button).click()
+            if button == t["agree"]:  # the last word on the hit is asked again, with the reason
+                expect(page.locator("h1")).to_have_text(t["asked"])
+                assert axe(page) == []
+                page.get_by_role("button", name=t["final"], exact=True).click()
             expect(page.locator(".messages")).to_contain_text(t["decided"])
         if button == t["agree"]:
             expect(page.locator("main")).to_contain_text(t["none"])

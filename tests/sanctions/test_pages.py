@@ -56,11 +56,18 @@ def test_staff_clear_a_hit_with_a_reason_and_a_strong_one_needs_a_second(client,
 
     sign_in(client, first)
     detail = client.get(url).content.decode()
-    missing = client.post(url, {"decision": "clear", "reason": ""})
-    client.post(url, {"decision": "clear", "reason": "A Swedish association, not the GmbH."})
-    again = client.post(url, {"decision": "clear", "reason": "Me again."}, follow=True)
+    missing = client.post(url, {"decision": "clear", "confirmed": "yes", "reason": ""})
+    client.post(
+        url,
+        {"decision": "clear", "confirmed": "yes", "reason": "A Swedish association, not the GmbH."},
+    )
+    again = client.post(
+        url, {"decision": "clear", "confirmed": "yes", "reason": "Me again."}, follow=True
+    )
     sign_in(client, second)
-    agreed = client.post(url, {"decision": "clear", "reason": "Registry checked: agreed."})
+    agreed = client.post(
+        url, {"decision": "clear", "confirmed": "yes", "reason": "Registry checked: agreed."}
+    )
 
     assert "Nordlicht Handels AB" in detail and "Northern Light Trading" in detail
     assert missing.status_code == 400
@@ -75,12 +82,47 @@ def test_staff_clear_a_hit_with_a_reason_and_a_strong_one_needs_a_second(client,
     )
 
 
+def test_a_final_decision_is_asked_again_first_and_a_first_clearing_is_not(client, hits):
+    """Clearing or confirming is the last word on a hit: a misclick would let a listed payee be
+    paid or hold a namesake's prize, so the page asks again, naming both sides, and keeps the
+    reason. The first of two clearings of a strong hit is not final and is not asked again."""
+    first, second = (UserFactory() for _ in range(2))
+    for user in (first, second):
+        RoleGrantFactory(user=user, role="staff", cycle=None)
+        enrol_totp(user)
+    weak, strong = hits["person:1"], hits["laureate:1"]
+    weak_url = reverse("sanctions:hit", args=[weak.pk])
+    strong_url = reverse("sanctions:hit", args=[strong.pk])
+    sign_in(client, first)
+
+    asked = client.post(weak_url, {"decision": "confirm", "reason": "The passport matches."})
+    weak.refresh_from_db()
+    assert asked.status_code == 200 and weak.state == HitState.OPEN
+    page = asked.content.decode()
+    assert "Confirm the hit?" in page and "No payment to this payee can be approved" in page
+    assert f"{weak.listed_name} (EU consolidated financial sanctions list, " in page
+    assert 'name="reason" value="The passport matches."' in page
+    assert 'name="confirmed" value="yes"' in page and 'name="decision" value="confirm"' in page
+
+    first_clearing = client.post(strong_url, {"decision": "clear", "reason": "Not the GmbH."})
+    assert first_clearing.status_code == 302  # not asked: a second member of staff decides
+    sign_in(client, second)
+    agreeing = client.post(strong_url, {"decision": "clear", "reason": "Agreed."})
+    assert "Clear the hit as a false match?" in agreeing.content.decode()
+    assert "This cannot be undone." in agreeing.content.decode()
+    done = client.post(strong_url, {"decision": "clear", "confirmed": "yes", "reason": "Agreed."})
+
+    assert done.status_code == 302
+    strong.refresh_from_db()
+    assert (strong.state, strong.decided_by) == (HitState.CLEARED, second)
+
+
 def test_finance_reads_a_hit_but_does_not_decide_it(client, hits):
     sign_in(client, make_user("finance"))
     url = reverse("sanctions:hit", args=[hits["person:1"].pk])
 
     read = client.get(url)
-    decided = client.post(url, {"decision": "clear", "reason": "Looks fine."})
+    decided = client.post(url, {"decision": "clear", "confirmed": "yes", "reason": "Looks fine."})
 
     assert read.status_code == 200 and "Clear: a false match" not in read.content.decode()
     assert decided.status_code == 404

@@ -137,7 +137,9 @@ def test_no_one_but_staff_decides_a_hit_by_a_crafted_post(client, hits, child10,
     got = {}
     for role, user in people:
         for decision in ("clear", "confirm"):
-            answer = as_(client, user).post(url, {"decision": decision, "reason": "Fine."})
+            answer = as_(client, user).post(
+                url, {"decision": decision, "confirmed": "yes", "reason": "Fine."}
+            )
             got[f"{role} {decision}"] = refused(answer)
 
     assert got == only_refusals(got)
@@ -178,13 +180,23 @@ def test_one_member_of_staff_cannot_clear_a_strong_hit_twice_in_two_tabs(client,
 
     as_(client, first)
     tabs = [client.get(url), client.get(url)]  # both tabs show the form
-    cleared = client.post(url, {"decision": "clear", "reason": "A Swedish association."})
-    other_tab = client.post(url, {"decision": "clear", "reason": "Again, from the other tab."})
-    own_confirm = client.post(url, {"decision": "confirm", "reason": "Or confirm it myself."})
+    cleared = client.post(
+        url, {"decision": "clear", "confirmed": "yes", "reason": "A Swedish association."}
+    )
+    other_tab = client.post(
+        url, {"decision": "clear", "confirmed": "yes", "reason": "Again, from the other tab."}
+    )
+    own_confirm = client.post(
+        url, {"decision": "confirm", "confirmed": "yes", "reason": "Or confirm it myself."}
+    )
     reloaded = client.get(url).content.decode()
     as_(client, second)
-    agreed = client.post(url, {"decision": "clear", "reason": "Registry checked: agreed."})
-    replayed = client.post(url, {"decision": "confirm", "reason": "Back, then resend."})
+    agreed = client.post(
+        url, {"decision": "clear", "confirmed": "yes", "reason": "Registry checked: agreed."}
+    )
+    replayed = client.post(
+        url, {"decision": "confirm", "confirmed": "yes", "reason": "Back, then resend."}
+    )
 
     assert all('name="decision"' in tab.content.decode() for tab in tabs)
     assert cleared.status_code == agreed.status_code == 302
@@ -212,7 +224,9 @@ def test_a_decision_neither_clear_nor_confirm_is_refused_not_taken_as_clearing(c
     for hit in hits.values():
         url = reverse("sanctions:hit", args=[hit.pk])
         for decision in ("Confirm", "confirmed", ""):
-            answers.append(client.post(url, {"decision": decision, "reason": "Checked."}))
+            answers.append(
+                client.post(url, {"decision": decision, "confirmed": "yes", "reason": "Checked."})
+            )
         answers.append(client.post(url, {"reason": "No button at all."}))
 
     assert {answer.status_code for answer in answers} == {400}
@@ -233,7 +247,7 @@ def test_a_hit_of_a_screening_replaced_since_is_not_decided(client, hits):
     import_list(source="eu", data=newer, file_name="eu-2.xml")
     new = Hit.objects.get(screening__subject="person:1", screening__current=True)
 
-    posted = client.post(url, {"decision": "clear", "reason": "Born in 1990."})
+    posted = client.post(url, {"decision": "clear", "confirmed": "yes", "reason": "Born in 1990."})
     page = client.get(url).content.decode()
 
     old.refresh_from_db()
@@ -251,7 +265,9 @@ def test_a_decision_needs_the_csrf_token_and_no_other_method(hits):
     sign_in(strict, staff)
     url = reverse("sanctions:hit", args=[hits["person:1"].pk])
 
-    forged = strict.post(url, {"decision": "clear", "reason": "From another site."})
+    forged = strict.post(
+        url, {"decision": "clear", "confirmed": "yes", "reason": "From another site."}
+    )
     put = as_(Client(), staff).put(url)
 
     assert forged.status_code == 403
@@ -280,9 +296,13 @@ def test_a_decision_works_in_swedish_too(client, hits):
     as_(client, first)
 
     page = client.get(url)
-    cleared = client.post(url, {"decision": "clear", "reason": "En svensk förening."})
+    cleared = client.post(
+        url, {"decision": "clear", "confirmed": "yes", "reason": "En svensk förening."}
+    )
     as_(client, second)
-    agreed = client.post(url, {"decision": "clear", "reason": "Registret kollat."})
+    agreed = client.post(
+        url, {"decision": "clear", "confirmed": "yes", "reason": "Registret kollat."}
+    )
 
     assert url.startswith("/sv/")
     assert page.status_code == 200 and 'lang="sv"' in page.content.decode()
@@ -562,7 +582,11 @@ def test_no_payees_name_reaches_the_audit_log_or_the_logs(client, laureate, capl
     as_(client, staff)
     client.post(
         reverse("sanctions:hit", args=[hit.pk]),
-        {"decision": "confirm", "reason": "The passport's number is the list's."},
+        {
+            "decision": "confirm",
+            "confirmed": "yes",
+            "reason": "The passport's number is the list's.",
+        },
     )
     as_(client, finance("f2@example.org"))
     refused_page = client.post(
@@ -689,7 +713,11 @@ def test_a_signatory_screened_while_the_payment_is_approved_holds_the_bank_file(
     hit = Hit.objects.get(screening__subject__startswith="signatory:")
     client.post(
         reverse("sanctions:hit", args=[hit.pk]),
-        {"decision": "clear", "reason": "Born 1968-04-09 in Lund, passport SE 123: a namesake."},
+        {
+            "decision": "clear",
+            "confirmed": "yes",
+            "reason": "Born 1968-04-09 in Lund, passport SE 123: a namesake.",
+        },
     )
     as_(client, first)
     paid = client.post(
@@ -742,7 +770,7 @@ def test_a_reason_too_long_or_only_spaces_decides_nothing(client, hits):
     url = reverse("sanctions:hit", args=[hits["person:1"].pk])
 
     answers = [
-        client.post(url, {"decision": "clear", "reason": reason})
+        client.post(url, {"decision": "clear", "confirmed": "yes", "reason": reason})
         for reason in ("x" * 2001, " \n\t ", "")
     ]
 
