@@ -68,8 +68,7 @@ ABJAD_MARK = "="
 # Arabic particles as anyascii writes them (بن، بنت، ابن، أبو، ابو، أم), hamza and ʿayn aside.
 _ARABIC_PARTICLES = frozenset(("bn", "bnt", "abn", "bw", "abw", "m"))
 # What is left of a word as Arabic script writes it: no short vowels, and no long ones either
-# (و and ي are as often "u" and "i" as "w" and "y"; the skeleton writes them "v" and "i"), a
-# final "h" (ة) aside.
+# (و and ي are as often "u" and "i" as "w" and "y"; the skeleton writes them "v" and "i").
 _NOT_ABJAD = re.compile(r"[aeiouv]")
 HIT = 0.8  # every word of the shorter name at least this alike
 # The version of `index_keys`. Each listed name's keys are computed at import and stored with
@@ -77,7 +76,7 @@ HIT = 0.8  # every word of the shorter name at least this alike
 # shapes); raise this whenever the keys a name gives change (a scheme, a particle, `_shape`,
 # `organisation_words`, `candidates.letters`), and the stored keys of every snapshot are
 # computed again at its next use (`screening`).
-KEYS_VERSION = 4
+KEYS_VERSION = 5
 
 
 @dataclass(frozen=True)
@@ -162,7 +161,9 @@ def _arabic_reading(name: str) -> tuple[str, ...]:
             words += [_shape(word) for word in plain if word not in PARTICLES]
             continue
         bare = written[2:] if written.startswith("ال") and len(written) > 3 else written
-        latin = anyascii(bare)
+        # A final ة (ta marbuta) is a vowel in Latin letters ("فاطمة", "Fatima"); a final ح
+        # is a consonant ("صالح", "Saleh", not "Silva"): anyascii writes both "h".
+        latin = anyascii(bare.removesuffix("ة"))
         letters = ascii_lower(latin.replace("'", "").replace("`", "")).replace(" ", "")
         if letters and letters not in _ARABIC_PARTICLES:
             # A hamza or ʿayn first is a vowel first in Latin letters ("`mr", "Omar").
@@ -173,11 +174,9 @@ def _arabic_reading(name: str) -> tuple[str, ...]:
 
 def _abjad(shaped: str) -> str:
     """A word's consonants as Arabic script writes them, from its skeleton ("muhamad" → "mhmd",
-    "fatima" and "ftmh" → "ftm"), "_" first where the word begins with a vowel ("iusuf" and
-    "ivsf" → "_sf", "sofi" → "sf": Yusuf is not Sofie)."""
+    "fatima" → "ftm"), "_" first where the word begins with a vowel ("iusuf" and "ivsf" →
+    "_sf", "sofi" → "sf": Yusuf is not Sofie)."""
     letters = _NOT_ABJAD.sub("", shaped)
-    if len(letters) > 1 and letters.endswith("h"):
-        letters = letters[:-1]
     initial = "_" if shaped[:1] in "aeiouv" else ""
     return initial + re.sub(r"(.)\1+", r"\1", letters)
 

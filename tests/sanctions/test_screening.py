@@ -417,3 +417,20 @@ def test_a_subject_has_one_current_screening_at_most(eu):
     with pytest.raises(IntegrityError), transaction.atomic():
         ScreeningFactory(subject=person.subject, current=True)
     assert Screening.objects.filter(subject=person.subject, current=True).get() == person
+
+
+def test_a_clearance_is_not_carried_to_the_same_name_with_another_citizenship(eu):
+    """A clearance may rest on the citizenship ("a Swede, the listed man is Russian"): screened
+    again with another one, the hit opens again."""
+    staff = a_staff_member()
+    swede = Subject("signatory:1:1", ScreenedRole.PERSON, PERSON, "Alexander Verbitsky", None, "SE")
+    [first] = screen([swede])
+    decide(first.hits.get(), clear=True, reason="A Swede; the listed man is not.", actor=staff)
+
+    [same] = screen([swede])
+    [russian] = screen(
+        [Subject("signatory:1:1", ScreenedRole.PERSON, PERSON, "Alexander Verbitsky", None, "RU")]
+    )
+
+    assert same.hits.get().state == HitState.CLEARED  # nothing changed: carried over
+    assert russian.hits.get().state == HitState.OPEN

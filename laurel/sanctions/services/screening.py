@@ -212,8 +212,10 @@ def _screen_one(
 
 
 def _clearances(subject: Subject, earlier: list[Screening]) -> dict[int, Hit]:
-    """The hits cleared in the subject's last screening, if the name screened is the same."""
-    same = [s for s in earlier if s.name == subject.name and s.born == subject.born]
+    """The hits cleared in the subject's last screening, if whom it screened is the same: the
+    name, birth date and citizenship (a clearance may rest on any of them)."""
+    whom = (subject.name, subject.born, subject.citizenship)
+    same = [s for s in earlier if (s.name, s.born, s.citizenship or "") == whom]
     return {
         hit.entry_id: hit
         for screening in same
