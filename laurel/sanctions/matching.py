@@ -76,7 +76,7 @@ HIT = 0.8  # every word of the shorter name at least this alike
 # shapes); raise this whenever the keys a name gives change (a scheme, a particle, `_shape`,
 # `organisation_words`, `candidates.letters`), and the stored keys of every snapshot are
 # computed again at its next use (`screening`).
-KEYS_VERSION = 5
+KEYS_VERSION = 6
 
 
 @dataclass(frozen=True)
@@ -172,6 +172,7 @@ def _arabic_reading(name: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _abjad(shaped: str) -> str:
     """A word's consonants as Arabic script writes them, from its skeleton ("muhamad" → "mhmd",
     "fatima" → "ftm"), "_" first where the word begins with a vowel ("iusuf" and "ivsf" →
@@ -329,6 +330,8 @@ class Index:
         keys = index_keys(kind, name)
         if not _ARABIC.search(name):
             keys = frozenset(key for key in keys if not key.startswith(ABJAD_MARK))
+        else:  # a Latin word's consonants are filed under "~" where they are its abjad too
+            keys |= {"~" + key[1:] for key in keys if key[:1] == ABJAD_MARK and key[1:2] != "_"}
         for key in keys:
             found.update(self._by_key.get(kind[0] + key, ()))
         return [self.names[position] for position in sorted(found)]
@@ -376,8 +379,9 @@ def _ordered(hits: dict[int, Hit]) -> list[Hit]:
 
 @functools.lru_cache(maxsize=1 << 16)
 def index_keys(kind: str, name: str) -> frozenset[str]:
-    """What a name is looked up by: each word of three letters or more, by its skeleton and by
-    its consonants (people), or by its words as duplicate detection reads them (organisations)."""
+    """What a name is filed and looked up by: each word of three letters or more, by its
+    skeleton, its consonants, and its consonants as Arabic script writes them where they differ
+    (people), or by its words as duplicate detection reads them (organisations)."""
     if kind == ORGANISATION:
         words = set(organisation_words(name))
         return frozenset(word for word in words if len(word) >= 3) or frozenset(words)
@@ -390,10 +394,13 @@ def index_keys(kind: str, name: str) -> frozenset[str]:
                 continue
             if len(word) >= 3:
                 keys.add(word)
-                keys.add("~" + _consonants(word))
+                consonants = _consonants(word)
+                keys.add("~" + consonants)
                 abjad = _abjad(word)
-                if len(abjad.lstrip("_")) >= 3:
-                    keys.add(ABJAD_MARK + abjad)  # found from a name in Arabic script
+                if len(abjad.lstrip("_")) >= 3 and abjad != consonants:
+                    # Found from a name in Arabic script (which also looks up "~" + its abjad:
+                    # most words' consonants are their abjad, filed once).
+                    keys.add(ABJAD_MARK + abjad)
     return frozenset(keys)
 
 

@@ -32,6 +32,7 @@ TEXTS = {
         "approve": "Approve the payment",
         "none": "No hit waits for a decision.",
         "approved": "The payment is approved.",
+        "in_history": "Payment approved",
     },
     "sv": {
         "nav": "Sanktionskontroll",
@@ -45,6 +46,7 @@ TEXTS = {
         "approve": "Godkänn utbetalningen",
         "none": "Ingen träff väntar på beslut.",
         "approved": "Utbetalningen är godkänd.",
+        "in_history": "Utbetalningen godkänd",
     },
 }
 
@@ -119,5 +121,11 @@ def test_staff_clear_a_strong_hit_with_four_eyes_and_finance_approves_the_paymen
     assert money.evaluate("document.scrollingElement.scrollWidth") <= 390
     money.get_by_role("button", name=t["approve"]).click()
     expect(money.locator("main")).to_contain_text(t["approved"])
+    # The history names the approval and every screening and decision before it, and scrolls
+    # within the page at phone width.
+    expect(money.locator("section:has(#payment-history) tbody tr").first).to_contain_text(
+        t["in_history"]
+    )
+    assert money.evaluate("document.scrollingElement.scrollWidth") <= 390
     assert axe(money) == []
     assert Payment.objects.get(pk=payment.pk).state == "approved"
