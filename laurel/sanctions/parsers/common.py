@@ -98,6 +98,21 @@ def iso_date(text: str, where: str) -> date:
         raise ListFormatError(f"{where}: “{text}” is not a date (yyyy-mm-dd).") from None
 
 
+DMY_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def dmy_date(written: str, where: str) -> date:
+    """A date written dd/mm/yyyy, as the UK's lists write them."""
+    match = DMY_DATE.fullmatch(written.strip())
+    try:
+        if match is None:
+            raise ValueError
+        day, month, year = (int(part) for part in match.groups())
+        return date(year, month, day)
+    except ValueError:
+        raise ListFormatError(f"{where}: “{written}” is not a date (dd/mm/yyyy).") from None
+
+
 def birth_date(
     where: str,
     *,

@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 from laurel.sanctions.parsers.common import (
+    DMY_DATE,
     ORGANISATION,
     PERSON,
     Kind,
@@ -18,6 +19,7 @@ from laurel.sanctions.parsers.common import (
     ParsedList,
     ParsedName,
     birth_date,
+    dmy_date,
     joined,
     short,
 )
@@ -25,7 +27,6 @@ from laurel.sanctions.parsers.common import (
 KINDS: dict[str, Kind | None] = {"individual": PERSON, "entity": ORGANISATION, "ship": None}
 REQUIRED = ["Name 6", "Name 1", "Name 2", "Name 3", "Name 4", "Name 5", "Group Type", "Group ID"]
 GIVEN_NAMES = ["Name 1", "Name 2", "Name 3", "Name 4", "Name 5"]
-_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 # "(1) Russia (2) Cyprus": several countries in one cell.
 _NUMBERED = re.compile(r"\(\d+\)")
 
@@ -69,18 +70,7 @@ def _published_on(first: list[str]) -> date:
         raise ListFormatError(
             "line 1 should read “Last Updated,dd/mm/yyyy”: it is not ConList.csv."
         )
-    return _date(cells[1], "line 1 (Last Updated)")
-
-
-def _date(written: str, where: str) -> date:
-    match = _DATE.fullmatch(written.strip())
-    try:
-        if match is None:
-            raise ValueError
-        day, month, year = (int(part) for part in match.groups())
-        return date(year, month, day)
-    except ValueError:
-        raise ListFormatError(f"{where}: “{written}” is not a date (dd/mm/yyyy).") from None
+    return dmy_date(cells[1], "line 1 (Last Updated)")
 
 
 def _read_row(
@@ -106,7 +96,7 @@ def _read_row(
             reference=group,
             kind=kind,
             regime=short(row.get("Regime", ""), 300),
-            listed_on=_date(listed, f"line {line} (Listed On)") if listed else None,
+            listed_on=dmy_date(listed, f"line {line} (Listed On)") if listed else None,
             remarks=short(row.get("Other Information", "")),
         )
     elif entry.kind != kind:
@@ -130,7 +120,7 @@ def _read_row(
 def _read_person(row: dict[str, str], line: int, group: str, entry: ParsedEntry) -> None:
     where = f"line {line} (Group ID {group}) DOB"
     written = row.get("DOB", "")
-    found = _DATE.findall(written)
+    found = DMY_DATE.findall(written)
     if written and not found:
         raise ListFormatError(f"{where}: “{written}” is not a date (dd/mm/yyyy).")
     for day, month, year in found:

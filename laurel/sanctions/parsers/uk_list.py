@@ -27,6 +27,7 @@ from laurel.sanctions.parsers.common import (
     birth_date,
     child,
     children,
+    dmy_date,
     joined,
     short,
     text_of,
@@ -36,7 +37,6 @@ from laurel.sanctions.parsers.common import (
 ROOT = "Designations"
 KINDS: dict[str, Kind | None] = {"individual": PERSON, "entity": ORGANISATION, "ship": None}
 NAME_PARTS = ("Name1", "Name2", "Name3", "Name4", "Name5", "Name6")
-_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 # A birth date with what is not known masked: "dd/mm/1945", "dd/03/1958", "00/00/1969".
 _BIRTH = re.compile(r"(\d{1,2}|dd|00?)/(\d{1,2}|mm|00?)/(\d{4})", re.IGNORECASE)
 
@@ -48,7 +48,7 @@ def parse(data: bytes) -> ParsedList:
     skipped = 0
     for _root, element in xml_elements(data, ROOT, {"DateGenerated", "Designation"}):
         if element.tag.rpartition("}")[2] == "DateGenerated":
-            published_on = _date(text_of(element), "<DateGenerated>")
+            published_on = dmy_date(text_of(element), "<DateGenerated>")
             continue
         entry = _entry(element)
         if entry is None:
@@ -63,17 +63,6 @@ def parse(data: bytes) -> ParsedList:
     if not entries and not skipped:
         raise ListFormatError("the file has no Designation: it lists nobody.")
     return ParsedList(published_on=published_on, entries=entries, skipped=skipped)
-
-
-def _date(written: str, where: str) -> date:
-    match = _DATE.fullmatch(written.strip())
-    try:
-        if match is None:
-            raise ValueError
-        day, month, year = (int(part) for part in match.groups())
-        return date(year, month, day)
-    except ValueError:
-        raise ListFormatError(f"{where}: “{written}” is not a date (dd/mm/yyyy).") from None
 
 
 def _entry(element: Element) -> ParsedEntry | None:
@@ -95,7 +84,7 @@ def _entry(element: Element) -> ParsedEntry | None:
         reference=reference,
         kind=kind,
         regime=short(text_of(element, "RegimeName"), 300),
-        listed_on=_date(designated, f"{where} DateDesignated") if designated else None,
+        listed_on=dmy_date(designated, f"{where} DateDesignated") if designated else None,
         remarks=short(text_of(element, "OtherInformation")),
     )
     for name in within(element, "Names", "Name"):
