@@ -153,7 +153,7 @@ def _shape(word: str) -> str:
 
 def _arabic_reading(name: str) -> tuple[str, ...]:
     """The name's words with each word in Arabic script as its consonants, marked (the article
-    ال and particles aside): "يوسف الهمداني" → ("=sf", "=hmdn"); a Latin word as usual."""
+    ال and particles aside): "يوسف الهمداني" → ("=_sf", "=hmdn"); a Latin word as usual."""
     words: list[str] = []
     for written in name.split():
         if not _ARABIC.search(written):
